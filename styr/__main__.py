@@ -1,0 +1,3 @@
+from styr.cli import main
+
+main()

@@ -1,0 +1,399 @@
+"""Text to plain data, refusing everything YAML does behind a reader's back.
+
+PyYAML (with its C parser where available) composes the node tree; we then
+build plain Python values ourselves instead of using PyYAML's constructors, so
+that no tag can ever construct an object, every value is read the YAML 1.2
+way, and every YAML 1.1 surprise (`0126`, `no`, `2024-03-12`, `1:20`) is
+reported where it stands.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from styr.findings import Finding, PathInDocument
+from styr.rules import loading as rules
+
+_BaseLoader: type[Any] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+# The tag our resolver gives plain (unquoted, untagged) scalars, so that we can
+# tell `0126` from `"0126"` and from `!!str 0126`.
+PLAIN = "styr:plain"
+CORE = "tag:yaml.org,2002:"
+STR, INT, FLOAT, BOOL, NULL = (CORE + t for t in ("str", "int", "float", "bool", "null"))
+MAP, SEQ = CORE + "map", CORE + "seq"
+
+MAX_DEPTH = 64
+# A cheap bound on nesting before the C composer sees the text: it recurses
+# per level and crashes the interpreter on deep enough input.
+_DEEP_INDENT = re.compile(r"^[ \t?:-]{%d,}" % MAX_DEPTH, re.MULTILINE)
+
+
+class _Loader(_BaseLoader):  # type: ignore[misc]
+    """A safe loader whose resolver marks plain scalars instead of typing them."""
+
+    def resolve(self, kind: Any, value: Any, implicit: Any) -> Any:
+        if kind is ScalarNode and implicit[0]:
+            return PLAIN
+        return super().resolve(kind, value, implicit)
+
+
+@dataclass(slots=True)
+class ReadResult:
+    """What a file holds, and what was wrong with it.
+
+    `data` is None when the file could not be read as one YAML document.
+    """
+
+    data: Any
+    findings: list[Finding] = field(default_factory=list)
+
+
+def read_yaml(text: str, file: Path | None) -> ReadResult:
+    """Read one YAML document as plain data (dict, list, str, int, float, bool, None)."""
+    result = ReadResult(None)
+    if _too_deep(text):
+        result.findings.append(rules.TOO_DEEP.at(file, 1, 1, limit=MAX_DEPTH))
+        return result
+    if "&" in text or "*" in text:
+        result.findings.extend(_anchors_and_aliases(text, file))
+    root = _compose(text, file, result.findings)
+    if root is not None:
+        result.data = _Builder(file, result.findings).build(root)
+    return result
+
+
+def compose(text: str) -> Node | None:
+    """The node tree of a text already known to load; used to find positions."""
+    loader = _Loader(text)
+    try:
+        node: Node | None = loader.get_single_node()
+        return node
+    finally:
+        loader.dispose()
+
+
+def _too_deep(text: str) -> bool:
+    if text.count("[") + text.count("{") < MAX_DEPTH and _DEEP_INDENT.search(text) is None:
+        return False
+    depth = 0
+    try:
+        for token in _tokens(text):
+            if isinstance(token, yaml.BlockMappingStartToken | yaml.BlockSequenceStartToken):
+                depth += 1
+            elif isinstance(token, yaml.FlowMappingStartToken | yaml.FlowSequenceStartToken):
+                depth += 1
+            elif isinstance(
+                token, yaml.BlockEndToken | yaml.FlowMappingEndToken | yaml.FlowSequenceEndToken
+            ):
+                depth -= 1
+            if depth > MAX_DEPTH:
+                return True
+    except yaml.YAMLError:
+        return False  # the composer will report the syntax error itself
+    return False
+
+
+def _tokens(text: str) -> Iterator[Any]:
+    loader = _Loader(text)
+    try:
+        while loader.check_token():
+            yield loader.get_token()
+    finally:
+        loader.dispose()
+
+
+def _anchors_and_aliases(text: str, file: Path | None) -> list[Finding]:
+    """Each anchor and the first use of each alias: enough to fix, not a flood."""
+    found = []
+    names: set[tuple[str, str]] = set()
+    try:
+        for token in _tokens(text):
+            if isinstance(token, yaml.AnchorToken | yaml.AliasToken):
+                name = (type(token).__name__, token.value)
+                if name in names:
+                    continue
+                names.add(name)
+                mark = token.start_mark
+                found.append(rules.ANCHOR_ALIAS.at(file, mark.line + 1, mark.column + 1))
+    except yaml.YAMLError:
+        pass  # the composer will report the syntax error itself
+    return found
+
+
+def _compose(text: str, file: Path | None, findings: list[Finding]) -> Node | None:
+    loader = _Loader(text)
+    try:
+        node: Node | None = loader.get_single_node()
+    except yaml.composer.ComposerError as error:
+        findings.append(_syntax_finding(error, file, text))
+        return None
+    except yaml.MarkedYAMLError as error:
+        findings.append(_syntax_finding(error, file, text))
+        return None
+    except yaml.YAMLError as error:  # e.g. a reader error on a control character
+        findings.append(rules.SYNTAX.at(file, 1, 1, problem=str(error)))
+        return None
+    finally:
+        loader.dispose()
+    if node is None:
+        findings.append(rules.DOCUMENTS.at(file, 1, 1, problem="filen är tom / the file is empty"))
+    return node
+
+
+def _syntax_finding(error: yaml.MarkedYAMLError, file: Path | None, text: str) -> Finding:
+    mark = error.problem_mark or error.context_mark
+    line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+    problem = error.problem or str(error)
+    if "expected a single document" in (error.context or ""):
+        return rules.DOCUMENTS.at(file, line, column, problem="fler än ett / more than one")
+    if "'\\t'" in problem or _char_at(text, mark) == "\t":
+        return rules.TAB.at(file, line, column)
+    return rules.SYNTAX.at(file, line, column, problem=_swedish_problem(problem))
+
+
+def _char_at(text: str, mark: Any) -> str:
+    if mark is None or not 0 <= mark.index < len(text):
+        return ""
+    return text[mark.index]
+
+
+_PROBLEMS_SV = {
+    "mapping values are not allowed here": "kolon på fel ställe (sätt texten inom citattecken)",
+    "could not find expected ':'": "kolon saknas efter nyckeln",
+    "found unexpected end of stream": "filen tar slut mitt i ett värde (saknas ett citattecken?)",
+    "did not find expected key": "oväntat innehåll där en nyckel väntades (fel indrag?)",
+    "did not find expected '-' indicator": "fel indrag i listan",
+    "found undefined alias": "alias utan ankare",
+    "did not find expected ',' or ']'": "saknas ',' eller ']' i listan",
+    "did not find expected ',' or '}'": "saknas ',' eller '}' i mappningen",
+    "found character that cannot start any token": "tecken som inte får inleda ett värde",
+    "while scanning a quoted scalar": "citattecknet stängs aldrig",
+}
+
+
+def _swedish_problem(problem: str) -> str:
+    for english, swedish in _PROBLEMS_SV.items():
+        if problem.startswith(english):
+            return f"{swedish} ({problem})"
+    return problem
+
+
+# ---------------------------------------------------------------- plain values
+
+_INT = re.compile(r"[-+]?[0-9]+\Z")
+_LEADING_ZERO = re.compile(r"[-+]?0[0-9_]+\Z|0o[0-7]+\Z|[-+]?[0-9][0-9]*(_[0-9]+)+\Z")
+_HEX = re.compile(r"0x[0-9a-fA-F]+\Z")
+_FLOAT = re.compile(r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?\Z")
+_INF = re.compile(r"[-+]?\.(inf|Inf|INF)\Z")
+_NAN = re.compile(r"\.(nan|NaN|NAN)\Z")
+_SEXAGESIMAL = re.compile(r"[-+]?[0-9][0-9_]*(:[0-5]?[0-9])+(\.[0-9_]*)?\Z")
+_DATE = re.compile(
+    r"[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}"
+    r"(([Tt]|[ \t]+)[0-9]{1,2}:[0-9]{2}:[0-9]{2}(\.[0-9]*)?([ \t]*(Z|[-+][0-9]{1,2}(:[0-9]{2})?))?)?\Z"
+)
+_NULLS = frozenset(("", "~", "null", "Null", "NULL"))
+_TRUE = frozenset(("true", "True", "TRUE"))
+_FALSE = frozenset(("false", "False", "FALSE"))
+_YAML11_TRUE = frozenset(("y", "Y", "yes", "Yes", "YES", "on", "On", "ON"))
+_YAML11_FALSE = frozenset(("n", "N", "no", "No", "NO", "off", "Off", "OFF"))
+# Plain scalars starting with any other letter are always text: the fast path.
+_MAYBE_SPECIAL_LETTERS = frozenset("yYnNoOtTfF")
+
+
+def _yaml11_int(text: str) -> str:
+    """What a YAML 1.1 reader makes of a number-looking scalar, for the message."""
+    digits = text.replace("_", "")
+    sign = -1 if digits.startswith("-") else 1
+    digits = digits.lstrip("+-")
+    if ":" in digits:
+        value = 0.0
+        for part in digits.split(":"):
+            value = value * 60 + float(part)
+        number = sign * value
+        return str(int(number)) if number.is_integer() else str(number)
+    if digits.startswith("0o"):
+        return f"texten {text!r}"
+    if len(digits) > 1 and digits.startswith("0"):
+        try:
+            return str(sign * int(digits, 8))
+        except ValueError:
+            return str(sign * int(digits))
+    return str(sign * int(digits))
+
+
+class _Builder:
+    """Builds plain values from nodes and reports what it refuses."""
+
+    def __init__(self, file: Path | None, findings: list[Finding]) -> None:
+        self.file = file
+        self.findings = findings
+        self.seen: set[int] = set()
+
+    def report(self, rule: Any, node: Node, path: PathInDocument, **params: Any) -> None:
+        mark = node.start_mark
+        self.findings.append(rule.at(self.file, mark.line + 1, mark.column + 1, path, **params))
+
+    def build(self, node: Node, path: PathInDocument = ()) -> Any:
+        # An alias hands us the anchored node a second time; its anchor has
+        # been reported already, and refusing to walk it again is what keeps
+        # an alias bomb from exploding here.
+        if id(node) in self.seen:
+            return None
+        self.seen.add(id(node))
+        if isinstance(node, ScalarNode):
+            return self.scalar(node, path)
+        if node.tag not in (MAP, SEQ):
+            self.report(rules.TAG, node, path, tag=_short_tag(node.tag))
+            return None
+        if isinstance(node, SequenceNode):
+            return [self.build(child, (*path, index)) for index, child in enumerate(node.value)]
+        assert isinstance(node, MappingNode)
+        return self.mapping(node, path)
+
+    def mapping(self, node: MappingNode, path: PathInDocument) -> dict[str, Any]:
+        result: dict[str, Any] = {}
+        first_lines: dict[str, int] = {}
+        for key_node, value_node in node.value:
+            key = self.key(key_node, path)
+            if key is None:
+                continue
+            if key in first_lines:
+                self.report(
+                    rules.DUPLICATE_KEY,
+                    key_node,
+                    (*path, key),
+                    key=key,
+                    first_line=first_lines[key],
+                )
+                continue
+            first_lines[key] = key_node.start_mark.line + 1
+            result[key] = self.build(value_node, (*path, key))
+        return result
+
+    def key(self, node: Node, path: PathInDocument) -> str | None:
+        if not isinstance(node, ScalarNode):
+            self.report(rules.NON_STRING_KEY, node, path, key="…", type=_type_name(node))
+            return None
+        value = self.scalar(node, path)
+        if isinstance(value, str):
+            return value
+        self.report(rules.NON_STRING_KEY, node, path, key=node.value, type=_type_name(value))
+        return None
+
+    def scalar(self, node: ScalarNode, path: PathInDocument) -> Any:
+        text: str = node.value
+        tag = node.tag
+        if tag == STR:
+            return text
+        if tag == PLAIN:
+            return self.plain(node, text, path)
+        if tag in (INT, FLOAT, BOOL, NULL):
+            value = _core_value(text)
+            if _core_tag_of(value) == tag or (tag == FLOAT and isinstance(value, int)):
+                return float(value) if tag == FLOAT else value
+        self.report(rules.TAG, node, path, tag=_short_tag(tag))
+        return None
+
+    def plain(self, node: ScalarNode, text: str, path: PathInDocument) -> Any:
+        first = text[:1]
+        if first.isalpha() and first not in _MAYBE_SPECIAL_LETTERS:
+            return text
+        for check in _YAML11_CHECKS:
+            if check(self, node, text, path):
+                return text
+        return _core_value(text)
+
+
+def _check_boolean(builder: _Builder, node: ScalarNode, text: str, path: PathInDocument) -> bool:
+    if text in _YAML11_TRUE or text in _YAML11_FALSE:
+        meaning = "sant (true)" if text in _YAML11_TRUE else "falskt (false)"
+        builder.report(rules.AMBIGUOUS_BOOLEAN, node, path, value=text, meaning=meaning)
+        return True
+    return False
+
+
+def _check_number(builder: _Builder, node: ScalarNode, text: str, path: PathInDocument) -> bool:
+    if _LEADING_ZERO.match(text):
+        builder.report(rules.AMBIGUOUS_NUMBER, node, path, value=text, yaml11=_yaml11_int(text))
+        return True
+    return False
+
+
+def _check_sexagesimal(
+    builder: _Builder, node: ScalarNode, text: str, path: PathInDocument
+) -> bool:
+    if _SEXAGESIMAL.match(text):
+        builder.report(rules.SEXAGESIMAL, node, path, value=text, yaml11=_yaml11_int(text))
+        return True
+    return False
+
+
+def _check_date(builder: _Builder, node: ScalarNode, text: str, path: PathInDocument) -> bool:
+    if _DATE.match(text):
+        builder.report(rules.UNQUOTED_DATE, node, path, value=text)
+        return True
+    return False
+
+
+_YAML11_CHECKS: tuple[Callable[[_Builder, ScalarNode, str, PathInDocument], bool], ...] = (
+    _check_boolean,
+    _check_number,
+    _check_sexagesimal,
+    _check_date,
+)
+
+
+def _core_value(text: str) -> Any:
+    """A plain scalar read by the YAML 1.2 core schema."""
+    if text in _NULLS:
+        return None
+    if text in _TRUE:
+        return True
+    if text in _FALSE:
+        return False
+    if _INT.match(text):
+        return int(text)
+    if _HEX.match(text):
+        return int(text, 16)
+    if _FLOAT.match(text) and any(c.isdigit() for c in text):
+        return float(text)
+    if _INF.match(text):
+        return float("-inf") if text.startswith("-") else float("inf")
+    if _NAN.match(text):
+        return float("nan")
+    return text
+
+
+def _core_tag_of(value: Any) -> str:
+    if value is None:
+        return NULL
+    if isinstance(value, bool):
+        return BOOL
+    if isinstance(value, int):
+        return INT
+    if isinstance(value, float):
+        return FLOAT
+    return STR
+
+
+def _short_tag(tag: str) -> str:
+    return "!!" + tag[len(CORE) :] if tag.startswith(CORE) else tag
+
+
+def _type_name(value: Any) -> str:
+    if isinstance(value, Node):
+        return "lista eller mappning (list or mapping)"
+    return {
+        type(None): "null",
+        bool: "sant/falskt (boolean)",
+        int: "heltal (integer)",
+        float: "decimaltal (float)",
+    }.get(type(value), type(value).__name__)

@@ -1,0 +1,273 @@
+"""Every element and organisation of a repository, and every reference between them.
+
+The layout table below says where in each kind of file elements of each
+category stand; the walker turns it into a flat index that the chain checks,
+the rules and the report all read.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from styr.findings import PathInDocument
+from styr.load import Document
+from styr.model.repository import Repository
+from styr.model.steering_model import ElementKind
+
+# A layout maps a key to (category, child layout, one element or a list).
+Layout = dict[str, tuple[str, "Layout", bool]]
+
+_INDICATORS: Layout = {"indicators": ("indicator", {}, False)}
+_GOALS: Layout = {"goals": ("goal", _INDICATORS, False)}
+
+FILE_LAYOUTS: dict[str, Layout] = {
+    "vision": {
+        "vision": ("vision", {"areas": ("vision_area", {}, False)}, True),
+        "waypoints": ("waypoint", {}, False),
+        "values": ("value", {}, False),
+    },
+    "programme": {"programme": ("programme", {}, True)},
+    "council": {
+        "areas": (
+            "council_area",
+            {**_INDICATORS, "goals": ("council_goal", _INDICATORS, False)},
+            False,
+        ),
+        "goals": ("council_goal", _INDICATORS, False),
+    },
+    "steering_documents": {"documents": ("steering_document", {}, False)},
+    "organisation": {
+        **_GOALS,
+        **_INDICATORS,
+        "assignments": ("assignment", {}, False),
+    },
+    "work_plan": {"work_plan": ("work_plan", {"activities": ("activity", {}, False)}, True)},
+}
+
+FILE_KINDS = ("manifest", *FILE_LAYOUTS)
+
+# Typed references outside the goal chain: (file kind, path pattern) → category
+# expected at the other end. "*" stands for any list index.
+ORGANISATION = "organisation"
+
+
+@dataclass(slots=True)
+class Element:
+    """An element (or an organisation) with where it was written."""
+
+    id: str | None
+    category: str
+    document: Document
+    path: PathInDocument
+    data: dict[str, Any]
+    kind: ElementKind | None = None
+    kind_name: str | None = None  # the kind it names or would get, even if undeclared
+    owner: str | None = None  # the organisation an element belongs to
+    parent: Element | None = None
+
+    @property
+    def title(self) -> str:
+        for key in ("title", "name"):
+            value = self.data.get(key)
+            if isinstance(value, str):
+                return value
+        return self.id or ""
+
+
+@dataclass(frozen=True, slots=True)
+class Reference:
+    """`source` names `target` in the field at `path` of `document`."""
+
+    source: Element
+    target: str
+    field: str  # contributes_to, parent, to, owner, document, area, based_on
+    document: Document
+    path: PathInDocument
+    expects: str | None = None  # a category or "organisation"; None for goal-chain links
+
+
+@dataclass(slots=True)
+class Index:
+    elements: list[Element] = field(default_factory=list)
+    references: list[Reference] = field(default_factory=list)
+    by_id: dict[str, Element] = field(default_factory=dict)
+    duplicates: list[Element] = field(default_factory=list)
+
+    def add(self, element: Element) -> None:
+        self.elements.append(element)
+        if element.id is None:
+            return
+        if element.id in self.by_id:
+            self.duplicates.append(element)
+        else:
+            self.by_id[element.id] = element
+
+    @property
+    def organisations(self) -> list[Element]:
+        return [e for e in self.elements if e.category == ORGANISATION]
+
+    def of_category(self, category: str) -> list[Element]:
+        return [e for e in self.elements if e.category == category]
+
+
+def build_index(repository: Repository) -> Index:
+    index = Index()
+    top = repository.model.top_level
+    for document in repository.documents:
+        kind = document.kind
+        if not isinstance(document.data, dict) or kind not in FILE_LAYOUTS:
+            continue
+        level, owner = top, None
+        if kind == "organisation":
+            organisation = _organisation(document, repository)
+            index.add(organisation)
+            _organisation_references(index, organisation)
+            level, owner = _level_of(organisation, repository), organisation.id
+        _walk(index, repository, document, document.data, FILE_LAYOUTS[kind], (), level, owner, None)
+    return index
+
+
+def _organisation(document: Document, repository: Repository) -> Element:
+    data = document.data
+    type_id = data.get("type") if isinstance(data.get("type"), str) else None
+    return Element(
+        id=_id(data),
+        category=ORGANISATION,
+        document=document,
+        path=(),
+        data=data,
+        kind_name=type_id,
+    )
+
+
+def _level_of(organisation: Element, repository: Repository) -> str | None:
+    org_type = repository.model.organisation_types.get(organisation.kind_name or "")
+    return org_type.level if org_type else None
+
+
+def _organisation_references(index: Index, organisation: Element) -> None:
+    data, document = organisation.data, organisation.document
+    _typed(index, organisation, data, "parent", ("parent",), ORGANISATION)
+    mission = data.get("mission")
+    if isinstance(mission, dict):
+        _typed(index, organisation, mission, "document", ("mission", "document"), "steering_document")
+    direction = data.get("direction")
+    if isinstance(direction, dict):
+        _links(index, organisation, direction, ("direction",), document)
+        for position, indicator in _items(direction.get("indicators")):
+            element = Element(
+                _id(indicator),
+                "indicator",
+                document,
+                ("direction", "indicators", position),
+                indicator,
+                owner=organisation.id,
+                parent=organisation,
+            )
+            index.add(element)
+            _links(index, element, indicator, element.path, document)
+    for position, reading in _items(data.get("area_readings")):
+        path = ("area_readings", position, "area")
+        _typed(index, organisation, reading, "area", path, "council_area")
+
+
+def _walk(
+    index: Index,
+    repository: Repository,
+    document: Document,
+    data: dict[str, Any],
+    layout: Layout,
+    path: PathInDocument,
+    level: str | None,
+    owner: str | None,
+    parent: Element | None,
+) -> None:
+    for key, (category, children, single) in layout.items():
+        value = data.get(key)
+        entries = [((*path, key), value)] if single else _paths(value, (*path, key))
+        for entry_path, entry in entries:
+            if not isinstance(entry, dict):
+                continue
+            element = _element(repository, document, entry, entry_path, category, level, owner)
+            element.parent = parent
+            index.add(element)
+            _links(index, element, entry, entry_path, document)
+            _element_references(index, element)
+            _walk(index, repository, document, entry, children, entry_path, level, owner, element)
+
+
+def _element(
+    repository: Repository,
+    document: Document,
+    data: dict[str, Any],
+    path: PathInDocument,
+    category: str,
+    level: str | None,
+    owner: str | None,
+) -> Element:
+    model = repository.model
+    named = data.get("kind") if isinstance(data.get("kind"), str) else None
+    if named is not None:
+        kind = model.kinds.get(named)
+        kind_name: str | None = named
+    else:
+        kind = model.default_kind(category, level)
+        kind_name = kind.id if kind else None
+    return Element(_id(data), category, document, path, data, kind, kind_name, owner)
+
+
+def _element_references(index: Index, element: Element) -> None:
+    data = element.data
+    if element.category == "assignment":
+        _typed(index, element, data, "to", (*element.path, "to"), ORGANISATION)
+    elif element.category == "steering_document":
+        _typed(index, element, data, "owner", (*element.path, "owner"), ORGANISATION)
+    elif element.category == "work_plan":
+        _typed(index, element, data, "owner", (*element.path, "owner"), ORGANISATION)
+        _typed(index, element, data, "based_on", (*element.path, "based_on"), ORGANISATION)
+
+
+def _links(
+    index: Index,
+    source: Element,
+    data: dict[str, Any],
+    path: PathInDocument,
+    document: Document,
+) -> None:
+    for position, target in enumerate(_list(data.get("contributes_to"))):
+        if isinstance(target, str):
+            reference = Reference(
+                source, target, "contributes_to", document, (*path, "contributes_to", position)
+            )
+            index.references.append(reference)
+
+
+def _typed(
+    index: Index,
+    source: Element,
+    data: dict[str, Any],
+    key: str,
+    path: PathInDocument,
+    expects: str,
+) -> None:
+    target = data.get(key)
+    if isinstance(target, str):
+        index.references.append(Reference(source, target, key, source.document, path, expects))
+
+
+def _id(data: dict[str, Any]) -> str | None:
+    value = data.get("id")
+    return value if isinstance(value, str) else None
+
+
+def _list(value: Any) -> list[Any]:
+    return value if isinstance(value, list) else []
+
+
+def _items(value: Any) -> list[tuple[int, dict[str, Any]]]:
+    return [(i, item) for i, item in enumerate(_list(value)) if isinstance(item, dict)]
+
+
+def _paths(value: Any, path: PathInDocument) -> list[tuple[PathInDocument, Any]]:
+    return [((*path, i), item) for i, item in enumerate(_list(value))]

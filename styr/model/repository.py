@@ -1,0 +1,128 @@
+"""Finding governance repositories on disk and loading their files."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from styr.errors import UsageError
+from styr.load import Document, load_document
+from styr.model.steering_model import SteeringModel, read_steering_model
+
+MANIFEST = "styr.yaml"
+YAML_SUFFIXES = (".yaml", ".yml")
+
+
+@dataclass(slots=True)
+class Repository:
+    """One municipality's governance repository, loaded."""
+
+    root: Path
+    manifest: Document
+    documents: list[Document] = field(default_factory=list)
+    model: SteeringModel = field(default_factory=SteeringModel)
+
+    @property
+    def manifest_data(self) -> dict[str, Any]:
+        return self.manifest.data if isinstance(self.manifest.data, dict) else {}
+
+    @property
+    def language(self) -> str | None:
+        language = self.manifest_data.get("language")
+        return language if language in ("sv", "en") else None
+
+    @property
+    def municipality_name(self) -> str:
+        municipality = self.manifest_data.get("municipality")
+        name = municipality.get("name") if isinstance(municipality, dict) else None
+        return name if isinstance(name, str) else self.root.name
+
+    @property
+    def municipality_code(self) -> str | None:
+        municipality = self.manifest_data.get("municipality")
+        code = municipality.get("code") if isinstance(municipality, dict) else None
+        return code if isinstance(code, str) else None
+
+    @property
+    def term(self) -> tuple[int, int] | None:
+        term = self.manifest_data.get("term_of_office")
+        if isinstance(term, dict):
+            start, end = term.get("start"), term.get("end")
+            if type(start) is int and type(end) is int:
+                return start, end
+        return None
+
+    def all_documents(self) -> list[Document]:
+        return [self.manifest, *self.documents]
+
+
+def find_repositories(paths: Iterable[Path]) -> list[Path]:
+    """The repository roots that the given paths name.
+
+    A path may be a repository (it holds `styr.yaml`), a folder holding
+    repositories at any depth, or a file inside a repository (as pre-commit
+    passes them: the goal chain is cross-file, so the whole repository is linted).
+    """
+    roots: list[Path] = []
+    for path in paths:
+        if not path.exists():
+            raise UsageError("path-missing", path=str(path))
+        found = _roots_for(path)
+        if not found:
+            raise UsageError("no-repository", path=str(path))
+        roots.extend(root for root in found if root not in roots)
+    return roots
+
+
+def _roots_for(path: Path) -> list[Path]:
+    if path.is_file():
+        for parent in path.resolve().parents:
+            if (parent / MANIFEST).is_file():
+                return [_relative(parent)]
+        return []
+    if (path / MANIFEST).is_file():
+        return [path]
+    found = []
+    for directory, subdirectories, files in os.walk(path):
+        subdirectories[:] = sorted(d for d in subdirectories if not d.startswith("."))
+        if MANIFEST in files:
+            found.append(Path(directory))
+            subdirectories[:] = []  # a repository's own folders are its files, not repositories
+    return found
+
+
+def _relative(path: Path) -> Path:
+    try:
+        return path.relative_to(Path.cwd())
+    except ValueError:
+        return path
+
+
+def repository_files(root: Path) -> list[Path]:
+    """Every YAML file of a repository except the manifest, in a stable order."""
+    files = []
+    for directory, subdirectories, names in os.walk(root):
+        here = Path(directory)
+        subdirectories[:] = sorted(
+            d for d in subdirectories if not d.startswith(".") and not (here / d / MANIFEST).exists()
+        )
+        for name in sorted(names):
+            if name.endswith(YAML_SUFFIXES) and not name.startswith("."):
+                if here == root and name == MANIFEST:
+                    continue
+                files.append(here / name)
+    return files
+
+
+def load_repository(root: Path) -> Repository:
+    manifest = load_document(root / MANIFEST)
+    steering = manifest.data.get("steering_model") if isinstance(manifest.data, dict) else None
+    return Repository(
+        root=root,
+        manifest=manifest,
+        documents=[load_document(file) for file in repository_files(root)],
+        model=read_steering_model(steering),
+    )

@@ -1,0 +1,137 @@
+"""The steering model a repository declares in its manifest.
+
+A municipality's model is data: element kinds mapped onto the categories
+`styr` understands, which kind may contribute to which, and the types of
+organisation with the parts each must have. Reading it never fails: the schema
+reports malformed declarations, and whatever is malformed is left out here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+CATEGORIES = (
+    "vision",
+    "vision_area",
+    "waypoint",
+    "value",
+    "programme",
+    "council_area",
+    "council_goal",
+    "indicator",
+    "steering_document",
+    "goal",
+    "assignment",
+    "work_plan",
+    "activity",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class ElementKind:
+    id: str
+    category: str
+    name: dict[str, str]
+    level: str | None = None
+    requires_link: bool = False
+    requires_contributors: bool = False
+
+    def label(self, language: str) -> str:
+        return self.name.get(language) or self.name.get("sv") or self.id
+
+
+@dataclass(frozen=True, slots=True)
+class OrganisationType:
+    id: str
+    name: dict[str, str]
+    level: str | None = None
+    mission_source: str | None = None
+    requires: tuple[str, ...] = ()
+
+    def label(self, language: str) -> str:
+        return self.name.get(language) or self.name.get("sv") or self.id
+
+
+@dataclass(slots=True)
+class SteeringModel:
+    name: str = ""
+    levels: list[tuple[str, str]] = field(default_factory=list)
+    kinds: dict[str, ElementKind] = field(default_factory=dict)
+    links: dict[str, set[str]] = field(default_factory=dict)
+    organisation_types: dict[str, OrganisationType] = field(default_factory=dict)
+
+    @property
+    def top_level(self) -> str | None:
+        return self.levels[0][0] if self.levels else None
+
+    def kinds_of(self, category: str) -> list[ElementKind]:
+        return [kind for kind in self.kinds.values() if kind.category == category]
+
+    def default_kind(self, category: str, level: str | None) -> ElementKind | None:
+        """The kind an element gets when it names none: same category, same level first."""
+        candidates = self.kinds_of(category)
+        for kind in candidates:
+            if kind.level is not None and kind.level == level:
+                return kind
+        return candidates[0] if candidates else None
+
+    def allows(self, source_kind: str, target_kind: str) -> bool:
+        return target_kind in self.links.get(source_kind, ())
+
+
+def read_steering_model(data: Any) -> SteeringModel:
+    """Build the model from the manifest's `steering_model` mapping."""
+    model = SteeringModel()
+    if not isinstance(data, dict):
+        return model
+    model.name = _text(data.get("name"))
+    for level in _mappings(data.get("levels")):
+        if isinstance(level.get("id"), str):
+            model.levels.append((level["id"], _text(level.get("name")) or level["id"]))
+    for entry in _mappings(data.get("element_kinds")):
+        kind_id, category = entry.get("id"), entry.get("category")
+        if isinstance(kind_id, str) and category in CATEGORIES:
+            model.kinds[kind_id] = ElementKind(
+                id=kind_id,
+                category=category,
+                name=_names(entry.get("name"), kind_id),
+                level=entry.get("level") if isinstance(entry.get("level"), str) else None,
+                requires_link=entry.get("requires_link") is True,
+                requires_contributors=entry.get("requires_contributors") is True,
+            )
+    for link in _mappings(data.get("links")):
+        source, targets = link.get("from"), link.get("to")
+        if isinstance(source, str):
+            wanted = targets if isinstance(targets, list) else [targets]
+            model.links.setdefault(source, set()).update(t for t in wanted if isinstance(t, str))
+    for entry in _mappings(data.get("organisation_types")):
+        type_id = entry.get("id")
+        if isinstance(type_id, str):
+            requires = entry.get("requires")
+            model.organisation_types[type_id] = OrganisationType(
+                id=type_id,
+                name=_names(entry.get("name"), type_id),
+                level=entry.get("level") if isinstance(entry.get("level"), str) else None,
+                mission_source=_text(entry.get("mission_source")) or None,
+                requires=tuple(r for r in requires if isinstance(r, str))
+                if isinstance(requires, list)
+                else (),
+            )
+    return model
+
+
+def _mappings(value: Any) -> list[dict[str, Any]]:
+    return [item for item in value if isinstance(item, dict)] if isinstance(value, list) else []
+
+
+def _text(value: Any) -> str:
+    return value if isinstance(value, str) else ""
+
+
+def _names(value: Any, fallback: str) -> dict[str, str]:
+    if isinstance(value, str):
+        return {"sv": value}
+    if isinstance(value, dict):
+        return {k: v for k, v in value.items() if isinstance(v, str)} or {"sv": fallback}
+    return {"sv": fallback}

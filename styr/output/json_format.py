@@ -1,0 +1,47 @@
+"""Findings as JSON, for scripts and CI."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from styr import __version__
+from styr.findings import Finding
+from styr.lint import LintResult
+from styr.rules import BY_CODE
+
+
+def finding_dict(finding: Finding, language: str) -> dict[str, Any]:
+    rule = BY_CODE[finding.code]
+    return {
+        "code": finding.code,
+        "name": rule.name,
+        "severity": finding.severity.label,
+        "file": finding.file.as_posix() if finding.file else None,
+        "line": finding.line,
+        "column": finding.column,
+        "path": finding.dotted_path,
+        "message": rule.render(finding, language),
+    }
+
+
+def render(result: LintResult, language: str, colour: bool = False) -> str:
+    findings = result.findings
+    counts = {level: 0 for level in ("error", "warning", "info")}
+    for finding in findings:
+        counts[finding.severity.label] += 1
+    document = {
+        "tool": {"name": "styr", "version": __version__},
+        "repositories": [
+            {
+                "path": r.repository.root.as_posix(),
+                "municipality": r.repository.municipality_name,
+                "code": r.repository.municipality_code,
+                "findings": len(r.findings),
+            }
+            for r in result.results
+        ],
+        "summary": {**counts, "files": result.files_checked},
+        "findings": [finding_dict(f, language) for f in findings],
+    }
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"

@@ -1,0 +1,69 @@
+"""Findings as text grouped by file: what a planner reads in a terminal or a CI log."""
+
+from __future__ import annotations
+
+import io
+from itertools import groupby
+
+from rich.console import Console
+from rich.text import Text
+
+from styr.findings import Finding, Severity
+from styr.lint import LintResult
+from styr.messages import SEVERITY_LABELS, message
+from styr.rules import BY_CODE
+
+_STYLES = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
+
+
+def render(result: LintResult, language: str, colour: bool = False) -> str:
+    buffer = io.StringIO()
+    console = Console(
+        file=buffer,
+        force_terminal=colour,
+        no_color=not colour,
+        highlight=False,
+        width=10_000,  # never wrap: CI logs and editors match whole lines
+        soft_wrap=True,
+    )
+    findings = result.findings
+    labels = SEVERITY_LABELS.get(language, SEVERITY_LABELS["sv"])
+    for file, group in groupby(findings, key=lambda f: f.file):
+        console.print(Text(str(file) if file else "–", style="bold underline"))
+        for finding in group:
+            console.print(_line(finding, language, labels))
+        console.print()
+    console.print(_summary(result, language))
+    return buffer.getvalue()
+
+
+def _line(finding: Finding, language: str, labels: dict[str, str]) -> Text:
+    rule = BY_CODE[finding.code]
+    line = Text("  ")
+    line.append(f"{finding.line}:{finding.column}".ljust(8), style="dim")
+    line.append(labels[finding.severity.label].ljust(8), style=_STYLES[finding.severity])
+    line.append(f"{finding.code} ", style="bold")
+    line.append(rule.render(finding, language))
+    if finding.path:
+        line.append(f"  [{finding.dotted_path}]", style="dim")
+    return line
+
+
+def _summary(result: LintResult, language: str) -> Text:
+    findings = result.findings
+    files = result.files_checked
+    if not findings:
+        repos = len(result.results)
+        return Text(message("summary-clean", language, files=files, repos=repos), style="green")
+    counts = {level: sum(1 for f in findings if f.severity is level) for level in Severity}
+    return Text(
+        message(
+            "summary",
+            language,
+            errors=counts[Severity.ERROR],
+            warnings=counts[Severity.WARNING],
+            infos=counts[Severity.INFO],
+            files=files,
+        ),
+        style="bold",
+    )

@@ -1,0 +1,479 @@
+"""Rules about the goal chain (målkedjan): ids, references and the declared model."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any
+
+from styr.findings import Finding, PathInDocument, Severity
+from styr.rules.base import Rule
+
+if TYPE_CHECKING:
+    from styr.load import Document
+    from styr.model.index import Element, Index, Reference
+    from styr.model.repository import Repository
+
+UNKNOWN_REFERENCE = Rule(
+    code="C001",
+    name="unknown-reference",
+    severity=Severity.ERROR,
+    summary={"sv": "Hänvisning till okänt id", "en": "Reference to an unknown id"},
+    message={
+        "sv": "'{target}' finns inte i repositoriet.{suggestion}",
+        "en": "'{target}' does not exist in the repository.{suggestion_en}",
+    },
+    doc="""Reports a reference (`contributes_to`, `to`, `parent`, `owner`, …) to an id nothing has.
+
+Why: a broken link breaks the goal chain: the goal looks connected in the
+file but contributes to nothing.
+
+Failing example: `contributes_to: [inriktning-trygghett]`.
+Instead: use the id exactly as the element declares it: `inriktning-trygghet`.
+""",
+)
+
+LINK_NOT_ALLOWED = Rule(
+    code="C002",
+    name="link-not-allowed",
+    severity=Severity.ERROR,
+    summary={"sv": "Länk som styrmodellen inte tillåter", "en": "Link the model does not allow"},
+    message={
+        "sv": "{source_kind} '{source}' får inte bidra till {target_kind} '{target}' enligt "
+        "styrmodellen; tillåtet: {allowed}.",
+        "en": "{source_kind_en} '{source}' may not contribute to {target_kind_en} '{target}' under "
+        "the steering model; allowed: {allowed}.",
+    },
+    doc="""Reports a `contributes_to` link between kinds that the manifest's `links` do not allow.
+
+Why: the steering model says how the chain runs (a board's goal contributes to
+a city direction, not to another board's goal). A link that skips or reverses
+a level muddles who answers for what.
+
+Failing example (Helsingborg): a goal with `contributes_to: [vision-2035]`.
+Instead: link it to the city direction it serves, or declare the link in
+`steering_model.links` if the model really allows it.
+""",
+)
+
+CYCLE = Rule(
+    code="C003",
+    name="cycle",
+    severity=Severity.ERROR,
+    summary={"sv": "Cirkelberoende", "en": "Cycle"},
+    message={
+        "sv": "Cirkel i {relation}: {cycle}.",
+        "en": "Cycle in {relation_en}: {cycle}.",
+    },
+    doc="""Reports a cycle in the goal chain or in the organisation tree.
+
+Why: the chain runs from the operation up to the vision; an element that
+(through others) contributes to itself, or an organisation that is its own
+parent, has no place in it.
+""",
+)
+
+DUPLICATE_ID = Rule(
+    code="C004",
+    name="duplicate-id",
+    severity=Severity.ERROR,
+    summary={"sv": "Dubblerat id", "en": "Duplicate id"},
+    message={
+        "sv": "Id '{id}' används redan i {first} (rad {first_line}).",
+        "en": "The id '{id}' is already used in {first} (line {first_line}).",
+    },
+    doc="""Reports an id used by two elements or organisations in one repository.
+
+Why: references go by id; with two owners, a reference would reach either.
+""",
+)
+
+CONTRIBUTES_TO_NOTHING = Rule(
+    code="C005",
+    name="contributes-to-nothing",
+    severity=Severity.ERROR,
+    summary={"sv": "Bidrar inte till något", "en": "Contributes to nothing"},
+    message={
+        "sv": "{kind} '{id}' bidrar inte till något; ange 'contributes_to' ({allowed}).",
+        "en": "{kind_en} '{id}' contributes to nothing; add 'contributes_to' ({allowed}).",
+    },
+    doc="""Reports an element whose kind `requires_link` but that has no `contributes_to`.
+
+Why: a board's goal is there to carry the council's intent into the
+operation; a goal linked to nothing above it is outside the goal chain.
+""",
+)
+
+NOTHING_CONTRIBUTES = Rule(
+    code="C006",
+    name="nothing-contributes",
+    severity=Severity.WARNING,
+    summary={"sv": "Inget bidrar hit", "en": "Nothing contributes here"},
+    message={
+        "sv": "Ingenting bidrar till {kind} '{id}'.",
+        "en": "Nothing contributes to {kind_en} '{id}'.",
+    },
+    doc="""Reports a council-level element (kind with `requires_contributors`) that nothing links to.
+
+Why: a city direction or goal area that no board's direction, goal or
+indicator contributes to will not be followed up; either the boards have
+missed it or it no longer reflects a priority.
+""",
+)
+
+MISSING_PART = Rule(
+    code="C007",
+    name="missing-part",
+    severity=Severity.ERROR,
+    summary={"sv": "Obligatorisk del saknas", "en": "Required part missing"},
+    message={
+        "sv": "{type} '{id}' saknar {part}, som styrmodellen kräver.",
+        "en": "{type_en} '{id}' has no {part_en}, which the steering model requires.",
+    },
+    doc="""Reports an organisation without a part its type `requires` (mission, direction, …).
+
+Why (Helsingborg's guide): every board and company has a mission, which says
+why it exists, and a direction from the council; goals are optional.
+""",
+)
+
+WRONG_REFERENCE_TYPE = Rule(
+    code="C008",
+    name="wrong-reference-type",
+    severity=Severity.ERROR,
+    summary={"sv": "Hänvisning till fel slags sak", "en": "Reference to the wrong sort of thing"},
+    message={
+        "sv": "'{field}' ska peka på {expected}, men '{target}' är {actual}.",
+        "en": "'{field}' must name {expected_en}, but '{target}' is {actual_en}.",
+    },
+    doc="""Reports a typed reference that names the wrong sort of thing.
+
+Failing example: an assignment with `to: grundskolenamnden-mal-1` (a goal).
+Instead: `to:` names an organisation, such as `grundskoleforvaltningen`.
+""",
+)
+
+UNKNOWN_KIND = Rule(
+    code="C009",
+    name="unknown-kind",
+    severity=Severity.ERROR,
+    summary={"sv": "Slag som styrmodellen inte har", "en": "Kind the model does not declare"},
+    message={
+        "sv": "{what} '{kind}' finns inte i styrmodellen i styr.yaml{hint}.",
+        "en": "{what_en} '{kind}' is not declared in the steering model in styr.yaml{hint_en}.",
+    },
+    doc="""Reports an element kind or organisation type that the manifest does not declare.
+
+It also reports a model that names undeclared kinds in its `links`, and
+elements written where the model has no kind of their category at all.
+
+Why: the declared steering model is the contract; kinds outside it cannot be
+checked against it.
+""",
+)
+
+RULES = (
+    UNKNOWN_REFERENCE,
+    LINK_NOT_ALLOWED,
+    CYCLE,
+    DUPLICATE_ID,
+    CONTRIBUTES_TO_NOTHING,
+    NOTHING_CONTRIBUTES,
+    MISSING_PART,
+    WRONG_REFERENCE_TYPE,
+    UNKNOWN_KIND,
+)
+
+
+# ------------------------------------------------------------------ the checks
+
+
+def check_chain(repository: Repository, index: Index) -> list[Finding]:
+    """Every goal-chain finding of one repository."""
+    findings: list[Finding] = []
+    for check in (
+        _duplicate_ids,
+        _model_declaration,
+        _kinds,
+        _references,
+        _cycles,
+        _requires_link,
+        _requires_contributors,
+        _missing_parts,
+    ):
+        findings.extend(check(repository, index))
+    return findings
+
+
+_CATEGORY_NAMES = {
+    "organisation": ("en organisation", "an organisation"),
+    "steering_document": ("ett styrdokument", "a steering document"),
+    "council_area": ("ett område på fullmäktigenivå", "a council-level area"),
+}
+
+_PART_NAMES = {
+    "mission": ("uppdrag (mission)", "mission"),
+    "direction": ("inriktning (direction)", "direction"),
+    "goals": ("mål (goals)", "goals"),
+    "indicators": ("indikatorer (indicators)", "indicators"),
+    "parent": ("överordnad organisation (parent)", "parent"),
+}
+
+
+def _label(element: Element, language: str) -> str:
+    if element.category == "organisation":
+        return "organisation" if language == "en" else "organisationen"
+    if element.kind is not None:
+        return element.kind.label(language)
+    return element.kind_name or element.category
+
+
+def _at(rule: Rule, document: Document, path: PathInDocument, **params: Any) -> Finding:
+    line, column = document.locate(path)
+    return rule.at(document.file, line, column, path, **params)
+
+
+def _duplicate_ids(repository: Repository, index: Index) -> Iterator[Finding]:
+    for element in index.duplicates:
+        first = index.by_id[element.id or ""]
+        first_line, _ = first.document.locate((*first.path, "id"))
+        yield _at(
+            DUPLICATE_ID,
+            element.document,
+            (*element.path, "id"),
+            id=element.id,
+            first=str(first.document.file),
+            first_line=first_line,
+        )
+
+
+def _model_declaration(repository: Repository, index: Index) -> Iterator[Finding]:
+    model = repository.model
+    manifest = repository.manifest
+    links = manifest.data.get("steering_model", {}).get("links", []) if manifest.data else []
+    for position, link in enumerate(links if isinstance(links, list) else []):
+        if not isinstance(link, dict):
+            continue
+        for key in ("from", "to"):
+            names = link.get(key)
+            for name in names if isinstance(names, list) else [names]:
+                if isinstance(name, str) and name not in model.kinds:
+                    yield _at(
+                        UNKNOWN_KIND,
+                        manifest,
+                        ("steering_model", "links", position, key),
+                        what="Slaget",
+                        what_en="The kind",
+                        kind=name,
+                        hint=" (i steering_model.links)",
+                        hint_en=" (in steering_model.links)",
+                    )
+
+
+def _kinds(repository: Repository, index: Index) -> Iterator[Finding]:
+    model = repository.model
+    for element in index.elements:
+        if element.category == "organisation":
+            if element.kind_name is not None and element.kind_name not in (
+                model.organisation_types
+            ):
+                known = ", ".join(model.organisation_types) or "–"
+                yield _at(
+                    UNKNOWN_KIND,
+                    element.document,
+                    ("type",),
+                    what="Organisationstypen",
+                    what_en="The organisation type",
+                    kind=element.kind_name,
+                    hint=f"; kända typer: {known}",
+                    hint_en=f"; known types: {known}",
+                )
+            continue
+        if element.kind is not None and element.kind.category == element.category:
+            continue
+        known = ", ".join(k.id for k in model.kinds_of(element.category)) or "–"
+        path = (*element.path, "kind") if "kind" in element.data else element.path
+        yield _at(
+            UNKNOWN_KIND,
+            element.document,
+            path,
+            what="Slaget",
+            what_en="The kind",
+            kind=element.kind_name or element.category,
+            hint=f" för kategorin {element.category}; deklarerade: {known}",
+            hint_en=f" for the category {element.category}; declared: {known}",
+        )
+
+
+def _references(repository: Repository, index: Index) -> Iterator[Finding]:
+    model = repository.model
+    for reference in index.references:
+        target = index.by_id.get(reference.target)
+        if target is None:
+            suggestion = _suggest(reference.target, index.by_id)
+            yield _at(
+                UNKNOWN_REFERENCE,
+                reference.document,
+                reference.path,
+                target=reference.target,
+                suggestion=f" Menade du '{suggestion}'?" if suggestion else "",
+                suggestion_en=f" Did you mean '{suggestion}'?" if suggestion else "",
+            )
+        elif reference.expects is not None:
+            if target.category != reference.expects:
+                expected = _CATEGORY_NAMES.get(reference.expects, (reference.expects,) * 2)
+                yield _at(
+                    WRONG_REFERENCE_TYPE,
+                    reference.document,
+                    reference.path,
+                    field=reference.field,
+                    target=reference.target,
+                    expected=expected[0],
+                    expected_en=expected[1],
+                    actual=_label(target, "sv"),
+                    actual_en=_label(target, "en"),
+                )
+        elif reference.source.kind is not None and target.kind is not None:
+            source_kind, target_kind = reference.source.kind, target.kind
+            if not model.allows(source_kind.id, target_kind.id):
+                allowed = ", ".join(sorted(model.links.get(source_kind.id, ()))) or "inget/none"
+                yield _at(
+                    LINK_NOT_ALLOWED,
+                    reference.document,
+                    reference.path,
+                    source=reference.source.id,
+                    target=target.id,
+                    source_kind=source_kind.label("sv"),
+                    source_kind_en=source_kind.label("en"),
+                    target_kind=target_kind.label("sv"),
+                    target_kind_en=target_kind.label("en"),
+                    allowed=allowed,
+                )
+
+
+def _suggest(target: str, known: dict[str, Element]) -> str | None:
+    matches = difflib.get_close_matches(target, list(known), n=1, cutoff=0.8)
+    return matches[0] if matches else None
+
+
+def _cycles(repository: Repository, index: Index) -> Iterator[Finding]:
+    for field, relation, relation_en in (
+        ("contributes_to", "målkedjan", "the goal chain"),
+        ("parent", "organisationsträdet", "the organisation tree"),
+    ):
+        edges: dict[str, list[Reference]] = {}
+        for reference in index.references:
+            if reference.field == field and reference.source.id and reference.target in index.by_id:
+                edges.setdefault(reference.source.id, []).append(reference)
+        for cycle in _find_cycles(edges):
+            first = cycle[0]
+            names = " → ".join([r.source.id or "" for r in cycle] + [first.source.id or ""])
+            yield _at(
+                CYCLE,
+                first.document,
+                first.path,
+                relation=relation,
+                relation_en=relation_en,
+                cycle=names,
+            )
+
+
+def _find_cycles(edges: dict[str, list[Reference]]) -> list[list[Reference]]:
+    """Each elementary cycle once, found by an iterative depth-first search."""
+    white, grey, black = 0, 1, 2
+    colour: dict[str, int] = {}
+    cycles: list[list[Reference]] = []
+    for start in sorted(edges):
+        if colour.get(start, white) != white:
+            continue
+        stack: list[tuple[str, int]] = [(start, 0)]
+        trail: list[Reference] = []
+        colour[start] = grey
+        while stack:
+            node, position = stack[-1]
+            outgoing = edges.get(node, [])
+            if position == len(outgoing):
+                stack.pop()
+                colour[node] = black
+                if trail:
+                    trail.pop()
+                continue
+            stack[-1] = (node, position + 1)
+            reference = outgoing[position]
+            state = colour.get(reference.target, white)
+            if state == grey:
+                begin = next(
+                    (i for i, r in enumerate(trail) if r.source.id == reference.target), len(trail)
+                )
+                cycles.append([*trail[begin:], reference])
+            elif state == white:
+                colour[reference.target] = grey
+                trail.append(reference)
+                stack.append((reference.target, 0))
+    return cycles
+
+
+def _requires_link(repository: Repository, index: Index) -> Iterator[Finding]:
+    for element in index.elements:
+        if element.kind is None or not element.kind.requires_link:
+            continue
+        if any(isinstance(t, str) for t in element.data.get("contributes_to") or []):
+            continue
+        allowed = ", ".join(sorted(repository.model.links.get(element.kind.id, ()))) or "–"
+        yield _at(
+            CONTRIBUTES_TO_NOTHING,
+            element.document,
+            (*element.path, "id"),
+            id=element.id,
+            kind=element.kind.label("sv"),
+            kind_en=element.kind.label("en"),
+            allowed=allowed,
+        )
+
+
+def _requires_contributors(repository: Repository, index: Index) -> Iterator[Finding]:
+    targets = {r.target for r in index.references if r.field == "contributes_to"}
+    for element in index.elements:
+        if element.kind is None or not element.kind.requires_contributors:
+            continue
+        if element.id in targets:
+            continue
+        yield _at(
+            NOTHING_CONTRIBUTES,
+            element.document,
+            (*element.path, "id"),
+            id=element.id,
+            kind=element.kind.label("sv"),
+            kind_en=element.kind.label("en"),
+        )
+
+
+def _missing_parts(repository: Repository, index: Index) -> Iterator[Finding]:
+    types = repository.model.organisation_types
+    for organisation in index.organisations:
+        org_type = types.get(organisation.kind_name or "")
+        if org_type is None:
+            continue
+        for part in org_type.requires:
+            if _has_part(organisation, part):
+                continue
+            names = _PART_NAMES.get(part, (part, part))
+            yield _at(
+                MISSING_PART,
+                organisation.document,
+                ("id",),
+                id=organisation.id,
+                type=org_type.label("sv"),
+                type_en=org_type.label("en"),
+                part=names[0],
+                part_en=names[1],
+            )
+
+
+def _has_part(organisation: Element, part: str) -> bool:
+    value = organisation.data.get(part)
+    if part in ("mission", "direction"):
+        return isinstance(value, dict) and bool(str(value.get("text") or "").strip())
+    if part == "parent":
+        return isinstance(value, str) and bool(value)
+    return isinstance(value, list) and len(value) > 0
