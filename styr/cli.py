@@ -9,14 +9,18 @@ from __future__ import annotations
 
 import os
 import sys
+from datetime import date
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from styr import __version__
 from styr.errors import StyrError, UsageError
 from styr.messages import message
+
+if TYPE_CHECKING:
+    from styr.findings import Severity
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -69,35 +73,81 @@ def _colour_wanted() -> bool:
 def lint(
     paths: Annotated[
         list[Path] | None,
-        typer.Argument(help="Repositorier, mappar med repositorier eller filer i ett repositorium."),
+        typer.Argument(help="Repositorier, mappar med repositorier eller filer i dem."),
     ] = None,
     output_format: Annotated[
-        str,
-        typer.Option("--format", "--output-format", help="Utdataformat: text eller json."),
-    ] = "text",
+        str | None,
+        typer.Option(
+            "--output-format",
+            "--format",
+            help="text, concise, json, github, sarif, junit eller gitlab "
+            "(github väljs automatiskt i GitHub Actions).",
+        ),
+    ] = None,
+    output: Annotated[
+        Path | None, typer.Option("-o", "--output", help="Skriv resultatet till en fil.")
+    ] = None,
+    statistics: Annotated[
+        bool, typer.Option("--statistics", help="Visa antal fynd per regel i stället.")
+    ] = False,
     fail_on: Annotated[
-        str,
+        str | None,
         typer.Option("--fail-on", help="Lägsta nivå som ger slutkod 1: error, warning, info."),
-    ] = "error",
+    ] = None,
+    today: Annotated[
+        str | None,
+        typer.Option("--today", help="Datum att jämföra giltighetstider mot (ÅÅÅÅ-MM-DD)."),
+    ] = None,
     lang: LanguageOption = None,
 ) -> None:
-    """Kontrollera scheman, YAML och målkedjan i ett eller flera repositorier."""
-    from styr.findings import Severity
+    """Kontrollera scheman, YAML, målkedjan och målens kvalitet."""
     from styr.lint import lint_paths
     from styr.output import FORMATTERS
 
-    formatter = FORMATTERS.get(output_format)
+    name = output_format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
+    formatter = FORMATTERS.get(name)
     if formatter is None:
-        raise UsageError("unknown-format", name=output_format, known=", ".join(FORMATTERS))
-    try:
-        level = Severity.parse(fail_on)
-    except ValueError:
-        raise UsageError("unknown-severity", name=fail_on) from None
-    result = lint_paths(paths or [Path(".")])
+        raise UsageError("unknown-format", name=name, known=", ".join(FORMATTERS))
+    level = _severity(fail_on) if fail_on is not None else None
+    result = lint_paths(paths or [Path(".")], today=_date(today))
     first = result.results[0].repository.language if result.results else None
     language = _language(lang, first)
-    typer.echo(formatter(result, language, _colour_wanted() and output_format == "text"), nl=False)
+    if statistics:
+        from styr.output.statistics import render_statistics
+
+        text = render_statistics(result, language)
+    else:
+        colour = output is None and name == "text" and _colour_wanted()
+        text = formatter(result, language, colour)
+    _emit(text, output)
     raise typer.Exit(EXIT_FINDINGS if result.failed(level) else EXIT_CLEAN)
+
+
+def _severity(text: str) -> Severity:
+    from styr.findings import Severity
+
+    try:
+        return Severity.parse(text)
+    except ValueError:
+        raise UsageError("unknown-severity", name=text) from None
+
+
+def _date(text: str | None) -> date | None:
+    if text is None:
+        return None
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise UsageError("bad-date", value=text) from None
+
+
+def _emit(text: str, output: Path | None) -> None:
+    if output is None:
+        typer.echo(text, nl=False)
+    else:
+        from styr.files import write_atomic
+
+        write_atomic(output, text)
 
 
 @app.command()
@@ -147,10 +197,20 @@ def schema(
 
 
 @app.command("rules")
-def rules_command(lang: LanguageOption = None) -> None:
+def rules_command(
+    lang: LanguageOption = None,
+    markdown: Annotated[
+        bool, typer.Option("--markdown", help="Hela katalogen som Markdown (docs/rules.md).")
+    ] = False,
+) -> None:
     """Lista alla regler med kod, namn och nivå."""
     from styr.rules import ALL_RULES
 
+    if markdown:
+        from styr.rule_docs import rules_markdown
+
+        typer.echo(rules_markdown(), nl=False)
+        return
     language = _language(lang)
     for rule in ALL_RULES:
         summary = rule.summary.get(language) or rule.summary["sv"]
@@ -167,7 +227,9 @@ def rule_command(code_or_name: str, lang: LanguageOption = None) -> None:
         raise UsageError("unknown-rule", name=code_or_name)
     language = _language(lang)
     summary = rule.summary.get(language) or rule.summary["sv"]
-    typer.echo(f"{rule.code} {rule.name} ({rule.severity.label})\n{summary}\n\n{rule.doc}")
+    options = "".join(f"\n  {key} = {value!r}" for key, value in rule.options.items())
+    heading = f"{rule.code} {rule.name} ({rule.severity.label})\n{summary}"
+    typer.echo(heading + (f"\nOptions:{options}" if options else "") + f"\n\n{rule.doc}")
 
 
 def main() -> None:
@@ -183,7 +245,7 @@ def main() -> None:
         sys.exit(EXIT_ERROR)
     except KeyboardInterrupt:
         sys.exit(130)
-    except Exception as error:  # noqa: BLE001 - the last line of defence
+    except Exception as error:
         if os.environ.get("STYR_DEBUG"):
             raise
         typer.echo(f"styr: {message('internal-error', 'sv', error=repr(error))}", err=True)

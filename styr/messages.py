@@ -12,8 +12,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "no-repository": {
         "sv": "Hittade ingen styr.yaml i eller under {path}. Skapa ett nytt repositorium med "
         "'styr init KATALOG'.",
-        "en": "Found no styr.yaml in or below {path}. Start a new repository with "
-        "'styr init DIR'.",
+        "en": "Found no styr.yaml in or below {path}. Start a new repository with 'styr init DIR'.",
     },
     "unknown-format": {
         "sv": "Okänt utdataformat '{name}'; välj en av: {known}.",
@@ -72,6 +71,24 @@ MESSAGES: dict[str, dict[str, str]] = {
     "schema-exported": {
         "sv": "Skrev {count} scheman till {path}.",
         "en": "Wrote {count} schemas to {path}.",
+    },
+    "config-invalid": {
+        "sv": "Konfigurationen i {path} går inte att använda: {problem}.",
+        "en": "The configuration in {path} cannot be used: {problem}.",
+    },
+    "config-unreadable": {
+        "sv": "Kunde inte läsa {path}: {reason}",
+        "en": "Could not read {path}: {reason}",
+    },
+    "config-unknown-rule": {
+        "sv": "Konfigurationen i {path} ({setting}) nämner '{name}', som ingen regel heter. "
+        "Se 'styr rules'.",
+        "en": "The configuration in {path} ({setting}) names '{name}', which no rule is called. "
+        "See 'styr rules'.",
+    },
+    "bad-date": {
+        "sv": "Ogiltigt datum '{value}'; skriv ÅÅÅÅ-MM-DD.",
+        "en": "Invalid date '{value}'; write YYYY-MM-DD.",
     },
     "summary-clean": {
         "sv": "Inga fynd i {files} filer ({repos} repositorier).",

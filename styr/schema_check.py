@@ -54,7 +54,7 @@ def _finding(document: Document, error: Any) -> Finding:
     path = tuple(error.absolute_path)
     problem_sv, problem_en, key_path = _describe(error)
     at_key = key_path is not None
-    line, column = document.locate(key_path if at_key else path, key=at_key)
+    line, column = document.locate(key_path if key_path is not None else path, key=at_key)
     return SCHEMA.at(
         document.file,
         line,
@@ -80,7 +80,8 @@ def _describe(error: Any) -> tuple[str, str, tuple[Any, ...] | None]:
                 (*error.absolute_path, key),
             )
     if validator == "required":
-        missing = error.message.split("'")[1] if "'" in error.message else error.message
+        text: str = error.message
+        missing = text.split("'")[1] if "'" in text else text
         return (
             f"Obligatorisk nyckel '{missing}' saknas{_in(where, 'i')}.",
             f"Required key '{missing}' is missing{_in(where, 'in')}.",
@@ -90,10 +91,14 @@ def _describe(error: Any) -> tuple[str, str, tuple[Any, ...] | None]:
         expected = error.validator_value
         hint_sv = hint_en = ""
         if isinstance(value, str) and "," in value and "number" in str(expected):
-            hint_sv, hint_en = " Skriv decimaltal med punkt: 4.0, inte 4,0.", " Use a decimal point."
+            hint_sv, hint_en = (
+                " Skriv decimaltal med punkt: 4.0, inte 4,0.",
+                " Use a decimal point.",
+            )
+        shown = json.dumps(value, ensure_ascii=False)
         return (
-            f"{_where(where)}: ska vara {_type_sv(expected)}, är {json.dumps(value, ensure_ascii=False)}.{hint_sv}",
-            f"{_where(where)}: must be {expected}, is {json.dumps(value, ensure_ascii=False)}.{hint_en}",
+            f"{_where(where)}: ska vara {_type_sv(expected)}, är {shown}.{hint_sv}",
+            f"{_where(where)}: must be {expected}, is {shown}.{hint_en}",
             None,
         )
     if validator == "pattern":
@@ -103,8 +108,8 @@ def _describe(error: Any) -> tuple[str, str, tuple[Any, ...] | None]:
             None,
         )
     if validator in ("enum", "const"):
-        allowed = error.validator_value if validator == "enum" else [error.validator_value]
-        options = ", ".join(str(a) for a in allowed)
+        choices = error.validator_value if validator == "enum" else [error.validator_value]
+        options = ", ".join(str(a) for a in choices)
         return (
             f"{_where(where)}: '{value}' är inte tillåtet; välj en av: {options}.",
             f"{_where(where)}: '{value}' is not allowed; choose one of: {options}.",
@@ -141,5 +146,5 @@ _TYPES_SV = {
 
 def _type_sv(expected: Any) -> str:
     if isinstance(expected, list):
-        return " eller ".join(_TYPES_SV.get(e, e) for e in expected)
+        return " eller ".join(_TYPES_SV.get(str(e), str(e)) for e in expected)
     return _TYPES_SV.get(expected, str(expected))

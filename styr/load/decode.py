@@ -32,7 +32,8 @@ def decode(data: bytes) -> str:
             return data.decode("utf-16")
         except UnicodeDecodeError as error:
             line, column = _position(data, error.start)
-            raise DecodeError(line, column, data[error.start], "Ogiltig UTF-16.", "Invalid UTF-16.")
+            bad = data[error.start]
+            raise DecodeError(line, column, bad, "Ogiltig UTF-16.", "Invalid UTF-16.") from None
     return _utf8(data, offset=0, whole=data)
 
 

@@ -56,7 +56,7 @@ class Document:
         if self._root is None and self.text is not None:
             try:
                 self._root = compose(self.text)
-            except Exception:  # noqa: BLE001 - positions are best effort by design
+            except Exception:
                 return None
         return self._root
 
@@ -94,7 +94,11 @@ def parse_document(file: Path, raw: bytes) -> Document:
         text = decode(raw)
     except DecodeError as error:
         finding = rules.ENCODING.at(
-            file, error.line, error.column, byte=f"{error.byte:02X}", hint=error.hint_sv,
+            file,
+            error.line,
+            error.column,
+            byte=f"{error.byte:02X}",
+            hint=error.hint_sv,
             hint_en=error.hint_en,
         )
         return Document(file, None, [finding])

@@ -33,7 +33,7 @@ MAP, SEQ = CORE + "map", CORE + "seq"
 MAX_DEPTH = 64
 # A cheap bound on nesting before the C composer sees the text: it recurses
 # per level and crashes the interpreter on deep enough input.
-_DEEP_INDENT = re.compile(r"^[ \t?:-]{%d,}" % MAX_DEPTH, re.MULTILINE)
+_DEEP_INDENT = re.compile(rf"^[ \t?:-]{{{MAX_DEPTH},}}", re.MULTILINE)
 
 
 class _Loader(_BaseLoader):  # type: ignore[misc]
@@ -80,15 +80,21 @@ def compose(text: str) -> Node | None:
         loader.dispose()
 
 
+_OPENING = (
+    yaml.BlockMappingStartToken,
+    yaml.BlockSequenceStartToken,
+    yaml.FlowMappingStartToken,
+    yaml.FlowSequenceStartToken,
+)
+
+
 def _too_deep(text: str) -> bool:
     if text.count("[") + text.count("{") < MAX_DEPTH and _DEEP_INDENT.search(text) is None:
         return False
     depth = 0
     try:
         for token in _tokens(text):
-            if isinstance(token, yaml.BlockMappingStartToken | yaml.BlockSequenceStartToken):
-                depth += 1
-            elif isinstance(token, yaml.FlowMappingStartToken | yaml.FlowSequenceStartToken):
+            if isinstance(token, _OPENING):
                 depth += 1
             elif isinstance(
                 token, yaml.BlockEndToken | yaml.FlowMappingEndToken | yaml.FlowSequenceEndToken
@@ -197,7 +203,8 @@ _NAN = re.compile(r"\.(nan|NaN|NAN)\Z")
 _SEXAGESIMAL = re.compile(r"[-+]?[0-9][0-9_]*(:[0-5]?[0-9])+(\.[0-9_]*)?\Z")
 _DATE = re.compile(
     r"[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}"
-    r"(([Tt]|[ \t]+)[0-9]{1,2}:[0-9]{2}:[0-9]{2}(\.[0-9]*)?([ \t]*(Z|[-+][0-9]{1,2}(:[0-9]{2})?))?)?\Z"
+    r"(([Tt]|[ \t]+)[0-9]{1,2}:[0-9]{2}:[0-9]{2}(\.[0-9]*)?"
+    r"([ \t]*(Z|[-+][0-9]{1,2}(:[0-9]{2})?))?)?\Z"
 )
 _NULLS = frozenset(("", "~", "null", "Null", "NULL"))
 _TRUE = frozenset(("true", "True", "TRUE"))

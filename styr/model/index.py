@@ -124,7 +124,9 @@ def build_index(repository: Repository) -> Index:
             index.add(organisation)
             _organisation_references(index, organisation)
             level, owner = _level_of(organisation, repository), organisation.id
-        _walk(index, repository, document, document.data, FILE_LAYOUTS[kind], (), level, owner, None)
+        _walk(
+            index, repository, document, document.data, FILE_LAYOUTS[kind], (), level, owner, None
+        )
     return index
 
 
@@ -151,7 +153,9 @@ def _organisation_references(index: Index, organisation: Element) -> None:
     _typed(index, organisation, data, "parent", ("parent",), ORGANISATION)
     mission = data.get("mission")
     if isinstance(mission, dict):
-        _typed(index, organisation, mission, "document", ("mission", "document"), "steering_document")
+        _typed(
+            index, organisation, mission, "document", ("mission", "document"), "steering_document"
+        )
     direction = data.get("direction")
     if isinstance(direction, dict):
         _links(index, organisation, direction, ("direction",), document)

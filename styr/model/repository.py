@@ -107,7 +107,7 @@ def repository_files(root: Path) -> list[Path]:
     for directory, subdirectories, names in os.walk(root):
         here = Path(directory)
         subdirectories[:] = sorted(
-            d for d in subdirectories if not d.startswith(".") and not (here / d / MANIFEST).exists()
+            d for d in subdirectories if not d.startswith(".") and not _is_repository(here / d)
         )
         for name in sorted(names):
             if name.endswith(YAML_SUFFIXES) and not name.startswith("."):
@@ -115,6 +115,10 @@ def repository_files(root: Path) -> list[Path]:
                     continue
                 files.append(here / name)
     return files
+
+
+def _is_repository(folder: Path) -> bool:
+    return (folder / MANIFEST).is_file()
 
 
 def load_repository(root: Path) -> Repository:

@@ -113,7 +113,7 @@ NOTHING_CONTRIBUTES = Rule(
         "sv": "Ingenting bidrar till {kind} '{id}'.",
         "en": "Nothing contributes to {kind_en} '{id}'.",
     },
-    doc="""Reports a council-level element (kind with `requires_contributors`) that nothing links to.
+    doc="""Reports a council-level element (`requires_contributors`) that nothing links to.
 
 Why: a city direction or goal area that no board's direction, goal or
 indicator contributes to will not be followed up; either the boards have

@@ -1,0 +1,182 @@
+"""Lint configuration: from the manifest's `lint:` or `[tool.styr]` in pyproject.toml.
+
+The closest configuration wins, whole: the manifest's `lint:` section (it sits
+in the repository itself), else the nearest `pyproject.toml` with a
+`[tool.styr]` table in the repository's folder or above. The two are not
+merged, so what applies can always be read in one place.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from styr.errors import ConfigError
+from styr.findings import Finding, Severity
+from styr.rules.base import Rule
+
+KEYS = ("select", "ignore", "per_path_ignores", "severity", "options", "fail_on")
+
+
+@dataclass(slots=True)
+class LintConfig:
+    select: list[str] = field(default_factory=lambda: ["ALL"])
+    ignore: list[str] = field(default_factory=list)
+    per_path_ignores: dict[str, list[str]] = field(default_factory=dict)
+    severity: dict[str, Severity] = field(default_factory=dict)
+    options: dict[str, dict[str, Any]] = field(default_factory=dict)
+    fail_on: Severity | None = None
+    source: Path | None = None
+
+    def enabled(self, rule: Rule) -> bool:
+        return any(_matches(s, rule) for s in self.select) and not any(
+            _matches(s, rule) for s in self.ignore
+        )
+
+    def ignored_at(self, rule: Rule, relative: str) -> bool:
+        return any(
+            fnmatch.fnmatch(relative, pattern) and any(_matches(s, rule) for s in selectors)
+            for pattern, selectors in self.per_path_ignores.items()
+        )
+
+    def severity_of(self, rule: Rule) -> Severity:
+        return self.severity.get(rule.code) or self.severity.get(rule.name) or rule.severity
+
+    def options_of(self, rule: Rule) -> dict[str, Any]:
+        given = self.options.get(rule.code) or self.options.get(rule.name) or {}
+        return {**rule.options, **given}
+
+    def apply(self, finding: Finding, rule: Rule, relative: str) -> Finding | None:
+        """The finding as configured, or None when configuration turns it off."""
+        if not self.enabled(rule) or self.ignored_at(rule, relative):
+            return None
+        severity = self.severity_of(rule)
+        if severity is finding.severity:
+            return finding
+        return Finding(
+            finding.code,
+            severity,
+            finding.file,
+            finding.line,
+            finding.column,
+            finding.path,
+            finding.params,
+        )
+
+
+def _matches(selector: str, rule: Rule) -> bool:
+    """A selector is ALL, a rule's code, its name, or a prefix of codes (G, G00)."""
+    return (
+        selector == "ALL"
+        or selector.upper() == rule.code
+        or selector.lower() == rule.name
+        or (selector[:1].isalpha() and rule.code.startswith(selector.upper()))
+    )
+
+
+def load_config(repository_root: Path, manifest_data: Any, rules: tuple[Rule, ...]) -> LintConfig:
+    """The configuration that applies to one repository."""
+    if isinstance(manifest_data, dict) and "lint" in manifest_data:
+        return parse_config(manifest_data["lint"], repository_root / "styr.yaml", rules)
+    for folder in [repository_root.resolve(), *repository_root.resolve().parents]:
+        pyproject = folder / "pyproject.toml"
+        if pyproject.is_file():
+            table = _tool_styr(pyproject)
+            if table is not None:
+                return parse_config(table, pyproject, rules)
+    return LintConfig()
+
+
+def _tool_styr(pyproject: Path) -> dict[str, Any] | None:
+    try:
+        data = tomllib.loads(pyproject.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
+        raise ConfigError("config-unreadable", path=str(pyproject), reason=str(error)) from None
+    table = data.get("tool", {}).get("styr")
+    return table if isinstance(table, dict) else None
+
+
+def parse_config(data: Any, source: Path, rules: tuple[Rule, ...]) -> LintConfig:
+    if data is None:
+        return LintConfig(source=source)
+    if not isinstance(data, dict):
+        raise ConfigError("config-invalid", path=str(source), problem="lint: ska vara en mappning")
+    unknown = sorted(set(data) - set(KEYS))
+    if unknown:
+        raise ConfigError(
+            "config-invalid",
+            path=str(source),
+            problem=f"okänd nyckel {unknown[0]!r}; tillåtna: {', '.join(KEYS)}",
+        )
+    config = LintConfig(source=source)
+    config.select = _selectors(data.get("select", ["ALL"]), "select", source, rules)
+    config.ignore = _selectors(data.get("ignore", []), "ignore", source, rules)
+    per_path = data.get("per_path_ignores", {})
+    if not isinstance(per_path, dict):
+        raise ConfigError("config-invalid", path=str(source), problem="per_path_ignores")
+    config.per_path_ignores = {
+        str(pattern): _selectors(selectors, f"per_path_ignores.{pattern}", source, rules)
+        for pattern, selectors in per_path.items()
+    }
+    config.severity = _severities(data.get("severity", {}), source, rules)
+    config.options = _options(data.get("options", {}), source, rules)
+    if "fail_on" in data:
+        config.fail_on = _severity(data["fail_on"], "fail_on", source)
+    return config
+
+
+def _selectors(value: Any, key: str, source: Path, rules: tuple[Rule, ...]) -> list[str]:
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ConfigError("config-invalid", path=str(source), problem=f"{key}: en lista med koder")
+    for selector in value:
+        if not any(_matches(selector, rule) for rule in rules):
+            raise ConfigError("config-unknown-rule", path=str(source), setting=key, name=selector)
+    return list(value)
+
+
+def _find(name: str, key: str, source: Path, rules: tuple[Rule, ...]) -> Rule:
+    for rule in rules:
+        if name.upper() == rule.code or name.lower() == rule.name:
+            return rule
+    raise ConfigError("config-unknown-rule", path=str(source), setting=key, name=name)
+
+
+def _severities(value: Any, source: Path, rules: tuple[Rule, ...]) -> dict[str, Severity]:
+    if not isinstance(value, dict):
+        raise ConfigError("config-invalid", path=str(source), problem="severity: en mappning")
+    result = {}
+    for name, level in value.items():
+        rule = _find(str(name), "severity", source, rules)
+        result[rule.code] = _severity(level, f"severity.{name}", source)
+    return result
+
+
+def _severity(value: Any, key: str, source: Path) -> Severity:
+    try:
+        return Severity.parse(str(value))
+    except ValueError:
+        raise ConfigError(
+            "config-invalid", path=str(source), problem=f"{key}: error, warning eller info"
+        ) from None
+
+
+def _options(value: Any, source: Path, rules: tuple[Rule, ...]) -> dict[str, dict[str, Any]]:
+    if not isinstance(value, dict):
+        raise ConfigError("config-invalid", path=str(source), problem="options: en mappning")
+    result: dict[str, dict[str, Any]] = {}
+    for name, given in value.items():
+        rule = _find(str(name), "options", source, rules)
+        if not isinstance(given, dict):
+            raise ConfigError("config-invalid", path=str(source), problem=f"options.{name}")
+        unknown = sorted(set(given) - set(rule.options))
+        if unknown:
+            known = ", ".join(rule.options) or "inga"
+            problem = f"options.{name}: okänt alternativ {unknown[0]!r} (kända: {known})"
+            raise ConfigError("config-invalid", path=str(source), problem=problem)
+        result[rule.code] = dict(given)
+    return result

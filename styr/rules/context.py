@@ -1,0 +1,45 @@
+"""What a quality rule gets to look at, and how it says where a problem is."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from styr.findings import Finding, PathInDocument
+from styr.model.index import Element, Index
+from styr.model.repository import Repository
+from styr.rules.base import Rule
+
+GOAL_CATEGORIES = ("goal", "council_goal")
+
+
+@dataclass(slots=True)
+class RuleContext:
+    repository: Repository
+    index: Index
+    options: dict[str, Any]
+    today: date
+
+    def goals(self) -> list[Element]:
+        return [e for e in self.index.elements if e.category in GOAL_CATEGORIES]
+
+    def indicators_of(self, element: Element) -> list[Element]:
+        return [e for e in self.index.elements if e.category == "indicator" and e.parent is element]
+
+    def at(self, rule: Rule, element: Element, *keys: str | int, **params: Any) -> Finding:
+        """A finding at `keys` below the element (at the element itself without keys)."""
+        path: PathInDocument = (*element.path, *keys)
+        line, column = element.document.locate(path)
+        return rule.at(element.document.file, line, column, path, **params)
+
+
+def number(value: Any) -> float | None:
+    """A numeric value as float; booleans are not numbers here."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return None
+    return float(value)
+
+
+def normalise(text: str) -> str:
+    return " ".join(text.lower().replace("–", "-").split()).strip(" .!")

@@ -1,0 +1,71 @@
+"""G004 incomplete-indicator: a goal's indicator has a baseline, a target and a target year."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from styr.findings import Finding, Severity
+from styr.rules.base import Rule
+from styr.rules.context import GOAL_CATEGORIES, RuleContext, number
+
+RULE = Rule(
+    code="G004",
+    name="incomplete-indicator",
+    severity=Severity.WARNING,
+    summary={"sv": "Indikator utan utgångsvärde eller målvärde", "en": "Incomplete indicator"},
+    message={
+        "sv": "Indikatorn '{title}' saknar {missing}.",
+        "en": "The indicator '{title}' has no {missing_en}.",
+    },
+    doc="""Reports an indicator of a goal that lacks a baseline, a target value or a target year.
+
+Why: a goal is "något som vi kan uppnå, enligt en fastställd nivå"
+(Helsingborg's guide). Without a baseline nobody can tell whether the target
+is ambitious; without a target value and year nobody can tell whether it was met.
+
+Failing example:
+    indicators:
+      - id: sfn-ind-1
+        title: Andel behöriga elever
+        unit: procent
+Instead: add `baseline: {year: 2022, value: 82.4}` and
+`targets: [{year: 2026, value: 86}]`.
+
+Indicators under a direction are followed without targets and are not checked here.
+""",
+)
+
+_PARTS = (
+    ("baseline", "utgångsvärde (baseline)", "baseline"),
+    ("target", "målvärde (targets)", "target value"),
+    ("year", "målår (targets[].year)", "target year"),
+)
+
+
+def check(context: RuleContext) -> Iterator[Finding]:
+    for indicator in context.index.of_category("indicator"):
+        if indicator.parent is None or indicator.parent.category not in GOAL_CATEGORIES:
+            continue
+        missing = [part for part in _PARTS if not _has(indicator.data, part[0])]
+        if missing:
+            yield context.at(
+                RULE,
+                indicator,
+                "title",
+                title=indicator.title,
+                missing=", ".join(p[1] for p in missing),
+                missing_en=", ".join(p[2] for p in missing),
+            )
+
+
+def _has(data: dict[str, object], part: str) -> bool:
+    if part == "target" and data.get("better") == "range" and isinstance(data.get("range"), dict):
+        return True  # a range is the target level
+    if part == "baseline":
+        baseline = data.get("baseline")
+        return isinstance(baseline, dict) and number(baseline.get("value")) is not None
+    targets = data.get("targets")
+    if not isinstance(targets, list) or not targets:
+        return False
+    key = "value" if part == "target" else "year"
+    return any(isinstance(t, dict) and number(t.get(key)) is not None for t in targets)

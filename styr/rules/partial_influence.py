@@ -1,0 +1,67 @@
+"""G006 partial-influence: what a board only partly influences belongs in its direction."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from styr.findings import Finding, Severity
+from styr.rules.base import Rule
+from styr.rules.context import RuleContext
+
+RULE = Rule(
+    code="G006",
+    name="partial-influence",
+    severity=Severity.WARNING,
+    summary={
+        "sv": "Mål om något nämnden bara delvis påverkar",
+        "en": "Goal on a partial influence",
+    },
+    message={
+        "sv": "Målet '{title}' handlar om {topic}, som nämnden bara delvis kan påverka; "
+        "lägg det i inriktningen och följ det med indikatorer.",
+        "en": "The goal '{title}' is about {topic}, which the board only partly influences; "
+        "put it in the direction and follow it with indicators.",
+    },
+    options={"extra_topics": []},
+    doc="""Reports a goal about a condition the operation cannot steer on its own.
+
+Why (Helsingborg's guide): "Ett mål innebär alltid något som vi kan uppnå …
+och det är verksamheten som kan påverka måluppfyllelsen." Unemployment depends
+on the economy and migration ("konjunktur och migration"); such developments
+belong in the board's direction, followed with indicators but not targeted.
+
+Topics: arbetslöshet, sysselsättning, antal arbetstillfällen/jobb,
+befolkningstillväxt/invånarantal, företagsklimat and rankings of it,
+konjunktur, ekonomisk tillväxt, bostadspriser, plus `extra_topics`.
+
+Failing example: "Arbetslösheten i Helsingborg ska minska till 6 procent".
+Instead, as a goal: "Fler deltagare i arbetsmarknadsinsatser ska gå vidare
+till arbete eller studier"; keep unemployment in the direction.
+""",
+)
+
+_TOPICS: tuple[tuple[str, str], ...] = (
+    (r"arbetslöshet\w*", "arbetslösheten"),
+    (r"sysselsättning\w*", "sysselsättningen"),
+    (r"(antal(et)? )?(arbetstillfällen|jobb|nya företag|nyföretagande)\b", "antalet jobb/företag"),
+    (
+        r"befolknings(tillväxt|ökning)\w*|invånarantal\w*|antal(et)? invånare",
+        "befolkningstillväxten",
+    ),
+    (r"företagsklimat\w*|ranking\w*|rankning\w*", "företagsklimatet eller rankningar"),
+    (r"konjunktur\w*|ekonomisk(a)? tillväxt\w*|bnp\b|bruttoregionprodukt\w*", "ekonomin"),
+    (r"bostadspris\w*|huspris\w*", "bostadspriserna"),
+)
+
+
+def check(context: RuleContext) -> Iterator[Finding]:
+    extra = tuple((re.escape(t.lower()), t) for t in context.options["extra_topics"])
+    patterns = [(re.compile(rf"\b({p})", re.IGNORECASE), label) for p, label in _TOPICS + extra]
+    for goal in context.goals():
+        if goal.category != "goal":
+            continue
+        for pattern, label in patterns:
+            if pattern.search(goal.title):
+                yield context.at(RULE, goal, "title", title=goal.title, topic=label)
+                break

@@ -1,0 +1,105 @@
+"""D001 document-out-of-date and D002 layer-upon-layer: steering documents kept in order."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+
+from styr.findings import Finding, Severity
+from styr.rules.base import Rule
+from styr.rules.context import RuleContext
+
+OUT_OF_DATE = Rule(
+    code="D001",
+    name="document-out-of-date",
+    severity=Severity.WARNING,
+    summary={"sv": "Styrdokument som gått ut", "en": "Steering document out of date"},
+    message={
+        "sv": "Styrdokumentet '{title}' {problem} ({when}).",
+        "en": "The steering document '{title}' {problem_en} ({when}).",
+    },
+    doc="""Reports a steering document past its `valid_until` or its `next_review` date.
+
+Why (Helsingborg's guide): "Ett styrdokument kan gälla för en bestämd period
+(några år) eller tillsvidare." One that has expired still looks valid to
+whoever finds it; one past its review date may no longer say what the council
+wants.
+
+Failing example: `valid_until: "2024-12-31"` on a programme still listed.
+Instead: decide a new version, mark it `until_further_notice: true`, or
+remove it from the list.
+""",
+)
+
+LAYERS = Rule(
+    code="D002",
+    name="layer-upon-layer",
+    severity=Severity.WARNING,
+    summary={"sv": "Lager på lager av styrdokument", "en": "Layer upon layer of documents"},
+    message={
+        "sv": "{count} styrdokument av typen '{type}' (gräns {max}); se över om några kan "
+        "slås ihop eller upphävas.",
+        "en": "{count} steering documents of the type '{type}' (limit {max}); see whether some "
+        "can be merged or repealed.",
+    },
+    options={"max_per_type": 10},
+    doc="""Reports more steering documents of one type than `max_per_type` (default 10).
+
+Why (Trollhättan): "Lager på lager på lager … styrning": 32 riktlinjer, 27
+bestämmelser, 11 strategier. Every document is a steering signal; too many of
+one kind are hard to follow and contradict each other.
+
+Configure: `lint: {options: {layer-upon-layer: {max_per_type: 15}}}`.
+""",
+)
+
+RULES = (OUT_OF_DATE, LAYERS)
+
+
+def check_out_of_date(context: RuleContext) -> Iterator[Finding]:
+    for document in context.index.of_category("steering_document"):
+        for key, problem, problem_en in (
+            ("valid_until", "gällde till", "was valid until"),
+            ("next_review", "skulle ha setts över senast", "was due for review by"),
+        ):
+            when = _date(document.data.get(key))
+            if when is not None and when < context.today:
+                yield context.at(
+                    OUT_OF_DATE,
+                    document,
+                    key,
+                    title=document.title,
+                    problem=problem,
+                    problem_en=problem_en,
+                    when=when.isoformat(),
+                )
+                break
+
+
+def check_layers(context: RuleContext) -> Iterator[Finding]:
+    limit = int(context.options["max_per_type"])
+    by_type: dict[str, list[object]] = {}
+    for document in context.index.of_category("steering_document"):
+        kind = document.data.get("type")
+        if isinstance(kind, str):
+            by_type.setdefault(kind, []).append(document)
+    for kind, documents in sorted(by_type.items()):
+        if len(documents) > limit:
+            first_over = documents[limit]
+            yield context.at(
+                LAYERS,
+                first_over,  # type: ignore[arg-type]
+                "type",
+                count=len(documents),
+                type=kind,
+                max=limit,
+            )
+
+
+def _date(value: object) -> date | None:
+    if not isinstance(value, str):
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        return None

@@ -1,0 +1,54 @@
+"""Inline suppression: `# styr: ignore[G002] skäl` on the line, or alone on the line above."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from styr.findings import Finding
+from styr.load import Document
+from styr.rules.base import Rule
+
+# A YAML comment starts at line start or after white space; requiring that
+# keeps a '#' inside a text value from being read as a suppression.
+_COMMENT = re.compile(r"(?:^|\s)#\s*styr:\s*ignore\[(?P<codes>[^\]]*)\](?P<reason>.*)$")
+
+
+@dataclass(slots=True)
+class Suppression:
+    line: int  # where the comment is (1-based)
+    column: int
+    target_line: int  # the line whose findings it suppresses
+    selectors: list[str]
+    reason: str
+    used: set[str] = field(default_factory=set)
+
+    def covers(self, finding: Finding, rule: Rule) -> bool:
+        return finding.line == self.target_line and any(
+            s.upper() == rule.code or s.lower() == rule.name for s in self.selectors
+        )
+
+
+def parse_suppressions(document: Document) -> list[Suppression]:
+    if document.text is None or "styr:" not in document.text:
+        return []
+    lines = document.text.splitlines()
+    found = []
+    for number, line in enumerate(lines, start=1):
+        match = _COMMENT.search(line)
+        if match is None:
+            continue
+        alone = line[: match.start()].strip() == ""
+        target = _next_content_line(lines, number) if alone else number
+        selectors = [s.strip() for s in match["codes"].split(",") if s.strip()]
+        column = line.index("#", match.start()) + 1
+        found.append(Suppression(number, column, target, selectors, match["reason"].strip()))
+    return found
+
+
+def _next_content_line(lines: list[str], after: int) -> int:
+    for number in range(after + 1, len(lines) + 1):
+        stripped = lines[number - 1].strip()
+        if stripped and not stripped.startswith("#"):
+            return number
+    return after

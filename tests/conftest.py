@@ -1,0 +1,66 @@
+"""Shared fixtures: a fresh repository from the blank starter, and a CLI runner."""
+
+from __future__ import annotations
+
+import shutil
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from styr.cli import main
+from styr.scaffold import init_repository
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLES = ROOT / "examples"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+@dataclass
+class CliResult:
+    code: int
+    out: str
+    err: str
+
+
+@pytest.fixture
+def run_cli(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> Callable[..., CliResult]:
+    """Run `styr ARGS` in-process through the real entry point."""
+
+    def run(*args: str | Path) -> CliResult:
+        monkeypatch.setattr(sys, "argv", ["styr", *map(str, args)])
+        monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
+        code = 0
+        try:
+            main()
+        except SystemExit as exit_:
+            code = exit_.code if isinstance(exit_.code, int) else 1
+        captured = capsys.readouterr()
+        return CliResult(code, captured.out, captured.err)
+
+    return run
+
+
+@pytest.fixture
+def blank_repo(tmp_path: Path) -> Path:
+    """A repository made by `styr init` from the blank model: lints clean."""
+    target = tmp_path / "kommun"
+    init_repository(target, "blank", "Testby", "0999")
+    return target
+
+
+@pytest.fixture
+def example_copy(tmp_path: Path) -> Callable[[str], Path]:
+    """A writable copy of a bundled example (or fixture repository) to break."""
+
+    def copy(name: str) -> Path:
+        source = EXAMPLES / name if (EXAMPLES / name).is_dir() else FIXTURES / "repos" / name
+        target = tmp_path / name
+        shutil.copytree(source, target)
+        return target
+
+    return copy
