@@ -204,7 +204,7 @@ def rules_command(
     ] = False,
 ) -> None:
     """Lista alla regler med kod, namn och nivå."""
-    from styr.rules import ALL_RULES
+    from styr.rules.catalogue import ALL_RULES
 
     if markdown:
         from styr.rule_docs import rules_markdown
@@ -220,7 +220,7 @@ def rules_command(
 @app.command("rule")
 def rule_command(code_or_name: str, lang: LanguageOption = None) -> None:
     """Visa dokumentationen för en regel (kod eller namn)."""
-    from styr.rules import find_rule
+    from styr.rules.catalogue import find_rule
 
     rule = find_rule(code_or_name)
     if rule is None:

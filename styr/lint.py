@@ -12,7 +12,7 @@ from styr.findings import Finding, Severity
 from styr.load import Document
 from styr.model.index import FILE_LAYOUTS, Index, build_index
 from styr.model.repository import Repository, find_repositories, load_repository
-from styr.rules import ALL_RULES, BY_CODE, QUALITY_CHECKS
+from styr.rules.catalogue import ALL_RULES, BY_CODE, QUALITY_CHECKS
 from styr.rules.chain import check_chain
 from styr.rules.context import RuleContext
 from styr.rules.schema import UNKNOWN_FILE_KIND

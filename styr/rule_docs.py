@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from styr.rules import ALL_RULES
+from styr.rules.catalogue import ALL_RULES
 
 
 def rules_markdown() -> str:

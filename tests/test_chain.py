@@ -118,7 +118,7 @@ def test_council_area_that_nothing_contributes_to_is_a_warning(blank_repo: Path)
             "    contributes_to: [program]\n"
         )
     findings = findings_of(blank_repo)
-    assert codes_at(findings) == [("C006", areas.name, line_of(areas, "id: malomrade-2"), 5)]
+    assert codes_at(findings) == [("C006", areas.name, line_of(areas, "id: malomrade-2"), 9)]
     assert findings[0].severity.label == "warning"
 
 

@@ -49,7 +49,7 @@ def test_english_messages_by_manifest(run_cli: Run, blank_repo: Path) -> None:
 
 
 def test_json_output(run_cli: Run, blank_repo: Path) -> None:
-    replace_in(blank_repo / "vision.yaml", "id: vision", "id: vision\nid: vision2")
+    replace_in(blank_repo / "vision.yaml", "  id: vision", "  id: vision\n  id: vision2")
     result = run_cli("lint", blank_repo, "--format", "json")
     assert result.code == 1
     document = json.loads(result.out)

@@ -27,7 +27,7 @@ import pytest
 import yaml
 
 from styr.lint import lint_paths
-from styr.rules import ALL_RULES
+from styr.rules.catalogue import ALL_RULES
 from styr.scaffold import init_repository
 
 CASES_DIR = Path(__file__).resolve().parent / "rule_cases"

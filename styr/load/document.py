@@ -81,11 +81,11 @@ def load_document(file: Path) -> Document:
         size = file.stat().st_size
         if size > MAX_FILE_BYTES:
             reason = f"{size} byte, mer än {MAX_FILE_BYTES} / more than {MAX_FILE_BYTES}"
-            return Document(file, None, [rules.UNREADABLE.at(file, reason=reason)])
+            return Document(file, None, [rules.UNREADABLE.at(file, 1, 1, reason=reason)])
         raw = file.read_bytes()
     except OSError as error:
         reason = error.strerror or str(error)
-        return Document(file, None, [rules.UNREADABLE.at(file, reason=reason)])
+        return Document(file, None, [rules.UNREADABLE.at(file, 1, 1, reason=reason)])
     return parse_document(file, raw)
 
 
@@ -103,6 +103,10 @@ def parse_document(file: Path, raw: bytes) -> Document:
         )
         return Document(file, None, [finding])
     if "\x00" in text:
-        return Document(file, None, [rules.UNREADABLE.at(file, reason="binärfil / binary file")])
+        index = text.index("\x00")
+        line = text.count("\n", 0, index) + 1
+        column = index - text.rfind("\n", 0, index)
+        finding = rules.UNREADABLE.at(file, line, column, reason="NUL-tecken: en binärfil / binary")
+        return Document(file, None, [finding])
     result = read_yaml(text, file)
     return Document(file, result.data, result.findings, text)

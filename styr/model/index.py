@@ -122,7 +122,7 @@ def build_index(repository: Repository) -> Index:
         if kind == "organisation":
             organisation = _organisation(document, repository)
             index.add(organisation)
-            _organisation_references(index, organisation)
+            _organisation_references(index, organisation, repository)
             level, owner = _level_of(organisation, repository), organisation.id
         _walk(
             index, repository, document, document.data, FILE_LAYOUTS[kind], (), level, owner, None
@@ -148,7 +148,7 @@ def _level_of(organisation: Element, repository: Repository) -> str | None:
     return org_type.level if org_type else None
 
 
-def _organisation_references(index: Index, organisation: Element) -> None:
+def _organisation_references(index: Index, organisation: Element, repository: Repository) -> None:
     data, document = organisation.data, organisation.document
     _typed(index, organisation, data, "parent", ("parent",), ORGANISATION)
     mission = data.get("mission")
@@ -159,21 +159,18 @@ def _organisation_references(index: Index, organisation: Element) -> None:
     direction = data.get("direction")
     if isinstance(direction, dict):
         _links(index, organisation, direction, ("direction",), document)
+        level = _level_of(organisation, repository)
         for position, indicator in _items(direction.get("indicators")):
-            element = Element(
-                _id(indicator),
-                "indicator",
-                document,
-                ("direction", "indicators", position),
-                indicator,
-                owner=organisation.id,
-                parent=organisation,
+            path = ("direction", "indicators", position)
+            element = _element(
+                repository, document, indicator, path, "indicator", level, organisation.id
             )
+            element.parent = organisation
             index.add(element)
             _links(index, element, indicator, element.path, document)
     for position, reading in _items(data.get("area_readings")):
-        path = ("area_readings", position, "area")
-        _typed(index, organisation, reading, "area", path, "council_area")
+        where = ("area_readings", position, "area")
+        _typed(index, organisation, reading, "area", where, "council_area")
 
 
 def _walk(

@@ -8,8 +8,8 @@ from pathlib import Path
 from styr.findings import Finding
 from styr.lint import LintResult
 from styr.model.repository import Repository
-from styr.rules import BY_CODE
 from styr.rules.base import Rule
+from styr.rules.catalogue import BY_CODE
 
 
 def rule_of(finding: Finding) -> Rule | None:

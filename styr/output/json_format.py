@@ -8,7 +8,7 @@ from typing import Any
 from styr import __version__
 from styr.findings import Finding
 from styr.lint import LintResult
-from styr.rules import BY_CODE
+from styr.rules.catalogue import BY_CODE
 
 
 def finding_dict(finding: Finding, language: str) -> dict[str, Any]:

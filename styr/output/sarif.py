@@ -19,8 +19,8 @@ from styr import __version__
 from styr.findings import Finding, Severity
 from styr.lint import LintResult
 from styr.output.common import message_of, summary_of
-from styr.rules import ALL_RULES
 from styr.rules.base import Rule
+from styr.rules.catalogue import ALL_RULES
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 SRCROOT = "%SRCROOT%"

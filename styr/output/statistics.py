@@ -10,7 +10,7 @@ from collections import Counter
 
 from styr.lint import LintResult
 from styr.output.common import summary_of
-from styr.rules import BY_CODE
+from styr.rules.catalogue import BY_CODE
 
 
 def render_statistics(result: LintResult, language: str) -> str:

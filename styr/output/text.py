@@ -11,7 +11,7 @@ from rich.text import Text
 from styr.findings import Finding, Severity
 from styr.lint import LintResult
 from styr.messages import SEVERITY_LABELS, message
-from styr.rules import BY_CODE
+from styr.rules.catalogue import BY_CODE
 
 _STYLES = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 

@@ -59,8 +59,8 @@ def check(context: RuleContext) -> Iterator[Finding]:
 
 
 def _has(data: dict[str, object], part: str) -> bool:
-    if part == "target" and data.get("better") == "range" and isinstance(data.get("range"), dict):
-        return True  # a range is the target level
+    if part != "baseline" and data.get("better") == "range" and isinstance(data.get("range"), dict):
+        return True  # a range is the target level, kept over the whole horizon
     if part == "baseline":
         baseline = data.get("baseline")
         return isinstance(baseline, dict) and number(baseline.get("value")) is not None

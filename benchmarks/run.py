@@ -1,0 +1,102 @@
+"""Benchmark styr on a generated corpus and print each figure next to its floor.
+
+    python benchmarks/run.py [--municipalities 290] [--corpus DIR] [--repeat 3]
+
+Figures are wall-clock seconds (best of --repeat) measured in this run, so the
+ratios compare like with like on the same machine. Nothing here is a test:
+the script prints, it does not assert.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+sys.path.insert(0, str(HERE))
+
+from generate_corpus import generate  # noqa: E402
+
+
+def best_of(repeat: int, action: Callable[[], object]) -> float:
+    timings = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        action()
+        timings.append(time.perf_counter() - start)
+    return min(timings)
+
+
+def parse_floor(files: list[Path]) -> None:
+    import yaml
+
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    for file in files:
+        yaml.load(file.read_bytes(), Loader=loader)  # noqa: S506 - a safe loader
+
+
+def run(command: list[str]) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(command, capture_output=True, text=True, check=False, cwd=ROOT)
+
+
+def styr(*arguments: str) -> list[str]:
+    return [sys.executable, "-m", "styr", *arguments]
+
+
+def peak_child_memory_mb() -> float:
+    # ru_maxrss is in kilobytes on Linux: the largest child process so far.
+    return resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+
+
+def row(name: str, seconds: float | None, floor: float | None = None, note: str = "") -> None:
+    shown = "n/a" if seconds is None else f"{seconds:8.3f} s"
+    ratio = f"{seconds / floor:6.2f} × floor" if seconds is not None and floor else ""
+    print(f"{name:<44} {shown:>12}  {ratio:<16} {note}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--municipalities", type=int, default=290)
+    parser.add_argument("--corpus", type=Path)
+    parser.add_argument("--repeat", type=int, default=3)
+    arguments = parser.parse_args()
+
+    corpus = arguments.corpus or Path(tempfile.mkdtemp(prefix="styr-corpus-"))
+    generate(corpus, arguments.municipalities, 24, 2026)
+    files = sorted(corpus.rglob("*.yaml"))
+    size = sum(f.stat().st_size for f in files)
+    print(f"corpus: {arguments.municipalities} municipalities, {len(files)} files, {size / 1e6:.1f} MB")
+    print(f"machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}")
+    print()
+
+    floor = best_of(arguments.repeat, lambda: parse_floor(files))
+    row("parse floor (PyYAML C loader, one process)", floor, floor)
+    lint = best_of(1, lambda: run(styr("lint", str(corpus), "--output-format", "concise")))
+    row("styr lint, whole corpus", lint, floor)
+    python = best_of(arguments.repeat, lambda: run([sys.executable, "-c", "pass"]))
+    version = best_of(arguments.repeat, lambda: run(styr("--version")))
+    row("python -c pass", python)
+    row("styr --version", version, None, f"{version / python:.2f} × python -c pass")
+    example = best_of(arguments.repeat, lambda: run(styr("lint", "examples/helsingborg")))
+    row("styr lint examples/helsingborg", example)
+    row("peak memory of a child process", None, None, f"{peak_child_memory_mb():.0f} MB")
+    peer = run(["check-jsonschema", "--version"])
+    if peer.returncode == 0:
+        schema = ROOT / "schemas" / "organisation.schema.json"
+        boards = [str(f) for f in files if "/organisation/" in f.as_posix()]
+        timing = best_of(1, lambda: run(["check-jsonschema", "--schemafile", str(schema), *boards]))
+        row("check-jsonschema, organisation files only", timing, floor)
+    else:
+        row("check-jsonschema (not installed)", None)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,74 @@
+"""The rule catalogue: every rule `styr lint` applies, by code and by name.
+
+Structural rules (loading, schema, chain) are applied by the loader and the
+chain checks; quality rules are listed in QUALITY_CHECKS with the function
+that applies each, so a disabled rule costs nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+from styr.findings import Finding
+from styr.rules import (
+    ambition,
+    chain,
+    duplicate_goal,
+    goal_count,
+    goal_horizon,
+    goal_indicators,
+    indicator_complete,
+    indicator_repeats_goal,
+    loading,
+    partial_influence,
+    references,
+    schema,
+    steering_documents,
+    suppressions,
+    target_group,
+    targeted_direction,
+    vague_goal,
+)
+from styr.rules.base import Rule
+from styr.rules.context import RuleContext
+
+Check = Callable[[RuleContext], Iterable[Finding]]
+
+QUALITY_CHECKS: tuple[tuple[Rule, Check], ...] = (
+    (goal_count.RULE, goal_count.check),
+    (goal_indicators.RULE, goal_indicators.check),
+    (indicator_complete.RULE, indicator_complete.check),
+    (goal_horizon.RULE, goal_horizon.check),
+    (partial_influence.RULE, partial_influence.check),
+    (targeted_direction.RULE, targeted_direction.check),
+    (target_group.RULE, target_group.check),
+    (vague_goal.RULE, vague_goal.check),
+    (duplicate_goal.RULE, duplicate_goal.check),
+    (indicator_repeats_goal.RULE, indicator_repeats_goal.check),
+    (ambition.LOWERED, ambition.check_lowered),
+    (ambition.OFF_COURSE, ambition.check_off_course),
+    (steering_documents.OUT_OF_DATE, steering_documents.check_out_of_date),
+    (steering_documents.LAYERS, steering_documents.check_layers),
+    (references.UNKNOWN_SDG, references.check_sdg),
+    (references.MALFORMED_KOLADA, references.check_kolada),
+)
+
+ALL_RULES: tuple[Rule, ...] = tuple(
+    sorted(
+        (
+            *loading.RULES,
+            *schema.RULES,
+            *chain.RULES,
+            *(rule for rule, _ in QUALITY_CHECKS),
+            *suppressions.RULES,
+        ),
+        key=lambda rule: ("YSCGDAKX".index(rule.code[0]), rule.code),
+    )
+)
+BY_CODE: dict[str, Rule] = {rule.code: rule for rule in ALL_RULES}
+BY_NAME: dict[str, Rule] = {rule.name: rule for rule in ALL_RULES}
+
+
+def find_rule(code_or_name: str) -> Rule | None:
+    text = code_or_name.strip()
+    return BY_CODE.get(text.upper()) or BY_NAME.get(text.lower())
