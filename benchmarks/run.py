@@ -73,7 +73,9 @@ def main() -> None:
     generate(corpus, arguments.municipalities, 24, 2026)
     files = sorted(corpus.rglob("*.yaml"))
     size = sum(f.stat().st_size for f in files)
-    print(f"corpus: {arguments.municipalities} municipalities, {len(files)} files, {size / 1e6:.1f} MB")
+    print(
+        f"corpus: {arguments.municipalities} municipalities, {len(files)} files, {size / 1e6:.1f} MB"
+    )
     print(f"machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}")
     print()
 

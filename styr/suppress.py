@@ -36,7 +36,7 @@ def parse_suppressions(document: Document) -> list[Suppression]:
     found = []
     for number, line in enumerate(lines, start=1):
         match = _COMMENT.search(line)
-        if match is None:
+        if match is None or _inside_quotes(line, line.index("#", match.start())):
             continue
         alone = line[: match.start()].strip() == ""
         target = _next_content_line(lines, number) if alone else number
@@ -44,6 +44,12 @@ def parse_suppressions(document: Document) -> list[Suppression]:
         column = line.index("#", match.start()) + 1
         found.append(Suppression(number, column, target, selectors, match["reason"].strip()))
     return found
+
+
+def _inside_quotes(line: str, position: int) -> bool:
+    """Whether a '#' stands inside a quoted value on its line (then it is text, not a comment)."""
+    before = line[:position].replace('\\"', "").replace("''", "")
+    return before.count('"') % 2 == 1 or before.count("'") % 2 == 1
 
 
 def _next_content_line(lines: list[str], after: int) -> int:

@@ -31,6 +31,8 @@ the goal's indicators is used as its end.
 Failing example (term 2023–2026): `horizon: {start: 2023, end: 2030}`.
 Instead: `horizon: {start: 2023, end: 2026}`, and put the longer ambition in
 the direction.
+
+Options: `min_years` (default 1) and `max_years` (default 4).
 """,
 )
 

@@ -29,6 +29,8 @@ sig till": pupils, the elderly, residents, companies, visitors.
 Failing example: "Kvaliteten ska öka" (for whom?).
 Instead: "Fler äldre på vårdboenden ska vara nöjda med maten", or add
 `target_group: äldre på vårdboenden`.
+
+Option `extra_groups`: more words that name target groups in your municipality.
 """,
 )
 

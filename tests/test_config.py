@@ -1,0 +1,142 @@
+"""Configuration from the manifest and pyproject.toml: select, ignore, paths, levels, options."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from conftest import CliResult
+from helpers import replace_in
+
+from styr.config import load_config
+from styr.errors import ConfigError
+from styr.findings import Severity
+from styr.lint import lint_paths
+from styr.rules.catalogue import ALL_RULES, BY_CODE
+
+BOARD = Path("organisation/exempelnamnden.yaml")
+
+
+def _goal_without_group(repo: Path) -> None:
+    """Make the starter's goal trip G008 (no target group): a warning to configure."""
+    board = repo / BOARD
+    replace_in(board, "    target_group: invånare\n", "")
+    replace_in(
+        board,
+        "title: Fler invånare är nöjda med nämndens service",
+        "title: Servicen ska bli bättre",
+    )
+
+
+def _lint(repo: Path) -> list[str]:
+    return [f"{f.code}:{f.severity.label}" for f in lint_paths([repo]).findings]
+
+
+def _manifest_lint(repo: Path, section: str) -> None:
+    with (repo / "styr.yaml").open("a", encoding="utf-8") as stream:
+        stream.write("lint:\n" + section)
+
+
+def test_default_runs_every_rule(blank_repo: Path) -> None:
+    _goal_without_group(blank_repo)
+    assert "G008:warning" in _lint(blank_repo)
+
+
+@pytest.mark.parametrize("selector", ["G008", "no-target-group", "G00", "G"])
+def test_ignore_by_code_name_or_prefix(blank_repo: Path, selector: str) -> None:
+    _goal_without_group(blank_repo)
+    _manifest_lint(blank_repo, f"  ignore: [{selector}]\n")
+    assert "G008:warning" not in _lint(blank_repo)
+
+
+def test_select_only_some_rules(blank_repo: Path) -> None:
+    _goal_without_group(blank_repo)
+    # Quoted: an unquoted Y is a YAML 1.1 boolean, and styr says so (Y010).
+    _manifest_lint(blank_repo, '  select: ["C", "Y"]\n')
+    assert _lint(blank_repo) == []
+
+
+def test_per_path_ignores(blank_repo: Path) -> None:
+    _goal_without_group(blank_repo)
+    _manifest_lint(blank_repo, '  per_path_ignores:\n    "organisation/*.yaml": [G008]\n')
+    assert _lint(blank_repo) == []
+
+
+def test_severity_override(blank_repo: Path) -> None:
+    _goal_without_group(blank_repo)
+    _manifest_lint(blank_repo, "  severity: {no-target-group: error}\n")
+    assert "G008:error" in _lint(blank_repo)
+    assert lint_paths([blank_repo]).failed()
+
+
+def test_rule_option_from_the_manifest(blank_repo: Path) -> None:
+    _manifest_lint(blank_repo, "  options: {too-many-goals: {max: 0}}\n")
+    assert "G001:warning" in _lint(blank_repo)
+
+
+def test_fail_on_from_configuration(blank_repo: Path) -> None:
+    _goal_without_group(blank_repo)
+    assert not lint_paths([blank_repo]).failed()
+    _manifest_lint(blank_repo, "  fail_on: warning\n")
+    result = lint_paths([blank_repo])
+    assert result.failed()
+    assert not result.failed(Severity.ERROR)  # the flag wins over the configuration
+
+
+def test_pyproject_is_read_when_the_manifest_has_no_lint_section(blank_repo: Path) -> None:
+    _goal_without_group(blank_repo)
+    (blank_repo.parent / "pyproject.toml").write_text(
+        '[tool.styr]\nignore = ["G008"]\n', encoding="utf-8"
+    )
+    assert _lint(blank_repo) == []
+
+
+def test_the_closest_configuration_wins_whole(blank_repo: Path) -> None:
+    _goal_without_group(blank_repo)
+    (blank_repo.parent / "pyproject.toml").write_text(
+        '[tool.styr]\nignore = ["G008"]\n', encoding="utf-8"
+    )
+    _manifest_lint(blank_repo, "  fail_on: warning\n")
+    assert "G008:warning" in _lint(blank_repo)
+
+
+@pytest.mark.parametrize(
+    ("section", "problem"),
+    [
+        ("  ignore: [G999]\n", "G999"),
+        ("  severity: {G008: fatal}\n", "error, warning"),
+        ("  options: {too-many-goals: {maximum: 2}}\n", "maximum"),
+        ("  unknown_key: 1\n", "unknown_key"),
+    ],
+)
+def test_configuration_errors_are_reported_not_ignored(
+    blank_repo: Path, section: str, problem: str, run_cli: Callable[..., CliResult]
+) -> None:
+    _manifest_lint(blank_repo, section)
+    with pytest.raises(ConfigError):
+        load_config(blank_repo, _manifest(blank_repo), ALL_RULES)
+    result = run_cli("lint", blank_repo)
+    assert result.code == 2
+    assert problem in result.err and "styr.yaml" in result.err
+
+
+def _manifest(repo: Path) -> object:
+    import yaml
+
+    return yaml.safe_load((repo / "styr.yaml").read_text(encoding="utf-8"))
+
+
+def test_broken_pyproject_is_a_configuration_error(
+    blank_repo: Path, run_cli: Callable[..., CliResult]
+) -> None:
+    (blank_repo.parent / "pyproject.toml").write_text("[tool.styr\n", encoding="utf-8")
+    result = run_cli("lint", blank_repo)
+    assert result.code == 2
+    assert "pyproject.toml" in result.err
+
+
+def test_every_rule_option_default_is_documented() -> None:
+    for rule in ALL_RULES:
+        for option in rule.options:
+            assert option in rule.doc or option in BY_CODE[rule.code].doc, (rule.code, option)
