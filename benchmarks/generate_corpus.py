@@ -148,7 +148,7 @@ def board(slug: str, rng: random.Random) -> str:
         "parent: kommunfullmaktige",
         "mission:",
         "  source: reglemente",
-        "  text: Nämnden ansvarar för sin verksamhet enligt reglementet och för dem den finns till för.",
+        "  text: Nämnden ansvarar för sin verksamhet enligt reglementet.",
         "direction:",
         "  text: Nämnden ska under mandatperioden bidra till kommunens inriktningar.",
         f"  contributes_to: [inriktning-{rng.randint(1, 4)}]",
@@ -178,7 +178,10 @@ def board(slug: str, rng: random.Random) -> str:
 
 
 def council() -> str:
-    return "kind: organisation\nid: kommunfullmaktige\ntype: kommunfullmaktige\nname: Kommunfullmäktige\n"
+    return (
+        "kind: organisation\nid: kommunfullmaktige\n"
+        "type: kommunfullmaktige\nname: Kommunfullmäktige\n"
+    )
 
 
 def write_municipality(root: Path, number: int, boards: int, rng: random.Random) -> None:

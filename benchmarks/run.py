@@ -40,7 +40,7 @@ def parse_floor(files: list[Path]) -> None:
 
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     for file in files:
-        yaml.load(file.read_bytes(), Loader=loader)  # noqa: S506 - a safe loader
+        yaml.load(file.read_bytes(), Loader=loader)
 
 
 def run(command: list[str]) -> subprocess.CompletedProcess[str]:
@@ -74,7 +74,8 @@ def main() -> None:
     files = sorted(corpus.rglob("*.yaml"))
     size = sum(f.stat().st_size for f in files)
     print(
-        f"corpus: {arguments.municipalities} municipalities, {len(files)} files, {size / 1e6:.1f} MB"
+        f"corpus: {arguments.municipalities} municipalities, {len(files)} files, "
+        f"{size / 1e6:.1f} MB"
     )
     print(f"machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}")
     print()
