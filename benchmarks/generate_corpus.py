@@ -161,7 +161,7 @@ def board(slug: str, rng: random.Random) -> str:
         target = base - 10 if better == "lower" else base + 10
         lines += [
             f"  - id: {slug}-mal-{number}",
-            f"    title: {template.format(group=group, thing=thing)} ({number})",
+            f"    title: {template.format(group=group, thing=thing)} hos {slug.replace('-', ' ')}",
             f"    target_group: {group}",
             "    horizon: {start: 2023, end: 2026}",
             f"    contributes_to: [inriktning-{rng.randint(1, 4)}]",

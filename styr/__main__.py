@@ -1,3 +1,3 @@
-from styr.cli import main
+from styr.entry import main
 
 main()

@@ -233,10 +233,7 @@ def rule_command(code_or_name: str, lang: LanguageOption = None) -> None:
 
 
 def main() -> None:
-    """Entry point: no input, however bad, ends in a Python traceback."""
-    if sys.argv[1:] == ["--version"]:  # the fast path: no CLI framework needed
-        print(f"styr {__version__}")
-        return
+    """Run the CLI: no input, however bad, ends in a Python traceback."""
     try:
         app()
     except StyrError as error:

@@ -11,6 +11,8 @@ from pathlib import Path
 from conftest import EXAMPLES, CliResult
 from helpers import replace_in
 
+from styr import __version__
+
 Run = Callable[..., CliResult]
 
 
@@ -178,3 +180,12 @@ def test_no_traceback_from_a_real_process(tmp_path: Path) -> None:
     assert process.returncode == 1
     assert "Traceback" not in process.stdout + process.stderr
     assert "Y006" in process.stdout and "Y007" in process.stdout and "Y002" in process.stdout
+
+
+def test_version_fast_path_does_not_load_the_cli_framework() -> None:
+    code = "import sys; sys.argv = ['styr', '--version']; from styr.entry import main; main(); "
+    code += "print('typer' in sys.modules)"
+    process = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
+    )
+    assert process.stdout.splitlines() == [f"styr {__version__}", "False"]

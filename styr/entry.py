@@ -1,0 +1,16 @@
+"""The `styr` command's entry point, kept tiny so `styr --version` starts as fast as Python."""
+
+from __future__ import annotations
+
+import sys
+
+
+def main() -> None:
+    if sys.argv[1:] == ["--version"]:
+        from styr import __version__
+
+        print(f"styr {__version__}")
+        return
+    from styr.cli import main as cli_main  # the CLI framework only when a command needs it
+
+    cli_main()
