@@ -98,6 +98,83 @@ MESSAGES: dict[str, dict[str, str]] = {
         "sv": "{errors} fel, {warnings} varningar, {infos} info i {files} filer.",
         "en": "{errors} errors, {warnings} warnings, {infos} info in {files} files.",
     },
+    "kolada-bad-kpi": {
+        "sv": "Ogiltigt KPI-id '{value}'; det ska vara N eller U följt av fem siffror, "
+        "t.ex. N15428.",
+        "en": "Invalid KPI id '{value}'; it must be N or U followed by five digits, e.g. N15428.",
+    },
+    "kolada-bad-year": {
+        "sv": "Ogiltigt år '{value}'; ange ett heltal från {first} till {last}.",
+        "en": "Invalid year '{value}'; give a whole number from {first} to {last}.",
+    },
+    "kolada-nothing-requested": {
+        "sv": "Ange minst ett KPI-id och minst ett år att hämta från Kolada.",
+        "en": "Give at least one KPI id and at least one year to fetch from Kolada.",
+    },
+    "kolada-bad-base-url": {
+        "sv": "Adressen till Kolada '{url}' går inte att använda; ange en http- eller "
+        "https-adress, t.ex. https://api.kolada.se/v3.",
+        "en": "The Kolada address '{url}' cannot be used; give an http or https address, "
+        "e.g. https://api.kolada.se/v3.",
+    },
+    "kolada-unreachable": {
+        "sv": "Kunde inte nå Kolada ({url}): {reason}. Kontrollera nätverket och försök igen.",
+        "en": "Could not reach Kolada ({url}): {reason}. Check the network and try again.",
+    },
+    "kolada-connection-lost": {
+        "sv": "Anslutningen till Kolada bröts ({reason}), {attempts} försök i rad ({url}). "
+        "Kontrollera nätverket och försök igen.",
+        "en": "The connection to Kolada was lost ({reason}), {attempts} attempts in a row "
+        "({url}). Check the network and try again.",
+    },
+    "kolada-timeout": {
+        "sv": "Kolada svarade inte inom {timeout} s, {attempts} försök i rad ({url}). "
+        "Kontrollera nätverket eller försök igen senare.",
+        "en": "Kolada did not answer within {timeout} s, {attempts} attempts in a row ({url}). "
+        "Check the network or try again later.",
+    },
+    "kolada-busy": {
+        "sv": "Kolada är överbelastat eller tillfälligt otillgängligt (HTTP {status}), "
+        "{attempts} försök i rad ({url}). Vänta en stund och försök igen.",
+        "en": "Kolada is overloaded or temporarily unavailable (HTTP {status}), "
+        "{attempts} attempts in a row ({url}). Wait a while and try again.",
+    },
+    "kolada-http-error": {
+        "sv": "Kolada svarade med ett fel, HTTP {status} ({url}).",
+        "en": "Kolada answered with an error, HTTP {status} ({url}).",
+    },
+    "kolada-bad-json": {
+        "sv": "Kolada svarade med något som inte är giltig JSON ({url}): {reason}.",
+        "en": "Kolada answered with something that is not valid JSON ({url}): {reason}.",
+    },
+    "kolada-bad-shape": {
+        "sv": "Svaret från Kolada har inte den väntade formen: {where} saknas, har fel typ "
+        "eller ett värde som inte efterfrågades ({url}). Inget hämtades.",
+        "en": "Kolada's answer does not have the expected shape: {where} is missing, has the "
+        "wrong type or a value that was not asked for ({url}). Nothing was fetched.",
+    },
+    "kolada-too-large": {
+        "sv": "Svaret från Kolada är större än {limit} MB ({url}); styr läser inte vidare.",
+        "en": "Kolada's answer is larger than {limit} MB ({url}); styr stops reading.",
+    },
+    "kolada-off-host": {
+        "sv": "Kolada hänvisade till {url}, som inte ligger på {host}; styr följer inte "
+        "hänvisningar till andra servrar.",
+        "en": "Kolada pointed to {url}, which is not on {host}; styr does not follow links "
+        "to other servers.",
+    },
+    "kolada-page-loop": {
+        "sv": "Kolada pekade tillbaka till en sida som redan hämtats ({url}); styr avbryter "
+        "för att inte fastna i en slinga.",
+        "en": "Kolada pointed back to a page already fetched ({url}); styr stops rather than "
+        "loop forever.",
+    },
+    "kolada-too-many-pages": {
+        "sv": "Kolada gav fler än {limit} sidor för en fråga ({url}); styr avbryter för att "
+        "inte fastna i en slinga.",
+        "en": "Kolada gave more than {limit} pages for one question ({url}); styr stops rather "
+        "than loop forever.",
+    },
 }
 
 SEVERITY_LABELS = {
