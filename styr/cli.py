@@ -196,6 +196,63 @@ def schema(
     typer.echo(schema_text(kind), nl=False)
 
 
+@app.command()
+def status(
+    paths: Annotated[list[Path] | None, typer.Argument(help="Repositorier att följa upp.")] = None,
+    period: Annotated[
+        str | None,
+        typer.Option("--period", help="År (2024), tertial (2024-T2) eller halvår (2024-H1)."),
+    ] = None,
+    output_format: Annotated[
+        str, typer.Option("--format", help="table (tabell) eller json.")
+    ] = "table",
+    lang: LanguageOption = None,
+) -> None:
+    """Visa måluppfyllelse: utfall mot målvärde per mål och indikator."""
+    from styr.followup.status import collect, render_json, render_table
+
+    if output_format not in ("table", "json"):
+        raise UsageError("unknown-format", name=output_format, known="table, json")
+    statuses = collect(paths or [Path(".")], period)
+    first = statuses[0].repository.language if statuses else None
+    language = _language(lang, first)
+    if output_format == "json":
+        typer.echo(render_json(statuses, language), nl=False)
+    else:
+        typer.echo(render_table(statuses, language, _colour_wanted()), nl=False)
+
+
+kolada_app = typer.Typer(
+    help="Hämta utfall från Kolada, den öppna databasen för kommuners nyckeltal."
+)
+app.add_typer(kolada_app, name="kolada")
+
+
+@kolada_app.command("pull")
+def kolada_pull(
+    path: Annotated[Path, typer.Argument(help="Repositoriet.")] = Path("."),
+    years: Annotated[
+        str, typer.Option("--years", help="År, t.ex. 2023,2024 eller 2020-2024.")
+    ] = "",
+    output: Annotated[
+        Path | None,
+        typer.Option("--file", help="Uppföljningsfilen att skriva (i repositoriet)."),
+    ] = None,
+    overwrite: Annotated[
+        bool, typer.Option("--overwrite", help="Skriv över även handskrivna värden.")
+    ] = False,
+    base_url: Annotated[
+        str, typer.Option("--base-url", help="Kolada-API:ts adress (för test och speglar).")
+    ] = "https://api.kolada.se/v3",
+    lang: LanguageOption = None,
+) -> None:
+    """Hämta utfall för indikatorer med Kolada-id och skriv in dem i en uppföljningsfil."""
+    from styr.followup.kolada_pull import parse_years, pull
+
+    summary = pull(path, parse_years(years), output, overwrite=overwrite, base_url=base_url)
+    typer.echo(message("kolada-pulled", _language(lang), **summary))
+
+
 @app.command("rules")
 def rules_command(
     lang: LanguageOption = None,

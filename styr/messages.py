@@ -90,6 +90,34 @@ MESSAGES: dict[str, dict[str, str]] = {
         "sv": "Ogiltigt datum '{value}'; skriv ÅÅÅÅ-MM-DD.",
         "en": "Invalid date '{value}'; write YYYY-MM-DD.",
     },
+    "bad-period": {
+        "sv": "Ogiltig period '{value}'; skriv ett år (2024), en tertial (2024-T2) eller ett "
+        "halvår (2024-H1).",
+        "en": "Invalid period '{value}'; write a year (2024), a tertial (2024-T2) or a half-year "
+        "(2024-H1).",
+    },
+    "bad-years": {
+        "sv": "Ogiltiga år '{value}'; skriv t.ex. 2023,2024 eller 2020-2024.",
+        "en": "Invalid years '{value}'; write e.g. 2023,2024 or 2020-2024.",
+    },
+    "kolada-no-indicators": {
+        "sv": "Inga indikatorer i {path} har ett Kolada-id (kolada: N15428).",
+        "en": "No indicator in {path} has a Kolada id (kolada: N15428).",
+    },
+    "kolada-file-outside": {
+        "sv": "Uppföljningsfilen {path} ligger utanför repositoriet.",
+        "en": "The follow-up file {path} is outside the repository.",
+    },
+    "kolada-file-unusable": {
+        "sv": "Kan inte skriva i {path}: {problem}. Inget ändrades.",
+        "en": "Cannot write into {path}: {problem}. Nothing was changed.",
+    },
+    "kolada-pulled": {
+        "sv": "Hämtade {fetched} värden från Kolada till {file}: {added} nya, {updated} "
+        "uppdaterade, {kept} handskrivna behölls. Källa: Kolada.",
+        "en": "Fetched {fetched} values from Kolada into {file}: {added} new, {updated} updated, "
+        "{kept} typed by hand kept. Source: Kolada.",
+    },
     "summary-clean": {
         "sv": "Inga fynd i {files} filer ({repos} repositorier).",
         "en": "No findings in {files} files ({repos} repositories).",
@@ -174,6 +202,18 @@ MESSAGES: dict[str, dict[str, str]] = {
         "inte fastna i en slinga.",
         "en": "Kolada gave more than {limit} pages for one question ({url}); styr stops rather "
         "than loop forever.",
+    },
+    "report-templates-missing": {
+        "sv": "Mallkatalogen {path} finns inte (--templates).",
+        "en": "The template folder {path} does not exist (--templates).",
+    },
+    "report-template-error": {
+        "sv": "Rapportmallen {name} går inte att använda: {problem}",
+        "en": "The report template {name} cannot be used: {problem}",
+    },
+    "report-written": {
+        "sv": "Skrev rapporten till {path}.",
+        "en": "Wrote the report to {path}.",
     },
 }
 

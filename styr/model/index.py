@@ -43,6 +43,8 @@ FILE_LAYOUTS: dict[str, Layout] = {
         "assignments": ("assignment", {}, False),
     },
     "work_plan": {"work_plan": ("work_plan", {"activities": ("activity", {}, False)}, True)},
+    # Outcomes are records about indicators, not elements: styr.followup reads them.
+    "follow_up": {},
 }
 
 FILE_KINDS = ("manifest", *FILE_LAYOUTS)

@@ -14,6 +14,7 @@ from styr.rules import (
     ambition,
     chain,
     duplicate_goal,
+    follow_up,
     goal_count,
     goal_horizon,
     goal_indicators,
@@ -51,6 +52,10 @@ QUALITY_CHECKS: tuple[tuple[Rule, Check], ...] = (
     (steering_documents.LAYERS, steering_documents.check_layers),
     (references.UNKNOWN_SDG, references.check_sdg),
     (references.MALFORMED_KOLADA, references.check_kolada),
+    (follow_up.UNKNOWN_INDICATOR, follow_up.check_unknown),
+    (follow_up.OUTSIDE_HORIZON, follow_up.check_horizon),
+    (follow_up.MISSING_OUTCOME, follow_up.check_missing),
+    (follow_up.UNIT_MISMATCH, follow_up.check_unit),
 )
 
 ALL_RULES: tuple[Rule, ...] = tuple(
@@ -62,7 +67,7 @@ ALL_RULES: tuple[Rule, ...] = tuple(
             *(rule for rule, _ in QUALITY_CHECKS),
             *suppressions.RULES,
         ),
-        key=lambda rule: ("YSCGDAKX".index(rule.code[0]), rule.code),
+        key=lambda rule: ("YSCGDAKFX".index(rule.code[0]), rule.code),
     )
 )
 BY_CODE: dict[str, Rule] = {rule.code: rule for rule in ALL_RULES}

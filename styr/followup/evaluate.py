@@ -1,0 +1,202 @@
+"""Follow-up of a repository: outcomes read from `kind: follow_up` files, judged per period."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+from styr.findings import PathInDocument
+from styr.followup.fulfilment import Scale, Status, Trend, fulfilment, goal_status, status_of, trend
+from styr.followup.periods import Period, parse_period
+from styr.load import Document
+from styr.model.index import Element, Index
+from styr.model.repository import Repository
+
+FOLLOW_UP = "follow_up"
+
+
+@dataclass(frozen=True, slots=True)
+class OutcomeEntry:
+    """One outcome (utfall) as written: total, and women and men where given."""
+
+    indicator: str
+    period: Period
+    value: float | None
+    women: float | None
+    men: float | None
+    unit: str | None
+    source: str | None
+    comment: str | None
+    document: Document
+    path: PathInDocument
+
+
+@dataclass(frozen=True, slots=True)
+class Analysis:
+    goal: str
+    period: Period
+    text: str
+
+
+@dataclass(slots=True)
+class IndicatorResult:
+    indicator: Element
+    period: Period
+    outcome: OutcomeEntry | None
+    target: float | None
+    percent: float | None
+    status: Status
+    trend: Trend
+    history: list[tuple[Period, float]] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class GoalResult:
+    goal: Element
+    indicators: list[IndicatorResult]
+    status: Status
+    analysis: str | None = None
+
+
+@dataclass(slots=True)
+class FollowUp:
+    period: Period | None
+    goals: list[GoalResult] = field(default_factory=list)
+    by_area: dict[str, Counter[Status]] = field(default_factory=dict)
+    organisation_names: dict[str, str] = field(default_factory=dict)
+
+
+def read_outcomes(repository: Repository) -> tuple[list[OutcomeEntry], list[Analysis]]:
+    outcomes: list[OutcomeEntry] = []
+    analyses: list[Analysis] = []
+    for document in repository.documents:
+        if document.kind != FOLLOW_UP or not isinstance(document.data, dict):
+            continue
+        default = parse_period(document.data.get("period"))
+        for position, entry in _items(document.data.get("outcomes")):
+            period = parse_period(entry.get("period")) or default
+            indicator = entry.get("indicator")
+            if period is None or not isinstance(indicator, str):
+                continue
+            outcomes.append(
+                OutcomeEntry(
+                    indicator=indicator,
+                    period=period,
+                    value=_number(entry.get("value")),
+                    women=_number(entry.get("women")),
+                    men=_number(entry.get("men")),
+                    unit=_text(entry.get("unit")),
+                    source=_text(entry.get("source")),
+                    comment=_text(entry.get("comment")),
+                    document=document,
+                    path=("outcomes", position),
+                )
+            )
+        for _, entry in _items(document.data.get("analyses")):
+            period = parse_period(entry.get("period")) or default
+            goal, text = entry.get("goal"), entry.get("text")
+            if period is not None and isinstance(goal, str) and isinstance(text, str):
+                analyses.append(Analysis(goal, period, text))
+    return outcomes, analyses
+
+
+def evaluate(
+    repository: Repository, index: Index, scale: Scale, period: Period | None = None
+) -> FollowUp:
+    """Every goal's indicators judged for a period (the latest with outcomes by default)."""
+    outcomes, analyses = read_outcomes(repository)
+    if period is None and outcomes:
+        period = max(o.period for o in outcomes)
+    result = FollowUp(period)
+    result.organisation_names = {o.id: o.title for o in index.organisations if o.id}
+    if period is None:
+        return result
+    by_indicator: dict[str, list[OutcomeEntry]] = {}
+    for outcome in outcomes:
+        by_indicator.setdefault(outcome.indicator, []).append(outcome)
+    notes = {(a.goal, a.period): a.text for a in analyses}
+    for goal in index.elements:
+        if goal.category not in ("goal", "council_goal"):
+            continue
+        indicators = [
+            judge(indicator, period, by_indicator.get(indicator.id or "", []), scale)
+            for indicator in index.elements
+            if indicator.category == "indicator" and indicator.parent is goal
+        ]
+        status = goal_status([i.status for i in indicators], scale.goal_rule)
+        result.goals.append(
+            GoalResult(goal, indicators, status, notes.get((goal.id or "", period)))
+        )
+    result.by_area = _count_by_area(result.goals, index)
+    return result
+
+
+def judge(
+    indicator: Element, period: Period, outcomes: list[OutcomeEntry], scale: Scale
+) -> IndicatorResult:
+    data = indicator.data
+    history = sorted(
+        (o.period, o.value) for o in outcomes if o.value is not None and o.period <= period
+    )
+    current = next((o for o in outcomes if o.period == period), None)
+    target = target_for(data, period.year)
+    value = current.value if current else None
+    better = data.get("better") if isinstance(data.get("better"), str) else None
+    low, high = _range(data)
+    percent = (
+        fulfilment(value, better=better, target=target, low=low, high=high)
+        if value is not None
+        else None
+    )
+    has_target = target is not None or (better == "range" and low is not None)
+    status = status_of(percent, scale, has_outcome=value is not None, has_target=has_target)
+    values = [v for _, v in history]
+    return IndicatorResult(
+        indicator, period, current, target, percent, status, trend(values, better), history
+    )
+
+
+def target_for(data: dict[str, Any], year: int) -> float | None:
+    """The target value (målvärde) for a year, or a milestone (etappmål) set for it."""
+    for key in ("targets", "milestones"):
+        for entry in data.get(key) or []:
+            if isinstance(entry, dict) and entry.get("year") == year:
+                value = _number(entry.get("value"))
+                if value is not None:
+                    return value
+    return None
+
+
+def _count_by_area(goals: list[GoalResult], index: Index) -> dict[str, Counter[Status]]:
+    """How many goals under each council-level area are in each status."""
+    counts: dict[str, Counter[Status]] = {}
+    for goal in goals:
+        for target in goal.goal.data.get("contributes_to") or []:
+            element = index.by_id.get(target) if isinstance(target, str) else None
+            if element is not None and element.category == "council_area":
+                counts.setdefault(target, Counter())[goal.status] += 1
+    return counts
+
+
+def _range(data: dict[str, Any]) -> tuple[float | None, float | None]:
+    given = data.get("range")
+    if not isinstance(given, dict):
+        return None, None
+    return _number(given.get("min")), _number(given.get("max"))
+
+
+def _items(value: Any) -> list[tuple[int, dict[str, Any]]]:
+    if not isinstance(value, list):
+        return []
+    return [(i, item) for i, item in enumerate(value) if isinstance(item, dict)]
+
+
+def _number(value: Any) -> float | None:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return None
+    return float(value)
+
+
+def _text(value: Any) -> str | None:
+    return value if isinstance(value, str) else None

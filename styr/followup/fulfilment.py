@@ -1,0 +1,207 @@
+"""Goal fulfilment (måluppfyllelse): outcome against target, banded into a status.
+
+The default bands are Helsingborg's 2015–2018 rule: met at 100 % fulfilment,
+partly met above 90 % (91–99 %), not met at 90 % or lower, and "not followed
+up" without an outcome. A repository can set its own thresholds and labels.
+"""
+
+from __future__ import annotations
+
+import enum
+import math
+from dataclasses import dataclass, field
+from typing import Any
+
+
+class Status(enum.Enum):
+    MET = "met"
+    PARTLY_MET = "partly_met"
+    NOT_MET = "not_met"
+    NOT_FOLLOWED_UP = "not_followed_up"
+    NO_TARGET = "no_target"
+
+
+# Worst first: a goal judged by its worst indicator takes the first that occurs.
+SEVERITY_ORDER = (Status.NOT_MET, Status.PARTLY_MET, Status.MET)
+
+LABELS: dict[str, dict[Status, str]] = {
+    "sv": {
+        Status.MET: "Uppfyllt",
+        Status.PARTLY_MET: "Delvis uppfyllt",
+        Status.NOT_MET: "Ej uppfyllt",
+        Status.NOT_FOLLOWED_UP: "Ej uppföljt",
+        Status.NO_TARGET: "Målvärde saknas",
+    },
+    "en": {
+        Status.MET: "Met",
+        Status.PARTLY_MET: "Partly met",
+        Status.NOT_MET: "Not met",
+        Status.NOT_FOLLOWED_UP: "Not followed up",
+        Status.NO_TARGET: "No target",
+    },
+}
+# A symbol for each status, so that status never rests on colour alone.
+SYMBOLS = {
+    Status.MET: "●",
+    Status.PARTLY_MET: "◐",
+    Status.NOT_MET: "○",
+    Status.NOT_FOLLOWED_UP: "–",
+    Status.NO_TARGET: "·",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Scale:
+    """Where the bands start, in percent fulfilment."""
+
+    met_from: float = 100.0
+    partly_met_above: float = 90.0
+    round_to_whole_percent: bool = False
+    goal_rule: str = "worst"  # worst | majority | all_met
+    labels: dict[str, dict[Status, str]] = field(default_factory=lambda: LABELS)
+
+    def label(self, status: Status, language: str) -> str:
+        return self.labels.get(language, LABELS["sv"]).get(status) or LABELS["sv"][status]
+
+
+def read_scale(data: Any) -> Scale:
+    """The scale a manifest's `follow_up:` section declares (defaults where it says nothing)."""
+    if not isinstance(data, dict):
+        return Scale()
+    labels = {language: dict(LABELS[language]) for language in LABELS}
+    for language, given in (data.get("labels") or {}).items():
+        if language in labels and isinstance(given, dict):
+            for key, text in given.items():
+                if isinstance(text, str) and key in Status._value2member_map_:
+                    labels[language][Status(key)] = text
+    return Scale(
+        met_from=_number(data.get("met_from"), 100.0),
+        partly_met_above=_number(data.get("partly_met_above"), 90.0),
+        round_to_whole_percent=data.get("round_to_whole_percent") is True,
+        goal_rule=str(data["goal_rule"]) if data.get("goal_rule") in _GOAL_RULES else "worst",
+        labels=labels,
+    )
+
+
+def _number(value: Any, default: float) -> float:
+    return (
+        float(value) if isinstance(value, int | float) and not isinstance(value, bool) else default
+    )
+
+
+def fulfilment(
+    outcome: float,
+    *,
+    better: str | None,
+    target: float | None = None,
+    low: float | None = None,
+    high: float | None = None,
+) -> float | None:
+    """Percent fulfilment, honouring which direction is better; None when undefined.
+
+    Higher is better: outcome / target. Lower is better: target / outcome (a
+    waiting time of 40 days against a target of 30 is 75 %). A range is 100 %
+    inside it and falls off with the distance outside it.
+    """
+    if better == "range":
+        if low is None or high is None:
+            return None
+        if low <= outcome <= high:
+            return 100.0
+        edge = low if outcome < low else high
+        return _ratio(min(outcome, edge), max(outcome, edge))
+    if target is None:
+        return None
+    if better == "lower":
+        return 100.0 if outcome <= target else _ratio(target, outcome)
+    return 100.0 if outcome >= target else _ratio(outcome, target)
+
+
+def _ratio(numerator: float, denominator: float) -> float | None:
+    if denominator == 0:
+        return None
+    value = 100.0 * numerator / denominator
+    return value if math.isfinite(value) else None
+
+
+def status_of(
+    percent: float | None, scale: Scale, *, has_outcome: bool, has_target: bool
+) -> Status:
+    if not has_outcome:
+        return Status.NOT_FOLLOWED_UP
+    if not has_target or percent is None:
+        return Status.NO_TARGET
+    # Six decimals: 77.4 of 86 is 90 %, not 90.00000000000001 % and so "above 90".
+    percent = float(round(percent)) if scale.round_to_whole_percent else round(percent, 6)
+    if percent >= scale.met_from:
+        return Status.MET
+    if percent > scale.partly_met_above:
+        return Status.PARTLY_MET
+    return Status.NOT_MET
+
+
+def goal_status(statuses: list[Status], rule: str = "worst") -> Status:
+    """A goal's status from its indicators' statuses."""
+    judged = [s for s in statuses if s in SEVERITY_ORDER]
+    if not judged:
+        return Status.NOT_FOLLOWED_UP if statuses else Status.NO_TARGET
+    return _GOAL_RULES[rule](judged)
+
+
+def _worst(statuses: list[Status]) -> Status:
+    return next(s for s in SEVERITY_ORDER if s in statuses)
+
+
+def _majority(statuses: list[Status]) -> Status:
+    counts = {s: statuses.count(s) for s in SEVERITY_ORDER}
+    # Ties go to the less favourable status: a goal is not met by a coin toss.
+    return max(SEVERITY_ORDER, key=lambda s: (counts[s], -SEVERITY_ORDER.index(s)))
+
+
+def _all_met(statuses: list[Status]) -> Status:
+    if all(s is Status.MET for s in statuses):
+        return Status.MET
+    return Status.NOT_MET if all(s is Status.NOT_MET for s in statuses) else Status.PARTLY_MET
+
+
+_GOAL_RULES = {"worst": _worst, "majority": _majority, "all_met": _all_met}
+
+
+class Trend(enum.Enum):
+    IMPROVING = "improving"
+    WORSENING = "worsening"
+    UNCHANGED = "unchanged"
+    UNKNOWN = "unknown"
+
+
+TREND_SYMBOLS = {
+    Trend.IMPROVING: "↗",
+    Trend.WORSENING: "↘",
+    Trend.UNCHANGED: "→",
+    Trend.UNKNOWN: "",
+}
+TREND_LABELS = {
+    "sv": {
+        Trend.IMPROVING: "förbättras",
+        Trend.WORSENING: "försämras",
+        Trend.UNCHANGED: "oförändrat",
+        Trend.UNKNOWN: "",
+    },
+    "en": {
+        Trend.IMPROVING: "improving",
+        Trend.WORSENING: "worsening",
+        Trend.UNCHANGED: "unchanged",
+        Trend.UNKNOWN: "",
+    },
+}
+
+
+def trend(values: list[float], better: str | None) -> Trend:
+    """The direction of the last change, judged by which direction is better."""
+    if len(values) < 2 or better not in ("higher", "lower"):
+        return Trend.UNKNOWN
+    change = values[-1] - values[-2]
+    if change == 0:
+        return Trend.UNCHANGED
+    improving = change > 0 if better == "higher" else change < 0
+    return Trend.IMPROVING if improving else Trend.WORSENING

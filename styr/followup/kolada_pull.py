@@ -1,0 +1,171 @@
+"""`styr kolada pull`: outcomes from Kolada written into a follow-up file, by round-trip editing.
+
+The file is edited with ruamel.yaml so that comments, order and quoting that
+planners wrote stay as they were. A value typed by hand (any `source` other
+than Kolada) is never overwritten unless asked; the whole file is written
+atomically, after every fetch has succeeded, or not at all.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from styr.errors import UsageError
+from styr.files import write_atomic
+from styr.kolada import fetch_outcomes
+from styr.kolada.client import Outcome
+from styr.model.index import build_index
+from styr.model.repository import find_repositories, load_repository
+
+DEFAULT_FILE = Path("uppfoljning") / "kolada.yaml"
+KOLADA = "Kolada"
+_YEARS = re.compile(r"([0-9]{4})(?:-([0-9]{4}))?\Z")
+_KPI = re.compile(r"[NU][0-9]{5}\Z")
+
+
+def parse_years(text: str) -> list[int]:
+    """'2023,2024' or '2020-2024' (or both, comma-separated) as a sorted list of years."""
+    years: set[int] = set()
+    for part in (p.strip() for p in text.split(",")):
+        match = _YEARS.match(part)
+        if match is None:
+            raise UsageError("bad-years", value=text)
+        first, last = int(match[1]), int(match[2] or match[1])
+        if last < first or last - first > 50:
+            raise UsageError("bad-years", value=text)
+        years.update(range(first, last + 1))
+    return sorted(years)
+
+
+def pull(
+    path: Path,
+    years: list[int],
+    file: Path | None = None,
+    *,
+    overwrite: bool = False,
+    base_url: str = "https://api.kolada.se/v3",
+    today: date | None = None,
+) -> dict[str, Any]:
+    """Fetch the repository's Kolada indicators for `years` and merge them into the file."""
+    root = find_repositories([path])[0]
+    repository = load_repository(root)
+    code = repository.municipality_code
+    indicators = _kolada_indicators(build_index(repository))
+    if not indicators:
+        raise UsageError("kolada-no-indicators", path=str(root))
+    target = _target_file(root, file)
+    document = _read(target)  # fail on an unusable file before fetching anything
+    outcomes = fetch_outcomes(sorted(indicators), code or "", years, base_url=base_url)
+    counts = _merge(document, outcomes, indicators, overwrite, (today or date.today()).isoformat())
+    write_atomic(target, _dump(document))
+    return {"file": str(target), "fetched": len(outcomes), **counts}
+
+
+def _kolada_indicators(index: Any) -> dict[str, list[str]]:
+    """Kolada KPI id → the ids of the indicators that name it."""
+    found: dict[str, list[str]] = {}
+    for element in index.of_category("indicator"):
+        kpi = element.data.get("kolada")
+        if isinstance(kpi, str) and _KPI.match(kpi) and element.id:
+            found.setdefault(kpi, []).append(element.id)
+    return found
+
+
+def _target_file(root: Path, file: Path | None) -> Path:
+    target = root / (file or DEFAULT_FILE) if file is None or not file.is_absolute() else file
+    try:
+        target.resolve().relative_to(root.resolve())
+    except ValueError:
+        raise UsageError("kolada-file-outside", path=str(target)) from None
+    return target
+
+
+def _yaml() -> Any:
+    from ruamel.yaml import YAML
+
+    yaml = YAML()  # round-trip: keeps comments, order and quoting
+    yaml.preserve_quotes = True
+    yaml.width = 100
+    yaml.indent(mapping=2, sequence=4, offset=2)
+    return yaml
+
+
+def _read(target: Path) -> Any:
+    from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
+    if not target.exists():
+        document = CommentedMap()
+        document["kind"] = "follow_up"
+        document["title"] = "Utfall från Kolada"
+        document["outcomes"] = CommentedSeq()
+        return document
+    try:
+        document = _yaml().load(target.read_text(encoding="utf-8"))
+    except Exception as error:
+        raise UsageError("kolada-file-unusable", path=str(target), problem=str(error)) from None
+    if not isinstance(document, dict) or document.get("kind") != "follow_up":
+        problem = "inte en uppföljningsfil (kind: follow_up) / not a follow-up file"
+        raise UsageError("kolada-file-unusable", path=str(target), problem=problem)
+    if document.get("outcomes") is None:
+        document["outcomes"] = CommentedSeq()
+    if not isinstance(document["outcomes"], list):
+        problem = "outcomes är inte en lista / outcomes is not a list"
+        raise UsageError("kolada-file-unusable", path=str(target), problem=problem)
+    return document
+
+
+def _merge(
+    document: Any,
+    outcomes: list[Outcome],
+    indicators: dict[str, list[str]],
+    overwrite: bool,
+    fetched_on: str,
+) -> dict[str, int]:
+    from ruamel.yaml.comments import CommentedMap
+    from ruamel.yaml.scalarstring import DoubleQuotedScalarString as Quoted
+
+    by_key: dict[tuple[str, int], dict[str, float | None]] = {}
+    for outcome in outcomes:
+        values = by_key.setdefault((outcome.kpi, outcome.year), {})
+        values[{"T": "value", "K": "women", "M": "men"}.get(outcome.gender, "value")] = (
+            outcome.value
+        )
+    entries = document["outcomes"]
+    existing = {
+        (entry.get("indicator"), str(entry.get("period"))): entry
+        for entry in entries
+        if isinstance(entry, dict)
+    }
+    counts = {"added": 0, "updated": 0, "kept": 0}
+    for (kpi, year), values in sorted(by_key.items()):
+        if values.get("value") is None:
+            continue  # Kolada has no value (status Missing): nothing to write
+        for indicator in indicators.get(kpi, []):
+            entry = existing.get((indicator, str(year)))
+            if entry is not None and entry.get("source") != KOLADA and not overwrite:
+                counts["kept"] += 1
+                continue
+            if entry is None:
+                entry = CommentedMap()
+                entry["indicator"] = indicator
+                entry["period"] = Quoted(str(year))  # quoted: a YAML 1.2 reader must see text
+                entries.append(entry)
+                counts["added"] += 1
+            else:
+                counts["updated"] += 1
+            for key in ("value", "women", "men"):
+                if values.get(key) is not None:
+                    entry[key] = values[key]
+            entry["source"] = KOLADA
+            entry["fetched_on"] = Quoted(fetched_on)
+    return counts
+
+
+def _dump(document: Any) -> str:
+    stream = io.StringIO()
+    _yaml().dump(document, stream)
+    return stream.getvalue()

@@ -1,0 +1,175 @@
+"""F001–F004: outcomes (utfall) that fit the indicators they report on."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from styr.findings import Finding, Severity
+from styr.followup.evaluate import OutcomeEntry, read_outcomes
+from styr.model.index import Element
+from styr.rules.base import Rule
+from styr.rules.context import RuleContext
+
+UNKNOWN_INDICATOR = Rule(
+    code="F001",
+    name="outcome-unknown-indicator",
+    severity=Severity.ERROR,
+    summary={"sv": "Utfall för okänd indikator", "en": "Outcome for an unknown indicator"},
+    message={
+        "sv": "Utfallet gäller '{indicator}', som inte är en indikator i repositoriet.",
+        "en": "The outcome is for '{indicator}', which is no indicator in the repository.",
+    },
+    doc="""Reports an outcome whose `indicator` names no indicator.
+
+Why: an outcome that reaches no indicator never shows in the follow-up; the
+number is lost without a word, usually because of a typo or a renamed id.
+
+Failing example: `indicator: sfn-ind-behorigheet`.
+Instead: use the indicator's id exactly: `sfn-ind-behorighet`.
+""",
+)
+
+OUTSIDE_HORIZON = Rule(
+    code="F002",
+    name="outcome-outside-horizon",
+    severity=Severity.WARNING,
+    summary={"sv": "Utfall utanför målets tidshorisont", "en": "Outcome outside the horizon"},
+    message={
+        "sv": "Utfallet för '{indicator}' gäller {period}, utanför målets tidshorisont "
+        "{start}–{end}.",
+        "en": "The outcome for '{indicator}' is for {period}, outside the goal's horizon "
+        "{start}–{end}.",
+    },
+    doc="""Reports an outcome for a period outside the horizon of the indicator's goal.
+
+Why: a goal for 2023–2026 is judged on outcomes in those years; an outcome
+for 2021 is likely a wrong period, or belongs to the baseline.
+
+Failing example: `period: "2021"` for a goal with `horizon: {start: 2023, end: 2026}`.
+Instead: record it as the indicator's `baseline`, or correct the period.
+""",
+)
+
+MISSING_OUTCOME = Rule(
+    code="F003",
+    name="missing-outcome",
+    severity=Severity.INFO,
+    summary={"sv": "Utfall saknas för passerat år", "en": "Missing outcome for a past year"},
+    message={
+        "sv": "Indikatorn '{indicator}' har målvärde för {year} men inget utfall.",
+        "en": "The indicator '{indicator}' has a target for {year} but no outcome.",
+    },
+    doc="""Reports an indicator with a target value for a year that has passed but no outcome.
+
+Why: "not followed up" is a status too, but usually it means an outcome was
+never entered. Only repositories with follow-up files are checked, and only
+years before the current one.
+""",
+)
+
+UNIT_MISMATCH = Rule(
+    code="F004",
+    name="outcome-unit-mismatch",
+    severity=Severity.ERROR,
+    summary={"sv": "Utfallets enhet skiljer sig", "en": "Outcome unit differs"},
+    message={
+        "sv": "Utfallet för '{indicator}' anges i '{unit}' men indikatorn mäts i '{expected}'.",
+        "en": "The outcome for '{indicator}' is given in '{unit}' but the indicator is measured "
+        "in '{expected}'.",
+    },
+    doc="""Reports an outcome whose `unit` differs from its indicator's `unit`.
+
+Why: 45 (days) against a target of 6 (weeks) is judged as a failure that is
+not one. Convert the outcome, or leave `unit` out to use the indicator's.
+""",
+)
+
+RULES = (UNKNOWN_INDICATOR, OUTSIDE_HORIZON, MISSING_OUTCOME, UNIT_MISMATCH)
+
+
+def _at(rule: Rule, outcome: OutcomeEntry, key: str, **params: object) -> Finding:
+    path = (*outcome.path, key)
+    line, column = outcome.document.locate(path)
+    return rule.at(outcome.document.file, line, column, path, **params)
+
+
+def _indicators(context: RuleContext) -> dict[str, Element]:
+    return {e.id: e for e in context.index.of_category("indicator") if e.id}
+
+
+def check_unknown(context: RuleContext) -> Iterator[Finding]:
+    known = _indicators(context)
+    for outcome in read_outcomes(context.repository)[0]:
+        if outcome.indicator not in known:
+            yield _at(UNKNOWN_INDICATOR, outcome, "indicator", indicator=outcome.indicator)
+
+
+def check_horizon(context: RuleContext) -> Iterator[Finding]:
+    known = _indicators(context)
+    for outcome in read_outcomes(context.repository)[0]:
+        indicator = known.get(outcome.indicator)
+        goal = indicator.parent if indicator else None
+        horizon = goal.data.get("horizon") if goal is not None else None
+        if not isinstance(horizon, dict):
+            continue
+        start, end = horizon.get("start"), horizon.get("end")
+        if type(start) is int and type(end) is int and not start <= outcome.period.year <= end:
+            yield _at(
+                OUTSIDE_HORIZON,
+                outcome,
+                "period" if "period" in _entry(outcome) else "indicator",
+                indicator=outcome.indicator,
+                period=outcome.period.text,
+                start=start,
+                end=end,
+            )
+
+
+def check_missing(context: RuleContext) -> Iterator[Finding]:
+    outcomes = read_outcomes(context.repository)[0]
+    if not outcomes:
+        return
+    reported = {(o.indicator, o.period.year) for o in outcomes if o.value is not None}
+    for indicator in context.index.of_category("indicator"):
+        for position, target in enumerate(indicator.data.get("targets") or []):
+            year = target.get("year") if isinstance(target, dict) else None
+            if (
+                type(year) is int
+                and year < context.today.year
+                and (indicator.id, year) not in reported
+            ):
+                yield context.at(
+                    MISSING_OUTCOME,
+                    indicator,
+                    "targets",
+                    position,
+                    indicator=indicator.id,
+                    year=year,
+                )
+
+
+def check_unit(context: RuleContext) -> Iterator[Finding]:
+    known = _indicators(context)
+    for outcome in read_outcomes(context.repository)[0]:
+        indicator = known.get(outcome.indicator)
+        expected = indicator.data.get("unit") if indicator else None
+        if outcome.unit and isinstance(expected, str) and outcome.unit.strip() != expected.strip():
+            yield _at(
+                UNIT_MISMATCH,
+                outcome,
+                "unit",
+                indicator=outcome.indicator,
+                unit=outcome.unit,
+                expected=expected,
+            )
+
+
+def _entry(outcome: OutcomeEntry) -> dict[str, object]:
+    outcomes = (
+        outcome.document.data.get("outcomes") if isinstance(outcome.document.data, dict) else None
+    )
+    position = outcome.path[1]
+    if isinstance(outcomes, list) and isinstance(position, int) and position < len(outcomes):
+        entry = outcomes[position]
+        return entry if isinstance(entry, dict) else {}
+    return {}

@@ -1,0 +1,109 @@
+"""Goal fulfilment: the banding rule, directions, ranges, goal aggregation and trends."""
+
+from __future__ import annotations
+
+import pytest
+
+from styr.followup.fulfilment import (
+    Scale,
+    Status,
+    Trend,
+    fulfilment,
+    goal_status,
+    read_scale,
+    status_of,
+    trend,
+)
+from styr.followup.periods import parse_period
+
+HELSINGBORG = Scale()  # 100 % met, 91–99 % partly met, 90 % or lower not met
+
+
+def judge(outcome: float | None, target: float, better: str, scale: Scale = HELSINGBORG) -> Status:
+    percent = fulfilment(outcome, better=better, target=target) if outcome is not None else None
+    return status_of(percent, scale, has_outcome=outcome is not None, has_target=True)
+
+
+@pytest.mark.parametrize(
+    ("outcome", "target", "better", "expected"),
+    [
+        (86.0, 86.0, "higher", Status.MET),
+        (90.0, 86.0, "higher", Status.MET),
+        (80.0, 86.0, "higher", Status.PARTLY_MET),  # 93 %
+        (77.4, 86.0, "higher", Status.NOT_MET),  # exactly 90 %: "90 % or lower" is red
+        (77.5, 86.0, "higher", Status.PARTLY_MET),  # 90.1 %
+        (30.0, 30.0, "lower", Status.MET),
+        (25.0, 30.0, "lower", Status.MET),
+        (32.0, 30.0, "lower", Status.PARTLY_MET),  # 93.75 %
+        (40.0, 30.0, "lower", Status.NOT_MET),  # 75 %
+        (None, 30.0, "lower", Status.NOT_FOLLOWED_UP),
+    ],
+)
+def test_helsingborg_banding(
+    outcome: float | None, target: float, better: str, expected: Status
+) -> None:
+    assert judge(outcome, target, better) is expected
+
+
+def test_range_is_met_inside_and_falls_off_outside() -> None:
+    assert fulfilment(95, better="range", low=90, high=100) == 100.0
+    assert fulfilment(81, better="range", low=90, high=100) == pytest.approx(90.0)
+    assert fulfilment(110, better="range", low=90, high=100) == pytest.approx(100 * 100 / 110)
+
+
+def test_no_target_and_zero_division() -> None:
+    assert status_of(None, HELSINGBORG, has_outcome=True, has_target=False) is Status.NO_TARGET
+    assert fulfilment(0.0, better="higher", target=0.0) == 100.0
+    assert fulfilment(5.0, better="lower", target=0.0) == 0.0
+
+
+def test_rounding_to_whole_percent_is_a_choice() -> None:
+    rounding = Scale(round_to_whole_percent=True)
+    assert judge(85.6, 86.0, "higher") is Status.PARTLY_MET  # 99.5 %
+    assert judge(85.6, 86.0, "higher", rounding) is Status.MET  # rounds to 100 %
+
+
+def test_plain_met_partly_not_met_scale_from_the_manifest() -> None:
+    scale = read_scale(
+        {"met_from": 100, "partly_met_above": 75, "labels": {"sv": {"met": "Grönt"}}}
+    )
+    assert judge(70.0, 86.0, "higher", scale) is Status.PARTLY_MET  # 81 %
+    assert scale.label(Status.MET, "sv") == "Grönt"
+    assert scale.label(Status.NOT_MET, "en") == "Not met"
+
+
+@pytest.mark.parametrize(
+    ("rule", "statuses", "expected"),
+    [
+        ("worst", [Status.MET, Status.PARTLY_MET], Status.PARTLY_MET),
+        ("worst", [Status.MET, Status.NOT_FOLLOWED_UP], Status.MET),
+        ("worst", [Status.NOT_FOLLOWED_UP], Status.NOT_FOLLOWED_UP),
+        ("majority", [Status.MET, Status.MET, Status.NOT_MET], Status.MET),
+        ("majority", [Status.MET, Status.NOT_MET], Status.NOT_MET),
+        ("all_met", [Status.MET, Status.PARTLY_MET], Status.PARTLY_MET),
+        ("all_met", [Status.MET, Status.MET], Status.MET),
+    ],
+)
+def test_goal_status_rules(rule: str, statuses: list[Status], expected: Status) -> None:
+    assert goal_status(statuses, rule) is expected
+
+
+def test_trend_honours_which_direction_is_better() -> None:
+    assert trend([50, 55], "higher") is Trend.IMPROVING
+    assert trend([50, 55], "lower") is Trend.WORSENING
+    assert trend([50, 50], "lower") is Trend.UNCHANGED
+    assert trend([50], "lower") is Trend.UNKNOWN
+
+
+def test_periods_order_by_their_end() -> None:
+    periods = [parse_period(p) for p in ("2024", "2024-T1", "2024-H1", "2023", "2024-T2")]
+    assert [p.text for p in sorted(p for p in periods if p)] == [
+        "2023",
+        "2024-T1",
+        "2024-H1",
+        "2024-T2",
+        "2024",
+    ]
+    assert parse_period("2024-T4") is None
+    assert parse_period("24") is None
+    assert parse_period(2024) == parse_period("2024")

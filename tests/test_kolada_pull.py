@@ -1,0 +1,207 @@
+"""`styr kolada pull` against a local fake Kolada: fills outcomes, keeps what people wrote."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import threading
+from collections.abc import Callable, Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+import yaml
+from conftest import EXAMPLES, CliResult
+
+Run = Callable[..., CliResult]
+
+
+class FakeKolada:
+    """Serves one scripted JSON body (or status) to every request, and records the paths."""
+
+    def __init__(self) -> None:
+        self.body: object = {"count": 0, "next_url": None, "values": []}
+        self.status = 200
+        self.paths: list[str] = []
+
+
+@pytest.fixture
+def kolada() -> Iterator[tuple[FakeKolada, str]]:
+    fake = FakeKolada()
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:  # noqa: N802 - the standard library's name
+            fake.paths.append(self.path)
+            payload = json.dumps(fake.body).encode()
+            self.send_response(fake.status)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Length", str(len(payload)))
+            self.end_headers()
+            self.wfile.write(payload)
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield fake, f"http://127.0.0.1:{server.server_address[1]}/v3"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=5)
+
+
+def _value(kpi: str, year: int, total: float | None, women: float, men: float) -> dict[str, object]:
+    return {
+        "kpi": kpi,
+        "municipality": "1283",
+        "period": year,
+        "values": [
+            {
+                "gender": "T",
+                "count": 1,
+                "status": "" if total is not None else "Missing",
+                "value": total,
+            },
+            {"gender": "K", "count": 1, "status": "", "value": women},
+            {"gender": "M", "count": 1, "status": "", "value": men},
+        ],
+    }
+
+
+@pytest.fixture
+def repo(tmp_path: Path) -> Path:
+    target = tmp_path / "helsingborg"
+    shutil.copytree(EXAMPLES / "helsingborg", target)
+    return target
+
+
+def _outcomes(path: Path) -> dict[tuple[str, str], dict[str, object]]:
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return {(e["indicator"], str(e["period"])): e for e in data["outcomes"]}
+
+
+def test_pull_writes_a_new_follow_up_file(
+    run_cli: Run, repo: Path, kolada: tuple[FakeKolada, str]
+) -> None:
+    fake, url = kolada
+    fake.body = {"count": 1, "next_url": None, "values": [_value("N15428", 2024, 84.5, 87.0, 82.1)]}
+    result = run_cli("kolada", "pull", repo, "--years", "2024", "--base-url", url)
+    assert result.code == 0, result.err
+    assert "1 nya" in result.out
+    written = repo / "uppfoljning" / "kolada.yaml"
+    entry = _outcomes(written)[("sfn-mal-1-ind-1", "2024")]
+    assert (entry["value"], entry["women"], entry["men"], entry["source"]) == (
+        84.5,
+        87.0,
+        82.1,
+        "Kolada",
+    )
+    assert '"2024"' in written.read_text(encoding="utf-8")  # quoted for every YAML reader
+    assert "/municipality/1283/year/2024" in fake.paths[0]
+    assert run_cli("lint", repo).code == 0
+
+
+def test_pull_keeps_hand_written_values_comments_and_order(
+    run_cli: Run, repo: Path, kolada: tuple[FakeKolada, str]
+) -> None:
+    fake, url = kolada
+    target = repo / "uppfoljning" / "kolada.yaml"
+    target.write_text(
+        "# Utfall: skrivna för hand och hämtade\n"
+        "kind: follow_up\n"
+        "outcomes:\n"
+        "  # Handskrivet av controllern, ska stå kvar\n"
+        "  - indicator: sfn-mal-1-ind-1\n"
+        '    period: "2024"\n'
+        "    value: 80.0\n"
+        "    source: Skolverket\n"
+        "  - indicator: sfn-mal-3-ind-1\n"
+        '    period: "2024"\n'
+        "    value: 70.0\n"
+        "    source: Kolada\n",
+        encoding="utf-8",
+    )
+    fake.body = {
+        "count": 2,
+        "next_url": None,
+        "values": [
+            _value("N15428", 2024, 84.5, 87.0, 82.1),
+            _value("N17445", 2024, 72.0, 75.0, 69.0),
+        ],
+    }
+    result = run_cli("kolada", "pull", repo, "--years", "2024", "--base-url", url)
+    assert result.code == 0, result.err
+    text = target.read_text(encoding="utf-8")
+    assert "# Handskrivet av controllern, ska stå kvar" in text
+    assert text.startswith("# Utfall: skrivna för hand och hämtade\n")
+    outcomes = _outcomes(target)
+    assert outcomes[("sfn-mal-1-ind-1", "2024")]["value"] == 80.0  # hand-written: kept
+    assert outcomes[("sfn-mal-3-ind-1", "2024")]["value"] == 72.0  # fetched earlier: updated
+    assert list(outcomes) == [("sfn-mal-1-ind-1", "2024"), ("sfn-mal-3-ind-1", "2024")]
+    overwritten = run_cli(
+        "kolada", "pull", repo, "--years", "2024", "--base-url", url, "--overwrite"
+    )
+    assert overwritten.code == 0
+    assert _outcomes(target)[("sfn-mal-1-ind-1", "2024")]["value"] == 84.5
+
+
+def test_missing_values_are_not_written(
+    run_cli: Run, repo: Path, kolada: tuple[FakeKolada, str]
+) -> None:
+    fake, url = kolada
+    fake.body = {"count": 1, "next_url": None, "values": [_value("N15428", 2024, None, 1.0, 2.0)]}
+    assert run_cli("kolada", "pull", repo, "--years", "2024", "--base-url", url).code == 0
+    assert _outcomes(repo / "uppfoljning" / "kolada.yaml") == {}
+
+
+@pytest.mark.parametrize(
+    ("body", "status"),
+    [("not json", 200), ({"values": "fel"}, 200), ({"error": "trasig"}, 500)],
+)
+def test_bad_answers_change_nothing(
+    run_cli: Run, repo: Path, kolada: tuple[FakeKolada, str], body: object, status: int
+) -> None:
+    fake, url = kolada
+    target = repo / "uppfoljning" / "kolada.yaml"
+    target.write_text("kind: follow_up\noutcomes: []\n", encoding="utf-8")
+    fake.body, fake.status = body, status
+    result = run_cli("kolada", "pull", repo, "--years", "2024", "--base-url", url)
+    assert result.code == 2
+    assert "Traceback" not in result.err and result.err.startswith("styr:")
+    assert target.read_text(encoding="utf-8") == "kind: follow_up\noutcomes: []\n"
+
+
+def test_offline_is_a_clear_message(run_cli: Run, repo: Path) -> None:
+    result = run_cli(
+        "kolada", "pull", repo, "--years", "2024", "--base-url", "http://127.0.0.1:9/v3"
+    )
+    assert result.code == 2
+    assert "Kolada" in result.err
+    assert not (repo / "uppfoljning" / "kolada.yaml").exists()
+
+
+def test_broken_follow_up_file_is_not_touched(
+    run_cli: Run, repo: Path, kolada: tuple[FakeKolada, str]
+) -> None:
+    _, url = kolada
+    target = repo / "uppfoljning" / "kolada.yaml"
+    target.write_text("kind: follow_up\noutcomes: [\n", encoding="utf-8")
+    result = run_cli("kolada", "pull", repo, "--years", "2024", "--base-url", url)
+    assert result.code == 2
+    assert target.read_text(encoding="utf-8") == "kind: follow_up\noutcomes: [\n"
+
+
+@pytest.mark.parametrize("years", ["", "2024-2020", "tjugo", "2020-2099"])
+def test_bad_years(run_cli: Run, repo: Path, years: str) -> None:
+    result = run_cli("kolada", "pull", repo, "--years", years)
+    assert result.code == 2
+    assert "år" in result.err
+
+
+def test_year_ranges() -> None:
+    from styr.followup.kolada_pull import parse_years
+
+    assert parse_years("2022-2024,2020") == [2020, 2022, 2023, 2024]
