@@ -30,7 +30,7 @@ def kolada() -> Iterator[tuple[FakeKolada, str]]:
     fake = FakeKolada()
 
     class Handler(BaseHTTPRequestHandler):
-        def do_GET(self) -> None:  # noqa: N802 - the standard library's name
+        def do_GET(self) -> None:
             fake.paths.append(self.path)
             payload = json.dumps(fake.body).encode()
             self.send_response(fake.status)
