@@ -51,10 +51,17 @@ def test_range_is_met_inside_and_falls_off_outside() -> None:
     assert fulfilment(110, better="range", low=90, high=100) == pytest.approx(100 * 100 / 110)
 
 
-def test_no_target_and_zero_division() -> None:
+def test_no_target_and_zero() -> None:
     assert status_of(None, HELSINGBORG, has_outcome=True, has_target=False) is Status.NO_TARGET
     assert fulfilment(0.0, better="higher", target=0.0) == 100.0
-    assert fulfilment(5.0, better="lower", target=0.0) == 0.0
+    assert fulfilment(5.0, better="lower", target=0.0) is None
+
+
+def test_negative_values_are_judged_by_the_shortfall() -> None:
+    # Huddinge's "-10 % i nettokostnadsavvikelse": lower is better, values below zero.
+    assert fulfilment(-11.0, better="lower", target=-10.0) == 100.0
+    assert fulfilment(-8.0, better="lower", target=-10.0) == pytest.approx(80.0)
+    assert judge(-9.5, -10.0, "lower") is Status.PARTLY_MET
 
 
 def test_rounding_to_whole_percent_is_a_choice() -> None:

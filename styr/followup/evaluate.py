@@ -116,20 +116,40 @@ def evaluate(
     for outcome in outcomes:
         by_indicator.setdefault(outcome.indicator, []).append(outcome)
     notes = {(a.goal, a.period): a.text for a in analyses}
-    for goal in index.elements:
-        if goal.category not in ("goal", "council_goal"):
-            continue
-        indicators = [
-            judge(indicator, period, by_indicator.get(indicator.id or "", []), scale)
-            for indicator in index.elements
-            if indicator.category == "indicator" and indicator.parent is goal
-        ]
+    for goal in _judged_elements(index):
+        if goal.category == "indicator":  # a targeted indicator is its own (smart) goal
+            indicators = [judge(goal, period, by_indicator.get(goal.id or "", []), scale)]
+        else:
+            indicators = [
+                judge(indicator, period, by_indicator.get(indicator.id or "", []), scale)
+                for indicator in index.elements
+                if indicator.category == "indicator" and indicator.parent is goal
+            ]
         status = goal_status([i.status for i in indicators], scale.goal_rule)
         result.goals.append(
             GoalResult(goal, indicators, status, notes.get((goal.id or "", period)))
         )
     result.by_area = _count_by_area(result.goals, index)
     return result
+
+
+def _judged_elements(index: Index) -> list[Element]:
+    """Goals, and indicators with targets that belong to no goal.
+
+    Huddinge's model has no board goals: its indicators with target values are
+    the smart goals ("indikatorer/smarta mål"), followed up on their own.
+    """
+    judged = []
+    for element in index.elements:
+        if element.category in ("goal", "council_goal"):
+            judged.append(element)
+        elif (
+            element.category == "indicator"
+            and element.data.get("targets")
+            and (element.parent is None or element.parent.category not in ("goal", "council_goal"))
+        ):
+            judged.append(element)
+    return judged
 
 
 def judge(

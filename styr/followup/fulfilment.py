@@ -101,7 +101,8 @@ def fulfilment(
 
     Higher is better: outcome / target. Lower is better: target / outcome (a
     waiting time of 40 days against a target of 30 is 75 %). A range is 100 %
-    inside it and falls off with the distance outside it.
+    inside it and falls off with the distance outside it. Where a value is zero
+    or negative, the shortfall is measured against the size of the target.
     """
     if better == "range":
         if low is None or high is None:
@@ -112,9 +113,14 @@ def fulfilment(
         return _ratio(min(outcome, edge), max(outcome, edge))
     if target is None:
         return None
-    if better == "lower":
-        return 100.0 if outcome <= target else _ratio(target, outcome)
-    return 100.0 if outcome >= target else _ratio(outcome, target)
+    met = outcome <= target if better == "lower" else outcome >= target
+    if met:
+        return 100.0
+    if target <= 0 or outcome <= 0:
+        # A ratio means nothing across zero (a cost deviation of -8 % against a
+        # target of -10 %); measure the shortfall against the target's size.
+        return None if target == 0 else 100.0 - 100.0 * abs(outcome - target) / abs(target)
+    return _ratio(target, outcome) if better == "lower" else _ratio(outcome, target)
 
 
 def _ratio(numerator: float, denominator: float) -> float | None:
