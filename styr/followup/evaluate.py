@@ -139,17 +139,17 @@ def _judged_elements(index: Index) -> list[Element]:
     Huddinge's model has no board goals: its indicators with target values are
     the smart goals ("indikatorer/smarta mål"), followed up on their own.
     """
-    judged = []
-    for element in index.elements:
-        if element.category in ("goal", "council_goal"):
-            judged.append(element)
-        elif (
+    goals = ("goal", "council_goal")
+    return [
+        element
+        for element in index.elements
+        if element.category in goals
+        or (
             element.category == "indicator"
-            and element.data.get("targets")
-            and (element.parent is None or element.parent.category not in ("goal", "council_goal"))
-        ):
-            judged.append(element)
-    return judged
+            and bool(element.data.get("targets"))
+            and (element.parent is None or element.parent.category not in goals)
+        )
+    ]
 
 
 def judge(
