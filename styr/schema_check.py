@@ -42,8 +42,35 @@ def _validator(kind: str) -> Any:
     return Draft202012Validator(schema, registry=registry)
 
 
+@cache
+def _fast_validator(kind: str) -> Any:
+    """A compiled validator (jsonschema-rs) that only answers valid or not, fast.
+
+    Most files are valid; only those that are not pay for the pure-Python
+    validator's detailed errors. Without jsonschema-rs, every file does.
+    """
+    try:
+        import jsonschema_rs
+    except ImportError:  # pragma: no cover - a platform without its wheels
+        return None
+    folder = data_dir("schemas")
+    base = "file:///styr/schemas/"
+    resources = [
+        (base + path.name, json.loads(path.read_text(encoding="utf-8")))
+        for path in sorted(folder.glob(f"*{SCHEMA_SUFFIX}"))
+    ]
+    schema = dict(resources)[f"{base}{kind}{SCHEMA_SUFFIX}"]
+    registry = jsonschema_rs.Registry(resources)
+    return jsonschema_rs.Draft202012Validator(
+        schema, registry=registry, base_uri=f"{base}{kind}{SCHEMA_SUFFIX}"
+    )
+
+
 def validate(document: Document, kind: str) -> Iterator[Finding]:
     """Schema findings for one document, each at the position of the offending value."""
+    fast = _fast_validator(kind)
+    if fast is not None and fast.is_valid(document.data):
+        return
     validator = _validator(kind)
     errors = sorted(validator.iter_errors(document.data), key=lambda e: list(e.absolute_path))
     for error in errors:

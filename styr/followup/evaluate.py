@@ -122,8 +122,8 @@ def evaluate(
         else:
             indicators = [
                 judge(indicator, period, by_indicator.get(indicator.id or "", []), scale)
-                for indicator in index.elements
-                if indicator.category == "indicator" and indicator.parent is goal
+                for indicator in index.children(goal)
+                if indicator.category == "indicator"
             ]
         status = goal_status([i.status for i in indicators], scale.goal_rule)
         result.goals.append(

@@ -114,12 +114,13 @@ def fulfilment(
     if target is None:
         return None
     met = outcome <= target if better == "lower" else outcome >= target
-    if met:
-        return 100.0
     if target <= 0 or outcome <= 0:
         # A ratio means nothing across zero (a cost deviation of -8 % against a
         # target of -10 %); measure the shortfall against the target's size.
+        if met:
+            return 100.0
         return None if target == 0 else 100.0 - 100.0 * abs(outcome - target) / abs(target)
+    # Over-fulfilment shows as more than 100 %, as published scorecards print it.
     return _ratio(target, outcome) if better == "lower" else _ratio(outcome, target)
 
 

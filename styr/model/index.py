@@ -95,6 +95,7 @@ class Index:
     references: list[Reference] = field(default_factory=list)
     by_id: dict[str, Element] = field(default_factory=dict)
     duplicates: list[Element] = field(default_factory=list)
+    _children: dict[int, list[Element]] = field(default_factory=dict, repr=False)
 
     def add(self, element: Element) -> None:
         self.elements.append(element)
@@ -111,6 +112,14 @@ class Index:
 
     def of_category(self, category: str) -> list[Element]:
         return [e for e in self.elements if e.category == category]
+
+    def children(self, parent: Element) -> list[Element]:
+        """The elements written under `parent` (a goal's indicators, a plan's activities)."""
+        if not self._children and self.elements:
+            for element in self.elements:
+                if element.parent is not None:
+                    self._children.setdefault(id(element.parent), []).append(element)
+        return self._children.get(id(parent), [])
 
 
 def build_index(repository: Repository) -> Index:

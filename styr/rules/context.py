@@ -25,7 +25,7 @@ class RuleContext:
         return [e for e in self.index.elements if e.category in GOAL_CATEGORIES]
 
     def indicators_of(self, element: Element) -> list[Element]:
-        return [e for e in self.index.elements if e.category == "indicator" and e.parent is element]
+        return [e for e in self.index.children(element) if e.category == "indicator"]
 
     def at(self, rule: Rule, element: Element, *keys: str | int, **params: Any) -> Finding:
         """A finding at `keys` below the element (at the element itself without keys)."""

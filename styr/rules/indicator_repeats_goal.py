@@ -37,6 +37,9 @@ def check(context: RuleContext) -> Iterator[Finding]:
     for goal in context.goals():
         wanted = normalise(goal.title)
         for indicator in context.indicators_of(goal):
-            ratio = difflib.SequenceMatcher(None, wanted, normalise(indicator.title)).ratio()
-            if ratio >= limit:
+            matcher = difflib.SequenceMatcher(None, wanted, normalise(indicator.title))
+            # The quick upper bounds rule out almost every pair before the slow ratio.
+            if matcher.real_quick_ratio() < limit or matcher.quick_ratio() < limit:
+                continue
+            if matcher.ratio() >= limit:
                 yield context.at(RULE, indicator, "title", title=indicator.title)
