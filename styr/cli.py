@@ -20,6 +20,7 @@ from styr.errors import StyrError, UsageError
 from styr.messages import message
 
 if TYPE_CHECKING:
+    from styr.cache import LintCache
     from styr.findings import Severity
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -98,6 +99,17 @@ def lint(
         str | None,
         typer.Option("--today", help="Datum att jämföra giltighetstider mot (ÅÅÅÅ-MM-DD)."),
     ] = None,
+    no_cache: Annotated[
+        bool, typer.Option("--no-cache", help="Kontrollera allt på nytt, utan cache.")
+    ] = False,
+    cache_dir: Annotated[
+        Path | None,
+        typer.Option("--cache-dir", help="Var cachen ligger (standard: .styr_cache)."),
+    ] = None,
+    jobs: Annotated[
+        int | None,
+        typer.Option("--jobs", "-j", help="Antal processer (standard: alla kärnor)."),
+    ] = None,
     lang: LanguageOption = None,
 ) -> None:
     """Kontrollera scheman, YAML, målkedjan och målens kvalitet."""
@@ -109,7 +121,12 @@ def lint(
     if formatter is None:
         raise UsageError("unknown-format", name=name, known=", ".join(FORMATTERS))
     level = _severity(fail_on) if fail_on is not None else None
-    result = lint_paths(paths or [Path(".")], today=_date(today))
+    result = lint_paths(
+        paths or [Path(".")],
+        today=_date(today),
+        cache=None if no_cache else _cache(cache_dir),
+        jobs=jobs if jobs is not None else (os.cpu_count() or 1),
+    )
     first = result.results[0].repository.language if result.results else None
     language = _language(lang, first)
     if statistics:
@@ -139,6 +156,15 @@ def _date(text: str | None) -> date | None:
         return date.fromisoformat(text)
     except ValueError:
         raise UsageError("bad-date", value=text) from None
+
+
+def _cache(folder: Path | None) -> LintCache:
+    from styr.cache import LintCache, default_folder
+
+    given = folder or (
+        Path(os.environ["STYR_CACHE_DIR"]) if "STYR_CACHE_DIR" in os.environ else None
+    )
+    return LintCache(given or default_folder())
 
 
 def _emit(text: str, output: Path | None) -> None:

@@ -6,12 +6,20 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import Any
 
+from styr.cache import LintCache
 from styr.config import LintConfig, load_config
 from styr.findings import Finding, Severity
 from styr.load import Document
 from styr.model.index import FILE_LAYOUTS, Index, build_index
-from styr.model.repository import Repository, find_repositories, load_repository
+from styr.model.repository import (
+    MANIFEST,
+    Repository,
+    find_repositories,
+    load_repository,
+    repository_files,
+)
 from styr.rules.catalogue import ALL_RULES, BY_CODE, QUALITY_CHECKS
 from styr.rules.chain import check_chain
 from styr.rules.context import RuleContext
@@ -50,13 +58,105 @@ class LintResult:
         return sum(len(r.repository.all_documents()) for r in self.results)
 
 
-def lint_paths(paths: Iterable[Path], *, today: date | None = None) -> LintResult:
-    """Lint every repository the paths name (see `find_repositories`)."""
-    result = LintResult()
-    for root in find_repositories(paths):
-        repository = load_repository(root)
-        result.results.append(lint_repository(repository, today=today or date.today()))
+def lint_paths(
+    paths: Iterable[Path],
+    *,
+    today: date | None = None,
+    cache: LintCache | None = None,
+    jobs: int = 1,
+) -> LintResult:
+    """Lint every repository the paths name (see `find_repositories`).
+
+    With a cache, a repository whose files have not changed is not linted
+    again; with `jobs` above 1, many repositories are linted in parallel.
+    """
+    day = today or date.today()
+    roots = find_repositories(paths)
+    results: list[RepositoryResult | None] = [None] * len(roots)
+    keys: dict[int, str] = {}
+    if cache is not None:
+        for position, root in enumerate(roots):
+            keys[position] = cache.key(root, [root / MANIFEST, *repository_files(root)], day)
+            entry = cache.load(keys[position])
+            if entry is not None:
+                results[position] = from_cache_entry(root, entry)
+    pending = [position for position, result in enumerate(results) if result is None]
+    fresh_results = _lint_roots([roots[p] for p in pending], day, jobs)
+    for position, fresh in zip(pending, fresh_results, strict=True):
+        results[position] = fresh
+        if cache is not None:
+            cache.store(keys[position], to_cache_entry(fresh))
+    return LintResult([result for result in results if result is not None])
+
+
+# Below this many repositories, starting worker processes costs more than it saves.
+_PARALLEL_FROM = 8
+
+
+def _lint_roots(roots: list[Path], today: date, jobs: int) -> list[RepositoryResult]:
+    if jobs <= 1 or len(roots) < _PARALLEL_FROM:
+        return [lint_repository(load_repository(root), today=today) for root in roots]
+    from concurrent.futures import ProcessPoolExecutor
+
+    chunk = max(1, len(roots) // (jobs * 4))
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        return list(pool.map(_lint_root_light, roots, [today] * len(roots), chunksize=chunk))
+
+
+def _lint_root_light(root: Path, today: date) -> RepositoryResult:
+    """Lint in a worker and send back only what callers read: no file contents."""
+    result = lint_repository(load_repository(root), today=today)
+    repository = result.repository
+    result.repository = Repository(
+        root=repository.root,
+        manifest=Document(repository.manifest.file, repository.manifest.data),
+        documents=[Document(document.file, None) for document in repository.documents],
+    )
     return result
+
+
+def to_cache_entry(result: RepositoryResult) -> dict[str, object]:
+    return {
+        "manifest": result.repository.manifest.data,
+        "files": [_relative(result.repository, d.file) for d in result.repository.documents],
+        "suppressed": result.suppressed,
+        "fail_on": result.config.fail_on.label if result.config.fail_on else None,
+        "findings": [
+            {
+                "code": f.code,
+                "severity": f.severity.label,
+                "file": _relative(result.repository, f.file) if f.file else None,
+                "line": f.line,
+                "column": f.column,
+                "path": list(f.path),
+                "params": f.params,
+            }
+            for f in result.findings
+        ],
+    }
+
+
+def from_cache_entry(root: Path, entry: dict[str, Any]) -> RepositoryResult:
+    repository = Repository(
+        root=root,
+        manifest=Document(root / MANIFEST, entry.get("manifest")),
+        documents=[Document(root / name, None) for name in entry.get("files", [])],
+    )
+    findings = [
+        Finding(
+            f["code"],
+            Severity.parse(f["severity"]),
+            root / f["file"] if f["file"] is not None else None,
+            f["line"],
+            f["column"],
+            tuple(f["path"]),
+            f["params"],
+        )
+        for f in entry.get("findings", [])
+    ]
+    fail_on = entry.get("fail_on")
+    config = LintConfig(fail_on=Severity.parse(fail_on) if fail_on else None)
+    return RepositoryResult(repository, findings, config, int(entry.get("suppressed", 0)))
 
 
 def lint_repository(repository: Repository, *, today: date) -> RepositoryResult:

@@ -27,13 +27,17 @@ class CliResult:
 
 @pytest.fixture
 def run_cli(
-    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path_factory: pytest.TempPathFactory,
 ) -> Callable[..., CliResult]:
-    """Run `styr ARGS` in-process through the real entry point."""
+    """Run `styr ARGS` in-process through the real entry point, with a cache of its own."""
+    cache_dir = tmp_path_factory.mktemp("cache")
 
     def run(*args: str | Path) -> CliResult:
         monkeypatch.setattr(sys, "argv", ["styr", *map(str, args)])
         monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
+        monkeypatch.setenv("STYR_CACHE_DIR", str(cache_dir))
         code = 0
         try:
             main()
