@@ -24,37 +24,44 @@ def decode(data: bytes) -> str:
     guess Latin-1 or Windows-1252: a guess that is wrong corrupts å, ä and ö.
     """
     if data.startswith(codecs.BOM_UTF8):
-        return _utf8(data[len(codecs.BOM_UTF8) :], offset=len(codecs.BOM_UTF8), whole=data)
+        return _decode(data, len(codecs.BOM_UTF8), "utf-8")
     if data.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
         raise DecodeError(1, 1, data[0], "Filen är UTF-32.", "The file is UTF-32.")
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        try:
-            return data.decode("utf-16")
-        except UnicodeDecodeError as error:
-            line, column = _position(data, error.start)
-            bad = data[error.start]
-            raise DecodeError(line, column, bad, "Ogiltig UTF-16.", "Invalid UTF-16.") from None
-    return _utf8(data, offset=0, whole=data)
+    if data.startswith(codecs.BOM_UTF16_LE):
+        return _decode(data, 2, "utf-16-le")
+    if data.startswith(codecs.BOM_UTF16_BE):
+        return _decode(data, 2, "utf-16-be")
+    return _decode(data, 0, "utf-8")
 
 
-def _utf8(data: bytes, *, offset: int, whole: bytes) -> str:
+def _decode(data: bytes, start: int, encoding: str) -> str:
+    body = data[start:]
     try:
-        return data.decode("utf-8")
+        return body.decode(encoding)
     except UnicodeDecodeError as error:
-        index = error.start + offset
-        line, column = _position(whole, index)
-        bad = whole[index]
-        if 0xA0 <= bad <= 0xFF or bad in (0x80, 0x8A, 0x8C, 0x9A, 0x9C):
-            hint_sv = "Den ser ut att vara sparad som Latin-1 eller Windows-1252."
-            hint_en = "It looks saved as Latin-1 or Windows-1252."
-        else:
-            hint_sv = hint_en = ""
+        # Positions count characters of the text before the bad byte, in the
+        # file's own encoding, so they match what an editor shows.
+        before = body[: error.start].decode(encoding, errors="replace")
+        line = before.count("\n") + 1
+        column = len(before) - (before.rfind("\n") + 1) + 1
+        bad = body[error.start]
+        if encoding.startswith("utf-16"):
+            unit = body[error.start : error.start + 2]
+            bad = unit[1] if encoding.endswith("le") and len(unit) == 2 else unit[0]
+            raise DecodeError(line, column, bad, "Ogiltig UTF-16.", "Invalid UTF-16.") from None
+        hint_sv, hint_en = _hint(bad)
         raise DecodeError(line, column, bad, hint_sv, hint_en) from None
 
 
-def _position(data: bytes, index: int) -> tuple[int, int]:
-    """1-based line and column (in characters) of a byte offset."""
-    line_start = data.rfind(b"\n", 0, index) + 1
-    line = data.count(b"\n", 0, index) + 1
-    column = len(data[line_start:index].decode("utf-8", errors="replace")) + 1
-    return line, column
+_UNDEFINED_IN_CP1252 = frozenset((0x81, 0x8D, 0x8F, 0x90, 0x9D))
+
+
+def _hint(bad: int) -> tuple[str, str]:
+    # 0x80–0x9F are Windows-1252's curly quotes, dashes and ellipsis (Word
+    # exports are full of them); 0xA0–0xFF are Latin-1 letters such as å, ä, ö.
+    if bad >= 0xA0 or (bad >= 0x80 and bad not in _UNDEFINED_IN_CP1252):
+        return (
+            "Den ser ut att vara sparad som Latin-1 eller Windows-1252.",
+            "It looks saved as Latin-1 or Windows-1252.",
+        )
+    return "", ""

@@ -64,15 +64,41 @@ def read_yaml(text: str, file: Path | None) -> ReadResult:
         return result
     if "&" in text or "*" in text:
         result.findings.extend(_anchors_and_aliases(text, file))
-    root = _compose(text, file, result.findings)
+    hidden = _hide_line_separators(text)
+    root = _compose(hidden, file, result.findings)
     if root is not None:
         result.data = _Builder(file, result.findings).build(root)
+        if hidden is not text:
+            result.data = _restore_line_separators(result.data)
     return result
+
+
+# YAML 1.1 (and so libyaml) ends a line at U+0085, U+2028 and U+2029; YAML 1.2
+# and editors do not. Stand-ins from the private-use area keep positions right.
+_SEPARATORS = {"\x85": "\ue085", "\u2028": "\ue028", "\u2029": "\ue029"}
+_HIDE = str.maketrans(_SEPARATORS)
+_SHOW = str.maketrans({stand_in: real for real, stand_in in _SEPARATORS.items()})
+
+
+def _hide_line_separators(text: str) -> str:
+    if not any(separator in text for separator in _SEPARATORS):
+        return text
+    return text.translate(_HIDE)
+
+
+def _restore_line_separators(value: Any) -> Any:
+    if isinstance(value, str):
+        return value.translate(_SHOW)
+    if isinstance(value, list):
+        return [_restore_line_separators(item) for item in value]
+    if isinstance(value, dict):
+        return {key.translate(_SHOW): _restore_line_separators(item) for key, item in value.items()}
+    return value
 
 
 def compose(text: str) -> Node | None:
     """The node tree of a text already known to load; used to find positions."""
-    loader = _Loader(text)
+    loader = _Loader(_hide_line_separators(text))
     try:
         node: Node | None = loader.get_single_node()
         return node
@@ -144,14 +170,32 @@ def _compose(text: str, file: Path | None, findings: list[Finding]) -> Node | No
     except yaml.MarkedYAMLError as error:
         findings.append(_syntax_finding(error, file, text))
         return None
-    except yaml.YAMLError as error:  # e.g. a reader error on a control character
-        findings.append(rules.SYNTAX.at(file, 1, 1, problem=str(error)))
+    except yaml.YAMLError as error:  # a reader error: a character YAML does not allow
+        line, column = _position_of(text, getattr(error, "position", 0))
+        findings.append(rules.SYNTAX.at(file, line, column, problem=_reader_problem(error)))
         return None
     finally:
         loader.dispose()
-    if node is None:
+    if node is None or (
+        isinstance(node, ScalarNode) and node.tag == PLAIN and node.value in _NULLS
+    ):
+        # An empty file, a lone '---' or a document that is only null: nothing to read.
         findings.append(rules.DOCUMENTS.at(file, 1, 1, problem="filen är tom / the file is empty"))
+        return None
     return node
+
+
+def _position_of(text: str, index: int) -> tuple[int, int]:
+    index = max(0, min(index, len(text)))
+    line = text.count("\n", 0, index) + 1
+    return line, index - (text.rfind("\n", 0, index) + 1) + 1
+
+
+def _reader_problem(error: yaml.YAMLError) -> str:
+    character = getattr(error, "character", None)
+    if isinstance(character, str):
+        return f"tecknet U+{ord(character):04X} får inte förekomma i YAML"
+    return str(error)
 
 
 def _syntax_finding(error: yaml.MarkedYAMLError, file: Path | None, text: str) -> Finding:
@@ -172,7 +216,7 @@ def _char_at(text: str, mark: Any) -> str:
 
 
 _PROBLEMS_SV = {
-    "mapping values are not allowed here": "kolon på fel ställe (sätt texten inom citattecken)",
+    "mapping values are not allowed": "kolon på fel ställe (sätt texten inom citattecken)",
     "could not find expected ':'": "kolon saknas efter nyckeln",
     "found unexpected end of stream": "filen tar slut mitt i ett värde (saknas ett citattecken?)",
     "did not find expected key": "oväntat innehåll där en nyckel väntades (fel indrag?)",
@@ -195,12 +239,15 @@ def _swedish_problem(problem: str) -> str:
 # ---------------------------------------------------------------- plain values
 
 _INT = re.compile(r"[-+]?[0-9]+\Z")
-_LEADING_ZERO = re.compile(r"[-+]?0[0-9_]+\Z|0o[0-7]+\Z|[-+]?[0-9][0-9]*(_[0-9]+)+\Z")
+_LEADING_ZERO = re.compile(
+    r"[-+]?0[0-9_]+\Z|0o[0-7]+\Z|[-+]?0b[01_]+\Z|[-+]?[0-9][0-9]*(_[0-9]+)+\Z"
+)
 _HEX = re.compile(r"0x[0-9a-fA-F]+\Z")
 _FLOAT = re.compile(r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?\Z")
 _INF = re.compile(r"[-+]?\.(inf|Inf|INF)\Z")
 _NAN = re.compile(r"\.(nan|NaN|NAN)\Z")
-_SEXAGESIMAL = re.compile(r"[-+]?[0-9][0-9_]*(:[0-5]?[0-9])+(\.[0-9_]*)?\Z")
+# YAML 1.1 base 60 starts with 1–9: "08:30" is text there, "1:20" is 80.
+_SEXAGESIMAL = re.compile(r"[-+]?[1-9][0-9_]*(:[0-5]?[0-9])+(\.[0-9_]*)?\Z")
 _DATE = re.compile(
     r"[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}"
     r"(([Tt]|[ \t]+)[0-9]{1,2}:[0-9]{2}:[0-9]{2}(\.[0-9]*)?"
@@ -228,6 +275,8 @@ def _yaml11_int(text: str) -> str:
         return str(int(number)) if number.is_integer() else str(number)
     if digits.startswith("0o"):
         return f"texten {text!r}"
+    if digits.startswith("0b"):
+        return str(sign * int(digits[2:], 2))
     if len(digits) > 1 and digits.startswith("0"):
         try:
             return str(sign * int(digits, 8))
