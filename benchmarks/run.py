@@ -82,8 +82,30 @@ def main() -> None:
 
     floor = best_of(arguments.repeat, lambda: parse_floor(files))
     row("parse floor (PyYAML C loader, one process)", floor, floor)
-    lint = best_of(1, lambda: run(styr("lint", str(corpus), "--output-format", "concise")))
-    row("styr lint, whole corpus", lint, floor)
+    cache = Path(tempfile.mkdtemp(prefix="styr-cache-"))
+    lint_args = ("lint", str(corpus), "--output-format", "concise", "--cache-dir", str(cache))
+    serial = best_of(1, lambda: run(styr(*lint_args, "--no-cache", "--jobs", "1")))
+    row("styr lint, one process, no cache", serial, floor)
+    cold = best_of(1, lambda: run(styr(*lint_args)))
+    row("styr lint cold (all cores, empty cache)", cold, floor, "target ≤ 0.6 × floor")
+    warm = best_of(arguments.repeat, lambda: run(styr(*lint_args)))
+    row("styr lint warm (nothing changed)", warm, floor, "target ≤ 0.15 × floor")
+    changed = files[len(files) // 2]
+    original = changed.read_bytes()
+    try:
+
+        def change_one() -> None:
+            changed.write_bytes(original + f"# {time.perf_counter()}\n".encode())
+            run(styr(*lint_args))
+
+        one = best_of(arguments.repeat, change_one)
+    finally:
+        changed.write_bytes(original)
+    row("styr lint after changing one file", one, floor, "target ≤ 0.2 × floor")
+    report = best_of(
+        1, lambda: run(styr("report", str(corpus), "--format", "html", "-o", str(cache / "r.html")))
+    )
+    row("styr report --format html, whole corpus", report, None, "target ≤ 3 s")
     python = best_of(arguments.repeat, lambda: run([sys.executable, "-c", "pass"]))
     version = best_of(arguments.repeat, lambda: run(styr("--version")))
     row("python -c pass", python)

@@ -223,6 +223,45 @@ def schema(
 
 
 @app.command()
+def report(
+    paths: Annotated[
+        list[Path] | None, typer.Argument(help="Ett eller flera repositorier.")
+    ] = None,
+    output_format: Annotated[
+        str, typer.Option("--format", "-f", help="html eller md (Markdown).")
+    ] = "html",
+    output: Annotated[
+        Path | None, typer.Option("-o", "--output", help="Skriv rapporten till en fil.")
+    ] = None,
+    templates: Annotated[
+        Path | None,
+        typer.Option("--templates", help="Egna Jinja-mallar i stället för de inbyggda."),
+    ] = None,
+    with_findings: Annotated[
+        bool, typer.Option("--with-findings", help="Ta med en sammanfattning av lint-fynden.")
+    ] = False,
+    lang: LanguageOption = None,
+) -> None:
+    """Publicera en målöversikt som fristående HTML eller som Markdown."""
+    from styr.report import build_report
+
+    text = build_report(
+        paths or [Path(".")],
+        output_format,
+        _language(lang) if lang is not None else None,
+        templates,
+        with_findings,
+    )
+    if output is None:
+        typer.echo(text, nl=False)
+        return
+    from styr.files import write_atomic
+
+    write_atomic(output, text)
+    typer.echo(message("report-written", _language(lang), path=output), err=True)
+
+
+@app.command()
 def status(
     paths: Annotated[list[Path] | None, typer.Argument(help="Repositorier att följa upp.")] = None,
     period: Annotated[

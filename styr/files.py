@@ -24,7 +24,21 @@ def write_atomic(path: Path, text: str, *, overwrite: bool = True) -> None:
     try:
         with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
             stream.write(text)
+        os.chmod(temporary, _mode_for(path))
         os.replace(temporary, path)
     except OSError as error:
         Path(temporary).unlink(missing_ok=True)
         raise UsageError("cannot-write", path=str(path), reason=error.strerror or error) from None
+
+
+def _mode_for(path: Path) -> int:
+    """Keep an existing file's permissions; give a new one what the umask allows.
+
+    A temporary file is private (0600) by design; a report is meant to be read.
+    """
+    try:
+        return path.stat().st_mode & 0o777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask

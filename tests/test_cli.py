@@ -189,3 +189,23 @@ def test_version_fast_path_does_not_load_the_cli_framework() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
     )
     assert process.stdout.splitlines() == [f"styr {__version__}", "False"]
+
+
+def test_report_to_a_file_and_to_standard_output(run_cli: Run, tmp_path: Path) -> None:
+    target = tmp_path / "rapport.html"
+    result = run_cli("report", EXAMPLES / "helsingborg", "-o", target)
+    assert result.code == 0
+    assert target.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+    assert target.stat().st_mode & 0o044  # readable by others, as a published page must be
+    markdown = run_cli("report", EXAMPLES / "huddinge", "--format", "md", "--lang", "en")
+    assert markdown.code == 0 and markdown.out.startswith("# ")
+    assert run_cli("report", EXAMPLES / "huddinge", "--format", "pdf").code == 2
+
+
+def test_report_never_leaves_half_a_file(run_cli: Run, tmp_path: Path) -> None:
+    target = tmp_path / "rapport.html"
+    target.write_text("det gamla", encoding="utf-8")
+    result = run_cli("report", tmp_path / "finns-inte", "-o", target)
+    assert result.code == 2
+    assert target.read_text(encoding="utf-8") == "det gamla"
+    assert [p.name for p in tmp_path.iterdir()] == ["rapport.html"]

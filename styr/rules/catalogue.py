@@ -18,6 +18,7 @@ from styr.rules import (
     goal_count,
     goal_horizon,
     goal_indicators,
+    goal_wording,
     indicator_complete,
     indicator_repeats_goal,
     loading,
@@ -37,6 +38,7 @@ Check = Callable[[RuleContext], Iterable[Finding]]
 
 QUALITY_CHECKS: tuple[tuple[Rule, Check], ...] = (
     (goal_count.RULE, goal_count.check),
+    (goal_wording.RULE, goal_wording.check),
     (goal_indicators.RULE, goal_indicators.check),
     (indicator_complete.RULE, indicator_complete.check),
     (goal_horizon.RULE, goal_horizon.check),

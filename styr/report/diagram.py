@@ -1,0 +1,179 @@
+"""The goal-chain diagram: which goals contribute to which council-level direction.
+
+The diagram is data (targets, each with the organisations and goals that reach
+it, and a matrix of counts); the templates draw it as nested HTML lists with
+CSS connectors and as Markdown tables, so it reads without any JavaScript, in
+print and in a screen reader.
+
+A goal reaches a council area by `contributes_to`, directly or through other
+elements of the boards and companies (a board indicator that breaks down a
+council indicator reaches that indicator's area).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from styr.model.index import Element, Index
+from styr.report.view import Ref, RepositoryView, ViewBuilder
+
+COUNCIL_LEVEL = ("council_area", "council_goal")
+
+
+@dataclass(frozen=True, slots=True)
+class ChainGroup:
+    """One organisation's goals and indicators under one target."""
+
+    organisation: Ref
+    items: tuple[Ref, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ChainTarget:
+    """A council-level direction or goal area and everything that contributes to it."""
+
+    target: Ref
+    groups: tuple[ChainGroup, ...]
+
+    @property
+    def count(self) -> int:
+        return sum(len(group.items) for group in self.groups)
+
+
+@dataclass(frozen=True, slots=True)
+class MatrixRow:
+    organisation: Ref
+    cells: tuple[int, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Diagram:
+    targets: tuple[ChainTarget, ...]
+    matrix: tuple[MatrixRow, ...]
+    unlinked: tuple[ChainGroup, ...]
+    linked_goals: int
+
+    @property
+    def is_empty(self) -> bool:
+        return not self.targets and not self.unlinked
+
+
+def build_diagram(builder: ViewBuilder, view: RepositoryView) -> Diagram:
+    index = builder.index
+    outgoing: dict[int, list[str]] = defaultdict(list)
+    for reference in index.references:
+        if reference.field == "contributes_to":
+            outgoing[id(reference.source)].append(reference.target)
+
+    targets = [
+        element
+        for category in COUNCIL_LEVEL
+        for element in index.of_category(category)
+        if _council_top(element) is element
+    ]
+    target_keys = {id(t): position for position, t in enumerate(targets)}
+    reached: dict[int, dict[str, list[Ref]]] = defaultdict(lambda: defaultdict(list))
+    unlinked: dict[str, list[Ref]] = defaultdict(list)
+    counts: dict[str, list[int]] = {}
+    linked_goals = 0
+    organisations = [o for group in view.groups for o in group.organisations]
+    for organisation in organisations:
+        counts[organisation.id] = [0] * len(targets)
+        for element in _contributors(index, organisation.id):
+            ref = builder.ref(element.id) if element.id else _target_ref(builder, element)
+            tops = _reached(element, index, outgoing)
+            if element.category == "goal" and tops:
+                linked_goals += 1
+            if not tops and _must_link(element):
+                unlinked[organisation.id].append(ref)
+            for top in sorted(tops, key=lambda t: target_keys[id(t)]):
+                reached[id(top)][organisation.id].append(ref)
+                counts[organisation.id][target_keys[id(top)]] += 1
+
+    org_refs = {o.id: Ref(o.id, o.name, f"#{o.anchor}", o.type) for o in organisations}
+
+    def groups(by_org: dict[str, list[Ref]]) -> tuple[ChainGroup, ...]:
+        return tuple(
+            ChainGroup(org_refs[o.id], tuple(by_org[o.id])) for o in organisations if by_org[o.id]
+        )
+
+    return Diagram(
+        targets=tuple(
+            ChainTarget(_target_ref(builder, target), groups(reached[id(target)]))
+            for target in targets
+        ),
+        matrix=tuple(
+            MatrixRow(org_refs[o.id], tuple(counts[o.id]))
+            for o in organisations
+            if any(counts[o.id])
+        ),
+        unlinked=groups(unlinked),
+        linked_goals=linked_goals,
+    )
+
+
+def _target_ref(builder: ViewBuilder, element: Element) -> Ref:
+    if element.id:
+        return builder.ref(element.id)
+    anchor = builder.anchors.of(element)
+    href = f"#{anchor}" if anchor else None
+    return Ref("", element.title, href, builder.kind(element), element.category)
+
+
+def _contributors(index: Index, organisation: str) -> list[Element]:
+    """An organisation's goals and the indicators that stand on their own (not under a goal)."""
+    return [
+        element
+        for element in index.elements
+        if element.owner == organisation
+        and (
+            element.category == "goal"
+            or (
+                element.category == "indicator"
+                and (element.parent is None or element.parent.category == "organisation")
+            )
+        )
+    ]
+
+
+def _must_link(element: Element) -> bool:
+    """Goals belong in the chain; an indicator only when its kind says it must link."""
+    if element.kind is not None and element.kind.requires_link:
+        return True
+    return element.category == "goal"
+
+
+def _council_top(element: Element) -> Element | None:
+    """The council-level column an element belongs to: its area, or a goal that has none."""
+    if element.owner is not None:
+        return None
+    if element.category == "council_area":
+        return element
+    if element.category == "council_goal":
+        parent = element.parent
+        return parent if parent is not None and parent.category == "council_area" else element
+    if element.category == "indicator" and element.parent is not None:
+        return _council_top(element.parent)
+    return None
+
+
+def _reached(element: Element, index: Index, outgoing: dict[int, list[str]]) -> list[Element]:
+    """The council-level columns an element contributes to, through the goal chain."""
+    found: list[Element] = []
+    seen = {id(element)}
+    queue = [element]
+    while queue:
+        current = queue.pop(0)
+        for target_id in outgoing.get(id(current), []):
+            target = index.by_id.get(target_id)
+            if target is None or id(target) in seen:
+                continue
+            seen.add(id(target))
+            top = _council_top(target)
+            if top is not None:
+                if all(top is not known for known in found):
+                    found.append(top)
+            elif target.owner is not None and target.category != "organisation":
+                queue.append(target)
+    return found

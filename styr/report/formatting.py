@@ -1,0 +1,97 @@
+"""Plain values from YAML as a reader sees them: text, numbers, periods, sort keys."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import Any
+
+_BLANK_LINES = re.compile(r"\n[ \t]*\n+")
+
+# Swedish alphabetical order puts å, ä, ö after z (in that order); code points do not.
+# "{", "|" and "}" are the characters right after "z".
+_SWEDISH_LETTERS = {"å": "{", "ä": "|", "æ": "|", "ö": "}", "ø": "}"}
+
+
+def text(value: Any) -> str:
+    """A text field as a string; numbers as written, anything else (lists, maps) as nothing."""
+    if isinstance(value, str):
+        return value.strip()
+    if isinstance(value, bool):
+        return ""
+    if isinstance(value, int | float):
+        return str(value)
+    return ""
+
+
+def paragraphs(value: Any) -> list[str]:
+    """A text field split into paragraphs at blank lines, single line breaks kept as spaces."""
+    whole = text(value)
+    if not whole:
+        return []
+    parts = _BLANK_LINES.split(whole.replace("\r\n", "\n"))
+    return [" ".join(line.strip() for line in part.splitlines() if line.strip()) for part in parts]
+
+
+def one_line(value: Any) -> str:
+    return " ".join(paragraphs(value))
+
+
+def number(value: Any, language: str) -> str:
+    """A number the way the language writes it: 12 345,6 in Swedish, 12,345.6 in English."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return text(value)
+    if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
+        value = int(value)
+    if isinstance(value, int):
+        shown = f"{value:,}"
+    else:
+        decimals = _decimals(value)
+        shown = f"{value:,.{decimals}f}"
+    if language == "sv":
+        shown = shown.replace(",", "\u00a0").replace(".", ",").replace("-", "\u2212")
+    return shown
+
+
+def _decimals(value: float) -> int:
+    written = repr(value)
+    if "e" in written or "." not in written:
+        return 6
+    return min(len(written.split(".")[1]), 6)
+
+
+def year(value: Any) -> int | None:
+    return value if type(value) is int else None
+
+
+def period(value: Any) -> str:
+    """A `{start, end}` period as 2023–2026 (or one year)."""
+    if not isinstance(value, dict):
+        return ""
+    start, end = year(value.get("start")), year(value.get("end"))
+    if start is not None and end is not None:
+        return str(start) if start == end else f"{start}–{end}"
+    return str(start if start is not None else end if end is not None else "")
+
+
+def string_list(value: Any) -> list[str]:
+    """A list field's text items (ids, SDG targets), in written order without repeats."""
+    if not isinstance(value, list):
+        return []
+    seen: list[str] = []
+    for item in value:
+        shown = text(item)
+        if shown and shown not in seen:
+            seen.append(shown)
+    return seen
+
+
+def sort_name(name: str) -> str:
+    """A key that sorts names in Swedish alphabetical order, case- and accent-insensitively."""
+    letters = []
+    for character in unicodedata.normalize("NFC", name.casefold()):
+        if character in _SWEDISH_LETTERS:
+            letters.append(_SWEDISH_LETTERS[character])
+        else:  # é sorts as e
+            letters.append(unicodedata.normalize("NFKD", character)[:1] or character)
+    return "".join(letters)

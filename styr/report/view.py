@@ -1,0 +1,623 @@
+"""The report's view of one repository: plain dataclasses, in a stable order, ready to render.
+
+Everything a template shows is decided here: which elements, in which order,
+under which anchor, with which labels. Templates only lay it out. Text from
+the YAML stays text; escaping is the renderer's job.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+from styr.model.index import Element, Index
+from styr.model.repository import Repository
+from styr.report import formatting as fmt
+from styr.report.anchors import Anchors
+from styr.report.followup import FollowUpLookup, OutcomeView, StatusView
+from styr.report.links import ExternalLink, kolada, sdg, sdg_goal_of
+from styr.report.texts import Labels, category_name, document_type, mission_source
+
+
+@dataclass(frozen=True, slots=True)
+class Ref:
+    """A reference to another element: a link inside the report, or a missing id."""
+
+    id: str
+    title: str
+    href: str | None
+    kind: str = ""
+    category: str = ""
+
+    @property
+    def missing(self) -> bool:
+        return self.href is None
+
+
+@dataclass(frozen=True, slots=True)
+class Fact:
+    """One labelled detail (`Målgrupp: elever i årskurs 9`), as text or as references."""
+
+    label: str
+    text: str = ""
+    refs: tuple[Ref, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class ValueAt:
+    year: str
+    value: str
+    note: str = ""
+
+
+@dataclass(slots=True)
+class IndicatorView:
+    id: str
+    anchor: str
+    title: str
+    kind: str
+    paragraphs: list[str]
+    unit: str
+    better: str
+    baseline: ValueAt | None
+    targets: list[ValueAt]
+    milestones: list[ValueAt]
+    kolada: ExternalLink | None
+    agenda2030: list[ExternalLink]
+    contributes_to: list[Ref]
+    gender_breakdown: bool
+    source: str
+    outcome: OutcomeView | None = None
+
+
+@dataclass(slots=True)
+class ItemView:
+    """Any element shown as a titled block: a goal, an area, an assignment, a work plan."""
+
+    id: str
+    anchor: str
+    category: str
+    kind: str
+    title: str
+    paragraphs: list[str] = field(default_factory=list)
+    facts: list[Fact] = field(default_factory=list)
+    contributes_to: list[Ref] = field(default_factory=list)
+    agenda2030: list[ExternalLink] = field(default_factory=list)
+    indicators: list[IndicatorView] = field(default_factory=list)
+    children: list[ItemView] = field(default_factory=list)
+    status: StatusView | None = None  # goal fulfilment in the follow-up period
+    analysis: list[str] = field(default_factory=list)
+
+    @property
+    def heading_kind(self) -> str:
+        """The kind to show before the title, unless the title already starts with it."""
+        return "" if self.title.casefold().startswith(self.kind.casefold()) else self.kind
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    area: Ref
+    paragraphs: list[str]
+
+
+@dataclass(slots=True)
+class OrganisationView:
+    id: str
+    anchor: str
+    name: str
+    type: str
+    facts: list[Fact]
+    mission: list[str]
+    mission_facts: list[Fact]
+    direction: list[str]
+    direction_contributes_to: list[Ref]
+    direction_indicators: list[IndicatorView]
+    area_readings: list[Reading]
+    goals: list[ItemView]
+    indicators: list[IndicatorView]
+    assignments: list[ItemView]
+    work_plans: list[ItemView]
+
+    @property
+    def has_content(self) -> bool:
+        return bool(
+            self.mission
+            or self.mission_facts
+            or self.direction
+            or self.direction_contributes_to
+            or self.direction_indicators
+            or self.area_readings
+            or self.goals
+            or self.indicators
+            or self.assignments
+            or self.work_plans
+        )
+
+
+@dataclass(slots=True)
+class LevelGroup:
+    """The organisations at one level of the steering model (Nämnder och bolag)."""
+
+    name: str
+    anchor: str
+    organisations: list[OrganisationView]
+
+
+@dataclass(frozen=True, slots=True)
+class Stats:
+    organisations: int
+    council_areas: int
+    council_goals: int
+    goals: int
+    linked_goals: int
+    indicators: int
+    indicators_with_targets: int
+    indicators_with_kolada: int
+    sdg_goals: int
+    assignments: int
+    work_plans: int
+    activities: int
+    documents: int
+
+
+@dataclass(frozen=True, slots=True)
+class TocEntry:
+    title: str
+    href: str
+    children: tuple[TocEntry, ...] = ()
+
+
+@dataclass(slots=True)
+class RepositoryView:
+    """Everything the report shows about one municipality."""
+
+    municipality: str
+    code: str
+    term: str
+    model_name: str
+    levels: list[str]
+    anchor: str
+    vision: ItemView | None
+    waypoints: list[ItemView]
+    values: list[ItemView]
+    programmes: list[ItemView]
+    council_areas: list[ItemView]
+    council_goals: list[ItemView]
+    documents: list[ItemView]
+    groups: list[LevelGroup]
+    other_work_plans: list[ItemView]
+    stats: Stats
+    section_anchors: dict[str, str]
+    follow_up_period: str = ""
+    follow_up_summary: list[tuple[StatusView, int]] = field(default_factory=list)
+    diagram: Any = None  # a `Diagram`, set by the builder
+    findings: Any = None  # a `FindingsView` with --with-findings
+    toc: list[TocEntry] = field(default_factory=list)
+
+
+class ViewBuilder:
+    """Builds the view of one repository; one instance per repository and language."""
+
+    def __init__(
+        self,
+        repository: Repository,
+        index: Index,
+        labels: Labels,
+        anchors: Anchors,
+        follow: FollowUpLookup | None = None,
+    ) -> None:
+        self.repository = repository
+        self.follow = follow or FollowUpLookup()
+        self.index = index
+        self.t = labels
+        self.language = labels.language
+        self.anchors = anchors
+        self.children: dict[int, list[Element]] = defaultdict(list)
+        self.top_level: dict[tuple[str, str | None], list[Element]] = defaultdict(list)
+        for element in index.elements:
+            if element.parent is not None:
+                self.children[id(element.parent)].append(element)
+            else:
+                self.top_level[(element.category, element.owner)].append(element)
+        for element in index.elements:  # in written order: anchors never depend on the template
+            anchors.element(element)
+
+    # --- references -------------------------------------------------------------------
+
+    def ref(self, target: str) -> Ref:
+        element = self.index.by_id.get(target)
+        if element is None:
+            return Ref(target, target, None)
+        anchor = self.anchors.of(element)
+        href = f"#{anchor}" if anchor else None
+        return Ref(target, element.title, href, self.kind(element), element.category)
+
+    def refs(self, data: dict[str, Any], key: str = "contributes_to") -> list[Ref]:
+        return [self.ref(target) for target in fmt.string_list(data.get(key))]
+
+    def organisation_or_text(self, value: Any) -> tuple[str, tuple[Ref, ...]]:
+        """An `adopted_by`-like field: an organisation's id becomes a link, other text stays."""
+        shown = fmt.text(value)
+        if shown in self.index.by_id:
+            return "", (self.ref(shown),)
+        return shown, ()
+
+    def kind(self, element: Element) -> str:
+        if element.category == "organisation":
+            org_type = self.repository.model.organisation_types.get(element.kind_name or "")
+            return org_type.label(self.language) if org_type else (element.kind_name or "")
+        if element.kind is not None:
+            return element.kind.label(self.language)
+        return category_name(element.category, self.language)
+
+    def sdgs(self, data: dict[str, Any]) -> list[ExternalLink]:
+        return [sdg(reference, self.t) for reference in fmt.string_list(data.get("agenda2030"))]
+
+    # --- elements ---------------------------------------------------------------------
+
+    def item(self, element: Element, facts: list[Fact] | None = None) -> ItemView:
+        data = element.data
+        return ItemView(
+            id=element.id or "",
+            anchor=self.anchors.element(element),
+            category=element.category,
+            kind=self.kind(element),
+            title=fmt.one_line(element.title),
+            paragraphs=fmt.paragraphs(data.get("text")),
+            facts=facts or [],
+            contributes_to=self.refs(data),
+            agenda2030=self.sdgs(data),
+            indicators=self.indicators_under(element),
+            status=self.follow.goals.get(id(element)),
+            analysis=self.follow.analyses.get(id(element), []),
+        )
+
+    def kids(self, element: Element, category: str) -> list[Element]:
+        return [e for e in self.children[id(element)] if e.category == category]
+
+    def indicators_under(self, element: Element) -> list[IndicatorView]:
+        return [self.indicator(e) for e in self.kids(element, "indicator")]
+
+    def indicator(self, element: Element) -> IndicatorView:
+        data = element.data
+        kpi = fmt.text(data.get("kolada"))
+        return IndicatorView(
+            id=element.id or "",
+            anchor=self.anchors.element(element),
+            title=fmt.one_line(element.title),
+            kind=self.kind(element),
+            paragraphs=fmt.paragraphs(data.get("text")),
+            unit=fmt.text(data.get("unit")),
+            better=self.better(data),
+            baseline=self.value_at(data.get("baseline")),
+            targets=self.values_at(data.get("targets")),
+            milestones=self.values_at(data.get("milestones")),
+            kolada=kolada(kpi, self.repository.municipality_code, self.t) if kpi else None,
+            agenda2030=self.sdgs(data),
+            contributes_to=self.refs(data),
+            gender_breakdown=data.get("gender_breakdown") is True,
+            source=fmt.text(data.get("source")),
+            outcome=self.follow.outcomes.get(id(element)),
+        )
+
+    def better(self, data: dict[str, Any]) -> str:
+        better = data.get("better")
+        if better == "higher":
+            return self.t.better_higher
+        if better == "lower":
+            return self.t.better_lower
+        if better == "range":
+            bounds = _mapping(data.get("range"))
+            low = fmt.number(bounds.get("min"), self.language)
+            high = fmt.number(bounds.get("max"), self.language)
+            span = f" {low}–{high}" if low or high else ""
+            return f"{self.t.better_range}{span}"
+        return ""
+
+    def value_at(self, value: Any) -> ValueAt | None:
+        if not isinstance(value, dict):
+            return None
+        year = fmt.year(value.get("year"))
+        note_parts = []
+        if value.get("term") in ("short", "long"):
+            note_parts.append(self.t.get(f"term_{value['term']}"))
+        if fmt.one_line(value.get("text")):
+            note_parts.append(fmt.one_line(value.get("text")))
+        return ValueAt(
+            year="" if year is None else str(year),
+            value=fmt.number(value.get("value"), self.language),
+            note=", ".join(note_parts),
+        )
+
+    def values_at(self, value: Any) -> list[ValueAt]:
+        items = [self.value_at(v) for v in value] if isinstance(value, list) else []
+        present = [item for item in items if item is not None]
+        return sorted(present, key=lambda v: (v.year == "", v.year))
+
+    # --- sections ---------------------------------------------------------------------
+
+    def vision(self) -> ItemView | None:
+        visions = self.top_level[("vision", None)]
+        if not visions:
+            return None
+        element = visions[0]
+        year = fmt.year(element.data.get("year"))
+        facts = [Fact(self.t.year, str(year))] if year is not None else []
+        view = self.item(element, facts)
+        view.children = [self.item(area) for area in self.kids(element, "vision_area")]
+        return view
+
+    def simple(self, category: str) -> list[ItemView]:
+        return [self.simple_item(e) for e in self.top_level[(category, None)]]
+
+    def simple_item(self, element: Element) -> ItemView:
+        data = element.data
+        facts: list[Fact] = []
+        year = fmt.year(data.get("year"))
+        if year is not None:
+            facts.append(Fact(self.t.year, str(year)))
+        if fmt.period(data.get("period")):
+            facts.append(Fact(self.t.period, fmt.period(data.get("period"))))
+        facts.extend(self.adoption(data))
+        return self.item(element, facts)
+
+    def adoption(self, data: dict[str, Any]) -> list[Fact]:
+        facts = []
+        if fmt.text(data.get("adopted_by")):
+            shown, refs = self.organisation_or_text(data.get("adopted_by"))
+            facts.append(Fact(self.t.adopted_by, shown, refs))
+        if fmt.text(data.get("adopted_on")):
+            facts.append(Fact(self.t.adopted_on, fmt.text(data.get("adopted_on"))))
+        return facts
+
+    def council_areas(self) -> list[ItemView]:
+        views = []
+        for element in self.top_level[("council_area", None)]:
+            heading = fmt.one_line(element.data.get("heading"))
+            view = self.item(element, [Fact(self.t.heading, heading)] if heading else [])
+            view.children = [self.goal(goal) for goal in self.kids(element, "council_goal")]
+            views.append(view)
+        return views
+
+    def goal(self, element: Element) -> ItemView:
+        data = element.data
+        facts = []
+        if fmt.one_line(data.get("target_group")):
+            facts.append(Fact(self.t.target_group, fmt.one_line(data.get("target_group"))))
+        if fmt.period(data.get("horizon")):
+            facts.append(Fact(self.t.horizon, fmt.period(data.get("horizon"))))
+        return self.item(element, facts)
+
+    def document(self, element: Element) -> ItemView:
+        data = element.data
+        facts = []
+        if fmt.text(data.get("type")):
+            facts.append(Fact(self.t.document_type, document_type(data["type"], self.language)))
+        if fmt.one_line(data.get("area")):
+            facts.append(Fact(self.t.document_area, fmt.one_line(data.get("area"))))
+        facts.extend(self.adoption(data))
+        if fmt.text(data.get("valid_until")):
+            facts.append(
+                Fact(self.t.valid, self.t.get("valid_until", date=fmt.text(data["valid_until"])))
+            )
+        elif data.get("until_further_notice") is True:
+            facts.append(Fact(self.t.valid, self.t.until_further_notice))
+        if fmt.text(data.get("owner")):
+            shown, refs = self.organisation_or_text(data.get("owner"))
+            facts.append(Fact(self.t.owner, shown, refs))
+        if fmt.text(data.get("next_review")):
+            facts.append(Fact(self.t.next_review, fmt.text(data.get("next_review"))))
+        return self.item(element, facts)
+
+    def assignment(self, element: Element) -> ItemView:
+        data = element.data
+        facts = []
+        if fmt.text(data.get("to")):
+            facts.append(Fact(self.t.assignment_to, "", (self.ref(fmt.text(data["to"])),)))
+        if fmt.text(data.get("due")):
+            facts.append(Fact(self.t.due, fmt.text(data.get("due"))))
+        return self.item(element, facts)
+
+    def work_plan(self, element: Element) -> ItemView:
+        data = element.data
+        facts = []
+        if fmt.text(data.get("owner")):
+            facts.append(Fact(self.t.work_plan_owner, "", (self.ref(fmt.text(data["owner"])),)))
+        if fmt.text(data.get("based_on")):
+            facts.append(Fact(self.t.based_on, "", (self.ref(fmt.text(data["based_on"])),)))
+        year = fmt.year(data.get("year"))
+        if year is not None:
+            facts.append(Fact(self.t.year, str(year)))
+        view = self.item(element, facts)
+        view.children = [self.activity(a) for a in self.kids(element, "activity")]
+        return view
+
+    def activity(self, element: Element) -> ItemView:
+        data = element.data
+        facts = []
+        if fmt.one_line(data.get("responsible")):
+            facts.append(Fact(self.t.responsible, fmt.one_line(data.get("responsible"))))
+        start, end = fmt.text(data.get("start")), fmt.text(data.get("end"))
+        if start or end:
+            facts.append(Fact(self.t.period, f"{start}–{end}" if start and end else start or end))
+        return self.item(element, facts)
+
+    def organisation(self, element: Element, work_plans: list[ItemView]) -> OrganisationView:
+        data = element.data
+        facts = [Fact(self.t.organisation_type, self.kind(element))] if element.kind_name else []
+        if fmt.text(data.get("parent")):
+            facts.append(Fact(self.t.answers_to, "", (self.ref(fmt.text(data["parent"])),)))
+        mission = _mapping(data.get("mission"))
+        mission_facts = []
+        if fmt.text(mission.get("source")):
+            source = mission_source(fmt.text(mission.get("source")), self.language)
+            mission_facts.append(Fact(self.t.source, source))
+        if fmt.text(mission.get("document")):
+            document = self.ref(fmt.text(mission.get("document")))
+            mission_facts.append(Fact(self.t.mission_document, "", (document,)))
+        direction = _mapping(data.get("direction"))
+        readings = data.get("area_readings")
+        owner = element.id
+        return OrganisationView(
+            id=element.id or "",
+            anchor=self.anchors.element(element),
+            name=fmt.one_line(element.title),
+            type=self.kind(element),
+            facts=facts,
+            mission=fmt.paragraphs(mission.get("text")),
+            mission_facts=mission_facts,
+            direction=fmt.paragraphs(direction.get("text")),
+            direction_contributes_to=self.refs(direction),
+            direction_indicators=self.indicators_under(element),
+            area_readings=[
+                Reading(self.ref(fmt.text(r.get("area"))), fmt.paragraphs(r.get("text")))
+                for r in (readings if isinstance(readings, list) else [])
+                if isinstance(r, dict) and fmt.text(r.get("area"))
+            ],
+            goals=[self.goal(e) for e in self.top_level[("goal", owner)]] if owner else [],
+            indicators=[self.indicator(e) for e in self.top_level[("indicator", owner)]]
+            if owner
+            else [],
+            assignments=[self.assignment(e) for e in self.top_level[("assignment", owner)]]
+            if owner
+            else [],
+            work_plans=work_plans,
+        )
+
+    def groups(self) -> tuple[list[LevelGroup], list[ItemView]]:
+        """Organisations by level of the model, and the work plans no organisation owns."""
+        model = self.repository.model
+        plans_of: dict[str, list[ItemView]] = defaultdict(list)
+        other_plans = []
+        for element in self.top_level[("work_plan", None)]:
+            owner = fmt.text(element.data.get("owner"))
+            target = self.index.by_id.get(owner)
+            if target is not None and target.category == "organisation":
+                plans_of[owner].append(self.work_plan(element))
+            else:
+                other_plans.append(self.work_plan(element))
+        level_order = {level: position for position, (level, _) in enumerate(model.levels)}
+        type_order = {
+            type_id: position for position, type_id in enumerate(model.organisation_types)
+        }
+        by_level: dict[str | None, list[Element]] = defaultdict(list)
+        for element in self.index.organisations:
+            org_type = model.organisation_types.get(element.kind_name or "")
+            level = org_type.level if org_type and org_type.level in level_order else None
+            by_level[level].append(element)
+        groups = []
+        names = dict(model.levels)
+        ordered = sorted(by_level, key=lambda level: level_order.get(level or "", len(level_order)))
+        for level in ordered:
+            members = sorted(
+                by_level[level],
+                key=lambda e: (
+                    type_order.get(e.kind_name or "", len(type_order)),
+                    fmt.sort_name(e.title),
+                    e.id or "",
+                ),
+            )
+            name = names[level] if level is not None else self.t.other_organisations
+            anchor = self.anchors.section(f"niva-{level or 'ovriga'}")
+            views = [self.organisation(e, plans_of.get(e.id or "", [])) for e in members]
+            groups.append(LevelGroup(name, anchor, views))
+        return groups, other_plans
+
+    def stats(self) -> Stats:
+        index = self.index
+        indicators = index.of_category("indicator")
+        sdg_goals = {
+            goal
+            for element in index.elements
+            for reference in fmt.string_list(element.data.get("agenda2030"))
+            if (goal := sdg_goal_of(reference)) is not None
+        }
+        return Stats(
+            organisations=len(index.organisations),
+            council_areas=len(index.of_category("council_area")),
+            council_goals=len(index.of_category("council_goal")),
+            goals=len(index.of_category("goal")),
+            linked_goals=0,
+            indicators=len(indicators),
+            indicators_with_targets=sum(1 for i in indicators if _has_targets(i.data)),
+            indicators_with_kolada=sum(1 for i in indicators if fmt.text(i.data.get("kolada"))),
+            sdg_goals=len(sdg_goals),
+            assignments=len(index.of_category("assignment")),
+            work_plans=len(index.of_category("work_plan")),
+            activities=len(index.of_category("activity")),
+            documents=len(index.of_category("steering_document")),
+        )
+
+    def build(self) -> RepositoryView:
+        repository = self.repository
+        term = repository.term
+        sections = {
+            name: self.anchors.section(name)
+            for name in (
+                "oversikt",
+                "vision",
+                "program",
+                "inriktningar",
+                "styrdokument",
+                "malkedjan",
+                "organisationer",
+                "arbetsplaner",
+                "granskning",
+            )
+        }
+        groups, other_plans = self.groups()
+        return RepositoryView(
+            municipality=repository.municipality_name,
+            code=repository.municipality_code or "",
+            term=f"{term[0]}–{term[1]}" if term else "",
+            model_name=repository.model.name,
+            levels=[name for _, name in repository.model.levels],
+            anchor=self.anchors.section("kommun"),
+            vision=self.vision(),
+            waypoints=self.simple("waypoint"),
+            values=self.simple("value"),
+            programmes=self.simple("programme"),
+            council_areas=self.council_areas(),
+            council_goals=[self.goal(e) for e in self.top_level[("council_goal", None)]],
+            documents=[self.document(e) for e in self.top_level[("steering_document", None)]],
+            groups=groups,
+            other_work_plans=other_plans,
+            stats=self.stats(),
+            section_anchors=sections,
+            follow_up_period=self.follow.period,
+            follow_up_summary=self.follow.summary,
+        )
+
+
+def _mapping(value: Any) -> dict[str, Any]:
+    return value if isinstance(value, dict) else {}
+
+
+def _has_targets(data: dict[str, Any]) -> bool:
+    targets = data.get("targets")
+    return isinstance(targets, list) and any(isinstance(t, dict) for t in targets)
+
+
+def table_of_contents(view: RepositoryView, labels: Labels) -> list[TocEntry]:
+    """The sections the report has, each with its organisations or areas below it."""
+    anchors = view.section_anchors
+    entries = [TocEntry(labels.overview, f"#{anchors['oversikt']}")]
+    if view.vision or view.waypoints or view.values:
+        entries.append(TocEntry(labels.vision, f"#{anchors['vision']}"))
+    if view.programmes:
+        entries.append(TocEntry(labels.programme, f"#{anchors['program']}"))
+    if view.council_areas or view.council_goals:
+        areas = tuple(TocEntry(a.title, f"#{a.anchor}") for a in view.council_areas)
+        entries.append(TocEntry(labels.council, f"#{anchors['inriktningar']}", areas))
+    if view.documents:
+        entries.append(TocEntry(labels.steering_documents, f"#{anchors['styrdokument']}"))
+    entries.append(TocEntry(labels.chain, f"#{anchors['malkedjan']}"))
+    for group in view.groups:
+        members = tuple(TocEntry(o.name, f"#{o.anchor}") for o in group.organisations)
+        entries.append(TocEntry(group.name, f"#{group.anchor}", members))
+    if view.other_work_plans:
+        entries.append(TocEntry(labels.other_work_plans, f"#{anchors['arbetsplaner']}"))
+    if view.findings is not None:
+        entries.append(TocEntry(labels.findings, f"#{anchors['granskning']}"))
+    return entries

@@ -1,0 +1,245 @@
+"""The HTML report in a real browser: Debian's headless Chromium, driven by Playwright.
+
+Each example's report is opened from a file with its Content-Security-Policy in
+force: the visible structure is checked, and the page must log no error and
+make no request. axe-core, injected into the page, must find no serious or
+critical accessibility violation. A title written as a `<script>` must show as
+text and never run, even with the policy switched off.
+
+`.ci/browser-setup` installs Chromium and axe-core. Outside CI (no `CI`
+variable) the tests skip when they are missing; in CI they fail.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pytest
+from report_helpers import (
+    AXE,
+    CHROMIUM,
+    SCRIPT_TITLE,
+    chromium,
+    example_paths,
+    in_ci,
+    rich_repository,
+)
+
+from styr.model.index import build_index
+from styr.model.repository import load_repository
+from styr.report import build_report
+
+
+def _missing(*, axe: bool = False) -> str | None:
+    try:
+        import playwright.sync_api  # noqa: F401
+    except ImportError:
+        return "the playwright package is not installed (pip install '.[test]')"
+    if not Path(CHROMIUM).is_file():
+        return f"Chromium is not installed at {CHROMIUM} (run .ci/browser-setup)"
+    if axe and not AXE.is_file():
+        return "axe-core is not installed in node_modules (run .ci/browser-setup)"
+    return None
+
+
+def require_browser(*, axe: bool = False) -> None:
+    problem = _missing(axe=axe)
+    if problem is None:
+        return
+    if in_ci():
+        pytest.fail(f"CI must run the browser tests: {problem}")
+    pytest.skip(problem)
+
+
+@dataclass
+class Visit:
+    page: Any
+    url: str
+    requests: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+
+    @property
+    def network(self) -> list[str]:
+        """Every request but the page itself (data: URLs load nothing)."""
+        return [url for url in self.requests if url != self.url and not url.startswith("data:")]
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    require_browser()
+    with chromium() as launched:
+        yield launched
+
+
+@pytest.fixture
+def browser_context(browser: Any) -> Iterator[Any]:
+    """A fresh context with the page's Content-Security-Policy in force."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    yield context
+    context.close()
+
+
+@pytest.fixture
+def unprotected_context(browser: Any) -> Iterator[Any]:
+    """A context that ignores the page's policy: only escaping keeps a title from running."""
+    context = browser.new_context(bypass_csp=True, viewport={"width": 1280, "height": 900})
+    yield context
+    context.close()
+
+
+@pytest.fixture(scope="module")
+def reports(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    folder = tmp_path_factory.mktemp("browser")
+    written = {}
+    for example in example_paths():
+        assert (example / "styr.yaml").is_file(), f"the example {example.name} is missing"
+        target = folder / f"{example.name}.html"
+        target.write_text(build_report([example], "html", with_findings=True), encoding="utf-8")
+        written[example.name] = target
+    rich = rich_repository(folder / "testby")
+    other = rich_repository(folder / "annanby", "Annanby", "0998")
+    written["rich"] = folder / "rich.html"
+    written["rich"].write_text(build_report([rich], "html", with_findings=True), encoding="utf-8")
+    written["index"] = folder / "index.html"
+    written["index"].write_text(build_report([*example_paths(), rich, other], "html"), "utf-8")
+    return written
+
+
+@contextmanager
+def visit(context: Any, file: Path) -> Iterator[Visit]:
+    page = context.new_page()
+    url = file.resolve().as_uri()
+    seen = Visit(page, url)
+    page.on("request", lambda request: seen.requests.append(request.url))
+    page.on("console", lambda m: seen.errors.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda error: seen.errors.append(str(error)))
+
+    def only_the_page(route: Any) -> None:
+        if route.request.url == url:
+            route.continue_()
+        else:
+            route.abort()
+
+    page.route("**/*", only_the_page)
+    page.goto(url, wait_until="load")
+    try:
+        yield seen
+    finally:
+        page.close()
+
+
+def unresolved_links(page: Any, scope: str = "body") -> list[str]:
+    return list(
+        page.evaluate(
+            """scope => [...document.querySelectorAll(scope + ' a[href^="#"]')]
+                .map(a => a.getAttribute('href').slice(1))
+                .filter(id => !document.getElementById(id))""",
+            scope,
+        )
+    )
+
+
+@pytest.mark.parametrize("name", [p.name for p in example_paths()])
+def test_example_report_in_chromium(
+    name: str, browser_context: Any, reports: dict[str, Path]
+) -> None:
+    example = next(p for p in example_paths() if p.name == name)
+    repository = load_repository(example)
+    index = build_index(repository)
+    with visit(browser_context, reports[name]) as seen:
+        page = seen.page
+        assert page.locator("h1").inner_text() == repository.municipality_name
+        assert page.get_by_role("navigation").first.is_visible()
+        assert page.get_by_role("main").is_visible()
+        for organisation in index.organisations:
+            heading = page.get_by_role("heading", level=3, name=organisation.title, exact=True)
+            assert heading.count() == 1, organisation.title
+            assert heading.is_visible()
+        goals = len(index.of_category("goal"))
+        assert page.locator("article.goal").count() == goals
+        assert page.locator(".goal-count .number").inner_text() == str(goals)
+        diagram = page.locator("figure.chain-diagram")
+        assert diagram.is_visible()
+        targets = len(index.of_category("council_area")) + sum(
+            1
+            for goal in index.of_category("council_goal")
+            if goal.parent is None or goal.parent.category != "council_area"
+        )
+        assert diagram.locator(".chain-target").count() == targets
+        assert diagram.locator(".chain-items a").count() > 0
+        assert unresolved_links(page) == []
+        assert page.evaluate("document.scripts.length") == 0
+        assert seen.errors == []
+        assert seen.network == []
+        assert seen.requests == [seen.url]
+
+
+def test_a_script_in_a_title_never_runs(unprotected_context: Any, reports: dict[str, Path]) -> None:
+    with visit(unprotected_context, reports["rich"]) as seen:
+        page = seen.page
+        assert page.evaluate("window.__pwned") is None
+        assert page.evaluate("document.querySelectorAll('script, img').length") == 0
+        heading = page.get_by_role("heading", level=5, name=SCRIPT_TITLE)
+        assert heading.is_visible()
+        assert SCRIPT_TITLE in heading.inner_text()
+        assert seen.errors == [] and seen.network == []
+
+
+def test_the_index_of_several_municipalities(
+    browser_context: Any, reports: dict[str, Path]
+) -> None:
+    with visit(browser_context, reports["index"]) as seen:
+        page = seen.page
+        table = page.locator("table.compare")
+        assert table.is_visible()
+        columns = table.locator("thead th").all_inner_texts()
+        assert columns[1:] == ["Helsingborgs stad", "Huddinge kommun", "Testby", "Annanby"]
+        assert page.locator("article.municipality").count() == 4
+        assert unresolved_links(page) == []
+        duplicates = page.evaluate(
+            """() => { const ids = [...document.querySelectorAll('[id]')].map(e => e.id);
+                       return ids.filter((id, i) => ids.indexOf(id) !== i); }"""
+        )
+        assert duplicates == []
+        assert seen.errors == [] and seen.network == []
+
+
+def test_small_screens_and_print(browser_context: Any, reports: dict[str, Path]) -> None:
+    with visit(browser_context, reports["helsingborg"]) as seen:
+        page = seen.page
+        page.set_viewport_size({"width": 390, "height": 844})
+        overflow = page.evaluate(
+            "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+        )
+        assert overflow <= 0, "the page scrolls sideways on a phone"
+        toc_position = page.evaluate("getComputedStyle(document.querySelector('.toc')).position")
+        assert toc_position == "static"
+        page.emulate_media(media="print")
+        skip = page.evaluate("getComputedStyle(document.querySelector('.skip-link')).display")
+        assert skip == "none"
+        pdf = page.pdf(format="A4", prefer_css_page_size=True)
+        assert pdf.startswith(b"%PDF")
+
+
+@pytest.mark.parametrize("name", ["helsingborg", "huddinge", "rich", "index"])
+@pytest.mark.parametrize("width", [1280, 390])
+def test_no_serious_accessibility_violations(
+    name: str, width: int, unprotected_context: Any, reports: dict[str, Path]
+) -> None:
+    require_browser(axe=True)
+    with visit(unprotected_context, reports[name]) as seen:
+        page = seen.page
+        page.set_viewport_size({"width": width, "height": 900})
+        page.add_script_tag(path=str(AXE))  # the page's own policy would refuse it
+        result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
+        serious = [
+            f"{v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes'][:3]]}"
+            for v in result["violations"]
+            if v["impact"] in ("serious", "critical")
+        ]
+        assert serious == []
+        assert result["testEngine"]["name"] == "axe-core"

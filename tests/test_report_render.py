@@ -1,0 +1,287 @@
+"""Rendering the report: escaping, a self-contained page, determinism, templates, indexes."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import itertools
+import re
+import shutil
+from datetime import date
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+from report_helpers import IMG_TITLE, PIPE_TITLE, SCRIPT_TITLE, rich_repository
+
+from styr.errors import UsageError
+from styr.report import build_report
+from styr.report.markdown import md
+
+TODAY = date(2027, 3, 1)
+
+
+@pytest.fixture(scope="module")
+def rich(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return rich_repository(tmp_path_factory.mktemp("render") / "testby")
+
+
+@pytest.fixture(scope="module")
+def other(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return rich_repository(tmp_path_factory.mktemp("render") / "annanby", "Annanby", "0998")
+
+
+class Page(HTMLParser):
+    """What the tests read from a page: tags, ids, links, headings, text, style."""
+
+    def __init__(self, html: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tags: list[tuple[str, dict[str, str | None]]] = []
+        self.ids: list[str] = []
+        self.headings: list[tuple[int, str]] = []
+        self.text: list[str] = []
+        self.style = ""
+        self._in: list[str] = []
+        self._heading: list[str] | None = None
+        self.feed(html)
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        attributes = dict(attrs)
+        self.tags.append((tag, attributes))
+        if attributes.get("id"):
+            self.ids.append(str(attributes["id"]))
+        if re.fullmatch(r"h[1-6]", tag):
+            self._heading = []
+        self._in.append(tag)
+
+    def handle_endtag(self, tag: str) -> None:
+        if re.fullmatch(r"h[1-6]", tag) and self._heading is not None:
+            self.headings.append((int(tag[1]), " ".join("".join(self._heading).split())))
+            self._heading = None
+        if self._in and self._in[-1] == tag:
+            self._in.pop()
+
+    def handle_data(self, data: str) -> None:
+        if self._in and self._in[-1] == "style":
+            self.style += data
+            return
+        self.text.append(data)
+        if self._heading is not None:
+            self._heading.append(data)
+
+    def attrs_of(self, tag: str) -> list[dict[str, str | None]]:
+        return [attributes for name, attributes in self.tags if name == tag]
+
+
+def html_of(*roots: Path, language: str | None = None, findings: bool = False) -> str:
+    return build_report(list(roots), "html", language, None, findings, today=TODAY)
+
+
+def test_a_script_in_a_title_is_text_not_markup(rich: Path) -> None:
+    html = html_of(rich)
+    page = Page(html)
+    assert "<script" not in html.lower()
+    assert "&lt;script&gt;window.__pwned = 1&lt;/script&gt;" in html
+    assert page.attrs_of("script") == [] and page.attrs_of("img") == []
+    assert any(SCRIPT_TITLE in text for _, text in page.headings)
+    assert any(IMG_TITLE in text for _, text in page.headings)
+
+
+def test_the_page_is_self_contained_with_a_strict_policy(rich: Path) -> None:
+    html = html_of(rich, findings=True)
+    page = Page(html)
+    (policy,) = [
+        a["content"]
+        for a in page.attrs_of("meta")
+        if a.get("http-equiv") == "Content-Security-Policy"
+    ]
+    assert policy is not None
+    assert "default-src 'none'" in policy and "script-src" not in policy
+    digest = base64.b64encode(hashlib.sha256(page.style.encode()).digest()).decode()
+    assert f"style-src 'sha256-{digest}'" in policy  # exactly the inline stylesheet
+    assert page.attrs_of("script") == []
+    for tag, attributes in page.tags:
+        assert "src" not in attributes, tag
+        assert "style" not in attributes, tag  # inline style attributes would need unsafe-inline
+    links = [a for a in page.attrs_of("link")]
+    assert [a.get("href") for a in links] == ["data:,"]  # only the empty favicon
+    assert "url(" not in page.style and "@import" not in page.style
+    assert "@font-face" not in page.style
+    assert "@page { size: A4" in page.style and "@media print" in page.style
+    assert "@media (max-width" in page.style
+
+
+def test_lang_landmarks_and_heading_order(rich: Path) -> None:
+    page = Page(html_of(rich, findings=True))
+    assert page.attrs_of("html")[0]["lang"] == "sv"
+    for landmark in ("header", "nav", "main", "footer"):
+        assert page.attrs_of(landmark), landmark
+    levels = [level for level, _ in page.headings]
+    assert levels.count(1) == 1 and levels[0] == 1
+    for before, after in itertools.pairwise(levels):
+        assert after <= before + 1, f"h{before} followed by h{after}"
+    english = Page(html_of(rich, language="en"))
+    assert english.attrs_of("html")[0]["lang"] == "en"
+    assert ("Goals (2)") in [text for _, text in english.headings]
+
+
+def test_ids_are_unique_and_every_internal_link_resolves(rich: Path, other: Path) -> None:
+    for html in (html_of(rich, findings=True), html_of(rich, other, findings=True)):
+        page = Page(html)
+        assert len(page.ids) == len(set(page.ids))
+        targets = {str(a["href"])[1:] for a in page.attrs_of("a") if str(a["href"]).startswith("#")}
+        assert targets and targets <= set(page.ids)
+
+
+def test_every_board_and_goal_is_on_the_page(rich: Path) -> None:
+    page = Page(html_of(rich))
+    headings = [text for level, text in page.headings if level == 3]
+    for name in ("Skolnämnden", "Testby Energi AB", "Skolförvaltningen", "Exempelnämnden"):
+        assert name in headings
+    goals = [a for a in page.attrs_of("article") if "goal" in str(a.get("class")).split()]
+    assert len(goals) == 4
+    assert len([a for a in page.attrs_of("li") if a.get("class") == "chain-target"]) == 2
+
+
+def test_external_links_are_plain_links(rich: Path) -> None:
+    hrefs = [str(a["href"]) for a in Page(html_of(rich)).attrs_of("a")]
+    assert "https://www.kolada.se/verktyg/fri-sokning/?kpis=N15428&municipals=0999" in hrefs
+    assert "https://sdgs.un.org/goals/goal4" in hrefs
+    assert all(h.startswith(("#", "https://www.kolada.se/", "https://sdgs.un.org/")) for h in hrefs)
+
+
+def test_findings_show_level_as_word_and_symbol(rich: Path) -> None:
+    html = html_of(rich, findings=True)
+    assert "C001" in html and "✖</span> Fel" in html and "▲</span> Varning" in html
+    assert "organisation/skolnamnden.yaml:" in html
+    assert str(rich) not in html  # never a path of the machine that made the report
+
+
+def test_same_input_gives_the_same_bytes_wherever_it_lies(rich: Path, tmp_path: Path) -> None:
+    copy = tmp_path / "elsewhere" / "testby"
+    shutil.copytree(rich, copy)
+    for fmt in ("html", "md"):
+        first = build_report([rich], fmt, None, None, True, today=TODAY)
+        assert first == build_report([rich], fmt, None, None, True, today=TODAY)
+        assert first == build_report([copy], fmt, None, None, True, today=TODAY)
+        assert first.endswith("\n") and not first.endswith("\n\n")
+        assert not re.search(r"[ \t]$", first, re.MULTILINE)
+
+
+def test_several_repositories_give_a_comparison(rich: Path, other: Path) -> None:
+    html = html_of(rich, other)
+    page = Page(html)
+    second_level = [text for level, text in page.headings if level == 2]
+    assert second_level == ["Innehåll", "Jämförelse", "Testby", "Annanby"]
+    compare = html.split('<table class="compare">', 1)[1].split("</table>", 1)[0]
+    assert "Testby" in compare and "Annanby" in compare
+    assert "k0999-mal-skn-mal-1" in page.ids and "k0998-mal-skn-mal-1" in page.ids
+    markdown = build_report([rich, other], "md", today=TODAY)
+    assert "| Mått | [Testby](#k0999-kommun) | [Annanby](#k0998-kommun) |" in markdown
+    assert '## <a id="k0998-kommun"></a>Annanby' in markdown
+
+
+def test_templates_can_be_overridden_one_file_at_a_time(rich: Path, tmp_path: Path) -> None:
+    (tmp_path / "report.md.j2").write_text(
+        "{{ t.goals }}: {{ r.stats.goals }} – {{ r.municipality | md }}\n", encoding="utf-8"
+    )
+    assert build_report([rich], "md", None, tmp_path) == "Mål: 4 – Testby\n"
+    html = build_report([rich], "html", None, tmp_path)  # not overridden: the bundled one
+    assert html.startswith("<!DOCTYPE html>")
+
+
+def test_bad_input_is_a_usage_error(rich: Path, tmp_path: Path) -> None:
+    cases = [
+        (lambda: build_report([rich], "pdf"), "unknown-format"),
+        (lambda: build_report([rich], "md", "de"), "unknown-language"),
+        (lambda: build_report([tmp_path / "nowhere"], "md"), "path-missing"),
+        (
+            lambda: build_report([rich], "md", None, tmp_path / "nowhere"),
+            "report-templates-missing",
+        ),
+    ]
+    (tmp_path / "broken").mkdir()
+    (tmp_path / "broken" / "report.md.j2").write_text("{% if %}", encoding="utf-8")
+    cases.append(
+        (lambda: build_report([rich], "md", None, tmp_path / "broken"), "report-template-error")
+    )
+    (tmp_path / "typo").mkdir()
+    (tmp_path / "typo" / "report.md.j2").write_text("{{ t.no_such_label }}", encoding="utf-8")
+    cases.append(
+        (lambda: build_report([rich], "md", None, tmp_path / "typo"), "report-template-error")
+    )
+    for call, key in cases:
+        with pytest.raises(UsageError) as caught:
+            call()
+        assert caught.value.key == key
+
+
+@pytest.mark.parametrize(
+    ("text", "escaped"),
+    [
+        ("Fler *elever* | färre _fel_", r"Fler \*elever\* \| färre \_fel\_"),
+        ("<b>fet</b> & [länk](x)", r"\<b\>fet\</b\> \& \[länk\](x)"),
+        ("# inte en rubrik", r"\# inte en rubrik"),
+        ("1. inte en lista", r"1\. inte en lista"),
+        ("- inte en punkt", r"\- inte en punkt"),
+        ("+ inte heller", r"\+ inte heller"),
+        ("`kod` och ~~struket~~", r"\`kod\` och \~\~struket\~\~"),
+        ("rad ett\nrad två", "rad ett rad två"),
+        ("C:\\mapp", "C:\\\\mapp"),
+        (2026, "2026"),
+        (None, ""),
+    ],
+)
+def test_markdown_escaping(text: object, escaped: str) -> None:
+    assert md(text) == escaped
+
+
+def test_a_pipe_in_a_title_stays_in_its_table_cell(rich: Path) -> None:
+    markdown = build_report([rich], "md")
+    (row,) = [
+        line for line in markdown.splitlines() if "ind-skn-ind-1" in line and "Kostnad" in line
+    ]
+    assert md(PIPE_TITLE) in row
+    assert len(re.findall(r"(?<!\\)\|", row)) == 6  # five columns: the title's pipe is escaped
+
+
+MALFORMED = """\
+kind: organisation
+id: trasig
+type: okand-typ
+name: [inte, text]
+mission: text i stället för en map
+direction: {text: 12, contributes_to: nope}
+area_readings: [{area: 5}, 3, {text: x}]
+goals:
+  - id: t-1
+    title: {a: b}
+    horizon: {start: x}
+    agenda2030: [4, "99", null]
+    indicators:
+      - id: t-i
+        title: 7
+        baseline: 3
+        targets: [{year: x, value: y}, 5, {year: 2025}]
+        milestones: nope
+        kolada: 15428
+        better: range
+        range: [1, 2]
+  - just a string
+  - id: t-1
+    title: Dubblett
+assignments: [{id: a1, title: A, to: [x]}]
+"""
+
+
+def test_a_broken_repository_still_renders(blank_repo: Path) -> None:
+    (blank_repo / "organisation" / "trasig.yaml").write_text(MALFORMED, encoding="utf-8")
+    (blank_repo / "trasig.yaml").write_text("key: [unclosed\n", encoding="utf-8")
+    (blank_repo / "binar.yaml").write_bytes(b"\xff\xfe\x00garbage")
+    html = build_report([blank_repo], "html", None, None, True, today=TODAY)
+    page = Page(html)
+    assert len(page.ids) == len(set(page.ids))
+    assert {"mal-t-1", "mal-t-1-2", "org-trasig"} <= set(page.ids)  # duplicate ids told apart
+    assert re.search(r"<code>trasig\.yaml:\d+:\d+</code>", html)  # the broken file, in the summary
+    markdown = build_report([blank_repo], "md", None, None, True, today=TODAY)
+    assert '<a id="mal-t-1-2"></a>Mål: Dubblett' in markdown
