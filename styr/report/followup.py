@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from markupsafe import Markup
+
 from styr.followup.evaluate import FollowUp, OutcomeEntry, evaluate, judge, read_outcomes
 from styr.followup.fulfilment import (
     SYMBOLS,
@@ -18,9 +20,11 @@ from styr.followup.fulfilment import (
     Status,
     read_scale,
 )
+from styr.followup.periods import Period
 from styr.model.index import Index
 from styr.model.repository import Repository
 from styr.report import formatting as fmt
+from styr.report.sparkline import sparkline
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,6 +46,7 @@ class OutcomeView:
     trend: str
     source: str
     comment: str
+    chart: str = ""  # inline SVG markup of the outcomes so far, or ""
 
 
 @dataclass(slots=True)
@@ -121,7 +126,20 @@ def _indicators(
             trend=f"{trend_symbol} {trend_label}".strip(),
             source=fmt.one_line(outcome.source),
             comment=fmt.one_line(outcome.comment),
+            chart=_chart(judged.history, judged.target, language),
         )
+
+
+def _chart(history: list[tuple[Period, float]], target: float | None, language: str) -> Markup:
+    """A trend chart once there are two periods to draw a line between."""
+    if len(history) < 2:
+        return Markup("")
+    points = "; ".join(f"{p.text}: {fmt.number(v, language)}" for p, v in history)
+    words = ("Utfall", "målvärde") if language == "sv" else ("Outcomes", "target")
+    label = f"{words[0]} {points}" + (
+        f"; {words[1]} {fmt.number(target, language)}" if target is not None else ""
+    )
+    return sparkline([v for _, v in history], target, label)
 
 
 def _status(status: Status, scale: Scale, language: str, period: str = "") -> StatusView:
