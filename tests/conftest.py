@@ -33,10 +33,11 @@ def run_cli(
 ) -> Callable[..., CliResult]:
     """Run `styr ARGS` in-process through the real entry point, with a cache of its own."""
     cache_dir = tmp_path_factory.mktemp("cache")
+    # CI may run under GitHub Actions; a test that wants its output format says so.
+    monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
 
     def run(*args: str | Path) -> CliResult:
         monkeypatch.setattr(sys, "argv", ["styr", *map(str, args)])
-        monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
         monkeypatch.setenv("STYR_CACHE_DIR", str(cache_dir))
         code = 0
         try:

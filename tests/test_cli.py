@@ -8,6 +8,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from conftest import EXAMPLES, CliResult
 from helpers import replace_in
 
@@ -209,3 +210,13 @@ def test_report_never_leaves_half_a_file(run_cli: Run, tmp_path: Path) -> None:
     assert result.code == 2
     assert target.read_text(encoding="utf-8") == "det gamla"
     assert [p.name for p in tmp_path.iterdir()] == ["rapport.html"]
+
+
+def test_github_annotations_are_chosen_under_github_actions(
+    run_cli: Run, blank_repo: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    replace_in(blank_repo / "styr.yaml", 'code: "0999"', "code: 0126")
+    monkeypatch.setenv("GITHUB_ACTIONS", "true")
+    result = run_cli("lint", blank_repo)
+    assert result.out.startswith("::error file=")
+    assert run_cli("lint", blank_repo, "--output-format", "concise").out.count("::") == 0

@@ -71,3 +71,9 @@ def test_council_view_counts_goals_per_direction(run_cli: Run) -> None:
     assert set(by_area) <= {area["id"] for area in council["areas"]}
     goals = [r for r in _rows(run_cli, "--period", "2025")]
     assert sum(sum(c.values()) for c in by_area.values()) >= len({r["goal_id"] for r in goals}) - 1
+
+
+def test_table_counts_goals_per_council_area(run_cli: Run) -> None:
+    result = run_cli("status", HELSINGBORG, "--period", "2025")
+    assert "Mål per område" in result.out
+    assert "trygg" in result.out  # "Helsingborg ska upplevas tryggt och vara säkert"

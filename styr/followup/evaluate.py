@@ -65,6 +65,7 @@ class FollowUp:
     goals: list[GoalResult] = field(default_factory=list)
     by_area: dict[str, Counter[Status]] = field(default_factory=dict)
     organisation_names: dict[str, str] = field(default_factory=dict)
+    area_names: dict[str, str] = field(default_factory=dict)
 
 
 def read_outcomes(repository: Repository) -> tuple[list[OutcomeEntry], list[Analysis]]:
@@ -110,6 +111,7 @@ def evaluate(
         period = max(o.period for o in outcomes)
     result = FollowUp(period)
     result.organisation_names = {o.id: o.title for o in index.organisations if o.id}
+    result.area_names = {a.id: a.title for a in index.of_category("council_area") if a.id}
     if period is None:
         return result
     by_indicator: dict[str, list[OutcomeEntry]] = {}
@@ -189,14 +191,39 @@ def target_for(data: dict[str, Any], year: int) -> float | None:
 
 
 def _count_by_area(goals: list[GoalResult], index: Index) -> dict[str, Counter[Status]]:
-    """How many goals under each council-level area are in each status."""
+    """How many goals under each council-level area are in each status.
+
+    The chain is followed upwards, so a board indicator that breaks down a
+    council indicator counts under that indicator's goal area.
+    """
     counts: dict[str, Counter[Status]] = {}
     for goal in goals:
-        for target in goal.goal.data.get("contributes_to") or []:
-            element = index.by_id.get(target) if isinstance(target, str) else None
-            if element is not None and element.category == "council_area":
-                counts.setdefault(target, Counter())[goal.status] += 1
+        for area in _areas_above(goal.goal, index):
+            counts.setdefault(area, Counter())[goal.status] += 1
     return counts
+
+
+def _areas_above(element: Element, index: Index) -> list[str]:
+    found: list[str] = []
+    seen: set[str] = set()
+    stack = [element]
+    while stack:
+        current = stack.pop()
+        links = current.data.get("contributes_to") or []
+        if current.parent is not None and current.category == "indicator":
+            links = [*links, current.parent.id]  # an area's own indicator counts under it
+        for target in links:
+            if not isinstance(target, str) or target in seen:
+                continue
+            seen.add(target)
+            above = index.by_id.get(target)
+            if above is None:
+                continue
+            if above.category == "council_area":
+                found.append(target)
+            else:
+                stack.append(above)
+    return sorted(found)
 
 
 def _range(data: dict[str, Any]) -> tuple[float | None, float | None]:

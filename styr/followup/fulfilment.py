@@ -151,7 +151,7 @@ def goal_status(statuses: list[Status], rule: str = "worst") -> Status:
     """A goal's status from its indicators' statuses."""
     judged = [s for s in statuses if s in SEVERITY_ORDER]
     if not judged:
-        return Status.NOT_FOLLOWED_UP if statuses else Status.NO_TARGET
+        return Status.NOT_FOLLOWED_UP if Status.NOT_FOLLOWED_UP in statuses else Status.NO_TARGET
     return _GOAL_RULES[rule](judged)
 
 

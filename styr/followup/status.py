@@ -153,7 +153,31 @@ def render_table(statuses: list[RepositoryStatus], language: str, colour: bool) 
                 f"{TREND_SYMBOLS[_trend(row.get('trend'))]} {row.get('trend_label', '')}".strip(),
             )
         console.print(table)
+        if status.follow_up.by_area:
+            console.print(_area_table(status, language))
     return buffer.getvalue()
+
+
+def _area_table(status: RepositoryStatus, language: str) -> Any:
+    """The council-level view: how many goals under each area are in each status."""
+    from rich.table import Table
+
+    names = status.follow_up.area_names
+    title = "Mål per område" if language == "sv" else "Goals per area"
+    table = Table(title=title)
+    table.add_column("Område" if language == "sv" else "Area", overflow="fold")
+    shown = (
+        Status.MET,
+        Status.PARTLY_MET,
+        Status.NOT_MET,
+        Status.NOT_FOLLOWED_UP,
+        Status.NO_TARGET,
+    )
+    for state in shown:
+        table.add_column(f"{SYMBOLS[state]} {status.scale.label(state, language)}", justify="right")
+    for area, counts in sorted(status.follow_up.by_area.items()):
+        table.add_row(names.get(area, area), *(str(counts.get(state, 0)) for state in shown))
+    return table
 
 
 def _status(value: str) -> Status:
