@@ -72,46 +72,40 @@ def lint_paths(
     """
     day = today or date.today()
     roots = find_repositories(paths)
-    results: list[RepositoryResult | None] = [None] * len(roots)
-    keys: dict[int, str] = {}
-    if cache is not None:
-        for position, root in enumerate(roots):
-            keys[position] = cache.key(root, [root / MANIFEST, *repository_files(root)], day)
-            entry = cache.load(keys[position])
-            if entry is not None:
-                results[position] = from_cache_entry(root, entry)
-    pending = [position for position, result in enumerate(results) if result is None]
-    fresh_results = _lint_roots([roots[p] for p in pending], day, jobs)
-    for position, fresh in zip(pending, fresh_results, strict=True):
-        results[position] = fresh
-        if cache is not None:
-            cache.store(keys[position], to_cache_entry(fresh))
-    return LintResult([result for result in results if result is not None])
+    if jobs <= 1 or len(roots) < _PARALLEL_FROM:
+        return LintResult([_lint_root(root, day, cache, light=False) for root in roots])
+    from concurrent.futures import ProcessPoolExecutor
+
+    # Workers read, hash and lint their repositories themselves, so that the
+    # cache look-ups run in parallel too; they send back no file contents.
+    chunk = max(1, len(roots) // (jobs * 4))
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        arguments = ([day] * len(roots), [cache] * len(roots), [True] * len(roots))
+        return LintResult(list(pool.map(_lint_root, roots, *arguments, chunksize=chunk)))
 
 
 # Below this many repositories, starting worker processes costs more than it saves.
 _PARALLEL_FROM = 8
 
 
-def _lint_roots(roots: list[Path], today: date, jobs: int) -> list[RepositoryResult]:
-    if jobs <= 1 or len(roots) < _PARALLEL_FROM:
-        return [lint_repository(load_repository(root), today=today) for root in roots]
-    from concurrent.futures import ProcessPoolExecutor
-
-    chunk = max(1, len(roots) // (jobs * 4))
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
-        return list(pool.map(_lint_root_light, roots, [today] * len(roots), chunksize=chunk))
-
-
-def _lint_root_light(root: Path, today: date) -> RepositoryResult:
-    """Lint in a worker and send back only what callers read: no file contents."""
+def _lint_root(root: Path, today: date, cache: LintCache | None, light: bool) -> RepositoryResult:
+    """One repository's result: from the cache when nothing changed, else linted (and cached)."""
+    key = None
+    if cache is not None:
+        key = cache.key(root, [root / MANIFEST, *repository_files(root)], today)
+        entry = cache.load(key)
+        if entry is not None:
+            return from_cache_entry(root, entry)
     result = lint_repository(load_repository(root), today=today)
-    repository = result.repository
-    result.repository = Repository(
-        root=repository.root,
-        manifest=Document(repository.manifest.file, repository.manifest.data),
-        documents=[Document(document.file, None) for document in repository.documents],
-    )
+    if cache is not None and key is not None:
+        cache.store(key, to_cache_entry(result))
+    if light:
+        repository = result.repository
+        result.repository = Repository(
+            root=repository.root,
+            manifest=Document(repository.manifest.file, repository.manifest.data),
+            documents=[Document(document.file, None) for document in repository.documents],
+        )
     return result
 
 
