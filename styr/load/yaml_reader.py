@@ -67,7 +67,8 @@ def read_yaml(text: str, file: Path | None) -> ReadResult:
     hidden = _hide_line_separators(text)
     root = _compose(hidden, file, result.findings)
     if root is not None:
-        result.data = _Builder(file, result.findings).build(root)
+        aliases = "*" in hidden
+        result.data = _Builder(file, result.findings, aliases=aliases).build(root)
         if hidden is not text:
             result.data = _restore_line_separators(result.data)
     return result
@@ -286,84 +287,125 @@ def _yaml11_int(text: str) -> str:
 
 
 class _Builder:
-    """Builds plain values from nodes and reports what it refuses."""
+    """Builds plain values from nodes and reports what it refuses.
 
-    def __init__(self, file: Path | None, findings: list[Finding]) -> None:
+    The path inside the document is kept as one stack, not a tuple per node:
+    it is only needed when something is reported, which is rare.
+    """
+
+    def __init__(self, file: Path | None, findings: list[Finding], *, aliases: bool) -> None:
         self.file = file
         self.findings = findings
-        self.seen: set[int] = set()
+        self.stack: list[str | int] = []
+        # Only a document with aliases can hand us a node twice; tracking
+        # nodes in every other document would cost time for nothing.
+        self.seen: set[int] | None = set() if aliases else None
+
+    def path(self, *extra: str | int) -> PathInDocument:
+        return (*self.stack, *extra)
 
     def report(self, rule: Any, node: Node, path: PathInDocument, **params: Any) -> None:
         mark = node.start_mark
         self.findings.append(rule.at(self.file, mark.line + 1, mark.column + 1, path, **params))
 
-    def build(self, node: Node, path: PathInDocument = ()) -> Any:
-        # An alias hands us the anchored node a second time; its anchor has
-        # been reported already, and refusing to walk it again is what keeps
-        # an alias bomb from exploding here.
-        if id(node) in self.seen:
-            return None
-        self.seen.add(id(node))
-        if isinstance(node, ScalarNode):
-            return self.scalar(node, path)
-        if node.tag not in (MAP, SEQ):
-            self.report(rules.TAG, node, path, tag=_short_tag(node.tag))
-            return None
-        if isinstance(node, SequenceNode):
-            return [self.build(child, (*path, index)) for index, child in enumerate(node.value)]
-        assert isinstance(node, MappingNode)
-        return self.mapping(node, path)
-
-    def mapping(self, node: MappingNode, path: PathInDocument) -> dict[str, Any]:
-        result: dict[str, Any] = {}
-        first_lines: dict[str, int] = {}
-        for key_node, value_node in node.value:
-            key = self.key(key_node, path)
-            if key is None:
-                continue
-            if key in first_lines:
-                self.report(
-                    rules.DUPLICATE_KEY,
-                    key_node,
-                    (*path, key),
-                    key=key,
-                    first_line=first_lines[key],
-                )
-                continue
-            first_lines[key] = key_node.start_mark.line + 1
-            result[key] = self.build(value_node, (*path, key))
-        return result
-
-    def key(self, node: Node, path: PathInDocument) -> str | None:
-        if not isinstance(node, ScalarNode):
-            self.report(rules.NON_STRING_KEY, node, path, key="…", type=_type_name(node))
-            return None
-        value = self.scalar(node, path)
-        if isinstance(value, str):
-            return value
-        self.report(rules.NON_STRING_KEY, node, path, key=node.value, type=_type_name(value))
+    def build(self, node: Node) -> Any:
+        if self.seen is not None:
+            # An alias hands us the anchored node a second time; its anchor
+            # has been reported already, and refusing to walk it again is
+            # what keeps an alias bomb from exploding here.
+            if id(node) in self.seen:
+                return None
+            self.seen.add(id(node))
+        kind = type(node)
+        if kind is ScalarNode:
+            tag = node.tag
+            if tag == PLAIN:
+                text: str = node.value
+                first = text[:1]
+                if first.isalpha() and first not in _MAYBE_SPECIAL_LETTERS:
+                    return text  # the common case: a word or a sentence
+                return self.plain(node, text)  # type: ignore[arg-type]
+            if tag == STR:
+                return node.value
+            return self.scalar(node)  # type: ignore[arg-type]
+        if kind is MappingNode and node.tag == MAP:
+            return self.mapping(node)  # type: ignore[arg-type]
+        if kind is SequenceNode and node.tag == SEQ:
+            return self.sequence(node)  # type: ignore[arg-type]
+        self.report(rules.TAG, node, self.path(), tag=_short_tag(node.tag))
         return None
 
-    def scalar(self, node: ScalarNode, path: PathInDocument) -> Any:
+    def sequence(self, node: SequenceNode) -> list[Any]:
+        result = []
+        stack = self.stack
+        for index, child in enumerate(node.value):
+            stack.append(index)
+            result.append(self.build(child))
+            stack.pop()
+        return result
+
+    def mapping(self, node: MappingNode) -> dict[str, Any]:
+        result: dict[str, Any] = {}
+        stack = self.stack
+        for key_node, value_node in node.value:
+            key = self.key(key_node)
+            if key is None:
+                continue
+            if key in result:
+                first_line = next(
+                    k.start_mark.line + 1 for k, _ in node.value if self._same_key(k, key)
+                )
+                self.report(
+                    rules.DUPLICATE_KEY, key_node, self.path(key), key=key, first_line=first_line
+                )
+                continue
+            stack.append(key)
+            result[key] = self.build(value_node)
+            stack.pop()
+        return result
+
+    def _same_key(self, node: Node, key: str) -> bool:
+        return type(node) is ScalarNode and node.value == key
+
+    def key(self, node: Node) -> str | None:
+        if type(node) is not ScalarNode:
+            self.report(rules.NON_STRING_KEY, node, self.path(), key="…", type=_type_name(node))
+            return None
+        tag = node.tag
+        if tag == PLAIN:
+            text: str = node.value
+            first = text[:1]
+            value = (
+                text
+                if first.isalpha() and first not in _MAYBE_SPECIAL_LETTERS
+                else self.plain(node, text)
+            )
+        elif tag == STR:
+            value = node.value
+        else:
+            value = self.scalar(node)
+        if isinstance(value, str):
+            return value
+        self.report(rules.NON_STRING_KEY, node, self.path(), key=node.value, type=_type_name(value))
+        return None
+
+    def scalar(self, node: ScalarNode) -> Any:
+        """A scalar with an explicit tag: a core tag whose value fits it, or a finding."""
         text: str = node.value
         tag = node.tag
-        if tag == STR:
-            return text
-        if tag == PLAIN:
-            return self.plain(node, text, path)
         if tag in (INT, FLOAT, BOOL, NULL):
             value = _core_value(text)
             if _core_tag_of(value) == tag or (tag == FLOAT and isinstance(value, int)):
                 return float(value) if tag == FLOAT else value
-        self.report(rules.TAG, node, path, tag=_short_tag(tag))
+        self.report(rules.TAG, node, self.path(), tag=_short_tag(tag))
         return None
 
-    def plain(self, node: ScalarNode, text: str, path: PathInDocument) -> Any:
-        first = text[:1]
-        if first.isalpha() and first not in _MAYBE_SPECIAL_LETTERS:
-            return text
+    def plain(self, node: ScalarNode, text: str) -> Any:
+        """A plain scalar that may be a number, a null, a boolean or a YAML 1.1 surprise."""
+        if _INT.match(text) and not (len(text) > 1 and text.lstrip("+-")[:1] == "0"):
+            return int(text)  # the common case after words: a year or a count
         for check in _YAML11_CHECKS:
-            if check(self, node, text, path):
+            if check(self, node, text, self.path()):
                 return text
         return _core_value(text)
 
