@@ -43,18 +43,15 @@ def _schemas_digest() -> str:
 class LintCache:
     folder: Path
 
-    def key(self, root: Path, files: list[Path], today: date) -> str:
+    def key(self, root: Path, contents: dict[Path, bytes | None], today: date) -> str:
         digest = hashlib.blake2b(digest_size=20)
         for part in (str(FORMAT), __version__, _schemas_digest(), today.isoformat()):
             digest.update(part.encode() + b"\0")
         for pyproject in _pyprojects(root):
             digest.update(pyproject.read_bytes() + b"\0")
-        for file in files:
+        for file, raw in contents.items():
             digest.update(file.relative_to(root).as_posix().encode() + b"\0")
-            try:
-                digest.update(file.read_bytes())
-            except OSError:
-                digest.update(b"\0unreadable")
+            digest.update(raw if raw is not None else b"\0unreadable")
             digest.update(b"\0")
         return digest.hexdigest()
 

@@ -18,7 +18,7 @@ from styr.model.repository import (
     Repository,
     find_repositories,
     load_repository,
-    repository_files,
+    read_repository_files,
 )
 from styr.rules.catalogue import ALL_RULES, BY_CODE, QUALITY_CHECKS
 from styr.rules.chain import check_chain
@@ -91,12 +91,14 @@ _PARALLEL_FROM = 8
 def _lint_root(root: Path, today: date, cache: LintCache | None, light: bool) -> RepositoryResult:
     """One repository's result: from the cache when nothing changed, else linted (and cached)."""
     key = None
+    contents = None
     if cache is not None:
-        key = cache.key(root, [root / MANIFEST, *repository_files(root)], today)
+        contents = read_repository_files(root)  # read once: for the key and for linting
+        key = cache.key(root, contents, today)
         entry = cache.load(key)
         if entry is not None:
             return from_cache_entry(root, entry)
-    result = lint_repository(load_repository(root), today=today)
+    result = lint_repository(load_repository(root, contents), today=today)
     if cache is not None and key is not None:
         cache.store(key, to_cache_entry(result))
     if light:

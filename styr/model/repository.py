@@ -9,7 +9,8 @@ from pathlib import Path
 from typing import Any
 
 from styr.errors import UsageError
-from styr.load import Document, load_document
+from styr.load import Document, load_document, parse_document
+from styr.load.document import MAX_FILE_BYTES
 from styr.model.steering_model import SteeringModel, read_steering_model
 
 MANIFEST = "styr.yaml"
@@ -121,12 +122,31 @@ def _is_repository(folder: Path) -> bool:
     return (folder / MANIFEST).is_file()
 
 
-def load_repository(root: Path) -> Repository:
-    manifest = load_document(root / MANIFEST)
+def load_repository(root: Path, contents: dict[Path, bytes | None] | None = None) -> Repository:
+    """Load a repository; `contents` are bytes already read (by the cache), read once only."""
+
+    def load(file: Path) -> Document:
+        raw = contents.get(file) if contents is not None else None
+        return parse_document(file, raw) if raw is not None else load_document(file)
+
+    files = list(contents) if contents is not None else [root / MANIFEST, *repository_files(root)]
+    manifest = load(root / MANIFEST)
     steering = manifest.data.get("steering_model") if isinstance(manifest.data, dict) else None
     return Repository(
         root=root,
         manifest=manifest,
-        documents=[load_document(file) for file in repository_files(root)],
+        documents=[load(file) for file in files if file != root / MANIFEST],
         model=read_steering_model(steering),
     )
+
+
+def read_repository_files(root: Path) -> dict[Path, bytes | None]:
+    """The bytes of every file of a repository (None where it cannot or should not be read)."""
+    contents: dict[Path, bytes | None] = {}
+    for file in [root / MANIFEST, *repository_files(root)]:
+        try:
+            small = file.stat().st_size <= MAX_FILE_BYTES
+            contents[file] = file.read_bytes() if small else None
+        except OSError:
+            contents[file] = None  # load_document reports why
+    return contents

@@ -36,8 +36,18 @@ def check(context: RuleContext) -> Iterator[Finding]:
     limit = float(context.options["similarity"])
     for goal in context.goals():
         wanted = normalise(goal.title)
+        words = set(wanted.split())
         for indicator in context.indicators_of(goal):
-            matcher = difflib.SequenceMatcher(None, wanted, normalise(indicator.title))
+            title = normalise(indicator.title)
+            # Cheap bounds first: titles of very different length, or sharing
+            # few words, cannot be near-copies; building a matcher is the cost.
+            shorter, longer = sorted((len(wanted), len(title)))
+            if not longer or 2 * shorter / (shorter + longer) < limit:
+                continue
+            other = set(title.split())
+            if len(words & other) < limit * max(len(words), len(other)) - 1:
+                continue
+            matcher = difflib.SequenceMatcher(None, wanted, title)
             # The quick upper bounds rule out almost every pair before the slow ratio.
             if matcher.real_quick_ratio() < limit or matcher.quick_ratio() < limit:
                 continue
