@@ -285,3 +285,19 @@ def test_a_broken_repository_still_renders(blank_repo: Path) -> None:
     assert re.search(r"<code>trasig\.yaml:\d+:\d+</code>", html)  # the broken file, in the summary
     markdown = build_report([blank_repo], "md", None, None, True, today=TODAY)
     assert '<a id="mal-t-1-2"></a>Mål: Dubblett' in markdown
+
+
+def test_many_municipalities_give_a_comparison_only_index(tmp_path: Path) -> None:
+    from styr.report.build import FULL_REPORTS_UP_TO
+    from styr.scaffold import init_repository
+
+    count = FULL_REPORTS_UP_TO + 1
+    for number in range(count):
+        init_repository(tmp_path / f"k{number:02d}", "blank", f"Kommun {number}", f"{number:04d}")
+    html = build_report([tmp_path], "html", None)
+    assert html.count('<th scope="col"><a href="#') == count  # one column per municipality
+    assert 'class="municipality"' not in html  # no full reports
+    assert "bara jämförelsen" in html
+    assert build_report([tmp_path], "html", None) == html  # parallel, and still deterministic
+    markdown = build_report([tmp_path], "md", "en")
+    assert "comparison only" in markdown

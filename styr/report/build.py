@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import os
 from datetime import date
 from pathlib import Path
 
@@ -20,6 +21,7 @@ from styr.report.texts import LANGUAGES, Labels
 from styr.report.view import RepositoryView, ViewBuilder, table_of_contents
 
 FORMATS = {"html": "html", "md": "md", "markdown": "md"}
+FULL_REPORTS_UP_TO = 12
 
 
 def build_report(
@@ -45,23 +47,37 @@ def build_report(
     if language is not None and language not in LANGUAGES:
         raise UsageError("unknown-language", name=language)
     roots = find_repositories(paths or [Path(".")])
-    repositories = [load_repository(root) for root in roots]
-    labels = Labels(language or _common_language(repositories))
-    several = len(repositories) > 1
-    codes = [repository.municipality_code for repository in repositories]
-    views = [
-        repository_view(
-            repository,
-            labels,
-            Anchors(prefix_for(codes, position) if several else ""),
-            with_findings=with_findings,
-            today=today,
-        )
-        for position, repository in enumerate(repositories)
-    ]
+    if len(roots) > FULL_REPORTS_UP_TO:
+        manifests = [_manifest(root) for root in roots]
+        labels = Labels(language or _agreed_language(manifests))
+        codes = [_code(manifest) for manifest in manifests]
+        views = _comparison_views(roots, labels.language, codes, with_findings, today)
+    else:
+        repositories = [load_repository(root) for root in roots]
+        labels = Labels(language or _common_language(repositories))
+        codes = [repository.municipality_code for repository in repositories]
+        views = [
+            repository_view(
+                repository,
+                labels,
+                Anchors(prefix_for(codes, position) if len(roots) > 1 else ""),
+                with_findings=with_findings,
+                today=today,
+            )
+            for position, repository in enumerate(repositories)
+        ]
+    several = len(views) > 1
     context: dict[str, object] = {"t": labels, "lang": labels.language, "version": __version__}
     if several:
-        context.update(comparison=compare(views, labels), reports=views)
+        # Past a dozen municipalities a page holding every full report grows to
+        # tens of megabytes; the comparison is what such a page is read for.
+        full = len(views) <= FULL_REPORTS_UP_TO
+        context.update(
+            comparison=compare(views, labels),
+            reports=views if full else [],
+            count=len(views),
+            comparison_only=not full,
+        )
         return render(kind, f"index.{kind}.j2", context, templates)
     context.update(r=views[0])
     return render(kind, f"report.{kind}.j2", context, templates)
@@ -90,6 +106,80 @@ def repository_view(
         view.findings = findings_view(repository, result.findings, labels)
     view.toc = table_of_contents(view, labels)
     return view
+
+
+def _comparison_views(
+    roots: list[Path],
+    language: str,
+    codes: list[str | None],
+    with_findings: bool,
+    today: date | None,
+) -> list[RepositoryView]:
+    """Views for a comparison-only index, built in parallel, holding only what it shows."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    prefixes = [prefix_for(codes, position) for position in range(len(roots))]
+    jobs = max(1, min(os.cpu_count() or 1, len(roots)))
+    chunk = max(1, len(roots) // (jobs * 4))
+    count = len(roots)
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        views = pool.map(
+            _comparison_view,
+            roots,
+            [language] * count,
+            prefixes,
+            [with_findings] * count,
+            [today] * count,
+            chunksize=chunk,
+        )
+        return list(views)
+
+
+def _manifest(root: Path) -> dict[str, object]:
+    from styr.load import load_document
+    from styr.model.repository import MANIFEST
+
+    data = load_document(root / MANIFEST).data
+    return data if isinstance(data, dict) else {}
+
+
+def _agreed_language(manifests: list[dict[str, object]]) -> str:
+    languages = {
+        m.get("language") if m.get("language") in ("sv", "en") else "sv" for m in manifests
+    }
+    return str(languages.pop()) if len(languages) == 1 else "sv"
+
+
+def _code(manifest: dict[str, object]) -> str | None:
+    municipality = manifest.get("municipality")
+    code = municipality.get("code") if isinstance(municipality, dict) else None
+    return code if isinstance(code, str) else None
+
+
+def _comparison_view(
+    root: Path, language: str, prefix: str, with_findings: bool, today: date | None
+) -> RepositoryView:
+    """One municipality's view, emptied of all the comparison does not show (less to send)."""
+    view = repository_view(
+        load_repository(root),
+        Labels(language),
+        Anchors(prefix),
+        with_findings=with_findings,
+        today=today,
+    )
+    return dataclasses.replace(
+        view,
+        vision=None,
+        waypoints=[],
+        values=[],
+        programmes=[],
+        council_goals=[],
+        documents=[],
+        groups=[],
+        other_work_plans=[],
+        diagram=None,
+        toc=[],
+    )
 
 
 def _common_language(repositories: list[Repository]) -> str:

@@ -13,6 +13,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "report_title": "Mål och styrning",
         "index_title": "Styrmodeller sida vid sida",
         "index_intro": "Jämförelse av {count} kommuners styrmodeller, mål och indikatorer.",
+        "index_comparison_only": "Med så många kommuner visar sidan bara jämförelsen. Kör "
+        "styr report för en kommun i taget för dess hela rapport.",
         "skip_link": "Hoppa till innehållet",
         "contents": "Innehåll",
         "municipality_code": "Kommunkod",
@@ -154,6 +156,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "index_title": "Steering models side by side",
         "index_intro": "A comparison of {count} municipalities' steering models, goals and "
         "indicators.",
+        "index_comparison_only": "With this many municipalities the page shows the comparison "
+        "only. Run styr report on one municipality at a time for its full report.",
         "skip_link": "Skip to content",
         "contents": "Contents",
         "municipality_code": "Municipality code",
