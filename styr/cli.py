@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -121,12 +123,14 @@ def lint(
     if formatter is None:
         raise UsageError("unknown-format", name=name, known=", ".join(FORMATTERS))
     level = _severity(fail_on) if fail_on is not None else None
-    result = lint_paths(
-        paths or [Path(".")],
-        today=_date(today),
-        cache=None if no_cache else _cache(cache_dir),
-        jobs=jobs if jobs is not None else (os.cpu_count() or 1),
-    )
+    with _progress_bar() as progress:
+        result = lint_paths(
+            paths or [Path(".")],
+            today=_date(today),
+            cache=None if no_cache else _cache(cache_dir),
+            jobs=jobs if jobs is not None else (os.cpu_count() or 1),
+            progress=progress,
+        )
     first = result.results[0].repository.language if result.results else None
     language = _language(lang, first)
     if statistics:
@@ -156,6 +160,42 @@ def _date(text: str | None) -> date | None:
         return date.fromisoformat(text)
     except ValueError:
         raise UsageError("bad-date", value=text) from None
+
+
+@contextmanager
+def _progress_bar() -> Iterator[Callable[[int, int], None] | None]:
+    """A progress bar on a terminal, shown only once a run has taken a second.
+
+    CI logs and piped output stay plain: no bar unless standard error is a
+    terminal and CI is not set.
+    """
+    if not sys.stderr.isatty() or os.environ.get("CI"):
+        yield None
+        return
+    import time
+
+    from rich.progress import Progress
+
+    started = time.monotonic()
+    bar: Progress | None = None
+    task = None
+
+    def update(done: int, total: int) -> None:
+        nonlocal bar, task
+        if bar is None:
+            if time.monotonic() - started < 1.0:
+                return
+            bar = Progress(transient=True)
+            bar.start()
+            task = bar.add_task("styr lint", total=total)
+        if task is not None:
+            bar.update(task, completed=done)
+
+    try:
+        yield update
+    finally:
+        if bar is not None:
+            bar.stop()
 
 
 def _cache(folder: Path | None) -> LintCache:

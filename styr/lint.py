@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -64,6 +64,7 @@ def lint_paths(
     today: date | None = None,
     cache: LintCache | None = None,
     jobs: int = 1,
+    progress: Callable[[int, int], None] | None = None,
 ) -> LintResult:
     """Lint every repository the paths name (see `find_repositories`).
 
@@ -72,8 +73,13 @@ def lint_paths(
     """
     day = today or date.today()
     roots = find_repositories(paths)
+    report = progress or (lambda done, total: None)
+    results: list[RepositoryResult] = []
     if jobs <= 1 or len(roots) < _PARALLEL_FROM:
-        return LintResult([_lint_root(root, day, cache, light=False) for root in roots])
+        for root in roots:
+            results.append(_lint_root(root, day, cache, light=False))
+            report(len(results), len(roots))
+        return LintResult(results)
     from concurrent.futures import ProcessPoolExecutor
 
     # Workers read, hash and lint their repositories themselves, so that the
@@ -81,7 +87,10 @@ def lint_paths(
     chunk = max(1, len(roots) // (jobs * 4))
     with ProcessPoolExecutor(max_workers=jobs) as pool:
         arguments = ([day] * len(roots), [cache] * len(roots), [True] * len(roots))
-        return LintResult(list(pool.map(_lint_root, roots, *arguments, chunksize=chunk)))
+        for result in pool.map(_lint_root, roots, *arguments, chunksize=chunk):
+            results.append(result)
+            report(len(results), len(roots))
+    return LintResult(results)
 
 
 # Below this many repositories, starting worker processes costs more than it saves.

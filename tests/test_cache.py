@@ -98,3 +98,12 @@ def test_parallel_and_serial_runs_agree(tmp_path: Path) -> None:
     parallel = lint_paths([tmp_path / "många"], today=TODAY, jobs=2)
     assert _summary(parallel) == _summary(serial)
     assert [f.code for f in parallel.findings] == ["C001"]
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_progress_is_reported_per_repository(tmp_path: Path, jobs: int) -> None:
+    for number in range(9):
+        init_repository(tmp_path / "alla" / f"k{number}", "blank", f"K{number}", f"02{number:02d}")
+    seen: list[tuple[int, int]] = []
+    lint_paths([tmp_path / "alla"], today=TODAY, jobs=jobs, progress=lambda *p: seen.append(p))
+    assert seen == [(done, 9) for done in range(1, 10)]
