@@ -139,6 +139,22 @@ def documents(rng: random.Random) -> str:
     return "\n".join(lines) + "\n"
 
 
+SENTENCES = (
+    "Nämnden ansvarar för att verksamheten bedrivs enligt lag, reglemente och fullmäktiges beslut.",
+    "Verksamheten ska utgå från invånarnas behov och ge service med god kvalitet och gott bemötande.",
+    "Nämnden följer utvecklingen med nyckeltal och jämför sig med andra kommuner i länet.",
+    "Samarbetet med andra nämnder, bolag, civilsamhället och näringslivet är en förutsättning.",
+    "Resurserna ska användas där de gör störst nytta för dem verksamheten finns till för.",
+    "Digitala tjänster ska göra det enklare för invånare och företag att ha kontakt med kommunen.",
+)
+
+
+def paragraph(rng: random.Random, sentences: int, indent: int = 4) -> str:
+    """A folded YAML text of several sentences: real files carry paragraphs, not lines."""
+    chosen = [rng.choice(SENTENCES) for _ in range(sentences)]
+    return "\n".join(" " * indent + sentence for sentence in chosen)
+
+
 def board(slug: str, rng: random.Random) -> str:
     lines = [
         "kind: organisation",
@@ -148,13 +164,20 @@ def board(slug: str, rng: random.Random) -> str:
         "parent: kommunfullmaktige",
         "mission:",
         "  source: reglemente",
-        "  text: Nämnden ansvarar för sin verksamhet enligt reglementet.",
+        "  text: >-",
+        paragraph(rng, 8),
         "direction:",
-        "  text: Nämnden ska under mandatperioden bidra till kommunens inriktningar.",
+        "  text: >-",
+        paragraph(rng, 8),
         f"  contributes_to: [inriktning-{rng.randint(1, 4)}]",
+        "  indicators:",
+        f"    - id: {slug}-riktning-1",
+        "      title: Andel invånare som är nöjda med kommunens service i medborgarundersökningen",
+        "      unit: procent",
+        "      better: higher",
         "goals:",
     ]
-    for number in range(1, rng.randint(1, 3) + 1):
+    for number in range(1, rng.randint(2, 3) + 1):
         group, thing = rng.choice(GROUPS), rng.choice(THINGS)
         template = RESULTS[(number - 1) % len(RESULTS)]
         better, base = ("lower", 40) if template.startswith("Färre") else ("higher", 70)
@@ -173,7 +196,12 @@ def board(slug: str, rng: random.Random) -> str:
             f"        baseline: {{year: 2022, value: {base}}}",
             "        targets:",
             f"          - {{year: 2026, value: {target}}}",
+            "        milestones:",
+            f"          - {{year: 2024, value: {(base + target) / 2}, term: short}}",
+            "        source: Kommunens egen mätning",
         ]
+        lines.insert(len(lines) - 14, "    text: >-")
+        lines.insert(len(lines) - 14, paragraph(rng, 4, indent=6))
     return "\n".join(lines) + "\n"
 
 
