@@ -141,7 +141,7 @@ def documents(rng: random.Random) -> str:
 
 SENTENCES = (
     "Nämnden ansvarar för att verksamheten bedrivs enligt lag, reglemente och fullmäktiges beslut.",
-    "Verksamheten ska utgå från invånarnas behov och ge service med god kvalitet och gott bemötande.",
+    "Verksamheten ska utgå från invånarnas behov och ge god service med ett gott bemötande.",
     "Nämnden följer utvecklingen med nyckeltal och jämför sig med andra kommuner i länet.",
     "Samarbetet med andra nämnder, bolag, civilsamhället och näringslivet är en förutsättning.",
     "Resurserna ska användas där de gör störst nytta för dem verksamheten finns till för.",
