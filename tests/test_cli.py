@@ -172,7 +172,7 @@ def test_no_traceback_from_a_real_process(tmp_path: Path) -> None:
     (repo / "styr.yaml").write_bytes(b"a: &a [*a, *a]\nb: !!python/object/apply:os.system [ls]\n")
     (repo / "x.yaml").write_bytes("namn: Nämnd\n".encode("latin-1"))
     process = subprocess.run(
-        [sys.executable, "-m", "styr", "lint", str(repo)],
+        [sys.executable, "-m", "styr", "lint", "--no-cache", str(repo)],
         capture_output=True,
         text=True,
         check=False,
