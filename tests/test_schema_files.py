@@ -1,59 +1,13 @@
-"""The JSON Schemas: valid 2020-12, described in Swedish and English, and matching the examples."""
+"""The schemas as the linter uses them: modelines, validator agreement, one finding per problem.
+
+The schema files themselves are tested in test_schemas.py.
+"""
 
 from __future__ import annotations
 
-import json
-from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
-import pytest
 from conftest import ROOT
-from jsonschema import Draft202012Validator
-
-from styr.model.index import FILE_LAYOUTS
-
-SCHEMAS = ROOT / "schemas"
-
-
-def _schemas() -> list[Path]:
-    return sorted(SCHEMAS.glob("*.schema.json"))
-
-
-def _properties(node: Any, path: str = "") -> Iterator[tuple[str, dict[str, Any]]]:
-    if isinstance(node, dict):
-        for name, child in (node.get("properties") or {}).items():
-            yield f"{path}.{name}", child
-        for key, child in node.items():
-            if key != "properties" or not isinstance(child, dict):
-                yield from _properties(child, f"{path}/{key}")
-            else:
-                for name, grandchild in child.items():
-                    yield from _properties(grandchild, f"{path}.{name}")
-    elif isinstance(node, list):
-        for position, child in enumerate(node):
-            yield from _properties(child, f"{path}[{position}]")
-
-
-def test_one_schema_per_file_kind() -> None:
-    names = {p.name.removesuffix(".schema.json") for p in _schemas()}
-    assert names == {"common", "manifest", *FILE_LAYOUTS}
-
-
-@pytest.mark.parametrize("path", _schemas(), ids=lambda p: p.name)
-def test_schema_is_valid_draft_2020_12(path: Path) -> None:
-    schema = json.loads(path.read_text(encoding="utf-8"))
-    assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
-    Draft202012Validator.check_schema(schema)
-
-
-@pytest.mark.parametrize("path", _schemas(), ids=lambda p: p.name)
-def test_every_property_is_described_in_swedish_and_english(path: Path) -> None:
-    schema = json.loads(path.read_text(encoding="utf-8"))
-    for where, definition in _properties(schema):
-        assert "title" in definition and "description" in definition, where
-        assert "(" in definition["title"], f"{where}: 'Svensk (English)' title"
-        assert "\n\n" in definition["description"], f"{where}: Swedish, blank line, English"
 
 
 def test_editor_modelines_in_the_examples_point_at_existing_schemas() -> None:
@@ -62,3 +16,33 @@ def test_editor_modelines_in_the_examples_point_at_existing_schemas() -> None:
         assert first.startswith("# yaml-language-server: $schema="), file
         target = (file.parent / first.split("=", 1)[1]).resolve()
         assert target.is_file(), (file, target)
+
+
+def test_a_value_only_the_strict_validator_refuses_still_gives_a_finding(tmp_path: Path) -> None:
+    from styr.lint import lint_paths
+    from styr.scaffold import init_repository
+
+    repo = tmp_path / "k"
+    init_repository(repo, "blank", "Testby", "0999")
+    manifest = repo / "styr.yaml"
+    text = manifest.read_text(encoding="utf-8")
+    manifest.write_text(text.replace('code: "0999"', 'code: "0999\\n"'), encoding="utf-8")
+    assert [f.code for f in lint_paths([repo]).findings] == ["S002"]
+
+
+def test_a_bad_kolada_id_gives_one_finding_not_two(tmp_path: Path) -> None:
+    from helpers import replace_in
+
+    from styr.lint import lint_paths
+    from styr.scaffold import init_repository
+
+    repo = tmp_path / "k"
+    init_repository(repo, "blank", "Testby", "0999")
+    board = repo / "organisation" / "exempelnamnden.yaml"
+    replace_in(board, "        unit: procent", "        unit: procent\n        kolada: n15428")
+    replace_in(
+        board,
+        "    contributes_to: [malomrade-1]\n    indicators",
+        '    agenda2030: ["18"]\n    contributes_to: [malomrade-1]\n    indicators',
+    )
+    assert sorted(f.code for f in lint_paths([repo]).findings) == ["A001", "K001"]
