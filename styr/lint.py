@@ -186,9 +186,10 @@ def _quality(
     repository: Repository, index: Index, config: LintConfig, today: date
 ) -> list[Finding]:
     findings: list[Finding] = []
+    memo: dict[str, object] = {}
     for rule, check in QUALITY_CHECKS:
         if config.enabled(rule):
-            context = RuleContext(repository, index, config.options_of(rule), today)
+            context = RuleContext(repository, index, config.options_of(rule), today, memo)
             findings.extend(check(context))
     return findings
 

@@ -27,16 +27,22 @@ def schema_text(kind: str) -> str:
 
 
 @cache
+def _schema_documents() -> dict[str, Any]:
+    """Every schema file by its name, read once for both validators."""
+    folder = data_dir("schemas")
+    return {
+        path.name: json.loads(path.read_text(encoding="utf-8"))
+        for path in sorted(folder.glob(f"*{SCHEMA_SUFFIX}"))
+    }
+
+
+@cache
 def _validator(kind: str) -> Any:
     # Imported here: jsonschema is the heaviest import on the lint path.
     from jsonschema import Draft202012Validator
     from referencing import Registry, Resource
 
-    folder = data_dir("schemas")
-    resources = []
-    for path in sorted(folder.glob(f"*{SCHEMA_SUFFIX}")):
-        contents = json.loads(path.read_text(encoding="utf-8"))
-        resources.append((path.name, Resource.from_contents(contents)))
+    resources = [(n, Resource.from_contents(d)) for n, d in _schema_documents().items()]
     registry: Registry[Any] = Registry().with_resources(resources)
     schema = registry.contents(f"{kind}{SCHEMA_SUFFIX}")
     return Draft202012Validator(schema, registry=registry)
@@ -53,12 +59,8 @@ def _fast_validator(kind: str) -> Any:
         import jsonschema_rs
     except ImportError:  # pragma: no cover - a platform without its wheels
         return None
-    folder = data_dir("schemas")
     base = "file:///styr/schemas/"
-    resources = [
-        (base + path.name, json.loads(path.read_text(encoding="utf-8")))
-        for path in sorted(folder.glob(f"*{SCHEMA_SUFFIX}"))
-    ]
+    resources = [(base + name, document) for name, document in _schema_documents().items()]
     schema = dict(resources)[f"{base}{kind}{SCHEMA_SUFFIX}"]
     registry = jsonschema_rs.Registry(resources)
     return jsonschema_rs.Draft202012Validator(

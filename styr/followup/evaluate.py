@@ -103,10 +103,17 @@ def read_outcomes(repository: Repository) -> tuple[list[OutcomeEntry], list[Anal
 
 
 def evaluate(
-    repository: Repository, index: Index, scale: Scale, period: Period | None = None
+    repository: Repository,
+    index: Index,
+    scale: Scale,
+    period: Period | None = None,
+    read: tuple[list[OutcomeEntry], list[Analysis]] | None = None,
 ) -> FollowUp:
-    """Every goal's indicators judged for a period (the latest with outcomes by default)."""
-    outcomes, analyses = read_outcomes(repository)
+    """Every goal's indicators judged for a period (the latest with outcomes by default).
+
+    `read` is what `read_outcomes` returned, when the caller has it already.
+    """
+    outcomes, analyses = read if read is not None else read_outcomes(repository)
     if period is None and outcomes:
         period = max(o.period for o in outcomes)
     result = FollowUp(period)

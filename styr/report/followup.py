@@ -62,11 +62,12 @@ class FollowUpLookup:
 
 def follow_up(repository: Repository, index: Index, language: str) -> FollowUpLookup:
     """The latest period's follow-up; empty when the repository has no outcomes."""
-    outcomes, _ = read_outcomes(repository)
+    read = read_outcomes(repository)
+    outcomes = read[0]
     if not outcomes:
         return FollowUpLookup()
     scale = read_scale(repository.manifest_data.get("follow_up"))
-    result = evaluate(repository, index, scale)
+    result = evaluate(repository, index, scale, read=read)
     if result.period is None:
         return FollowUpLookup()
     lookup = FollowUpLookup(period=result.period.text)

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
@@ -20,6 +21,14 @@ class RuleContext:
     index: Index
     options: dict[str, Any]
     today: date
+    # Shared by every rule of one repository's run, for what several rules
+    # read (the follow-up outcomes), so it is read once.
+    memo: dict[str, Any] = field(default_factory=dict)
+
+    def remember(self, key: str, compute: Callable[[], Any]) -> Any:
+        if key not in self.memo:
+            self.memo[key] = compute()
+        return self.memo[key]
 
     def goals(self) -> list[Element]:
         return [e for e in self.index.elements if e.category in GOAL_CATEGORIES]

@@ -93,20 +93,27 @@ def _at(rule: Rule, outcome: OutcomeEntry, key: str, **params: object) -> Findin
     return rule.at(outcome.document.file, line, column, path, **params)
 
 
+def _outcomes(context: RuleContext) -> list[OutcomeEntry]:
+    outcomes: list[OutcomeEntry] = context.remember(
+        "outcomes", lambda: read_outcomes(context.repository)[0]
+    )
+    return outcomes
+
+
 def _indicators(context: RuleContext) -> dict[str, Element]:
     return {e.id: e for e in context.index.of_category("indicator") if e.id}
 
 
 def check_unknown(context: RuleContext) -> Iterator[Finding]:
     known = _indicators(context)
-    for outcome in read_outcomes(context.repository)[0]:
+    for outcome in _outcomes(context):
         if outcome.indicator not in known:
             yield _at(UNKNOWN_INDICATOR, outcome, "indicator", indicator=outcome.indicator)
 
 
 def check_horizon(context: RuleContext) -> Iterator[Finding]:
     known = _indicators(context)
-    for outcome in read_outcomes(context.repository)[0]:
+    for outcome in _outcomes(context):
         indicator = known.get(outcome.indicator)
         goal = indicator.parent if indicator else None
         horizon = goal.data.get("horizon") if goal is not None else None
@@ -126,7 +133,7 @@ def check_horizon(context: RuleContext) -> Iterator[Finding]:
 
 
 def check_missing(context: RuleContext) -> Iterator[Finding]:
-    outcomes = read_outcomes(context.repository)[0]
+    outcomes = _outcomes(context)
     if not outcomes:
         return
     reported = {(o.indicator, o.period.year) for o in outcomes if o.value is not None}
@@ -150,7 +157,7 @@ def check_missing(context: RuleContext) -> Iterator[Finding]:
 
 def check_unit(context: RuleContext) -> Iterator[Finding]:
     known = _indicators(context)
-    for outcome in read_outcomes(context.repository)[0]:
+    for outcome in _outcomes(context):
         indicator = known.get(outcome.indicator)
         expected = indicator.data.get("unit") if indicator else None
         if outcome.unit and isinstance(expected, str) and outcome.unit.strip() != expected.strip():
