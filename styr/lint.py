@@ -20,6 +20,7 @@ from styr.model.repository import (
     load_repository,
     read_repository_files,
 )
+from styr.parallel import map_in_processes
 from styr.rules.catalogue import ALL_RULES, BY_CODE, QUALITY_CHECKS
 from styr.rules.chain import check_chain
 from styr.rules.context import RuleContext
@@ -80,16 +81,12 @@ def lint_paths(
             results.append(_lint_root(root, day, cache, light=False))
             report(len(results), len(roots))
         return LintResult(results)
-    from concurrent.futures import ProcessPoolExecutor
-
     # Workers read, hash and lint their repositories themselves, so that the
     # cache look-ups run in parallel too; they send back no file contents.
-    chunk = max(1, len(roots) // (jobs * 4))
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
-        arguments = ([day] * len(roots), [cache] * len(roots), [True] * len(roots))
-        for result in pool.map(_lint_root, roots, *arguments, chunksize=chunk):
-            results.append(result)
-            report(len(results), len(roots))
+    arguments = [(root, day, cache, True) for root in roots]
+    for result in map_in_processes(_lint_root, arguments, jobs):
+        results.append(result)
+        report(len(results), len(roots))
     return LintResult(results)
 
 

@@ -224,3 +224,21 @@ def test_every_text_exists_in_both_languages() -> None:
         assert set(MESSAGES[key]) == {"sv", "en"}
     with pytest.raises(AttributeError):
         _ = Labels("sv").no_such_text
+
+
+def test_the_comparison_summary_shows_what_the_full_view_shows(rich: Path) -> None:
+    # Past a dozen municipalities the index is built from summaries, not full
+    # views: the comparison must not change with it.
+    from styr.report.build import _comparison_view
+    from styr.report.compare import compare
+
+    root_dir = Path(__file__).resolve().parent.parent
+    labels = Labels("sv")
+    for root in (rich, root_dir / "examples" / "helsingborg", root_dir / "examples" / "huddinge"):
+        full = view_of(root, prefix="k")
+        summary = _comparison_view(root, "sv", "k", False, None)
+        assert summary.stats == full.stats
+        assert summary.anchor == full.anchor
+        assert compare([summary], labels).rows == compare([full], labels).rows
+        assert summary.groups == [] and summary.diagram is None  # less to build and to send
+    assert view_of(rich).stats.linked_goals > 0

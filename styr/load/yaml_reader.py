@@ -19,6 +19,8 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from styr.findings import Finding, PathInDocument
+from styr.load.fast_reader import read_plain
+from styr.load.limits import DEEP_INDENT, MAX_DEPTH
 from styr.rules import loading as rules
 
 _BaseLoader: type[Any] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -29,11 +31,6 @@ PLAIN = "styr:plain"
 CORE = "tag:yaml.org,2002:"
 STR, INT, FLOAT, BOOL, NULL = (CORE + t for t in ("str", "int", "float", "bool", "null"))
 MAP, SEQ = CORE + "map", CORE + "seq"
-
-MAX_DEPTH = 64
-# A cheap bound on nesting before the C composer sees the text: it recurses
-# per level and crashes the interpreter on deep enough input.
-_DEEP_INDENT = re.compile(rf"^[ \t?:-]{{{MAX_DEPTH},}}", re.MULTILINE)
 
 
 class _Loader(_BaseLoader):  # type: ignore[misc]
@@ -58,10 +55,17 @@ class ReadResult:
 
 def read_yaml(text: str, file: Path | None) -> ReadResult:
     """Read one YAML document as plain data (dict, list, str, int, float, bool, None)."""
-    result = ReadResult(None)
+    data = read_plain(text)
+    if data is not None:
+        return ReadResult(data)
     if _too_deep(text):
-        result.findings.append(rules.TOO_DEEP.at(file, 1, 1, limit=MAX_DEPTH))
-        return result
+        return ReadResult(None, [rules.TOO_DEEP.at(file, 1, 1, limit=MAX_DEPTH)])
+    return read_carefully(text, file)
+
+
+def read_carefully(text: str, file: Path | None) -> ReadResult:
+    """The careful reader: every value built by us, every surprise reported where it stands."""
+    result = ReadResult(None)
     if "&" in text or "*" in text:
         result.findings.extend(_anchors_and_aliases(text, file))
     hidden = _hide_line_separators(text)
@@ -116,7 +120,7 @@ _OPENING = (
 
 
 def _too_deep(text: str) -> bool:
-    if text.count("[") + text.count("{") < MAX_DEPTH and _DEEP_INDENT.search(text) is None:
+    if text.count("[") + text.count("{") < MAX_DEPTH and DEEP_INDENT.search(text) is None:
         return False
     depth = 0
     try:

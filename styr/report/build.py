@@ -11,10 +11,11 @@ from styr import __version__
 from styr.errors import UsageError
 from styr.model.index import build_index
 from styr.model.repository import Repository, find_repositories, load_repository
+from styr.parallel import map_in_processes
 from styr.report.anchors import Anchors, prefix_for
 from styr.report.compare import compare
-from styr.report.diagram import build_diagram
-from styr.report.findings import findings_view
+from styr.report.diagram import build_diagram, count_linked_goals
+from styr.report.findings import FindingsView, findings_view
 from styr.report.followup import follow_up
 from styr.report.render import render
 from styr.report.texts import LANGUAGES, Labels
@@ -100,12 +101,16 @@ def repository_view(
     view.diagram = diagram
     view.stats = dataclasses.replace(view.stats, linked_goals=diagram.linked_goals)
     if with_findings:
-        from styr.lint import lint_repository  # the rules are only needed for the summary
-
-        result = lint_repository(repository, today=today or date.today())
-        view.findings = findings_view(repository, result.findings, labels)
+        view.findings = _findings(repository, labels, today)
     view.toc = table_of_contents(view, labels)
     return view
+
+
+def _findings(repository: Repository, labels: Labels, today: date | None) -> FindingsView:
+    from styr.lint import lint_repository  # the rules are only needed for the summary
+
+    result = lint_repository(repository, today=today or date.today())
+    return findings_view(repository, result.findings, labels)
 
 
 def _comparison_views(
@@ -116,23 +121,13 @@ def _comparison_views(
     today: date | None,
 ) -> list[RepositoryView]:
     """Views for a comparison-only index, built in parallel, holding only what it shows."""
-    from concurrent.futures import ProcessPoolExecutor
-
     prefixes = [prefix_for(codes, position) for position in range(len(roots))]
     jobs = max(1, min(os.cpu_count() or 1, len(roots)))
-    chunk = max(1, len(roots) // (jobs * 4))
-    count = len(roots)
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
-        views = pool.map(
-            _comparison_view,
-            roots,
-            [language] * count,
-            prefixes,
-            [with_findings] * count,
-            [today] * count,
-            chunksize=chunk,
-        )
-        return list(views)
+    arguments = [
+        (root, language, prefix, with_findings, today)
+        for root, prefix in zip(roots, prefixes, strict=True)
+    ]
+    return list(map_in_processes(_comparison_view, arguments, jobs))
 
 
 def _manifest(root: Path) -> dict[str, object]:
@@ -159,27 +154,14 @@ def _code(manifest: dict[str, object]) -> str | None:
 def _comparison_view(
     root: Path, language: str, prefix: str, with_findings: bool, today: date | None
 ) -> RepositoryView:
-    """One municipality's view, emptied of all the comparison does not show (less to send)."""
-    view = repository_view(
-        load_repository(root),
-        Labels(language),
-        Anchors(prefix),
-        with_findings=with_findings,
-        today=today,
-    )
-    return dataclasses.replace(
-        view,
-        vision=None,
-        waypoints=[],
-        values=[],
-        programmes=[],
-        council_goals=[],
-        documents=[],
-        groups=[],
-        other_work_plans=[],
-        diagram=None,
-        toc=[],
-    )
+    """One municipality's figures for the comparison: no sections, no diagram (less to build)."""
+    repository = load_repository(root)
+    index = build_index(repository)
+    builder = ViewBuilder(repository, index, Labels(language), Anchors(prefix))
+    view = builder.summary(count_linked_goals(index))
+    if with_findings:
+        view.findings = _findings(repository, Labels(language), today)
+    return view
 
 
 def _common_language(repositories: list[Repository]) -> str:

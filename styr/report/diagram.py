@@ -61,10 +61,7 @@ class Diagram:
 
 def build_diagram(builder: ViewBuilder, view: RepositoryView) -> Diagram:
     index = builder.index
-    outgoing: dict[int, list[str]] = defaultdict(list)
-    for reference in index.references:
-        if reference.field == "contributes_to":
-            outgoing[id(reference.source)].append(reference.target)
+    outgoing = _outgoing(index)
 
     targets = [
         element
@@ -111,6 +108,25 @@ def build_diagram(builder: ViewBuilder, view: RepositoryView) -> Diagram:
         unlinked=groups(unlinked),
         linked_goals=linked_goals,
     )
+
+
+def count_linked_goals(index: Index) -> int:
+    """How many of the organisations' goals reach the council level (as the diagram counts)."""
+    outgoing = _outgoing(index)
+    organisations = {element.id for element in index.organisations}
+    return sum(
+        1
+        for goal in index.of_category("goal")
+        if goal.owner in organisations and _reached(goal, index, outgoing)
+    )
+
+
+def _outgoing(index: Index) -> dict[int, list[str]]:
+    outgoing: dict[int, list[str]] = defaultdict(list)
+    for reference in index.references:
+        if reference.field == "contributes_to":
+            outgoing[id(reference.source)].append(reference.target)
+    return outgoing
 
 
 def _target_ref(builder: ViewBuilder, element: Element) -> Ref:

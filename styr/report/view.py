@@ -7,6 +7,7 @@ the YAML stays text; escaping is the renderer's job.
 
 from __future__ import annotations
 
+import dataclasses
 from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
@@ -550,30 +551,9 @@ class ViewBuilder:
         )
 
     def build(self) -> RepositoryView:
-        repository = self.repository
-        term = repository.term
-        sections = {
-            name: self.anchors.section(name)
-            for name in (
-                "oversikt",
-                "vision",
-                "program",
-                "inriktningar",
-                "styrdokument",
-                "malkedjan",
-                "organisationer",
-                "arbetsplaner",
-                "granskning",
-            )
-        }
+        """The full view: every section of the report."""
         groups, other_plans = self.groups()
-        return RepositoryView(
-            municipality=repository.municipality_name,
-            code=repository.municipality_code or "",
-            term=f"{term[0]}–{term[1]}" if term else "",
-            model_name=repository.model.name,
-            levels=[name for _, name in repository.model.levels],
-            anchor=self.anchors.section("kommun"),
+        return self._view(
             vision=self.vision(),
             waypoints=self.simple("waypoint"),
             values=self.simple("value"),
@@ -583,11 +563,55 @@ class ViewBuilder:
             documents=[self.document(e) for e in self.top_level[("steering_document", None)]],
             groups=groups,
             other_work_plans=other_plans,
+        )
+
+    def summary(self, linked_goals: int) -> RepositoryView:
+        """What a comparison of many municipalities shows: the figures, not the sections."""
+        view = self._view(council_areas=self.council_areas())
+        view.stats = dataclasses.replace(view.stats, linked_goals=linked_goals)
+        return view
+
+    def _view(self, **sections: Any) -> RepositoryView:
+        repository = self.repository
+        term = repository.term
+        empty: dict[str, Any] = {
+            "vision": None,
+            "waypoints": [],
+            "values": [],
+            "programmes": [],
+            "council_areas": [],
+            "council_goals": [],
+            "documents": [],
+            "groups": [],
+            "other_work_plans": [],
+        }
+        return RepositoryView(
+            municipality=repository.municipality_name,
+            code=repository.municipality_code or "",
+            term=f"{term[0]}–{term[1]}" if term else "",
+            model_name=repository.model.name,
+            levels=[name for _, name in repository.model.levels],
+            anchor=self.anchors.section("kommun"),
             stats=self.stats(),
-            section_anchors=sections,
+            section_anchors={name: self.anchors.section(name) for name in SECTIONS},
             follow_up_period=self.follow.period,
             follow_up_summary=self.follow.summary,
+            **(empty | sections),
         )
+
+
+# The report's sections, in order; each gets an anchor of its own.
+SECTIONS = (
+    "oversikt",
+    "vision",
+    "program",
+    "inriktningar",
+    "styrdokument",
+    "malkedjan",
+    "organisationer",
+    "arbetsplaner",
+    "granskning",
+)
 
 
 def _mapping(value: Any) -> dict[str, Any]:

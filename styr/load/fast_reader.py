@@ -1,0 +1,171 @@
+"""The fast path: a file with nothing to report, read by a compiled YAML 1.2 parser.
+
+Most steering files are plain mappings of words and numbers. For those, the
+careful reader in `yaml_reader` (PyYAML's C composer, then our own value
+builder) spends most of its time creating a Python object per node only to
+find nothing to say. yaml-rs parses the same text to plain values about ten
+times faster, but it reads YAML 1.2 silently: it would turn `0126` into 126
+and follow aliases without a word.
+
+So the fast path takes a file only when nothing in it can be something the
+careful reader reports or reads differently. Two looks decide, each erring on
+the side of "maybe" (a false alarm only costs time):
+
+* the text (`screen`): anchors, aliases, tags, directives, more than one
+  document, complex keys, tabs and characters YAML forbids, numbers written
+  with a leading zero or underscores, unquoted dates and base-60 numbers, and
+  flow collections that are not tame;
+* the values yaml-rs built (`_plain_values`): keys that are not text, and text
+  that may have been a YAML 1.1 boolean (`no`, quoted or not).
+
+Everything else, including every file yaml-rs refuses, goes to the careful
+reader, which finds the problem and its position.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from styr.load.limits import DEEP_INDENT
+
+try:
+    import yaml_rs
+except ImportError:  # pragma: no cover - a platform without a wheel: the careful reader only
+    yaml_rs = None  # type: ignore[assignment]
+
+# Each pattern below starts with a single character or character class (a
+# look-behind comes after it), so that the regular expression engine can skip
+# through the text quickly: the screen costs less than the parse.
+
+# Characters YAML forbids, tabs (Y004), and line breaks that YAML 1.1 has but
+# YAML 1.2 does not (the careful reader hides them).
+_FORBIDDEN = re.compile(r"[\t\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]")
+_LONE_CARRIAGE_RETURN = re.compile(r"\r(?!\n)")
+# Where a plain scalar may start: after indentation, `: `, `- `, a flow
+# indicator, or more than one space. Every alternative is two characters wide
+# (look-behinds must be), which is why the probe starts with two line breaks.
+_SCALAR_START = r"(?:: |- |, |\n | {2}|[\s\S][\[{,\n])"
+# A number with a leading zero or a base prefix (`0126`, `0o17`), or with
+# underscores (`1_000`): YAML 1.1 and 1.2 read them differently (Y009).
+_ODD_NUMBER = re.compile(rf"0(?:(?<={_SCALAR_START}0)|(?<={_SCALAR_START}[-+]0))[0-9_oObBxX]")
+_UNDERSCORED_DIGIT = re.compile(r"_[0-9]")
+# Anchors and aliases (Y006), tags (Y007): only where a node may start.
+_NODE_PROPERTY = re.compile(r"[&*](?<=[\s\[{,][&*])\S|!(?<=[\s\[{,]!)")
+# Directives and document markers (Y013), after the first line.
+_DOCUMENT_SYNTAX = re.compile(r"\n(?:%|---(?=\s|$)|\.\.\.(?=\s|$))")
+_COMPLEX_KEY = re.compile(r"(?:^|\n)[ ]*(?:-[ ]+)*\?(?:[ \r]|$|\n)")
+
+# Flow collections (`{sv: Vision, en: Vision}`, `[a, b]`) are where libyaml and
+# yaml-rs disagree on what is valid (`{a:}`, `[?a]`, `{b: >c}`), so only tame
+# ones take the fast path: on one line, at most two levels deep, holding plain
+# words, numbers and one-line quoted text, and followed by nothing but a line
+# end, a comment or what closes or continues an enclosing collection. Every
+# opening bracket must start such a collection.
+_PLAIN_START = r"""[^\s\[\]{},:#&*!|>'"%@`?-]"""
+_PLAIN = rf"(?:-(?=[0-9.])|{_PLAIN_START})[^\[\]{{}},:#\n]*"
+_QUOTED = r"""(?:"[^"\\\n]*(?:\\[^\n][^"\\\n]*)*"|'[^'\n]*(?:''[^'\n]*)*')"""
+_KEY = rf"(?:{_QUOTED}|{_PLAIN_START}[^\[\]{{}},:#\n]*)"
+_SCALAR = rf"(?:{_QUOTED}|{_PLAIN})"
+_AFTER = r"(?=[ ]*(?:[,\]}:#\r\n]|\Z))"
+
+
+def _entries(item: str, close: str) -> str:
+    return rf" *(?:{item} *(?:, *{item} *)*)?{close}"
+
+
+_INNER = rf"(?:\[{_entries(_SCALAR, ']')}|\{{{_entries(f'{_KEY}: +{_SCALAR}', '}')}|{_SCALAR})"
+_UNTAMED_FLOW = re.compile(
+    rf"\[(?!{_entries(_INNER, ']')}{_AFTER})|\{{(?!{_entries(f'{_KEY}: +{_INNER}', '}')}{_AFTER})"
+)
+
+# Text that a plain scalar would have made a YAML 1.1 date (Y011) or base-60
+# number (Y012): only where a plain scalar starts, and ends at the match.
+_END = r"(?=[ \t\r]*(?:$|#|[,\]}]|:(?:[ \t\r]|$)))"
+_DATE = re.compile(
+    rf"-(?<={_SCALAR_START}[0-9]{{4}}-)[0-9]{{1,2}}-[0-9]{{1,2}}(?:[Tt]|[ \t]+[0-9]|{_END})",
+    re.MULTILINE,
+)
+# For base 60 only the digit before the colon is checked, not where the number
+# starts: `kl 10:30` is a false alarm, but a cheap one.
+_BASE_60 = re.compile(rf":(?<=[0-9]:)[0-9_.]+(?::[0-9_.]+)*{_END}", re.MULTILINE)
+# Text that a plain scalar would have made a YAML 1.1 boolean (Y010); yaml-rs
+# keeps them as text, so they are looked for among the values.
+_YAML11_WORDS = frozenset(
+    {"y", "Y", "yes", "Yes", "YES", "n", "N", "no", "No", "NO"}
+    | {"on", "On", "ON", "off", "Off", "OFF"}
+)
+_FIRST_DOCUMENT_START = re.compile(r"---(?=\s|$)")
+
+
+def screen(text: str) -> bool:
+    """Whether the text may hold something the careful reader must see."""
+    opening = _FIRST_DOCUMENT_START.match(text)
+    # Every pattern looks for a boundary before what it finds: leading line
+    # breaks give the first line one. One `---` opening the file is harmless.
+    probe = "\n\n" + (text[opening.end() :] if opening else text)
+    if _FORBIDDEN.search(probe) or ("\r" in probe and _LONE_CARRIAGE_RETURN.search(probe)):
+        return True
+    if _ODD_NUMBER.search(probe) or ("_" in probe and _UNDERSCORED_DIGIT.search(probe)):
+        return True
+    if _DATE.search(probe) or _BASE_60.search(probe):
+        return True
+    if ("&" in probe or "*" in probe or "!" in probe) and _NODE_PROPERTY.search(probe):
+        return True
+    if _DOCUMENT_SYNTAX.search(probe):
+        return True
+    if "?" in probe and _COMPLEX_KEY.search(probe):
+        return True
+    if not text.endswith("\n") and ("|" in text or ">" in text):
+        return True  # a block scalar at the very end: the two parsers chomp it differently
+    return ("[" in probe or "{" in probe) and _UNTAMED_FLOW.search(probe) is not None
+
+
+def read_plain(text: str) -> Any | None:
+    """The text's data when the fast path may take it, else None.
+
+    Only a mapping or a list at the top is taken: an empty file, a lone scalar
+    and several documents all have something to report.
+    """
+    if yaml_rs is None or screen(text) or DEEP_INDENT.search(text):
+        return None  # (deep flow nesting never gets past the screen)
+    try:
+        data = yaml_rs.loads(text, parse_datetime=False)
+    except BaseException as error:  # yaml-rs reports a Rust panic as a BaseException
+        if isinstance(error, KeyboardInterrupt | SystemExit | MemoryError):
+            raise
+        return None
+    kind = type(data)
+    # yaml-rs returns several documents as a list too; a top-level list starts
+    # with its first entry (the screen has already sent away `---`).
+    if kind is dict or (kind is list and text.lstrip().startswith(("-", "["))):
+        return data if _plain_values(data) else None
+    return None
+
+
+def _plain_values(root: dict[Any, Any] | list[Any]) -> bool:
+    """No key that is not text (Y008), no text that may have been a YAML 1.1 boolean.
+
+    Walked without recursion and without a call per value: this runs over
+    every value of every file.
+    """
+    words = _YAML11_WORDS
+    pending: list[Any] = [root]
+    pop, push = pending.pop, pending.append
+    while pending:
+        container = pop()
+        if type(container) is dict:
+            for key in container:
+                if type(key) is not str or (len(key) < 4 and key in words):
+                    return False
+            values = container.values()
+        else:
+            values = container
+        for value in values:
+            kind = type(value)
+            if kind is str:
+                if len(value) < 4 and value in words:
+                    return False
+            elif kind is dict or kind is list:
+                push(value)
+    return True

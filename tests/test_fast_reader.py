@@ -1,0 +1,240 @@
+"""The fast path must never change what a file means or hide a finding.
+
+Whenever `read_plain` takes a text, the careful reader must find nothing to
+report in it and build exactly the same data. These tests hold it to that on
+every YAML text the project carries (examples, starters, fixtures, the texts
+inside the rule cases), on the constructs the screen exists for, and on
+thousands of seeded mutations of real files: the kind of half-edited text a
+planner saves.
+"""
+
+from __future__ import annotations
+
+import math
+import random
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+import styr.load.fast_reader as fast_reader
+from styr.load.fast_reader import read_plain, screen
+from styr.load.yaml_reader import read_carefully, read_yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def identical(a: Any, b: Any) -> bool:
+    """Equal, and of the same types all the way down (1 is not 1.0 is not True)."""
+    if type(a) is not type(b):
+        return False
+    if isinstance(a, dict):
+        return list(a) == list(b) and all(identical(a[k], b[k]) for k in a)
+    if isinstance(a, list):
+        return len(a) == len(b) and all(identical(x, y) for x, y in zip(a, b, strict=True))
+    if isinstance(a, float) and math.isnan(a):
+        return math.isnan(b)
+    return bool(a == b)
+
+
+def agrees(text: str) -> bool:
+    """The fast path declines the text, or gives what the careful reader gives."""
+    data = read_plain(text)
+    if data is None:
+        return True
+    careful = read_carefully(text, None)
+    return not careful.findings and identical(data, careful.data)
+
+
+def project_texts() -> list[tuple[str, str]]:
+    texts = []
+    for folder in ("examples", "styr/starters", "tests/fixtures"):
+        for path in sorted((ROOT / folder).rglob("*.y*ml")):
+            texts.append((str(path.relative_to(ROOT)), path.read_text(encoding="utf-8")))
+    for path in sorted((ROOT / "tests" / "rule_cases").glob("*.yaml")):
+        cases = yaml.safe_load(path.read_text(encoding="utf-8"))["cases"]
+        for case in cases:
+            for name, text in case.get("files", {}).items():
+                if isinstance(text, str):
+                    texts.append((f"{path.name}: {case['name']}: {name}", text))
+    return texts
+
+
+PROJECT_TEXTS = project_texts()
+
+
+def test_every_project_text_reads_the_same_either_way() -> None:
+    disagreements = [name for name, text in PROJECT_TEXTS if not agrees(text)]
+    assert disagreements == []
+
+
+def test_the_bundled_examples_mostly_take_the_fast_path() -> None:
+    # Guards the speed: a screen that sent everything to the careful reader
+    # would pass every other test here.
+    examples = [text for name, text in PROJECT_TEXTS if name.startswith("examples")]
+    taken = [text for text in examples if read_plain(text) is not None]
+    assert len(examples) > 20
+    assert len(taken) >= 0.8 * len(examples)
+
+
+# Each is something the careful reader reports or reads differently from YAML 1.2.
+DECLINED = [
+    pytest.param("a: yes\n", id="yaml11-boolean"),
+    pytest.param("a: [on, off]\n", id="yaml11-boolean-in-flow"),
+    pytest.param('a: "no"\n', id="quoted-yaml11-word-is-doubted-too"),
+    pytest.param("yes: 1\n", id="yaml11-boolean-key"),
+    pytest.param("code: 0126\n", id="leading-zero"),
+    pytest.param("0126: a\n", id="leading-zero-key-on-the-first-line"),
+    pytest.param("a: -0126\n", id="signed-leading-zero"),
+    pytest.param("a: 0o17\n", id="octal"),
+    pytest.param("a: 0b101\n", id="binary"),
+    pytest.param("a: 1_000\n", id="underscores"),
+    pytest.param("a: 2024-03-12\n", id="date"),
+    pytest.param("2024-03-12: a\n", id="date-key"),
+    pytest.param("a: 2024-03-12T10:00:00Z\n", id="timestamp"),
+    pytest.param("a: 2024-03-12 10:00:00 Z\n", id="spaced-timestamp"),
+    pytest.param("a: 1:20\n", id="base-60"),
+    pytest.param("a: [1:20]\n", id="base-60-in-flow"),
+    pytest.param("a: &x 1\nb: *x\n", id="anchor-alias"),
+    pytest.param("a: !!str 1\n", id="tag"),
+    pytest.param("a: !custom x\n", id="custom-tag"),
+    pytest.param("a: ! 0126\n", id="non-specific-tag"),
+    pytest.param("name: Kommun\n  0126\n", id="leading-zero-on-a-continuation-line"),
+    pytest.param("%YAML 1.1\n---\na: 1\n", id="directive"),
+    pytest.param("a: 1\n---\nb: 2\n", id="two-documents"),
+    pytest.param("a: 1\n...\n", id="document-end"),
+    pytest.param("? a\n: b\n", id="complex-key"),
+    pytest.param("1: a\n", id="integer-key"),
+    pytest.param("a:\n  null: b\n", id="null-key"),
+    pytest.param("{a: 1, [b]: 2}\n", id="sequence-key"),
+    pytest.param("a: 1\na: 2\n", id="duplicate-key"),
+    pytest.param("a:\n\tb: 1\n", id="tab"),
+    pytest.param("a: x\x01\n", id="control-character"),
+    pytest.param("a: x\u2028y\n", id="line-separator"),
+    pytest.param("a: x\u0085y\n", id="next-line"),
+    pytest.param("a: 1\rb: 2\n", id="lone-carriage-return"),
+    pytest.param("a: {y:}\n", id="flow-empty-value"),
+    pytest.param("a: [?b]\n", id="flow-question-mark"),
+    pytest.param("a: {b: >c}\n", id="flow-indicator"),
+    pytest.param("a: [b,\n  c]\n", id="flow-on-two-lines"),
+    pytest.param("a: [[[b]]]\n", id="flow-three-deep"),
+    pytest.param("a: [b] c\n", id="text-after-flow"),
+    pytest.param("a: |\n  x", id="block-scalar-at-end-without-line-break"),
+    pytest.param("", id="empty"),
+    pytest.param("# only a comment\n", id="comment-only"),
+    pytest.param("just text\n", id="scalar-document"),
+    pytest.param("a: b: c\n", id="syntax-error"),
+]
+
+
+@pytest.mark.parametrize("text", DECLINED)
+def test_the_screen_sends_these_to_the_careful_reader(text: str) -> None:
+    assert read_plain(text) is None
+
+
+TAKEN = [
+    pytest.param("kind: goal\ntitle: Fler ska vara nöjda\n", {"kind": "goal"}, id="words"),
+    pytest.param("---\na: 1\n", {"a": 1}, id="one-document-start"),
+    pytest.param('code: "0126"\n', {"code": "0126"}, id="quoted-code"),
+    pytest.param('on_date: "2024-03-12"\n', {"on_date": "2024-03-12"}, id="quoted-date"),
+    pytest.param("a: beslut 2024-03-12 av KF\n", {}, id="date-inside-text"),
+    pytest.param("a: beslutad 2024-03-12\n", {}, id="date-ending-a-text"),
+    pytest.param("name: Kommun 0126\n", {"name": "Kommun 0126"}, id="number-ending-a-text"),
+    pytest.param("a: Kultur & fritid\n", {}, id="ampersand-in-text"),
+    pytest.param("a: 10 %\n", {}, id="percent-in-text"),
+    pytest.param('a: ["3.4", 11]\n', {"a": ["3.4", 11]}, id="flow-sequence"),
+    pytest.param(
+        "- {id: x, name: {sv: Vision, en: Vision}}\n", {}, id="nested-flow-mapping-in-a-list"
+    ),
+    pytest.param("a: {year: 2026, value: -4.5}\n", {"a": {"year": 2026, "value": -4.5}}, id="flow"),
+    pytest.param("a: 1\r\nb: x\r\n", {"a": 1, "b": "x"}, id="crlf"),
+    pytest.param("a: >-\n  x\n  y\n", {"a": "x y"}, id="folded"),
+    pytest.param("- a: 1\n- b\n", {}, id="top-level-list"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), TAKEN)
+def test_the_fast_path_takes_plain_files(text: str, expected: dict[str, Any]) -> None:
+    data = read_plain(text)
+    assert data is not None
+    if isinstance(data, dict):
+        assert all(identical(data[key], value) for key, value in expected.items())
+    assert agrees(text)
+
+
+def test_the_screen_looks_at_the_text_and_the_walk_at_the_values() -> None:
+    assert screen("a: 0126\n")
+    assert not screen("a: yes\n")  # text as yaml-rs reads it: the walk doubts it
+    assert read_plain("a: yes\n") is None
+
+
+# Pieces a hand edit may leave behind, spliced into real files.
+_PIECES = (
+    *("yes", "no", "0126", "1:20", "2024-01-01", "~", "null", '"', "'", "[", "]", "{", "}"),
+    *(",", ":", "-", "#", "|", ">", "|-", ">+", "?", "&", "*", "!", "%", "---", "..."),
+    *("\\", "1e3", ".5", "0x1F", "1_0", "true", "Ö", "å", "<<", ": ", "- ", " #x"),
+    *("\n", "\n  ", "\r\n", "  ", "a:", "  b: c\n", '"a\n b"', "'a\n\n b'"),
+)
+
+
+def _mutations(count: int, seed: int) -> list[str]:
+    rng = random.Random(seed)
+    sources = [text for name, text in PROJECT_TEXTS if name.startswith("examples")]
+    texts = []
+    for _ in range(count):
+        lines = rng.choice(sources).split("\n")
+        start = rng.randrange(len(lines))
+        text = "\n".join(lines[start : start + rng.randint(1, 15)])
+        for _ in range(rng.randint(1, 4)):
+            at = rng.randrange(len(text) + 1)
+            if rng.random() < 0.6:
+                text = text[:at] + rng.choice(_PIECES) + text[at:]
+            else:
+                text = text[:at] + text[at + rng.randint(1, 5) :]
+        texts.append(text)
+    return texts
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_mutated_files_read_the_same_either_way(seed: int) -> None:
+    texts = _mutations(3000, seed)
+    disagreements = [text for text in texts if not agrees(text)]
+    assert disagreements == []
+    # The mutations must exercise the fast path, not only the screen.
+    assert sum(read_plain(text) is not None for text in texts) > 100
+
+
+def test_without_yaml_rs_everything_goes_the_careful_way(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(fast_reader, "yaml_rs", None)
+    assert read_plain("a: 1\n") is None
+    assert read_yaml("a: 1\n", None).data == {"a": 1}
+
+
+class _Panic(BaseException):
+    """What a Rust panic inside yaml-rs looks like from Python."""
+
+
+def test_a_failing_parser_falls_back_to_the_careful_reader(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    class Exploding:
+        @staticmethod
+        def loads(text: str, **options: object) -> object:
+            raise _Panic("thread panicked")
+
+    monkeypatch.setattr(fast_reader, "yaml_rs", Exploding)
+    result = read_yaml("a: 1\n", None)
+    assert result.data == {"a": 1}
+    assert result.findings == []
+
+
+def test_an_interrupt_is_not_swallowed(monkeypatch: pytest.MonkeyPatch) -> None:
+    class Interrupted:
+        @staticmethod
+        def loads(text: str, **options: object) -> object:
+            raise KeyboardInterrupt
+
+    monkeypatch.setattr(fast_reader, "yaml_rs", Interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        read_plain("a: 1\n")
