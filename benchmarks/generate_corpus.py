@@ -2,8 +2,10 @@
 
 Each repository is written in styr's own format and lints clean: a manifest
 with a Helsingborg-style model, vision, programme, four directions, steering
-documents, and boards and companies with missions, directions, goals and
-indicators. The same seed gives the same bytes.
+documents, boards and companies with missions, directions, goals and
+indicators, and the follow-up of two years (outcomes, split by women and men
+where the indicator is about people, and an analysis per goal). The same seed
+gives the same bytes.
 
     python benchmarks/generate_corpus.py OUT [--municipalities 290] [--boards 24] [--seed 2026]
 """
@@ -205,6 +207,38 @@ def board(slug: str, rng: random.Random) -> str:
     return "\n".join(lines) + "\n"
 
 
+ANALYSES = (
+    "Utvecklingen går åt rätt håll men långsammare än planerat; nämnden följer upp orsakerna.",
+    "Målet är uppnått. Insatserna fortsätter och följs upp i nästa delårsrapport.",
+    "Utfallet är sämre än föregående år, främst på grund av färre svarande i enkäten.",
+)
+
+
+def follow_up(year: int, boards: list[str], rng: random.Random) -> str:
+    """One year's outcomes for every indicator, and an analysis of each goal."""
+    lines = [
+        "kind: follow_up",
+        f"title: Årsredovisning {year}",
+        f'period: "{year}"',
+        "outcomes:",
+    ]
+    goals = []
+    for slug, goal_count in boards:
+        indicators = [f"{slug}-riktning-1"] + [f"{slug}-ind-{n}" for n in range(1, goal_count + 1)]
+        goals += [f"{slug}-mal-{n}" for n in range(1, goal_count + 1)]
+        for indicator in indicators:
+            value = round(rng.uniform(30, 95), 1)
+            lines += [f"  - indicator: {indicator}", f"    value: {value}"]
+            if rng.random() < 0.5:
+                gap = round(rng.uniform(0, 6), 1)
+                lines += [f"    women: {value + gap / 2:.1f}", f"    men: {value - gap / 2:.1f}"]
+            lines.append("    source: Kommunens egen mätning")
+    lines.append("analyses:")
+    for goal in goals:
+        lines += [f"  - goal: {goal}", f"    text: {rng.choice(ANALYSES)}"]
+    return "\n".join(lines) + "\n"
+
+
 def council() -> str:
     return (
         "kind: organisation\nid: kommunfullmaktige\n"
@@ -223,8 +257,12 @@ def write_municipality(root: Path, number: int, boards: int, rng: random.Random)
         "styrdokument.yaml": documents(rng),
         "organisation/kommunfullmaktige.yaml": council(),
     }
+    goal_counts = []
     for slug in BOARD_NAMES[:boards]:
         files[f"organisation/{slug}.yaml"] = board(slug, rng)
+        goal_counts.append((slug, files[f"organisation/{slug}.yaml"].count("\n  - id: ")))
+    for year in (2024, 2025):
+        files[f"uppfoljning/{year}.yaml"] = follow_up(year, goal_counts, rng)
     for relative, text in files.items():
         path = root / code / relative
         path.parent.mkdir(parents=True, exist_ok=True)

@@ -78,12 +78,12 @@ def lint_paths(
     results: list[RepositoryResult] = []
     if jobs <= 1 or len(roots) < _PARALLEL_FROM:
         for root in roots:
-            results.append(_lint_root(root, day, cache, light=False))
+            results.append(_lint_root(root, day, cache))
             report(len(results), len(roots))
         return LintResult(results)
     # Workers read, hash and lint their repositories themselves, so that the
     # cache look-ups run in parallel too; they send back no file contents.
-    arguments = [(root, day, cache, True) for root in roots]
+    arguments = [(root, day, cache) for root in roots]
     for result in map_in_processes(_lint_root, arguments, jobs):
         results.append(result)
         report(len(results), len(roots))
@@ -94,8 +94,13 @@ def lint_paths(
 _PARALLEL_FROM = 8
 
 
-def _lint_root(root: Path, today: date, cache: LintCache | None, light: bool) -> RepositoryResult:
-    """One repository's result: from the cache when nothing changed, else linted (and cached)."""
+def _lint_root(root: Path, today: date, cache: LintCache | None) -> RepositoryResult:
+    """One repository's result: from the cache when nothing changed, else linted (and cached).
+
+    The result keeps the manifest's data and the files' names, not their
+    contents: what the output formats need, and memory stays flat however
+    many repositories are linted.
+    """
     key = None
     contents = None
     if cache is not None:
@@ -107,13 +112,12 @@ def _lint_root(root: Path, today: date, cache: LintCache | None, light: bool) ->
     result = lint_repository(load_repository(root, contents), today=today)
     if cache is not None and key is not None:
         cache.store(key, to_cache_entry(result))
-    if light:
-        repository = result.repository
-        result.repository = Repository(
-            root=repository.root,
-            manifest=Document(repository.manifest.file, repository.manifest.data),
-            documents=[Document(document.file, None) for document in repository.documents],
-        )
+    repository = result.repository
+    result.repository = Repository(
+        root=repository.root,
+        manifest=Document(repository.manifest.file, repository.manifest.data),
+        documents=[Document(document.file, None) for document in repository.documents],
+    )
     return result
 
 

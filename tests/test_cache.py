@@ -107,3 +107,20 @@ def test_progress_is_reported_per_repository(tmp_path: Path, jobs: int) -> None:
     seen: list[tuple[int, int]] = []
     lint_paths([tmp_path / "alla"], today=TODAY, jobs=jobs, progress=lambda *p: seen.append(p))
     assert seen == [(done, 9) for done in range(1, 10)]
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_results_keep_names_not_contents(
+    repos: Path, jobs: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Memory stays flat however many repositories are linted: a result keeps the
+    # manifest (for the output formats) and the files' names, not their data.
+    monkeypatch.setattr("styr.lint._PARALLEL_FROM", 2)
+    result = lint_paths([repos], today=TODAY, jobs=jobs)
+    assert len(result.results) == 3
+    for repository_result in result.results:
+        repository = repository_result.repository
+        assert isinstance(repository.manifest.data, dict)
+        assert repository.documents and all(d.data is None for d in repository.documents)
+        assert all(d.file.is_file() for d in repository.documents)
+    assert result.files_checked == sum(len(r.repository.all_documents()) for r in result.results)
