@@ -14,13 +14,23 @@ _CHUNK = 8
 
 
 def map_in_processes(
-    function: Callable[..., Result], arguments: Sequence[tuple[Any, ...]], jobs: int
+    function: Callable[..., Result],
+    arguments: Sequence[tuple[Any, ...]],
+    jobs: int,
+    while_waiting: Callable[[], object] | None = None,
 ) -> Iterator[Result]:
-    """`function(*a)` for each `a` in `arguments`, in order, computed by `jobs` processes."""
+    """`function(*a)` for each `a` in `arguments`, in order, computed by `jobs` processes.
+
+    `while_waiting` runs in this process once the work is handed out: the
+    parent has nothing else to do until the first results come back.
+    """
     from concurrent.futures import ProcessPoolExecutor
 
     with ProcessPoolExecutor(max_workers=jobs, initializer=_prepare_worker) as pool:
-        yield from pool.map(_call, [function] * len(arguments), arguments, chunksize=_CHUNK)
+        results = pool.map(_call, [function] * len(arguments), arguments, chunksize=_CHUNK)
+        if while_waiting is not None:
+            while_waiting()
+        yield from results
 
 
 def _call(function: Callable[..., Result], arguments: tuple[Any, ...]) -> Result:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -17,7 +18,7 @@ from styr.report.compare import compare
 from styr.report.diagram import build_diagram, count_linked_goals
 from styr.report.findings import FindingsView, findings_view
 from styr.report.followup import follow_up
-from styr.report.render import render
+from styr.report.render import prepare, render
 from styr.report.texts import LANGUAGES, Labels
 from styr.report.view import RepositoryView, ViewBuilder, table_of_contents
 
@@ -52,7 +53,15 @@ def build_report(
         manifests = [_manifest(root) for root in roots]
         labels = Labels(language or _agreed_language(manifests))
         codes = [_code(manifest) for manifest in manifests]
-        views = _comparison_views(roots, labels.language, codes, with_findings, today)
+        index_template = f"index.{kind}.j2"
+        views = _comparison_views(
+            roots,
+            labels.language,
+            codes,
+            with_findings,
+            today,
+            while_waiting=lambda: prepare(kind, index_template, templates),
+        )
     else:
         repositories = [load_repository(root) for root in roots]
         labels = Labels(language or _common_language(repositories))
@@ -119,6 +128,7 @@ def _comparison_views(
     codes: list[str | None],
     with_findings: bool,
     today: date | None,
+    while_waiting: Callable[[], object],
 ) -> list[RepositoryView]:
     """Views for a comparison-only index, built in parallel, holding only what it shows."""
     prefixes = [prefix_for(codes, position) for position in range(len(roots))]
@@ -127,7 +137,7 @@ def _comparison_views(
         (root, language, prefix, with_findings, today)
         for root, prefix in zip(roots, prefixes, strict=True)
     ]
-    return list(map_in_processes(_comparison_view, arguments, jobs))
+    return list(map_in_processes(_comparison_view, arguments, jobs, while_waiting))
 
 
 def _manifest(root: Path) -> dict[str, object]:

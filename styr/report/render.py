@@ -9,6 +9,7 @@ page loads nothing and runs nothing.
 from __future__ import annotations
 
 import base64
+import functools
 import hashlib
 import re
 from pathlib import Path
@@ -28,8 +29,12 @@ _BLANK_RUNS = re.compile(r"\n{3,}")
 _BLANK_LINES = re.compile(r"\n{2,}")
 
 
+@functools.cache
 def environment(fmt: str, templates: Path | None) -> jinja2.Environment:
     """A Jinja environment: the user's folder first, then the bundled templates.
+
+    One per format and folder, so that a template is compiled once a run (and
+    Jinja still notices a template file that changes on disk).
 
     Templates from a folder the user names run sandboxed; the bundled ones are
     the project's own code and run without the sandbox's per-attribute checks,
@@ -53,6 +58,12 @@ def environment(fmt: str, templates: Path | None) -> jinja2.Environment:
     )
     env.filters["md"] = md
     return env
+
+
+def prepare(fmt: str, name: str, templates: Path | None) -> None:
+    """Compile a template (and what it imports) ahead of `render`, e.g. while workers run."""
+    environment(fmt, templates).get_template(name)
+    environment(fmt, templates).get_template(STYLESHEET)
 
 
 def render(fmt: str, name: str, context: dict[str, Any], templates: Path | None) -> str:
