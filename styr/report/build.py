@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import os
 from collections.abc import Callable
 from datetime import date
@@ -15,7 +14,7 @@ from styr.model.repository import Repository, find_repositories, load_repository
 from styr.parallel import map_in_processes
 from styr.report.anchors import Anchors, prefix_for
 from styr.report.compare import compare
-from styr.report.diagram import build_diagram, count_linked_goals
+from styr.report.diagram import build_diagram
 from styr.report.findings import FindingsView, findings_view
 from styr.report.followup import follow_up
 from styr.report.render import prepare, render
@@ -108,7 +107,6 @@ def repository_view(
     view = builder.build()
     diagram = build_diagram(builder, view)
     view.diagram = diagram
-    view.stats = dataclasses.replace(view.stats, linked_goals=diagram.linked_goals)
     if with_findings:
         view.findings = _findings(repository, labels, today)
     view.toc = table_of_contents(view, labels)
@@ -167,10 +165,10 @@ def _comparison_view(
     """One municipality's figures for the comparison: no sections, no diagram (less to build)."""
     repository = load_repository(root)
     index = build_index(repository)
-    builder = ViewBuilder(repository, index, Labels(language), Anchors(prefix))
-    view = builder.summary(count_linked_goals(index))
+    labels = Labels(language)
+    view = ViewBuilder(repository, index, labels, Anchors(prefix)).summary()
     if with_findings:
-        view.findings = _findings(repository, Labels(language), today)
+        view.findings = _findings(repository, labels, today)
     return view
 
 

@@ -5,9 +5,8 @@ it, and a matrix of counts); the templates draw it as nested HTML lists with
 CSS connectors and as Markdown tables, so it reads without any JavaScript, in
 print and in a screen reader.
 
-A goal reaches a council area by `contributes_to`, directly or through other
-elements of the boards and companies (a board indicator that breaks down a
-council indicator reaches that indicator's area).
+How far an element reaches up the chain is worked out in `reach`, which the
+report's figures share.
 """
 
 from __future__ import annotations
@@ -16,6 +15,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from styr.model.index import Element, Index
+from styr.report.reach import contribution_map, council_top, reached_tops
 from styr.report.view import Ref, RepositoryView, ViewBuilder
 
 COUNCIL_LEVEL = ("council_area", "council_goal")
@@ -52,7 +52,6 @@ class Diagram:
     targets: tuple[ChainTarget, ...]
     matrix: tuple[MatrixRow, ...]
     unlinked: tuple[ChainGroup, ...]
-    linked_goals: int
 
     @property
     def is_empty(self) -> bool:
@@ -61,27 +60,24 @@ class Diagram:
 
 def build_diagram(builder: ViewBuilder, view: RepositoryView) -> Diagram:
     index = builder.index
-    outgoing = _outgoing(index)
+    outgoing = contribution_map(index)
 
     targets = [
         element
         for category in COUNCIL_LEVEL
         for element in index.of_category(category)
-        if _council_top(element) is element
+        if council_top(element) is element
     ]
     target_keys = {id(t): position for position, t in enumerate(targets)}
     reached: dict[int, dict[str, list[Ref]]] = defaultdict(lambda: defaultdict(list))
     unlinked: dict[str, list[Ref]] = defaultdict(list)
     counts: dict[str, list[int]] = {}
-    linked_goals = 0
     organisations = [o for group in view.groups for o in group.organisations]
     for organisation in organisations:
         counts[organisation.id] = [0] * len(targets)
         for element in _contributors(index, organisation.id):
             ref = builder.ref(element.id) if element.id else _target_ref(builder, element)
-            tops = _reached(element, index, outgoing)
-            if element.category == "goal" and tops:
-                linked_goals += 1
+            tops = reached_tops(element, index, outgoing)
             if not tops and _must_link(element):
                 unlinked[organisation.id].append(ref)
             for top in sorted(tops, key=lambda t: target_keys[id(t)]):
@@ -106,27 +102,7 @@ def build_diagram(builder: ViewBuilder, view: RepositoryView) -> Diagram:
             if any(counts[o.id])
         ),
         unlinked=groups(unlinked),
-        linked_goals=linked_goals,
     )
-
-
-def count_linked_goals(index: Index) -> int:
-    """How many of the organisations' goals reach the council level (as the diagram counts)."""
-    outgoing = _outgoing(index)
-    organisations = {element.id for element in index.organisations}
-    return sum(
-        1
-        for goal in index.of_category("goal")
-        if goal.owner in organisations and _reached(goal, index, outgoing)
-    )
-
-
-def _outgoing(index: Index) -> dict[int, list[str]]:
-    outgoing: dict[int, list[str]] = defaultdict(list)
-    for reference in index.references:
-        if reference.field == "contributes_to":
-            outgoing[id(reference.source)].append(reference.target)
-    return outgoing
 
 
 def _target_ref(builder: ViewBuilder, element: Element) -> Ref:
@@ -158,38 +134,3 @@ def _must_link(element: Element) -> bool:
     if element.kind is not None and element.kind.requires_link:
         return True
     return element.category == "goal"
-
-
-def _council_top(element: Element) -> Element | None:
-    """The council-level column an element belongs to: its area, or a goal that has none."""
-    if element.owner is not None:
-        return None
-    if element.category == "council_area":
-        return element
-    if element.category == "council_goal":
-        parent = element.parent
-        return parent if parent is not None and parent.category == "council_area" else element
-    if element.category == "indicator" and element.parent is not None:
-        return _council_top(element.parent)
-    return None
-
-
-def _reached(element: Element, index: Index, outgoing: dict[int, list[str]]) -> list[Element]:
-    """The council-level columns an element contributes to, through the goal chain."""
-    found: list[Element] = []
-    seen = {id(element)}
-    queue = [element]
-    while queue:
-        current = queue.pop(0)
-        for target_id in outgoing.get(id(current), []):
-            target = index.by_id.get(target_id)
-            if target is None or id(target) in seen:
-                continue
-            seen.add(id(target))
-            top = _council_top(target)
-            if top is not None:
-                if all(top is not known for known in found):
-                    found.append(top)
-            elif target.owner is not None and target.category != "organisation":
-                queue.append(target)
-    return found

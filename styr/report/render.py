@@ -62,8 +62,9 @@ def environment(fmt: str, templates: Path | None) -> jinja2.Environment:
 
 def prepare(fmt: str, name: str, templates: Path | None) -> None:
     """Compile a template (and what it imports) ahead of `render`, e.g. while workers run."""
-    environment(fmt, templates).get_template(name)
-    environment(fmt, templates).get_template(STYLESHEET)
+    env = environment(fmt, templates)
+    env.get_template(name)
+    env.get_template(STYLESHEET)
 
 
 def render(fmt: str, name: str, context: dict[str, Any], templates: Path | None) -> str:

@@ -7,7 +7,6 @@ the YAML stays text; escaping is the renderer's job.
 
 from __future__ import annotations
 
-import dataclasses
 from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
@@ -18,6 +17,7 @@ from styr.report import formatting as fmt
 from styr.report.anchors import Anchors
 from styr.report.followup import FollowUpLookup, OutcomeView, StatusView
 from styr.report.links import ExternalLink, kolada, sdg, sdg_goal_of
+from styr.report.reach import count_linked_goals
 from styr.report.texts import Labels, category_name, document_type, mission_source
 
 
@@ -539,7 +539,7 @@ class ViewBuilder:
             council_areas=len(index.of_category("council_area")),
             council_goals=len(index.of_category("council_goal")),
             goals=len(index.of_category("goal")),
-            linked_goals=0,
+            linked_goals=count_linked_goals(index),
             indicators=len(indicators),
             indicators_with_targets=sum(1 for i in indicators if _has_targets(i.data)),
             indicators_with_kolada=sum(1 for i in indicators if fmt.text(i.data.get("kolada"))),
@@ -565,11 +565,9 @@ class ViewBuilder:
             other_work_plans=other_plans,
         )
 
-    def summary(self, linked_goals: int) -> RepositoryView:
+    def summary(self) -> RepositoryView:
         """What a comparison of many municipalities shows: the figures, not the sections."""
-        view = self._view(council_areas=self.council_areas())
-        view.stats = dataclasses.replace(view.stats, linked_goals=linked_goals)
-        return view
+        return self._view(council_areas=self.council_areas())
 
     def _view(self, **sections: Any) -> RepositoryView:
         repository = self.repository
