@@ -178,5 +178,93 @@ def _options(value: Any, source: Path, rules: tuple[Rule, ...]) -> dict[str, dic
             known = ", ".join(rule.options) or "inga"
             problem = f"options.{name}: okänt alternativ {unknown[0]!r} (kända: {known})"
             raise ConfigError("config-invalid", path=str(source), problem=problem)
+        for key, chosen in given.items():
+            _check_option(f"options.{name}.{key}", chosen, rule.options[key], source)
         result[rule.code] = dict(given)
     return result
+
+
+def _check_option(setting: str, value: Any, default: Any, source: Path) -> None:
+    """Refuse an option whose value is not of the sort its default is (D18).
+
+    The default says what a rule reads: a whole number (`max: 3`), a number
+    (`similarity: 0.9`) or a list of words (`extra_groups: []`). A wrong sort
+    would otherwise crash the rule or, worse, be accepted and mean nothing.
+    """
+    expected = _sort_of(default)
+    if _fits(value, expected):
+        return
+    raise ConfigError(
+        "config-option-type",
+        path=str(source),
+        setting=setting,
+        expected=_EXPECTED["sv"][expected],
+        expected_en=_EXPECTED["en"][expected],
+        actual=_described(value, "sv"),
+        actual_en=_described(value, "en"),
+    )
+
+
+def _sort_of(default: Any) -> str:
+    if isinstance(default, bool):
+        return "boolean"
+    if isinstance(default, int):
+        return "integer"
+    if isinstance(default, float):
+        return "number"
+    if isinstance(default, list):
+        return "words"
+    return "text"
+
+
+def _fits(value: Any, expected: str) -> bool:
+    if expected == "boolean":
+        return isinstance(value, bool)
+    if isinstance(value, bool):  # YAML's true/false is never a number here
+        return False
+    if expected == "integer":
+        return isinstance(value, int)
+    if expected == "number":
+        return isinstance(value, int | float)
+    if expected == "words":
+        return isinstance(value, list) and all(
+            isinstance(item, str) and item.strip() for item in value
+        )
+    return isinstance(value, str)
+
+
+_EXPECTED = {
+    "sv": {
+        "boolean": "true eller false",
+        "integer": "ett heltal, till exempel 3",
+        "number": "ett tal, till exempel 0.9",
+        "words": "en lista med ord inom hakparenteser, till exempel [elever, brukare]",
+        "text": "en text",
+    },
+    "en": {
+        "boolean": "true or false",
+        "integer": "a whole number, for example 3",
+        "number": "a number, for example 0.9",
+        "words": "a list of words in square brackets, for example [pupils, users]",
+        "text": "a text",
+    },
+}
+
+
+def _described(value: Any, language: str) -> str:
+    """What the value is, as a planner reads it (never a Python repr)."""
+    sv = language == "sv"
+    if value is None:
+        return "tomt" if sv else "empty"
+    if isinstance(value, bool):
+        return ("sanningsvärdet " if sv else "the truth value ") + str(value).lower()
+    if isinstance(value, int | float):
+        return ("talet " if sv else "the number ") + f"{value:g}"
+    if isinstance(value, str):
+        shown = value if len(value) <= 40 else value[:40] + "…"
+        return f'texten "{shown}"' if sv else f'the text "{shown}"'
+    if isinstance(value, list):
+        return "en lista där inte allt är ord" if sv else "a list of which not all are words"
+    if isinstance(value, dict):
+        return "en mappning (nyckel: värde)" if sv else "a mapping (key: value)"
+    return "något annat" if sv else "something else"

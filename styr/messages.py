@@ -86,6 +86,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "The configuration in {path} ({setting}) names '{name}', which no rule is called. "
         "See 'styr rules'.",
     },
+    "config-option-type": {
+        "sv": "Inställningen {setting} i {path} ska vara {expected}, men är {actual}. "
+        "Rätta värdet eller ta bort inställningen för att använda standardvärdet.",
+        "en": "The setting {setting} in {path} must be {expected_en}, but is {actual_en}. "
+        "Correct the value or remove the setting to use the default.",
+    },
     "bad-date": {
         "sv": "Ogiltigt datum '{value}'; skriv ÅÅÅÅ-MM-DD.",
         "en": "Invalid date '{value}'; write YYYY-MM-DD.",

@@ -140,3 +140,49 @@ def test_every_rule_option_default_is_documented() -> None:
     for rule in ALL_RULES:
         for option in rule.options:
             assert option in rule.doc or option in BY_CODE[rule.code].doc, (rule.code, option)
+
+
+@pytest.mark.parametrize(
+    ("option", "expected"),
+    [
+        ("no-target-group: {extra_groups: 5}", "en lista med ord"),
+        ("no-target-group: {extra_groups: [elever, 3]}", "en lista med ord"),
+        ('too-many-goals: {max: "x"}', "ett heltal"),
+        ("too-many-goals: {max: true}", "ett heltal"),
+        ("too-many-goals: {max: 2.5}", "ett heltal"),
+        ("indicator-repeats-goal: {similarity: hög}", "ett tal"),
+    ],
+)
+def test_rule_options_of_the_wrong_sort_are_configuration_errors(
+    blank_repo: Path, option: str, expected: str, run_cli: Callable[..., CliResult]
+) -> None:
+    _manifest_lint(blank_repo, f"  options: {{{option}}}\n")
+    result = run_cli("lint", blank_repo)
+    assert result.code == 2
+    setting = "options." + option.split(":")[0] + "." + option.split("{")[1].split(":")[0]
+    assert setting in result.err
+    assert expected in result.err and "styr.yaml" in result.err
+    assert "Internt fel" not in result.err and "'" + "x" + "'" not in result.err
+
+
+def test_option_errors_describe_the_value_plainly_in_english(
+    blank_repo: Path, run_cli: Callable[..., CliResult]
+) -> None:
+    _manifest_lint(blank_repo, '  options: {too-many-goals: {max: "x"}}\n')
+    result = run_cli("lint", "--lang", "en", blank_repo)
+    assert result.code == 2
+    assert 'must be a whole number, for example 3, but is the text "x"' in result.err
+
+
+@pytest.mark.parametrize(
+    "option",
+    [
+        "indicator-repeats-goal: {similarity: 1}",  # a whole number is a number too
+        "no-target-group: {extra_groups: [elever, brukare]}",
+        "too-many-goals: {max: 2}",
+    ],
+)
+def test_rule_options_of_the_right_sort_are_accepted(blank_repo: Path, option: str) -> None:
+    _manifest_lint(blank_repo, f"  options: {{{option}}}\n")
+    config = load_config(blank_repo, _manifest(blank_repo), ALL_RULES)
+    assert config.options
