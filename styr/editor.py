@@ -1,0 +1,110 @@
+"""Editor help that travels with a repository: its own schema copies, modelines, VS Code settings.
+
+A repository made by `styr init` carries everything an editor with a YAML
+language server needs, with paths inside the repository only, so copying or
+moving the folder keeps completion and hover help working:
+
+* `schemas/`: a copy of every JSON Schema;
+* a modeline on each file's first line, relative to the file and pointing into
+  that copy (understood by every editor that uses yaml-language-server);
+* `.vscode/settings.json`: `yaml.schemas` globs relative to the repository,
+  which also cover files without a modeline (a follow-up file typed by hand,
+  the `uppfoljning/kolada.yaml` that `styr kolada pull` writes);
+* `.vscode/extensions.json`: VS Code offers to install the YAML extension.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Mapping
+from pathlib import PurePosixPath
+
+from styr.schema_check import SCHEMA_SUFFIX, schema_names, schema_text
+
+SCHEMA_FOLDER = "schemas"
+SETTINGS_FILE = ".vscode/settings.json"
+EXTENSIONS_FILE = ".vscode/extensions.json"
+MANIFEST_NAME = "styr.yaml"
+# `styr kolada pull` writes here by default, and the docs put follow-up files here.
+FOLLOW_UP_FOLDER = "uppfoljning"
+YAML_EXTENSION = "redhat.vscode-yaml"
+
+MODELINE_PREFIX = "# yaml-language-server: $schema="
+_MODELINE = re.compile(r"^# yaml-language-server: \$schema=.*$", re.MULTILINE)
+_KIND = re.compile(r"^kind:[ \t]*['\"]?(\w+)", re.MULTILINE)
+
+
+def schema_files() -> dict[str, str]:
+    """Every schema file by its name, the shared definitions (`common`) included."""
+    return {f"{kind}{SCHEMA_SUFFIX}": schema_text(kind) for kind in [*schema_names(), "common"]}
+
+
+def file_kind(text: str) -> str:
+    """The schema a YAML file's text asks for: its `kind:`, or the manifest's without one."""
+    match = _KIND.search(text)
+    return match.group(1) if match else "manifest"
+
+
+def modeline(kind: str, relative: PurePosixPath) -> str:
+    """The modeline for a file at `relative` (inside the repository) of this kind."""
+    up = "../" * (len(relative.parts) - 1)
+    return f"{MODELINE_PREFIX}{up}{SCHEMA_FOLDER}/{kind}{SCHEMA_SUFFIX}"
+
+
+def with_modeline(text: str, relative: PurePosixPath) -> str:
+    """`text` with its modeline pointing into the repository's schema copy.
+
+    An existing modeline is replaced where it is; a file without one gets it
+    as its first line.
+    """
+    line = modeline(file_kind(text), relative)
+    match = _MODELINE.search(text)
+    if match:
+        return text[: match.start()] + line + text[match.end() :]
+    return f"{line}\n{text}"
+
+
+def schema_globs(files: Mapping[PurePosixPath, str]) -> dict[str, list[str]]:
+    """For each schema, the globs (relative to the repository) of the files of its kind.
+
+    A file at the top is matched by its name; a file in a folder by the whole
+    folder (`organisation/**/*.yaml`), so a new board's file is covered too.
+    The follow-up folder is always covered, even before it has a file.
+    """
+    pattern_kind: dict[str, str] = {f"{FOLLOW_UP_FOLDER}/**/*.yaml": "follow_up"}
+    for relative, kind in sorted(files.items()):
+        pattern = relative.name if len(relative.parts) == 1 else f"{relative.parts[0]}/**/*.yaml"
+        pattern_kind.setdefault(pattern, kind)
+    by_schema: dict[str, list[str]] = {}
+    for pattern, kind in sorted(pattern_kind.items()):
+        by_schema.setdefault(f"./{SCHEMA_FOLDER}/{kind}{SCHEMA_SUFFIX}", []).append(pattern)
+    return dict(sorted(by_schema.items()))
+
+
+def vscode_files(files: Mapping[PurePosixPath, str]) -> dict[str, str]:
+    """`.vscode/settings.json` and `.vscode/extensions.json` for a repository with these files."""
+    settings = {"yaml.schemas": schema_globs(files)}
+    extensions = {"recommendations": [YAML_EXTENSION]}
+    return {SETTINGS_FILE: _json(settings), EXTENSIONS_FILE: _json(extensions)}
+
+
+def editor_files(texts: Mapping[str, str]) -> dict[str, str]:
+    """Everything a repository with these YAML files (relative path → text) needs for editors."""
+    kinds = {PurePosixPath(path): file_kind(text) for path, text in texts.items()}
+    return {
+        **{f"{SCHEMA_FOLDER}/{name}": text for name, text in schema_files().items()},
+        **vscode_files(kinds),
+    }
+
+
+
+def _json(value: object) -> str:
+    return json.dumps(value, ensure_ascii=False, indent=2) + "\n"
+
+
+def refreshed_files(texts: Mapping[str, str]) -> dict[str, str]:
+    """A repository's YAML files (relative path → text) with modelines made right, plus the
+    editor files for them: what the repository should hold for editors to help."""
+    fixed = {path: with_modeline(text, PurePosixPath(path)) for path, text in texts.items()}
+    return {**fixed, **editor_files(fixed)}
