@@ -13,23 +13,40 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 
 from styr import __version__
 from styr.errors import StyrError, UsageError
+from styr.i18n import (
+    DEFAULT_LANGUAGE,
+    LANGUAGES,
+    _,
+    install_for_click,
+    requested_language,
+    set_language,
+)
 from styr.messages import message
 
 if TYPE_CHECKING:
     from styr.cache import LintCache
     from styr.findings import Severity
+    from styr.publishing import ErrorsBlockPublishing
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
+# click's and typer's own words ("Usage:", "Show this message and exit.") in our language.
+install_for_click()
+# typer escapes "[" in the "[default: …]" it adds to help whenever rich is installed, for
+# rich to print; with rich_markup_mode=None click prints it, so "\[default: html]" showed.
+typer.core.HAS_RICH = False
+
 app = typer.Typer(
     name="styr",
-    help="styr: kommunens styrmodell som kod. Kontrollera (lint) och publicera mål i YAML.",
+    help=_(
+        "styr: the municipality's steering model as code. Check (lint) and publish goals in YAML."
+    ),
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
@@ -38,7 +55,18 @@ app = typer.Typer(
 
 LanguageOption = Annotated[
     str | None,
-    typer.Option("--lang", help="Språk för meddelanden: sv eller en (standard: manifestets)."),
+    typer.Option("--lang", help=_("Language of messages: sv or en (default: the manifest's).")),
+]
+
+AllowErrorsOption = Annotated[
+    bool,
+    typer.Option(
+        "--allow-errors",
+        help=_(
+            "Show it anyway, despite errors in the repository (with a clear notice that "
+            "something may be missing)."
+        ),
+    ),
 ]
 
 
@@ -52,18 +80,23 @@ def _version(value: bool) -> None:
 def _root(
     version: Annotated[
         bool,
-        typer.Option("--version", callback=_version, is_eager=True, help="Visa version."),
+        typer.Option("--version", callback=_version, is_eager=True, help=_("Show the version.")),
     ] = False,
+    lang: LanguageOption = None,  # `styr --lang en lint`: read from the command line at start
 ) -> None:
-    """styr: kommunens styrmodell som kod."""
+    """styr: the municipality's steering model as code."""
+
+
+def _chosen_language(flag: str | None) -> str | None:
+    """--lang, else STYR_LANG; None when neither says (the manifest's may then decide)."""
+    chosen = flag if flag is not None else requested_language()
+    if chosen is not None and chosen not in LANGUAGES:
+        raise UsageError("unknown-language", name=chosen)
+    return chosen
 
 
 def _language(flag: str | None, fallback: str | None = None) -> str:
-    if flag is not None:
-        if flag not in ("sv", "en"):
-            raise UsageError("unknown-language", name=flag)
-        return flag
-    return fallback or "sv"
+    return _chosen_language(flag) or fallback or DEFAULT_LANGUAGE
 
 
 def _colour_wanted() -> bool:
@@ -72,49 +105,57 @@ def _colour_wanted() -> bool:
     return sys.stdout.isatty() or bool(os.environ.get("FORCE_COLOR"))
 
 
-@app.command()
+@app.command(help=_("Check schemas, YAML, the goal chain and the quality of the goals."))
 def lint(
     paths: Annotated[
         list[Path] | None,
-        typer.Argument(help="Repositorier, mappar med repositorier eller filer i dem."),
+        typer.Argument(help=_("Repositories, folders of repositories or files in them.")),
     ] = None,
     output_format: Annotated[
         str | None,
         typer.Option(
             "--output-format",
             "--format",
-            help="text, concise, json, github, sarif, junit eller gitlab "
-            "(github väljs automatiskt i GitHub Actions).",
+            help=_(
+                "text, concise, json, github, sarif, junit or gitlab (github is chosen "
+                "automatically in GitHub Actions)."
+            ),
         ),
     ] = None,
     output: Annotated[
-        Path | None, typer.Option("-o", "--output", help="Skriv resultatet till en fil.")
+        str | None,
+        typer.Option(
+            "-o", "--output", help=_("Write the result to a file (- for standard output).")
+        ),
     ] = None,
     statistics: Annotated[
-        bool, typer.Option("--statistics", help="Visa antal fynd per regel i stället.")
+        bool, typer.Option("--statistics", help=_("Show the number of findings per rule instead."))
     ] = False,
     fail_on: Annotated[
         str | None,
-        typer.Option("--fail-on", help="Lägsta nivå som ger slutkod 1: error, warning, info."),
+        typer.Option(
+            "--fail-on", help=_("Lowest level that gives exit code 1: error, warning, info.")
+        ),
     ] = None,
     today: Annotated[
         str | None,
-        typer.Option("--today", help="Datum att jämföra giltighetstider mot (ÅÅÅÅ-MM-DD)."),
+        typer.Option("--today", help=_("Date to compare validity periods with (YYYY-MM-DD).")),
     ] = None,
     no_cache: Annotated[
-        bool, typer.Option("--no-cache", help="Kontrollera allt på nytt, utan cache.")
+        bool, typer.Option("--no-cache", help=_("Check everything afresh, without the cache."))
     ] = False,
     cache_dir: Annotated[
         Path | None,
-        typer.Option("--cache-dir", help="Var cachen ligger (standard: .styr_cache)."),
+        typer.Option(
+            "--cache-dir", help=_("Where the cache is kept (default: the user's cache folder).")
+        ),
     ] = None,
     jobs: Annotated[
         int | None,
-        typer.Option("--jobs", "-j", help="Antal processer (standard: alla kärnor)."),
+        typer.Option("--jobs", "-j", help=_("Number of processes (default: all cores).")),
     ] = None,
     lang: LanguageOption = None,
 ) -> None:
-    """Kontrollera scheman, YAML, målkedjan och målens kvalitet."""
     from styr.lint import lint_paths
     from styr.output import FORMATTERS
 
@@ -127,7 +168,7 @@ def lint(
         result = lint_paths(
             paths or [Path(".")],
             today=_date(today),
-            cache=None if no_cache else _cache(cache_dir),
+            cache=None if no_cache else _cache(cache_dir, _language(lang)),
             jobs=jobs if jobs is not None else (os.cpu_count() or 1),
             progress=progress,
         )
@@ -138,7 +179,7 @@ def lint(
 
         text = render_statistics(result, language)
     else:
-        colour = output is None and name == "text" and _colour_wanted()
+        colour = _to_stdout(output) and name == "text" and _colour_wanted()
         text = formatter(result, language, colour)
     _emit(text, output)
     raise typer.Exit(EXIT_FINDINGS if result.failed(level) else EXIT_CLEAN)
@@ -198,60 +239,83 @@ def _progress_bar() -> Iterator[Callable[[int, int], None] | None]:
             bar.stop()
 
 
-def _cache(folder: Path | None) -> LintCache:
-    from styr.cache import LintCache, default_folder
+def _cache(folder: Path | None, language: str) -> LintCache | None:
+    """The lint cache (--cache-dir, else STYR_CACHE_DIR, else the user's), or None.
 
-    given = folder or (
-        Path(os.environ["STYR_CACHE_DIR"]) if "STYR_CACHE_DIR" in os.environ else None
-    )
-    return LintCache(given or default_folder())
+    A cache that would trust what others can change is not used; the run
+    says so on standard error and checks everything afresh.
+    """
+    from styr.cache import CacheRefused, open_cache
+
+    variable = os.environ.get("STYR_CACHE_DIR")
+    try:
+        return open_cache(folder or (Path(variable) if variable else None))
+    except CacheRefused as refusal:
+        typer.echo(f"styr: {message(refusal.key, language, **refusal.params)}", err=True)
+        return None
 
 
-def _emit(text: str, output: Path | None) -> None:
-    if output is None:
+# `-o -` means standard output, for every command that writes a result.
+STDOUT = "-"
+
+
+def _to_stdout(output: str | None) -> bool:
+    return output is None or output == STDOUT
+
+
+def _emit(text: str, output: str | None) -> bool:
+    """Write `text` to the file `output` names, else to standard output; True for a file."""
+    if _to_stdout(output):
         typer.echo(text, nl=False)
-    else:
-        from styr.files import write_atomic
+        return False
+    from styr.files import write_atomic
 
-        write_atomic(output, text)
+    write_atomic(Path(str(output)), text)
+    return True
 
 
-@app.command()
+@app.command(help=_("Start a new repository for a municipality from a bundled steering model."))
 def init(
-    directory: Annotated[Path, typer.Argument(help="Ny katalog för kommunens repositorium.")],
+    directory: Annotated[
+        Path, typer.Argument(help=_("New folder for the municipality's repository."))
+    ],
     model: Annotated[
         str,
-        typer.Option("--model", help="Startmodell: blank, helsingborg eller huddinge."),
+        typer.Option("--model", help=_("Starting model: blank, helsingborg or huddinge.")),
     ] = "blank",
-    name: Annotated[str, typer.Option("--name", help="Kommunens namn.")] = "Exempelkommun",
-    code: Annotated[str, typer.Option("--code", help="Kommunkod, fyra siffror.")] = "0000",
+    name: Annotated[
+        str, typer.Option("--name", help=_("The municipality's name."))
+    ] = "Exempelkommun",
+    code: Annotated[
+        str, typer.Option("--code", help=_("Municipality code, four digits."))
+    ] = "0000",
     lang: LanguageOption = None,
 ) -> None:
-    """Starta ett nytt repositorium för en kommun från en medföljande styrmodell."""
     from styr.scaffold import init_repository
 
     init_repository(directory, model, name, code)
     typer.echo(message("init-done", _language(lang), path=directory, model=model))
 
 
-@app.command()
+@app.command(help=_("Show or export the JSON schemas (for editors with YAML support)."))
 def schema(
-    kind: Annotated[str | None, typer.Argument(help="Filtyp, t.ex. organisation.")] = None,
+    kind: Annotated[str | None, typer.Argument(help=_("File kind, e.g. organisation."))] = None,
     export: Annotated[
-        Path | None, typer.Option("--export", help="Skriv alla scheman till en katalog.")
+        Path | None, typer.Option("--export", help=_("Write all schemas to a folder."))
     ] = None,
-    force: Annotated[bool, typer.Option("--force", help="Skriv över ändrade filer.")] = False,
+    force: Annotated[bool, typer.Option("--force", help=_("Overwrite changed files."))] = False,
     lang: LanguageOption = None,
 ) -> None:
-    """Visa eller exportera JSON-schemana (för editorer med YAML-stöd)."""
-    from styr.files import write_atomic
     from styr.schema_check import SCHEMA_SUFFIX, schema_names, schema_text
 
     names = schema_names()
     if export is not None:
-        for name in [*names, "common"]:
-            write_atomic(export / f"{name}{SCHEMA_SUFFIX}", schema_text(name), overwrite=force)
-        typer.echo(message("schema-exported", _language(lang), count=len(names) + 1, path=export))
+        from styr.editor import schema_files
+        from styr.files import write_files
+
+        files = schema_files()
+        write_files(export, files, overwrite=force)  # all or none, every file checked first
+        typer.echo(message("schema-exported", _language(lang), count=len(files), path=export))
         return
     if kind is None:
         for name in names:
@@ -262,144 +326,160 @@ def schema(
     typer.echo(schema_text(kind), nl=False)
 
 
-@app.command()
+@app.command(help=_("Publish an overview of the goals as standalone HTML or as Markdown."))
 def report(
-    paths: Annotated[
-        list[Path] | None, typer.Argument(help="Ett eller flera repositorier.")
-    ] = None,
+    paths: Annotated[list[Path] | None, typer.Argument(help=_("One or more repositories."))] = None,
     output_format: Annotated[
-        str, typer.Option("--format", "-f", help="html eller md (Markdown).")
+        str, typer.Option("--format", "-f", help=_("html or md (Markdown)."))
     ] = "html",
     output: Annotated[
-        Path | None, typer.Option("-o", "--output", help="Skriv rapporten till en fil.")
+        str | None,
+        typer.Option(
+            "-o", "--output", help=_("Write the report to a file (- for standard output).")
+        ),
     ] = None,
     templates: Annotated[
         Path | None,
-        typer.Option("--templates", help="Egna Jinja-mallar i stället för de inbyggda."),
+        typer.Option(
+            "--templates", help=_("Your own Jinja templates instead of the bundled ones.")
+        ),
     ] = None,
     with_findings: Annotated[
-        bool, typer.Option("--with-findings", help="Ta med en sammanfattning av lint-fynden.")
+        bool, typer.Option("--with-findings", help=_("Include a summary of the lint findings."))
     ] = False,
+    allow_errors: AllowErrorsOption = False,
     lang: LanguageOption = None,
 ) -> None:
-    """Publicera en målöversikt som fristående HTML eller som Markdown."""
+    from styr.publishing import ErrorsBlockPublishing
     from styr.report import build_report
 
-    text = build_report(
-        paths or [Path(".")],
-        output_format,
-        _language(lang) if lang is not None else None,
-        templates,
-        with_findings,
-    )
-    if output is None:
-        typer.echo(text, nl=False)
-        return
-    from styr.files import write_atomic
+    try:
+        text = build_report(
+            paths or [Path(".")],
+            output_format,
+            _chosen_language(lang),
+            templates,
+            with_findings,
+            allow_errors=allow_errors,
+        )
+    except ErrorsBlockPublishing as refused:
+        _refuse(refused, lang, "report-refused")
+    if _emit(text, output):
+        typer.echo(message("report-written", _language(lang), path=output), err=True)
 
-    write_atomic(output, text)
-    typer.echo(message("report-written", _language(lang), path=output), err=True)
 
-
-@app.command()
+@app.command(help=_("Show goal fulfilment: outcome against target value per goal and indicator."))
 def status(
-    paths: Annotated[list[Path] | None, typer.Argument(help="Repositorier att följa upp.")] = None,
+    paths: Annotated[
+        list[Path] | None, typer.Argument(help=_("Repositories to follow up."))
+    ] = None,
     period: Annotated[
         str | None,
-        typer.Option("--period", help="År (2024), tertial (2024-T2) eller halvår (2024-H1)."),
+        typer.Option("--period", help=_("Year (2024), tertial (2024-T2) or half-year (2024-H1).")),
     ] = None,
-    output_format: Annotated[
-        str, typer.Option("--format", help="table (tabell) eller json.")
-    ] = "table",
+    output_format: Annotated[str, typer.Option("--format", help=_("table or json."))] = "table",
+    allow_errors: AllowErrorsOption = False,
     lang: LanguageOption = None,
 ) -> None:
-    """Visa måluppfyllelse: utfall mot målvärde per mål och indikator."""
+    import shutil
+
     from styr.followup.status import collect, render_json, render_table
+    from styr.publishing import ErrorsBlockPublishing
 
     if output_format not in ("table", "json"):
         raise UsageError("unknown-format", name=output_format, known="table, json")
-    statuses = collect(paths or [Path(".")], period)
+    try:
+        statuses = collect(paths or [Path(".")], period, allow_errors=allow_errors)
+    except ErrorsBlockPublishing as refused:
+        _refuse(refused, lang, "status-refused")
     first = statuses[0].repository.language if statuses else None
     language = _language(lang, first)
     if output_format == "json":
         typer.echo(render_json(statuses, language), nl=False)
     else:
-        typer.echo(render_table(statuses, language, _colour_wanted()), nl=False)
+        width = shutil.get_terminal_size().columns  # COLUMNS first, then the terminal
+        typer.echo(render_table(statuses, language, _colour_wanted(), width), nl=False)
+
+
+def _refuse(refused: ErrorsBlockPublishing, lang: str | None, key: str) -> NoReturn:
+    """Name the errors as `styr lint` does, say why nothing was shown, and exit 1."""
+    from styr.output.text import render
+
+    results = refused.errors.results
+    language = _language(lang, results[0].repository.language if results else None)
+    typer.echo(render(refused.errors, language), err=True, nl=False)
+    typer.echo(f"styr: {message(key, language, count=refused.count)}", err=True)
+    raise typer.Exit(EXIT_FINDINGS)
 
 
 kolada_app = typer.Typer(
-    help="Hämta utfall från Kolada, den öppna databasen för kommuners nyckeltal."
+    help=_("Fetch outcomes from Kolada, the open database of municipal key figures.")
 )
 app.add_typer(kolada_app, name="kolada")
+# click itself suggests a command for a typo, in our language; typer (0.16 and later) would
+# add a second "Did you mean …?" of its own, in English only.
+app.suggest_commands = kolada_app.suggest_commands = False
 
 
-@kolada_app.command("pull")
+@kolada_app.command(
+    "pull",
+    help=_("Fetch outcomes for indicators with a Kolada id and write them into a follow-up file."),
+)
 def kolada_pull(
-    path: Annotated[Path, typer.Argument(help="Repositoriet.")] = Path("."),
+    path: Annotated[Path, typer.Argument(help=_("The repository."))] = Path("."),
     years: Annotated[
-        str, typer.Option("--years", help="År, t.ex. 2023,2024 eller 2020-2024.")
+        str, typer.Option("--years", help=_("Years, e.g. 2023,2024 or 2020-2024."))
     ] = "",
     output: Annotated[
         Path | None,
-        typer.Option("--file", help="Uppföljningsfilen att skriva (i repositoriet)."),
+        typer.Option("--file", help=_("The follow-up file to write (in the repository).")),
     ] = None,
     overwrite: Annotated[
-        bool, typer.Option("--overwrite", help="Skriv över även handskrivna värden.")
+        bool, typer.Option("--overwrite", help=_("Overwrite values typed by hand too."))
     ] = False,
     base_url: Annotated[
-        str, typer.Option("--base-url", help="Kolada-API:ts adress (för test och speglar).")
+        str, typer.Option("--base-url", help=_("The Kolada API's address (for tests and mirrors)."))
     ] = "https://api.kolada.se/v3",
     lang: LanguageOption = None,
 ) -> None:
-    """Hämta utfall för indikatorer med Kolada-id och skriv in dem i en uppföljningsfil."""
     from styr.followup.kolada_pull import parse_years, pull
 
     summary = pull(path, parse_years(years), output, overwrite=overwrite, base_url=base_url)
     typer.echo(message("kolada-pulled", _language(lang), **summary))
 
 
-@app.command("rules")
+@app.command("rules", help=_("List all rules with code, name and level."))
 def rules_command(
     lang: LanguageOption = None,
     markdown: Annotated[
-        bool, typer.Option("--markdown", help="Hela katalogen som Markdown (docs/rules.md).")
+        bool, typer.Option("--markdown", help=_("The whole catalogue as Markdown (docs/rules.md)."))
     ] = False,
 ) -> None:
-    """Lista alla regler med kod, namn och nivå."""
-    from styr.rules.catalogue import ALL_RULES
+    from styr.rule_docs import rules_list, rules_markdown
 
-    if markdown:
-        from styr.rule_docs import rules_markdown
-
-        typer.echo(rules_markdown(), nl=False)
-        return
-    language = _language(lang)
-    for rule in ALL_RULES:
-        summary = rule.summary.get(language) or rule.summary["sv"]
-        typer.echo(f"{rule.code}  {rule.name:<24} {rule.severity.label:<8} {summary}")
+    text = rules_markdown() if markdown else rules_list(_language(lang))
+    typer.echo(text, nl=False)
 
 
-@app.command("rule")
+@app.command("rule", help=_("Show the documentation of a rule (code or name)."))
 def rule_command(code_or_name: str, lang: LanguageOption = None) -> None:
-    """Visa dokumentationen för en regel (kod eller namn)."""
+    from styr.rule_docs import rule_text
     from styr.rules.catalogue import find_rule
 
     rule = find_rule(code_or_name)
     if rule is None:
         raise UsageError("unknown-rule", name=code_or_name)
-    language = _language(lang)
-    summary = rule.summary.get(language) or rule.summary["sv"]
-    options = "".join(f"\n  {key} = {value!r}" for key, value in rule.options.items())
-    heading = f"{rule.code} {rule.name} ({rule.severity.label})\n{summary}"
-    typer.echo(heading + (f"\nOptions:{options}" if options else "") + f"\n\n{rule.doc}")
+    typer.echo(rule_text(rule, _language(lang)), nl=False)
 
 
 def main() -> None:
     """Run the CLI: no input, however bad, ends in a Python traceback."""
+    requested = requested_language()
+    language = requested if requested in LANGUAGES else DEFAULT_LANGUAGE
+    set_language(language)
     try:
         app()
     except StyrError as error:
-        language = "en" if "en" in sys.argv[1:] and "--lang" in sys.argv else "sv"
         typer.echo(f"styr: {message(error.key, language, **error.params)}", err=True)
         sys.exit(EXIT_ERROR)
     except KeyboardInterrupt:
@@ -407,7 +487,7 @@ def main() -> None:
     except Exception as error:
         if os.environ.get("STYR_DEBUG"):
             raise
-        typer.echo(f"styr: {message('internal-error', 'sv', error=repr(error))}", err=True)
+        typer.echo(f"styr: {message('internal-error', language, error=repr(error))}", err=True)
         sys.exit(EXIT_ERROR)
 
 

@@ -11,6 +11,10 @@ def main() -> None:
 
         print(f"styr {__version__}")
         return
+    from styr.i18n import start_process
+
+    # The help texts are translated as the CLI module is imported: choose the language first.
+    start_process(sys.argv[1:])
     from styr.cli import main as cli_main  # the CLI framework only when a command needs it
 
     cli_main()

@@ -1,236 +1,244 @@
-"""The CLI's own sentences, in Swedish and English. Findings carry theirs in their rules."""
+"""The CLI's own sentences, by key. Findings carry theirs in their rules.
+
+Each is its English original marked with `N_()`; the Swedish is in the gettext
+catalogue styr/locale/sv/LC_MESSAGES/styr.po (see docs/translations.md), and
+`message(key, language, **params)` gives it in a language (styr.i18n).
+
+Adding a sentence: write `"area-key": N_("English, with {param}.")` here and its
+Swedish in styr.po, then compile the catalogue (docs/translations.md); a test
+fails while the Swedish is missing. The older form `"area-key": {"sv": "…",
+"en": "…"}` still works and is moved into the catalogue by the maintainers.
+"""
 
 from __future__ import annotations
 
 from typing import Any
 
-MESSAGES: dict[str, dict[str, str]] = {
-    "path-missing": {
-        "sv": "Sökvägen {path} finns inte.",
-        "en": "The path {path} does not exist.",
-    },
-    "no-repository": {
-        "sv": "Hittade ingen styr.yaml i eller under {path}. Skapa ett nytt repositorium med "
-        "'styr init KATALOG'.",
-        "en": "Found no styr.yaml in or below {path}. Start a new repository with 'styr init DIR'.",
-    },
-    "unknown-format": {
-        "sv": "Okänt utdataformat '{name}'; välj en av: {known}.",
-        "en": "Unknown output format '{name}'; choose one of: {known}.",
-    },
-    "unknown-language": {
-        "sv": "Okänt språk '{name}'; välj sv eller en.",
-        "en": "Unknown language '{name}'; choose sv or en.",
-    },
-    "unknown-severity": {
-        "sv": "Okänd nivå '{name}'; välj error, warning eller info.",
-        "en": "Unknown level '{name}'; choose error, warning or info.",
-    },
-    "unknown-starter": {
-        "sv": "Okänd modell '{name}'; välj en av: {known}.",
-        "en": "Unknown model '{name}'; choose one of: {known}.",
-    },
-    "unknown-schema": {
-        "sv": "Det finns inget schema för '{name}'; välj en av: {known}.",
-        "en": "There is no schema for '{name}'; choose one of: {known}.",
-    },
-    "unknown-rule": {
-        "sv": "Det finns ingen regel '{name}'. Se 'styr rules'.",
-        "en": "There is no rule '{name}'. See 'styr rules'.",
-    },
-    "target-not-empty": {
-        "sv": "Katalogen {path} finns redan och är inte tom; styr init skriver inte över något. "
-        "Välj en ny katalog.",
-        "en": "The folder {path} already exists and is not empty; styr init overwrites nothing. "
-        "Choose a new folder.",
-    },
-    "bad-code": {
-        "sv": "Kommunkoden ska vara fyra siffror, t.ex. 0126 (fick '{code}').",
-        "en": "The municipality code must be four digits, e.g. 0126 (got '{code}').",
-    },
-    "file-exists": {
-        "sv": "{path} finns redan och skiljer sig; lägg till --force för att skriva över den.",
-        "en": "{path} already exists and differs; add --force to overwrite it.",
-    },
-    "cannot-write": {
-        "sv": "Kunde inte skriva {path}: {reason}",
-        "en": "Could not write {path}: {reason}",
-    },
-    "internal-error": {
-        "sv": "Internt fel i styr ({error}). Det är ett fel i verktyget, inte i dina filer; "
-        "rapportera det gärna.",
-        "en": "Internal error in styr ({error}). This is a bug in the tool, not in your files; "
-        "please report it.",
-    },
-    "init-done": {
-        "sv": "Skapade {path} med modellen '{model}'. Nästa steg: redigera filerna och kör "
-        "'styr lint {path}'.",
-        "en": "Created {path} with the model '{model}'. Next: edit the files and run "
-        "'styr lint {path}'.",
-    },
-    "schema-exported": {
-        "sv": "Skrev {count} scheman till {path}.",
-        "en": "Wrote {count} schemas to {path}.",
-    },
-    "config-invalid": {
-        "sv": "Konfigurationen i {path} går inte att använda: {problem}.",
-        "en": "The configuration in {path} cannot be used: {problem}.",
-    },
-    "config-unreadable": {
-        "sv": "Kunde inte läsa {path}: {reason}",
-        "en": "Could not read {path}: {reason}",
-    },
-    "config-unknown-rule": {
-        "sv": "Konfigurationen i {path} ({setting}) nämner '{name}', som ingen regel heter. "
-        "Se 'styr rules'.",
-        "en": "The configuration in {path} ({setting}) names '{name}', which no rule is called. "
-        "See 'styr rules'.",
-    },
-    "config-option-type": {
-        "sv": "Inställningen {setting} i {path} ska vara {expected}, men är {actual}. "
-        "Rätta värdet eller ta bort inställningen för att använda standardvärdet.",
-        "en": "The setting {setting} in {path} must be {expected_en}, but is {actual_en}. "
-        "Correct the value or remove the setting to use the default.",
-    },
-    "bad-date": {
-        "sv": "Ogiltigt datum '{value}'; skriv ÅÅÅÅ-MM-DD.",
-        "en": "Invalid date '{value}'; write YYYY-MM-DD.",
-    },
-    "bad-period": {
-        "sv": "Ogiltig period '{value}'; skriv ett år (2024), en tertial (2024-T2) eller ett "
-        "halvår (2024-H1).",
-        "en": "Invalid period '{value}'; write a year (2024), a tertial (2024-T2) or a half-year "
-        "(2024-H1).",
-    },
-    "bad-years": {
-        "sv": "Ogiltiga år '{value}'; skriv t.ex. 2023,2024 eller 2020-2024.",
-        "en": "Invalid years '{value}'; write e.g. 2023,2024 or 2020-2024.",
-    },
-    "kolada-no-indicators": {
-        "sv": "Inga indikatorer i {path} har ett Kolada-id (kolada: N15428).",
-        "en": "No indicator in {path} has a Kolada id (kolada: N15428).",
-    },
-    "kolada-file-outside": {
-        "sv": "Uppföljningsfilen {path} ligger utanför repositoriet.",
-        "en": "The follow-up file {path} is outside the repository.",
-    },
-    "kolada-file-unusable": {
-        "sv": "Kan inte skriva i {path}: {problem}. Inget ändrades.",
-        "en": "Cannot write into {path}: {problem}. Nothing was changed.",
-    },
-    "kolada-pulled": {
-        "sv": "Hämtade {fetched} värden från Kolada till {file}: {added} nya, {updated} "
-        "uppdaterade, {kept} handskrivna behölls. Källa: Kolada.",
-        "en": "Fetched {fetched} values from Kolada into {file}: {added} new, {updated} updated, "
-        "{kept} typed by hand kept. Source: Kolada.",
-    },
-    "summary-clean": {
-        "sv": "Inga fynd i {files} filer ({repos} repositorier).",
-        "en": "No findings in {files} files ({repos} repositories).",
-    },
-    "summary": {
-        "sv": "{errors} fel, {warnings} varningar, {infos} info i {files} filer.",
-        "en": "{errors} errors, {warnings} warnings, {infos} info in {files} files.",
-    },
-    "kolada-bad-kpi": {
-        "sv": "Ogiltigt KPI-id '{value}'; det ska vara N eller U följt av fem siffror, "
-        "t.ex. N15428.",
-        "en": "Invalid KPI id '{value}'; it must be N or U followed by five digits, e.g. N15428.",
-    },
-    "kolada-bad-year": {
-        "sv": "Ogiltigt år '{value}'; ange ett heltal från {first} till {last}.",
-        "en": "Invalid year '{value}'; give a whole number from {first} to {last}.",
-    },
-    "kolada-nothing-requested": {
-        "sv": "Ange minst ett KPI-id och minst ett år att hämta från Kolada.",
-        "en": "Give at least one KPI id and at least one year to fetch from Kolada.",
-    },
-    "kolada-bad-base-url": {
-        "sv": "Adressen till Kolada '{url}' går inte att använda; ange en http- eller "
-        "https-adress, t.ex. https://api.kolada.se/v3.",
-        "en": "The Kolada address '{url}' cannot be used; give an http or https address, "
-        "e.g. https://api.kolada.se/v3.",
-    },
-    "kolada-unreachable": {
-        "sv": "Kunde inte nå Kolada ({url}): {reason}. Kontrollera nätverket och försök igen.",
-        "en": "Could not reach Kolada ({url}): {reason}. Check the network and try again.",
-    },
-    "kolada-connection-lost": {
-        "sv": "Anslutningen till Kolada bröts ({reason}), {attempts} försök i rad ({url}). "
-        "Kontrollera nätverket och försök igen.",
-        "en": "The connection to Kolada was lost ({reason}), {attempts} attempts in a row "
-        "({url}). Check the network and try again.",
-    },
-    "kolada-timeout": {
-        "sv": "Kolada svarade inte inom {timeout} s, {attempts} försök i rad ({url}). "
-        "Kontrollera nätverket eller försök igen senare.",
-        "en": "Kolada did not answer within {timeout} s, {attempts} attempts in a row ({url}). "
-        "Check the network or try again later.",
-    },
-    "kolada-busy": {
-        "sv": "Kolada är överbelastat eller tillfälligt otillgängligt (HTTP {status}), "
-        "{attempts} försök i rad ({url}). Vänta en stund och försök igen.",
-        "en": "Kolada is overloaded or temporarily unavailable (HTTP {status}), "
-        "{attempts} attempts in a row ({url}). Wait a while and try again.",
-    },
-    "kolada-http-error": {
-        "sv": "Kolada svarade med ett fel, HTTP {status} ({url}).",
-        "en": "Kolada answered with an error, HTTP {status} ({url}).",
-    },
-    "kolada-bad-json": {
-        "sv": "Kolada svarade med något som inte är giltig JSON ({url}): {reason}.",
-        "en": "Kolada answered with something that is not valid JSON ({url}): {reason}.",
-    },
-    "kolada-bad-shape": {
-        "sv": "Svaret från Kolada har inte den väntade formen: {where} saknas, har fel typ "
-        "eller ett värde som inte efterfrågades ({url}). Inget hämtades.",
-        "en": "Kolada's answer does not have the expected shape: {where} is missing, has the "
-        "wrong type or a value that was not asked for ({url}). Nothing was fetched.",
-    },
-    "kolada-too-large": {
-        "sv": "Svaret från Kolada är större än {limit} MB ({url}); styr läser inte vidare.",
-        "en": "Kolada's answer is larger than {limit} MB ({url}); styr stops reading.",
-    },
-    "kolada-off-host": {
-        "sv": "Kolada hänvisade till {url}, som inte ligger på {host}; styr följer inte "
-        "hänvisningar till andra servrar.",
-        "en": "Kolada pointed to {url}, which is not on {host}; styr does not follow links "
-        "to other servers.",
-    },
-    "kolada-page-loop": {
-        "sv": "Kolada pekade tillbaka till en sida som redan hämtats ({url}); styr avbryter "
-        "för att inte fastna i en slinga.",
-        "en": "Kolada pointed back to a page already fetched ({url}); styr stops rather than "
-        "loop forever.",
-    },
-    "kolada-too-many-pages": {
-        "sv": "Kolada gav fler än {limit} sidor för en fråga ({url}); styr avbryter för att "
-        "inte fastna i en slinga.",
-        "en": "Kolada gave more than {limit} pages for one question ({url}); styr stops rather "
-        "than loop forever.",
-    },
-    "report-templates-missing": {
-        "sv": "Mallkatalogen {path} finns inte (--templates).",
-        "en": "The template folder {path} does not exist (--templates).",
-    },
-    "report-template-error": {
-        "sv": "Rapportmallen {name} går inte att använda: {problem}",
-        "en": "The report template {name} cannot be used: {problem}",
-    },
-    "report-written": {
-        "sv": "Skrev rapporten till {path}.",
-        "en": "Wrote the report to {path}.",
-    },
+from styr.findings import Severity
+from styr.i18n import N_, Text, translate
+
+MESSAGES: dict[str, Text] = {
+    "path-missing": N_("The path {path} does not exist."),
+    "no-repository": N_(
+        "Found no styr.yaml in or below {path}. Start a new repository with 'styr init DIR'."
+    ),
+    "unknown-format": N_("Unknown output format '{name}'; choose one of: {known}."),
+    "unknown-language": N_("Unknown language '{name}'; choose sv or en."),
+    "unknown-severity": N_("Unknown level '{name}'; choose error, warning or info."),
+    "unknown-starter": N_("Unknown model '{name}'; choose one of: {known}."),
+    "unknown-schema": N_("There is no schema for '{name}'; choose one of: {known}."),
+    "unknown-rule": N_("There is no rule '{name}'. See 'styr rules'."),
+    "target-not-empty": N_(
+        "The folder {path} already exists and is not empty; styr init overwrites nothing. Choose a "
+        "new folder."
+    ),
+    "bad-code": N_("The municipality code must be four digits, e.g. 0126 (got '{code}')."),
+    "file-exists": N_("{path} already exists and differs; add --force to overwrite it."),
+    "cannot-write": N_("Could not write {path}: {reason}"),
+    "internal-error": N_(
+        "Internal error in styr ({error}). This is a bug in the tool, not in your files; please "
+        "report it."
+    ),
+    "init-done": N_(
+        "Created {path} with the model '{model}'. Next: edit the files and run 'styr lint {path}'."
+    ),
+    "schema-exported": N_("Wrote {count} schemas to {path}."),
+    "config-invalid": N_("The configuration in {path} cannot be used: {problem}."),
+    "config-unreadable": N_("Could not read {path}: {reason}"),
+    "config-unknown-rule": N_(
+        "The configuration in {path} ({setting}) names '{name}', which no rule is called. See "
+        "'styr rules'."
+    ),
+    "config-option-type": N_(
+        "The setting {setting} in {path} must be {expected}, but is {actual}. Correct the value "
+        "or remove the setting to use the default."
+    ),
+    "bad-date": N_("Invalid date '{value}'; write YYYY-MM-DD."),
+    "bad-period": N_(
+        "Invalid period '{value}'; write a year (2024), a tertial (2024-T2) or a half-year "
+        "(2024-H1)."
+    ),
+    "bad-years": N_("Invalid years '{value}'; write e.g. 2023,2024 or 2020-2024."),
+    "kolada-no-indicators": N_("No indicator in {path} has a Kolada id (kolada: N15428)."),
+    "kolada-file-outside": N_("The follow-up file {path} is outside the repository."),
+    "kolada-file-unusable": N_("Cannot write into {path}: {problem}. Nothing was changed."),
+    "kolada-pulled": N_(
+        "Fetched {fetched} values from Kolada into {file}: {added} new, {updated} updated, {kept} "
+        "typed by hand kept. Source: Kolada."
+    ),
+    "lint-withheld-one-file": N_(
+        "Findings not shown: {count}, because {file} could not be read and they may follow from "
+        "that. Correct the error in that file and run again."
+    ),
+    "lint-withheld-files": N_(
+        "Findings not shown: {count}, because {number} files could not be read ({files}) and they "
+        "may follow from that. Correct the errors in those files and run again."
+    ),
+    "report-refused": N_(
+        "The report was not written: the repository has errors ({count}, see above), and a report "
+        "over them would lack what the broken parts hold. Correct the errors and run again, or add "
+        "--allow-errors to publish anyway with a clear notice at the top."
+    ),
+    "status-refused": N_(
+        "The follow-up is not shown: the repository has errors ({count}, see above), so goals, "
+        "indicators or outcomes may be missing from it. Correct the errors and run again, or add "
+        "--allow-errors to show it anyway with a notice."
+    ),
+    "status-notice": N_(
+        "Note: the repository has errors ({count}, see styr lint); the follow-up may lack goals, "
+        "indicators or outcomes."
+    ),
+    "summary-clean": N_("No findings in {files} files ({repos} repositories)."),
+    "summary": N_("{errors} errors, {warnings} warnings, {infos} info in {files} files."),
+    "kolada-bad-kpi": N_(
+        "Invalid KPI id '{value}'; it must be N or U followed by five digits, e.g. N15428."
+    ),
+    "kolada-bad-year": N_("Invalid year '{value}'; give a whole number from {first} to {last}."),
+    "kolada-nothing-requested": N_(
+        "Give at least one KPI id and at least one year to fetch from Kolada."
+    ),
+    "kolada-bad-base-url": N_(
+        "The Kolada address '{url}' cannot be used; give an http or https address, e.g. "
+        "https://api.kolada.se/v3."
+    ),
+    "kolada-unreachable": N_(
+        "Could not reach Kolada ({url}): {reason}. Check the network and try again."
+    ),
+    "kolada-connection-lost": N_(
+        "The connection to Kolada was lost ({reason}), {attempts} attempts in a row ({url}). Check "
+        "the network and try again."
+    ),
+    "kolada-timeout": N_(
+        "Kolada did not answer within {timeout} s, {attempts} attempts in a row ({url}). Check the "
+        "network or try again later."
+    ),
+    "kolada-busy": N_(
+        "Kolada is overloaded or temporarily unavailable (HTTP {status}), {attempts} attempts in a "
+        "row ({url}). Wait a while and try again."
+    ),
+    "kolada-http-error": N_("Kolada answered with an error, HTTP {status} ({url})."),
+    "kolada-bad-json": N_(
+        "Kolada answered with something that is not valid JSON ({url}): {reason}."
+    ),
+    "kolada-bad-shape": N_(
+        "Kolada's answer does not have the expected shape: {where} is missing, has the wrong "
+        "type or a value that was not asked for ({url}). Nothing was fetched."
+    ),
+    "kolada-too-large": N_(
+        "Kolada's answer is larger than {limit} MB ({url}); styr stops reading."
+    ),
+    "kolada-off-host": N_(
+        "Kolada pointed to {url}, which is not on {host}; styr does not follow links to other "
+        "servers."
+    ),
+    "kolada-page-loop": N_(
+        "Kolada pointed back to a page already fetched ({url}); styr stops rather than loop "
+        "forever."
+    ),
+    "kolada-too-many-pages": N_(
+        "Kolada gave more than {limit} pages for one question ({url}); styr stops rather than loop "
+        "forever."
+    ),
+    "kolada-too-slow": N_(
+        "Kolada did not send the whole answer within {seconds} s, {attempts} attempts in a row "
+        "({url}). The answer came too slowly; try again later."
+    ),
+    "kolada-run-timeout": N_(
+        "Fetching from Kolada did not finish within {limit} s and was stopped ({url}). Nothing was "
+        "written. Try again later, or give it more time with --timeout (seconds)."
+    ),
+    "kolada-retry-after-too-long": N_(
+        "Kolada is busy (HTTP {status}) and asks styr to wait {seconds} s before trying again "
+        "({url}). styr waits at most {limit} s, so it stops now. Nothing was written. Try again "
+        "later."
+    ),
+    "kolada-retry-after-past-deadline": N_(
+        "Kolada asks styr to wait {seconds} s before trying again ({url}), but the time limit for "
+        "the whole fetch ({limit} s) runs out before that. Nothing was written. Try again later, "
+        "or give it more time with --timeout (seconds)."
+    ),
+    "kolada-bad-timeout": N_(
+        "Invalid time limit '{value}' for --timeout; give a number of seconds above 0, e.g. 300."
+    ),
+    "status-next-target": N_("next target: {value} ({year})"),
+    "report-templates-missing": N_("The template folder {path} does not exist (--templates)."),
+    "report-template-error": N_("The report template {name} cannot be used: {problem}"),
+    "report-written": N_("Wrote the report to {path}."),
+    "files-exist": N_(
+        "{count} files already exist and differ, among them {path}; nothing was written. Add "
+        "--force to overwrite them."
+    ),
+    "files-export-not-a-folder": N_(
+        "{path} is a file, not a folder. Give a folder to write the schemas to, for example "
+        "schemas."
+    ),
+    "init-bad-name": N_(
+        "The municipality's name must be one line of text, without line breaks or other control "
+        "characters (got {name})."
+    ),
+    "init-target-is-file": N_(
+        "{path} is a file. styr init makes a new folder; choose a name that does not exist."
+    ),
+    "files-target-link": N_(
+        "{path} is a symbolic link; styr does not write through links. Give the real file, or -o - "
+        "to write to standard output."
+    ),
+    "files-target-folder": N_(
+        "{path} is a folder, not a file. Give a file name, for example a file in that folder."
+    ),
+    "files-target-special": N_(
+        "{path} is not a regular file but a device, a named pipe or a socket; styr writes regular "
+        "files only. Give a regular file, or -o - to write to standard output."
+    ),
+    "files-denied": N_(
+        "Could not write {path}: you are not allowed to write there. Choose another place or ask "
+        "for write access."
+    ),
+    "files-read-only": N_("Could not write {path}: the place is read-only. Choose another place."),
+    "files-no-space": N_(
+        "Could not write {path}: the disk is full or the storage quota used up. Free some space "
+        "and try again."
+    ),
+    "files-not-a-folder": N_(
+        "Could not write {path}: part of the path is a file, not a folder. Check the path."
+    ),
+    "files-link-loop": N_(
+        "Could not write {path}: the path goes round in a loop of symbolic links. Check the links "
+        "or choose another place."
+    ),
+    "files-name-too-long": N_(
+        "Could not write {path}: the name is too long for the file system. Choose a shorter name."
+    ),
+    "files-os-error": N_(
+        "Could not write {path} (system error {code}). Check that the place exists and that you "
+        "may write there, and try again."
+    ),
+    "cache-folder-untrusted": N_(
+        "The cache in {path} is not used: the folder belongs to another user or others can change "
+        "it. Everything is still checked, only slower. Make the folder your own (chmod go-w), "
+        "choose another with --cache-dir, or turn the cache off with --no-cache."
+    ),
+    "cache-secret-untrusted": N_(
+        "The cache is not used: the key file {path} belongs to another user or others can read it. "
+        "Everything is still checked, only slower. Delete the file and styr makes a new one."
+    ),
 }
 
-SEVERITY_LABELS = {
-    "sv": {"error": "fel", "warning": "varning", "info": "info"},
-    "en": {"error": "error", "warning": "warning", "info": "info"},
+# What a severity is called where people read it (machine formats keep `Severity.label`).
+SEVERITY_NAMES: dict[Severity, str] = {
+    Severity.ERROR: N_("error"),
+    Severity.WARNING: N_("warning"),
+    Severity.INFO: N_("info"),
 }
+
+
+def severity_name(severity: Severity, language: str) -> str:
+    """The severity as a reader says it: "varning" in Swedish, "warning" in English."""
+    return translate(SEVERITY_NAMES[severity], language)
 
 
 def message(key: str, language: str, **params: Any) -> str:
-    texts = MESSAGES.get(key)
-    if texts is None:
+    text = MESSAGES.get(key)
+    if text is None:
         return key
-    return (texts.get(language) or texts["sv"]).format(**params)
+    return translate(text, language, **params)

@@ -13,7 +13,7 @@ from styr.config import load_config
 from styr.errors import ConfigError
 from styr.findings import Severity
 from styr.lint import lint_paths
-from styr.rules.catalogue import ALL_RULES, BY_CODE
+from styr.rules.catalogue import ALL_RULES
 
 BOARD = Path("organisation/exempelnamnden.yaml")
 
@@ -139,7 +139,8 @@ def test_broken_pyproject_is_a_configuration_error(
 def test_every_rule_option_default_is_documented() -> None:
     for rule in ALL_RULES:
         for option in rule.options:
-            assert option in rule.doc or option in BY_CODE[rule.code].doc, (rule.code, option)
+            for language in ("sv", "en"):
+                assert option in rule.doc_in(language), (rule.code, option, language)
 
 
 @pytest.mark.parametrize(

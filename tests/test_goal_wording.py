@@ -203,8 +203,8 @@ def test_allowed_phrases_silence_the_rule() -> None:
 def test_rule_identity_options_and_messages() -> None:
     assert (RULE.code, RULE.name, RULE.severity) == ("G002", "activity-goal", Severity.WARNING)
     assert set(RULE.options) == {"extra_activity_verbs", "extra_activity_nouns", "allowed_phrases"}
-    assert "{reason}" in RULE.message["sv"] and "{reason_en}" in RULE.message["en"]
-    doc = " ".join(RULE.doc.split())
+    assert "{reason}" in RULE.message_in("sv") and "{reason}" in RULE.message_in("en")
+    doc = " ".join(RULE.doc_in("en").split())
     assert "Bra mål uttrycker resultat eller effekter, inte aktiviteter eller prestationer" in doc
     verdict = classify("Nämnden ska ta fram en plan")
     finding = Finding("G002", Severity.WARNING, None, params=finding_params("Ta fram", verdict))

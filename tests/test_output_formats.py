@@ -229,9 +229,9 @@ def test_sarif_validates_against_the_official_schema(broken: LintResult) -> None
     assert [rule["id"] for rule in driver["rules"]] == [rule.code for rule in ALL_RULES]
     for listed, rule in zip(driver["rules"], ALL_RULES, strict=True):
         assert listed["name"] == rule.name
-        assert listed["shortDescription"]["text"] == rule.summary["en"]
-        assert listed["fullDescription"]["text"] == rule.doc
-        assert listed["help"]["text"] == rule.doc
+        assert listed["shortDescription"]["text"] == rule.summary_in("en")
+        assert listed["fullDescription"]["text"] == rule.doc_in("en")
+        assert listed["help"]["text"] == rule.doc_in("en")
         level = {"error": "error", "warning": "warning", "info": "note"}[rule.severity.label]
         assert listed["defaultConfiguration"]["level"] == level
     results = run["results"]
@@ -251,7 +251,7 @@ def test_sarif_validates_against_the_official_schema(broken: LintResult) -> None
 
 def test_sarif_summaries_follow_the_language(broken: LintResult) -> None:
     rules = json.loads(sarif.render(broken, "sv", False))["runs"][0]["tool"]["driver"]["rules"]
-    assert [r["shortDescription"]["text"] for r in rules] == [r.summary["sv"] for r in ALL_RULES]
+    assert [r["shortDescription"]["text"] for r in rules] == [r.summary_in("sv") for r in ALL_RULES]
 
 
 def _keys(value: Any) -> set[str]:
@@ -423,9 +423,9 @@ def test_statistics_count_per_code(broken: LintResult) -> None:
         assert match, line
         rows.append((int(match["count"]), match["code"], match["name"], match["rest"]))
     assert rows == [
-        (2, "C001", "unknown-reference", BY_CODE["C001"].summary["en"]),
-        (1, "C006", "nothing-contributes", BY_CODE["C006"].summary["en"]),
-        (1, "Y005", "duplicate-key", BY_CODE["Y005"].summary["en"]),
+        (2, "C001", "unknown-reference", BY_CODE["C001"].summary_in("en")),
+        (1, "C006", "nothing-contributes", BY_CODE["C006"].summary_in("en")),
+        (1, "Y005", "duplicate-key", BY_CODE["Y005"].summary_in("en")),
     ]
     assert Counter(f.code for f in broken.findings) == {code: n for n, code, _, _ in rows}
     assert "Dubblerad nyckel" in render_statistics(broken, "sv")
@@ -446,3 +446,85 @@ def test_sarif_paths_under_the_working_folder_are_relative(in_tmp: Path) -> None
     assert inside == {"uri": "kommun/m%C3%A5l.yaml", "uriBaseId": "%SRCROOT%"}
     outside = sarif.artifact_location(Path.cwd().parent / "annan.yaml")
     assert outside == {"uri": (Path.cwd().parent / "annan.yaml").as_uri()}
+
+
+# hostile data: control characters in values and file names (D13)
+
+TERMINAL_SEQUENCE = "\x1b]0;X\x07\x1b[2J"
+HOSTILE_KEY = f"{TERMINAL_SEQUENCE}\u202eabc\r\n::error::x"
+HOSTILE_FILE = Path("kommun/a\n::warning file=x::y.yaml")
+# What may not stand raw in text meant for a terminal: controls but the line
+# break that ends each line, bidirectional controls, line separators.
+RAW_CONTROL = re.compile(
+    "[\x00-\x09\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]"
+)
+
+
+@pytest.fixture
+def hostile(broken: LintResult) -> LintResult:
+    """The duplicate-key finding, its key full of control characters, in a file named to inject."""
+    duplicate = broken.findings[-1]
+    odd = dataclasses.replace(
+        duplicate, file=HOSTILE_FILE, params={"key": HOSTILE_KEY, "first_line": 6}
+    )
+    return _replace_findings(broken, [odd])
+
+
+@pytest.mark.parametrize("fmt", ["text", "concise"])
+def test_terminal_formats_never_print_a_control_character(hostile: LintResult, fmt: str) -> None:
+    out = FORMATTERS[fmt](hostile, "en", False)
+    assert not RAW_CONTROL.search(out)
+    assert "The key '\\u001b]0;X\\u0007\\u001b[2J\\u202eabc" in out
+    assert "kommun/a\\n::warning file=x::y.yaml" in out
+    assert not any(line.startswith("::") for line in out.splitlines())
+
+
+def test_concise_keeps_a_hostile_finding_on_one_line(hostile: LintResult) -> None:
+    (line,) = concise.render(hostile, "en", False).splitlines()
+    assert line.startswith("kommun/a\\n::warning file=x::y.yaml:6:1: Y005 The key ")
+
+
+def test_github_a_hostile_file_name_never_starts_a_command(hostile: LintResult) -> None:
+    out = github.render(hostile, "en", False)
+    assert len(out.splitlines()) == 1
+    assert not RAW_CONTROL.search(out)
+    ((_, properties, message),) = _commands(out)
+    assert properties["file"] == HOSTILE_FILE.as_posix()
+    # The line break stays GitHub's %0A; every other control is shown as an escape.
+    assert "The key '\\u001b]0;X\\u0007\\u001b[2J\\u202eabc\r\n::error::x'" in message
+
+
+def _undecodable(result: LintResult) -> LintResult:
+    """A finding in a file whose name is not valid UTF-8, as Linux hands such names over."""
+    (finding,) = result.findings
+    odd = dataclasses.replace(finding, file=Path("kommun/m\udcffl.yaml"))
+    return _replace_findings(result, [odd])
+
+
+@pytest.mark.parametrize("fmt", ["json", "gitlab", "sarif"])
+def test_json_formats_stay_valid_utf8_json_whatever_the_data(hostile: LintResult, fmt: str) -> None:
+    out = FORMATTERS[fmt](_undecodable(hostile), "en", False)
+    document = json.loads(out.encode("utf-8").decode("utf-8"))
+    texts = _strings(document)
+    assert any(HOSTILE_KEY in text for text in texts)
+    if fmt != "sarif":  # SARIF names the file by its URI only
+        assert any("kommun/m\\udcffl.yaml" in text for text in texts)
+    else:
+        _validate_sarif(document)
+        location = document["runs"][0]["results"][0]["locations"][0]["physicalLocation"]
+        assert location["artifactLocation"]["uri"] == "kommun/m%FFl.yaml"
+
+
+def _strings(value: Any) -> list[str]:
+    if isinstance(value, dict):
+        return [text for item in value.values() for text in _strings(item)]
+    if isinstance(value, list):
+        return [text for item in value for text in _strings(item)]
+    return [value] if isinstance(value, str) else []
+
+
+def test_junit_stays_valid_xml_whatever_the_data(hostile: LintResult) -> None:
+    out = junit.render(_undecodable(hostile), "en", False)
+    root = _validate_junit(out.encode("utf-8").decode("utf-8"))
+    (failure,) = root.findall("testsuite/testcase/failure")
+    assert "\\x1b]0;X\\x07\\x1b[2J\u202eabc" in (failure.get("message") or "")

@@ -85,6 +85,7 @@ def test_every_rule_has_failing_and_passing_cases() -> None:
 
 def test_every_rule_is_documented() -> None:
     for rule in ALL_RULES:
-        assert len(rule.doc.strip()) > 80, rule.code
-        assert rule.summary["sv"] and rule.summary["en"], rule.code
-        assert rule.message["sv"] and rule.message["en"], rule.code
+        for language in ("sv", "en"):
+            assert len(rule.doc_in(language).strip()) > 80, (rule.code, language)
+            assert rule.summary_in(language), (rule.code, language)
+            assert rule.message_in(language), (rule.code, language)

@@ -812,11 +812,11 @@ def test_every_loading_message_renders_without_placeholders(
         message = rule.render(finding, language)
         assert PLACEHOLDER.search(message) is None, (finding, message)
         assert message.strip()
-        if PLACEHOLDER.search(rule.message[language]):
+        if PLACEHOLDER.search(rule.message_in(language)):
             # Rendering fell back to the raw template if this fails.
-            assert message != rule.message[language]
+            assert message != rule.message_in(language)
         for name in ("value", "key", "tag", "reason", "problem"):
-            if name in finding.params and name in rule.message[language]:
+            if name in finding.params and name in rule.message_in(language):
                 assert str(finding.params[name]) in message, (finding, message)
         rendered_codes.add(finding.code)
     assert rendered_codes == set(BY_CODE)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
+from styr import escape
 from styr.findings import Finding
 from styr.lint import LintResult
 from styr.model.repository import Repository
@@ -28,12 +29,12 @@ def message_of(finding: Finding, language: str) -> str:
 
 
 def one_line(text: str) -> str:
-    """The text on one line, for formats where a finding is exactly one line."""
-    return " ".join(part.strip() for part in text.splitlines() if part.strip())
+    """The text on one line and safe for a terminal, for formats where a finding is one line."""
+    return escape.one_line(text)
 
 
 def summary_of(rule: Rule, language: str) -> str:
-    return rule.summary.get(language) or rule.summary["sv"]
+    return rule.summary_in(language)
 
 
 def posix(file: Path | None) -> str:

@@ -16,11 +16,13 @@ from typing import Any
 from urllib.parse import quote
 
 from styr import __version__
+from styr.escape import json_text
 from styr.findings import Finding, Severity
 from styr.lint import LintResult
 from styr.output.common import message_of, summary_of
 from styr.rules.base import Rule
 from styr.rules.catalogue import ALL_RULES
+from styr.withholding import describe
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 SRCROOT = "%SRCROOT%"
@@ -29,7 +31,7 @@ LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "
 
 def render(result: LintResult, language: str, colour: bool = False) -> str:
     log = sarif_log(result, language)
-    return json.dumps(log, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+    return json_text(json.dumps(log, ensure_ascii=False, indent=2, sort_keys=True)) + "\n"
 
 
 def sarif_log(result: LintResult, language: str) -> dict[str, Any]:
@@ -50,6 +52,17 @@ def sarif_log(result: LintResult, language: str) -> dict[str, Any]:
                 },
                 "columnKind": "unicodeCodePoints",
                 "results": [_result(f, language, index.get(f.code)) for f in result.findings],
+                # Findings not shown because a file did not load (styr.withholding).
+                "properties": {
+                    "withheld": [
+                        {
+                            "count": withheld.count,
+                            "files": [artifact_location(file) for file in withheld.files],
+                            "message": describe(withheld, language),
+                        }
+                        for withheld in result.withheld
+                    ]
+                },
             }
         ],
     }
@@ -60,8 +73,8 @@ def _rule(rule: Rule, language: str) -> dict[str, Any]:
         "id": rule.code,
         "name": rule.name,
         "shortDescription": {"text": summary_of(rule, language)},
-        "fullDescription": {"text": rule.doc},
-        "help": {"text": rule.doc, "markdown": rule.doc},
+        "fullDescription": {"text": rule.doc_in(language)},
+        "help": {"text": rule.doc_in(language), "markdown": rule.doc_in(language)},
         "defaultConfiguration": {"level": LEVELS[rule.severity]},
     }
 
@@ -95,4 +108,6 @@ def artifact_location(file: Path) -> dict[str, str]:
             file = file.relative_to(Path.cwd())
         except ValueError:
             return {"uri": file.as_uri()}
-    return {"uri": quote(file.as_posix(), safe="/"), "uriBaseId": SRCROOT}
+    # surrogateescape: a name that is not valid UTF-8 is quoted as the bytes it has on disk.
+    uri = quote(file.as_posix(), safe="/", errors="surrogateescape")
+    return {"uri": uri, "uriBaseId": SRCROOT}

@@ -8,10 +8,12 @@ from itertools import groupby
 from rich.console import Console
 from rich.text import Text
 
+from styr.escape import terminal
 from styr.findings import Finding, Severity
 from styr.lint import LintResult
-from styr.messages import SEVERITY_LABELS, message
+from styr.messages import message, severity_name
 from styr.rules.catalogue import BY_CODE
+from styr.withholding import describe
 
 _STYLES = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 
@@ -27,25 +29,26 @@ def render(result: LintResult, language: str, colour: bool = False) -> str:
         soft_wrap=True,
     )
     findings = result.findings
-    labels = SEVERITY_LABELS.get(language, SEVERITY_LABELS["sv"])
     for file, group in groupby(findings, key=lambda f: f.file):
-        console.print(Text(str(file) if file else "–", style="bold underline"))
+        console.print(Text(terminal(str(file)) if file else "–", style="bold underline"))
         for finding in group:
-            console.print(_line(finding, language, labels))
+            console.print(_line(finding, language))
         console.print()
     console.print(_summary(result, language))
+    for withheld in result.withheld:
+        console.print(Text(terminal(describe(withheld, language)), style="yellow"))
     return buffer.getvalue()
 
 
-def _line(finding: Finding, language: str, labels: dict[str, str]) -> Text:
+def _line(finding: Finding, language: str) -> Text:
     rule = BY_CODE[finding.code]
     line = Text("  ")
     line.append(f"{finding.line}:{finding.column}".ljust(8), style="dim")
-    line.append(labels[finding.severity.label].ljust(8), style=_STYLES[finding.severity])
+    line.append(severity_name(finding.severity, language).ljust(8), style=_STYLES[finding.severity])
     line.append(f"{finding.code} ", style="bold")
-    line.append(rule.render(finding, language))
+    line.append(terminal(rule.render(finding, language)))
     if finding.path:
-        line.append(f"  [{finding.dotted_path}]", style="dim")
+        line.append(f"  [{terminal(finding.dotted_path)}]", style="dim")
     return line
 
 

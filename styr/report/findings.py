@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from styr.findings import Finding, Severity
+from styr.messages import severity_name
 from styr.model.repository import Repository
 from styr.report.texts import Labels
 from styr.rules.catalogue import BY_CODE
@@ -42,7 +43,7 @@ def findings_view(repository: Repository, findings: list[Finding], labels: Label
         shown.append(
             FindingView(
                 severity=severity,
-                label=labels.get(f"severity_{severity}"),
+                label=severity_name(finding.severity, labels.language).capitalize(),
                 symbol=SYMBOLS[finding.severity],
                 code=finding.code,
                 rule=rule.name if rule else finding.code,

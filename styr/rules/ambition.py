@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from styr.findings import Finding, Severity
+from styr.i18n import N_
 from styr.model.index import Element
 from styr.rules.base import Rule
 from styr.rules.context import RuleContext, number
@@ -14,14 +15,12 @@ LOWERED = Rule(
     code="G012",
     name="lowered-ambition",
     severity=Severity.WARNING,
-    summary={"sv": "Målvärdet sänker ambitionen", "en": "Target lowers the ambition"},
-    message={
-        "sv": "Indikatorn '{title}': målvärdet {target} ({year}) är sämre än utgångsvärdet "
-        "{baseline}, och {better}.",
-        "en": "The indicator '{title}': the target {target} ({year}) is worse than the baseline "
-        "{baseline}, and {better_en}.",
-    },
-    doc="""Reports a target value that is worse than the baseline, given `better`.
+    summary=N_("Target lowers the ambition"),
+    message=N_(
+        "The indicator '{title}': the target {target} ({year}) is worse than the baseline "
+        "{baseline}, and {better}."
+    ),
+    doc=N_("""Reports a target value that is worse than the baseline, given `better`.
 
 Why: a goal expresses a desired change; a target below where we stand (for a
 "higher is better" indicator), or above it (for "lower is better"), plans for
@@ -30,21 +29,19 @@ decline. Usually it is a typo or `better` is wrong.
 Failing example: `better: lower`, `baseline: {year: 2022, value: 45}`,
 `targets: [{year: 2026, value: 60}]` (waiting days).
 Instead: `targets: [{year: 2026, value: 30}]`, or fix `better`.
-""",
+"""),
 )
 
 OFF_COURSE = Rule(
     code="G013",
     name="milestones-off-course",
     severity=Severity.WARNING,
-    summary={"sv": "Etappmål rör sig inte mot målet", "en": "Milestones off course"},
-    message={
-        "sv": "Indikatorn '{title}': etappmålet {value} ({year}) ligger inte på vägen från "
-        "{start} mot målvärdet {target}.",
-        "en": "The indicator '{title}': the milestone {value} ({year}) is not on the way from "
-        "{start} towards the target {target}.",
-    },
-    doc="""Reports milestones (etappmål) that move away from the target or overshoot it.
+    summary=N_("Milestones off course"),
+    message=N_(
+        "The indicator '{title}': the milestone {value} ({year}) is not on the way from {start} "
+        "towards the target {target}."
+    ),
+    doc=N_("""Reports milestones (etappmål) that move away from the target or overshoot it.
 
 Why (Huddinge's model): milestones on short and long term are steps towards
 the indicator's target; a step back, or one past the target, says the plan
@@ -52,7 +49,7 @@ does not hold together.
 
 Failing example: baseline 70, milestones 74 (2024) and 72 (2025), target 80 (2026).
 Instead: milestones that rise steadily, e.g. 74 and 77.
-""",
+"""),
 )
 
 RULES = (LOWERED, OFF_COURSE)

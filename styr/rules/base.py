@@ -2,6 +2,14 @@
 
 The documentation is written where the rule is defined (its `doc`), so that
 `styr rule CODE` and the docs can never drift from the code.
+
+A rule's `summary`, `message` and `doc` are English originals marked with
+`N_()` (styr.i18n); their Swedish is in the catalogue styr/locale/sv/LC_MESSAGES/
+styr.po (docs/translations.md). A new rule: `summary=N_("…")`, `message=N_("…
+{param} …")`, `doc=N_(` the documentation, triple-quoted `)`, and the three
+Swedish texts in styr.po; a test fails while one is missing. The older form, a
+dict `{"sv": "…", "en": "…"}`, still works and is moved into the catalogue by
+the maintainers.
 """
 
 from __future__ import annotations
@@ -10,8 +18,13 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from styr.findings import Finding, PathInDocument, Severity
+from styr.i18n import Text, translate
 
 Language = str  # "sv" or "en"
+
+# What a rule's findings may presume about the other files (`Rule.presumes`):
+PRESUMES_MODEL = "model"  # it judges by the steering model declared in styr.yaml
+PRESUMES_EVERY_FILE = "every_file"  # it reports something missing that any file could supply
 
 
 @dataclass(frozen=True, slots=True)
@@ -21,18 +34,30 @@ class Rule:
     code: str
     name: str
     severity: Severity
-    summary: dict[Language, str]
-    message: dict[Language, str]
-    doc: str
+    summary: Text
+    message: Text
+    doc: Text
     options: dict[str, Any] = field(default_factory=dict)
+    # What a finding of this rule takes for granted about the other files (see
+    # styr.withholding): it is withheld when a file it presumes did not load.
+    presumes: frozenset[str] = frozenset()
 
     def render(self, finding: Finding, language: Language) -> str:
-        template = self.message.get(language) or self.message["sv"]
         try:
-            return template.format(**finding.params)
+            return translate(self.message, language, **finding.params)
         except (KeyError, IndexError, ValueError):
             # A message must never crash the run; show the raw template instead.
-            return template
+            return translate(self.message, language)
+
+    def message_in(self, language: Language) -> str:
+        """The message template, placeholders unfilled."""
+        return translate(self.message, language)
+
+    def summary_in(self, language: Language) -> str:
+        return translate(self.summary, language)
+
+    def doc_in(self, language: Language) -> str:
+        return translate(self.doc, language)
 
     def at(
         self,

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from styr.findings import Finding, Severity
+from styr.i18n import N_
 from styr.model.index import Element
 from styr.rules.base import Rule
 from styr.rules.context import RuleContext, normalise
@@ -13,12 +14,9 @@ RULE = Rule(
     code="G010",
     name="duplicate-goal",
     severity=Severity.WARNING,
-    summary={"sv": "Samma mål hos flera nämnder", "en": "Same goal for several boards"},
-    message={
-        "sv": "Målet '{title}' finns redan hos {other} ({other_id}); ett mål ska ha en ägare.",
-        "en": "The goal '{title}' is already set for {other} ({other_id}); a goal has one owner.",
-    },
-    doc="""Reports a goal whose wording equals a goal of another board or company.
+    summary=N_("Same goal for several boards"),
+    message=N_("The goal '{title}' is already set for {other} ({other_id}); a goal has one owner."),
+    doc=N_("""Reports a goal whose wording equals a goal of another board or company.
 
 Why: when two boards own the same goal, neither answers for it. A shared
 ambition belongs at council level (a city direction or goal area) that both
@@ -28,7 +26,7 @@ Failing example: both the school board and the culture board have "Fler barn
 och unga ska uppleva kultur".
 Instead: give the goal to the board that can influence it fully, or lift it
 to a council-level direction.
-""",
+"""),
 )
 
 

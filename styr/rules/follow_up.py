@@ -6,82 +6,75 @@ from collections.abc import Iterator
 
 from styr.findings import Finding, Severity
 from styr.followup.evaluate import OutcomeEntry, read_outcomes
+from styr.i18n import N_
 from styr.model.index import Element
-from styr.rules.base import Rule
+from styr.rules.base import PRESUMES_EVERY_FILE, Rule
 from styr.rules.context import RuleContext
 
 UNKNOWN_INDICATOR = Rule(
     code="F001",
     name="outcome-unknown-indicator",
     severity=Severity.ERROR,
-    summary={"sv": "Utfall för okänd indikator", "en": "Outcome for an unknown indicator"},
-    message={
-        "sv": "Utfallet gäller '{indicator}', som inte är en indikator i repositoriet.",
-        "en": "The outcome is for '{indicator}', which is no indicator in the repository.",
-    },
-    doc="""Reports an outcome whose `indicator` names no indicator.
+    summary=N_("Outcome for an unknown indicator"),
+    message=N_("The outcome is for '{indicator}', which is no indicator in the repository."),
+    doc=N_("""Reports an outcome whose `indicator` names no indicator.
 
 Why: an outcome that reaches no indicator never shows in the follow-up; the
 number is lost without a word, usually because of a typo or a renamed id.
 
 Failing example: `indicator: sfn-ind-behorigheet`.
 Instead: use the indicator's id exactly: `sfn-ind-behorighet`.
-""",
+"""),
+    presumes=frozenset({PRESUMES_EVERY_FILE}),
 )
 
 OUTSIDE_HORIZON = Rule(
     code="F002",
     name="outcome-outside-horizon",
     severity=Severity.WARNING,
-    summary={"sv": "Utfall utanför målets tidshorisont", "en": "Outcome outside the horizon"},
-    message={
-        "sv": "Utfallet för '{indicator}' gäller {period}, utanför målets tidshorisont "
-        "{start}–{end}.",
-        "en": "The outcome for '{indicator}' is for {period}, outside the goal's horizon "
-        "{start}–{end}.",
-    },
-    doc="""Reports an outcome for a period outside the horizon of the indicator's goal.
+    summary=N_("Outcome outside the horizon"),
+    message=N_(
+        "The outcome for '{indicator}' is for {period}, outside the goal's horizon {start}–{end}."
+    ),
+    doc=N_("""Reports an outcome for a period outside the horizon of the indicator's goal.
 
 Why: a goal for 2023–2026 is judged on outcomes in those years; an outcome
 for 2021 is likely a wrong period, or belongs to the baseline.
 
 Failing example: `period: "2021"` for a goal with `horizon: {start: 2023, end: 2026}`.
 Instead: record it as the indicator's `baseline`, or correct the period.
-""",
+"""),
 )
 
 MISSING_OUTCOME = Rule(
     code="F003",
     name="missing-outcome",
     severity=Severity.INFO,
-    summary={"sv": "Utfall saknas för passerat år", "en": "Missing outcome for a past year"},
-    message={
-        "sv": "Indikatorn '{indicator}' har målvärde för {year} men inget utfall.",
-        "en": "The indicator '{indicator}' has a target for {year} but no outcome.",
-    },
-    doc="""Reports an indicator with a target value for a year that has passed but no outcome.
+    summary=N_("Missing outcome for a past year"),
+    message=N_("The indicator '{indicator}' has a target for {year} but no outcome."),
+    doc=N_("""Reports an indicator with a target value for a year that has passed but no outcome.
 
 Why: "not followed up" is a status too, but usually it means an outcome was
 never entered. Only repositories with follow-up files are checked, and only
 years before the current one.
-""",
+"""),
+    presumes=frozenset({PRESUMES_EVERY_FILE}),
 )
 
 UNIT_MISMATCH = Rule(
     code="F004",
     name="outcome-unit-mismatch",
     severity=Severity.ERROR,
-    summary={"sv": "Utfallets enhet skiljer sig", "en": "Outcome unit differs"},
-    message={
-        "sv": "Utfallet för '{indicator}' anges i '{unit}' men indikatorn mäts i '{expected}'.",
-        "en": "The outcome for '{indicator}' is given in '{unit}' but the indicator is measured "
-        "in '{expected}'.",
-    },
-    doc="""Reports an outcome whose `unit` differs from its indicator's `unit`.
+    summary=N_("Outcome unit differs"),
+    message=N_(
+        "The outcome for '{indicator}' is given in '{unit}' but the indicator is measured in "
+        "'{expected}'."
+    ),
+    doc=N_("""Reports an outcome whose `unit` differs from its indicator's `unit`.
 
 Why: 45 (days) against a target of 6 (weeks) is judged as a failure that is
 not one. Convert the outcome, or leave `unit` out to use the indicator's.
-""",
+"""),
 )
 
 RULES = (UNKNOWN_INDICATOR, OUTSIDE_HORIZON, MISSING_OUTCOME, UNIT_MISMATCH)

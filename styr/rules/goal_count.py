@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from styr.findings import Finding, Severity
+from styr.i18n import N_
 from styr.rules.base import Rule
 from styr.rules.context import RuleContext
 
@@ -12,13 +13,10 @@ RULE = Rule(
     code="G001",
     name="too-many-goals",
     severity=Severity.WARNING,
-    summary={"sv": "För många mål för en nämnd eller ett bolag", "en": "Too many goals"},
-    message={
-        "sv": "{organisation} har {count} mål; högst {max} ger en tydlig styrning.",
-        "en": "{organisation} has {count} goals; at most {max} keep steering clear.",
-    },
+    summary=N_("Too many goals"),
+    message=N_("{organisation} has {count} goals; at most {max} keep steering clear."),
     options={"max": 3},
-    doc="""Reports a board or company with more goals than the limit (option `max`, default 3).
+    doc=N_("""Reports a board or company with more goals than the limit (option `max`, default 3).
 
 Why (Helsingborg's guide): "Att sätta upp mål är att prioritera. Vi kan inte
 styra mot alla önskvärda förbättringar på samma gång. För att få en tydlig
@@ -29,7 +27,7 @@ Instead: keep the three that matter most; follow the rest with indicators
 under `direction:`.
 
 Configure: `lint: {options: {too-many-goals: {max: 4}}}`.
-""",
+"""),
 )
 
 

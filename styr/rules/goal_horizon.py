@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from styr.findings import Finding, Severity
+from styr.i18n import N_
 from styr.model.index import Element
 from styr.rules.base import Rule
 from styr.rules.context import RuleContext
@@ -13,13 +14,10 @@ RULE = Rule(
     code="G005",
     name="goal-horizon",
     severity=Severity.WARNING,
-    summary={"sv": "Målets tidshorisont", "en": "Goal horizon"},
-    message={
-        "sv": "Målet '{title}': {problem}",
-        "en": "The goal '{title}': {problem_en}",
-    },
+    summary=N_("Goal horizon"),
+    message=N_("The goal '{title}': {problem}"),
     options={"min_years": 1, "max_years": 4},
-    doc="""Reports a goal whose horizon is missing, longer than 1–4 years, or outside the term.
+    doc=N_("""Reports a goal whose horizon is missing, longer than 1–4 years, or outside the term.
 
 Why (Helsingborg's guide): "Mål kan vara kortsiktiga (1 år) eller på lite
 längre sikt (2 till 4 år)." A goal reaching past the term binds a council that
@@ -33,7 +31,7 @@ Instead: `horizon: {start: 2023, end: 2026}`, and put the longer ambition in
 the direction.
 
 Options: `min_years` (default 1) and `max_years` (default 4).
-""",
+"""),
 )
 
 

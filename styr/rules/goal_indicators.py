@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from styr.findings import Finding, Severity
+from styr.i18n import N_
 from styr.rules.base import Rule
 from styr.rules.context import RuleContext
 
@@ -12,12 +13,9 @@ RULE = Rule(
     code="G003",
     name="goal-without-indicator",
     severity=Severity.WARNING,
-    summary={"sv": "Mål utan indikator", "en": "Goal without an indicator"},
-    message={
-        "sv": "Målet '{title}' har ingen indikator; hur ska det följas upp?",
-        "en": "The goal '{title}' has no indicator; how will it be followed up?",
-    },
-    doc="""Reports a goal with no `indicators`.
+    summary=N_("Goal without an indicator"),
+    message=N_("The goal '{title}' has no indicator; how will it be followed up?"),
+    doc=N_("""Reports a goal with no `indicators`.
 
 Why (Helsingborg's guide): "Fastställ hur målen ska följas upp, målen bör så
 långt det är möjligt vara mätbara." A goal without an indicator cannot be
@@ -26,7 +24,7 @@ judged met or not met.
 Failing example: a goal with only `title` and `contributes_to`.
 Instead: add an indicator with unit, baseline and target, e.g. "Andel elever i
 årskurs 9 som är behöriga till gymnasiet".
-""",
+"""),
 )
 
 

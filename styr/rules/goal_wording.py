@@ -56,6 +56,7 @@ from enum import Enum
 from functools import lru_cache
 
 from styr.findings import Finding, Severity
+from styr.i18n import N_
 from styr.rules.base import Rule
 from styr.rules.context import RuleContext
 
@@ -63,18 +64,13 @@ RULE = Rule(
     code="G002",
     name="activity-goal",
     severity=Severity.WARNING,
-    summary={
-        "sv": "Målet beskriver en aktivitet eller prestation, inte ett resultat",
-        "en": "The goal describes an activity or output, not a result",
-    },
-    message={
-        "sv": "Målet '{title}' beskriver en aktivitet eller prestation, inte ett resultat: "
-        "{reason}. Skriv vad som ska bli annorlunda för dem verksamheten finns till för.",
-        "en": "The goal '{title}' describes an activity or output, not a result: "
-        "{reason_en}. Write what should change for those the operation serves.",
-    },
+    summary=N_("The goal describes an activity or output, not a result"),
+    message=N_(
+        "The goal '{title}' describes an activity or output, not a result: {reason}. Write what "
+        "should change for those the operation serves."
+    ),
     options={"extra_activity_verbs": [], "extra_activity_nouns": [], "allowed_phrases": []},
-    doc="""Reports a goal whose wording is an activity or an output of the organisation
+    doc=N_("""Reports a goal whose wording is an activity or an output of the organisation
 ("Arbeta för ...", "Nämnden ska ta fram en plan", "Samverkan ska utvecklas",
 "En handlingsplan ska vara framtagen", "Översyn av riktlinjerna") rather than a
 result or effect for those the operation serves.
@@ -113,7 +109,7 @@ Options:
   (e.g. "tillitsresa"); compounds ending in them count too.
 - `allowed_phrases`: goals containing any of these phrases are never
   reported (for a wording your council has decided to keep).
-""",
+"""),
 )
 
 

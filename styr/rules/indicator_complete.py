@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from styr.findings import Finding, Severity
+from styr.i18n import N_
 from styr.rules.base import Rule
 from styr.rules.context import GOAL_CATEGORIES, RuleContext, number
 
@@ -12,12 +13,9 @@ RULE = Rule(
     code="G004",
     name="incomplete-indicator",
     severity=Severity.WARNING,
-    summary={"sv": "Indikator utan utgångsvärde eller målvärde", "en": "Incomplete indicator"},
-    message={
-        "sv": "Indikatorn '{title}' saknar {missing}.",
-        "en": "The indicator '{title}' has no {missing_en}.",
-    },
-    doc="""Reports an indicator of a goal that lacks a baseline, a target value or a target year.
+    summary=N_("Incomplete indicator"),
+    message=N_("The indicator '{title}' has no {missing}."),
+    doc=N_("""Reports an indicator of a goal that lacks a baseline, a target value or a target year.
 
 Why: a goal is "något som vi kan uppnå, enligt en fastställd nivå"
 (Helsingborg's guide). Without a baseline nobody can tell whether the target
@@ -32,7 +30,7 @@ Instead: add `baseline: {year: 2022, value: 82.4}` and
 `targets: [{year: 2026, value: 86}]`.
 
 Indicators under a direction are followed without targets and are not checked here.
-""",
+"""),
 )
 
 _PARTS = (

@@ -6,6 +6,7 @@ import difflib
 from collections.abc import Iterator
 
 from styr.findings import Finding, Severity
+from styr.i18n import N_
 from styr.rules.base import Rule
 from styr.rules.context import RuleContext, normalise
 
@@ -13,22 +14,20 @@ RULE = Rule(
     code="G011",
     name="indicator-repeats-goal",
     severity=Severity.WARNING,
-    summary={"sv": "Indikatorn upprepar målet", "en": "Indicator repeats its goal"},
-    message={
-        "sv": "Indikatorn '{title}' upprepar bara sitt mål; skriv vad som mäts (andel, antal, "
-        "väntetid …) och hur.",
-        "en": "The indicator '{title}' merely repeats its goal; say what is measured (share, "
-        "number, waiting time …) and how.",
-    },
+    summary=N_("Indicator repeats its goal"),
+    message=N_(
+        "The indicator '{title}' merely repeats its goal; say what is measured (share, number, "
+        "waiting time …) and how."
+    ),
     options={"similarity": 0.9},
-    doc="""Reports an indicator whose title is (almost) the goal's own title.
+    doc=N_("""Reports an indicator whose title is (almost) the goal's own title.
 
 Why (ESV): indicators are separate from the goal but represent it; they
 measure outcomes. "Fler elever ska vara behöriga" is a goal; its indicator is
 "Andel elever i årskurs 9 som är behöriga till yrkesprogram (%)".
 
 Option `similarity` (0–1, default 0.9) sets how alike counts as a repetition.
-""",
+"""),
 )
 
 

@@ -7,32 +7,29 @@ names and documentation like every other rule.
 from __future__ import annotations
 
 from styr.findings import Severity
+from styr.i18n import N_
 from styr.rules.base import Rule
 
 UNREADABLE = Rule(
     code="Y001",
     name="unreadable-file",
     severity=Severity.ERROR,
-    summary={"sv": "Filen kan inte läsas", "en": "The file cannot be read"},
-    message={"sv": "Filen kan inte läsas: {reason}", "en": "The file cannot be read: {reason}"},
-    doc="""Reports a file that cannot be opened or is too large to be a steering file.
+    summary=N_("The file cannot be read"),
+    message=N_("The file cannot be read: {reason}"),
+    doc=N_("""Reports a file that cannot be opened or is too large to be a steering file.
 
 Check that the file exists, that you may read it, and that it is a YAML file
 written by hand (steering files are kilobytes, not megabytes).
-""",
+"""),
 )
 
 ENCODING = Rule(
     code="Y002",
     name="not-utf8",
     severity=Severity.ERROR,
-    summary={"sv": "Filen är inte UTF-8", "en": "The file is not UTF-8"},
-    message={
-        "sv": "Filen är inte UTF-8 (byte 0x{byte} här). {hint}"
-        " Spara om filen som UTF-8 i din editor.",
-        "en": "The file is not UTF-8 (byte 0x{byte} here). {hint_en} Save the file as UTF-8.",
-    },
-    doc="""Reports a file that is neither UTF-8 nor UTF-16 with a byte-order mark.
+    summary=N_("The file is not UTF-8"),
+    message=N_("The file is not UTF-8 (byte 0x{byte} here). {hint} Save the file as UTF-8."),
+    doc=N_("""Reports a file that is neither UTF-8 nor UTF-16 with a byte-order mark.
 
 Why: a file saved as Latin-1 or Windows-1252 (common for files from older
 Windows programs) shows å, ä and ö as garbage in other tools, and different
@@ -40,49 +37,44 @@ tools guess differently. `styr` refuses to guess.
 
 Failing example: `namn: Nämnd` saved as Latin-1 (the byte 0xE4 for ä).
 Instead: save the file as UTF-8 (in most editors: "Save with encoding").
-""",
+"""),
 )
 
 SYNTAX = Rule(
     code="Y003",
     name="yaml-syntax",
     severity=Severity.ERROR,
-    summary={"sv": "YAML-syntaxfel", "en": "YAML syntax error"},
-    message={"sv": "YAML-syntaxfel: {problem}", "en": "YAML syntax error: {problem}"},
-    doc="""Reports YAML that cannot be parsed, at the position where the parser stopped.
+    summary=N_("YAML syntax error"),
+    message=N_("YAML syntax error: {problem}"),
+    doc=N_("""Reports YAML that cannot be parsed, at the position where the parser stopped.
 
 Common causes: a missing space after `:`, wrong indentation, an unclosed
 quote, or a colon inside an unquoted text (write such text in quotes).
-""",
+"""),
 )
 
 TAB = Rule(
     code="Y004",
     name="tab-indentation",
     severity=Severity.ERROR,
-    summary={"sv": "Tabbtecken i indrag", "en": "Tab character in indentation"},
-    message={
-        "sv": "Tabbtecken får inte användas för indrag i YAML; använd mellanslag.",
-        "en": "Tabs cannot be used for indentation in YAML; use spaces.",
-    },
-    doc="""Reports a tab character where YAML expects indentation or a token.
+    summary=N_("Tab character in indentation"),
+    message=N_("Tabs cannot be used for indentation in YAML; use spaces."),
+    doc=N_("""Reports a tab character where YAML expects indentation or a token.
 
 YAML indents with spaces only. Set your editor to insert spaces for the Tab key.
-""",
+"""),
 )
 
 DUPLICATE_KEY = Rule(
     code="Y005",
     name="duplicate-key",
     severity=Severity.ERROR,
-    summary={"sv": "Dubblerad nyckel", "en": "Duplicate key"},
-    message={
-        "sv": "Nyckeln '{key}' finns redan på rad {first_line}; den ena skulle tyst skriva över "
-        "den andra.",
-        "en": "The key '{key}' already appears on line {first_line}; one would silently "
-        "overwrite the other.",
-    },
-    doc="""Reports a key written twice in the same mapping.
+    summary=N_("Duplicate key"),
+    message=N_(
+        "The key '{key}' already appears on line {first_line}; one would silently overwrite the "
+        "other."
+    ),
+    doc=N_("""Reports a key written twice in the same mapping.
 
 Why: most YAML readers keep the last value and drop the first without a word,
 so half of what was written disappears.
@@ -91,171 +83,147 @@ Failing example:
     title: Fler elever ska vara behöriga
     title: Fler elever ska klara kunskapskraven
 Instead: keep one `title`.
-""",
+"""),
 )
 
 ANCHOR_ALIAS = Rule(
     code="Y006",
     name="anchor-or-alias",
     severity=Severity.ERROR,
-    summary={"sv": "Ankare och alias används", "en": "Anchors and aliases used"},
-    message={
-        "sv": "Ankare (&) och alias (*) är inte tillåtna; skriv ut värdet eller hänvisa med id.",
-        "en": "Anchors (&) and aliases (*) are not allowed; write the value out or refer by id.",
-    },
-    doc="""Reports YAML anchors (`&namn`) and aliases (`*namn`).
+    summary=N_("Anchors and aliases used"),
+    message=N_("Anchors (&) and aliases (*) are not allowed; write the value out or refer by id."),
+    doc=N_("""Reports YAML anchors (`&namn`) and aliases (`*namn`).
 
 Why: aliases make one value appear in many places, which hides what a file
 says from a reader, and a few hundred bytes of nested aliases (an "alias bomb")
 can make other tools run for ever or exhaust memory. Steering files refer to
 each other by id instead.
-""",
+"""),
 )
 
 TAG = Rule(
     code="Y007",
     name="disallowed-tag",
     severity=Severity.ERROR,
-    summary={"sv": "Otillåten YAML-tagg", "en": "Disallowed YAML tag"},
-    message={
-        "sv": "Taggen '{tag}' är inte tillåten; bara vanliga YAML-värden (text, tal, listor, "
-        "mappningar) används.",
-        "en": "The tag '{tag}' is not allowed; only plain YAML values (text, numbers, lists, "
-        "mappings) are used.",
-    },
-    doc="""Reports explicit tags outside the YAML core schema, such as `!!python/object`.
+    summary=N_("Disallowed YAML tag"),
+    message=N_(
+        "The tag '{tag}' is not allowed; only plain YAML values (text, numbers, lists, mappings) "
+        "are used."
+    ),
+    doc=N_("""Reports explicit tags outside the YAML core schema, such as `!!python/object`.
 
 Why: such tags ask a YAML reader to build program objects; `styr` never does
 that, and a file that asks for it is either a mistake or an attack. The core
 tags `!!str`, `!!int`, `!!float`, `!!bool`, `!!null`, `!!seq` and `!!map` are
 allowed.
-""",
+"""),
 )
 
 NON_STRING_KEY = Rule(
     code="Y008",
     name="non-string-key",
     severity=Severity.ERROR,
-    summary={"sv": "Nyckel som inte är text", "en": "Key that is not text"},
-    message={
-        "sv": "Nycklar måste vara text; '{key}' läses som {type}.",
-        "en": "Keys must be text; '{key}' is read as {type}.",
-    },
-    doc="""Reports a mapping key that is a number, a boolean, null, a list or a mapping.
+    summary=N_("Key that is not text"),
+    message=N_("Keys must be text; '{key}' is read as {type}."),
+    doc=N_("""Reports a mapping key that is a number, a boolean, null, a list or a mapping.
 
 Why: structure keys in `styr` files are English words such as `title`; a
 number as a key usually means a year written where a list was meant.
 
 Failing example: `2026: 80`. Instead: `targets: [{year: 2026, value: 80}]`.
-""",
+"""),
 )
 
 AMBIGUOUS_NUMBER = Rule(
     code="Y009",
     name="ambiguous-number",
     severity=Severity.ERROR,
-    summary={"sv": "Tal med inledande nolla", "en": "Number with a leading zero"},
-    message={
-        "sv": "'{value}' läses olika av olika YAML-läsare (t.ex. {yaml11}); sätt citattecken: "
-        '"{value}".',
-        "en": "'{value}' is read differently by different YAML readers (e.g. {yaml11}); quote "
-        'it: "{value}".',
-    },
-    doc="""Reports an unquoted number with a leading zero, such as a municipality code.
+    summary=N_("Number with a leading zero"),
+    message=N_(
+        "'{value}' is read differently by different YAML readers (e.g. {yaml11}); quote it: "
+        '"{value}".'
+    ),
+    doc=N_("""Reports an unquoted number with a leading zero, such as a municipality code.
 
 Why: YAML 1.1 readers (PyYAML and many others) read `0126` as the octal
 number 86, YAML 1.2 readers as 126; neither is Huddinge's code "0126".
 
 Failing example: `code: 0126`. Instead: `code: "0126"`.
-""",
+"""),
 )
 
 AMBIGUOUS_BOOLEAN = Rule(
     code="Y010",
     name="ambiguous-boolean",
     severity=Severity.ERROR,
-    summary={"sv": "Ord som läses som sant/falskt", "en": "Word read as true/false"},
-    message={
-        "sv": "'{value}' läses som {meaning} av YAML 1.1-läsare; skriv true/false eller sätt "
-        'citattecken: "{value}".',
-        "en": "'{value}' is read as {meaning} by YAML 1.1 readers; write true/false or quote it: "
-        '"{value}".',
-    },
-    doc="""Reports unquoted `yes`, `no`, `on`, `off`, `y` and `n` (any case).
+    summary=N_("Word read as true/false"),
+    message=N_(
+        "'{value}' is read as {meaning} by YAML 1.1 readers; write true/false or quote it: "
+        '"{value}".'
+    ),
+    doc=N_("""Reports unquoted `yes`, `no`, `on`, `off`, `y` and `n` (any case).
 
 Why: YAML 1.1 readers turn them into booleans (`no` becomes false, a key
 `on:` becomes true), YAML 1.2 readers keep them as text.
 
 Failing example: `until_further_notice: yes`. Instead: `until_further_notice: true`.
-""",
+"""),
 )
 
 UNQUOTED_DATE = Rule(
     code="Y011",
     name="unquoted-date",
     severity=Severity.WARNING,
-    summary={"sv": "Datum utan citattecken", "en": "Unquoted date"},
-    message={
-        "sv": 'Datumet {value} ska stå inom citattecken: "{value}".',
-        "en": 'The date {value} must be quoted: "{value}".',
-    },
-    doc="""Reports an unquoted date or timestamp such as `2024-03-12`.
+    summary=N_("Unquoted date"),
+    message=N_('The date {value} must be quoted: "{value}".'),
+    doc=N_("""Reports an unquoted date or timestamp such as `2024-03-12`.
 
 Why: YAML 1.1 readers turn it into a date object, others keep text, and tools
 that write the file back may change its form. Dates in `styr` are quoted ISO
 text.
 
 Failing example: `adopted_on: 2024-03-12`. Instead: `adopted_on: "2024-03-12"`.
-""",
+"""),
 )
 
 SEXAGESIMAL = Rule(
     code="Y012",
     name="sexagesimal-number",
     severity=Severity.ERROR,
-    summary={"sv": "Värde som läses som tid i sextiotal", "en": "Value read as base-60 number"},
-    message={
-        "sv": "'{value}' läses som talet {yaml11} av YAML 1.1-läsare; sätt citattecken: "
-        '"{value}".',
-        "en": "'{value}' is read as the number {yaml11} by YAML 1.1 readers; quote it: "
-        '"{value}".',
-    },
-    doc="""Reports unquoted values like `1:20`, which YAML 1.1 reads as 80 (base 60).
+    summary=N_("Value read as base-60 number"),
+    message=N_(
+        "'{value}' is read as the number {yaml11} by YAML 1.1 readers; quote it: \"{value}\"."
+    ),
+    doc=N_("""Reports unquoted values like `1:20`, which YAML 1.1 reads as 80 (base 60).
 
 Failing example: `ratio: 1:20`. Instead: `ratio: "1:20"`.
-""",
+"""),
 )
 
 DOCUMENTS = Rule(
     code="Y013",
     name="document-count",
     severity=Severity.ERROR,
-    summary={"sv": "Fel antal YAML-dokument", "en": "Wrong number of YAML documents"},
-    message={
-        "sv": "En fil ska innehålla exakt ett YAML-dokument ({problem}).",
-        "en": "A file must hold exactly one YAML document ({problem}).",
-    },
-    doc="""Reports an empty file, or a file with several documents separated by `---`.
+    summary=N_("Wrong number of YAML documents"),
+    message=N_("A file must hold exactly one YAML document ({problem})."),
+    doc=N_("""Reports an empty file, or a file with several documents separated by `---`.
 
 Why: each file is one part of the steering model; split several parts into
 several files.
-""",
+"""),
 )
 
 TOO_DEEP = Rule(
     code="Y014",
     name="too-deep",
     severity=Severity.ERROR,
-    summary={"sv": "För djup nästling", "en": "Nesting too deep"},
-    message={
-        "sv": "Filen är nästlad djupare än {limit} nivåer; det är inte en styrfil.",
-        "en": "The file is nested deeper than {limit} levels; it is not a steering file.",
-    },
-    doc="""Reports a file nested deeper than any steering file needs.
+    summary=N_("Nesting too deep"),
+    message=N_("The file is nested deeper than {limit} levels; it is not a steering file."),
+    doc=N_("""Reports a file nested deeper than any steering file needs.
 
 Why: extreme nesting (`[[[[…]]]]`) is a classic way to crash YAML readers;
 steering files need about ten levels.
-""",
+"""),
 )
 
 RULES = (

@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 
 from styr.findings import Finding, Severity
+from styr.i18n import N_
 from styr.rules.base import Rule
 from styr.rules.context import RuleContext
 
@@ -13,18 +14,13 @@ RULE = Rule(
     code="G006",
     name="partial-influence",
     severity=Severity.WARNING,
-    summary={
-        "sv": "Mål om något nämnden bara delvis påverkar",
-        "en": "Goal on a partial influence",
-    },
-    message={
-        "sv": "Målet '{title}' handlar om {topic}, som nämnden bara delvis kan påverka; "
-        "lägg det i inriktningen och följ det med indikatorer.",
-        "en": "The goal '{title}' is about {topic}, which the board only partly influences; "
-        "put it in the direction and follow it with indicators.",
-    },
+    summary=N_("Goal on a partial influence"),
+    message=N_(
+        "The goal '{title}' is about {topic}, which the board only partly influences; put it in "
+        "the direction and follow it with indicators."
+    ),
     options={"extra_topics": []},
-    doc="""Reports a goal about a condition the operation cannot steer on its own.
+    doc=N_("""Reports a goal about a condition the operation cannot steer on its own.
 
 Why (Helsingborg's guide): "Ett mål innebär alltid något som vi kan uppnå …
 och det är verksamheten som kan påverka måluppfyllelsen." Unemployment depends
@@ -38,7 +34,7 @@ konjunktur, ekonomisk tillväxt, bostadspriser, plus `extra_topics`.
 Failing example: "Arbetslösheten i Helsingborg ska minska till 6 procent".
 Instead, as a goal: "Fler deltagare i arbetsmarknadsinsatser ska gå vidare
 till arbete eller studier"; keep unemployment in the direction.
-""",
+"""),
 )
 
 _TOPICS: tuple[tuple[str, str], ...] = (

@@ -9,6 +9,7 @@ from functools import cache
 from pathlib import Path
 
 from styr.findings import Finding, Severity
+from styr.i18n import N_
 from styr.rules.base import Rule
 from styr.rules.context import RuleContext
 
@@ -16,12 +17,9 @@ UNKNOWN_SDG = Rule(
     code="A001",
     name="unknown-sdg-target",
     severity=Severity.ERROR,
-    summary={"sv": "Okänt Agenda 2030-mål", "en": "Unknown Agenda 2030 target"},
-    message={
-        "sv": "'{value}' är inget av Agenda 2030:s 17 mål eller 169 delmål{hint}.",
-        "en": "'{value}' is none of Agenda 2030's 17 goals or 169 targets{hint_en}.",
-    },
-    doc="""Reports an `agenda2030` reference that is no real SDG goal ("4") or target ("4.1").
+    summary=N_("Unknown Agenda 2030 target"),
+    message=N_("'{value}' is none of Agenda 2030's 17 goals or 169 targets{hint}."),
+    doc=N_("""Reports an `agenda2030` reference that is no real SDG goal ("4") or target ("4.1").
 
 Why: a mistyped reference silently connects a goal to the wrong global goal,
 and reports that group goals by SDG then show them in the wrong place.
@@ -29,28 +27,25 @@ The list of the 17 goals and 169 targets ships with styr.
 
 Failing example: `agenda2030: ["4.8"]` (goal 4 has targets 4.1–4.7 and 4.a–4.c).
 Instead: `agenda2030: ["4.1"]`.
-""",
+"""),
 )
 
 MALFORMED_KOLADA = Rule(
     code="K001",
     name="malformed-kolada-id",
     severity=Severity.ERROR,
-    summary={"sv": "Felaktigt Kolada-id", "en": "Malformed Kolada id"},
-    message={
-        "sv": "'{value}' är inget Kolada-id; de är en bokstav (N eller U) och fem siffror, "
-        "t.ex. N15428.",
-        "en": "'{value}' is not a Kolada id; they are a letter (N or U) and five digits, "
-        "e.g. N15428.",
-    },
-    doc="""Reports a `kolada` value that is not a Kolada KPI id (N or U and five digits).
+    summary=N_("Malformed Kolada id"),
+    message=N_(
+        "'{value}' is not a Kolada id; they are a letter (N or U) and five digits, e.g. N15428."
+    ),
+    doc=N_("""Reports a `kolada` value that is not a Kolada KPI id (N or U and five digits).
 
 Why: the id is what fetches outcomes from Kolada; a malformed one fetches
 nothing, and nobody notices until the follow-up is empty.
 
 Failing example: `kolada: n15428` or `kolada: "15428"`.
 Instead: `kolada: N15428`.
-""",
+"""),
 )
 
 RULES = (UNKNOWN_SDG, MALFORMED_KOLADA)

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from datetime import date
 
 from styr.findings import Finding, Severity
+from styr.i18n import N_
 from styr.rules.base import Rule
 from styr.rules.context import RuleContext
 
@@ -13,12 +14,9 @@ OUT_OF_DATE = Rule(
     code="D001",
     name="document-out-of-date",
     severity=Severity.WARNING,
-    summary={"sv": "Styrdokument som gått ut", "en": "Steering document out of date"},
-    message={
-        "sv": "Styrdokumentet '{title}' {problem} ({when}).",
-        "en": "The steering document '{title}' {problem_en} ({when}).",
-    },
-    doc="""Reports a steering document past its `valid_until` or its `next_review` date.
+    summary=N_("Steering document out of date"),
+    message=N_("The steering document '{title}' {problem} ({when})."),
+    doc=N_("""Reports a steering document past its `valid_until` or its `next_review` date.
 
 Why (Helsingborg's guide): "Ett styrdokument kan gälla för en bestämd period
 (några år) eller tillsvidare." One that has expired still looks valid to
@@ -28,29 +26,27 @@ wants.
 Failing example: `valid_until: "2024-12-31"` on a programme still listed.
 Instead: decide a new version, mark it `until_further_notice: true`, or
 remove it from the list.
-""",
+"""),
 )
 
 LAYERS = Rule(
     code="D002",
     name="layer-upon-layer",
     severity=Severity.WARNING,
-    summary={"sv": "Lager på lager av styrdokument", "en": "Layer upon layer of documents"},
-    message={
-        "sv": "{count} styrdokument av typen '{type}' (gräns {max}); se över om några kan "
-        "slås ihop eller upphävas.",
-        "en": "{count} steering documents of the type '{type}' (limit {max}); see whether some "
-        "can be merged or repealed.",
-    },
+    summary=N_("Layer upon layer of documents"),
+    message=N_(
+        "{count} steering documents of the type '{type}' (limit {max}); see whether some can be "
+        "merged or repealed."
+    ),
     options={"max_per_type": 10},
-    doc="""Reports more steering documents of one type than `max_per_type` (default 10).
+    doc=N_("""Reports more steering documents of one type than `max_per_type` (default 10).
 
 Why (Trollhättan): "Lager på lager på lager … styrning": 32 riktlinjer, 27
 bestämmelser, 11 strategier. Every document is a steering signal; too many of
 one kind are hard to follow and contradict each other.
 
 Configure: `lint: {options: {layer-upon-layer: {max_per_type: 15}}}`.
-""",
+"""),
 )
 
 RULES = (OUT_OF_DATE, LAYERS)

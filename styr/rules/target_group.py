@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 
 from styr.findings import Finding, Severity
+from styr.i18n import N_
 from styr.rules.base import Rule
 from styr.rules.context import RuleContext
 
@@ -13,15 +14,13 @@ RULE = Rule(
     code="G008",
     name="no-target-group",
     severity=Severity.WARNING,
-    summary={"sv": "Mål utan målgrupp", "en": "Goal without a target group"},
-    message={
-        "sv": "Målet '{title}' nämner ingen målgrupp; ange 'target_group' eller skriv vilka "
-        "som ska märka resultatet.",
-        "en": "The goal '{title}' names no target group; add 'target_group' or say who will "
-        "notice the result.",
-    },
+    summary=N_("Goal without a target group"),
+    message=N_(
+        "The goal '{title}' names no target group; add 'target_group' or say who will notice the "
+        "result."
+    ),
     options={"extra_groups": []},
-    doc="""Reports a goal that neither has `target_group` nor names a group in its title.
+    doc=N_("""Reports a goal that neither has `target_group` nor names a group in its title.
 
 Why (Helsingborg's guide): good goals "fokuserar på de som verksamheten riktar
 sig till": pupils, the elderly, residents, companies, visitors.
@@ -31,7 +30,7 @@ Instead: "Fler äldre på vårdboenden ska vara nöjda med maten", or add
 `target_group: äldre på vårdboenden`.
 
 Option `extra_groups`: more words that name target groups in your municipality.
-""",
+"""),
 )
 
 _GROUPS = (

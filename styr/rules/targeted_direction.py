@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from styr.findings import Finding, Severity
+from styr.i18n import N_
 from styr.rules.base import Rule
 from styr.rules.context import RuleContext
 
@@ -12,14 +13,12 @@ RULE = Rule(
     code="G007",
     name="targeted-direction",
     severity=Severity.WARNING,
-    summary={"sv": "Inriktning med målvärde", "en": "Direction with a target value"},
-    message={
-        "sv": "Indikatorn '{title}' under inriktningen har {what}; inriktningar följs upp men "
-        "målsätts inte.",
-        "en": "The indicator '{title}' under the direction has {what_en}; directions are "
-        "followed, not targeted.",
-    },
-    doc="""Reports target values or milestones on indicators that follow a direction.
+    summary=N_("Direction with a target value"),
+    message=N_(
+        "The indicator '{title}' under the direction has {what}; directions are followed, not "
+        "targeted."
+    ),
+    doc=N_("""Reports target values or milestones on indicators that follow a direction.
 
 Why (Helsingborg's guide): "Vi målsätter inte inriktningen men vi följer
 utvecklingen, till exempel med olika nyckeltal." If the board can set a level
@@ -30,7 +29,7 @@ Failing example:
       indicators:
         - {id: ks-ind-1, title: Arbetslöshet, targets: [{year: 2026, value: 5}]}
 Instead: drop `targets`, or make it a goal the board fully influences.
-""",
+"""),
 )
 
 

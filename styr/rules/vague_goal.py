@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 
 from styr.findings import Finding, Severity
+from styr.i18n import N_
 from styr.rules.base import Rule
 from styr.rules.context import RuleContext, number
 
@@ -13,14 +14,12 @@ RULE = Rule(
     code="G009",
     name="vague-goal",
     severity=Severity.WARNING,
-    summary={"sv": "Vagt mål utan mått", "en": "Vague goal without a measure"},
-    message={
-        "sv": "Målet '{title}' säger '{word}' men har ingen indikator med målvärde; vad är "
-        "tillräckligt {word}?",
-        "en": "The goal '{title}' says '{word}' but has no indicator with a target value; how "
-        "{word} is enough?",
-    },
-    doc="""Reports a goal built on a vague adjective ("god", "bra", "hög", "väl", "attraktiv",
+    summary=N_("Vague goal without a measure"),
+    message=N_(
+        "The goal '{title}' says '{word}' but has no indicator with a target value; how {word} is "
+        "enough?"
+    ),
+    doc=N_("""Reports a goal built on a vague adjective ("god", "bra", "hög", "väl", "attraktiv",
 "effektiv", "kvalitativ") that has no indicator with a target value.
 
 Why (Helsingborg's guide): a goal is reached "enligt en fastställd nivå".
@@ -29,7 +28,7 @@ Why (Helsingborg's guide): a goal is reached "enligt en fastställd nivå".
 Failing example: "Äldreomsorgen ska hålla god kvalitet" with no indicator.
 Instead: keep the wording if you like, and add an indicator such as "Andel
 äldre som är nöjda med sitt särskilda boende" with a target of 90 % in 2026.
-""",
+"""),
 )
 
 _VAGUE = re.compile(

@@ -1,0 +1,155 @@
+"""The one place a text is translated: gettext catalogues, Swedish by default, English on request.
+
+Every text a person reads is written in the code as its English original (the
+gettext msgid) and marked for extraction:
+
+    N_("The path {path} does not exist.")          # a text, translated where shown
+    NC_("work plan", "Owner")                       # the same English, another Swedish
+    _("Show the version.")                          # translated now, in the run's language
+
+`translate(text, language, **params)` gives a marked text in a language with
+its `{placeholders}` filled. The Swedish lives in `styr/locale/sv/LC_MESSAGES/
+styr.po` (compiled to `styr.mo`, both committed); English needs no catalogue.
+docs/translations.md has the maintainer's commands (extract, update, compile).
+
+The language of a run: `--lang en|sv` on the command line, else the
+environment's STYR_LANG, else the manifest's `language:` where a command reads
+a repository, else Swedish. click's and typer's own strings ("Usage:", "Show
+this message and exit.") go through the same catalogue: `install_for_click`.
+
+Only the standard library is used here: this module is imported before the
+command line is parsed and must stay cheap.
+"""
+
+from __future__ import annotations
+
+import gettext as _gettext
+import os
+import sys
+from collections.abc import Mapping, Sequence
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+DOMAIN = "styr"
+LOCALE_DIR = Path(__file__).resolve().parent / "locale"
+LANGUAGES = ("sv", "en")
+DEFAULT_LANGUAGE = "sv"
+ENVIRONMENT_VARIABLE = "STYR_LANG"
+
+# gettext's own separator between a context and a msgid (as in a compiled catalogue).
+_CONTEXT_SEPARATOR = "\x04"
+
+# A text as code holds it: a marked msgid or, until converted, a legacy {"sv": …, "en": …}.
+Text = str | Mapping[str, str]
+
+_process_language = DEFAULT_LANGUAGE
+
+
+def N_(msgid: str) -> str:  # the gettext name for "mark, do not translate"
+    """Mark an English text for the catalogue; it is translated where it is shown."""
+    return msgid
+
+
+def NC_(context: str, msgid: str) -> str:  # as N_, with a context
+    """Mark a text whose English is shared with another text that Swedish says differently."""
+    return f"{context}{_CONTEXT_SEPARATOR}{msgid}"
+
+
+@cache
+def _catalogue(language: str) -> _gettext.NullTranslations:
+    return _gettext.translation(DOMAIN, LOCALE_DIR, languages=[language], fallback=True)
+
+
+def _lookup(msgid: str, language: str) -> str:
+    catalogue = _catalogue(language)
+    context, separator, text = msgid.partition(_CONTEXT_SEPARATOR)
+    if separator:
+        return catalogue.pgettext(context, text)
+    return catalogue.gettext(msgid)
+
+
+def translate(text: Text, language: str, **params: Any) -> str:
+    """`text` in `language`, with its `{placeholders}` filled from `params`."""
+    if isinstance(text, str):
+        result = _lookup(text, language)
+    else:  # legacy form, kept working until every text is converted
+        result = text.get(language) or text[DEFAULT_LANGUAGE]
+    return result.format(**localised(params, language)) if params else result
+
+
+def localised(params: Mapping[str, Any], language: str) -> dict[str, Any]:
+    """`params` with `x_en` (a value a check could give only in English) standing in for `x`.
+
+    A msgid and its Swedish share their placeholders; where a check computes a
+    word per language it passes `x` (Swedish) and `x_en`, and English gets `x_en`.
+    """
+    suffix = f"_{language}"
+    chosen = dict(params)
+    for key, value in params.items():
+        if key.endswith(suffix):
+            chosen[key.removesuffix(suffix)] = value
+    return chosen
+
+
+def gettext(msgid: str) -> str:
+    """`msgid` in the language of this process (see `set_language`)."""
+    return _lookup(msgid, _process_language)
+
+
+_ = gettext
+
+
+def ngettext(singular: str, plural: str, count: int) -> str:
+    """The singular or plural form for `count`, in the language of this process."""
+    return _catalogue(_process_language).ngettext(singular, plural, count)
+
+
+def set_language(language: str) -> None:
+    """Choose the language of this process: help texts and click's own strings."""
+    global _process_language
+    _process_language = language if language in LANGUAGES else DEFAULT_LANGUAGE
+
+
+def current_language() -> str:
+    return _process_language
+
+
+def language_from_arguments(arguments: Sequence[str]) -> str | None:
+    """The value of `--lang X` or `--lang=X` anywhere on the command line, if given."""
+    for position, argument in enumerate(arguments):
+        if argument == "--":
+            break
+        if argument == "--lang" and position + 1 < len(arguments):
+            return arguments[position + 1]
+        if argument.startswith("--lang="):
+            return argument.removeprefix("--lang=")
+    return None
+
+
+def requested_language(arguments: Sequence[str] | None = None) -> str | None:
+    """The language asked for on the command line or in STYR_LANG (unchecked), if any."""
+    given = language_from_arguments(sys.argv[1:] if arguments is None else arguments)
+    return given if given is not None else (os.environ.get(ENVIRONMENT_VARIABLE) or None)
+
+
+def start_process(arguments: Sequence[str]) -> None:
+    """Set the process language from the command line before the CLI module is imported."""
+    set_language(requested_language(arguments) or DEFAULT_LANGUAGE)
+
+
+def install_for_click(modules: Mapping[str, Any] | None = None) -> None:
+    """Make click's and typer's own strings ("Usage:", "Error") use our catalogue.
+
+    Both take their strings through `from gettext import gettext as _`, bound at
+    import to the standard library's global domain, whose language comes from
+    the system locale. We point those names at this process's language instead.
+    """
+    loaded = sys.modules if modules is None else modules
+    for name, module in list(loaded.items()):
+        if name.split(".")[0] not in ("click", "typer") or module is None:
+            continue
+        if getattr(module, "_", None) is _gettext.gettext:
+            module._ = gettext
+        if getattr(module, "ngettext", None) is _gettext.ngettext:
+            module.ngettext = ngettext
