@@ -3,12 +3,15 @@
 An anchor is `<prefix><category word>-<id>` (`mal-sfn-mal-1`), so that a link
 into a published report keeps working as long as the element keeps its id. In
 a report of several municipalities each gets its own prefix (`k1283-`).
+
+Every anchor, prefix and section name included, is an `escape.anchor_slug`
+(only `a-z0-9_.-`): the Markdown report writes anchors into `<a id="…">` and
+`(#…)` links, where raw data would be live HTML.
 """
 
 from __future__ import annotations
 
-import re
-
+from styr.escape import anchor_slug
 from styr.model.index import Element
 
 CATEGORY_WORDS = {
@@ -27,27 +30,27 @@ CATEGORY_WORDS = {
     "activity": "akt",
     "organisation": "org",
 }
-_UNSAFE = re.compile(r"[^a-z0-9_.-]+")
 
 
 class Anchors:
     """Hands out unique anchors; the same elements in the same order give the same anchors."""
 
     def __init__(self, prefix: str = "") -> None:
-        self.prefix = prefix
+        self.prefix = _prefix(prefix)
         self._used: set[str] = set()
+        self._next: dict[str, int] = {}  # the next number to try for a wanted anchor
         self._of: dict[int, str] = {}
 
     def section(self, name: str) -> str:
         """The anchor of a fixed section of the report (`innehall`, `malkedjan`)."""
-        return self._claim(f"{self.prefix}{name}")
+        return self._claim(f"{self.prefix}{anchor_slug(name, 'avsnitt')}")
 
     def element(self, element: Element) -> str:
         known = self._of.get(id(element))
         if known is not None:
             return known
         word = CATEGORY_WORDS.get(element.category, "element")
-        own = _UNSAFE.sub("-", (element.id or "").lower()).strip("-") or "utan-id"
+        own = anchor_slug(element.id or "")
         anchor = self._claim(f"{self.prefix}{word}-{own}")
         self._of[id(element)] = anchor
         return anchor
@@ -57,10 +60,16 @@ class Anchors:
         return self._of.get(id(element))
 
     def _claim(self, wanted: str) -> str:
-        anchor, number = wanted, 2
+        """`wanted`, or `wanted-2`, `wanted-3`, … when it is taken.
+
+        The next number is remembered, so that many elements wanting the same
+        anchor (say, thousands without an id) cost no more than distinct ones.
+        """
+        anchor, number = wanted, self._next.get(wanted, 2)
         while anchor in self._used:
             anchor = f"{wanted}-{number}"
             number += 1
+        self._next[wanted] = number
         self._used.add(anchor)
         return anchor
 
@@ -68,6 +77,13 @@ class Anchors:
 def prefix_for(codes: list[str | None], position: int) -> str:
     """The anchor prefix of the repository at `position` in a report of several."""
     code = codes[position]
-    if code and codes.count(code) == 1:
+    # Only a code that is already a slug (such as 1283) is shown in the anchor.
+    if code and anchor_slug(code, "") == code and codes.count(code) == 1:
         return f"k{code}-"
     return f"r{position + 1}-"
+
+
+def _prefix(prefix: str) -> str:
+    """A prefix as given, made safe for an anchor (it ends in `-` when there is one)."""
+    slug = anchor_slug(prefix, "")
+    return f"{slug}-" if slug else ""

@@ -15,7 +15,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from styr.model.index import Element, Index
-from styr.report.reach import contribution_map, council_top, reached_tops
+from styr.report.reach import Reach, council_top
 from styr.report.view import Ref, RepositoryView, ViewBuilder
 
 COUNCIL_LEVEL = ("council_area", "council_goal")
@@ -60,7 +60,7 @@ class Diagram:
 
 def build_diagram(builder: ViewBuilder, view: RepositoryView) -> Diagram:
     index = builder.index
-    outgoing = contribution_map(index)
+    reach = Reach(index)
 
     targets = [
         element
@@ -73,11 +73,12 @@ def build_diagram(builder: ViewBuilder, view: RepositoryView) -> Diagram:
     unlinked: dict[str, list[Ref]] = defaultdict(list)
     counts: dict[str, list[int]] = {}
     organisations = [o for group in view.groups for o in group.organisations]
+    contributors = _contributors(index)
     for organisation in organisations:
         counts[organisation.id] = [0] * len(targets)
-        for element in _contributors(index, organisation.id):
+        for element in contributors.get(organisation.id, []):
             ref = builder.ref(element.id) if element.id else _target_ref(builder, element)
-            tops = reached_tops(element, index, outgoing)
+            tops = reach.tops(element)
             if not tops and _must_link(element):
                 unlinked[organisation.id].append(ref)
             for top in sorted(tops, key=lambda t: target_keys[id(t)]):
@@ -113,20 +114,22 @@ def _target_ref(builder: ViewBuilder, element: Element) -> Ref:
     return Ref("", element.title, href, builder.kind(element), element.category)
 
 
-def _contributors(index: Index, organisation: str) -> list[Element]:
-    """An organisation's goals and the indicators that stand on their own (not under a goal)."""
-    return [
-        element
-        for element in index.elements
-        if element.owner == organisation
-        and (
+def _contributors(index: Index) -> dict[str, list[Element]]:
+    """Each organisation's goals and the indicators that stand on their own (not under a goal).
+
+    Grouped in one pass: a pass per organisation was quadratic in large repositories.
+    """
+    by_owner: dict[str, list[Element]] = defaultdict(list)
+    for element in index.elements:
+        if element.owner is not None and (
             element.category == "goal"
             or (
                 element.category == "indicator"
                 and (element.parent is None or element.parent.category == "organisation")
             )
-        )
-    ]
+        ):
+            by_owner[element.owner].append(element)
+    return by_owner
 
 
 def _must_link(element: Element) -> bool:

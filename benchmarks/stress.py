@@ -1,0 +1,192 @@
+"""Stress benchmark: time and peak memory of lint, report and status on extreme repositories.
+
+    python benchmarks/stress.py [--quick] [--keep DIR]
+
+Each case is a synthetic repository (benchmarks/stress_corpus.py): 1,000,
+10,000 and 100,000 goals; a chain 10,000 goals deep; a cycle of 50,000
+goals; 20,000 references to unknown ids; a goal with a 1 MB title. Every
+command runs in a fresh process; its wall time and peak resident memory are
+those of that process alone (os.wait4), so one figure never carries over into
+the next. The script prints a table, then PASS or FAIL for each target,
+computed from figures of this same run, and exits 1 if a target fails.
+`--quick` runs sizes small enough for CI (the same cases, a tenth or less).
+
+Targets:
+  * growth: for every command, seconds per goal at the largest goal count is
+    at most 1.5 × seconds per goal at a tenth of it;
+  * time: every command on every case under 10 s;
+  * memory: lint at most 500 MB, report at most 600 MB, on every case.
+
+Unix only (os.wait4). Nothing here is a test: a small pytest
+(tests/test_stress_small.py) runs the cases at tiny sizes for their findings.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+from stress_corpus import generate  # noqa: E402
+
+FULL = (
+    ("goals", 1_000),
+    ("goals", 10_000),
+    ("goals", 100_000),
+    ("chain", 10_000),
+    ("cycle", 50_000),
+    ("unknown", 20_000),
+    ("title", 1_000_000),
+)
+QUICK = (
+    ("goals", 100),
+    ("goals", 1_000),
+    ("goals", 10_000),
+    ("chain", 1_000),
+    ("cycle", 5_000),
+    ("unknown", 2_000),
+    ("title", 100_000),
+)
+COMMANDS = ("lint", "report-html", "report-md", "status")
+SECONDS_LIMIT = 10.0
+GROWTH_LIMIT = 1.5
+MEMORY_LIMITS_MB = {"lint": 500, "report-html": 600, "report-md": 600}
+GIVE_UP_AFTER = 300.0  # a quadratic case is reported as too slow, not waited for
+
+
+@dataclass(frozen=True)
+class Measurement:
+    case: str
+    size: int
+    command: str
+    seconds: float
+    peak_mb: float
+    exit_code: int  # -1 when it was stopped after GIVE_UP_AFTER
+
+
+def arguments_for(command: str, repository: Path, out: Path) -> list[str]:
+    if command == "lint":
+        return ["lint", "--no-cache", "--output-format", "concise", str(repository)]
+    if command == "status":
+        return ["status", "--period", "2025", str(repository)]
+    fmt = command.removeprefix("report-")
+    return ["report", "-f", fmt, "-o", str(out / f"rapport.{fmt}"), str(repository)]
+
+
+def measure(command: str, repository: Path, out: Path) -> tuple[float, float, int]:
+    """Wall seconds, peak resident memory (MB) and exit code of one fresh `styr` process."""
+    argv = [sys.executable, "-m", "styr", *arguments_for(command, repository, out)]
+    start = time.perf_counter()
+    process = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = start + GIVE_UP_AFTER
+    while True:
+        pid, status, usage = os.wait4(process.pid, os.WNOHANG)
+        if pid:
+            break
+        if time.perf_counter() > deadline:
+            process.kill()
+            pid, status, usage = os.wait4(process.pid, 0)
+            return time.perf_counter() - start, usage.ru_maxrss / 1024, -1
+        time.sleep(0.01)
+    seconds = time.perf_counter() - start
+    # ru_maxrss is in kilobytes on Linux: the process and the children it waited for.
+    return seconds, usage.ru_maxrss / 1024, os.waitstatus_to_exitcode(status)
+
+
+def run_case(case: str, size: int, work: Path) -> list[Measurement]:
+    repository = work / f"{case}-{size}"
+    generate(repository, case, size)
+    found = []
+    for command in COMMANDS:
+        seconds, peak, code = measure(command, repository, work)
+        found.append(Measurement(case, size, command, seconds, peak, code))
+        print_row(found[-1])
+    return found
+
+
+HEADER = f"{'case':<10} {'size':>9}  {'command':<12} {'seconds':>9} {'peak MB':>8}  exit"
+
+
+def print_row(m: Measurement) -> None:
+    seconds = f"> {m.seconds:.0f}" if m.exit_code == -1 else f"{m.seconds:.2f}"
+    print(
+        f"{m.case:<10} {m.size:>9,}  {m.command:<12} {seconds:>9} {m.peak_mb:>8.0f}  {m.exit_code}",
+        flush=True,
+    )
+
+
+def growth_verdicts(measurements: list[Measurement]) -> list[tuple[bool, str]]:
+    """Seconds per goal at the largest goal count against a tenth of it, per command."""
+    verdicts = []
+    goals = sorted({m.size for m in measurements if m.case == "goals"})
+    large = goals[-1]
+    small = large // 10
+    for command in COMMANDS:
+        by_size = {m.size: m for m in measurements if m.case == "goals" and m.command == command}
+        per_large = by_size[large].seconds / large
+        per_small = by_size[small].seconds / small
+        ratio = per_large / per_small
+        verdicts.append(
+            (
+                ratio <= GROWTH_LIMIT and by_size[large].exit_code != -1,
+                f"{command}: per goal at {large:,} is {ratio:.2f} × per goal at {small:,} "
+                f"(≤ {GROWTH_LIMIT} ×)",
+            )
+        )
+    return verdicts
+
+
+def limit_verdicts(measurements: list[Measurement]) -> list[tuple[bool, str]]:
+    verdicts = []
+    for m in measurements:
+        name = f"{m.command} on {m.case} {m.size:,}"
+        verdicts.append(
+            (
+                m.exit_code in (0, 1) and m.seconds < SECONDS_LIMIT,
+                f"{name}: {m.seconds:.2f} s, exit {m.exit_code} (< {SECONDS_LIMIT:.0f} s, "
+                "exit 0 or 1)",
+            )
+        )
+        limit = MEMORY_LIMITS_MB.get(m.command)
+        if limit is not None:
+            verdicts.append((m.peak_mb <= limit, f"{name}: peak {m.peak_mb:.0f} MB (≤ {limit} MB)"))
+    return verdicts
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="small sizes, for CI")
+    parser.add_argument("--keep", type=Path, help="generate into this folder and keep it")
+    arguments = parser.parse_args()
+    work = arguments.keep or Path(tempfile.mkdtemp(prefix="styr-stress-"))
+    work.mkdir(parents=True, exist_ok=True)
+    print(f"machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}")
+    print(HEADER)
+    measurements: list[Measurement] = []
+    try:
+        for case, size in QUICK if arguments.quick else FULL:
+            measurements.extend(run_case(case, size, work))
+    finally:
+        if arguments.keep is None:
+            shutil.rmtree(work, ignore_errors=True)
+    print()
+    verdicts = growth_verdicts(measurements) + limit_verdicts(measurements)
+    for passed, text in verdicts:
+        print(f"{'PASS' if passed else 'FAIL'}  {text}")
+    failed = sum(1 for passed, _ in verdicts if not passed)
+    print()
+    print("every target met" if not failed else f"{failed} of {len(verdicts)} targets NOT met")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

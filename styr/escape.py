@@ -1,0 +1,102 @@
+"""Escaping per output format: the one place that decides how data may be written where.
+
+Text from the YAML files and from file names reaches terminals, CI logs,
+GitHub workflow commands, JSON reports and Markdown anchors. Each of those
+has characters that mean something there, and each has exactly one function
+here:
+
+* `terminal`: text, concise output and anything else printed for a person to
+  read in a terminal or a CI log. Control characters (C0, DEL, C1), the
+  bidirectional controls that reorder what is shown, and line and paragraph
+  separators are shown as escapes (`\\n`, `\\t`, `\\u202e`), never printed
+  raw: a value can then neither move the cursor, clear the screen, set the
+  window title, start a new log line nor reorder one. So are lone surrogates
+  (a file name that is not valid UTF-8), which could not be written at all.
+* `workflow_data` and `workflow_property`: GitHub Actions workflow commands
+  (`::error file=…::message`), with GitHub's documented escaping of `%`,
+  CR and LF (and of `:` and `,` in properties) over the terminal escaping,
+  so that nothing in a finding can end the command or start another.
+* `json_text`: a serialised JSON document that can be written as UTF-8
+  whatever the data (lone surrogates become the text `\\udcff`).
+* `anchor_slug`: an HTML id and link target built only from `a-z0-9_.-`,
+  so that no data ever reaches an attribute or a link raw.
+
+The HTML report escapes through Jinja's autoescape, Markdown text through
+`styr.report.markdown.md`, JUnit XML through `styr.output.junit.clean`.
+"""
+
+from __future__ import annotations
+
+import re
+
+_NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+# Besides the C0 controls: DEL and the C1 controls; the bidirectional marks,
+# embeddings, overrides and isolates (U+061C, U+200E-F, U+202A-E, U+2066-9);
+# line and paragraph separators (U+2028-9); lone surrogates.
+_OTHER_CONTROLS = "\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069\ud800-\udfff"
+_NOT_FOR_TERMINAL = re.compile(f"[\x00-\x1f{_OTHER_CONTROLS}]")
+# The same but CR and LF, which GitHub's own escaping writes as %0D and %0A.
+_NOT_IN_WORKFLOW = re.compile(f"[\x00-\x09\x0b\x0c\x0e-\x1f{_OTHER_CONTROLS}]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_NOT_IN_ANCHOR = re.compile(r"[^a-z0-9_.-]+")
+
+
+def _shown(match: re.Match[str]) -> str:
+    character = match.group()
+    return _NAMED.get(character) or f"\\u{ord(character):04x}"
+
+
+def terminal(text: str) -> str:
+    """The text with every character that could act on a terminal or a log shown as an escape."""
+    if _NOT_FOR_TERMINAL.search(text) is None:  # the common case: nothing to do
+        return text
+    return _NOT_FOR_TERMINAL.sub(_shown, text)
+
+
+def one_line(text: str) -> str:
+    """The text on one line (its lines joined by a space), then escaped for a terminal."""
+    return terminal(" ".join(part.strip() for part in text.splitlines() if part.strip()))
+
+
+def workflow_data(text: str) -> str:
+    """A message of a GitHub workflow command, with GitHub's escaping of `%`, CR and LF.
+
+    Every other control character is shown as a terminal escape first, so
+    that a line break stays a line break in the annotation (`%0A`) and
+    nothing else can act on the log.
+    """
+    if _NOT_FOR_TERMINAL.search(text) is not None:
+        text = _NOT_IN_WORKFLOW.sub(_shown, text)
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def workflow_property(text: str) -> str:
+    """A property value of a GitHub workflow command (`file=`, `title=`): never ends the list.
+
+    A line break in a file name is shown as `%0A`, so it can never start a new
+    command line.
+    """
+    return workflow_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def json_text(serialised: str) -> str:
+    """A serialised JSON document that can always be written as UTF-8.
+
+    A lone surrogate (from a file name that is not valid UTF-8) can only
+    stand in a JSON string; it becomes the text `\\udcff` there, as the
+    terminal shows it.
+    """
+    if _SURROGATE.search(serialised) is None:
+        return serialised
+    return _SURROGATE.sub(lambda match: f"\\\\u{ord(match.group()):04x}", serialised)
+
+
+def anchor_slug(text: str, fallback: str = "utan-id") -> str:
+    """An id for an HTML anchor, and its link target, made only of `a-z0-9_.-`.
+
+    Lower-cased; every run of other characters becomes one `-`, so the same
+    text always gives the same slug. `fallback` when nothing is left.
+    """
+    slug = _NOT_IN_ANCHOR.sub("-", text.lower()).strip("-")
+    return slug or fallback
