@@ -7,8 +7,10 @@ and `grep` can read every line the same way. A finding about a whole file
 
 from __future__ import annotations
 
+from styr.escape import terminal
 from styr.lint import LintResult
 from styr.output.common import message_of, one_line, place, posix
+from styr.withholding import describe
 
 
 def render(result: LintResult, language: str, colour: bool = False) -> str:
@@ -16,5 +18,8 @@ def render(result: LintResult, language: str, colour: bool = False) -> str:
     for finding in result.findings:
         line, column = place(finding)
         message = one_line(message_of(finding, language))
-        lines.append(f"{posix(finding.file)}:{line}:{column}: {finding.code} {message}\n")
+        file = terminal(posix(finding.file))
+        lines.append(f"{file}:{line}:{column}: {finding.code} {message}\n")
+    # Only when findings were withheld: a last line that no `path:line:col:` reader mistakes.
+    lines.extend(f"{one_line(describe(withheld, language))}\n" for withheld in result.withheld)
     return "".join(lines)

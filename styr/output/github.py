@@ -9,19 +9,13 @@ no file.
 
 from __future__ import annotations
 
+from styr.escape import workflow_data, workflow_property
 from styr.findings import Finding, Severity
 from styr.lint import LintResult
 from styr.output.common import message_of, rule_name
+from styr.withholding import describe
 
 COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
-
-
-def escape_data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-
-
-def escape_property(text: str) -> str:
-    return escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
 def command(finding: Finding, language: str) -> str:
@@ -33,10 +27,16 @@ def command(finding: Finding, language: str) -> str:
             if finding.column:
                 properties.append(("col", str(finding.column)))
     properties.append(("title", f"{finding.code} {rule_name(finding)}"))
-    listed = ",".join(f"{key}={escape_property(value)}" for key, value in properties)
-    message = escape_data(message_of(finding, language))
+    listed = ",".join(f"{key}={workflow_property(value)}" for key, value in properties)
+    message = workflow_data(message_of(finding, language))
     return f"::{COMMANDS[finding.severity]} {listed}::{message}"
 
 
 def render(result: LintResult, language: str, colour: bool = False) -> str:
-    return "".join(command(finding, language) + "\n" for finding in result.findings)
+    lines = [command(finding, language) + "\n" for finding in result.findings]
+    # A notice without a file: it shows in the run's annotation summary.
+    lines.extend(
+        f"::notice title=styr::{workflow_data(describe(withheld, language))}\n"
+        for withheld in result.withheld
+    )
+    return "".join(lines)

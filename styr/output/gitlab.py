@@ -14,6 +14,7 @@ import hashlib
 import json
 from typing import Any
 
+from styr.escape import json_text
 from styr.findings import Finding, Severity
 from styr.lint import LintResult
 from styr.output.common import findings_by_repository, message_of, posix
@@ -32,7 +33,8 @@ def fingerprint(finding: Finding, path: str, occurrence: int = 0) -> str:
     ]
     if occurrence:
         parts.append(str(occurrence))
-    return hashlib.sha256("\0".join(parts).encode("utf-8")).hexdigest()
+    # surrogatepass: a file name that is not valid UTF-8 still has a fingerprint.
+    return hashlib.sha256("\0".join(parts).encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def issues(result: LintResult, language: str) -> list[dict[str, Any]]:
@@ -58,4 +60,4 @@ def issues(result: LintResult, language: str) -> list[dict[str, Any]]:
 
 
 def render(result: LintResult, language: str, colour: bool = False) -> str:
-    return json.dumps(issues(result, language), ensure_ascii=False, indent=2) + "\n"
+    return json_text(json.dumps(issues(result, language), ensure_ascii=False, indent=2)) + "\n"

@@ -6,9 +6,11 @@ import json
 from typing import Any
 
 from styr import __version__
+from styr.escape import json_text
 from styr.findings import Finding
 from styr.lint import LintResult
 from styr.rules.catalogue import BY_CODE
+from styr.withholding import Withheld, describe
 
 
 def finding_dict(finding: Finding, language: str) -> dict[str, Any]:
@@ -38,10 +40,26 @@ def render(result: LintResult, language: str, colour: bool = False) -> str:
                 "municipality": r.repository.municipality_name,
                 "code": r.repository.municipality_code,
                 "findings": len(r.findings),
+                "withheld": _withheld(r.withheld, language),
             }
             for r in result.results
         ],
-        "summary": {**counts, "files": result.files_checked},
+        "summary": {
+            **counts,
+            "files": result.files_checked,
+            "withheld": sum(w.count for w in result.withheld),
+        },
         "findings": [finding_dict(f, language) for f in findings],
     }
-    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    return json_text(json.dumps(document, ensure_ascii=False, indent=2)) + "\n"
+
+
+def _withheld(withheld: Withheld | None, language: str) -> dict[str, Any] | None:
+    """Findings not shown because a file did not load: how many, why, and the message."""
+    if withheld is None:
+        return None
+    return {
+        "count": withheld.count,
+        "because_unreadable": [file.as_posix() for file in withheld.files],
+        "message": describe(withheld, language),
+    }
