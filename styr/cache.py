@@ -1,18 +1,31 @@
-"""An on-disk cache of lint results, one entry per repository.
+"""An on-disk cache of lint results that cannot change a verdict.
 
 The goal chain runs across files, so a repository is the unit: its entry is
-keyed by a hash of every YAML file's bytes, the tool's version, the schemas,
-any pyproject.toml above it and the date rules compare with. Entries are
-written atomically, so concurrent runs never see half an entry; an entry that
-cannot be read is ignored and rebuilt.
+keyed by a hash of every YAML file's bytes, the tool (version and code), the
+schemas, any pyproject.toml above it and the date rules compare with.
+
+The key is public (anyone can compute it), so a key alone proves nothing.
+Every entry therefore carries an HMAC-SHA256 over its key and bytes, made with
+a secret that belongs to the user: created once, 0600, in the user's cache
+folder, never in a checkout. An entry someone else wrote (in a checkout, in a
+shared folder) does not carry a valid HMAC and is ignored: lint runs as with
+`--no-cache`. A cache folder or secret that another user owns or that others
+can write is refused outright (POSIX; on Windows the per-user
+%LOCALAPPDATA% is relied on). Entries and the folder's .gitignore are never
+written or read through a symbolic link.
+
+Entries live in the user's cache folder unless `--cache-dir` or
+STYR_CACHE_DIR names another; never in whatever folder styr runs from.
 """
 
 from __future__ import annotations
 
 import hashlib
+import hmac
 import json
 import os
-import tempfile
+import secrets
+import stat
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
@@ -20,14 +33,232 @@ from pathlib import Path
 from typing import Any
 
 from styr import __version__
+from styr.files import discard, move_into_place, temporary_name, write_temporary
 from styr.resources import data_dir
 
-FORMAT = 1
+FORMAT = 2
 GITIGNORE = "# Made by styr: a cache, never to be committed.\n*\n"
+SECRET_FILE = "secret.key"
+ENTRIES_FOLDER = "lint"
+SECRET_BYTES = 32
+_HEADER = f"styr-cache {FORMAT} ".encode()
+# A repository's entry is kilobytes; anything far larger was not written by styr.
+_MAX_ENTRY_BYTES = 64 * 1024 * 1024
+
+_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
+_NONBLOCK = getattr(os, "O_NONBLOCK", 0)  # a planted named pipe must not block the run
+_BINARY = getattr(os, "O_BINARY", 0)
+_POSIX = os.name == "posix"
 
 
-def default_folder() -> Path:
-    return Path(".styr_cache")
+class CacheRefused(Exception):
+    """The cache would have to trust something others can change; it is not used this run."""
+
+    def __init__(self, key: str, path: Path) -> None:
+        super().__init__(key)
+        self.key = key
+        self.params = {"path": str(path)}
+
+
+@dataclass(frozen=True, slots=True)
+class LintCache:
+    folder: Path
+    secret: bytes
+
+    def key(self, root: Path, contents: dict[Path, bytes | None], today: date) -> str:
+        digest = hashlib.blake2b(digest_size=20)
+        parts = (str(FORMAT), __version__, _code_digest(), _schemas_digest(), today.isoformat())
+        for part in parts:
+            digest.update(part.encode() + b"\0")
+        for pyproject in _pyprojects(root):
+            digest.update(pyproject.read_bytes() + b"\0")
+        for file, raw in contents.items():
+            digest.update(file.relative_to(root).as_posix().encode() + b"\0")
+            digest.update(raw if raw is not None else b"\0unreadable")
+            digest.update(b"\0")
+        return digest.hexdigest()
+
+    def load(self, key: str) -> Any:
+        """The stored value for `key`, or None: missing, unreadable, or not written by this user.
+
+        The caller still checks the value's shape: a valid HMAC says who wrote
+        it, not that today's code reads it the same way.
+        """
+        raw = _read_regular(self.folder / f"{key}.json", _MAX_ENTRY_BYTES)
+        if raw is None or not raw.startswith(_HEADER):
+            return None
+        mac, newline, payload = raw[len(_HEADER) :].partition(b"\n")
+        if not newline or not hmac.compare_digest(mac, self._mac(key, payload)):
+            return None
+        try:
+            return json.loads(payload)
+        except (ValueError, RecursionError):
+            return None
+
+    def store(self, key: str, value: Any) -> None:
+        """Keep `value` under `key`, if JSON gives it back exactly; a failure only costs speed."""
+        try:
+            payload = json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode()
+            if json.loads(payload) != value:
+                return  # tuples, dates, non-text keys: a hit would differ from a fresh run
+        except (ValueError, TypeError, RecursionError):
+            return
+        target = self.folder / f"{key}.json"
+        try:
+            # Not flushed to disk: a torn entry fails its HMAC and is rebuilt.
+            temporary = write_temporary(
+                target, _HEADER + self._mac(key, payload) + b"\n" + payload, durable=False
+            )
+            move_into_place(temporary, target, durable=False)
+        except OSError:
+            pass
+
+    def _mac(self, key: str, payload: bytes) -> bytes:
+        # The key is inside the HMAC, so a valid entry cannot be moved to another key.
+        message = key.encode() + b"\n" + payload
+        return hmac.new(self.secret, message, hashlib.sha256).hexdigest().encode()
+
+
+def user_cache_folder() -> Path | None:
+    """styr's folder in the user's cache.
+
+    %LOCALAPPDATA%\\styr\\Cache on Windows; $XDG_CACHE_HOME/styr, else ~/.cache/styr.
+    """
+    if os.name == "nt":
+        local = os.environ.get("LOCALAPPDATA")
+        return Path(local) / "styr" / "Cache" if local else None
+    xdg = os.environ.get("XDG_CACHE_HOME")
+    if xdg and os.path.isabs(xdg):  # the XDG rule: a relative value is ignored
+        return Path(xdg) / "styr"
+    home = os.path.expanduser("~")
+    return Path(home) / ".cache" / "styr" if os.path.isabs(home) else None
+
+
+def open_cache(folder: Path | None = None, *, user_folder: Path | None = None) -> LintCache | None:
+    """The lint cache in `folder` (default: the user's cache folder), or None when none can be used.
+
+    Raises CacheRefused when the folder or the secret is not the user's own
+    alone; returns None, silently, when they cannot be created (a cache that
+    cannot be written only costs speed).
+    """
+    own = user_folder or user_cache_folder()
+    if own is None:
+        return None
+    entries = folder or own / ENTRIES_FOLDER
+    try:
+        _prepare_folder(own)
+        secret = _secret(own / SECRET_FILE)
+        _prepare_folder(entries)
+        _write_gitignore(entries)
+    except OSError:
+        return None
+    return LintCache(entries, secret)
+
+
+def _prepare_folder(folder: Path) -> None:
+    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    status = os.stat(folder)
+    if not stat.S_ISDIR(status.st_mode) or not _owned_alone(status, 0o022):
+        raise CacheRefused("cache-folder-untrusted", folder)
+
+
+def _owned_alone(status: os.stat_result, forbidden: int) -> bool:
+    """Owned by this user, and none of the `forbidden` permission bits set (POSIX only)."""
+    if not _POSIX:
+        return True
+    return status.st_uid == os.geteuid() and not status.st_mode & forbidden
+
+
+def _secret(path: Path) -> bytes:
+    """The user's secret, made on first use; refused when others could know or change it."""
+    for _attempt in range(3):
+        handle = _open_regular(path)
+        if handle is None:
+            _create_secret(path)
+            continue
+        try:
+            status = os.fstat(handle)
+            if not _owned_alone(status, 0o077):
+                raise CacheRefused("cache-secret-untrusted", path)
+            secret = os.read(handle, SECRET_BYTES + 1)
+        finally:
+            os.close(handle)
+        if len(secret) == SECRET_BYTES:
+            return secret
+        _create_secret(path, replace=True)  # cut short (a full disk?): ours to replace
+    raise OSError("the secret could not be made")
+
+
+def _create_secret(path: Path, *, replace: bool = False) -> None:
+    """A new random secret, 0600, put in place whole; if another run was first, theirs stays."""
+    temporary = write_temporary(path, secrets.token_bytes(SECRET_BYTES), mode=0o600)
+    try:
+        if replace:
+            os.replace(temporary, path)
+        else:
+            os.link(temporary, path)  # fails if the secret exists: never overwrite another's
+    except FileExistsError:
+        pass
+    except OSError:
+        os.replace(temporary, path)  # no hard links here; a lost race only costs misses
+    finally:
+        discard(temporary)
+
+
+def _write_gitignore(folder: Path) -> None:
+    """A .gitignore of `*` in the folder, unless something (even a dangling link) is there."""
+    target = folder / ".gitignore"
+    if os.path.lexists(target):
+        return
+    # O_EXCL never follows a link: a link planted since the check makes this fail.
+    temporary = temporary_name(target)
+    try:
+        handle = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NOFOLLOW, 0o644)
+        try:
+            os.write(handle, GITIGNORE.encode())
+        finally:
+            os.close(handle)
+        os.link(temporary, target)
+    except FileExistsError:
+        pass
+    except OSError:
+        pass  # no .gitignore costs nothing but tidiness
+    finally:
+        discard(temporary)
+
+
+def _open_regular(path: Path) -> int | None:
+    """A read handle on `path` if it is a regular file and not a link; else None."""
+    try:
+        if not _NOFOLLOW and os.path.islink(path):
+            return None  # no O_NOFOLLOW here (Windows): check first
+        handle = os.open(path, os.O_RDONLY | _NOFOLLOW | _NONBLOCK | _BINARY)
+    except OSError:
+        return None
+    try:
+        if stat.S_ISREG(os.fstat(handle).st_mode):
+            return handle
+    except OSError:
+        pass
+    os.close(handle)
+    return None
+
+
+def _read_regular(path: Path, limit: int) -> bytes | None:
+    handle = _open_regular(path)
+    if handle is None:
+        return None
+    try:
+        if os.fstat(handle).st_size > limit:
+            return None
+        chunks = []
+        while chunk := os.read(handle, 1 << 20):
+            chunks.append(chunk)
+        return b"".join(chunks)
+    except OSError:
+        return None
+    finally:
+        os.close(handle)
 
 
 @cache
@@ -39,41 +270,21 @@ def _schemas_digest() -> str:
     return digest.hexdigest()
 
 
-@dataclass(frozen=True, slots=True)
-class LintCache:
-    folder: Path
+@cache
+def _code_digest() -> str:
+    """The installed code and data, by name, size and change time.
 
-    def key(self, root: Path, contents: dict[Path, bytes | None], today: date) -> str:
-        digest = hashlib.blake2b(digest_size=20)
-        for part in (str(FORMAT), __version__, _schemas_digest(), today.isoformat()):
-            digest.update(part.encode() + b"\0")
-        for pyproject in _pyprojects(root):
-            digest.update(pyproject.read_bytes() + b"\0")
-        for file, raw in contents.items():
-            digest.update(file.relative_to(root).as_posix().encode() + b"\0")
-            digest.update(raw if raw is not None else b"\0unreadable")
-            digest.update(b"\0")
-        return digest.hexdigest()
-
-    def load(self, key: str) -> dict[str, Any] | None:
-        try:
-            entry = json.loads((self.folder / f"{key}.json").read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            return None  # missing or corrupt: lint again
-        return entry if isinstance(entry, dict) and entry.get("format") == FORMAT else None
-
-    def store(self, key: str, entry: dict[str, Any]) -> None:
-        try:
-            self.folder.mkdir(parents=True, exist_ok=True)
-            ignore = self.folder / ".gitignore"
-            if not ignore.exists():
-                ignore.write_text(GITIGNORE, encoding="utf-8")
-            handle, temporary = tempfile.mkstemp(dir=self.folder, suffix=".tmp")
-            with os.fdopen(handle, "w", encoding="utf-8") as stream:
-                json.dump({"format": FORMAT, **entry}, stream, ensure_ascii=False, default=str)
-            os.replace(temporary, self.folder / f"{key}.json")
-        except OSError:
-            pass  # a cache that cannot be written only costs speed
+    A development install keeps its version number while its rules change;
+    an entry made by other code must not be taken for today's answer.
+    """
+    package = Path(__file__).resolve().parent
+    digest = hashlib.blake2b(digest_size=16)
+    for path in sorted(package.rglob("*")):
+        if path.suffix in (".py", ".json", ".mo", ".yaml"):
+            status = path.stat()
+            name = path.relative_to(package).as_posix()
+            digest.update(f"{name}\0{status.st_size}\0{status.st_mtime_ns}\0".encode())
+    return digest.hexdigest()
 
 
 def _pyprojects(root: Path) -> list[Path]:

@@ -25,6 +25,20 @@ class CliResult:
     err: str
 
 
+@pytest.fixture(autouse=True)
+def user_cache_folder(
+    monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory
+) -> Path:
+    """The user's cache folder (the lint cache's secret and entries), a fresh one per test.
+
+    Tests never touch the cache of the person running them.
+    """
+    folder = tmp_path_factory.mktemp("user-cache")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(folder))
+    monkeypatch.setenv("LOCALAPPDATA", str(folder))
+    return folder
+
+
 @pytest.fixture
 def run_cli(
     capsys: pytest.CaptureFixture[str],

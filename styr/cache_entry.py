@@ -1,0 +1,78 @@
+"""The shape of a lint cache entry, checked strictly before an entry is used.
+
+An entry with a valid HMAC was written by this user, but perhaps by other
+code (an older styr, a half-finished change): any difference from the shape
+`styr.lint.to_cache_entry` gives makes the entry a miss, and it is rebuilt.
+A wrong shape never reaches the output formats, so it can never crash a run.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Container
+from typing import Any
+
+from styr.findings import Severity
+
+ENTRY_KEYS = frozenset(("manifest", "files", "suppressed", "withheld", "fail_on", "findings"))
+FINDING_KEYS = frozenset(("code", "severity", "file", "line", "column", "path", "params"))
+WITHHELD_KEYS = frozenset(("count", "files"))
+SEVERITY_LABELS = frozenset(severity.label for severity in Severity)
+
+
+def valid_entry(entry: Any, rule_codes: Container[str]) -> bool:
+    """Whether `entry` has exactly the keys and types of an entry, naming only known rules."""
+    return (
+        isinstance(entry, dict)
+        and entry.keys() == ENTRY_KEYS
+        and _texts(entry["files"])
+        and _count(entry["suppressed"])
+        and (entry["withheld"] is None or _withheld(entry["withheld"]))
+        and (entry["fail_on"] is None or _label(entry["fail_on"]))
+        and isinstance(entry["findings"], list)
+        and all(_finding(finding, rule_codes) for finding in entry["findings"])
+    )
+
+
+def _finding(finding: Any, rule_codes: Container[str]) -> bool:
+    return (
+        isinstance(finding, dict)
+        and finding.keys() == FINDING_KEYS
+        and isinstance(finding["code"], str)
+        and finding["code"] in rule_codes
+        and _label(finding["severity"])
+        and (finding["file"] is None or _text(finding["file"]))
+        and _count(finding["line"])
+        and _count(finding["column"])
+        and isinstance(finding["path"], list)
+        and all(isinstance(part, str) or _integer(part) for part in finding["path"])
+        and isinstance(finding["params"], dict)
+    )
+
+
+def _withheld(withheld: Any) -> bool:
+    return (
+        isinstance(withheld, dict)
+        and withheld.keys() == WITHHELD_KEYS
+        and _count(withheld["count"])
+        and _texts(withheld["files"])
+    )
+
+
+def _label(value: Any) -> bool:
+    return isinstance(value, str) and value in SEVERITY_LABELS  # a list is not hashable
+
+
+def _integer(value: Any) -> bool:
+    return type(value) is int  # not bool, which JSON keeps apart
+
+
+def _count(value: Any) -> bool:
+    return _integer(value) and value >= 0
+
+
+def _text(value: Any) -> bool:
+    return isinstance(value, str) and value != ""
+
+
+def _texts(value: Any) -> bool:
+    return isinstance(value, list) and all(_text(item) for item in value)
