@@ -8,6 +8,7 @@ from __future__ import annotations
 import errno
 import fnmatch
 import os
+import shutil
 import stat
 import subprocess
 import sys
@@ -17,6 +18,7 @@ from typing import Any
 
 import pytest
 from conftest import EXAMPLES, CliResult
+from test_kolada_pull import FakeKolada, _value, kolada  # noqa: F401 - kolada is a fixture
 
 from styr import files
 from styr.errors import UsageError
@@ -313,3 +315,34 @@ def test_the_command_line_reports_a_missing_permission_plainly(
     assert result.code == 2
     assert "behörighet" in result.err and "Permission denied" not in result.err
     assert "Internt fel" not in result.err
+
+
+# --- styr kolada pull writes through the same writer ------------------------------------------
+
+
+@pytest.fixture
+def kolada_repo(tmp_path: Path) -> Path:
+    target = tmp_path / "helsingborg"
+    shutil.copytree(EXAMPLES / "helsingborg", target)
+    return target
+
+
+def test_kolada_pull_names_its_temporary_file_for_git_and_cleans_up_on_failure(
+    run_cli: Run,
+    kolada_repo: Path,
+    kolada: tuple[FakeKolada, str],  # noqa: F811 - the fixture imported above
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    fake, url = kolada
+    fake.body = {"count": 1, "next_url": None, "values": [_value("N15428", 2024, 84.5, 87.0, 82.1)]}
+    seen: list[str] = []
+
+    def replace(source: Any, target: Any) -> None:
+        seen.append(Path(source).name)
+        raise OSError(errno.EIO, "I/O error")
+
+    monkeypatch.setattr(os, "replace", replace)
+    result = run_cli("kolada", "pull", kolada_repo, "--years", "2024", "--base-url", url)
+    assert result.code == 2 and "EIO" in result.err and "Internt fel" not in result.err
+    assert fnmatch.fnmatch(seen[0], ".kolada.yaml.*.styr-tmp")
+    assert list((kolada_repo / "uppfoljning").glob(".*")) == []
