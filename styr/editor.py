@@ -98,7 +98,6 @@ def editor_files(texts: Mapping[str, str]) -> dict[str, str]:
     }
 
 
-
 def _json(value: object) -> str:
     return json.dumps(value, ensure_ascii=False, indent=2) + "\n"
 

@@ -1,17 +1,35 @@
-"""`styr init`: a new governance repository from a bundled steering model."""
+"""`styr init`: a new governance repository from a bundled steering model.
+
+A starter (`styr/starters/<model>/`) is a repository with two tokens: the
+municipality's name (`__KOMMUN__`) and code (`__KOD__`). Texts the planner is
+meant to write start with `PLACEHOLDER` ("FYLL I: …"), one marker for all, so
+that they can be found and checked. The new repository also gets what editors
+need (styr.editor): the schemas, modelines and VS Code settings.
+"""
 
 from __future__ import annotations
 
 import re
-from pathlib import Path
+import unicodedata
+from pathlib import Path, PurePosixPath
 
+from styr.editor import editor_files, with_modeline
 from styr.errors import UsageError
-from styr.files import write_atomic
+from styr.files import write_tree
 from styr.resources import data_dir
-from styr.schema_check import SCHEMA_SUFFIX, schema_names, schema_text
+from styr.yaml_text import quote
 
-SCHEMA_FOLDER = "schemas"
-_MODELINE = re.compile(r"^# yaml-language-server: \$schema=.*$", re.MULTILINE)
+# Every text the planner should replace begins with this (inside a quoted or block scalar).
+PLACEHOLDER = "FYLL I:"
+
+NAME_TOKEN = "__KOMMUN__"
+CODE_TOKEN = "__KOD__"
+# A starter line whose whole value (a plain scalar) holds the name: the value is re-written quoted.
+_NAME_LINE = re.compile(
+    rf"^(?P<key>[ \t]*(?:- )?\w+:[ \t]+)(?P<value>[^\n]*{NAME_TOKEN}[^\n]*)$", re.MULTILINE
+)
+# Characters a one-line name cannot hold: controls, line and paragraph separators, surrogates.
+_NOT_IN_A_NAME = {"Cc", "Cs", "Zl", "Zp"}
 
 
 def starter_names() -> list[str]:
@@ -21,39 +39,44 @@ def starter_names() -> list[str]:
 def init_repository(target: Path, starter: str, name: str, code: str) -> list[Path]:
     """Create `target` from a starter and return the files written.
 
-    Refuses a target that exists and is not empty: init never overwrites.
+    All or nothing: the repository is made beside `target` and moved into
+    place complete. Refuses a target that exists and is not an empty folder:
+    init never overwrites.
     """
+    files = repository_files(starter, name, code)
+    if target.is_file():
+        raise UsageError("init-target-is-file", path=str(target))
+    if target.is_dir() and any(target.iterdir()):
+        raise UsageError("target-not-empty", path=str(target))
+    return write_tree(target, files)
+
+
+def repository_files(starter: str, name: str, code: str) -> dict[str, str]:
+    """Every file of a new repository (relative path → text): the model's and the editors'."""
     if starter not in starter_names():
         raise UsageError("unknown-starter", name=starter, known=", ".join(starter_names()))
     if not re.fullmatch(r"[0-9]{4}", code):
         raise UsageError("bad-code", code=code)
-    if target.exists() and (not target.is_dir() or any(target.iterdir())):
-        raise UsageError("target-not-empty", path=str(target))
+    if not name.strip() or any(unicodedata.category(c) in _NOT_IN_A_NAME for c in name):
+        raise UsageError("init-bad-name", name=quote(name))
     source = data_dir("starters") / starter
-    written = []
+    texts = {}
     for file in sorted(source.rglob("*.yaml")):
-        relative = file.relative_to(source)
-        text = file.read_text(encoding="utf-8")
-        text = text.replace("__KOMMUN__", name).replace("__KOD__", code)
-        text = _point_modeline(text, relative)
-        write_atomic(target / relative, text, overwrite=False)
-        written.append(target / relative)
-    for kind in [*schema_names(), "common"]:
-        path = target / SCHEMA_FOLDER / f"{kind}{SCHEMA_SUFFIX}"
-        write_atomic(path, schema_text(kind), overwrite=False)
-        written.append(path)
-    return written
+        relative = PurePosixPath(file.relative_to(source).as_posix())
+        text = fill_tokens(file.read_text(encoding="utf-8"), name.strip(), code)
+        texts[str(relative)] = with_modeline(text, relative)
+    return {**texts, **editor_files(texts)}
 
 
-def _point_modeline(text: str, relative: Path) -> str:
-    """Point the editor modeline at the schema copy inside the new repository."""
-    match = _MODELINE.search(text)
-    kind = "manifest"
-    kind_match = re.search(r"^kind: (\w+)", text, re.MULTILINE)
-    if kind_match:
-        kind = kind_match.group(1)
-    up = "../" * (len(relative.parts) - 1)
-    line = f"# yaml-language-server: $schema={up}{SCHEMA_FOLDER}/{kind}{SCHEMA_SUFFIX}"
-    if match:
-        return text[: match.start()] + line + text[match.end() :]
-    return f"{line}\n{text}"
+def fill_tokens(text: str, name: str, code: str) -> str:
+    """A starter's text with the code and the name written in, the name always quoted.
+
+    The code is four digits (checked) and already sits in quotes; the name can
+    hold anything YAML would otherwise read as syntax (`Ale: kommun`,
+    `Håbo #1`, a leading `-`, `*`, `&`, `!`, `%` or `@`), so each value that
+    holds it is written as a double-quoted scalar.
+    """
+    text = text.replace(CODE_TOKEN, code)
+    return _NAME_LINE.sub(
+        lambda match: match["key"] + quote(match["value"].replace(NAME_TOKEN, name)), text
+    )
