@@ -51,6 +51,8 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
+    options_metavar=_("[OPTIONS]"),
+    subcommand_metavar=_("COMMAND [ARGS]..."),
 )
 
 LanguageOption = Annotated[
@@ -109,7 +111,10 @@ def _colour_wanted() -> bool:
 def lint(
     paths: Annotated[
         list[Path] | None,
-        typer.Argument(help=_("Repositories, folders of repositories or files in them.")),
+        typer.Argument(
+            metavar=_("PATHS..."),
+            help=_("Repositories, folders of repositories or files in them."),
+        ),
     ] = None,
     output_format: Annotated[
         str | None,
@@ -277,7 +282,10 @@ def _emit(text: str, output: str | None) -> bool:
 @app.command(help=_("Start a new repository for a municipality from a bundled steering model."))
 def init(
     directory: Annotated[
-        Path, typer.Argument(help=_("New folder for the municipality's repository."))
+        Path,
+        typer.Argument(
+            metavar=_("FOLDER"), help=_("New folder for the municipality's repository.")
+        ),
     ],
     model: Annotated[
         str,
@@ -299,7 +307,9 @@ def init(
 
 @app.command(help=_("Show or export the JSON schemas (for editors with YAML support)."))
 def schema(
-    kind: Annotated[str | None, typer.Argument(help=_("File kind, e.g. organisation."))] = None,
+    kind: Annotated[
+        str | None, typer.Argument(metavar=_("KIND"), help=_("File kind, e.g. organisation."))
+    ] = None,
     export: Annotated[
         Path | None, typer.Option("--export", help=_("Write all schemas to a folder."))
     ] = None,
@@ -328,7 +338,10 @@ def schema(
 
 @app.command(help=_("Publish an overview of the goals as standalone HTML or as Markdown."))
 def report(
-    paths: Annotated[list[Path] | None, typer.Argument(help=_("One or more repositories."))] = None,
+    paths: Annotated[
+        list[Path] | None,
+        typer.Argument(metavar=_("REPOSITORIES..."), help=_("One or more repositories.")),
+    ] = None,
     output_format: Annotated[
         str, typer.Option("--format", "-f", help=_("html or md (Markdown)."))
     ] = "html",
@@ -371,7 +384,8 @@ def report(
 @app.command(help=_("Show goal fulfilment: outcome against target value per goal and indicator."))
 def status(
     paths: Annotated[
-        list[Path] | None, typer.Argument(help=_("Repositories to follow up."))
+        list[Path] | None,
+        typer.Argument(metavar=_("REPOSITORIES..."), help=_("Repositories to follow up.")),
     ] = None,
     period: Annotated[
         str | None,
@@ -413,7 +427,9 @@ def _refuse(refused: ErrorsBlockPublishing, lang: str | None, key: str) -> NoRet
 
 
 kolada_app = typer.Typer(
-    help=_("Fetch outcomes from Kolada, the open database of municipal key figures.")
+    help=_("Fetch outcomes from Kolada, the open database of municipal key figures."),
+    options_metavar=_("[OPTIONS]"),
+    subcommand_metavar=_("COMMAND [ARGS]..."),
 )
 app.add_typer(kolada_app, name="kolada")
 # click itself suggests a command for a typo, in our language; typer (0.16 and later) would
@@ -426,7 +442,9 @@ app.suggest_commands = kolada_app.suggest_commands = False
     help=_("Fetch outcomes for indicators with a Kolada id and write them into a follow-up file."),
 )
 def kolada_pull(
-    path: Annotated[Path, typer.Argument(help=_("The repository."))] = Path("."),
+    path: Annotated[
+        Path, typer.Argument(metavar=_("REPOSITORY"), help=_("The repository."))
+    ] = Path("."),
     years: Annotated[
         str, typer.Option("--years", help=_("Years, e.g. 2023,2024 or 2020-2024."))
     ] = "",
@@ -440,11 +458,20 @@ def kolada_pull(
     base_url: Annotated[
         str, typer.Option("--base-url", help=_("The Kolada API's address (for tests and mirrors)."))
     ] = "https://api.kolada.se/v3",
+    timeout: Annotated[
+        float | None,
+        typer.Option(
+            "--timeout",
+            help=_("Time limit in seconds for the whole fetch, retries and waits included."),
+        ),
+    ] = None,
     lang: LanguageOption = None,
 ) -> None:
     from styr.followup.kolada_pull import parse_years, pull
 
-    summary = pull(path, parse_years(years), output, overwrite=overwrite, base_url=base_url)
+    summary = pull(
+        path, parse_years(years), output, overwrite=overwrite, base_url=base_url, timeout=timeout
+    )
     typer.echo(message("kolada-pulled", _language(lang), **summary))
 
 
@@ -462,7 +489,12 @@ def rules_command(
 
 
 @app.command("rule", help=_("Show the documentation of a rule (code or name)."))
-def rule_command(code_or_name: str, lang: LanguageOption = None) -> None:
+def rule_command(
+    code_or_name: Annotated[
+        str, typer.Argument(metavar=_("CODE_OR_NAME"), help=_("The rule's code or name."))
+    ],
+    lang: LanguageOption = None,
+) -> None:
     from styr.rule_docs import rule_text
     from styr.rules.catalogue import find_rule
 

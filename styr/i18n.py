@@ -153,3 +153,24 @@ def install_for_click(modules: Mapping[str, Any] | None = None) -> None:
             module._ = gettext
         if getattr(module, "ngettext", None) is _gettext.ngettext:
             module.ngettext = ngettext
+    _name_click_types()
+
+
+# click names its value types in English and shows the names as placeholders in help
+# (`--jobs INTEGER`) and in errors ("'x' is not a valid integer"), outside gettext.
+_CLICK_TYPE_NAMES = {
+    "STRING": N_("text"),
+    "INT": N_("integer"),
+    "FLOAT": N_("float"),
+    "BOOL": N_("boolean"),
+    "UUID": N_("uuid"),
+}
+
+
+def _name_click_types() -> None:
+    import click.types
+
+    for attribute, msgid in _CLICK_TYPE_NAMES.items():
+        value_type = getattr(click.types, attribute, None)
+        if value_type is not None:
+            value_type.name = gettext(msgid)
