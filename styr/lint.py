@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 from styr.cache import LintCache
+from styr.cache_entry import valid_entry
 from styr.config import LintConfig, load_config
 from styr.findings import Finding, Severity
 from styr.load import Document
-from styr.model.index import FILE_LAYOUTS, Index, build_index
+from styr.model.guard import guard
+from styr.model.index import FILE_LAYOUTS, Index
 from styr.model.repository import (
     MANIFEST,
     Repository,
@@ -26,8 +28,11 @@ from styr.rules.chain import check_chain
 from styr.rules.context import RuleContext
 from styr.rules.schema import UNKNOWN_FILE_KIND
 from styr.rules.suppressions import NO_REASON, UNUSED
-from styr.schema_check import validate
+from styr.schema_check import SchemaResult
+from styr.schema_check import check as check_schema
+from styr.schema_texts import shown as shown_value
 from styr.suppress import parse_suppressions
+from styr.withholding import Withheld, withhold
 
 
 @dataclass(slots=True)
@@ -36,6 +41,8 @@ class RepositoryResult:
     findings: list[Finding] = field(default_factory=list)
     config: LintConfig = field(default_factory=LintConfig)
     suppressed: int = 0
+    # Findings not shown because a file they presume did not load (styr.withholding).
+    withheld: Withheld | None = None
 
 
 @dataclass(slots=True)
@@ -53,6 +60,19 @@ class LintResult:
             if any(finding.severity >= level for finding in result.findings):
                 return True
         return False
+
+    @property
+    def withheld(self) -> list[Withheld]:
+        return [r.withheld for r in self.results if r.withheld is not None]
+
+    def errors(self) -> LintResult:
+        """The same result holding only the findings at error level."""
+        return LintResult(
+            [
+                replace(r, findings=[f for f in r.findings if f.severity >= Severity.ERROR])
+                for r in self.results
+            ]
+        )
 
     @property
     def files_checked(self) -> int:
@@ -106,9 +126,9 @@ def _lint_root(root: Path, today: date, cache: LintCache | None) -> RepositoryRe
     if cache is not None:
         contents = read_repository_files(root)  # read once: for the key and for linting
         key = cache.key(root, contents, today)
-        entry = cache.load(key)
-        if entry is not None:
-            return from_cache_entry(root, entry)
+        cached = from_cache_entry(root, cache.load(key))
+        if cached is not None:
+            return cached
     result = lint_repository(load_repository(root, contents), today=today)
     if cache is not None and key is not None:
         cache.store(key, to_cache_entry(result))
@@ -126,6 +146,7 @@ def to_cache_entry(result: RepositoryResult) -> dict[str, object]:
         "manifest": result.repository.manifest.data,
         "files": [_relative(result.repository, d.file) for d in result.repository.documents],
         "suppressed": result.suppressed,
+        "withheld": _withheld_entry(result),
         "fail_on": result.config.fail_on.label if result.config.fail_on else None,
         "findings": [
             {
@@ -142,11 +163,14 @@ def to_cache_entry(result: RepositoryResult) -> dict[str, object]:
     }
 
 
-def from_cache_entry(root: Path, entry: dict[str, Any]) -> RepositoryResult:
+def from_cache_entry(root: Path, entry: Any) -> RepositoryResult | None:
+    """The result an entry holds; None (a miss) unless it has exactly the entry shape."""
+    if not valid_entry(entry, BY_CODE.keys()):
+        return None
     repository = Repository(
         root=root,
-        manifest=Document(root / MANIFEST, entry.get("manifest")),
-        documents=[Document(root / name, None) for name in entry.get("files", [])],
+        manifest=Document(root / MANIFEST, entry["manifest"]),
+        documents=[Document(root / name, None) for name in entry["files"]],
     )
     findings = [
         Finding(
@@ -158,28 +182,51 @@ def from_cache_entry(root: Path, entry: dict[str, Any]) -> RepositoryResult:
             tuple(f["path"]),
             f["params"],
         )
-        for f in entry.get("findings", [])
+        for f in entry["findings"]
     ]
-    fail_on = entry.get("fail_on")
+    fail_on = entry["fail_on"]
     config = LintConfig(fail_on=Severity.parse(fail_on) if fail_on else None)
-    return RepositoryResult(repository, findings, config, int(entry.get("suppressed", 0)))
+    return RepositoryResult(
+        repository, findings, config, entry["suppressed"], _withheld_from(root, entry["withheld"])
+    )
+
+
+def _withheld_entry(result: RepositoryResult) -> dict[str, object] | None:
+    withheld = result.withheld
+    if withheld is None:
+        return None
+    return {
+        "count": withheld.count,
+        "files": [_relative(result.repository, file) for file in withheld.files],
+    }
+
+
+def _withheld_from(root: Path, entry: Any) -> Withheld | None:
+    if entry is None:
+        return None
+    return Withheld(entry["count"], tuple(root / name for name in entry["files"]))
 
 
 def lint_repository(repository: Repository, *, today: date) -> RepositoryResult:
     config = load_config(repository.root, repository.manifest.data, ALL_RULES)
-    index = build_index(repository)
     raw: list[Finding] = []
+    shapes: dict[Path, SchemaResult] = {}
     for document in repository.all_documents():
         raw.extend(document.findings)
-        raw.extend(_shape(document, is_manifest=document is repository.manifest))
-    raw.extend(check_chain(repository, index))
-    raw.extend(_quality(repository, index, config, today))
+        raw.extend(_shape(document, shapes, is_manifest=document is repository.manifest))
+    # Rules see only values of the shape the schema promises (styr.model.guard).
+    guarded = guard(repository, shapes)
+    rule_of = BY_CODE.__getitem__
+    raw.extend(guarded.keep(check_chain(guarded.repository, guarded.index), rule_of))
+    raw.extend(guarded.keep(_quality(guarded.repository, guarded.index, config, today), rule_of))
     configured = _configure(raw, repository, config)
-    findings, suppressed = _suppress(configured, repository, config)
+    kept, suppressed = _suppress(configured, repository, config)
+    # Last, so that the count is of findings that would otherwise have been shown.
+    findings, withheld = withhold(kept, repository, BY_CODE.__getitem__)
     for document in repository.all_documents():
         document.forget_positions()
     return RepositoryResult(
-        repository, sorted(set(findings), key=Finding.sort_key), config, suppressed
+        repository, sorted(set(findings), key=Finding.sort_key), config, suppressed, withheld
     )
 
 
@@ -245,20 +292,31 @@ def _suppress(
     return kept + _configure(extra, repository, config), suppressed
 
 
-def _shape(document: Document, *, is_manifest: bool) -> list[Finding]:
-    """File-kind and schema findings; nothing for a file that did not load."""
+def _shape(
+    document: Document, shapes: dict[Path, SchemaResult], *, is_manifest: bool
+) -> list[Finding]:
+    """File-kind and schema findings; nothing for a file that did not load.
+
+    The schema's verdict on each file is kept in `shapes`, for the guard.
+    """
     if document.data is None:
         return []
     if is_manifest:
-        return list(validate(document, "manifest"))
+        return _schema(document, "manifest", shapes)
     kind = document.kind
     if kind not in FILE_LAYOUTS:
         has_kind = isinstance(document.data, dict) and "kind" in document.data
         line, column = document.locate(("kind",)) if has_kind else (1, 1)
-        shown = repr(document.data.get("kind")) if has_kind else "ingen/none"
+        shown = f"'{shown_value(document.data.get('kind'))}'" if has_kind else "ingen/none"
         return [
             UNKNOWN_FILE_KIND.at(
                 document.file, line, column, ("kind",), kind=shown, kinds=", ".join(FILE_LAYOUTS)
             )
         ]
-    return list(validate(document, kind))
+    return _schema(document, kind, shapes)
+
+
+def _schema(document: Document, kind: str, shapes: dict[Path, SchemaResult]) -> list[Finding]:
+    result = check_schema(document, kind)
+    shapes[document.file] = result
+    return result.findings

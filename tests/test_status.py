@@ -5,8 +5,13 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
+import pytest
 from conftest import EXAMPLES, CliResult
+
+from styr.collation import sort_key
+from styr.followup.status import collect, rows
 
 Run = Callable[..., CliResult]
 HELSINGBORG = EXAMPLES / "helsingborg"
@@ -15,7 +20,8 @@ HELSINGBORG = EXAMPLES / "helsingborg"
 def _rows(run_cli: Run, *args: str | Path) -> list[dict[str, object]]:
     result = run_cli("status", HELSINGBORG, "--format", "json", *args)
     assert result.code == 0, result.err
-    return json.loads(result.out)[0]["rows"]
+    rows: list[dict[str, object]] = json.loads(result.out)[0]["rows"]
+    return rows
 
 
 def test_latest_period_by_default(run_cli: Run) -> None:
@@ -48,7 +54,10 @@ def test_a_period_without_outcomes_is_not_followed_up(run_cli: Run) -> None:
     assert rows and all(r.get("status", "not_followed_up") == "not_followed_up" for r in rows)
 
 
-def test_table_names_boards_and_shows_symbols(run_cli: Run) -> None:
+def test_table_names_boards_and_shows_symbols(
+    run_cli: Run, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("COLUMNS", "160")
     result = run_cli("status", HELSINGBORG, "--period", "2025")
     assert result.code == 0
     assert "Skol-" in result.out and "fritidsnämnden" in result.out  # the cell may wrap
@@ -77,3 +86,117 @@ def test_table_counts_goals_per_council_area(run_cli: Run) -> None:
     result = run_cli("status", HELSINGBORG, "--period", "2025")
     assert "Mål per område" in result.out
     assert "trygg" in result.out  # "Helsingborg ska upplevas tryggt och vara säkert"
+
+
+HUDDINGE = EXAMPLES / "huddinge"
+
+
+def _json(run_cli: Run, *args: str | Path) -> list[dict[str, Any]]:
+    result = run_cli("status", *args, "--format", "json")
+    assert result.code == 0, result.err
+    document: list[dict[str, Any]] = json.loads(result.out)
+    return document
+
+
+@pytest.mark.parametrize("columns", [160, 100, 80])
+def test_the_table_fits_the_terminal_and_wraps_between_words(
+    run_cli: Run, monkeypatch: pytest.MonkeyPatch, columns: int
+) -> None:
+    monkeypatch.setenv("COLUMNS", str(columns))
+    result = run_cli("status", HELSINGBORG, "--period", "2025")
+    assert result.code == 0
+    lines = result.out.splitlines()
+    assert max(len(line) for line in lines) <= columns
+    borders = ("┏", "┃", "┡", "│", "└")
+    table = [line.rstrip() for line in lines if line.startswith(borders)]
+    assert all(line.endswith(("┓", "┃", "┩", "│", "┘")) for line in table)  # nothing cropped
+    for name in ("Arbetsmarknadsnämnden", "Stadsbyggnadsnämnden", "Öresundskraft"):
+        assert name in result.out  # never cut inside the word
+
+
+def test_a_wider_terminal_gives_a_wider_table(
+    run_cli: Run, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    widths = []
+    for columns in (100, 200):
+        monkeypatch.setenv("COLUMNS", str(columns))
+        lines = run_cli("status", HELSINGBORG).out.splitlines()
+        widths.append(max(len(line.rstrip()) for line in lines))
+    assert widths[0] <= 100 < widths[1]
+
+
+def test_rows_are_in_swedish_alphabetical_order(run_cli: Run) -> None:
+    names = [str(row["organisation_name"]) for row in _json(run_cli, HELSINGBORG)[0]["rows"]]
+    shown = list(dict.fromkeys(names))
+    assert shown[-1].startswith("Öresundskraft")  # after Vård- och omsorgsnämnden, not among O
+    assert shown == sorted(shown, key=sort_key)
+
+
+def test_the_councils_own_rows_name_the_council(run_cli: Run) -> None:
+    rows = _json(run_cli, HUDDINGE)[0]["rows"]
+    council = [r for r in rows if str(r["goal_id"]).startswith("kf-")]
+    assert council
+    assert {(r["organisation"], r["organisation_name"]) for r in council} == {
+        ("kommunfullmaktige", "Kommunfullmäktige")
+    }
+    assert rows[0] in council  # the council before the boards
+
+
+def test_without_a_council_file_the_municipality_stands_for_it(
+    example_copy: Callable[[str], Path],
+) -> None:
+    repo = example_copy("huddinge")
+    (repo / "organisation" / "kommunfullmaktige.yaml").unlink()
+    (status,) = collect([repo], None, allow_errors=True)
+    council = [r for r in rows(status, "sv") if str(r["goal_id"]).startswith("kf-")]
+    assert council and {r["organisation_name"] for r in council} == {"Huddinge kommun"}
+
+
+def test_swedish_collation() -> None:
+    names = ["Öresundskraft", "östra", "Zoo", "ängen", "Åbo", "Émile", "eva", "Über", "yngve", "o"]
+    assert sorted(names, key=sort_key) == [
+        "Émile",
+        "eva",
+        "o",
+        "Über",
+        "yngve",
+        "Zoo",
+        "Åbo",
+        "ängen",
+        "Öresundskraft",
+        "östra",
+    ]
+
+
+def _broken(example_copy: Callable[[str], Path]) -> Path:
+    repo = example_copy("helsingborg")
+    with (repo / "organisation" / "socialnamnden.yaml").open("a", encoding="utf-8") as stream:
+        stream.write("  trasig: [\n")
+    return repo
+
+
+def test_status_refuses_a_repository_with_errors(
+    run_cli: Run, example_copy: Callable[[str], Path]
+) -> None:
+    repo = _broken(example_copy)
+    for args in ((), ("--format", "json")):
+        result = run_cli("status", repo, *args)
+        assert result.code == 1
+        assert result.out == ""
+        board = (repo / "organisation" / "socialnamnden.yaml").as_posix()
+        assert board in result.err and "Y003" in result.err
+        assert "--allow-errors" in result.err and "Internt fel" not in result.err
+
+
+def test_status_with_allow_errors_says_so(
+    run_cli: Run, example_copy: Callable[[str], Path]
+) -> None:
+    repo = _broken(example_copy)
+    table = run_cli("status", repo, "--allow-errors")
+    assert table.code == 0
+    assert table.out.startswith("Obs! Repositoriet har 1 fel")
+    english = run_cli("status", repo, "--allow-errors", "--lang", "en")
+    assert english.out.startswith("Note: the repository has errors (1")
+    (document,) = _json(run_cli, repo, "--allow-errors")
+    assert document["errors"] == 1
+    assert _json(run_cli, HELSINGBORG)[0]["errors"] == 0

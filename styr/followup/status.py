@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import io
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import Any
 
+from styr.collation import sort_key
 from styr.errors import UsageError
-from styr.followup.evaluate import FollowUp, IndicatorResult, evaluate
+from styr.followup.evaluate import FollowUp, GoalResult, IndicatorResult, evaluate
 from styr.followup.fulfilment import (
     SYMBOLS,
     TREND_LABELS,
@@ -18,10 +21,15 @@ from styr.followup.fulfilment import (
     Status,
     Trend,
     read_scale,
+    shown_percent,
 )
 from styr.followup.periods import parse_period
-from styr.model.index import build_index
+from styr.followup.table_widths import column_widths
+from styr.lint import LintResult, lint_repository
+from styr.messages import message
+from styr.model.index import Index, build_index
 from styr.model.repository import Repository, find_repositories, load_repository
+from styr.publishing import check_publishable, error_count
 
 
 @dataclass(slots=True)
@@ -29,33 +37,74 @@ class RepositoryStatus:
     repository: Repository
     scale: Scale
     follow_up: FollowUp
+    errors: int = 0  # lint errors, followed up anyway (--allow-errors)
+    council: tuple[str, str] = ("", "")  # the council's own organisation: id and name
 
 
-def collect(paths: list[Path], period_text: str | None) -> list[RepositoryStatus]:
+def collect(
+    paths: list[Path],
+    period_text: str | None,
+    *,
+    allow_errors: bool = False,
+    today: date | None = None,
+) -> list[RepositoryStatus]:
+    """The follow-up of every repository the paths name.
+
+    The repositories are linted first: with errors, a goal, an indicator or
+    an outcome may be missing without a word, so `ErrorsBlockPublishing` is
+    raised unless `allow_errors` is set (the table then says so).
+    """
     period = None
     if period_text is not None:
         period = parse_period(period_text)
         if period is None:
             raise UsageError("bad-period", value=period_text)
+    repositories = [load_repository(root) for root in find_repositories(paths)]
+    day = today or date.today()
+    linted = [lint_repository(repository, today=day) for repository in repositories]
+    check_publishable(LintResult(linted), allow_errors=allow_errors)
     statuses = []
-    for root in find_repositories(paths):
-        repository = load_repository(root)
+    for repository, result in zip(repositories, linted, strict=True):
+        index = build_index(repository)
         scale = read_scale(repository.manifest_data.get("follow_up"))
-        follow_up = evaluate(repository, build_index(repository), scale, period)
-        statuses.append(RepositoryStatus(repository, scale, follow_up))
+        follow_up = evaluate(repository, index, scale, period)
+        errors = error_count(LintResult([result]))
+        statuses.append(
+            RepositoryStatus(repository, scale, follow_up, errors, _council(repository, index))
+        )
     return statuses
+
+
+def _council(repository: Repository, index: Index) -> tuple[str, str]:
+    """The organisation whose goals are the council's own: its type is at the model's top level.
+
+    Without one (a model that gives the council no file), the municipality's
+    name from the manifest stands for it.
+    """
+    model = repository.model
+    for organisation in index.organisations:
+        org_type = model.organisation_types.get(organisation.kind_name or "")
+        if (
+            org_type is not None
+            and org_type.level is not None
+            and org_type.level == model.top_level
+        ):
+            return organisation.id or "", organisation.title
+    return "", repository.municipality_name
 
 
 def rows(status: RepositoryStatus, language: str) -> list[dict[str, Any]]:
     """One row per indicator of every goal, with the goal's own status on each."""
     result = []
-    for goal in status.follow_up.goals:
-        owner = goal.goal.owner or ""
+    council_id, council_name = status.council
+    for goal in _by_organisation(status):
+        owner = goal.goal.owner or council_id  # the council's own goals have no owner
         indicators: list[IndicatorResult | None] = list(goal.indicators) or [None]
         for indicator in indicators:  # a goal without indicators still shows
             row: dict[str, Any] = {
                 "organisation": owner,
-                "organisation_name": status.follow_up.organisation_names.get(owner, owner),
+                "organisation_name": status.follow_up.organisation_names.get(owner)
+                or (council_name if owner == council_id else owner),
                 "goal_id": goal.goal.id,
                 "goal": goal.goal.title,
                 "goal_status": goal.status.value,
@@ -70,7 +119,9 @@ def rows(status: RepositoryStatus, language: str) -> list[dict[str, Any]]:
                     women=indicator.outcome.women if indicator.outcome else None,
                     men=indicator.outcome.men if indicator.outcome else None,
                     target=indicator.target,
-                    fulfilment=round(indicator.percent, 1)
+                    next_target=_next_target(indicator),
+                    # As printed: rounded so that it never contradicts the status.
+                    fulfilment=shown_percent(indicator.percent, indicator.status, status.scale)
                     if indicator.percent is not None
                     else None,
                     status=indicator.status.value,
@@ -82,12 +133,29 @@ def rows(status: RepositoryStatus, language: str) -> list[dict[str, Any]]:
     return result
 
 
+def _by_organisation(status: RepositoryStatus) -> list[GoalResult]:
+    """The goals, the council's first, then by organisation in Swedish alphabetical order.
+
+    Within an organisation the goals keep the order they are written in.
+    """
+    council_id, council_name = status.council
+    names = status.follow_up.organisation_names
+
+    def key(goal: GoalResult) -> tuple[bool, tuple[str, str]]:
+        owner = goal.goal.owner
+        own = owner is None or owner == council_id
+        return (not own, sort_key(council_name if own else names.get(owner or "", owner or "")))
+
+    return sorted(status.follow_up.goals, key=key)
+
+
 def render_json(statuses: list[RepositoryStatus], language: str) -> str:
     document = [
         {
             "municipality": s.repository.municipality_name,
             "code": s.repository.municipality_code,
             "period": s.follow_up.period.text if s.follow_up.period else None,
+            "errors": s.errors,  # lint errors, shown anyway with --allow-errors
             "rows": rows(s, language),
             "by_area": {
                 area: {
@@ -128,34 +196,71 @@ _HEADINGS = {
 }
 
 
-def render_table(statuses: list[RepositoryStatus], language: str, colour: bool) -> str:
+def render_table(
+    statuses: list[RepositoryStatus], language: str, colour: bool, width: int = 100
+) -> str:
+    """The follow-up as tables `width` columns wide (the terminal's, as the CLI passes it)."""
     from rich.console import Console
     from rich.table import Table
+    from rich.text import Text
 
     buffer = io.StringIO()
-    console = Console(file=buffer, force_terminal=colour, no_color=not colour, width=160)
+    console = Console(file=buffer, force_terminal=colour, no_color=not colour, width=max(width, 40))
     headings = _HEADINGS.get(language, _HEADINGS["sv"])
     for status in statuses:
+        if status.errors:
+            notice = message("status-notice", language, count=status.errors)
+            console.print(Text(notice, style="bold red"))
         period = status.follow_up.period.text if status.follow_up.period else "–"
         table = Table(title=f"{status.repository.municipality_name} – {headings[8]} {period}")
-        for heading in headings[:8]:
-            table.add_column(heading, overflow="fold")
-        for row in rows(status, language):
-            symbol = SYMBOLS[_status(row.get("status", row["goal_status"]))]
-            table.add_row(
-                row["organisation_name"],
-                row["goal"],
-                row.get("indicator", "–"),
-                _number(row.get("outcome"), row.get("unit"), language),
-                _number(row.get("target"), row.get("unit"), language),
-                _number(row.get("fulfilment"), "procent", language),
-                f"{symbol} {row.get('status_label', row['goal_status_label'])}",
-                f"{TREND_SYMBOLS[_trend(row.get('trend'))]} {row.get('trend_label', '')}".strip(),
-            )
+        cells = [_cells(row, language) for row in rows(status, language)]
+        names: Sequence[str] = headings[:8]
+        widths = column_widths(names, cells, console.width, text_columns=3)
+        if widths is None:  # a narrow terminal: goal and indicator, figures, status and trend
+            names = _COMPACT_HEADINGS.get(language, _COMPACT_HEADINGS["sv"])
+            cells = [_compact(line) for line in cells]
+            widths = column_widths(names, cells, console.width, text_columns=2)
+        for position, heading in enumerate(names):
+            # Without widths that fit (a very narrow terminal), rich shares what there is.
+            table.add_column(heading, overflow="fold", width=widths[position] if widths else None)
+        for line in cells:
+            table.add_row(*line)
         console.print(table)
         if status.follow_up.by_area:
             console.print(_area_table(status, language))
     return buffer.getvalue()
+
+
+_COMPACT_HEADINGS = {
+    "sv": ("Nämnd/bolag", "Mål och indikator", "Utfall / målvärde (uppfyllelse)", "Status, trend"),
+    "en": ("Board/company", "Goal and indicator", "Outcome / target (fulfilment)", "Status, trend"),
+}
+
+
+def _compact(cells: list[str]) -> list[str]:
+    """The eight cells of a row as four, for a terminal too narrow for eight columns."""
+    organisation, goal, indicator, outcome, target, fulfilment, state, trend = cells
+    return [
+        organisation,
+        f"{goal}\n↳ {indicator}",
+        f"{outcome} / {target} ({fulfilment})",
+        f"{state}\n{trend}",
+    ]
+
+
+def _cells(row: dict[str, Any], language: str) -> list[str]:
+    """One row of the table as the texts of its eight cells."""
+    symbol = SYMBOLS[_status(row.get("status", row["goal_status"]))]
+    return [
+        row["organisation_name"],
+        row["goal"],
+        row.get("indicator", "–"),
+        _number(row.get("outcome"), row.get("unit"), language),
+        _target_cell(row, language),
+        _number(row.get("fulfilment"), "procent", language),
+        f"{symbol} {row.get('status_label', row['goal_status_label'])}",
+        f"{TREND_SYMBOLS[_trend(row.get('trend'))]} {row.get('trend_label', '')}".strip(),
+    ]
 
 
 def _area_table(status: RepositoryStatus, language: str) -> Any:
@@ -172,12 +277,30 @@ def _area_table(status: RepositoryStatus, language: str) -> Any:
         Status.NOT_MET,
         Status.NOT_FOLLOWED_UP,
         Status.NO_TARGET,
+        Status.NO_INDICATOR,
     )
     for state in shown:
         table.add_column(f"{SYMBOLS[state]} {status.scale.label(state, language)}", justify="right")
-    for area, counts in sorted(status.follow_up.by_area.items()):
+    areas = sorted(status.follow_up.by_area.items(), key=lambda i: sort_key(names.get(i[0], i[0])))
+    for area, counts in areas:
         table.add_row(names.get(area, area), *(str(counts.get(state, 0)) for state in shown))
     return table
+
+
+def _next_target(indicator: IndicatorResult) -> dict[str, float | int] | None:
+    if indicator.next_target is None:
+        return None
+    year, value = indicator.next_target
+    return {"year": year, "value": value}
+
+
+def _target_cell(row: dict[str, Any], language: str) -> str:
+    """This period's target, or where it has none the next one and its year."""
+    upcoming = row.get("next_target")
+    if row.get("target") is None and upcoming:
+        value = _number(upcoming["value"], row.get("unit"), language)
+        return message("status-next-target", language, value=value, year=upcoming["year"])
+    return _number(row.get("target"), row.get("unit"), language)
 
 
 def _status(value: str) -> Status:

@@ -9,16 +9,20 @@ from pathlib import Path
 
 from styr import __version__
 from styr.errors import UsageError
+from styr.findings import Finding, Severity
+from styr.lint import LintResult, RepositoryResult, lint_paths, lint_repository
 from styr.model.index import build_index
 from styr.model.repository import Repository, find_repositories, load_repository
 from styr.parallel import map_in_processes
+from styr.publishing import check_publishable, error_count
 from styr.report.anchors import Anchors, prefix_for
 from styr.report.compare import compare
 from styr.report.diagram import build_diagram
-from styr.report.findings import FindingsView, findings_view
+from styr.report.findings import findings_view
 from styr.report.followup import follow_up
 from styr.report.render import prepare, render
 from styr.report.texts import LANGUAGES, Labels
+from styr.report.unreadable import publishing_notice
 from styr.report.view import RepositoryView, ViewBuilder, table_of_contents
 
 FORMATS = {"html": "html", "md": "md", "markdown": "md"}
@@ -33,6 +37,7 @@ def build_report(
     with_findings: bool = False,
     *,
     today: date | None = None,
+    allow_errors: bool = False,
 ) -> str:
     """The report on the repositories the paths name, as one document.
 
@@ -40,7 +45,10 @@ def build_report(
     municipalities side by side, followed by each one's report. The same files
     give the same bytes: no timestamps, a stable order, anchors from ids. Only
     the lint summary (`with_findings`) depends on `today`, as `styr lint` does.
-    Raises `UsageError` for a path, format, language or template that cannot be used.
+    Raises `UsageError` for a path, format, language or template that cannot be used,
+    and `ErrorsBlockPublishing` when the repositories have errors (`styr lint`
+    at error level) and `allow_errors` is not set; with it, the report opens
+    with a notice of the errors and every file that could not be read.
     """
     kind = FORMATS.get(fmt)
     if kind is None:
@@ -48,7 +56,10 @@ def build_report(
     if language is not None and language not in LANGUAGES:
         raise UsageError("unknown-language", name=language)
     roots = find_repositories(paths or [Path(".")])
+    day = today or date.today()
     if len(roots) > FULL_REPORTS_UP_TO:
+        linted = lint_paths(roots, today=day, jobs=_jobs(roots))
+        check_publishable(linted, allow_errors=allow_errors)
         manifests = [_manifest(root) for root in roots]
         labels = Labels(language or _agreed_language(manifests))
         codes = [_code(manifest) for manifest in manifests]
@@ -57,12 +68,14 @@ def build_report(
             roots,
             labels.language,
             codes,
+            linted.results,
             with_findings,
-            today,
             while_waiting=lambda: prepare(kind, index_template, templates),
         )
     else:
         repositories = [load_repository(root) for root in roots]
+        results = [lint_repository(repository, today=day) for repository in repositories]
+        check_publishable(LintResult(results), allow_errors=allow_errors)
         labels = Labels(language or _common_language(repositories))
         codes = [repository.municipality_code for repository in repositories]
         views = [
@@ -72,11 +85,17 @@ def build_report(
                 Anchors(prefix_for(codes, position) if len(roots) > 1 else ""),
                 with_findings=with_findings,
                 today=today,
+                linted=result,
             )
-            for position, repository in enumerate(repositories)
+            for position, (repository, result) in enumerate(zip(repositories, results, strict=True))
         ]
     several = len(views) > 1
-    context: dict[str, object] = {"t": labels, "lang": labels.language, "version": __version__}
+    context: dict[str, object] = {
+        "t": labels,
+        "lang": labels.language,
+        "version": __version__,
+        "notice": publishing_notice(views),
+    }
     if several:
         # Past a dozen municipalities a page holding every full report grows to
         # tens of megabytes; the comparison is what such a page is read for.
@@ -99,43 +118,47 @@ def repository_view(
     *,
     with_findings: bool = False,
     today: date | None = None,
+    linted: RepositoryResult | None = None,
 ) -> RepositoryView:
-    """The complete view of one repository: sections, diagram, table of contents."""
+    """The complete view of one repository: sections, diagram, table of contents.
+
+    `linted` is the repository's lint result when the caller has it (it is
+    linted here otherwise, for the findings or the count of errors).
+    """
     index = build_index(repository)
     follow = follow_up(repository, index, labels.language)
     builder = ViewBuilder(repository, index, labels, anchors, follow)
     view = builder.build()
     diagram = build_diagram(builder, view)
     view.diagram = diagram
-    if with_findings:
-        view.findings = _findings(repository, labels, today)
+    if with_findings or linted is not None:
+        result = linted or lint_repository(repository, today=today or date.today())
+        view.errors = error_count(LintResult([result]))
+        if with_findings:
+            view.findings = findings_view(repository, result.findings, labels)
     view.toc = table_of_contents(view, labels)
     return view
 
 
-def _findings(repository: Repository, labels: Labels, today: date | None) -> FindingsView:
-    from styr.lint import lint_repository  # the rules are only needed for the summary
-
-    result = lint_repository(repository, today=today or date.today())
-    return findings_view(repository, result.findings, labels)
+def _jobs(roots: list[Path]) -> int:
+    return max(1, min(os.cpu_count() or 1, len(roots)))
 
 
 def _comparison_views(
     roots: list[Path],
     language: str,
     codes: list[str | None],
+    linted: list[RepositoryResult],
     with_findings: bool,
-    today: date | None,
     while_waiting: Callable[[], object],
 ) -> list[RepositoryView]:
     """Views for a comparison-only index, built in parallel, holding only what it shows."""
     prefixes = [prefix_for(codes, position) for position in range(len(roots))]
-    jobs = max(1, min(os.cpu_count() or 1, len(roots)))
     arguments = [
-        (root, language, prefix, with_findings, today)
-        for root, prefix in zip(roots, prefixes, strict=True)
+        (root, language, prefix, result.findings, with_findings)
+        for root, prefix, result in zip(roots, prefixes, linted, strict=True)
     ]
-    return list(map_in_processes(_comparison_view, arguments, jobs, while_waiting))
+    return list(map_in_processes(_comparison_view, arguments, _jobs(roots), while_waiting))
 
 
 def _manifest(root: Path) -> dict[str, object]:
@@ -160,15 +183,16 @@ def _code(manifest: dict[str, object]) -> str | None:
 
 
 def _comparison_view(
-    root: Path, language: str, prefix: str, with_findings: bool, today: date | None
+    root: Path, language: str, prefix: str, findings: list[Finding], with_findings: bool
 ) -> RepositoryView:
     """One municipality's figures for the comparison: no sections, no diagram (less to build)."""
     repository = load_repository(root)
     index = build_index(repository)
     labels = Labels(language)
     view = ViewBuilder(repository, index, labels, Anchors(prefix)).summary()
+    view.errors = sum(1 for finding in findings if finding.severity >= Severity.ERROR)
     if with_findings:
-        view.findings = _findings(repository, labels, today)
+        view.findings = findings_view(repository, findings, labels)
     return view
 
 

@@ -3,14 +3,11 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from typing import Any
 
-_BLANK_LINES = re.compile(r"\n[ \t]*\n+")
+from styr.collation import sort_key
 
-# Swedish alphabetical order puts å, ä, ö after z (in that order); code points do not.
-# "{", "|" and "}" are the characters right after "z".
-_SWEDISH_LETTERS = {"å": "{", "ä": "|", "æ": "|", "ö": "}", "ø": "}"}
+_BLANK_LINES = re.compile(r"\n[ \t]*\n+")
 
 
 def text(value: Any) -> str:
@@ -86,12 +83,6 @@ def string_list(value: Any) -> list[str]:
     return seen
 
 
-def sort_name(name: str) -> str:
-    """A key that sorts names in Swedish alphabetical order, case- and accent-insensitively."""
-    letters = []
-    for character in unicodedata.normalize("NFC", name.casefold()):
-        if character in _SWEDISH_LETTERS:
-            letters.append(_SWEDISH_LETTERS[character])
-        else:  # é sorts as e
-            letters.append(unicodedata.normalize("NFKD", character)[:1] or character)
-    return "".join(letters)
+def sort_name(name: str) -> tuple[str, str]:
+    """A key that sorts names in Swedish alphabetical order (see `styr.collation`)."""
+    return sort_key(name)

@@ -19,6 +19,7 @@ from styr.report.followup import FollowUpLookup, OutcomeView, StatusView
 from styr.report.links import ExternalLink, kolada, sdg, sdg_goal_of
 from styr.report.reach import count_linked_goals
 from styr.report.texts import Labels, category_name, document_type, mission_source
+from styr.report.unreadable import UnreadableFile, unreadable_files
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,6 +120,7 @@ class OrganisationView:
     indicators: list[IndicatorView]
     assignments: list[ItemView]
     work_plans: list[ItemView]
+    unreadable_file: str = ""  # the board's file, when it could not be read
 
     @property
     def has_content(self) -> bool:
@@ -195,6 +197,8 @@ class RepositoryView:
     diagram: Any = None  # a `Diagram`, set by the builder
     findings: Any = None  # a `FindingsView` with --with-findings
     toc: list[TocEntry] = field(default_factory=list)
+    errors: int = 0  # findings at error level, when the repository was linted
+    unreadable: list[UnreadableFile] = field(default_factory=list)
 
 
 class ViewBuilder:
@@ -214,6 +218,7 @@ class ViewBuilder:
         self.t = labels
         self.language = labels.language
         self.anchors = anchors
+        self.unreadable = unreadable_files(repository)
         self.children: dict[int, list[Element]] = defaultdict(list)
         self.top_level: dict[tuple[str, str | None], list[Element]] = defaultdict(list)
         for element in index.elements:
@@ -502,11 +507,15 @@ class ViewBuilder:
         type_order = {
             type_id: position for position, type_id in enumerate(model.organisation_types)
         }
-        by_level: dict[str | None, list[Element]] = defaultdict(list)
-        for element in self.index.organisations:
-            org_type = model.organisation_types.get(element.kind_name or "")
+        by_level: dict[str | None, list[Element | UnreadableFile]] = defaultdict(list)
+        boards: list[Element | UnreadableFile] = [
+            *self.index.organisations,
+            *(file for file in self.unreadable if file.kind == "organisation"),
+        ]
+        for board in boards:
+            org_type = model.organisation_types.get(_type_of(board))
             level = org_type.level if org_type and org_type.level in level_order else None
-            by_level[level].append(element)
+            by_level[level].append(board)
         groups = []
         names = dict(model.levels)
         ordered = sorted(by_level, key=lambda level: level_order.get(level or "", len(level_order)))
@@ -514,16 +523,44 @@ class ViewBuilder:
             members = sorted(
                 by_level[level],
                 key=lambda e: (
-                    type_order.get(e.kind_name or "", len(type_order)),
+                    type_order.get(_type_of(e), len(type_order)),
                     fmt.sort_name(e.title),
                     e.id or "",
                 ),
             )
             name = names[level] if level is not None else self.t.other_organisations
             anchor = self.anchors.section(f"niva-{level or 'ovriga'}")
-            views = [self.organisation(e, plans_of.get(e.id or "", [])) for e in members]
+            views = [
+                self.organisation(e, plans_of.get(e.id or "", []))
+                if isinstance(e, Element)
+                else self.unreadable_board(e)
+                for e in members
+            ]
             groups.append(LevelGroup(name, anchor, views))
         return groups, other_plans
+
+    def unreadable_board(self, file: UnreadableFile) -> OrganisationView:
+        """A board whose file did not load: its name, its type, and that it could not be read."""
+        org_type = self.repository.model.organisation_types.get(file.type)
+        kind = org_type.label(self.language) if org_type else file.type
+        return OrganisationView(
+            id=file.id,
+            anchor=self.anchors.section(f"org-{file.anchor_name}"),
+            name=fmt.one_line(file.title),
+            type=kind,
+            facts=[Fact(self.t.organisation_type, kind)] if kind else [],
+            mission=[],
+            mission_facts=[],
+            direction=[],
+            direction_contributes_to=[],
+            direction_indicators=[],
+            area_readings=[],
+            goals=[],
+            indicators=[],
+            assignments=[],
+            work_plans=[],
+            unreadable_file=file.path,
+        )
 
     def stats(self) -> Stats:
         index = self.index
@@ -594,6 +631,7 @@ class ViewBuilder:
             section_anchors={name: self.anchors.section(name) for name in SECTIONS},
             follow_up_period=self.follow.period,
             follow_up_summary=self.follow.summary,
+            unreadable=self.unreadable,
             **(empty | sections),
         )
 
@@ -610,6 +648,10 @@ SECTIONS = (
     "arbetsplaner",
     "granskning",
 )
+
+
+def _type_of(board: Element | UnreadableFile) -> str:
+    return (board.kind_name or "") if isinstance(board, Element) else board.type
 
 
 def _mapping(value: Any) -> dict[str, Any]:

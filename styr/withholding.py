@@ -1,0 +1,79 @@
+"""One message per cause: findings that only follow from a file that did not load are withheld.
+
+A file that cannot be read (a YAML syntax error, a wrong encoding, an empty
+file) is reported once, where it is broken. Its absence would otherwise show
+up again as findings elsewhere: every reference to an id it defined is
+"unknown", every outcome for an indicator it held has "no indicator", and an
+unreadable `styr.yaml` leaves no declared model, so every kind is
+"undeclared". Such findings say nothing about the files they point at.
+
+Each rule says what its findings presume (`Rule.presumes`): the declared
+model, or that every file was read. A finding is withheld when a file it
+presumes did not load; the result counts what was withheld and names the
+files that caused it, so the run can say why.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from styr.findings import Finding
+from styr.messages import message
+from styr.model.repository import Repository
+from styr.rules.base import PRESUMES_EVERY_FILE, PRESUMES_MODEL, Rule
+
+
+@dataclass(frozen=True, slots=True)
+class Withheld:
+    """How many findings were withheld, and the files whose failure to load caused it."""
+
+    count: int
+    files: tuple[Path, ...]
+
+
+def withhold(
+    findings: list[Finding], repository: Repository, rule_of: Callable[[str], Rule]
+) -> tuple[list[Finding], Withheld | None]:
+    """The findings to show, and what was withheld (None when nothing was)."""
+    manifest = repository.manifest.file if repository.manifest.data is None else None
+    others = tuple(d.file for d in repository.documents if d.data is None)
+    if manifest is None and not others:
+        return findings, None
+    shown: list[Finding] = []
+    count = 0
+    causes: set[Path] = set()
+    for finding in findings:
+        presumes = rule_of(finding.code).presumes
+        cause: tuple[Path, ...] = ()
+        if manifest is not None and PRESUMES_MODEL in presumes:
+            cause = (manifest,)
+        elif others and PRESUMES_EVERY_FILE in presumes:
+            cause = others
+        if cause:
+            count += 1
+            causes.update(cause)
+        else:
+            shown.append(finding)
+    if not count:
+        return shown, None
+    files = tuple(f for f in (manifest, *others) if f is not None and f in causes)
+    return shown, Withheld(count, files)
+
+
+def describe(withheld: Withheld, language: str) -> str:
+    """The sentence a person reads: how many findings are not shown, and why.
+
+    Files are named as the findings name them, so that with several
+    repositories it is clear which one is meant.
+    """
+    names = [file.as_posix() for file in withheld.files]
+    if len(names) == 1:
+        return message("lint-withheld-one-file", language, count=withheld.count, file=names[0])
+    shown = [*names[:5], "…"] if len(names) > 5 else names
+    conjunction = " och " if language == "sv" else " and "
+    listed = ", ".join(shown[:-1]) + conjunction + shown[-1]
+    return message(
+        "lint-withheld-files", language, count=withheld.count, number=len(names), files=listed
+    )
