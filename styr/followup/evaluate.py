@@ -10,6 +10,7 @@ from styr.findings import PathInDocument
 from styr.followup.fulfilment import Scale, Status, Trend, fulfilment, goal_status, status_of, trend
 from styr.followup.periods import Period, parse_period
 from styr.load import Document
+from styr.model.closure import Closure
 from styr.model.index import Element, Index
 from styr.model.repository import Repository
 
@@ -201,36 +202,34 @@ def _count_by_area(goals: list[GoalResult], index: Index) -> dict[str, Counter[S
     """How many goals under each council-level area are in each status.
 
     The chain is followed upwards, so a board indicator that breaks down a
-    council indicator counts under that indicator's goal area.
+    council indicator counts under that indicator's goal area. The areas
+    above every element are worked out once (a walk per goal was quadratic
+    in the depth of a chain).
     """
+    areas = _areas_above(index)
     counts: dict[str, Counter[Status]] = {}
     for goal in goals:
-        for area in _areas_above(goal.goal, index):
+        for area in sorted(areas.reached(goal.goal)):
             counts.setdefault(area, Counter())[goal.status] += 1
     return counts
 
 
-def _areas_above(element: Element, index: Index) -> list[str]:
-    found: list[str] = []
-    seen: set[str] = set()
-    stack = [element]
-    while stack:
-        current = stack.pop()
-        links = current.data.get("contributes_to") or []
-        if current.parent is not None and current.category == "indicator":
-            links = [*links, current.parent.id]  # an area's own indicator counts under it
-        for target in links:
-            if not isinstance(target, str) or target in seen:
-                continue
-            seen.add(target)
-            above = index.by_id.get(target)
-            if above is None:
-                continue
-            if above.category == "council_area":
-                found.append(target)
-            else:
-                stack.append(above)
-    return sorted(found)
+def _areas_above(index: Index) -> Closure[Element, str]:
+    """The ids of the council areas each element reaches by its links."""
+    areas: dict[int, list[str]] = {}
+    onward: dict[int, list[Element]] = {}
+    for element in index.elements:
+        links = element.data.get("contributes_to")
+        links = list(links) if isinstance(links, list) else []
+        if element.parent is not None and element.category == "indicator":
+            links.append(element.parent.id)  # an area's own indicator counts under it
+        targets = [index.by_id.get(link) for link in links if isinstance(link, str)]
+        known = [target for target in targets if target is not None]
+        areas[id(element)] = [t.id or "" for t in known if t.category == "council_area"]
+        onward[id(element)] = [t for t in known if t.category != "council_area"]
+    return Closure(
+        index.elements, lambda element: areas[id(element)], lambda element: onward[id(element)]
+    )
 
 
 def _range(data: dict[str, Any]) -> tuple[float | None, float | None]:
