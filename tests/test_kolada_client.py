@@ -25,6 +25,7 @@ import pytest
 from styr import __version__
 from styr.kolada import (
     KoladaConnectionError,
+    KoladaDeadlineError,
     KoladaError,
     KoladaHTTPError,
     KoladaInputError,
@@ -43,6 +44,8 @@ class Reply:
     headers: dict[str, str] = field(default_factory=dict)
     delay: float = 0.0  # seconds to wait before answering
     drop: bool = False  # close the connection without answering
+    drip: float = 0.0  # send the answer one byte per this many seconds, never finishing
+    drip_headers: bool = False  # drip the headers rather than the body
 
 
 Responder = Callable[[str], Reply]
@@ -93,6 +96,9 @@ class _Handler(BaseHTTPRequestHandler):
         if reply.drop:
             self.close_connection = True
             return
+        if reply.drip:
+            self._drip(reply)
+            return
         try:
             self.send_response(reply.status)
             for name, value in reply.headers.items():
@@ -102,6 +108,23 @@ class _Handler(BaseHTTPRequestHandler):
             self.wfile.write(reply.body)
         except (BrokenPipeError, ConnectionResetError):
             pass  # the client gave up waiting (the timeout tests)
+
+    def _drip(self, reply: Reply) -> None:
+        """A server that keeps every read from the network busy and never finishes."""
+        self.close_connection = True
+        try:
+            if reply.drip_headers:
+                self.wfile.write(b"HTTP/1.1 200 OK\r\nX-Slow: ")
+            else:
+                self.send_response(200)
+                self.send_header("Content-Length", "100000")
+                self.end_headers()
+            for _ in range(200):  # bounded, so a client that never gives up cannot hang the run
+                self.wfile.write(b"a")
+                self.wfile.flush()
+                time.sleep(reply.drip)
+        except (BrokenPipeError, ConnectionResetError):
+            pass  # the client gave up: what the deadline tests want
 
     def log_message(self, format: str, *args: Any) -> None:
         pass  # keep pytest's output clean
@@ -272,8 +295,8 @@ def test_429_waits_as_retry_after_says_then_succeeds(
 
 @pytest.mark.parametrize(
     ("delta", "expected"),
-    [(timedelta(hours=1), client.MAX_WAIT), (timedelta(hours=-1), 0.0)],
-    ids=["future-date-capped", "past-date"],
+    [(timedelta(seconds=30), 30.0), (timedelta(hours=-1), 0.0)],
+    ids=["future-date", "past-date"],
 )
 def test_503_retry_after_as_http_date(
     kolada: LocalKolada, sleeps: list[float], delta: timedelta, expected: float
@@ -283,7 +306,7 @@ def test_503_retry_after_as_http_date(
 
     fetch(kolada, sleeps)
 
-    assert sleeps == [expected]
+    assert sleeps == [pytest.approx(expected, abs=2)]
 
 
 def test_429_forever_gives_up_after_max_retries(kolada: LocalKolada, sleeps: list[float]) -> None:
@@ -300,12 +323,157 @@ def test_429_forever_gives_up_after_max_retries(kolada: LocalKolada, sleeps: lis
     assert_clean(caught.value)
 
 
-def test_huge_retry_after_is_capped(kolada: LocalKolada, sleeps: list[float]) -> None:
-    kolada.script(Reply(429, headers={"Retry-After": "9" * 5000}), page(entry()))
+@pytest.mark.parametrize(
+    "retry_after",
+    [
+        "99999",
+        "9" * 5000,  # longer than int() converts
+        str(int(client.MAX_WAIT) + 1),
+        format_datetime(datetime.now(UTC) + timedelta(hours=1), usegmt=True),
+    ],
+    ids=["99999", "5000-digits", "just-over-the-cap", "an-hour-ahead"],
+)
+def test_retry_after_beyond_the_cap_stops_at_once(
+    kolada: LocalKolada, sleeps: list[float], retry_after: str
+) -> None:
+    # Waiting the cap and asking again would only be refused again: 241 s for nothing.
+    kolada.script(Reply(429, headers={"Retry-After": retry_after}), page(entry()))
+    started = time.monotonic()
 
-    fetch(kolada, sleeps)
+    with pytest.raises(KoladaHTTPError) as caught:
+        fetch(kolada, sleeps)
 
-    assert sleeps == [client.MAX_WAIT]
+    assert time.monotonic() - started < 5
+    assert caught.value.key == "kolada-retry-after-too-long"
+    assert caught.value.params["status"] == 429
+    assert caught.value.params["limit"] == client.MAX_WAIT
+    assert caught.value.params["seconds"] > client.MAX_WAIT
+    assert sleeps == []
+    assert len(kolada.seen) == 1
+    assert_clean(caught.value)
+    assert "60 s" in message(caught.value.key, "sv", **caught.value.params)
+
+
+def test_retry_after_past_the_run_deadline_stops_at_once(
+    kolada: LocalKolada, sleeps: list[float]
+) -> None:
+    kolada.script(Reply(503, headers={"Retry-After": "30"}), page(entry()))
+
+    with pytest.raises(KoladaDeadlineError) as caught:
+        fetch(kolada, sleeps, total_timeout=10)
+
+    assert caught.value.key == "kolada-retry-after-past-deadline"
+    assert (caught.value.params["seconds"], caught.value.params["limit"]) == (30, 10)
+    assert sleeps == []
+    assert_clean(caught.value)
+    assert "--timeout" in message(caught.value.key, "sv", **caught.value.params)
+
+
+def test_backoff_past_the_run_deadline_stops_at_once(
+    kolada: LocalKolada, sleeps: list[float]
+) -> None:
+    kolada.otherwise = Reply(429)  # no Retry-After: waits of 1, 2, 4 … seconds
+    now = [0.0]
+
+    def sleep(seconds: float) -> None:  # time passes only while "sleeping"
+        sleeps.append(seconds)
+        now[0] += seconds
+
+    with pytest.raises(KoladaDeadlineError) as caught:
+        fetch(kolada, sleeps, sleep=sleep, clock=lambda: now[0], total_timeout=2.5, max_retries=4)
+
+    assert caught.value.key == "kolada-run-timeout"
+    assert sleeps == [1.0]  # 1 s fits in 2.5 s; the next 2 s would not
+    assert_clean(caught.value)
+
+
+def test_no_request_is_made_once_the_run_deadline_has_passed(sleeps: list[float]) -> None:
+    opener = _NoDns()
+    times = iter([0.0, 11.0])  # the start, then a moment past the 10 s limit
+
+    with pytest.raises(KoladaDeadlineError) as caught:
+        fetch_outcomes(
+            ["N15428"],
+            "0138",
+            [2023],
+            sleep=sleeps.append,
+            opener=opener,
+            total_timeout=10,
+            clock=lambda: next(times),
+        )
+
+    assert caught.value.key == "kolada-run-timeout"
+    assert opener.calls == 0
+
+
+@pytest.mark.parametrize("headers", [False, True], ids=["body", "headers"])
+def test_a_dripping_server_hits_the_request_deadline(
+    kolada: LocalKolada, sleeps: list[float], headers: bool
+) -> None:
+    # One byte every 0.2 s: every read from the network succeeds long before the
+    # 5 s socket timeout, so only a deadline over the whole answer ends it.
+    kolada.otherwise = Reply(drip=0.2, drip_headers=headers)
+    started = time.monotonic()
+
+    with pytest.raises(KoladaConnectionError) as caught:
+        fetch(kolada, sleeps, timeout=5, request_timeout=1, max_retries=1)
+
+    assert time.monotonic() - started < 4
+    assert caught.value.key == "kolada-too-slow"
+    assert caught.value.params["attempts"] == 2
+    assert sleeps == [1.0]
+    assert_clean(caught.value)
+
+
+def test_a_dripping_server_hits_the_run_deadline(kolada: LocalKolada, sleeps: list[float]) -> None:
+    kolada.otherwise = Reply(drip=0.2)
+    started = time.monotonic()
+
+    with pytest.raises(KoladaDeadlineError) as caught:
+        fetch(kolada, sleeps, timeout=5, total_timeout=1.5)
+
+    assert time.monotonic() - started < 4
+    assert caught.value.key == "kolada-run-timeout"
+    assert caught.value.params["limit"] == 2  # whole seconds, rounded up
+    assert sleeps == []  # the run's deadline is not retried
+    assert_clean(caught.value)
+
+
+class _DrippingResponse:
+    """An opener's answer that hands out one byte per read, for ever."""
+
+    def __enter__(self) -> _DrippingResponse:
+        return self
+
+    def __exit__(self, *args: object) -> None:
+        pass
+
+    def read1(self, size: int = -1) -> bytes:
+        time.sleep(0.05)
+        return b" "
+
+
+class _DrippingOpener:
+    def open(self, fullurl: Any, data: None = None, timeout: float = 0) -> Any:
+        return _DrippingResponse()
+
+
+def test_the_deadline_holds_with_an_opener_of_ones_own(sleeps: list[float]) -> None:
+    started = time.monotonic()
+
+    with pytest.raises(KoladaConnectionError) as caught:
+        fetch_outcomes(
+            ["N15428"],
+            "0138",
+            [2023],
+            sleep=sleeps.append,
+            opener=_DrippingOpener(),
+            request_timeout=0.5,
+            max_retries=0,
+        )
+
+    assert time.monotonic() - started < 3
+    assert caught.value.key == "kolada-too-slow"
 
 
 def test_slow_server_times_out_after_retries(kolada: LocalKolada, sleeps: list[float]) -> None:
@@ -594,7 +762,14 @@ def test_invalid_input_is_refused_before_any_request(
 
 @pytest.mark.parametrize(
     "options",
-    [{"timeout": 0}, {"timeout": float("nan")}, {"max_ids_per_request": 0}, {"max_retries": -1}],
+    [
+        {"timeout": 0},
+        {"timeout": float("nan")},
+        {"request_timeout": -1},
+        {"total_timeout": float("inf")},
+        {"max_ids_per_request": 0},
+        {"max_retries": -1},
+    ],
 )
 def test_nonsensical_tuning_is_a_programming_error(
     kolada: LocalKolada, sleeps: list[float], options: dict[str, Any]

@@ -205,3 +205,111 @@ def test_year_ranges() -> None:
     from styr.followup.kolada_pull import parse_years
 
     assert parse_years("2022-2024,2020") == [2020, 2022, 2023, 2024]
+
+
+def test_file_level_period_finds_the_hand_typed_value(
+    run_cli: Run, repo: Path, kolada: tuple[FakeKolada, str]
+) -> None:
+    # As docs/follow-up.md shows: the period once at the top, not on each outcome.
+    fake, url = kolada
+    target = repo / "uppfoljning" / "2024-hand.yaml"
+    target.write_text(
+        "kind: follow_up\n"
+        'period: "2024"\n'
+        "outcomes:\n"
+        "  - indicator: sfn-mal-1-ind-1\n"
+        "    value: 80.0\n"
+        "    source: Skolverket\n",
+        encoding="utf-8",
+    )
+    fake.body = {
+        "count": 2,
+        "next_url": None,
+        "values": [
+            _value("N15428", 2024, 84.5, 87.0, 82.1),
+            _value("N15428", 2023, 83.0, 85.0, 81.0),
+        ],
+    }
+    result = run_cli(
+        "kolada", "pull", repo, "--years", "2023-2024", "--file", target, "--base-url", url
+    )
+    assert result.code == 0, result.err
+    assert "1 nya" in result.out and "1 handskrivna behölls" in result.out
+    data = yaml.safe_load(target.read_text(encoding="utf-8"))
+    by_indicator = [(e["indicator"], e.get("period"), e["value"]) for e in data["outcomes"]]
+    assert by_indicator == [("sfn-mal-1-ind-1", None, 80.0), ("sfn-mal-1-ind-1", "2023", 83.0)]
+    again = run_cli(
+        "kolada", "pull", repo, "--years", "2023-2024", "--file", target, "--base-url", url
+    )
+    assert "0 nya, 1 uppdaterade, 1 handskrivna" in again.out  # no second entry on a re-run
+
+
+def test_comments_after_an_entry_stay_after_it(
+    run_cli: Run, repo: Path, kolada: tuple[FakeKolada, str]
+) -> None:
+    fake, url = kolada
+    target = repo / "uppfoljning" / "kolada.yaml"
+    target.write_text(
+        "kind: follow_up\n"
+        "outcomes:\n"
+        "  - indicator: sfn-mal-1-ind-1\n"
+        '    period: "2024"\n'
+        "    value: 80.0\n"
+        "    source: Kolada  # hämtat i våras\n"
+        "    # Nästa utfall kontrollerat mot Skolverket\n"
+        "  - indicator: sfn-mal-3-ind-1\n"
+        '    period: "2024"\n'
+        "    value: 70.0\n"
+        "    source: Kolada\n"
+        "# Slut på filen\n",
+        encoding="utf-8",
+    )
+    fake.body = {
+        "count": 3,
+        "next_url": None,
+        "values": [
+            _value("N15428", 2024, 84.5, 87.0, 82.1),
+            _value("N17445", 2024, 72.0, 75.0, 69.0),
+            _value("N17445", 2023, 71.0, 74.0, 68.0),
+        ],
+    }
+    result = run_cli("kolada", "pull", repo, "--years", "2023-2024", "--base-url", url)
+    assert result.code == 0, result.err
+    lines = target.read_text(encoding="utf-8").splitlines()
+    first_men = lines.index("    men: 82.1")
+    assert lines[first_men - 2 : first_men + 1] == [
+        "    value: 84.5",
+        "    women: 87.0",
+        "    men: 82.1",
+    ]  # the new values beside the old one, not below the comment
+    assert "    source: Kolada  # hämtat i våras" in lines
+    comment = lines.index("    # Nästa utfall kontrollerat mot Skolverket")
+    assert lines[comment - 1].startswith("    fetched_on:")  # after all of the first entry
+    assert lines[comment + 1] == "  - indicator: sfn-mal-3-ind-1"
+    assert lines[-1] == "# Slut på filen"  # the new 2023 entry went in above it
+    assert _outcomes(target)[("sfn-mal-3-ind-1", "2023")]["value"] == 71.0
+
+
+@pytest.mark.parametrize("timeout", ["0", "-5", "nan"])
+def test_bad_timeout_is_a_usage_error(run_cli: Run, repo: Path, timeout: str) -> None:
+    result = run_cli("kolada", "pull", repo, "--years", "2024", "--timeout", timeout)
+    assert result.code == 2
+    assert "--timeout" in result.err and "Traceback" not in result.err
+
+
+def test_timeout_bounds_the_whole_pull(run_cli: Run, repo: Path) -> None:
+    import socket
+    import time
+
+    with socket.socket() as silent:  # accepts the connection, then never answers
+        silent.bind(("127.0.0.1", 0))
+        silent.listen()
+        url = f"http://127.0.0.1:{silent.getsockname()[1]}/v3"
+        started = time.monotonic()
+        result = run_cli(
+            "kolada", "pull", repo, "--years", "2024", "--base-url", url, "--timeout", "1"
+        )
+    assert time.monotonic() - started < 5
+    assert result.code == 2
+    assert "1 s" in result.err and "--timeout" in result.err
+    assert not (repo / "uppfoljning" / "kolada.yaml").exists()

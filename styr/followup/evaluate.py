@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from styr.findings import PathInDocument
-from styr.followup.fulfilment import Scale, Status, Trend, fulfilment, goal_status, status_of, trend
+from styr.followup.fulfilment import Scale, Status, Trend, goal_status, judge_value, trend
 from styr.followup.periods import Period, parse_period
 from styr.load import Document
 from styr.model.closure import Closure
@@ -50,6 +50,8 @@ class IndicatorResult:
     status: Status
     trend: Trend
     history: list[tuple[Period, float]] = field(default_factory=list)
+    # Where this period has no target: the next year that has one, and its value.
+    next_target: tuple[int, float] | None = None
 
 
 @dataclass(slots=True)
@@ -174,16 +176,18 @@ def judge(
     value = current.value if current else None
     better = data.get("better") if isinstance(data.get("better"), str) else None
     low, high = _range(data)
-    percent = (
-        fulfilment(value, better=better, target=target, low=low, high=high)
-        if value is not None
-        else None
-    )
-    has_target = target is not None or (better == "range" and low is not None)
-    status = status_of(percent, scale, has_outcome=value is not None, has_target=has_target)
+    judged = judge_value(value, scale, better=better, target=target, low=low, high=high)
     values = [v for _, v in history]
     return IndicatorResult(
-        indicator, period, current, target, percent, status, trend(values, better), history
+        indicator,
+        period,
+        current,
+        target,
+        judged.percent,
+        judged.status,
+        trend(values, better),
+        history,
+        next_target_for(data, period.year) if target is None and better != "range" else None,
     )
 
 
@@ -196,6 +200,20 @@ def target_for(data: dict[str, Any], year: int) -> float | None:
                 if value is not None:
                     return value
     return None
+
+
+def next_target_for(data: dict[str, Any], year: int) -> tuple[int, float] | None:
+    """The first year after `year` with a target value or milestone, and that value."""
+    later = [
+        (entry["year"], value)
+        for key in ("targets", "milestones")
+        for entry in data.get(key) or []
+        if isinstance(entry, dict)
+        and type(entry.get("year")) is int
+        and entry["year"] > year
+        and (value := _number(entry.get("value"))) is not None
+    ]
+    return min(later, default=None, key=lambda pair: pair[0])
 
 
 def _count_by_area(goals: list[GoalResult], index: Index) -> dict[str, Counter[Status]]:

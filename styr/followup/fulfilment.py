@@ -3,6 +3,10 @@
 The default bands are Helsingborg's 2015–2018 rule: met at 100 % fulfilment,
 partly met above 90 % (91–99 %), not met at 90 % or lower, and "not followed
 up" without an outcome. A repository can set its own thresholds and labels.
+
+A target of zero ("noll dödsolyckor") has no ratio: it is met or not met by
+which side of zero the outcome is on. The percentage shown beside a status is
+rounded so that it never contradicts the status (`shown_percent`).
 """
 
 from __future__ import annotations
@@ -19,6 +23,7 @@ class Status(enum.Enum):
     NOT_MET = "not_met"
     NOT_FOLLOWED_UP = "not_followed_up"
     NO_TARGET = "no_target"
+    NO_INDICATOR = "no_indicator"  # a goal with no indicator to judge it by
 
 
 # Worst first: a goal judged by its worst indicator takes the first that occurs.
@@ -31,6 +36,7 @@ LABELS: dict[str, dict[Status, str]] = {
         Status.NOT_MET: "Ej uppfyllt",
         Status.NOT_FOLLOWED_UP: "Ej uppföljt",
         Status.NO_TARGET: "Målvärde saknas",
+        Status.NO_INDICATOR: "Ingen indikator",
     },
     "en": {
         Status.MET: "Met",
@@ -38,6 +44,7 @@ LABELS: dict[str, dict[Status, str]] = {
         Status.NOT_MET: "Not met",
         Status.NOT_FOLLOWED_UP: "Not followed up",
         Status.NO_TARGET: "No target",
+        Status.NO_INDICATOR: "No indicator",
     },
 }
 # A symbol for each status, so that status never rests on colour alone.
@@ -47,6 +54,7 @@ SYMBOLS = {
     Status.NOT_MET: "○",
     Status.NOT_FOLLOWED_UP: "–",
     Status.NO_TARGET: "·",
+    Status.NO_INDICATOR: "◌",
 }
 
 
@@ -102,7 +110,8 @@ def fulfilment(
     Higher is better: outcome / target. Lower is better: target / outcome (a
     waiting time of 40 days against a target of 30 is 75 %). A range is 100 %
     inside it and falls off with the distance outside it. Where a value is zero
-    or negative, the shortfall is measured against the size of the target.
+    or negative, the shortfall is measured against the size of the target. A
+    target of zero has no percentage at all (see `judge_value`).
     """
     if better == "range":
         if low is None or high is None:
@@ -111,17 +120,21 @@ def fulfilment(
             return 100.0
         edge = low if outcome < low else high
         return _ratio(min(outcome, edge), max(outcome, edge))
-    if target is None:
+    if target is None or target == 0:
         return None
-    met = outcome <= target if better == "lower" else outcome >= target
-    if target <= 0 or outcome <= 0:
+    if target < 0 or outcome <= 0:
         # A ratio means nothing across zero (a cost deviation of -8 % against a
         # target of -10 %); measure the shortfall against the target's size.
-        if met:
+        if _on_the_right_side(outcome, target, better):
             return 100.0
-        return None if target == 0 else 100.0 - 100.0 * abs(outcome - target) / abs(target)
+        return 100.0 - 100.0 * abs(outcome - target) / abs(target)
     # Over-fulfilment shows as more than 100 %, as published scorecards print it.
     return _ratio(target, outcome) if better == "lower" else _ratio(outcome, target)
+
+
+def _on_the_right_side(outcome: float, target: float, better: str | None) -> bool:
+    """At the target or beyond it in the better direction (higher unless said otherwise)."""
+    return outcome <= target if better == "lower" else outcome >= target
 
 
 def _ratio(numerator: float, denominator: float) -> float | None:
@@ -131,6 +144,41 @@ def _ratio(numerator: float, denominator: float) -> float | None:
     return value if math.isfinite(value) else None
 
 
+@dataclass(frozen=True, slots=True)
+class Judgement:
+    """An outcome judged: the percentage (None where there is none) and the status."""
+
+    percent: float | None
+    status: Status
+
+
+def judge_value(
+    outcome: float | None,
+    scale: Scale,
+    *,
+    better: str | None,
+    target: float | None = None,
+    low: float | None = None,
+    high: float | None = None,
+) -> Judgement:
+    """An outcome against its target (or range): the one place a status is decided.
+
+    A target of zero ("noll dödsolyckor", "inga vräkningar av barn") cannot be
+    divided by, and "how much of nothing" means nothing: it is met when the
+    outcome is at zero or on the better side of it, and not met otherwise
+    (lower is better: 0 met, 2 not met; higher is better: 0 met, -1 not met).
+    There is no "partly met" for it.
+    """
+    if outcome is None:
+        return Judgement(None, Status.NOT_FOLLOWED_UP)
+    if better != "range" and target == 0:
+        met = _on_the_right_side(outcome, 0.0, better)
+        return Judgement(None, Status.MET if met else Status.NOT_MET)
+    has_target = target is not None if better != "range" else None not in (low, high)
+    percent = fulfilment(outcome, better=better, target=target, low=low, high=high)
+    return Judgement(percent, status_of(percent, scale, has_outcome=True, has_target=has_target))
+
+
 def status_of(
     percent: float | None, scale: Scale, *, has_outcome: bool, has_target: bool
 ) -> Status:
@@ -138,8 +186,15 @@ def status_of(
         return Status.NOT_FOLLOWED_UP
     if not has_target or percent is None:
         return Status.NO_TARGET
+    return _band(_judged_percent(percent, scale), scale)
+
+
+def _judged_percent(percent: float, scale: Scale) -> float:
     # Six decimals: 77.4 of 86 is 90 %, not 90.00000000000001 % and so "above 90".
-    percent = float(round(percent)) if scale.round_to_whole_percent else round(percent, 6)
+    return _round_half_up(percent, 0 if scale.round_to_whole_percent else 6)
+
+
+def _band(percent: float, scale: Scale) -> Status:
     if percent >= scale.met_from:
         return Status.MET
     if percent > scale.partly_met_above:
@@ -147,8 +202,45 @@ def status_of(
     return Status.NOT_MET
 
 
+def _round_half_up(value: float, decimals: int) -> float:
+    # Not round(): its banker's rounding makes 90.5 % "90 %", which no reader expects.
+    scaled = value * 10.0**decimals
+    if not math.isfinite(scaled):
+        return value  # far beyond any band: nothing to round
+    return math.floor(scaled + 0.5) / 10.0**decimals
+
+
+def shown_percent(percent: float, status: Status, scale: Scale) -> float:
+    """The percentage to print beside `status`: whole, unless that would contradict it.
+
+    Rounded to a whole percent, 99.96 % would print "100 %" beside "partly met"
+    and 90.04 % "90 %" beside it. Where whole-percent rounding lands in another
+    band, the value is cut towards the status's own band at one decimal (99.9 %,
+    90.1 %), or more decimals where one is not enough. With
+    `round_to_whole_percent`, the whole percent the status was judged on is shown.
+    """
+    if scale.round_to_whole_percent:
+        return _judged_percent(percent, scale)
+    whole = _round_half_up(percent, 0)
+    if status not in SEVERITY_ORDER or _band(whole, scale) is status:
+        return whole
+    towards = math.floor if _rank(_band(whole, scale)) > _rank(status) else math.ceil
+    for decimals in range(1, 7):
+        factor = 10.0**decimals
+        cut = towards(percent * factor) / factor
+        if _band(cut, scale) is status:
+            return cut
+    return percent  # within a millionth of a boundary: the exact value
+
+
+def _rank(status: Status) -> int:
+    return SEVERITY_ORDER.index(status)
+
+
 def goal_status(statuses: list[Status], rule: str = "worst") -> Status:
-    """A goal's status from its indicators' statuses."""
+    """A goal's status from its indicators' statuses ("no indicator" when it has none)."""
+    if not statuses:
+        return Status.NO_INDICATOR
     judged = [s for s in statuses if s in SEVERITY_ORDER]
     if not judged:
         return Status.NOT_FOLLOWED_UP if Status.NOT_FOLLOWED_UP in statuses else Status.NO_TARGET

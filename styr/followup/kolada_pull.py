@@ -1,14 +1,16 @@
 """`styr kolada pull`: outcomes from Kolada written into a follow-up file, by round-trip editing.
 
 The file is edited with ruamel.yaml so that comments, order and quoting that
-planners wrote stay as they were. A value typed by hand (any `source` other
-than Kolada) is never overwritten unless asked; the whole file is written
-atomically, after every fetch has succeeded, or not at all.
+planners wrote stay as they were (the merging is styr.followup.kolada_merge's).
+A value typed by hand (any `source` other than Kolada) is never overwritten
+unless asked; the whole file is written atomically, after every fetch has
+succeeded, or not at all. The whole fetch has a time limit (`timeout`, seconds).
 """
 
 from __future__ import annotations
 
 import io
+import math
 import re
 from datetime import date
 from pathlib import Path
@@ -16,13 +18,13 @@ from typing import Any
 
 from styr.errors import UsageError
 from styr.files import write_atomic
+from styr.followup.kolada_merge import merge
 from styr.kolada import fetch_outcomes
-from styr.kolada.client import Outcome
+from styr.kolada.client import DEFAULT_TOTAL_TIMEOUT
 from styr.model.index import build_index
 from styr.model.repository import find_repositories, load_repository
 
 DEFAULT_FILE = Path("uppfoljning") / "kolada.yaml"
-KOLADA = "Kolada"
 _YEARS = re.compile(r"([0-9]{4})(?:-([0-9]{4}))?\Z")
 _KPI = re.compile(r"[NU][0-9]{5}\Z")
 
@@ -49,8 +51,16 @@ def pull(
     overwrite: bool = False,
     base_url: str = "https://api.kolada.se/v3",
     today: date | None = None,
+    timeout: float | None = None,
 ) -> dict[str, Any]:
-    """Fetch the repository's Kolada indicators for `years` and merge them into the file."""
+    """Fetch the repository's Kolada indicators for `years` and merge them into the file.
+
+    `timeout` is the whole fetch's time limit in seconds, retries and waits
+    included (DEFAULT_TOTAL_TIMEOUT when None).
+    """
+    limit = DEFAULT_TOTAL_TIMEOUT if timeout is None else timeout
+    if not (math.isfinite(limit) and limit > 0):
+        raise UsageError("kolada-bad-timeout", value=timeout)
     root = find_repositories([path])[0]
     repository = load_repository(root)
     code = repository.municipality_code
@@ -59,8 +69,10 @@ def pull(
         raise UsageError("kolada-no-indicators", path=str(root))
     target = _target_file(root, file)
     document = _read(target)  # fail on an unusable file before fetching anything
-    outcomes = fetch_outcomes(sorted(indicators), code or "", years, base_url=base_url)
-    counts = _merge(document, outcomes, indicators, overwrite, (today or date.today()).isoformat())
+    outcomes = fetch_outcomes(
+        sorted(indicators), code or "", years, base_url=base_url, total_timeout=limit
+    )
+    counts = merge(document, outcomes, indicators, overwrite, (today or date.today()).isoformat())
     write_atomic(target, _dump(document))
     return {"file": str(target), "fetched": len(outcomes), **counts}
 
@@ -116,53 +128,6 @@ def _read(target: Path) -> Any:
         problem = "outcomes är inte en lista / outcomes is not a list"
         raise UsageError("kolada-file-unusable", path=str(target), problem=problem)
     return document
-
-
-def _merge(
-    document: Any,
-    outcomes: list[Outcome],
-    indicators: dict[str, list[str]],
-    overwrite: bool,
-    fetched_on: str,
-) -> dict[str, int]:
-    from ruamel.yaml.comments import CommentedMap
-    from ruamel.yaml.scalarstring import DoubleQuotedScalarString as Quoted
-
-    by_key: dict[tuple[str, int], dict[str, float | None]] = {}
-    for outcome in outcomes:
-        values = by_key.setdefault((outcome.kpi, outcome.year), {})
-        values[{"T": "value", "K": "women", "M": "men"}.get(outcome.gender, "value")] = (
-            outcome.value
-        )
-    entries = document["outcomes"]
-    existing = {
-        (entry.get("indicator"), str(entry.get("period"))): entry
-        for entry in entries
-        if isinstance(entry, dict)
-    }
-    counts = {"added": 0, "updated": 0, "kept": 0}
-    for (kpi, year), values in sorted(by_key.items()):
-        if values.get("value") is None:
-            continue  # Kolada has no value (status Missing): nothing to write
-        for indicator in indicators.get(kpi, []):
-            entry = existing.get((indicator, str(year)))
-            if entry is not None and entry.get("source") != KOLADA and not overwrite:
-                counts["kept"] += 1
-                continue
-            if entry is None:
-                entry = CommentedMap()
-                entry["indicator"] = indicator
-                entry["period"] = Quoted(str(year))  # quoted: a YAML 1.2 reader must see text
-                entries.append(entry)
-                counts["added"] += 1
-            else:
-                counts["updated"] += 1
-            for key in ("value", "women", "men"):
-                if values.get(key) is not None:
-                    entry[key] = values[key]
-            entry["source"] = KOLADA
-            entry["fetched_on"] = Quoted(fetched_on)
-    return counts
 
 
 def _dump(document: Any) -> str:

@@ -3,6 +3,7 @@
 from styr.kolada.client import DEFAULT_BASE_URL, USER_AGENT, Opener, Outcome, fetch_outcomes
 from styr.kolada.errors import (
     KoladaConnectionError,
+    KoladaDeadlineError,
     KoladaError,
     KoladaHTTPError,
     KoladaInputError,
@@ -13,6 +14,7 @@ __all__ = [
     "DEFAULT_BASE_URL",
     "USER_AGENT",
     "KoladaConnectionError",
+    "KoladaDeadlineError",
     "KoladaError",
     "KoladaHTTPError",
     "KoladaInputError",

@@ -21,6 +21,10 @@ class KoladaConnectionError(KoladaError):
     """Kolada could not be reached, or stopped answering, even after retrying."""
 
 
+class KoladaDeadlineError(KoladaConnectionError):
+    """The fetch ran out of time (the run's deadline), or would have, waiting as asked."""
+
+
 class KoladaHTTPError(KoladaError):
     """Kolada answered with an HTTP error status (the `status` parameter)."""
 

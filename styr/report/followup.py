@@ -19,6 +19,7 @@ from styr.followup.fulfilment import (
     Scale,
     Status,
     read_scale,
+    shown_percent,
 )
 from styr.followup.periods import Period
 from styr.model.index import Index
@@ -47,6 +48,9 @@ class OutcomeView:
     source: str
     comment: str
     chart: str = ""  # inline SVG markup of the outcomes so far, or ""
+    # Where the period has no target: the next one and its year ("" when none).
+    next_target: str = ""
+    next_target_year: str = ""
 
 
 @dataclass(slots=True)
@@ -82,7 +86,7 @@ def follow_up(repository: Repository, index: Index, language: str) -> FollowUpLo
             counts[goal.status] = counts.get(goal.status, 0) + 1
     _indicators(lookup, result, index, outcomes_by_indicator(outcomes), scale, language)
     order = [Status.MET, Status.PARTLY_MET, Status.NOT_MET, Status.NOT_FOLLOWED_UP]
-    order.append(Status.NO_TARGET)
+    order += [Status.NO_TARGET, Status.NO_INDICATOR]
     lookup.summary = [(_status(s, scale, language), counts[s]) for s in order if counts.get(s)]
     return lookup
 
@@ -114,7 +118,12 @@ def _indicators(
         outcome = judged.outcome
         if outcome is None:
             continue
-        percent = fmt.number(round(judged.percent), language) if judged.percent is not None else ""
+        percent = (
+            fmt.number(shown_percent(judged.percent, judged.status, scale), language)
+            if judged.percent is not None
+            else ""
+        )
+        upcoming = judged.next_target
         trend_symbol = TREND_SYMBOLS[judged.trend]
         trend_label = TREND_LABELS.get(language, TREND_LABELS["sv"])[judged.trend]
         lookup.outcomes[id(element)] = OutcomeView(
@@ -128,6 +137,8 @@ def _indicators(
             source=fmt.one_line(outcome.source),
             comment=fmt.one_line(outcome.comment),
             chart=_chart(judged.history, judged.target, language),
+            next_target=fmt.number(upcoming[1], language) if upcoming else "",
+            next_target_year=str(upcoming[0]) if upcoming else "",
         )
 
 

@@ -1,0 +1,162 @@
+"""Kolada's values merged into a follow-up file as ruamel.yaml reads it, comments kept in place.
+
+An entry is matched by its indicator and its period, the entry's own `period:`
+or else the file's (`period: "2025"` at the top, as docs/follow-up.md shows),
+so a value typed by hand is found and kept instead of getting a second outcome
+beside it.
+
+ruamel.yaml attaches a comment on the lines after a mapping's last key to that
+key. Adding a key after it, or an entry after it, would move the comment into
+the middle of the entry; `_append` carries such comments along so that they
+stay after whatever comes last, where they were written.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from styr.followup.periods import parse_period
+from styr.kolada.client import Outcome
+
+KOLADA = "Kolada"
+# Where each key goes in an entry; a key added to an existing entry keeps this order.
+KEY_ORDER = ("indicator", "period", "value", "women", "men", "source", "fetched_on")
+_GENDER_KEYS = {"T": "value", "K": "women", "M": "men"}
+
+
+def merge(
+    document: Any,
+    outcomes: list[Outcome],
+    indicators: dict[str, list[str]],
+    overwrite: bool,
+    fetched_on: str,
+) -> dict[str, int]:
+    """Write `outcomes` into `document["outcomes"]`; counts of entries added, updated and kept."""
+    entries = document["outcomes"]
+    existing = _existing_entries(entries, parse_period(document.get("period")))
+    counts = {"added": 0, "updated": 0, "kept": 0}
+    for (kpi, year), values in sorted(_values_by_kpi_and_year(outcomes).items()):
+        if values.get("value") is None:
+            continue  # Kolada has no value (status Missing): nothing to write
+        for indicator in indicators.get(kpi, []):
+            entry = existing.get((indicator, str(year)))
+            if entry is not None and entry.get("source") != KOLADA and not overwrite:
+                counts["kept"] += 1
+                continue
+            if entry is None:
+                entry = _new_entry(indicator, year)
+                _append(entries, entry)
+                existing[(indicator, str(year))] = entry
+                counts["added"] += 1
+            else:
+                counts["updated"] += 1
+            _fill(entry, values, fetched_on)
+    return counts
+
+
+def _values_by_kpi_and_year(outcomes: list[Outcome]) -> dict[tuple[str, int], dict[str, float]]:
+    by_key: dict[tuple[str, int], dict[str, Any]] = {}
+    for outcome in outcomes:
+        values = by_key.setdefault((outcome.kpi, outcome.year), {})
+        values[_GENDER_KEYS.get(outcome.gender, "value")] = outcome.value
+    return by_key
+
+
+def _existing_entries(entries: list[Any], file_period: Any) -> dict[tuple[str, str], Any]:
+    """The entries by (indicator, period text); the first where two say the same (lint: F005)."""
+    found: dict[tuple[str, str], Any] = {}
+    for entry in entries:
+        if not isinstance(entry, dict) or not isinstance(entry.get("indicator"), str):
+            continue
+        period = parse_period(entry.get("period")) if "period" in entry else file_period
+        if period is not None:
+            found.setdefault((entry["indicator"], period.text), entry)
+    return found
+
+
+def _new_entry(indicator: str, year: int) -> Any:
+    from ruamel.yaml.comments import CommentedMap
+    from ruamel.yaml.scalarstring import DoubleQuotedScalarString as Quoted
+
+    entry = CommentedMap()
+    entry["indicator"] = indicator
+    entry["period"] = Quoted(str(year))  # quoted: a YAML 1.2 reader must see text
+    return entry
+
+
+def _fill(entry: Any, values: dict[str, float], fetched_on: str) -> None:
+    from ruamel.yaml.scalarstring import DoubleQuotedScalarString as Quoted
+
+    for key in ("value", "women", "men"):
+        if values.get(key) is not None:
+            _set(entry, key, values[key])
+    _set(entry, "source", KOLADA)
+    _set(entry, "fetched_on", Quoted(fetched_on))
+
+
+def _set(entry: Any, key: str, value: Any) -> None:
+    """Set `key`, a new key after the keys that come before it in KEY_ORDER."""
+    if key in entry:
+        entry[key] = value
+        return
+    before = set(KEY_ORDER[: KEY_ORDER.index(key)])
+    keys = list(entry)
+    position = max((i + 1 for i, k in enumerate(keys) if k in before), default=len(keys))
+    if position < len(keys):
+        entry.insert(position, key, value)
+    else:
+        _append(entry, (key, value))
+
+
+def _append(container: Any, item: Any) -> None:
+    """Add at the end of a mapping (`item` a key and value) or a list, comments kept after it."""
+    previous = _last_holder(container)
+    if isinstance(container, dict):
+        key, value = item
+        container[key] = value
+    else:
+        container.append(item)
+    if previous is not None:
+        _move_trailing_comment(previous, _last_holder(container))
+
+
+def _last_holder(node: Any) -> tuple[Any, Any] | None:
+    """The innermost last mapping key (its node and key) that trailing comments attach to."""
+    from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
+    holder = None
+    while isinstance(node, CommentedMap | CommentedSeq) and len(node):
+        key = list(node)[-1] if isinstance(node, CommentedMap) else len(node) - 1
+        if isinstance(node, CommentedMap):
+            holder = (node, key)
+        node = node[key]
+    return holder
+
+
+def _move_trailing_comment(source: tuple[Any, Any], target: tuple[Any, Any] | None) -> None:
+    """Move the full-line comments after `source`'s key to after `target`'s.
+
+    A comment on the key's own line (`source: Kolada  # hämtat`) stays with it.
+    """
+    from ruamel.yaml.error import CommentMark
+    from ruamel.yaml.tokens import CommentToken
+
+    node, key = source
+    if target is None or target == source:
+        return
+    slots = node.ca.items.get(key)
+    token = slots[2] if slots and len(slots) > 2 else None
+    if token is None or not isinstance(token.value, str):
+        return
+    same_line, _, following = token.value.partition("\n")
+    if not following.strip():
+        return
+    if same_line.strip():
+        token.value = same_line + "\n"
+    else:
+        slots[2] = None
+    target_node, target_key = target
+    column = token.start_mark.column if token.start_mark is not None else 0
+    target_node.ca.items.setdefault(target_key, [None, None, None, None])[2] = CommentToken(
+        "\n" + following, CommentMark(column), None
+    )

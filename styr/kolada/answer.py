@@ -1,0 +1,130 @@
+"""Kolada's answers read into outcomes, trusting nothing that was not asked for.
+
+A value for another KPI, municipality or year, a number that is not a number,
+or a shape that is not Kolada's is refused (`KoladaResponseError`): such an
+answer is not to the question asked.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import urllib.parse
+from dataclasses import dataclass
+
+from styr.kolada.errors import KoladaResponseError
+
+GENDERS = frozenset({"T", "K", "M"})
+# Kolada's own maximum: fewer pages means fewer requests that can be rate limited.
+PER_PAGE = 5000
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """One value for one KPI, municipality, year and gender."""
+
+    kpi: str
+    municipality: str
+    year: int
+    gender: str  # "T" total, "K" women (kvinnor), "M" men
+    value: float | None  # None when Kolada has no value; `status` then says why
+    status: str  # "" for an ordinary value, e.g. "Missing" otherwise
+
+
+@dataclass(frozen=True)
+class Query:
+    """One request's worth of ids; the answer may only contain these."""
+
+    kpis: tuple[str, ...]
+    municipality: str
+    years: tuple[int, ...]
+
+    def url(self, base_url: str) -> str:
+        kpis = ",".join(self.kpis)
+        years = ",".join(map(str, self.years))
+        path = f"/data/kpi/{kpis}/municipality/{self.municipality}/year/{years}"
+        return f"{base_url}{path}?{urllib.parse.urlencode({'per_page': PER_PAGE})}"
+
+
+def parse_json(body: bytes, url: str) -> object:
+    try:
+        return json.loads(body, parse_constant=_refuse_constant)
+    except (ValueError, RecursionError) as error:  # RecursionError: absurdly deep nesting
+        raise KoladaResponseError("kolada-bad-json", url=url, reason=str(error)) from error
+
+
+def _refuse_constant(name: str) -> object:
+    # NaN and Infinity are not JSON; Python's parser accepts them unless told otherwise.
+    raise ValueError(f"{name} is not valid JSON")
+
+
+def _bad_shape(url: str, where: str) -> KoladaResponseError:
+    return KoladaResponseError("kolada-bad-shape", url=url, where=where)
+
+
+def parse_page(page: object, query: Query, url: str) -> tuple[list[Outcome], str | None]:
+    if not isinstance(page, dict):
+        raise _bad_shape(url, "$")
+    values = page.get("values")
+    if not isinstance(values, list):
+        raise _bad_shape(url, "$.values")
+    next_url = page.get("next_url")
+    if next_url is not None and not isinstance(next_url, str):
+        raise _bad_shape(url, "$.next_url")
+    outcomes: list[Outcome] = []
+    for index, entry in enumerate(values):
+        outcomes.extend(_parse_entry(entry, query, url, f"$.values[{index}]"))
+    return outcomes, next_url or None  # an empty link is no link
+
+
+def _parse_entry(entry: object, query: Query, url: str, where: str) -> list[Outcome]:
+    if not isinstance(entry, dict):
+        raise _bad_shape(url, where)
+    # Data for something we did not ask about means the answer is not to this question.
+    kpi = entry.get("kpi")
+    if not isinstance(kpi, str) or kpi not in query.kpis:
+        raise _bad_shape(url, f"{where}.kpi")
+    municipality = entry.get("municipality")
+    if municipality != query.municipality:
+        raise _bad_shape(url, f"{where}.municipality")
+    year = entry.get("period")
+    if isinstance(year, bool) or not isinstance(year, int) or year not in query.years:
+        raise _bad_shape(url, f"{where}.period")
+    items = entry.get("values")
+    if not isinstance(items, list):
+        raise _bad_shape(url, f"{where}.values")
+    return [
+        _parse_value(item, (kpi, query.municipality, year), url, f"{where}.values[{index}]")
+        for index, item in enumerate(items)
+    ]
+
+
+def _parse_value(item: object, key: tuple[str, str, int], url: str, where: str) -> Outcome:
+    if not isinstance(item, dict):
+        raise _bad_shape(url, where)
+    gender = item.get("gender")
+    if not isinstance(gender, str) or gender not in GENDERS:
+        raise _bad_shape(url, f"{where}.gender")
+    if "value" not in item:
+        raise _bad_shape(url, f"{where}.value")
+    value = _number_or_none(item["value"], url, f"{where}.value")
+    status = item.get("status")
+    if status is not None and not isinstance(status, str):
+        raise _bad_shape(url, f"{where}.status")
+    kpi, municipality, year = key
+    return Outcome(kpi, municipality, year, gender, value, status or "")
+
+
+def _number_or_none(value: object, url: str, where: str) -> float | None:
+    if value is None:
+        return None
+    # bool is an int in Python, and NaN or infinity cannot be compared or averaged.
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise _bad_shape(url, where)
+    try:
+        number = float(value)
+    except OverflowError as error:  # an integer too large for a float
+        raise _bad_shape(url, where) from error
+    if not math.isfinite(number):
+        raise _bad_shape(url, where)
+    return number
