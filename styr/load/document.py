@@ -8,25 +8,37 @@ from typing import Any
 
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from styr.findings import Finding, PathInDocument
+from styr.findings import Finding, PathInDocument, Severity
+from styr.load import limits
+from styr.load.access import Refused, read_inside
 from styr.load.decode import DecodeError, decode
 from styr.load.yaml_reader import compose, read_yaml
+from styr.messages import message
 from styr.rules import loading as rules
-
-# Steering files are written by hand; anything this large is a mistake, and
-# refusing it keeps memory bounded whatever lands in the folder.
-MAX_FILE_BYTES = 5 * 1024 * 1024
 
 
 @dataclass(slots=True)
 class Document:
-    """A loaded file. `data` is None when the file could not be read at all."""
+    """A file and what it holds.
+
+    A file that did not load (it could not be read, was not text, or was not
+    one YAML document) has `loaded` False, `data` None, and in `failure` the
+    finding that says why; findings that only follow from its absence can be
+    told by that. A Document made from data alone (as a lint result keeps it,
+    without contents) has `failure` None.
+    """
 
     file: Path
     data: Any
     findings: list[Finding] = field(default_factory=list)
     text: str | None = None
+    failure: Finding | None = None
     _root: Node | None = field(default=None, repr=False)
+
+    @property
+    def loaded(self) -> bool:
+        """Whether the file was read as one YAML document (see `failure` when not)."""
+        return self.failure is None
 
     @property
     def kind(self) -> str | None:
@@ -75,18 +87,23 @@ def _child(node: Node, part: str | int, *, want_key: bool) -> Node | None:
     return None
 
 
-def load_document(file: Path) -> Document:
-    """Read, decode and parse one file; every failure becomes a finding."""
+def load_document(file: Path, root: Path | None = None) -> Document:
+    """Read, decode and parse one file; every failure becomes a finding.
+
+    Only a regular file inside `root` (by default the file's own folder) is
+    read, at most `limits.MAX_FILE_BYTES` of it (see `styr.load.access`).
+    """
+    folder = root if root is not None else file.absolute().parent
     try:
-        size = file.stat().st_size
-        if size > MAX_FILE_BYTES:
-            reason = f"{size} byte, mer än {MAX_FILE_BYTES} / more than {MAX_FILE_BYTES}"
-            return Document(file, None, [rules.UNREADABLE.at(file, 1, 1, reason=reason)])
-        raw = file.read_bytes()
-    except OSError as error:
-        reason = error.strerror or str(error)
-        return Document(file, None, [rules.UNREADABLE.at(file, 1, 1, reason=reason)])
+        raw = read_inside(folder, file, max_bytes=limits.MAX_FILE_BYTES)
+    except Refused as refused:
+        return did_not_load(file, rules.UNREADABLE.at(file, 1, 1, **refused.finding_params()))
     return parse_document(file, raw)
+
+
+def did_not_load(file: Path, failure: Finding, text: str | None = None) -> Document:
+    """A document for a file that could not be read, with the finding that says why."""
+    return Document(file, None, [failure], text, failure=failure)
 
 
 def parse_document(file: Path, raw: bytes) -> Document:
@@ -101,12 +118,29 @@ def parse_document(file: Path, raw: bytes) -> Document:
             hint=error.hint_sv,
             hint_en=error.hint_en,
         )
-        return Document(file, None, [finding])
+        return did_not_load(file, finding)
     if "\x00" in text:
         index = text.index("\x00")
         line = text.count("\n", 0, index) + 1
         column = index - text.rfind("\n", 0, index)
-        finding = rules.UNREADABLE.at(file, line, column, reason="NUL-tecken: en binärfil / binary")
-        return Document(file, None, [finding])
+        finding = rules.UNREADABLE.at(
+            file,
+            line,
+            column,
+            reason=message("load-binary", "sv"),
+            reason_en=message("load-binary", "en"),
+        )
+        return did_not_load(file, finding)
     result = read_yaml(text, file)
-    return Document(file, result.data, result.findings, text)
+    document = Document(file, result.data, result.findings, text)
+    if result.data is None:
+        document.failure = _first_error(result.findings)
+    return document
+
+
+def _first_error(findings: list[Finding]) -> Finding | None:
+    """The finding that kept a document from loading: its first error (any, failing that)."""
+    for finding in findings:
+        if finding.severity is Severity.ERROR:
+            return finding
+    return findings[0] if findings else None

@@ -12,9 +12,11 @@ careful reader reports or reads differently. Two looks decide, each erring on
 the side of "maybe" (a false alarm only costs time):
 
 * the text (`screen`): anchors, aliases, tags, directives, more than one
-  document, complex keys, tabs and characters YAML forbids, numbers written
-  with a leading zero or underscores, unquoted dates and base-60 numbers, and
-  flow collections that are not tame;
+  document, complex keys, tabs and characters YAML forbids, bidirectional
+  controls, numbers written with a leading zero or underscores, with an
+  exponent, a sign before the point or more digits than a steering value
+  needs, `.inf` and `.nan`, unquoted dates and base-60 numbers, a comment
+  after a value, and flow collections that are not tame;
 * the values yaml-rs built (`_plain_values`): keys that are not text, and text
   that may have been a YAML 1.1 boolean (`no`, quoted or not).
 
@@ -38,9 +40,13 @@ except ImportError:  # pragma: no cover - a platform without a wheel: the carefu
 # look-behind comes after it), so that the regular expression engine can skip
 # through the text quickly: the screen costs less than the parse.
 
-# Characters YAML forbids, tabs (Y004), and line breaks that YAML 1.1 has but
-# YAML 1.2 does not (the careful reader hides them).
-_FORBIDDEN = re.compile(r"[\t\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]")
+# Characters YAML forbids, tabs (Y004), line breaks that YAML 1.1 has but
+# YAML 1.2 does not (the careful reader hides them), and bidirectional
+# controls (Y018).
+_FORBIDDEN = re.compile(
+    r"[\t\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff"
+    r"\u202a-\u202e\u2066-\u2069]"
+)
 _LONE_CARRIAGE_RETURN = re.compile(r"\r(?!\n)")
 # Where a plain scalar may start: after indentation, `: `, `- `, a flow
 # indicator, or more than one space. Every alternative is two characters wide
@@ -50,6 +56,15 @@ _SCALAR_START = r"(?:: |- |, |\n | {2}|[\s\S][\[{,\n])"
 # underscores (`1_000`): YAML 1.1 and 1.2 read them differently (Y009).
 _ODD_NUMBER = re.compile(rf"0(?:(?<={_SCALAR_START}0)|(?<={_SCALAR_START}[-+]0))[0-9_oObBxX]")
 _UNDERSCORED_DIGIT = re.compile(r"_[0-9]")
+# Numbers the careful reader doubts (Y016, Y017): an exponent (`1e5`), a sign
+# before the point (`-.5`), more digits in a row than a steering value has,
+# and `.inf` or `.nan`. Digits in a text are a cheap false alarm.
+_DOUBTFUL_NUMBER = re.compile(
+    r"[eE](?<=[0-9][eE])[-+]?[0-9]|\.(?<=[-+]\.)[0-9]|[0-9]{16}|\.(?:inf|Inf|INF|nan|NaN|NAN)"
+)
+# A comment (`#` after blank); one after something on its line may have cut a
+# text short (Y015).
+_COMMENT = re.compile(r"#(?<=[ \t]#)")
 # Anchors and aliases (Y006), tags (Y007): only where a node may start.
 _NODE_PROPERTY = re.compile(r"[&*](?<=[\s\[{,][&*])\S|!(?<=[\s\[{,]!)")
 # Directives and document markers (Y013), after the first line.
@@ -108,6 +123,8 @@ def screen(text: str) -> bool:
         return True
     if _ODD_NUMBER.search(probe) or ("_" in probe and _UNDERSCORED_DIGIT.search(probe)):
         return True
+    if _DOUBTFUL_NUMBER.search(probe) or ("#" in probe and _comment_after_content(probe)):
+        return True
     if _DATE.search(probe) or _BASE_60.search(probe):
         return True
     if ("&" in probe or "*" in probe or "!" in probe) and _NODE_PROPERTY.search(probe):
@@ -119,6 +136,14 @@ def screen(text: str) -> bool:
     if not text.endswith("\n") and ("|" in text or ">" in text):
         return True  # a block scalar at the very end: the two parsers chomp it differently
     return ("[" in probe or "{" in probe) and _UNTAMED_FLOW.search(probe) is not None
+
+
+def _comment_after_content(text: str) -> bool:
+    for match in _COMMENT.finditer(text):
+        at = match.start()
+        if text[text.rfind("\n", 0, at) + 1 : at].strip():
+            return True
+    return False
 
 
 def read_plain(text: str) -> Any | None:

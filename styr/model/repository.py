@@ -9,8 +9,8 @@ from pathlib import Path
 from typing import Any
 
 from styr.errors import UsageError
-from styr.load import Document, load_document, parse_document
-from styr.load.document import MAX_FILE_BYTES
+from styr.load import Document, limits, load_document, parse_document
+from styr.load.access import Refused, read_inside
 from styr.model.steering_model import SteeringModel, read_steering_model
 
 MANIFEST = "styr.yaml"
@@ -64,8 +64,10 @@ def find_repositories(paths: Iterable[Path]) -> list[Path]:
     """The repository roots that the given paths name.
 
     A path may be a repository (it holds `styr.yaml`), a folder holding
-    repositories at any depth, or a file inside a repository (as pre-commit
-    passes them: the goal chain is cross-file, so the whole repository is linted).
+    repositories at any depth, or a file or folder inside a repository: as git
+    does, the repository is then found upwards (pre-commit passes files, and
+    `styr lint` is run from a subfolder; the goal chain is cross-file, so the
+    whole repository is linted).
     """
     roots: list[Path] = []
     for path in paths:
@@ -80,10 +82,8 @@ def find_repositories(paths: Iterable[Path]) -> list[Path]:
 
 def _roots_for(path: Path) -> list[Path]:
     if path.is_file():
-        for parent in path.resolve().parents:
-            if (parent / MANIFEST).is_file():
-                return [_relative(parent)]
-        return []
+        above = _repository_above(path.resolve().parent)
+        return [above] if above is not None else []
     if (path / MANIFEST).is_file():
         return [path]
     found = []
@@ -92,7 +92,24 @@ def _roots_for(path: Path) -> list[Path]:
         if MANIFEST in files:
             found.append(Path(directory))
             subdirectories[:] = []  # a repository's own folders are its files, not repositories
-    return found
+    if found:
+        return found
+    above = _repository_above(path.resolve())
+    return [above] if above is not None else []
+
+
+def _repository_above(folder: Path) -> Path | None:
+    """The nearest folder at or above `folder` holding `styr.yaml`.
+
+    The search stops at the top of a git work tree, as git's own does at its
+    repository: a `styr.yaml` above the checkout belongs to something else.
+    """
+    for candidate in (folder, *folder.parents):
+        if (candidate / MANIFEST).is_file():
+            return _relative(candidate)
+        if (candidate / ".git").exists():
+            return None
+    return None
 
 
 def _relative(path: Path) -> Path:
@@ -127,7 +144,7 @@ def load_repository(root: Path, contents: dict[Path, bytes | None] | None = None
 
     def load(file: Path) -> Document:
         raw = contents.get(file) if contents is not None else None
-        return parse_document(file, raw) if raw is not None else load_document(file)
+        return parse_document(file, raw) if raw is not None else load_document(file, root)
 
     files = list(contents) if contents is not None else [root / MANIFEST, *repository_files(root)]
     manifest = load(root / MANIFEST)
@@ -141,12 +158,15 @@ def load_repository(root: Path, contents: dict[Path, bytes | None] | None = None
 
 
 def read_repository_files(root: Path) -> dict[Path, bytes | None]:
-    """The bytes of every file of a repository (None where it cannot or should not be read)."""
+    """The bytes of every file of a repository (None where it may not or cannot be read).
+
+    Which files may be read is decided in one place, `styr.load.access`; a
+    file refused here is refused again, with its reason, when it is loaded.
+    """
     contents: dict[Path, bytes | None] = {}
     for file in [root / MANIFEST, *repository_files(root)]:
         try:
-            small = file.stat().st_size <= MAX_FILE_BYTES
-            contents[file] = file.read_bytes() if small else None
-        except OSError:
+            contents[file] = read_inside(root, file, max_bytes=limits.MAX_FILE_BYTES)
+        except Refused:
             contents[file] = None  # load_document reports why
     return contents

@@ -226,6 +226,90 @@ steering files need about ten levels.
 """),
 )
 
+COMMENT_IN_TEXT = Rule(
+    code="Y015",
+    name="comment-cuts-text",
+    severity=Severity.WARNING,
+    summary=N_("Text after # becomes a comment"),
+    message=N_(
+        "The text after # ('{comment}') is a comment and is left out of the value, which becomes "
+        "'{value}'. Put the whole text in quotes if the # belongs to it."
+    ),
+    doc=N_("""Reports an unquoted free text followed by ` #` on the same line.
+
+Why: in YAML a comment starts with # after a space, also after a value. The
+rest of the line disappears without a word, and the report shows the cut
+text. Free text means titles, descriptions, names and other texts (title,
+description, name, text …); after a number, a code or an id a comment is what
+was meant and is not reported.
+
+Failing example: `title: Färre brott #1 prioritet` (becomes "Färre brott").
+Instead: `title: "Färre brott #1 prioritet"`.
+"""),
+)
+
+UNUSABLE_NUMBER = Rule(
+    code="Y016",
+    name="unusable-number",
+    severity=Severity.ERROR,
+    summary=N_("Number that cannot be used"),
+    message=N_("The number {value} cannot be used: {reason}"),
+    doc=N_("""Reports a number with more digits than any value in a steering file needs, a
+number so small that it would be read as 0, and infinity (.inf) or "not a
+number" (.nan).
+
+Why: a target, a baseline or an outcome is a number with at most fifteen
+digits before the decimal point; longer numbers lose digits when computed
+with, and other tools break on them. The value is kept as text, so that
+nothing further on computes with it.
+
+Failing example: `value: 1` followed by 400 zeros.
+Instead: the value that was meant, e.g. `value: 100`; or quotes if it is a
+text, such as a case number.
+"""),
+)
+
+FLOAT_AS_TEXT = Rule(
+    code="Y017",
+    name="float-read-as-text",
+    severity=Severity.ERROR,
+    summary=N_("Number that YAML 1.1 readers read as text"),
+    message=N_(
+        "'{value}' is read as the number {plain} by styr but as text by YAML 1.1 readers; write "
+        "the number as {plain}."
+    ),
+    doc=N_("""Reports a decimal number that YAML 1.2 reads as a number but YAML 1.1 as text:
+with an exponent but no decimal point (`1e5`, `47e-1`), with an exponent
+without its sign (`6.8e1`), or with a sign before the point (`-.5`).
+
+Why: styr reads the number, but tools that read YAML 1.1 (PyYAML and many
+others) get a text and compute wrongly or not at all.
+
+Failing example: `value: 1e5`. Instead: `value: 100000`.
+"""),
+)
+
+BIDI_CONTROL = Rule(
+    code="Y018",
+    name="bidi-control",
+    severity=Severity.ERROR,
+    summary=N_("Invisible character that turns the writing direction"),
+    message=N_(
+        "The line holds an invisible character that controls the writing direction ({char}, "
+        "{name}); the text then shows in another order than it is stored. Remove the character."
+    ),
+    doc=N_("""Reports characters that control the writing direction (U+202A–U+202E,
+U+2066–U+2069).
+
+Why: they are invisible, but make an editor, a browser or a review in git show
+the text in another order than it is stored ("Trojan Source"). A goal title
+can then read one way and say another. Texts in Swedish and English never need
+them; they mostly come along when text is copied from a web page or a document.
+
+Instead: remove the character (type the word or the line again).
+"""),
+)
+
 RULES = (
     UNREADABLE,
     ENCODING,
@@ -241,4 +325,8 @@ RULES = (
     SEXAGESIMAL,
     DOCUMENTS,
     TOO_DEEP,
+    COMMENT_IN_TEXT,
+    UNUSABLE_NUMBER,
+    FLOAT_AS_TEXT,
+    BIDI_CONTROL,
 )

@@ -1,0 +1,142 @@
+"""Which files may be read, and reading them: one decision for every file styr opens.
+
+A repository is written by many hands and linted in CI, so what lies in it
+must not make styr read something else. A file is read only when
+
+* it is a regular file (not a FIFO, a device, a socket or a folder): a FIFO
+  named `*.yaml` would block for ever, `/dev/zero` would fill the memory;
+* its real path, with every symbolic link followed, lies inside the root
+  folder: a link to a configuration file elsewhere would have its values
+  echoed by findings in a CI log;
+* it is at most `max_bytes` long, checked before and while reading.
+
+The file is opened without blocking (O_NONBLOCK, where the system has it) and
+checked again on the open handle (fstat) before a byte is read, so that a file
+swapped for a FIFO between the check and the open cannot block either.
+Everything refused raises `Refused`, which says why in Swedish and English.
+
+`read_inside(root, path, max_bytes=…)` serves any root: a repository for its
+YAML files, a template folder for `{% include %}`.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import stat
+from pathlib import Path
+from typing import Any
+
+from styr.messages import message
+
+_OPEN_FLAGS = (
+    os.O_RDONLY
+    | getattr(os, "O_NONBLOCK", 0)
+    | getattr(os, "O_NOFOLLOW", 0)
+    | getattr(os, "O_CLOEXEC", 0)
+    | getattr(os, "O_BINARY", 0)
+)
+_CHUNK = 1024 * 1024
+
+
+class Refused(Exception):
+    """A file that is not read, and why (a message key and its parameters)."""
+
+    def __init__(self, key: str, **params: Any) -> None:
+        super().__init__(key)
+        self.key = key
+        self.params = params
+
+    def reason(self, language: str) -> str:
+        return message(self.key, language, **self.params)
+
+    def finding_params(self) -> dict[str, Any]:
+        """The reason as a finding carries it: Swedish, and English beside it."""
+        return {"reason": self.reason("sv"), "reason_en": self.reason("en")}
+
+
+def read_inside(root: Path, path: Path, *, max_bytes: int) -> bytes:
+    """The bytes of `path` if it may be read as a file inside `root`; else raise Refused.
+
+    `path` is a path as the caller found it (absolute, or relative to the
+    current folder, e.g. `root / "vision.yaml"`), a symbolic link or not.
+    """
+    real = _real_path(path)
+    if not _inside(real, os.path.realpath(root)):
+        raise Refused("load-refused-outside")
+    try:
+        _check(os.stat(real), max_bytes)
+        handle = os.open(real, _OPEN_FLAGS)
+    except OSError as error:
+        raise _refusal(error) from None
+    try:
+        _check(os.fstat(handle), max_bytes)  # what was opened, not what was looked at
+        return _read_at_most(handle, max_bytes)
+    except OSError as error:
+        raise _refusal(error) from None
+    finally:
+        os.close(handle)
+
+
+def _real_path(path: Path) -> str:
+    try:
+        return os.path.realpath(path, strict=True)
+    except OSError as error:
+        raise _refusal(error) from None
+
+
+def _inside(real: str, root: str) -> bool:
+    real, root = os.path.normcase(real), os.path.normcase(root)
+    try:
+        return os.path.commonpath([real, root]) == root
+    except ValueError:  # different drives on Windows
+        return False
+
+
+def _check(info: os.stat_result, max_bytes: int) -> None:
+    if not stat.S_ISREG(info.st_mode):
+        raise Refused(_not_a_file(info.st_mode))
+    if info.st_size > max_bytes:
+        raise Refused("load-refused-too-large", size=info.st_size, limit=max_bytes)
+
+
+def _read_at_most(handle: int, max_bytes: int) -> bytes:
+    """Read to the end, but never more than one byte past `max_bytes` (a file may grow)."""
+    chunks: list[bytes] = []
+    size = 0
+    while size <= max_bytes:
+        chunk = os.read(handle, min(_CHUNK, max_bytes + 1 - size))
+        if not chunk:
+            return b"".join(chunks)
+        chunks.append(chunk)
+        size += len(chunk)
+    raise Refused("load-refused-too-large", size=size, limit=max_bytes)
+
+
+def _not_a_file(mode: int) -> str:
+    """The message that says what a path is instead of a regular file."""
+    if stat.S_ISDIR(mode):
+        return "load-refused-folder"
+    if stat.S_ISFIFO(mode):
+        return "load-refused-fifo"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "load-refused-device"
+    if stat.S_ISSOCK(mode):
+        return "load-refused-socket"
+    return "load-refused-special"
+
+
+def _refusal(error: OSError) -> Refused:
+    number = error.errno
+    if number == errno.ELOOP:
+        return Refused("load-refused-link-loop")
+    if number in (errno.ENOENT, errno.ENOTDIR):
+        return Refused("load-refused-missing")
+    if number in (errno.EACCES, errno.EPERM):
+        return Refused("load-refused-permission")
+    if number == errno.EISDIR:
+        return Refused("load-refused-folder")
+    if number in (errno.ENXIO, errno.EAGAIN, errno.EWOULDBLOCK):
+        return Refused("load-refused-special")
+    code = errno.errorcode.get(number, str(number)) if number is not None else "?"
+    return Refused("load-refused-os-error", code=code)

@@ -1,0 +1,189 @@
+"""Plain values from a composed node tree, and a finding for everything refused.
+
+We build the values ourselves instead of using PyYAML's constructors, so that
+no tag can ever construct an object, every scalar is read the YAML 1.2 way
+(`scalars`), and what we refuse or doubt is reported at its node.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from styr.findings import Finding, PathInDocument
+from styr.load.scalars import (
+    MAP,
+    MAYBE_SPECIAL_LETTERS,
+    PLAIN,
+    SEQ,
+    STR,
+    Surprise,
+    resolve_plain,
+    resolve_tagged,
+    short_tag,
+    shown,
+)
+from styr.load.text_fields import is_text_field
+from styr.rules import loading as rules
+
+# Comments that are instructions to tools, not words cut from a text.
+_TOOL_COMMENTS = ("styr:", "yaml-language-server:")
+
+
+class ValueBuilder:
+    """Builds plain values from nodes and reports what it refuses.
+
+    The path inside the document is kept as one stack, not a tuple per node:
+    it is only needed when something is reported, which is rare.
+    """
+
+    def __init__(
+        self, file: Path | None, findings: list[Finding], text: str, *, aliases: bool
+    ) -> None:
+        self.file = file
+        self.findings = findings
+        self.text = text
+        self.stack: list[str | int] = []
+        # Only a document with aliases can hand us a node twice; tracking
+        # nodes in every other document would cost time for nothing.
+        self.seen: set[int] | None = set() if aliases else None
+        # Only a text with a ` #` after something can hide words in a comment.
+        self.comments = " #" in text or "\t#" in text
+
+    def path(self, *extra: str | int) -> PathInDocument:
+        return (*self.stack, *extra)
+
+    def report(self, rule: Any, node: Node, path: PathInDocument, **params: Any) -> None:
+        mark = node.start_mark
+        self.findings.append(rule.at(self.file, mark.line + 1, mark.column + 1, path, **params))
+
+    def surprise(self, node: Node, path: PathInDocument, surprise: Surprise | None) -> None:
+        if surprise is not None:
+            self.report(surprise.rule, node, path, **surprise.params)
+
+    def build(self, node: Node) -> Any:
+        if self.seen is not None:
+            # An alias hands us the anchored node a second time; its anchor
+            # has been reported already, and refusing to walk it again is
+            # what keeps an alias bomb from exploding here.
+            if id(node) in self.seen:
+                return None
+            self.seen.add(id(node))
+        kind = type(node)
+        if kind is ScalarNode:
+            tag = node.tag
+            if tag == PLAIN:
+                text: str = node.value
+                if self.comments:
+                    self.comment_after(node)  # type: ignore[arg-type]
+                first = text[:1]
+                if first.isalpha() and first not in MAYBE_SPECIAL_LETTERS:
+                    return text  # the common case: a word or a sentence
+                value, surprise = resolve_plain(text)
+                self.surprise(node, self.path(), surprise)
+                return value
+            if tag == STR:
+                return node.value
+            value, surprise = resolve_tagged(node.value, tag)
+            self.surprise(node, self.path(), surprise)
+            return value
+        if kind is MappingNode and node.tag == MAP:
+            return self.mapping(node)  # type: ignore[arg-type]
+        if kind is SequenceNode and node.tag == SEQ:
+            return self.sequence(node)  # type: ignore[arg-type]
+        self.report(rules.TAG, node, self.path(), tag=short_tag(node.tag))
+        return None
+
+    def sequence(self, node: SequenceNode) -> list[Any]:
+        result = []
+        stack = self.stack
+        for index, child in enumerate(node.value):
+            stack.append(index)
+            result.append(self.build(child))
+            stack.pop()
+        return result
+
+    def mapping(self, node: MappingNode) -> dict[str, Any]:
+        result: dict[str, Any] = {}
+        stack = self.stack
+        for key_node, value_node in node.value:
+            key = self.key(key_node)
+            if key is None:
+                continue
+            if key in result:
+                first_line = next(k.start_mark.line + 1 for k, _ in node.value if _same_key(k, key))
+                self.report(
+                    rules.DUPLICATE_KEY, key_node, self.path(key), key=key, first_line=first_line
+                )
+                continue
+            stack.append(key)
+            result[key] = self.build(value_node)
+            stack.pop()
+        return result
+
+    def key(self, node: Node) -> str | None:
+        if type(node) is not ScalarNode:
+            self.report(rules.NON_STRING_KEY, node, self.path(), key="…", type=_type_name(node))
+            return None
+        tag = node.tag
+        text: str = node.value
+        value: Any
+        if tag == PLAIN:
+            first = text[:1]
+            if first.isalpha() and first not in MAYBE_SPECIAL_LETTERS:
+                return text
+            value, surprise = resolve_plain(text)
+        elif tag == STR:
+            return text
+        else:
+            value, surprise = resolve_tagged(text, tag)
+        if isinstance(value, str):
+            self.surprise(node, self.path(), surprise)
+            return value
+        if surprise is not None and surprise.rule is not rules.FLOAT_AS_TEXT:
+            self.surprise(node, self.path(), surprise)  # a float key is reported as a key
+        self.report(
+            rules.NON_STRING_KEY, node, self.path(), key=shown(text), type=_type_name(value)
+        )
+        return None
+
+    def comment_after(self, node: ScalarNode) -> None:
+        """Report a comment right after an unquoted free text: it cut the text short."""
+        end = node.end_mark.index
+        text = self.text
+        line_end = text.find("\n", end)
+        rest = text[end : line_end if line_end >= 0 else len(text)]
+        after = rest.lstrip(" \t")
+        if not after.startswith("#") or after[1:].lstrip().startswith(_TOOL_COMMENTS):
+            return
+        if not is_text_field(self.stack):
+            return
+        column = node.end_mark.column + len(rest) - len(after) + 1
+        comment = after[1:].strip()
+        self.findings.append(
+            rules.COMMENT_IN_TEXT.at(
+                self.file,
+                node.end_mark.line + 1,
+                column,
+                self.path(),
+                comment=shown(comment),
+                value=shown(node.value),
+            )
+        )
+
+
+def _same_key(node: Node, key: str) -> bool:
+    return type(node) is ScalarNode and node.value == key
+
+
+def _type_name(value: Any) -> str:
+    if isinstance(value, Node):
+        return "lista eller mappning (list or mapping)"
+    return {
+        type(None): "null",
+        bool: "sant/falskt (boolean)",
+        int: "heltal (integer)",
+        float: "decimaltal (float)",
+    }.get(type(value), type(value).__name__)
