@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
-from styr.findings import Finding
+from styr.findings import Finding, PathInDocument
 from styr.load import Document
 from styr.resources import data_dir
 from styr.rules.schema import SCHEMA
+from styr.schema_advice import Advice, advise, huge_number_advice, strict_only_advice
 
 SCHEMA_SUFFIX = ".schema.json"
 
@@ -68,125 +70,102 @@ def _fast_validator(kind: str) -> Any:
     )
 
 
+@dataclass(frozen=True, slots=True)
+class SchemaResult:
+    """A document's schema findings, and where its values have a shape the schema refuses.
+
+    `rejected`: the paths of values of a wrong type, form or range, and of
+    mappings that lack a required key; rules say nothing more about them
+    (styr.model.guard). `unusable`: those values that rules could not even
+    read (a list where a word belongs, a number where a list belongs); rules
+    never see them. An unknown key is a finding only: nothing reads it.
+    """
+
+    findings: list[Finding] = field(default_factory=list)
+    rejected: list[PathInDocument] = field(default_factory=list)
+    unusable: list[PathInDocument] = field(default_factory=list)
+
+
+# Keywords whose errors are about a key no rule reads, not about a value.
+_KEY_KEYWORDS = ("additionalProperties",)
+# Past this many digits Python refuses to turn an integer into text, and the
+# schema validator would fail while describing it.
+_MAX_DIGITS = 4000
+
+
+def _unusable(error: Any) -> bool:
+    """Whether a rule could trip over the value: a wrong type, or a choice that is no word."""
+    if error.validator == "type":
+        return True
+    return error.validator in ("enum", "const") and not isinstance(error.instance, str)
+
+
 def validate(document: Document, kind: str) -> Iterator[Finding]:
     """Schema findings for one document, each at the position of the offending value."""
+    yield from check(document, kind).findings
+
+
+def check(document: Document, kind: str) -> SchemaResult:
+    """Schema findings for one document and the paths of the values it rejects."""
     fast = _fast_validator(kind)
     if fast is not None and fast.is_valid(document.data):
-        return
-    validator = _validator(kind)
-    errors = sorted(validator.iter_errors(document.data), key=lambda e: list(e.absolute_path))
+        return SchemaResult()
+    huge = list(_huge_integers(document.data, ()))
+    if huge:
+        advice = [huge_number_advice(path, value) for path, value in huge]
+        paths = [path for path, _ in huge]
+        return SchemaResult(_findings(document, advice), paths, paths)
+    errors = sorted(
+        _validator(kind).iter_errors(document.data), key=lambda e: _sort_key(e.absolute_path)
+    )
+    advice = []
     for error in errors:
-        yield _finding(document, error)
+        advice.extend(advise(error))
+    rejected = [
+        tuple(error.absolute_path) for error in errors if error.validator not in _KEY_KEYWORDS
+    ]
+    unusable = [tuple(error.absolute_path) for error in errors if _unusable(error)]
     if fast is not None and not errors:
         # The two validators disagree only on regular-expression corner cases
         # (Python's `$` also matches before a final newline); the stricter
         # verdict stands, so the file is never silently passed.
-        yield SCHEMA.at(
-            document.file,
-            1,
-            1,
-            problem="Filen följer inte schemat (ett värde har fel form, t.ex. en radbrytning "
-            "sist i en kod).",
-            problem_en="The file does not follow the schema (a value has the wrong form, e.g. a "
-            "line break at the end of a code).",
-        )
+        advice.append(strict_only_advice())
+    return SchemaResult(_findings(document, advice), rejected, unusable)
 
 
-def _finding(document: Document, error: Any) -> Finding:
-    path = tuple(error.absolute_path)
-    problem_sv, problem_en, key_path = _describe(error)
-    at_key = key_path is not None
-    line, column = document.locate(key_path if key_path is not None else path, key=at_key)
-    return SCHEMA.at(
-        document.file,
-        line,
-        column,
-        path if key_path is None else key_path,
-        problem=problem_sv,
-        problem_en=problem_en,
-    )
-
-
-def _describe(error: Any) -> tuple[str, str, tuple[Any, ...] | None]:
-    """Say what is wrong in words a planner reads; point at a bad key where there is one."""
-    where = _dotted(tuple(error.absolute_path))
-    validator, value = error.validator, error.instance
-    if validator == "additionalProperties":
-        extra = sorted(set(value) - set(error.schema.get("properties", {})))
-        if extra:
-            key = extra[0]
-            allowed = ", ".join(error.schema.get("properties", {})) or "–"
-            return (
-                f"Okänd nyckel '{key}'{_in(where, 'i')}; tillåtna: {allowed}.",
-                f"Unknown key '{key}'{_in(where, 'in')}; allowed: {allowed}.",
-                (*error.absolute_path, key),
+def _findings(document: Document, advice: list[Advice]) -> list[Finding]:
+    findings = []
+    seen = set()
+    for item in advice:
+        if (item.path, item.problem) in seen:  # a missing key is reported once
+            continue
+        seen.add((item.path, item.problem))
+        line, column = document.locate(item.path, key=item.at_key) if item.path else (1, 1)
+        findings.append(
+            SCHEMA.at(
+                document.file,
+                line,
+                column,
+                item.path,
+                problem=item.problem,
+                problem_en=item.problem_en,
             )
-    if validator == "required":
-        text: str = error.message
-        missing = text.split("'")[1] if "'" in text else text
-        return (
-            f"Obligatorisk nyckel '{missing}' saknas{_in(where, 'i')}.",
-            f"Required key '{missing}' is missing{_in(where, 'in')}.",
-            None,
         )
-    if validator == "type":
-        expected = error.validator_value
-        hint_sv = hint_en = ""
-        if isinstance(value, str) and "," in value and "number" in str(expected):
-            hint_sv, hint_en = (
-                " Skriv decimaltal med punkt: 4.0, inte 4,0.",
-                " Use a decimal point.",
-            )
-        shown = json.dumps(value, ensure_ascii=False)
-        return (
-            f"{_where(where)}: ska vara {_type_sv(expected)}, är {shown}.{hint_sv}",
-            f"{_where(where)}: must be {expected}, is {shown}.{hint_en}",
-            None,
-        )
-    if validator == "pattern":
-        return (
-            f"{_where(where)}: '{value}' har fel form (mönster {error.validator_value}).",
-            f"{_where(where)}: '{value}' has the wrong form (pattern {error.validator_value}).",
-            None,
-        )
-    if validator in ("enum", "const"):
-        choices = error.validator_value if validator == "enum" else [error.validator_value]
-        options = ", ".join(str(a) for a in choices)
-        return (
-            f"{_where(where)}: '{value}' är inte tillåtet; välj en av: {options}.",
-            f"{_where(where)}: '{value}' is not allowed; choose one of: {options}.",
-            None,
-        )
-    return (f"{_where(where)}: {error.message}", f"{_where(where)}: {error.message}", None)
+    return findings
 
 
-def _dotted(path: tuple[Any, ...]) -> str:
-    text = ""
-    for part in path:
-        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
-    return text
+def _sort_key(path: Any) -> list[tuple[int, str]]:
+    # Keys and list positions in one order, whatever their types.
+    return [(0, f"{part:09d}") if isinstance(part, int) else (1, str(part)) for part in path]
 
 
-def _in(where: str, word: str) -> str:
-    return f" {word} {where}" if where else ""
-
-
-def _where(where: str) -> str:
-    return where or "dokumentet"
-
-
-_TYPES_SV = {
-    "string": "text",
-    "integer": "ett heltal",
-    "number": "ett tal",
-    "boolean": "true eller false",
-    "array": "en lista",
-    "object": "en mappning (nycklar och värden)",
-    "null": "tomt",
-}
-
-
-def _type_sv(expected: Any) -> str:
-    if isinstance(expected, list):
-        return " eller ".join(_TYPES_SV.get(str(e), str(e)) for e in expected)
-    return _TYPES_SV.get(expected, str(expected))
+def _huge_integers(value: Any, path: PathInDocument) -> Iterator[tuple[PathInDocument, int]]:
+    stack: list[tuple[Any, PathInDocument]] = [(value, path)]
+    while stack:
+        node, where = stack.pop()
+        if isinstance(node, dict):
+            stack.extend((child, (*where, key)) for key, child in node.items())
+        elif isinstance(node, list):
+            stack.extend((child, (*where, i)) for i, child in enumerate(node))
+        elif isinstance(node, int) and node.bit_length() > _MAX_DIGITS * 3:
+            yield where, node  # about 3.3 bits per digit; booleans are never this long

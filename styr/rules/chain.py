@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from styr.findings import Finding, PathInDocument, Severity
 from styr.i18n import N_
 from styr.rules.base import PRESUMES_EVERY_FILE, PRESUMES_MODEL, Rule
+from styr.suggest import Suggester
 
 if TYPE_CHECKING:
     from styr.load import Document
@@ -290,10 +290,11 @@ def _kinds(repository: Repository, index: Index) -> Iterator[Finding]:
 
 def _references(repository: Repository, index: Index) -> Iterator[Finding]:
     model = repository.model
+    ids = Suggester(index.by_id)  # indexed at the first unknown id only
     for reference in index.references:
         target = index.by_id.get(reference.target)
         if target is None:
-            suggestion = _suggest(reference.target, index.by_id)
+            suggestion = ids.suggest(reference.target)
             yield _at(
                 UNKNOWN_REFERENCE,
                 reference.document,
@@ -332,11 +333,6 @@ def _references(repository: Repository, index: Index) -> Iterator[Finding]:
                     target_kind_en=target_kind.label("en"),
                     allowed=allowed,
                 )
-
-
-def _suggest(target: str, known: dict[str, Element]) -> str | None:
-    matches = difflib.get_close_matches(target, list(known), n=1, cutoff=0.8)
-    return matches[0] if matches else None
 
 
 def _cycles(repository: Repository, index: Index) -> Iterator[Finding]:

@@ -1,0 +1,177 @@
+"""The one guard between the schema and the rules: rules only see values of the promised shape.
+
+The schema check says which values it rejects (`better: [lower]`,
+`contributes_to: 5`, `id: Trygghet 1`). Each gets its schema finding, and
+that is the only finding about it:
+
+* Values a rule could trip over (a list where a word belongs, a number where
+  a list belongs) are left out of what the rules, the chain checks and the
+  index see. No rule needs a special case for them, and none fails on them.
+* A rule's finding inside a rejected value, or about the element that holds
+  one, is dropped: without the value a rule would report what is "missing"
+  (no target value, contributes to nothing), a second finding for one mistake.
+* While the manifest's steering model has a rejected value, findings that
+  judge by the model are dropped; while a rejected value held ids, findings
+  that an id is unknown are dropped. Those would be consequences, reported
+  far from their cause.
+
+A value inside a list is left out with its whole list, so that the positions
+of the other items (and so every line and column) stay as written. The
+documents themselves are never changed: the report and the cache read them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from styr.findings import Finding, PathInDocument
+from styr.load import Document
+from styr.model.index import FILE_LAYOUTS, Index, Layout, build_index
+from styr.model.repository import Repository
+from styr.model.steering_model import read_steering_model
+from styr.rules.base import PRESUMES_EVERY_FILE, PRESUMES_MODEL, Rule
+from styr.schema_check import SchemaResult
+
+STEERING_MODEL = ("steering_model",)
+
+
+def _element_keys(layout: Layout) -> set[str]:
+    keys = set()
+    for key, (_, children, _) in layout.items():
+        keys |= {key, *_element_keys(children)}
+    return keys
+
+
+# Keys under which elements stand (goals, indicators, …) and the key of an id:
+# leaving out a value there leaves out ids that references may name.
+_HOLDS_IDS = {"id", "direction"}.union(*(_element_keys(layout) for layout in FILE_LAYOUTS.values()))
+
+
+@dataclass(slots=True)
+class Guarded:
+    """A repository as the rules see it, its index, and what the schema rejected in it."""
+
+    repository: Repository
+    index: Index
+    rejected: dict[Path, list[PathInDocument]] = field(default_factory=dict)
+    model_rejected: bool = False  # a value of the steering model was rejected
+    ids_lost: bool = False  # a value left out held ids of elements
+    _owners: dict[Path, set[PathInDocument]] = field(default_factory=dict, repr=False)
+    _elements: dict[Path, set[PathInDocument]] | None = field(default=None, repr=False)
+
+    def keep(self, findings: Iterable[Finding], rule_of: Callable[[str], Rule]) -> list[Finding]:
+        """The findings that are not consequences of a value the schema rejected."""
+        return [finding for finding in findings if not self.withholds(finding, rule_of)]
+
+    def withholds(self, finding: Finding, rule_of: Callable[[str], Rule]) -> bool:
+        presumes = rule_of(finding.code).presumes
+        if self.model_rejected and PRESUMES_MODEL in presumes:
+            return True
+        if self.ids_lost and PRESUMES_EVERY_FILE in presumes:
+            return True
+        paths = self.rejected.get(finding.file) if finding.file is not None else None
+        if not paths:
+            return False
+        if any(finding.path[: len(path)] == path for path in paths):
+            return True
+        return self._owner(finding.file, finding.path) in self._owners_of(finding.file)
+
+    def _owners_of(self, file: Path | None) -> set[PathInDocument]:
+        if file is None:
+            return set()
+        if file not in self._owners:
+            self._owners[file] = {self._owner(file, path) for path in self.rejected.get(file, [])}
+        return self._owners[file]
+
+    def _owner(self, file: Path | None, path: PathInDocument) -> PathInDocument:
+        """The element (or the file, ()) that the value at `path` belongs to."""
+        elements = self._element_paths().get(file, set()) if file is not None else set()
+        for length in range(len(path), 0, -1):
+            if path[:length] in elements:
+                return path[:length]
+        return ()
+
+    def _element_paths(self) -> dict[Path, set[PathInDocument]]:
+        if self._elements is None:
+            self._elements = {}
+            for element in self.index.elements:
+                self._elements.setdefault(element.document.file, set()).add(element.path)
+        return self._elements
+
+
+def guard(repository: Repository, results: Mapping[Path, SchemaResult]) -> Guarded:
+    """The repository without the values rules could trip over, and its index."""
+    rejected = {file: list(result.rejected) for file, result in results.items() if result.rejected}
+    left_out = {
+        file: sorted({whole_value(path) for path in _unusable(file, result, repository)}, key=len)
+        for file, result in results.items()
+        if _unusable(file, result, repository)
+    }
+    manifest_result = results.get(repository.manifest.file)
+    model_rejected = manifest_result is not None and any(
+        finding.path[:1] == STEERING_MODEL for finding in manifest_result.findings
+    )
+    if not left_out:
+        index = build_index(repository)
+        return Guarded(repository, index, rejected, model_rejected)
+    manifest = _pruned(repository.manifest, left_out)
+    documents = [_pruned(document, left_out) for document in repository.documents]
+    shaped = Repository(repository.root, manifest, documents, repository.model)
+    if manifest is not repository.manifest:
+        steering = manifest.data.get("steering_model") if isinstance(manifest.data, dict) else None
+        shaped.model = read_steering_model(steering)
+    ids_lost = any(
+        path and path[-1] in _HOLDS_IDS for file, paths in left_out.items() for path in paths
+    )
+    return Guarded(shaped, build_index(shaped), rejected, model_rejected, ids_lost)
+
+
+def _unusable(file: Path, result: SchemaResult, repository: Repository) -> list[PathInDocument]:
+    """What rules must not see: in the manifest every rejected value, since the manifest
+    is the run's configuration (the term, the model); elsewhere what rules could trip over."""
+    return result.rejected if file == repository.manifest.file else result.unusable
+
+
+def whole_value(path: PathInDocument) -> PathInDocument:
+    """The path of the mapping value that holds `path`: a list item stands for its list."""
+    end = len(path)
+    while end and isinstance(path[end - 1], int):
+        end -= 1
+    return path[:end]
+
+
+def _pruned(document: Document, left_out: dict[Path, list[PathInDocument]]) -> Document:
+    paths = left_out.get(document.file)
+    if not paths or document.data is None:
+        return document
+    data = document.data
+    for path in paths:
+        data = without(data, path)
+    return replace(document, data=data)
+
+
+def without(data: Any, path: PathInDocument) -> Any:
+    """A copy of `data` without the value at `path`; only the containers on the way are copied.
+
+    An empty path, or one that leads nowhere, leaves the data as it is.
+    """
+    if not path or not isinstance(data, dict | list):
+        return data
+    head, rest = path[0], path[1:]
+    if isinstance(data, dict):
+        if head not in data:
+            return data
+        copy = dict(data)
+        if rest:
+            copy[head] = without(data[head], rest)
+        else:
+            del copy[head]
+        return copy
+    if not isinstance(head, int) or not 0 <= head < len(data) or not rest:
+        return data
+    items = list(data)
+    items[head] = without(data[head], rest)
+    return items

@@ -1,0 +1,421 @@
+"""Schema errors as advice: what is wrong, in a planner's words, and what to write instead.
+
+A pattern is explained by what the field is (an id, a reference, a date, a
+period, a municipality code, a year), which the schema says in its
+`x-styr-form` annotation, never by the regular expression. Unknown keys are
+reported one by one, each with the key it probably should be.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from styr.findings import PathInDocument
+from styr.schema_texts import TYPE_NAMES, Pair, both, digit_count, shown, word
+from styr.suggest import corrected_id, suggest_among
+
+FORM = "x-styr-form"
+
+
+@dataclass(frozen=True, slots=True)
+class Advice:
+    """One schema finding's place and text (Swedish, English)."""
+
+    path: PathInDocument
+    at_key: bool
+    problem: str
+    problem_en: str
+
+
+def advise(error: Any) -> list[Advice]:
+    """The advice for one jsonschema error (several for several unknown keys)."""
+    path = tuple(error.absolute_path)
+    where = _where(path)
+    handler = _HANDLERS.get(str(error.validator), _other)
+    return handler(error, path, where)
+
+
+# ------------------------------------------------------------------ keys
+
+
+def _unknown_keys(error: Any, path: PathInDocument, where: Pair) -> list[Advice]:
+    allowed = list(error.schema.get("properties", {}))
+    extra = [key for key in error.instance if key not in allowed]
+    advice = []
+    for key in extra:
+        suggestion = suggest_among(str(key), allowed) if isinstance(key, str) else None
+        did_you_mean = both("schema-did-you-mean", suggestion=suggestion) if suggestion else ""
+        sv, en = both(
+            "schema-unknown-key",
+            key=shown(key),
+            in_where=_in(where, path),
+            did_you_mean=did_you_mean,
+            allowed=", ".join(allowed) or "–",
+        )
+        advice.append(Advice((*path, key), True, sv, en))
+    return advice
+
+
+def _required(error: Any, path: PathInDocument, where: Pair) -> list[Advice]:
+    # jsonschema reports each missing key as its own error but names it only
+    # in its English message; the missing keys are found here instead, and
+    # the caller keeps one advice per key.
+    instance = error.instance if isinstance(error.instance, dict) else {}
+    properties = error.schema.get("properties", {})
+    advice = []
+    for key in error.validator_value:
+        if key in instance:
+            continue
+        title = _title(properties.get(key, {})) or (key, key)
+        sv, en = both("schema-missing-key", key=key, title=title, in_where=_in(where, path))
+        advice.append(Advice(path, False, sv, en))
+    return advice
+
+
+# ------------------------------------------------------------------ forms
+
+
+def _pattern(error: Any, path: PathInDocument, where: Pair) -> list[Advice]:
+    value = error.instance
+    form = error.schema.get(FORM)
+    text = str(value)
+    if form in ("id", "reference"):
+        corrected = corrected_id(text)
+        if not corrected:
+            sentence = "schema-bad-id-example"
+        else:
+            sentence = "schema-bad-id" if form == "id" else "schema-bad-reference"
+        return [_at(path, sentence, where=where, value=shown(value), suggestion=corrected)]
+    if form == "date":
+        return [_date_advice(path, where, text)]
+    if form == "period":
+        period = suggested_period(text)
+        did_you_mean = both("schema-did-you-mean", suggestion=period) if period else ""
+        return [
+            _at(
+                path,
+                "schema-bad-period",
+                where=where,
+                value=shown(value),
+                did_you_mean=did_you_mean,
+            )
+        ]
+    if form == "municipality_code":
+        digits = re.sub(r"\D", "", text)
+        suggestion = digits.zfill(4) if 0 < len(digits) <= 4 else "0126"
+        return [
+            _at(
+                path,
+                "schema-bad-municipality-code",
+                where=where,
+                value=shown(value),
+                suggestion=suggestion,
+            )
+        ]
+    description = _description(error.schema)
+    return [_at(path, "schema-bad-form", where=where, value=shown(value), description=description)]
+
+
+def _date_advice(path: PathInDocument, where: Pair, text: str) -> Advice:
+    suggestion = suggested_date(text)
+    if suggestion is None:
+        return _at(path, "schema-bad-date-example", where=where, value=shown(text))
+    return _at(path, "schema-bad-date", where=where, value=shown(text), suggestion=suggestion)
+
+
+_MONTHS = {
+    name: number
+    for number, names in enumerate(
+        (
+            ("januari", "jan", "january"),
+            ("februari", "feb", "february"),
+            ("mars", "mar", "march"),
+            ("april", "apr"),
+            ("maj", "may"),
+            ("juni", "jun", "june"),
+            ("juli", "jul", "july"),
+            ("augusti", "aug", "august"),
+            ("september", "sep", "sept"),
+            ("oktober", "okt", "oct", "october"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ),
+        start=1,
+    )
+    for name in names
+}
+
+
+def suggested_date(text: str) -> str | None:
+    """The ÅÅÅÅ-MM-DD form of a date written another way ("24 november 2026"), if one is clear."""
+    words = re.findall(r"[0-9]+|[^\W\d_]+", text.lower())
+    numbers = [w for w in words if w.isdigit()]
+    months = [_MONTHS[w.rstrip(".")] for w in words if w.rstrip(".") in _MONTHS]
+    parts: tuple[int, int, int] | None = None
+    if len(months) == 1 and len(numbers) == 2:
+        year, day = sorted(numbers, key=len, reverse=True)
+        parts = (int(year), months[0], int(day)) if len(year) == 4 else None
+    elif len(numbers) == 1 and len(numbers[0]) == 8 and not months:
+        n = numbers[0]
+        parts = (int(n[:4]), int(n[4:6]), int(n[6:]))
+    elif len(numbers) == 3 and not months:
+        if len(numbers[0]) == 4:
+            parts = (int(numbers[0]), int(numbers[1]), int(numbers[2]))
+        elif len(numbers[2]) == 4:  # Swedish order: day, month, year
+            parts = (int(numbers[2]), int(numbers[1]), int(numbers[0]))
+    if parts is None:
+        return None
+    try:
+        return date(*parts).isoformat()
+    except ValueError:
+        return None
+
+
+# Which tertial (four months) covers most of a quarter (three months).
+_TERTIAL_OF_QUARTER = {1: 1, 2: 2, 3: 2, 4: 3}
+
+
+def suggested_period(text: str) -> str | None:
+    """A period styr knows for one written another way ("2027-Q2", "T2 2027"), if one is clear."""
+    lowered = text.lower()
+    years = re.findall(r"(?<!\d)\d{4}(?!\d)", lowered)
+    if len(years) != 1:
+        return None
+    year = years[0]
+    rest = lowered.replace(year, " ")
+    match = re.search(r"(tertial|halvår|halvar|kvartal|[thqk])\s*[-:.]?\s*(\d)", rest)
+    if match is None:
+        return year if not re.search(r"\w", rest.replace("år", "")) else None
+    letter, number = match.group(1)[0], int(match.group(2))
+    if letter == "t" and 1 <= number <= 3:
+        return f"{year}-T{number}"
+    if letter == "h" and 1 <= number <= 2:
+        return f"{year}-H{number}"
+    if letter in "qk" and number in _TERTIAL_OF_QUARTER:
+        return f"{year}-T{_TERTIAL_OF_QUARTER[number]}"
+    return None
+
+
+# ------------------------------------------------------------------ types and values
+
+
+def _type(error: Any, path: PathInDocument, where: Pair) -> list[Advice]:
+    value = error.instance
+    expected = error.validator_value
+    expected_types = expected if isinstance(expected, list) else [expected]
+    if error.schema.get(FORM) == "date" and "string" in expected_types:
+        return [_date_advice(path, where, shown(value))]
+    names = [TYPE_NAMES.get(str(t), (str(t), str(t))) for t in expected_types]
+    expected_text = (
+        word("or")[0].join(n[0] for n in names),
+        word("or")[1].join(n[1] for n in names),
+    )
+    hint = _type_hint(value, expected_types, error.schema)
+    return [
+        _at(
+            path,
+            "schema-wrong-type",
+            where=where,
+            expected=expected_text,
+            actual=_actual(value),
+            hint=hint,
+        )
+    ]
+
+
+def _type_hint(value: Any, expected: list[str], schema: dict[str, Any]) -> Pair | str:
+    if value is None:
+        return both("schema-hint-empty")
+    examples = schema.get("examples")
+    example = examples[0] if isinstance(examples, list) and examples else None
+    if "array" in expected and isinstance(value, str | int | float) and example is None:
+        return both("schema-hint-list", value=shown(value))
+    numeric = "number" in expected or "integer" in expected
+    if numeric and isinstance(value, str):
+        candidate = value.strip().replace(" ", "").replace("\u00a0", "")
+        if re.fullmatch(r"-?\d+,\d+", candidate):
+            return both("schema-hint-decimal", value=shown(candidate.replace(",", ".")))
+        if re.fullmatch(r"-?\d+(\.\d+)?", candidate):
+            return both("schema-hint-unquote", value=shown(candidate))
+    if "string" in expected and isinstance(value, int | float) and not isinstance(value, bool):
+        return both("schema-hint-quote", value=shown(value))
+    if "boolean" in expected:
+        return both("schema-hint-boolean")
+    if example is not None:
+        return both("schema-hint-example", example=_flow(example))
+    return ""
+
+
+def _actual(value: Any) -> Pair:
+    if value is None:
+        return word("none")
+    if isinstance(value, bool):
+        return (shown(value), shown(value))
+    if isinstance(value, int | float):
+        the_number = word("the number")
+        return (f"{the_number[0]} {shown(value)}", f"{the_number[1]} {shown(value)}")
+    if isinstance(value, str):
+        the_text = word("the text")
+        return (f"{the_text[0]} '{shown(value)}'", f"{the_text[1]} '{shown(value)}'")
+    if isinstance(value, list):
+        return word("a list")
+    return word("a mapping")
+
+
+def _enum(error: Any, path: PathInDocument, where: Pair) -> list[Advice]:
+    choices = [str(c) for c in error.validator_value]
+    value = error.instance
+    suggestion = suggest_among(value, choices, "values") if isinstance(value, str) else None
+    did_you_mean = both("schema-did-you-mean", suggestion=suggestion) if suggestion else ""
+    return [
+        _at(
+            path,
+            "schema-not-allowed",
+            where=where,
+            value=shown(value),
+            options=", ".join(choices),
+            did_you_mean=did_you_mean,
+        )
+    ]
+
+
+def _const(error: Any, path: PathInDocument, where: Pair) -> list[Advice]:
+    return [
+        _at(
+            path,
+            "schema-must-be",
+            where=where,
+            expected=shown(error.validator_value),
+            value=shown(error.instance),
+        )
+    ]
+
+
+def _min_length(error: Any, path: PathInDocument, where: Pair) -> list[Advice]:
+    return [_at(path, "schema-empty-text", where=where)]
+
+
+def _min_items(error: Any, path: PathInDocument, where: Pair) -> list[Advice]:
+    return [_at(path, "schema-too-few-items", where=where, count=error.validator_value)]
+
+
+def _min_properties(error: Any, path: PathInDocument, where: Pair) -> list[Advice]:
+    allowed = ", ".join(error.schema.get("properties", {})) or "–"
+    return [_at(path, "schema-too-few-keys", where=where, allowed=allowed)]
+
+
+def _bound(error: Any, path: PathInDocument, where: Pair) -> list[Advice]:
+    schema = error.schema
+    if schema.get(FORM) == "year":
+        return [
+            _at(
+                path,
+                "schema-bad-year",
+                where=where,
+                value=shown(error.instance),
+                minimum=schema.get("minimum", "–"),
+                maximum=schema.get("maximum", "–"),
+            )
+        ]
+    key = "schema-too-small" if error.validator == "minimum" else "schema-too-large"
+    return [
+        _at(path, key, where=where, value=shown(error.instance), limit=shown(error.validator_value))
+    ]
+
+
+def _unique(error: Any, path: PathInDocument, where: Pair) -> list[Advice]:
+    seen: list[Any] = []
+    repeated: Any = None
+    for item in error.instance if isinstance(error.instance, list) else []:
+        if item in seen:
+            repeated = item
+            break
+        seen.append(item)
+    return [_at(path, "schema-repeated", where=where, value=shown(repeated))]
+
+
+def _other(error: Any, path: PathInDocument, where: Pair) -> list[Advice]:
+    title = _title(error.schema) or (str(error.validator), str(error.validator))
+    return [_at(path, "schema-other", where=where, title=title)]
+
+
+_HANDLERS = {
+    "additionalProperties": _unknown_keys,
+    "required": _required,
+    "pattern": _pattern,
+    "type": _type,
+    "enum": _enum,
+    "const": _const,
+    "minLength": _min_length,
+    "minItems": _min_items,
+    "minProperties": _min_properties,
+    "minimum": _bound,
+    "maximum": _bound,
+    "uniqueItems": _unique,
+}
+
+
+def huge_number_advice(path: PathInDocument, value: int) -> Advice:
+    """For a number too long to show at all: where it is and how long it is."""
+    where = _where(path)
+    sv, en = both("schema-huge-number", where=where, digits=digit_count(value))
+    return Advice(path, False, sv, en)
+
+
+def strict_only_advice() -> Advice:
+    sv, en = both("schema-strict-only")
+    return Advice((), False, sv, en)
+
+
+# ------------------------------------------------------------------ helpers
+
+
+def _at(path: PathInDocument, sentence: str, /, **params: Any) -> Advice:
+    sv, en = both(sentence, **params)
+    return Advice(path, False, sv, en)
+
+
+def _where(path: PathInDocument) -> Pair:
+    text = ""
+    for part in path:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+    return (text, text) if text else word("document")
+
+
+def _in(where: Pair, path: PathInDocument) -> Pair | str:
+    if not path:
+        return ""
+    return (f"{word('in')[0]}{where[0]}", f"{word('in')[1]}{where[1]}")
+
+
+def _title(schema: Any) -> Pair | None:
+    """The schema's title "Svensk (English)" as (Swedish, English)."""
+    title = schema.get("title") if isinstance(schema, dict) else None
+    if not isinstance(title, str):
+        return None
+    match = re.fullmatch(r"(.+?) \((.+)\)", title)
+    return (match.group(1), match.group(2)) if match else (title, title)
+
+
+def _description(schema: Any) -> Pair:
+    """The schema's description, Swedish before the blank line and English after."""
+    text = schema.get("description") if isinstance(schema, dict) else None
+    if not isinstance(text, str):
+        return ("", "")
+    swedish, _, english = text.partition("\n\n")
+    return (swedish.strip(), (english or swedish).strip())
+
+
+def _flow(value: Any) -> str:
+    """An example value as one line of YAML: {start: 2023, end: 2026}, [a, b], "0126"."""
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{k}: {_flow(v)}" for k, v in value.items()) + "}"
+    if isinstance(value, list):
+        return "[" + ", ".join(_flow(v) for v in value) + "]"
+    if isinstance(value, str):
+        plain = re.fullmatch(r"[a-zåäö][\wåäö .-]*", value, re.IGNORECASE)
+        return value if plain else '"' + shown(value) + '"'
+    return shown(value)
