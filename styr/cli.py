@@ -411,7 +411,8 @@ def status(
     if output_format == "json":
         typer.echo(render_json(statuses, language), nl=False)
     else:
-        width = shutil.get_terminal_size().columns  # COLUMNS first, then the terminal
+        # COLUMNS first, then the terminal; written to a file or a pipe, the wide table.
+        width = shutil.get_terminal_size(fallback=(160, 24)).columns
         typer.echo(render_table(statuses, language, _colour_wanted(), width), nl=False)
 
 

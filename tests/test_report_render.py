@@ -74,7 +74,9 @@ class Page(HTMLParser):
 
 
 def html_of(*roots: Path, language: str | None = None, findings: bool = False) -> str:
-    return build_report(list(roots), "html", language, None, findings, today=TODAY)
+    return build_report(
+        list(roots), "html", language, None, findings, today=TODAY, allow_errors=True
+    )
 
 
 def test_a_script_in_a_title_is_text_not_markup(rich: Path) -> None:
@@ -161,9 +163,9 @@ def test_same_input_gives_the_same_bytes_wherever_it_lies(rich: Path, tmp_path: 
     copy = tmp_path / "elsewhere" / "testby"
     shutil.copytree(rich, copy)
     for fmt in ("html", "md"):
-        first = build_report([rich], fmt, None, None, True, today=TODAY)
-        assert first == build_report([rich], fmt, None, None, True, today=TODAY)
-        assert first == build_report([copy], fmt, None, None, True, today=TODAY)
+        first = build_report([rich], fmt, None, None, True, today=TODAY, allow_errors=True)
+        assert first == build_report([rich], fmt, None, None, True, today=TODAY, allow_errors=True)
+        assert first == build_report([copy], fmt, None, None, True, today=TODAY, allow_errors=True)
         assert first.endswith("\n") and not first.endswith("\n\n")
         assert not re.search(r"[ \t]$", first, re.MULTILINE)
 
@@ -176,7 +178,7 @@ def test_several_repositories_give_a_comparison(rich: Path, other: Path) -> None
     compare = html.split('<table class="compare">', 1)[1].split("</table>", 1)[0]
     assert "Testby" in compare and "Annanby" in compare
     assert "k0999-mal-skn-mal-1" in page.ids and "k0998-mal-skn-mal-1" in page.ids
-    markdown = build_report([rich, other], "md", today=TODAY)
+    markdown = build_report([rich, other], "md", today=TODAY, allow_errors=True)
     assert "| Mått | [Testby](#k0999-kommun) | [Annanby](#k0998-kommun) |" in markdown
     assert '## <a id="k0998-kommun"></a>Annanby' in markdown
 
@@ -185,8 +187,9 @@ def test_templates_can_be_overridden_one_file_at_a_time(rich: Path, tmp_path: Pa
     (tmp_path / "report.md.j2").write_text(
         "{{ t.goals }}: {{ r.stats.goals }} – {{ r.municipality | md }}\n", encoding="utf-8"
     )
-    assert build_report([rich], "md", None, tmp_path) == "Mål: 4 – Testby\n"
-    html = build_report([rich], "html", None, tmp_path)  # not overridden: the bundled one
+    assert build_report([rich], "md", None, tmp_path, allow_errors=True) == "Mål: 4 – Testby\n"
+    # not overridden: the bundled one
+    html = build_report([rich], "html", None, tmp_path, allow_errors=True)
     assert html.startswith("<!DOCTYPE html>")
 
 
@@ -196,19 +199,25 @@ def test_bad_input_is_a_usage_error(rich: Path, tmp_path: Path) -> None:
         (lambda: build_report([rich], "md", "de"), "unknown-language"),
         (lambda: build_report([tmp_path / "nowhere"], "md"), "path-missing"),
         (
-            lambda: build_report([rich], "md", None, tmp_path / "nowhere"),
+            lambda: build_report([rich], "md", None, tmp_path / "nowhere", allow_errors=True),
             "report-templates-missing",
         ),
     ]
     (tmp_path / "broken").mkdir()
     (tmp_path / "broken" / "report.md.j2").write_text("{% if %}", encoding="utf-8")
     cases.append(
-        (lambda: build_report([rich], "md", None, tmp_path / "broken"), "report-template-error")
+        (
+            lambda: build_report([rich], "md", None, tmp_path / "broken", allow_errors=True),
+            "report-template-error",
+        )
     )
     (tmp_path / "typo").mkdir()
     (tmp_path / "typo" / "report.md.j2").write_text("{{ t.no_such_label }}", encoding="utf-8")
     cases.append(
-        (lambda: build_report([rich], "md", None, tmp_path / "typo"), "report-template-error")
+        (
+            lambda: build_report([rich], "md", None, tmp_path / "typo", allow_errors=True),
+            "report-template-error",
+        )
     )
     for call, key in cases:
         with pytest.raises(UsageError) as caught:
@@ -237,7 +246,7 @@ def test_markdown_escaping(text: object, escaped: str) -> None:
 
 
 def test_a_pipe_in_a_title_stays_in_its_table_cell(rich: Path) -> None:
-    markdown = build_report([rich], "md")
+    markdown = build_report([rich], "md", allow_errors=True)
     (row,) = [
         line for line in markdown.splitlines() if "ind-skn-ind-1" in line and "Kostnad" in line
     ]
@@ -278,12 +287,12 @@ def test_a_broken_repository_still_renders(blank_repo: Path) -> None:
     (blank_repo / "organisation" / "trasig.yaml").write_text(MALFORMED, encoding="utf-8")
     (blank_repo / "trasig.yaml").write_text("key: [unclosed\n", encoding="utf-8")
     (blank_repo / "binar.yaml").write_bytes(b"\xff\xfe\x00garbage")
-    html = build_report([blank_repo], "html", None, None, True, today=TODAY)
+    html = build_report([blank_repo], "html", None, None, True, today=TODAY, allow_errors=True)
     page = Page(html)
     assert len(page.ids) == len(set(page.ids))
     assert {"mal-t-1", "mal-t-1-2", "org-trasig"} <= set(page.ids)  # duplicate ids told apart
     assert re.search(r"<code>trasig\.yaml:\d+:\d+</code>", html)  # the broken file, in the summary
-    markdown = build_report([blank_repo], "md", None, None, True, today=TODAY)
+    markdown = build_report([blank_repo], "md", None, None, True, today=TODAY, allow_errors=True)
     assert '<a id="mal-t-1-2"></a>Mål: Dubblett' in markdown
 
 
