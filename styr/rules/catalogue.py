@@ -58,6 +58,7 @@ QUALITY_CHECKS: tuple[tuple[Rule, Check], ...] = (
     (follow_up.OUTSIDE_HORIZON, follow_up.check_horizon),
     (follow_up.MISSING_OUTCOME, follow_up.check_missing),
     (follow_up.UNIT_MISMATCH, follow_up.check_unit),
+    (follow_up.DUPLICATE_OUTCOME, follow_up.check_duplicates),
 )
 
 ALL_RULES: tuple[Rule, ...] = tuple(

@@ -1,4 +1,4 @@
-"""F001–F004: outcomes (utfall) that fit the indicators they report on."""
+"""F001–F005: outcomes (utfall) that fit the indicators they report on, one per period."""
 
 from __future__ import annotations
 
@@ -77,7 +77,50 @@ not one. Convert the outcome, or leave `unit` out to use the indicator's.
 """),
 )
 
-RULES = (UNKNOWN_INDICATOR, OUTSIDE_HORIZON, MISSING_OUTCOME, UNIT_MISMATCH)
+DUPLICATE_OUTCOME = Rule(
+    code="F005",
+    name="duplicate-outcome",
+    severity=Severity.ERROR,
+    summary={
+        "sv": "Två utfall för samma indikator och period",
+        "en": "Two outcomes for the same indicator and period",
+    },
+    message={
+        "sv": "'{indicator}' har redan ett utfall för {period} i {first_file}, rad "
+        "{first_line}; styr status använder bara det första. Ta bort det ena eller rätta dess "
+        "period.",
+        "en": "'{indicator}' already has an outcome for {period} in {first_file}, line "
+        "{first_line}; styr status uses only the first. Remove one of them or correct its period.",
+    },
+    doc={
+        "en": """Reports a second outcome for the same indicator and period.
+
+Why: the follow-up can show only one value. With two (one typed by hand, one
+fetched from Kolada, or the same year in two files) `styr status` and the
+report use the first they read, and the other is ignored without a word. The
+period is the outcome's own `period:`, or the file's when the outcome has none.
+
+Failing example: `period: "2025"` at the top of the file and an outcome for
+`sfn-mal-1-ind-1`, and another outcome for it with `period: "2025"`.
+Instead: keep one outcome per indicator and period; an analysis of the number
+goes in `comment` or `analyses`.
+""",
+        "sv": """Rapporterar ett andra utfall för samma indikator och period.
+
+Varför: uppföljningen kan bara visa ett värde. Med två (ett skrivet för hand
+och ett hämtat från Kolada, eller samma år i två filer) använder `styr status`
+och rapporten det första de läser, och det andra hoppas över utan att det
+syns. Perioden är utfallets egen `period:`, eller filens om utfallet saknar en.
+
+Exempel som ger fynd: `period: "2025"` överst i filen och ett utfall för
+`sfn-mal-1-ind-1`, och ett till utfall för den med `period: "2025"`.
+Gör i stället: ha ett utfall per indikator och period; en analys av talet
+skrivs i `comment` eller `analyses`.
+""",
+    },
+)
+
+RULES = (UNKNOWN_INDICATOR, OUTSIDE_HORIZON, MISSING_OUTCOME, UNIT_MISMATCH, DUPLICATE_OUTCOME)
 
 
 def _at(rule: Rule, outcome: OutcomeEntry, key: str, **params: object) -> Finding:
@@ -162,6 +205,33 @@ def check_unit(context: RuleContext) -> Iterator[Finding]:
                 unit=outcome.unit,
                 expected=expected,
             )
+
+
+def check_duplicates(context: RuleContext) -> Iterator[Finding]:
+    """Every outcome after the first for its indicator and period, in the order status reads."""
+    first: dict[tuple[str, str], OutcomeEntry] = {}
+    for outcome in _outcomes(context):
+        earlier = first.setdefault((outcome.indicator, outcome.period.text), outcome)
+        if earlier is outcome:
+            continue
+        line, _ = earlier.document.locate((*earlier.path, "indicator"))
+        yield _at(
+            DUPLICATE_OUTCOME,
+            outcome,
+            "period" if "period" in _entry(outcome) else "indicator",
+            indicator=outcome.indicator,
+            period=outcome.period.text,
+            first_file=_shown_path(earlier, context),
+            first_line=line,
+        )
+
+
+def _shown_path(outcome: OutcomeEntry, context: RuleContext) -> str:
+    file = outcome.document.file
+    try:
+        return file.relative_to(context.repository.root).as_posix()
+    except ValueError:
+        return file.as_posix()
 
 
 def _entry(outcome: OutcomeEntry) -> dict[str, object]:
