@@ -1,7 +1,7 @@
 """One message per cause: findings that only follow from a file that did not load are withheld.
 
 A file that cannot be read (a YAML syntax error, a wrong encoding, an empty
-file) is reported once, where it is broken. Its absence would otherwise show
+file, a `kind` no file has) is reported once, where it is broken. Its absence would otherwise show
 up again as findings elsewhere: every reference to an id it defined is
 "unknown", every outcome for an indicator it held has "no indicator", and an
 unreadable `styr.yaml` leaves no declared model, so every kind is
@@ -20,7 +20,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from styr.findings import Finding
+from styr.load import Document
 from styr.messages import message
+from styr.model.index import FILE_LAYOUTS
 from styr.model.repository import Repository
 from styr.rules.base import PRESUMES_EVERY_FILE, PRESUMES_MODEL, Rule
 
@@ -37,8 +39,8 @@ def withhold(
     findings: list[Finding], repository: Repository, rule_of: Callable[[str], Rule]
 ) -> tuple[list[Finding], Withheld | None]:
     """The findings to show, and what was withheld (None when nothing was)."""
-    manifest = repository.manifest.file if repository.manifest.data is None else None
-    others = tuple(d.file for d in repository.documents if d.data is None)
+    manifest = None if isinstance(repository.manifest.data, dict) else repository.manifest.file
+    others = tuple(d.file for d in repository.documents if not _understood(d))
     if manifest is None and not others:
         return findings, None
     shown: list[Finding] = []
@@ -60,6 +62,15 @@ def withhold(
         return shown, None
     files = tuple(f for f in (manifest, *others) if f is not None and f in causes)
     return shown, Withheld(count, files)
+
+
+def _understood(document: Document) -> bool:
+    """Whether the index could take anything from the file: it loaded, as a kind it knows.
+
+    A file with a misspelt `kind` loads, but nothing in it is indexed, so it
+    leaves the same gaps as a file with a syntax error.
+    """
+    return isinstance(document.data, dict) and document.kind in FILE_LAYOUTS
 
 
 def describe(withheld: Withheld, language: str) -> str:

@@ -111,8 +111,11 @@ def test_the_run_says_how_many_and_why(
     count = _lint(repo).withheld
     assert count is not None
     sentence = expected.format(board=(repo / BOARD).as_posix())
-    for output_format in ("text", "concise", "github"):
-        result = run_cli("lint", "--lang", language, "--format", output_format, repo)
+    for output_format in ("text", "concise", "github", "statistics"):
+        options = (
+            ("--statistics",) if output_format == "statistics" else ("--format", output_format)
+        )
+        result = run_cli("lint", "--lang", language, *options, repo)
         assert result.code == 1
         assert sentence in result.out, output_format
         assert str(count.count) in result.out.splitlines()[-1]
@@ -145,3 +148,19 @@ def test_a_cached_run_says_the_same(
     uncached = run_cli("lint", "--no-cache", repo)
     assert "fynd visas inte" in first.out
     assert first.out == second.out == uncached.out
+
+
+def test_a_file_of_no_known_kind_leaves_the_same_gaps(
+    example_copy: Callable[[str], Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    repo = example_copy("helsingborg")
+    board = repo / BOARD
+    board.write_text(
+        board.read_text(encoding="utf-8").replace("kind: organisation", "kind: organisaton", 1),
+        encoding="utf-8",
+    )
+    result = _lint(repo)
+    assert "F001" in {f.code for f in _unwithheld(repo, monkeypatch)}
+    assert "F001" not in {f.code for f in result.findings}
+    assert result.withheld is not None and result.withheld.files == (board,)
+    assert any(f.file == board for f in result.findings)  # the misspelt kind itself is told

@@ -11,6 +11,7 @@ from collections import Counter
 from styr.lint import LintResult
 from styr.output.common import summary_of
 from styr.rules.catalogue import BY_CODE
+from styr.withholding import describe
 
 
 def render_statistics(result: LintResult, language: str) -> str:
@@ -30,4 +31,5 @@ def render_statistics(result: LintResult, language: str) -> str:
         ).rstrip()
         for count, code, name, summary in rows
     ]
+    lines.extend(describe(withheld, language) for withheld in result.withheld)
     return "\n".join(lines) + "\n"
