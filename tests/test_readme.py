@@ -89,7 +89,9 @@ def _fill_in_placeholders(repository: Path) -> None:
     """What the planner does after `styr init`: write their own text over each placeholder."""
     for file in repository.rglob("*.yaml"):
         text = file.read_text(encoding="utf-8")
-        file.write_text(text.replace(PLACEHOLDER, ""), encoding="utf-8")
+        text = re.sub(rf'"{PLACEHOLDER}[^"]*"', '"Vår egen text, skriven av planeraren."', text)
+        assert PLACEHOLDER not in text, file
+        file.write_text(text, encoding="utf-8")
 
 
 def _powershell(command: str) -> str:
