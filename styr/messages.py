@@ -261,8 +261,8 @@ MESSAGES: dict[str, Text] = {
         "quotes."
     ),
     "load-yaml-directive": N_(
-        "a line that starts with % is read as a YAML directive. Remove the line, or put the text "
-        "in quotes if it belongs to a value."
+        "a line that starts with a percent sign (%) is read as a YAML directive. Remove the line, "
+        "or put the text in quotes if it belongs to a value."
     ),
     "load-yaml-list-not-allowed": N_(
         "a '- ' stands where a list cannot start, for example after a key that already has a value "

@@ -81,19 +81,12 @@ DUPLICATE_OUTCOME = Rule(
     code="F005",
     name="duplicate-outcome",
     severity=Severity.ERROR,
-    summary={
-        "sv": "Två utfall för samma indikator och period",
-        "en": "Two outcomes for the same indicator and period",
-    },
-    message={
-        "sv": "'{indicator}' har redan ett utfall för {period} i {first_file}, rad "
-        "{first_line}; styr status använder bara det första. Ta bort det ena eller rätta dess "
-        "period.",
-        "en": "'{indicator}' already has an outcome for {period} in {first_file}, line "
-        "{first_line}; styr status uses only the first. Remove one of them or correct its period.",
-    },
-    doc={
-        "en": """Reports a second outcome for the same indicator and period.
+    summary=N_("Two outcomes for the same indicator and period"),
+    message=N_(
+        "'{indicator}' already has an outcome for {period} in {first_file}, line {first_line}; "
+        "styr status uses only the first. Remove one of them or correct its period."
+    ),
+    doc=N_("""Reports a second outcome for the same indicator and period.
 
 Why: the follow-up can show only one value. With two (one typed by hand, one
 fetched from Kolada, or the same year in two files) `styr status` and the
@@ -104,20 +97,7 @@ Failing example: `period: "2025"` at the top of the file and an outcome for
 `sfn-mal-1-ind-1`, and another outcome for it with `period: "2025"`.
 Instead: keep one outcome per indicator and period; an analysis of the number
 goes in `comment` or `analyses`.
-""",
-        "sv": """Rapporterar ett andra utfall för samma indikator och period.
-
-Varför: uppföljningen kan bara visa ett värde. Med två (ett skrivet för hand
-och ett hämtat från Kolada, eller samma år i två filer) använder `styr status`
-och rapporten det första de läser, och det andra hoppas över utan att det
-syns. Perioden är utfallets egen `period:`, eller filens om utfallet saknar en.
-
-Exempel som ger fynd: `period: "2025"` överst i filen och ett utfall för
-`sfn-mal-1-ind-1`, och ett till utfall för den med `period: "2025"`.
-Gör i stället: ha ett utfall per indikator och period; en analys av talet
-skrivs i `comment` eller `analyses`.
-""",
-    },
+"""),
 )
 
 RULES = (UNKNOWN_INDICATOR, OUTSIDE_HORIZON, MISSING_OUTCOME, UNIT_MISMATCH, DUPLICATE_OUTCOME)

@@ -27,7 +27,7 @@ Why (Helsingborg's guide): a goal is reached "enligt en fastställd nivå".
 
 Failing example: "Äldreomsorgen ska hålla god kvalitet" with no indicator.
 Instead: keep the wording if you like, and add an indicator such as "Andel
-äldre som är nöjda med sitt särskilda boende" with a target of 90 % in 2026.
+äldre som är nöjda med sitt särskilda boende" with a target of 90 percent for 2026.
 """),
 )
 

@@ -1,0 +1,344 @@
+"""One catalogue for every human text: Swedish by default, English on request.
+
+The msgids are English and marked in the code (styr.i18n); the Swedish is in
+styr/locale/sv/LC_MESSAGES/styr.po, compiled to the committed styr.mo.
+"""
+
+from __future__ import annotations
+
+import gettext
+import io
+import os
+import re
+import subprocess
+import sys
+from collections.abc import Callable, Iterator
+from functools import cache
+from pathlib import Path
+
+import click
+import pytest
+import typer.main
+from babel.messages.catalog import Catalog
+from babel.messages.extract import extract_from_dir
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po
+from conftest import CliResult
+from helpers import replace_in
+
+from styr import i18n
+from styr.cli import app
+from styr.findings import Finding, Severity
+from styr.i18n import N_, NC_, translate
+from styr.messages import MESSAGES, message, severity_name
+from styr.report.texts import Labels
+from styr.rules.base import Rule
+from styr.rules.catalogue import ALL_RULES, BY_CODE
+
+Run = Callable[..., CliResult]
+
+ROOT = Path(__file__).resolve().parents[1]
+PO = ROOT / "styr" / "locale" / "sv" / "LC_MESSAGES" / "styr.po"
+MO = PO.with_suffix(".mo")
+# How styr's code marks texts (docs/translations.md gives the same to pybabel).
+KEYWORDS = {"_": None, "gettext": None, "ngettext": (1, 2), "N_": None, "NC_": ((1, "c"), 2)}
+# What click and typer write in English around a --help when nothing translates them.
+CLICK_ENGLISH = (
+    "Usage:",
+    "Options",
+    "Arguments",
+    "Commands",
+    "Show this message and exit",
+    "[default:",
+    "[required]",
+    "[OPTIONS]",
+    "COMMAND [ARGS]",
+    "INTEGER",
+)
+PLACEHOLDER = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)[^{}]*\}")
+
+
+@cache
+def catalogue() -> Catalog:
+    with PO.open("rb") as handle:
+        return read_po(handle, locale="sv")
+
+
+def used_msgids() -> Iterator[tuple[str | tuple[str, ...], str | None, str]]:
+    """(msgid, context, where) of every text the code and the templates mark."""
+    for folder in ("styr", "templates"):
+        found = extract_from_dir(
+            str(ROOT / folder),
+            [("**.py", "python"), ("**.j2", "jinja2")],
+            keywords=KEYWORDS,
+        )
+        for filename, lineno, msgid, _comments, context in found:
+            if msgid:
+                yield msgid, context, f"{folder}/{filename}:{lineno}"
+
+
+def placeholders(text: str) -> set[str]:
+    return set(PLACEHOLDER.findall(text))
+
+
+def one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+def test_every_marked_text_has_a_swedish_translation_with_the_same_placeholders() -> None:
+    problems = []
+    count = 0
+    for msgid, context, where in used_msgids():
+        count += 1
+        singular = msgid[0] if isinstance(msgid, tuple) else msgid
+        entry = catalogue().get(singular, context=context)
+        if entry is None or entry.fuzzy:
+            problems.append(f"{where}: no Swedish for {singular[:60]!r}")
+            continue
+        originals = msgid if isinstance(msgid, tuple) else (msgid,)
+        swedish = [
+            str(text or "")
+            for text in (
+                entry.string if isinstance(entry.string, (tuple, list)) else [entry.string]
+            )
+        ]
+        if not all(text.strip() for text in swedish):
+            problems.append(f"{where}: empty Swedish for {singular[:60]!r}")
+            continue
+        for original, translated in zip(originals, swedish, strict=False):
+            if placeholders(original) != placeholders(translated):
+                problems.append(f"{where}: placeholders differ in {singular[:60]!r}")
+    assert count > 300  # the extraction found the code's texts at all
+    assert problems == [], "\n".join(problems)
+
+
+def test_the_catalogue_passes_babels_checks() -> None:
+    # What `pybabel compile` checks, e.g. a msgid Babel takes for %-formatting ("90 % in").
+    problems = [(entry.id, errors) for entry, errors in catalogue().check()]
+    assert problems == []
+
+
+def test_the_committed_mo_is_what_the_po_compiles_to() -> None:
+    compiled = io.BytesIO()
+    write_mo(compiled, catalogue(), use_fuzzy=False)
+    compiled.seek(0)
+    fresh = gettext.GNUTranslations(compiled)
+    with MO.open("rb") as handle:
+        committed = gettext.GNUTranslations(handle)
+    # Compare what gettext reads, not bytes: Babel releases may lay the file out differently.
+    assert committed._catalog == fresh._catalog, "compile: see docs/translations.md"  # type: ignore[attr-defined]
+
+
+def test_a_text_is_english_in_the_code_and_swedish_from_the_catalogue() -> None:
+    assert translate(MESSAGES["path-missing"], "en", path="x") == "The path x does not exist."
+    assert translate(MESSAGES["path-missing"], "sv", path="x") == "Sökvägen x finns inte."
+    assert message("no-such-key", "sv") == "no-such-key"
+
+
+def test_a_context_keeps_apart_texts_that_share_their_english() -> None:
+    assert Labels("en").owner == Labels("en").work_plan_owner == "Owner"
+    assert Labels("sv").owner != Labels("sv").work_plan_owner
+    assert translate(NC_("nowhere", "Owner"), "en") == "Owner"
+
+
+def test_a_value_a_check_gives_per_language_is_picked_for_its_language() -> None:
+    text = N_("{kind} is missing")
+    assert translate(text, "en", kind="mål", kind_en="goal") == "goal is missing"
+    assert translate(text, "sv", kind="mål", kind_en="goal") == "mål is missing"
+
+
+def test_the_older_two_language_form_still_works() -> None:
+    legacy = {"sv": "Hej {name}", "en": "Hello {name}"}
+    rule = Rule("Z999", "legacy", Severity.INFO, legacy, legacy, legacy)
+    finding = rule.at(None, name="Ada")
+    assert (rule.render(finding, "sv"), rule.render(finding, "en")) == ("Hej Ada", "Hello Ada")
+    assert translate(legacy, "en", name="Ada") == "Hello Ada"
+
+
+def test_every_rule_is_documented_in_both_languages() -> None:
+    for rule in ALL_RULES:
+        swedish, english = rule.doc_in("sv"), rule.doc_in("en")
+        assert swedish.strip() and english.strip(), rule.code
+        assert swedish != english, f"{rule.code}: the documentation has no Swedish"
+        assert rule.summary_in("sv") and rule.summary_in("en"), rule.code
+
+
+def test_severity_names_are_swedish_everywhere_in_swedish(run_cli: Run, blank_repo: Path) -> None:
+    warning = severity_name(Severity.WARNING, "sv")
+    assert warning != Severity.WARNING.label
+    listing = run_cli("rules").out
+    g001 = next(line for line in listing.splitlines() if line.startswith("G001"))
+    assert f" {warning} " in g001 and " warning " not in g001
+    assert f"({warning})" in run_cli("rule", "G001").out.splitlines()[0]
+    replace_in(blank_repo / "styr.yaml", 'code: "0999"', "code: 0126")
+    text = run_cli("lint", blank_repo).out
+    assert f" {severity_name(Severity.ERROR, 'sv')} " in text
+    machine = run_cli("lint", "--format", "json", blank_repo).out
+    assert '"severity": "error"' in machine  # machine formats keep machine values
+    english = run_cli("rules", "--lang", "en").out
+    assert " warning " in next(line for line in english.splitlines() if line.startswith("G001"))
+
+
+def test_rule_output_headings_follow_the_language(run_cli: Run) -> None:
+    swedish = run_cli("rule", "G001").out
+    english = run_cli("rule", "G001", "--lang", "en").out
+    assert translate(N_("Options:"), "sv") in swedish and "Options:" not in swedish
+    assert "Options:" in english
+    assert BY_CODE["G001"].doc_in("sv").strip() in swedish
+
+
+# ---------------------------------------------------------------- the language of a run
+
+
+@pytest.mark.parametrize(
+    ("arguments", "expected"),
+    [
+        (["lint", "--lang", "en"], "en"),
+        (["--lang=sv", "lint"], "sv"),
+        (["lint", "--", "--lang", "en"], None),
+        (["lint"], None),
+    ],
+)
+def test_the_language_is_read_from_the_command_line(
+    arguments: list[str], expected: str | None
+) -> None:
+    assert i18n.language_from_arguments(arguments) == expected
+
+
+def test_styr_lang_chooses_english_and_lang_overrides_it(
+    run_cli: Run, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("STYR_LANG", "en")
+    assert run_cli("rule", "NO-SUCH").err.startswith("styr: There is no rule")
+    assert run_cli("rule", "NO-SUCH", "--lang", "sv").err.startswith("styr: Det finns ingen regel")
+    monkeypatch.setenv("STYR_LANG", "fi")
+    result = run_cli("rules")
+    assert result.code == 2 and "fi" in result.err
+
+
+def test_the_manifest_language_counts_unless_the_run_says_otherwise(
+    run_cli: Run, blank_repo: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    replace_in(blank_repo / "styr.yaml", "language: sv", "language: en")
+    replace_in(blank_repo / "styr.yaml", 'code: "0999"', "code: 0126")
+    assert "error" in run_cli("lint", blank_repo).out
+    monkeypatch.setenv("STYR_LANG", "sv")
+    assert f" {severity_name(Severity.ERROR, 'sv')} " in run_cli("lint", blank_repo).out
+
+
+def test_styr_version_does_not_load_the_catalogue() -> None:
+    code = (
+        "import sys; sys.argv = ['styr', '--version']\n"
+        "from styr.entry import main; main()\n"
+        "print(sorted({'styr.i18n', 'gettext', 'babel'} & set(sys.modules)))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.splitlines()[-1] == "[]"
+
+
+# ---------------------------------------------------------------- --help
+
+
+def command_paths() -> list[tuple[str, ...]]:
+    """Every command and subcommand of `styr`, as the words that reach it."""
+    paths: list[tuple[str, ...]] = [()]
+
+    def walk(command: click.Command, prefix: tuple[str, ...]) -> None:
+        if isinstance(command, click.Group):
+            for name, child in command.commands.items():
+                paths.append((*prefix, name))
+                walk(child, (*prefix, name))
+
+    walk(typer.main.get_command(app), ())
+    return paths
+
+
+def translated_pairs() -> list[tuple[str, str]]:
+    """(English, Swedish) of the catalogue's sentences whose Swedish differs."""
+    pairs = []
+    for entry in catalogue():
+        if not isinstance(entry.id, str) or not entry.id or not isinstance(entry.string, str):
+            continue
+        english, swedish = one_line(entry.id), one_line(entry.string)
+        if english != swedish and len(english) >= 12 and " " in english:
+            pairs.append((english, swedish))
+    return pairs
+
+
+@pytest.mark.parametrize("path", command_paths(), ids=lambda path: " ".join(path) or "styr")
+def test_help_in_swedish_has_no_english(run_cli: Run, path: tuple[str, ...]) -> None:
+    result = run_cli(*path, "--help")
+    assert result.code == 0, result.err
+    text = one_line(result.out)
+    for english in CLICK_ENGLISH:
+        assert english not in text, (english, result.out)
+    for english, _swedish in translated_pairs():
+        assert english not in text, (english, result.out)
+    assert "\\[" not in text  # typer's escaping for rich must not show
+
+
+def help_texts(command: click.Command) -> Iterator[tuple[str, str]]:
+    yield command.name or "styr", command.help or ""
+    for parameter in command.params:
+        yield f"{command.name} {parameter.name}", getattr(parameter, "help", None) or ""
+    if isinstance(command, click.Group):
+        for child in command.commands.values():
+            yield from help_texts(child)
+
+
+def test_every_help_text_comes_from_the_catalogue() -> None:
+    # A help= written straight in Swedish (or untranslated English) shows the same in
+    # both languages; every help text must be the Swedish of a catalogue entry.
+    swedish = {one_line(entry.string) for entry in catalogue() if isinstance(entry.string, str)}
+    missing = [
+        (where, text)
+        for where, text in help_texts(typer.main.get_command(app))
+        if text and one_line(str(text)) not in swedish
+    ]
+    assert missing == []
+
+
+def styr_in_a_new_process(*arguments: str, env: dict[str, str] | None = None) -> str:
+    done = subprocess.run(
+        [sys.executable, "-m", "styr", *arguments],
+        capture_output=True,
+        text=True,
+        env={**os.environ, **(env or {})},
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    return one_line(done.stdout)
+
+
+@pytest.mark.parametrize("path", [(), ("lint",), ("kolada", "pull")], ids=" ".join)
+def test_help_in_english_on_request(path: tuple[str, ...]) -> None:
+    # A new process: help texts are translated as the CLI module is imported.
+    english = styr_in_a_new_process("--lang", "en", *path, "--help")
+    assert "Usage:" in english and "Show this message and exit." in english
+    for _english, swedish in translated_pairs():
+        assert swedish not in english, swedish
+    assert styr_in_a_new_process(*path, "--help", env={"STYR_LANG": "en"}) == english
+
+
+def test_help_shows_defaults_unescaped_and_click_errors_in_swedish(run_cli: Run) -> None:
+    text = one_line(run_cli("report", "--help").out)
+    assert f"[{translate('default: {default}', 'sv', default='html')}]" in text
+    result = run_cli("lint", "--jobs", "many")
+    assert result.code == 2
+    prefix = translate("Invalid value for {param_hint}: {message}", "sv").split("{")[0]
+    assert prefix in result.err and translate("integer", "sv") in result.err
+
+
+def test_a_mistyped_command_gets_one_suggestion(run_cli: Run) -> None:
+    result = run_cli("lnt")
+    assert result.code == 2
+    suggestion = translate("Did you mean {possibility}?", "sv").split("{")[0]
+    assert result.err.count(suggestion) == 1 and "'lint'" in result.err
+    assert "Did you mean" not in result.err
+
+
+def test_a_finding_is_rendered_in_both_languages() -> None:
+    rule = BY_CODE["Y009"]
+    finding = Finding(rule.code, rule.severity, None, 1, 1, (), {"value": "0126", "yaml11": 86})
+    assert rule.render(finding, "sv") != rule.render(finding, "en")
+    assert "0126" in rule.render(finding, "sv") and "0126" in rule.render(finding, "en")
