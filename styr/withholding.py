@@ -40,7 +40,7 @@ def withhold(
 ) -> tuple[list[Finding], Withheld | None]:
     """The findings to show, and what was withheld (None when nothing was)."""
     manifest = None if isinstance(repository.manifest.data, dict) else repository.manifest.file
-    others = tuple(d.file for d in repository.documents if not _understood(d))
+    others = tuple(d.file for d in repository.documents if not understood(d))
     if manifest is None and not others:
         return findings, None
     shown: list[Finding] = []
@@ -64,7 +64,7 @@ def withhold(
     return shown, Withheld(count, files)
 
 
-def _understood(document: Document) -> bool:
+def understood(document: Document) -> bool:
     """Whether the index could take anything from the file: it loaded, as a kind it knows.
 
     A file with a misspelt `kind` loads, but nothing in it is indexed, so it

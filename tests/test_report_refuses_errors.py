@@ -119,3 +119,18 @@ def test_a_comparison_of_many_refuses_errors_too(tmp_path: Path) -> None:
     assert refused.value.count == 1
     markdown = build_report([tmp_path], "md", allow_errors=True)
     assert "Obs! Rapporten kan vara ofullständig" in markdown
+
+
+def test_a_board_of_a_misspelt_kind_is_shown_in_its_place(
+    example_copy: Callable[[str], Path],
+) -> None:
+    repo = example_copy("helsingborg")
+    board = repo / BOARD
+    text = board.read_text(encoding="utf-8")
+    board.write_text(text.replace("kind: organisation", "kind: organisaton", 1), "utf-8")
+    with pytest.raises(ErrorsBlockPublishing):
+        build_report([repo], "md")
+    markdown = build_report([repo], "md", allow_errors=True)
+    assert BOARD.as_posix() in markdown[: markdown.index("## Innehåll")]
+    heading = markdown.index('<a id="org-socialnamnden"></a>Socialnämnden')
+    assert markdown.index(f"Filen {BOARD.as_posix()} kunde inte läsas") - heading < 200

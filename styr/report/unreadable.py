@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from styr.model.repository import Repository
+from styr.withholding import understood
 
 if TYPE_CHECKING:
     from styr.report.view import RepositoryView
@@ -54,16 +55,24 @@ class PublishingNotice:
 
 
 def unreadable_files(repository: Repository) -> list[UnreadableFile]:
+    """Every file nothing in the report can come from: it did not load, or as no known kind."""
     files = []
     for document in repository.all_documents():
-        if document.data is not None:
+        is_manifest = document is repository.manifest
+        if isinstance(document.data, dict) if is_manifest else understood(document):
             continue
         try:
             path = document.file.relative_to(repository.root).as_posix()
         except ValueError:
             path = document.file.as_posix()
-        files.append(UnreadableFile(path, **sketch(document.text)))
+        files.append(UnreadableFile(path, **_what_it_says(document.data, document.text)))
     return files
+
+
+def _what_it_says(data: Any, text: str | None) -> dict[str, str]:
+    if isinstance(data, dict):  # loaded, but of no kind the report knows
+        return {key: data[key] for key in _SKETCHED if isinstance(data.get(key), str)}
+    return sketch(text)
 
 
 def sketch(text: str | None) -> dict[str, str]:

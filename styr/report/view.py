@@ -510,7 +510,12 @@ class ViewBuilder:
         by_level: dict[str | None, list[Element | UnreadableFile]] = defaultdict(list)
         boards: list[Element | UnreadableFile] = [
             *self.index.organisations,
-            *(file for file in self.unreadable if file.kind == "organisation"),
+            # A board's file: it says so, or names an organisation type (its kind misspelt).
+            *(
+                file
+                for file in self.unreadable
+                if file.kind == "organisation" or file.type in model.organisation_types
+            ),
         ]
         for board in boards:
             org_type = model.organisation_types.get(_type_of(board))
