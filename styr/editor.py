@@ -30,6 +30,20 @@ MANIFEST_NAME = "styr.yaml"
 FOLLOW_UP_FOLDER = "uppfoljning"
 YAML_EXTENSION = "redhat.vscode-yaml"
 
+# The names docs/format.md gives each kind of file, so that a file added later
+# under one of them has help from the start, whatever the starter held.
+CONVENTIONAL_GLOBS = {
+    MANIFEST_NAME: "manifest",
+    "vision.yaml": "vision",
+    "program.yaml": "programme",
+    "malomraden.yaml": "council",
+    "inriktningar.yaml": "council",
+    "styrdokument.yaml": "steering_documents",
+    "organisation/**/*.yaml": "organisation",
+    "arbetsplaner/**/*.yaml": "work_plan",
+    f"{FOLLOW_UP_FOLDER}/**/*.yaml": "follow_up",
+}
+
 MODELINE_PREFIX = "# yaml-language-server: $schema="
 _MODELINE = re.compile(r"^# yaml-language-server: \$schema=.*$", re.MULTILINE)
 _KIND = re.compile(r"^kind:[ \t]*['\"]?(\w+)", re.MULTILINE)
@@ -70,11 +84,15 @@ def schema_globs(files: Mapping[PurePosixPath, str]) -> dict[str, list[str]]:
 
     A file at the top is matched by its name; a file in a folder by the whole
     folder (`organisation/**/*.yaml`), so a new board's file is covered too.
-    The follow-up folder is always covered, even before it has a file.
+    The conventional names of every kind are always covered, the follow-up
+    folder (where `styr kolada pull` writes) included, even before they hold
+    a file; a file of another kind under such a name wins over the convention.
     """
-    pattern_kind: dict[str, str] = {f"{FOLLOW_UP_FOLDER}/**/*.yaml": "follow_up"}
+    pattern_kind: dict[str, str] = {}
     for relative, kind in sorted(files.items()):
         pattern = relative.name if len(relative.parts) == 1 else f"{relative.parts[0]}/**/*.yaml"
+        pattern_kind.setdefault(pattern, kind)
+    for pattern, kind in CONVENTIONAL_GLOBS.items():
         pattern_kind.setdefault(pattern, kind)
     by_schema: dict[str, list[str]] = {}
     for pattern, kind in sorted(pattern_kind.items()):

@@ -187,7 +187,12 @@ def test_the_examples_carry_their_editor_help_as_init_would_write_it() -> None:
         files = [example / "styr.yaml", *repository_files(example)]
         texts = {f.relative_to(example).as_posix(): f.read_text(encoding="utf-8") for f in files}
         for path, wanted in refreshed_files(texts).items():
-            assert (example / path).read_text(encoding="utf-8") == wanted, (example.name, path)
+            hint = (
+                f"run: styr schema --export examples/{example.name}/schemas --force"
+                if path.startswith(f"{SCHEMA_FOLDER}/")
+                else "write it as styr.editor.refreshed_files gives it"
+            )
+            assert (example / path).read_text(encoding="utf-8") == wanted, f"{path}: {hint}"
 
 
 def test_every_file_kind_of_every_starter_and_example_is_covered_by_a_glob() -> None:
@@ -211,12 +216,28 @@ def test_globs_cover_a_whole_folder_and_name_top_level_files() -> None:
             PurePosixPath("organisation/bolag/hamnen.yaml"): "organisation",
         }
     )
-    assert globs == {
-        "./schemas/council.schema.json": ["fokusomraden.yaml"],
-        "./schemas/follow_up.schema.json": ["uppfoljning/**/*.yaml"],
-        "./schemas/manifest.schema.json": ["styr.yaml"],
-        "./schemas/organisation.schema.json": ["organisation/**/*.yaml"],
-    }
+    assert globs["./schemas/council.schema.json"] == [
+        "fokusomraden.yaml",
+        "inriktningar.yaml",
+        "malomraden.yaml",
+    ]
+    assert globs["./schemas/organisation.schema.json"] == ["organisation/**/*.yaml"]
+    assert globs["./schemas/manifest.schema.json"] == ["styr.yaml"]
+
+
+def test_every_kind_has_a_glob_before_it_has_a_file() -> None:
+    """A blank repository has no work plan yet; the planner's first one still gets help."""
+    globs = schema_globs({PurePosixPath("styr.yaml"): "manifest"})
+    kinds = {path.removeprefix("./schemas/").removesuffix(".schema.json") for path in globs}
+    assert kinds == {f.removesuffix(".schema.json") for f in schema_files()} - {"common"}
+    assert globs["./schemas/work_plan.schema.json"] == ["arbetsplaner/**/*.yaml"]
+    assert globs["./schemas/follow_up.schema.json"] == ["uppfoljning/**/*.yaml"]
+
+
+def test_a_file_of_another_kind_under_a_conventional_name_keeps_its_kind() -> None:
+    globs = schema_globs({PurePosixPath("program.yaml"): "council"})
+    assert "program.yaml" in globs["./schemas/council.schema.json"]
+    assert "./schemas/programme.schema.json" not in globs
 
 
 def _texts(folder: Path) -> dict[str, str]:
