@@ -44,6 +44,7 @@ _CONTEXT_SEPARATOR = "\x04"
 Text = str | Mapping[str, str]
 
 _process_language = DEFAULT_LANGUAGE
+_click_installed = False
 
 
 def N_(msgid: str) -> str:  # the gettext name for "mark, do not translate"
@@ -109,6 +110,8 @@ def set_language(language: str) -> None:
     """Choose the language of this process: help texts and click's own strings."""
     global _process_language
     _process_language = language if language in LANGUAGES else DEFAULT_LANGUAGE
+    if _click_installed:
+        _name_click_types()
 
 
 def current_language() -> str:
@@ -138,21 +141,22 @@ def start_process(arguments: Sequence[str]) -> None:
     set_language(requested_language(arguments) or DEFAULT_LANGUAGE)
 
 
-def install_for_click(modules: Mapping[str, Any] | None = None) -> None:
+def install_for_click() -> None:
     """Make click's and typer's own strings ("Usage:", "Error") use our catalogue.
 
     Both take their strings through `from gettext import gettext as _`, bound at
     import to the standard library's global domain, whose language comes from
     the system locale. We point those names at this process's language instead.
     """
-    loaded = sys.modules if modules is None else modules
-    for name, module in list(loaded.items()):
+    global _click_installed
+    _click_installed = True
+    replacements = (("_", _gettext.gettext, gettext), ("ngettext", _gettext.ngettext, ngettext))
+    for name, module in list(sys.modules.items()):
         if name.split(".")[0] not in ("click", "typer") or module is None:
             continue
-        if getattr(module, "_", None) is _gettext.gettext:
-            module._ = gettext
-        if getattr(module, "ngettext", None) is _gettext.ngettext:
-            module.ngettext = ngettext
+        for attribute, standard, ours in replacements:
+            if getattr(module, attribute, None) is standard:
+                setattr(module, attribute, ours)
     _name_click_types()
 
 

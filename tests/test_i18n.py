@@ -327,6 +327,8 @@ def test_help_shows_defaults_unescaped_and_click_errors_in_swedish(run_cli: Run)
     assert result.code == 2
     prefix = translate("Invalid value for {param_hint}: {message}", "sv").split("{")[0]
     assert prefix in result.err and translate("integer", "sv") in result.err
+    english = run_cli("lint", "--jobs", "many", "--lang", "en").err
+    assert "integer" in english and translate("integer", "sv") not in english
 
 
 def test_a_mistyped_command_gets_one_suggestion(run_cli: Run) -> None:
