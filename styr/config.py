@@ -16,6 +16,7 @@ from typing import Any
 
 from styr.errors import ConfigError
 from styr.findings import Finding, Severity
+from styr.i18n import N_, translate
 from styr.rules.base import Rule
 
 KEYS = ("select", "ignore", "per_path_ignores", "severity", "options", "fail_on")
@@ -198,8 +199,8 @@ def _check_option(setting: str, value: Any, default: Any, source: Path) -> None:
         "config-option-type",
         path=str(source),
         setting=setting,
-        expected=_EXPECTED["sv"][expected],
-        expected_en=_EXPECTED["en"][expected],
+        expected=translate(_EXPECTED[expected], "sv"),
+        expected_en=translate(_EXPECTED[expected], "en"),
         actual=_described(value, "sv"),
         actual_en=_described(value, "en"),
     )
@@ -234,37 +235,27 @@ def _fits(value: Any, expected: str) -> bool:
 
 
 _EXPECTED = {
-    "sv": {
-        "boolean": "true eller false",
-        "integer": "ett heltal, till exempel 3",
-        "number": "ett tal, till exempel 0.9",
-        "words": "en lista med ord inom hakparenteser, till exempel [elever, brukare]",
-        "text": "en text",
-    },
-    "en": {
-        "boolean": "true or false",
-        "integer": "a whole number, for example 3",
-        "number": "a number, for example 0.9",
-        "words": "a list of words in square brackets, for example [pupils, users]",
-        "text": "a text",
-    },
+    "boolean": N_("true or false"),
+    "integer": N_("a whole number, for example 3"),
+    "number": N_("a number, for example 0.9"),
+    "words": N_("a list of words in square brackets, for example [pupils, users]"),
+    "text": N_("a text"),
 }
 
 
 def _described(value: Any, language: str) -> str:
     """What the value is, as a planner reads it (never a Python repr)."""
-    sv = language == "sv"
     if value is None:
-        return "tomt" if sv else "empty"
+        return translate(N_("empty"), language)
     if isinstance(value, bool):
-        return ("sanningsvärdet " if sv else "the truth value ") + str(value).lower()
+        return translate(N_("the truth value {value}"), language, value=str(value).lower())
     if isinstance(value, int | float):
-        return ("talet " if sv else "the number ") + f"{value:g}"
+        return translate(N_("the number {value}"), language, value=f"{value:g}")
     if isinstance(value, str):
         shown = value if len(value) <= 40 else value[:40] + "…"
-        return f'texten "{shown}"' if sv else f'the text "{shown}"'
+        return translate(N_('the text "{value}"'), language, value=shown)
     if isinstance(value, list):
-        return "en lista där inte allt är ord" if sv else "a list of which not all are words"
+        return translate(N_("a list of which not all are words"), language)
     if isinstance(value, dict):
-        return "en mappning (nyckel: värde)" if sv else "a mapping (key: value)"
-    return "något annat" if sv else "something else"
+        return translate(N_("a mapping (key: value)"), language)
+    return translate(N_("something else"), language)

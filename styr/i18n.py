@@ -73,7 +73,8 @@ def _lookup(msgid: str, language: str) -> str:
 def translate(text: Text, language: str, **params: Any) -> str:
     """`text` in `language`, with its `{placeholders}` filled from `params`."""
     if isinstance(text, str):
-        result = _lookup(text, language)
+        # gettext gives the catalogue's header for "": an empty text stays empty.
+        result = _lookup(text, language) if text else ""
     else:  # legacy form, kept working until every text is converted
         result = text.get(language) or text[DEFAULT_LANGUAGE]
     return result.format(**localised(params, language)) if params else result

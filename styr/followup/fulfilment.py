@@ -16,6 +16,8 @@ import math
 from dataclasses import dataclass, field
 from typing import Any
 
+from styr.i18n import LANGUAGES, N_, translate
+
 
 class Status(enum.Enum):
     MET = "met"
@@ -29,23 +31,13 @@ class Status(enum.Enum):
 # Worst first: a goal judged by its worst indicator takes the first that occurs.
 SEVERITY_ORDER = (Status.NOT_MET, Status.PARTLY_MET, Status.MET)
 
-LABELS: dict[str, dict[Status, str]] = {
-    "sv": {
-        Status.MET: "Uppfyllt",
-        Status.PARTLY_MET: "Delvis uppfyllt",
-        Status.NOT_MET: "Ej uppfyllt",
-        Status.NOT_FOLLOWED_UP: "Ej uppföljt",
-        Status.NO_TARGET: "Målvärde saknas",
-        Status.NO_INDICATOR: "Ingen indikator",
-    },
-    "en": {
-        Status.MET: "Met",
-        Status.PARTLY_MET: "Partly met",
-        Status.NOT_MET: "Not met",
-        Status.NOT_FOLLOWED_UP: "Not followed up",
-        Status.NO_TARGET: "No target",
-        Status.NO_INDICATOR: "No indicator",
-    },
+LABELS: dict[Status, str] = {
+    Status.MET: N_("Met"),
+    Status.PARTLY_MET: N_("Partly met"),
+    Status.NOT_MET: N_("Not met"),
+    Status.NOT_FOLLOWED_UP: N_("Not followed up"),
+    Status.NO_TARGET: N_("No target"),
+    Status.NO_INDICATOR: N_("No indicator"),
 }
 # A symbol for each status, so that status never rests on colour alone.
 SYMBOLS = {
@@ -66,17 +58,18 @@ class Scale:
     partly_met_above: float = 90.0
     round_to_whole_percent: bool = False
     goal_rule: str = "worst"  # worst | majority | all_met
-    labels: dict[str, dict[Status, str]] = field(default_factory=lambda: LABELS)
+    # The manifest's own words for a status, by language; the catalogue's where it has none.
+    labels: dict[str, dict[Status, str]] = field(default_factory=dict)
 
     def label(self, status: Status, language: str) -> str:
-        return self.labels.get(language, LABELS["sv"]).get(status) or LABELS["sv"][status]
+        return self.labels.get(language, {}).get(status) or translate(LABELS[status], language)
 
 
 def read_scale(data: Any) -> Scale:
     """The scale a manifest's `follow_up:` section declares (defaults where it says nothing)."""
     if not isinstance(data, dict):
         return Scale()
-    labels = {language: dict(LABELS[language]) for language in LABELS}
+    labels: dict[str, dict[Status, str]] = {language: {} for language in LANGUAGES}
     for language, given in (data.get("labels") or {}).items():
         if language in labels and isinstance(given, dict):
             for key, text in given.items():
@@ -279,20 +272,17 @@ TREND_SYMBOLS = {
     Trend.UNCHANGED: "→",
     Trend.UNKNOWN: "",
 }
-TREND_LABELS = {
-    "sv": {
-        Trend.IMPROVING: "förbättras",
-        Trend.WORSENING: "försämras",
-        Trend.UNCHANGED: "oförändrat",
-        Trend.UNKNOWN: "",
-    },
-    "en": {
-        Trend.IMPROVING: "improving",
-        Trend.WORSENING: "worsening",
-        Trend.UNCHANGED: "unchanged",
-        Trend.UNKNOWN: "",
-    },
+TREND_LABELS: dict[Trend, str] = {
+    Trend.IMPROVING: N_("improving"),
+    Trend.WORSENING: N_("worsening"),
+    Trend.UNCHANGED: N_("unchanged"),
+    Trend.UNKNOWN: "",
 }
+
+
+def trend_name(value: Trend, language: str) -> str:
+    """The trend in words ("förbättras"); nothing for an unknown trend."""
+    return translate(TREND_LABELS[value], language)
 
 
 def trend(values: list[float], better: str | None) -> Trend:

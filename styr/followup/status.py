@@ -15,16 +15,17 @@ from styr.errors import UsageError
 from styr.followup.evaluate import FollowUp, GoalResult, IndicatorResult, evaluate
 from styr.followup.fulfilment import (
     SYMBOLS,
-    TREND_LABELS,
     TREND_SYMBOLS,
     Scale,
     Status,
     Trend,
     read_scale,
     shown_percent,
+    trend_name,
 )
 from styr.followup.periods import parse_period
 from styr.followup.table_widths import column_widths
+from styr.i18n import N_, translate
 from styr.lint import LintResult, lint_repository
 from styr.messages import message
 from styr.model.index import Index, build_index
@@ -127,7 +128,7 @@ def rows(status: RepositoryStatus, language: str) -> list[dict[str, Any]]:
                     status=indicator.status.value,
                     status_label=status.scale.label(indicator.status, language),
                     trend=indicator.trend.value,
-                    trend_label=TREND_LABELS[language][indicator.trend],
+                    trend_label=trend_name(indicator.trend, language),
                 )
             result.append(row)
     return result
@@ -170,30 +171,17 @@ def render_json(statuses: list[RepositoryStatus], language: str) -> str:
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
 
 
-_HEADINGS = {
-    "sv": (
-        "Nämnd/bolag",
-        "Mål",
-        "Indikator",
-        "Utfall",
-        "Målvärde",
-        "Uppfyllelse",
-        "Status",
-        "Trend",
-        "Period",
-    ),
-    "en": (
-        "Board/company",
-        "Goal",
-        "Indicator",
-        "Outcome",
-        "Target",
-        "Fulfilment",
-        "Status",
-        "Trend",
-        "Period",
-    ),
-}
+_HEADINGS = (
+    N_("Board/company"),
+    N_("Goal"),
+    N_("Indicator"),
+    N_("Outcome"),
+    N_("Target"),
+    N_("Fulfilment"),
+    N_("Status"),
+    N_("Trend"),
+    N_("Period"),
+)
 
 
 def render_table(
@@ -206,7 +194,7 @@ def render_table(
 
     buffer = io.StringIO()
     console = Console(file=buffer, force_terminal=colour, no_color=not colour, width=max(width, 40))
-    headings = _HEADINGS.get(language, _HEADINGS["sv"])
+    headings = [translate(heading, language) for heading in _HEADINGS]
     for status in statuses:
         if status.errors:
             notice = message("status-notice", language, count=status.errors)
@@ -217,7 +205,7 @@ def render_table(
         names: Sequence[str] = headings[:8]
         widths = column_widths(names, cells, console.width, text_columns=3)
         if widths is None:  # a narrow terminal: goal and indicator, figures, status and trend
-            names = _COMPACT_HEADINGS.get(language, _COMPACT_HEADINGS["sv"])
+            names = [translate(heading, language) for heading in _COMPACT_HEADINGS]
             cells = [_compact(line) for line in cells]
             widths = column_widths(names, cells, console.width, text_columns=2)
         for position, heading in enumerate(names):
@@ -231,10 +219,12 @@ def render_table(
     return buffer.getvalue()
 
 
-_COMPACT_HEADINGS = {
-    "sv": ("Nämnd/bolag", "Mål och indikator", "Utfall / målvärde (uppfyllelse)", "Status, trend"),
-    "en": ("Board/company", "Goal and indicator", "Outcome / target (fulfilment)", "Status, trend"),
-}
+_COMPACT_HEADINGS = (
+    N_("Board/company"),
+    N_("Goal and indicator"),
+    N_("Outcome / target (fulfilment)"),
+    N_("Status, trend"),
+)
 
 
 def _compact(cells: list[str]) -> list[str]:
@@ -268,9 +258,8 @@ def _area_table(status: RepositoryStatus, language: str) -> Any:
     from rich.table import Table
 
     names = status.follow_up.area_names
-    title = "Mål per område" if language == "sv" else "Goals per area"
-    table = Table(title=title)
-    table.add_column("Område" if language == "sv" else "Area", overflow="fold")
+    table = Table(title=translate(N_("Goals per area"), language))
+    table.add_column(translate(N_("Area"), language), overflow="fold")
     shown = (
         Status.MET,
         Status.PARTLY_MET,

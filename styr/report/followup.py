@@ -14,14 +14,15 @@ from markupsafe import Markup
 from styr.followup.evaluate import FollowUp, OutcomeEntry, evaluate, judge, read_outcomes
 from styr.followup.fulfilment import (
     SYMBOLS,
-    TREND_LABELS,
     TREND_SYMBOLS,
     Scale,
     Status,
     read_scale,
     shown_percent,
+    trend_name,
 )
 from styr.followup.periods import Period
+from styr.i18n import N_, translate
 from styr.model.index import Index
 from styr.model.repository import Repository
 from styr.report import formatting as fmt
@@ -125,7 +126,7 @@ def _indicators(
         )
         upcoming = judged.next_target
         trend_symbol = TREND_SYMBOLS[judged.trend]
-        trend_label = TREND_LABELS.get(language, TREND_LABELS["sv"])[judged.trend]
+        trend_label = trend_name(judged.trend, language)
         lookup.outcomes[id(element)] = OutcomeView(
             period=period.text,
             value=fmt.number(outcome.value, language) if outcome.value is not None else "",
@@ -147,10 +148,15 @@ def _chart(history: list[tuple[Period, float]], target: float | None, language: 
     if len(history) < 2:
         return Markup("")
     points = "; ".join(f"{p.text}: {fmt.number(v, language)}" for p, v in history)
-    words = ("Utfall", "målvärde") if language == "sv" else ("Outcomes", "target")
-    label = f"{words[0]} {points}" + (
-        f"; {words[1]} {fmt.number(target, language)}" if target is not None else ""
-    )
+    if target is None:
+        label = translate(N_("Outcomes {points}"), language, points=points)
+    else:
+        label = translate(
+            N_("Outcomes {points}; target {target}"),
+            language,
+            points=points,
+            target=fmt.number(target, language),
+        )
     return sparkline([v for _, v in history], target, label)
 
 
