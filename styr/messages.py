@@ -43,6 +43,15 @@ MESSAGES: dict[str, Text] = {
         "Created {path} with the model '{model}'. Next: edit the files and run 'styr lint {path}'."
     ),
     "schema-exported": N_("Wrote {count} schemas to {path}."),
+    "schema-repository-refreshed": N_(
+        "The editor help in {path} is up to date: the schema copy, each file's first line and the "
+        ".vscode settings ({count} files changed)."
+    ),
+    "editor-settings-unreadable": N_(
+        "{path} cannot be read as plain JSON (does it have comments?), so styr does not change it "
+        "and writes nothing at all. Add yaml.schemas by hand as docs/editors.md shows, or move the "
+        "file away and run the command again."
+    ),
     "config-invalid": N_("The configuration in {path} cannot be used: {problem}."),
     "config-unreadable": N_("Could not read {path}: {reason}"),
     "config-unknown-rule": N_(

@@ -14,7 +14,7 @@ from datetime import date
 from typing import Any
 
 from styr.findings import PathInDocument
-from styr.schema_texts import TYPE_NAMES, Pair, both, digit_count, shown, word
+from styr.schema_texts import Pair, both, digit_count, shown, type_name, word
 from styr.suggest import corrected_id, suggest_among
 
 FORM = "x-styr-form"
@@ -208,7 +208,7 @@ def _type(error: Any, path: PathInDocument, where: Pair) -> list[Advice]:
     expected_types = expected if isinstance(expected, list) else [expected]
     if error.schema.get(FORM) == "date" and "string" in expected_types:
         return [_date_advice(path, where, shown(value))]
-    names = [TYPE_NAMES.get(str(t), (str(t), str(t))) for t in expected_types]
+    names = [type_name(str(t)) for t in expected_types]
     expected_text = (
         word("or")[0].join(n[0] for n in names),
         word("or")[1].join(n[1] for n in names),
