@@ -41,7 +41,7 @@ def flow_depth_exceeds(text: str, limit: int) -> bool:
         at = match.start()
         position = at + 1
         if char in "[{":
-            if depth or _value_may_start(text, at):
+            if depth or _value_may_start(text, at, in_flow=False):
                 depth += 1
                 if depth > limit:
                     return True
@@ -52,12 +52,12 @@ def flow_depth_exceeds(text: str, limit: int) -> bool:
                 end = text.find("\n", at)
                 position = length if end < 0 else end
         elif char in "'\"":
-            if depth or _value_may_start(text, at):
+            if _value_may_start(text, at, in_flow=depth > 0):
                 quoted = (_SINGLE_QUOTED if char == "'" else _DOUBLE_QUOTED).match(text, at)
                 if quoted is None:
                     return False  # an unclosed quote: libyaml stops there too
                 position = quoted.end()
-        elif char in "|>" and not depth and _value_may_start(text, at):
+        elif char in "|>" and not depth and _value_may_start(text, at, in_flow=False):
             position = _after_block_scalar(text, at)
     return False
 
@@ -66,8 +66,9 @@ def _line_start(text: str, at: int) -> int:
     return text.rfind("\n", 0, at) + 1
 
 
-def _value_may_start(text: str, at: int) -> bool:
-    """Whether a value may start at `at` (or, inside a flow collection, after `[{,:`)."""
+def _value_may_start(text: str, at: int, *, in_flow: bool) -> bool:
+    """Whether a value may start at `at`: at a line's start, after `: `, `- ` or `? `,
+    and inside a flow collection also after `[`, `{` and `,`."""
     before = at - 1
     while before >= 0 and text[before] in " \t":
         before -= 1
@@ -75,7 +76,7 @@ def _value_may_start(text: str, at: int) -> bool:
         return True
     previous = text[before]
     if previous in "[{,":
-        return True
+        return in_flow
     if previous in "-?:" and before < at - 1:
         # An indicator counts only when blank follows it: `a: [` opens, `a:[` is text.
         return before == 0 or text[before - 1] in " \t\n" or previous == ":"

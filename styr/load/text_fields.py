@@ -24,6 +24,7 @@ TEXT_FIELDS = frozenset(
         "indicator",
         "met",
         "name",
+        "no_indicator",
         "no_target",
         "not_followed_up",
         "not_met",

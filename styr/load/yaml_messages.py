@@ -62,6 +62,7 @@ _CLASSES: tuple[tuple[str | None, str, str], ...] = (
     (None, "found duplicate yaml directive", "directive"),
     (None, "found duplicate %tag directive", "directive"),
     (None, "found incompatible yaml document", "directive"),
+    (None, "duplicate tag handle", "directive"),
     # Block structure.
     (None, "mapping values are not allowed", "colon-in-value"),
     ("simple key", "could not find expected ':'", "missing-colon"),
