@@ -319,6 +319,15 @@ def schema(
     from styr.schema_check import SCHEMA_SUFFIX, schema_names, schema_text
 
     names = schema_names()
+    if export is not None and (export / "styr.yaml").is_file():
+        # A repository: its schema copy, modelines and VS Code settings, all up to date.
+        from styr.editor_refresh import refresh_repository
+
+        changed = refresh_repository(export)
+        typer.echo(
+            message("schema-repository-refreshed", _language(lang), path=export, count=len(changed))
+        )
+        return
     if export is not None:
         from styr.editor import schema_files
         from styr.files import write_files

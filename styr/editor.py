@@ -45,7 +45,7 @@ CONVENTIONAL_GLOBS = {
 }
 
 MODELINE_PREFIX = "# yaml-language-server: $schema="
-_MODELINE = re.compile(r"^# yaml-language-server: \$schema=.*$", re.MULTILINE)
+_MODELINE = re.compile(r"^# yaml-language-server: \$schema=[^\r\n]*", re.MULTILINE)
 _KIND = re.compile(r"^kind:[ \t]*['\"]?(\w+)", re.MULTILINE)
 
 
@@ -72,11 +72,14 @@ def with_modeline(text: str, relative: PurePosixPath) -> str:
     An existing modeline is replaced where it is; a file without one gets it
     as its first line.
     """
-    line = modeline(file_kind(text), relative)
-    match = _MODELINE.search(text)
+    bom = "\ufeff" if text.startswith("\ufeff") else ""  # a byte order mark stays first
+    body = text[len(bom) :]
+    line = modeline(file_kind(body), relative)
+    match = _MODELINE.search(body)
     if match:
-        return text[: match.start()] + line + text[match.end() :]
-    return f"{line}\n{text}"
+        return bom + body[: match.start()] + line + body[match.end() :]
+    newline = "\r\n" if "\r\n" in body else "\n"
+    return f"{bom}{line}{newline}{body}"
 
 
 def schema_globs(files: Mapping[PurePosixPath, str]) -> dict[str, list[str]]:
@@ -104,7 +107,7 @@ def vscode_files(files: Mapping[PurePosixPath, str]) -> dict[str, str]:
     """`.vscode/settings.json` and `.vscode/extensions.json` for a repository with these files."""
     settings = {"yaml.schemas": schema_globs(files)}
     extensions = {"recommendations": [YAML_EXTENSION]}
-    return {SETTINGS_FILE: _json(settings), EXTENSIONS_FILE: _json(extensions)}
+    return {SETTINGS_FILE: as_json(settings), EXTENSIONS_FILE: as_json(extensions)}
 
 
 def editor_files(texts: Mapping[str, str]) -> dict[str, str]:
@@ -116,7 +119,8 @@ def editor_files(texts: Mapping[str, str]) -> dict[str, str]:
     }
 
 
-def _json(value: object) -> str:
+def as_json(value: object) -> str:
+    """JSON as VS Code writes its settings: indented, UTF-8, a final line end."""
     return json.dumps(value, ensure_ascii=False, indent=2) + "\n"
 
 

@@ -181,17 +181,13 @@ def test_a_repository_moved_after_init_keeps_its_help(tmp_path: Path) -> None:
 def test_the_examples_carry_their_editor_help_as_init_would_write_it() -> None:
     """Each example holds the schemas, modelines and settings styr gives a repository.
 
-    After a schema change: `styr schema --export examples/NAME/schemas --force`.
+    After a schema change: `styr schema --export examples/NAME`.
     """
     for example in sorted(p for p in EXAMPLES.iterdir() if p.is_dir()):
         files = [example / "styr.yaml", *repository_files(example)]
         texts = {f.relative_to(example).as_posix(): f.read_text(encoding="utf-8") for f in files}
         for path, wanted in refreshed_files(texts).items():
-            hint = (
-                f"run: styr schema --export examples/{example.name}/schemas --force"
-                if path.startswith(f"{SCHEMA_FOLDER}/")
-                else "write it as styr.editor.refreshed_files gives it"
-            )
+            hint = f"run: styr schema --export examples/{example.name}"
             assert (example / path).read_text(encoding="utf-8") == wanted, f"{path}: {hint}"
 
 

@@ -1,0 +1,98 @@
+"""Bringing an existing repository's editor help up to date (`styr schema --export REPO`).
+
+After a new version of styr, a file moved to another folder, or a repository
+made before styr wrote VS Code settings: the schema copy is rewritten, each
+file's modeline pointed at it again, and the `yaml.schemas` globs of
+`.vscode/settings.json` replaced, while every other setting (and any schema
+mapping of the user's own) is kept. Everything is written at once or not at
+all, and a file already right is not touched.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from styr.editor import (
+    EXTENSIONS_FILE,
+    SCHEMA_FOLDER,
+    SETTINGS_FILE,
+    YAML_EXTENSION,
+    as_json,
+    refreshed_files,
+)
+from styr.errors import UsageError
+from styr.files import usage_errors, write_files
+
+_OURS = f"./{SCHEMA_FOLDER}/"
+
+
+def refresh_repository(root: Path) -> list[Path]:
+    """Rewrite what editors need in the repository at `root`; returns the files changed."""
+    wanted = refreshed_files(_yaml_texts(root))
+    wanted[SETTINGS_FILE] = _merged_settings(root / SETTINGS_FILE, wanted[SETTINGS_FILE])
+    wanted[EXTENSIONS_FILE] = _merged_extensions(root / EXTENSIONS_FILE)
+    return write_files(root, wanted, overwrite=True)
+
+
+def _yaml_texts(root: Path) -> dict[str, str]:
+    """The repository's YAML files as text, line ends as they are.
+
+    A file that is not UTF-8 is left alone: `styr lint` reports it, and a
+    modeline is not worth rewriting a file styr cannot read as the user wrote it.
+    """
+    from styr.model.repository import MANIFEST, repository_files
+
+    texts = {}
+    for file in [root / MANIFEST, *repository_files(root)]:
+        with usage_errors(file):
+            data = file.read_bytes()
+        try:
+            texts[file.relative_to(root).as_posix()] = data.decode("utf-8")
+        except UnicodeDecodeError:
+            continue
+    return texts
+
+
+def _merged_settings(path: Path, ours_text: str) -> str:
+    """The user's settings with our `yaml.schemas` entries in place of the old ones."""
+    existing = _read_object(path)
+    if existing is None:
+        return ours_text
+    ours: dict[str, Any] = json.loads(ours_text)["yaml.schemas"]
+    theirs = existing.get("yaml.schemas")
+    if not isinstance(theirs, dict):
+        theirs = {}
+    kept = {key: value for key, value in theirs.items() if not str(key).startswith(_OURS)}
+    existing["yaml.schemas"] = {**kept, **ours}
+    return as_json(existing)
+
+
+def _merged_extensions(path: Path) -> str:
+    existing = _read_object(path) or {}
+    recommended = existing.get("recommendations")
+    recommended = list(recommended) if isinstance(recommended, list) else []
+    if YAML_EXTENSION not in recommended:
+        recommended.append(YAML_EXTENSION)
+    existing["recommendations"] = recommended
+    return as_json(existing)
+
+
+def _read_object(path: Path) -> dict[str, Any] | None:
+    """A JSON object from `path`, None when there is no file; refuses what is not plain JSON.
+
+    VS Code also accepts comments in its settings; rewriting such a file would
+    lose them, so it is left for the user to change by hand.
+    """
+    if not path.exists():
+        return None
+    with usage_errors(path):
+        text = path.read_bytes().decode("utf-8", errors="replace")
+    try:
+        value = json.loads(text)
+    except json.JSONDecodeError:
+        raise UsageError("editor-settings-unreadable", path=str(path)) from None
+    if not isinstance(value, dict):
+        raise UsageError("editor-settings-unreadable", path=str(path))
+    return value
