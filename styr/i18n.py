@@ -94,6 +94,18 @@ def localised(params: Mapping[str, Any], language: str) -> dict[str, Any]:
     return chosen
 
 
+def both_languages(name: str, text: Text, **params: Any) -> dict[str, str]:
+    """Finding parameters `name` (Swedish) and `name_en` (English) from one marked text.
+
+    For a word a check chooses (`**both_languages("what", N_("The kind"))`); the
+    message picks `name_en` in English (see `localised`).
+    """
+    return {
+        name: translate(text, "sv", **params),
+        f"{name}_en": translate(text, "en", **params),
+    }
+
+
 def gettext(msgid: str) -> str:
     """`msgid` in the language of this process (see `set_language`)."""
     return _lookup(msgid, _process_language)

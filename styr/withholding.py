@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from styr.findings import Finding
+from styr.i18n import N_, translate
 from styr.load import Document
 from styr.messages import message
 from styr.model.index import FILE_LAYOUTS
@@ -83,7 +84,7 @@ def describe(withheld: Withheld, language: str) -> str:
     if len(names) == 1:
         return message("lint-withheld-one-file", language, count=withheld.count, file=names[0])
     shown = [*names[:5], "…"] if len(names) > 5 else names
-    conjunction = " och " if language == "sv" else " and "
+    conjunction = translate(N_(" and "), language)
     listed = ", ".join(shown[:-1]) + conjunction + shown[-1]
     return message(
         "lint-withheld-files", language, count=withheld.count, number=len(names), files=listed

@@ -5,6 +5,8 @@ from __future__ import annotations
 import codecs
 from dataclasses import dataclass
 
+from styr.i18n import N_, translate
+
 
 @dataclass
 class DecodeError(Exception):
@@ -60,8 +62,6 @@ def _hint(bad: int) -> tuple[str, str]:
     # 0x80–0x9F are Windows-1252's curly quotes, dashes and ellipsis (Word
     # exports are full of them); 0xA0–0xFF are Latin-1 letters such as å, ä, ö.
     if bad >= 0xA0 or (bad >= 0x80 and bad not in _UNDEFINED_IN_CP1252):
-        return (
-            "Den ser ut att vara sparad som Latin-1 eller Windows-1252.",
-            "It looks saved as Latin-1 or Windows-1252.",
-        )
+        hint = N_("It looks saved as Latin-1 or Windows-1252.")
+        return translate(hint, "sv"), translate(hint, "en")
     return "", ""

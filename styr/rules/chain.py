@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from styr.findings import Finding, PathInDocument, Severity
-from styr.i18n import N_
+from styr.i18n import N_, NC_, both_languages, translate
 from styr.rules.base import PRESUMES_EVERY_FILE, PRESUMES_MODEL, Rule
 from styr.suggest import Suggester
 
@@ -189,23 +189,23 @@ def check_chain(repository: Repository, index: Index) -> list[Finding]:
 
 
 _CATEGORY_NAMES = {
-    "organisation": ("en organisation", "an organisation"),
-    "steering_document": ("ett styrdokument", "a steering document"),
-    "council_area": ("ett område på fullmäktigenivå", "a council-level area"),
+    "organisation": N_("an organisation"),
+    "steering_document": N_("a steering document"),
+    "council_area": N_("a council-level area"),
 }
 
 _PART_NAMES = {
-    "mission": ("uppdrag (mission)", "mission"),
-    "direction": ("inriktning (direction)", "direction"),
-    "goals": ("mål (goals)", "goals"),
-    "indicators": ("indikatorer (indicators)", "indicators"),
-    "parent": ("överordnad organisation (parent)", "parent"),
+    "mission": NC_("part of an organisation", "mission"),
+    "direction": NC_("part of an organisation", "direction"),
+    "goals": NC_("part of an organisation", "goals"),
+    "indicators": NC_("part of an organisation", "indicators"),
+    "parent": NC_("part of an organisation", "parent"),
 }
 
 
 def _label(element: Element, language: str) -> str:
     if element.category == "organisation":
-        return "organisation" if language == "en" else "organisationen"
+        return translate(NC_("what a reference names", "organisation"), language)
     if element.kind is not None:
         return element.kind.label(language)
     return element.kind_name or element.category
@@ -245,11 +245,9 @@ def _model_declaration(repository: Repository, index: Index) -> Iterator[Finding
                         UNKNOWN_KIND,
                         manifest,
                         ("steering_model", "links", position, key),
-                        what="Slaget",
-                        what_en="The kind",
                         kind=name,
-                        hint=" (i steering_model.links)",
-                        hint_en=" (in steering_model.links)",
+                        **both_languages("what", N_("The kind")),
+                        **both_languages("hint", N_(" (in steering_model.links)")),
                     )
 
 
@@ -265,11 +263,9 @@ def _kinds(repository: Repository, index: Index) -> Iterator[Finding]:
                     UNKNOWN_KIND,
                     element.document,
                     ("type",),
-                    what="Organisationstypen",
-                    what_en="The organisation type",
                     kind=element.kind_name,
-                    hint=f"; kända typer: {known}",
-                    hint_en=f"; known types: {known}",
+                    **both_languages("what", N_("The organisation type")),
+                    **both_languages("hint", N_("; known types: {known}"), known=known),
                 )
             continue
         if element.kind is not None and element.kind.category == element.category:
@@ -280,11 +276,14 @@ def _kinds(repository: Repository, index: Index) -> Iterator[Finding]:
             UNKNOWN_KIND,
             element.document,
             path,
-            what="Slaget",
-            what_en="The kind",
             kind=element.kind_name or element.category,
-            hint=f" för kategorin {element.category}; deklarerade: {known}",
-            hint_en=f" for the category {element.category}; declared: {known}",
+            **both_languages("what", N_("The kind")),
+            **both_languages(
+                "hint",
+                N_(" for the category {category}; declared: {known}"),
+                category=element.category,
+                known=known,
+            ),
         )
 
 
@@ -300,20 +299,22 @@ def _references(repository: Repository, index: Index) -> Iterator[Finding]:
                 reference.document,
                 reference.path,
                 target=reference.target,
-                suggestion=f" Menade du '{suggestion}'?" if suggestion else "",
-                suggestion_en=f" Did you mean '{suggestion}'?" if suggestion else "",
+                **both_languages(
+                    "suggestion",
+                    N_(" Did you mean '{suggestion}'?") if suggestion else "",
+                    suggestion=suggestion,
+                ),
             )
         elif reference.expects is not None:
             if target.category != reference.expects:
-                expected = _CATEGORY_NAMES.get(reference.expects, (reference.expects,) * 2)
+                expected = _CATEGORY_NAMES.get(reference.expects, reference.expects)
                 yield _at(
                     WRONG_REFERENCE_TYPE,
                     reference.document,
                     reference.path,
                     field=reference.field,
                     target=reference.target,
-                    expected=expected[0],
-                    expected_en=expected[1],
+                    **both_languages("expected", expected),
                     actual=_label(target, "sv"),
                     actual_en=_label(target, "en"),
                 )
@@ -336,9 +337,9 @@ def _references(repository: Repository, index: Index) -> Iterator[Finding]:
 
 
 def _cycles(repository: Repository, index: Index) -> Iterator[Finding]:
-    for field, relation, relation_en in (
-        ("contributes_to", "målkedjan", "the goal chain"),
-        ("parent", "organisationsträdet", "the organisation tree"),
+    for field, relation in (
+        ("contributes_to", N_("the goal chain")),
+        ("parent", N_("the organisation tree")),
     ):
         edges: dict[str, list[Reference]] = {}
         for reference in index.references:
@@ -351,9 +352,8 @@ def _cycles(repository: Repository, index: Index) -> Iterator[Finding]:
                 CYCLE,
                 first.document,
                 first.path,
-                relation=relation,
-                relation_en=relation_en,
                 cycle=names,
+                **both_languages("relation", relation),
             )
 
 
@@ -436,7 +436,7 @@ def _missing_parts(repository: Repository, index: Index) -> Iterator[Finding]:
         for part in org_type.requires:
             if _has_part(organisation, part):
                 continue
-            names = _PART_NAMES.get(part, (part, part))
+            name = _PART_NAMES.get(part, part)
             yield _at(
                 MISSING_PART,
                 organisation.document,
@@ -444,8 +444,7 @@ def _missing_parts(repository: Repository, index: Index) -> Iterator[Finding]:
                 id=organisation.id,
                 type=org_type.label("sv"),
                 type_en=org_type.label("en"),
-                part=names[0],
-                part_en=names[1],
+                **both_languages("part", name),
             )
 
 
