@@ -237,8 +237,11 @@ def write_tree(destination: Path, files: Mapping[str, str]) -> list[Path]:
     and flushed to disk, then that folder is renamed into place in one step. On
     any failure the sibling is removed, so the destination is either complete
     or not there at all, and the command can simply be run again.
-    `destination` may exist beforehand only as an empty folder.
+    `destination` may exist beforehand only as an empty folder (the current
+    one, say): then the staged files are moved into it, and moved back out
+    if one move fails.
     """
+    destination = Path(os.path.abspath(destination))  # "." names a folder in its parent
     parent = destination.parent
     with usage_errors(destination):
         parent.mkdir(parents=True, exist_ok=True)
@@ -251,15 +254,34 @@ def write_tree(destination: Path, files: Mapping[str, str]) -> list[Path]:
                 _write_new(staging / _inside(relative), text.encode("utf-8"))
             for folder in {(staging / _inside(r)).parent for r in files}:
                 fsync_folder(folder)
-            os.chmod(staging, 0o777 & ~_umask())  # mkdtemp's folder is private; a repository is not
-            if destination.is_dir() and not destination.is_symlink():
-                destination.rmdir()  # an empty folder only: rmdir refuses any other
-            os.rename(staging, destination)
+            if destination.is_dir():
+                _move_contents(staging, destination)
+            else:
+                os.chmod(staging, 0o777 & ~_umask())  # mkdtemp's is private; a repository not
+                os.rename(staging, destination)
             fsync_folder(parent)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
     return [destination / _inside(relative) for relative in files]
+
+
+def _move_contents(staging: Path, destination: Path) -> None:
+    """Move what is staged into an existing empty folder; on a failure, move it back out."""
+    if any(destination.iterdir()):
+        raise OSError(errno.ENOTEMPTY, os.strerror(errno.ENOTEMPTY), str(destination))
+    moved: list[tuple[Path, Path]] = []
+    try:
+        for entry in sorted(staging.iterdir()):
+            os.rename(entry, destination / entry.name)
+            moved.append((entry, destination / entry.name))
+    except BaseException:
+        for entry, target in reversed(moved):
+            with contextlib.suppress(OSError):
+                os.rename(target, entry)
+        raise
+    staging.rmdir()
+    fsync_folder(destination)
 
 
 def write_files(folder: Path, files: Mapping[str, str], *, overwrite: bool) -> list[Path]:

@@ -229,6 +229,40 @@ def test_an_empty_folder_is_filled(run_cli: Run, tmp_path: Path) -> None:
     assert _leftovers(tmp_path) == ["kommun"]
 
 
+def test_the_current_folder_when_empty(
+    run_cli: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    here = tmp_path / "kommun"
+    here.mkdir()
+    monkeypatch.chdir(here)
+    assert run_cli("init", ".").code == 0
+    assert (here / "styr.yaml").is_file() and (here / "organisation").is_dir()
+    assert _leftovers(tmp_path) == ["kommun"]
+    assert run_cli("lint", ".").code == 0
+
+
+def test_an_empty_folder_stays_empty_when_moving_in_fails(
+    run_cli: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = tmp_path / "kommun"
+    target.mkdir()
+    real = os.rename
+    moves = 0
+
+    def fail_on_the_third(source: Any, destination: Any) -> None:
+        nonlocal moves
+        moves += 1
+        if moves == 3:
+            raise OSError(errno.EIO, "Input/output error")
+        real(source, destination)
+
+    monkeypatch.setattr(os, "rename", fail_on_the_third)
+    result = run_cli("init", target)
+    assert result.code == 2 and "Internt fel" not in result.err
+    assert _leftovers(target) == []
+    assert _leftovers(tmp_path) == ["kommun"]
+
+
 def test_the_repository_is_readable_by_others_as_the_umask_allows(tmp_path: Path) -> None:
     if os.name != "posix":
         pytest.skip("permissions are POSIX")
