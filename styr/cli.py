@@ -299,10 +299,12 @@ def init(
     ] = "0000",
     lang: LanguageOption = None,
 ) -> None:
-    from styr.scaffold import init_repository
+    from styr.scaffold import PLACEHOLDER, init_repository
 
     init_repository(directory, model, name, code)
-    typer.echo(message("init-done", _language(lang), path=directory, model=model))
+    typer.echo(
+        message("init-done", _language(lang), path=directory, model=model, marker=PLACEHOLDER)
+    )
 
 
 @app.command(help=_("Show or export the JSON schemas (for editors with YAML support)."))

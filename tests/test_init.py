@@ -357,3 +357,9 @@ def test_schema_export_leaves_files_that_are_already_right_alone(
     assert run_cli("schema", "--export", folder).code == 0
     assert (folder / "vision.schema.json").stat().st_mtime_ns == 1
     assert {f.name for f in folder.iterdir()} == set(stamps)
+
+
+def test_init_tells_the_planner_what_to_replace(run_cli: Run, tmp_path: Path) -> None:
+    result = run_cli("init", tmp_path / "kommun")
+    assert result.code == 0
+    assert f"'{PLACEHOLDER}'" in result.out and "styr lint" in result.out
