@@ -87,21 +87,35 @@ def test_pull_writes_a_new_follow_up_file(
     run_cli: Run, repo: Path, kolada: tuple[FakeKolada, str]
 ) -> None:
     fake, url = kolada
-    fake.body = {"count": 1, "next_url": None, "values": [_value("N15428", 2024, 84.5, 87.0, 82.1)]}
-    result = run_cli("kolada", "pull", repo, "--years", "2024", "--base-url", url)
+    fake.body = {"count": 1, "next_url": None, "values": [_value("N15428", 2023, 84.5, 87.0, 82.1)]}
+    result = run_cli("kolada", "pull", repo, "--years", "2023", "--base-url", url)
     assert result.code == 0, result.err
     assert "1 nya" in result.out
     written = repo / "uppfoljning" / "kolada.yaml"
-    entry = _outcomes(written)[("sfn-mal-1-ind-1", "2024")]
+    entry = _outcomes(written)[("sfn-mal-1-ind-1", "2023")]
     assert (entry["value"], entry["women"], entry["men"], entry["source"]) == (
         84.5,
         87.0,
         82.1,
         "Kolada",
     )
-    assert '"2024"' in written.read_text(encoding="utf-8")  # quoted for every YAML reader
-    assert "/municipality/1283/year/2024" in fake.paths[0]
+    assert '"2023"' in written.read_text(encoding="utf-8")  # quoted for every YAML reader
+    assert "/municipality/1283/year/2023" in fake.paths[0]
     assert run_cli("lint", repo).code == 0
+
+
+def test_an_outcome_in_another_follow_up_file_is_not_doubled(
+    run_cli: Run, repo: Path, kolada: tuple[FakeKolada, str]
+) -> None:
+    # uppfoljning/2024.yaml already has 2024's value for this indicator.
+    fake, url = kolada
+    fake.body = {"count": 1, "next_url": None, "values": [_value("N15428", 2024, 84.5, 87.0, 82.1)]}
+    for extra in ([], ["--overwrite"]):
+        result = run_cli("kolada", "pull", repo, "--years", "2024", "--base-url", url, *extra)
+        assert result.code == 0, result.err
+        assert "0 nya" in result.out and "1 handskrivna behölls" in result.out
+    assert _outcomes(repo / "uppfoljning" / "kolada.yaml") == {}
+    assert run_cli("lint", repo).code == 0  # no F005
 
 
 def test_pull_keeps_hand_written_values_comments_and_order(

@@ -30,8 +30,14 @@ def merge(
     indicators: dict[str, list[str]],
     overwrite: bool,
     fetched_on: str,
+    elsewhere: set[tuple[str, str]] | None = None,
 ) -> dict[str, int]:
-    """Write `outcomes` into `document["outcomes"]`; counts of entries added, updated and kept."""
+    """Write `outcomes` into `document["outcomes"]`; counts of entries added, updated and kept.
+
+    `elsewhere` holds the (indicator, period) pairs that another follow-up file
+    already reports: those are kept as they are, `overwrite` or not, since a
+    second outcome here would be a duplicate.
+    """
     entries = document["outcomes"]
     existing = _existing_entries(entries, parse_period(document.get("period")))
     counts = {"added": 0, "updated": 0, "kept": 0}
@@ -40,7 +46,8 @@ def merge(
             continue  # Kolada has no value (status Missing): nothing to write
         for indicator in indicators.get(kpi, []):
             entry = existing.get((indicator, str(year)))
-            if entry is not None and entry.get("source") != KOLADA and not overwrite:
+            hand_typed = entry is not None and entry.get("source") != KOLADA and not overwrite
+            if hand_typed or (entry is None and (indicator, str(year)) in (elsewhere or ())):
                 counts["kept"] += 1
                 continue
             if entry is None:

@@ -18,11 +18,12 @@ from typing import Any
 
 from styr.errors import UsageError
 from styr.files import write_atomic
+from styr.followup.evaluate import read_outcomes
 from styr.followup.kolada_merge import merge
 from styr.kolada import fetch_outcomes
 from styr.kolada.client import DEFAULT_TOTAL_TIMEOUT
 from styr.model.index import build_index
-from styr.model.repository import find_repositories, load_repository
+from styr.model.repository import Repository, find_repositories, load_repository
 
 DEFAULT_FILE = Path("uppfoljning") / "kolada.yaml"
 _YEARS = re.compile(r"([0-9]{4})(?:-([0-9]{4}))?\Z")
@@ -72,9 +73,25 @@ def pull(
     outcomes = fetch_outcomes(
         sorted(indicators), code or "", years, base_url=base_url, total_timeout=limit
     )
-    counts = merge(document, outcomes, indicators, overwrite, (today or date.today()).isoformat())
+    fetched_on = (today or date.today()).isoformat()
+    elsewhere = _reported_elsewhere(repository, target)
+    counts = merge(document, outcomes, indicators, overwrite, fetched_on, elsewhere)
     write_atomic(target, _dump(document))
     return {"file": str(target), "fetched": len(outcomes), **counts}
+
+
+def _reported_elsewhere(repository: Repository, target: Path) -> set[tuple[str, str]]:
+    """(indicator, period) of the outcomes in the repository's other follow-up files.
+
+    A second outcome beside one of these would be a duplicate (F005) that status
+    silently ignores; it is kept as it is instead, like a value typed by hand.
+    """
+    own = target.resolve()
+    return {
+        (outcome.indicator, outcome.period.text)
+        for outcome in read_outcomes(repository)[0]
+        if outcome.document.file.resolve() != own
+    }
 
 
 def _kolada_indicators(index: Any) -> dict[str, list[str]]:
