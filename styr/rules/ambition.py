@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from styr.findings import Finding, Severity
-from styr.i18n import N_
+from styr.i18n import N_, both_languages
 from styr.model.index import Element
 from styr.rules.base import Rule
 from styr.rules.context import RuleContext, number
@@ -54,8 +54,8 @@ Instead: milestones that rise steadily, e.g. 74 and 77.
 
 RULES = (LOWERED, OFF_COURSE)
 _BETTER = {
-    "higher": ("högre är bättre", "higher is better", 1),
-    "lower": ("lägre är bättre", "lower is better", -1),
+    "higher": (N_("higher is better"), 1),
+    "lower": (N_("lower is better"), -1),
 }
 
 
@@ -72,8 +72,7 @@ def check_lowered(context: RuleContext) -> Iterator[Finding]:
                 target=_show(target[1]),
                 year=target[0],
                 baseline=_show(baseline),
-                better=better[0],
-                better_en=better[1],
+                **both_languages("better", better[0]),
             )
 
 
@@ -110,7 +109,7 @@ def _targeted(context: RuleContext) -> Iterator[tuple[Element, int, float, tuple
             continue
         base = number(baseline.get("value"))
         if base is not None:
-            yield indicator, better[2], base, max(targets)
+            yield indicator, better[1], base, max(targets)
 
 
 def _series(value: Any) -> list[tuple[int, float, int]]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from styr.findings import Finding, Severity
-from styr.i18n import N_
+from styr.i18n import N_, both_languages
 from styr.model.index import Element
 from styr.rules.base import Rule
 from styr.rules.context import RuleContext
@@ -45,9 +45,7 @@ def check(context: RuleContext) -> Iterator[Finding]:
         problem = _problem(start, end, term, low, high)
         if problem:
             key = "horizon" if declared else "title"
-            yield context.at(
-                RULE, goal, key, title=goal.title, problem=problem[0], problem_en=problem[1]
-            )
+            yield context.at(RULE, goal, key, title=goal.title, **problem)
 
 
 def _horizon(context: RuleContext, goal: Element) -> tuple[int | None, int | None, bool]:
@@ -68,19 +66,25 @@ def _horizon(context: RuleContext, goal: Element) -> tuple[int | None, int | Non
 
 def _problem(
     start: int | None, end: int | None, term: tuple[int, int] | None, low: int, high: int
-) -> tuple[str, str] | None:
+) -> dict[str, str] | None:
+    """The finding's `problem` in both languages, or None when the horizon is fine."""
     if end is None:
-        return ("saknar tidshorisont (horizon) och målår.", "has no horizon and no target year.")
+        return both_languages("problem", N_("has no horizon and no target year."))
     if start is not None:
         years = end - start + 1
         if not low <= years <= high:
-            return (
-                f"tidshorisonten är {years} år; ett mål gäller {low}–{high} år.",
-                f"the horizon is {years} years; a goal spans {low}–{high} years.",
+            return both_languages(
+                "problem",
+                N_("the horizon is {years} years; a goal spans {low}–{high} years."),
+                years=years,
+                low=low,
+                high=high,
             )
     if term is not None and (end > term[1] or (start is not None and start < term[0])):
-        return (
-            f"sträcker sig utanför mandatperioden {term[0]}–{term[1]}.",
-            f"reaches outside the term of office {term[0]}–{term[1]}.",
+        return both_languages(
+            "problem",
+            N_("reaches outside the term of office {first}–{last}."),
+            first=term[0],
+            last=term[1],
         )
     return None

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from styr.findings import Finding, Severity
-from styr.i18n import N_
+from styr.i18n import N_, NC_, translate
 from styr.rules.base import Rule
 from styr.rules.context import GOAL_CATEGORIES, RuleContext, number
 
@@ -34,9 +34,9 @@ Indicators under a direction are followed without targets and are not checked he
 )
 
 _PARTS = (
-    ("baseline", "utgångsvärde (baseline)", "baseline"),
-    ("target", "målvärde (targets)", "target value"),
-    ("year", "målår (targets[].year)", "target year"),
+    ("baseline", NC_("part of an indicator", "baseline")),
+    ("target", NC_("part of an indicator", "target value")),
+    ("year", NC_("part of an indicator", "target year")),
 )
 
 
@@ -51,8 +51,8 @@ def check(context: RuleContext) -> Iterator[Finding]:
                 indicator,
                 "title",
                 title=indicator.title,
-                missing=", ".join(p[1] for p in missing),
-                missing_en=", ".join(p[2] for p in missing),
+                missing=", ".join(translate(p[1], "sv") for p in missing),
+                missing_en=", ".join(translate(p[1], "en") for p in missing),
             )
 
 

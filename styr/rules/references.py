@@ -9,7 +9,7 @@ from functools import cache
 from pathlib import Path
 
 from styr.findings import Finding, Severity
-from styr.i18n import N_
+from styr.i18n import N_, both_languages
 from styr.rules.base import Rule
 from styr.rules.context import RuleContext
 
@@ -72,12 +72,15 @@ def check_sdg(context: RuleContext) -> Iterator[Finding]:
             if text in known:
                 continue
             goal = text.split(".")[0]
-            hint = hint_en = ""
-            if goal in known:
-                hint = f"; mål {goal} har delmålen {_targets_of(goal)}"
-                hint_en = f"; goal {goal} has the targets {_targets_of(goal)}"
+            hint = N_("; goal {goal} has the targets {targets}") if goal in known else ""
+            targets = _targets_of(goal) if goal in known else ""
             yield context.at(
-                UNKNOWN_SDG, element, "agenda2030", position, value=text, hint=hint, hint_en=hint_en
+                UNKNOWN_SDG,
+                element,
+                "agenda2030",
+                position,
+                value=text,
+                **both_languages("hint", hint, goal=goal, targets=targets),
             )
 
 

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from datetime import date
 
 from styr.findings import Finding, Severity
-from styr.i18n import N_
+from styr.i18n import N_, both_languages
 from styr.rules.base import Rule
 from styr.rules.context import RuleContext
 
@@ -54,9 +54,9 @@ RULES = (OUT_OF_DATE, LAYERS)
 
 def check_out_of_date(context: RuleContext) -> Iterator[Finding]:
     for document in context.index.of_category("steering_document"):
-        for key, problem, problem_en in (
-            ("valid_until", "gällde till", "was valid until"),
-            ("next_review", "skulle ha setts över senast", "was due for review by"),
+        for key, problem in (
+            ("valid_until", N_("was valid until")),
+            ("next_review", N_("was due for review by")),
         ):
             when = _date(document.data.get(key))
             if when is not None and when < context.today:
@@ -65,9 +65,8 @@ def check_out_of_date(context: RuleContext) -> Iterator[Finding]:
                     document,
                     key,
                     title=document.title,
-                    problem=problem,
-                    problem_en=problem_en,
                     when=when.isoformat(),
+                    **both_languages("problem", problem),
                 )
                 break
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from styr.findings import Finding, Severity
-from styr.i18n import N_
+from styr.i18n import N_, both_languages
 from styr.rules.base import Rule
 from styr.rules.context import RuleContext
 
@@ -37,11 +37,11 @@ def check(context: RuleContext) -> Iterator[Finding]:
     for indicator in context.index.of_category("indicator"):
         if len(indicator.path) < 2 or indicator.path[0] != "direction":
             continue
-        for key, what, what_en in (
-            ("targets", "målvärden", "target values"),
-            ("milestones", "etappmål", "milestones"),
+        for key, what in (
+            ("targets", N_("target values")),
+            ("milestones", N_("milestones")),
         ):
             if indicator.data.get(key):
                 yield context.at(
-                    RULE, indicator, key, title=indicator.title, what=what, what_en=what_en
+                    RULE, indicator, key, title=indicator.title, **both_languages("what", what)
                 )
