@@ -109,8 +109,11 @@ class _WatchedHTTPHandler(urllib.request.HTTPHandler):
         super().__init__()
         self._watch = watch
 
-    def http_open(self, req: urllib.request.Request) -> http.client.HTTPResponse:
-        return self.do_open(_WatchedHTTP, req, watch=self._watch)
+    def do_open(
+        self, http_class: Any, req: urllib.request.Request, **kwargs: Any
+    ) -> http.client.HTTPResponse:
+        # The standard handler's own connection settings (TLS context …) pass through.
+        return super().do_open(_WatchedHTTP, req, watch=self._watch, **kwargs)
 
 
 class _WatchedHTTPSHandler(urllib.request.HTTPSHandler):
@@ -118,8 +121,10 @@ class _WatchedHTTPSHandler(urllib.request.HTTPSHandler):
         super().__init__()
         self._watch = watch
 
-    def https_open(self, req: urllib.request.Request) -> http.client.HTTPResponse:
-        return self.do_open(_WatchedHTTPS, req, watch=self._watch)
+    def do_open(
+        self, http_class: Any, req: urllib.request.Request, **kwargs: Any
+    ) -> http.client.HTTPResponse:
+        return super().do_open(_WatchedHTTPS, req, watch=self._watch, **kwargs)
 
 
 class _SameHostRedirects(urllib.request.HTTPRedirectHandler):
