@@ -39,13 +39,10 @@ MESSAGES: dict[str, Text] = {
         "Internal error in styr ({error}). This is a bug in the tool, not in your files; please "
         "report it."
     ),
-    "init-done": {
-        "sv": "Skapade {path} med modellen '{model}'. Nästa steg: öppna mappen i en editor, "
-        "ersätt varje text som börjar med '{marker}' med er egen och kör 'styr lint {path}'.",
-        "en": "Created {path} with the model '{model}'. Next: open the folder in an editor, "
-        "replace every text that starts with '{marker}' with your own and run "
-        "'styr lint {path}'.",
-    },
+    "init-done": N_(
+        "Created {path} with the model '{model}'. Next: open the folder in an editor, replace "
+        "every text that starts with '{marker}' with your own and run 'styr lint {path}'."
+    ),
     "schema-exported": N_("Wrote {count} schemas to {path}."),
     "schema-repository-refreshed": N_(
         "The editor help in {path} is up to date: the schema copy, each file's first line and the "

@@ -56,7 +56,7 @@ from enum import Enum
 from functools import lru_cache
 
 from styr.findings import Finding, Severity
-from styr.i18n import N_
+from styr.i18n import N_, translate
 from styr.rules.base import Rule
 from styr.rules.context import RuleContext
 
@@ -139,9 +139,7 @@ def classify(
     for phrase in allowed_phrases:
         wanted = normalise(phrase)
         if wanted and wanted in text:
-            return Verdict(
-                False, "formuleringen är tillåten i inställningarna", "allowed by option", wanted
-            )
+            return _result(N_("allowed by option"), wanted)
     lexicon = _lexicon(tuple(extra_activity_verbs), tuple(extra_activity_nouns))
     return _classify_clause(_tokens(_strip_frames(text)), lexicon)
 
@@ -531,7 +529,7 @@ def _classify_clause(tokens: list[str], lexicon: _Lexicon) -> Verdict:
         # out; what follows the modal reads like an opening infinitive.
         tokens = tokens[2:] if tokens[0] == "kommer" else tokens[1:]
     if not tokens:
-        return _result("målet har inga ord att bedöma", "the goal has no words to judge", None)
+        return _result(N_("the goal has no words to judge"), None)
     opening = _opening_verb(tokens, lexicon)
     if opening is not None:
         # "Erbjuda ...", "Öka ...": the organisation is the implied subject.
@@ -802,14 +800,12 @@ def _decide(
     kind = group.verb.kind
     if group.done:
         return _activity(
-            "målet är att en prestation ska vara klar ('{m}')",
-            "the goal is that an output is finished ('{m}')",
+            N_("the goal is that an output is finished ('{m}')"),
             group.text,
         )
     if subject.kind is NounKind.TARGET and not group.passive:
         return _result(
-            "målgruppen är subjekt för verbet ('{m}')",
-            "the target group is the subject of the verb ('{m}')",
+            N_("the target group is the subject of the verb ('{m}')"),
             subject.text,
         )
     if kind is VerbKind.ACTIVITY:
@@ -826,20 +822,16 @@ _WORK_PREPOSITIONS = _words("för med mot efter")
 def _decide_activity_verb(subject: _NounPhrase, group: _VerbGroup, tokens: list[str]) -> Verdict:
     if group.passive:
         return _activity(
-            "målet säger att något ska göras ('{m}'), inte vad det ska leda till",
-            "the goal says something shall be done ('{m}'), not what it should lead to",
+            N_("the goal says something shall be done ('{m}'), not what it should lead to"),
             group.text,
         )
     if subject.kind is NounKind.RESULT:
-        return _result(
-            "subjektet är ett resultat ('{m}')", "the subject is a result ('{m}')", subject.text
-        )
+        return _result(N_("the subject is a result ('{m}')"), subject.text)
     matched = group.text
     if tokens[group.start : group.start + 1] and tokens[group.start] in _WORK_PREPOSITIONS:
         matched = f"{matched} {tokens[group.start]}"
     return _activity(
-        "målet beskriver vad organisationen gör ('{m}'), inte vilket resultat det ska ge",
-        "the goal describes what the organisation does ('{m}'), not the result it should bring",
+        N_("the goal describes what the organisation does ('{m}'), not the result it should bring"),
         matched,
     )
 
@@ -863,22 +855,18 @@ def _decide_change_verb(
             changed = changed_object
     if changed.kind is NounKind.EFFORT or (shaping and changed.kind is NounKind.ORG):
         return _activity(
-            "'{verb}' gäller organisationens eget arbete ('{m}'), "
-            "inte dem verksamheten finns till för",
-            "'{verb}' concerns the organisation's own work ('{m}'), not those it serves",
+            N_("'{verb}' concerns the organisation's own work ('{m}'), not those it serves"),
             changed.text or group.text,
             group.text,
         )
     if changed.kind in (NounKind.RESULT, NounKind.TARGET) or not shaping:
         words = (changed.text, group.text) if changed is subject else (group.text, changed.text)
         return _result(
-            "målet anger en förändring av ett resultat ('{m}')",
-            "the goal states a change in a result ('{m}')",
+            N_("the goal states a change in a result ('{m}')"),
             " ".join(words).strip(),
         )
     return _activity(
-        "'{verb}' gäller något organisationen ska ta fram ('{m}'), inte ett resultat för någon",
-        "'{verb}' concerns something the organisation makes ('{m}'), not a result for anyone",
+        N_("'{verb}' concerns something the organisation makes ('{m}'), not a result for anyone"),
         changed.text or group.text,
         group.text,
     )
@@ -899,21 +887,18 @@ def _decide_state_verb(
 ) -> Verdict:
     if subject.kind is NounKind.EFFORT:
         return _activity(
-            "målet handlar om organisationens eget arbete eller prestation ('{m}')",
-            "the goal is about the organisation's own work or output ('{m}')",
+            N_("the goal is about the organisation's own work or output ('{m}')"),
             subject.text,
         )
     if group.verb.lemma == "ha" and subject.kind in (NounKind.ORG, None):
         owned = _noun_phrase(tokens[group.start :], lexicon)
         if owned.kind is NounKind.EFFORT:
             return _activity(
-                "målet är att organisationen ska ha ett arbete eller en prestation ('{m}')",
-                "the goal is that the organisation has some work or output ('{m}')",
+                N_("the goal is that the organisation has some work or output ('{m}')"),
                 owned.text,
             )
     return _result(
-        "målet beskriver ett tillstånd eller en upplevelse ('{m}')",
-        "the goal describes a state or an experience ('{m}')",
+        N_("the goal describes a state or an experience ('{m}')"),
         group.text,
     )
 
@@ -921,13 +906,10 @@ def _decide_state_verb(
 def _judge_by_subject(subject: _NounPhrase) -> Verdict:
     if subject.kind is NounKind.EFFORT:
         return _activity(
-            "målet handlar om organisationens eget arbete eller prestation ('{m}')",
-            "the goal is about the organisation's own work or output ('{m}')",
+            N_("the goal is about the organisation's own work or output ('{m}')"),
             subject.text,
         )
-    return _result(
-        "inget verb för en aktivitet hittades", "no activity verb was found", subject.text or None
-    )
+    return _result(N_("no activity verb was found"), subject.text or None)
 
 
 def _judge_noun_goal(tokens: list[str], lexicon: _Lexicon) -> Verdict:
@@ -935,23 +917,30 @@ def _judge_noun_goal(tokens: list[str], lexicon: _Lexicon) -> Verdict:
     first = tokens[0]
     if re.fullmatch(r"\w+(ande|ende)", first) and tokens[1:2] == ["av"]:
         return _activity(
-            "målet är en handling i substantivform ('{m}')",
-            "the goal is an action turned into a noun ('{m}')",
+            N_("the goal is an action turned into a noun ('{m}')"),
             f"{first} av",
         )
     phrase = _noun_phrase(tokens, lexicon)
     return _judge_by_subject(phrase)
 
 
-def _activity(sv: str, en: str, matched: str, verb: str = "") -> Verdict:
+def _verdict(is_activity: bool, reason: str, matched: str | None, verb: str = "") -> Verdict:
+    """A verdict with its reason in both languages: `{m}` is what matched, `{verb}` the verb."""
+    params = {"m": matched or "", "verb": verb}
     return Verdict(
-        True, sv.format(m=matched, verb=verb), en.format(m=matched, verb=verb), matched or None
+        is_activity,
+        translate(reason, "sv", **params),
+        translate(reason, "en", **params),
+        matched or None,
     )
 
 
-def _result(sv: str, en: str, matched: str | None) -> Verdict:
-    shown = matched or ""
-    return Verdict(False, sv.format(m=shown), en.format(m=shown), matched or None)
+def _activity(reason: str, matched: str, verb: str = "") -> Verdict:
+    return _verdict(True, reason, matched, verb)
+
+
+def _result(reason: str, matched: str | None) -> Verdict:
+    return _verdict(False, reason, matched)
 
 
 def check(context: RuleContext) -> Iterator[Finding]:
