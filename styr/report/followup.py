@@ -31,7 +31,7 @@ from styr.report.sparkline import sparkline
 
 @dataclass(frozen=True, slots=True)
 class StatusView:
-    key: str  # met | partly_met | not_met | not_followed_up | no_target: a CSS class
+    key: str  # met | partly_met | not_met | not_followed_up | no_target | no_indicator: CSS
     symbol: str
     label: str
     period: str = ""
