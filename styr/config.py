@@ -16,7 +16,7 @@ from typing import Any
 
 from styr.errors import ConfigError
 from styr.findings import Finding, Severity
-from styr.i18n import N_, translate
+from styr.i18n import N_, both_languages, translate
 from styr.rules.base import Rule
 
 KEYS = ("select", "ignore", "per_path_ignores", "severity", "options", "fail_on")
@@ -104,13 +104,14 @@ def parse_config(data: Any, source: Path, rules: tuple[Rule, ...]) -> LintConfig
     if data is None:
         return LintConfig(source=source)
     if not isinstance(data, dict):
-        raise ConfigError("config-invalid", path=str(source), problem="lint: ska vara en mappning")
+        raise _invalid(source, N_("lint: must be a mapping"))
     unknown = sorted(set(data) - set(KEYS))
     if unknown:
-        raise ConfigError(
-            "config-invalid",
-            path=str(source),
-            problem=f"okänd nyckel {unknown[0]!r}; tillåtna: {', '.join(KEYS)}",
+        raise _invalid(
+            source,
+            N_("unknown key '{key}'; allowed: {allowed}"),
+            key=unknown[0],
+            allowed=", ".join(KEYS),
         )
     config = LintConfig(source=source)
     config.select = _selectors(data.get("select", ["ALL"]), "select", source, rules)
@@ -129,11 +130,18 @@ def parse_config(data: Any, source: Path, rules: tuple[Rule, ...]) -> LintConfig
     return config
 
 
+def _invalid(source: Path, problem: str, /, **params: Any) -> ConfigError:
+    """The configuration cannot be used: `problem` (a marked text) says why."""
+    return ConfigError(
+        "config-invalid", path=str(source), **both_languages("problem", problem, **params)
+    )
+
+
 def _selectors(value: Any, key: str, source: Path, rules: tuple[Rule, ...]) -> list[str]:
     if isinstance(value, str):
         value = [value]
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise ConfigError("config-invalid", path=str(source), problem=f"{key}: en lista med koder")
+        raise _invalid(source, N_("{key}: a list of codes"), key=key)
     for selector in value:
         if not any(_matches(selector, rule) for rule in rules):
             raise ConfigError("config-unknown-rule", path=str(source), setting=key, name=selector)
@@ -149,7 +157,7 @@ def _find(name: str, key: str, source: Path, rules: tuple[Rule, ...]) -> Rule:
 
 def _severities(value: Any, source: Path, rules: tuple[Rule, ...]) -> dict[str, Severity]:
     if not isinstance(value, dict):
-        raise ConfigError("config-invalid", path=str(source), problem="severity: en mappning")
+        raise _invalid(source, N_("severity: a mapping"))
     result = {}
     for name, level in value.items():
         rule = _find(str(name), "severity", source, rules)
@@ -161,14 +169,12 @@ def _severity(value: Any, key: str, source: Path) -> Severity:
     try:
         return Severity.parse(str(value))
     except ValueError:
-        raise ConfigError(
-            "config-invalid", path=str(source), problem=f"{key}: error, warning eller info"
-        ) from None
+        raise _invalid(source, N_("{key}: error, warning or info"), key=key) from None
 
 
 def _options(value: Any, source: Path, rules: tuple[Rule, ...]) -> dict[str, dict[str, Any]]:
     if not isinstance(value, dict):
-        raise ConfigError("config-invalid", path=str(source), problem="options: en mappning")
+        raise _invalid(source, N_("options: a mapping"))
     result: dict[str, dict[str, Any]] = {}
     for name, given in value.items():
         rule = _find(str(name), "options", source, rules)
@@ -176,9 +182,13 @@ def _options(value: Any, source: Path, rules: tuple[Rule, ...]) -> dict[str, dic
             raise ConfigError("config-invalid", path=str(source), problem=f"options.{name}")
         unknown = sorted(set(given) - set(rule.options))
         if unknown:
-            known = ", ".join(rule.options) or "inga"
-            problem = f"options.{name}: okänt alternativ {unknown[0]!r} (kända: {known})"
-            raise ConfigError("config-invalid", path=str(source), problem=problem)
+            raise _invalid(
+                source,
+                N_("options.{name}: unknown option '{option}' (known: {known})"),
+                name=name,
+                option=unknown[0],
+                known=", ".join(rule.options) or "–",
+            )
         for key, chosen in given.items():
             _check_option(f"options.{name}.{key}", chosen, rule.options[key], source)
         result[rule.code] = dict(given)

@@ -70,7 +70,7 @@ def _lookup(msgid: str, language: str) -> str:
     return catalogue.gettext(msgid)
 
 
-def translate(text: Text, language: str, **params: Any) -> str:
+def translate(text: Text, language: str, /, **params: Any) -> str:
     """`text` in `language`, with its `{placeholders}` filled from `params`."""
     if isinstance(text, str):
         # gettext gives the catalogue's header for "": an empty text stays empty.
@@ -94,7 +94,7 @@ def localised(params: Mapping[str, Any], language: str) -> dict[str, Any]:
     return chosen
 
 
-def both_languages(name: str, text: Text, **params: Any) -> dict[str, str]:
+def both_languages(name: str, text: Text, /, **params: Any) -> dict[str, str]:
     """Finding parameters `name` (Swedish) and `name_en` (English) from one marked text.
 
     For a word a check chooses (`**both_languages("what", N_("The kind"))`); the

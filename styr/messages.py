@@ -410,7 +410,7 @@ def severity_name(severity: Severity, language: str) -> str:
     return translate(SEVERITY_NAMES[severity], language)
 
 
-def message(key: str, language: str, **params: Any) -> str:
+def message(key: str, language: str, /, **params: Any) -> str:
     text = MESSAGES.get(key)
     if text is None:
         return key

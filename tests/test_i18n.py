@@ -344,3 +344,18 @@ def test_a_finding_is_rendered_in_both_languages() -> None:
     finding = Finding(rule.code, rule.severity, None, 1, 1, (), {"value": "0126", "yaml11": 86})
     assert rule.render(finding, "sv") != rule.render(finding, "en")
     assert "0126" in rule.render(finding, "sv") and "0126" in rule.render(finding, "en")
+
+
+def test_a_configuration_problem_is_told_in_the_language_of_the_run(
+    run_cli: Run, blank_repo: Path
+) -> None:
+    manifest = blank_repo / "styr.yaml"
+    manifest.write_text(
+        manifest.read_text(encoding="utf-8") + "lint:\n  unknown_key: 1\n", encoding="utf-8"
+    )
+    swedish, english = run_cli("lint", blank_repo), run_cli("lint", blank_repo, "--lang", "en")
+    assert swedish.code == english.code == 2
+    assert (
+        translate(N_("unknown key '{key}'; allowed: {allowed}"), "sv").split("'")[0] in swedish.err
+    )
+    assert "unknown key 'unknown_key'" in english.err

@@ -28,7 +28,8 @@ def decode(data: bytes) -> str:
     if data.startswith(codecs.BOM_UTF8):
         return _decode(data, len(codecs.BOM_UTF8), "utf-8")
     if data.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
-        raise DecodeError(1, 1, data[0], "Filen är UTF-32.", "The file is UTF-32.")
+        hint = N_("The file is UTF-32.")
+        raise DecodeError(1, 1, data[0], translate(hint, "sv"), translate(hint, "en"))
     if data.startswith(codecs.BOM_UTF16_LE):
         return _decode(data, 2, "utf-16-le")
     if data.startswith(codecs.BOM_UTF16_BE):
