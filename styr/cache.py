@@ -71,7 +71,7 @@ class LintCache:
         for part in parts:
             digest.update(part.encode() + b"\0")
         for pyproject in _pyprojects(root):
-            digest.update(pyproject.read_bytes() + b"\0")
+            digest.update(_bytes_or_mark(pyproject) + b"\0")
         for file, raw in contents.items():
             digest.update(file.relative_to(root).as_posix().encode() + b"\0")
             digest.update(raw if raw is not None else b"\0unreadable")
@@ -285,6 +285,14 @@ def _code_digest() -> str:
             name = path.relative_to(package).as_posix()
             digest.update(f"{name}\0{status.st_size}\0{status.st_mtime_ns}\0".encode())
     return digest.hexdigest()
+
+
+def _bytes_or_mark(path: Path) -> bytes:
+    """The file's bytes; for one that cannot be read, a mark (the configuration reports why)."""
+    try:
+        return path.read_bytes()
+    except OSError:
+        return b"\0unreadable"
 
 
 def _pyprojects(root: Path) -> list[Path]:

@@ -13,13 +13,13 @@ from typing import Any
 
 import pytest
 from conftest import CliResult
+from filled import init_filled as init_repository  # placeholders written: lints clean
 from helpers import replace_in
 
 from styr.cache import ENTRIES_FOLDER, SECRET_FILE, LintCache, open_cache
 from styr.cli import main
 from styr.lint import lint_paths, to_cache_entry
 from styr.model.repository import read_repository_files
-from styr.scaffold import init_repository
 
 TODAY = date(2026, 6, 1)
 POSIX_ONLY = pytest.mark.skipif(os.name != "posix", reason="POSIX ownership and modes")
@@ -99,7 +99,7 @@ def test_entries_are_used_and_a_changed_file_relints_its_repository(
             }
         ]
         cache.store(_key(cache, result.repository.root), entry)
-    replace_in(repos / "k2" / "vision.yaml", "Skriv visionen här", "Visionen")
+    replace_in(repos / "k2" / "vision.yaml", "Vision för K2", "Visionen")
     codes = {
         r.repository.root.name: [f.code for f in r.findings]
         for r in lint_paths([repos], today=TODAY, cache=cache).results
@@ -395,3 +395,20 @@ def test_an_entry_is_json_with_a_signature_line(blank: Path, tmp_path: Path) -> 
     lint_paths([blank], today=TODAY, cache=cache)
     header, _, payload = (cache.folder / f"{_key(cache, blank)}.json").read_bytes().partition(b"\n")
     assert header.startswith(b"styr-cache ") and json.loads(payload)["findings"] == []
+
+
+def test_an_unreadable_pyproject_does_not_break_the_key(
+    blank: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (blank / "pyproject.toml").write_text("[tool.other]\n", encoding="utf-8")
+    cache = _cache(tmp_path)
+    readable = _key(cache, blank)
+    real = Path.read_bytes
+
+    def read_bytes(path: Path) -> bytes:
+        if path.name == "pyproject.toml":
+            raise PermissionError(13, "Permission denied")
+        return real(path)
+
+    monkeypatch.setattr(Path, "read_bytes", read_bytes)
+    assert _key(cache, blank) != readable
