@@ -9,6 +9,9 @@ from __future__ import annotations
 import time
 
 import pytest
+import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from loader_helpers import parse, where
 
 from styr.load.depth import flow_depth_exceeds
@@ -71,3 +74,58 @@ def test_brackets_in_a_quoted_text_read_as_text() -> None:
     document = parse(text)
     assert document.findings == []
     assert document.data == {"a": "[" * 100}
+
+
+_FLOW_OPEN = (yaml.FlowSequenceStartToken, yaml.FlowMappingStartToken)
+_FLOW_CLOSE = (yaml.FlowSequenceEndToken, yaml.FlowMappingEndToken)
+
+
+def _libyaml_flow_depth(text: str) -> int | None:
+    """The deepest flow nesting libyaml's scanner reaches, or None if it refuses the text."""
+    depth = deepest = 0
+    try:
+        for token in yaml.scan(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+            if isinstance(token, _FLOW_OPEN):
+                depth += 1
+                deepest = max(deepest, depth)
+            elif isinstance(token, _FLOW_CLOSE):
+                depth -= 1
+    except yaml.YAMLError:
+        return None
+    return deepest
+
+
+_WORD = st.sampled_from(["a", "mål", "x-y", "1", "b'c", 'd"e', "f#g"])
+_QUOTED = st.sampled_from(["'[[[ {'", '"]]] [[ {{"', "'it''s [x'", '"a \\" [b"', "'#[['"])
+_SCALAR = _WORD | _QUOTED
+
+
+def _flow(children: st.SearchStrategy[str]) -> st.SearchStrategy[str]:
+    items = st.lists(children, max_size=3)
+    pairs = st.lists(st.tuples(_WORD, children), max_size=3)
+    return items.map(lambda xs: "[" + ", ".join(xs) + "]") | pairs.map(
+        lambda kv: "{" + ", ".join(f"{k}: {v}" for k, v in kv) + "}"
+    )
+
+
+_NODE = st.recursive(_SCALAR, _flow, max_leaves=12)
+_COMMENT = st.sampled_from(["", "  # [[[[ {{"])
+_TAIL = st.sampled_from(["", "\nb: |\n  [[[[ {{\n  [[", "\nc: >-\n    {{{{", "\n# [[[[["])
+
+
+def _document(lead: str, node: str, comment: str, tail: str) -> str:
+    return f"{lead}{node}{comment}{tail if lead.endswith(': ') else ''}\n"
+
+
+_DOCUMENT = st.builds(
+    _document, st.sampled_from(["a: ", "- ", "", "k: v\nm: "]), _NODE, _COMMENT, _TAIL
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_DOCUMENT, st.integers(min_value=1, max_value=4))
+def test_on_valid_yaml_the_count_is_libyamls(text: str, limit: int) -> None:
+    """On text libyaml reads, our count says "too deep" exactly when libyaml's nesting is."""
+    deepest = _libyaml_flow_depth(text)
+    assert deepest is not None, text
+    assert flow_depth_exceeds(text, limit) == (deepest > limit), (text, deepest)

@@ -125,6 +125,20 @@ DECLINED = [
     pytest.param("# only a comment\n", id="comment-only"),
     pytest.param("just text\n", id="scalar-document"),
     pytest.param("a: b: c\n", id="syntax-error"),
+    pytest.param("title: Färre brott #1 prioritet\n", id="comment-after-a-text"),
+    pytest.param("a: 1e5\n", id="exponent-without-a-point"),
+    pytest.param("a: 6.8e1\n", id="exponent-without-a-sign"),
+    pytest.param("a: -.5\n", id="sign-before-the-point"),
+    pytest.param("a: 1" + "0" * 400 + "\n", id="huge-integer"),
+    pytest.param("a: 1" + "0" * 5000 + "\n", id="integer-past-pythons-text-limit"),
+    pytest.param("a: 1" + "0" * 20 + ".5\n", id="huge-float"),
+    pytest.param("a: 0." + "0" * 400 + "1\n", id="decimal-read-as-zero"),
+    pytest.param("a: 1e400\n", id="exponent-past-a-float"),
+    pytest.param("a: 1.0e-400\n", id="exponent-read-as-zero"),
+    pytest.param("a: .inf\n", id="infinity"),
+    pytest.param("a: [.nan]\n", id="not-a-number"),
+    pytest.param("a: Trygg\u202ehet\n", id="bidi-override"),
+    pytest.param("a: x\n# \u2066\n", id="bidi-isolate-in-a-comment"),
 ]
 
 
@@ -151,6 +165,10 @@ TAKEN = [
     pytest.param("a: 1\r\nb: x\r\n", {"a": 1, "b": "x"}, id="crlf"),
     pytest.param("a: >-\n  x\n  y\n", {"a": "x y"}, id="folded"),
     pytest.param("- a: 1\n- b\n", {}, id="top-level-list"),
+    pytest.param("a: 999999999999999\n", {"a": 999_999_999_999_999}, id="number-at-the-limit"),
+    pytest.param("a: 0.0\nb: 2.5\n", {"a": 0.0}, id="zero-float"),
+    pytest.param("# comment\na: 1\n  # indented comment\n", {"a": 1}, id="comment-lines"),
+    pytest.param("a: Trygghet#1\n", {"a": "Trygghet#1"}, id="hash-glued-to-a-word"),
 ]
 
 
@@ -175,6 +193,7 @@ _PIECES = (
     *(",", ":", "-", "#", "|", ">", "|-", ">+", "?", "&", "*", "!", "%", "---", "..."),
     *("\\", "1e3", ".5", "0x1F", "1_0", "true", "Ö", "å", "<<", ": ", "- ", " #x"),
     *("\n", "\n  ", "\r\n", "  ", "a:", "  b: c\n", '"a\n b"', "'a\n\n b'"),
+    *("1" + "0" * 20, "-.5", "6.8e1", "1e400", ".inf", "0." + "0" * 20 + "1", "\u202e", " # "),
 )
 
 

@@ -13,12 +13,17 @@ the side of "maybe" (a false alarm only costs time):
 
 * the text (`screen`): anchors, aliases, tags, directives, more than one
   document, complex keys, tabs and characters YAML forbids, bidirectional
-  controls, numbers written with a leading zero or underscores, with an
-  exponent, a sign before the point or more digits than a steering value
-  needs, `.inf` and `.nan`, unquoted dates and base-60 numbers, a comment
-  after a value, and flow collections that are not tame;
-* the values yaml-rs built (`_plain_values`): keys that are not text, and text
-  that may have been a YAML 1.1 boolean (`no`, quoted or not).
+  controls, numbers written with a leading zero or underscores, unquoted
+  dates and base-60 numbers, a comment after a value, and flow collections
+  that are not tame;
+* the values yaml-rs built (`_plain_values`): keys that are not text, text
+  that may have been a YAML 1.1 boolean (`no`, quoted or not), and numbers
+  too large or too small to use, infinite or not a number (Y016);
+* only where it built a float, the text again (`_doubtful_floats`): an
+  exponent (`1e5`, Y017) and a sign before the point (`-.5`); where a float
+  is 0.0, also long runs of digits (a decimal so small that it became 0).
+  Scanning every digit of every file would cost as much as the rest of the
+  screen.
 
 Everything else, including every file yaml-rs refuses, goes to the careful
 reader, which finds the problem and its position.
@@ -29,7 +34,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from styr.load.limits import DEEP_INDENT
+from styr.load.limits import DEEP_INDENT, MAX_NUMBER_DIGITS
 
 try:
     import yaml_rs
@@ -56,12 +61,16 @@ _SCALAR_START = r"(?:: |- |, |\n | {2}|[\s\S][\[{,\n])"
 # underscores (`1_000`): YAML 1.1 and 1.2 read them differently (Y009).
 _ODD_NUMBER = re.compile(rf"0(?:(?<={_SCALAR_START}0)|(?<={_SCALAR_START}[-+]0))[0-9_oObBxX]")
 _UNDERSCORED_DIGIT = re.compile(r"_[0-9]")
-# Numbers the careful reader doubts (Y016, Y017): an exponent (`1e5`), a sign
-# before the point (`-.5`), more digits in a row than a steering value has,
-# and `.inf` or `.nan`. Digits in a text are a cheap false alarm.
-_DOUBTFUL_NUMBER = re.compile(
-    r"[eE](?<=[0-9][eE])[-+]?[0-9]|\.(?<=[-+]\.)[0-9]|[0-9]{16}|\.(?:inf|Inf|INF|nan|NaN|NAN)"
-)
+# Text behind a float that the careful reader doubts (Y016, Y017): an exponent
+# (`1e5`), a sign before the point (`-.5`), and more digits in a row than a
+# steering value has. Digits in a text are a cheap false alarm.
+_EXPONENT = re.compile(r"[0-9][eE][-+]?[0-9]")
+_SIGN_BEFORE_POINT = re.compile(r"\.(?<=[-+]\.)[0-9]")
+# (The look-behind only lets the engine start at a digit faster.)
+_LONG_NUMBER = re.compile(r"[0-9](?<=[0-9])[0-9]{15}")
+# Numbers the careful reader accepts lie within these (see limits.MAX_NUMBER_DIGITS).
+_LARGEST = 10**MAX_NUMBER_DIGITS
+_SMALLEST = 10.0**-(MAX_NUMBER_DIGITS)
 # A comment (`#` after blank); one after something on its line may have cut a
 # text short (Y015).
 _COMMENT = re.compile(r"#(?<=[ \t]#)")
@@ -123,7 +132,7 @@ def screen(text: str) -> bool:
         return True
     if _ODD_NUMBER.search(probe) or ("_" in probe and _UNDERSCORED_DIGIT.search(probe)):
         return True
-    if _DOUBTFUL_NUMBER.search(probe) or ("#" in probe and _comment_after_content(probe)):
+    if "#" in probe and _comment_after_content(probe):
         return True
     if _DATE.search(probe) or _BASE_60.search(probe):
         return True
@@ -164,17 +173,34 @@ def read_plain(text: str) -> Any | None:
     # yaml-rs returns several documents as a list too; a top-level list starts
     # with its first entry (the screen has already sent away `---`).
     if kind is dict or (kind is list and text.lstrip().startswith(("-", "["))):
-        return data if _plain_values(data) else None
+        values = _plain_values(data)
+        if values is _PLAIN or (values is not _DOUBTED and not _doubtful_floats(text, values)):
+            return data
     return None
 
 
-def _plain_values(root: dict[Any, Any] | list[Any]) -> bool:
-    """No key that is not text (Y008), no text that may have been a YAML 1.1 boolean.
+def _doubtful_floats(text: str, values: str) -> bool:
+    probe = "\n\n" + text
+    if _EXPONENT.search(probe) or _SIGN_BEFORE_POINT.search(probe):
+        return True
+    return values is _WITH_ZERO_FLOATS and _LONG_NUMBER.search(probe) is not None
+
+
+# What the walk found: something to doubt, plain values, plain values with
+# floats, and with floats of which one is 0.0.
+_DOUBTED, _PLAIN, _WITH_FLOATS, _WITH_ZERO_FLOATS = "doubted", "plain", "floats", "zero"
+
+
+def _plain_values(root: dict[Any, Any] | list[Any]) -> str:
+    """No key that is not text (Y008), no text that may have been a YAML 1.1 boolean,
+    no number outside what the careful reader accepts (Y016); and whether floats are there.
 
     Walked without recursion and without a call per value: this runs over
     every value of every file.
     """
     words = _YAML11_WORDS
+    largest, smallest = _LARGEST, _SMALLEST
+    found = _PLAIN
     pending: list[Any] = [root]
     pop, push = pending.pop, pending.append
     while pending:
@@ -182,7 +208,7 @@ def _plain_values(root: dict[Any, Any] | list[Any]) -> bool:
         if type(container) is dict:
             for key in container:
                 if type(key) is not str or (len(key) < 4 and key in words):
-                    return False
+                    return _DOUBTED
             values = container.values()
         else:
             values = container
@@ -190,7 +216,17 @@ def _plain_values(root: dict[Any, Any] | list[Any]) -> bool:
             kind = type(value)
             if kind is str:
                 if len(value) < 4 and value in words:
-                    return False
+                    return _DOUBTED
             elif kind is dict or kind is list:
                 push(value)
-    return True
+            elif kind is int:
+                if not -largest < value < largest:
+                    return _DOUBTED
+            elif kind is float:
+                if value == 0.0:
+                    found = _WITH_ZERO_FLOATS
+                elif smallest <= abs(value) < largest:  # False for infinity and NaN too
+                    found = found if found is _WITH_ZERO_FLOATS else _WITH_FLOATS
+                else:
+                    return _DOUBTED
+    return found
