@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -239,7 +240,7 @@ def test_the_comparison_summary_shows_what_the_full_view_shows(rich: Path) -> No
     labels = Labels("sv")
     for root in (rich, root_dir / "examples" / "helsingborg", root_dir / "examples" / "huddinge"):
         full = view_of(root, prefix="k")
-        summary = _comparison_view(root, "sv", "k", [], False)
+        summary, _ = _comparison_view(root, "sv", "k", False, date(2026, 12, 1))
         assert summary.stats == full.stats
         assert summary.anchor == full.anchor
         assert compare([summary], labels).rows == compare([full], labels).rows

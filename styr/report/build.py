@@ -9,8 +9,8 @@ from pathlib import Path
 
 from styr import __version__
 from styr.errors import UsageError
-from styr.findings import Finding, Severity
-from styr.lint import LintResult, RepositoryResult, lint_paths, lint_repository
+from styr.lint import LintResult, RepositoryResult, lint_repository
+from styr.load import Document
 from styr.model.index import build_index
 from styr.model.repository import Repository, find_repositories, load_repository
 from styr.parallel import map_in_processes
@@ -58,20 +58,20 @@ def build_report(
     roots = find_repositories(paths or [Path(".")])
     day = today or date.today()
     if len(roots) > FULL_REPORTS_UP_TO:
-        linted = lint_paths(roots, today=day, jobs=_jobs(roots))
-        check_publishable(linted, allow_errors=allow_errors)
         manifests = [_manifest(root) for root in roots]
         labels = Labels(language or _agreed_language(manifests))
         codes = [_code(manifest) for manifest in manifests]
         index_template = f"index.{kind}.j2"
-        views = _comparison_views(
+        built = _comparison_views(
             roots,
             labels.language,
             codes,
-            linted.results,
             with_findings,
+            day,
             while_waiting=lambda: prepare(kind, index_template, templates),
         )
+        check_publishable(LintResult([result for _, result in built]), allow_errors=allow_errors)
+        views = [view for view, _ in built]
     else:
         repositories = [load_repository(root) for root in roots]
         results = [lint_repository(repository, today=day) for repository in repositories]
@@ -148,15 +148,18 @@ def _comparison_views(
     roots: list[Path],
     language: str,
     codes: list[str | None],
-    linted: list[RepositoryResult],
     with_findings: bool,
+    today: date,
     while_waiting: Callable[[], object],
-) -> list[RepositoryView]:
-    """Views for a comparison-only index, built in parallel, holding only what it shows."""
+) -> list[tuple[RepositoryView, RepositoryResult]]:
+    """Views for a comparison-only index, each with its lint result, built in parallel.
+
+    Each worker reads its repository once, for the lint and for the view.
+    """
     prefixes = [prefix_for(codes, position) for position in range(len(roots))]
     arguments = [
-        (root, language, prefix, result.findings, with_findings)
-        for root, prefix, result in zip(roots, prefixes, linted, strict=True)
+        (root, language, prefix, with_findings, today)
+        for root, prefix in zip(roots, prefixes, strict=True)
     ]
     return list(map_in_processes(_comparison_view, arguments, _jobs(roots), while_waiting))
 
@@ -183,17 +186,27 @@ def _code(manifest: dict[str, object]) -> str | None:
 
 
 def _comparison_view(
-    root: Path, language: str, prefix: str, findings: list[Finding], with_findings: bool
-) -> RepositoryView:
-    """One municipality's figures for the comparison: no sections, no diagram (less to build)."""
+    root: Path, language: str, prefix: str, with_findings: bool, today: date
+) -> tuple[RepositoryView, RepositoryResult]:
+    """One municipality's figures for the comparison (no sections, no diagram), and its lint.
+
+    The lint result goes back without the files' contents: what the refusal
+    and the notice need, and little to send between processes.
+    """
     repository = load_repository(root)
+    result = lint_repository(repository, today=today)
     index = build_index(repository)
     labels = Labels(language)
     view = ViewBuilder(repository, index, labels, Anchors(prefix)).summary()
-    view.errors = sum(1 for finding in findings if finding.severity >= Severity.ERROR)
+    view.errors = error_count(LintResult([result]))
     if with_findings:
-        view.findings = findings_view(repository, findings, labels)
-    return view
+        view.findings = findings_view(repository, result.findings, labels)
+    result.repository = Repository(
+        root=root,
+        manifest=Document(repository.manifest.file, None),
+        documents=[Document(document.file, None) for document in repository.documents],
+    )
+    return view, result
 
 
 def _common_language(repositories: list[Repository]) -> str:
