@@ -74,7 +74,7 @@ class LintCache:
             digest.update(_bytes_or_mark(pyproject) + b"\0")
         for file, raw in contents.items():
             digest.update(file.relative_to(root).as_posix().encode() + b"\0")
-            digest.update(raw if raw is not None else b"\0unreadable")
+            digest.update(raw if raw is not None else _refused_mark(file))
             digest.update(b"\0")
         return digest.hexdigest()
 
@@ -285,6 +285,20 @@ def _code_digest() -> str:
             name = path.relative_to(package).as_posix()
             digest.update(f"{name}\0{status.st_size}\0{status.st_mtime_ns}\0".encode())
     return digest.hexdigest()
+
+
+def _refused_mark(file: Path) -> bytes:
+    """What a file that was not read looks like, so that another reason is another key.
+
+    A link, a named pipe or a file too large are refused with different
+    findings; its kind, size and change time tell them apart without reading it.
+    """
+    try:
+        status = os.lstat(file)
+    except OSError as error:
+        return f"\0unreadable {error.errno}".encode()
+    kind = stat.S_IFMT(status.st_mode)
+    return f"\0unreadable {kind} {status.st_size} {status.st_mtime_ns}".encode()
 
 
 def _bytes_or_mark(path: Path) -> bytes:

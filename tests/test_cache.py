@@ -412,3 +412,20 @@ def test_an_unreadable_pyproject_does_not_break_the_key(
 
     monkeypatch.setattr(Path, "read_bytes", read_bytes)
     assert _key(cache, blank) != readable
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are POSIX")
+def test_a_file_refused_for_another_reason_is_another_key(blank: Path, tmp_path: Path) -> None:
+    cache = _cache(tmp_path)
+    refused = blank / "organisation" / "trasig.yaml"
+    os.mkfifo(refused)
+    lint_paths([blank], today=TODAY, cache=cache)
+    refused.unlink()
+    outside = tmp_path / "utanför.yaml"
+    outside.write_text("kind: vision\n", encoding="utf-8")
+    refused.symlink_to(outside)  # refused too, with another finding
+    cached = lint_paths([blank], today=TODAY, cache=cache)
+    assert _summary(cached) == _summary(lint_paths([blank], today=TODAY))
+    assert [f.params for f in cached.findings] == [
+        f.params for f in lint_paths([blank], today=TODAY).findings
+    ]
