@@ -15,7 +15,7 @@ from pathlib import Path, PurePosixPath
 
 from styr.editor import editor_files, with_modeline
 from styr.errors import UsageError
-from styr.files import write_tree
+from styr.files import GITIGNORE_PATTERN, write_tree
 from styr.resources import data_dir
 from styr.yaml_text import quote
 
@@ -30,6 +30,12 @@ _NAME_LINE = re.compile(
 )
 # Characters a one-line name cannot hold: controls, line and paragraph separators, surrogates.
 _NOT_IN_A_NAME = {"Cc", "Cs", "Zl", "Zp"}
+# Keeps a temporary file that a killed styr left behind out of `git add -A`.
+GITIGNORE = (
+    "# Tillfälliga filer som styr skriver och sedan byter namn på. En blir kvar\n"
+    "# bara om styr avbryts mitt i en skrivning; den kan tas bort.\n"
+    f"{GITIGNORE_PATTERN}\n"
+)
 
 
 def starter_names() -> list[str]:
@@ -65,7 +71,7 @@ def repository_files(starter: str, name: str, code: str) -> dict[str, str]:
         relative = PurePosixPath(file.relative_to(source).as_posix())
         text = fill_tokens(file.read_text(encoding="utf-8"), name.strip(), code)
         texts[str(relative)] = with_modeline(text, relative)
-    return {**texts, **editor_files(texts)}
+    return {**texts, **editor_files(texts), ".gitignore": GITIGNORE}
 
 
 def fill_tokens(text: str, name: str, code: str) -> str:

@@ -363,3 +363,19 @@ def test_init_tells_the_planner_what_to_replace(run_cli: Run, tmp_path: Path) ->
     result = run_cli("init", tmp_path / "kommun")
     assert result.code == 0
     assert f"'{PLACEHOLDER}'" in result.out and "styr lint" in result.out
+
+
+def test_git_ignores_a_temporary_file_styr_left_behind(tmp_path: Path) -> None:
+    import fnmatch
+
+    from styr.files import temporary_name
+
+    init_repository(tmp_path / "kommun", "blank", "Nyby", "0999")
+    patterns = [
+        line
+        for line in (tmp_path / "kommun" / ".gitignore").read_text(encoding="utf-8").splitlines()
+        if line and not line.startswith("#")
+    ]
+    leftover = temporary_name(tmp_path / "kommun" / "vision.yaml").name
+    assert any(fnmatch.fnmatch(leftover, pattern) for pattern in patterns)
+    assert not any(fnmatch.fnmatch("vision.yaml", pattern) for pattern in patterns)
