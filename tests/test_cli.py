@@ -220,3 +220,12 @@ def test_github_annotations_are_chosen_under_github_actions(
     result = run_cli("lint", blank_repo)
     assert result.out.startswith("::error file=")
     assert run_cli("lint", blank_repo, "--output-format", "concise").out.count("::") == 0
+
+
+@pytest.mark.parametrize("command", ["report", "status"])
+def test_report_and_status_offer_allow_errors(
+    run_cli: Callable[..., CliResult], command: str
+) -> None:
+    result = run_cli(command, "--help")
+    assert result.code == 0
+    assert "--allow-errors" in result.out and "Visa ändå" in result.out
