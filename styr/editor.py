@@ -20,12 +20,12 @@ import re
 from collections.abc import Mapping
 from pathlib import PurePosixPath
 
+from styr.model.repository import MANIFEST
 from styr.schema_check import SCHEMA_SUFFIX, schema_names, schema_text
 
 SCHEMA_FOLDER = "schemas"
 SETTINGS_FILE = ".vscode/settings.json"
 EXTENSIONS_FILE = ".vscode/extensions.json"
-MANIFEST_NAME = "styr.yaml"
 # `styr kolada pull` writes here by default, and the docs put follow-up files here.
 FOLLOW_UP_FOLDER = "uppfoljning"
 YAML_EXTENSION = "redhat.vscode-yaml"
@@ -33,7 +33,7 @@ YAML_EXTENSION = "redhat.vscode-yaml"
 # The names docs/format.md gives each kind of file, so that a file added later
 # under one of them has help from the start, whatever the starter held.
 CONVENTIONAL_GLOBS = {
-    MANIFEST_NAME: "manifest",
+    MANIFEST: "manifest",
     "vision.yaml": "vision",
     "program.yaml": "programme",
     "malomraden.yaml": "council",
@@ -54,10 +54,12 @@ def schema_files() -> dict[str, str]:
     return {f"{kind}{SCHEMA_SUFFIX}": schema_text(kind) for kind in [*schema_names(), "common"]}
 
 
-def file_kind(text: str) -> str:
-    """The schema a YAML file's text asks for: its `kind:`, or the manifest's without one."""
+def file_kind(text: str, relative: PurePosixPath) -> str | None:
+    """The schema for a file: the manifest's for `styr.yaml`, else the one its `kind:` names."""
+    if relative == PurePosixPath(MANIFEST):
+        return "manifest"
     match = _KIND.search(text)
-    return match.group(1) if match else "manifest"
+    return match.group(1) if match and match.group(1) in schema_names() else None
 
 
 def modeline(kind: str, relative: PurePosixPath) -> str:
@@ -70,11 +72,14 @@ def with_modeline(text: str, relative: PurePosixPath) -> str:
     """`text` with its modeline pointing into the repository's schema copy.
 
     An existing modeline is replaced where it is; a file without one gets it
-    as its first line.
+    as its first line. A file of no known kind is left as it is.
     """
     bom = "\ufeff" if text.startswith("\ufeff") else ""  # a byte order mark stays first
     body = text[len(bom) :]
-    line = modeline(file_kind(body), relative)
+    kind = file_kind(body, relative)
+    if kind is None:
+        return text
+    line = modeline(kind, relative)
     match = _MODELINE.search(body)
     if match:
         return bom + body[: match.start()] + line + body[match.end() :]
@@ -112,7 +117,8 @@ def vscode_files(files: Mapping[PurePosixPath, str]) -> dict[str, str]:
 
 def editor_files(texts: Mapping[str, str]) -> dict[str, str]:
     """Everything a repository with these YAML files (relative path → text) needs for editors."""
-    kinds = {PurePosixPath(path): file_kind(text) for path, text in texts.items()}
+    paths = {PurePosixPath(path): text for path, text in texts.items()}
+    kinds = {path: kind for path, text in paths.items() if (kind := file_kind(text, path))}
     return {
         **{f"{SCHEMA_FOLDER}/{name}": text for name, text in schema_files().items()},
         **vscode_files(kinds),

@@ -124,3 +124,14 @@ def test_a_file_that_is_not_utf8_is_left_alone(run_cli: Run, tmp_path: Path) -> 
     latin.write_bytes(data)
     assert run_cli("schema", "--export", repo).code == 0
     assert latin.read_bytes() == data
+
+
+def test_a_file_of_no_known_kind_keeps_no_modeline(run_cli: Run, tmp_path: Path) -> None:
+    repo = _repository(tmp_path)
+    notes = repo / "anteckningar.yaml"
+    notes.write_text("kind: anteckningar\ntext: mina tankar\n", encoding="utf-8")
+    plain = repo / "organisation" / "utan-kind.yaml"
+    plain.write_text("id: x\n", encoding="utf-8")
+    assert run_cli("schema", "--export", repo).code == 0
+    assert notes.read_text(encoding="utf-8") == "kind: anteckningar\ntext: mina tankar\n"
+    assert plain.read_text(encoding="utf-8") == "id: x\n"
