@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import errno
 import os
-import resource
 import subprocess
 import sys
 from collections.abc import Callable, Iterator
@@ -164,6 +163,7 @@ def test_a_repository_is_written_whole_or_not_at_all(
 @pytest.mark.skipif(sys.platform == "win32", reason="file size limits are a POSIX feature")
 def test_a_file_size_limit_leaves_nothing_behind(tmp_path: Path) -> None:
     """The reproducer from the issue: `ulimit -f 8; styr init x`."""
+    import resource  # POSIX only
 
     def limit() -> None:
         resource.setrlimit(resource.RLIMIT_FSIZE, (8 * 1024, 8 * 1024))
