@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from filled import fill_placeholders
 
 from styr.cli import main
 from styr.scaffold import init_repository
@@ -66,10 +67,10 @@ def run_cli(
 
 @pytest.fixture
 def blank_repo(tmp_path: Path) -> Path:
-    """A repository made by `styr init` from the blank model: lints clean."""
+    """A repository made by `styr init` from the blank model, placeholders written: lints clean."""
     target = tmp_path / "kommun"
     init_repository(target, "blank", "Testby", "0999")
-    return target
+    return fill_placeholders(target)
 
 
 @pytest.fixture

@@ -8,6 +8,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from conftest import ROOT
+from filled import init_filled
+from helpers import replace_in
 
 
 def test_editor_modelines_in_the_examples_point_at_existing_schemas() -> None:
@@ -20,10 +22,9 @@ def test_editor_modelines_in_the_examples_point_at_existing_schemas() -> None:
 
 def test_a_value_only_the_strict_validator_refuses_still_gives_a_finding(tmp_path: Path) -> None:
     from styr.lint import lint_paths
-    from styr.scaffold import init_repository
 
     repo = tmp_path / "k"
-    init_repository(repo, "blank", "Testby", "0999")
+    init_filled(repo, "blank", "Testby", "0999")
     manifest = repo / "styr.yaml"
     text = manifest.read_text(encoding="utf-8")
     manifest.write_text(text.replace('code: "0999"', 'code: "0999\\n"'), encoding="utf-8")
@@ -31,13 +32,10 @@ def test_a_value_only_the_strict_validator_refuses_still_gives_a_finding(tmp_pat
 
 
 def test_a_bad_kolada_id_gives_one_finding_not_two(tmp_path: Path) -> None:
-    from helpers import replace_in
-
     from styr.lint import lint_paths
-    from styr.scaffold import init_repository
 
     repo = tmp_path / "k"
-    init_repository(repo, "blank", "Testby", "0999")
+    init_filled(repo, "blank", "Testby", "0999")
     board = repo / "organisation" / "exempelnamnden.yaml"
     replace_in(board, "        unit: procent", "        unit: procent\n        kolada: n15428")
     replace_in(

@@ -1,0 +1,77 @@
+"""X003 placeholder-text: texts that `styr init` left for the planner to write.
+
+The starters mark what the planner must write with "FYLL I:" at the start of
+the text ("FYLL I: Skriv visionen här …"); older copies have the instruction
+alone ("Skriv visionen här …"), and a starter copied by hand keeps its
+__KOMMUN__ tokens. Any of them in a file is a text nobody has written yet,
+which the report would publish as it stands.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from styr.findings import Finding, PathInDocument, Severity
+from styr.i18n import N_
+from styr.rules.base import Rule
+from styr.rules.context import RuleContext
+from styr.schema_texts import shown
+
+PLACEHOLDER = Rule(
+    code="X003",
+    name="placeholder-text",
+    severity=Severity.WARNING,
+    summary=N_("Placeholder text left"),
+    message=N_(
+        "The text is a placeholder from styr init ('{placeholder}'); write the real text instead."
+    ),
+    doc=N_("""Reports a text that styr init left for the planner to write.
+
+Why: the starters mark what is to be written with "FYLL I:" at the start of
+the text. Left in place, the report publishes the instruction instead of the
+board's mission, direction or the municipality's vision. The rule also knows
+instructions without the mark ("Skriv visionen här", write the vision here)
+and tokens such as __KOMMUN__ in a starter copied by hand.
+
+Failing example: `text: "FYLL I: Varför finns nämnden, vad ska den göra och
+för vem?"`.
+Instead: `text: Nämnden ansvarar för förskola och grundskola i kommunen.`
+"""),
+)
+
+RULES = (PLACEHOLDER,)
+
+# "FYLL I:" (any case, any spacing, before a colon) starting the text; an
+# instruction "Skriv … här"; a starter's token such as __KOMMUN__ or __KOD__.
+_PLACEHOLDER = re.compile(
+    r"\A\s*fyll\s+i\s*:|\bskriv\b[^.!?\n]{0,80}?\bhär\b|__[A-ZÅÄÖ]+__",
+    re.IGNORECASE,
+)
+# Cheap tests that rule most texts out before the expression runs.
+_HINTS = ("fyll", "FYLL", "Fyll", "här", "__")
+
+
+def is_placeholder(text: str) -> bool:
+    return any(hint in text for hint in _HINTS) and _PLACEHOLDER.search(text) is not None
+
+
+def check(context: RuleContext) -> Iterator[Finding]:
+    for document in context.repository.all_documents():
+        for path, text in _texts(document.data, ()):
+            if is_placeholder(text):
+                line, column = document.locate(path)
+                yield PLACEHOLDER.at(document.file, line, column, path, placeholder=shown(text))
+
+
+def _texts(value: Any, path: PathInDocument) -> Iterator[tuple[PathInDocument, str]]:
+    """Every text value with its path, in the order written."""
+    if isinstance(value, str):
+        yield path, value
+    elif isinstance(value, dict):
+        for key, child in value.items():
+            yield from _texts(child, (*path, key))
+    elif isinstance(value, list):
+        for position, child in enumerate(value):
+            yield from _texts(child, (*path, position))

@@ -1,0 +1,81 @@
+"""X003: what `styr init` leaves for the planner to write is a finding until it is written."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+from filled import fill_placeholders
+
+from styr.lint import lint_paths
+from styr.rules.placeholders import is_placeholder
+from styr.scaffold import init_repository, starter_names
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "FYLL I: Skriv visionen här, en gemensam och långsiktig målbild.",
+        "  fyll i : Nämndens inriktning.",
+        "Skriv visionen här.",
+        "Vision för __KOMMUN__",
+        'code: "__KOD__"',
+    ],
+)
+def test_a_placeholder(text: str) -> None:
+    assert is_placeholder(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nämnden ska fylla i luckorna i servicen.",
+        "Vi skriver här om hur det går.",
+        "Här skriver vi om målen.",
+        "Fler ska känna sig trygga här. Skriv till oss.",
+        "snake_case__inte_en_platshållare",
+    ],
+)
+def test_not_a_placeholder(text: str) -> None:
+    assert not is_placeholder(text)
+
+
+def _strings(node: object) -> list[str]:
+    if isinstance(node, dict):
+        return [text for child in node.values() for text in _strings(child)]
+    if isinstance(node, list):
+        return [text for child in node for text in _strings(child)]
+    return [node] if isinstance(node, str) else []
+
+
+def _marked_texts(root: Path) -> set[tuple[str, str]]:
+    """(file, text) of every text in the starter that its author marked 'FYLL I:'."""
+    marked = set()
+    for path in root.rglob("*.yaml"):
+        if "schemas" in path.parts:
+            continue
+        for text in _strings(yaml.safe_load(path.read_text(encoding="utf-8"))):
+            if text.lstrip().upper().startswith("FYLL I"):
+                marked.add((path.relative_to(root).as_posix(), text))
+    return marked
+
+
+@pytest.mark.parametrize("starter", starter_names())
+def test_every_marked_text_of_every_starter_is_reported_until_written(
+    starter: str, tmp_path: Path
+) -> None:
+    repo = tmp_path / starter
+    init_repository(repo, starter, "Testby", "0999")
+    marked = _marked_texts(repo)
+    findings = [f for f in lint_paths([repo]).findings if f.code == "X003"]
+    reported = {
+        (f.file.relative_to(repo).as_posix(), f.params["placeholder"])
+        for f in findings
+        if f.file is not None
+    }
+    assert len(findings) >= len(marked) > 0
+    assert {file for file, _ in marked} <= {file for file, _ in reported}
+    assert all(f.severity.label == "warning" for f in findings)  # CI still passes a new repository
+    fill_placeholders(repo)
+    assert [f.code for f in lint_paths([repo]).findings] == []
