@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from styr.followup.fulfilment import (
     Scale,
@@ -135,6 +137,26 @@ def test_no_shown_percentage_crosses_a_band_boundary(boundary: float, offset: fl
     shown = shown_percent(percent, status, scale)
     assert status_of(shown, scale, has_outcome=True, has_target=True) is status
     assert abs(shown - percent) <= 0.5
+
+
+@given(
+    percent=st.floats(min_value=-500, max_value=500, allow_nan=False),
+    partly_met_above=st.floats(min_value=0, max_value=99),
+    width=st.floats(min_value=0.01, max_value=50),
+    whole=st.booleans(),
+)
+def test_any_shown_percentage_is_judged_as_its_status(
+    percent: float, partly_met_above: float, width: float, whole: bool
+) -> None:
+    scale = Scale(
+        met_from=partly_met_above + width,
+        partly_met_above=partly_met_above,
+        round_to_whole_percent=whole,
+    )
+    status = status_of(percent, scale, has_outcome=True, has_target=True)
+    shown = shown_percent(percent, status, scale)
+    assert status_of(shown, scale, has_outcome=True, has_target=True) is status
+    assert abs(shown - percent) <= 0.5 + 1e-9
 
 
 def test_whole_percent_judging_shows_the_whole_percent_it_judged() -> None:
