@@ -28,12 +28,20 @@ from typing import IO, Any, Protocol, TypeVar
 
 from styr import __version__
 from styr.kolada.answer import Outcome, Query, parse_json, parse_page
+from styr.kolada.checks import (
+    UNSAFE_URL_CHARS,
+    check_municipality,
+    check_seconds,
+    check_tuning,
+    checked_base_url,
+    checked_kpis,
+    checked_years,
+)
 from styr.kolada.errors import (
     KoladaConnectionError,
     KoladaDeadlineError,
     KoladaError,
     KoladaHTTPError,
-    KoladaInputError,
     KoladaResponseError,
 )
 from styr.kolada.transport import SocketWatch, default_opener, origin
@@ -58,14 +66,8 @@ BACKOFF_BASE = 1.0
 # A full page of 5000 values is a few MB; far more than that is not Kolada.
 MAX_BODY_BYTES = 64 * 1024 * 1024
 READ_CHUNK = 64 * 1024
-FIRST_YEAR, LAST_YEAR = 1990, 2100
 # Rate limiting and temporary unavailability pass; other errors will not.
 RETRY_STATUSES = frozenset({429, 503})
-# fullmatch, not `^…$`: `$` would let a trailing newline through.
-_KPI_ID = re.compile(r"[NU][0-9]{5}")
-_MUNICIPALITY_ID = re.compile(r"[0-9]{4}")
-# http.client refuses these in a URL with an exception of its own; catch them first.
-_UNSAFE_URL_CHARS = re.compile(r"[\x00-\x20\x7f]")
 _CONNECTION_LOST = (
     ConnectionResetError,  # includes http.client.RemoteDisconnected
     ConnectionAbortedError,
@@ -143,13 +145,13 @@ def fetch_outcomes(
     `KoladaError` subclass for bad input and for any failure on the way;
     `ValueError` only for nonsensical tuning arguments (a bug in the caller).
     """
-    kpi_ids = _checked_kpis(kpis)
-    _check_municipality(municipality)
-    year_list = _checked_years(years)
+    kpi_ids = checked_kpis(kpis)
+    check_municipality(municipality)
+    year_list = checked_years(years)
     for seconds in (timeout, request_timeout, total_timeout):
-        _check_seconds(seconds)
-    _check_tuning(max_ids_per_request, max_retries)
-    base = _checked_base_url(base_url)
+        check_seconds(seconds)
+    check_tuning(max_ids_per_request, max_retries)
+    base = checked_base_url(base_url)
     host = urllib.parse.urlsplit(base).netloc
     watch = SocketWatch() if opener is None else None
     if opener is None:
@@ -173,64 +175,6 @@ def fetch_outcomes(
             query = Query(tuple(kpi_chunk), municipality, tuple(year_chunk))
             outcomes.extend(_fetch_query(query, session))
     return outcomes
-
-
-# --- input ---------------------------------------------------------------------------------
-
-
-def _checked_kpis(kpis: list[str]) -> list[str]:
-    if isinstance(kpis, str):  # a lone id would otherwise be split into letters
-        raise TypeError("kpis must be a list of KPI ids, not a single string")
-    for kpi in kpis:
-        if not isinstance(kpi, str) or not _KPI_ID.fullmatch(kpi):
-            raise KoladaInputError("kolada-bad-kpi", value=kpi)
-    if not kpis:
-        raise KoladaInputError("kolada-nothing-requested")
-    return list(dict.fromkeys(kpis))  # asking twice would return every value twice
-
-
-def _check_municipality(municipality: str) -> None:
-    if not isinstance(municipality, str) or not _MUNICIPALITY_ID.fullmatch(municipality):
-        raise KoladaInputError("bad-code", code=municipality)
-
-
-def _checked_years(years: list[int]) -> list[int]:
-    for year in years:
-        # bool is an int in Python; True is not a year.
-        if (
-            isinstance(year, bool)
-            or not isinstance(year, int)
-            or not (FIRST_YEAR <= year <= LAST_YEAR)
-        ):
-            raise KoladaInputError("kolada-bad-year", value=year, first=FIRST_YEAR, last=LAST_YEAR)
-    if not years:
-        raise KoladaInputError("kolada-nothing-requested")
-    return list(dict.fromkeys(years))
-
-
-def _check_seconds(seconds: float) -> None:
-    if not (isinstance(seconds, int | float) and math.isfinite(seconds) and seconds > 0):
-        raise ValueError(f"timeouts must be positive numbers of seconds, not {seconds!r}")
-
-
-def _check_tuning(max_ids_per_request: int, max_retries: int) -> None:
-    if max_ids_per_request < 1:
-        raise ValueError(f"max_ids_per_request must be at least 1, not {max_ids_per_request!r}")
-    if max_retries < 0:
-        raise ValueError(f"max_retries must be 0 or more, not {max_retries!r}")
-
-
-def _checked_base_url(base_url: str) -> str:
-    # Only http(s): urllib would also open file: and ftp: addresses.
-    parts = urllib.parse.urlsplit(base_url)
-    if (
-        origin(base_url) is None
-        or parts.query
-        or parts.fragment
-        or _UNSAFE_URL_CHARS.search(base_url)
-    ):
-        raise KoladaInputError("kolada-bad-base-url", url=base_url)
-    return base_url.rstrip("/")
 
 
 def _chunks(items: Sequence[_T], size: int) -> Iterator[Sequence[_T]]:
@@ -261,7 +205,7 @@ def _fetch_query(query: Query, session: _Session) -> list[Outcome]:
 def _checked_next_url(current: str, next_url: str, session: _Session) -> str:
     # Relative links are resolved against the page they came from.
     url = urllib.parse.urljoin(current, next_url)
-    if _UNSAFE_URL_CHARS.search(url):
+    if UNSAFE_URL_CHARS.search(url):
         raise KoladaResponseError("kolada-bad-shape", url=current, where="$.next_url")
     # Whatever another host says is not Kolada's data; a next_url must not send us there.
     if origin(url) != origin(session.base_url):
