@@ -26,11 +26,9 @@ from styr.parallel import map_in_processes
 from styr.rules.catalogue import ALL_RULES, BY_CODE, QUALITY_CHECKS
 from styr.rules.chain import check_chain
 from styr.rules.context import RuleContext
-from styr.rules.schema import UNKNOWN_FILE_KIND
 from styr.rules.suppressions import NO_REASON, UNUSED
-from styr.schema_check import SchemaResult
+from styr.schema_check import SchemaResult, unknown_file_kind
 from styr.schema_check import check as check_schema
-from styr.schema_texts import shown as shown_value
 from styr.suppress import parse_suppressions
 from styr.withholding import Withheld, withhold
 
@@ -305,14 +303,7 @@ def _shape(
         return _schema(document, "manifest", shapes)
     kind = document.kind
     if kind not in FILE_LAYOUTS:
-        has_kind = isinstance(document.data, dict) and "kind" in document.data
-        line, column = document.locate(("kind",)) if has_kind else (1, 1)
-        shown = f"'{shown_value(document.data.get('kind'))}'" if has_kind else "ingen/none"
-        return [
-            UNKNOWN_FILE_KIND.at(
-                document.file, line, column, ("kind",), kind=shown, kinds=", ".join(FILE_LAYOUTS)
-            )
-        ]
+        return [unknown_file_kind(document, list(FILE_LAYOUTS))]
     return _schema(document, kind, shapes)
 
 

@@ -9,10 +9,13 @@ from functools import cache
 from typing import Any
 
 from styr.findings import Finding, PathInDocument
+from styr.i18n import NC_, both_languages
 from styr.load import Document
 from styr.resources import data_dir
-from styr.rules.schema import SCHEMA
+from styr.rules.schema import SCHEMA, UNKNOWN_FILE_KIND
 from styr.schema_advice import Advice, advise, huge_number_advice, strict_only_advice
+from styr.schema_texts import both, shown
+from styr.suggest import suggest_among
 
 SCHEMA_SUFFIX = ".schema.json"
 
@@ -131,6 +134,36 @@ def check(document: Document, kind: str) -> SchemaResult:
         # verdict stands, so the file is never silently passed.
         advice.append(strict_only_advice())
     return SchemaResult(_findings(document, advice), rejected, unusable)
+
+
+def unknown_file_kind(document: Document, kinds: list[str]) -> Finding:
+    """S001 for a file whose `kind` is missing or none of `kinds`, with the kind it may mean."""
+    data = document.data if isinstance(document.data, dict) else {}
+    if "kind" not in data:
+        return UNKNOWN_FILE_KIND.at(
+            document.file,
+            1,
+            1,
+            ("kind",),
+            kinds=", ".join(kinds),
+            **both_languages("kind", NC_("no kind given", "none")),
+        )
+    value = data["kind"]
+    suggestion = suggest_among(value, kinds, "values") if isinstance(value, str) else None
+    if suggestion:
+        kind = both("schema-kind-did-you-mean", value=shown(value), suggestion=suggestion)
+    else:
+        kind = (f"'{shown(value)}'",) * 2
+    line, column = document.locate(("kind",))
+    return UNKNOWN_FILE_KIND.at(
+        document.file,
+        line,
+        column,
+        ("kind",),
+        kind=kind[0],
+        kind_en=kind[1],
+        kinds=", ".join(kinds),
+    )
 
 
 def _findings(document: Document, advice: list[Advice]) -> list[Finding]:

@@ -19,7 +19,7 @@ import json
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 # Past this length a text is no misspelt name; it is not looked up at all.
@@ -201,7 +201,7 @@ def aliases_for(allowed: Iterable[str], part: str = "keys") -> dict[str, str]:
     return aliases
 
 
-@cache
+@lru_cache(maxsize=512)  # the keys of one mapping of a schema, a model's kinds
 def _suggester_for(names: tuple[str, ...], part: str) -> Suggester:
     return Suggester(names, aliases_for(names, part))
 

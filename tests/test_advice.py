@@ -222,3 +222,29 @@ def test_a_huge_integer_is_described_without_turning_it_into_text() -> None:
     [finding] = result.findings
     assert "5001 siffror" in BY_CODE["S002"].render(finding, "sv")
     assert result.unusable == [("programme", "year")]
+
+
+def test_a_misspelt_file_kind_gets_the_kind_it_means(blank_repo: Path) -> None:
+    replace_in(blank_repo / BOARD, "kind: organisation", "kind: organistion")
+    findings = [f for f in lint_paths([blank_repo]).findings if f.code == "S001"]
+    [finding] = findings
+    rule = BY_CODE["S001"]
+    assert "'organistion', menade du 'organisation'?" in rule.render(finding, "sv")
+    assert "'organistion', did you mean 'organisation'?" in rule.render(finding, "en")
+
+
+def test_a_misspelt_organisation_type_gets_the_type_it_means(blank_repo: Path) -> None:
+    replace_in(blank_repo / BOARD, "type: namnd", "type: namd")
+    [finding] = [f for f in lint_paths([blank_repo]).findings if f.code == "C009"]
+    assert "(menade du 'namnd'?)" in BY_CODE["C009"].render(finding, "sv")
+    assert "(did you mean 'namnd'?)" in BY_CODE["C009"].render(finding, "en")
+
+
+def test_an_unknown_reference_gets_the_closest_id(blank_repo: Path) -> None:
+    replace_in(
+        blank_repo / BOARD,
+        "contributes_to: [malomrade-1]\n    indicators",
+        ("contributes_to: [malomrade-l]\n    indicators"),
+    )
+    [finding] = [f for f in lint_paths([blank_repo]).findings if f.code == "C001"]
+    assert "Menade du 'malomrade-1'?" in BY_CODE["C001"].render(finding, "sv")

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from styr.findings import Finding, PathInDocument, Severity
 from styr.i18n import N_, NC_, both_languages, translate
 from styr.rules.base import PRESUMES_EVERY_FILE, PRESUMES_MODEL, Rule
-from styr.suggest import Suggester
+from styr.suggest import Suggester, suggest_among
 
 if TYPE_CHECKING:
     from styr.load import Document
@@ -259,32 +259,49 @@ def _kinds(repository: Repository, index: Index) -> Iterator[Finding]:
                 model.organisation_types
             ):
                 known = ", ".join(model.organisation_types) or "–"
+                hint = both_languages("hint", N_("; known types: {known}"), known=known)
                 yield _at(
                     UNKNOWN_KIND,
                     element.document,
                     ("type",),
                     kind=element.kind_name,
                     **both_languages("what", N_("The organisation type")),
-                    **both_languages("hint", N_("; known types: {known}"), known=known),
+                    **_did_you_mean(hint, element.kind_name, model.organisation_types),
                 )
             continue
         if element.kind is not None and element.kind.category == element.category:
             continue
-        known = ", ".join(k.id for k in model.kinds_of(element.category)) or "–"
+        declared = [k.id for k in model.kinds_of(element.category)]
+        known = ", ".join(declared) or "–"
         path = (*element.path, "kind") if "kind" in element.data else element.path
+        hint = both_languages(
+            "hint",
+            N_(" for the category {category}; declared: {known}"),
+            category=element.category,
+            known=known,
+        )
         yield _at(
             UNKNOWN_KIND,
             element.document,
             path,
             kind=element.kind_name or element.category,
             **both_languages("what", N_("The kind")),
-            **both_languages(
-                "hint",
-                N_(" for the category {category}; declared: {known}"),
-                category=element.category,
-                known=known,
-            ),
+            **_did_you_mean(hint, element.kind_name, declared),
         )
+
+
+# Added to a hint that lists what is declared, when one of them is close.
+_DID_YOU_MEAN = {"sv": " (menade du '{suggestion}'?)", "en": " (did you mean '{suggestion}'?)"}
+
+
+def _did_you_mean(
+    hint: dict[str, str], name: str | None, candidates: Iterable[str]
+) -> dict[str, str]:
+    suggestion = suggest_among(name, candidates) if name else None
+    if suggestion is None:
+        return hint
+    added = both_languages("hint", _DID_YOU_MEAN, suggestion=suggestion)
+    return {key: hint[key] + added[key] for key in hint}
 
 
 def _references(repository: Repository, index: Index) -> Iterator[Finding]:
@@ -332,7 +349,7 @@ def _references(repository: Repository, index: Index) -> Iterator[Finding]:
                     source_kind_en=source_kind.label("en"),
                     target_kind=target_kind.label("sv"),
                     target_kind_en=target_kind.label("en"),
-                    allowed=allowed,
+                    **allowed,
                 )
 
 
