@@ -354,6 +354,16 @@ def test_retry_after_beyond_the_cap_stops_at_once(
     assert "60 s" in message(caught.value.key, "sv", **caught.value.params)
 
 
+def test_retry_after_with_leading_zeros_is_read_whole(
+    kolada: LocalKolada, sleeps: list[float]
+) -> None:
+    kolada.script(Reply(429, headers={"Retry-After": "0" * 20 + "3"}), page(entry()))
+
+    fetch(kolada, sleeps)
+
+    assert sleeps == [3.0]
+
+
 def test_retry_after_past_the_run_deadline_stops_at_once(
     kolada: LocalKolada, sleeps: list[float]
 ) -> None:

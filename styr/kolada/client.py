@@ -388,8 +388,9 @@ def _retry_after(headers: Message | None) -> float | None:
         return None
     value = value.strip()
     if re.fullmatch(r"[0-9]+", value):
-        # Cut before converting: int() refuses absurdly long digit strings.
-        return float(min(int(value[:13]), _LONGEST_RETRY_AFTER))
+        digits = value.lstrip("0") or "0"
+        # Judge the length before converting: int() refuses absurdly long digit strings.
+        return float(_LONGEST_RETRY_AFTER if len(digits) > 12 else int(digits))
     try:
         when = email.utils.parsedate_to_datetime(value)
     except (TypeError, ValueError, IndexError):
