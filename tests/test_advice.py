@@ -248,3 +248,17 @@ def test_an_unknown_reference_gets_the_closest_id(blank_repo: Path) -> None:
     )
     [finding] = [f for f in lint_paths([blank_repo]).findings if f.code == "C001"]
     assert "Menade du 'malomrade-1'?" in BY_CODE["C001"].render(finding, "sv")
+
+
+@pytest.mark.parametrize(("written", "meant"), [("4,1", "4.1"), ("SDG 4.1", "4.1"), ("4.A", "4.a")])
+def test_an_agenda_2030_target_written_another_way(
+    blank_repo: Path, written: str, meant: str
+) -> None:
+    replace_in(
+        blank_repo / BOARD,
+        "    contributes_to: [malomrade-1]\n    indicators",
+        f'    agenda2030: ["{written}"]\n    contributes_to: [malomrade-1]\n    indicators',
+    )
+    [finding] = [f for f in lint_paths([blank_repo]).findings if f.code == "A001"]
+    assert BY_CODE["A001"].render(finding, "sv").endswith(f"; skriv '{meant}'.")
+    assert BY_CODE["A001"].render(finding, "en").endswith(f"; write '{meant}'.")

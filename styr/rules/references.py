@@ -9,7 +9,7 @@ from functools import cache
 from pathlib import Path
 
 from styr.findings import Finding, Severity
-from styr.i18n import N_, both_languages
+from styr.i18n import N_, Text, both_languages
 from styr.rules.base import Rule
 from styr.rules.context import RuleContext
 
@@ -71,8 +71,11 @@ def check_sdg(context: RuleContext) -> Iterator[Finding]:
             text = str(value)
             if text in known:
                 continue
+            meant = sdg_meant(text)
             goal = text.split(".")[0]
-            hint = N_("; goal {goal} has the targets {targets}") if goal in known else ""
+            hint: Text = N_("; goal {goal} has the targets {targets}") if goal in known else ""
+            if meant is not None:
+                hint = _WRITE_INSTEAD
             targets = _targets_of(goal) if goal in known else ""
             yield context.at(
                 UNKNOWN_SDG,
@@ -80,8 +83,23 @@ def check_sdg(context: RuleContext) -> Iterator[Finding]:
                 "agenda2030",
                 position,
                 value=text,
-                **both_languages("hint", hint, goal=goal, targets=targets),
+                **both_languages("hint", hint, goal=goal, targets=targets, meant=meant),
             )
+
+
+_WRITE_INSTEAD = {"sv": "; skriv '{meant}'", "en": "; write '{meant}'"}
+
+
+def sdg_meant(text: str) -> str | None:
+    """The goal or target a reference written another way means: "4,1", "SDG 4.1", "4.01"."""
+    cleaned = re.sub(r"(?i)\b(sdg|mål|mal|goal|delmål|target)\b", " ", text).strip(" .")
+    cleaned = cleaned.replace(",", ".").replace(" ", "")
+    parts = cleaned.split(".")
+    if not cleaned or len(parts) > 2 or not parts[0].isdigit():
+        return None
+    parts = [part.lstrip("0") or "0" if part.isdigit() else part.lower() for part in parts]
+    candidate = ".".join(parts)
+    return candidate if candidate != text and candidate in sdg_ids() else None
 
 
 def _targets_of(goal: str) -> str:
