@@ -1,7 +1,8 @@
 """One line per finding, `path:line:col: CODE message`, as ruff's concise format.
 
 Nothing else is printed, not even a summary, so that editors, problem matchers
-and `grep` can read every line the same way. A finding about a whole file
+and `grep` can read every line the same way; only when findings were withheld
+(`styr.withholding`) a last line says how many and why. A finding about a whole file
 (line 0) is shown at 1:1, where an editor can jump to.
 """
 

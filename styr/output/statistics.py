@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections import Counter
 
+from styr.escape import terminal
 from styr.lint import LintResult
 from styr.output.common import summary_of
 from styr.rules.catalogue import BY_CODE
@@ -31,5 +32,5 @@ def render_statistics(result: LintResult, language: str) -> str:
         ).rstrip()
         for count, code, name, summary in rows
     ]
-    lines.extend(describe(withheld, language) for withheld in result.withheld)
+    lines.extend(terminal(describe(withheld, language)) for withheld in result.withheld)
     return "\n".join(lines) + "\n"
