@@ -22,10 +22,11 @@ from styr.errors import StyrError, UsageError
 from styr.i18n import (
     DEFAULT_LANGUAGE,
     LANGUAGES,
-    _,
+    N_,
     install_for_click,
     requested_language,
     set_language,
+    translate_help,
 )
 from styr.messages import message
 
@@ -44,27 +45,27 @@ typer.core.HAS_RICH = False
 
 app = typer.Typer(
     name="styr",
-    help=_(
+    help=N_(
         "styr: the municipality's steering model as code. Check (lint) and publish goals in YAML."
     ),
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
-    options_metavar=_("[OPTIONS]"),
-    subcommand_metavar=_("COMMAND [ARGS]..."),
+    options_metavar=N_("[OPTIONS]"),
+    subcommand_metavar=N_("COMMAND [ARGS]..."),
 )
 
 LanguageOption = Annotated[
     str | None,
-    typer.Option("--lang", help=_("Language of messages: sv or en (default: the manifest's).")),
+    typer.Option("--lang", help=N_("Language of messages: sv or en (default: the manifest's).")),
 ]
 
 AllowErrorsOption = Annotated[
     bool,
     typer.Option(
         "--allow-errors",
-        help=_(
+        help=N_(
             "Show it anyway, despite errors in the repository (with a clear notice that "
             "something may be missing)."
         ),
@@ -82,7 +83,7 @@ def _version(value: bool) -> None:
 def _root(
     version: Annotated[
         bool,
-        typer.Option("--version", callback=_version, is_eager=True, help=_("Show the version.")),
+        typer.Option("--version", callback=_version, is_eager=True, help=N_("Show the version.")),
     ] = False,
     lang: LanguageOption = None,  # `styr --lang en lint`: read from the command line at start
 ) -> None:
@@ -107,13 +108,13 @@ def _colour_wanted() -> bool:
     return sys.stdout.isatty() or bool(os.environ.get("FORCE_COLOR"))
 
 
-@app.command(help=_("Check schemas, YAML, the goal chain and the quality of the goals."))
+@app.command(help=N_("Check schemas, YAML, the goal chain and the quality of the goals."))
 def lint(
     paths: Annotated[
         list[Path] | None,
         typer.Argument(
-            metavar=_("PATHS..."),
-            help=_("Repositories, folders of repositories or files in them."),
+            metavar=N_("PATHS..."),
+            help=N_("Repositories, folders of repositories or files in them."),
         ),
     ] = None,
     output_format: Annotated[
@@ -121,7 +122,7 @@ def lint(
         typer.Option(
             "--output-format",
             "--format",
-            help=_(
+            help=N_(
                 "text, concise, json, github, sarif, junit or gitlab (github is chosen "
                 "automatically in GitHub Actions)."
             ),
@@ -130,34 +131,34 @@ def lint(
     output: Annotated[
         str | None,
         typer.Option(
-            "-o", "--output", help=_("Write the result to a file (- for standard output).")
+            "-o", "--output", help=N_("Write the result to a file (- for standard output).")
         ),
     ] = None,
     statistics: Annotated[
-        bool, typer.Option("--statistics", help=_("Show the number of findings per rule instead."))
+        bool, typer.Option("--statistics", help=N_("Show the number of findings per rule instead."))
     ] = False,
     fail_on: Annotated[
         str | None,
         typer.Option(
-            "--fail-on", help=_("Lowest level that gives exit code 1: error, warning, info.")
+            "--fail-on", help=N_("Lowest level that gives exit code 1: error, warning, info.")
         ),
     ] = None,
     today: Annotated[
         str | None,
-        typer.Option("--today", help=_("Date to compare validity periods with (YYYY-MM-DD).")),
+        typer.Option("--today", help=N_("Date to compare validity periods with (YYYY-MM-DD).")),
     ] = None,
     no_cache: Annotated[
-        bool, typer.Option("--no-cache", help=_("Check everything afresh, without the cache."))
+        bool, typer.Option("--no-cache", help=N_("Check everything afresh, without the cache."))
     ] = False,
     cache_dir: Annotated[
         Path | None,
         typer.Option(
-            "--cache-dir", help=_("Where the cache is kept (default: the user's cache folder).")
+            "--cache-dir", help=N_("Where the cache is kept (default: the user's cache folder).")
         ),
     ] = None,
     jobs: Annotated[
         int | None,
-        typer.Option("--jobs", "-j", help=_("Number of processes (default: all cores).")),
+        typer.Option("--jobs", "-j", help=N_("Number of processes (default: all cores).")),
     ] = None,
     lang: LanguageOption = None,
 ) -> None:
@@ -279,23 +280,23 @@ def _emit(text: str, output: str | None) -> bool:
     return True
 
 
-@app.command(help=_("Start a new repository for a municipality from a bundled steering model."))
+@app.command(help=N_("Start a new repository for a municipality from a bundled steering model."))
 def init(
     directory: Annotated[
         Path,
         typer.Argument(
-            metavar=_("FOLDER"), help=_("New folder for the municipality's repository.")
+            metavar=N_("FOLDER"), help=N_("New folder for the municipality's repository.")
         ),
     ],
     model: Annotated[
         str,
-        typer.Option("--model", help=_("Starting model: blank, helsingborg or huddinge.")),
+        typer.Option("--model", help=N_("Starting model: blank, helsingborg or huddinge.")),
     ] = "blank",
     name: Annotated[
-        str, typer.Option("--name", help=_("The municipality's name."))
+        str, typer.Option("--name", help=N_("The municipality's name."))
     ] = "Exempelkommun",
     code: Annotated[
-        str, typer.Option("--code", help=_("Municipality code, four digits."))
+        str, typer.Option("--code", help=N_("Municipality code, four digits."))
     ] = "0000",
     lang: LanguageOption = None,
 ) -> None:
@@ -307,15 +308,15 @@ def init(
     )
 
 
-@app.command(help=_("Show or export the JSON schemas (for editors with YAML support)."))
+@app.command(help=N_("Show or export the JSON schemas (for editors with YAML support)."))
 def schema(
     kind: Annotated[
-        str | None, typer.Argument(metavar=_("KIND"), help=_("File kind, e.g. organisation."))
+        str | None, typer.Argument(metavar=N_("KIND"), help=N_("File kind, e.g. organisation."))
     ] = None,
     export: Annotated[
-        Path | None, typer.Option("--export", help=_("Write all schemas to a folder."))
+        Path | None, typer.Option("--export", help=N_("Write all schemas to a folder."))
     ] = None,
-    force: Annotated[bool, typer.Option("--force", help=_("Overwrite changed files."))] = False,
+    force: Annotated[bool, typer.Option("--force", help=N_("Overwrite changed files."))] = False,
     lang: LanguageOption = None,
 ) -> None:
     from styr.schema_check import SCHEMA_SUFFIX, schema_names, schema_text
@@ -347,29 +348,29 @@ def schema(
     typer.echo(schema_text(kind), nl=False)
 
 
-@app.command(help=_("Publish an overview of the goals as standalone HTML or as Markdown."))
+@app.command(help=N_("Publish an overview of the goals as standalone HTML or as Markdown."))
 def report(
     paths: Annotated[
         list[Path] | None,
-        typer.Argument(metavar=_("REPOSITORIES..."), help=_("One or more repositories.")),
+        typer.Argument(metavar=N_("REPOSITORIES..."), help=N_("One or more repositories.")),
     ] = None,
     output_format: Annotated[
-        str, typer.Option("--format", "-f", help=_("html or md (Markdown)."))
+        str, typer.Option("--format", "-f", help=N_("html or md (Markdown)."))
     ] = "html",
     output: Annotated[
         str | None,
         typer.Option(
-            "-o", "--output", help=_("Write the report to a file (- for standard output).")
+            "-o", "--output", help=N_("Write the report to a file (- for standard output).")
         ),
     ] = None,
     templates: Annotated[
         Path | None,
         typer.Option(
-            "--templates", help=_("Your own Jinja templates instead of the bundled ones.")
+            "--templates", help=N_("Your own Jinja templates instead of the bundled ones.")
         ),
     ] = None,
     with_findings: Annotated[
-        bool, typer.Option("--with-findings", help=_("Include a summary of the lint findings."))
+        bool, typer.Option("--with-findings", help=N_("Include a summary of the lint findings."))
     ] = False,
     allow_errors: AllowErrorsOption = False,
     lang: LanguageOption = None,
@@ -392,17 +393,17 @@ def report(
         typer.echo(message("report-written", _language(lang), path=output), err=True)
 
 
-@app.command(help=_("Show goal fulfilment: outcome against target value per goal and indicator."))
+@app.command(help=N_("Show goal fulfilment: outcome against target value per goal and indicator."))
 def status(
     paths: Annotated[
         list[Path] | None,
-        typer.Argument(metavar=_("REPOSITORIES..."), help=_("Repositories to follow up.")),
+        typer.Argument(metavar=N_("REPOSITORIES..."), help=N_("Repositories to follow up.")),
     ] = None,
     period: Annotated[
         str | None,
-        typer.Option("--period", help=_("Year (2024), tertial (2024-T2) or half-year (2024-H1).")),
+        typer.Option("--period", help=N_("Year (2024), tertial (2024-T2) or half-year (2024-H1).")),
     ] = None,
-    output_format: Annotated[str, typer.Option("--format", help=_("table or json."))] = "table",
+    output_format: Annotated[str, typer.Option("--format", help=N_("table or json."))] = "table",
     allow_errors: AllowErrorsOption = False,
     lang: LanguageOption = None,
 ) -> None:
@@ -439,9 +440,9 @@ def _refuse(refused: ErrorsBlockPublishing, lang: str | None, key: str) -> NoRet
 
 
 kolada_app = typer.Typer(
-    help=_("Fetch outcomes from Kolada, the open database of municipal key figures."),
-    options_metavar=_("[OPTIONS]"),
-    subcommand_metavar=_("COMMAND [ARGS]..."),
+    help=N_("Fetch outcomes from Kolada, the open database of municipal key figures."),
+    options_metavar=N_("[OPTIONS]"),
+    subcommand_metavar=N_("COMMAND [ARGS]..."),
 )
 app.add_typer(kolada_app, name="kolada")
 # click itself suggests a command for a typo, in our language; typer (0.16 and later) would
@@ -451,30 +452,31 @@ app.suggest_commands = kolada_app.suggest_commands = False
 
 @kolada_app.command(
     "pull",
-    help=_("Fetch outcomes for indicators with a Kolada id and write them into a follow-up file."),
+    help=N_("Fetch outcomes for indicators with a Kolada id and write them into a follow-up file."),
 )
 def kolada_pull(
     path: Annotated[
-        Path, typer.Argument(metavar=_("REPOSITORY"), help=_("The repository."))
+        Path, typer.Argument(metavar=N_("REPOSITORY"), help=N_("The repository."))
     ] = Path("."),
     years: Annotated[
-        str, typer.Option("--years", help=_("Years, e.g. 2023,2024 or 2020-2024."))
+        str, typer.Option("--years", help=N_("Years, e.g. 2023,2024 or 2020-2024."))
     ] = "",
     output: Annotated[
         Path | None,
-        typer.Option("--file", help=_("The follow-up file to write (in the repository).")),
+        typer.Option("--file", help=N_("The follow-up file to write (in the repository).")),
     ] = None,
     overwrite: Annotated[
-        bool, typer.Option("--overwrite", help=_("Overwrite values typed by hand too."))
+        bool, typer.Option("--overwrite", help=N_("Overwrite values typed by hand too."))
     ] = False,
     base_url: Annotated[
-        str, typer.Option("--base-url", help=_("The Kolada API's address (for tests and mirrors)."))
+        str,
+        typer.Option("--base-url", help=N_("The Kolada API's address (for tests and mirrors).")),
     ] = "https://api.kolada.se/v3",
     timeout: Annotated[
         float | None,
         typer.Option(
             "--timeout",
-            help=_("Time limit in seconds for the whole fetch, retries and waits included."),
+            help=N_("Time limit in seconds for the whole fetch, retries and waits included."),
         ),
     ] = None,
     lang: LanguageOption = None,
@@ -487,11 +489,12 @@ def kolada_pull(
     typer.echo(message("kolada-pulled", _language(lang), **summary))
 
 
-@app.command("rules", help=_("List all rules with code, name and level."))
+@app.command("rules", help=N_("List all rules with code, name and level."))
 def rules_command(
     lang: LanguageOption = None,
     markdown: Annotated[
-        bool, typer.Option("--markdown", help=_("The whole catalogue as Markdown (docs/rules.md)."))
+        bool,
+        typer.Option("--markdown", help=N_("The whole catalogue as Markdown (docs/rules.md).")),
     ] = False,
 ) -> None:
     from styr.rule_docs import rules_list, rules_markdown
@@ -500,10 +503,10 @@ def rules_command(
     typer.echo(text, nl=False)
 
 
-@app.command("rule", help=_("Show the documentation of a rule (code or name)."))
+@app.command("rule", help=N_("Show the documentation of a rule (code or name)."))
 def rule_command(
     code_or_name: Annotated[
-        str, typer.Argument(metavar=_("CODE_OR_NAME"), help=_("The rule's code or name."))
+        str, typer.Argument(metavar=N_("CODE_OR_NAME"), help=N_("The rule's code or name."))
     ],
     lang: LanguageOption = None,
 ) -> None:
@@ -522,7 +525,9 @@ def main() -> None:
     language = requested if requested in LANGUAGES else DEFAULT_LANGUAGE
     set_language(language)
     try:
-        app()
+        command = typer.main.get_command(app)
+        translate_help(command)  # the help texts are msgids until the language is known
+        command()
     except StyrError as error:
         typer.echo(f"styr: {message(error.key, language, **error.params)}", err=True)
         sys.exit(EXIT_ERROR)

@@ -7,6 +7,9 @@ gettext msgid) and marked for extraction:
     NC_("work plan", "Owner")                       # the same English, another Swedish
     _("Show the version.")                          # translated now, in the run's language
 
+Help texts in styr/cli.py are marked with N_() too: `translate_help` translates
+the command tree typer builds for a run, once the run's language is known.
+
 `translate(text, language, **params)` gives a marked text in a language with
 its `{placeholders}` filled. The Swedish lives in `styr/locale/sv/LC_MESSAGES/
 styr.po` (compiled to `styr.mo`, both committed); English needs no catalogue.
@@ -171,6 +174,26 @@ def install_for_click() -> None:
             if getattr(module, attribute, None) is standard:
                 setattr(module, attribute, ours)
     _name_click_types()
+
+
+def translate_help(command: Any) -> None:
+    """Translate a click command tree's help texts in place, into this process's language.
+
+    The CLI marks its help texts with N_(), and typer hands them to click as
+    written; the commands typer builds for a run are translated just before
+    they run, so that `--lang` decides however early the CLI was imported.
+    """
+    for attribute in ("help", "short_help", "options_metavar", "subcommand_metavar"):
+        text = getattr(command, attribute, None)
+        if isinstance(text, str) and text:
+            setattr(command, attribute, gettext(text))
+    for parameter in getattr(command, "params", ()):
+        for attribute in ("help", "metavar"):
+            text = getattr(parameter, attribute, None)
+            if isinstance(text, str) and text:
+                setattr(parameter, attribute, gettext(text))
+    for child in getattr(command, "commands", {}).values():
+        translate_help(child)
 
 
 # click names its value types in English and shows the names as placeholders in help

@@ -286,14 +286,13 @@ def help_texts(command: click.Command) -> Iterator[tuple[str, str]]:
             yield from help_texts(child)
 
 
-def test_every_help_text_comes_from_the_catalogue() -> None:
-    # A help= written straight in Swedish (or untranslated English) shows the same in
-    # both languages; every help text must be the Swedish of a catalogue entry.
-    swedish = {one_line(entry.string) for entry in catalogue() if isinstance(entry.string, str)}
+def test_every_help_text_is_a_msgid_of_the_catalogue() -> None:
+    # A help= written straight in Swedish (or English nobody translated) would show the
+    # same in both languages: each must be marked and have its Swedish.
     missing = [
         (where, text)
         for where, text in help_texts(typer.main.get_command(app))
-        if text and one_line(str(text)) not in swedish
+        if text and not (catalogue().get(str(text)) and catalogue()[str(text)].string)
     ]
     assert missing == []
 
@@ -310,14 +309,20 @@ def styr_in_a_new_process(*arguments: str, env: dict[str, str] | None = None) ->
     return one_line(done.stdout)
 
 
-@pytest.mark.parametrize("path", [(), ("lint",), ("kolada", "pull")], ids=" ".join)
-def test_help_in_english_on_request(path: tuple[str, ...]) -> None:
-    # A new process: help texts are translated as the CLI module is imported.
-    english = styr_in_a_new_process("--lang", "en", *path, "--help")
+@pytest.mark.parametrize("path", command_paths(), ids=lambda path: " ".join(path) or "styr")
+def test_help_in_english_on_request(run_cli: Run, path: tuple[str, ...]) -> None:
+    english = one_line(run_cli("--lang", "en", *path, "--help").out)
     assert "Usage:" in english and "Show this message and exit." in english
     for _english, swedish in translated_pairs():
         assert swedish not in english, swedish
-    assert styr_in_a_new_process(*path, "--help", env={"STYR_LANG": "en"}) == english
+
+
+def test_the_installed_command_chooses_the_language_before_anything_else() -> None:
+    english = styr_in_a_new_process("--lang", "en", "lint", "--help")
+    assert "Usage:" in english and "Show this message and exit." in english
+    assert styr_in_a_new_process("lint", "--help", env={"STYR_LANG": "en"}) == english
+    swedish = styr_in_a_new_process("lint", "--help", env={"STYR_LANG": ""})
+    assert "Usage:" not in swedish and "Show this message" not in swedish
 
 
 def test_help_shows_defaults_unescaped_and_click_errors_in_swedish(run_cli: Run) -> None:
