@@ -704,3 +704,41 @@ def test_the_compiled_validator_agrees() -> None:
 def test_left_to_the_rules(path: tuple[Any, ...], value: Any) -> None:
     """One problem, one finding: the schema accepts the string, the rule reports it."""
     assert _errors("organisation", _with("organisation", path, value)) == []
+
+
+FORMS = {"id", "reference", "date", "period", "municipality_code", "year"}
+
+
+@pytest.mark.parametrize("path", _paths(), ids=lambda p: p.name)
+def test_every_pattern_says_what_the_field_is(path: Path) -> None:
+    """Messages explain a pattern by the field's form, never by the regular expression."""
+    for where, node in _walk(_load(path)):
+        if isinstance(node, dict) and "pattern" in node:
+            assert node.get("x-styr-form") in FORMS, where
+        if isinstance(node, dict) and "x-styr-form" in node:
+            assert node["x-styr-form"] in FORMS, where
+
+
+@pytest.mark.parametrize(
+    ("kind", "document"),
+    [pytest.param(kind, document, id=name) for name, kind, document, _ in INVALID],
+)
+def test_advice_for_every_invalid_document_shows_no_pattern_or_repr(
+    kind: str, document: dict[str, Any]
+) -> None:
+    from styr.schema_advice import advise
+
+    patterns = {
+        node["pattern"]
+        for path in _paths()
+        for _, node in _walk(_load(path))
+        if isinstance(node, dict) and isinstance(node.get("pattern"), str)
+    }
+    errors = list(_validator(kind).iter_errors(document))
+    advice = [item for error in errors for item in advise(error)]
+    assert len(advice) >= len(errors)
+    for item in advice:
+        for text in (item.problem, item.problem_en):
+            assert not any(pattern in text for pattern in patterns), text
+            assert "is not of type" not in text and "does not match" not in text, text
+            assert not re.search(r"\[\d+\]\)|u'|\{'", text), text  # no Python repr of a value
