@@ -173,6 +173,18 @@ MESSAGES: dict[str, Text] = {
     "status-next-target": N_("next target: {value} ({year})"),
     "report-templates-missing": N_("The template folder {path} does not exist (--templates)."),
     "report-template-error": N_("The report template {name} cannot be used: {problem}"),
+    "report-template-refused": N_("The report template {name} is not read: {reason}"),
+    "report-template-too-slow": N_(
+        "The report template {name} was stopped: a template may run for at most {seconds} "
+        "seconds. Make its loops smaller."
+    ),
+    "report-template-too-large": N_(
+        "The report template {name} was stopped: it builds a text, list or number larger than "
+        "{limit} characters or items. Make it write less."
+    ),
+    "report-template-too-deep": N_(
+        "The report template {name} was stopped: a macro calls itself without end."
+    ),
     "report-written": N_("Wrote the report to {path}."),
     "files-exist": N_(
         "{count} files already exist and differ, among them {path}; nothing was written. Add "

@@ -310,3 +310,102 @@ def test_many_municipalities_give_a_comparison_only_index(tmp_path: Path) -> Non
     assert build_report([tmp_path], "html", None) == html  # parallel, and still deterministic
     markdown = build_report([tmp_path], "md", "en")
     assert "comparison only" in markdown
+
+
+# user templates: read only inside their folder (D6), bounded in time and size (D20)
+
+
+def _user_template(folder: Path, text: str, name: str = "report.md.j2") -> Path:
+    folder.mkdir(exist_ok=True)
+    (folder / name).write_text(text, encoding="utf-8")
+    return folder
+
+
+def _template_error(rich: Path, folder: Path) -> UsageError:
+    with pytest.raises(UsageError) as caught:
+        build_report([rich], "md", None, folder, allow_errors=True)
+    return caught.value
+
+
+def test_an_include_never_follows_a_link_out_of_the_template_folder(
+    rich: Path, tmp_path: Path
+) -> None:
+    secret = tmp_path / "hemlig.txt"
+    secret.write_text("lösenord=hemligt\n", encoding="utf-8")
+    folder = _user_template(tmp_path / "mallar", '{% include "lank.j2" %}\n')
+    (folder / "lank.j2").symlink_to(secret)
+    error = _template_error(rich, folder)
+    assert error.key == "report-template-refused"
+    assert error.params["name"] == "lank.j2"
+    assert "hemligt" not in str(error.params)
+
+
+def test_a_template_cannot_climb_out_of_its_folder(rich: Path, tmp_path: Path) -> None:
+    (tmp_path / "utanfor.j2").write_text("utanför\n", encoding="utf-8")
+    folder = _user_template(tmp_path / "mallar", '{% include "../utanfor.j2" %}\n')
+    assert _template_error(rich, folder).key == "report-template-error"
+
+
+def test_a_template_folder_may_include_its_own_files(rich: Path, tmp_path: Path) -> None:
+    folder = _user_template(tmp_path / "mallar", '{% include "del.j2" %}\n')
+    (folder / "del.j2").write_text("{{ r.municipality | md }}\n", encoding="utf-8")
+    assert build_report([rich], "md", None, folder, allow_errors=True) == "Testby\n"
+
+
+@pytest.mark.parametrize(
+    ("template", "key"),
+    [
+        (
+            "{% for i in range(100000) %}{% for j in range(100000) %}{% endfor %}{% endfor %}",
+            "report-template-too-slow",
+        ),
+        (
+            "{% set r = range(1000) | list %}{% for a in r %}{% for b in r %}{% for c in r %}"
+            "{% endfor %}{% endfor %}{% endfor %}",
+            "report-template-too-slow",
+        ),
+        ("{{ 'x' * 400000000 }}", "report-template-too-large"),
+        ("{{ ['x'] * 400000000 }}", "report-template-too-large"),
+        ("{{ 10 ** 100000000 }}", "report-template-too-large"),
+        ("{{ range(400000000) | list }}", "report-template-too-large"),
+        ("{{ 'x' | center(400000000) }}", "report-template-too-large"),
+        ("{{ 'x'.ljust(400000000) }}", "report-template-too-large"),
+        ("{{ '%0400000000d' | format(1) }}", "report-template-too-large"),
+        ("{{ '%0400000000d' % 1 }}", "report-template-too-large"),
+        ("{{ '{:400000000}'.format(1) }}", "report-template-too-large"),
+        ("{{ ('x' * 10000).replace('', 'y' * 10000) }}", "report-template-too-large"),
+        (
+            "{% set ns = namespace(s='x') %}{% for i in range(40) %}"
+            "{% set ns.s = ns.s ~ ns.s %}{% endfor %}",
+            "report-template-too-large",
+        ),
+        ("{% macro m() %}{{ m() }}{% endmacro %}{{ m() }}", "report-template-too-deep"),
+    ],
+)
+def test_a_user_template_is_stopped_at_its_bounds(
+    rich: Path, tmp_path: Path, template: str, key: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import styr.report.sandbox as sandbox
+
+    monkeypatch.setattr(sandbox, "STEPS", 2_000_000)  # the same bound, reached sooner
+    assert _template_error(rich, _user_template(tmp_path / "mallar", template)).key == key
+
+
+def test_a_user_template_may_write_no_more_than_the_output_bound(
+    rich: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import styr.report.sandbox as sandbox
+
+    monkeypatch.setattr(sandbox, "MAX_OUTPUT", 1000)
+    folder = _user_template(
+        tmp_path / "mallar", "{% for i in range(1000) %}{{ 'x' * 10 }}{% endfor %}"
+    )
+    assert _template_error(rich, folder).key == "report-template-too-large"
+
+
+def test_the_bundled_templates_run_within_the_bounds(rich: Path, tmp_path: Path) -> None:
+    """Overriding nothing but a folder: the bundled report renders the same under the bounds."""
+    folder = _user_template(tmp_path / "mallar", "oanvänd\n", name="oanvand.j2")
+    for fmt in ("md", "html"):
+        bounded = build_report([rich], fmt, None, folder, allow_errors=True, today=TODAY)
+        assert bounded == build_report([rich], fmt, allow_errors=True, today=TODAY)

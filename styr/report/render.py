@@ -3,7 +3,9 @@
 HTML is autoescaped: every piece of text from the YAML reaches the page as
 text. Markdown templates escape it with the `md` filter. The one stylesheet is
 inlined and allowed by its hash in the page's Content-Security-Policy, so the
-page loads nothing and runs nothing.
+page loads nothing and runs nothing. Templates from `--templates` are read only
+inside their folder and run in a sandbox bounded in time and size
+(`styr.report.sandbox`).
 """
 
 from __future__ import annotations
@@ -12,15 +14,23 @@ import base64
 import functools
 import hashlib
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 import jinja2
-from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup
 
 from styr.errors import UsageError
 from styr.report.markdown import md
+from styr.report.sandbox import (
+    MAX_SIZE,
+    BoundedSandbox,
+    FolderLoader,
+    TemplateLimit,
+    TemplateRefused,
+)
 from styr.resources import data_dir
 
 STYLESHEET = "style.css.j2"
@@ -44,9 +54,9 @@ def environment(fmt: str, templates: Path | None) -> jinja2.Environment:
     if templates is not None:
         if not templates.is_dir():
             raise UsageError("report-templates-missing", path=str(templates))
-        loaders.append(jinja2.FileSystemLoader(str(templates)))
+        loaders.append(FolderLoader(templates))  # read only inside the folder (see sandbox)
     loaders.append(jinja2.FileSystemLoader(str(data_dir("templates"))))
-    kind = SandboxedEnvironment if templates is not None else jinja2.Environment
+    kind = BoundedSandbox if templates is not None else jinja2.Environment
     env = kind(
         loader=jinja2.ChoiceLoader(loaders),
         autoescape=fmt == "html",
@@ -63,8 +73,9 @@ def environment(fmt: str, templates: Path | None) -> jinja2.Environment:
 def prepare(fmt: str, name: str, templates: Path | None) -> None:
     """Compile a template (and what it imports) ahead of `render`, e.g. while workers run."""
     env = environment(fmt, templates)
-    env.get_template(name)
-    env.get_template(STYLESHEET)
+    with _template_errors(name):
+        env.get_template(name)
+        env.get_template(STYLESHEET)
 
 
 def render(fmt: str, name: str, context: dict[str, Any], templates: Path | None) -> str:
@@ -92,8 +103,28 @@ def csp_hash(text: str) -> str:
 
 
 def _render_template(env: jinja2.Environment, name: str, context: dict[str, Any]) -> str:
+    with _template_errors(name):
+        template = env.get_template(name)
+        if isinstance(env, BoundedSandbox):
+            return env.generate_bounded(template, context)
+        return template.render(context)
+    raise AssertionError("unreachable: _template_errors raises or the block returns")
+
+
+@contextmanager
+def _template_errors(name: str) -> Iterator[None]:
+    """Whatever a template does wrong, as a usage error that names the template."""
     try:
-        return env.get_template(name).render(context)
+        yield
+    except TemplateRefused as error:
+        params = error.refused.finding_params()
+        raise UsageError("report-template-refused", name=error.name, **params) from None
+    except TemplateLimit as error:
+        raise UsageError(error.key, name=name, **error.params) from None
+    except RecursionError:
+        raise UsageError("report-template-too-deep", name=name) from None
+    except MemoryError:
+        raise UsageError("report-template-too-large", name=name, limit=MAX_SIZE) from None
     except jinja2.TemplateNotFound as error:
         raise UsageError("report-template-error", name=name, problem=f"{error.name} ?") from None
     except jinja2.TemplateSyntaxError as error:
