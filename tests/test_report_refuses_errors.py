@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -134,3 +135,14 @@ def test_a_board_of_a_misspelt_kind_is_shown_in_its_place(
     assert BOARD.as_posix() in markdown[: markdown.index("## Innehåll")]
     heading = markdown.index('<a id="org-socialnamnden"></a>Socialnämnden')
     assert markdown.index(f"Filen {BOARD.as_posix()} kunde inte läsas") - heading < 200
+
+
+def test_a_hostile_file_name_stays_text(example_copy: Callable[[str], Path]) -> None:
+    repo = example_copy("helsingborg")
+    hostile = repo / "organisation" / "<img src=x onerror=alert(1)>.yaml"
+    hostile.write_text("kind: organisation\nid: x\nname: <b>X</b>\n  trasig: [\n", "utf-8")
+    html = build_report([repo], "html", allow_errors=True)
+    assert "<img" not in html and "<b>" not in html and "&lt;img" in html
+    markdown = build_report([repo], "md", allow_errors=True)
+    assert not re.search(r"(?<!\\)<(img|b>)", markdown)  # escaped: shown, never markup
+    assert r"\<img" in markdown
