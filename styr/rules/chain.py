@@ -338,7 +338,12 @@ def _references(repository: Repository, index: Index) -> Iterator[Finding]:
         elif reference.source.kind is not None and target.kind is not None:
             source_kind, target_kind = reference.source.kind, target.kind
             if not model.allows(source_kind.id, target_kind.id):
-                allowed = ", ".join(sorted(model.links.get(source_kind.id, ()))) or "inget/none"
+                kinds = ", ".join(sorted(model.links.get(source_kind.id, ())))
+                allowed = (
+                    {"allowed": kinds}
+                    if kinds
+                    else both_languages("allowed", NC_("no kind allowed", "nothing"))
+                )
                 yield _at(
                     LINK_NOT_ALLOWED,
                     reference.document,
