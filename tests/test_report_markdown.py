@@ -136,3 +136,33 @@ def test_the_index_compares_side_by_side(rich: Path, tmp_path: Path) -> None:
     ]
     internal = {link[1:] for link in parsed.links if link.startswith("#")}
     assert internal <= parsed.anchors | {"jamforelse"}
+
+
+HOSTILE_CODE = '"><img src=x onerror=alert(1)>'
+_INLINE_HTML_WE_WRITE = re.compile(r'<a id="[a-z0-9_.-]+">|</a>|<br>')
+
+
+def _inline_html(markdown: str) -> list[str]:
+    tokens = MarkdownIt("commonmark", {"html": True}).enable("table").parse(markdown)
+    return [
+        child.content
+        for token in tokens
+        if token.type == "inline"
+        for child in token.children or []
+        if child.type == "html_inline"
+    ]
+
+
+def test_a_hostile_municipality_code_never_becomes_html(rich: Path, tmp_path: Path) -> None:
+    other = rich_repository(tmp_path / "annanby", "Annanby", "0998")
+    manifest = other / "styr.yaml"
+    text = manifest.read_text(encoding="utf-8").replace('"0998"', f"'{HOSTILE_CODE}'", 1)
+    manifest.write_text(text, encoding="utf-8")
+    markdown = build_report([rich, other], "md", allow_errors=True)
+    parsed = parse(markdown)
+    assert parsed.html_blocks == []
+    for html in _inline_html(markdown):  # only the anchors and line breaks we write
+        assert _INLINE_HTML_WE_WRITE.fullmatch(html), html
+    internal = {link[1:] for link in parsed.links if link.startswith("#")}
+    assert internal <= parsed.anchors | {"jamforelse"}
+    assert "r2-kommun" in parsed.anchors  # the hostile code gave way to the position
