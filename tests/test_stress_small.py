@@ -1,0 +1,73 @@
+"""The stress benchmark's cases at tiny sizes: each is what it claims to be, and every command runs.
+
+No timing here (benchmarks/stress.py measures, at full size); this checks
+that the generated repositories give exactly the findings their cases
+promise, so that the benchmark measures what it says it does.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections import Counter
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from conftest import CliResult
+
+from styr.lint import lint_paths
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+
+import stress
+from stress_corpus import CASES, generate
+
+SIZES = {"goals": 250, "chain": 120, "cycle": 150, "unknown": 40, "title": 20_000}
+
+
+@pytest.mark.parametrize("case", sorted(CASES))
+def test_each_case_gives_the_findings_it_promises(case: str, tmp_path: Path) -> None:
+    size = SIZES[case]
+    goals = generate(tmp_path / case, case, size)
+    findings = lint_paths([tmp_path / case]).findings
+    assert Counter(finding.code for finding in findings) == CASES[case].expected(size)
+    if case == "goals":
+        assert len(goals) == size
+        assert len(list((tmp_path / case / "organisation").glob("namnd-*.yaml"))) == 3
+
+
+@pytest.mark.parametrize("case", sorted(CASES))
+def test_every_measured_command_runs_on_each_case(
+    case: str, tmp_path: Path, run_cli: Callable[..., CliResult]
+) -> None:
+    repository = tmp_path / case
+    generate(repository, case, SIZES[case])
+    for command in stress.COMMANDS:
+        result = run_cli(*stress.arguments_for(command, repository, tmp_path))
+        assert result.code in (0, 1), (command, result.err)
+    assert (tmp_path / "rapport.html").read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+    assert "Stresskommunen" in (tmp_path / "rapport.md").read_text(encoding="utf-8")
+
+
+def test_a_chain_is_one_chain_and_a_cycle_one_cycle(tmp_path: Path) -> None:
+    chain = generate(tmp_path / "chain", "chain", 50)
+    targets = [goal.contributes_to for goal in chain[:50]]
+    assert targets == ["inriktning-2", *(f"mal-{n}" for n in range(1, 50))]
+    cycle = generate(tmp_path / "cycle", "cycle", 50)
+    assert [goal.contributes_to for goal in cycle[:50]] == [
+        *(f"mal-{n}" for n in range(2, 51)),
+        "mal-1",
+    ]
+
+
+def test_the_verdicts_compare_figures_of_the_same_run() -> None:
+    def measured(size: int, cpu: float) -> list[stress.Measurement]:
+        return [stress.Measurement("goals", size, c, cpu, cpu, 100, 0) for c in stress.COMMANDS]
+
+    linear = measured(1_000, 1.0) + measured(10_000, 10.0)
+    assert all(passed for passed, _ in stress.growth_verdicts(linear))
+    quadratic = measured(1_000, 0.1) + measured(10_000, 10.0)
+    assert not any(passed for passed, _ in stress.growth_verdicts(quadratic))
+    slow = [stress.Measurement("cycle", 50_000, "lint", 12.0, 11.0, 700, 1)]
+    verdicts = stress.limit_verdicts(slow)
+    assert [passed for passed, _ in verdicts] == [False, False]
