@@ -200,3 +200,20 @@ def test_status_with_allow_errors_says_so(
     (document,) = _json(run_cli, repo, "--allow-errors")
     assert document["errors"] == 1
     assert _json(run_cli, HELSINGBORG)[0]["errors"] == 0
+
+
+def test_titles_are_text_never_markup_or_control_codes(
+    example_copy: Callable[[str], Path], run_cli: Run
+) -> None:
+    repo = example_copy("helsingborg")
+    board = repo / "organisation" / "socialnamnden.yaml"
+    text = board.read_text(encoding="utf-8")
+    start = text.index("  - id: ", text.index("goals:"))
+    title = text.index("title: ", start)
+    end = text.index("\n", title)
+    hostile = 'title: "Fler [/b] [red]röda[/red] \\e]0;X\\a elever"'
+    board.write_text(text[:title] + hostile + text[end:], encoding="utf-8")
+    result = run_cli("status", repo, "--allow-errors")
+    assert result.code == 0 and "Internt fel" not in result.err, result.err
+    assert "[red]röda[/red]" in result.out and "[/b]" in result.out
+    assert "\x1b" not in result.out and "\x07" not in result.out

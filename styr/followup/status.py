@@ -12,6 +12,7 @@ from typing import Any
 
 from styr.collation import sort_key
 from styr.errors import UsageError
+from styr.escape import terminal
 from styr.followup.evaluate import FollowUp, GoalResult, IndicatorResult, evaluate
 from styr.followup.fulfilment import (
     SYMBOLS,
@@ -200,7 +201,8 @@ def render_table(
             notice = message("status-notice", language, count=status.errors)
             console.print(Text(notice, style="bold red"))
         period = status.follow_up.period.text if status.follow_up.period else "–"
-        table = Table(title=f"{status.repository.municipality_name} – {headings[8]} {period}")
+        title = f"{terminal(status.repository.municipality_name)} – {headings[8]} {period}"
+        table = Table(title=Text(title))
         cells = [_cells(row, language) for row in rows(status, language)]
         names: Sequence[str] = headings[:8]
         widths = column_widths(names, cells, console.width, text_columns=3)
@@ -212,7 +214,7 @@ def render_table(
             # Without widths that fit (a very narrow terminal), rich shares what there is.
             table.add_column(heading, overflow="fold", width=widths[position] if widths else None)
         for line in cells:
-            table.add_row(*line)
+            table.add_row(*map(Text, line))  # text as written: never read as rich markup
         console.print(table)
         if status.follow_up.by_area:
             console.print(_area_table(status, language))
@@ -242,9 +244,9 @@ def _cells(row: dict[str, Any], language: str) -> list[str]:
     """One row of the table as the texts of its eight cells."""
     symbol = SYMBOLS[_status(row.get("status", row["goal_status"]))]
     return [
-        row["organisation_name"],
-        row["goal"],
-        row.get("indicator", "–"),
+        terminal(row["organisation_name"]),  # what comes from the files: never a control code
+        terminal(row["goal"]),
+        terminal(row.get("indicator", "–")),
         _number(row.get("outcome"), row.get("unit"), language),
         _target_cell(row, language),
         _number(row.get("fulfilment"), "procent", language),
@@ -256,6 +258,7 @@ def _cells(row: dict[str, Any], language: str) -> list[str]:
 def _area_table(status: RepositoryStatus, language: str) -> Any:
     """The council-level view: how many goals under each area are in each status."""
     from rich.table import Table
+    from rich.text import Text
 
     names = status.follow_up.area_names
     table = Table(title=translate(N_("Goals per area"), language))
@@ -272,7 +275,8 @@ def _area_table(status: RepositoryStatus, language: str) -> Any:
         table.add_column(f"{SYMBOLS[state]} {status.scale.label(state, language)}", justify="right")
     areas = sorted(status.follow_up.by_area.items(), key=lambda i: sort_key(names.get(i[0], i[0])))
     for area, counts in areas:
-        table.add_row(names.get(area, area), *(str(counts.get(state, 0)) for state in shown))
+        name = Text(terminal(names.get(area, area)))
+        table.add_row(name, *(str(counts.get(state, 0)) for state in shown))
     return table
 
 
@@ -309,4 +313,4 @@ def _number(value: Any, unit: Any, language: str) -> str:
         shown = shown.replace(".", ",")
     if unit == "procent":
         return f"{shown} %"
-    return f"{shown} {unit}" if isinstance(unit, str) else shown
+    return f"{shown} {terminal(unit)}" if isinstance(unit, str) else shown
