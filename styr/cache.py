@@ -24,8 +24,10 @@ import hashlib
 import hmac
 import json
 import os
+import re
 import secrets
 import stat
+import time
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
@@ -33,7 +35,13 @@ from pathlib import Path
 from typing import Any
 
 from styr import __version__
-from styr.files import discard, move_into_place, temporary_name, write_temporary
+from styr.files import (
+    TEMPORARY_SUFFIX,
+    discard,
+    move_into_place,
+    temporary_name,
+    write_temporary,
+)
 from styr.resources import data_dir
 
 FORMAT = 2
@@ -44,6 +52,11 @@ SECRET_BYTES = 32
 _HEADER = f"styr-cache {FORMAT} ".encode()
 # A repository's entry is kilobytes; anything far larger was not written by styr.
 _MAX_ENTRY_BYTES = 64 * 1024 * 1024
+# The date is part of the key, so an entry is asked for again only on the day it
+# was made (or with the same --today): a week on, it is removed, once a day.
+PRUNE_AFTER_SECONDS = 7 * 24 * 3600
+_PRUNED_MARK = ".pruned"
+_ENTRY_NAME = re.compile(r"[0-9a-f]{40}\.json")
 
 _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
 _NONBLOCK = getattr(os, "O_NONBLOCK", 0)  # a planted named pipe must not block the run
@@ -150,6 +163,7 @@ def open_cache(folder: Path | None = None, *, user_folder: Path | None = None) -
         secret = _secret(own / SECRET_FILE)
         _prepare_folder(entries)
         _write_gitignore(entries)
+        _prune(entries, time.time())
     except OSError:
         return None
     return LintCache(entries, secret)
@@ -225,6 +239,24 @@ def _write_gitignore(folder: Path) -> None:
         pass  # no .gitignore costs nothing but tidiness
     finally:
         discard(temporary)
+
+
+def _prune(folder: Path, now: float) -> None:
+    """Remove old entries and temporary files left by a kill; only styr's own names, once a day."""
+    mark = folder / _PRUNED_MARK
+    try:
+        if now - os.lstat(mark).st_mtime < 24 * 3600:
+            return
+    except FileNotFoundError:
+        pass
+    move_into_place(write_temporary(mark, b"", durable=False), mark, durable=False)
+    with os.scandir(folder) as entries:
+        for entry in entries:
+            ours = _ENTRY_NAME.fullmatch(entry.name) or entry.name.endswith(TEMPORARY_SUFFIX)
+            if not ours or not entry.is_file(follow_symlinks=False):
+                continue
+            if now - entry.stat(follow_symlinks=False).st_mtime > PRUNE_AFTER_SECONDS:
+                discard(Path(entry.path))
 
 
 def _open_regular(path: Path) -> int | None:

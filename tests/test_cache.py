@@ -6,6 +6,7 @@ import json
 import os
 import stat
 import sys
+import time
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -338,7 +339,35 @@ def test_a_named_pipe_in_place_of_an_entry_does_not_block(broken: Path, tmp_path
 def test_no_temporary_files_are_left(repos: Path, tmp_path: Path) -> None:
     cache = _cache(tmp_path)
     lint_paths([repos], today=TODAY, cache=cache)
-    assert sorted(p.suffix for p in cache.folder.iterdir()) == ["", ".json", ".json", ".json"]
+    assert [p.name for p in cache.folder.iterdir() if p.suffix != ".json"] != []
+    assert _leftovers(cache.folder) == []
+    assert len(list(cache.folder.glob("*.json"))) == 3
+
+
+def _leftovers(folder: Path) -> list[str]:
+    return [p.name for p in folder.iterdir() if p.name.endswith(".styr-tmp")]
+
+
+def test_old_entries_and_leftovers_are_pruned_once_a_day(tmp_path: Path) -> None:
+    folder = tmp_path / "cache"
+    _cache(tmp_path)
+    (folder / ".pruned").unlink()  # as if the last pruning was long ago
+    week_and_a_day = time.time() - 8 * 24 * 3600
+    old, fresh = folder / f"{'a' * 40}.json", folder / f"{'b' * 40}.json"
+    leftover, notes = folder / f".{'c' * 40}.json.1a2b3c4d.styr-tmp", folder / "anteckningar.txt"
+    for path in (old, fresh, leftover, notes):
+        path.write_text("x", encoding="utf-8")
+    for path in (old, leftover, notes):
+        os.utime(path, (week_and_a_day, week_and_a_day))
+    _cache(tmp_path)
+    assert sorted(p.name for p in folder.iterdir() if not p.name.startswith(".")) == sorted(
+        [fresh.name, notes.name]  # only styr's own names are ever removed
+    )
+    assert not leftover.exists()
+    old.write_text("x", encoding="utf-8")
+    os.utime(old, (week_and_a_day, week_and_a_day))
+    _cache(tmp_path)  # pruned already today: not again
+    assert old.exists()
 
 
 # --- Parallel runs and memory ---------------------------------------------------------------
