@@ -3,7 +3,8 @@
 Each example takes helsingborg or huddinge, changes one to three of its files
 the way editing by hand goes wrong (characters, lines and keys deleted,
 duplicated or inserted, indentation changed, values swapped, a file cut
-short, a few well-known YAML traps), and runs the command line in-process:
+short, deleted or copied, a few well-known YAML traps), and runs the command
+line in-process:
 
 * every exit code is 0, 1 or 2, with no internal error and no traceback;
 * `styr lint` with the cache (cold, then warm) says exactly what `--no-cache` says;
@@ -190,6 +191,9 @@ def _replace_value(lines: list[str], at: int, other: int, token: str) -> list[st
     return [*lines[:at], key + ": " + token, *lines[at + 1 :]]
 
 
+# Whole files: one deleted, or copied beside itself (every id twice, a second manifest-less board).
+FILE_CHANGES = ("delete-file", "copy-file")
+
 LINE_CHANGES = {
     "delete-line": _delete_line,
     "duplicate-line": _duplicate_line,
@@ -202,7 +206,7 @@ LINE_CHANGES = {
 mutations = st.builds(
     Mutation,
     file=st.integers(min_value=0, max_value=10_000),
-    kind=st.sampled_from(sorted([*CHARACTER_CHANGES, *LINE_CHANGES])),
+    kind=st.sampled_from(sorted([*CHARACTER_CHANGES, *LINE_CHANGES, *FILE_CHANGES])),
     at=st.integers(min_value=0, max_value=1_000_000),
     other=st.integers(min_value=0, max_value=1_000_000),
     token=st.sampled_from(TOKENS),
@@ -281,11 +285,18 @@ def _mutated(root: Path, changes: list[Mutation]) -> Iterator[list[str]]:
     try:
         for change in changes:
             file = files[change.file % len(files)]
-            text = file.read_bytes().decode("utf-8", errors="surrogatepass")
-            file.write_bytes(change.apply(text).encode("utf-8", errors="surrogatepass"))
             touched.append(f"{file.relative_to(root).as_posix()}: {change}")
+            if change.kind == "delete-file":
+                file.unlink(missing_ok=True)
+            elif change.kind == "copy-file" and file.exists():
+                shutil.copyfile(file, file.with_name(f"kopia-{change.at % 3}-{file.name}"))
+            elif file.exists():
+                text = file.read_bytes().decode("utf-8", errors="surrogatepass")
+                file.write_bytes(change.apply(text).encode("utf-8", errors="surrogatepass"))
         yield touched
     finally:
+        for extra in set(_yaml_files(root)) - set(originals):
+            extra.unlink()
         for file, raw in originals.items():
             file.write_bytes(raw)
 
