@@ -27,7 +27,7 @@ from styr.rules.catalogue import ALL_RULES, BY_CODE, QUALITY_CHECKS
 from styr.rules.chain import check_chain
 from styr.rules.context import RuleContext
 from styr.rules.suppressions import NO_REASON, UNUSED
-from styr.schema_check import SchemaResult, unknown_file_kind
+from styr.schema_check import SchemaResult, unknown_file_kind, with_known_ids
 from styr.schema_check import check as check_schema
 from styr.suppress import parse_suppressions
 from styr.withholding import Withheld, withhold
@@ -214,6 +214,7 @@ def lint_repository(repository: Repository, *, today: date) -> RepositoryResult:
         raw.extend(_shape(document, shapes, is_manifest=document is repository.manifest))
     # Rules see only values of the shape the schema promises (styr.model.guard).
     guarded = guard(repository, shapes)
+    raw = with_known_ids(raw, guarded.index.by_id)
     rule_of = BY_CODE.__getitem__
     raw.extend(guarded.keep(check_chain(guarded.repository, guarded.index), rule_of))
     raw.extend(guarded.keep(_quality(guarded.repository, guarded.index, config, today), rule_of))

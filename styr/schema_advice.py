@@ -28,6 +28,9 @@ class Advice:
     at_key: bool
     problem: str
     problem_en: str
+    # For a reference of the wrong form, what was written: once the ids of the
+    # repository are known, the suggestion can name one that exists.
+    reference: str | None = None
 
 
 def advise(error: Any) -> list[Advice]:
@@ -84,10 +87,9 @@ def _pattern(error: Any, path: PathInDocument, where: Pair) -> list[Advice]:
     text = str(value)
     if form in ("id", "reference"):
         corrected = corrected_id(text)
-        if not corrected:
-            sentence = "schema-bad-id-example"
-        else:
-            sentence = "schema-bad-id" if form == "id" else "schema-bad-reference"
+        if form == "reference" and corrected:
+            return [reference_advice(path, text, corrected)]
+        sentence = "schema-bad-id" if corrected else "schema-bad-id-example"
         return [_at(path, sentence, where=where, value=shown(value), suggestion=corrected)]
     if form == "date":
         return [_date_advice(path, where, text)]
@@ -117,6 +119,14 @@ def _pattern(error: Any, path: PathInDocument, where: Pair) -> list[Advice]:
         ]
     description = _description(error.schema)
     return [_at(path, "schema-bad-form", where=where, value=shown(value), description=description)]
+
+
+def reference_advice(path: PathInDocument, written: str, suggestion: str) -> Advice:
+    """A reference that is no id, with the id it probably means."""
+    sv, en = both(
+        "schema-bad-reference", where=_where(path), value=shown(written), suggestion=suggestion
+    )
+    return Advice(path, False, sv, en, written)
 
 
 def _date_advice(path: PathInDocument, where: Pair, text: str) -> Advice:

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field, replace
 from functools import cache
 from typing import Any
 
@@ -13,9 +13,15 @@ from styr.i18n import NC_, both_languages
 from styr.load import Document
 from styr.resources import data_dir
 from styr.rules.schema import SCHEMA, UNKNOWN_FILE_KIND
-from styr.schema_advice import Advice, advise, huge_number_advice, strict_only_advice
+from styr.schema_advice import (
+    Advice,
+    advise,
+    huge_number_advice,
+    reference_advice,
+    strict_only_advice,
+)
 from styr.schema_texts import both, shown
-from styr.suggest import suggest_among
+from styr.suggest import Suggester, corrected_id, suggest_among
 
 SCHEMA_SUFFIX = ".schema.json"
 
@@ -182,9 +188,32 @@ def _findings(document: Document, advice: list[Advice]) -> list[Finding]:
                 item.path,
                 problem=item.problem,
                 problem_en=item.problem_en,
+                **({"reference": item.reference} if item.reference is not None else {}),
             )
         )
     return findings
+
+
+def with_known_ids(findings: list[Finding], ids: Iterable[str]) -> list[Finding]:
+    """Schema findings for references of the wrong form, suggesting an id that exists.
+
+    The schema check sees one file; `Kommun Fullmäktige` corrected is
+    `kommun-fullmaktige`, but the id that exists may be `kommunfullmaktige`.
+    """
+    suggester: Suggester | None = None
+    refined = []
+    for finding in findings:
+        written = finding.params.get("reference") if finding.code == SCHEMA.code else None
+        if isinstance(written, str):
+            suggester = suggester or Suggester(ids)
+            corrected = corrected_id(written)
+            known = suggester.suggest(corrected) or suggester.suggest(written)
+            if known is not None and known != corrected:
+                advice = reference_advice(finding.path, written, known)
+                params = {**finding.params, "problem": advice.problem}
+                finding = replace(finding, params={**params, "problem_en": advice.problem_en})
+        refined.append(finding)
+    return refined
 
 
 def _sort_key(path: Any) -> list[tuple[int, str]]:

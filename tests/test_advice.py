@@ -80,10 +80,20 @@ def test_an_id_with_swedish_letters_gets_the_corrected_id(blank_repo: Path) -> N
     assert "Write 'trygghetsnamnden-mal-2'" in english
 
 
-def test_a_reference_written_as_a_title(blank_repo: Path) -> None:
+def test_a_reference_written_as_a_title_gets_the_id_that_exists(blank_repo: Path) -> None:
+    # Corrected, "Kommun Fullmäktige" is kommun-fullmaktige; the id that exists
+    # is kommunfullmaktige, and that is the one to suggest.
     replace_in(blank_repo / BOARD, "parent: kommunfullmaktige", "parent: Kommun Fullmäktige")
     [message] = _messages(blank_repo)
-    assert "inte med rubriken" in message and "Menade du 'kommun-fullmaktige'?" in message
+    assert "inte med rubriken" in message and "Menade du 'kommunfullmaktige'?" in message
+    [english] = _messages(blank_repo, "en")
+    assert "Did you mean 'kommunfullmaktige'?" in english
+
+
+def test_a_reference_to_nothing_close_gets_the_corrected_id(blank_repo: Path) -> None:
+    replace_in(blank_repo / BOARD, "parent: kommunfullmaktige", "parent: Stadsdelsnämnd Öst")
+    [message] = _messages(blank_repo)
+    assert "Menade du 'stadsdelsnamnd-ost'?" in message
 
 
 @pytest.mark.parametrize(
