@@ -11,8 +11,8 @@ from helpers import column_of, line_of, replace_in
 from styr.findings import Finding
 from styr.lint import lint_paths
 from styr.rules.catalogue import BY_CODE
-from styr.schema_advice import suggested_date, suggested_period
 from styr.schema_texts import shown
+from styr.written_forms import suggested_date, suggested_period
 
 BOARD = Path("organisation") / "exempelnamnden.yaml"
 GOAL_LINE = "    horizon: {start: 2027, end: 2030}\n"
