@@ -362,11 +362,7 @@ FINDINGS: list[Any] = [
         "&x a: 1\n*x : 2\n",
         [("Y005", 2, 1), ("Y006", 1, 1), ("Y006", 2, 1)],
         {"a": 1},
-        id="BUG-aliased-duplicate-key-position",
-        marks=pytest.mark.xfail(
-            strict=True,
-            reason="loader bug: a duplicate key written as an alias is reported at its anchor",
-        ),
+        id="aliased-duplicate-key-position",
     ),
     pytest.param(
         "titel: Fler\u2028elever\nkod: 0126\n",

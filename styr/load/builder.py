@@ -7,6 +7,7 @@ no tag can ever construct an object, every scalar is read the YAML 1.2 way
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -28,6 +29,8 @@ from styr.load.scalars import (
 from styr.load.text_fields import is_text_field
 from styr.rules import loading as rules
 
+Position = tuple[int, int]  # 1-based line and column
+
 # Comments that are instructions to tools, not words cut from a text.
 _TOOL_COMMENTS = ("styr:", "yaml-language-server:")
 
@@ -40,37 +43,60 @@ class ValueBuilder:
     """
 
     def __init__(
-        self, file: Path | None, findings: list[Finding], text: str, *, aliases: bool
+        self,
+        file: Path | None,
+        findings: list[Finding],
+        text: str,
+        *,
+        aliases: Sequence[Position] | None = None,
     ) -> None:
         self.file = file
         self.findings = findings
         self.text = text
         self.stack: list[str | int] = []
         # Only a document with aliases can hand us a node twice; tracking
-        # nodes in every other document would cost time for nothing.
+        # nodes in every other document would cost time for nothing. An alias
+        # brings back its anchor's node, marks and all; where the alias itself
+        # stands comes from the aliases' positions, met in the same order.
         self.seen: set[int] | None = set() if aliases else None
+        self.alias_positions = iter(aliases or ())
         # Only a text with a ` #` after something can hide words in a comment.
         self.comments = " #" in text or "\t#" in text
 
     def path(self, *extra: str | int) -> PathInDocument:
         return (*self.stack, *extra)
 
-    def report(self, rule: Any, node: Node, path: PathInDocument, **params: Any) -> None:
-        mark = node.start_mark
-        self.findings.append(rule.at(self.file, mark.line + 1, mark.column + 1, path, **params))
+    def report(
+        self,
+        rule: Any,
+        node: Node,
+        path: PathInDocument,
+        at: Position | None = None,
+        **params: Any,
+    ) -> None:
+        line, column = at or (node.start_mark.line + 1, node.start_mark.column + 1)
+        self.findings.append(rule.at(self.file, line, column, path, **params))
+
+    def alias_at(self, node: Node) -> Position | None:
+        """None the first time a node is met; after that, where the alias that repeats it is."""
+        seen = self.seen
+        if seen is None:
+            return None
+        if id(node) not in seen:
+            seen.add(id(node))
+            return None
+        return next(self.alias_positions, (node.start_mark.line + 1, node.start_mark.column + 1))
 
     def surprise(self, node: Node, path: PathInDocument, surprise: Surprise | None) -> None:
         if surprise is not None:
             self.report(surprise.rule, node, path, **surprise.params)
 
     def build(self, node: Node) -> Any:
-        if self.seen is not None:
+        if self.seen is not None and self.alias_at(node) is not None:
             # An alias hands us the anchored node a second time; its anchor
             # has been reported already, and refusing to walk it again is
             # what keeps an alias bomb from exploding here.
-            if id(node) in self.seen:
-                return None
-            self.seen.add(id(node))
+            return None
         kind = type(node)
         if kind is ScalarNode:
             tag = node.tag
@@ -109,13 +135,19 @@ class ValueBuilder:
         result: dict[str, Any] = {}
         stack = self.stack
         for key_node, value_node in node.value:
-            key = self.key(key_node)
+            alias = self.alias_at(key_node) if self.seen is not None else None
+            key = self.key(key_node, alias)
             if key is None:
                 continue
             if key in result:
                 first_line = next(k.start_mark.line + 1 for k, _ in node.value if _same_key(k, key))
                 self.report(
-                    rules.DUPLICATE_KEY, key_node, self.path(key), key=key, first_line=first_line
+                    rules.DUPLICATE_KEY,
+                    key_node,
+                    self.path(key),
+                    alias,
+                    key=key,
+                    first_line=first_line,
                 )
                 continue
             stack.append(key)
@@ -123,9 +155,16 @@ class ValueBuilder:
             stack.pop()
         return result
 
-    def key(self, node: Node) -> str | None:
+    def key(self, node: Node, alias: Position | None = None) -> str | None:
+        """A mapping key as text, or None (reported) when it is not text.
+
+        A key an alias repeats was reported where its anchor stands; the
+        repetition is read again, quietly, to find duplicates.
+        """
+        quiet = alias is not None
         if type(node) is not ScalarNode:
-            self.report(rules.NON_STRING_KEY, node, self.path(), key="…", type=_type_name(node))
+            if not quiet:
+                self.report(rules.NON_STRING_KEY, node, self.path(), key="…", type=_type_name(node))
             return None
         tag = node.tag
         text: str = node.value
@@ -139,6 +178,8 @@ class ValueBuilder:
             return text
         else:
             value, surprise = resolve_tagged(text, tag)
+        if quiet:
+            return value if isinstance(value, str) else None
         if isinstance(value, str):
             self.surprise(node, self.path(), surprise)
             return value

@@ -66,12 +66,12 @@ def read_yaml(text: str, file: Path | None) -> ReadResult:
 def read_carefully(text: str, file: Path | None) -> ReadResult:
     """The careful reader: every value built by us, every surprise reported where it stands."""
     result = ReadResult(None, text_findings(text, file))
-    if "&" in text or "*" in text:
-        result.findings.extend(_anchors_and_aliases(text, file))
+    aliases: list[tuple[int, int]] = []
     hidden = _hide_line_separators(text)
+    if "&" in hidden or "*" in hidden:
+        result.findings.extend(_anchors_and_aliases(hidden, file, aliases))
     root = _compose(hidden, file, result.findings)
     if root is not None:
-        aliases = "*" in hidden
         result.data = ValueBuilder(file, result.findings, hidden, aliases=aliases).build(root)
         if hidden is not text:
             result.data = _restore_line_separators(result.data)
@@ -155,18 +155,25 @@ def _tokens(text: str) -> Iterator[Any]:
         loader.dispose()
 
 
-def _anchors_and_aliases(text: str, file: Path | None) -> list[Finding]:
-    """Each anchor and the first use of each alias: enough to fix, not a flood."""
+def _anchors_and_aliases(
+    text: str, file: Path | None, aliases: list[tuple[int, int]]
+) -> list[Finding]:
+    """Each anchor and the first use of each alias: enough to fix, not a flood.
+
+    Where every alias stands is added to `aliases`, in the order of the text.
+    """
     found = []
     names: set[tuple[str, str]] = set()
     try:
         for token in _tokens(text):
             if isinstance(token, yaml.AnchorToken | yaml.AliasToken):
+                mark = token.start_mark
+                if isinstance(token, yaml.AliasToken):
+                    aliases.append((mark.line + 1, mark.column + 1))
                 name = (type(token).__name__, token.value)
                 if name in names:
                     continue
                 names.add(name)
-                mark = token.start_mark
                 found.append(rules.ANCHOR_ALIAS.at(file, mark.line + 1, mark.column + 1))
     except yaml.YAMLError:
         pass  # the composer will report the syntax error itself
