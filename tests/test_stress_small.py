@@ -20,7 +20,7 @@ from styr.lint import lint_paths
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
 
 import stress
-from stress_corpus import CASES, generate
+from stress_corpus import CASES, Goal, every_direction, generate, write_repository
 
 SIZES = {"goals": 250, "chain": 120, "cycle": 150, "unknown": 40, "title": 20_000}
 
@@ -71,3 +71,24 @@ def test_the_verdicts_compare_figures_of_the_same_run() -> None:
     slow = [stress.Measurement("cycle", 50_000, "lint", 12.0, 11.0, 700, 1)]
     verdicts = stress.limit_verdicts(slow)
     assert [passed for passed, _ in verdicts] == [False, False]
+
+
+def test_a_long_cycle_is_named_by_its_ends(tmp_path: Path) -> None:
+    generate(tmp_path / "cycle", "cycle", 150)
+    (finding,) = lint_paths([tmp_path / "cycle"]).findings
+    names = finding.params["cycle"].split(" → ")
+    assert names[:6] == [f"mal-{n}" for n in range(1, 7)]
+    assert names[6] == "…"
+    assert names[7:] == [*(f"mal-{n}" for n in range(145, 151)), "mal-1"]
+
+
+def test_many_cycles_through_one_goal_give_short_findings(tmp_path: Path) -> None:
+    # 1 → 400 → 399 → … → 2 → 1, and every goal from 3 up links back to 1 as well.
+    goals = [Goal(1, "inriktning-1, mal-400"), Goal(2, "mal-1")]
+    goals += [Goal(n, f"mal-{n - 1}, mal-1") for n in range(3, 401)]
+    goals += list(every_direction(400))
+    write_repository(tmp_path, goals)
+    findings = lint_paths([tmp_path]).findings
+    cycles = [f for f in findings if f.code == "C003"]
+    assert cycles  # all 399 begin at the same link, so one finding stands for them
+    assert max(len(f.params["cycle"]) for f in cycles) < 200

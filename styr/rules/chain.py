@@ -369,7 +369,9 @@ def _cycles(repository: Repository, index: Index) -> Iterator[Finding]:
                 edges.setdefault(reference.source.id, []).append(reference)
         for cycle in _find_cycles(edges):
             first = cycle[0]
-            names = " → ".join([r.source.id or "" for r in cycle] + [first.source.id or ""])
+            assert first is not None  # a cycle starts with a link; only its middle is left out
+            shown = ["…" if r is None else r.source.id or "" for r in cycle]
+            names = " → ".join([*shown, first.source.id or ""])
             yield _at(
                 CYCLE,
                 first.document,
@@ -379,11 +381,22 @@ def _cycles(repository: Repository, index: Index) -> Iterator[Finding]:
             )
 
 
-def _find_cycles(edges: dict[str, list[Reference]]) -> list[list[Reference]]:
-    """Each elementary cycle once, found by an iterative depth-first search."""
+# A long cycle is named by this many links at each end, with None for the rest.
+_CYCLE_ENDS = 6
+
+
+def _find_cycles(edges: dict[str, list[Reference]]) -> list[list[Reference | None]]:
+    """Each elementary cycle once, found by an iterative depth-first search.
+
+    Linear in the links: where a cycle begins on the trail is looked up, not
+    searched for, and a long cycle keeps only its ends (None stands for the
+    links between), so that a 50,000-long cycle is neither copied nor named
+    in full.
+    """
     white, grey, black = 0, 1, 2
     colour: dict[str, int] = {}
-    cycles: list[list[Reference]] = []
+    cycles: list[list[Reference | None]] = []
+    leaving: dict[str, int] = {}  # a node on the trail → where the link leaving it stands
     for start in sorted(edges):
         if colour.get(start, white) != white:
             continue
@@ -403,15 +416,29 @@ def _find_cycles(edges: dict[str, list[Reference]]) -> list[list[Reference]]:
             reference = outgoing[position]
             state = colour.get(reference.target, white)
             if state == grey:
-                begin = next(
-                    (i for i, r in enumerate(trail) if r.source.id == reference.target), len(trail)
-                )
-                cycles.append([*trail[begin:], reference])
+                begin = leaving.get(reference.target, len(trail))
+                if reference.target == node:  # a link to itself: the cycle is that link
+                    begin = len(trail)
+                cycles.append(_cycle(trail, begin, reference))
             elif state == white:
                 colour[reference.target] = grey
+                leaving[node] = len(trail)
                 trail.append(reference)
                 stack.append((reference.target, 0))
     return cycles
+
+
+def _cycle(trail: list[Reference], begin: int, closing: Reference) -> list[Reference | None]:
+    """The links of the cycle from `trail[begin]` to `closing`; only the ends of a long one."""
+    length = len(trail) - begin + 1
+    if length <= 2 * _CYCLE_ENDS:
+        return [*trail[begin:], closing]
+    return [
+        *trail[begin : begin + _CYCLE_ENDS],
+        None,
+        *trail[len(trail) - _CYCLE_ENDS + 1 :],
+        closing,
+    ]
 
 
 def _requires_link(repository: Repository, index: Index) -> Iterator[Finding]:
