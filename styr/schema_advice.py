@@ -274,6 +274,12 @@ def _unique(error: Any, path: PathInDocument, where: Pair) -> list[Advice]:
     return [_at(path, "schema-repeated", where=where, value=shown(repeated))]
 
 
+def _format(error: Any, path: PathInDocument, where: Pair) -> list[Advice]:
+    if error.validator_value == "date":
+        return [_at(path, "schema-not-a-date", where=where, value=shown(error.instance))]
+    return _other(error, path, where)
+
+
 def _other(error: Any, path: PathInDocument, where: Pair) -> list[Advice]:
     title = _title(error.schema) or (str(error.validator), str(error.validator))
     return [_at(path, "schema-other", where=where, title=title)]
@@ -292,6 +298,7 @@ _HANDLERS = {
     "minimum": _bound,
     "maximum": _bound,
     "uniqueItems": _unique,
+    "format": _format,
 }
 
 

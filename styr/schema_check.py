@@ -56,7 +56,9 @@ def _validator(kind: str) -> Any:
     resources = [(n, Resource.from_contents(d)) for n, d in _schema_documents().items()]
     registry: Registry[Any] = Registry().with_resources(resources)
     schema = registry.contents(f"{kind}{SCHEMA_SUFFIX}")
-    return Draft202012Validator(schema, registry=registry)
+    # Formats are checked (a date must be in the calendar), as jsonschema-rs does below.
+    checker = Draft202012Validator.FORMAT_CHECKER
+    return Draft202012Validator(schema, registry=registry, format_checker=checker)
 
 
 @cache
@@ -75,7 +77,7 @@ def _fast_validator(kind: str) -> Any:
     schema = dict(resources)[f"{base}{kind}{SCHEMA_SUFFIX}"]
     registry = jsonschema_rs.Registry(resources)
     return jsonschema_rs.Draft202012Validator(
-        schema, registry=registry, base_uri=f"{base}{kind}{SCHEMA_SUFFIX}"
+        schema, registry=registry, base_uri=f"{base}{kind}{SCHEMA_SUFFIX}", validate_formats=True
     )
 
 
@@ -124,8 +126,10 @@ def check(document: Document, kind: str) -> SchemaResult:
         advice = [huge_number_advice(path, value) for path, value in huge]
         paths = [path for path, _ in huge]
         return SchemaResult(_findings(document, advice), paths, paths)
-    errors = sorted(
-        _validator(kind).iter_errors(document.data), key=lambda e: _sort_key(e.absolute_path)
+    errors = _one_per_value(
+        sorted(
+            _validator(kind).iter_errors(document.data), key=lambda e: _sort_key(e.absolute_path)
+        )
     )
     advice = []
     for error in errors:
@@ -214,6 +218,14 @@ def with_known_ids(findings: list[Finding], ids: Iterable[str]) -> list[Finding]
                 finding = replace(finding, params={**params, "problem_en": advice.problem_en})
         refined.append(finding)
     return refined
+
+
+def _one_per_value(errors: list[Any]) -> list[Any]:
+    """Without a format error where the value's form is already wrong ("2026-11-2")."""
+    malformed = {tuple(e.absolute_path) for e in errors if e.validator == "pattern"}
+    return [
+        e for e in errors if not (e.validator == "format" and tuple(e.absolute_path) in malformed)
+    ]
 
 
 def _sort_key(path: Any) -> list[tuple[int, str]]:

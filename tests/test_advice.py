@@ -272,3 +272,17 @@ def test_an_agenda_2030_target_written_another_way(
     [finding] = [f for f in lint_paths([blank_repo]).findings if f.code == "A001"]
     assert BY_CODE["A001"].render(finding, "sv").endswith(f"; skriv '{meant}'.")
     assert BY_CODE["A001"].render(finding, "en").endswith(f"; write '{meant}'.")
+
+
+@pytest.mark.parametrize(
+    ("written", "says"),
+    [("2027-02-30", "inget datum som finns i kalendern"), ("2027-2-3", '"2027-02-03"')],
+)
+def test_a_date_that_is_not_in_the_calendar_is_one_finding(
+    blank_repo: Path, written: str, says: str
+) -> None:
+    programme = blank_repo / "program.yaml"
+    with programme.open("a", encoding="utf-8") as stream:
+        stream.write(f'  adopted_on: "{written}"\n')
+    [message] = _messages(blank_repo)
+    assert says in message
