@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 
 from styr.findings import Finding, Severity
-from styr.i18n import N_
+from styr.i18n import N_, both_languages
 from styr.rules.base import Rule
 from styr.rules.context import RuleContext
 
@@ -38,26 +38,36 @@ till arbete eller studier"; keep unemployment in the direction.
 )
 
 _TOPICS: tuple[tuple[str, str], ...] = (
-    (r"arbetslöshet\w*", "arbetslösheten"),
-    (r"sysselsättning\w*", "sysselsättningen"),
-    (r"(antal(et)? )?(arbetstillfällen|jobb|nya företag|nyföretagande)\b", "antalet jobb/företag"),
+    (r"arbetslöshet\w*", N_("unemployment")),
+    (r"sysselsättning\w*", N_("employment")),
+    (
+        r"(antal(et)? )?(arbetstillfällen|jobb|nya företag|nyföretagande)\b",
+        N_("the number of jobs or companies"),
+    ),
     (
         r"befolknings(tillväxt|ökning)\w*|invånarantal\w*|antal(et)? invånare",
-        "befolkningstillväxten",
+        N_("population growth"),
     ),
-    (r"företagsklimat\w*|ranking\w*|rankning\w*", "företagsklimatet eller rankningar"),
-    (r"konjunktur\w*|ekonomisk(a)? tillväxt\w*|bnp\b|bruttoregionprodukt\w*", "ekonomin"),
-    (r"bostadspris\w*|huspris\w*", "bostadspriserna"),
+    (r"företagsklimat\w*|ranking\w*|rankning\w*", N_("the business climate or rankings")),
+    (r"konjunktur\w*|ekonomisk(a)? tillväxt\w*|bnp\b|bruttoregionprodukt\w*", N_("the economy")),
+    (r"bostadspris\w*|huspris\w*", N_("house prices")),
 )
 
 
 def check(context: RuleContext) -> Iterator[Finding]:
-    extra = tuple((re.escape(t.lower()), t) for t in context.options["extra_topics"])
-    patterns = [(re.compile(rf"\b({p})", re.IGNORECASE), label) for p, label in _TOPICS + extra]
+    patterns = [
+        (re.compile(rf"\b({p})", re.IGNORECASE), both_languages("topic", label))
+        for p, label in _TOPICS
+    ]
+    # The municipality's own topics are its own words, the same in both languages.
+    patterns += [
+        (re.compile(rf"\b({re.escape(t.lower())})", re.IGNORECASE), {"topic": t})
+        for t in context.options["extra_topics"]
+    ]
     for goal in context.goals():
         if goal.category != "goal":
             continue
-        for pattern, label in patterns:
+        for pattern, topic in patterns:
             if pattern.search(goal.title):
-                yield context.at(RULE, goal, "title", title=goal.title, topic=label)
+                yield context.at(RULE, goal, "title", title=goal.title, **topic)
                 break
