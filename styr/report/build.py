@@ -22,8 +22,9 @@ from styr.report.findings import findings_view
 from styr.report.followup import follow_up
 from styr.report.render import prepare, render
 from styr.report.texts import LANGUAGES, Labels
+from styr.report.toc import table_of_contents
 from styr.report.unreadable import publishing_notice
-from styr.report.view import RepositoryView, ViewBuilder, table_of_contents
+from styr.report.view import RepositoryView, ViewBuilder
 
 FORMATS = {"html": "html", "md": "md", "markdown": "md"}
 FULL_REPORTS_UP_TO = 12

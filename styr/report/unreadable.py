@@ -18,7 +18,7 @@ from styr.model.repository import Repository
 from styr.withholding import understood
 
 if TYPE_CHECKING:
-    from styr.report.view import RepositoryView
+    from styr.report.view_types import RepositoryView
 
 # A top-level `key: value` line: no indentation, a plain key, a value on the same line.
 _TOP_LEVEL = re.compile(r"([a-z_]+):[ \t]+(.+?)[ \t]*$")

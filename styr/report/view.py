@@ -1,4 +1,4 @@
-"""The report's view of one repository: plain dataclasses, in a stable order, ready to render.
+"""The report's view of one repository: what it shows, in a stable order, ready to render.
 
 Everything a template shows is decided here: which elements, in which order,
 under which anchor, with which labels. Templates only lay it out. Text from
@@ -8,197 +8,33 @@ the YAML stays text; escaping is the renderer's job.
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass, field
 from typing import Any
 
 from styr.model.index import Element, Index
 from styr.model.repository import Repository
 from styr.report import formatting as fmt
 from styr.report.anchors import Anchors
-from styr.report.followup import FollowUpLookup, OutcomeView, StatusView
+from styr.report.followup import FollowUpLookup
 from styr.report.links import ExternalLink, kolada, sdg, sdg_goal_of
 from styr.report.reach import count_linked_goals
 from styr.report.texts import Labels, category_name, document_type, mission_source
+from styr.report.toc import SECTIONS
 from styr.report.unreadable import UnreadableFile, unreadable_files
+from styr.report.view_types import (
+    Fact,
+    IndicatorView,
+    ItemView,
+    LevelGroup,
+    OrganisationView,
+    Reading,
+    Ref,
+    RepositoryView,
+    Stats,
+    ValueAt,
+)
 
-
-@dataclass(frozen=True, slots=True)
-class Ref:
-    """A reference to another element: a link inside the report, or a missing id."""
-
-    id: str
-    title: str
-    href: str | None
-    kind: str = ""
-    category: str = ""
-
-    @property
-    def missing(self) -> bool:
-        return self.href is None
-
-
-@dataclass(frozen=True, slots=True)
-class Fact:
-    """One labelled detail (`Målgrupp: elever i årskurs 9`), as text or as references."""
-
-    label: str
-    text: str = ""
-    refs: tuple[Ref, ...] = ()
-
-
-@dataclass(frozen=True, slots=True)
-class ValueAt:
-    year: str
-    value: str
-    note: str = ""
-
-
-@dataclass(slots=True)
-class IndicatorView:
-    id: str
-    anchor: str
-    title: str
-    kind: str
-    paragraphs: list[str]
-    unit: str
-    better: str
-    baseline: ValueAt | None
-    targets: list[ValueAt]
-    milestones: list[ValueAt]
-    kolada: ExternalLink | None
-    agenda2030: list[ExternalLink]
-    contributes_to: list[Ref]
-    gender_breakdown: bool
-    source: str
-    outcome: OutcomeView | None = None
-
-
-@dataclass(slots=True)
-class ItemView:
-    """Any element shown as a titled block: a goal, an area, an assignment, a work plan."""
-
-    id: str
-    anchor: str
-    category: str
-    kind: str
-    title: str
-    paragraphs: list[str] = field(default_factory=list)
-    facts: list[Fact] = field(default_factory=list)
-    contributes_to: list[Ref] = field(default_factory=list)
-    agenda2030: list[ExternalLink] = field(default_factory=list)
-    indicators: list[IndicatorView] = field(default_factory=list)
-    children: list[ItemView] = field(default_factory=list)
-    status: StatusView | None = None  # goal fulfilment in the follow-up period
-    analysis: list[str] = field(default_factory=list)
-
-    @property
-    def heading_kind(self) -> str:
-        """The kind to show before the title, unless the title already starts with it."""
-        return "" if self.title.casefold().startswith(self.kind.casefold()) else self.kind
-
-
-@dataclass(frozen=True, slots=True)
-class Reading:
-    area: Ref
-    paragraphs: list[str]
-
-
-@dataclass(slots=True)
-class OrganisationView:
-    id: str
-    anchor: str
-    name: str
-    type: str
-    facts: list[Fact]
-    mission: list[str]
-    mission_facts: list[Fact]
-    direction: list[str]
-    direction_contributes_to: list[Ref]
-    direction_indicators: list[IndicatorView]
-    area_readings: list[Reading]
-    goals: list[ItemView]
-    indicators: list[IndicatorView]
-    assignments: list[ItemView]
-    work_plans: list[ItemView]
-    unreadable_file: str = ""  # the board's file, when it could not be read
-
-    @property
-    def has_content(self) -> bool:
-        return bool(
-            self.mission
-            or self.mission_facts
-            or self.direction
-            or self.direction_contributes_to
-            or self.direction_indicators
-            or self.area_readings
-            or self.goals
-            or self.indicators
-            or self.assignments
-            or self.work_plans
-        )
-
-
-@dataclass(slots=True)
-class LevelGroup:
-    """The organisations at one level of the steering model (Nämnder och bolag)."""
-
-    name: str
-    anchor: str
-    organisations: list[OrganisationView]
-
-
-@dataclass(frozen=True, slots=True)
-class Stats:
-    organisations: int
-    council_areas: int
-    council_goals: int
-    goals: int
-    linked_goals: int
-    indicators: int
-    indicators_with_targets: int
-    indicators_with_kolada: int
-    sdg_goals: int
-    assignments: int
-    work_plans: int
-    activities: int
-    documents: int
-
-
-@dataclass(frozen=True, slots=True)
-class TocEntry:
-    title: str
-    href: str
-    children: tuple[TocEntry, ...] = ()
-
-
-@dataclass(slots=True)
-class RepositoryView:
-    """Everything the report shows about one municipality."""
-
-    municipality: str
-    code: str
-    term: str
-    model_name: str
-    levels: list[str]
-    anchor: str
-    vision: ItemView | None
-    waypoints: list[ItemView]
-    values: list[ItemView]
-    programmes: list[ItemView]
-    council_areas: list[ItemView]
-    council_goals: list[ItemView]
-    documents: list[ItemView]
-    groups: list[LevelGroup]
-    other_work_plans: list[ItemView]
-    stats: Stats
-    section_anchors: dict[str, str]
-    follow_up_period: str = ""
-    follow_up_summary: list[tuple[StatusView, int]] = field(default_factory=list)
-    diagram: Any = None  # a `Diagram`, set by the builder
-    findings: Any = None  # a `FindingsView` with --with-findings
-    toc: list[TocEntry] = field(default_factory=list)
-    errors: int = 0  # findings at error level, when the repository was linted
-    unreadable: list[UnreadableFile] = field(default_factory=list)
+# What other modules take from here (the view's types are defined in view_types).
+__all__ = ["Ref", "RepositoryView", "ViewBuilder"]
 
 
 class ViewBuilder:
@@ -641,20 +477,6 @@ class ViewBuilder:
         )
 
 
-# The report's sections, in order; each gets an anchor of its own.
-SECTIONS = (
-    "oversikt",
-    "vision",
-    "program",
-    "inriktningar",
-    "styrdokument",
-    "malkedjan",
-    "organisationer",
-    "arbetsplaner",
-    "granskning",
-)
-
-
 def _type_of(board: Element | UnreadableFile) -> str:
     return (board.kind_name or "") if isinstance(board, Element) else board.type
 
@@ -666,27 +488,3 @@ def _mapping(value: Any) -> dict[str, Any]:
 def _has_targets(data: dict[str, Any]) -> bool:
     targets = data.get("targets")
     return isinstance(targets, list) and any(isinstance(t, dict) for t in targets)
-
-
-def table_of_contents(view: RepositoryView, labels: Labels) -> list[TocEntry]:
-    """The sections the report has, each with its organisations or areas below it."""
-    anchors = view.section_anchors
-    entries = [TocEntry(labels.overview, f"#{anchors['oversikt']}")]
-    if view.vision or view.waypoints or view.values:
-        entries.append(TocEntry(labels.vision, f"#{anchors['vision']}"))
-    if view.programmes:
-        entries.append(TocEntry(labels.programme, f"#{anchors['program']}"))
-    if view.council_areas or view.council_goals:
-        areas = tuple(TocEntry(a.title, f"#{a.anchor}") for a in view.council_areas)
-        entries.append(TocEntry(labels.council, f"#{anchors['inriktningar']}", areas))
-    if view.documents:
-        entries.append(TocEntry(labels.steering_documents, f"#{anchors['styrdokument']}"))
-    entries.append(TocEntry(labels.chain, f"#{anchors['malkedjan']}"))
-    for group in view.groups:
-        members = tuple(TocEntry(o.name, f"#{o.anchor}") for o in group.organisations)
-        entries.append(TocEntry(group.name, f"#{group.anchor}", members))
-    if view.other_work_plans:
-        entries.append(TocEntry(labels.other_work_plans, f"#{anchors['arbetsplaner']}"))
-    if view.findings is not None:
-        entries.append(TocEntry(labels.findings, f"#{anchors['granskning']}"))
-    return entries

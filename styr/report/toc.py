@@ -1,0 +1,43 @@
+"""The report's table of contents, and the fixed sections it links to."""
+
+from __future__ import annotations
+
+from styr.report.texts import Labels
+from styr.report.view_types import RepositoryView, TocEntry
+
+# The report's sections, in order; each gets an anchor of its own.
+SECTIONS = (
+    "oversikt",
+    "vision",
+    "program",
+    "inriktningar",
+    "styrdokument",
+    "malkedjan",
+    "organisationer",
+    "arbetsplaner",
+    "granskning",
+)
+
+
+def table_of_contents(view: RepositoryView, labels: Labels) -> list[TocEntry]:
+    """The sections the report has, each with its organisations or areas below it."""
+    anchors = view.section_anchors
+    entries = [TocEntry(labels.overview, f"#{anchors['oversikt']}")]
+    if view.vision or view.waypoints or view.values:
+        entries.append(TocEntry(labels.vision, f"#{anchors['vision']}"))
+    if view.programmes:
+        entries.append(TocEntry(labels.programme, f"#{anchors['program']}"))
+    if view.council_areas or view.council_goals:
+        areas = tuple(TocEntry(a.title, f"#{a.anchor}") for a in view.council_areas)
+        entries.append(TocEntry(labels.council, f"#{anchors['inriktningar']}", areas))
+    if view.documents:
+        entries.append(TocEntry(labels.steering_documents, f"#{anchors['styrdokument']}"))
+    entries.append(TocEntry(labels.chain, f"#{anchors['malkedjan']}"))
+    for group in view.groups:
+        members = tuple(TocEntry(o.name, f"#{o.anchor}") for o in group.organisations)
+        entries.append(TocEntry(group.name, f"#{group.anchor}", members))
+    if view.other_work_plans:
+        entries.append(TocEntry(labels.other_work_plans, f"#{anchors['arbetsplaner']}"))
+    if view.findings is not None:
+        entries.append(TocEntry(labels.findings, f"#{anchors['granskning']}"))
+    return entries

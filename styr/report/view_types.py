@@ -1,0 +1,192 @@
+"""What a template gets about one repository: plain dataclasses, ready to render.
+
+`styr.report.view` builds them; templates only lay them out.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from styr.report.followup import OutcomeView, StatusView
+from styr.report.links import ExternalLink
+from styr.report.unreadable import UnreadableFile
+
+
+@dataclass(frozen=True, slots=True)
+class Ref:
+    """A reference to another element: a link inside the report, or a missing id."""
+
+    id: str
+    title: str
+    href: str | None
+    kind: str = ""
+    category: str = ""
+
+    @property
+    def missing(self) -> bool:
+        return self.href is None
+
+
+@dataclass(frozen=True, slots=True)
+class Fact:
+    """One labelled detail (`Målgrupp: elever i årskurs 9`), as text or as references."""
+
+    label: str
+    text: str = ""
+    refs: tuple[Ref, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class ValueAt:
+    year: str
+    value: str
+    note: str = ""
+
+
+@dataclass(slots=True)
+class IndicatorView:
+    id: str
+    anchor: str
+    title: str
+    kind: str
+    paragraphs: list[str]
+    unit: str
+    better: str
+    baseline: ValueAt | None
+    targets: list[ValueAt]
+    milestones: list[ValueAt]
+    kolada: ExternalLink | None
+    agenda2030: list[ExternalLink]
+    contributes_to: list[Ref]
+    gender_breakdown: bool
+    source: str
+    outcome: OutcomeView | None = None
+
+
+@dataclass(slots=True)
+class ItemView:
+    """Any element shown as a titled block: a goal, an area, an assignment, a work plan."""
+
+    id: str
+    anchor: str
+    category: str
+    kind: str
+    title: str
+    paragraphs: list[str] = field(default_factory=list)
+    facts: list[Fact] = field(default_factory=list)
+    contributes_to: list[Ref] = field(default_factory=list)
+    agenda2030: list[ExternalLink] = field(default_factory=list)
+    indicators: list[IndicatorView] = field(default_factory=list)
+    children: list[ItemView] = field(default_factory=list)
+    status: StatusView | None = None  # goal fulfilment in the follow-up period
+    analysis: list[str] = field(default_factory=list)
+
+    @property
+    def heading_kind(self) -> str:
+        """The kind to show before the title, unless the title already starts with it."""
+        return "" if self.title.casefold().startswith(self.kind.casefold()) else self.kind
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    area: Ref
+    paragraphs: list[str]
+
+
+@dataclass(slots=True)
+class OrganisationView:
+    id: str
+    anchor: str
+    name: str
+    type: str
+    facts: list[Fact]
+    mission: list[str]
+    mission_facts: list[Fact]
+    direction: list[str]
+    direction_contributes_to: list[Ref]
+    direction_indicators: list[IndicatorView]
+    area_readings: list[Reading]
+    goals: list[ItemView]
+    indicators: list[IndicatorView]
+    assignments: list[ItemView]
+    work_plans: list[ItemView]
+    unreadable_file: str = ""  # the board's file, when it could not be read
+
+    @property
+    def has_content(self) -> bool:
+        return bool(
+            self.mission
+            or self.mission_facts
+            or self.direction
+            or self.direction_contributes_to
+            or self.direction_indicators
+            or self.area_readings
+            or self.goals
+            or self.indicators
+            or self.assignments
+            or self.work_plans
+        )
+
+
+@dataclass(slots=True)
+class LevelGroup:
+    """The organisations at one level of the steering model (Nämnder och bolag)."""
+
+    name: str
+    anchor: str
+    organisations: list[OrganisationView]
+
+
+@dataclass(frozen=True, slots=True)
+class Stats:
+    organisations: int
+    council_areas: int
+    council_goals: int
+    goals: int
+    linked_goals: int
+    indicators: int
+    indicators_with_targets: int
+    indicators_with_kolada: int
+    sdg_goals: int
+    assignments: int
+    work_plans: int
+    activities: int
+    documents: int
+
+
+@dataclass(frozen=True, slots=True)
+class TocEntry:
+    title: str
+    href: str
+    children: tuple[TocEntry, ...] = ()
+
+
+@dataclass(slots=True)
+class RepositoryView:
+    """Everything the report shows about one municipality."""
+
+    municipality: str
+    code: str
+    term: str
+    model_name: str
+    levels: list[str]
+    anchor: str
+    vision: ItemView | None
+    waypoints: list[ItemView]
+    values: list[ItemView]
+    programmes: list[ItemView]
+    council_areas: list[ItemView]
+    council_goals: list[ItemView]
+    documents: list[ItemView]
+    groups: list[LevelGroup]
+    other_work_plans: list[ItemView]
+    stats: Stats
+    section_anchors: dict[str, str]
+    follow_up_period: str = ""
+    follow_up_summary: list[tuple[StatusView, int]] = field(default_factory=list)
+    diagram: Any = None  # a `Diagram`, set by the builder
+    findings: Any = None  # a `FindingsView` with --with-findings
+    toc: list[TocEntry] = field(default_factory=list)
+    errors: int = 0  # findings at error level, when the repository was linted
+    unreadable: list[UnreadableFile] = field(default_factory=list)
