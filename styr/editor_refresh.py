@@ -41,11 +41,14 @@ def _yaml_texts(root: Path) -> dict[str, str]:
 
     A file that is not UTF-8 is left alone: `styr lint` reports it, and a
     modeline is not worth rewriting a file styr cannot read as the user wrote it.
+    A symbolic link is left alone too: styr never writes through one.
     """
     from styr.model.repository import MANIFEST, repository_files
 
     texts = {}
     for file in [root / MANIFEST, *repository_files(root)]:
+        if file.is_symlink():
+            continue
         with usage_errors(file):
             data = file.read_bytes()
         try:

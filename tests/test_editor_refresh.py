@@ -7,6 +7,7 @@ import shutil
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from conftest import CliResult
 
 from styr.editor import schema_files
@@ -135,3 +136,16 @@ def test_a_file_of_no_known_kind_keeps_no_modeline(run_cli: Run, tmp_path: Path)
     assert run_cli("schema", "--export", repo).code == 0
     assert notes.read_text(encoding="utf-8") == "kind: anteckningar\ntext: mina tankar\n"
     assert plain.read_text(encoding="utf-8") == "id: x\n"
+
+
+def test_a_linked_file_is_left_alone(run_cli: Run, tmp_path: Path) -> None:
+    repo = _repository(tmp_path)
+    elsewhere = tmp_path / "delad.yaml"
+    elsewhere.write_text("kind: organisation\nid: delad\ntype: namnd\nname: Delad\n", "utf-8")
+    try:
+        (repo / "organisation" / "delad.yaml").symlink_to(elsewhere)
+    except OSError:
+        pytest.skip("this system does not let the user make symbolic links")
+    result = run_cli("schema", "--export", repo)
+    assert result.code == 0, result.err
+    assert elsewhere.read_text(encoding="utf-8").startswith("kind: organisation")
