@@ -828,3 +828,17 @@ def test_swedish_and_english_messages_differ(code: str) -> None:
     finding = next(f for f in _sample_findings() if f.code == code)
     rule = BY_CODE[code]
     assert rule.render(finding, "sv") != rule.render(finding, "en")
+
+
+ENGLISH_WORDS = re.compile(r"\b(integer|boolean|float|list or mapping|the text|expected|found)\b")
+SWEDISH_WORDS = re.compile(r"\b(texten|heltal|decimaltal|lista|sant|falskt|filen|tecknet)\b")
+
+
+def test_each_language_reads_its_own_words(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    findings = _sample_findings() + _disk_findings(tmp_path, monkeypatch)
+    findings += parse("x: 0o17\n[a]: 1\n2: b\n").findings
+    for finding in findings:
+        rule = BY_CODE[finding.code]
+        swedish, english = rule.render(finding, "sv"), rule.render(finding, "en")
+        assert ENGLISH_WORDS.search(swedish) is None, swedish
+        assert SWEDISH_WORDS.search(english) is None, english

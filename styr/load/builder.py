@@ -164,7 +164,7 @@ class ValueBuilder:
         quiet = alias is not None
         if type(node) is not ScalarNode:
             if not quiet:
-                self.report(rules.NON_STRING_KEY, node, self.path(), key="…", type=_type_name(node))
+                self.report(rules.NON_STRING_KEY, node, self.path(), key="…", **_type_of(node))
             return None
         tag = node.tag
         text: str = node.value
@@ -185,9 +185,7 @@ class ValueBuilder:
             return value
         if surprise is not None and surprise.rule is not rules.FLOAT_AS_TEXT:
             self.surprise(node, self.path(), surprise)  # a float key is reported as a key
-        self.report(
-            rules.NON_STRING_KEY, node, self.path(), key=shown(text), type=_type_name(value)
-        )
+        self.report(rules.NON_STRING_KEY, node, self.path(), key=shown(text), **_type_of(value))
         return None
 
     def comment_after(self, node: ScalarNode) -> None:
@@ -219,12 +217,19 @@ def _same_key(node: Node, key: str) -> bool:
     return type(node) is ScalarNode and node.value == key
 
 
-def _type_name(value: Any) -> str:
+# What a key that is not text is read as, in Swedish and English.
+_TYPES = {
+    type(None): ("null", "null"),
+    bool: ("sant eller falskt", "a boolean"),
+    int: ("ett heltal", "an integer"),
+    float: ("ett decimaltal", "a float"),
+}
+
+
+def _type_of(value: Any) -> dict[str, Any]:
+    """The `type` parameters of a Y008 finding: what the key is read as."""
     if isinstance(value, Node):
-        return "lista eller mappning (list or mapping)"
-    return {
-        type(None): "null",
-        bool: "sant/falskt (boolean)",
-        int: "heltal (integer)",
-        float: "decimaltal (float)",
-    }.get(type(value), type(value).__name__)
+        swedish, english = "en lista eller mappning", "a list or mapping"
+    else:
+        swedish, english = _TYPES.get(type(value), ("ett värde", "a value"))
+    return {"type": swedish, "type_en": english}

@@ -76,14 +76,22 @@ def resolve_plain(text: str) -> tuple[Any, Surprise | None]:
     if _INT.match(text) and len(text) <= MAX_NUMBER_DIGITS and text.lstrip("+-")[:1] != "0":
         return int(text), None  # the common case after words: a year or a count
     if text in _YAML11_TRUE or text in _YAML11_FALSE:
-        meaning = "sant (true)" if text in _YAML11_TRUE else "falskt (false)"
-        return text, Surprise(rules.AMBIGUOUS_BOOLEAN, {"value": text, "meaning": meaning})
+        truth = text in _YAML11_TRUE
+        meaning = {
+            "meaning": "sant (true)" if truth else "falskt (false)",
+            "meaning_en": "true" if truth else "false",
+        }
+        return text, Surprise(rules.AMBIGUOUS_BOOLEAN, {"value": text, **meaning})
     unusable = number_problem(text)
     if unusable is not None:
         return text, unusable
     for pattern, rule in _YAML11_TEXT:
         if pattern.match(text):
-            return text, Surprise(rule, {"value": text, "yaml11": _yaml11_reading(text)})
+            reading = _yaml11_reading(text)
+            params = {"value": text, "yaml11": reading, "yaml11_en": reading}
+            if text.lstrip("+-").startswith("0o"):  # YAML 1.1 has no 0o: it keeps the text
+                params |= {"yaml11": f"texten '{text}'", "yaml11_en": f"the text '{text}'"}
+            return text, Surprise(rule, params)
     if _DATE.match(text):
         return text, Surprise(rules.UNQUOTED_DATE, {"value": text})
     value = core_value(text)
@@ -199,7 +207,7 @@ def _yaml11_reading(text: str) -> str:
         number = sign * value
         return str(int(number)) if number.is_integer() else str(number)
     if digits.startswith("0o"):
-        return f"texten '{text}'"
+        return text
     if digits.startswith("0b"):
         return str(sign * int(digits[2:], 2))
     if len(digits) > 1 and digits.startswith("0"):
