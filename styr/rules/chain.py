@@ -233,7 +233,9 @@ def _duplicate_ids(repository: Repository, index: Index) -> Iterator[Finding]:
 def _model_declaration(repository: Repository, index: Index) -> Iterator[Finding]:
     model = repository.model
     manifest = repository.manifest
-    links = manifest.data.get("steering_model", {}).get("links", []) if manifest.data else []
+    # The manifest may be anything its author wrote (a sentence, a list): the schema says so.
+    steering = repository.manifest_data.get("steering_model")
+    links = steering.get("links") if isinstance(steering, dict) else None
     for position, link in enumerate(links if isinstance(links, list) else []):
         if not isinstance(link, dict):
             continue
@@ -291,7 +293,7 @@ def _kinds(repository: Repository, index: Index) -> Iterator[Finding]:
 
 
 # Added to a hint that lists what is declared, when one of them is close.
-_DID_YOU_MEAN = {"sv": " (menade du '{suggestion}'?)", "en": " (did you mean '{suggestion}'?)"}
+_DID_YOU_MEAN = N_(" (did you mean '{suggestion}'?)")
 
 
 def _did_you_mean(

@@ -87,7 +87,7 @@ def check_sdg(context: RuleContext) -> Iterator[Finding]:
             )
 
 
-_WRITE_INSTEAD = {"sv": "; skriv '{meant}'", "en": "; write '{meant}'"}
+_WRITE_INSTEAD = N_("; write '{meant}'")
 
 
 def sdg_meant(text: str) -> str | None:
