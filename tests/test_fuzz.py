@@ -358,13 +358,11 @@ def _manifest_replaced(tmp_path: Path, text: str) -> Path:
     return root
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="found by fuzzing, not fixed yet: a styr.yaml that is one sentence (or a list) "
-    "instead of a mapping gives an internal error in the goal-chain rules "
-    "(styr/rules/chain.py, _model_declaration calls manifest.data.get).",
+@pytest.mark.parametrize(
+    "text",
+    ["Bara en mening.\n", "- a\n- b\n", "steering_model: en mening\n"],
+    ids=["sentence", "list", "model-a-sentence"],
 )
-@pytest.mark.parametrize("text", ["Bara en mening.\n", "- a\n- b\n"], ids=["sentence", "list"])
 def test_a_manifest_that_is_not_a_mapping(tmp_path: Path, text: str) -> None:
     root = _manifest_replaced(tmp_path, text)
     for command in (("lint", root, "--no-cache"), ("report", root), ("status", root)):
