@@ -236,3 +236,22 @@ def test_the_size_limit_is_one_setting(tmp_path: Path, monkeypatch: pytest.Monke
     (repo / "styr.yaml").write_bytes(b"a: 1\n")
     assert read_repository_files(repo) == {repo / "styr.yaml": None}
     assert load_repository(repo).manifest.findings[0].code == "Y001"
+
+
+def test_a_folder_linked_from_outside_is_reported_not_walked(
+    blank_repo: Path, tmp_path: Path
+) -> None:
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (elsewhere / "secret.yaml").write_text(f"password: {SECRET}\n", encoding="utf-8")
+    (blank_repo / "organisation" / "extern").symlink_to(elsewhere, target_is_directory=True)
+    (blank_repo / "inne").symlink_to(blank_repo / "organisation", target_is_directory=True)
+    findings = lint_paths([blank_repo]).findings
+    refused = [f for f in findings if f.code == "Y001"]
+    assert [(f.file, f.line, f.column) for f in refused] == [
+        (blank_repo / "organisation" / "extern", 1, 1)
+    ]
+    assert "utanför" in refused[0].params["reason"]
+    assert all(SECRET not in str(f.params) for f in findings)
+    # The folder linked from inside is not walked twice: no duplicate ids.
+    assert "C004" not in {f.code for f in findings}

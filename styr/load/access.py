@@ -78,6 +78,14 @@ def read_inside(root: Path, path: Path, *, max_bytes: int) -> bytes:
         os.close(handle)
 
 
+def leads_inside(root: Path, path: Path) -> bool:
+    """Whether `path`, every symbolic link followed, is inside `root` (False if it is nowhere)."""
+    try:
+        return _inside(_real_path(path), os.path.realpath(root))
+    except Refused:
+        return False
+
+
 def _real_path(path: Path) -> str:
     try:
         return os.path.realpath(path, strict=True)

@@ -10,7 +10,7 @@ from typing import Any
 
 from styr.errors import UsageError
 from styr.load import Document, limits, load_document, parse_document
-from styr.load.access import Refused, read_inside
+from styr.load.access import Refused, leads_inside, read_inside
 from styr.model.steering_model import SteeringModel, read_steering_model
 
 MANIFEST = "styr.yaml"
@@ -120,13 +120,27 @@ def _relative(path: Path) -> Path:
 
 
 def repository_files(root: Path) -> list[Path]:
-    """Every YAML file of a repository except the manifest, in a stable order."""
+    """Every YAML file of a repository except the manifest, in a stable order.
+
+    Folders reached through a symbolic link are not walked (each file is
+    found at its real place). A link to a folder outside the repository is
+    listed itself, so that loading it says it is refused (`styr.load.access`)
+    instead of the files behind it going unseen.
+    """
     files = []
     for directory, subdirectories, names in os.walk(root):
         here = Path(directory)
-        subdirectories[:] = sorted(
-            d for d in subdirectories if not d.startswith(".") and not _is_repository(here / d)
-        )
+        walked = []
+        for name in sorted(subdirectories):
+            folder = here / name
+            if name.startswith(".") or _is_repository(folder):
+                continue
+            if folder.is_symlink():
+                if not leads_inside(root, folder):
+                    files.append(folder)
+                continue
+            walked.append(name)
+        subdirectories[:] = walked
         for name in sorted(names):
             if name.endswith(YAML_SUFFIXES) and not name.startswith("."):
                 if here == root and name == MANIFEST:
