@@ -45,11 +45,14 @@ def build_report(
     One repository gives its report; several give an index that compares the
     municipalities side by side, followed by each one's report. The same files
     give the same bytes: no timestamps, a stable order, anchors from ids. Only
-    the lint summary (`with_findings`) depends on `today`, as `styr lint` does.
-    Raises `UsageError` for a path, format, language or template that cannot be used,
-    and `ErrorsBlockPublishing` when the repositories have errors (`styr lint`
-    at error level) and `allow_errors` is not set; with it, the report opens
-    with a notice of the errors and every file that could not be read.
+    what the lint says (the summary with `with_findings`, the errors) depends
+    on `today`, as `styr lint` does.
+
+    Raises `UsageError` for a path, format, language or template that cannot
+    be used, and `ErrorsBlockPublishing` when the repositories have errors
+    (`styr lint` at error level) and `allow_errors` is not set; with it, the
+    report opens with a notice of the errors and of every file that could not
+    be read.
     """
     kind = FORMATS.get(fmt)
     if kind is None:
