@@ -25,10 +25,11 @@ if hasattr(yaml, "CSafeLoader"):
 # A snippet a planner may save, our class for it, and where the parser stops.
 SNIPPETS = [
     pytest.param("title: Mål: fler jobb\n", "colon-in-value", (1, 11), id="colon-in-value"),
-    pytest.param("a: 1\nb\nc: 2\n", "missing-colon", (3, 1), id="missing-colon"),
-    pytest.param('a: "abc\nb: 1\n', "unclosed-quote", (3, 1), id="unclosed-double-quote"),
-    pytest.param("a: 'abc\nb: 1\n", "unclosed-quote", (3, 1), id="unclosed-single-quote"),
-    pytest.param('a: "x\n---\n"\n', "document-marker-in-quote", (2, 1), id="marker-in-quote"),
+    # These three are reported where the key or the quote starts, not where the parser noticed.
+    pytest.param("a: 1\nb\nc: 2\n", "missing-colon", (2, 1), id="missing-colon"),
+    pytest.param('a: "abc\nb: 1\n', "unclosed-quote", (1, 4), id="unclosed-double-quote"),
+    pytest.param("a: 'abc\nb: 1\n", "unclosed-quote", (1, 4), id="unclosed-single-quote"),
+    pytest.param('a: "x\n---\n"\n', "document-marker-in-quote", (1, 4), id="marker-in-quote"),
     pytest.param("a:\n  b: 1\n c: 2\n", "mapping-indentation", (3, 2), id="dedent"),
     pytest.param("a: b\n- c\n", "list-under-mapping", (2, 1), id="list-under-key"),
     pytest.param('a: "x" y\n', "after-value", (1, 8), id="text-after-quote"),

@@ -103,6 +103,12 @@ _CLASSES: tuple[tuple[str | None, str, str], ...] = (
 )
 
 
+# Where the parser notices these (the end of the file, the line after) is not
+# where to fix them: an unclosed quote is fixed where it opens, a line without
+# its colon is the line the key starts on.
+_AT_THE_START = frozenset({"unclosed-quote", "missing-colon", "document-marker-in-quote"})
+
+
 def classify(context: str | None, problem: str | None) -> str:
     """Our class for a parser complaint ("general" when it is not one we know)."""
     context_text = (context or "").lower()
@@ -117,10 +123,12 @@ def classify(context: str | None, problem: str | None) -> str:
 
 def syntax_finding(error: yaml.MarkedYAMLError, file: Path | None, text: str) -> Finding:
     """The finding for a parser complaint, at the place it points to."""
+    name = classify(error.context, error.problem)
     mark = error.problem_mark or error.context_mark
+    if name in _AT_THE_START and error.context_mark is not None:
+        mark = error.context_mark
     line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
     index = mark.index if mark is not None else 0
-    name = classify(error.context, error.problem)
     if name == "too-deep":
         return rules.TOO_DEEP.at(file, 1, 1, limit=MAX_DEPTH)
     if name == "documents":
