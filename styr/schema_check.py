@@ -179,8 +179,13 @@ def unknown_file_kind(document: Document, kinds: list[str]) -> Finding:
 def _findings(document: Document, advice: list[Advice]) -> list[Finding]:
     findings = []
     seen = set()
+    # Where the reader already said what is wrong with a value (a number too
+    # long to use, kept as text), the schema has nothing to add.
+    read_wrong = {finding.path for finding in document.findings if finding.path}
     for item in advice:
         if (item.path, item.problem) in seen:  # a missing key is reported once
+            continue
+        if not item.at_key and item.path in read_wrong:
             continue
         seen.add((item.path, item.problem))
         line, column = document.locate(item.path, key=item.at_key) if item.path else (1, 1)

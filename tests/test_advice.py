@@ -286,3 +286,12 @@ def test_a_date_that_is_not_in_the_calendar_is_one_finding(
         stream.write(f'  adopted_on: "{written}"\n')
     [message] = _messages(blank_repo)
     assert says in message
+
+
+def test_a_value_the_reader_already_reported_gets_no_second_finding(blank_repo: Path) -> None:
+    # A number too long to use is reported where it stands and kept as text;
+    # the schema would only add "must be a number", a second finding for one mistake.
+    replace_in(blank_repo / BOARD, "value: 70}", "value: " + "9" * 40 + "}")
+    path = ("goals", 0, "indicators", 0, "baseline", "value")
+    at_the_value = [f for f in lint_paths([blank_repo]).findings if f.path == path]
+    assert len(at_the_value) == 1 and at_the_value[0].code != "S002"
