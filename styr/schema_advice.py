@@ -166,6 +166,9 @@ def _type(error: Any, path: PathInDocument, where: Pair) -> list[Advice]:
 def _type_hint(value: Any, expected: list[str], schema: dict[str, Any]) -> Pair | str:
     if value is None:
         return both("schema-hint-empty")
+    item = _only_item(value) if isinstance(value, list) else None
+    if "array" not in expected and isinstance(item, str | int | float):
+        return both("schema-hint-unlist", value=shown(item))
     examples = schema.get("examples")
     example = examples[0] if isinstance(examples, list) and examples else None
     if "array" in expected and isinstance(value, str | int | float) and example is None:
@@ -184,6 +187,11 @@ def _type_hint(value: Any, expected: list[str], schema: dict[str, Any]) -> Pair 
     if example is not None:
         return both("schema-hint-example", example=_flow(example))
     return ""
+
+
+def _only_item(items: list[Any]) -> Any:
+    """The one item of a one-item list; None for any other list."""
+    return items[0] if len(items) == 1 else None
 
 
 def _actual(value: Any) -> Pair:
@@ -205,7 +213,11 @@ def _actual(value: Any) -> Pair:
 def _enum(error: Any, path: PathInDocument, where: Pair) -> list[Advice]:
     choices = [str(c) for c in error.validator_value]
     value = error.instance
-    suggestion = suggest_among(value, choices, "values") if isinstance(value, str) else None
+    word_of = _only_item(value) if isinstance(value, list) else value  # [lower] for lower
+    if isinstance(word_of, str) and word_of in choices:
+        suggestion: str | None = word_of
+    else:
+        suggestion = suggest_among(word_of, choices, "values") if isinstance(word_of, str) else None
     did_you_mean = both("schema-did-you-mean", suggestion=suggestion) if suggestion else ""
     return [
         _at(

@@ -295,3 +295,11 @@ def test_a_value_the_reader_already_reported_gets_no_second_finding(blank_repo: 
     path = ("goals", 0, "indicators", 0, "baseline", "value")
     at_the_value = [f for f in lint_paths([blank_repo]).findings if f.path == path]
     assert len(at_the_value) == 1 and at_the_value[0].code != "S002"
+
+
+def test_a_word_written_as_a_list_of_one(blank_repo: Path) -> None:
+    replace_in(blank_repo / BOARD, "better: higher", "better: [lower]")
+    replace_in(blank_repo / BOARD, "parent: kommunfullmaktige", "parent: [kommunfullmaktige]")
+    messages = _messages(blank_repo)
+    assert any("Skriv värdet utan hakparenteser: kommunfullmaktige." in m for m in messages)
+    assert any("'[lower]'" in m and "Menade du 'lower'?" in m for m in messages)
