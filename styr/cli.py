@@ -386,6 +386,7 @@ def report(
             templates,
             with_findings,
             allow_errors=allow_errors,
+            cache=_cache(None, _language(lang)),  # what styr lint has just checked
         )
     except ErrorsBlockPublishing as refused:
         _refuse(refused, lang, "report-refused")
@@ -415,7 +416,12 @@ def status(
     if output_format not in ("table", "json"):
         raise UsageError("unknown-format", name=output_format, known="table, json")
     try:
-        statuses = collect(paths or [Path(".")], period, allow_errors=allow_errors)
+        statuses = collect(
+            paths or [Path(".")],
+            period,
+            allow_errors=allow_errors,
+            cache=_cache(None, _language(lang)),  # what styr lint has just checked
+        )
     except ErrorsBlockPublishing as refused:
         _refuse(refused, lang, "status-refused")
     first = statuses[0].repository.language if statuses else None

@@ -139,6 +139,28 @@ def _lint_root(root: Path, today: date, cache: LintCache | None) -> RepositoryRe
     return result
 
 
+def load_and_lint(
+    root: Path, today: date, cache: LintCache | None = None
+) -> tuple[Repository, RepositoryResult]:
+    """A repository loaded whole (to publish it) and its lint result, each file read once.
+
+    `styr report` and `styr status` show the repository and must know its
+    errors: with a cache, a repository `styr lint` has just checked is not
+    checked again.
+    """
+    contents = read_repository_files(root)
+    repository = load_repository(root, contents)
+    key = cache.key(root, contents, today) if cache is not None else None
+    if cache is not None and key is not None:
+        cached = from_cache_entry(root, cache.load(key))
+        if cached is not None:
+            return repository, cached
+    result = lint_repository(repository, today=today)
+    if cache is not None and key is not None:
+        cache.store(key, to_cache_entry(result))
+    return repository, result
+
+
 def to_cache_entry(result: RepositoryResult) -> dict[str, object]:
     return {
         "manifest": result.repository.manifest.data,

@@ -146,3 +146,27 @@ def test_a_hostile_file_name_stays_text(example_copy: Callable[[str], Path]) -> 
     markdown = build_report([repo], "md", allow_errors=True)
     assert not re.search(r"(?<!\\)<(img|b>)", markdown)  # escaped: shown, never markup
     assert r"\<img" in markdown
+
+
+def test_what_lint_has_just_checked_is_not_checked_again(
+    example_copy: Callable[[str], Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import styr.lint
+    from styr.cache import open_cache
+    from styr.followup.status import collect
+
+    cache = open_cache(tmp_path / "entries", user_folder=tmp_path / "user")
+    assert cache is not None
+    clean, broken = example_copy("huddinge"), _broken(example_copy)
+    first = build_report([clean], "md", cache=cache)
+    with pytest.raises(ErrorsBlockPublishing):
+        build_report([broken], "md", cache=cache)
+
+    def no_second_lint(*args: object, **kwargs: object) -> None:
+        raise AssertionError("linted again")
+
+    monkeypatch.setattr(styr.lint, "lint_repository", no_second_lint)
+    assert build_report([clean], "md", cache=cache) == first
+    with pytest.raises(ErrorsBlockPublishing):  # the cached verdict is the same verdict
+        build_report([broken], "md", cache=cache)
+    assert collect([clean], None, cache=cache)

@@ -10,6 +10,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from styr.cache import LintCache
 from styr.collation import sort_key
 from styr.errors import UsageError
 from styr.escape import terminal
@@ -27,10 +28,10 @@ from styr.followup.fulfilment import (
 from styr.followup.periods import parse_period
 from styr.followup.table_widths import column_widths
 from styr.i18n import N_, translate
-from styr.lint import LintResult, lint_repository
+from styr.lint import LintResult, load_and_lint
 from styr.messages import message
 from styr.model.index import Index, build_index
-from styr.model.repository import Repository, find_repositories, load_repository
+from styr.model.repository import Repository, find_repositories
 from styr.publishing import check_publishable, error_count
 
 
@@ -49,21 +50,24 @@ def collect(
     *,
     allow_errors: bool = False,
     today: date | None = None,
+    cache: LintCache | None = None,
 ) -> list[RepositoryStatus]:
     """The follow-up of every repository the paths name.
 
     The repositories are linted first: with errors, a goal, an indicator or
     an outcome may be missing without a word, so `ErrorsBlockPublishing` is
-    raised unless `allow_errors` is set (the table then says so).
+    raised unless `allow_errors` is set (the table then says so). With a
+    `cache`, what `styr lint` has just checked is not checked again.
     """
     period = None
     if period_text is not None:
         period = parse_period(period_text)
         if period is None:
             raise UsageError("bad-period", value=period_text)
-    repositories = [load_repository(root) for root in find_repositories(paths)]
     day = today or date.today()
-    linted = [lint_repository(repository, today=day) for repository in repositories]
+    loaded = [load_and_lint(root, day, cache) for root in find_repositories(paths)]
+    repositories = [repository for repository, _ in loaded]
+    linted = [result for _, result in loaded]
     check_publishable(LintResult(linted), allow_errors=allow_errors)
     statuses = []
     for repository, result in zip(repositories, linted, strict=True):

@@ -8,11 +8,12 @@ from datetime import date
 from pathlib import Path
 
 from styr import __version__
+from styr.cache import LintCache
 from styr.errors import UsageError
-from styr.lint import LintResult, RepositoryResult, lint_repository
+from styr.lint import LintResult, RepositoryResult, lint_repository, load_and_lint
 from styr.load import Document
 from styr.model.index import build_index
-from styr.model.repository import Repository, find_repositories, load_repository
+from styr.model.repository import Repository, find_repositories
 from styr.parallel import map_in_processes
 from styr.publishing import check_publishable, error_count
 from styr.report.anchors import Anchors, prefix_for
@@ -39,6 +40,7 @@ def build_report(
     *,
     today: date | None = None,
     allow_errors: bool = False,
+    cache: LintCache | None = None,
 ) -> str:
     """The report on the repositories the paths name, as one document.
 
@@ -52,7 +54,7 @@ def build_report(
     be used, and `ErrorsBlockPublishing` when the repositories have errors
     (`styr lint` at error level) and `allow_errors` is not set; with it, the
     report opens with a notice of the errors and of every file that could not
-    be read.
+    be read. With a `cache`, what `styr lint` has just checked is not checked again.
     """
     kind = FORMATS.get(fmt)
     if kind is None:
@@ -72,13 +74,15 @@ def build_report(
             codes,
             with_findings,
             day,
+            cache,
             while_waiting=lambda: prepare(kind, index_template, templates),
         )
         check_publishable(LintResult([result for _, result in built]), allow_errors=allow_errors)
         views = [view for view, _ in built]
     else:
-        repositories = [load_repository(root) for root in roots]
-        results = [lint_repository(repository, today=day) for repository in repositories]
+        loaded = [load_and_lint(root, day, cache) for root in roots]
+        repositories = [repository for repository, _ in loaded]
+        results = [result for _, result in loaded]
         check_publishable(LintResult(results), allow_errors=allow_errors)
         labels = Labels(language or _common_language(repositories))
         codes = [repository.municipality_code for repository in repositories]
@@ -154,6 +158,7 @@ def _comparison_views(
     codes: list[str | None],
     with_findings: bool,
     today: date,
+    cache: LintCache | None,
     while_waiting: Callable[[], object],
 ) -> list[tuple[RepositoryView, RepositoryResult]]:
     """Views for a comparison-only index, each with its lint result, built in parallel.
@@ -162,7 +167,7 @@ def _comparison_views(
     """
     prefixes = [prefix_for(codes, position) for position in range(len(roots))]
     arguments = [
-        (root, language, prefix, with_findings, today)
+        (root, language, prefix, with_findings, today, cache)
         for root, prefix in zip(roots, prefixes, strict=True)
     ]
     return list(map_in_processes(_comparison_view, arguments, _jobs(roots), while_waiting))
@@ -190,15 +195,19 @@ def _code(manifest: dict[str, object]) -> str | None:
 
 
 def _comparison_view(
-    root: Path, language: str, prefix: str, with_findings: bool, today: date
+    root: Path,
+    language: str,
+    prefix: str,
+    with_findings: bool,
+    today: date,
+    cache: LintCache | None = None,
 ) -> tuple[RepositoryView, RepositoryResult]:
     """One municipality's figures for the comparison (no sections, no diagram), and its lint.
 
     The lint result goes back without the files' contents: what the refusal
     and the notice need, and little to send between processes.
     """
-    repository = load_repository(root)
-    result = lint_repository(repository, today=today)
+    repository, result = load_and_lint(root, today, cache)
     index = build_index(repository)
     labels = Labels(language)
     view = ViewBuilder(repository, index, labels, Anchors(prefix)).summary()
