@@ -121,3 +121,17 @@ def test_no_value_of_a_wrong_shape_anywhere_in_a_board_file_breaks_a_rule(blank_
             schema = [f for f in findings if f.code == "S002"]
             rules = [f for f in findings if f.code[0] not in "SXY" and f.file == board]
             assert not (schema and rules), (path, wrong, [(f.code, f.path) for f in rules])
+
+
+def test_ids_left_out_with_their_value_do_not_make_references_unknown(blank_repo: Path) -> None:
+    # `areas: 5` leaves out malomrade-1 with it; the board's references to it
+    # are consequences, not mistakes of their own.
+    (blank_repo / "malomraden.yaml").write_text("kind: council\nareas: 5\n", encoding="utf-8")
+    codes = {f.code for f in lint_paths([blank_repo]).findings}
+    assert codes == {"S002"}
+
+
+def test_a_rejected_term_of_office_is_not_used_to_judge_goals(blank_repo: Path) -> None:
+    replace_in(blank_repo / "styr.yaml", "  end: 2030", "  end: 30")
+    codes = {f.code for f in lint_paths([blank_repo]).findings}
+    assert codes == {"S002"}
