@@ -88,6 +88,13 @@ UNUSABLE = [
     pytest.param("value: 1e400\n", (1, 8), "1e400", id="exponent-past-float"),
     pytest.param("value: 1.5e+20\n", (1, 8), "1.5e+20", id="exponent-past-the-limit"),
     pytest.param("value: 1e-400\n", (1, 8), "1e-400", id="read-as-zero"),
+    pytest.param(
+        "value: 1e" + "9" * 30 + "\n", (1, 8), "1e" + "9" * 30, id="exponent-past-decimal"
+    ),
+    pytest.param("value: 1e-" + "9" * 30 + "\n", (1, 8), "1e-" + "9" * 30, id="tiny-exponent"),
+    pytest.param(
+        "value: 1e" + "9" * 5000 + "\n", (1, 8), "1e" + "9" * 5000, id="5000-digit-exponent"
+    ),
     pytest.param("value: 0.00000000000000001\n", (1, 8), "0.00000000000000001", id="tiny"),
     pytest.param("value: 1234567890123456\n", (1, 8), "1234567890123456", id="16-digits"),
     pytest.param("value: .inf\n", (1, 8), ".inf", id="infinity"),

@@ -47,6 +47,9 @@ _DATE = re.compile(
     r"([ \t]*(Z|[-+][0-9]{1,2}(:[0-9]{2})?))?)?\Z"
 )
 _PREFIXED = re.compile(r"[-+]?0([xob])([0-9a-fA-F_]+)\Z")
+# A YAML 1.2 float in parts: the digits before the point, after it, the exponent.
+_FLOAT_PARTS = re.compile(r"[-+]?([0-9]*)(?:\.([0-9]*))?(?:[eE]([-+]?[0-9]+))?\Z")
+_LONGEST_EXPONENT = 6
 NULLS = frozenset(("", "~", "null", "Null", "NULL"))
 _TRUE = frozenset(("true", "True", "TRUE"))
 _FALSE = frozenset(("false", "False", "FALSE"))
@@ -161,12 +164,24 @@ def _integer_digits(text: str) -> int | None:
     if _SEXAGESIMAL.match(text):
         return sum(c.isdigit() for c in text)
     body = text.replace("_", "") if _LEADING_ZERO.match(text) else text
-    if not _FLOAT.match(body):
+    parts = _FLOAT_PARTS.match(body)
+    if parts is None:
         return None
-    number = Decimal(body)
-    if number.is_zero():
-        return 1
-    return number.adjusted() + 1
+    whole: str = parts.group(1) or ""
+    fraction: str = parts.group(2) or ""
+    exponent: str = parts.group(3) or ""
+    if whole.strip("0"):
+        lead = len(whole.lstrip("0"))
+    elif fraction.strip("0"):
+        lead = -(len(fraction) - len(fraction.lstrip("0")))
+    else:
+        return 1  # zero, whatever its exponent
+    # An exponent is read as a number only while it is short: `1e` followed
+    # by thousands of digits must not reach int() either.
+    power = exponent.lstrip("+-").lstrip("0")
+    if len(power) > _LONGEST_EXPONENT:
+        return 10**_LONGEST_EXPONENT * (-1 if exponent.startswith("-") else 1)
+    return lead + (int(exponent) if exponent else 0)
 
 
 def _unusable(text: str, reason: str, **params: Any) -> Surprise:
@@ -189,10 +204,10 @@ def shown(text: str) -> str:
 
 def _written_out(text: str) -> str:
     """The number without an exponent, as a planner would write it: `1e5` → 100000."""
-    number = Decimal(text)
+    number = Decimal(text)  # its exponent is small: number_problem has passed it
     if number == number.to_integral_value():
         return f"{number.to_integral_value():f}"
-    return f"{number.normalize():f}"
+    return f"{number:f}"
 
 
 def _yaml11_reading(text: str) -> str:
