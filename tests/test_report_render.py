@@ -409,3 +409,27 @@ def test_the_bundled_templates_run_within_the_bounds(rich: Path, tmp_path: Path)
     for fmt in ("md", "html"):
         bounded = build_report([rich], fmt, None, folder, allow_errors=True, today=TODAY)
         assert bounded == build_report([rich], fmt, allow_errors=True, today=TODAY)
+
+
+@pytest.mark.parametrize(
+    ("fmt", "chunks", "tidied"),
+    [
+        (
+            "md",
+            ["\n\n# Rubrik  \n", "\n\n\n", "text\t\n", "  \n", "mer"],
+            "# Rubrik\n\ntext\n\nmer\n",
+        ),
+        ("html", ["\n<p>", "a</p>  \n\n", "\n  \n<p>b</p>\n\n"], "<p>a</p>\n<p>b</p>\n"),
+        ("md", ["", "\n"], "\n"),
+    ],
+)
+def test_tidying_is_the_same_whatever_the_batches(
+    fmt: str, chunks: list[str], tidied: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from styr.report import render
+
+    assert render._tidied(fmt, chunks) == tidied
+    monkeypatch.setattr(render, "_CHARACTERS_PER_BATCH", 2)
+    monkeypatch.setattr(render, "_LINES_PER_BATCH", 1)
+    assert render._tidied(fmt, chunks) == tidied
+    assert render._tidied(fmt, list("".join(chunks))) == tidied

@@ -13,8 +13,7 @@ from __future__ import annotations
 import base64
 import functools
 import hashlib
-import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -34,9 +33,8 @@ from styr.report.sandbox import (
 from styr.resources import data_dir
 
 STYLESHEET = "style.css.j2"
-_TRAILING_SPACE = re.compile(r"[ \t]+$", re.MULTILINE)
-_BLANK_RUNS = re.compile(r"\n{3,}")
-_BLANK_LINES = re.compile(r"\n{2,}")
+_CHARACTERS_PER_BATCH = 1 << 16
+_LINES_PER_BATCH = 4096
 
 
 @functools.cache
@@ -83,17 +81,55 @@ def render(fmt: str, name: str, context: dict[str, Any], templates: Path | None)
     env = environment(fmt, templates)
     if fmt == "html":
         # Tidied before hashing: the hash must match the text the page ends up with.
-        css = _tidy("html", _render_template(env, STYLESHEET, {}))
+        css = _tidied("html", _chunks(env, STYLESHEET, {})).rstrip("\n")
         context = {**context, "css": Markup(css), "css_hash": csp_hash(css)}
-    return _tidy(fmt, _render_template(env, name, context)).strip("\n") + "\n"
+    return _tidied(fmt, _chunks(env, name, context))
 
 
-def _tidy(fmt: str, text: str) -> str:
-    """No trailing spaces; in Markdown at most one blank line, in HTML none (no `<pre>` here)."""
-    text = _TRAILING_SPACE.sub("", text)
-    if fmt == "md":
-        return _BLANK_RUNS.sub("\n\n", text)
-    return _BLANK_LINES.sub("\n", text)
+def _tidied(fmt: str, chunks: Iterable[str]) -> str:
+    """The chunks as one text: no trailing spaces, no blank lines at either end, one line end
+    at the end; in Markdown at most one blank line in a row, in HTML none (no `<pre>` here).
+
+    Tidied line by line as the template writes, a batch at a time: a report of
+    100,000 goals is tens of megabytes, and joining it first, then tidying it
+    with a pattern or two, held three or four copies of it at once.
+    """
+    keep_blank = fmt == "md"
+    pieces: list[str] = []
+    batch: list[str] = []
+    blank = False  # an empty line since the last line written
+    for line in _lines(chunks):
+        line = line.rstrip(" \t")
+        if not line:
+            blank = True
+            continue
+        if blank and keep_blank and (pieces or batch):
+            batch.append("")
+        blank = False
+        batch.append(line)
+        if len(batch) >= _LINES_PER_BATCH:
+            pieces.append("\n".join(batch))
+            batch.clear()
+    if batch:
+        pieces.append("\n".join(batch))
+    return "\n".join(pieces) + "\n"
+
+
+def _lines(chunks: Iterable[str]) -> Iterator[str]:
+    """The lines of the text the chunks make up, read a batch of chunks at a time."""
+    pending: list[str] = []
+    size = 0
+    carry = ""
+    for chunk in chunks:
+        pending.append(chunk)
+        size += len(chunk)
+        if size >= _CHARACTERS_PER_BATCH:
+            lines = (carry + "".join(pending)).split("\n")
+            pending.clear()
+            size = 0
+            carry = lines.pop()
+            yield from lines
+    yield from (carry + "".join(pending)).split("\n")
 
 
 def csp_hash(text: str) -> str:
@@ -102,13 +138,14 @@ def csp_hash(text: str) -> str:
     return "sha256-" + base64.b64encode(digest).decode("ascii")
 
 
-def _render_template(env: jinja2.Environment, name: str, context: dict[str, Any]) -> str:
+def _chunks(env: jinja2.Environment, name: str, context: dict[str, Any]) -> Iterator[str]:
+    """The text of template `name` as the template writes it, piece by piece."""
     with _template_errors(name):
         template = env.get_template(name)
         if isinstance(env, BoundedSandbox):
-            return env.generate_bounded(template, context)
-        return template.render(context)
-    raise AssertionError("unreachable: _template_errors raises or the block returns")
+            yield from env.bounded_chunks(template, context)
+        else:
+            yield from template.generate(context)
 
 
 @contextmanager

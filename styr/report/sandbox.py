@@ -231,14 +231,12 @@ class BoundedSandbox(SandboxedEnvironment):
         __self.budget.step()
         return _check_size(super().call(__context, __obj, *args, **kwargs))
 
-    def generate_bounded(self, template: jinja2.Template, context: dict[str, Any]) -> str:
-        """Render `template`, stopping at any bound."""
+    def bounded_chunks(self, template: jinja2.Template, context: dict[str, Any]) -> Iterator[str]:
+        """What `template` writes, piece by piece, stopping at any bound."""
         self.start()
-        chunks = []
         for chunk in template.generate(context):
             self.budget.write(chunk)
-            chunks.append(chunk)
-        return "".join(chunks)
+            yield chunk
 
 
 def _check_replace(text: str, args: tuple[Any, ...]) -> None:
