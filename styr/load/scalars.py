@@ -50,6 +50,7 @@ _PREFIXED = re.compile(r"[-+]?0([xob])([0-9a-fA-F_]+)\Z")
 # A YAML 1.2 float in parts: the digits before the point, after it, the exponent.
 _FLOAT_PARTS = re.compile(r"[-+]?([0-9]*)(?:\.([0-9]*))?(?:[eE]([-+]?[0-9]+))?\Z")
 _LONGEST_EXPONENT = 6
+_OUT_OF_RANGE = 10_000_000  # more digits than any number with a shorter exponent has
 NULLS = frozenset(("", "~", "null", "Null", "NULL"))
 _TRUE = frozenset(("true", "True", "TRUE"))
 _FALSE = frozenset(("false", "False", "FALSE"))
@@ -180,7 +181,7 @@ def _integer_digits(text: str) -> int | None:
     # by thousands of digits must not reach int() either.
     power = exponent.lstrip("+-").lstrip("0")
     if len(power) > _LONGEST_EXPONENT:
-        return 10**_LONGEST_EXPONENT * (-1 if exponent.startswith("-") else 1)
+        return -_OUT_OF_RANGE if exponent.startswith("-") else _OUT_OF_RANGE
     return lead + (int(exponent) if exponent else 0)
 
 
