@@ -6,9 +6,12 @@ fast reader must hand every such file to the careful reader and agree with it.
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from loader_helpers import parse, same, where
 
 from styr.load.fast_reader import read_plain
@@ -245,3 +248,30 @@ def test_many_bidi_controls_are_reported_quickly() -> None:
 @pytest.mark.parametrize("text", ["title: Trygghet\n", "title: مرحبا\n", "title: \u200fx\n"])
 def test_ordinary_text_and_marks_give_no_bidi_finding(text: str) -> None:
     assert "Y018" not in [f.code for f in parse(text).findings]
+
+
+# ------------------------------------------------------------------ no number escapes the limits
+
+
+def _numbers(value: Any) -> list[int | float]:
+    if isinstance(value, dict):
+        return [n for v in value.values() for n in _numbers(v)]
+    if isinstance(value, list):
+        return [n for v in value for n in _numbers(v)]
+    return [value] if type(value) in (int, float) else []
+
+
+@settings(max_examples=600, deadline=None)
+@given(
+    st.text(alphabet="0123456789eE+-._:xob", min_size=1, max_size=30)
+    | st.builds(lambda d, e: f"{d}e{e}", st.integers(), st.integers())
+    | st.builds(lambda n: "1" + "0" * n, st.integers(min_value=0, max_value=6000))
+)
+def test_no_number_handed_on_is_one_nothing_can_use(scalar: str) -> None:
+    """Whatever number-like text a file holds, what is handed on converts, prints and compares."""
+    for text in (f"v: {scalar}\n", f"v: [{scalar}]\n", f"{scalar}: x\n"):
+        document = parse(text)
+        for number in _numbers(document.data):
+            assert math.isfinite(number)
+            assert abs(number) < 10**MAX_NUMBER_DIGITS
+            str(number), float(number), repr(number)  # none of these may raise
