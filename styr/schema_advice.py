@@ -90,7 +90,8 @@ def _pattern(error: Any, path: PathInDocument, where: Pair) -> list[Advice]:
         if form == "reference" and corrected:
             return [reference_advice(path, text, corrected)]
         sentence = "schema-bad-id" if corrected else "schema-bad-id-example"
-        return [_at(path, sentence, where=where, value=shown(value), suggestion=corrected)]
+        suggestion = shown(corrected)
+        return [_at(path, sentence, where=where, value=shown(value), suggestion=suggestion)]
     if form == "date":
         return [_date_advice(path, where, text)]
     if form == "period":
@@ -124,7 +125,10 @@ def _pattern(error: Any, path: PathInDocument, where: Pair) -> list[Advice]:
 def reference_advice(path: PathInDocument, written: str, suggestion: str) -> Advice:
     """A reference that is no id, with the id it probably means."""
     sv, en = both(
-        "schema-bad-reference", where=_where(path), value=shown(written), suggestion=suggestion
+        "schema-bad-reference",
+        where=_where(path),
+        value=shown(written),
+        suggestion=shown(suggestion),
     )
     return Advice(path, False, sv, en, written)
 

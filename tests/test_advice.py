@@ -303,3 +303,9 @@ def test_a_word_written_as_a_list_of_one(blank_repo: Path) -> None:
     messages = _messages(blank_repo)
     assert any("Skriv värdet utan hakparenteser: kommunfullmaktige." in m for m in messages)
     assert any("'[lower]'" in m and "Menade du 'lower'?" in m for m in messages)
+
+
+def test_a_very_long_value_in_an_id_gives_a_short_message(blank_repo: Path) -> None:
+    replace_in(blank_repo / BOARD, "id: exempelnamnden-mal-1", "id: " + "Långt Mål " * 500)
+    [message] = _messages(blank_repo)
+    assert len(message) < 600
