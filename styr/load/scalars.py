@@ -79,36 +79,47 @@ def resolve_plain(text: str) -> tuple[Any, Surprise | None]:
     """
     if _INT.match(text) and len(text) <= MAX_NUMBER_DIGITS and text.lstrip("+-")[:1] != "0":
         return int(text), None  # the common case after words: a year or a count
-    if text in _YAML11_TRUE or text in _YAML11_FALSE:
-        truth = text in _YAML11_TRUE
-        meaning = {
-            "meaning": "sant (true)" if truth else "falskt (false)",
-            "meaning_en": "true" if truth else "false",
-        }
-        return text, Surprise(rules.AMBIGUOUS_BOOLEAN, {"value": text, **meaning})
-    unusable = number_problem(text)
-    if unusable is not None:
-        return text, unusable
-    for pattern, rule in _YAML11_TEXT:
-        if pattern.match(text):
-            reading = _yaml11_reading(text)
-            params = {"value": text, "yaml11": reading, "yaml11_en": reading}
-            if text.lstrip("+-").startswith("0o"):  # YAML 1.1 has no 0o: it keeps the text
-                params |= {"yaml11": f"texten '{text}'", "yaml11_en": f"the text '{text}'"}
-            return text, Surprise(rule, params)
-    if _DATE.match(text):
-        return text, Surprise(rules.UNQUOTED_DATE, {"value": text})
+    surprise = _yaml11_boolean(text) or number_problem(text) or _yaml11_text(text)
+    if surprise is not None:
+        return text, surprise
     value = core_value(text)
     if type(value) is float:
         if not math.isfinite(value):
             return text, _unusable(text, "load-number-not-finite")
         if not _YAML11_FLOAT.match(text):
-            written = _written_out(text)
-            return value, Surprise(rules.FLOAT_AS_TEXT, {"value": text, "plain": written})
+            return value, Surprise(
+                rules.FLOAT_AS_TEXT, {"value": text, "plain": _written_out(text)}
+            )
     return value, None
 
 
-_YAML11_TEXT = ((_LEADING_ZERO, rules.AMBIGUOUS_NUMBER), (_SEXAGESIMAL, rules.SEXAGESIMAL))
+def _yaml11_boolean(text: str) -> Surprise | None:
+    """`yes`, `no`, `on`, `off`, `y`, `n`: booleans to YAML 1.1, text to YAML 1.2 (Y010)."""
+    if text not in _YAML11_TRUE and text not in _YAML11_FALSE:
+        return None
+    truth = text in _YAML11_TRUE
+    meaning = "sant (true)" if truth else "falskt (false)"
+    return Surprise(
+        rules.AMBIGUOUS_BOOLEAN,
+        {"value": text, "meaning": meaning, "meaning_en": "true" if truth else "false"},
+    )
+
+
+def _yaml11_text(text: str) -> Surprise | None:
+    """Text that YAML 1.1 reads as a number (Y009, Y012) or a date (Y011)."""
+    for pattern, rule in _YAML11_NUMBERS:
+        if pattern.match(text):
+            reading = _yaml11_reading(text)
+            params = {"value": text, "yaml11": reading, "yaml11_en": reading}
+            if text.lstrip("+-").startswith("0o"):  # YAML 1.1 has no 0o: it keeps the text
+                params |= {"yaml11": f"texten '{text}'", "yaml11_en": f"the text '{text}'"}
+            return Surprise(rule, params)
+    if _DATE.match(text):
+        return Surprise(rules.UNQUOTED_DATE, {"value": text})
+    return None
+
+
+_YAML11_NUMBERS = ((_LEADING_ZERO, rules.AMBIGUOUS_NUMBER), (_SEXAGESIMAL, rules.SEXAGESIMAL))
 
 
 def resolve_tagged(text: str, tag: str) -> tuple[Any, Surprise | None]:
