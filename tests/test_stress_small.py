@@ -92,3 +92,15 @@ def test_many_cycles_through_one_goal_give_short_findings(tmp_path: Path) -> Non
     cycles = [f for f in findings if f.code == "C003"]
     assert cycles  # all 399 begin at the same link, so one finding stands for them
     assert max(len(f.params["cycle"]) for f in cycles) < 200
+
+
+def test_only_a_few_node_trees_are_kept_while_positions_are_found(tmp_path: Path) -> None:
+    from styr.load import document
+
+    generate(tmp_path, "goals", 2_000)  # twenty board files
+    documents = [document.load_document(file) for file in sorted(tmp_path.rglob("*.yaml"))]
+    for loaded in documents:
+        assert loaded.locate(("kind",), key=True) == (1, 1) or loaded.kind is None
+    kept = [loaded for loaded in documents if loaded._root is not None]
+    assert 0 < len(kept) <= document._TREES_KEPT
+    assert documents[0].locate(("areas", 0, "id")) == (3, 9)  # inriktningar.yaml, composed again
