@@ -8,6 +8,7 @@ reported one by one, each with the key it probably should be.
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -280,13 +281,15 @@ def _bound(error: Any, path: PathInDocument, where: Pair) -> list[Advice]:
 
 
 def _unique(error: Any, path: PathInDocument, where: Pair) -> list[Advice]:
-    seen: list[Any] = []
+    # Items as JSON text, so that lists and mappings compare too, in linear time.
+    seen: set[str] = set()
     repeated: Any = None
     for item in error.instance if isinstance(error.instance, list) else []:
-        if item in seen:
+        key = json.dumps(item, sort_keys=True, default=str)
+        if key in seen:
             repeated = item
             break
-        seen.append(item)
+        seen.add(key)
     return [_at(path, "schema-repeated", where=where, value=shown(repeated))]
 
 

@@ -309,3 +309,21 @@ def test_a_very_long_value_in_an_id_gives_a_short_message(blank_repo: Path) -> N
     replace_in(blank_repo / BOARD, "id: exempelnamnden-mal-1", "id: " + "Långt Mål " * 500)
     [message] = _messages(blank_repo)
     assert len(message) < 600
+
+
+def test_a_repeated_item_in_a_long_list_is_found_in_linear_time() -> None:
+    import time
+
+    from styr.load import Document
+    from styr.schema_check import check
+
+    types = [{"id": "namnd", "name": {"sv": "Nämnd"}, "requires": ["mission"] * 100_000}]
+    data = {
+        "municipality": {"name": "Testby", "code": "0999"},
+        "term_of_office": {"start": 2027, "end": 2030},
+        "steering_model": {"element_kinds": [], "organisation_types": types},
+    }
+    started = time.perf_counter()
+    [finding] = check(Document(Path("styr.yaml"), data), "manifest").findings
+    assert time.perf_counter() - started < 20  # comparing each item with every other: hours
+    assert "'mission' står mer än en gång" in finding.params["problem"]
