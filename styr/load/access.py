@@ -24,6 +24,7 @@ from __future__ import annotations
 import errno
 import os
 import stat
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -62,7 +63,7 @@ def read_inside(root: Path, path: Path, *, max_bytes: int) -> bytes:
     current folder, e.g. `root / "vision.yaml"`), a symbolic link or not.
     """
     real = _real_path(path)
-    if not _inside(real, os.path.realpath(root)):
+    if not _inside(real, _real_root(os.path.abspath(root))):
         raise Refused("load-refused-outside")
     try:
         _check(os.stat(real), max_bytes)
@@ -81,9 +82,19 @@ def read_inside(root: Path, path: Path, *, max_bytes: int) -> bytes:
 def leads_inside(root: Path, path: Path) -> bool:
     """Whether `path`, every symbolic link followed, is inside `root` (False if it is nowhere)."""
     try:
-        return _inside(_real_path(path), os.path.realpath(root))
+        return _inside(_real_path(path), _real_root(os.path.abspath(root)))
     except Refused:
         return False
+
+
+@lru_cache(maxsize=256)
+def _real_root(root: str) -> str:
+    """The root's real path, worked out once: every file of a repository asks for it.
+
+    Should the root be swapped for a link later, files resolve elsewhere and
+    are refused, never the other way round.
+    """
+    return os.path.normcase(os.path.realpath(root))
 
 
 def _real_path(path: Path) -> str:
@@ -94,7 +105,7 @@ def _real_path(path: Path) -> str:
 
 
 def _inside(real: str, root: str) -> bool:
-    real, root = os.path.normcase(real), os.path.normcase(root)
+    real = os.path.normcase(real)
     try:
         return os.path.commonpath([real, root]) == root
     except ValueError:  # different drives on Windows
