@@ -18,7 +18,7 @@ from loader_helpers import FILE, Where, alias_bomb, leaves, parse, same, where
 import styr.load.limits
 from styr.findings import Finding, Severity
 from styr.load import Document, load_document
-from styr.load.yaml_reader import MAX_DEPTH
+from styr.load.limits import MAX_DEPTH
 from styr.rules.loading import RULES
 
 BY_CODE = {rule.code: rule for rule in RULES}
@@ -557,7 +557,12 @@ def test_recursive_alias_does_not_recurse() -> None:
 )
 def test_python_tags_construct_nothing(text: str, monkeypatch: pytest.MonkeyPatch) -> None:
     calls: list[Any] = []
-    monkeypatch.setattr(os, "system", lambda *args: calls.append(args) or 0)
+
+    def system(*args: Any) -> int:
+        calls.append(args)
+        return 0
+
+    monkeypatch.setattr(os, "system", system)
     document = parse(text)
     assert calls == []
     assert [f.code for f in document.findings] == ["Y007"]
