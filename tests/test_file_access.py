@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import sys
+import tempfile
 import threading
 from collections.abc import Callable
 from pathlib import Path
@@ -22,6 +23,19 @@ from styr.load.access import Refused, read_inside
 from styr.model.repository import load_repository, read_repository_files
 
 needs_posix = pytest.mark.skipif(sys.platform == "win32", reason="FIFOs, devices and chmod: POSIX")
+
+
+def _can_link() -> bool:
+    """Windows makes symbolic links only in developer mode or as administrator."""
+    with tempfile.TemporaryDirectory() as folder:
+        try:
+            (Path(folder) / "link").symlink_to(folder, target_is_directory=True)
+        except OSError:
+            return False
+    return True
+
+
+needs_symlinks = pytest.mark.skipif(not _can_link(), reason="this system makes no symbolic links")
 
 SECRET = "hemligt-lösenord-123"
 
@@ -54,6 +68,7 @@ def test_a_regular_file_inside_is_read(tmp_path: Path) -> None:
     assert read_inside(tmp_path, tmp_path / "a.yaml", max_bytes=5) == b"a: 1\n"
 
 
+@needs_symlinks
 def test_a_symlink_that_stays_inside_is_followed(tmp_path: Path) -> None:
     (tmp_path / "sub").mkdir()
     (tmp_path / "real.yaml").write_bytes(b"a: 1\n")
@@ -61,6 +76,7 @@ def test_a_symlink_that_stays_inside_is_followed(tmp_path: Path) -> None:
     assert read_inside(tmp_path, tmp_path / "sub" / "link.yaml", max_bytes=100) == b"a: 1\n"
 
 
+@needs_symlinks
 def test_a_symlink_out_of_the_root_is_refused(tmp_path: Path) -> None:
     root = tmp_path / "repo"
     root.mkdir()
@@ -73,6 +89,7 @@ def test_a_symlink_out_of_the_root_is_refused(tmp_path: Path) -> None:
     assert "outside" in english
 
 
+@needs_symlinks
 def test_a_folder_linked_from_outside_does_not_open_a_way_out(tmp_path: Path) -> None:
     root = tmp_path / "repo"
     root.mkdir()
@@ -82,12 +99,14 @@ def test_a_folder_linked_from_outside_does_not_open_a_way_out(tmp_path: Path) ->
     assert _refused(root, root / "door" / "x.yaml").key == "load-refused-outside"
 
 
+@needs_symlinks
 def test_a_symlink_loop_is_refused_not_raised(tmp_path: Path) -> None:
     (tmp_path / "a.yaml").symlink_to("b.yaml")
     (tmp_path / "b.yaml").symlink_to("a.yaml")
     assert _refused(tmp_path, tmp_path / "a.yaml").key == "load-refused-link-loop"
 
 
+@needs_symlinks
 def test_a_dangling_symlink_is_refused(tmp_path: Path) -> None:
     (tmp_path / "a.yaml").symlink_to("gone.yaml")
     assert _refused(tmp_path, tmp_path / "a.yaml").key == "load-refused-missing"
@@ -133,6 +152,7 @@ def test_a_file_over_the_size_limit_is_refused_before_reading(tmp_path: Path) ->
     assert "5" in english and "4" in english
 
 
+@needs_symlinks
 def test_read_inside_serves_any_root(tmp_path: Path) -> None:
     templates = tmp_path / "templates"
     templates.mkdir()
@@ -168,6 +188,7 @@ def _hostile_files(repo: Path, outside: Path) -> dict[str, str]:
     return expected
 
 
+@needs_symlinks
 def test_lint_reports_each_refused_file_and_never_its_contents(
     blank_repo: Path, tmp_path: Path
 ) -> None:
@@ -184,6 +205,7 @@ def test_lint_reports_each_refused_file_and_never_its_contents(
     assert all(SECRET not in str(f.params) for f in findings)
 
 
+@needs_symlinks
 def test_refused_files_read_nothing_and_do_not_load(blank_repo: Path, tmp_path: Path) -> None:
     expected = _hostile_files(blank_repo, tmp_path)
     contents = read_repository_files(blank_repo)
@@ -199,6 +221,7 @@ def test_refused_files_read_nothing_and_do_not_load(blank_repo: Path, tmp_path: 
     assert documents["exempelnamnden.yaml"].loaded
 
 
+@needs_symlinks
 def test_a_symlink_inside_the_repository_is_linted(blank_repo: Path) -> None:
     (blank_repo / "organisation" / "kopia.yaml").symlink_to("exempelnamnden.yaml")
     findings = lint_paths([blank_repo]).findings
@@ -209,6 +232,7 @@ def test_a_symlink_inside_the_repository_is_linted(blank_repo: Path) -> None:
     )
 
 
+@needs_symlinks
 def test_a_manifest_linked_from_outside_is_refused(tmp_path: Path) -> None:
     (tmp_path / "elsewhere.yaml").write_text(f"password: {SECRET}\n", encoding="utf-8")
     repo = tmp_path / "repo"
@@ -220,6 +244,7 @@ def test_a_manifest_linked_from_outside_is_refused(tmp_path: Path) -> None:
     assert SECRET not in str(document.findings[0].params)
 
 
+@needs_symlinks
 def test_load_document_alone_reads_inside_the_files_own_folder(tmp_path: Path) -> None:
     (tmp_path / "inner").mkdir()
     (tmp_path / "secret.yaml").write_text(f"password: {SECRET}\n", encoding="utf-8")
@@ -238,6 +263,7 @@ def test_the_size_limit_is_one_setting(tmp_path: Path, monkeypatch: pytest.Monke
     assert load_repository(repo).manifest.findings[0].code == "Y001"
 
 
+@needs_symlinks
 def test_a_folder_linked_from_outside_is_reported_not_walked(
     blank_repo: Path, tmp_path: Path
 ) -> None:
