@@ -50,15 +50,43 @@ def _schema_documents() -> dict[str, Any]:
 @cache
 def _validator(kind: str) -> Any:
     # Imported here: jsonschema is the heaviest import on the lint path.
-    from jsonschema import Draft202012Validator
+    from jsonschema import Draft202012Validator, ValidationError, validators
     from referencing import Registry, Resource
 
+    def unique_items(validator: Any, unique: Any, instance: Any, schema: Any) -> Iterator[Any]:
+        # jsonschema compares every item with every other when items are
+        # mappings: hours for a long list. Comparing their JSON text is linear.
+        if unique and validator.is_type(instance, "array") and _has_repeats(instance):
+            yield ValidationError("repeated items")
+
+    linear = validators.extend(Draft202012Validator, {"uniqueItems": unique_items})  # type: ignore[no-untyped-call]
     resources = [(n, Resource.from_contents(d)) for n, d in _schema_documents().items()]
     registry: Registry[Any] = Registry().with_resources(resources)
     schema = registry.contents(f"{kind}{SCHEMA_SUFFIX}")
     # Formats are checked (a date must be in the calendar), as jsonschema-rs does below.
     checker = Draft202012Validator.FORMAT_CHECKER
-    return Draft202012Validator(schema, registry=registry, format_checker=checker)
+    return linear(schema, registry=registry, format_checker=checker)
+
+
+def _has_repeats(items: list[Any]) -> bool:
+    seen: set[str] = set()
+    for item in items:
+        key = json.dumps(_same_number(item), sort_keys=True, default=str)
+        if key in seen:
+            return True
+        seen.add(key)
+    return False
+
+
+def _same_number(value: Any) -> Any:
+    """1.0 as 1, as JSON Schema compares them, inside lists and mappings too."""
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    if isinstance(value, list):
+        return [_same_number(item) for item in value]
+    if isinstance(value, dict):
+        return {key: _same_number(item) for key, item in value.items()}
+    return value
 
 
 @cache
