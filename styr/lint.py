@@ -119,17 +119,11 @@ def _lint_root(root: Path, today: date, cache: LintCache | None) -> RepositoryRe
     contents: what the output formats need, and memory stays flat however
     many repositories are linted.
     """
-    key = None
-    contents = None
-    if cache is not None:
-        contents = read_repository_files(root)  # read once: for the key and for linting
-        key = cache.key(root, contents, today)
-        cached = from_cache_entry(root, cache.load(key))
-        if cached is not None:
-            return cached
-    result = lint_repository(load_repository(root, contents), today=today)
-    if cache is not None and key is not None:
-        cache.store(key, to_cache_entry(result))
+    # With a cache, read once: for the key and for linting.
+    contents = read_repository_files(root) if cache is not None else None
+    result = _cached_or_linted(
+        root, today, cache, contents, lambda: load_repository(root, contents)
+    )
     repository = result.repository
     result.repository = Repository(
         root=repository.root,
@@ -150,15 +144,29 @@ def load_and_lint(
     """
     contents = read_repository_files(root)
     repository = load_repository(root, contents)
-    key = cache.key(root, contents, today) if cache is not None else None
-    if cache is not None and key is not None:
-        cached = from_cache_entry(root, cache.load(key))
-        if cached is not None:
-            return repository, cached
-    result = lint_repository(repository, today=today)
-    if cache is not None and key is not None:
-        cache.store(key, to_cache_entry(result))
-    return repository, result
+    return repository, _cached_or_linted(root, today, cache, contents, lambda: repository)
+
+
+def _cached_or_linted(
+    root: Path,
+    today: date,
+    cache: LintCache | None,
+    contents: dict[Path, bytes | None] | None,
+    load: Callable[[], Repository],
+) -> RepositoryResult:
+    """The one place the cache is consulted: a valid entry for these contents, else a fresh lint.
+
+    `load` is only called on a miss; a fresh result is stored for next time.
+    """
+    if cache is None or contents is None:
+        return lint_repository(load(), today=today)
+    key = cache.key(root, contents, today)
+    cached = from_cache_entry(root, cache.load(key))
+    if cached is not None:
+        return cached
+    result = lint_repository(load(), today=today)
+    cache.store(key, to_cache_entry(result))
+    return result
 
 
 def to_cache_entry(result: RepositoryResult) -> dict[str, object]:
