@@ -41,16 +41,22 @@ def _yaml_texts(root: Path) -> dict[str, str]:
 
     A file that is not UTF-8 is left alone: `styr lint` reports it, and a
     modeline is not worth rewriting a file styr cannot read as the user wrote it.
-    A symbolic link is left alone too: styr never writes through one.
+    A symbolic link is left alone too: styr never writes through one. So is
+    a file styr may not read (a FIFO, a device, one too large: see
+    `styr.load.access`), which `styr lint` reports.
     """
+    from styr.load.access import Refused, read_inside
+    from styr.load.limits import MAX_FILE_BYTES
     from styr.model.repository import MANIFEST, repository_files
 
     texts = {}
     for file in [root / MANIFEST, *repository_files(root)]:
         if file.is_symlink():
             continue
-        with usage_errors(file):
-            data = file.read_bytes()
+        try:
+            data = read_inside(root, file, max_bytes=MAX_FILE_BYTES)
+        except Refused:
+            continue
         try:
             texts[file.relative_to(root).as_posix()] = data.decode("utf-8")
         except UnicodeDecodeError:

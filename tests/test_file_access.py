@@ -281,3 +281,12 @@ def test_a_folder_linked_from_outside_is_reported_not_walked(
     assert all(SECRET not in str(f.params) for f in findings)
     # The folder linked from inside is not walked twice: no duplicate ids.
     assert "C004" not in {f.code for f in findings}
+
+
+@needs_posix
+def test_refreshing_editor_help_leaves_a_fifo_alone(blank_repo: Path) -> None:
+    from styr.editor_refresh import refresh_repository
+
+    os.mkfifo(blank_repo / "organisation" / "f.yaml")
+    changed = _finish_within(30, lambda: refresh_repository(blank_repo))
+    assert blank_repo / "organisation" / "f.yaml" not in changed  # type: ignore[operator]
