@@ -60,6 +60,7 @@ class Guarded:
     model_rejected: bool = False  # a value of the steering model was rejected
     ids_lost: bool = False  # a value left out held ids of elements
     _owners: dict[Path, set[PathInDocument]] = field(default_factory=dict, repr=False)
+    _rejected_sets: dict[Path, set[PathInDocument]] = field(default_factory=dict, repr=False)
     _elements: dict[Path, set[PathInDocument]] | None = field(default=None, repr=False)
 
     def keep(self, findings: Iterable[Finding], rule_of: Callable[[str], Rule]) -> list[Finding]:
@@ -72,12 +73,20 @@ class Guarded:
             return True
         if self.ids_lost and PRESUMES_EVERY_FILE in presumes:
             return True
-        paths = self.rejected.get(finding.file) if finding.file is not None else None
+        paths = self._rejected_set(finding.file)
         if not paths:
             return False
-        if any(finding.path[: len(path)] == path for path in paths):
+        # Each beginning of the finding's path, looked up: linear in its length.
+        if any(finding.path[:length] in paths for length in range(len(finding.path) + 1)):
             return True
         return self._owner(finding.file, finding.path) in self._owners_of(finding.file)
+
+    def _rejected_set(self, file: Path | None) -> set[PathInDocument]:
+        if file is None:
+            return set()
+        if file not in self._rejected_sets:
+            self._rejected_sets[file] = set(self.rejected.get(file, []))
+        return self._rejected_sets[file]
 
     def _owners_of(self, file: Path | None) -> set[PathInDocument]:
         if file is None:
@@ -147,31 +156,52 @@ def _pruned(document: Document, left_out: dict[Path, list[PathInDocument]]) -> D
     paths = left_out.get(document.file)
     if not paths or document.data is None:
         return document
-    data = document.data
-    for path in paths:
-        data = without(data, path)
-    return replace(document, data=data)
+    return replace(document, data=without(document.data, *paths))
 
 
-def without(data: Any, path: PathInDocument) -> Any:
-    """A copy of `data` without the value at `path`; only the containers on the way are copied.
+# The paths to leave out as a tree of their parts; None marks a value to leave out.
+_Tree = dict[str | int, "_Tree | None"]
 
-    An empty path, or one that leads nowhere, leaves the data as it is.
+
+def without(data: Any, *paths: PathInDocument) -> Any:
+    """A copy of `data` without the values at `paths`; only the containers on the way are copied.
+
+    All paths are left out in one pass, so ten thousand of them in one list
+    copy that list once. An empty path, or one that leads nowhere, changes nothing.
     """
-    if not path or not isinstance(data, dict | list):
-        return data
-    head, rest = path[0], path[1:]
-    if isinstance(data, dict):
-        if head not in data:
-            return data
-        copy = dict(data)
-        if rest:
-            copy[head] = without(data[head], rest)
+    tree: _Tree = {}
+    for path in paths:
+        if not path:
+            continue
+        node: _Tree | None = tree
+        for part in path[:-1]:
+            node = node.setdefault(part, {}) if node is not None else None
+            if node is None:  # a value on the way is left out already
+                break
         else:
-            del copy[head]
-        return copy
-    if not isinstance(head, int) or not 0 <= head < len(data) or not rest:
-        return data
-    items = list(data)
-    items[head] = without(data[head], rest)
-    return items
+            if node is not None:
+                node[path[-1]] = None
+    return _leave_out(data, tree) if tree else data
+
+
+def _leave_out(data: Any, tree: _Tree) -> Any:
+    if isinstance(data, dict):
+        copy: dict[Any, Any] | None = None
+        for key, below in tree.items():
+            if key not in data:
+                continue
+            copy = dict(data) if copy is None else copy
+            if below is None:
+                del copy[key]
+            else:
+                copy[key] = _leave_out(data[key], below)
+        return data if copy is None else copy
+    if isinstance(data, list):
+        items: list[Any] | None = None
+        for key, below in tree.items():
+            if below is None or not isinstance(key, int) or not 0 <= key < len(data):
+                continue  # list items are left out with their whole list (whole_value)
+            items = list(data) if items is None else items
+            items[key] = _leave_out(data[key], below)
+        return data if items is None else items
+    return data

@@ -95,7 +95,7 @@ class Index:
     references: list[Reference] = field(default_factory=list)
     by_id: dict[str, Element] = field(default_factory=dict)
     duplicates: list[Element] = field(default_factory=list)
-    _children: dict[int, list[Element]] = field(default_factory=dict, repr=False)
+    _children: dict[int, list[Element]] | None = field(default=None, repr=False)
 
     def add(self, element: Element) -> None:
         self.elements.append(element)
@@ -115,7 +115,8 @@ class Index:
 
     def children(self, parent: Element) -> list[Element]:
         """The elements written under `parent` (a goal's indicators, a plan's activities)."""
-        if not self._children and self.elements:
+        if self._children is None:  # built once, even when no element has children
+            self._children = {}
             for element in self.elements:
                 if element.parent is not None:
                     self._children.setdefault(id(element.parent), []).append(element)
