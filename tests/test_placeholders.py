@@ -79,3 +79,19 @@ def test_every_marked_text_of_every_starter_is_reported_until_written(
     assert all(f.severity.label == "warning" for f in findings)  # CI still passes a new repository
     fill_placeholders(repo)
     assert [f.code for f in lint_paths([repo]).findings] == []
+
+
+@pytest.mark.parametrize("starter", starter_names())
+def test_a_repository_from_an_earlier_starter_without_the_mark_is_reported_too(
+    starter: str, tmp_path: Path
+) -> None:
+    # Earlier starters wrote the same instructions without "FYLL I:".
+    repo = tmp_path / starter
+    init_repository(repo, starter, "Testby", "0999")
+    marked = len([f for f in lint_paths([repo]).findings if f.code == "X003"])
+    for path in repo.rglob("*.yaml"):
+        text = path.read_text(encoding="utf-8")
+        path.write_text(text.replace('"FYLL I: ', '"').replace("FYLL I: ", ""), encoding="utf-8")
+    assert "FYLL I" not in "".join(p.read_text(encoding="utf-8") for p in repo.rglob("*.yaml"))
+    unmarked = [f for f in lint_paths([repo]).findings if f.code == "X003"]
+    assert len(unmarked) == marked

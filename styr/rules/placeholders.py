@@ -2,15 +2,19 @@
 
 The starters mark what the planner must write with "FYLL I:" at the start of
 the text ("FYLL I: Skriv visionen här …"); older copies have the instruction
-alone ("Skriv visionen här …"), and a starter copied by hand keeps its
+alone ("Skriv visionen här …"; every one of them is listed in
+styr/data/placeholders.json), and a starter copied by hand keeps its
 __KOMMUN__ tokens. Any of them in a file is a text nobody has written yet,
 which the report would publish as it stands.
 """
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterator
+from functools import cache
+from pathlib import Path
 from typing import Any
 
 from styr.findings import Finding, PathInDocument, Severity
@@ -54,7 +58,18 @@ _HINTS = ("fyll", "FYLL", "Fyll", "här", "__")
 
 
 def is_placeholder(text: str) -> bool:
-    return any(hint in text for hint in _HINTS) and _PLACEHOLDER.search(text) is not None
+    if any(hint in text for hint in _HINTS) and _PLACEHOLDER.search(text) is not None:
+        return True
+    return " ".join(text.split()) in _unmarked()[0]
+
+
+@cache
+def _unmarked() -> tuple[frozenset[str], re.Pattern[str]]:
+    """Earlier starters' unmarked placeholders, and how each begins (to look for in a file)."""
+    path = Path(__file__).resolve().parents[1] / "data" / "placeholders.json"
+    texts = [" ".join(t.split()) for t in json.loads(path.read_text(encoding="utf-8"))["unmarked"]]
+    beginnings = re.compile("|".join(re.escape(text[:20]) for text in texts) or "(?!)")
+    return frozenset(texts), beginnings
 
 
 def check(context: RuleContext) -> Iterator[Finding]:
@@ -68,7 +83,7 @@ def check(context: RuleContext) -> Iterator[Finding]:
 
 
 def _may_hold_one(text: str) -> bool:
-    return any(part in text for part in _PARTS)
+    return any(part in text for part in _PARTS) or _unmarked()[1].search(text) is not None
 
 
 # Parts of every placeholder, in the cases it may be written in.
