@@ -86,12 +86,21 @@ def test_a_repository_from_an_earlier_starter_without_the_mark_is_reported_too(
     starter: str, tmp_path: Path
 ) -> None:
     # Earlier starters wrote the same instructions without "FYLL I:".
+    # "En hållplats på vägen mot visionen." is also a real description (of
+    # Helsingborg's målbild), so without its mark it is not taken for one.
     repo = tmp_path / starter
     init_repository(repo, starter, "Testby", "0999")
-    marked = len([f for f in lint_paths([repo]).findings if f.code == "X003"])
+    marked = {
+        text.removeprefix("FYLL I:").strip()
+        for _, text in _marked_texts(repo)
+        if "hållplats" not in text
+    }
     for path in repo.rglob("*.yaml"):
         text = path.read_text(encoding="utf-8")
         path.write_text(text.replace('"FYLL I: ', '"').replace("FYLL I: ", ""), encoding="utf-8")
     assert "FYLL I" not in "".join(p.read_text(encoding="utf-8") for p in repo.rglob("*.yaml"))
-    unmarked = [f for f in lint_paths([repo]).findings if f.code == "X003"]
-    assert len(unmarked) == marked
+    reported = [f for f in lint_paths([repo]).findings if f.code == "X003"]
+    assert {" ".join(f.params["placeholder"].split()) for f in reported} >= {
+        " ".join(text.split())[:59] for text in marked if len(text) < 60
+    }
+    assert len(reported) == len(marked)
