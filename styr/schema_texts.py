@@ -17,10 +17,7 @@ ADVICE: dict[str, Text] = {
         "Unknown key '{key}'{in_where}.{did_you_mean} Keys allowed here: {allowed}."
     ),
     "schema-did-you-mean": N_(" Did you mean '{suggestion}'?"),
-    "schema-hint-unlist": {
-        "sv": " Skriv värdet utan hakparenteser: {value}.",
-        "en": " Write the value without square brackets: {value}.",
-    },
+    "schema-hint-unlist": N_(" Write the value without square brackets: {value}."),
     "schema-kind-did-you-mean": N_("'{value}', did you mean '{suggestion}'?"),
     "schema-missing-key": N_(
         "The key '{key}' ({title}) is missing{in_where}; it is required. Add it."
