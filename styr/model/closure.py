@@ -27,7 +27,8 @@ class Closure(Generic[Node, Mark]):
 
     `marks(node)` are what a node gives directly (a goal's direct link to a
     council area); `onward(node)` the nodes a walk goes on to. Nodes are told
-    apart by identity, so they need not be hashable.
+    apart by identity, so they need not be hashable. Neither function is kept
+    once the marks are worked out.
     """
 
     def __init__(
@@ -36,8 +37,6 @@ class Closure(Generic[Node, Mark]):
         marks: Callable[[Node], Iterable[Mark]],
         onward: Callable[[Node], Sequence[Node]],
     ) -> None:
-        self._marks = marks
-        self._onward = onward
         self._reached: dict[int, frozenset[Mark]] = {}
         self._interned: dict[frozenset[Mark], frozenset[Mark]] = {}
         number: dict[int, int] = {}
@@ -67,13 +66,20 @@ class Closure(Generic[Node, Mark]):
                     if id(target) in on_stack:
                         low[key] = min(low[key], low[id(target)])
                 if low[key] == number[key]:
-                    self._close(node, stack, on_stack)
+                    self._close(node, stack, on_stack, marks, onward)
 
     def reached(self, node: Node) -> frozenset[Mark]:
         """The marks a node reaches (nothing for a node that was not given)."""
         return self._reached.get(id(node), _NOTHING)  # type: ignore[arg-type]
 
-    def _close(self, root: Node, stack: list[Node], on_stack: set[int]) -> None:
+    def _close(
+        self,
+        root: Node,
+        stack: list[Node],
+        on_stack: set[int],
+        marks: Callable[[Node], Iterable[Mark]],
+        onward: Callable[[Node], Sequence[Node]],
+    ) -> None:
         """Pop the component of `root` off the stack; all of it reaches the same marks."""
         members: list[Node] = []
         while True:
@@ -85,8 +91,8 @@ class Closure(Generic[Node, Mark]):
         found: set[Mark] = set()
         shared: frozenset[Mark] | None = None
         for member in members:
-            found.update(self._marks(member))
-            for target in self._onward(member):
+            found.update(marks(member))
+            for target in onward(member):
                 reached = self._reached.get(id(target))
                 if reached is not None:  # None: in this component, not closed yet
                     found |= reached

@@ -57,10 +57,11 @@ class Reach:
                 self._direct[source].append(id(top))
             elif _passes_on(target):
                 self._onward[source].append(target)
+        direct, onward = self._direct, self._onward  # not self: no cycle for the collector
         self._closure: Closure[Element, int] = Closure(
             (element for element in index.elements if _passes_on(element)),
-            lambda element: self._direct.get(id(element), ()),
-            lambda element: self._onward.get(id(element), ()),
+            lambda element: direct.get(id(element), ()),
+            lambda element: onward.get(id(element), ()),
         )
 
     def tops(self, element: Element) -> list[Element]:
