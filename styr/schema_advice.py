@@ -32,6 +32,10 @@ class Advice:
     # For a reference of the wrong form, what was written: once the ids of the
     # repository are known, the suggestion can name one that exists.
     reference: str | None = None
+    # The key an unknown key probably is, or the key found missing: a key
+    # written wrong is one finding, not also "the key is missing".
+    meant_key: str | None = None
+    missing_key: str | None = None
 
 
 def advise(error: Any) -> list[Advice]:
@@ -59,7 +63,7 @@ def _unknown_keys(error: Any, path: PathInDocument, where: Pair) -> list[Advice]
             did_you_mean=did_you_mean,
             allowed=", ".join(allowed) or "–",
         )
-        advice.append(Advice((*path, key), True, sv, en))
+        advice.append(Advice((*path, key), True, sv, en, meant_key=suggestion))
     return advice
 
 
@@ -75,7 +79,7 @@ def _required(error: Any, path: PathInDocument, where: Pair) -> list[Advice]:
             continue
         title = _title(properties.get(key, {})) or (key, key)
         sv, en = both("schema-missing-key", key=key, title=title, in_where=_in(where, path))
-        advice.append(Advice(path, False, sv, en))
+        advice.append(Advice(path, False, sv, en, missing_key=key))
     return advice
 
 

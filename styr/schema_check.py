@@ -210,7 +210,10 @@ def _findings(document: Document, advice: list[Advice]) -> list[Finding]:
     # Where the reader already said what is wrong with a value (a number too
     # long to use, kept as text), the schema has nothing to add.
     read_wrong = {finding.path for finding in document.findings if finding.path}
+    misspelt = {(item.path[:-1], item.meant_key) for item in advice if item.meant_key}
     for item in advice:
+        if item.missing_key is not None and (item.path, item.missing_key) in misspelt:
+            continue  # `titel:` for `title:` is said where it is written
         if (item.path, item.problem) in seen:  # a missing key is reported once
             continue
         if not item.at_key and item.path in read_wrong:

@@ -348,3 +348,11 @@ def test_a_long_list_of_mappings_where_words_belong_is_checked_in_linear_time() 
     # jsonschema's own check of uniqueItems compares every pair of mappings: minutes.
     assert time.perf_counter() - started < 30
     assert len(findings) == 20_000  # one per item: none of them is a part's name
+
+
+def test_a_required_key_written_wrong_is_one_finding_at_the_key(blank_repo: Path) -> None:
+    board = blank_repo / BOARD
+    replace_in(board, "    title: Fler invånare", "    titel: Fler invånare")
+    [(finding, message)] = _schema(blank_repo)
+    assert (finding.line, finding.column) == (line_of(board, "titel:"), 5)
+    assert "'titel'" in message and "Menade du 'title'?" in message
