@@ -117,7 +117,9 @@ class SchemaResult:
     mappings that lack a required key; rules say nothing more about them
     (styr.model.guard). `unusable`: those values that rules could not even
     read (a list where a word belongs, a number where a list belongs); rules
-    never see them. An unknown key is a finding only: nothing reads it.
+    never see them. An unknown key is a finding only, nothing reads it; but a
+    mapping where it stands for a key that is absent (`horisont:` without
+    `horizon:`) is rejected too.
     """
 
     findings: list[Finding] = field(default_factory=list)
@@ -165,6 +167,7 @@ def check(document: Document, kind: str) -> SchemaResult:
     rejected = [
         tuple(error.absolute_path) for error in errors if error.validator not in _KEY_KEYWORDS
     ]
+    rejected += _written_wrong(document.data, advice)
     unusable = [tuple(error.absolute_path) for error in errors if _unusable(error)]
     if fast is not None and not errors:
         # The two validators disagree only on regular-expression corner cases
@@ -202,6 +205,30 @@ def unknown_file_kind(document: Document, kinds: list[str]) -> Finding:
         kind_en=kind[1],
         kinds=", ".join(kinds),
     )
+
+
+def _written_wrong(data: Any, advice: list[Advice]) -> list[PathInDocument]:
+    """Mappings where a key is written wrong and the key it means is absent (`horisont:`).
+
+    The rules would say the key is missing: a second finding for one mistake.
+    """
+    paths = []
+    for item in advice:
+        if item.meant_key is None:
+            continue
+        mapping = _at_path(data, item.path[:-1])
+        if isinstance(mapping, dict) and item.meant_key not in mapping:
+            paths.append(item.path[:-1])
+    return paths
+
+
+def _at_path(data: Any, path: PathInDocument) -> Any:
+    for part in path:
+        in_list = isinstance(data, list) and isinstance(part, int) and 0 <= part < len(data)
+        if not (in_list or (isinstance(data, dict) and part in data)):
+            return None
+        data = data[part]
+    return data
 
 
 def _findings(document: Document, advice: list[Advice]) -> list[Finding]:

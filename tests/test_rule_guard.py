@@ -162,3 +162,13 @@ def test_many_values_are_left_out_in_one_pass() -> None:
     pruned = without({"goals": goals}, *(("goals", n, "contributes_to") for n in range(20_000)))
     assert time.perf_counter() - started < 5  # one copy of the list, not one per value
     assert pruned["goals"][19_999] == {"id": "g-19999"} and goals[0]["contributes_to"] == 5
+
+
+def test_a_key_written_wrong_is_not_also_reported_missing_by_a_rule(blank_repo: Path) -> None:
+    board = blank_repo / BOARD
+    replace_in(board, "    target_group: invånare", "    malgrupp: invånare")
+    replace_in(
+        board, "    horizon: {start: 2027, end: 2030}", "    horisont: {start: 2027, end: 2030}"
+    )
+    codes = [f.code for f in lint_paths([blank_repo]).findings]
+    assert codes == ["S002", "S002"]  # not also G008 "no target group", G005 "no horizon"
