@@ -7,7 +7,8 @@ short, deleted or copied, a few well-known YAML traps), and runs the command
 line in-process:
 
 * every exit code is 0, 1 or 2, with no internal error and no traceback;
-* `styr lint` with the cache (cold, then warm) says exactly what `--no-cache` says;
+* `styr lint` with the cache (cold, then warm) says exactly what `--no-cache` says,
+  and `report` and `status` say the same with lint's cache entries as with none;
 * no run takes longer than a fixed limit.
 
 The run is seeded (`derandomize`), so CI sees the same examples every time.
@@ -28,6 +29,7 @@ import os
 import shutil
 import signal
 import sys
+import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import timedelta
@@ -240,6 +242,20 @@ def _run(*args: str | Path) -> Run:
     return Run(code, out.getvalue(), err.getvalue())
 
 
+@contextlib.contextmanager
+def _cache_folder(folder: Path) -> Iterator[None]:
+    """Commands without --cache-dir (report, status) use `folder` as their lint cache."""
+    before = os.environ.get("STYR_CACHE_DIR")
+    os.environ["STYR_CACHE_DIR"] = str(folder)
+    try:
+        yield
+    finally:
+        if before is None:
+            del os.environ["STYR_CACHE_DIR"]
+        else:
+            os.environ["STYR_CACHE_DIR"] = before
+
+
 class Hang(Exception):
     pass
 
@@ -339,8 +355,16 @@ def test_mutated_examples(
         uncached = _run(*lint, "--no-cache")
         cold = _run(*lint, "--cache-dir", cache)
         warm = _run(*lint, "--cache-dir", cache)
-        report = _run("report", root, "--format", report_format, "--allow-errors")
-        status = _run("status", root, "--format", "json")
+        publish = (
+            ("report", root, "--format", report_format, "--allow-errors"),
+            ("status", root, "--format", "json", "--allow-errors"),
+        )
+        # report and status take lint's verdict from the cache lint has just filled ...
+        with _cache_folder(cache):
+            report, status = (_run(*command) for command in publish)
+        # ... and must say what they say with an empty one.
+        with _cache_folder(Path(tempfile.mkdtemp(dir=tmp_path))):
+            fresh_report, fresh_status = (_run(*command) for command in publish)
     for run, what in (
         (uncached, f"lint --format {output_format}"),
         (cold, f"lint --format {output_format}, cold cache"),
@@ -348,6 +372,8 @@ def test_mutated_examples(
         (status, "status"),
     ):
         _assert_well_behaved(run, f"{what}: {where}")
+    assert (report.code, report.out) == (fresh_report.code, fresh_report.out), f"report: {where}"
+    assert (status.code, status.out) == (fresh_status.code, fresh_status.out), f"status: {where}"
     assert (cold.code, cold.out) == (uncached.code, uncached.out), f"cold cache: {where}"
     assert (warm.code, warm.out) == (uncached.code, uncached.out), f"warm cache: {where}"
 
