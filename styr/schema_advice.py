@@ -332,9 +332,10 @@ def huge_number_advice(path: PathInDocument, value: int) -> Advice:
     return Advice(path, False, sv, en)
 
 
-def strict_only_advice() -> Advice:
+def strict_only_advice(path: PathInDocument = ()) -> Advice:
+    """Only the compiled validator refuses the file: most likely a code with a line break."""
     sv, en = both("schema-strict-only")
-    return Advice((), False, sv, en)
+    return Advice(path, False, sv, en)
 
 
 # ------------------------------------------------------------------ helpers

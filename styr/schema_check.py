@@ -173,7 +173,7 @@ def check(document: Document, kind: str) -> SchemaResult:
         # The two validators disagree only on regular-expression corner cases
         # (Python's `$` also matches before a final newline); the stricter
         # verdict stands, so the file is never silently passed.
-        advice.append(strict_only_advice())
+        advice.append(strict_only_advice(_line_break_at_the_end(document.data)))
     return SchemaResult(_findings(document, advice), rejected, unusable)
 
 
@@ -205,6 +205,20 @@ def unknown_file_kind(document: Document, kinds: list[str]) -> Finding:
         kind_en=kind[1],
         kinds=", ".join(kinds),
     )
+
+
+def _line_break_at_the_end(data: Any) -> PathInDocument:
+    """Where a one-line value ends in a line break ("0126\\n"), or () for the file."""
+    stack: list[tuple[Any, PathInDocument]] = [(data, ())]
+    while stack:
+        node, path = stack.pop()
+        if isinstance(node, str) and node.endswith("\n") and "\n" not in node.rstrip("\n"):
+            return path
+        if isinstance(node, dict):
+            stack.extend((child, (*path, key)) for key, child in reversed(node.items()))
+        elif isinstance(node, list):
+            stack.extend((child, (*path, i)) for i, child in reversed(list(enumerate(node))))
+    return ()
 
 
 def _written_wrong(data: Any, advice: list[Advice]) -> list[PathInDocument]:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from conftest import ROOT
 from filled import init_filled
-from helpers import replace_in
+from helpers import line_of, replace_in
 
 
 def test_editor_modelines_in_the_examples_point_at_existing_schemas() -> None:
@@ -28,7 +28,9 @@ def test_a_value_only_the_strict_validator_refuses_still_gives_a_finding(tmp_pat
     manifest = repo / "styr.yaml"
     text = manifest.read_text(encoding="utf-8")
     manifest.write_text(text.replace('code: "0999"', 'code: "0999\\n"'), encoding="utf-8")
-    assert [f.code for f in lint_paths([repo]).findings] == ["S002"]
+    [finding] = lint_paths([repo]).findings
+    assert finding.code == "S002"
+    assert (finding.line, finding.path) == (line_of(manifest, "code:"), ("municipality", "code"))
 
 
 def test_a_bad_kolada_id_gives_one_finding_not_two(tmp_path: Path) -> None:
