@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
@@ -269,10 +269,12 @@ def _to_stdout(output: str | None) -> bool:
     return output is None or output == STDOUT
 
 
-def _emit(text: str, output: str | None) -> bool:
-    """Write `text` to the file `output` names, else to standard output; True for a file."""
+def _emit(text: str | Iterable[str], output: str | None) -> bool:
+    """Write `text` (or its pieces, as they come) to the file `output` names, else to
+    standard output; True for a file."""
     if _to_stdout(output):
-        typer.echo(text, nl=False)
+        for piece in (text,) if isinstance(text, str) else text:
+            typer.echo(piece, nl=False)
         return False
     from styr.files import write_atomic
 
@@ -376,10 +378,10 @@ def report(
     lang: LanguageOption = None,
 ) -> None:
     from styr.publishing import ErrorsBlockPublishing
-    from styr.report import build_report
+    from styr.report import report_pieces
 
     try:
-        text = build_report(
+        pieces = report_pieces(
             paths or [Path(".")],
             output_format,
             _chosen_language(lang),
@@ -390,7 +392,7 @@ def report(
         )
     except ErrorsBlockPublishing as refused:
         _refuse(refused, lang, "report-refused")
-    if _emit(text, output):
+    if _emit(pieces, output):
         typer.echo(message("report-written", _language(lang), path=output), err=True)
 
 

@@ -26,8 +26,9 @@ import signal
 import stat
 import tempfile
 import threading
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from types import FrameType
 
@@ -39,6 +40,9 @@ GITIGNORE_PATTERN = f"*{TEMPORARY_SUFFIX}"
 # Flags that exist only on some systems; 0 where they do not.
 _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
 _BINARY = getattr(os, "O_BINARY", 0)
+_NONBLOCK = getattr(os, "O_NONBLOCK", 0)
+# Characters gathered before one write of a text that comes in pieces.
+_WRITE_SIZE = 1 << 20
 
 # errno → the message key that says, in plain words, why writing failed.
 # (getattr: not every system defines every code.)
@@ -60,25 +64,76 @@ _REASONS = {
 }
 
 
-def write_atomic(path: Path, text: str, *, overwrite: bool = True) -> None:
+@dataclass(frozen=True)
+class AsRead:
+    """What a file held when it was read, before a slow step and a write back (None: absent)."""
+
+    data: bytes | None
+
+
+def write_atomic(
+    path: Path,
+    text: str | Iterable[str],
+    *,
+    overwrite: bool = True,
+    unchanged_since: AsRead | None = None,
+) -> None:
     """Write `text` (UTF-8, `\\n` line ends) to `path`, all or nothing.
 
-    With `overwrite=False` an existing file with other contents is left alone
-    and reported. Any failure is a `UsageError` naming the path and the reason.
+    `text` is one string or the pieces of one, in order: pieces are encoded
+    and written as they come, so that a large report is never held whole, and
+    whatever goes wrong while they come (an error in a template) leaves the
+    target as it was. With `overwrite=False` an existing file with other
+    contents is left alone and reported. With `unchanged_since`, the file is
+    compared with what it held when it was read right before the move into
+    place, and left alone if someone changed it meanwhile (the usage error
+    `file-changed-since-read`). Any failure is a `UsageError` naming the path
+    and the reason.
     """
-    data = text.encode("utf-8", errors="replace")
+    if not isinstance(text, str) and not overwrite:
+        text = "".join(text)  # compared with what is there: whole, and rare (small files)
+    data: bytes | Iterator[bytes] = (
+        text.encode("utf-8", errors="replace") if isinstance(text, str) else _encoded(text)
+    )
     with usage_errors(path):
         kind = target_kind(path)
         if kind is not None:
             raise UsageError(kind, path=str(path))
         if not overwrite and os.path.lexists(path):
-            if path.read_bytes() == data:
+            if isinstance(data, bytes) and path.read_bytes() == data:
                 return
             raise UsageError("file-exists", path=str(path))
         path.parent.mkdir(parents=True, exist_ok=True)
         with _termination_as_exit():
             temporary = write_temporary(path, data, mode=_mode_for(path))
+            if unchanged_since is not None and _on_disk(path) != unchanged_since.data:
+                discard(temporary)
+                raise UsageError("file-changed-since-read", path=str(path))
             move_into_place(temporary, path)
+
+
+def _on_disk(path: Path) -> bytes | None:
+    """The file's bytes now, read without following a link (None: nothing there)."""
+    try:
+        handle = os.open(path, os.O_RDONLY | _NOFOLLOW | _BINARY | _NONBLOCK)
+    except FileNotFoundError:
+        return None
+    with os.fdopen(handle, "rb") as file:
+        return file.read()
+
+
+def _encoded(pieces: Iterable[str]) -> Iterator[bytes]:
+    """The pieces as UTF-8, gathered into writes of about a megabyte (templates write tiny ones)."""
+    batch: list[str] = []
+    size = 0
+    for piece in pieces:
+        batch.append(piece)
+        size += len(piece)
+        if size >= _WRITE_SIZE:
+            yield "".join(batch).encode("utf-8", errors="replace")
+            batch.clear()
+            size = 0
+    yield "".join(batch).encode("utf-8", errors="replace")
 
 
 @contextmanager
@@ -123,21 +178,26 @@ def temporary_name(path: Path) -> Path:
     return path.with_name(f".{path.name}.{secrets.token_hex(4)}{TEMPORARY_SUFFIX}")
 
 
-def write_temporary(path: Path, data: bytes, *, mode: int = 0o600, durable: bool = True) -> Path:
-    """`data` in a new temporary file beside `path`; returns its name.
+def write_temporary(
+    path: Path, data: bytes | Iterable[bytes], *, mode: int = 0o600, durable: bool = True
+) -> Path:
+    """`data` (bytes, or pieces of them in order) in a new temporary file beside `path`;
+    returns its name.
 
     The file is created exclusively (never an existing file or a link) with
-    `mode`, and flushed to disk when `durable`. On failure it is removed and
-    the `OSError` raised.
+    `mode`, and flushed to disk when `durable`. On failure, including an
+    exception raised while the pieces are made, it is removed and the
+    exception raised.
     """
     temporary = temporary_name(path)
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NOFOLLOW | _BINARY
     handle = os.open(temporary, flags, mode)
     try:
         try:
-            view = memoryview(data)
-            while view:
-                view = view[os.write(handle, view) :]
+            for piece in (data,) if isinstance(data, bytes) else data:
+                view = memoryview(piece)
+                while view:
+                    view = view[os.write(handle, view) :]
             if hasattr(os, "fchmod"):
                 os.fchmod(handle, mode)  # os.open applied the umask; keep what was asked for
             if durable:

@@ -12,7 +12,7 @@ import shutil
 import stat
 import subprocess
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -119,6 +119,54 @@ def test_no_temporary_file_is_left_on_any_failure(
     monkeypatch.undo()
     assert _leftovers(tmp_path) == []
     assert target.read_text(encoding="utf-8") == "det gamla"
+
+
+def test_text_in_pieces_is_written_as_one_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(files, "_WRITE_SIZE", 4)  # several writes, each of whole pieces
+    target = tmp_path / "rapport.html"
+    pieces = ["<p>Å", "", "ä</p>\n", "<p>ö – ", "\ud800", "slut</p>\n"]
+    write_atomic(target, iter(pieces))
+    assert target.read_bytes() == "".join(pieces).encode("utf-8", errors="replace")
+    assert _leftovers(tmp_path) == []
+
+
+def test_a_failure_while_the_pieces_are_made_leaves_the_old_file(tmp_path: Path) -> None:
+    target = tmp_path / "rapport.html"
+    target.write_text("det gamla", encoding="utf-8")
+
+    def pieces() -> Iterator[str]:
+        yield "det nya, " * 200_000  # more than one write's worth reaches the temporary file
+        raise UsageError("report-template-too-deep", name="report.html.j2")
+
+    with pytest.raises(UsageError):
+        write_atomic(target, pieces())
+    assert target.read_text(encoding="utf-8") == "det gamla"
+    assert _leftovers(tmp_path) == []
+
+
+def test_pieces_are_not_made_for_a_target_that_is_refused(tmp_path: Path) -> None:
+    made: list[str] = []
+
+    def pieces() -> Iterator[str]:
+        made.append("started")
+        yield "<p>"
+
+    with pytest.raises(UsageError) as raised:
+        write_atomic(tmp_path, pieces())
+    assert raised.value.key == "files-target-folder"
+    assert made == []
+
+
+def test_pieces_without_overwrite_are_compared_whole(tmp_path: Path) -> None:
+    target = tmp_path / "schema.json"
+    write_atomic(target, iter(["{", "}"]), overwrite=False)
+    write_atomic(target, iter(["{}"]), overwrite=False)  # the same contents: nothing to do
+    with pytest.raises(UsageError) as raised:
+        write_atomic(target, iter(["{", '"annat": 1}']), overwrite=False)
+    assert raised.value.key == "file-exists"
+    assert target.read_text(encoding="utf-8") == "{}"
 
 
 @pytest.mark.skipif(not hasattr(os, "kill") or os.name != "posix", reason="POSIX signals")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
 
@@ -21,7 +21,7 @@ from styr.report.compare import compare
 from styr.report.diagram import build_diagram
 from styr.report.findings import findings_view
 from styr.report.followup import follow_up
-from styr.report.render import prepare, render
+from styr.report.render import prepare, render_pieces
 from styr.report.texts import LANGUAGES, Labels
 from styr.report.toc import table_of_contents
 from styr.report.unreadable import publishing_notice
@@ -42,7 +42,38 @@ def build_report(
     allow_errors: bool = False,
     cache: LintCache | None = None,
 ) -> str:
-    """The report on the repositories the paths name, as one document.
+    """The report on the repositories the paths name, as one document (see `report_pieces`)."""
+    return "".join(
+        report_pieces(
+            paths,
+            fmt,
+            language,
+            templates,
+            with_findings,
+            today=today,
+            allow_errors=allow_errors,
+            cache=cache,
+        )
+    )
+
+
+def report_pieces(
+    paths: list[Path],
+    fmt: str,
+    language: str | None = None,
+    templates: Path | None = None,
+    with_findings: bool = False,
+    *,
+    today: date | None = None,
+    allow_errors: bool = False,
+    cache: LintCache | None = None,
+) -> Iterator[str]:
+    """The report on the repositories the paths name, as the pieces of one document.
+
+    Everything that can refuse the report (a path, the errors, a template
+    that does not compile) is decided before this returns; the pieces are
+    rendered as they are read, so that a large report is never held whole,
+    and the loaded files are no longer held once the view is built.
 
     One repository gives its report; several give an index that compares the
     municipalities side by side, followed by each one's report. The same files
@@ -114,9 +145,9 @@ def build_report(
             count=len(views),
             comparison_only=not full,
         )
-        return render(kind, f"index.{kind}.j2", context, templates)
+        return render_pieces(kind, f"index.{kind}.j2", context, templates)
     context.update(r=views[0])
-    return render(kind, f"report.{kind}.j2", context, templates)
+    return render_pieces(kind, f"report.{kind}.j2", context, templates)
 
 
 def repository_view(

@@ -78,41 +78,55 @@ def prepare(fmt: str, name: str, templates: Path | None) -> None:
 
 def render(fmt: str, name: str, context: dict[str, Any], templates: Path | None) -> str:
     """Render the template `name` (e.g. report.html.j2) and tidy its whitespace."""
+    return "".join(render_pieces(fmt, name, context, templates))
+
+
+def render_pieces(
+    fmt: str, name: str, context: dict[str, Any], templates: Path | None
+) -> Iterator[str]:
+    """What `render` gives, in pieces as the template writes them: a report of 100,000
+    goals is 190 million characters, written out piece by piece instead of held whole.
+
+    The template is compiled (and its errors raised) before the first piece.
+    """
     env = environment(fmt, templates)
+    prepare(fmt, name, templates)
     if fmt == "html":
         # Tidied before hashing: the hash must match the text the page ends up with.
-        css = _tidied("html", _chunks(env, STYLESHEET, {})).rstrip("\n")
+        css = "".join(_tidied("html", _chunks(env, STYLESHEET, {}))).rstrip("\n")
         context = {**context, "css": Markup(css), "css_hash": csp_hash(css)}
     return _tidied(fmt, _chunks(env, name, context))
 
 
-def _tidied(fmt: str, chunks: Iterable[str]) -> str:
-    """The chunks as one text: no trailing spaces, no blank lines at either end, one line end
-    at the end; in Markdown at most one blank line in a row, in HTML none (no `<pre>` here).
+def _tidied(fmt: str, chunks: Iterable[str]) -> Iterator[str]:
+    """The chunks as one text, in pieces: no trailing spaces, no blank lines at either end,
+    one line end at the end; in Markdown at most one blank line in a row, in HTML none (no
+    `<pre>` here).
 
-    Tidied line by line as the template writes, a batch at a time: a report of
-    100,000 goals is tens of megabytes, and joining it first, then tidying it
-    with a pattern or two, held three or four copies of it at once.
+    Tidied line by line as the template writes, a batch of lines at a time:
+    joining the page first, then tidying it with a pattern or two, held three
+    or four copies of it at once.
     """
     keep_blank = fmt == "md"
-    pieces: list[str] = []
     batch: list[str] = []
+    written = False  # a line has been given out (or is in the batch)
     blank = False  # an empty line since the last line written
     for line in _lines(chunks):
         line = line.rstrip(" \t")
         if not line:
             blank = True
             continue
-        if blank and keep_blank and (pieces or batch):
+        if blank and keep_blank and written:
             batch.append("")
         blank = False
         batch.append(line)
+        written = True
         if len(batch) >= _LINES_PER_BATCH:
-            pieces.append("\n".join(batch))
+            batch.append("")  # the line end after the batch's last line
+            yield "\n".join(batch)
             batch.clear()
-    if batch:
-        pieces.append("\n".join(batch))
-    return "\n".join(pieces) + "\n"
+    batch.append("")
+    yield "\n".join(batch) if written else "\n"
 
 
 def _lines(chunks: Iterable[str]) -> Iterator[str]:
