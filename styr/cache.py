@@ -32,16 +32,10 @@ from dataclasses import dataclass
 from datetime import date
 from functools import cache
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 from styr import __version__
-from styr.files import (
-    TEMPORARY_SUFFIX,
-    discard,
-    move_into_place,
-    temporary_name,
-    write_temporary,
-)
 from styr.resources import data_dir
 
 FORMAT = 2
@@ -56,12 +50,22 @@ _MAX_ENTRY_BYTES = 64 * 1024 * 1024
 # was made (or with the same --today): a week on, it is removed, once a day.
 PRUNE_AFTER_SECONDS = 7 * 24 * 3600
 _PRUNED_MARK = ".pruned"
-_ENTRY_NAME = re.compile(r"[0-9a-f]{40}\.json")
+ENTRY_SUFFIX = ".json"
+# The stat index of a repository (styr.cache_index), beside the entries.
+INDEX_SUFFIX = ".index"
+_ENTRY_NAME = re.compile(r"[0-9a-f]{40}\.(?:json|index)")
 
 _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
 _NONBLOCK = getattr(os, "O_NONBLOCK", 0)  # a planted named pipe must not block the run
 _BINARY = getattr(os, "O_BINARY", 0)
 _POSIX = os.name == "posix"
+
+
+def _files() -> ModuleType:
+    """The writer, imported when something is written: a warm run only reads."""
+    import styr.files
+
+    return styr.files
 
 
 class CacheRefused(Exception):
@@ -80,35 +84,41 @@ class LintCache:
 
     def key(self, root: Path, contents: dict[Path, bytes | None], today: date) -> str:
         digest = hashlib.blake2b(digest_size=20)
-        parts = (str(FORMAT), __version__, _code_digest(), _schemas_digest(), today.isoformat())
-        for part in parts:
-            digest.update(part.encode() + b"\0")
-        for pyproject in _pyprojects(root):
-            digest.update(_bytes_or_mark(pyproject) + b"\0")
+        digest.update(self.context(root, today).encode() + b"\0")
         for file, raw in contents.items():
             digest.update(file.relative_to(root).as_posix().encode() + b"\0")
             digest.update(raw if raw is not None else _refused_mark(file))
             digest.update(b"\0")
         return digest.hexdigest()
 
-    def load(self, key: str) -> Any:
+    def context(self, root: Path, today: date) -> str:
+        """The part of the key that is not the repository's files: tool, schemas, config, date."""
+        digest = hashlib.blake2b(digest_size=20)
+        parts = (str(FORMAT), __version__, _code_digest(), _schemas_digest(), today.isoformat())
+        for part in parts:
+            digest.update(part.encode() + b"\0")
+        for pyproject in _pyprojects(root):
+            digest.update(_bytes_or_mark(pyproject) + b"\0")
+        return digest.hexdigest()
+
+    def load(self, key: str, suffix: str = ENTRY_SUFFIX) -> Any:
         """The stored value for `key`, or None: missing, unreadable, or not written by this user.
 
         The caller still checks the value's shape: a valid HMAC says who wrote
         it, not that today's code reads it the same way.
         """
-        raw = _read_regular(self.folder / f"{key}.json", _MAX_ENTRY_BYTES)
+        raw = _read_regular(self.folder / f"{key}{suffix}", _MAX_ENTRY_BYTES)
         if raw is None or not raw.startswith(_HEADER):
             return None
         mac, newline, payload = raw[len(_HEADER) :].partition(b"\n")
-        if not newline or not hmac.compare_digest(mac, self._mac(key, payload)):
+        if not newline or not hmac.compare_digest(mac, self._mac(key + suffix, payload)):
             return None
         try:
             return json.loads(payload)
         except (ValueError, RecursionError):
             return None
 
-    def store(self, key: str, value: Any) -> None:
+    def store(self, key: str, value: Any, suffix: str = ENTRY_SUFFIX) -> None:
         """Keep `value` under `key`, if JSON gives it back exactly; a failure only costs speed."""
         try:
             payload = json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode()
@@ -116,18 +126,19 @@ class LintCache:
                 return  # tuples, dates, non-text keys: a hit would differ from a fresh run
         except (ValueError, TypeError, RecursionError):
             return
-        target = self.folder / f"{key}.json"
+        target = self.folder / f"{key}{suffix}"
         try:
             # Not flushed to disk: a torn entry fails its HMAC and is rebuilt.
-            temporary = write_temporary(
-                target, _HEADER + self._mac(key, payload) + b"\n" + payload, durable=False
+            temporary = _files().write_temporary(
+                target, _HEADER + self._mac(key + suffix, payload) + b"\n" + payload, durable=False
             )
-            move_into_place(temporary, target, durable=False)
+            _files().move_into_place(temporary, target, durable=False)
         except OSError:
             pass
 
     def _mac(self, key: str, payload: bytes) -> bytes:
-        # The key is inside the HMAC, so a valid entry cannot be moved to another key.
+        # The key (with its suffix) is inside the HMAC, so a valid entry cannot be
+        # moved to another key, nor a stat index taken for an entry.
         message = key.encode() + b"\n" + payload
         return hmac.new(self.secret, message, hashlib.sha256).hexdigest().encode()
 
@@ -205,7 +216,7 @@ def _secret(path: Path) -> bytes:
 
 def _create_secret(path: Path, *, replace: bool = False) -> None:
     """A new random secret, 0600, put in place whole; if another run was first, theirs stays."""
-    temporary = write_temporary(path, secrets.token_bytes(SECRET_BYTES), mode=0o600)
+    temporary = _files().write_temporary(path, secrets.token_bytes(SECRET_BYTES), mode=0o600)
     try:
         if replace:
             os.replace(temporary, path)
@@ -216,7 +227,7 @@ def _create_secret(path: Path, *, replace: bool = False) -> None:
     except OSError:
         os.replace(temporary, path)  # no hard links here; a lost race only costs misses
     finally:
-        discard(temporary)
+        _files().discard(temporary)
 
 
 def _write_gitignore(folder: Path) -> None:
@@ -225,7 +236,7 @@ def _write_gitignore(folder: Path) -> None:
     if os.path.lexists(target):
         return
     # O_EXCL never follows a link: a link planted since the check makes this fail.
-    temporary = temporary_name(target)
+    temporary = _files().temporary_name(target)
     try:
         handle = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NOFOLLOW, 0o644)
         try:
@@ -238,7 +249,7 @@ def _write_gitignore(folder: Path) -> None:
     except OSError:
         pass  # no .gitignore costs nothing but tidiness
     finally:
-        discard(temporary)
+        _files().discard(temporary)
 
 
 def _prune(folder: Path, now: float) -> None:
@@ -249,14 +260,18 @@ def _prune(folder: Path, now: float) -> None:
             return
     except FileNotFoundError:
         pass
-    move_into_place(write_temporary(mark, b"", durable=False), mark, durable=False)
+    _files().move_into_place(
+        _files().write_temporary(mark, b"", durable=False), mark, durable=False
+    )
     with os.scandir(folder) as entries:
         for entry in entries:
-            ours = _ENTRY_NAME.fullmatch(entry.name) or entry.name.endswith(TEMPORARY_SUFFIX)
+            ours = _ENTRY_NAME.fullmatch(entry.name) or entry.name.endswith(
+                _files().TEMPORARY_SUFFIX
+            )
             if not ours or not entry.is_file(follow_symlinks=False):
                 continue
             if now - entry.stat(follow_symlinks=False).st_mtime > PRUNE_AFTER_SECONDS:
-                discard(Path(entry.path))
+                _files().discard(Path(entry.path))
 
 
 def _open_regular(path: Path) -> int | None:

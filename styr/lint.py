@@ -2,35 +2,31 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from styr.cache import LintCache
 from styr.cache_entry import valid_entry
-from styr.config import LintConfig, load_config
+from styr.cache_index import Stamp, indexed_key, now_ns, store_index, take_stamps
+from styr.config import LintConfig
 from styr.findings import Finding, Severity
 from styr.load import Document
-from styr.model.guard import guard
-from styr.model.index import FILE_LAYOUTS, Index
 from styr.model.repository import (
     MANIFEST,
     Repository,
     find_repositories,
     load_repository,
     read_repository_files,
+    repository_names,
 )
+from styr.model.shaped import may_hold_rejected_values, without_rejected_values
 from styr.parallel import map_in_processes
-from styr.rules.catalogue import ALL_RULES, BY_CODE, QUALITY_CHECKS
-from styr.rules.chain import check_chain
-from styr.rules.context import RuleContext
-from styr.rules.suppressions import NO_REASON, UNUSED
-from styr.schema_check import SchemaResult, unknown_file_kind, with_known_ids
-from styr.schema_check import check as check_schema
-from styr.suppress import parse_suppressions
-from styr.withholding import Withheld, withhold
+
+if TYPE_CHECKING:
+    from styr.withholding import Withheld
 
 
 @dataclass(slots=True)
@@ -93,23 +89,40 @@ def lint_paths(
     day = today or date.today()
     roots = find_repositories(paths)
     report = progress or (lambda done, total: None)
-    results: list[RepositoryResult] = []
-    if jobs <= 1 or len(roots) < _PARALLEL_FROM:
+    # A repository whose files all have their stamps of last time is answered
+    # here, from its entry, without reading a file (styr.cache_index).
+    known: dict[Path, RepositoryResult] = {}
+    if cache is not None:
         for root in roots:
-            results.append(_lint_root(root, day, cache))
-            report(len(results), len(roots))
-        return LintResult(results)
-    # Workers read, hash and lint their repositories themselves, so that the
-    # cache look-ups run in parallel too; they send back no file contents.
-    arguments = [(root, day, cache) for root in roots]
-    for result in map_in_processes(_lint_root, arguments, jobs):
-        results.append(result)
-        report(len(results), len(roots))
-    return LintResult(results)
+            cached = _from_index(root, day, cache)
+            if cached is not None:
+                known[root] = cached
+                report(len(known), len(roots))
+    missing = [root for root in roots if root not in known]
+    linted: dict[Path, RepositoryResult] = {}
+    for root, result in zip(missing, _lint_each(missing, day, cache, jobs), strict=True):
+        linted[root] = result
+        report(len(known) + len(linted), len(roots))
+    return LintResult([known.get(root) or linted[root] for root in roots])
 
 
 # Below this many repositories, starting worker processes costs more than it saves.
 _PARALLEL_FROM = 8
+
+
+def _lint_each(
+    roots: list[Path], today: date, cache: LintCache | None, jobs: int
+) -> Iterator[RepositoryResult]:
+    if jobs <= 1 or len(roots) < _PARALLEL_FROM:
+        return (_lint_root(root, today, cache) for root in roots)
+    # Workers read, hash and lint their repositories themselves, so that the
+    # cache look-ups run in parallel too; they send back no file contents.
+    return map_in_processes(_lint_root, [(root, today, cache) for root in roots], jobs)
+
+
+def _from_index(root: Path, today: date, cache: LintCache) -> RepositoryResult | None:
+    key = indexed_key(cache, root, today, [MANIFEST, *repository_names(root)])
+    return None if key is None else from_cache_entry(root, cache.load(key))
 
 
 def _lint_root(root: Path, today: date, cache: LintCache | None) -> RepositoryResult:
@@ -119,11 +132,23 @@ def _lint_root(root: Path, today: date, cache: LintCache | None) -> RepositoryRe
     contents: what the output formats need, and memory stays flat however
     many repositories are linted.
     """
-    # With a cache, read once: for the key and for linting.
-    contents = read_repository_files(root) if cache is not None else None
-    result = _cached_or_linted(
-        root, today, cache, contents, lambda: load_repository(root, contents)
-    )
+    if cache is None:
+        result = lint_repository(load_repository(root), today=today)
+    else:
+        # With a cache, read once: for the key and for linting. The stamps are
+        # taken before the bytes are read, so a change while reading shows next time.
+        names = [MANIFEST, *repository_names(root)]
+        read_from = now_ns()
+        stamps = take_stamps(root, names)
+        contents = read_repository_files(root, [root / name for name in names])
+        result = _cached_or_linted(
+            root,
+            today,
+            cache,
+            contents,
+            lambda: load_repository(root, contents),
+            (stamps, read_from),
+        )
     repository = result.repository
     result.repository = Repository(
         root=repository.root,
@@ -144,7 +169,10 @@ def load_and_lint(
     """
     contents = read_repository_files(root)
     repository = load_repository(root, contents)
-    return repository, _cached_or_linted(root, today, cache, contents, lambda: repository)
+    result = _cached_or_linted(root, today, cache, contents, lambda: repository)
+    if may_hold_rejected_values(result.findings, result.suppressed):
+        repository = without_rejected_values(repository)  # what --allow-errors shows
+    return repository, result
 
 
 def _cached_or_linted(
@@ -153,26 +181,30 @@ def _cached_or_linted(
     cache: LintCache | None,
     contents: dict[Path, bytes | None] | None,
     load: Callable[[], Repository],
+    stamped: tuple[list[Stamp] | None, int] | None = None,
 ) -> RepositoryResult:
     """The one place the cache is consulted: a valid entry for these contents, else a fresh lint.
 
     `load` is only called on a miss; a fresh result is stored for next time.
+    With the files' stamps (and when they were taken), the stat index learns
+    the key, so that next time the files need not be read.
     """
     if cache is None or contents is None:
         return lint_repository(load(), today=today)
     key = cache.key(root, contents, today)
-    cached = from_cache_entry(root, cache.load(key))
-    if cached is not None:
-        return cached
-    result = lint_repository(load(), today=today)
-    cache.store(key, to_cache_entry(result))
+    result = from_cache_entry(root, cache.load(key))
+    if result is None:
+        result = lint_repository(load(), today=today)
+        cache.store(key, to_cache_entry(result))
+    if stamped is not None:
+        store_index(cache, root, today, key, *stamped)
     return result
 
 
 def to_cache_entry(result: RepositoryResult) -> dict[str, object]:
     return {
         "manifest": result.repository.manifest.data,
-        "files": [_relative(result.repository, d.file) for d in result.repository.documents],
+        "files": [relative_name(result.repository, d.file) for d in result.repository.documents],
         "suppressed": result.suppressed,
         "withheld": _withheld_entry(result),
         "fail_on": result.config.fail_on.label if result.config.fail_on else None,
@@ -180,7 +212,7 @@ def to_cache_entry(result: RepositoryResult) -> dict[str, object]:
             {
                 "code": f.code,
                 "severity": f.severity.label,
-                "file": _relative(result.repository, f.file) if f.file else None,
+                "file": relative_name(result.repository, f.file) if f.file else None,
                 "line": f.line,
                 "column": f.column,
                 "path": list(f.path),
@@ -191,9 +223,21 @@ def to_cache_entry(result: RepositoryResult) -> dict[str, object]:
     }
 
 
+class _RuleCodes:
+    """The known rule codes; the rules are imported only for an entry that has findings."""
+
+    def __contains__(self, code: object) -> bool:
+        from styr.rules.catalogue import BY_CODE
+
+        return code in BY_CODE
+
+
+_KNOWN_CODES = _RuleCodes()
+
+
 def from_cache_entry(root: Path, entry: Any) -> RepositoryResult | None:
     """The result an entry holds; None (a miss) unless it has exactly the entry shape."""
-    if not valid_entry(entry, BY_CODE.keys()):
+    if not valid_entry(entry, _KNOWN_CODES):
         return None
     repository = Repository(
         root=root,
@@ -225,120 +269,30 @@ def _withheld_entry(result: RepositoryResult) -> dict[str, object] | None:
         return None
     return {
         "count": withheld.count,
-        "files": [_relative(result.repository, file) for file in withheld.files],
+        "files": [relative_name(result.repository, file) for file in withheld.files],
     }
 
 
 def _withheld_from(root: Path, entry: Any) -> Withheld | None:
     if entry is None:
         return None
+    from styr.withholding import Withheld
+
     return Withheld(entry["count"], tuple(root / name for name in entry["files"]))
 
 
 def lint_repository(repository: Repository, *, today: date) -> RepositoryResult:
-    config = load_config(repository.root, repository.manifest.data, ALL_RULES)
-    raw: list[Finding] = []
-    shapes: dict[Path, SchemaResult] = {}
-    for document in repository.all_documents():
-        raw.extend(document.findings)
-        raw.extend(_shape(document, shapes, is_manifest=document is repository.manifest))
-    # Rules see only values of the shape the schema promises (styr.model.guard).
-    guarded = guard(repository, shapes)
-    raw = with_known_ids(raw, guarded.index.by_id)
-    rule_of = BY_CODE.__getitem__
-    raw.extend(guarded.keep(check_chain(guarded.repository, guarded.index), rule_of))
-    raw.extend(guarded.keep(_quality(guarded.repository, guarded.index, config, today), rule_of))
-    configured = _configure(raw, repository, config)
-    kept, suppressed = _suppress(configured, repository, config)
-    # Last, so that the count is of findings that would otherwise have been shown.
-    findings, withheld = withhold(kept, repository, BY_CODE.__getitem__)
-    for document in repository.all_documents():
-        document.forget_positions()
-    return RepositoryResult(
-        repository, sorted(set(findings), key=Finding.sort_key), config, suppressed, withheld
-    )
+    """Every check of one loaded repository (styr.lint_checks, imported only when needed)."""
+    from styr.lint_checks import check_repository
+
+    return check_repository(repository, today)
 
 
-def _quality(
-    repository: Repository, index: Index, config: LintConfig, today: date
-) -> list[Finding]:
-    findings: list[Finding] = []
-    memo: dict[str, object] = {}
-    for rule, check in QUALITY_CHECKS:
-        if config.enabled(rule):
-            context = RuleContext(repository, index, config.options_of(rule), today, memo)
-            findings.extend(check(context))
-    return findings
-
-
-def _relative(repository: Repository, file: Path | None) -> str:
+def relative_name(repository: Repository, file: Path | None) -> str:
+    """A file's name in its repository, as findings and cache entries give it."""
     if file is None:
         return ""
     try:
         return file.relative_to(repository.root).as_posix()
     except ValueError:
         return file.as_posix()
-
-
-def _configure(
-    findings: list[Finding], repository: Repository, config: LintConfig
-) -> list[Finding]:
-    kept = []
-    for finding in findings:
-        configured = config.apply(
-            finding, BY_CODE[finding.code], _relative(repository, finding.file)
-        )
-        if configured is not None:
-            kept.append(configured)
-    return kept
-
-
-def _suppress(
-    findings: list[Finding], repository: Repository, config: LintConfig
-) -> tuple[list[Finding], int]:
-    """Drop suppressed findings; report suppressions that suppress nothing or give no reason."""
-    by_file = {
-        document.file: parse_suppressions(document) for document in repository.all_documents()
-    }
-    kept, suppressed = [], 0
-    for finding in findings:
-        rule = BY_CODE[finding.code]
-        candidates = by_file.get(finding.file, []) if finding.file else []
-        match = next((s for s in candidates if s.covers(finding, rule)), None)
-        if match is None:
-            kept.append(finding)
-        else:
-            match.used.add(finding.code)
-            suppressed += 1
-    extra: list[Finding] = []
-    for file, suppressions in by_file.items():
-        for suppression in suppressions:
-            codes = ", ".join(suppression.selectors) or "–"
-            if not suppression.used:
-                extra.append(UNUSED.at(file, suppression.line, suppression.column, codes=codes))
-            if not suppression.reason:
-                extra.append(NO_REASON.at(file, suppression.line, suppression.column, codes=codes))
-    return kept + _configure(extra, repository, config), suppressed
-
-
-def _shape(
-    document: Document, shapes: dict[Path, SchemaResult], *, is_manifest: bool
-) -> list[Finding]:
-    """File-kind and schema findings; nothing for a file that did not load.
-
-    The schema's verdict on each file is kept in `shapes`, for the guard.
-    """
-    if document.data is None:
-        return []
-    if is_manifest:
-        return _schema(document, "manifest", shapes)
-    kind = document.kind
-    if kind not in FILE_LAYOUTS:
-        return [unknown_file_kind(document, list(FILE_LAYOUTS))]
-    return _schema(document, kind, shapes)
-
-
-def _schema(document: Document, kind: str, shapes: dict[Path, SchemaResult]) -> list[Finding]:
-    result = check_schema(document, kind)
-    shapes[document.file] = result
-    return result.findings

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from conftest import CliResult
 
-import styr.lint
+import styr.lint_checks
 from styr.findings import Finding
 from styr.lint import RepositoryResult, lint_repository
 from styr.model.repository import load_repository
@@ -29,7 +29,9 @@ def _lint(repo: Path) -> RepositoryResult:
 def _unwithheld(repo: Path, monkeypatch: pytest.MonkeyPatch) -> list[Finding]:
     """What lint would report if nothing were withheld."""
     with monkeypatch.context() as patch:
-        patch.setattr(styr.lint, "withhold", lambda findings, repository, rule_of: (findings, None))
+        patch.setattr(
+            styr.lint_checks, "withhold", lambda findings, repository, rule_of: (findings, None)
+        )
         return _lint(repo).findings
 
 

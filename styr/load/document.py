@@ -5,17 +5,15 @@ from __future__ import annotations
 from collections import deque
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
-
-from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from typing import TYPE_CHECKING, Any
 
 from styr.findings import Finding, PathInDocument, Severity
 from styr.load import limits
-from styr.load.access import Refused, read_inside
-from styr.load.decode import DecodeError, decode
-from styr.load.yaml_reader import compose, read_yaml
-from styr.messages import message
-from styr.rules import loading as rules
+
+# The reader, the decoder and the parser are imported by the functions that
+# use them: a run answered from the lint cache makes Documents without them.
+if TYPE_CHECKING:
+    from yaml.nodes import Node
 
 # Node trees kept at once. Positions are asked for file by file, and a tree is
 # about ten times its text: keeping every file's tree until the end of a lint
@@ -73,6 +71,8 @@ class Document:
 
     def _node_root(self) -> Node | None:
         if self._root is None and self.text is not None:
+            from styr.load.yaml_reader import compose
+
             try:
                 self._root = compose(self.text)
             except Exception:
@@ -87,6 +87,8 @@ class Document:
 
 
 def _child(node: Node, part: str | int, *, want_key: bool) -> Node | None:
+    from yaml.nodes import MappingNode, ScalarNode, SequenceNode
+
     if isinstance(node, MappingNode):
         for key_node, value_node in node.value:
             if isinstance(key_node, ScalarNode) and key_node.value == part:
@@ -103,6 +105,9 @@ def load_document(file: Path, root: Path | None = None) -> Document:
     Only a regular file inside `root` (by default the file's own folder) is
     read, at most `limits.MAX_FILE_BYTES` of it (see `styr.load.access`).
     """
+    from styr.load.access import Refused, read_inside
+    from styr.rules import loading as rules
+
     folder = root if root is not None else file.absolute().parent
     try:
         raw = read_inside(folder, file, max_bytes=limits.MAX_FILE_BYTES)
@@ -117,6 +122,11 @@ def did_not_load(file: Path, failure: Finding, text: str | None = None) -> Docum
 
 
 def parse_document(file: Path, raw: bytes) -> Document:
+    from styr.load.decode import DecodeError, decode
+    from styr.load.yaml_reader import read_yaml
+    from styr.messages import message
+    from styr.rules import loading as rules
+
     try:
         text = decode(raw)
     except DecodeError as error:

@@ -70,13 +70,15 @@ def find_repositories(paths: Iterable[Path]) -> list[Path]:
     whole repository is linted).
     """
     roots: list[Path] = []
+    seen: set[Path] = set()
     for path in paths:
         if not path.exists():
             raise UsageError("path-missing", path=str(path))
         found = _roots_for(path)
         if not found:
             raise UsageError("no-repository", path=str(path))
-        roots.extend(root for root in found if root not in roots)
+        roots.extend(root for root in found if root not in seen)
+        seen.update(found)
     return roots
 
 
@@ -127,30 +129,54 @@ def repository_files(root: Path) -> list[Path]:
     listed itself, so that loading it says it is refused (`styr.load.access`)
     instead of the files behind it going unseen.
     """
-    files = []
-    for directory, subdirectories, names in os.walk(root):
-        here = Path(directory)
-        walked = []
-        for name in sorted(subdirectories):
-            folder = here / name
-            if name.startswith(".") or _is_repository(folder):
-                continue
-            if folder.is_symlink():
-                if not leads_inside(root, folder):
-                    files.append(folder)
-                continue
-            walked.append(name)
-        subdirectories[:] = walked
-        for name in sorted(names):
-            if name.endswith(YAML_SUFFIXES) and not name.startswith("."):
-                if here == root and name == MANIFEST:
-                    continue
-                files.append(here / name)
-    return files
+    return [root / name for name in repository_names(root)]
 
 
-def _is_repository(folder: Path) -> bool:
-    return (folder / MANIFEST).is_file()
+def repository_names(root: Path) -> list[str]:
+    """`repository_files` as names in the repository (`organisation/x.yaml`).
+
+    Walked with plain strings and `os.scandir`: a run answered from the lint
+    cache does little else than this walk and a stat of each file.
+    """
+    names: list[str] = []
+    _walk(str(root), str(root), "", names)
+    return names
+
+
+def _walk(root: str, folder: str, prefix: str, names: list[str]) -> None:
+    """The files under `folder` (named `prefix` in the repository), as `os.walk` orders them."""
+    try:
+        with os.scandir(folder) as entries:
+            found = list(entries)
+    except OSError:
+        return  # as os.walk: a folder that cannot be listed is passed over
+    folders: list[os.DirEntry[str]] = []
+    files: list[str] = []
+    for entry in found:
+        try:
+            is_folder = entry.is_dir()
+        except OSError:
+            is_folder = False
+        if is_folder:
+            folders.append(entry)
+        else:
+            files.append(entry.name)
+    walked = []
+    for entry in sorted(folders, key=lambda entry: entry.name):
+        name = entry.name
+        if name.startswith(".") or os.path.isfile(os.path.join(entry.path, MANIFEST)):
+            continue  # hidden, or a repository of its own
+        if entry.is_symlink():
+            if not leads_inside(Path(root), Path(entry.path)):
+                names.append(prefix + name)
+            continue
+        walked.append(entry)
+    for name in sorted(files):
+        is_yaml = name.endswith(YAML_SUFFIXES) and not name.startswith(".")
+        if is_yaml and (prefix or name != MANIFEST):
+            names.append(prefix + name)
+    for entry in walked:
+        _walk(root, entry.path, f"{prefix}{entry.name}/", names)
 
 
 def load_repository(root: Path, contents: dict[Path, bytes | None] | None = None) -> Repository:
@@ -171,14 +197,15 @@ def load_repository(root: Path, contents: dict[Path, bytes | None] | None = None
     )
 
 
-def read_repository_files(root: Path) -> dict[Path, bytes | None]:
+def read_repository_files(root: Path, files: list[Path] | None = None) -> dict[Path, bytes | None]:
     """The bytes of every file of a repository (None where it may not or cannot be read).
 
+    `files` are the manifest and `repository_files(root)`, if already listed.
     Which files may be read is decided in one place, `styr.load.access`; a
     file refused here is refused again, with its reason, when it is loaded.
     """
     contents: dict[Path, bytes | None] = {}
-    for file in [root / MANIFEST, *repository_files(root)]:
+    for file in files if files is not None else [root / MANIFEST, *repository_files(root)]:
         try:
             contents[file] = read_inside(root, file, max_bytes=limits.MAX_FILE_BYTES)
         except Refused:

@@ -1,0 +1,127 @@
+"""The checks of one loaded repository: what a cache miss costs.
+
+Kept apart from `styr.lint` so that a run answered from the cache never
+imports the schema validator, the rules or the guard.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from styr.config import LintConfig, load_config
+from styr.findings import Finding
+from styr.lint import RepositoryResult, relative_name
+from styr.load import Document
+from styr.model.guard import guard
+from styr.model.index import FILE_LAYOUTS, Index
+from styr.model.repository import Repository
+from styr.rules.catalogue import ALL_RULES, BY_CODE, QUALITY_CHECKS
+from styr.rules.chain import check_chain
+from styr.rules.context import RuleContext
+from styr.rules.suppressions import NO_REASON, UNUSED
+from styr.schema_check import SchemaResult, unknown_file_kind, with_known_ids
+from styr.schema_check import check as check_schema
+from styr.suppress import parse_suppressions
+from styr.withholding import withhold
+
+
+def check_repository(repository: Repository, today: date) -> RepositoryResult:
+    """Schema, YAML, goal chain and quality findings of one loaded repository."""
+    config = load_config(repository.root, repository.manifest.data, ALL_RULES)
+    raw: list[Finding] = []
+    shapes: dict[Path, SchemaResult] = {}
+    for document in repository.all_documents():
+        raw.extend(document.findings)
+        raw.extend(_shape(document, shapes, is_manifest=document is repository.manifest))
+    # Rules see only values of the shape the schema promises (styr.model.guard).
+    guarded = guard(repository, shapes)
+    raw = with_known_ids(raw, guarded.index.by_id)
+    rule_of = BY_CODE.__getitem__
+    raw.extend(guarded.keep(check_chain(guarded.repository, guarded.index), rule_of))
+    raw.extend(guarded.keep(_quality(guarded.repository, guarded.index, config, today), rule_of))
+    configured = _configure(raw, repository, config)
+    kept, suppressed = _suppress(configured, repository, config)
+    # Last, so that the count is of findings that would otherwise have been shown.
+    findings, withheld = withhold(kept, repository, BY_CODE.__getitem__)
+    for document in repository.all_documents():
+        document.forget_positions()
+    return RepositoryResult(
+        repository, sorted(set(findings), key=Finding.sort_key), config, suppressed, withheld
+    )
+
+
+def _quality(
+    repository: Repository, index: Index, config: LintConfig, today: date
+) -> list[Finding]:
+    findings: list[Finding] = []
+    memo: dict[str, object] = {}
+    for rule, check in QUALITY_CHECKS:
+        if config.enabled(rule):
+            context = RuleContext(repository, index, config.options_of(rule), today, memo)
+            findings.extend(check(context))
+    return findings
+
+
+def _configure(
+    findings: list[Finding], repository: Repository, config: LintConfig
+) -> list[Finding]:
+    kept = []
+    for finding in findings:
+        configured = config.apply(
+            finding, BY_CODE[finding.code], relative_name(repository, finding.file)
+        )
+        if configured is not None:
+            kept.append(configured)
+    return kept
+
+
+def _suppress(
+    findings: list[Finding], repository: Repository, config: LintConfig
+) -> tuple[list[Finding], int]:
+    """Drop suppressed findings; report suppressions that suppress nothing or give no reason."""
+    by_file = {
+        document.file: parse_suppressions(document) for document in repository.all_documents()
+    }
+    kept, suppressed = [], 0
+    for finding in findings:
+        rule = BY_CODE[finding.code]
+        candidates = by_file.get(finding.file, []) if finding.file else []
+        match = next((s for s in candidates if s.covers(finding, rule)), None)
+        if match is None:
+            kept.append(finding)
+        else:
+            match.used.add(finding.code)
+            suppressed += 1
+    extra: list[Finding] = []
+    for file, suppressions in by_file.items():
+        for suppression in suppressions:
+            codes = ", ".join(suppression.selectors) or "–"
+            if not suppression.used:
+                extra.append(UNUSED.at(file, suppression.line, suppression.column, codes=codes))
+            if not suppression.reason:
+                extra.append(NO_REASON.at(file, suppression.line, suppression.column, codes=codes))
+    return kept + _configure(extra, repository, config), suppressed
+
+
+def _shape(
+    document: Document, shapes: dict[Path, SchemaResult], *, is_manifest: bool
+) -> list[Finding]:
+    """File-kind and schema findings; nothing for a file that did not load.
+
+    The schema's verdict on each file is kept in `shapes`, for the guard.
+    """
+    if document.data is None:
+        return []
+    if is_manifest:
+        return _schema(document, "manifest", shapes)
+    kind = document.kind
+    if kind not in FILE_LAYOUTS:
+        return [unknown_file_kind(document, list(FILE_LAYOUTS))]
+    return _schema(document, kind, shapes)
+
+
+def _schema(document: Document, kind: str, shapes: dict[Path, SchemaResult]) -> list[Finding]:
+    result = check_schema(document, kind)
+    shapes[document.file] = result
+    return result.findings

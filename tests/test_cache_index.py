@@ -1,0 +1,125 @@
+"""The stat index: a run where nothing changed reads no file, and any change is read again."""
+
+from __future__ import annotations
+
+import os
+import time
+from datetime import date
+from pathlib import Path
+
+import pytest
+from filled import init_filled as init_repository
+from helpers import replace_in
+
+from styr.cache import INDEX_SUFFIX, LintCache, open_cache
+from styr.cache_index import _index_name, take_stamps
+from styr.lint import lint_paths
+from styr.model.repository import MANIFEST, repository_names
+
+TODAY = date(2026, 6, 1)
+
+
+def _summary(paths: list[Path], cache: LintCache | None = None) -> list[tuple[str, str, int]]:
+    result = lint_paths(paths, today=TODAY, cache=cache)
+    return [(f.code, f.file.name if f.file else "", f.line) for f in result.findings]
+
+
+@pytest.fixture
+def cache(tmp_path: Path) -> LintCache:
+    opened = open_cache(tmp_path / "cache")
+    assert opened is not None
+    return opened
+
+
+@pytest.fixture
+def read_later(monkeypatch: pytest.MonkeyPatch) -> None:
+    """As if every file were read ten seconds after it was last written: none is racy."""
+    monkeypatch.setattr("styr.lint.now_ns", lambda: time.time_ns() + 10_000_000_000)
+
+
+@pytest.fixture
+def broken(tmp_path: Path) -> Path:
+    """A repository with an error (C001: a reference to something that is not there)."""
+    root = tmp_path / "trasig"
+    init_repository(root, "blank", "Trasig", "0998")
+    replace_in(root / "program.yaml", "[vision]", "[visionen]")
+    return root
+
+
+def _no_reading(monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse(*args: object, **kwargs: object) -> bytes:
+        raise AssertionError("a file was read")
+
+    monkeypatch.setattr("styr.model.repository.read_inside", refuse)
+    monkeypatch.setattr("styr.load.access.read_inside", refuse)
+
+
+@pytest.mark.usefixtures("read_later")
+def test_a_warm_run_reads_no_file_and_gives_the_same_findings(
+    broken: Path, cache: LintCache, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cold = _summary([broken], cache)
+    assert len(list(cache.folder.glob(f"*{INDEX_SUFFIX}"))) == 1
+    with monkeypatch.context() as patch:
+        _no_reading(patch)
+        assert _summary([broken], cache) == cold != []
+
+
+@pytest.mark.skipif(os.name == "nt", reason="Windows gives no change time (st_ctime is creation)")
+@pytest.mark.usefixtures("read_later")
+def test_a_rewrite_that_keeps_size_and_modification_time_is_linted_again(
+    tmp_path: Path, cache: LintCache
+) -> None:
+    root = tmp_path / "hel"
+    init_repository(root, "blank", "Hel", "0997")
+    assert _summary([root], cache) == []
+    program = root / "program.yaml"
+    before = os.stat(program)
+    replace_in(program, "[vision]", "[visiox]")  # the same length: an unknown reference
+    os.utime(program, ns=(before.st_atime_ns, before.st_mtime_ns))
+    after = os.stat(program)
+    assert (after.st_size, after.st_mtime_ns) == (before.st_size, before.st_mtime_ns)
+    assert _summary([root], cache) == _summary([root]) != []
+
+
+@pytest.mark.usefixtures("read_later")
+def test_a_new_file_is_read(broken: Path, cache: LintCache) -> None:
+    _summary([broken], cache)
+    (broken / "organisation" / "ny.yaml").write_text("kind: [\n", encoding="utf-8")
+    assert _summary([broken], cache) == _summary([broken])
+
+
+def test_files_written_just_before_the_read_are_not_indexed(
+    broken: Path, cache: LintCache, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Written a moment ago, in the same tick of the clock as the read perhaps:
+    # a change now might leave no new stamp (git's racy files), so no index.
+    _summary([broken], cache)
+    assert list(cache.folder.glob(f"*{INDEX_SUFFIX}")) == []
+    monkeypatch.setattr("styr.lint.now_ns", lambda: time.time_ns() + 10_000_000_000)
+    _summary([broken], cache)
+    assert len(list(cache.folder.glob(f"*{INDEX_SUFFIX}"))) == 1
+
+
+def test_an_index_someone_else_signed_is_ignored(
+    broken: Path, tmp_path: Path, cache: LintCache
+) -> None:
+    clean = tmp_path / "hel"
+    init_repository(clean, "blank", "Hel", "0997")
+    _summary([clean], cache)  # a genuine entry, for a clean repository
+    (entry,) = cache.folder.glob("*.json")
+    stranger = LintCache(cache.folder, b"s" * 32)  # the same folder, someone else's secret
+    planted = {
+        "context": cache.context(broken, TODAY),
+        "key": entry.stem,  # points the broken repository at the clean one's entry
+        "files": take_stamps(broken, [MANIFEST, *repository_names(broken)]),
+    }
+    stranger.store(_index_name(broken), planted, INDEX_SUFFIX)
+    assert _summary([broken], cache) == _summary([broken]) != []
+
+
+def test_an_index_is_not_taken_for_an_entry(broken: Path, cache: LintCache) -> None:
+    # Signed with the right secret, but stored as an index: the suffix is signed too.
+    cache.store("0" * 40, {"findings": []}, INDEX_SUFFIX)
+    (cache.folder / f"{'0' * 40}{INDEX_SUFFIX}").replace(cache.folder / f"{'0' * 40}.json")
+    assert cache.load("0" * 40) is None
