@@ -114,6 +114,45 @@ def test_the_table_fits_the_terminal_and_wraps_between_words(
         assert name in result.out  # never cut inside the word
 
 
+@pytest.mark.parametrize("columns", [250, 160, 100, 80, 60])
+@pytest.mark.parametrize("example", [HELSINGBORG, EXAMPLES / "huddinge"])
+def test_a_large_table_is_drawn_as_a_small_one(
+    run_cli: Run, monkeypatch: pytest.MonkeyPatch, columns: int, example: Path
+) -> None:
+    from styr.followup import status
+
+    monkeypatch.setenv("COLUMNS", str(columns))
+    by_rich = run_cli("status", example, "--period", "2025")
+    monkeypatch.setattr(status, "DRAWN_BY_RICH_UP_TO", 0)  # every table counts as large
+    line_by_line = run_cli("status", example, "--period", "2025")
+    assert line_by_line.code == by_rich.code == 0
+    assert line_by_line.out == by_rich.out
+
+
+def test_a_large_table_wraps_between_words_and_folds_only_a_word_too_wide() -> None:
+    from rich.cells import cell_len
+
+    from styr.followup.plain_table import draw_table, wrap
+
+    assert wrap("Fler elever ska vara nöjda", 11) == ["Fler elever", "ska vara", "nöjda"]
+    assert wrap("Arbetsmarknadsnämnden", 8) == ["Arbetsma", "rknadsnä", "mnden"]
+    assert wrap("rad ett\n↳ rad två", 20) == ["rad ett", "↳ rad två"]
+    assert wrap("", 5) == [""]
+    table = draw_table("Titel", ["Mål", "Status"], [["Fler nöjda elever", "● Uppfyllt"]], [10, 6])
+    lines = table.splitlines()
+    assert {cell_len(line) for line in lines} == {cell_len(lines[1])}  # one width, nothing cropped
+    assert lines[0].strip() == "Titel"
+    assert lines[1:] == [
+        "┏━━━━━━━━━━━━┳━━━━━━━━┓",
+        "┃ Mål        ┃ Status ┃",
+        "┡━━━━━━━━━━━━╇━━━━━━━━┩",
+        "│ Fler nöjda │ ●      │",
+        "│ elever     │ Uppfyl │",
+        "│            │ lt     │",
+        "└────────────┴────────┘",
+    ]
+
+
 def test_a_wider_terminal_gives_a_wider_table(
     run_cli: Run, monkeypatch: pytest.MonkeyPatch
 ) -> None:
