@@ -15,7 +15,7 @@ from styr.findings import Severity
 
 ENTRY_KEYS = frozenset(("manifest", "files", "suppressed", "withheld", "fail_on", "findings"))
 FINDING_KEYS = frozenset(("code", "severity", "file", "line", "column", "path", "params"))
-WITHHELD_KEYS = frozenset(("count", "files"))
+WITHHELD_KEYS = frozenset(("count", "files", "model_misshapen"))
 SEVERITY_LABELS = frozenset(severity.label for severity in Severity)
 
 
@@ -55,6 +55,7 @@ def _withheld(withheld: Any) -> bool:
         and withheld.keys() == WITHHELD_KEYS
         and _count(withheld["count"])
         and _texts(withheld["files"])
+        and isinstance(withheld["model_misshapen"], bool)
     )
 
 

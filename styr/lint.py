@@ -270,6 +270,7 @@ def _withheld_entry(result: RepositoryResult) -> dict[str, object] | None:
     return {
         "count": withheld.count,
         "files": [relative_name(result.repository, file) for file in withheld.files],
+        "model_misshapen": withheld.model_misshapen,
     }
 
 
@@ -278,7 +279,8 @@ def _withheld_from(root: Path, entry: Any) -> Withheld | None:
         return None
     from styr.withholding import Withheld
 
-    return Withheld(entry["count"], tuple(root / name for name in entry["files"]))
+    files = tuple(root / name for name in entry["files"])
+    return Withheld(entry["count"], files, entry["model_misshapen"])
 
 
 def lint_repository(repository: Repository, *, today: date) -> RepositoryResult:

@@ -43,7 +43,9 @@ def check_repository(repository: Repository, today: date) -> RepositoryResult:
     configured = _configure(raw, repository, config)
     kept, suppressed = _suppress(configured, repository, config)
     # Last, so that the count is of findings that would otherwise have been shown.
-    findings, withheld = withhold(kept, repository, BY_CODE.__getitem__)
+    findings, withheld = withhold(
+        kept, repository, BY_CODE.__getitem__, model_misshapen=guarded.model_rejected
+    )
     for document in repository.all_documents():
         document.forget_positions()
     return RepositoryResult(

@@ -12,8 +12,10 @@ fails while the Swedish is missing. The older form `"area-key": {"sv": "…",
 
 from __future__ import annotations
 
+import os
 from typing import Any
 
+from styr.escape import terminal
 from styr.findings import Severity
 from styr.i18n import N_, Text, translate
 
@@ -34,6 +36,10 @@ MESSAGES: dict[str, Text] = {
     ),
     "bad-code": N_("The municipality code must be four digits, e.g. 0126 (got '{code}')."),
     "file-exists": N_("{path} already exists and differs; add --force to overwrite it."),
+    "file-changed-since-read": N_(
+        "{path} was changed while styr was working, so styr did not overwrite it: your changes are "
+        "kept and nothing else was changed. Save the file and run the command again."
+    ),
     "cannot-write": N_("Could not write {path}: {reason}"),
     "internal-error": N_(
         "Internal error in styr ({error}). This is a bug in the tool, not in your files; please "
@@ -72,6 +78,18 @@ MESSAGES: dict[str, Text] = {
     "kolada-no-indicators": N_("No indicator in {path} has a Kolada id (kolada: N15428)."),
     "kolada-file-outside": N_("The follow-up file {path} is outside the repository."),
     "kolada-file-unusable": N_("Cannot write into {path}: {problem}. Nothing was changed."),
+    "kolada-file-stdout": N_(
+        "--file - cannot be used: styr kolada pull reads the follow-up file and merges the "
+        "outcomes into it, which standard output cannot be. Name a file in the repository, for "
+        "example --file uppfoljning/kolada.yaml, or leave --file out."
+    ),
+    "kolada-problem-yaml": N_(
+        "the file cannot be read for editing; run styr lint and correct what it says about the file"
+    ),
+    "kolada-problem-not-follow-up": N_("it is not a follow-up file; it must have kind: follow_up"),
+    "kolada-problem-outcomes": N_(
+        "outcomes is not a list; write each outcome on a line starting with -"
+    ),
     "kolada-pulled": N_(
         "Fetched {fetched} values from Kolada into {file}: {added} new, {updated} updated, {kept} "
         "typed by hand kept. Source: Kolada."
@@ -79,6 +97,11 @@ MESSAGES: dict[str, Text] = {
     "lint-withheld-one-file": N_(
         "Findings not shown: {count}, because {file} could not be read and they may follow from "
         "that. Correct the error in that file and run again."
+    ),
+    "lint-withheld-model": N_(
+        "Findings not shown: {count}, because the steering model in {file} is not shaped as it "
+        "must be (see the errors there above, often a wrong indent) and they may follow from that. "
+        "Correct the errors in {file} and run again."
     ),
     "lint-withheld-files": N_(
         "Findings not shown: {count}, because {number} files could not be read ({files}) and they "
@@ -423,7 +446,17 @@ def severity_name(severity: Severity, language: str) -> str:
 
 
 def message(key: str, language: str, /, **params: Any) -> str:
+    """The CLI's sentence `key` in `language`, every text and path in it escaped for a terminal.
+
+    A path or a value echoed from the command line or the files (a folder
+    named with a line break, a `--today` holding an escape sequence) can then
+    neither act on the terminal nor start a line of its own in a CI log.
+    """
     text = MESSAGES.get(key)
     if text is None:
         return key
-    return translate(text, language, **params)
+    shown = {
+        name: terminal(os.fspath(value)) if isinstance(value, str | os.PathLike) else value
+        for name, value in params.items()
+    }
+    return translate(text, language, **shown)

@@ -34,13 +34,25 @@ class Withheld:
 
     count: int
     files: tuple[Path, ...]
+    # The manifest loaded, but its steering model is misshapen (styr.model.guard).
+    model_misshapen: bool = False
 
 
 def withhold(
-    findings: list[Finding], repository: Repository, rule_of: Callable[[str], Rule]
+    findings: list[Finding],
+    repository: Repository,
+    rule_of: Callable[[str], Rule],
+    *,
+    model_misshapen: bool = False,
 ) -> tuple[list[Finding], Withheld | None]:
-    """The findings to show, and what was withheld (None when nothing was)."""
-    manifest = None if isinstance(repository.manifest.data, dict) else repository.manifest.file
+    """The findings to show, and what was withheld (None when nothing was).
+
+    `model_misshapen`: the manifest loaded, but the steering model it declares
+    is not the one meant (a bad indent moved a part of it), so findings judged
+    by it are consequences too.
+    """
+    unread = not isinstance(repository.manifest.data, dict)
+    manifest = repository.manifest.file if unread or model_misshapen else None
     others = tuple(d.file for d in repository.documents if not understood(d))
     if manifest is None and not others:
         return findings, None
@@ -62,7 +74,7 @@ def withhold(
     if not count:
         return shown, None
     files = tuple(f for f in (manifest, *others) if f is not None and f in causes)
-    return shown, Withheld(count, files)
+    return shown, Withheld(count, files, model_misshapen and not unread)
 
 
 def understood(document: Document) -> bool:
@@ -81,6 +93,8 @@ def describe(withheld: Withheld, language: str) -> str:
     repositories it is clear which one is meant.
     """
     names = [file.as_posix() for file in withheld.files]
+    if withheld.model_misshapen and len(names) == 1:
+        return message("lint-withheld-model", language, count=withheld.count, file=names[0])
     if len(names) == 1:
         return message("lint-withheld-one-file", language, count=withheld.count, file=names[0])
     shown = [*names[:5], "…"] if len(names) > 5 else names

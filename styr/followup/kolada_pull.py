@@ -13,17 +13,24 @@ import io
 import math
 import re
 from datetime import date
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any
 
+from styr.editor import SCHEMA_FOLDER, with_modeline
 from styr.errors import UsageError
-from styr.files import write_atomic
+from styr.files import AsRead, write_atomic
+from styr.findings import Finding
 from styr.followup.evaluate import read_outcomes
 from styr.followup.kolada_merge import merge
 from styr.kolada import fetch_outcomes
 from styr.kolada.client import DEFAULT_TOTAL_TIMEOUT
+from styr.load import limits, parse_document
+from styr.load.access import Refused, read_inside
+from styr.messages import message
 from styr.model.index import build_index
 from styr.model.repository import Repository, find_repositories, load_repository
+from styr.rules.catalogue import BY_CODE
+from styr.schema_check import SCHEMA_SUFFIX
 
 DEFAULT_FILE = Path("uppfoljning") / "kolada.yaml"
 _YEARS = re.compile(r"([0-9]{4})(?:-([0-9]{4}))?\Z")
@@ -69,14 +76,19 @@ def pull(
     if not indicators:
         raise UsageError("kolada-no-indicators", path=str(root))
     target = _target_file(root, file)
-    document = _read(target)  # fail on an unusable file before fetching anything
+    new = not target.exists()
+    document, as_read = _read(root, target)  # fail on an unusable file before fetching anything
     outcomes = fetch_outcomes(
         sorted(indicators), code or "", years, base_url=base_url, total_timeout=limit
     )
     fetched_on = (today or date.today()).isoformat()
     elsewhere = _reported_elsewhere(repository, target)
     counts = merge(document, outcomes, indicators, overwrite, fetched_on, elsewhere)
-    write_atomic(target, _dump(document))
+    text = _dump(document)
+    # The fetch can take minutes: a planner's edit saved meanwhile is never overwritten.
+    write_atomic(
+        target, _with_modeline(root, target, text) if new else text, unchanged_since=as_read
+    )
     return {"file": str(target), "fetched": len(outcomes), **counts}
 
 
@@ -105,6 +117,9 @@ def _kolada_indicators(index: Any) -> dict[str, list[str]]:
 
 
 def _target_file(root: Path, file: Path | None) -> Path:
+    if file == Path("-"):
+        # The pull merges into a file it reads first: standard output cannot be that file.
+        raise UsageError("kolada-file-stdout")
     target = root / (file or DEFAULT_FILE) if file is None or not file.is_absolute() else file
     try:
         target.resolve().relative_to(root.resolve())
@@ -123,7 +138,15 @@ def _yaml() -> Any:
     return yaml
 
 
-def _read(target: Path) -> Any:
+def _read(root: Path, target: Path) -> tuple[Any, AsRead]:
+    """The follow-up file to merge into, as ruamel's round-trip tree (a new one if none),
+    and the bytes it was read from (so that the write can tell whether it changed since).
+
+    The file is read as every repository file is (`styr.load.access`: no FIFO,
+    no link out of the repository, a size cap) and checked by styr's own
+    loader first, so that a broken file is reported in Swedish at its line and
+    column, as `styr lint` reports it, and not in the round-trip parser's English.
+    """
     from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
     if not target.exists():
@@ -131,20 +154,58 @@ def _read(target: Path) -> Any:
         document["kind"] = "follow_up"
         document["title"] = "Utfall från Kolada"
         document["outcomes"] = CommentedSeq()
-        return document
+        return document, AsRead(None)
     try:
-        document = _yaml().load(target.read_text(encoding="utf-8"))
-    except Exception as error:
-        raise UsageError("kolada-file-unusable", path=str(target), problem=str(error)) from None
+        raw = read_inside(root, target, max_bytes=limits.MAX_FILE_BYTES)
+    except Refused as refused:
+        raise _unusable(target, refused.reason("sv"), refused.reason("en")) from None
+    checked = parse_document(target, raw)
+    if checked.failure is not None or checked.text is None:
+        raise _broken(target, checked.failure)
+    try:
+        document = _yaml().load(checked.text)
+    except Exception:  # styr's loader took it; the round-trip parser is stricter still
+        raise _unusable(target, *_both("kolada-problem-yaml")) from None
     if not isinstance(document, dict) or document.get("kind") != "follow_up":
-        problem = "inte en uppföljningsfil (kind: follow_up) / not a follow-up file"
-        raise UsageError("kolada-file-unusable", path=str(target), problem=problem)
+        raise _unusable(target, *_both("kolada-problem-not-follow-up"))
     if document.get("outcomes") is None:
         document["outcomes"] = CommentedSeq()
     if not isinstance(document["outcomes"], list):
-        problem = "outcomes är inte en lista / outcomes is not a list"
-        raise UsageError("kolada-file-unusable", path=str(target), problem=problem)
-    return document
+        raise _unusable(target, *_both("kolada-problem-outcomes"))
+    return document, AsRead(raw)
+
+
+def _both(key: str) -> tuple[str, str]:
+    return message(key, "sv"), message(key, "en")
+
+
+def _unusable(target: Path, swedish: str, english: str, where: str | None = None) -> UsageError:
+    """The usage error for a follow-up file that cannot be merged into, the problem in both
+    languages (`problem` and `problem_en`, as `styr.i18n.localised` picks them)."""
+    return UsageError(
+        "kolada-file-unusable",
+        path=where or str(target),
+        problem=swedish.rstrip("."),
+        problem_en=english.rstrip("."),
+    )
+
+
+def _broken(target: Path, failure: Finding | None) -> UsageError:
+    """The usage error for a file styr's loader could not read, with lint's own finding."""
+    if failure is None:
+        return _unusable(target, *_both("kolada-problem-yaml"))
+    rule = BY_CODE[failure.code]
+    where = f"{target}:{failure.line}:{failure.column}"
+    return _unusable(target, rule.render(failure, "sv"), rule.render(failure, "en"), where)
+
+
+def _with_modeline(root: Path, target: Path, text: str) -> str:
+    """A new file's text with the modeline that gives it editor help, when the repository
+    has its schema copy (`styr init`, `styr schema --export`) for it to point at."""
+    if not (root / SCHEMA_FOLDER / f"follow_up{SCHEMA_SUFFIX}").is_file():
+        return text
+    relative = PurePosixPath(target.resolve().relative_to(root.resolve()).as_posix())
+    return with_modeline(text, relative)
 
 
 def _dump(document: Any) -> str:

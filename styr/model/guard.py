@@ -10,10 +10,12 @@ that is the only finding about it:
 * A rule's finding inside a rejected value, or about the element that holds
   one, is dropped: without the value a rule would report what is "missing"
   (no target value, contributes to nothing), a second finding for one mistake.
-* While the manifest's steering model has a rejected value, findings that
-  judge by the model are dropped; while a rejected value held ids, findings
-  that an id is unknown are dropped. Those would be consequences, reported
-  far from their cause.
+* While the manifest's steering model is misshapen (a rejected value in it,
+  no steering model, or a part of it standing elsewhere after a bad indent),
+  findings that judge by the model are withheld and counted
+  (`styr.withholding`); while a rejected value held ids, findings that an id
+  is unknown are dropped. Those would be consequences, reported far from
+  their cause.
 
 A value inside a list is left out with its whole list, so that the positions
 of the other items (and so every line and column) stay as written. The
@@ -32,10 +34,17 @@ from styr.load import Document
 from styr.model.index import FILE_LAYOUTS, Index, Layout, build_index
 from styr.model.repository import Repository
 from styr.model.steering_model import read_steering_model
-from styr.rules.base import PRESUMES_EVERY_FILE, PRESUMES_MODEL, Rule
+from styr.rules.base import PRESUMES_EVERY_FILE, Rule
 from styr.schema_check import SchemaResult
 
 STEERING_MODEL = ("steering_model",)
+# The steering model's own parts. Reported where the manifest has no place for
+# them (`levels:` under `term_of_office:` after one bad indent), they are parts
+# missing from the model: name and description are left out, being words any
+# mapping may misspell.
+_MODEL_PARTS = frozenset(
+    {"levels", "element_kinds", "links", "organisation_types", "steering_model"}
+)
 
 
 def _element_keys(layout: Layout) -> set[str]:
@@ -57,7 +66,7 @@ class Guarded:
     repository: Repository
     index: Index
     rejected: dict[Path, list[PathInDocument]] = field(default_factory=dict)
-    model_rejected: bool = False  # a value of the steering model was rejected
+    model_rejected: bool = False  # the steering model is misshapen (_model_misshapen)
     ids_lost: bool = False  # a value left out held ids of elements
     _owners: dict[Path, set[PathInDocument]] = field(default_factory=dict, repr=False)
     _rejected_sets: dict[Path, set[PathInDocument]] = field(default_factory=dict, repr=False)
@@ -69,8 +78,7 @@ class Guarded:
 
     def withholds(self, finding: Finding, rule_of: Callable[[str], Rule]) -> bool:
         presumes = rule_of(finding.code).presumes
-        if self.model_rejected and PRESUMES_MODEL in presumes:
-            return True
+        # A misshapen model's consequences are withheld later, with their count.
         if self.ids_lost and PRESUMES_EVERY_FILE in presumes:
             return True
         paths = self._rejected_set(finding.file)
@@ -119,10 +127,7 @@ def guard(repository: Repository, results: Mapping[Path, SchemaResult]) -> Guard
         for file, result in results.items()
         if _unusable(file, result, repository)
     }
-    manifest_result = results.get(repository.manifest.file)
-    model_rejected = manifest_result is not None and any(
-        finding.path[:1] == STEERING_MODEL for finding in manifest_result.findings
-    )
+    model_rejected = _model_misshapen(repository.manifest, results.get(repository.manifest.file))
     if not left_out:
         index = build_index(repository)
         return Guarded(repository, index, rejected, model_rejected)
@@ -136,6 +141,22 @@ def guard(repository: Repository, results: Mapping[Path, SchemaResult]) -> Guard
         path and path[-1] in _HOLDS_IDS for file, paths in left_out.items() for path in paths
     )
     return Guarded(shaped, build_index(shaped), rejected, model_rejected, ids_lost)
+
+
+def _model_misshapen(manifest: Document, result: SchemaResult | None) -> bool:
+    """Whether the declared steering model is not what the planner meant to declare.
+
+    A manifest that did not load at all is `styr.withholding`'s own case.
+    """
+    if not isinstance(manifest.data, dict):
+        return False
+    if not isinstance(manifest.data.get("steering_model"), dict):
+        return True
+    findings = result.findings if result is not None else []
+    return any(
+        finding.path[:1] == STEERING_MODEL or (finding.path and finding.path[-1] in _MODEL_PARTS)
+        for finding in findings
+    )
 
 
 def _unusable(file: Path, result: SchemaResult, repository: Repository) -> list[PathInDocument]:

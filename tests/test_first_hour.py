@@ -1,0 +1,167 @@
+"""A planner's first hour: gaps found by following the issue item by item.
+
+One bad indent in styr.yaml that still gives valid YAML is one cause: its
+consequences elsewhere are withheld and counted. `styr kolada pull` gives the
+file it starts the same editor help as every other file, refuses `--file -`,
+and reads its target as every repository file is read.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from conftest import EXAMPLES, CliResult
+
+Run = Callable[..., CliResult]
+
+
+def _indented(repo: Path, line_start: str, change: Callable[[str], str]) -> None:
+    """Change the one line of styr.yaml that starts with `line_start` (a bad indent)."""
+    manifest = repo / "styr.yaml"
+    lines = manifest.read_text(encoding="utf-8").split("\n")
+    (number,) = [i for i, line in enumerate(lines) if line.startswith(line_start)]
+    lines[number] = change(lines[number])
+    manifest.write_text("\n".join(lines), encoding="utf-8")
+
+
+def _copy(tmp_path: Path, name: str = "helsingborg") -> Path:
+    target = tmp_path / name
+    shutil.copytree(EXAMPLES / name, target)
+    return target
+
+
+@pytest.mark.parametrize(
+    ("line_start", "change"),
+    [
+        # steering_model: indented under term_of_office (the whole model moves with it)
+        ("steering_model:", lambda line: "  " + line),
+        # organisation_types: out of the model, to the top level
+        ("  organisation_types:", lambda line: line[2:]),
+    ],
+    ids=["steering-model-indented", "organisation-types-dedented"],
+)
+def test_one_bad_indent_in_the_model_is_one_cause(
+    run_cli: Run, tmp_path: Path, line_start: str, change: Callable[[str], str]
+) -> None:
+    repo = _copy(tmp_path)
+    _indented(repo, line_start, change)
+    result = run_cli("lint", "--no-cache", repo)
+    assert result.code == 1
+    # No "kind 'goal' is not in the steering model … declared: –" in the boards' files.
+    assert "C009" not in result.out
+    assert "styr.yaml" in result.out and "S002" in result.out
+    withheld = re.search(r"(\d+) fynd visas inte eftersom styrmodellen i \S*styr\.yaml", result.out)
+    assert withheld is not None, result.out
+    assert int(withheld[1]) > 1
+
+
+def test_a_bad_indent_in_a_fresh_manifest_is_one_cause(run_cli: Run, tmp_path: Path) -> None:
+    repo = tmp_path / "ny"
+    assert run_cli("init", repo, "--model", "blank", "--name", "Nyby", "--code", "0999").code == 0
+    _indented(repo, "steering_model:", lambda line: "  " + line)
+    result = run_cli("lint", "--no-cache", repo)
+    assert "C009" not in result.out
+    assert "fynd visas inte eftersom styrmodellen" in result.out
+
+
+def test_a_real_undeclared_kind_is_still_reported(run_cli: Run, tmp_path: Path) -> None:
+    # The model is well shaped; only the board names an organisation type it lacks.
+    repo = _copy(tmp_path)
+    board = repo / "organisation" / "arbetsmarknadsnamnden.yaml"
+    text = board.read_text(encoding="utf-8")
+    board.write_text(text.replace("type: namnd", "type: namd", 1), encoding="utf-8")
+    result = run_cli("lint", "--no-cache", repo)
+    assert "C009" in result.out
+    assert "visas inte" not in result.out
+
+
+def test_the_withheld_count_survives_the_cache(run_cli: Run, tmp_path: Path) -> None:
+    repo = _copy(tmp_path)
+    _indented(repo, "steering_model:", lambda line: "  " + line)
+    first = run_cli("lint", repo)
+    again = run_cli("lint", repo)
+    assert "fynd visas inte eftersom styrmodellen" in first.out
+    assert again.out == first.out
+
+
+# --- styr kolada pull: the file it writes, and the file it reads ---------------------------
+
+
+@pytest.fixture
+def kolada_repo(tmp_path: Path) -> Path:
+    return _copy(tmp_path)
+
+
+def _pull(run_cli: Run, repo: Path, *extra: str) -> CliResult:
+    # An address nothing answers at: the checks below must come before any fetch.
+    return run_cli(
+        "kolada", "pull", repo, "--years", "2024", "--base-url", "http://127.0.0.1:9/v3", *extra
+    )
+
+
+def test_kolada_pull_refuses_standard_output(run_cli: Run, kolada_repo: Path) -> None:
+    result = _pull(run_cli, kolada_repo, "--file", "-")
+    assert result.code == 2
+    assert "--file -" in result.err and "standard ut" in result.err
+    assert not (kolada_repo / "-").exists()
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="the system has no named pipes")
+def test_kolada_pull_does_not_hang_on_a_fifo(run_cli: Run, kolada_repo: Path) -> None:
+    target = kolada_repo / "uppfoljning" / "kolada.yaml"
+    os.mkfifo(target)
+    result = _pull(run_cli, kolada_repo)
+    assert result.code == 2
+    assert "FIFO" in result.err and "Inget ändrades" in result.err
+
+
+def test_kolada_pull_reports_a_broken_target_as_lint_does(run_cli: Run, kolada_repo: Path) -> None:
+    target = kolada_repo / "uppfoljning" / "kolada.yaml"
+    target.write_text(
+        "kind: follow_up\noutcomes:\n  - indicator: x\n   period: 2024\n", encoding="utf-8"
+    )
+    result = _pull(run_cli, kolada_repo)
+    assert result.code == 2
+    assert re.search(r"kolada\.yaml:\d+:\d+", result.err), result.err
+    # Swedish, not the round-trip parser's English.
+    for english in ("expected", "while parsing", "mapping values", "found"):
+        assert english not in result.err
+
+
+def test_kolada_pull_reports_a_wrong_kind_in_swedish(run_cli: Run, kolada_repo: Path) -> None:
+    target = kolada_repo / "uppfoljning" / "kolada.yaml"
+    target.write_text("kind: vision\n", encoding="utf-8")
+    swedish = _pull(run_cli, kolada_repo)
+    english = _pull(run_cli, kolada_repo, "--lang", "en")
+    assert "inte en uppföljningsfil" in swedish.err and "not a follow-up" not in swedish.err
+    assert "not a follow-up file" in english.err and "uppföljningsfil" not in english.err
+
+
+def test_a_new_kolada_file_points_at_the_repository_schema_copy(
+    kolada_repo: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from styr.followup import kolada_pull
+
+    monkeypatch.setattr(kolada_pull, "fetch_outcomes", lambda *args, **kwargs: [])
+    kolada_pull.pull(kolada_repo, [2024])
+    written = kolada_repo / "uppfoljning" / "kolada.yaml"
+    first = written.read_text(encoding="utf-8").split("\n")[0]
+    assert first == "# yaml-language-server: $schema=../schemas/follow_up.schema.json"
+    assert (written.parent / first.split("=", 1)[1]).resolve().is_file()
+
+
+def test_an_existing_kolada_file_keeps_its_first_line(
+    kolada_repo: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from styr.followup import kolada_pull
+
+    monkeypatch.setattr(kolada_pull, "fetch_outcomes", lambda *args, **kwargs: [])
+    written = kolada_repo / "uppfoljning" / "kolada.yaml"
+    written.write_text("# Våra egna utfall\nkind: follow_up\noutcomes: []\n", encoding="utf-8")
+    kolada_pull.pull(kolada_repo, [2024])
+    assert written.read_text(encoding="utf-8").startswith("# Våra egna utfall\n")
