@@ -41,6 +41,19 @@ def test_organisations_are_grouped_by_level_and_sorted_by_type_then_name(rich: P
     assert view.groups[2].organisations[0].work_plans[0].id == "skf-arbetsplan-2027"
 
 
+def test_an_organisations_view_is_built_when_read_and_not_kept(rich: Path) -> None:
+    view = view_of(rich)
+    for group in view.groups:
+        built = list(group.organisations)
+        assert len(group.organisations) == len(built) == len(group.members)
+        # The table of contents and the diagram read the heads: the same names and places.
+        assert [(m.id, m.name, m.anchor, m.type) for m in group.members] == [
+            (o.id, o.name, o.anchor, o.type) for o in built
+        ]
+        again = group.organisations[0]
+        assert again == built[0] and again is not built[0]  # built anew, nothing held
+
+
 def test_every_part_of_a_board_is_in_the_view(rich: Path) -> None:
     board = next(o for g in view_of(rich).groups for o in g.organisations if o.id == "skolnamnden")
     assert board.anchor == "org-skolnamnden"

@@ -72,7 +72,7 @@ def build_diagram(builder: ViewBuilder, view: RepositoryView) -> Diagram:
     reached: dict[int, dict[str, list[Ref]]] = defaultdict(lambda: defaultdict(list))
     unlinked: dict[str, list[Ref]] = defaultdict(list)
     counts: dict[str, list[int]] = {}
-    organisations = [o for group in view.groups for o in group.organisations]
+    organisations = [o for group in view.groups for o in group.members]
     contributors = _contributors(index)
     for organisation in organisations:
         counts[organisation.id] = [0] * len(targets)

@@ -34,7 +34,7 @@ def table_of_contents(view: RepositoryView, labels: Labels) -> list[TocEntry]:
         entries.append(TocEntry(labels.steering_documents, f"#{anchors['styrdokument']}"))
     entries.append(TocEntry(labels.chain, f"#{anchors['malkedjan']}"))
     for group in view.groups:
-        members = tuple(TocEntry(o.name, f"#{o.anchor}") for o in group.organisations)
+        members = tuple(TocEntry(o.name, f"#{o.anchor}") for o in group.members)
         entries.append(TocEntry(group.name, f"#{group.anchor}", members))
     if view.other_work_plans:
         entries.append(TocEntry(labels.other_work_plans, f"#{anchors['arbetsplaner']}"))

@@ -8,6 +8,8 @@ the YAML stays text; escaping is the renderer's job.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
+from functools import partial
 from typing import Any
 
 from styr.model.index import Element, Index
@@ -25,6 +27,8 @@ from styr.report.view_types import (
     IndicatorView,
     ItemView,
     LevelGroup,
+    OrganisationHead,
+    Organisations,
     OrganisationView,
     Reading,
     Ref,
@@ -371,14 +375,31 @@ class ViewBuilder:
             )
             name = names[level] if level is not None else self.t.other_organisations
             anchor = self.anchors.section(f"niva-{level or 'ovriga'}")
-            views = [
-                self.organisation(e, plans_of.get(e.id or "", []))
-                if isinstance(e, Element)
-                else self.unreadable_board(e)
-                for e in members
-            ]
-            groups.append(LevelGroup(name, anchor, views))
+            groups.append(LevelGroup(name, anchor, self.organisations(members, plans_of)))
         return groups, other_plans
+
+    def organisations(
+        self, members: list[Element | UnreadableFile], plans_of: dict[str, list[ItemView]]
+    ) -> Organisations:
+        """The members' views, each built when the template reads it (see `Organisations`).
+
+        Their anchors are all given here, in order, so that none depends on when
+        a view is built.
+        """
+        heads: list[OrganisationHead] = []
+        makers: list[Callable[[], OrganisationView]] = []
+        for member in members:
+            if isinstance(member, Element):
+                name, kind = fmt.one_line(member.title), self.kind(member)
+                anchor = self.anchors.element(member)
+                plans = plans_of.get(member.id or "", [])
+                makers.append(partial(self.organisation, member, plans))
+                heads.append(OrganisationHead(member.id or "", anchor, name, kind))
+            else:
+                board = self.unreadable_board(member)  # small: built now, its anchor given now
+                makers.append(partial(_same, board))
+                heads.append(OrganisationHead(board.id, board.anchor, board.name, board.type))
+        return Organisations(heads, makers)
 
     def unreadable_board(self, file: UnreadableFile) -> OrganisationView:
         """A board whose file did not load: its name, its type, and that it could not be read."""
@@ -475,6 +496,10 @@ class ViewBuilder:
             unreadable=self.unreadable,
             **(empty | sections),
         )
+
+
+def _same(view: OrganisationView) -> OrganisationView:
+    return view
 
 
 def _type_of(board: Element | UnreadableFile) -> str:

@@ -5,8 +5,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, overload
 
 from styr.report.followup import OutcomeView, StatusView
 from styr.report.links import ExternalLink
@@ -129,13 +130,60 @@ class OrganisationView:
         )
 
 
+@dataclass(frozen=True, slots=True)
+class OrganisationHead:
+    """What the table of contents and the diagram need of an organisation: its name and place."""
+
+    id: str
+    anchor: str
+    name: str
+    type: str
+
+
+class Organisations(Sequence[OrganisationView]):
+    """A level's organisations, each view built when it is read and not kept.
+
+    The organisations' sections are nearly all of a large report (a view of
+    100,000 goals takes a quarter of a gigabyte); built one at a time while
+    the page is written, only one organisation's view is held at once.
+    Reading one twice builds it twice, with the same result.
+    """
+
+    __slots__ = ("_makers", "heads")
+
+    def __init__(
+        self, heads: list[OrganisationHead], makers: list[Callable[[], OrganisationView]]
+    ) -> None:
+        self.heads = heads
+        self._makers = makers
+
+    def __len__(self) -> int:
+        return len(self.heads)
+
+    @overload
+    def __getitem__(self, position: int) -> OrganisationView: ...
+    @overload
+    def __getitem__(self, position: slice) -> list[OrganisationView]: ...
+    def __getitem__(self, position: int | slice) -> OrganisationView | list[OrganisationView]:
+        if isinstance(position, slice):
+            return [make() for make in self._makers[position]]
+        return self._makers[position]()
+
+    def __iter__(self) -> Iterator[OrganisationView]:
+        return (make() for make in self._makers)
+
+
 @dataclass(slots=True)
 class LevelGroup:
     """The organisations at one level of the steering model (Nämnder och bolag)."""
 
     name: str
     anchor: str
-    organisations: list[OrganisationView]
+    organisations: Organisations
+
+    @property
+    def members(self) -> list[OrganisationHead]:
+        return self.organisations.heads
 
 
 @dataclass(frozen=True, slots=True)
