@@ -9,6 +9,7 @@ merged, so what applies can always be read in one place.
 from __future__ import annotations
 
 import fnmatch
+import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,6 +18,9 @@ from typing import Any
 from styr.errors import ConfigError
 from styr.findings import Finding, Severity
 from styr.i18n import N_, both_languages, translate
+from styr.load import limits
+from styr.load.access import Refused, read_inside
+from styr.messages import message
 from styr.rules.base import Rule
 
 KEYS = ("select", "ignore", "per_path_ignores", "severity", "options", "fail_on")
@@ -92,12 +96,35 @@ def load_config(repository_root: Path, manifest_data: Any, rules: tuple[Rule, ..
 
 
 def _tool_styr(pyproject: Path) -> dict[str, Any] | None:
+    # Read as every file styr opens is (styr.load.access): a FIFO does not block
+    # and the size is capped. The file's own folder is its root, since it may
+    # stand above the repository.
     try:
-        data = tomllib.loads(pyproject.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
-        raise ConfigError("config-unreadable", path=str(pyproject), reason=str(error)) from None
+        raw = read_inside(pyproject.parent, pyproject, max_bytes=limits.MAX_FILE_BYTES)
+        data = tomllib.loads(raw.decode("utf-8"))
+    except Refused as refused:
+        raise _unreadable(pyproject, refused.reason("sv"), refused.reason("en")) from None
+    except UnicodeDecodeError:
+        raise _unreadable(pyproject, *_both("config-not-utf8")) from None
+    except tomllib.TOMLDecodeError as error:
+        # tomllib's own text is English; only its place is kept.
+        place = re.search(r"line (\d+), column (\d+)", str(error))
+        where = f"{pyproject}:{place[1]}:{place[2]}" if place else str(pyproject)
+        raise _unreadable(pyproject, *_both("config-not-toml"), where=where) from None
     table = data.get("tool", {}).get("styr")
     return table if isinstance(table, dict) else None
+
+
+def _both(key: str) -> tuple[str, str]:
+    return message(key, "sv"), message(key, "en")
+
+
+def _unreadable(
+    pyproject: Path, swedish: str, english: str, *, where: str | None = None
+) -> ConfigError:
+    return ConfigError(
+        "config-unreadable", path=where or str(pyproject), reason=swedish, reason_en=english
+    )
 
 
 def parse_config(data: Any, source: Path, rules: tuple[Rule, ...]) -> LintConfig:

@@ -23,7 +23,9 @@ from styr.editor import (
     refreshed_files,
 )
 from styr.errors import UsageError
-from styr.files import usage_errors, write_files
+from styr.files import write_files
+from styr.load import limits
+from styr.load.access import Refused, read_inside
 
 _OURS = f"./{SCHEMA_FOLDER}/"
 
@@ -96,8 +98,12 @@ def _read_object(path: Path) -> dict[str, Any] | None:
     """
     if not path.exists():
         return None
-    with usage_errors(path):
-        text = path.read_bytes().decode("utf-8", errors="replace")
+    try:  # as every file styr opens (styr.load.access): a FIFO does not block, the size is capped
+        raw = read_inside(path.parent, path, max_bytes=limits.MAX_FILE_BYTES)
+    except Refused as refused:
+        reasons = {"reason": refused.reason("sv"), "reason_en": refused.reason("en")}
+        raise UsageError("editor-settings-refused", path=str(path), **reasons) from None
+    text = raw.decode("utf-8", errors="replace")
     try:
         value = json.loads(text)
     except json.JSONDecodeError:

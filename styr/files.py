@@ -54,6 +54,7 @@ _REASONS = {
         ("EROFS", "files-read-only"),
         ("ENOSPC", "files-no-space"),
         ("EDQUOT", "files-no-space"),
+        ("EFBIG", "files-too-large"),
         ("ENOTDIR", "files-not-a-folder"),
         ("EEXIST", "files-not-a-folder"),  # mkdir: a file stands where a folder should be
         ("EISDIR", "files-target-folder"),

@@ -165,3 +165,69 @@ def test_an_existing_kolada_file_keeps_its_first_line(
     written.write_text("# Våra egna utfall\nkind: follow_up\noutcomes: []\n", encoding="utf-8")
     kolada_pull.pull(kolada_repo, [2024])
     assert written.read_text(encoding="utf-8").startswith("# Våra egna utfall\n")
+
+
+# --- files styr reads besides the repository's YAML, and what it says when writing fails ---
+
+
+def _repo_under_pyproject(tmp_path: Path, content: bytes) -> Path:
+    repo = _copy(tmp_path)
+    (tmp_path / "pyproject.toml").write_bytes(content)
+    return repo
+
+
+def test_a_broken_pyproject_is_named_with_its_place_in_swedish(
+    run_cli: Run, tmp_path: Path
+) -> None:
+    repo = _repo_under_pyproject(tmp_path, b"[tool.styr\nfail_on = 'warning'\n")
+    result = run_cli("lint", "--no-cache", repo)
+    assert result.code == 2
+    assert re.search(r"pyproject\.toml:1:\d+", result.err), result.err
+    assert "inte giltig TOML" in result.err
+    assert "Expected" not in result.err and "after" not in result.err  # tomllib's English
+
+
+def test_a_pyproject_not_in_utf8_is_a_swedish_error(run_cli: Run, tmp_path: Path) -> None:
+    repo = _repo_under_pyproject(tmp_path, "[tool.styr]\n# Åtgärd\n".encode("latin-1"))
+    result = run_cli("lint", "--no-cache", repo)
+    assert result.code == 2
+    assert "UTF-8" in result.err and "codec" not in result.err
+
+
+def test_a_huge_pyproject_is_not_read(run_cli: Run, tmp_path: Path) -> None:
+    from styr.load import limits
+
+    repo = _repo_under_pyproject(tmp_path, b"#" * (limits.MAX_FILE_BYTES + 1) + b"\n")
+    result = run_cli("lint", "--no-cache", repo)
+    assert result.code == 2
+    assert "pyproject.toml" in result.err and "MemoryError" not in result.err
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="the system has no named pipes")
+def test_vscode_settings_that_are_a_fifo_do_not_hang_the_export(
+    run_cli: Run, tmp_path: Path
+) -> None:
+    repo = _copy(tmp_path)
+    settings = repo / ".vscode" / "settings.json"
+    settings.unlink()
+    os.mkfifo(settings)
+    result = run_cli("schema", "--export", repo)
+    assert result.code == 2
+    assert "settings.json" in result.err and "FIFO" in result.err
+
+
+@pytest.mark.parametrize(
+    ("number", "words"),
+    [("EFBIG", "större än"), ("EACCES", "annat program"), ("EPERM", "annat program")],
+)
+def test_write_failures_say_why_in_plain_words(number: str, words: str) -> None:
+    import errno
+
+    from styr.errors import UsageError
+    from styr.files import usage_errors
+    from styr.messages import message
+
+    with pytest.raises(UsageError) as raised, usage_errors(Path("rapport.html")):
+        raise OSError(getattr(errno, number), "English text from the system")
+    text = message(raised.value.key, "sv", **raised.value.params)
+    assert words in text and number not in text and "English" not in text
