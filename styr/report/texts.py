@@ -177,6 +177,13 @@ TEXTS: dict[str, Text] = {
     "generated_by": N_("Made with styr {version} from the repository's YAML files."),
     "back_to_top": N_("Back to the top"),
     "id": N_("Id"),
+    # Where an element's text comes from (`citation:` / `illustrative:` in the YAML).
+    "text_citation": {"sv": "Källa för texten", "en": "Source of the text"},
+    "text_illustrative": {"sv": "Exempeltext", "en": "Example text"},
+    "text_illustrative_note": {
+        "sv": "inte kommunens egen text, utan ett påhittat exempel",
+        "en": "not the municipality's own text but a made-up example",
+    },
 }
 
 # Words from the file format (enumerations) as readers say them.
@@ -216,7 +223,10 @@ class Labels:
             text = TEXTS[key]
         except KeyError:
             raise AttributeError(key) from None
-        return translate(text, self.language)
+        # Kept on the instance, so that the next read is a plain attribute: a report of
+        # 100,000 goals reads a label more than two million times.
+        translated = self.__dict__[key] = translate(text, self.language)
+        return translated
 
     def get(self, key: str, **params: object) -> str:
         """A text with its placeholders filled: `t.get('sdg_goal', goal='4', title=...)`."""

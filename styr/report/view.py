@@ -18,7 +18,8 @@ from styr.report import formatting as fmt
 from styr.report.anchors import Anchors
 from styr.report.followup import FollowUpLookup
 from styr.report.links import ExternalLink, kolada, sdg, sdg_goal_of
-from styr.report.reach import count_linked_goals
+from styr.report.provenance import provenance_facts, provenance_text
+from styr.report.reach import Reach, count_linked_goals
 from styr.report.texts import Labels, category_name, document_type, mission_source
 from styr.report.toc import SECTIONS
 from styr.report.unreadable import UnreadableFile, unreadable_files
@@ -111,7 +112,7 @@ class ViewBuilder:
             kind=self.kind(element),
             title=fmt.one_line(element.title),
             paragraphs=fmt.paragraphs(data.get("text")),
-            facts=facts or [],
+            facts=(facts or []) + provenance_facts(data, self.t),
             contributes_to=self.refs(data),
             agenda2030=self.sdgs(data),
             indicators=self.indicators_under(element),
@@ -145,6 +146,7 @@ class ViewBuilder:
             gender_breakdown=data.get("gender_breakdown") is True,
             source=fmt.text(data.get("source")),
             outcome=self.follow.outcomes.get(id(element)),
+            provenance=provenance_text(data, self.t),
         )
 
     def better(self, data: dict[str, Any]) -> str:
@@ -302,6 +304,8 @@ class ViewBuilder:
         if fmt.text(mission.get("document")):
             document = self.ref(fmt.text(mission.get("document")))
             mission_facts.append(Fact(self.t.mission_document, "", (document,)))
+        mission_facts.extend(provenance_facts(mission, self.t))
+        facts.extend(provenance_facts(data, self.t))  # the whole file's mark
         direction = _mapping(data.get("direction"))
         readings = data.get("area_readings")
         owner = element.id
@@ -424,7 +428,7 @@ class ViewBuilder:
             unreadable_file=file.path,
         )
 
-    def stats(self) -> Stats:
+    def stats(self, reach: Reach | None = None) -> Stats:
         index = self.index
         indicators = index.of_category("indicator")
         sdg_goals = {
@@ -438,7 +442,7 @@ class ViewBuilder:
             council_areas=len(index.of_category("council_area")),
             council_goals=len(index.of_category("council_goal")),
             goals=len(index.of_category("goal")),
-            linked_goals=count_linked_goals(index),
+            linked_goals=count_linked_goals(index, reach),
             indicators=len(indicators),
             indicators_with_targets=sum(1 for i in indicators if _has_targets(i.data)),
             indicators_with_kolada=sum(1 for i in indicators if fmt.text(i.data.get("kolada"))),
@@ -449,10 +453,11 @@ class ViewBuilder:
             documents=len(index.of_category("steering_document")),
         )
 
-    def build(self) -> RepositoryView:
-        """The full view: every section of the report."""
+    def build(self, reach: Reach | None = None) -> RepositoryView:
+        """The full view: every section of the report (`reach`: the index's, if made already)."""
         groups, other_plans = self.groups()
         return self._view(
+            reach,
             vision=self.vision(),
             waypoints=self.simple("waypoint"),
             values=self.simple("value"),
@@ -466,9 +471,9 @@ class ViewBuilder:
 
     def summary(self) -> RepositoryView:
         """What a comparison of many municipalities shows: the figures, not the sections."""
-        return self._view(council_areas=self.council_areas())
+        return self._view(None, council_areas=self.council_areas())
 
-    def _view(self, **sections: Any) -> RepositoryView:
+    def _view(self, reach: Reach | None, **sections: Any) -> RepositoryView:
         repository = self.repository
         term = repository.term
         empty: dict[str, Any] = {
@@ -489,7 +494,7 @@ class ViewBuilder:
             model_name=repository.model.name,
             levels=[name for _, name in repository.model.levels],
             anchor=self.anchors.section("kommun"),
-            stats=self.stats(),
+            stats=self.stats(reach),
             section_anchors={name: self.anchors.section(name) for name in SECTIONS},
             follow_up_period=self.follow.period,
             follow_up_summary=self.follow.summary,

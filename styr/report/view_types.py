@@ -63,6 +63,7 @@ class IndicatorView:
     gender_breakdown: bool
     source: str
     outcome: OutcomeView | None = None
+    provenance: str = ""  # where the text comes from, or that it is an example
 
 
 @dataclass(slots=True)
