@@ -15,6 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from unprivileged import as_unprivileged, can_fork, folder_for_nobody
 
 import styr.load.limits
 from styr.lint import lint_paths
@@ -131,16 +132,14 @@ def test_a_device_is_refused_before_reading(tmp_path: Path) -> None:
 
 
 @needs_posix
-def test_a_file_one_may_not_read_is_refused(tmp_path: Path) -> None:
-    if os.geteuid() == 0:
-        pytest.skip("root reads every file")
-    file = tmp_path / "a.yaml"
-    file.write_bytes(b"a: 1\n")
-    file.chmod(0)
-    try:
-        assert _refused(tmp_path, file).key == "load-refused-permission"
-    finally:
-        file.chmod(0o644)
+@can_fork
+def test_a_file_one_may_not_read_is_refused() -> None:
+    # Root reads every file: the read is tried as an ordinary user (tests/unprivileged.py).
+    with folder_for_nobody() as folder:
+        file = folder / "a.yaml"
+        file.write_bytes(b"a: 1\n")
+        file.chmod(0)
+        assert as_unprivileged(lambda: _refused(folder, file).key) == "load-refused-permission"
 
 
 def test_a_file_over_the_size_limit_is_refused_before_reading(tmp_path: Path) -> None:

@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 import yaml
 from conftest import CliResult
+from unprivileged import NOBODY, as_unprivileged, can_fork, folder_for_nobody
 
 from styr.lint import lint_paths
 from styr.resources import data_dir
@@ -194,17 +195,24 @@ def test_a_parent_it_may_not_write_in_is_a_usage_error(
     assert "behörighet" in result.err and "Internt fel" not in result.err
 
 
-@pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0, reason="needs a non-root POSIX user")
-def test_a_read_only_parent_is_a_usage_error(run_cli: Run, tmp_path: Path) -> None:
-    parent = tmp_path / "skrivskyddad"
-    parent.mkdir()
-    parent.chmod(0o555)
-    try:
-        result = run_cli("init", parent / "kommun")
-    finally:
-        parent.chmod(0o755)
-    assert result.code == 2
-    assert "Internt fel" not in result.err
+@can_fork
+def test_a_read_only_parent_is_a_usage_error(run_cli: Run) -> None:
+    # Root may write anywhere: init is run as an ordinary user (tests/unprivileged.py).
+    with folder_for_nobody() as shared:
+        parent = shared / "skrivskyddad"
+        parent.mkdir()
+        if os.geteuid() == 0:
+            os.chown(parent, NOBODY, NOBODY)
+        parent.chmod(0o555)
+
+        def init() -> str:
+            result = run_cli("init", parent / "kommun")
+            return f"{result.code}\n{result.err}"
+
+        code, err = as_unprivileged(init).split("\n", 1)
+        assert not (parent / "kommun").exists()
+    assert code == "2", err
+    assert "behörighet" in err and "Internt fel" not in err
 
 
 def test_a_parent_that_is_a_file_is_a_usage_error(run_cli: Run, tmp_path: Path) -> None:

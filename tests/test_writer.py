@@ -19,6 +19,7 @@ from typing import Any
 import pytest
 from conftest import EXAMPLES, CliResult
 from test_kolada_pull import FakeKolada, _value, kolada  # noqa: F401 - kolada is a fixture
+from unprivileged import NOBODY, as_unprivileged, can_fork, folder_for_nobody
 
 from styr import files
 from styr.errors import UsageError
@@ -292,17 +293,25 @@ def test_a_name_too_long(tmp_path: Path) -> None:
     assert raised.value.key == "files-name-too-long"
 
 
-@pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0, reason="root may write anywhere")
-def test_a_read_only_folder_for_real(tmp_path: Path) -> None:
-    folder = tmp_path / "skrivskyddad"
-    folder.mkdir()
-    folder.chmod(0o555)
+def _key_of_writing(path: Path) -> str:
     try:
-        with pytest.raises(UsageError) as raised:
-            write_atomic(folder / "rapport.html", "<p>")
-    finally:
-        folder.chmod(0o755)
-    assert raised.value.key == "files-denied"
+        write_atomic(path, "<p>")
+    except UsageError as error:
+        return error.key
+    return "written"
+
+
+@can_fork
+def test_a_read_only_folder_for_real() -> None:
+    # Root may write anywhere: the write is tried as an ordinary user (tests/unprivileged.py).
+    with folder_for_nobody() as shared:
+        folder = shared / "skrivskyddad"
+        folder.mkdir()
+        if os.geteuid() == 0:
+            os.chown(folder, NOBODY, NOBODY)
+        folder.chmod(0o555)
+        assert as_unprivileged(lambda: _key_of_writing(folder / "rapport.html")) == "files-denied"
+        assert not (folder / "rapport.html").exists()
 
 
 def test_text_that_is_not_valid_unicode_is_still_written(tmp_path: Path) -> None:
