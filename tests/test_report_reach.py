@@ -5,6 +5,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+import pytest
+
 from styr.model.index import Element, Index, build_index
 from styr.model.repository import load_repository
 from styr.report.reach import Reach, count_linked_goals
@@ -74,3 +76,23 @@ def test_branches_gather_every_column_once(tmp_path: Path) -> None:
     assert _tops(index, "mal-1") == ["inriktning-1", "inriktning-3"]
     assert _tops(index, "mal-3") == ["inriktning-1", "inriktning-3"]
     assert _tops(index, "mal-5") == []  # an unknown id and the vision lead to no column
+
+
+def test_a_report_works_out_the_reach_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from styr.report.anchors import Anchors
+    from styr.report.build import repository_view
+    from styr.report.texts import Labels
+
+    write_repository(tmp_path, [Goal(1, "inriktning-1"), Goal(2, "mal-1")])
+    made: list[Index] = []
+    real_init = Reach.__init__
+
+    def counted(self: Reach, index: Index) -> None:
+        made.append(index)
+        real_init(self, index)
+
+    monkeypatch.setattr(Reach, "__init__", counted)
+    view = repository_view(load_repository(tmp_path), Labels("sv"), Anchors(""))
+    assert len(made) == 1  # the figures and the diagram share it
+    assert view.stats.linked_goals == 2
+    assert [target.count for target in view.diagram.targets] == [2, 0, 0, 0]

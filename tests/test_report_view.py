@@ -54,6 +54,25 @@ def test_an_organisations_view_is_built_when_read_and_not_kept(rich: Path) -> No
         assert again == built[0] and again is not built[0]  # built anew, nothing held
 
 
+def test_a_label_is_translated_once_and_then_read_as_it_is(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from styr.report import texts
+
+    looked_up: list[str] = []
+    real_translate = texts.translate
+
+    def counted(text: object, language: str, /, **params: object) -> str:
+        looked_up.append(language)
+        return real_translate(text, language, **params)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(texts, "translate", counted)
+    labels = Labels("en")
+    assert [labels.goals for _ in range(3)] == ["Goals"] * 3
+    assert Labels("sv").goals == "Mål"
+    assert looked_up == ["en", "sv"]
+
+
 def test_every_part_of_a_board_is_in_the_view(rich: Path) -> None:
     board = next(o for g in view_of(rich).groups for o in g.organisations if o.id == "skolnamnden")
     assert board.anchor == "org-skolnamnden"

@@ -21,6 +21,7 @@ from styr.report.compare import compare
 from styr.report.diagram import build_diagram
 from styr.report.findings import findings_view
 from styr.report.followup import follow_up
+from styr.report.reach import Reach
 from styr.report.render import prepare, render_pieces
 from styr.report.texts import LANGUAGES, Labels
 from styr.report.toc import table_of_contents
@@ -167,8 +168,9 @@ def repository_view(
     index = build_index(repository)
     follow = follow_up(repository, index, labels.language)
     builder = ViewBuilder(repository, index, labels, anchors, follow)
-    view = builder.build()
-    diagram = build_diagram(builder, view)
+    reach = Reach(index)  # for the figures and the diagram; let go before the page is written
+    view = builder.build(reach)
+    diagram = build_diagram(builder, view, reach)
     view.diagram = diagram
     if with_findings or linted is not None:
         result = linted or lint_repository(repository, today=today or date.today())

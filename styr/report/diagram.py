@@ -58,9 +58,11 @@ class Diagram:
         return not self.targets and not self.unlinked
 
 
-def build_diagram(builder: ViewBuilder, view: RepositoryView) -> Diagram:
+def build_diagram(
+    builder: ViewBuilder, view: RepositoryView, reach: Reach | None = None
+) -> Diagram:
     index = builder.index
-    reach = Reach(index)
+    reach = reach or Reach(index)
 
     targets = [
         element

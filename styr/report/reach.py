@@ -76,9 +76,9 @@ class Reach:
         return [self._tops[key] for key in reached]
 
 
-def count_linked_goals(index: Index) -> int:
-    """How many of the organisations' goals reach the council level."""
-    reach = Reach(index)
+def count_linked_goals(index: Index, reach: Reach | None = None) -> int:
+    """How many of the organisations' goals reach the council level (`reach`: the index's)."""
+    reach = reach or Reach(index)
     organisations = {element.id for element in index.organisations}
     return sum(
         1 for goal in index.of_category("goal") if goal.owner in organisations and reach.tops(goal)
