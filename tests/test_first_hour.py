@@ -231,3 +231,19 @@ def test_write_failures_say_why_in_plain_words(number: str, words: str) -> None:
         raise OSError(getattr(errno, number), "English text from the system")
     text = message(raised.value.key, "sv", **raised.value.params)
     assert words in text and number not in text and "English" not in text
+
+
+# --- styr status in a 100-column terminal: the areas' table too wraps between words ---------
+
+
+def test_the_area_table_wraps_names_between_words(
+    run_cli: Run, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("COLUMNS", "100")
+    out = run_cli("status", EXAMPLES / "helsingborg", "--period", "2025").out
+    areas = out[out.index("Mål per område") :]
+    cells = [line.split("│")[1].strip() for line in areas.splitlines() if line.startswith("│")]
+    words = set(" ".join(cells).split())
+    # "sysselsättning" whole, not "sysselsättn" on one line and "ing" on the next.
+    assert {"sysselsättning", "klimatneutralitet", "livskvalitet"} <= words, cells
+    assert max(len(line) for line in areas.splitlines()) <= 100

@@ -230,7 +230,7 @@ def render_table(
                 table.add_row(*map(Text, line))  # text as written: never read as rich markup
             console.print(table)
         if status.follow_up.by_area:
-            console.print(_area_table(status, language))
+            console.print(_area_table(status, language, console.width))
     return buffer.getvalue()
 
 
@@ -268,14 +268,13 @@ def _cells(row: dict[str, Any], language: str) -> list[str]:
     ]
 
 
-def _area_table(status: RepositoryStatus, language: str) -> Any:
+def _area_table(status: RepositoryStatus, language: str, width: int) -> Any:
     """The council-level view: how many goals under each area are in each status."""
     from rich.table import Table
     from rich.text import Text
 
     names = status.follow_up.area_names
     table = Table(title=translate(N_("Goals per area"), language))
-    table.add_column(translate(N_("Area"), language), overflow="fold")
     shown = (
         Status.MET,
         Status.PARTLY_MET,
@@ -284,12 +283,24 @@ def _area_table(status: RepositoryStatus, language: str) -> Any:
         Status.NO_TARGET,
         Status.NO_INDICATOR,
     )
-    for state in shown:
-        table.add_column(f"{SYMBOLS[state]} {status.scale.label(state, language)}", justify="right")
+    headings = [translate(N_("Area"), language)]
+    headings += [f"{SYMBOLS[state]} {status.scale.label(state, language)}" for state in shown]
     areas = sorted(status.follow_up.by_area.items(), key=lambda i: sort_key(names.get(i[0], i[0])))
-    for area, counts in areas:
-        name = Text(terminal(names.get(area, area)))
-        table.add_row(name, *(str(counts.get(state, 0)) for state in shown))
+    cells = [
+        [terminal(names.get(area, area)), *(str(counts.get(state, 0)) for state in shown)]
+        for area, counts in areas
+    ]
+    # Widths as the main table gets them: names wrap between words, never inside one.
+    widths = column_widths(headings, cells, width, text_columns=1)
+    for position, heading in enumerate(headings):
+        table.add_column(
+            heading,
+            overflow="fold",
+            justify="left" if position == 0 else "right",
+            width=widths[position] if widths else None,
+        )
+    for line in cells:
+        table.add_row(*map(Text, line))
     return table
 
 
