@@ -22,7 +22,6 @@ from styr.model.repository import (
     read_repository_files,
     repository_names,
 )
-from styr.model.shaped import may_hold_rejected_values, without_rejected_values
 from styr.parallel import map_in_processes
 
 if TYPE_CHECKING:
@@ -169,10 +168,7 @@ def load_and_lint(
     """
     contents = read_repository_files(root)
     repository = load_repository(root, contents)
-    result = _cached_or_linted(root, today, cache, contents, lambda: repository)
-    if may_hold_rejected_values(result.findings, result.suppressed):
-        repository = without_rejected_values(repository)  # what --allow-errors shows
-    return repository, result
+    return repository, _cached_or_linted(root, today, cache, contents, lambda: repository)
 
 
 def _cached_or_linted(
