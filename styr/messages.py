@@ -61,20 +61,14 @@ MESSAGES: dict[str, Text] = {
     ),
     "config-invalid": N_("The configuration in {path} cannot be used: {problem}."),
     "config-unreadable": N_("Could not read {path}: {reason}"),
-    "config-not-utf8": {
-        "sv": "filen är inte sparad som UTF-8. Spara den som UTF-8 i editorn och kör igen.",
-        "en": "the file is not saved as UTF-8. Save it as UTF-8 in the editor and run again.",
-    },
-    "config-not-toml": {
-        "sv": "filen är inte giltig TOML, så inställningarna under [tool.styr] kan inte läsas. "
-        "Titta på raden: ofta saknas ett citattecken, ett = eller en ] i en [rubrik].",
-        "en": "the file is not valid TOML, so the settings under [tool.styr] cannot be read. "
-        "Look at the line: often a quote, an = or the ] of a [heading] is missing.",
-    },
-    "editor-settings-refused": {
-        "sv": "Kunde inte läsa {path}: {reason}",
-        "en": "Could not read {path}: {reason}",
-    },
+    "config-not-utf8": N_(
+        "the file is not saved as UTF-8. Save it as UTF-8 in the editor and run again."
+    ),
+    "config-not-toml": N_(
+        "the file is not valid TOML, so the settings under [tool.styr] cannot be read. Look at the "
+        "line: often a quote, an = or the ] of a [heading] is missing."
+    ),
+    "editor-settings-refused": N_("Could not read {path}: {reason}"),
     "config-unknown-rule": N_(
         "The configuration in {path} ({setting}) names '{name}', which no rule is called. See "
         "'styr rules'."
@@ -249,20 +243,15 @@ MESSAGES: dict[str, Text] = {
         "{path} is not a regular file but a device, a named pipe or a socket; styr writes regular "
         "files only. Give a regular file, or -o - to write to standard output."
     ),
-    "files-denied": {
-        "sv": "Kunde inte skriva {path}: du har inte behörighet att skriva där, eller så har "
-        "ett annat program filen öppen (till exempel en rapport som är öppen i Word eller "
-        "webbläsaren). Stäng filen, välj en annan plats eller be om skrivrätt.",
-        "en": "Could not write {path}: you are not allowed to write there, or another program "
-        "has the file open (a report open in Word or a browser, say). Close the file, choose "
-        "another place or ask for write access.",
-    },
-    "files-too-large": {
-        "sv": "Kunde inte skriva {path}: filen blir större än vad systemet eller din kvot "
-        "tillåter. Skriv till en annan plats, eller dela upp rapporten (en kommun i taget).",
-        "en": "Could not write {path}: the file would be larger than the system or your quota "
-        "allows. Write to another place, or split the report (one municipality at a time).",
-    },
+    "files-denied": N_(
+        "Could not write {path}: you are not allowed to write there, or another program has the "
+        "file open (a report open in Word or a browser, say). Close the file, choose another place "
+        "or ask for write access."
+    ),
+    "files-too-large": N_(
+        "Could not write {path}: the file would be larger than the system or your quota allows. "
+        "Write to another place, or split the report (one municipality at a time)."
+    ),
     "files-read-only": N_("Could not write {path}: the place is read-only. Choose another place."),
     "files-no-space": N_(
         "Could not write {path}: the disk is full or the storage quota used up. Free some space "

@@ -178,12 +178,9 @@ TEXTS: dict[str, Text] = {
     "back_to_top": N_("Back to the top"),
     "id": N_("Id"),
     # Where an element's text comes from (`citation:` / `illustrative:` in the YAML).
-    "text_citation": {"sv": "Källa för texten", "en": "Source of the text"},
-    "text_illustrative": {"sv": "Exempeltext", "en": "Example text"},
-    "text_illustrative_note": {
-        "sv": "inte kommunens egen text, utan ett påhittat exempel",
-        "en": "not the municipality's own text but a made-up example",
-    },
+    "text_citation": N_("Source of the text"),
+    "text_illustrative": N_("Example text"),
+    "text_illustrative_note": N_("not the municipality's own text but a made-up example"),
 }
 
 # Words from the file format (enumerations) as readers say them.
