@@ -95,6 +95,12 @@ def test_a_repository_from_an_earlier_starter_without_the_mark_is_reported_too(
         for _, text in _marked_texts(repo)
         if "hållplats" not in text
     }
+    occurrences = sum(  # every place, the same instruction in several places included
+        text.lstrip().upper().startswith("FYLL I") and "hållplats" not in text
+        for path in repo.rglob("*.yaml")
+        if "schemas" not in path.parts
+        for text in _strings(yaml.safe_load(path.read_text(encoding="utf-8")))
+    )
     for path in repo.rglob("*.yaml"):
         text = path.read_text(encoding="utf-8")
         path.write_text(text.replace('"FYLL I: ', '"').replace("FYLL I: ", ""), encoding="utf-8")
@@ -103,4 +109,5 @@ def test_a_repository_from_an_earlier_starter_without_the_mark_is_reported_too(
     assert {" ".join(f.params["placeholder"].split()) for f in reported} >= {
         " ".join(text.split())[:59] for text in marked if len(text) < 60
     }
-    assert len(reported) == len(marked)
+    # A starter may give the same instruction in several places (one per goal area).
+    assert len(reported) == occurrences

@@ -29,6 +29,7 @@ TEXT_FIELDS = frozenset(
         "not_followed_up",
         "not_met",
         "partly_met",
+        "publisher",
         "responsible",
         "source",
         "statement",
@@ -36,6 +37,7 @@ TEXT_FIELDS = frozenset(
         "text",
         "title",
         "unit",
+        "url",
     }
 )
 # The languages of a text written in both (`title: {sv: …, en: …}`).
