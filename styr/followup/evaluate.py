@@ -194,8 +194,8 @@ def judge(
 def target_for(data: dict[str, Any], year: int) -> float | None:
     """The target value (målvärde) for a year, or a milestone (etappmål) set for it."""
     for key in ("targets", "milestones"):
-        for entry in data.get(key) or []:
-            if isinstance(entry, dict) and entry.get("year") == year:
+        for _, entry in _items(data.get(key)):  # `targets: 5` is the schema's to report
+            if entry.get("year") == year:
                 value = _number(entry.get("value"))
                 if value is not None:
                     return value
@@ -207,9 +207,8 @@ def next_target_for(data: dict[str, Any], year: int) -> tuple[int, float] | None
     later = [
         (entry["year"], value)
         for key in ("targets", "milestones")
-        for entry in data.get(key) or []
-        if isinstance(entry, dict)
-        and type(entry.get("year")) is int
+        for _, entry in _items(data.get(key))
+        if type(entry.get("year")) is int
         and entry["year"] > year
         and (value := _number(entry.get("value"))) is not None
     ]
