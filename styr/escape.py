@@ -18,6 +18,11 @@ here:
   so that nothing in a finding can end the command or start another.
 * `json_text`: a serialised JSON document that can be written as UTF-8
   whatever the data (lone surrogates become the text `\\udcff`).
+* `published`: the HTML and Markdown report, after the template has escaped
+  for the format: every control character but the line breaks and tabs the
+  page's own layout uses is shown as an escape (`\\u202e`), so that a title
+  can neither reorder what a reader sees nor carry a terminal sequence into
+  a page someone prints with `cat`.
 * `anchor_slug`: an HTML id and link target built only from `a-z0-9_.-`,
   so that no data ever reaches an attribute or a link raw.
 
@@ -39,6 +44,10 @@ _NOT_FOR_TERMINAL = re.compile(f"[\x00-\x1f{_OTHER_CONTROLS}]")
 # The same but CR and LF, which GitHub's own escaping writes as %0D and %0A.
 _NOT_IN_WORKFLOW = re.compile(f"[\x00-\x09\x0b\x0c\x0e-\x1f{_OTHER_CONTROLS}]")
 _SURROGATE = re.compile("[\ud800-\udfff]")
+# Written as JSON's own escape (`\u202e`): the same text to a JSON reader, inert to a terminal.
+_RAW_IN_JSON = re.compile("[\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]")
+# In a published page: every control but the line breaks and tabs of its own layout.
+_NOT_IN_DOCUMENT = re.compile(f"[\x00-\x08\x0b-\x1f{_OTHER_CONTROLS}]")
 _NOT_IN_ANCHOR = re.compile(r"[^a-z0-9_.-]+")
 
 
@@ -85,11 +94,22 @@ def json_text(serialised: str) -> str:
 
     A lone surrogate (from a file name that is not valid UTF-8) can only
     stand in a JSON string; it becomes the text `\\udcff` there, as the
-    terminal shows it.
+    terminal shows it. DEL, the C1 controls, the bidirectional controls and
+    the line separators are written as JSON escapes (`\\u202e`): the same
+    text to a JSON reader, never a raw control to a terminal that prints the file.
     """
+    if _RAW_IN_JSON.search(serialised) is not None:
+        serialised = _RAW_IN_JSON.sub(lambda match: f"\\u{ord(match.group()):04x}", serialised)
     if _SURROGATE.search(serialised) is None:
         return serialised
     return _SURROGATE.sub(lambda match: f"\\\\u{ord(match.group()):04x}", serialised)
+
+
+def published(text: str) -> str:
+    """A piece of a rendered report with every control but line breaks and tabs shown escaped."""
+    if _NOT_IN_DOCUMENT.search(text) is None:  # the common case: nothing to do
+        return text
+    return _NOT_IN_DOCUMENT.sub(_shown, text)
 
 
 def anchor_slug(text: str, fallback: str = "utan-id") -> str:

@@ -13,7 +13,7 @@ from typing import Any
 from styr.cache import LintCache
 from styr.collation import sort_key
 from styr.errors import UsageError
-from styr.escape import terminal
+from styr.escape import json_text, terminal
 from styr.followup.evaluate import FollowUp, GoalResult, IndicatorResult, evaluate
 from styr.followup.fulfilment import (
     SYMBOLS,
@@ -174,7 +174,7 @@ def render_json(statuses: list[RepositoryStatus], language: str) -> str:
         }
         for s in statuses
     ]
-    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    return json_text(json.dumps(document, ensure_ascii=False, indent=2)) + "\n"
 
 
 # Past this many rows the table is drawn line by line (plain_table), not by rich: rich

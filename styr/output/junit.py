@@ -15,6 +15,7 @@ import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
+from styr.escape import one_line
 from styr.findings import Finding
 from styr.lint import LintResult
 from styr.model.repository import Repository
@@ -63,7 +64,8 @@ def _suite(repository: Repository, findings: list[Finding], language: str) -> ET
             message = clean(message_of(finding, language))
             line, column = place(finding)
             failure = ET.SubElement(case, "failure", message=message, type=finding.code)
-            failure.text = f"{line}:{column} {finding.code} {message}"
+            # Printed to a CI log, the text must not start a line of its own (a workflow command).
+            failure.text = f"{line}:{column} {finding.code} {one_line(message)}"
         failed += bool(file_findings)
     suite.set("tests", str(len(by_file)))
     suite.set("failures", str(failed))

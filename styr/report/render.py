@@ -22,6 +22,7 @@ import jinja2
 from markupsafe import Markup
 
 from styr.errors import UsageError
+from styr.escape import published
 from styr.report.markdown import md
 from styr.report.sandbox import (
     MAX_SIZE,
@@ -130,7 +131,10 @@ def _tidied(fmt: str, chunks: Iterable[str]) -> Iterator[str]:
 
 
 def _lines(chunks: Iterable[str]) -> Iterator[str]:
-    """The lines of the text the chunks make up, read a batch of chunks at a time."""
+    """The lines of the text the chunks make up, read a batch of chunks at a time.
+
+    No control character from the data reaches the page raw (`styr.escape.published`).
+    """
     pending: list[str] = []
     size = 0
     carry = ""
@@ -138,12 +142,12 @@ def _lines(chunks: Iterable[str]) -> Iterator[str]:
         pending.append(chunk)
         size += len(chunk)
         if size >= _CHARACTERS_PER_BATCH:
-            lines = (carry + "".join(pending)).split("\n")
+            lines = published(carry + "".join(pending)).split("\n")
             pending.clear()
             size = 0
             carry = lines.pop()
             yield from lines
-    yield from (carry + "".join(pending)).split("\n")
+    yield from published(carry + "".join(pending)).split("\n")
 
 
 def csp_hash(text: str) -> str:
