@@ -35,7 +35,7 @@ import re
 import sys
 from typing import Any
 
-from styr.load.limits import DEEP_INDENT, MAX_NUMBER_DIGITS
+from styr.load.limits import MAX_NUMBER_DIGITS, deeply_indented
 
 try:
     import yaml_rs
@@ -162,7 +162,7 @@ def read_plain(text: str) -> Any | None:
     Only a mapping or a list at the top is taken: an empty file, a lone scalar
     and several documents all have something to report.
     """
-    if yaml_rs is None or screen(text) or DEEP_INDENT.search(text):
+    if yaml_rs is None or screen(text) or deeply_indented(text):
         return None  # (deep flow nesting never gets past the screen)
     try:
         data = yaml_rs.loads(text, parse_datetime=False)
@@ -176,47 +176,8 @@ def read_plain(text: str) -> Any | None:
     if kind is dict or (kind is list and text.lstrip().startswith(("-", "["))):
         values = _plain_values(data)
         if values is _PLAIN or (values is not _DOUBTED and not _doubtful_floats(text, values)):
-            _share_strings(data)
             return data
     return None
-
-
-# Texts up to this long are shared when they repeat (units, directions, sources).
-_SHARED_UP_TO = 24
-
-
-def _share_strings(root: dict[Any, Any] | list[Any]) -> None:
-    """Every key, and every short text, as one object however often it occurs.
-
-    The parser makes a new string for each key of each mapping: a repository
-    of 100,000 goals held 'title', 'unit', 'procent' and 'higher' hundreds of
-    thousands of times each, about a third of its memory. (The walk has
-    already found that every key is text.)
-    """
-    intern = sys.intern
-    pending: list[Any] = [root]
-    pop, push = pending.pop, pending.append
-    while pending:
-        container = pop()
-        if type(container) is dict:
-            items = list(container.items())
-            container.clear()  # refilled in the same order, with shared keys
-            for key, value in items:
-                kind = type(value)
-                if kind is str:
-                    if len(value) <= _SHARED_UP_TO:
-                        value = intern(value)
-                elif kind is dict or kind is list:
-                    push(value)
-                container[intern(key)] = value
-        else:
-            for position, value in enumerate(container):
-                kind = type(value)
-                if kind is str:
-                    if len(value) <= _SHARED_UP_TO:
-                        container[position] = intern(value)
-                elif kind is dict or kind is list:
-                    push(value)
 
 
 def _doubtful_floats(text: str, values: str) -> bool:
@@ -235,38 +196,79 @@ def _plain_values(root: dict[Any, Any] | list[Any]) -> str:
     """No key that is not text (Y008), no text that may have been a YAML 1.1 boolean,
     no number outside what the careful reader accepts (Y016); and whether floats are there.
 
+    The same walk shares every key, every short text and every whole number
+    as one object however often it occurs: the parser makes a new string for each key of
+    each mapping, and a repository of 100,000 goals held 'title', 'unit',
+    'procent' and 'higher' hundreds of thousands of times each, about a third
+    of its memory. (Data that is doubted is thrown away, shared or not.)
+
     Walked without recursion and without a call per value: this runs over
     every value of every file.
     """
     words = _YAML11_WORDS
-    largest, smallest = _LARGEST, _SMALLEST
+    largest = _LARGEST
+    intern, shared_up_to = sys.intern, _SHARED_UP_TO
+    # Whole numbers too (years, target values): each is an object of its own
+    # past 256, four per goal. Shared within the file.
+    numbers: dict[int, int] = {}
+    share_number = numbers.setdefault
     found = _PLAIN
     pending: list[Any] = [root]
     pop, push = pending.pop, pending.append
     while pending:
         container = pop()
         if type(container) is dict:
-            for key in container:
+            items = list(container.items())
+            container.clear()  # refilled in the same order, with shared keys
+            for key, value in items:
                 if type(key) is not str or (len(key) < 4 and key in words):
                     return _DOUBTED
-            values = container.values()
+                kind = type(value)
+                if kind is str:
+                    if len(value) <= shared_up_to:
+                        if len(value) < 4 and value in words:
+                            return _DOUBTED
+                        value = intern(value)
+                elif kind is dict or kind is list:
+                    push(value)
+                elif kind is int:
+                    if not -largest < value < largest:
+                        return _DOUBTED
+                    value = share_number(value, value)
+                elif kind is float:
+                    found = _float_kind(value, found)
+                    if found is _DOUBTED:
+                        return _DOUBTED
+                container[intern(key)] = value
         else:
-            values = container
-        for value in values:
-            kind = type(value)
-            if kind is str:
-                if len(value) < 4 and value in words:
-                    return _DOUBTED
-            elif kind is dict or kind is list:
-                push(value)
-            elif kind is int:
-                if not -largest < value < largest:
-                    return _DOUBTED
-            elif kind is float:
-                if value == 0.0:
-                    found = _WITH_ZERO_FLOATS
-                elif smallest <= abs(value) < largest:  # False for infinity and NaN too
-                    found = found if found is _WITH_ZERO_FLOATS else _WITH_FLOATS
-                else:
-                    return _DOUBTED
+            for position, value in enumerate(container):
+                kind = type(value)
+                if kind is str:
+                    if len(value) <= shared_up_to:
+                        if len(value) < 4 and value in words:
+                            return _DOUBTED
+                        container[position] = intern(value)
+                elif kind is dict or kind is list:
+                    push(value)
+                elif kind is int:
+                    if not -largest < value < largest:
+                        return _DOUBTED
+                    container[position] = share_number(value, value)
+                elif kind is float:
+                    found = _float_kind(value, found)
+                    if found is _DOUBTED:
+                        return _DOUBTED
     return found
+
+
+# Texts up to this long are shared when they repeat (units, directions, sources).
+_SHARED_UP_TO = 24
+
+
+def _float_kind(value: float, found: str) -> str:
+    """What the walk has found, with this float: doubted, with floats, or with a 0.0."""
+    if value == 0.0:
+        return _WITH_ZERO_FLOATS
+    if _SMALLEST <= abs(value) < _LARGEST:  # False for infinity and NaN too
+        return found if found is _WITH_ZERO_FLOATS else _WITH_FLOATS
+    return _DOUBTED

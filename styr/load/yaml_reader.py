@@ -23,7 +23,7 @@ from styr.findings import Finding
 from styr.load.builder import ValueBuilder
 from styr.load.depth import flow_depth_exceeds
 from styr.load.fast_reader import read_plain
-from styr.load.limits import DEEP_INDENT, MAX_DEPTH
+from styr.load.limits import MAX_DEPTH, deeply_indented
 from styr.load.scalars import PLAIN, is_null
 from styr.load.text_checks import text_findings
 from styr.load.yaml_messages import reader_finding, syntax_finding
@@ -128,7 +128,7 @@ def _too_deep(text: str) -> bool:
     with an error of their own. Block nesting and the two together are then
     counted from libyaml's tokens, which come one at a time.
     """
-    if text.count("[") + text.count("{") < MAX_DEPTH and DEEP_INDENT.search(text) is None:
+    if text.count("[") + text.count("{") < MAX_DEPTH and not deeply_indented(text):
         return False
     if flow_depth_exceeds(text, MAX_DEPTH):
         return True

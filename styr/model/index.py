@@ -67,6 +67,10 @@ class Element:
     kind_name: str | None = None  # the kind it names or would get, even if undeclared
     owner: str | None = None  # the organisation an element belongs to
     parent: Element | None = None
+    # The elements written under this one, once `Index.children` has been asked:
+    # the one child itself, or a list of several (most goals have one indicator,
+    # and a list and a table entry for each took 14 MB at 100,000 goals).
+    _children: Element | list[Element] | None = field(default=None, repr=False, compare=False)
 
     @property
     def title(self) -> str:
@@ -95,7 +99,7 @@ class Index:
     references: list[Reference] = field(default_factory=list)
     by_id: dict[str, Element] = field(default_factory=dict)
     duplicates: list[Element] = field(default_factory=list)
-    _children: dict[int, list[Element]] | None = field(default=None, repr=False)
+    _children_known: bool = field(default=False, repr=False)
 
     def add(self, element: Element) -> None:
         self.elements.append(element)
@@ -115,12 +119,22 @@ class Index:
 
     def children(self, parent: Element) -> list[Element]:
         """The elements written under `parent` (a goal's indicators, a plan's activities)."""
-        if self._children is None:  # built once, even when no element has children
-            self._children = {}
+        if not self._children_known:  # found once, even when no element has children
+            self._children_known = True
             for element in self.elements:
-                if element.parent is not None:
-                    self._children.setdefault(id(element.parent), []).append(element)
-        return self._children.get(id(parent), [])
+                above = element.parent
+                if above is not None:
+                    held = above._children
+                    if held is None:
+                        above._children = element
+                    elif isinstance(held, list):
+                        held.append(element)
+                    else:
+                        above._children = [held, element]
+        held = parent._children
+        if held is None:
+            return []
+        return held if isinstance(held, list) else [held]
 
 
 def build_index(repository: Repository) -> Index:

@@ -65,11 +65,16 @@ def is_placeholder(text: str) -> bool:
 
 @cache
 def _unmarked() -> tuple[frozenset[str], re.Pattern[str]]:
-    """Earlier starters' unmarked placeholders, and how each begins (to look for in a file)."""
+    """Earlier starters' unmarked placeholders, and what a file holding any placeholder holds.
+
+    The pattern finds a part of every marked placeholder (`_PARTS`) or the
+    beginning of an unmarked one: one scan of a file's text instead of one
+    per part.
+    """
     path = Path(__file__).resolve().parents[1] / "data" / "placeholders.json"
     texts = [" ".join(t.split()) for t in json.loads(path.read_text(encoding="utf-8"))["unmarked"]]
-    beginnings = re.compile("|".join(re.escape(text[:20]) for text in texts) or "(?!)")
-    return frozenset(texts), beginnings
+    parts = [*_PARTS, *(text[:20] for text in texts)]
+    return frozenset(texts), re.compile("|".join(re.escape(part) for part in parts))
 
 
 def check(context: RuleContext) -> Iterator[Finding]:
@@ -83,7 +88,7 @@ def check(context: RuleContext) -> Iterator[Finding]:
 
 
 def _may_hold_one(text: str) -> bool:
-    return any(part in text for part in _PARTS) or _unmarked()[1].search(text) is not None
+    return _unmarked()[1].search(text) is not None
 
 
 # Parts of every placeholder, in the cases it may be written in.
