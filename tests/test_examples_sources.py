@@ -104,6 +104,11 @@ def _marked_copy(tmp_path: Path) -> Path:
         "      url: https://www.huddinge.se/\n",
         1,
     )
+    text = text.replace(
+        "direction:\n",
+        "direction:\n  citation:\n    title: Nämndens inriktning\n    publisher: Huddinge kommun\n",
+        1,
+    )
     board.write_text(text, encoding="utf-8")
     return target
 
@@ -119,6 +124,7 @@ def test_the_report_shows_where_a_text_comes_from(tmp_path: Path) -> None:
         english = build_report([repository], fmt, language="en")
         assert "Source of the text" in english and citation in english, fmt
         assert "Example text: not the municipality" in english, fmt
+        assert "Nämndens inriktning, Huddinge kommun" in swedish, fmt  # the direction's own
 
 
 def test_the_report_marks_the_examples_boards_as_examples() -> None:

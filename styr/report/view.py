@@ -319,6 +319,7 @@ class ViewBuilder:
             mission_facts=mission_facts,
             direction=fmt.paragraphs(direction.get("text")),
             direction_contributes_to=self.refs(direction),
+            direction_facts=provenance_facts(direction, self.t),
             direction_indicators=self.indicators_under(element),
             area_readings=[
                 Reading(self.ref(fmt.text(r.get("area"))), fmt.paragraphs(r.get("text")))

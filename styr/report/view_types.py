@@ -114,6 +114,7 @@ class OrganisationView:
     assignments: list[ItemView]
     work_plans: list[ItemView]
     unreadable_file: str = ""  # the board's file, when it could not be read
+    direction_facts: list[Fact] = field(default_factory=list)  # where its text comes from
 
     @property
     def has_content(self) -> bool:
