@@ -257,3 +257,18 @@ def test_an_interrupt_is_not_swallowed(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(fast_reader, "yaml_rs", Interrupted)
     with pytest.raises(KeyboardInterrupt):
         read_plain("a: 1\n")
+
+
+def test_keys_short_texts_and_whole_numbers_are_shared_objects() -> None:
+    # A repository of 100,000 goals repeats the same keys, units and years
+    # hundreds of thousands of times: each is kept once.
+    text = "".join(
+        f"- {{id: mål-{n}, unit: procent, year: 2026, value: {1000 + n % 2}}}\n" for n in range(3)
+    )
+    data = read_plain(text)
+    assert data is not None and len(data) == 3
+    first, *others = data
+    for other in others:
+        assert [id(key) for key in other] == [id(key) for key in first]
+        assert other["unit"] is first["unit"] and other["year"] is first["year"]
+    assert data[0]["value"] is data[2]["value"]

@@ -98,3 +98,16 @@ def test_the_same_code_serves_all_models(tmp_path: Path) -> None:
     result = lint_paths([tmp_path])
     assert sorted(r.repository.root.name for r in result.results) == sorted(REPOSITORIES)
     assert result.findings == []
+
+
+def test_children_are_the_elements_written_under_each_element() -> None:
+    repository = load_repository(EXAMPLES / "helsingborg")  # goals with one indicator, and more
+    index = build_index(repository)
+    written_under: dict[int, list[object]] = {}
+    for element in index.elements:
+        if element.parent is not None:
+            written_under.setdefault(id(element.parent), []).append(element)
+    assert any(len(children) > 1 for children in written_under.values())
+    assert any(len(children) == 1 for children in written_under.values())
+    for element in index.elements:
+        assert index.children(element) == written_under.get(id(element), [])
