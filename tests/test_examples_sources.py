@@ -135,9 +135,9 @@ def test_the_report_marks_the_examples_boards_as_examples() -> None:
             assert "inte kommunens egen text, utan ett påhittat exempel" in report
 
 
-def test_the_huddinge_example_cites_its_goal_areas() -> None:
+def test_the_huddinge_example_cites_its_vision_programme_and_goal_areas() -> None:
     report = build_report([ROOT / "examples" / "huddinge"], "markdown")
-    assert report.count("Bakgrund till ny styrmodell och målstruktur, Huddinge kommun") == 3
+    assert report.count("Bakgrund till ny styrmodell och målstruktur, Huddinge kommun") == 5
 
 
 def test_a_citation_shows_the_parts_that_are_written() -> None:
