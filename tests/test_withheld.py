@@ -29,9 +29,7 @@ def _lint(repo: Path) -> RepositoryResult:
 def _unwithheld(repo: Path, monkeypatch: pytest.MonkeyPatch) -> list[Finding]:
     """What lint would report if nothing were withheld."""
     with monkeypatch.context() as patch:
-        patch.setattr(
-            styr.lint_checks, "withhold", lambda findings, repository, rule_of: (findings, None)
-        )
+        patch.setattr(styr.lint_checks, "withhold", lambda findings, *_, **__: (findings, None))
         return _lint(repo).findings
 
 
