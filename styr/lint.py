@@ -116,7 +116,23 @@ def _lint_each(
         return (_lint_root(root, today, cache) for root in roots)
     # Workers read, hash and lint their repositories themselves, so that the
     # cache look-ups run in parallel too; they send back no file contents.
+    _prepare_for_fork()
     return map_in_processes(_lint_root, [(root, today, cache) for root in roots], jobs)
+
+
+def _prepare_for_fork() -> None:
+    """Import the checks and compile the validators once, here, when workers inherit them.
+
+    Forked workers start with what this process has; each would otherwise
+    do the same imports and compilations again. Workers that are spawned
+    (Windows, macOS) start afresh, so nothing is done for them here.
+    """
+    import multiprocessing
+
+    if multiprocessing.get_start_method() == "fork":
+        from styr.lint_checks import prepare
+
+        prepare()
 
 
 def _from_index(root: Path, today: date, cache: LintCache) -> RepositoryResult | None:

@@ -109,6 +109,11 @@ def _fast_validator(kind: str) -> Any:
     )
 
 
+def compile_validator(kind: str) -> None:
+    """Compile the fast validator of a file kind ahead of its first file."""
+    _fast_validator(kind)
+
+
 @dataclass(frozen=True, slots=True)
 class SchemaResult:
     """A document's schema findings, and where its values have a shape the schema refuses.
