@@ -257,9 +257,12 @@ def _findings(document: Document, advice: list[Advice]) -> list[Finding]:
     # long to use, kept as text), the schema has nothing to add.
     read_wrong = {finding.path for finding in document.findings if finding.path}
     misspelt = {(item.path[:-1], item.meant_key) for item in advice if item.meant_key}
+    advice, indented = _indented_too_far(advice)
     for item in advice:
         if item.missing_key is not None and (item.path, item.missing_key) in misspelt:
             continue  # `titel:` for `title:` is said where it is written
+        if item.missing_key is not None and (item.path, item.missing_key) in indented:
+            continue  # said where the key stands, one indent too far in
         if (item.path, item.problem) in seen:  # a missing key is reported once
             continue
         if not item.at_key and item.path in read_wrong:
@@ -278,6 +281,40 @@ def _findings(document: Document, advice: list[Advice]) -> list[Finding]:
             )
         )
     return findings
+
+
+def _indented_too_far(advice: list[Advice]) -> tuple[list[Advice], set[tuple[Any, str]]]:
+    """The advice with one bad indent said once, and the (mapping, key) pairs it explains.
+
+    A key that is unknown where it stands but missing one level up
+    (`steering_model:` indented under `term_of_office:`) stands one indent too
+    far in. The keys after it in the same mapping moved in with it, so their
+    "unknown key" findings are consequences, and so is the key's "missing" finding
+    one level up: the one finding says what to change.
+    """
+    missing = {(item.path, item.missing_key) for item in advice if item.missing_key is not None}
+    moved: dict[PathInDocument, str] = {}  # mapping → the first key indented into it
+    for item in advice:
+        if item.at_key and len(item.path) >= 2 and item.path[:-1] not in moved:
+            key = item.path[-1]
+            if isinstance(key, str) and (item.path[:-2], key) in missing:
+                moved[item.path[:-1]] = key
+    if not moved:
+        return advice, set()
+    kept: list[Advice] = []
+    following: set[PathInDocument] = set()
+    for item in advice:
+        mapping = item.path[:-1]
+        if not item.at_key or mapping not in moved:
+            kept.append(item)
+        elif item.path[-1] == moved[mapping]:
+            following.add(mapping)
+            inside = mapping[-1] if mapping else ""
+            sv, en = both("schema-indented-too-far", key=shown(item.path[-1]), inside=shown(inside))
+            kept.append(replace(item, problem=sv, problem_en=en, meant_key=None))
+        elif mapping not in following:
+            kept.append(item)  # an unknown key before the indented one is its own mistake
+    return kept, {(mapping[:-1], key) for mapping, key in moved.items()}
 
 
 def with_known_ids(findings: list[Finding], ids: Iterable[str]) -> list[Finding]:

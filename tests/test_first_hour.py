@@ -247,3 +247,32 @@ def test_the_area_table_wraps_names_between_words(
     # "sysselsättning" whole, not "sysselsättn" on one line and "ing" on the next.
     assert {"sysselsättning", "klimatneutralitet", "livskvalitet"} <= words, cells
     assert max(len(line) for line in areas.splitlines()) <= 100
+
+
+def test_a_key_indented_one_step_too_far_is_one_finding_that_says_so(
+    run_cli: Run, tmp_path: Path
+) -> None:
+    repo = _copy(tmp_path)
+    _indented(repo, "steering_model:", lambda line: "  " + line)
+    result = run_cli("lint", "--no-cache", "--output-format", "concise", repo)
+    manifest_lines = [line for line in result.out.splitlines() if "styr.yaml:" in line]
+    # Not also "steering_model is missing", nor "unknown key levels, links, …" for the
+    # keys that moved in with it.
+    assert len(manifest_lines) == 1, manifest_lines
+    (only,) = manifest_lines
+    line = 1 + (repo / "styr.yaml").read_text(encoding="utf-8").split("\n").index(
+        "  steering_model:"
+    )
+    assert f"styr.yaml:{line}:3:" in only
+    assert "ett indrag för långt in" in only and "'term_of_office'" in only
+    english = run_cli("lint", "--no-cache", "--lang", "en", repo).out
+    assert "indented one step too far" in english
+
+
+def test_an_unknown_key_before_the_indented_one_is_still_reported(
+    run_cli: Run, tmp_path: Path
+) -> None:
+    repo = _copy(tmp_path)
+    _indented(repo, "steering_model:", lambda line: "  sluit: 2026\n  " + line)
+    out = run_cli("lint", "--no-cache", repo).out
+    assert "'sluit'" in out and "ett indrag för långt in" in out
