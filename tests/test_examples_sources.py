@@ -109,6 +109,12 @@ def _marked_copy(tmp_path: Path) -> Path:
         "direction:\n  citation:\n    title: Nämndens inriktning\n    publisher: Huddinge kommun\n",
         1,
     )
+    text = text.replace(
+        "  - area: ekonomisk-hallbarhet\n",
+        "  - area: ekonomisk-hallbarhet\n"
+        "    citation: {title: Nämndens tolkning, publisher: Huddinge kommun}\n",
+        1,
+    )
     board.write_text(text, encoding="utf-8")
     return target
 
@@ -125,6 +131,7 @@ def test_the_report_shows_where_a_text_comes_from(tmp_path: Path) -> None:
         assert "Source of the text" in english and citation in english, fmt
         assert "Example text: not the municipality" in english, fmt
         assert "Nämndens inriktning, Huddinge kommun" in swedish, fmt  # the direction's own
+        assert "Nämndens tolkning, Huddinge kommun" in swedish, fmt  # an area reading's own
 
 
 def test_the_report_marks_the_examples_boards_as_examples() -> None:

@@ -322,7 +322,11 @@ class ViewBuilder:
             direction_facts=provenance_facts(direction, self.t),
             direction_indicators=self.indicators_under(element),
             area_readings=[
-                Reading(self.ref(fmt.text(r.get("area"))), fmt.paragraphs(r.get("text")))
+                Reading(
+                    self.ref(fmt.text(r.get("area"))),
+                    fmt.paragraphs(r.get("text")),
+                    tuple(provenance_facts(r, self.t)),
+                )
                 for r in (readings if isinstance(readings, list) else [])
                 if isinstance(r, dict) and fmt.text(r.get("area"))
             ],

@@ -94,6 +94,7 @@ class ItemView:
 class Reading:
     area: Ref
     paragraphs: list[str]
+    facts: tuple[Fact, ...] = ()  # where its text comes from
 
 
 @dataclass(slots=True)
