@@ -144,7 +144,7 @@ VALID: dict[str, dict[str, Any]] = {
             "title": "Helsingborg 2035",
             "year": 2035,
             "text": "År 2035 ska Helsingborg vara ...",
-            "areas": [{"id": "det-skapande-helsingborg", "title": "Det skapande Helsingborg"}],
+            "areas": [{"id": "den-skapande-staden", "title": "Den skapande staden"}],
         },
         "waypoints": [
             {
