@@ -17,14 +17,11 @@ ADVICE: dict[str, Text] = {
         "Unknown key '{key}'{in_where}.{did_you_mean} Keys allowed here: {allowed}."
     ),
     "schema-did-you-mean": N_(" Did you mean '{suggestion}'?"),
-    "schema-indented-too-far": {
-        "sv": "Nyckeln '{key}' står ett indrag för långt in: den hör inte till '{inside}' utan "
-        "till nivån ovanför. Flytta raden till vänster så att '{key}' står i samma kolumn som "
-        "'{inside}'; raderna under den följer med.",
-        "en": "The key '{key}' is indented one step too far: it does not belong to '{inside}' "
-        "but to the level above. Move the line to the left so that '{key}' stands in the same "
-        "column as '{inside}'; the lines below it go with it.",
-    },
+    "schema-indented-too-far": N_(
+        "The key '{key}' is indented one step too far: it does not belong to '{inside}' but to the "
+        "level above. Move the line to the left so that '{key}' stands in the same column as "
+        "'{inside}'; the lines below it go with it."
+    ),
     "schema-hint-unlist": N_(" Write the value without square brackets: {value}."),
     "schema-kind-did-you-mean": N_("'{value}', did you mean '{suggestion}'?"),
     "schema-missing-key": N_(
