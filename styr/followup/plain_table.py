@@ -51,21 +51,31 @@ def _title_lines(title: str, width: int, colour: bool) -> Iterator[str]:
 
 def _row_lines(
     cells: Sequence[str], widths: Sequence[int], bar: str, style: str, *, at_bottom: bool = False
-) -> Iterator[str]:
+) -> list[str]:
     """One row as the lines it takes: every cell wrapped to its width, padded to the tallest
     (below its text, or above it for headings, which stand right over their column)."""
-    wrapped = [wrap(cell, width) for cell, width in zip(cells, widths, strict=True)]
-    height = max(len(lines) for lines in wrapped)
-    if at_bottom:
-        wrapped = [[""] * (height - len(lines)) + lines for lines in wrapped]
     reset = _RESET if style else ""
-    for number in range(height):
-        parts = []
-        for lines, width in zip(wrapped, widths, strict=True):
-            text = lines[number] if number < len(lines) else ""
-            padding = " " * (width - cell_len(text))
-            parts.append(f" {style}{text}{reset}{padding} " if text else f" {padding} ")
-        yield bar + bar.join(parts) + bar
+    columns: list[list[str]] = []
+    for cell, width in zip(cells, widths, strict=True):
+        text = cell.rstrip()
+        used = cell_len(text) if "\n" not in text else width + 1
+        if used <= width:  # most cells: one line, measured once
+            columns.append([_padded(text, width - used, style, reset)])
+        else:
+            lines = wrap(cell, width)
+            columns.append([_padded(line, width - cell_len(line), style, reset) for line in lines])
+    height = max(map(len, columns))
+    if height == 1:
+        return [bar + bar.join(column[0] for column in columns) + bar]
+    for column, width in zip(columns, widths, strict=True):
+        empty = [" " * (width + 2)] * (height - len(column))
+        column[:] = empty + column if at_bottom else column + empty
+    return [bar + bar.join(parts) + bar for parts in zip(*columns, strict=True)]
+
+
+def _padded(text: str, spare: int, style: str, reset: str) -> str:
+    """A cell's line with a space each side, filled out to its column's width."""
+    return f" {style}{text}{reset}{' ' * spare} " if text else " " * (spare + 2)
 
 
 def wrap(text: str, width: int) -> list[str]:

@@ -77,8 +77,8 @@ def _grow(widths: list[int], most: list[int], group: list[int], spare: int) -> i
 
 
 def _longest_line(text: str) -> int:
-    return max((len(line) for line in text.splitlines()), default=0)
+    return max(map(len, text.splitlines()), default=0)
 
 
 def _longest_word(text: str) -> int:
-    return max((len(word) for word in text.split()), default=0)
+    return max(map(len, text.split()), default=0)
