@@ -93,6 +93,9 @@ def main() -> None:
         f"{size / 1e6:.1f} MB"
     )
     print(f"machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}")
+    if os.environ.get("PYTHONDONTWRITEBYTECODE"):
+        # Every run then compiles styr's modules again: slower starts than an install has.
+        print("note: PYTHONDONTWRITEBYTECODE is set, so no run uses compiled bytecode")
     print()
 
     floor = best_of(arguments.repeat, lambda: parse_floor(files))
