@@ -179,7 +179,7 @@ def check(document: Document, kind: str) -> SchemaResult:
         # (Python's `$` also matches before a final newline); the stricter
         # verdict stands, so the file is never silently passed.
         advice.append(strict_only_advice(_line_break_at_the_end(document.data)))
-    return SchemaResult(_findings(document, advice), rejected, unusable)
+    return SchemaResult(_findings(document, advice, kind), rejected, unusable)
 
 
 def unknown_file_kind(document: Document, kinds: list[str]) -> Finding:
@@ -250,14 +250,14 @@ def _at_path(data: Any, path: PathInDocument) -> Any:
     return data
 
 
-def _findings(document: Document, advice: list[Advice]) -> list[Finding]:
+def _findings(document: Document, advice: list[Advice], kind: str | None = None) -> list[Finding]:
     findings = []
     seen = set()
     # Where the reader already said what is wrong with a value (a number too
     # long to use, kept as text), the schema has nothing to add.
     read_wrong = {finding.path for finding in document.findings if finding.path}
     misspelt = {(item.path[:-1], item.meant_key) for item in advice if item.meant_key}
-    advice, indented = _indented_too_far(advice)
+    advice, indented = _indented_too_far(advice, document.data, kind)
     for item in advice:
         if item.missing_key is not None and (item.path, item.missing_key) in misspelt:
             continue  # `titel:` for `title:` is said where it is written
@@ -283,21 +283,26 @@ def _findings(document: Document, advice: list[Advice]) -> list[Finding]:
     return findings
 
 
-def _indented_too_far(advice: list[Advice]) -> tuple[list[Advice], set[tuple[Any, str]]]:
+def _indented_too_far(
+    advice: list[Advice], data: Any = None, kind: str | None = None
+) -> tuple[list[Advice], set[tuple[Any, str]]]:
     """The advice with one bad indent said once, and the (mapping, key) pairs it explains.
 
-    A key that is unknown where it stands but missing one level up
-    (`steering_model:` indented under `term_of_office:`) stands one indent too
-    far in. The keys after it in the same mapping moved in with it, so their
-    "unknown key" findings are consequences, and so is the key's "missing" finding
-    one level up: the one finding says what to change.
+    A key that is unknown where it stands but missing one level up, or allowed
+    there and absent (`steering_model:` indented under `term_of_office:`,
+    `direction:` under `mission:`), stands one indent too far in. The keys
+    after it in the same mapping moved in with it, so their "unknown key"
+    findings are consequences, and so is the key's "missing" finding one level
+    up: the one finding says what to change.
     """
     missing = {(item.path, item.missing_key) for item in advice if item.missing_key is not None}
     moved: dict[PathInDocument, str] = {}  # mapping → the first key indented into it
     for item in advice:
         if item.at_key and len(item.path) >= 2 and item.path[:-1] not in moved:
-            key = item.path[-1]
-            if isinstance(key, str) and (item.path[:-2], key) in missing:
+            key, above = item.path[-1], item.path[:-2]
+            if not isinstance(key, str) or isinstance(item.path[-2], int):
+                continue  # a list item's keys: its own level is the item, not the list
+            if (above, key) in missing or _belongs_above(data, kind, above, key):
                 moved[item.path[:-1]] = key
     if not moved:
         return advice, set()
@@ -315,6 +320,44 @@ def _indented_too_far(advice: list[Advice]) -> tuple[list[Advice], set[tuple[Any
         elif mapping not in following:
             kept.append(item)  # an unknown key before the indented one is its own mistake
     return kept, {(mapping[:-1], key) for mapping, key in moved.items()}
+
+
+def _belongs_above(data: Any, kind: str | None, above: PathInDocument, key: str) -> bool:
+    """Whether `key` is allowed in the mapping at `above` and absent from it."""
+    mapping = _at_path(data, above)
+    return (
+        kind is not None
+        and isinstance(mapping, dict)
+        and key not in mapping
+        and key in _keys_allowed_at(kind, tuple(above))
+    )
+
+
+@cache
+def _keys_allowed_at(kind: str, path: PathInDocument) -> frozenset[str]:
+    """The keys the schema of `kind` allows in the mapping at `path` (list items by position)."""
+    documents = _schema_documents()
+    home = f"{kind}{SCHEMA_SUFFIX}"
+    schema: Any = documents.get(home, {})
+    for part in path:
+        schema, home = _resolved(schema, home, documents)
+        step = schema.get("items", {}) if isinstance(part, int) else None
+        schema = step if step is not None else schema.get("properties", {}).get(part, {})
+    schema, _ = _resolved(schema, home, documents)
+    return frozenset(schema.get("properties", {})) if isinstance(schema, dict) else frozenset()
+
+
+def _resolved(schema: Any, home: str, documents: dict[str, Any]) -> tuple[Any, str]:
+    """`schema` with its `$ref` followed (within its file or into another), and its file."""
+    for _ in range(8):  # the schemas' references are never this deep; a loop is no hang
+        if not isinstance(schema, dict) or "$ref" not in schema:
+            break
+        file, _, pointer = str(schema["$ref"]).partition("#")
+        home = file or home
+        schema = documents.get(home, {})
+        for name in (part for part in pointer.split("/") if part):
+            schema = schema.get(name, {}) if isinstance(schema, dict) else {}
+    return (schema if isinstance(schema, dict) else {}), home
 
 
 def with_known_ids(findings: list[Finding], ids: Iterable[str]) -> list[Finding]:

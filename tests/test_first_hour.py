@@ -276,3 +276,31 @@ def test_an_unknown_key_before_the_indented_one_is_still_reported(
     _indented(repo, "steering_model:", lambda line: "  sluit: 2026\n  " + line)
     out = run_cli("lint", "--no-cache", repo).out
     assert "'sluit'" in out and "ett indrag för långt in" in out
+
+
+def test_a_part_of_a_board_indented_under_another_is_said_once(
+    run_cli: Run, tmp_path: Path
+) -> None:
+    repo = _copy(tmp_path)
+    board = repo / "organisation" / "socialnamnden.yaml"
+    lines = board.read_text(encoding="utf-8").split("\n")
+    number = lines.index("direction:")
+    lines[number] = "  direction:"  # now inside mission:
+    board.write_text("\n".join(lines), encoding="utf-8")
+    out = run_cli("lint", "--no-cache", "--output-format", "concise", repo).out
+    schema = [line for line in out.splitlines() if " S002 " in line]
+    assert len(schema) == 1, schema  # not also 'contributes_to' and 'indicators' unknown in mission
+    assert f"socialnamnden.yaml:{number + 1}:3:" in schema[0]
+    assert "'direction' står ett indrag för långt in" in schema[0] and "'mission'" in schema[0]
+
+
+def test_a_key_that_is_already_there_above_is_an_unknown_key_as_before(
+    run_cli: Run, tmp_path: Path
+) -> None:
+    # id: inside mission: the board has its id, so this is not an indent.
+    repo = _copy(tmp_path)
+    board = repo / "organisation" / "socialnamnden.yaml"
+    text = board.read_text(encoding="utf-8")
+    board.write_text(text.replace("mission:\n", "mission:\n  id: x\n", 1), encoding="utf-8")
+    out = run_cli("lint", "--no-cache", repo).out
+    assert "Okänd nyckel 'id' i mission" in out and "indrag för långt in" not in out
