@@ -428,7 +428,7 @@ def hostile(repo: Path) -> Path:
         "title: Fler hyresgäster ska känna sig trygga i sitt bostadsområde",
         'title: "Fler \\u202ehyresgäster \\e[2J ska känna sig trygga"',
     )
-    twin = repo / "organisation" / "a\n::warning file=x::y.yaml"
+    twin = repo / "organisation" / "a\n::warning file=x::y\u202e.yaml"
     shutil.copy(repo / "organisation" / "kulturnamnden.yaml", twin)
     return repo
 

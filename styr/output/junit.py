@@ -15,7 +15,7 @@ import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-from styr.escape import one_line
+from styr.escape import one_line, published
 from styr.findings import Finding
 from styr.lint import LintResult
 from styr.model.repository import Repository
@@ -26,8 +26,9 @@ _NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
 def clean(text: str) -> str:
-    """The text with characters XML cannot carry written as \\xNN."""
-    return _NOT_XML.sub(lambda match: f"\\x{ord(match.group()):02x}", text)
+    """The text with every control but line breaks and tabs shown as an escape, as in the
+    report (`styr.escape.published`), and what else XML cannot carry written as \\xNN."""
+    return _NOT_XML.sub(lambda match: f"\\x{ord(match.group()):02x}", published(text))
 
 
 def render(result: LintResult, language: str, colour: bool = False) -> str:
