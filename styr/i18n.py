@@ -43,8 +43,8 @@ ENVIRONMENT_VARIABLE = "STYR_LANG"
 # gettext's own separator between a context and a msgid (as in a compiled catalogue).
 _CONTEXT_SEPARATOR = "\x04"
 
-# A text as code holds it: a marked msgid or, until converted, a legacy {"sv": …, "en": …}.
-Text = str | Mapping[str, str]
+# A text as code holds it: a marked English msgid (`N_()`, `NC_()`).
+Text = str
 
 _process_language = DEFAULT_LANGUAGE
 _click_installed = False
@@ -75,11 +75,8 @@ def _lookup(msgid: str, language: str) -> str:
 
 def translate(text: Text, language: str, /, **params: Any) -> str:
     """`text` in `language`, with its `{placeholders}` filled from `params`."""
-    if isinstance(text, str):
-        # gettext gives the catalogue's header for "": an empty text stays empty.
-        result = _lookup(text, language) if text else ""
-    else:  # legacy form, kept working until every text is converted
-        result = text.get(language) or text[DEFAULT_LANGUAGE]
+    # gettext gives the catalogue's header for "": an empty text stays empty.
+    result = _lookup(text, language) if text else ""
     return result.format(**localised(params, language)) if params else result
 
 

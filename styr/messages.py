@@ -6,8 +6,7 @@ catalogue styr/locale/sv/LC_MESSAGES/styr.po (see docs/translations.md), and
 
 Adding a sentence: write `"area-key": N_("English, with {param}.")` here and its
 Swedish in styr.po, then compile the catalogue (docs/translations.md); a test
-fails while the Swedish is missing. The older form `"area-key": {"sv": "…",
-"en": "…"}` still works and is moved into the catalogue by the maintainers.
+fails while the Swedish is missing.
 """
 
 from __future__ import annotations

@@ -31,9 +31,9 @@ from styr.cli import app
 from styr.findings import Finding, Severity
 from styr.i18n import N_, NC_, translate
 from styr.messages import MESSAGES, message, severity_name
-from styr.report.texts import Labels
-from styr.rules.base import Rule
+from styr.report.texts import CATEGORY_NAMES, DOCUMENT_TYPES, MISSION_SOURCES, TEXTS, Labels
 from styr.rules.catalogue import ALL_RULES, BY_CODE
+from styr.schema_texts import ADVICE
 
 Run = Callable[..., CliResult]
 
@@ -147,12 +147,15 @@ def test_a_value_a_check_gives_per_language_is_picked_for_its_language() -> None
     assert translate(text, "sv", kind="mål", kind_en="goal") == "mål is missing"
 
 
-def test_the_older_two_language_form_still_works() -> None:
-    legacy = {"sv": "Hej {name}", "en": "Hello {name}"}
-    rule = Rule("Z999", "legacy", Severity.INFO, legacy, legacy, legacy)
-    finding = rule.at(None, name="Ada")
-    assert (rule.render(finding, "sv"), rule.render(finding, "en")) == ("Hej Ada", "Hello Ada")
-    assert translate(legacy, "en", name="Ada") == "Hello Ada"
+def test_every_text_in_the_code_is_one_msgid_not_a_pair_of_languages() -> None:
+    tables = [MESSAGES, TEXTS, CATEGORY_NAMES, MISSION_SOURCES, DOCUMENT_TYPES, ADVICE]
+    pairs = [key for table in tables for key, text in table.items() if not isinstance(text, str)]
+    for rule in ALL_RULES:
+        texts = {"summary": rule.summary, "message": rule.message, "doc": rule.doc}
+        pairs += [
+            f"{rule.code} {name}" for name, text in texts.items() if not isinstance(text, str)
+        ]
+    assert pairs == []
 
 
 def test_every_rule_is_documented_in_both_languages() -> None:

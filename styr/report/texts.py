@@ -7,8 +7,7 @@ styr/locale/sv/LC_MESSAGES/styr.po (docs/translations.md), so a report in
 another language is a new catalogue, not new templates.
 
 Adding a label: `"key": N_("English")` in TEXTS and its Swedish in styr.po; a
-test fails while the Swedish is missing. The older form `"key": {"sv": "…",
-"en": "…"}` still works and is moved into the catalogue by the maintainers.
+test fails while the Swedish is missing.
 """
 
 from __future__ import annotations

@@ -7,9 +7,7 @@ A rule's `summary`, `message` and `doc` are English originals marked with
 `N_()` (styr.i18n); their Swedish is in the catalogue styr/locale/sv/LC_MESSAGES/
 styr.po (docs/translations.md). A new rule: `summary=N_("…")`, `message=N_("…
 {param} …")`, `doc=N_(` the documentation, triple-quoted `)`, and the three
-Swedish texts in styr.po; a test fails while one is missing. The older form, a
-dict `{"sv": "…", "en": "…"}`, still works and is moved into the catalogue by
-the maintainers.
+Swedish texts in styr.po; a test fails while one is missing.
 """
 
 from __future__ import annotations
