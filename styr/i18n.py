@@ -5,6 +5,7 @@ gettext msgid) and marked for extraction:
 
     N_("The path {path} does not exist.")          # a text, translated where shown
     NC_("work plan", "Owner")                       # the same English, another Swedish
+    NP_("{count} file", "{count} files")            # a singular and a plural (count_text)
     _("Show the version.")                          # translated now, in the run's language
 
 Help texts in styr/cli.py are marked with N_() too: `translate_help` translates
@@ -60,6 +61,11 @@ def NC_(context: str, msgid: str) -> str:  # as N_, with a context
     return f"{context}{_CONTEXT_SEPARATOR}{msgid}"
 
 
+def NP_(singular: str, plural: str) -> tuple[str, str]:  # as N_, with a plural form
+    """Mark a text said of a number ("{count} file", "{count} files"); see `count_text`."""
+    return (singular, plural)
+
+
 @cache
 def _catalogue(language: str) -> _gettext.NullTranslations:
     return _gettext.translation(DOMAIN, LOCALE_DIR, languages=[language], fallback=True)
@@ -78,6 +84,17 @@ def translate(text: Text, language: str, /, **params: Any) -> str:
     # gettext gives the catalogue's header for "": an empty text stays empty.
     result = _lookup(text, language) if text else ""
     return result.format(**localised(params, language)) if params else result
+
+
+def count_text(forms: tuple[str, str], count: int, language: str, /, **params: Any) -> str:
+    """The form of `forms` (marked with NP_) that fits `count`, with `{count}` filled in.
+
+    Swedish and English both have one form for 1 and another for every other
+    number; the catalogue's Plural-Forms header says so, and gettext chooses.
+    """
+    singular, plural = forms
+    chosen = _catalogue(language).ngettext(singular, plural, count)
+    return chosen.format(count=count, **localised(params, language))
 
 
 def localised(params: Mapping[str, Any], language: str) -> dict[str, Any]:

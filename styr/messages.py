@@ -16,7 +16,7 @@ from typing import Any
 
 from styr.escape import terminal
 from styr.findings import Severity
-from styr.i18n import N_, Text, translate
+from styr.i18n import N_, NP_, Text, count_text, translate
 
 MESSAGES: dict[str, Text] = {
     "path-missing": N_("The path {path} does not exist."),
@@ -128,8 +128,17 @@ MESSAGES: dict[str, Text] = {
         "Note: the repository has errors ({count}, see styr lint); the follow-up may lack goals, "
         "indicators or outcomes."
     ),
-    "summary-clean": N_("No findings in {files} files ({repos} repositories)."),
-    "summary": N_("{errors} errors, {warnings} warnings, {infos} info in {files} files."),
+    "status-no-outcomes": N_(
+        "{name}: nothing to follow up yet, as no outcomes have been written. Write them in a "
+        "follow-up file (kind: follow_up, see docs/follow-up.md) or fetch them with "
+        "'styr kolada pull'."
+    ),
+    "status-no-goals": N_(
+        "{name}: nothing to follow up for this period, as no goal has been written yet."
+    ),
+    # {files}, {repos}, {errors} … are counted phrases: see COUNTED and `counted`.
+    "summary-clean": N_("No findings in {files} ({repos})."),
+    "summary": N_("{errors}, {warnings}, {infos} in {files}."),
     "kolada-bad-kpi": N_(
         "Invalid KPI id '{value}'; it must be N or U followed by five digits, e.g. N15428."
     ),
@@ -208,6 +217,10 @@ MESSAGES: dict[str, Text] = {
         "The report template {name} was stopped: a template may run for at most {seconds} "
         "seconds. Make its loops smaller."
     ),
+    "report-template-too-many-steps": N_(
+        "The report template {name} was stopped: its loops took more than {steps} steps. Make "
+        "its loops smaller."
+    ),
     "report-template-too-large": N_(
         "The report template {name} was stopped: it builds a text, list or number larger than "
         "{limit} characters or items. Make it write less."
@@ -249,7 +262,7 @@ MESSAGES: dict[str, Text] = {
     ),
     "files-too-large": N_(
         "Could not write {path}: the file would be larger than the system or your quota allows. "
-        "Write to another place, or split the report (one municipality at a time)."
+        "Write to another place, or make the file smaller."
     ),
     "files-read-only": N_("Could not write {path}: the place is read-only. Choose another place."),
     "files-no-space": N_(
@@ -450,6 +463,21 @@ SEVERITY_NAMES: dict[Severity, str] = {
     Severity.WARNING: N_("warning"),
     Severity.INFO: N_("info"),
 }
+
+
+# Numbers in sentences, each with its singular and plural: "1 varning", "2 varningar".
+COUNTED: dict[str, tuple[str, str]] = {
+    "errors": NP_("{count} error", "{count} errors"),
+    "warnings": NP_("{count} warning", "{count} warnings"),
+    "infos": NP_("{count} info", "{count} info"),
+    "files": NP_("{count} file", "{count} files"),
+    "repositories": NP_("{count} repository", "{count} repositories"),
+}
+
+
+def counted(what: str, count: int, language: str) -> str:
+    """`count` with its noun in the form the number takes: "1 fil", "21 filer"."""
+    return count_text(COUNTED[what], count, language)
 
 
 def severity_name(severity: Severity, language: str) -> str:

@@ -30,7 +30,7 @@ from styr import i18n
 from styr.cli import app
 from styr.findings import Finding, Severity
 from styr.i18n import N_, NC_, translate
-from styr.messages import MESSAGES, message, severity_name
+from styr.messages import MESSAGES, counted, message, severity_name
 from styr.report.texts import CATEGORY_NAMES, DOCUMENT_TYPES, MISSION_SOURCES, TEXTS, Labels
 from styr.rules.catalogue import ALL_RULES, BY_CODE
 from styr.schema_texts import ADVICE
@@ -41,7 +41,14 @@ ROOT = Path(__file__).resolve().parents[1]
 PO = ROOT / "styr" / "locale" / "sv" / "LC_MESSAGES" / "styr.po"
 MO = PO.with_suffix(".mo")
 # How styr's code marks texts (docs/translations.md gives the same to pybabel).
-KEYWORDS = {"_": None, "gettext": None, "ngettext": (1, 2), "N_": None, "NC_": ((1, "c"), 2)}
+KEYWORDS = {
+    "_": None,
+    "gettext": None,
+    "ngettext": (1, 2),
+    "N_": None,
+    "NC_": ((1, "c"), 2),
+    "NP_": (1, 2),
+}
 # What click and typer write in English around a --help when nothing translates them.
 CLICK_ENGLISH = (
     "Usage:",
@@ -367,3 +374,32 @@ def test_a_configuration_problem_is_told_in_the_language_of_the_run(
         translate(N_("unknown key '{key}'; allowed: {allowed}"), "sv").split("'")[0] in swedish.err
     )
     assert "unknown key 'unknown_key'" in english.err
+
+
+@pytest.mark.parametrize(
+    ("what", "count", "language", "expected"),
+    [
+        ("warnings", 1, "sv", "1 varning"),
+        ("warnings", 2, "sv", "2 varningar"),
+        ("warnings", 0, "sv", "0 varningar"),
+        ("files", 1, "sv", "1 fil"),
+        ("files", 21, "sv", "21 filer"),
+        ("repositories", 1, "sv", "1 repositorium"),
+        ("repositories", 3, "sv", "3 repositorier"),
+        ("errors", 1, "sv", "1 fel"),
+        ("files", 1, "en", "1 file"),
+        ("repositories", 2, "en", "2 repositories"),
+    ],
+)
+def test_a_number_takes_the_form_of_its_noun(
+    what: str, count: int, language: str, expected: str
+) -> None:
+    assert counted(what, count, language) == expected
+
+
+def test_the_lint_summary_says_one_repository_in_the_singular() -> None:
+    from styr.lint import lint_paths
+    from styr.output.text import render
+
+    text = render(lint_paths([ROOT / "examples" / "huddinge"]), "sv")
+    assert text.strip().endswith("filer (1 repositorium).")

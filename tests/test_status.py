@@ -256,3 +256,13 @@ def test_titles_are_text_never_markup_or_control_codes(
     assert result.code == 0 and "Internt fel" not in result.err, result.err
     assert "[red]röda[/red]" in result.out and "[/b]" in result.out
     assert "\x1b" not in result.out and "\x07" not in result.out
+
+
+def test_a_repository_without_outcomes_says_why_there_is_nothing_to_show(
+    run_cli: Callable[..., CliResult], blank_repo: Path
+) -> None:
+    result = run_cli("status", blank_repo)
+    assert result.code == 0
+    assert "inget att följa upp ännu" in result.out
+    assert "styr kolada pull" in result.out
+    assert "┏" not in result.out  # no empty table frame

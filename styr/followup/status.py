@@ -212,6 +212,10 @@ def render_table(
         period = status.follow_up.period.text if status.follow_up.period else "–"
         title = f"{terminal(status.repository.municipality_name)} – {headings[8]} {period}"
         cells = [_cells(row, language) for row in rows(status, language)]
+        if not cells:  # an empty table says nothing: say why there is nothing to show
+            key = "status-no-goals" if status.follow_up.period else "status-no-outcomes"
+            console.print(message(key, language, name=status.repository.municipality_name))
+            continue
         names: Sequence[str] = headings[:8]
         widths = column_widths(names, cells, console.width, text_columns=3)
         if widths is None:  # a narrow terminal: goal and indicator, figures, status and trend

@@ -11,7 +11,7 @@ from rich.text import Text
 from styr.escape import terminal
 from styr.findings import Finding, Severity
 from styr.lint import LintResult
-from styr.messages import message, severity_name
+from styr.messages import counted, message, severity_name
 from styr.rules.catalogue import BY_CODE
 from styr.withholding import describe
 
@@ -55,18 +55,19 @@ def _line(finding: Finding, language: str) -> Text:
 def _summary(result: LintResult, language: str) -> Text:
     findings = result.findings
     files = result.files_checked
+    in_files = counted("files", files, language)
     if not findings:
-        repos = len(result.results)
-        return Text(message("summary-clean", language, files=files, repos=repos), style="green")
+        repos = counted("repositories", len(result.results), language)
+        return Text(message("summary-clean", language, files=in_files, repos=repos), style="green")
     counts = {level: sum(1 for f in findings if f.severity is level) for level in Severity}
     return Text(
         message(
             "summary",
             language,
-            errors=counts[Severity.ERROR],
-            warnings=counts[Severity.WARNING],
-            infos=counts[Severity.INFO],
-            files=files,
+            errors=counted("errors", counts[Severity.ERROR], language),
+            warnings=counted("warnings", counts[Severity.WARNING], language),
+            infos=counted("infos", counts[Severity.INFO], language),
+            files=in_files,
         ),
         style="bold",
     )

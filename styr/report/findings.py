@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from styr.findings import Finding, Severity
-from styr.messages import severity_name
+from styr.messages import counted, severity_name
 from styr.model.repository import Repository
 from styr.report.texts import Labels
 from styr.rules.catalogue import BY_CODE
@@ -57,7 +57,12 @@ def findings_view(repository: Repository, findings: list[Finding], labels: Label
     summary = (
         labels.findings_clean
         if not findings
-        else labels.get("findings_summary", errors=errors, warnings=warnings, infos=infos)
+        else labels.get(
+            "findings_summary",
+            errors=counted("errors", errors, labels.language),
+            warnings=counted("warnings", warnings, labels.language),
+            infos=counted("infos", infos, labels.language),
+        )
     )
     return FindingsView(errors, warnings, infos, summary, tuple(shown))
 

@@ -113,8 +113,10 @@ class Budget:
 
     def step(self, count: int = 1) -> None:
         self.steps += count
-        if self.steps > STEPS:
-            raise TemplateLimit("report-template-too-slow", seconds=int(SECONDS))
+        if self.steps > STEPS:  # said as what it is: a count of steps, not a time
+            raise TemplateLimit(
+                "report-template-too-many-steps", steps=f"{STEPS:,}".replace(",", " ")
+            )
         if self.steps % 1024 == 0 and time.monotonic() > self.deadline:
             raise TemplateLimit("report-template-too-slow", seconds=int(SECONDS))
 

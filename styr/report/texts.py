@@ -131,7 +131,7 @@ TEXTS: dict[str, Text] = {
     "heading": N_("Heading"),
     "findings": N_("Review (styr lint)"),
     "findings_clean": N_("No findings."),
-    "findings_summary": N_("{errors} errors, {warnings} warnings, {infos} info."),
+    "findings_summary": N_("{errors}, {warnings}, {infos}."),  # counted phrases
     "severity": N_("Level"),
     "rule": N_("Rule"),
     "place": N_("Place"),
