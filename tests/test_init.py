@@ -139,9 +139,9 @@ def test_placeholders_share_one_marker(tmp_path: Path) -> None:
 def test_a_repository_is_written_whole_or_not_at_all(
     run_cli: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import styr.files
+    import styr.files_many
 
-    real = styr.files._write_new
+    real = styr.files_many._write_new
     calls = 0
 
     def fail_on_the_seventh(path: Path, data: bytes) -> None:
@@ -151,12 +151,12 @@ def test_a_repository_is_written_whole_or_not_at_all(
             raise OSError(errno.ENOSPC, "No space left on device")
         real(path, data)
 
-    monkeypatch.setattr(styr.files, "_write_new", fail_on_the_seventh)
+    monkeypatch.setattr(styr.files_many, "_write_new", fail_on_the_seventh)
     result = run_cli("init", tmp_path / "kommun")
     assert result.code == 2
     assert "disken är full" in result.err
     assert _leftovers(tmp_path) == []
-    monkeypatch.setattr(styr.files, "_write_new", real)
+    monkeypatch.setattr(styr.files_many, "_write_new", real)
     assert run_cli("init", tmp_path / "kommun").code == 0  # and it can simply be run again
     assert run_cli("lint", tmp_path / "kommun").code == 0
 
@@ -332,13 +332,13 @@ def test_schema_export_refuses_a_folder_where_a_schema_file_goes(
 def test_schema_export_failing_half_way_changes_nothing(
     run_cli: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import styr.files
+    import styr.files_many
 
     folder = tmp_path / "s"
     assert run_cli("schema", "--export", folder).code == 0
     for file in folder.iterdir():
         file.write_text("{}", encoding="utf-8")
-    real = styr.files.write_temporary
+    real = styr.files_many.write_temporary
     calls = 0
 
     def fail_on_the_fifth(path: Path, data: bytes, **options: Any) -> Path:
@@ -348,7 +348,7 @@ def test_schema_export_failing_half_way_changes_nothing(
             raise OSError(errno.ENOSPC, "No space left on device")
         return real(path, data, **options)
 
-    monkeypatch.setattr(styr.files, "write_temporary", fail_on_the_fifth)
+    monkeypatch.setattr(styr.files_many, "write_temporary", fail_on_the_fifth)
     result = run_cli("schema", "--export", folder, "--force")
     assert result.code == 2
     assert {f.read_text(encoding="utf-8") for f in folder.iterdir()} == {"{}"}

@@ -1,0 +1,157 @@
+"""Writing several files at once, all or none: a new folder (`write_tree`) or files
+into an existing one (`write_files`).
+
+Both stage everything first and move it into place only when all of it is
+written and flushed; on any failure the staged files are removed, so the
+command can simply be run again.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import os
+import shutil
+import tempfile
+from collections.abc import Mapping
+from pathlib import Path, PurePosixPath
+
+from styr.errors import UsageError
+from styr.files_errors import usage_errors
+from styr.files_staging import (
+    TEMPORARY_SUFFIX,
+    current_umask,
+    discard,
+    fsync_folder,
+    mode_for,
+    move_into_place,
+    target_kind,
+    termination_as_exit,
+    write_temporary,
+)
+
+
+def write_tree(destination: Path, files: Mapping[str, str]) -> list[Path]:
+    """Create the folder `destination` with `files` (relative path → text): all or nothing.
+
+    Everything is written into a hidden sibling folder (`.<name>.<random>.styr-tmp`)
+    and flushed to disk, then that folder is renamed into place in one step. On
+    any failure the sibling is removed, so the destination is either complete
+    or not there at all, and the command can simply be run again.
+    `destination` may exist beforehand only as an empty folder (the current
+    one, say): then the staged files are moved into it, and moved back out
+    if one move fails.
+    """
+    destination = Path(os.path.abspath(destination))  # "." names a folder in its parent
+    parent = destination.parent
+    with usage_errors(destination):
+        parent.mkdir(parents=True, exist_ok=True)
+        staging = Path(
+            tempfile.mkdtemp(prefix=f".{destination.name}.", suffix=TEMPORARY_SUFFIX, dir=parent)
+        )
+    try:
+        with usage_errors(destination), termination_as_exit():
+            for relative, text in files.items():
+                _write_new(staging / _inside(relative), text.encode("utf-8"))
+            for folder in {(staging / _inside(r)).parent for r in files}:
+                fsync_folder(folder)
+            if destination.is_dir():
+                _move_contents(staging, destination)
+            else:
+                # mkdtemp's is private; a repository not
+                os.chmod(staging, 0o777 & ~current_umask())
+                os.rename(staging, destination)
+            fsync_folder(parent)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    return [destination / _inside(relative) for relative in files]
+
+
+def _move_contents(staging: Path, destination: Path) -> None:
+    """Move what is staged into an existing empty folder; on a failure, move it back out."""
+    if any(destination.iterdir()):
+        raise OSError(errno.ENOTEMPTY, os.strerror(errno.ENOTEMPTY), str(destination))
+    moved: list[tuple[Path, Path]] = []
+    try:
+        for entry in sorted(staging.iterdir()):
+            os.rename(entry, destination / entry.name)
+            moved.append((entry, destination / entry.name))
+    except BaseException:
+        for entry, target in reversed(moved):
+            with contextlib.suppress(OSError):
+                os.rename(target, entry)
+        raise
+    staging.rmdir()
+    fsync_folder(destination)
+
+
+def write_files(folder: Path, files: Mapping[str, str], *, overwrite: bool) -> list[Path]:
+    """Write `files` (relative path → text) into `folder`: every file or none of them.
+
+    A folder that does not exist yet is made with `write_tree`. In an existing
+    one, every target is checked before anything is written: one that is not
+    a regular file, or (without `overwrite`) one whose contents differ, stops
+    the whole write. The new contents are then staged beside their targets and
+    flushed, and only when all are staged are they moved into place. Files
+    that already hold what is wanted are not touched. Returns the files written.
+    """
+    if not os.path.lexists(folder):
+        return write_tree(folder, files)
+    if not folder.is_dir():
+        raise UsageError("files-export-not-a-folder", path=str(folder))
+    changed = _changes(folder, files)
+    refused = [path for path in changed if os.path.lexists(path)] if not overwrite else []
+    if len(refused) == 1:
+        raise UsageError("file-exists", path=str(refused[0]))
+    if refused:
+        raise UsageError("files-exist", path=str(refused[0]), count=len(refused))
+    staged: dict[Path, Path] = {}
+    try:
+        with termination_as_exit():
+            for path, data in changed.items():
+                with usage_errors(path):
+                    path.parent.mkdir(parents=True, exist_ok=True)
+                    staged[path] = write_temporary(path, data, mode=mode_for(path))
+            for path, temporary in staged.items():
+                with usage_errors(path):
+                    move_into_place(temporary, path)
+    except BaseException:
+        for temporary in staged.values():
+            discard(temporary)
+        raise
+    return list(changed)
+
+
+def _changes(folder: Path, files: Mapping[str, str]) -> dict[Path, bytes]:
+    """The files that would change, each checked to be writable (a regular file or nothing)."""
+    changed = {}
+    for relative, text in files.items():
+        path = folder / _inside(relative)
+        data = text.encode("utf-8")
+        with usage_errors(path):
+            kind = target_kind(path)
+            if kind is not None:
+                raise UsageError(kind, path=str(path))
+            if os.path.lexists(path) and path.read_bytes() == data:
+                continue
+        changed[path] = data
+    return changed
+
+
+def _inside(relative: str) -> Path:
+    """A relative path that stays inside its folder (anything else is a programming error)."""
+    path = PurePosixPath(relative)
+    if path.is_absolute() or ".." in path.parts or not path.parts:
+        raise ValueError(f"not a path inside the folder: {relative!r}")
+    return Path(*path.parts)
+
+
+def _write_new(path: Path, data: bytes) -> None:
+    """A new file in a private staging folder, flushed to disk, readable as the umask allows."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path, "xb") as stream:
+        stream.write(data)
+        stream.flush()
+        os.fsync(stream.fileno())
+    os.chmod(path, 0o666 & ~current_umask())
