@@ -1,0 +1,176 @@
+"""The report's view of single elements: references, items, indicators and goals.
+
+The base of `ViewBuilder` (in `view`): what every section builds on. The
+sections are built in `view_council` and `view_organisations`.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Any
+
+from styr.model.index import Element, Index
+from styr.model.repository import Repository
+from styr.report import formatting as fmt
+from styr.report.anchors import Anchors
+from styr.report.followup import FollowUpLookup
+from styr.report.links import ExternalLink, kolada, sdg
+from styr.report.provenance import provenance_facts, provenance_text
+from styr.report.texts import Labels, category_name
+from styr.report.unreadable import unreadable_files
+from styr.report.view_types import Fact, IndicatorView, ItemView, Ref, ValueAt
+
+
+class ElementViews:
+    """Views of one repository's elements; one instance per repository and language."""
+
+    def __init__(
+        self,
+        repository: Repository,
+        index: Index,
+        labels: Labels,
+        anchors: Anchors,
+        follow: FollowUpLookup | None = None,
+    ) -> None:
+        self.repository = repository
+        self.follow = follow or FollowUpLookup()
+        self.index = index
+        self.t = labels
+        self.language = labels.language
+        self.anchors = anchors
+        self.unreadable = unreadable_files(repository)
+        self.children: dict[int, list[Element]] = defaultdict(list)
+        self.top_level: dict[tuple[str, str | None], list[Element]] = defaultdict(list)
+        for element in index.elements:
+            if element.parent is not None:
+                self.children[id(element.parent)].append(element)
+            else:
+                self.top_level[(element.category, element.owner)].append(element)
+        for element in index.elements:  # in written order: anchors never depend on the template
+            anchors.element(element)
+
+    # --- references -------------------------------------------------------------------
+
+    def ref(self, target: str) -> Ref:
+        element = self.index.by_id.get(target)
+        if element is None:
+            return Ref(target, target, None)
+        anchor = self.anchors.of(element)
+        href = f"#{anchor}" if anchor else None
+        return Ref(target, element.title, href, self.kind(element), element.category)
+
+    def refs(self, data: dict[str, Any], key: str = "contributes_to") -> list[Ref]:
+        return [self.ref(target) for target in fmt.string_list(data.get(key))]
+
+    def organisation_or_text(self, value: Any) -> tuple[str, tuple[Ref, ...]]:
+        """An `adopted_by`-like field: an organisation's id becomes a link, other text stays."""
+        shown = fmt.text(value)
+        if shown in self.index.by_id:
+            return "", (self.ref(shown),)
+        return shown, ()
+
+    def kind(self, element: Element) -> str:
+        if element.category == "organisation":
+            org_type = self.repository.model.organisation_types.get(element.kind_name or "")
+            return org_type.label(self.language) if org_type else (element.kind_name or "")
+        if element.kind is not None:
+            return element.kind.label(self.language)
+        return category_name(element.category, self.language)
+
+    def sdgs(self, data: dict[str, Any]) -> list[ExternalLink]:
+        return [sdg(reference, self.t) for reference in fmt.string_list(data.get("agenda2030"))]
+
+    # --- elements ---------------------------------------------------------------------
+
+    def item(self, element: Element, facts: list[Fact] | None = None) -> ItemView:
+        data = element.data
+        return ItemView(
+            id=element.id or "",
+            anchor=self.anchors.element(element),
+            category=element.category,
+            kind=self.kind(element),
+            title=fmt.one_line(element.title),
+            paragraphs=fmt.paragraphs(data.get("text")),
+            facts=(facts or []) + provenance_facts(data, self.t),
+            contributes_to=self.refs(data),
+            agenda2030=self.sdgs(data),
+            indicators=self.indicators_under(element),
+            status=self.follow.goals.get(id(element)),
+            analysis=self.follow.analyses.get(id(element), []),
+        )
+
+    def kids(self, element: Element, category: str) -> list[Element]:
+        return [e for e in self.children[id(element)] if e.category == category]
+
+    def indicators_under(self, element: Element) -> list[IndicatorView]:
+        return [self.indicator(e) for e in self.kids(element, "indicator")]
+
+    def indicator(self, element: Element) -> IndicatorView:
+        data = element.data
+        kpi = fmt.text(data.get("kolada"))
+        return IndicatorView(
+            id=element.id or "",
+            anchor=self.anchors.element(element),
+            title=fmt.one_line(element.title),
+            kind=self.kind(element),
+            paragraphs=fmt.paragraphs(data.get("text")),
+            unit=fmt.text(data.get("unit")),
+            better=self.better(data),
+            baseline=self.value_at(data.get("baseline")),
+            targets=self.values_at(data.get("targets")),
+            milestones=self.values_at(data.get("milestones")),
+            kolada=kolada(kpi, self.repository.municipality_code, self.t) if kpi else None,
+            agenda2030=self.sdgs(data),
+            contributes_to=self.refs(data),
+            gender_breakdown=data.get("gender_breakdown") is True,
+            source=fmt.text(data.get("source")),
+            outcome=self.follow.outcomes.get(id(element)),
+            provenance=provenance_text(data, self.t),
+        )
+
+    def better(self, data: dict[str, Any]) -> str:
+        better = data.get("better")
+        if better == "higher":
+            return self.t.better_higher
+        if better == "lower":
+            return self.t.better_lower
+        if better == "range":
+            bounds = as_mapping(data.get("range"))
+            low = fmt.number(bounds.get("min"), self.language)
+            high = fmt.number(bounds.get("max"), self.language)
+            span = f" {low}–{high}" if low or high else ""
+            return f"{self.t.better_range}{span}"
+        return ""
+
+    def value_at(self, value: Any) -> ValueAt | None:
+        if not isinstance(value, dict):
+            return None
+        year = fmt.year(value.get("year"))
+        note_parts = []
+        if value.get("term") in ("short", "long"):
+            note_parts.append(self.t.get(f"term_{value['term']}"))
+        if fmt.one_line(value.get("text")):
+            note_parts.append(fmt.one_line(value.get("text")))
+        return ValueAt(
+            year="" if year is None else str(year),
+            value=fmt.number(value.get("value"), self.language),
+            note=", ".join(note_parts),
+        )
+
+    def values_at(self, value: Any) -> list[ValueAt]:
+        items = [self.value_at(v) for v in value] if isinstance(value, list) else []
+        present = [item for item in items if item is not None]
+        return sorted(present, key=lambda v: (v.year == "", v.year))
+
+    def goal(self, element: Element) -> ItemView:
+        data = element.data
+        facts = []
+        if fmt.one_line(data.get("target_group")):
+            facts.append(Fact(self.t.target_group, fmt.one_line(data.get("target_group"))))
+        if fmt.period(data.get("horizon")):
+            facts.append(Fact(self.t.horizon, fmt.period(data.get("horizon"))))
+        return self.item(element, facts)
+
+
+def as_mapping(value: Any) -> dict[str, Any]:
+    return value if isinstance(value, dict) else {}
