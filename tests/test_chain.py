@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+from conftest import EXAMPLES
 from helpers import codes_at, column_of, findings_of, line_of, replace_in
 
 BOARD = Path("organisation/exempelnamnden.yaml")
@@ -178,3 +180,26 @@ def test_misspelt_key_is_reported_at_the_key(blank_repo: Path) -> None:
     findings = findings_of(blank_repo)
     assert codes_at(findings) == [("S002", board.name, line_of(board, "target_grupp"), 5)]
     assert "target_grupp" in findings[0].params["problem"]
+
+
+def test_a_duplicate_id_names_the_first_file_as_the_repository_holds_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The same repository gives the same message, given by an absolute or a relative path."""
+    import shutil
+
+    from styr.lint import lint_paths
+    from styr.rules.catalogue import BY_CODE
+
+    root = tmp_path / "kommun"
+    shutil.copytree(EXAMPLES / "huddinge", root)
+    board = next((root / "organisation").glob("*.yaml"))
+    (root / "organisation" / "kopia.yaml").write_bytes(board.read_bytes())
+    monkeypatch.chdir(tmp_path)
+    shown = []
+    for given in (root, Path("kommun")):
+        findings = [f for f in lint_paths([given]).findings if f.code == "C004"]
+        assert findings
+        shown.append({BY_CODE["C004"].render(f, "sv") for f in findings})
+    assert shown[0] == shown[1]
+    assert all(str(tmp_path) not in text for text in shown[0])

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from styr.findings import Finding
@@ -53,9 +54,18 @@ def _duplicate_ids(repository: Repository, index: Index) -> Iterator[Finding]:
             element.document,
             (*element.path, "id"),
             id=element.id,
-            first=str(first.document.file),
+            # Relative to the repository, as every finding's own file is shown: the
+            # same repository gives the same message whichever path it was given by.
+            first=_in_repository(repository, first.document.file),
             first_line=first_line,
         )
+
+
+def _in_repository(repository: Repository, file: Path) -> str:
+    try:
+        return file.relative_to(repository.root).as_posix()
+    except ValueError:
+        return file.as_posix()
 
 
 def _model_declaration(repository: Repository, index: Index) -> Iterator[Finding]:
