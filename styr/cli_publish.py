@@ -1,0 +1,106 @@
+"""`styr report` and `styr status`: publish the goals, and judge outcomes against targets."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from styr.cli_common import (
+    AllowErrorsOption,
+    LanguageOption,
+    chosen_language,
+    colour_wanted,
+    emit,
+    lint_cache,
+    output_language,
+    refuse,
+)
+from styr.errors import UsageError
+from styr.i18n import N_
+from styr.messages import message
+
+
+def report(
+    paths: Annotated[
+        list[Path] | None,
+        typer.Argument(metavar=N_("REPOSITORIES..."), help=N_("One or more repositories.")),
+    ] = None,
+    output_format: Annotated[
+        str, typer.Option("--format", "-f", help=N_("html or md (Markdown)."))
+    ] = "html",
+    output: Annotated[
+        str | None,
+        typer.Option(
+            "-o", "--output", help=N_("Write the report to a file (- for standard output).")
+        ),
+    ] = None,
+    templates: Annotated[
+        Path | None,
+        typer.Option(
+            "--templates", help=N_("Your own Jinja templates instead of the bundled ones.")
+        ),
+    ] = None,
+    with_findings: Annotated[
+        bool, typer.Option("--with-findings", help=N_("Include a summary of the lint findings."))
+    ] = False,
+    allow_errors: AllowErrorsOption = False,
+    lang: LanguageOption = None,
+) -> None:
+    from styr.publishing import ErrorsBlockPublishing
+    from styr.report import report_pieces
+
+    try:
+        pieces = report_pieces(
+            paths or [Path(".")],
+            output_format,
+            chosen_language(lang),
+            templates,
+            with_findings,
+            allow_errors=allow_errors,
+            cache=lint_cache(None, output_language(lang)),  # what styr lint has just checked
+        )
+    except ErrorsBlockPublishing as refused:
+        refuse(refused, lang, "report-refused")
+    if emit(pieces, output):
+        typer.echo(message("report-written", output_language(lang), path=output), err=True)
+
+
+def status(
+    paths: Annotated[
+        list[Path] | None,
+        typer.Argument(metavar=N_("REPOSITORIES..."), help=N_("Repositories to follow up.")),
+    ] = None,
+    period: Annotated[
+        str | None,
+        typer.Option("--period", help=N_("Year (2024), tertial (2024-T2) or half-year (2024-H1).")),
+    ] = None,
+    output_format: Annotated[str, typer.Option("--format", help=N_("table or json."))] = "table",
+    allow_errors: AllowErrorsOption = False,
+    lang: LanguageOption = None,
+) -> None:
+    import shutil
+
+    from styr.followup.status import collect, render_json, render_table
+    from styr.publishing import ErrorsBlockPublishing
+
+    if output_format not in ("table", "json"):
+        raise UsageError("unknown-format", name=output_format, known="table, json")
+    try:
+        statuses = collect(
+            paths or [Path(".")],
+            period,
+            allow_errors=allow_errors,
+            cache=lint_cache(None, output_language(lang)),  # what styr lint has just checked
+        )
+    except ErrorsBlockPublishing as refused:
+        refuse(refused, lang, "status-refused")
+    first = statuses[0].repository.language if statuses else None
+    language = output_language(lang, first)
+    if output_format == "json":
+        typer.echo(render_json(statuses, language), nl=False)
+    else:
+        # COLUMNS first, then the terminal; written to a file or a pipe, the wide table.
+        width = shutil.get_terminal_size(fallback=(160, 24)).columns
+        typer.echo(render_table(statuses, language, colour_wanted(), width), nl=False)
