@@ -17,6 +17,7 @@ import socket
 import threading
 import urllib.parse
 import urllib.request
+from collections.abc import Callable
 from typing import IO, Any
 
 from styr.kolada.errors import KoladaResponseError
@@ -100,31 +101,27 @@ def _watched(base: type[http.client.HTTPConnection]) -> type[http.client.HTTPCon
     return Watched
 
 
-_WatchedHTTP = _watched(http.client.HTTPConnection)
-_WatchedHTTPS = _watched(http.client.HTTPSConnection)
+def _watching(
+    base: type[urllib.request.AbstractHTTPHandler], connection: type[http.client.HTTPConnection]
+) -> Callable[[SocketWatch], urllib.request.BaseHandler]:
+    """`base` (urllib's HTTP or HTTPS handler) opening its connections as `connection`."""
+
+    class Watching(base):  # type: ignore[valid-type, misc]
+        def __init__(self, watch: SocketWatch) -> None:
+            super().__init__()
+            self._watch = watch
+
+        def do_open(
+            self, http_class: Any, req: urllib.request.Request, **kwargs: Any
+        ) -> http.client.HTTPResponse:
+            # The standard handler's own connection settings (TLS context …) pass through.
+            return super().do_open(connection, req, watch=self._watch, **kwargs)  # type: ignore[no-any-return]
+
+    return Watching
 
 
-class _WatchedHTTPHandler(urllib.request.HTTPHandler):
-    def __init__(self, watch: SocketWatch) -> None:
-        super().__init__()
-        self._watch = watch
-
-    def do_open(
-        self, http_class: Any, req: urllib.request.Request, **kwargs: Any
-    ) -> http.client.HTTPResponse:
-        # The standard handler's own connection settings (TLS context …) pass through.
-        return super().do_open(_WatchedHTTP, req, watch=self._watch, **kwargs)
-
-
-class _WatchedHTTPSHandler(urllib.request.HTTPSHandler):
-    def __init__(self, watch: SocketWatch) -> None:
-        super().__init__()
-        self._watch = watch
-
-    def do_open(
-        self, http_class: Any, req: urllib.request.Request, **kwargs: Any
-    ) -> http.client.HTTPResponse:
-        return super().do_open(_WatchedHTTPS, req, watch=self._watch, **kwargs)
+_WatchedHTTPHandler = _watching(urllib.request.HTTPHandler, _watched(http.client.HTTPConnection))
+_WatchedHTTPSHandler = _watching(urllib.request.HTTPSHandler, _watched(http.client.HTTPSConnection))
 
 
 class _SameHostRedirects(urllib.request.HTTPRedirectHandler):
