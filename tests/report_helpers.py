@@ -5,8 +5,11 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+import pytest
 
 from styr.scaffold import init_repository
 
@@ -264,3 +267,65 @@ def chromium() -> Iterator[Any]:
             yield browser
         finally:
             browser.close()
+
+
+def missing_browser(*, axe: bool = False) -> str | None:
+    """Why the browser tests cannot run here, or None when they can."""
+    try:
+        import playwright.sync_api  # noqa: F401
+    except ImportError:
+        return "the playwright package is not installed (pip install '.[test]')"
+    if not Path(CHROMIUM).is_file():
+        return f"Chromium is not installed at {CHROMIUM} (run .ci/browser-setup)"
+    if axe and not AXE.is_file():
+        return "axe-core is not installed in node_modules (run .ci/browser-setup)"
+    return None
+
+
+def require_browser(*, axe: bool = False) -> None:
+    """Skip a browser test outside CI when the browser is missing; fail it in CI."""
+    problem = missing_browser(axe=axe)
+    if problem is None:
+        return
+    if in_ci():
+        pytest.fail(f"CI must run the browser tests: {problem}")
+    pytest.skip(problem)
+
+
+@dataclass
+class Visit:
+    """An open page, with every request it made and every error it logged."""
+
+    page: Any
+    url: str
+    requests: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+
+    @property
+    def network(self) -> list[str]:
+        """Every request but the page itself (data: URLs load nothing)."""
+        return [url for url in self.requests if url != self.url and not url.startswith("data:")]
+
+
+@contextmanager
+def visit(context: Any, file: Path) -> Iterator[Visit]:
+    """Open a file in the context; every request but the page's own is refused and recorded."""
+    page = context.new_page()
+    url = file.resolve().as_uri()
+    seen = Visit(page, url)
+    page.on("request", lambda request: seen.requests.append(request.url))
+    page.on("console", lambda m: seen.errors.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda error: seen.errors.append(str(error)))
+
+    def only_the_page(route: Any) -> None:
+        if route.request.url == url:
+            route.continue_()
+        else:
+            route.abort()
+
+    page.route("**/*", only_the_page)
+    page.goto(url, wait_until="load")
+    try:
+        yield seen
+    finally:
+        page.close()

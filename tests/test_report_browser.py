@@ -13,59 +13,23 @@ variable) the tests skip when they are missing; in CI they fail.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from contextlib import contextmanager
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import pytest
 from report_helpers import (
     AXE,
-    CHROMIUM,
     SCRIPT_TITLE,
     chromium,
     example_paths,
-    in_ci,
+    require_browser,
     rich_repository,
+    visit,
 )
 
 from styr.model.index import build_index
 from styr.model.repository import load_repository
 from styr.report import build_report
-
-
-def _missing(*, axe: bool = False) -> str | None:
-    try:
-        import playwright.sync_api  # noqa: F401
-    except ImportError:
-        return "the playwright package is not installed (pip install '.[test]')"
-    if not Path(CHROMIUM).is_file():
-        return f"Chromium is not installed at {CHROMIUM} (run .ci/browser-setup)"
-    if axe and not AXE.is_file():
-        return "axe-core is not installed in node_modules (run .ci/browser-setup)"
-    return None
-
-
-def require_browser(*, axe: bool = False) -> None:
-    problem = _missing(axe=axe)
-    if problem is None:
-        return
-    if in_ci():
-        pytest.fail(f"CI must run the browser tests: {problem}")
-    pytest.skip(problem)
-
-
-@dataclass
-class Visit:
-    page: Any
-    url: str
-    requests: list[str] = field(default_factory=list)
-    errors: list[str] = field(default_factory=list)
-
-    @property
-    def network(self) -> list[str]:
-        """Every request but the page itself (data: URLs load nothing)."""
-        return [url for url in self.requests if url != self.url and not url.startswith("data:")]
 
 
 @pytest.fixture(scope="module")
@@ -111,29 +75,6 @@ def reports(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
         build_report([*example_paths(), rich, other], "html", allow_errors=True), "utf-8"
     )
     return written
-
-
-@contextmanager
-def visit(context: Any, file: Path) -> Iterator[Visit]:
-    page = context.new_page()
-    url = file.resolve().as_uri()
-    seen = Visit(page, url)
-    page.on("request", lambda request: seen.requests.append(request.url))
-    page.on("console", lambda m: seen.errors.append(m.text) if m.type == "error" else None)
-    page.on("pageerror", lambda error: seen.errors.append(str(error)))
-
-    def only_the_page(route: Any) -> None:
-        if route.request.url == url:
-            route.continue_()
-        else:
-            route.abort()
-
-    page.route("**/*", only_the_page)
-    page.goto(url, wait_until="load")
-    try:
-        yield seen
-    finally:
-        page.close()
 
 
 def unresolved_links(page: Any, scope: str = "body") -> list[str]:
