@@ -1,0 +1,273 @@
+"""What the site's tests check on one page in Chromium; each check returns what is wrong.
+
+A check never stops at the first problem: the test collects every page's
+problems and shows them together, so that one run tells the whole story.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import re
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from report_helpers import AXE, Visit
+
+WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+REQUIRED_POLICY = ("default-src 'none'", "base-uri 'none'", "form-action 'none'")
+# The two reflow set-ups of WCAG 1.4.10. 320 CSS px is 1280 px at 400 %;
+# 1280 px at 200 % zoom lays the page out in 640 CSS px, drawn at twice the
+# pixel density (deviceScaleFactor 2), which is what a browser's zoom does.
+REFLOW = {
+    "320 px": {"viewport": {"width": 320, "height": 640}, "device_scale_factor": 1},
+    "1280 px at 200 %": {"viewport": {"width": 640, "height": 450}, "device_scale_factor": 2},
+}
+
+
+class Reader:
+    """One tab in a browser context that opens page after page.
+
+    A new tab costs far more than a navigation, so every check of a context
+    shares one; each `open` starts a fresh record of requests and errors, and
+    refuses every request but the page's own.
+    """
+
+    def __init__(self, context: Any) -> None:
+        self.context = context
+        self.page = context.new_page()
+        self.current = Visit(self.page, "about:blank")
+        self.page.on("request", lambda request: self.current.requests.append(request.url))
+        self.page.on("console", self._console)
+        self.page.on("pageerror", lambda error: self.current.errors.append(str(error)))
+        self.page.route("**/*", self._only_the_page)
+
+    def _console(self, message: Any) -> None:
+        if message.type == "error":
+            self.current.errors.append(message.text)
+
+    def _only_the_page(self, route: Any) -> None:
+        if route.request.url == self.current.url:
+            route.continue_()
+        else:
+            route.abort()
+
+    def open(self, file: Path) -> Visit:
+        self.current = Visit(self.page, file.resolve().as_uri())
+        self.page.goto(self.current.url, wait_until="load")
+        return self.current
+
+    def close(self) -> None:
+        self.page.close()
+
+
+_POLICY = re.compile(
+    r"<meta\s+http-equiv=\"Content-Security-Policy\"\s+content=\"([^\"]*)\"", re.IGNORECASE
+)
+_INLINE = re.compile(r"<(style|script)(?:\s[^>]*)?>(.*?)</\1>", re.DOTALL | re.IGNORECASE)
+
+
+def policy_problems(file: Path) -> list[str]:
+    """The page's own policy: present, strict, and naming the hash of each inline block."""
+    html = file.read_text(encoding="utf-8")
+    policies = _POLICY.findall(html)
+    if len(policies) != 1:
+        return [f"{len(policies)} Content-Security-Policy meta elements"]
+    policy = policies[0].replace("&#39;", "'").replace("&#x27;", "'")
+    problems = [f"the policy lacks {rule}" for rule in REQUIRED_POLICY if rule not in policy]
+    for tag, body in _INLINE.findall(html):
+        digest = base64.b64encode(hashlib.sha256(body.encode("utf-8")).digest()).decode()
+        if f"'sha256-{digest}'" not in policy:
+            problems.append(f"the policy does not allow the inline <{tag}> by its hash")
+    if "unsafe-inline" in policy or "unsafe-eval" in policy:
+        problems.append("the policy allows unsafe inline code")
+    return problems
+
+
+def load_problems(reader: Reader, file: Path) -> list[str]:
+    """Opened with its policy in force: no error logged and no request but the page."""
+    seen = reader.open(file)
+    problems = [f"console: {error}" for error in seen.errors]
+    problems += [f"requested {url}" for url in seen.network]
+    if seen.requests != [seen.url]:
+        problems.append(f"requests were {seen.requests}")
+    return problems
+
+
+@cache
+def _axe_source() -> str:
+    return AXE.read_text(encoding="utf-8")
+
+
+def axe_problems(reader: Reader, file: Path) -> list[str]:
+    """axe-core's WCAG 2.1 A and AA rules: every violation, whatever its impact."""
+    seen = reader.open(file)
+    page = seen.page
+    # Evaluated through the browser's debugging protocol, which the page's
+    # policy does not govern: axe sees the page exactly as it is published.
+    page.evaluate(_axe_source())
+    result = page.evaluate(
+        """async tags => await axe.run(document, {
+            runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})""",
+        WCAG_21_AA,
+    )
+    assert result["testEngine"]["name"] == "axe-core"
+    return [
+        f"{v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes'][:3]]}"
+        for v in result["violations"]
+    ]
+
+
+def reflow_problems(reader: Reader, file: Path) -> list[str]:
+    """Nothing wider than the window: the page never scrolls sideways."""
+    seen = reader.open(file)
+    found = seen.page.evaluate(
+        """() => {
+            const width = window.innerWidth;
+            const scroll = document.documentElement.scrollWidth;
+            if (scroll <= width) return null;
+            const wide = [...document.body.querySelectorAll('*')]
+                .filter(e => e.getBoundingClientRect().right > width + 0.5)
+                .slice(-3).map(e => e.tagName.toLowerCase() + (e.className ?
+                    '.' + String(e.className).split(' ').join('.') : ''));
+            return `scrollWidth ${scroll} > innerWidth ${width}: ${wide.join(', ')}`;
+        }"""
+    )
+    return [] if found is None else [found]
+
+
+# Tab stops in document order, as a keyboard user meets them: rendered links
+# and controls (not those in a closed <details>), one stop per radio group.
+_TAB_STOPS = """() => {
+    const selector = 'a[href], area[href], button:not([disabled]), summary, '
+        + 'input:not([disabled]):not([type=hidden]), select:not([disabled]), '
+        + 'textarea:not([disabled]), [tabindex]:not([tabindex="-1"]), [contenteditable]';
+    const rendered = e => e.getClientRects().length > 0
+        && getComputedStyle(e).visibility !== 'hidden';
+    const groups = new Map();
+    const stops = [];
+    for (const e of document.querySelectorAll(selector)) {
+        if (!rendered(e)) continue;
+        if (e.type === 'radio' && e.name) {
+            const key = (e.form ? 'f' : '') + e.name;
+            const seen = groups.get(key);
+            if (seen === undefined) { groups.set(key, stops.length); stops.push(e); }
+            else if (e.checked) { stops[seen] = e; }
+            continue;
+        }
+        stops.push(e);
+    }
+    window.__stops = stops;
+    return stops.map(e => e.tagName.toLowerCase() + ' '
+        + (e.getAttribute('href') || e.name || e.id || e.textContent.trim().slice(0, 40)));
+}"""
+
+# The look of a stop's focus indicator: on the element itself, or on its
+# label when the control itself is hidden visually (a styled radio button).
+_INDICATOR = """index => {
+    const e = window.__stops[index];
+    const small = r => r.width <= 1 || r.height <= 1;
+    const hidden = small(e.getBoundingClientRect()) || getComputedStyle(e).opacity === '0';
+    const shown = hidden && e.labels && e.labels.length ? e.labels[0] : e;
+    const style = getComputedStyle(shown);
+    return {outline: style.outlineStyle === 'none' ? 'none'
+                : `${style.outlineStyle} ${style.outlineWidth} ${style.outlineColor}`,
+            outlineWidth: style.outlineStyle === 'none' ? 0 : parseFloat(style.outlineWidth),
+            shadow: style.boxShadow,
+            focused: document.activeElement === e};
+}"""
+
+
+def _indicator_problem(before: dict[str, Any], after: dict[str, Any]) -> str | None:
+    outline = after["outline"] != before["outline"] and after["outlineWidth"] > 0
+    shadow = after["shadow"] != before["shadow"] and after["shadow"] != "none"
+    if outline or shadow:
+        return None
+    return f"no visible focus indicator (outline {after['outline']}, box-shadow {after['shadow']})"
+
+
+def keyboard_problems(reader: Reader, file: Path) -> list[str]:
+    """Tab reaches every stop in order, and each shows a focus indicator it lacked unfocused."""
+    seen = reader.open(file)
+    page = seen.page
+    stops = page.evaluate(_TAB_STOPS)
+    unfocused = [page.evaluate(_INDICATOR, index) for index in range(len(stops))]
+    page.evaluate("document.activeElement && document.activeElement.blur()")
+    problems = []
+    for index, name in enumerate(stops):
+        page.keyboard.press("Tab")
+        reached = page.evaluate("window.__stops.indexOf(document.activeElement)")
+        if reached != index:
+            where = page.evaluate(
+                "(e => e.tagName.toLowerCase() + ' ' + (e.getAttribute('href') || e.id))"
+                "(document.activeElement)"
+            )
+            problems.append(f"Tab {index + 1} should reach {name} but reached {where}")
+            break
+        problem = _indicator_problem(unfocused[index], page.evaluate(_INDICATOR, index))
+        if problem:
+            problems.append(f"{name}: {problem}")
+    return problems
+
+
+def skip_link_problems(reader: Reader, file: Path) -> list[str]:
+    """The first Tab shows the skip link; after it, the next Tab goes on from <main>."""
+    seen = reader.open(file)
+    page = seen.page
+    page.evaluate(_TAB_STOPS)
+    page.keyboard.press("Tab")
+    first = page.evaluate(
+        """() => { const e = document.activeElement; const r = e.getBoundingClientRect();
+                   return {tag: e.tagName.toLowerCase(), href: e.getAttribute('href'),
+                           visible: r.width > 1 && r.height > 1 && r.bottom > 0
+                                    && r.right > 0 && r.top < innerHeight}; }"""
+    )
+    href = first["href"] or ""
+    if first["tag"] != "a" or not href.startswith("#"):
+        return [f"the first Tab reaches {first['tag']} {href}, not a skip link"]
+    problems = [] if first["visible"] else ["the skip link is not visible when focused"]
+    # The first stop at or after the target: where a keyboard user goes on.
+    following = page.evaluate(
+        """id => { const t = document.getElementById(id); const m = document.querySelector
+            ('main'); if (!t || !m || !(m === t || m.contains(t))) return null;
+            return window.__stops.findIndex(e => t === e || t.contains(e)
+                || (t.compareDocumentPosition(e) & Node.DOCUMENT_POSITION_FOLLOWING)); }""",
+        href[1:],
+    )
+    if following is None:
+        return [*problems, f"the skip link's target {href} is not <main> or inside it"]
+    page.keyboard.press("Enter")
+    page.keyboard.press("Tab")
+    reached = page.evaluate("window.__stops.indexOf(document.activeElement)")
+    if reached != following:
+        problems.append("after the skip link, Tab does not go on from <main>")
+    return problems
+
+
+def payload_problems(reader: Reader, file: Path, payload: str) -> list[str]:
+    """The injected script and image never run, never become elements, and show as text."""
+    seen = reader.open(file)
+    page = seen.page
+    state = page.evaluate(
+        """payload => ({
+            pwned: window.__pwned === undefined ? null : String(window.__pwned),
+            scripts: [...document.scripts].filter(s => s.textContent.includes('pwned'))
+                .length,
+            images: document.querySelectorAll('img[src="x"], img:not([src^="data:"])').length,
+            handlers: [...document.querySelectorAll('*')].filter(
+                e => [...e.attributes].some(a => a.name.startsWith('on'))).length,
+            shown: document.body.innerText.includes(payload)})""",
+        payload,
+    )
+    problems = []
+    if state["pwned"] is not None:
+        problems.append(f"the payload ran (window.__pwned = {state['pwned']})")
+    for part in ("scripts", "images", "handlers"):
+        if state[part]:
+            problems.append(f"{state[part]} injected {part} in the page")
+    if not state["shown"]:
+        problems.append("the payload does not show as text")
+    problems += [f"console: {error}" for error in seen.errors]
+    problems += [f"requested {url}" for url in seen.network]
+    return problems
