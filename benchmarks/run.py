@@ -25,6 +25,9 @@ ROOT = HERE.parent
 sys.path.insert(0, str(HERE))
 
 from generate_corpus import generate  # noqa: E402
+from process_tree import measure  # noqa: E402
+
+SITE_DATE = "2026-12-01"  # a fixed date: the pages do not depend on when the benchmark ran
 
 
 def best_of(repeat: int, action: Callable[[], object]) -> float:
@@ -75,6 +78,24 @@ def against_fast_floor(seconds: float, fast_floor: float, target: float) -> str:
     ratio = seconds / fast_floor
     verdict = "met" if ratio <= target else "NOT met"
     return f"{ratio:.2f} × fast floor (target ≤ {target} ×: {verdict})"
+
+
+def site_row(corpus: Path, output: Path, floor: float) -> None:
+    """The whole site of every municipality (every page), once, with its peak memory."""
+    command = styr("site", str(corpus), "-o", str(output), "--date", SITE_DATE)
+    site = measure(command, ROOT)
+    if site.returncode != 0:
+        last = (site.stderr.strip().splitlines() or ["no message"])[-1]
+        row("styr site, whole corpus", None, None, f"failed ({site.returncode}): {last}")
+        return
+    pages = sum(1 for _ in output.rglob("*.html"))
+    row(f"styr site, whole corpus ({pages} pages)", site.seconds, floor, "target ≤ 1.0 × floor")
+    if site.tree_mb is None:
+        memory = f"{site.largest_process_mb:.0f} MB, largest process (no /proc to sum them)"
+    else:
+        memory = f"{site.tree_mb:.0f} MB, all its processes together"
+        memory += f" (largest alone {site.largest_process_mb:.0f} MB)"
+    row("  peak memory of styr site", None, None, f"{memory}; target ≤ 500 MB")
 
 
 def main() -> None:
@@ -138,6 +159,8 @@ def main() -> None:
     example = best_of(arguments.repeat, lambda: run(styr("lint", "examples/helsingborg")))
     row("styr lint examples/helsingborg", example)
     row("peak memory of a child process", None, None, f"{peak_child_memory_mb():.0f} MB")
+    # After the row above, which would otherwise count the site's processes too.
+    site_row(corpus, cache / "site", floor)
     if shutil.which("check-jsonschema"):
         schema = ROOT / "schemas" / "organisation.schema.json"
         boards = [str(f) for f in files if "/organisation/" in f.as_posix()]
