@@ -32,6 +32,7 @@ from styr.cli_lint import lint
 from styr.cli_publish import report, status
 from styr.cli_rules import rule_command, rules_command
 from styr.cli_setup import init, schema
+from styr.cli_site import site
 from styr.errors import StyrError
 from styr.i18n import (
     DEFAULT_LANGUAGE,
@@ -99,6 +100,9 @@ app.command(help=N_("Start a new repository for a municipality from a bundled st
 )
 app.command(help=N_("Show or export the JSON schemas (for editors with YAML support)."))(schema)
 app.command(help=N_("Publish an overview of the goals as standalone HTML or as Markdown."))(report)
+app.command(help=N_("Publish the steering model as a website: a folder of accessible pages."))(
+    site
+)
 app.command(help=N_("Show goal fulfilment: outcome against target value per goal and indicator."))(
     status
 )

@@ -13,8 +13,9 @@ import errno
 import os
 import shutil
 import tempfile
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path, PurePosixPath
+from typing import TypeVar
 
 from styr.errors import UsageError
 from styr.files_errors import usage_errors
@@ -29,6 +30,8 @@ from styr.files_staging import (
     termination_as_exit,
     write_temporary,
 )
+
+Result = TypeVar("Result")
 
 
 def write_tree(destination: Path, files: Mapping[str, str]) -> list[Path]:
@@ -155,3 +158,82 @@ def _write_new(path: Path, data: bytes) -> None:
         stream.flush()
         os.fsync(stream.fileno())
     os.chmod(path, 0o666 & ~current_umask())
+
+
+def replace_folder(
+    destination: Path, marker: str, fill: Callable[[Path], Result], *, kind: str = "site"
+) -> Result:
+    """Replace the folder `destination` whole with what `fill(staging)` writes: all or nothing.
+
+    `fill` writes into a hidden sibling folder; only when it has returned is
+    that folder flushed and swapped in for the old one, which is then removed.
+    A failure anywhere before the swap leaves the old folder as it was. The
+    new folder gets the file `marker`, and an existing folder is replaced only
+    when it holds that marker (an earlier output of the same command) or is
+    empty: a folder of the user's own is never deleted (`UsageError`).
+    """
+    destination = Path(os.path.abspath(destination))
+    parent = destination.parent
+    _check_replaceable(destination, marker, kind)
+    with usage_errors(destination):
+        parent.mkdir(parents=True, exist_ok=True)
+        staging = Path(
+            tempfile.mkdtemp(prefix=f".{destination.name}.", suffix=TEMPORARY_SUFFIX, dir=parent)
+        )
+    try:
+        with usage_errors(destination), termination_as_exit():
+            result = fill(staging)
+            _write_new(staging / marker, b"styr\n")
+            _fsync_tree(staging)
+            os.chmod(staging, 0o777 & ~current_umask())
+            _check_replaceable(destination, marker, kind)  # it may have changed meanwhile
+            _swap(staging, destination)
+            fsync_folder(parent)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    return result
+
+
+def write_staged(staging: Path, relative: str, text: str) -> None:
+    """One file of what `replace_folder` stages (`relative` a path inside the folder)."""
+    _write_new(staging / _inside(relative), text.encode("utf-8"))
+
+
+def _check_replaceable(destination: Path, marker: str, kind: str) -> None:
+    """Refuse a destination that is a file, or a folder with contents not ours to delete."""
+    if not os.path.lexists(destination):
+        return
+    if destination.is_symlink() or not destination.is_dir():
+        raise UsageError(f"{kind}-output-not-a-folder", path=str(destination))
+    with usage_errors(destination):
+        empty = not any(destination.iterdir())
+        ours = os.path.isfile(destination / marker) and not os.path.islink(destination / marker)
+    if not empty and not ours:
+        raise UsageError(f"{kind}-output-not-ours", path=str(destination), marker=marker)
+
+
+def _swap(staging: Path, destination: Path) -> None:
+    """Put `staging` where `destination` is; the old folder goes only once the new is there."""
+    if not os.path.lexists(destination):
+        os.rename(staging, destination)
+        return
+    old = Path(
+        tempfile.mkdtemp(
+            prefix=f".{destination.name}.old.", suffix=TEMPORARY_SUFFIX, dir=destination.parent
+        )
+    )
+    os.rmdir(old)  # only its unique name is wanted
+    os.rename(destination, old)
+    try:
+        os.rename(staging, destination)
+    except BaseException:
+        os.rename(old, destination)
+        raise
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def _fsync_tree(folder: Path) -> None:
+    """Flush every folder under `folder` (the files were flushed as they were written)."""
+    for current, _folders, _files in os.walk(folder):
+        fsync_folder(Path(current))

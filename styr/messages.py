@@ -229,6 +229,21 @@ MESSAGES: dict[str, Text] = {
         "The report template {name} was stopped: a macro calls itself without end."
     ),
     "report-written": N_("Wrote the report to {path}."),
+    "site-written": N_("Wrote the website to {path} ({pages} pages)."),
+    "site-refused": N_(
+        "The website was not written: the repository has errors ({count}, see above), and a "
+        "website over them would lack what the broken parts hold. Correct the errors and run "
+        "again, or add --allow-errors to publish anyway with a clear notice on every page."
+    ),
+    "site-output-not-a-folder": N_(
+        "{path} is a file, not a folder. Give the folder to write the website to with -o, for "
+        "example -o webbplats."
+    ),
+    "site-output-not-ours": N_(
+        "The folder {path} already has contents that styr did not write, so styr did not replace "
+        "it: a website replaces its folder whole. Give an empty or new folder with -o, for "
+        "example -o webbplats."
+    ),
     "files-exist": N_(
         "{count} files already exist and differ, among them {path}; nothing was written. Add "
         "--force to overwrite them."

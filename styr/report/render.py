@@ -83,20 +83,32 @@ def render(fmt: str, name: str, context: dict[str, Any], templates: Path | None)
 
 
 def render_pieces(
-    fmt: str, name: str, context: dict[str, Any], templates: Path | None
+    fmt: str,
+    name: str,
+    context: dict[str, Any],
+    templates: Path | None,
+    *,
+    with_stylesheet: bool = True,
 ) -> Iterator[str]:
     """What `render` gives, in pieces as the template writes them: a report of 100,000
     goals is 190 million characters, written out piece by piece instead of held whole.
 
     The template is compiled (and its errors raised) before the first piece.
+    Without `with_stylesheet` the caller gives `css` and `css_hash` itself (the
+    website's pages: a stylesheet of their own, tidied with `tidied`).
     """
     env = environment(fmt, templates)
     prepare(fmt, name, templates)
-    if fmt == "html":
+    if fmt == "html" and with_stylesheet:
         # Tidied before hashing: the hash must match the text the page ends up with.
         css = "".join(_tidied("html", _chunks(env, STYLESHEET, {}))).rstrip("\n")
         context = {**context, "css": Markup(css), "css_hash": csp_hash(css)}
     return _tidied(fmt, _chunks(env, name, context))
+
+
+def tidied(fmt: str, text: str) -> str:
+    """A text tidied as every page is (see `_tidied`): what a stylesheet's hash is taken of."""
+    return "".join(_tidied(fmt, [text]))
 
 
 def _tidied(fmt: str, chunks: Iterable[str]) -> Iterator[str]:

@@ -1,0 +1,77 @@
+"""`styr site`: publish the steering model as a website (a folder of pages)."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from styr.cli_common import (
+    AllowErrorsOption,
+    LanguageOption,
+    chosen_language,
+    lint_cache,
+    output_language,
+    refuse,
+)
+from styr.errors import UsageError
+from styr.i18n import N_
+from styr.messages import message
+
+
+def site(
+    paths: Annotated[
+        list[Path] | None,
+        typer.Argument(metavar=N_("REPOSITORIES..."), help=N_("One or more repositories.")),
+    ] = None,
+    output: Annotated[
+        Path,
+        typer.Option(
+            "-o",
+            "--output",
+            help=N_(
+                "The folder to write the website to; it is replaced whole (default: webbplats)."
+            ),
+        ),
+    ] = Path("webbplats"),
+    updated: Annotated[
+        str | None,
+        typer.Option(
+            "--date",
+            metavar=N_("YYYY-MM-DD"),
+            help=N_("The date the pages say they were last updated."),
+        ),
+    ] = None,
+    allow_errors: AllowErrorsOption = False,
+    lang: LanguageOption = None,
+) -> None:
+    from styr.publishing import ErrorsBlockPublishing
+    from styr.site import build_site
+
+    try:
+        written = build_site(
+            paths or [Path(".")],
+            output,
+            language=chosen_language(lang),
+            updated=_date(updated),
+            allow_errors=allow_errors,
+            cache=lint_cache(None, output_language(lang)),  # what styr lint has just checked
+        )
+    except ErrorsBlockPublishing as refused:
+        refuse(refused, lang, "site-refused")
+    typer.echo(
+        message("site-written", output_language(lang), path=str(output), pages=written.pages),
+        err=True,
+    )
+
+
+def _date(text: str | None) -> str:
+    """--date as the pages show it (ISO), or "" when not given."""
+    if text is None:
+        return ""
+    try:
+        return date.fromisoformat(text).isoformat()
+    except ValueError:
+        raise UsageError("bad-date", value=text) from None

@@ -1,0 +1,228 @@
+"""`styr site` as a function: repositories in, a folder of web pages out, whole or not at all.
+
+One repository gives its site at the folder's root; several give an index
+that compares them, with each municipality's full site under its code
+(`1283/index.html`). Every repository is linted first, as for `styr report`:
+errors refuse the site unless `allow_errors`, and then every page says so.
+The pages are written into a staging folder beside the output, and the output
+is replaced by it only when every page is written (`files_many.replace_folder`).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+from datetime import date
+from pathlib import Path
+
+from styr.cache import LintCache
+from styr.errors import UsageError
+from styr.files_many import replace_folder, write_staged
+from styr.lint import LintResult, RepositoryResult, load_and_lint
+from styr.load import Document, load_document
+from styr.model.index import build_index
+from styr.model.repository import MANIFEST, Repository, find_repositories
+from styr.parallel import map_in_processes
+from styr.publishing import check_publishable, error_count
+from styr.report.anchors import Anchors
+from styr.report.followup import follow_up
+from styr.report.texts import LANGUAGES
+from styr.report.view import RepositoryView, ViewBuilder
+from styr.site.compare import compare_page
+from styr.site.municipality import SiteOptions, write_municipality
+from styr.site.texts import SiteLabels
+from styr.site.urls import Slugs
+
+MARKER = ".styr-webbplats"
+DEFAULT_OUTPUT = Path("webbplats")
+# Below this many repositories the work is not worth handing to other processes.
+_PARALLEL_FROM = 4
+
+
+@dataclass(frozen=True, slots=True)
+class SiteWritten:
+    folder: Path
+    pages: int
+
+
+def build_site(
+    paths: list[Path],
+    output: Path = DEFAULT_OUTPUT,
+    *,
+    language: str | None = None,
+    updated: str = "",
+    allow_errors: bool = False,
+    today: date | None = None,
+    cache: LintCache | None = None,
+) -> SiteWritten:
+    """Write the website of the repositories the paths name into `output`, replacing it whole.
+
+    `updated` is the date the pages say they were last updated ("" for none:
+    the same files give the same bytes). Raises `UsageError` for a path, a
+    language or an output folder that cannot be used (a folder with contents
+    that no earlier site wrote is never replaced), and `ErrorsBlockPublishing`
+    when the repositories have errors and `allow_errors` is not set; the old
+    folder is then left as it was.
+    """
+    if language is not None and language not in LANGUAGES:
+        raise UsageError("unknown-language", name=language)
+    roots = find_repositories(paths or [Path(".")])
+    day = today or date.today()
+    if len(roots) == 1:
+        return _one(roots[0], output, language, updated, allow_errors, day, cache)
+    return _many(roots, output, language, updated, allow_errors, day, cache)
+
+
+def _one(
+    root: Path,
+    output: Path,
+    language: str | None,
+    updated: str,
+    allow_errors: bool,
+    today: date,
+    cache: LintCache | None,
+) -> SiteWritten:
+    repository, result = load_and_lint(root, today, cache)
+    check_publishable(LintResult([result]), allow_errors=allow_errors)
+    labels = SiteLabels(language or repository.language or "sv")
+    options = SiteOptions(updated=updated)
+
+    def fill(staging: Path) -> int:
+        view, builder = site_view(repository, labels, result)
+        pages = write_municipality(view, builder, labels, _writer(staging, ""), options)
+        return len(pages)
+
+    count = replace_folder(output, MARKER, fill)
+    return SiteWritten(Path(output), count)
+
+
+def _many(
+    roots: list[Path],
+    output: Path,
+    language: str | None,
+    updated: str,
+    allow_errors: bool,
+    today: date,
+    cache: LintCache | None,
+) -> SiteWritten:
+    manifests = [_manifest(root) for root in roots]
+    chosen = language or _agreed_language(manifests)
+    folders = _folders(roots, manifests)
+    options = SiteOptions(updated=updated, comparison="index.html")
+
+    def fill(staging: Path) -> int:
+        arguments = [
+            (root, staging, folder, chosen, options, allow_errors, today, cache)
+            for root, folder in zip(roots, folders, strict=True)
+        ]
+        built = _map(_municipality_site, arguments)
+        check_publishable(LintResult([result for _, result, _ in built]), allow_errors=allow_errors)
+        views = [view for view, _, _ in built]
+        labels = SiteLabels(chosen)
+        write = _writer(staging, "")
+        index = compare_page(views, folders, labels, options)
+        write("index.html", index)
+        return 1 + sum(count for _, _, count in built)
+
+    count = replace_folder(output, MARKER, fill)
+    return SiteWritten(Path(output), count)
+
+
+def _map(
+    function: Callable[..., tuple[RepositoryView, RepositoryResult, int]],
+    arguments: Sequence[tuple[object, ...]],
+) -> list[tuple[RepositoryView, RepositoryResult, int]]:
+    jobs = max(1, min(os.cpu_count() or 1, len(arguments)))
+    if jobs == 1 or len(arguments) < _PARALLEL_FROM:
+        return [function(*a) for a in arguments]
+    return list(map_in_processes(function, arguments, jobs))
+
+
+def _municipality_site(
+    root: Path,
+    staging: Path,
+    folder: str,
+    language: str,
+    options: SiteOptions,
+    allow_errors: bool,
+    today: date,
+    cache: LintCache | None,
+) -> tuple[RepositoryView, RepositoryResult, int]:
+    """One municipality's site under `folder/` (not written when its errors refuse it).
+
+    Gives back what the comparison needs (the view without its sections), the
+    lint result without the files' contents, and the number of pages.
+    """
+    repository, result = load_and_lint(root, today, cache)
+    labels = SiteLabels(language)
+    view, builder = site_view(repository, labels, result)
+    count = 0
+    if not view.errors or allow_errors:
+        count = len(write_municipality(view, builder, labels, _writer(staging, folder), options))
+    result.repository = Repository(
+        root=root,
+        manifest=Document(repository.manifest.file, None),
+        documents=[Document(document.file, None) for document in repository.documents],
+    )
+    return _light(view), result, count
+
+
+def site_view(
+    repository: Repository, labels: SiteLabels, result: RepositoryResult
+) -> tuple[RepositoryView, ViewBuilder]:
+    """The report's view of one repository, and its builder (for the addresses of elements)."""
+    index = build_index(repository)
+    follow = follow_up(repository, index, labels.language)
+    builder = ViewBuilder(repository, index, labels, Anchors(""), follow)
+    view = builder.build()
+    view.errors = error_count(LintResult([result]))
+    return view, builder
+
+
+def _light(view: RepositoryView) -> RepositoryView:
+    """What the comparison needs of a view: its figures and council level, no organisations."""
+    return replace(
+        view,
+        vision=None,
+        waypoints=[],
+        values=[],
+        programmes=[],
+        council_areas=[replace(a, children=[], indicators=[]) for a in view.council_areas],
+        council_goals=[],
+        documents=[],
+        groups=[],
+        other_work_plans=[],
+    )
+
+
+def _writer(staging: Path, folder: str) -> Callable[[str, str], None]:
+    prefix = f"{folder}/" if folder else ""
+
+    def write(relative: str, text: str) -> None:
+        write_staged(staging, f"{prefix}{relative}", text)
+
+    return write
+
+
+def _manifest(root: Path) -> dict[str, object]:
+    data = load_document(root / MANIFEST).data
+    return data if isinstance(data, dict) else {}
+
+
+def _agreed_language(manifests: list[dict[str, object]]) -> str:
+    languages = {m.get("language") if m.get("language") in LANGUAGES else "sv" for m in manifests}
+    return str(languages.pop()) if len(languages) == 1 else "sv"
+
+
+def _folders(roots: list[Path], manifests: list[dict[str, object]]) -> list[str]:
+    """Each municipality's folder: its code, else a slug of its name, each distinct."""
+    slugs = Slugs()
+    folders = []
+    for root, manifest in zip(roots, manifests, strict=True):
+        municipality = manifest.get("municipality")
+        fields = municipality if isinstance(municipality, dict) else {}
+        code, name = fields.get("code"), fields.get("name")
+        wanted = code if isinstance(code, str) and code else name if isinstance(name, str) else ""
+        folders.append(slugs.claim(wanted or root.name))
+    return folders

@@ -1,0 +1,309 @@
+"""One municipality's website: every page, rendered from its view and handed to a writer.
+
+The organisations are read from the view once, in order; each one's page is
+written as soon as it is built and only a light summary of it is kept, for the
+area pages and the goal list written after them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from styr import __version__
+from styr.followup.fulfilment import (
+    SYMBOLS,
+    TREND_SYMBOLS,
+    Scale,
+    Status,
+    read_scale,
+    trend_name,
+)
+from styr.report.unreadable import publishing_notice
+from styr.report.view import RepositoryView, ViewBuilder
+from styr.report.view_types import OrganisationView, Ref
+from styr.site import urls as u
+from styr.site.filter import filter_rules
+from styr.site.pages import (
+    Arrangement,
+    Crumb,
+    OrganisationLink,
+    document_rows,
+    grouped_by_organisation,
+    kind_groups,
+    status_counts,
+)
+from styr.site.render import render_page
+from styr.site.sitemap import sitemap
+from styr.site.texts import SiteLabels
+from styr.site.urls import SiteUrls, relative
+
+Writer = Callable[[str, str], None]
+
+
+@dataclass(frozen=True, slots=True)
+class SiteOptions:
+    updated: str = ""  # "Senast uppdaterad", or "" for none
+    comparison: str = ""  # the comparison page above this site, from the site's parent folder
+    base_url: str = ""  # the site's own address, for the sitemap ("" when not known)
+
+
+@dataclass(frozen=True, slots=True)
+class BoardEntry:
+    """An organisation as the start page lists it."""
+
+    link: OrganisationLink
+    type: str
+    unreadable: bool
+
+
+def write_municipality(
+    view: RepositoryView,
+    builder: ViewBuilder,
+    labels: SiteLabels,
+    write: Writer,
+    options: SiteOptions,
+) -> list[str]:
+    """Write every page of one municipality's site; gives the pages' paths, in order."""
+    heads = [head for group in view.groups for head in group.members]
+    urls = SiteUrls.of(builder.index, builder.anchors, [(h.id, h.anchor) for h in heads])
+    scale = read_scale(builder.repository.manifest_data.get("follow_up"))
+    site = _Site(view, labels, urls, write, options, scale)
+    site.organisation_pages()
+    site.arrangement.finish()
+    site.area_pages()
+    site.start_page()
+    site.goals_page()
+    site.documents_page()
+    site.symbols_page()
+    site.accessibility_page()
+    write(u.SITEMAP, sitemap(site.written, options.base_url, labels))
+    return [*site.written, u.SITEMAP]
+
+
+class _Site:
+    """The pages of one municipality, each rendered with what every page shares."""
+
+    def __init__(
+        self,
+        view: RepositoryView,
+        labels: SiteLabels,
+        urls: SiteUrls,
+        write: Writer,
+        options: SiteOptions,
+        scale: Scale,
+    ) -> None:
+        self.scale = scale
+        self.view = view
+        self.t = labels
+        self.urls = urls
+        self.write = write
+        self.options = options
+        self.notice = publishing_notice([view])
+        self.arrangement = Arrangement.of(view)
+        self.boards: list[tuple[str, list[BoardEntry]]] = []  # by level
+        self.written: list[str] = []
+
+    # --- what every page shares ---------------------------------------------------------
+
+    def crumbs(self, *steps: Crumb) -> list[Crumb]:
+        above = [Crumb(self.t.all_municipalities, f"../{self.options.comparison}")]
+        start = [Crumb(self.t.site_home, u.START)]
+        return [*(above if self.options.comparison else []), *start, *steps]
+
+    def page(
+        self,
+        here: str,
+        template: str,
+        title: str,
+        crumbs: list[Crumb],
+        extra_css: str = "",
+        **context: Any,
+    ) -> None:
+        def href(ref: Ref) -> str | None:
+            return self.urls.link(ref, here)
+
+        def to(page: str) -> str:
+            return relative(page, here)
+
+        if crumbs and crumbs[-1].page == here:
+            crumbs = [*crumbs[:-1], Crumb(crumbs[-1].title)]
+        shared = {
+            "t": self.t,
+            "lang": self.t.language,
+            "version": __version__,
+            "r": self.view,
+            "branding": getattr(self.view, "branding", None),
+            "notice": self.notice,
+            "here": here,
+            "title": title,
+            "site_title": self.t.get("site_title", name=self.view.municipality),
+            "crumbs": crumbs,
+            "href": href,
+            "to": to,
+            "updated": self.options.updated,
+            "pages": {
+                "start": to(u.START),
+                "goals": to(u.GOALS),
+                "documents": to(u.DOCUMENTS),
+                "symbols": to(u.SYMBOLS),
+                "accessibility": to(u.ACCESSIBILITY),
+            },
+        }
+        self.write(here, render_page(template, {**shared, **context}, extra_css))
+        self.written.append(here)
+
+    # --- the pages ------------------------------------------------------------------------
+
+    def organisation_pages(self) -> None:
+        pages = iter(self.urls.board_pages)
+        for group in self.view.groups:
+            entries = []
+            for organisation in group.organisations:  # built one at a time, let go after
+                here = next(pages)
+                self.organisation_page(organisation, group.name, here)
+                self.arrangement.add(organisation, here, self.t)
+                link = OrganisationLink(organisation.id, organisation.name, here)
+                entries.append(
+                    BoardEntry(link, organisation.type, bool(organisation.unreadable_file))
+                )
+            self.boards.append((group.name, entries))
+
+    def organisation_page(self, organisation: OrganisationView, level: str, here: str) -> None:
+        crumbs = self.crumbs(Crumb(level), Crumb(organisation.name, here))
+        self.page(here, "organisation.html.j2", organisation.name, crumbs, o=organisation)
+
+    def area_pages(self) -> None:
+        for area in self.view.council_areas:
+            here = self.urls.area_pages.get(area.id)
+            if here is None:
+                continue
+            contributions = self.arrangement.by_area.get(area.id, [])
+            crumbs = self.crumbs(Crumb(area.kind), Crumb(area.title, here))
+            self.page(
+                here,
+                "area.html.j2",
+                area.title,
+                crumbs,
+                area=area,
+                groups=grouped_by_organisation(contributions),
+                counts=status_counts(contributions),
+                total=len(contributions),
+            )
+
+    def start_page(self) -> None:
+        view = self.view
+        areas = [
+            (kind, [(a, len(self.arrangement.by_area.get(a.id, []))) for a in items])
+            for kind, items in kind_groups(view.council_areas)
+        ]
+        self.page(
+            u.START,
+            "start.html.j2",
+            self.t.get("site_title", name=view.municipality),
+            self.crumbs(),
+            values=kind_groups(view.values),
+            areas=areas,
+            area_pages=self.urls.area_pages,
+            boards=self.boards,
+        )
+
+    def goals_page(self) -> None:
+        arrangement = self.arrangement
+        contributions = arrangement.contributions
+        areas = [
+            (area, _slug_of(self.urls.area_pages[area.id]))
+            for area in self.view.council_areas
+            if area.id in self.urls.area_pages
+        ]
+        slug_of_area = {area.id: slug for area, slug in areas}
+        boards = [(owner, _slug_of(owner.page)) for owner, _ in _owners(contributions)]
+        classes = {
+            id(c): " ".join(
+                [f"org-{_slug_of(c.organisation.page)}"]
+                + [
+                    f"omrade-{slug_of_area[a]}"
+                    for a in arrangement.areas_of(c)
+                    if a in slug_of_area
+                ]
+            )
+            for c in contributions
+        }
+
+        def classes_of(contribution: Any) -> str:
+            return classes[id(contribution)]
+
+        def area_page(area: Any) -> str:
+            return self.urls.area_pages[area.id]
+
+        unlinked = [c for c in contributions if not arrangement.areas_of(c)]
+        by_status: dict[str, tuple[Any, list[Any]]] = {}
+        for c in contributions:
+            if c.status is not None:
+                by_status.setdefault(c.status.key, (c.status, []))[1].append(c)
+        self.page(
+            u.GOALS,
+            "goals.html.j2",
+            self.t.all_goals,
+            self.crumbs(Crumb(self.t.all_goals, u.GOALS)),
+            filter_rules([slug for _, slug in areas], [slug for _, slug in boards]),
+            areas=areas,
+            boards=boards,
+            by_area=[(area, slug, arrangement.by_area.get(area.id, [])) for area, slug in areas],
+            by_organisation=_owners(contributions),
+            by_status=[by_status[key] for key in _STATUS_ORDER if key in by_status],
+            unlinked=unlinked,
+            classes=classes_of,
+            slug_of=_slug_of,
+            area_page=area_page,
+        )
+
+    def documents_page(self) -> None:
+        self.page(
+            u.DOCUMENTS,
+            "documents.html.j2",
+            self.t.documents_page,
+            self.crumbs(Crumb(self.t.documents_page, u.DOCUMENTS)),
+            rows=document_rows(self.view.documents, self.t),
+        )
+
+    def symbols_page(self) -> None:
+        scale = self.scale
+        language = self.t.language
+        statuses = [(SYMBOLS[s], scale.label(s, language), s.value) for s in Status]
+        trends = [
+            (symbol, trend_name(trend, language))
+            for trend, symbol in TREND_SYMBOLS.items()
+            if symbol
+        ]
+        self.page(
+            u.SYMBOLS,
+            "symbols.html.j2",
+            self.t.symbols_page,
+            self.crumbs(Crumb(self.t.symbols_page, u.SYMBOLS)),
+            statuses=statuses,
+            trends=trends,
+        )
+
+    def accessibility_page(self) -> None:
+        self.page(
+            u.ACCESSIBILITY,
+            "accessibility.html.j2",
+            self.t.accessibility_page,
+            self.crumbs(Crumb(self.t.accessibility_page, u.ACCESSIBILITY)),
+        )
+
+
+_STATUS_ORDER = [s.value for s in Status]
+
+
+def _slug_of(page: str) -> str:
+    return page.rsplit("/", 1)[-1].removesuffix(".html")
+
+
+def _owners(contributions: list[Any]) -> list[tuple[OrganisationLink, list[Any]]]:
+    groups: dict[str, tuple[OrganisationLink, list[Any]]] = {}
+    for c in contributions:
+        groups.setdefault(c.organisation.page, (c.organisation, []))[1].append(c)
+    return list(groups.values())

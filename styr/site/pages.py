@@ -1,0 +1,212 @@
+"""What the website arranges from the view: what contributes to each area, the goal list,
+the register of steering documents, the breadcrumbs.
+
+Everything here is derived from the report's view objects (`RepositoryView`,
+`OrganisationView`, `ItemView`), never from the files again. Organisations are
+read from the view one at a time; what the area pages and the goal list need
+of them is kept as a light `Contribution` each.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+
+from styr.report.followup import StatusView
+from styr.report.view_types import (
+    Fact,
+    IndicatorView,
+    ItemView,
+    OrganisationView,
+    Ref,
+    RepositoryView,
+)
+from styr.site.texts import SiteLabels
+
+
+@dataclass(frozen=True, slots=True)
+class Crumb:
+    """One step of the breadcrumbs: a title and the page it leads to (None: this page)."""
+
+    title: str
+    page: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class OrganisationLink:
+    id: str
+    name: str
+    page: str
+
+
+@dataclass(frozen=True, slots=True)
+class Contribution:
+    """A goal (or an organisation's own indicator or direction) and what it contributes to."""
+
+    ref: Ref  # a link to it
+    kind: str
+    status: StatusView | None
+    contributes_to: tuple[Ref, ...]
+    organisation: OrganisationLink
+
+
+@dataclass(frozen=True, slots=True)
+class AreaContribution:
+    """A contribution as an area page lists it: directly, or through `via`."""
+
+    contribution: Contribution
+    via: Ref | None = None
+
+
+@dataclass(slots=True)
+class Arrangement:
+    """Which area each element belongs to, and what contributes to each area."""
+
+    area_of: dict[str, str] = field(default_factory=dict)  # council-level element id → area id
+    contributions: list[Contribution] = field(default_factory=list)
+    by_area: dict[str, list[AreaContribution]] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, view: RepositoryView) -> Arrangement:
+        arrangement = cls()
+        for area in view.council_areas:
+            arrangement.area_of[area.id] = area.id
+            for indicator in area.indicators:
+                arrangement.area_of.setdefault(indicator.id, area.id)
+            for goal in area.children:
+                arrangement.area_of.setdefault(goal.id, area.id)
+                for indicator in goal.indicators:
+                    arrangement.area_of.setdefault(indicator.id, area.id)
+            arrangement.by_area[area.id] = []
+        return arrangement
+
+    def add(self, organisation: OrganisationView, page: str, labels: SiteLabels) -> None:
+        """An organisation's contributions, read once as its page is written."""
+        self.contributions.extend(contributions_of(organisation, page, labels))
+
+    def finish(self) -> None:
+        """Place every contribution under the areas it reaches, directly or through the chain."""
+        by_id = {c.ref.id: c for c in self.contributions if c.ref.id}
+        for contribution in self.contributions:
+            for area, via in self.areas_reached(contribution, by_id):
+                self.by_area.setdefault(area, []).append(AreaContribution(contribution, via))
+
+    def areas_reached(
+        self, contribution: Contribution, by_id: dict[str, Contribution]
+    ) -> list[tuple[str, Ref | None]]:
+        """The areas a contribution reaches, each once, with the first step on the way."""
+        reached: dict[str, Ref | None] = {}
+        for first in contribution.contributes_to:
+            seen: set[str] = {contribution.ref.id}
+            for area in self._areas_from(first.id, by_id, seen):
+                via = None if first.id == area else first
+                reached.setdefault(area, via)
+        return list(reached.items())
+
+    def _areas_from(
+        self, target: str, by_id: dict[str, Contribution], seen: set[str]
+    ) -> Iterator[str]:
+        if target in seen:
+            return
+        seen.add(target)
+        area = self.area_of.get(target)
+        if area is not None:
+            yield area
+            return
+        step = by_id.get(target)
+        if step is not None:
+            for further in step.contributes_to:
+                yield from self._areas_from(further.id, by_id, seen)
+
+    def areas_of(self, contribution: Contribution) -> list[str]:
+        by_id = {c.ref.id: c for c in self.contributions if c.ref.id}
+        return [area for area, _ in self.areas_reached(contribution, by_id)]
+
+
+def contributions_of(
+    organisation: OrganisationView, page: str, labels: SiteLabels
+) -> Iterator[Contribution]:
+    """An organisation's goals, its own indicators and its direction, as light summaries."""
+    owner = OrganisationLink(organisation.id, organisation.name, page)
+    if organisation.direction_contributes_to:
+        yield Contribution(
+            Ref("", f"{labels.direction}: {organisation.name}", f"#{organisation.anchor}"),
+            labels.direction,
+            None,
+            tuple(organisation.direction_contributes_to),
+            owner,
+        )
+    for goal in organisation.goals:
+        yield _of_goal(goal, owner)
+    for indicator in organisation.indicators:
+        yield _of_indicator(indicator, owner)
+
+
+def _of_goal(goal: ItemView, owner: OrganisationLink) -> Contribution:
+    ref = Ref(goal.id, goal.title, f"#{goal.anchor}", goal.kind, goal.category)
+    return Contribution(ref, goal.kind, goal.status, tuple(goal.contributes_to), owner)
+
+
+def _of_indicator(indicator: IndicatorView, owner: OrganisationLink) -> Contribution:
+    ref = Ref(indicator.id, indicator.title, f"#{indicator.anchor}", indicator.kind, "indicator")
+    status = indicator.outcome.status if indicator.outcome is not None else None
+    return Contribution(ref, indicator.kind, status, tuple(indicator.contributes_to), owner)
+
+
+def grouped_by_organisation(
+    items: Iterable[AreaContribution],
+) -> list[tuple[OrganisationLink, list[AreaContribution]]]:
+    """Contributions under their organisations, in the order they came."""
+    groups: dict[str, tuple[OrganisationLink, list[AreaContribution]]] = {}
+    for item in items:
+        owner = item.contribution.organisation
+        groups.setdefault(owner.page, (owner, []))[1].append(item)
+    return list(groups.values())
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentRow:
+    """One steering document in the register, its facts by what they say."""
+
+    item: ItemView
+    type: Fact | None
+    adopted_by: Fact | None
+    adopted_on: Fact | None
+    valid: Fact | None
+    next_review: Fact | None
+
+
+def document_rows(documents: list[ItemView], labels: SiteLabels) -> list[DocumentRow]:
+    def fact(item: ItemView, label: str) -> Fact | None:
+        return next((f for f in item.facts if f.label == label), None)
+
+    return [
+        DocumentRow(
+            item,
+            fact(item, labels.document_type),
+            fact(item, labels.adopted_by),
+            fact(item, labels.adopted_on),
+            fact(item, labels.valid),
+            fact(item, labels.next_review),
+        )
+        for item in documents
+    ]
+
+
+def kind_groups(items: list[ItemView]) -> list[tuple[str, list[ItemView]]]:
+    """Items under the names the model gives their kinds, in the order the kinds first come."""
+    groups: dict[str, list[ItemView]] = {}
+    for item in items:
+        groups.setdefault(item.kind, []).append(item)
+    return list(groups.items())
+
+
+def status_counts(contributions: Iterable[AreaContribution]) -> list[tuple[StatusView, int]]:
+    """How many of the contributions have each status (those without one left out)."""
+    counts: dict[str, tuple[StatusView, int]] = {}
+    for item in contributions:
+        status = item.contribution.status
+        if status is not None:
+            known = counts.get(status.key)
+            counts[status.key] = (status, (known[1] if known else 0) + 1)
+    return list(counts.values())

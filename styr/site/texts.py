@@ -1,0 +1,127 @@
+"""Every word the website writes itself, by key: its own, then the report's.
+
+As in `styr.report.texts`: each text is its English original marked with
+`N_()`, the Swedish is in the gettext catalogue. A key the site does not
+define is looked up among the report's labels, so that the site and the
+report say the same thing the same way (`t.baseline`, `t.targets`).
+"""
+
+from __future__ import annotations
+
+from styr.i18n import N_, Text, translate
+from styr.report.texts import TEXTS as REPORT_TEXTS
+from styr.report.texts import Labels
+
+SITE_TEXTS: dict[str, Text] = {
+    "site_title": N_("How {name} is steered"),
+    "site_home": N_("Start"),
+    "breadcrumbs": N_("You are here"),
+    "site_menu": N_("Site menu"),
+    "all_goals": N_("All goals"),
+    "documents_page": N_("Steering documents"),
+    "symbols_page": N_("Symbols and words for status"),
+    "accessibility_page": N_("Accessibility statement"),
+    "updated": N_("Last updated {date}"),
+    "publisher": N_("Published by {name}"),
+    "made_with": N_("Made with styr {version}."),
+    "council_level": N_("The council level"),
+    "area_goals": N_("Goals that contribute"),
+    "area_goals_none": N_("No goal contributes to this yet."),
+    "area_goals_count": N_("{count} goals contribute"),
+    "through": N_("through {title}"),
+    "organisations_heading": N_("Boards, companies and administrations"),
+    "status_at_a_glance": N_("Follow-up {period} at a glance"),
+    "status_goals_link": N_("See every goal"),
+    "no_status": N_("Not followed up"),
+    "goals_by_area": N_("Goals by area"),
+    "goals_by_organisation": N_("Goals by board or company"),
+    "goals_by_status": N_("Goals by status"),
+    "goals_without_area": N_("Not linked to an area"),
+    "filter": N_("Show only"),
+    "filter_area": N_("Area"),
+    "filter_organisation": N_("Board or company"),
+    "filter_all": N_("All"),
+    "filter_hint": N_(
+        "Choose an area or a board to show only its goals. The choice works without scripts."
+    ),
+    "goal_count": N_("Goals: {count}"),
+    "document_title": N_("Document"),
+    "documents_caption": N_("The steering documents: type, who adopted them and when, validity."),
+    "documents_none": N_("No steering documents are published yet."),
+    "symbols_intro": N_(
+        "A status is always shown as a symbol and a word, never by colour alone. These are the "
+        "symbols and words used on this website."
+    ),
+    "symbols_status": N_("Goal fulfilment"),
+    "symbols_trend": N_("Trend"),
+    "symbols_caption": N_("Status symbols and what they mean"),
+    "symbol": N_("Symbol"),
+    "meaning": N_("Meaning"),
+    "symbol_missing": N_("missing"),
+    "symbol_missing_meaning": N_("A link to something that is not published here."),
+    "accessibility_intro": N_(
+        "{publisher} wants as many people as possible to be able to use this website. This "
+        "statement describes how the website meets the Swedish law on accessibility to digital "
+        "public services (DOS-lagen), known limitations, and how to tell us about problems."
+    ),
+    "accessibility_standard_heading": N_("How accessible the website is"),
+    "accessibility_standard": N_(
+        "The website is made to meet WCAG 2.1 at level AA (EN 301 549). Every page is tested "
+        "automatically with axe-core in a browser, by keyboard, at 320 pixels width and at 200 "
+        "percent zoom. Status is always shown with a symbol and a word, and every chart has a "
+        "table with the same numbers."
+    ),
+    "accessibility_contact_heading": N_("Tell us about problems"),
+    "accessibility_contact": N_(
+        "If something on the website does not work for you, contact {publisher}."
+    ),
+    "accessibility_supervision_heading": N_("Supervision"),
+    "accessibility_supervision": N_(
+        "The Agency for Digital Government (Myndigheten för digital förvaltning, Digg) supervises "
+        "the law. If you are not satisfied with how we handle your comments, you can tell Digg."
+    ),
+    "notice_heading": N_("Note: this website may be incomplete"),
+    "notice_errors": N_(
+        "The steering documents have errors ({count}) that could not be corrected before "
+        "publishing, so some information may be missing or wrong here."
+    ),
+    "notice_unreadable": N_("These parts could not be read and are missing:"),
+    "board_unreadable": N_("The information about {name} could not be read and is missing here."),
+    "missing_title": N_("Not published here"),
+    "compare_title": N_("Steering of {count} municipalities"),
+    "compare_intro": N_(
+        "The steering models of {count} municipalities side by side. Choose a municipality to read "
+        "its website."
+    ),
+    "compare_caption": N_("The municipalities' steering models side by side."),
+    "all_municipalities": N_("All municipalities"),
+    "municipality": N_("Municipality"),
+    "open_site": N_("The website of {name}"),
+    "contributes_from": N_("Contributed to by"),
+    "indicator_table_caption": N_("Indicators: {title}"),
+    "sitemap_note": N_(
+        "The addresses below are relative to the website's root. Give the website's address in the "
+        "manifest to get full addresses."
+    ),
+}
+
+
+class SiteLabels(Labels):
+    """The website's texts in one language: its own first, then the report's (`t.goals`)."""
+
+    def __getattr__(self, key: str) -> str:
+        text = SITE_TEXTS.get(key)
+        if text is None:
+            return super().__getattr__(key)
+        translated = self.__dict__[key] = translate(text, self.language)
+        return translated
+
+    def get(self, key: str, **params: object) -> str:
+        text = SITE_TEXTS.get(key)
+        if text is None:
+            return super().get(key, **params)
+        return translate(text, self.language, **params)
+
+
+# The report's texts a site page may show (all of them, for the catalogue check).
+__all__ = ["REPORT_TEXTS", "SITE_TEXTS", "SiteLabels"]
