@@ -26,6 +26,7 @@ from styr.rules import (
     placeholders,
     references,
     schema,
+    site_settings,
     steering_documents,
     suppressions,
     target_group,
@@ -61,6 +62,8 @@ QUALITY_CHECKS: tuple[tuple[Rule, Check], ...] = (
     (follow_up.MISSING_OUTCOME, follow_up.check_missing),
     (follow_up.UNIT_MISMATCH, follow_up.check_unit),
     (follow_up.DUPLICATE_OUTCOME, follow_up.check_duplicates),
+    (site_settings.ACCENT_COLOUR, site_settings.check_accent),
+    (site_settings.LOGO_FILE, site_settings.check_logo),
 )
 
 ALL_RULES: tuple[Rule, ...] = tuple(
@@ -72,7 +75,7 @@ ALL_RULES: tuple[Rule, ...] = tuple(
             *(rule for rule, _ in QUALITY_CHECKS),
             *suppressions.RULES,
         ),
-        key=lambda rule: ("YSCGDAKFX".index(rule.code[0]), rule.code),
+        key=lambda rule: ("YSCGDAKFMX".index(rule.code[0]), rule.code),
     )
 )
 BY_CODE: dict[str, Rule] = {rule.code: rule for rule in ALL_RULES}

@@ -1,0 +1,180 @@
+"""M001 accent-colour and M002 logo-file: what the manifest's `site:` gives every page.
+
+Both are errors: `styr report` and `styr site` lint first and publish nothing
+while there are errors, so a colour a reader cannot read against, or a logo
+that is not there, is corrected before anything goes online.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from styr.colour import (
+    MINIMUM_CONTRAST,
+    WHITE,
+    contrast_ratio,
+    darker_passing,
+    hex_of,
+    parse_colour,
+    ratio_text,
+    suggested_form,
+)
+from styr.findings import Finding, Severity
+from styr.i18n import N_, Text, translate
+from styr.logo import MAX_LOGO_BYTES, LogoProblem, read_logo
+from styr.rules.base import Rule
+from styr.rules.context import RuleContext
+from styr.schema_texts import shown
+
+ACCENT_COLOUR = Rule(
+    code="M001",
+    name="accent-colour",
+    severity=Severity.ERROR,
+    summary=N_("Accent colour too light or no colour"),
+    message=N_("{problem}"),
+    doc=N_("""Reports an accent colour in styr.yaml that is no colour, or too light for text.
+
+Why: the accent colour is used for the header, headings and links of every
+page. The accessibility law (EN 301 549, WCAG 2.1 level AA, criterion 1.4.3)
+asks for a contrast of at least 4.5:1 between text and what it stands on, so
+the colour must reach 4.5:1 against the white page. The text on it (black or
+white, whichever contrasts more) then reaches 4.5:1 too. The finding gives
+the contrast and a darker shade of the same colour that passes.
+
+Failing example: `accent_colour: "#3399cc"` (3.19:1 against white).
+Instead: `accent_colour: "#2a7ea9"`, the darker shade the finding suggests,
+or another colour from the municipality's graphic profile that passes.
+
+The colour is written `#RRGGBB` in quotes: without quotes, YAML reads
+everything after `#` as a comment.
+"""),
+)
+
+LOGO_FILE = Rule(
+    code="M002",
+    name="logo-file",
+    severity=Severity.ERROR,
+    summary=N_("Logo file cannot be used"),
+    message=N_("The logo {logo} cannot be used: {problem}"),
+    doc=N_("""Reports a `site: logo:` in styr.yaml that names no usable image.
+
+Why: the logo is embedded in every page, so it must be a file inside the
+repository's folder (never a file elsewhere on the computer or a web
+address), small (at most 256 kB) and a PNG, JPEG or SVG image. What the file
+is, is read from its bytes, not from its name. An SVG is embedded as an image,
+never as part of the page, so nothing in it can run.
+
+Failing example: `logo: ../gemensamt/logotyp.svg` (outside the folder), or a
+file that was renamed or removed.
+Instead: put the image in the repository, e.g. `bilder/logotyp.svg`, and write
+`logo: bilder/logotyp.svg`.
+"""),
+)
+
+RULES = (ACCENT_COLOUR, LOGO_FILE)
+
+_PROBLEMS: dict[str, Text] = {
+    "logo-outside": N_(
+        "it is outside the repository's folder. Put the image inside the folder (for example "
+        "in bilder/) and write the path from styr.yaml."
+    ),
+    "logo-missing": N_("there is no such file. Check the name and the folder, from styr.yaml."),
+    "logo-not-a-file": N_("it is not an ordinary file. Name an image file instead."),
+    "logo-too-large": N_(
+        "it is larger than {limit} kB, and it is embedded in every page. Save a smaller version "
+        "of the image."
+    ),
+    "logo-not-image": N_(
+        "it is not a PNG, JPEG or SVG image (whatever its name says). Save the logo in one of "
+        "those formats."
+    ),
+}
+
+
+def check_accent(context: RuleContext) -> Iterator[Finding]:
+    value = _site(context).get("accent_colour")
+    if not isinstance(value, str):
+        return  # absent, or another type: the schema reports that
+    manifest = context.repository.manifest
+    line, column = manifest.locate(("site", "accent_colour"))
+    path = ("site", "accent_colour")
+    colour = parse_colour(value)
+    if colour is None:
+        meant = suggested_form(value)
+        problem = _both(
+            N_("'{value}' is not a colour. Write it as #RRGGBB in quotes{did_you_mean}."),
+            value=shown(value),
+            did_you_mean=_did_you_mean(meant),
+        )
+        yield ACCENT_COLOUR.at(manifest.file, line, column, path, **problem)
+        return
+    on_white = contrast_ratio(colour, WHITE)
+    if on_white >= MINIMUM_CONTRAST:
+        return
+    darker = darker_passing(colour)
+    yield ACCENT_COLOUR.at(
+        manifest.file,
+        line,
+        column,
+        path,
+        **_both(
+            N_(
+                "The accent colour {colour} has a contrast of only {ratio} against white, less "
+                "than the 4.5:1 text needs to be readable. Use a darker shade, such as "
+                '"{suggestion}" ({suggestion_ratio}).'
+            ),
+            colour=value,
+            ratio=lambda language: ratio_text(on_white, language),
+            suggestion=hex_of(darker),
+            suggestion_ratio=lambda language: ratio_text(contrast_ratio(darker, WHITE), language),
+        ),
+    )
+
+
+def check_logo(context: RuleContext) -> Iterator[Finding]:
+    written = _site(context).get("logo")
+    if not isinstance(written, str) or not written.strip():
+        return  # absent, or another type: the schema reports that
+    repository = context.repository
+    try:
+        read_logo(repository.root, written.strip())
+    except LogoProblem as problem:
+        line, column = repository.manifest.locate(("site", "logo"))
+        yield LOGO_FILE.at(
+            repository.manifest.file,
+            line,
+            column,
+            ("site", "logo"),
+            logo=shown(written),
+            **_reason(problem),
+        )
+
+
+def _reason(problem: LogoProblem) -> dict[str, str]:
+    if problem.refused is not None:
+        return {
+            "problem": problem.refused.reason("sv"),
+            "problem_en": problem.refused.reason("en"),
+        }
+    return _both(_PROBLEMS[problem.key], limit=str(MAX_LOGO_BYTES // 1024))
+
+
+def _site(context: RuleContext) -> dict[str, Any]:
+    site = context.repository.manifest_data.get("site")
+    return site if isinstance(site, dict) else {}
+
+
+def _did_you_mean(meant: str | None) -> Any:
+    if meant is None:
+        return ""
+    return lambda language: translate(N_(', e.g. "{suggestion}"'), language, suggestion=meant)
+
+
+def _both(text: Text, **params: Any) -> dict[str, str]:
+    """`problem` in Swedish and `problem_en`; a parameter may be a function of the language."""
+    found: dict[str, str] = {}
+    for language, name in (("sv", "problem"), ("en", "problem_en")):
+        filled = {k: v(language) if callable(v) else v for k, v in params.items()}
+        found[name] = translate(text, language, **filled)
+    return found
