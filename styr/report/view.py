@@ -7,6 +7,7 @@ the YAML stays text; escaping is the renderer's job.
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from styr.report import formatting as fmt
@@ -53,8 +54,12 @@ class ViewBuilder(CouncilViews, OrganisationViews):
             documents=len(index.of_category("steering_document")),
         )
 
-    def build(self, reach: Reach | None = None) -> RepositoryView:
-        """The full view: every section of the report (`reach`: the index's, if made already)."""
+    def build(self, reach: Reach | None = None, *, updated: date | None = None) -> RepositoryView:
+        """The full view: every section of the report (`reach`: the index's, if made already).
+
+        `updated` is the date the pages say the content was last updated
+        (`--date`); without it, the content's last git commit (styr.branding).
+        """
         groups, other_plans = self.groups()
         return self._view(
             reach,
@@ -67,6 +72,7 @@ class ViewBuilder(CouncilViews, OrganisationViews):
             documents=[self.document(e) for e in self.top_level[("steering_document", None)]],
             groups=groups,
             other_work_plans=other_plans,
+            branding=_branding(self.repository, self.language, updated),
         )
 
     def summary(self) -> RepositoryView:
@@ -101,6 +107,13 @@ class ViewBuilder(CouncilViews, OrganisationViews):
             unreadable=self.unreadable,
             **(empty | sections),
         )
+
+
+def _branding(repository: Any, language: str, updated: date | None) -> Any:
+    # Imported here: styr.branding uses the report's formatting and labels itself.
+    from styr.branding import branding_of
+
+    return branding_of(repository, language, updated)
 
 
 def _has_targets(data: dict[str, Any]) -> bool:

@@ -7,11 +7,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import Any, overload
+from typing import TYPE_CHECKING, Any, overload
 
 from styr.report.followup import OutcomeView, StatusView
 from styr.report.links import ExternalLink
 from styr.report.unreadable import UnreadableFile
+
+if TYPE_CHECKING:  # styr.branding builds on the view's types itself
+    from styr.branding import Branding
 
 
 @dataclass(frozen=True, slots=True)
@@ -241,3 +244,6 @@ class RepositoryView:
     toc: list[TocEntry] = field(default_factory=list)
     errors: int = 0  # findings at error level, when the repository was linted
     unreadable: list[UnreadableFile] = field(default_factory=list)
+    # Publisher, contact, logo, accent colour, "Senast uppdaterad", the accessibility
+    # statement's facts (styr.branding); None in a comparison's summary view.
+    branding: Branding | None = None
