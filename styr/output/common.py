@@ -1,19 +1,27 @@
-"""What the machine-readable formats share: a finding's rule, message, file and place."""
+"""What the machine-readable formats share: a finding's rule, message, file and place.
+
+The rules' catalogue is imported when a finding's rule is first asked for:
+a clean run prints without it.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from styr import escape
-from styr.findings import Finding
-from styr.lint import LintResult
-from styr.model.repository import Repository
-from styr.rules.base import Rule
-from styr.rules.catalogue import BY_CODE
+
+if TYPE_CHECKING:
+    from styr.findings import Finding
+    from styr.lint import LintResult
+    from styr.model.repository import Repository
+    from styr.rules.base import Rule
 
 
 def rule_of(finding: Finding) -> Rule | None:
+    from styr.rules.catalogue import BY_CODE
+
     return BY_CODE.get(finding.code)
 
 

@@ -8,10 +8,13 @@ and `grep` can read every line the same way; only when findings were withheld
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from styr.escape import terminal
-from styr.lint import LintResult
 from styr.output.common import message_of, one_line, place, posix
-from styr.withholding import describe
+
+if TYPE_CHECKING:
+    from styr.lint import LintResult
 
 
 def render(result: LintResult, language: str, colour: bool = False) -> str:
@@ -22,5 +25,8 @@ def render(result: LintResult, language: str, colour: bool = False) -> str:
         file = terminal(posix(finding.file))
         lines.append(f"{file}:{line}:{column}: {finding.code} {message}\n")
     # Only when findings were withheld: a last line that no `path:line:col:` reader mistakes.
-    lines.extend(f"{one_line(describe(withheld, language))}\n" for withheld in result.withheld)
+    if withheld := result.withheld:
+        from styr.withholding import describe
+
+        lines.extend(f"{one_line(describe(each, language))}\n" for each in withheld)
     return "".join(lines)

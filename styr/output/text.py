@@ -1,73 +1,111 @@
-"""Findings as text grouped by file: what a planner reads in a terminal or a CI log."""
+"""Findings as text grouped by file: what a planner reads in a terminal or a CI log.
+
+Each line is built once, as pieces of text with a style each; without colour
+the pieces are joined as they are, and only for colour is rich asked to
+style them. A run whose output goes to a file or a pipe (CI, an editor)
+never imports rich.
+"""
 
 from __future__ import annotations
 
-import io
+from collections.abc import Iterator
 from itertools import groupby
-
-from rich.console import Console
-from rich.text import Text
+from typing import TYPE_CHECKING
 
 from styr.escape import terminal
 from styr.findings import Finding, Severity
-from styr.lint import LintResult
 from styr.messages import counted, message, severity_name
-from styr.rules.catalogue import BY_CODE
-from styr.withholding import describe
+
+if TYPE_CHECKING:
+    from styr.lint import LintResult
+
+# A piece of a line and its style, in rich's style names ("" for none).
+Piece = tuple[str, str]
+# One line of output: its pieces, none for an empty line.
+Line = list[Piece]
 
 _STYLES = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 
 
 def render(result: LintResult, language: str, colour: bool = False) -> str:
+    lines = _lines(result, language)
+    if colour:
+        return _in_colour(lines)
+    return "".join("".join(text for text, _style in line) + "\n" for line in lines)
+
+
+def _lines(result: LintResult, language: str) -> Iterator[Line]:
+    for file, group in groupby(result.findings, key=lambda f: f.file):
+        yield [(terminal(str(file)) if file else "–", "bold underline")]
+        for finding in group:
+            yield _line(finding, language)
+        yield []
+    yield [_summary(result, language)]
+    if withheld := result.withheld:
+        from styr.withholding import describe
+
+        for each in withheld:
+            yield [(terminal(describe(each, language)), "yellow")]
+
+
+def _in_colour(lines: Iterator[Line]) -> str:
+    """The lines styled by rich for a terminal (ANSI colours), never wrapped."""
+    import io
+
+    from rich.console import Console
+    from rich.text import Text
+
     buffer = io.StringIO()
     console = Console(
         file=buffer,
-        force_terminal=colour,
-        no_color=not colour,
+        force_terminal=True,
+        no_color=False,
         highlight=False,
         width=10_000,  # never wrap: CI logs and editors match whole lines
         soft_wrap=True,
     )
-    findings = result.findings
-    for file, group in groupby(findings, key=lambda f: f.file):
-        console.print(Text(terminal(str(file)) if file else "–", style="bold underline"))
-        for finding in group:
-            console.print(_line(finding, language))
-        console.print()
-    console.print(_summary(result, language))
-    for withheld in result.withheld:
-        console.print(Text(terminal(describe(withheld, language)), style="yellow"))
+    for line in lines:
+        if not line:
+            console.print()
+            continue
+        (first, style), *rest = line
+        text = Text(first, style=style)
+        for piece, piece_style in rest:
+            text.append(piece, style=piece_style or None)
+        console.print(text)
     return buffer.getvalue()
 
 
-def _line(finding: Finding, language: str) -> Text:
+def _line(finding: Finding, language: str) -> Line:
+    from styr.rules.catalogue import BY_CODE
+
     rule = BY_CODE[finding.code]
-    line = Text("  ")
-    line.append(f"{finding.line}:{finding.column}".ljust(8), style="dim")
-    line.append(severity_name(finding.severity, language).ljust(8), style=_STYLES[finding.severity])
-    line.append(f"{finding.code} ", style="bold")
-    line.append(terminal(rule.render(finding, language)))
+    line: Line = [
+        ("  ", ""),
+        (f"{finding.line}:{finding.column}".ljust(8), "dim"),
+        (severity_name(finding.severity, language).ljust(8), _STYLES[finding.severity]),
+        (f"{finding.code} ", "bold"),
+        (terminal(rule.render(finding, language)), ""),
+    ]
     if finding.path:
-        line.append(f"  [{terminal(finding.dotted_path)}]", style="dim")
+        line.append((f"  [{terminal(finding.dotted_path)}]", "dim"))
     return line
 
 
-def _summary(result: LintResult, language: str) -> Text:
+def _summary(result: LintResult, language: str) -> Piece:
     findings = result.findings
     files = result.files_checked
     in_files = counted("files", files, language)
     if not findings:
         repos = counted("repositories", len(result.results), language)
-        return Text(message("summary-clean", language, files=in_files, repos=repos), style="green")
+        return message("summary-clean", language, files=in_files, repos=repos), "green"
     counts = {level: sum(1 for f in findings if f.severity is level) for level in Severity}
-    return Text(
-        message(
-            "summary",
-            language,
-            errors=counted("errors", counts[Severity.ERROR], language),
-            warnings=counted("warnings", counts[Severity.WARNING], language),
-            infos=counted("infos", counts[Severity.INFO], language),
-            files=in_files,
-        ),
-        style="bold",
+    summary = message(
+        "summary",
+        language,
+        errors=counted("errors", counts[Severity.ERROR], language),
+        warnings=counted("warnings", counts[Severity.WARNING], language),
+        infos=counted("infos", counts[Severity.INFO], language),
+        files=in_files,
     )
+    return summary, "bold"
