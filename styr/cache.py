@@ -107,7 +107,7 @@ class LintCache:
         The caller still checks the value's shape: a valid HMAC says who wrote
         it, not that today's code reads it the same way.
         """
-        raw = _read_regular(self.folder / f"{key}{suffix}", _MAX_ENTRY_BYTES)
+        raw = _read_regular(os.path.join(self.folder, key + suffix), _MAX_ENTRY_BYTES)
         if raw is None or not raw.startswith(_HEADER):
             return None
         mac, newline, payload = raw[len(_HEADER) :].partition(b"\n")
@@ -140,7 +140,7 @@ class LintCache:
         # The key (with its suffix) is inside the HMAC, so a valid entry cannot be
         # moved to another key, nor a stat index taken for an entry.
         message = key.encode() + b"\n" + payload
-        return hmac.new(self.secret, message, hashlib.sha256).hexdigest().encode()
+        return hmac.digest(self.secret, message, "sha256").hex().encode()
 
 
 def user_cache_folder() -> Path | None:
@@ -197,12 +197,12 @@ def _owned_alone(status: os.stat_result, forbidden: int) -> bool:
 def _secret(path: Path) -> bytes:
     """The user's secret, made on first use; refused when others could know or change it."""
     for _attempt in range(3):
-        handle = _open_regular(path)
-        if handle is None:
+        opened = _open_regular(path)
+        if opened is None:
             _create_secret(path)
             continue
+        handle, status = opened
         try:
-            status = os.fstat(handle)
             if not _owned_alone(status, 0o077):
                 raise CacheRefused("cache-secret-untrusted", path)
             secret = os.read(handle, SECRET_BYTES + 1)
@@ -274,8 +274,8 @@ def _prune(folder: Path, now: float) -> None:
                 _files().discard(Path(entry.path))
 
 
-def _open_regular(path: Path) -> int | None:
-    """A read handle on `path` if it is a regular file and not a link; else None."""
+def _open_regular(path: str | Path) -> tuple[int, os.stat_result] | None:
+    """A read handle on `path` and its status, if it is a regular file and not a link; else None."""
     try:
         if not _NOFOLLOW and os.path.islink(path):
             return None  # no O_NOFOLLOW here (Windows): check first
@@ -283,20 +283,22 @@ def _open_regular(path: Path) -> int | None:
     except OSError:
         return None
     try:
-        if stat.S_ISREG(os.fstat(handle).st_mode):
-            return handle
+        status = os.fstat(handle)
+        if stat.S_ISREG(status.st_mode):
+            return handle, status
     except OSError:
         pass
     os.close(handle)
     return None
 
 
-def _read_regular(path: Path, limit: int) -> bytes | None:
-    handle = _open_regular(path)
-    if handle is None:
+def _read_regular(path: str | Path, limit: int) -> bytes | None:
+    opened = _open_regular(path)
+    if opened is None:
         return None
+    handle, status = opened
     try:
-        if os.fstat(handle).st_size > limit:
+        if status.st_size > limit:
             return None
         chunks = []
         while chunk := os.read(handle, 1 << 20):
@@ -348,18 +350,26 @@ def _refused_mark(file: Path) -> bytes:
     return f"\0unreadable {kind} {status.st_size} {status.st_mtime_ns}".encode()
 
 
-def _bytes_or_mark(path: Path) -> bytes:
+def _bytes_or_mark(path: str) -> bytes:
     """The file's bytes; for one that cannot be read, a mark (the configuration reports why)."""
     try:
-        return path.read_bytes()
+        return Path(path).read_bytes()
     except OSError:
         return b"\0unreadable"
 
 
-def _pyprojects(root: Path) -> list[Path]:
-    resolved = root.resolve()
-    return [
-        p / "pyproject.toml"
-        for p in [resolved, *resolved.parents]
-        if (p / "pyproject.toml").is_file()
-    ]
+def _pyprojects(root: Path) -> list[str]:
+    """Every pyproject.toml in the repository's real folder or above, nearest first.
+
+    Plain strings: a warm run asks this for every repository.
+    """
+    folder = os.path.realpath(root)
+    found = []
+    while True:
+        candidate = os.path.join(folder, "pyproject.toml")
+        if os.path.isfile(candidate):
+            found.append(candidate)
+        parent = os.path.dirname(folder)
+        if parent == folder:
+            return found
+        folder = parent

@@ -1,6 +1,6 @@
 """A signed stat index: a run where nothing changed knows each cache key without reading a file.
 
-As git's index does, it keeps, for every file of a repository, its size,
+As git's index does, it records, for every file of a repository, its size,
 modification and change times (in nanoseconds), inode and device as they were
 just before the file was read, and the cache key those bytes gave. A run that
 finds the same files with the same stamps, and the same tool, schemas,
@@ -18,6 +18,12 @@ Only regular files are indexed (no links, no files refused by
 `styr.load.access`): a repository with any other is always read. The index is
 signed with the user's secret, exactly as an entry is (`styr.cache`): an index
 someone else wrote is ignored.
+
+The index holds a digest of the files' names and stamps, not the stamps
+themselves: it is a few hundred bytes whatever the repository's size, checked
+with one HMAC, and today's stamps are compared with it in one pass. The stat
+calls are most of what a warm run does, so they are made relative to the
+repository's open folder where the system allows (no path is built per file).
 """
 
 from __future__ import annotations
@@ -27,19 +33,24 @@ import os
 import re
 import stat
 import time
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 from styr.cache import INDEX_SUFFIX, LintCache
 
-# A stamp: [name in the repository, size, mtime_ns, ctime_ns, inode, device].
-Stamp = list[Any]
+# A stamp: (name in the repository, size, mtime_ns, ctime_ns, inode, device).
+Stamp = tuple[str, int, int, int, int, int]
 
 # Two seconds: longer than any file system's clock tick (FAT's is two seconds).
 RACY_NS = 2_000_000_000
-_INDEX_KEYS = frozenset(("context", "key", "files"))
+_INDEX_KEYS = frozenset(("context", "key", "stamps"))
 _KEY = re.compile(r"[0-9a-f]{40}")
+_DIGEST = re.compile(r"[0-9a-f]{40}")
+# Stat calls relative to an open folder, where the system has them (not Windows).
+_RELATIVE_STAT = os.stat in os.supports_dir_fd and os.open in os.supports_dir_fd
+_DIRECTORY = getattr(os, "O_DIRECTORY", 0)
 
 
 def now_ns() -> int:
@@ -53,23 +64,37 @@ def take_stamps(root: Path, names: list[str]) -> list[Stamp] | None:
     `names` are the files' names in the repository (`organisation/x.yaml`).
     """
     folder = str(root)
+    if not _RELATIVE_STAT:
+        return _stamps(names, lambda name: os.lstat(os.path.join(folder, name)))
+    try:
+        handle = os.open(folder, os.O_RDONLY | _DIRECTORY)
+    except OSError:
+        return None
+    try:
+        return _stamps(names, lambda name: os.stat(name, dir_fd=handle, follow_symlinks=False))
+    finally:
+        os.close(handle)
+
+
+def _stamps(names: list[str], status_of: Callable[[str], os.stat_result]) -> list[Stamp] | None:
     stamps: list[Stamp] = []
+    append = stamps.append
     for name in names:
         try:
-            status = os.lstat(os.path.join(folder, name))
-        except OSError:
+            status = status_of(name)
+        except (OSError, ValueError):  # ValueError: a name the system cannot hold (a NUL)
             return None
         if not stat.S_ISREG(status.st_mode):
             return None
-        stamps.append(
-            [
+        append(
+            (
                 name,
                 status.st_size,
                 status.st_mtime_ns,
                 status.st_ctime_ns,
                 status.st_ino,
                 status.st_dev,
-            ]
+            )
         )
     return stamps
 
@@ -79,10 +104,8 @@ def indexed_key(cache: LintCache, root: Path, today: date, names: list[str]) -> 
     index = cache.load(_index_name(root), INDEX_SUFFIX)
     if not _valid_index(index) or index["context"] != cache.context(root, today):
         return None
-    if len(index["files"]) != len(names):
-        return None
     stamps = take_stamps(root, names)
-    if stamps is None or stamps != index["files"]:
+    if stamps is None or _stamps_digest(stamps) != index["stamps"]:
         return None
     key: str = index["key"]
     return key
@@ -99,8 +122,23 @@ def store_index(
     """Remember `key` for these stamps, unless a file is not regular or is racy."""
     if stamps is None or any(max(s[2], s[3]) >= read_from_ns - RACY_NS for s in stamps):
         return
-    index = {"context": cache.context(root, today), "key": key, "files": stamps}
-    cache.store(_index_name(root), index, INDEX_SUFFIX)
+    cache.store(
+        _index_name(root), index_value(cache.context(root, today), key, stamps), INDEX_SUFFIX
+    )
+
+
+def index_value(context: str, key: str, stamps: list[Stamp]) -> dict[str, str]:
+    """What the index of a repository holds: the context and key, and its stamps' digest."""
+    return {"context": context, "key": key, "stamps": _stamps_digest(stamps)}
+
+
+def _stamps_digest(stamps: list[Stamp]) -> str:
+    """One digest of every name and stamp, in order; made in one pass over them.
+
+    `repr` writes a name that is not valid UTF-8 (a lone surrogate) as an
+    escape, so every list of stamps has one digest, and two lists one each.
+    """
+    return hashlib.blake2b(repr(stamps).encode(), digest_size=20).hexdigest()
 
 
 def _index_name(root: Path) -> str:
@@ -117,5 +155,6 @@ def _valid_index(index: Any) -> bool:
         and isinstance(index["context"], str)
         and isinstance(index["key"], str)
         and _KEY.fullmatch(index["key"]) is not None
-        and isinstance(index["files"], list)
+        and isinstance(index["stamps"], str)
+        and _DIGEST.fullmatch(index["stamps"]) is not None
     )

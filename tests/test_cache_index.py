@@ -12,7 +12,7 @@ from filled import init_filled as init_repository
 from helpers import replace_in
 
 from styr.cache import INDEX_SUFFIX, LintCache, open_cache
-from styr.cache_index import _index_name, take_stamps
+from styr.cache_index import _index_name, index_value, take_stamps
 from styr.lint import lint_paths
 from styr.model.repository import MANIFEST, repository_names
 
@@ -109,11 +109,10 @@ def test_an_index_someone_else_signed_is_ignored(
     _summary([clean], cache)  # a genuine entry, for a clean repository
     (entry,) = cache.folder.glob("*.json")
     stranger = LintCache(cache.folder, b"s" * 32)  # the same folder, someone else's secret
-    planted = {
-        "context": cache.context(broken, TODAY),
-        "key": entry.stem,  # points the broken repository at the clean one's entry
-        "files": take_stamps(broken, [MANIFEST, *repository_names(broken)]),
-    }
+    stamps = take_stamps(broken, [MANIFEST, *repository_names(broken)])
+    assert stamps is not None
+    # Points the broken repository at the clean one's entry.
+    planted = index_value(cache.context(broken, TODAY), entry.stem, stamps)
     stranger.store(_index_name(broken), planted, INDEX_SUFFIX)
     assert _summary([broken], cache) == _summary([broken]) != []
 
