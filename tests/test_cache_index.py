@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import builtins
 import os
 import time
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 from filled import init_filled as init_repository
@@ -47,11 +50,20 @@ def broken(tmp_path: Path) -> Path:
 
 
 def _no_reading(monkeypatch: pytest.MonkeyPatch) -> None:
-    def refuse(*args: object, **kwargs: object) -> bytes:
-        raise AssertionError("a file was read")
+    """Opening a YAML file fails the test, whichever way the loader opens it."""
 
-    monkeypatch.setattr("styr.model.repository.read_inside", refuse)
-    monkeypatch.setattr("styr.load.access.read_inside", refuse)
+    def refuse_yaml(opener: Callable[..., Any]) -> Callable[..., Any]:
+        def guarded(path: Any, *args: Any, **kwargs: Any) -> Any:
+            if isinstance(path, (str, bytes, os.PathLike)) and os.fsdecode(path).endswith(
+                (".yaml", ".yml")
+            ):
+                raise AssertionError(f"{path!r} was read")
+            return opener(path, *args, **kwargs)
+
+        return guarded
+
+    monkeypatch.setattr(os, "open", refuse_yaml(os.open))
+    monkeypatch.setattr(builtins, "open", refuse_yaml(builtins.open))
 
 
 @pytest.mark.usefixtures("read_later")
