@@ -139,6 +139,21 @@ DECLINED = [
     pytest.param("a: [.nan]\n", id="not-a-number"),
     pytest.param("a: Trygg\u202ehet\n", id="bidi-override"),
     pytest.param("a: x\n# \u2066\n", id="bidi-isolate-in-a-comment"),
+    pytest.param("a: 6.8E1\n", id="capital-exponent"),
+    pytest.param("a: 1e-5\n", id="negative-exponent"),
+    pytest.param("a: [1, 2.5e3]\n", id="exponent-in-flow"),
+    pytest.param("a: {b: c} d\n", id="text-after-a-flow-mapping"),
+    pytest.param("a: [b]\nc: {d: e} f\n", id="tame-list-then-an-untamed-mapping"),
+    pytest.param("a: 0.0\nb: 0." + "0" * 330 + "1\n", id="zero-and-a-decimal-read-as-zero"),
+    *(
+        pytest.param(f"a: Trygghet{wide}\n", id=f"U+{ord(wide):04X}")
+        for wide in "\u2028\u2029\ufeff\ufffe\uffff\u202a\u202b\u202c\u202d\u202e"
+        "\u2066\u2067\u2068\u2069"
+    ),
+    *(
+        pytest.param(f"a: x{narrow}y\n", id=f"U+{ord(narrow):04X}")
+        for narrow in "\t\x00\x08\x0b\x0c\x0e\x1f\x7f\x80\x9f"
+    ),
 ]
 
 

@@ -79,6 +79,84 @@ def read_inside(root: Path, path: Path, *, max_bytes: int) -> bytes:
         os.close(handle)
 
 
+class InsideReader:
+    """`read_inside` for many files of one root, each folder's real path worked out once.
+
+    A repository's files lie in a few folders; following every link of every
+    file's path again (what `os.path.realpath` does, a system call per
+    folder) cost more than reading the file. Here a folder's real path is
+    found once, and a file in it is read as `folder/name` when its name is
+    not a link itself: looked at without following it (lstat), opened with
+    O_NOFOLLOW where the system has it, and checked on the open handle as
+    `read_inside` checks it. Anything else (a link, a name that is not a
+    plain name, any error) goes through `read_inside` itself, which decides
+    and says why: the answer, and the refusal, are the same either way.
+
+    Make one per run over a root: folders are not looked at again, so a
+    reader kept for long would trust what may since have changed.
+    """
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self._real_root = _real_root(os.path.abspath(root))
+        self._folders: dict[str, str | None] = {}
+
+    def read(self, path: Path, *, max_bytes: int) -> bytes:
+        """The bytes of `path`, exactly as `read_inside(root, path, max_bytes=…)` gives them."""
+        candidate = self._plain_candidate(path)
+        if candidate is not None:
+            try:
+                info = os.lstat(candidate)
+            except OSError:
+                info = None
+            if info is not None and stat.S_ISREG(info.st_mode):
+                _check(info, max_bytes)
+                data = _read_regular(candidate, max_bytes)
+                if data is not None:
+                    return data
+        return read_inside(self.root, path, max_bytes=max_bytes)
+
+    def _plain_candidate(self, path: Path) -> str | None:
+        """Where `path` really is if its last part is no link: its folder's real path and name.
+
+        None when that cannot be told this way (the caller then asks `read_inside`).
+        """
+        written = os.fspath(path)
+        folder, name = os.path.split(written)
+        if name in ("", ".", ".."):
+            return None
+        if folder not in self._folders:
+            try:
+                real = os.path.realpath(folder or os.curdir, strict=True)
+            except OSError:
+                real = None
+            self._folders[folder] = real
+        real_folder = self._folders[folder]
+        if real_folder is None:
+            return None
+        candidate = os.path.join(real_folder, name)
+        return candidate if _inside(candidate, self._real_root) else None
+
+
+def _read_regular(candidate: str, max_bytes: int) -> bytes | None:
+    """A file looked at as regular and inside, read without following a link; None to ask again.
+
+    An open that fails (the name became a link, or vanished) is answered by
+    `read_inside`, with its own reason.
+    """
+    try:
+        handle = os.open(candidate, _OPEN_FLAGS)
+    except OSError:
+        return None
+    try:
+        _check(os.fstat(handle), max_bytes)  # what was opened, not what was looked at
+        return _read_at_most(handle, max_bytes)
+    except OSError as error:
+        raise _refusal(error) from None
+    finally:
+        os.close(handle)
+
+
 def leads_inside(root: Path, path: Path) -> bool:
     """Whether `path`, every symbolic link followed, is inside `root` (False if it is nowhere)."""
     try:

@@ -10,7 +10,7 @@ from typing import Any
 
 from styr.errors import UsageError
 from styr.load import Document, limits, load_document, parse_document
-from styr.load.access import Refused, leads_inside, read_inside
+from styr.load.access import InsideReader, Refused, leads_inside
 from styr.model.steering_model import SteeringModel, read_steering_model
 
 MANIFEST = "styr.yaml"
@@ -182,9 +182,11 @@ def _walk(root: str, folder: str, prefix: str, names: list[str]) -> None:
 def load_repository(root: Path, contents: dict[Path, bytes | None] | None = None) -> Repository:
     """Load a repository; `contents` are bytes already read (by the cache), read once only."""
 
+    reader = InsideReader(root)
+
     def load(file: Path) -> Document:
         raw = contents.get(file) if contents is not None else None
-        return parse_document(file, raw) if raw is not None else load_document(file, root)
+        return parse_document(file, raw) if raw is not None else load_document(file, root, reader)
 
     files = list(contents) if contents is not None else [root / MANIFEST, *repository_files(root)]
     manifest = load(root / MANIFEST)
@@ -205,9 +207,10 @@ def read_repository_files(root: Path, files: list[Path] | None = None) -> dict[P
     file refused here is refused again, with its reason, when it is loaded.
     """
     contents: dict[Path, bytes | None] = {}
+    reader = InsideReader(root)
     for file in files if files is not None else [root / MANIFEST, *repository_files(root)]:
         try:
-            contents[file] = read_inside(root, file, max_bytes=limits.MAX_FILE_BYTES)
+            contents[file] = reader.read(file, max_bytes=limits.MAX_FILE_BYTES)
         except Refused:
             contents[file] = None  # load_document reports why
     return contents

@@ -945,8 +945,25 @@ def _result(reason: str, matched: str | None) -> Verdict:
 
 def check(context: RuleContext) -> Iterator[Finding]:
     """G002 for every goal, reported at its title."""
-    options = {key: tuple(value) for key, value in context.options.items()}
+    options = context.options
+    verbs = tuple(options["extra_activity_verbs"])
+    nouns = tuple(options["extra_activity_nouns"])
+    phrases = tuple(options["allowed_phrases"])
     for goal in context.goals():
-        verdict = classify(goal.title, **options)
+        title = goal.title
+        verdict = _classify_once(title, verbs, nouns, phrases)
         if verdict.is_activity:
-            yield context.at(RULE, goal, "title", **finding_params(goal.title, verdict))
+            yield context.at(RULE, goal, "title", **finding_params(title, verdict))
+
+
+# Goals repeat their wording: a board's goal restates the council's, a
+# municipality takes over another's, and a run over many repositories meets
+# the same sentences again and again. A verdict depends on the wording and
+# the options only, so each is read once per process.
+@lru_cache(maxsize=16_384)
+def _classify_once(
+    title: str, verbs: tuple[str, ...], nouns: tuple[str, ...], phrases: tuple[str, ...]
+) -> Verdict:
+    return classify(
+        title, extra_activity_verbs=verbs, extra_activity_nouns=nouns, allowed_phrases=phrases
+    )
