@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 from typing import Annotated
 
@@ -45,6 +46,17 @@ def report(
     with_findings: Annotated[
         bool, typer.Option("--with-findings", help=N_("Include a summary of the lint findings."))
     ] = False,
+    updated: Annotated[
+        str | None,
+        typer.Option(
+            "--date",
+            metavar=N_("YYYY-MM-DD"),
+            help=N_(
+                "The date the report says it was last updated (default: the content's last git "
+                "commit)."
+            ),
+        ),
+    ] = None,
     allow_errors: AllowErrorsOption = False,
     lang: LanguageOption = None,
 ) -> None:
@@ -60,6 +72,7 @@ def report(
             with_findings,
             allow_errors=allow_errors,
             cache=lint_cache(None, output_language(lang)),  # what styr lint has just checked
+            updated=_date(updated),
         )
     except ErrorsBlockPublishing as refused:
         refuse(refused, lang, "report-refused")
@@ -104,3 +117,13 @@ def status(
         # COLUMNS first, then the terminal; written to a file or a pipe, the wide table.
         width = shutil.get_terminal_size(fallback=(160, 24)).columns
         typer.echo(render_table(statuses, language, colour_wanted(), width), nl=False)
+
+
+def _date(text: str | None) -> date | None:
+    """--date as a day, or None when not given (the content's git date is used then)."""
+    if text is None:
+        return None
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise UsageError("bad-date", value=text) from None

@@ -42,6 +42,7 @@ def build_report(
     today: date | None = None,
     allow_errors: bool = False,
     cache: LintCache | None = None,
+    updated: date | None = None,
 ) -> str:
     """The report on the repositories the paths name, as one document (see `report_pieces`)."""
     return "".join(
@@ -54,6 +55,7 @@ def build_report(
             today=today,
             allow_errors=allow_errors,
             cache=cache,
+            updated=updated,
         )
     )
 
@@ -68,6 +70,7 @@ def report_pieces(
     today: date | None = None,
     allow_errors: bool = False,
     cache: LintCache | None = None,
+    updated: date | None = None,
 ) -> Iterator[str]:
     """The report on the repositories the paths name, as the pieces of one document.
 
@@ -87,6 +90,8 @@ def report_pieces(
     (`styr lint` at error level) and `allow_errors` is not set; with it, the
     report opens with a notice of the errors and of every file that could not
     be read. With a `cache`, what `styr lint` has just checked is not checked again.
+    The page says it was last updated on `updated` (`--date`), or else on the
+    date of the content's last git commit; never on the day it was built.
     """
     kind = FORMATS.get(fmt)
     if kind is None:
@@ -126,6 +131,7 @@ def report_pieces(
                 with_findings=with_findings,
                 today=today,
                 linted=result,
+                updated=updated,
             )
             for position, (repository, result) in enumerate(zip(repositories, results, strict=True))
         ]
@@ -159,6 +165,7 @@ def repository_view(
     with_findings: bool = False,
     today: date | None = None,
     linted: RepositoryResult | None = None,
+    updated: date | None = None,
 ) -> RepositoryView:
     """The complete view of one repository: sections, diagram, table of contents.
 
@@ -169,7 +176,7 @@ def repository_view(
     follow = follow_up(repository, index, labels.language)
     builder = ViewBuilder(repository, index, labels, anchors, follow)
     reach = Reach(index)  # for the figures and the diagram; let go before the page is written
-    view = builder.build(reach)
+    view = builder.build(reach, updated=updated)
     diagram = build_diagram(builder, view, reach)
     view.diagram = diagram
     if with_findings or linted is not None:

@@ -1,0 +1,90 @@
+"""The one-page report shows the publisher, the contact and when the content was last updated."""
+
+from __future__ import annotations
+
+import base64
+import re
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+from conftest import CliResult
+
+from styr.report import build_report
+
+Run = Callable[..., CliResult]
+
+SETTINGS = """
+publisher: Testby kommun
+contact:
+  email: kontakt@testby.example
+  phone: "0999-12 34 56"
+  web: "javascript:alert(1)"
+site:
+  logo: bilder/logotyp.svg
+  accent_colour: "#005a8c"
+"""
+LOGO = (
+    '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10">'
+    "<script>alert('logo')</script><rect width='10' height='10'/></svg>"
+)
+
+
+def _branded(root: Path) -> Path:
+    manifest = root / "styr.yaml"
+    manifest.write_text(manifest.read_text(encoding="utf-8") + SETTINGS, encoding="utf-8")
+    (root / "bilder").mkdir()
+    (root / "bilder" / "logotyp.svg").write_text(LOGO, encoding="utf-8")
+    return root
+
+
+def test_the_report_shows_publisher_date_and_contact(blank_repo: Path) -> None:
+    html = build_report([_branded(blank_repo)], "html", updated=date(2026, 11, 30))
+    header = html[html.index("<header") : html.index("</header>")]
+    footer = html[html.index("<footer") : html.index("</footer>")]
+    for part in (header, footer):
+        assert "Utgivare: Testby kommun" in part
+        assert 'Senast uppdaterad <time datetime="2026-11-30">2026-11-30</time>' in part
+    assert '<a href="mailto:kontakt@testby.example">kontakt@testby.example</a>' in footer
+    assert '<a href="tel:+46999123456">0999-12 34 56</a>' in footer
+    assert "Webb javascript:alert(1)" in footer  # shown as written, as text
+    assert 'href="javascript' not in html  # never as a link
+
+
+def test_the_logo_is_an_image_and_its_script_never_part_of_the_page(blank_repo: Path) -> None:
+    html = build_report([_branded(blank_repo)], "html", updated=date(2026, 11, 30))
+    found = re.search(r'<img class="logo" src="data:image/svg\+xml;base64,([^"]+)"', html)
+    assert found is not None
+    assert base64.b64decode(found.group(1)).decode() == LOGO
+    assert "alert('logo')" not in html and "<svg" not in html.split("<main")[0]
+
+
+def test_the_report_in_english(blank_repo: Path) -> None:
+    html = build_report([_branded(blank_repo)], "html", "en", updated=date(2026, 11, 30))
+    assert "Publisher: Testby kommun" in html
+    assert 'Last updated <time datetime="2026-11-30">' in html
+
+
+def test_the_markdown_report_shows_them_too(blank_repo: Path) -> None:
+    markdown = build_report([_branded(blank_repo)], "md", updated=date(2026, 11, 30))
+    assert "\n\nUtgivare: Testby kommun · Senast uppdaterad 2026-11-30\n\n" in markdown
+    assert "[kontakt@testby.example](<mailto:kontakt@testby.example>)" in markdown
+    assert "[0999-12 34 56](<tel:+46999123456>)" in markdown
+
+
+def test_without_a_date_or_git_the_report_says_no_date(blank_repo: Path) -> None:
+    (blank_repo.parent / ".git").write_text("not a git folder", encoding="utf-8")
+    html = build_report([blank_repo], "html")
+    assert "Utgivare: Testby" in html
+    assert "Senast uppdaterad" not in html
+    assert html == build_report([blank_repo], "html")  # no build time: the same bytes
+
+
+def test_styr_report_date_option(run_cli: Run, blank_repo: Path, tmp_path: Path) -> None:
+    out = tmp_path / "rapport.html"
+    result = run_cli("report", blank_repo, "-o", out, "--date", "2026-11-30")
+    assert result.code == 0, result.err
+    assert 'datetime="2026-11-30"' in out.read_text(encoding="utf-8")
+    bad = run_cli("report", blank_repo, "-o", out, "--date", "30 november")
+    assert bad.code == 2
+    assert "30 november" in bad.err and "ÅÅÅÅ-MM-DD" in bad.err
