@@ -266,10 +266,13 @@ class Trend(enum.Enum):
     UNKNOWN = "unknown"
 
 
+# Signs of the judgement, not arrows: where lower is better, an improvement is a falling
+# value, and "↗ improving" beside it would point the wrong way. The way a value moves is
+# the chart's to show (styr.report.chart), with an arrow that follows the line.
 TREND_SYMBOLS = {
-    Trend.IMPROVING: "↗",
-    Trend.WORSENING: "↘",
-    Trend.UNCHANGED: "→",
+    Trend.IMPROVING: "+",
+    Trend.WORSENING: "−",
+    Trend.UNCHANGED: "=",
     Trend.UNKNOWN: "",
 }
 TREND_LABELS: dict[Trend, str] = {

@@ -7,26 +7,24 @@ symbol and a word, never a colour alone.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from typing import Any
 
-from markupsafe import Markup
-
-from styr.followup.evaluate import FollowUp, OutcomeEntry, evaluate, judge, read_outcomes
-from styr.followup.fulfilment import (
-    SYMBOLS,
-    TREND_SYMBOLS,
-    Scale,
-    Status,
-    read_scale,
-    shown_percent,
-    trend_name,
+from styr.followup.evaluate import (
+    FollowUp,
+    IndicatorResult,
+    OutcomeEntry,
+    evaluate,
+    judge,
+    read_outcomes,
+    target_for,
 )
+from styr.followup.fulfilment import SYMBOLS, Scale, Status, read_scale, shown_percent
 from styr.followup.periods import Period
-from styr.i18n import N_, translate
-from styr.model.index import Index
+from styr.model.index import Element, Index
 from styr.model.repository import Repository
 from styr.report import formatting as fmt
-from styr.report.sparkline import sparkline
+from styr.report.chart import Chart, ChartOutcome, build_chart
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,10 +43,10 @@ class OutcomeView:
     men: str
     percent: str
     status: StatusView
-    trend: str
+    trend: str  # the trend with its arrow, as the chart says it ("" with one period)
     source: str
     comment: str
-    chart: str = ""  # inline SVG markup of the outcomes so far, or ""
+    chart: Chart | None = None  # every period's outcomes and the targets, drawn and tabled
     # Where the period has no target: the next one and its year ("" when none).
     next_target: str = ""
     next_target_year: str = ""
@@ -125,8 +123,7 @@ def _indicators(
             else ""
         )
         upcoming = judged.next_target
-        trend_symbol = TREND_SYMBOLS[judged.trend]
-        trend_label = trend_name(judged.trend, language)
+        chart = indicator_chart(element, judged, entries, language)
         lookup.outcomes[id(element)] = OutcomeView(
             period=period.text,
             value=fmt.number(outcome.value, language) if outcome.value is not None else "",
@@ -134,30 +131,75 @@ def _indicators(
             men=fmt.number(outcome.men, language) if outcome.men is not None else "",
             percent=f"{percent}\u00a0%" if percent else "",
             status=_status(judged.status, scale, language, period.text),
-            trend=f"{trend_symbol} {trend_label}".strip(),
+            trend=chart.trend_text if chart else "",
             source=fmt.one_line(outcome.source),
             comment=fmt.one_line(outcome.comment),
-            chart=_chart(judged.history, judged.target, language),
+            chart=chart,
             next_target=fmt.number(upcoming[1], language) if upcoming else "",
             next_target_year=str(upcoming[0]) if upcoming else "",
         )
 
 
-def _chart(history: list[tuple[Period, float]], target: float | None, language: str) -> Markup:
-    """A trend chart once there are two periods to draw a line between."""
-    if len(history) < 2:
-        return Markup("")
-    points = "; ".join(f"{p.text}: {fmt.number(v, language)}" for p, v in history)
-    if target is None:
-        label = translate(N_("Outcomes {points}"), language, points=points)
-    else:
-        label = translate(
-            N_("Outcomes {points}; target {target}"),
-            language,
-            points=points,
-            target=fmt.number(target, language),
-        )
-    return sparkline([v for _, v in history], target, label)
+def indicator_chart(
+    element: Element, judged: IndicatorResult, entries: list[OutcomeEntry], language: str
+) -> Chart | None:
+    """The chart of every period up to the one judged, with the indicator's targets.
+
+    One outcome per period: the first written, as `judge` takes it (a second
+    one is a finding of its own).
+    """
+    data = element.data
+    first: dict[Period, OutcomeEntry] = {}
+    for entry in entries:
+        if entry.period <= judged.period:
+            first.setdefault(entry.period, entry)
+    years = {
+        year
+        for key in ("targets", "milestones")
+        for item in _listed(data.get(key))
+        if type(year := item.get("year")) is int
+    }
+    targets = [(year, value) for year in years if (value := target_for(data, year)) is not None]
+    better = data.get("better")
+    return build_chart(
+        title=fmt.one_line(element.title),
+        unit=fmt.text(data.get("unit")),
+        better=better if isinstance(better, str) else None,
+        outcomes=[ChartOutcome(p, e.value, e.women, e.men) for p, e in first.items()],
+        baseline=_year_value(data.get("baseline")),
+        targets=targets,
+        value_range=_bounds(data) if better == "range" else None,
+        language=language,
+    )
+
+
+def with_chart_id(outcome: OutcomeView | None, anchor: str) -> OutcomeView | None:
+    """The outcome with its chart named after the indicator's anchor (unique on the page)."""
+    if outcome is None or outcome.chart is None:
+        return outcome
+    return replace(outcome, chart=replace(outcome.chart, id=f"graf-{anchor}"))
+
+
+def _listed(value: Any) -> list[dict[str, Any]]:
+    return [item for item in value if isinstance(item, dict)] if isinstance(value, list) else []
+
+
+def _year_value(value: Any) -> tuple[int, float] | None:
+    if not isinstance(value, dict) or type(value.get("year")) is not int:
+        return None
+    number = value.get("value")
+    if isinstance(number, bool) or not isinstance(number, int | float):
+        return None
+    return value["year"], float(number)
+
+
+def _bounds(data: dict[str, Any]) -> tuple[float, float] | None:
+    given = data.get("range")
+    if not isinstance(given, dict):
+        return None
+    low, high = given.get("min"), given.get("max")
+    numbers = [v for v in (low, high) if isinstance(v, int | float) and not isinstance(v, bool)]
+    return (float(numbers[0]), float(numbers[1])) if len(numbers) == 2 else None
 
 
 def _status(status: Status, scale: Scale, language: str, period: str = "") -> StatusView:

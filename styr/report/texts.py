@@ -180,6 +180,26 @@ TEXTS: dict[str, Text] = {
     "text_citation": N_("Source of the text"),
     "text_illustrative": N_("Example text"),
     "text_illustrative_note": N_("not the municipality's own text but a made-up example"),
+    # An indicator's chart (styr.report.chart): its words, and the trend beside it.
+    "chart_target": NC_("chart", "Target"),
+    "chart_caption": N_("{title}: outcomes and targets by period"),
+    "chart_better_higher": N_("A higher value is better"),
+    "chart_better_lower": N_("A lower value is better"),
+    "chart_better_range": N_("Best within {range}"),
+    "chart_outcomes": N_("Outcomes {values}."),
+    "chart_targets": N_("Targets {values}."),
+    "chart_range": N_("Target: within {range}."),
+    "chart_baseline": N_("Baseline {year}: {value}."),
+    "chart_baseline_period": N_("{year} (baseline)"),
+    "trend_higher": N_("Higher than in {period}"),
+    "trend_lower": N_("Lower than in {period}"),
+    "trend_same": N_("The same as in {period}"),
+    "trend_judged": N_("{movement} – {judgement}"),
+    "trend_better": N_("better"),
+    "trend_worse": N_("worse"),
+    "trend_legend_higher": N_("higher than the period before"),
+    "trend_legend_lower": N_("lower than the period before"),
+    "trend_legend_same": N_("the same as the period before"),
 }
 
 # Words from the file format (enumerations) as readers say them.

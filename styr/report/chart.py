@@ -1,0 +1,374 @@
+"""An indicator's chart: its outcomes over the periods, its targets, axes a reader can read.
+
+A `Chart` is a plain value: every position already worked out in the SVG's
+own units, every number already written the way the language writes it, and
+the same numbers as table rows. The template `_chart.html.j2` only lays it
+out (inline SVG and a table), so the one-page report and the site draw the
+same chart, and the Markdown report prints the same table.
+
+The trend beside the chart is said twice over, so that it can never
+contradict the line: which way the line goes ("Lower than in 2024", with the
+arrow pointing the way it goes) and whether that is better or worse, judged
+by the indicator's `better` (`styr.followup.fulfilment.trend`). Both come
+from the last two points drawn.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from styr.followup.fulfilment import Trend, trend
+from styr.followup.periods import Period
+from styr.report import formatting as fmt
+from styr.report.chart_axes import CHARACTER, LEGEND_MARK, Frame, label_positions, value_ticks
+from styr.report.texts import Labels
+
+
+@dataclass(frozen=True, slots=True)
+class ChartOutcome:
+    """One period's outcome as the chart gets it (what `read_outcomes` read)."""
+
+    period: Period
+    value: float | None
+    women: float | None = None
+    men: float | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Point:
+    """A value drawn at a place: `label` is its period or year, `text` the value as written."""
+
+    label: str
+    text: str
+    x: float
+    y: float
+
+
+@dataclass(frozen=True, slots=True)
+class Tick:
+    """An axis label: its text and where it goes along its axis."""
+
+    text: str
+    at: float
+
+
+@dataclass(frozen=True, slots=True)
+class Label:
+    """A text placed in the SVG; `anchor` is its SVG `text-anchor` (start, middle, end)."""
+
+    text: str
+    x: float
+    y: float
+    anchor: str = "start"
+
+
+@dataclass(frozen=True, slots=True)
+class LegendItem:
+    """One entry of the legend under the plot: the mark drawn (`kind`) and its word."""
+
+    kind: str  # outcome | target | baseline
+    text: str
+    x: float  # where the mark starts; the word follows it
+
+
+@dataclass(frozen=True, slots=True)
+class Band:
+    """The range an outcome should stay within (`better: range`), top and bottom in SVG units."""
+
+    text: str
+    top: float
+    bottom: float
+
+    @property
+    def height(self) -> float:
+        return round(self.bottom - self.top, 1)
+
+
+@dataclass(frozen=True, slots=True)
+class ChartRow:
+    """One line of the table of numbers ("" where the period has no such value)."""
+
+    period: str
+    outcome: str
+    target: str
+    women: str
+    men: str
+
+
+@dataclass(frozen=True, slots=True)
+class ChartWords:
+    """The words the chart shows, in the page's language."""
+
+    period: str
+    outcome: str
+    target: str
+    baseline: str
+    women: str
+    men: str
+    caption: str  # of the table of numbers
+
+
+@dataclass(frozen=True, slots=True)
+class Chart:
+    """Everything the template needs to draw an indicator's chart and its table."""
+
+    id: str  # unique on the page: the SVG's title and description are named by it
+    title: str
+    description: str  # the chart in one sentence, for screen readers
+    unit: str
+    direction: str  # which direction is better, in words ("" when the indicator says nothing)
+    trend_symbol: str  # an arrow the way the line goes, or ""
+    trend: str  # "Lower than in 2024 – better", or ""
+    frame: Frame
+    points: tuple[Point, ...]
+    line: str  # the outcomes' polyline ("" with one point)
+    targets: tuple[Point, ...]
+    target_line: str  # the dashed line through the targets ("" with fewer than two)
+    target_label: Label | None  # the word "Target" beside the last target
+    band: Band | None
+    baseline: Point | None
+    y_ticks: tuple[Tick, ...]
+    x_ticks: tuple[Tick, ...]
+    rows: tuple[ChartRow, ...]
+    legend: tuple[LegendItem, ...]
+    has_targets: bool
+    has_gender: bool
+    words: ChartWords
+
+    @property
+    def trend_text(self) -> str:
+        """The trend with its arrow, as one text ("↘ Lower than in 2024 – better")."""
+        return f"{self.trend_symbol} {self.trend}".strip()
+
+
+def build_chart(
+    *,
+    title: str,
+    unit: str,
+    better: str | None,
+    outcomes: Sequence[ChartOutcome],
+    baseline: tuple[int, float] | None,
+    targets: Sequence[tuple[int, float]],
+    value_range: tuple[float, float] | None,
+    language: str,
+    chart_id: str = "",
+) -> Chart | None:
+    """The chart of an indicator, or None when it has no outcome to draw.
+
+    `outcomes` are one per period, in any order; `targets` the target values
+    and milestones by year (one value a year). Values that are not finite
+    numbers are left out: they cannot be drawn.
+    """
+    t = Labels(language)
+    drawn = sorted((o for o in outcomes if _finite(o.value)), key=lambda o: o.period)
+    if not drawn:
+        return None
+    goals = sorted((year, value) for year, value in targets if math.isfinite(value))
+    start = baseline if baseline is not None and math.isfinite(baseline[1]) else None
+    bounds = (
+        value_range if value_range is not None and all(map(math.isfinite, value_range)) else None
+    )
+    values = [o.value for o in drawn if o.value is not None]
+    values += [value for _, value in goals]
+    values += [start[1]] if start else []
+    values += list(bounds) if bounds else []
+    low, high = min(values), max(values)
+    if not math.isfinite(high - low):
+        return None  # too far apart to draw on one axis
+    ticks = value_ticks(low, high)
+    tick_texts = [fmt.number(value, language) for value in ticks]
+    times = [_time(o.period) for o in drawn] + [float(year) for year, _ in goals]
+    times += [float(start[0])] if start else []
+    labels = [o.period.text for o in drawn] + [str(year) for year, _ in goals]
+    labels += [str(start[0])] if start else []
+    frame = Frame.around(tick_texts, labels)
+    x = frame.x_scale(min(times), max(times))
+    y = frame.y_scale(ticks[0], ticks[-1])
+
+    def point(label: str, time: float, value: float) -> Point:
+        return Point(label, fmt.number(value, language), x(time), y(value))
+
+    points = tuple(point(o.period.text, _time(o.period), o.value or 0.0) for o in drawn)
+    target_points = tuple(point(str(year), float(year), value) for year, value in goals)
+    baseline_point = point(str(start[0]), float(start[0]), start[1]) if start else None
+    band = None
+    if bounds is not None:
+        range_text = f"{fmt.number(bounds[0], language)}–{fmt.number(bounds[1], language)}"
+        band = Band(range_text, y(max(bounds)), y(min(bounds)))
+    shown_values = [o.value for o in drawn if o.value is not None]
+    return Chart(
+        id=chart_id,
+        title=title,
+        description=_description(t, points, target_points, baseline_point, band),
+        unit=unit,
+        direction=_direction(t, better, band),
+        trend_symbol=_movement_symbol(shown_values),
+        trend=_trend_words(t, shown_values, [p.label for p in points], better),
+        frame=frame,
+        points=points,
+        line=_polyline(points) if len(points) > 1 else "",
+        targets=target_points,
+        target_line=_polyline(target_points) if len(target_points) > 1 else "",
+        target_label=_target_label(t, frame, target_points),
+        band=band,
+        baseline=baseline_point,
+        y_ticks=tuple(Tick(text, y(value)) for text, value in zip(tick_texts, ticks, strict=True)),
+        x_ticks=tuple(Tick(label, at) for label, at in label_positions(labels, times, x)),
+        rows=_rows(t, drawn, goals, start, language),
+        legend=_legend(t, frame, bool(target_points or band), baseline_point is not None),
+        has_targets=bool(goals),
+        has_gender=any(o.women is not None or o.men is not None for o in drawn),
+        words=ChartWords(
+            period=t.period,
+            outcome=f"{t.outcome} ({unit})" if unit else t.outcome,
+            target=t.chart_target,
+            baseline=t.baseline,
+            women=_capitalised(t.women),
+            men=_capitalised(t.men),
+            caption=t.get("chart_caption", title=title),
+        ),
+    )
+
+
+def _target_label(t: Labels, frame: Frame, targets: Sequence[Point]) -> Label | None:
+    """ "Target" above the last target (below it at the top of the plot), towards the middle."""
+    if not targets:
+        return None
+    last = targets[-1]
+    y = last.y - 10 if last.y - 10 >= frame.top else last.y + 20
+    if last.x > (frame.left + frame.right) / 2:
+        return Label(t.chart_target, last.x + 6, y, "end")
+    return Label(t.chart_target, last.x - 6, y, "start")
+
+
+def _legend(t: Labels, frame: Frame, targets: bool, baseline: bool) -> tuple[LegendItem, ...]:
+    """The marks under the plot and their words, side by side."""
+    wanted = [("outcome", t.outcome)]
+    wanted += [("target", t.chart_target)] if targets else []
+    wanted += [("baseline", t.baseline)] if baseline else []
+    items, x = [], 4.0
+    for kind, text in wanted:
+        items.append(LegendItem(kind, text, x))
+        x += LEGEND_MARK + CHARACTER * len(text) + 14
+    return tuple(items)
+
+
+def _capitalised(word: str) -> str:
+    return word[:1].upper() + word[1:]
+
+
+def _finite(value: float | None) -> bool:
+    return value is not None and math.isfinite(value)
+
+
+def _time(period: Period) -> float:
+    """Where a period goes along the time axis: at its end (2024 at 2024.0, 2024-H1 at 2023.5)."""
+    return period.year - 1 + period.end_fraction
+
+
+def _polyline(points: Sequence[Point]) -> str:
+    return " ".join(f"{p.x:g},{p.y:g}" for p in points)
+
+
+# Which way the line goes from the second last point drawn to the last.
+_MOVEMENTS = {1: ("↗", "trend_higher"), -1: ("↘", "trend_lower"), 0: ("→", "trend_same")}
+_JUDGED = {Trend.IMPROVING: "trend_better", Trend.WORSENING: "trend_worse"}
+
+
+def trend_legend(language: str) -> list[tuple[str, str]]:
+    """The arrows beside a chart and what each says, for a legend of the symbols."""
+    t = Labels(language)
+    return [
+        (symbol, t.get(key.replace("trend_", "trend_legend_")))
+        for symbol, key in (_MOVEMENTS[1], _MOVEMENTS[-1], _MOVEMENTS[0])
+    ]
+
+
+def _movement(values: Sequence[float]) -> int:
+    change = values[-1] - values[-2]
+    return (change > 0) - (change < 0)
+
+
+def _movement_symbol(values: Sequence[float]) -> str:
+    return _MOVEMENTS[_movement(values)][0] if len(values) > 1 else ""
+
+
+def _trend_words(
+    t: Labels, values: Sequence[float], periods: Sequence[str], better: str | None
+) -> str:
+    """ "Lower than in 2024 – better": the line's way in words, then the judgement."""
+    if len(values) < 2:
+        return ""
+    moved = t.get(_MOVEMENTS[_movement(values)][1], period=periods[-2])
+    judged = _JUDGED.get(trend(list(values), better))
+    return t.get("trend_judged", movement=moved, judgement=t.get(judged)) if judged else moved
+
+
+def _direction(t: Labels, better: str | None, band: Band | None) -> str:
+    if better == "higher":
+        return t.chart_better_higher
+    if better == "lower":
+        return t.chart_better_lower
+    if better == "range" and band is not None:
+        return t.get("chart_better_range", range=band.text)
+    return ""
+
+
+def _description(
+    t: Labels,
+    points: Sequence[Point],
+    targets: Sequence[Point],
+    baseline: Point | None,
+    band: Band | None,
+) -> str:
+    """The chart said in sentences: outcomes, then targets, then the baseline."""
+    sentences = [t.get("chart_outcomes", values=_listed(points))]
+    if targets:
+        sentences.append(t.get("chart_targets", values=_listed(targets)))
+    if band is not None:
+        sentences.append(t.get("chart_range", range=band.text))
+    if baseline is not None:
+        sentences.append(t.get("chart_baseline", year=baseline.label, value=baseline.text))
+    return " ".join(sentences)
+
+
+def _listed(points: Sequence[Point]) -> str:
+    return "; ".join(f"{p.label}: {p.text}" for p in points)
+
+
+def _rows(
+    t: Labels,
+    drawn: Sequence[ChartOutcome],
+    goals: Sequence[tuple[int, float]],
+    baseline: tuple[int, float] | None,
+    language: str,
+) -> tuple[ChartRow, ...]:
+    """One row per period drawn, oldest first; the baseline first of its year."""
+
+    def number(value: float | None) -> str:
+        return "" if value is None else fmt.number(value, language)
+
+    by_year = dict(goals)
+    rows: list[tuple[float, int, ChartRow]] = []
+    if baseline is not None:
+        period = t.get("chart_baseline_period", year=str(baseline[0]))
+        rows.append((float(baseline[0]), 0, ChartRow(period, number(baseline[1]), "", "", "")))
+    outcome_years = set()
+    for outcome in drawn:
+        target = by_year.get(outcome.period.year) if outcome.period.is_year else None
+        if outcome.period.is_year:
+            outcome_years.add(outcome.period.year)
+        row = ChartRow(
+            outcome.period.text,
+            number(outcome.value),
+            number(target),
+            number(outcome.women),
+            number(outcome.men),
+        )
+        rows.append((_time(outcome.period), 1, row))
+    for year, value in goals:
+        if year not in outcome_years:
+            rows.append((float(year), 1, ChartRow(str(year), "", number(value), "", "")))
+    return tuple(row for _, _, row in sorted(rows, key=lambda item: (item[0], item[1])))
