@@ -24,6 +24,7 @@ from styr.followup.periods import Period
 from styr.model.index import Element, Index
 from styr.model.repository import Repository
 from styr.report import formatting as fmt
+from styr.report.credit import kolada_credit
 from styr.report.chart import Chart, ChartOutcome, build_chart
 
 
@@ -50,6 +51,8 @@ class OutcomeView:
     # Where the period has no target: the next one and its year ("" when none).
     next_target: str = ""
     next_target_year: str = ""
+    # "Källa: Kolada (N15428)" for a value `styr kolada pull` fetched (styr.report.credit).
+    credit: str = ""
 
 
 @dataclass(slots=True)
@@ -133,6 +136,7 @@ def _indicators(
             status=_status(judged.status, scale, language, period.text),
             trend=chart.trend_text if chart else "",
             source=fmt.one_line(outcome.source),
+            credit=kolada_credit(outcome.source, element.data.get("kolada"), language),
             comment=fmt.one_line(outcome.comment),
             chart=chart,
             next_target=fmt.number(upcoming[1], language) if upcoming else "",
