@@ -88,3 +88,48 @@ def test_styr_report_date_option(run_cli: Run, blank_repo: Path, tmp_path: Path)
     bad = run_cli("report", blank_repo, "-o", out, "--date", "30 november")
     assert bad.code == 2
     assert "30 november" in bad.err and "ÅÅÅÅ-MM-DD" in bad.err
+
+
+def _followed_up(root: Path, source: str) -> Path:
+    organisation = root / "organisation" / "exempelnamnden.yaml"
+    text = organisation.read_text(encoding="utf-8")
+    organisation.write_text(
+        text.replace(
+            "        unit: procent\n", "        unit: procent\n        kolada: U23471\n", 1
+        ),
+        encoding="utf-8",
+    )
+    (root / "uppfoljning").mkdir()
+    (root / "uppfoljning" / "2027.yaml").write_text(
+        "kind: follow_up\n"
+        'period: "2027"\n'
+        "outcomes:\n"
+        f"  - {{indicator: exempelnamnden-ind-1, value: 75, source: {source}}}\n",
+        encoding="utf-8",
+    )
+    return root
+
+
+def test_a_value_from_kolada_is_credited_with_its_key_figure(blank_repo: Path) -> None:
+    root = _followed_up(blank_repo, "Kolada")
+    html = build_report([root], "html", updated=date(2026, 11, 30))
+    assert '<span class="note credit">Källa: Kolada (U23471)</span>' in html
+    assert "Source: Kolada (U23471)" in build_report([root], "html", "en")
+    assert "<br>Källa: Kolada (U23471)" in build_report([root], "md")
+
+
+def test_a_value_typed_by_hand_is_not_credited_to_kolada(blank_repo: Path) -> None:
+    root = _followed_up(blank_repo, "Egen enkät")
+    html = build_report([root], "html", updated=date(2026, 11, 30))
+    assert "75" in html
+    assert 'class="note credit"' not in html and "Källa: Kolada" not in html
+
+
+def test_the_credit_itself() -> None:
+    from styr.report.credit import kolada_credit
+
+    assert kolada_credit("Kolada", "N15428", "sv") == "Källa: Kolada (N15428)"
+    assert kolada_credit(" kolada ", None, "sv") == "Källa: Kolada"
+    assert kolada_credit("Kolada", "", "en") == "Source: Kolada"
+    assert kolada_credit("SCB", "N15428", "sv") == ""
+    assert kolada_credit(None, "N15428", "sv") == ""
