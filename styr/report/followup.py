@@ -24,8 +24,8 @@ from styr.followup.periods import Period
 from styr.model.index import Element, Index
 from styr.model.repository import Repository
 from styr.report import formatting as fmt
-from styr.report.credit import kolada_credit
 from styr.report.chart import Chart, ChartOutcome, build_chart
+from styr.report.credit import kolada_credit
 
 
 @dataclass(frozen=True, slots=True)
