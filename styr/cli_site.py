@@ -67,11 +67,11 @@ def site(
     )
 
 
-def _date(text: str | None) -> str:
-    """--date as the pages show it (ISO), or "" when not given."""
+def _date(text: str | None) -> date | None:
+    """--date as a date, or None when not given."""
     if text is None:
-        return ""
+        return None
     try:
-        return date.fromisoformat(text).isoformat()
+        return date.fromisoformat(text)
     except ValueError:
         raise UsageError("bad-date", value=text) from None

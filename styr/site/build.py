@@ -51,15 +51,16 @@ def build_site(
     output: Path = DEFAULT_OUTPUT,
     *,
     language: str | None = None,
-    updated: str = "",
+    updated: date | None = None,
     allow_errors: bool = False,
     today: date | None = None,
     cache: LintCache | None = None,
 ) -> SiteWritten:
     """Write the website of the repositories the paths name into `output`, replacing it whole.
 
-    `updated` is the date the pages say they were last updated ("" for none:
-    the same files give the same bytes). Raises `UsageError` for a path, a
+    `updated` is the date the pages say the content was last updated
+    (`--date`); without it, each repository's last git commit, or none (the
+    same files give the same bytes: never the time of the build). Raises `UsageError` for a path, a
     language or an output folder that cannot be used (a folder with contents
     that no earlier site wrote is never replaced), and `ErrorsBlockPublishing`
     when the repositories have errors and `allow_errors` is not set; the old
@@ -78,7 +79,7 @@ def _one(
     root: Path,
     output: Path,
     language: str | None,
-    updated: str,
+    updated: date | None,
     allow_errors: bool,
     today: date,
     cache: LintCache | None,
@@ -86,10 +87,10 @@ def _one(
     repository, result = load_and_lint(root, today, cache)
     check_publishable(LintResult([result]), allow_errors=allow_errors)
     labels = SiteLabels(language or repository.language or "sv")
-    options = SiteOptions(updated=updated)
+    options = SiteOptions(updated=updated.isoformat() if updated else "")
 
     def fill(staging: Path) -> int:
-        view, builder = site_view(repository, labels, result)
+        view, builder = site_view(repository, labels, result, updated)
         pages = write_municipality(view, builder, labels, _writer(staging, ""), options)
         return len(pages)
 
@@ -101,7 +102,7 @@ def _many(
     roots: list[Path],
     output: Path,
     language: str | None,
-    updated: str,
+    updated: date | None,
     allow_errors: bool,
     today: date,
     cache: LintCache | None,
@@ -109,11 +110,11 @@ def _many(
     manifests = [_manifest(root) for root in roots]
     chosen = language or _agreed_language(manifests)
     folders = _folders(roots, manifests)
-    options = SiteOptions(updated=updated, comparison="index.html")
+    options = SiteOptions(updated=updated.isoformat() if updated else "", comparison="index.html")
 
     def fill(staging: Path) -> int:
         arguments = [
-            (root, staging, folder, chosen, options, allow_errors, today, cache)
+            (root, staging, folder, chosen, options, updated, allow_errors, today, cache)
             for root, folder in zip(roots, folders, strict=True)
         ]
         built = _map(_municipality_site, arguments)
@@ -145,6 +146,7 @@ def _municipality_site(
     folder: str,
     language: str,
     options: SiteOptions,
+    updated: date | None,
     allow_errors: bool,
     today: date,
     cache: LintCache | None,
@@ -156,7 +158,7 @@ def _municipality_site(
     """
     repository, result = load_and_lint(root, today, cache)
     labels = SiteLabels(language)
-    view, builder = site_view(repository, labels, result)
+    view, builder = site_view(repository, labels, result, updated)
     count = 0
     if not view.errors or allow_errors:
         count = len(write_municipality(view, builder, labels, _writer(staging, folder), options))
@@ -169,13 +171,16 @@ def _municipality_site(
 
 
 def site_view(
-    repository: Repository, labels: SiteLabels, result: RepositoryResult
+    repository: Repository,
+    labels: SiteLabels,
+    result: RepositoryResult,
+    updated: date | None = None,
 ) -> tuple[RepositoryView, ViewBuilder]:
     """The report's view of one repository, and its builder (for the addresses of elements)."""
     index = build_index(repository)
     follow = follow_up(repository, index, labels.language)
     builder = ViewBuilder(repository, index, labels, Anchors(""), follow)
-    view = builder.build()
+    view = builder.build(updated=updated)
     view.errors = error_count(LintResult([result]))
     return view, builder
 
@@ -185,6 +190,7 @@ def _light(view: RepositoryView) -> RepositoryView:
     return replace(
         view,
         vision=None,
+        branding=None,
         waypoints=[],
         values=[],
         programmes=[],

@@ -34,7 +34,7 @@ from styr.site.pages import (
     kind_groups,
     status_counts,
 )
-from styr.site.render import render_page
+from styr.site.render import accent_rules, render_page
 from styr.site.sitemap import sitemap
 from styr.site.texts import SiteLabels
 from styr.site.urls import SiteUrls, relative
@@ -78,7 +78,8 @@ def write_municipality(
     site.documents_page()
     site.symbols_page()
     site.accessibility_page()
-    write(u.SITEMAP, sitemap(site.written, options.base_url, labels))
+    base_url = options.base_url or getattr(site.branding, "site_url", "")
+    write(u.SITEMAP, sitemap(site.written, base_url, labels))
     return [*site.written, u.SITEMAP]
 
 
@@ -101,6 +102,8 @@ class _Site:
         self.write = write
         self.options = options
         self.notice = publishing_notice([view])
+        self.branding = getattr(view, "branding", None)  # styr.branding's, once on the view
+        self.accent = accent_rules(self.branding)
         self.arrangement = Arrangement.of(view)
         self.boards: list[tuple[str, list[BoardEntry]]] = []  # by level
         self.written: list[str] = []
@@ -134,7 +137,7 @@ class _Site:
             "lang": self.t.language,
             "version": __version__,
             "r": self.view,
-            "branding": getattr(self.view, "branding", None),
+            "branding": self.branding,
             "notice": self.notice,
             "here": here,
             "title": title,
@@ -151,7 +154,8 @@ class _Site:
                 "accessibility": to(u.ACCESSIBILITY),
             },
         }
-        self.write(here, render_page(template, {**shared, **context}, extra_css))
+        page = render_page(template, {**shared, **context}, self.accent + extra_css)
+        self.write(here, page)
         self.written.append(here)
 
     # --- the pages ------------------------------------------------------------------------

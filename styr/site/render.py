@@ -9,6 +9,7 @@ Content-Security-Policy (`styr.report.render.csp_hash`), and runs no script.
 from __future__ import annotations
 
 import functools
+import re
 from typing import Any
 
 from markupsafe import Markup
@@ -24,13 +25,36 @@ def _base_stylesheet() -> str:
     return environment("html", None).get_template(STYLESHEET).render()
 
 
+_HEX_COLOUR = re.compile(r"#[0-9a-fA-F]{6}")
+
+
+def accent_rules(branding: Any) -> str:
+    """The municipality's accent colour (checked for contrast by `styr.branding`), or nothing.
+
+    Only a plain `#rrggbb` reaches the stylesheet: nothing else from the manifest does.
+    """
+    accent = getattr(branding, "accent", None)
+    colour = getattr(accent, "colour", "")
+    text = getattr(accent, "text_colour", "")
+    if not (_HEX_COLOUR.fullmatch(colour) and _HEX_COLOUR.fullmatch(text)):
+        return ""
+    return f"\n:root {{ --accent: {colour}; --on-accent: {text}; }}\n"
+
+
+@functools.lru_cache(maxsize=64)  # most pages share one (the goal list has its own)
 def stylesheet(extra: str = "") -> str:
     """The site's stylesheet, with a page's own rules (the goal list's filter) after it."""
     return tidied("html", _base_stylesheet() + extra).rstrip("\n")
 
 
+@functools.lru_cache(maxsize=64)
+def _hashed(extra_css: str) -> tuple[str, str]:
+    css = stylesheet(extra_css)
+    return css, csp_hash(css)
+
+
 def render_page(template: str, context: dict[str, Any], extra_css: str = "") -> str:
     """One page (`template` in templates/site/) as text, its stylesheet inline and hashed."""
-    css = stylesheet(extra_css)
-    full = {**context, "css": Markup(css), "css_hash": csp_hash(css)}
+    css, digest = _hashed(extra_css)
+    full = {**context, "css": Markup(css), "css_hash": digest}
     return "".join(render_pieces("html", f"{FOLDER}/{template}", full, None, with_stylesheet=False))

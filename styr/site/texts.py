@@ -75,6 +75,11 @@ SITE_TEXTS: dict[str, Text] = {
     "accessibility_contact": N_(
         "If something on the website does not work for you, contact {publisher}."
     ),
+    "accessibility_shortcomings": N_("Known shortcomings"),
+    "accessibility_assessed_heading": N_("How we assessed the website"),
+    "accessibility_assessed_on": N_("The website was last assessed on {date}."),
+    "accessibility_assessed_by": N_("The assessment was made by {name}."),
+    "accessibility_response_time": N_("We answer within {time}."),
     "accessibility_supervision_heading": N_("Supervision"),
     "accessibility_supervision": N_(
         "The Agency for Digital Government (Myndigheten för digital förvaltning, Digg) supervises "

@@ -1,0 +1,215 @@
+"""`styr site` on the command line: written whole, refused over errors, never over a user's own."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from conftest import EXAMPLES, CliResult
+from filled import fill_placeholders
+from test_site_pages import broken_links, reached_from, read_site
+
+from styr.publishing import ErrorsBlockPublishing
+from styr.scaffold import init_repository
+from styr.site import MARKER, build_site
+
+Run = Callable[..., CliResult]
+BOARD = Path("organisation/socialnamnden.yaml")
+
+
+def _broken(example_copy: Callable[[str], Path]) -> Path:
+    """Helsingborg with a YAML syntax error in Socialnämnden's file."""
+    repo = example_copy("helsingborg")
+    with (repo / BOARD).open("a", encoding="utf-8") as stream:
+        stream.write("  trasig: [\n")
+    return repo
+
+
+def test_site_writes_a_folder_and_says_so(run_cli: Run, tmp_path: Path) -> None:
+    target = tmp_path / "webbplats"
+    result = run_cli("site", EXAMPLES / "helsingborg", "-o", target)
+    assert result.code == 0, result.err
+    assert (target / "index.html").is_file() and (target / MARKER).is_file()
+    pages = len(list(target.rglob("*.html"))) + 1  # and the sitemap
+    assert f"Skrev webbplatsen till {target} ({pages} sidor)." in result.err
+    assert result.out == ""
+
+
+def test_the_default_folder_is_webbplats(
+    run_cli: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = run_cli("site", EXAMPLES / "huddinge")
+    assert result.code == 0, result.err
+    assert (tmp_path / "webbplats" / "index.html").is_file()
+
+
+def test_site_refuses_errors_and_leaves_the_old_site(
+    run_cli: Run, example_copy: Callable[[str], Path], tmp_path: Path
+) -> None:
+    target = tmp_path / "webbplats"
+    assert run_cli("site", EXAMPLES / "helsingborg", "-o", target).code == 0
+    before = (target / "index.html").read_bytes()
+    result = run_cli("site", _broken(example_copy), "-o", target)
+    assert result.code == 1
+    assert "Y003" in result.err and "--allow-errors" in result.err
+    assert "Webbplatsen skrevs inte" in result.err
+    assert (target / "index.html").read_bytes() == before
+    assert _leftovers(tmp_path) == []
+
+
+def test_allow_errors_publishes_with_a_notice_on_every_page(
+    run_cli: Run, example_copy: Callable[[str], Path], tmp_path: Path
+) -> None:
+    target = tmp_path / "webbplats"
+    result = run_cli("site", _broken(example_copy), "-o", target, "--allow-errors")
+    assert result.code == 0, result.err
+    pages = read_site(target)
+    for name in pages:
+        text = (target / name).read_text("utf-8")
+        assert "Observera: webbplatsen kan vara ofullständig" in text, name
+    board = (target / "organisationer" / "socialnamnden.html").read_text("utf-8")
+    assert "Uppgifterna om Socialnämnden kunde inte läsas och saknas här." in board
+    assert broken_links(pages) == []
+
+
+def test_a_folder_of_the_users_own_is_never_replaced(run_cli: Run, tmp_path: Path) -> None:
+    target = tmp_path / "mina-filer"
+    target.mkdir()
+    (target / "viktigt.txt").write_text("mitt", encoding="utf-8")
+    result = run_cli("site", EXAMPLES / "helsingborg", "-o", target)
+    assert result.code == 2
+    assert "innehåller redan sådant som styr inte har skrivit" in result.err
+    assert [p.name for p in target.iterdir()] == ["viktigt.txt"]
+    assert _leftovers(tmp_path) == []
+
+
+def test_a_file_is_not_a_folder(run_cli: Run, tmp_path: Path) -> None:
+    target = tmp_path / "webbplats"
+    target.write_text("x", encoding="utf-8")
+    result = run_cli("site", EXAMPLES / "helsingborg", "-o", target)
+    assert result.code == 2 and "är en fil, inte en mapp" in result.err
+    assert target.read_text(encoding="utf-8") == "x"
+
+
+def test_an_empty_folder_is_used(tmp_path: Path) -> None:
+    target = tmp_path / "tom"
+    target.mkdir()
+    build_site([EXAMPLES / "huddinge"], target)
+    assert (target / "index.html").is_file()
+
+
+def test_an_earlier_site_is_replaced_whole(tmp_path: Path) -> None:
+    target = tmp_path / "webbplats"
+    build_site([EXAMPLES / "helsingborg"], target)
+    (target / "organisationer" / "nedlagd-namnd.html").write_text("gammal", encoding="utf-8")
+    build_site([EXAMPLES / "helsingborg"], target)
+    assert not (target / "organisationer" / "nedlagd-namnd.html").exists()
+    assert (target / "index.html").is_file()
+    assert _leftovers(tmp_path) == []
+
+
+def test_a_failure_midway_leaves_the_old_site(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = tmp_path / "webbplats"
+    build_site([EXAMPLES / "helsingborg"], target)
+    before = {p.relative_to(target): p.read_bytes() for p in target.rglob("*") if p.is_file()}
+    from styr.site import municipality
+
+    real = municipality.render_page  # type: ignore[attr-defined]
+    calls = []
+
+    def failing(template: str, context: dict[str, object], extra_css: str = "") -> str:
+        calls.append(template)
+        if len(calls) == 5:
+            raise OSError(28, "No space left on device")
+        return real(template, context, extra_css)
+
+    monkeypatch.setattr(municipality, "render_page", failing)
+    from styr.errors import UsageError
+
+    with pytest.raises(UsageError):
+        build_site([EXAMPLES / "helsingborg"], target)
+    after = {p.relative_to(target): p.read_bytes() for p in target.rglob("*") if p.is_file()}
+    assert after == before
+    assert _leftovers(tmp_path) == []
+
+
+def test_date_is_the_last_updated_date(run_cli: Run, tmp_path: Path) -> None:
+    target = tmp_path / "webbplats"
+    result = run_cli("site", EXAMPLES / "huddinge", "-o", target, "--date", "2026-11-30")
+    assert result.code == 0, result.err
+    for page in target.rglob("*.html"):
+        assert "Senast uppdaterad 2026-11-30" in page.read_text("utf-8"), page
+
+
+def test_no_date_outside_git_no_date(example_copy: Callable[[str], Path], tmp_path: Path) -> None:
+    build_site([example_copy("huddinge")], tmp_path / "w")  # a copy: in no git work tree
+    assert "Senast uppdaterad" not in (tmp_path / "w" / "index.html").read_text("utf-8")
+
+
+def test_a_bad_date_is_a_usage_error(run_cli: Run, tmp_path: Path) -> None:
+    result = run_cli("site", EXAMPLES / "huddinge", "-o", tmp_path / "w", "--date", "30/11")
+    assert result.code == 2 and "30/11" in result.err
+    assert not (tmp_path / "w").exists()
+
+
+def test_english_site(run_cli: Run, tmp_path: Path) -> None:
+    result = run_cli("site", EXAMPLES / "huddinge", "-o", tmp_path / "w", "--lang", "en")
+    assert result.code == 0, result.err
+    assert "Wrote the website to" in result.err
+    text = (tmp_path / "w" / "tillganglighet.html").read_text("utf-8")
+    assert '<html lang="en">' in text and "Accessibility statement" in text
+
+
+def test_many_municipalities_index_and_a_folder_each(tmp_path: Path) -> None:
+    target = tmp_path / "webbplats"
+    written = build_site([EXAMPLES / "helsingborg", EXAMPLES / "huddinge"], target)
+    pages = read_site(target)
+    assert "1283/index.html" in pages and "0126/index.html" in pages
+    index = (target / "index.html").read_text("utf-8")
+    assert 'href="1283/index.html"' in index and 'href="0126/index.html"' in index
+    assert "Styrningen i 2 kommuner" in index
+    assert (target / "1283" / "organisationer" / "socialnamnden.html").is_file()
+    assert broken_links(pages) == []
+    assert reached_from(pages, "index.html") == set(pages)
+    assert written.pages == len(pages) + 2  # and the two sitemaps
+
+
+def test_many_in_worker_processes_give_the_same_as_one_by_one(tmp_path: Path) -> None:
+    examples = [EXAMPLES / "helsingborg", EXAMPLES / "huddinge"]
+    others = []
+    for number in range(3):
+        root = tmp_path / f"kommun{number}"
+        init_repository(root, "blank", f"Testby {number}", f"099{number}")
+        others.append(fill_placeholders(root))
+    build_site([*examples, *others], tmp_path / "alla")  # enough for worker processes
+    build_site(examples, tmp_path / "tva")  # one by one
+    pages = read_site(tmp_path / "alla")
+    assert {"0990/index.html", "0991/index.html", "0992/index.html"} <= set(pages)
+    assert broken_links(pages) == []
+    for code in ("1283", "0126"):
+        together = _files_of(tmp_path / "alla" / code)
+        assert together == _files_of(tmp_path / "tva" / code)
+    inner = tmp_path / "alla" / "0126" / "organisationer" / "grundskolenamnden.html"
+    assert 'href="../../index.html"' in inner.read_text("utf-8")  # up to the comparison
+
+
+def _files_of(folder: Path) -> dict[Path, bytes]:
+    return {p.relative_to(folder): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+
+
+def test_many_refused_when_one_has_errors(
+    example_copy: Callable[[str], Path], tmp_path: Path
+) -> None:
+    target = tmp_path / "webbplats"
+    with pytest.raises(ErrorsBlockPublishing):
+        build_site([_broken(example_copy), EXAMPLES / "huddinge"], target)
+    assert not target.exists()
+    assert _leftovers(tmp_path) == []
+
+
+def _leftovers(folder: Path) -> list[str]:
+    return sorted(p.name for p in folder.iterdir() if p.name.endswith(".styr-tmp"))

@@ -1,0 +1,276 @@
+"""`styr site` over the examples: every page there, linked relatively, safe, in public words.
+
+A small link checker reads every page with html.parser: every internal link
+resolves to a page (and a fragment on it) that exists, every page is reached
+from the start page, nothing is loaded from outside.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import re
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from pathlib import Path, PurePosixPath
+from urllib.parse import unquote, urlsplit
+
+import pytest
+from conftest import EXAMPLES
+from report_helpers import SCRIPT_TITLE, rich_repository
+
+from styr.site import build_site
+
+PAGES = ["index.html", "mal.html", "styrdokument.html", "symboler.html", "tillganglighet.html"]
+# Words of the file format and of developers, never shown to a resident.
+DEVELOPER_WORDS = ["repositor", "yaml", "schema", "kind", "id:"]
+
+
+@dataclass
+class Page:
+    """What the link checker needs of one page."""
+
+    links: list[str] = field(default_factory=list)
+    ids: set[str] = field(default_factory=set)
+    sources: list[str] = field(default_factory=list)  # src= of any element
+    text: list[str] = field(default_factory=list)
+    styles: list[str] = field(default_factory=list)
+    scripts: list[str] = field(default_factory=list)
+    csp: str = ""
+    lang: str = ""
+    headings: list[int] = field(default_factory=list)
+
+
+class _Reader(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.page = Page()
+        self._inside: str | None = None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        found = {name: value or "" for name, value in attrs}
+        if "id" in found:
+            self.page.ids.add(found["id"])
+        if tag == "a" and "href" in found:
+            self.page.links.append(found["href"])
+        if "src" in found:
+            self.page.sources.append(found["src"])
+        if tag == "meta" and found.get("http-equiv") == "Content-Security-Policy":
+            self.page.csp = found.get("content", "")
+        if tag == "html":
+            self.page.lang = found.get("lang", "")
+        if re.fullmatch(r"h[1-6]", tag):
+            self.page.headings.append(int(tag[1]))
+        if tag in ("style", "script"):
+            self._inside = tag
+            (self.page.styles if tag == "style" else self.page.scripts).append("")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("style", "script"):
+            self._inside = None
+
+    def handle_data(self, data: str) -> None:
+        if self._inside == "style":
+            self.page.styles[-1] += data
+        elif self._inside == "script":
+            self.page.scripts[-1] += data
+        else:
+            self.page.text.append(data)
+
+
+def read_site(folder: Path) -> dict[str, Page]:
+    pages = {}
+    for file in sorted(folder.rglob("*.html")):
+        reader = _Reader()
+        reader.feed(file.read_text(encoding="utf-8"))
+        pages[file.relative_to(folder).as_posix()] = reader.page
+    return pages
+
+
+def resolve(here: str, href: str) -> tuple[str, str]:
+    """The page (from the site's root) and fragment an internal link leads to."""
+    parts = urlsplit(href)
+    assert not parts.scheme and not parts.netloc, f"{here}: not relative: {href}"
+    assert not href.startswith("/"), f"{here}: not relative: {href}"
+    if not parts.path:
+        return here, unquote(parts.fragment)
+    joined = PurePosixPath(here).parent / unquote(parts.path)
+    normal: list[str] = []
+    for part in joined.parts:
+        if part == "..":
+            assert normal, f"{here}: {href} leads out of the site"
+            normal.pop()
+        elif part != ".":
+            normal.append(part)
+    return "/".join(normal), unquote(parts.fragment)
+
+
+def broken_links(pages: dict[str, Page]) -> list[str]:
+    broken = []
+    for here, page in pages.items():
+        for href in page.links:
+            if href.startswith(("https://", "http://", "mailto:")):
+                continue  # an outside link the reader follows (Kolada, the Global Goals)
+            target, fragment = resolve(here, href)
+            if target not in pages:
+                broken.append(f"{here}: {href} (no page {target})")
+            elif fragment and fragment not in pages[target].ids:
+                broken.append(f"{here}: {href} (no #{fragment} on {target})")
+    return broken
+
+
+def reached_from(pages: dict[str, Page], start: str) -> set[str]:
+    seen, todo = {start}, [start]
+    while todo:
+        here = todo.pop()
+        for href in pages[here].links:
+            if href.startswith(("https://", "http://", "mailto:")):
+                continue
+            target, _ = resolve(here, href)
+            if target in pages and target not in seen:
+                seen.add(target)
+                todo.append(target)
+    return seen
+
+
+@pytest.fixture(scope="module", params=["helsingborg", "huddinge"])
+def example_site(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("site") / "webbplats"
+    build_site([EXAMPLES / request.param], folder)
+    return folder
+
+
+def test_every_page_is_there(example_site: Path) -> None:
+    pages = read_site(example_site)
+    for name in PAGES:
+        assert name in pages
+    assert (example_site / "sitemap.xml").is_file()
+    assert any(name.startswith("organisationer/") for name in pages)
+    assert any(name.startswith("omraden/") for name in pages)
+
+
+def test_every_internal_link_resolves(example_site: Path) -> None:
+    assert broken_links(read_site(example_site)) == []
+
+
+def test_no_page_is_an_orphan(example_site: Path) -> None:
+    pages = read_site(example_site)
+    assert reached_from(pages, "index.html") == set(pages)
+
+
+def test_every_page_is_in_the_sitemap(example_site: Path) -> None:
+    sitemap = (example_site / "sitemap.xml").read_text(encoding="utf-8")
+    listed = re.findall(r"<loc>([^<]+)</loc>", sitemap)
+    assert sorted(listed) == sorted(read_site(example_site))
+
+
+def test_each_page_allows_exactly_its_own_stylesheet_and_loads_nothing(example_site: Path) -> None:
+    for name, page in read_site(example_site).items():
+        assert len(page.styles) == 1, name
+        digest = hashlib.sha256(page.styles[0].encode("utf-8")).digest()
+        expected = "sha256-" + base64.b64encode(digest).decode("ascii")
+        assert f"style-src '{expected}'" in page.csp, name
+        assert page.csp.startswith("default-src 'none';"), name
+        assert "base-uri 'none'" in page.csp and "form-action 'none'" in page.csp
+        assert page.scripts == [], name
+        assert all(source.startswith("data:") for source in page.sources), name
+
+
+def test_pages_have_a_language_a_skip_link_and_headings_in_order(example_site: Path) -> None:
+    for name, page in read_site(example_site).items():
+        assert page.lang == "sv", name
+        assert "innehall" in page.ids and "#innehall" in page.links, name
+        assert page.headings[0] == 1 and page.headings.count(1) == 1, name
+        for before, after in zip(page.headings, page.headings[1:], strict=False):
+            assert after <= before + 1, f"{name}: h{before} then h{after}"
+
+
+def test_no_developer_words_a_resident_reads(example_site: Path) -> None:
+    for name, page in read_site(example_site).items():
+        text = " ".join(page.text).casefold()
+        for word in DEVELOPER_WORDS:
+            assert word not in text, f"{name}: {word}"
+
+
+def test_the_same_files_give_the_same_bytes(example_site: Path, tmp_path: Path) -> None:
+    again = tmp_path / "igen"
+    source = EXAMPLES / ("helsingborg" if "Helsingborg" in _start(example_site) else "huddinge")
+    build_site([source], again)
+    first = {p.relative_to(example_site): p.read_bytes() for p in _files(example_site)}
+    second = {p.relative_to(again): p.read_bytes() for p in _files(again)}
+    assert first == second
+
+
+def _files(folder: Path) -> list[Path]:
+    return [path for path in folder.rglob("*") if path.is_file()]
+
+
+def _start(folder: Path) -> str:
+    return (folder / "index.html").read_text(encoding="utf-8")
+
+
+def test_helsingborg_pages_by_id(tmp_path: Path) -> None:
+    build_site([EXAMPLES / "helsingborg"], tmp_path / "w")
+    assert (tmp_path / "w" / "organisationer" / "socialnamnden.html").is_file()
+    assert (tmp_path / "w" / "omraden" / "inriktning-trygghet.html").is_file()
+    board = (tmp_path / "w" / "organisationer" / "kommunstyrelsen.html").read_text("utf-8")
+    assert 'href="../omraden/inriktning-innovation.html"' in board  # a goal → its area
+
+
+def test_an_area_lists_every_goal_that_contributes_to_it(tmp_path: Path) -> None:
+    build_site([EXAMPLES / "helsingborg"], tmp_path / "w")
+    area = (tmp_path / "w" / "omraden" / "inriktning-innovation.html").read_text("utf-8")
+    board = read_site(tmp_path / "w")["organisationer/kommunstyrelsen.html"]
+    assert 'href="../organisationer/kommunstyrelsen.html#mal-ks-mal-1"' in area
+    assert "mal-ks-mal-1" in board.ids
+
+
+def test_huddinge_indicators_reach_the_area_through_the_council_level(tmp_path: Path) -> None:
+    """Huddinge's boards follow smart goals (indicators) that contribute to the council's."""
+    build_site([EXAMPLES / "huddinge"], tmp_path / "w")
+    area = (tmp_path / "w" / "omraden" / "social-hallbarhet.html").read_text("utf-8")
+    assert "organisationer/grundskolenamnden.html#ind-gsn-ind-2-behorighet" in area
+
+
+def test_the_goal_list_filters_without_scripts(tmp_path: Path) -> None:
+    build_site([EXAMPLES / "helsingborg"], tmp_path / "w")
+    text = (tmp_path / "w" / "mal.html").read_text("utf-8")
+    page = read_site(tmp_path / "w")["mal.html"]
+    assert 'type="radio" name="omrade" id="visa-omrade-inriktning-innovation"' in text
+    assert '<label for="visa-omrade-inriktning-innovation">' in text
+    assert "body:has(#visa-omrade-inriktning-innovation:checked) .goal-item:not(" in page.styles[0]
+    assert 'class="goal-item org-kommunstyrelsen omrade-inriktning-innovation"' in text
+    assert page.scripts == []
+
+
+def test_the_legend_names_every_status(tmp_path: Path) -> None:
+    build_site([EXAMPLES / "helsingborg"], tmp_path / "w")
+    text = " ".join(read_site(tmp_path / "w")["symboler.html"].text)
+    for symbol, word in [("●", "Uppfyllt"), ("◐", "Delvis uppfyllt"), ("○", "Ej uppfyllt")]:
+        assert symbol in text and word in text
+
+
+def test_the_start_page_uses_the_models_own_names(tmp_path: Path) -> None:
+    build_site([EXAMPLES / "helsingborg"], tmp_path / "w")
+    text = _start(tmp_path / "w")
+    assert "Förhållningssätt i tillitsbaserad styrning</h2>" in text
+    assert ">Stadens inriktning</h2>" in text
+    assert 'href="mal.html#status-met"' in text
+
+
+def test_english_pages_with_lang_en(tmp_path: Path) -> None:
+    build_site([EXAMPLES / "helsingborg"], tmp_path / "w", language="en")
+    page = read_site(tmp_path / "w")["index.html"]
+    assert page.lang == "en"
+    assert "How Helsingborgs stad is steered" in " ".join(page.text)
+    assert "Accessibility statement" in " ".join(page.text)
+
+
+def test_text_from_the_files_is_text_never_markup(tmp_path: Path) -> None:
+    repo = rich_repository(tmp_path / "kommun")
+    build_site([repo], tmp_path / "w", allow_errors=True)
+    for name, page in read_site(tmp_path / "w").items():
+        assert page.scripts == [], name
+    everything = "".join(p.read_text("utf-8") for p in (tmp_path / "w").rglob("*.html"))
+    assert SCRIPT_TITLE not in everything
+    assert "&lt;script&gt;" in everything
