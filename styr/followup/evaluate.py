@@ -111,10 +111,15 @@ def evaluate(
     scale: Scale,
     period: Period | None = None,
     read: tuple[list[OutcomeEntry], list[Analysis]] | None = None,
+    *,
+    by_area: bool = True,
 ) -> FollowUp:
     """Every goal's indicators judged for a period (the latest with outcomes by default).
 
     `read` is what `read_outcomes` returned, when the caller has it already.
+    Without `by_area` the goals are not counted by council area (`FollowUp.by_area`
+    stays empty): the report does not show those counts, and finding the areas
+    above every element is a third of the work on a large repository.
     """
     outcomes, analyses = read if read is not None else read_outcomes(repository)
     if period is None and outcomes:
@@ -141,7 +146,8 @@ def evaluate(
         result.goals.append(
             GoalResult(goal, indicators, status, notes.get((goal.id or "", period)))
         )
-    result.by_area = _count_by_area(result.goals, index)
+    if by_area:
+        result.by_area = _count_by_area(result.goals, index)
     return result
 
 
