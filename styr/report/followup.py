@@ -7,7 +7,9 @@ symbol and a word, never a colour alone.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from functools import partial
 from typing import Any
 
 from styr.followup.evaluate import (
@@ -62,8 +64,36 @@ class FollowUpLookup:
     period: str = ""
     goals: dict[int, StatusView] = field(default_factory=dict)
     analyses: dict[int, list[str]] = field(default_factory=dict)
-    outcomes: dict[int, OutcomeView] = field(default_factory=dict)
+    outcomes: Outcomes = field(default_factory=lambda: Outcomes())
     summary: list[tuple[StatusView, int]] = field(default_factory=list)
+
+
+class Outcomes:
+    """Each indicator's outcome, by element: made when the indicator's view is, not kept.
+
+    An outcome's view holds its chart; made for every indicator up front, the
+    charts of 100,000 indicators took 400 MB while the page was written. Made
+    when the view of the organisation that owns the indicator is built (see
+    `Organisations`), only that organisation's are held at once.
+    """
+
+    __slots__ = ("_makers",)
+
+    def __init__(self) -> None:
+        self._makers: dict[int, Callable[[], OutcomeView]] = {}
+
+    def get(self, key: int) -> OutcomeView | None:
+        make = self._makers.get(key)
+        return None if make is None else make()
+
+    def __setitem__(self, key: int, make: Callable[[], OutcomeView]) -> None:
+        self._makers[key] = make
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._makers
+
+    def __len__(self) -> int:
+        return len(self._makers)
 
 
 def follow_up(repository: Repository, index: Index, language: str) -> FollowUpLookup:
@@ -73,20 +103,21 @@ def follow_up(repository: Repository, index: Index, language: str) -> FollowUpLo
     if not outcomes:
         return FollowUpLookup()
     scale = read_scale(repository.manifest_data.get("follow_up"))
-    result = evaluate(repository, index, scale, read=read)
+    result = evaluate(repository, index, scale, read=read, by_area=False)
     if result.period is None:
         return FollowUpLookup()
     lookup = FollowUpLookup(period=result.period.text)
+    status_of = _shared_statuses(scale, language, result.period.text)
     counts: dict[Status, int] = {}
     for goal in result.goals:
         if goal.goal.category != "goal" and not goal.indicators:
             continue
-        lookup.goals[id(goal.goal)] = _status(goal.status, scale, language, result.period.text)
+        lookup.goals[id(goal.goal)] = status_of(goal.status)
         if goal.analysis:
             lookup.analyses[id(goal.goal)] = fmt.paragraphs(goal.analysis)
         if goal.goal.category == "goal":
             counts[goal.status] = counts.get(goal.status, 0) + 1
-    _indicators(lookup, result, index, outcomes_by_indicator(outcomes), scale, language)
+    _indicators(lookup, result, index, outcomes_by_indicator(outcomes), scale, language, status_of)
     order = [Status.MET, Status.PARTLY_MET, Status.NOT_MET, Status.NOT_FOLLOWED_UP]
     order += [Status.NO_TARGET, Status.NO_INDICATOR]
     lookup.summary = [(_status(s, scale, language), counts[s]) for s in order if counts.get(s)]
@@ -107,41 +138,60 @@ def _indicators(
     by_indicator: dict[str, list[OutcomeEntry]],
     scale: Scale,
     language: str,
+    status_of: Callable[[Status], StatusView],
 ) -> None:
-    """Every indicator with an outcome in the period, under a goal or not."""
+    """Every indicator with an outcome in the period, under a goal or not.
+
+    An indicator the goals' judging has judged already is not judged again.
+    """
     period = result.period
     if period is None:
         return
+    already = {id(judged.indicator): judged for goal in result.goals for judged in goal.indicators}
     for element in index.of_category("indicator"):
         entries = by_indicator.get(element.id or "")
         if not entries:
             continue
-        judged = judge(element, period, entries, scale)
-        outcome = judged.outcome
-        if outcome is None:
-            continue
-        percent = (
-            fmt.number(shown_percent(judged.percent, judged.status, scale), language)
-            if judged.percent is not None
-            else ""
-        )
-        upcoming = judged.next_target
-        chart = indicator_chart(element, judged, entries, language)
-        lookup.outcomes[id(element)] = OutcomeView(
-            period=period.text,
-            value=fmt.number(outcome.value, language) if outcome.value is not None else "",
-            women=fmt.number(outcome.women, language) if outcome.women is not None else "",
-            men=fmt.number(outcome.men, language) if outcome.men is not None else "",
-            percent=f"{percent}\u00a0%" if percent else "",
-            status=_status(judged.status, scale, language, period.text),
-            trend=chart.trend_text if chart else "",
-            source=fmt.one_line(outcome.source),
-            credit=kolada_credit(outcome.source, element.data.get("kolada"), language),
-            comment=fmt.one_line(outcome.comment),
-            chart=chart,
-            next_target=fmt.number(upcoming[1], language) if upcoming else "",
-            next_target_year=str(upcoming[0]) if upcoming else "",
-        )
+        judged = already.get(id(element)) or judge(element, period, entries, scale)
+        if judged.outcome is not None:
+            lookup.outcomes[id(element)] = partial(
+                _outcome_view, element, judged, judged.outcome, entries, scale, language, status_of
+            )
+
+
+def _outcome_view(
+    element: Element,
+    judged: IndicatorResult,
+    outcome: OutcomeEntry,
+    entries: list[OutcomeEntry],
+    scale: Scale,
+    language: str,
+    status_of: Callable[[Status], StatusView],
+) -> OutcomeView:
+    """An indicator's outcome in the period, in the words and with the chart of the page."""
+    period = judged.period
+    percent = (
+        fmt.number(shown_percent(judged.percent, judged.status, scale), language)
+        if judged.percent is not None
+        else ""
+    )
+    upcoming = judged.next_target
+    chart = indicator_chart(element, judged, entries, language)
+    return OutcomeView(
+        period=period.text,
+        value=fmt.number(outcome.value, language) if outcome.value is not None else "",
+        women=fmt.number(outcome.women, language) if outcome.women is not None else "",
+        men=fmt.number(outcome.men, language) if outcome.men is not None else "",
+        percent=f"{percent}\u00a0%" if percent else "",
+        status=status_of(judged.status),
+        trend=chart.trend_text if chart else "",
+        source=fmt.one_line(outcome.source),
+        credit=kolada_credit(outcome.source, element.data.get("kolada"), language),
+        comment=fmt.one_line(outcome.comment),
+        chart=chart,
+        next_target=fmt.number(upcoming[1], language) if upcoming else "",
+        next_target_year=str(upcoming[0]) if upcoming else "",
+    )
 
 
 def indicator_chart(
@@ -204,6 +254,19 @@ def _bounds(data: dict[str, Any]) -> tuple[float, float] | None:
     low, high = given.get("min"), given.get("max")
     numbers = [v for v in (low, high) if isinstance(v, int | float) and not isinstance(v, bool)]
     return (float(numbers[0]), float(numbers[1])) if len(numbers) == 2 else None
+
+
+def _shared_statuses(scale: Scale, language: str, period: str) -> Callable[[Status], StatusView]:
+    """Each status of the period as one view, shared: 100,000 goals hold six views, not 100,000."""
+    views: dict[Status, StatusView] = {}
+
+    def of(status: Status) -> StatusView:
+        view = views.get(status)
+        if view is None:
+            view = views[status] = _status(status, scale, language, period)
+        return view
+
+    return of
 
 
 def _status(status: Status, scale: Scale, language: str, period: str = "") -> StatusView:
