@@ -25,9 +25,9 @@ import hmac
 import json
 import os
 import re
-import secrets
 import stat
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
@@ -216,7 +216,7 @@ def _secret(path: Path) -> bytes:
 
 def _create_secret(path: Path, *, replace: bool = False) -> None:
     """A new random secret, 0600, put in place whole; if another run was first, theirs stays."""
-    temporary = _files().write_temporary(path, secrets.token_bytes(SECRET_BYTES), mode=0o600)
+    temporary = _files().write_temporary(path, os.urandom(SECRET_BYTES), mode=0o600)
     try:
         if replace:
             os.replace(temporary, path)
@@ -326,14 +326,33 @@ def _code_digest() -> str:
     A development install keeps its version number while its rules change;
     an entry made by other code must not be taken for today's answer.
     """
-    package = Path(__file__).resolve().parent
+    return code_digest(os.path.dirname(os.path.realpath(__file__)))
+
+
+def code_digest(package: str) -> str:
+    """A digest of the code and data files in `package`: their names, sizes and change times."""
     digest = hashlib.blake2b(digest_size=16)
-    for path in sorted(package.rglob("*")):
-        if path.suffix in (".py", ".json", ".mo", ".yaml"):
-            status = path.stat()
-            name = path.relative_to(package).as_posix()
-            digest.update(f"{name}\0{status.st_size}\0{status.st_mtime_ns}\0".encode())
+    for name, status in sorted(_code_files(package, "")):
+        digest.update(f"{name}\0{status.st_size}\0{status.st_mtime_ns}\0".encode())
     return digest.hexdigest()
+
+
+_CODE_SUFFIXES = (".py", ".json", ".mo", ".yaml")
+
+
+def _code_files(folder: str, prefix: str) -> Iterator[tuple[str, os.stat_result]]:
+    """The package's code and data files under `folder`, by name (`rules/base.py`).
+
+    Walked with `os.scandir`, asked at the start of every run: links to
+    folders are not followed, and `__pycache__` holds no file that counts.
+    """
+    with os.scandir(folder) as entries:
+        for entry in entries:
+            if entry.is_dir(follow_symlinks=False):
+                if entry.name != "__pycache__":
+                    yield from _code_files(entry.path, f"{prefix}{entry.name}/")
+            elif os.path.splitext(entry.name)[1] in _CODE_SUFFIXES:
+                yield prefix + entry.name, entry.stat()
 
 
 def _refused_mark(file: Path) -> bytes:

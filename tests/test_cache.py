@@ -17,7 +17,7 @@ from conftest import CliResult
 from filled import init_filled as init_repository  # placeholders written: lints clean
 from helpers import replace_in
 
-from styr.cache import ENTRIES_FOLDER, SECRET_FILE, LintCache, open_cache
+from styr.cache import ENTRIES_FOLDER, SECRET_FILE, LintCache, code_digest, open_cache
 from styr.cli import main
 from styr.lint import lint_paths, to_cache_entry
 from styr.model.repository import read_repository_files
@@ -458,3 +458,24 @@ def test_a_file_refused_for_another_reason_is_another_key(blank: Path, tmp_path:
     assert [f.params for f in cached.findings] == [
         f.params for f in lint_paths([blank], today=TODAY).findings
     ]
+
+
+def test_the_code_digest_changes_with_the_code_and_not_with_bytecode(tmp_path: Path) -> None:
+    # An entry made by other code must not be taken for today's answer (a
+    # development install keeps its version number while its rules change).
+    package = tmp_path / "styr"
+    (package / "rules").mkdir(parents=True)
+    (package / "__pycache__").mkdir()
+    (package / "rules" / "base.py").write_text("A = 1\n", encoding="utf-8")
+    (package / "data.json").write_text("{}", encoding="utf-8")
+    before = code_digest(str(package))
+    (package / "__pycache__" / "base.cpython-311.pyc").write_bytes(b"\0")
+    (package / "notes.txt").write_text("not code", encoding="utf-8")
+    assert code_digest(str(package)) == before
+    (package / "rules" / "base.py").write_text("A = 2\n", encoding="utf-8")  # same size
+    status = os.stat(package / "rules" / "base.py")
+    os.utime(package / "rules" / "base.py", ns=(status.st_atime_ns, status.st_mtime_ns + 1))
+    changed = code_digest(str(package))
+    assert changed != before
+    (package / "rules" / "new.py").write_text("", encoding="utf-8")
+    assert code_digest(str(package)) not in (before, changed)
