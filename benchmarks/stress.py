@@ -1,6 +1,6 @@
 """Stress benchmark: time and peak memory of lint, report and status on extreme repositories.
 
-    python benchmarks/stress.py [--quick] [--keep DIR]
+    python benchmarks/stress.py [--quick] [--keep DIR] [--case CASE:SIZE ...]
 
 Each case is a synthetic repository (benchmarks/stress_corpus.py): 1,000,
 10,000 and 100,000 goals; a chain 10,000 goals deep; a cycle of 50,000
@@ -10,7 +10,8 @@ memory are those of that process alone (os.wait4), so one figure never
 carries over into the next. The script prints a table, then PASS or FAIL for
 each target, computed from figures of this same run, and exits 1 if a target
 fails. `--quick` runs sizes small enough for CI (the same cases, a tenth or
-less).
+less); `--case goals:100000` runs only that case (repeat it for several), to
+measure or profile one cost, and judges only the targets its figures allow.
 
 Targets (on CPU time, which other work on a shared machine disturbs far
 less than wall time; every case is one repository, linted in one process):
@@ -38,7 +39,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from stress_corpus import generate  # noqa: E402
+from stress_corpus import CASES, generate  # noqa: E402
 
 FULL = (
     ("goals", 1_000),
@@ -134,10 +135,23 @@ def print_row(m: Measurement) -> None:
     )
 
 
+def case_and_size(text: str) -> tuple[str, int]:
+    """`goals:100000` (or `goals:100_000`) as a case and its size."""
+    case, _, size = text.partition(":")
+    if case not in CASES or not size.replace("_", "").isdigit():
+        raise argparse.ArgumentTypeError(f"{text!r}: CASE:SIZE, CASE one of {', '.join(CASES)}")
+    return case, int(size.replace("_", ""))
+
+
 def growth_verdicts(measurements: list[Measurement]) -> list[tuple[bool, str]]:
-    """CPU seconds per goal at the largest goal count against a tenth of it, per command."""
-    verdicts = []
+    """CPU seconds per goal at the largest goal count against a tenth of it, per command.
+
+    None when the run has no goal count with a tenth of it beside it (a single `--case`).
+    """
+    verdicts: list[tuple[bool, str]] = []
     goals = sorted({m.size for m in measurements if m.case == "goals"})
+    if not goals or goals[-1] // 10 not in goals:
+        return verdicts
     large = goals[-1]
     small = large // 10
     for command in COMMANDS:
@@ -173,6 +187,13 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="small sizes, for CI")
     parser.add_argument("--keep", type=Path, help="generate into this folder and keep it")
+    parser.add_argument(
+        "--case",
+        action="append",
+        type=case_and_size,
+        metavar="CASE:SIZE",
+        help=f"only this case ({', '.join(CASES)}), e.g. goals:100000; may be repeated",
+    )
     arguments = parser.parse_args()
     work = arguments.keep or Path(tempfile.mkdtemp(prefix="styr-stress-"))
     work.mkdir(parents=True, exist_ok=True)
@@ -180,13 +201,16 @@ def main() -> int:
     print(HEADER)
     measurements: list[Measurement] = []
     try:
-        for case, size in QUICK if arguments.quick else FULL:
+        for case, size in arguments.case or (QUICK if arguments.quick else FULL):
             measurements.extend(run_case(case, size, work))
     finally:
         if arguments.keep is None:
             shutil.rmtree(work, ignore_errors=True)
     print()
-    verdicts = growth_verdicts(measurements) + limit_verdicts(measurements)
+    growth = growth_verdicts(measurements)
+    if not growth:
+        print("growth not judged: it needs goals at two sizes, one a tenth of the other")
+    verdicts = growth + limit_verdicts(measurements)
     for passed, text in verdicts:
         print(f"{'PASS' if passed else 'FAIL'}  {text}")
     failed = sum(1 for passed, _ in verdicts if not passed)

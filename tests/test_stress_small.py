@@ -7,6 +7,7 @@ promise, so that the benchmark measures what it says it does.
 
 from __future__ import annotations
 
+import argparse
 import sys
 from collections import Counter
 from collections.abc import Callable
@@ -71,6 +72,20 @@ def test_the_verdicts_compare_figures_of_the_same_run() -> None:
     slow = [stress.Measurement("cycle", 50_000, "lint", 12.0, 11.0, 700, 1)]
     verdicts = stress.limit_verdicts(slow)
     assert [passed for passed, _ in verdicts] == [False, False]
+
+
+def test_one_case_is_named_by_case_and_size() -> None:
+    assert stress.case_and_size("goals:100_000") == ("goals", 100_000)
+    for wrong in ("goals", "nope:10", "cycle:many"):
+        with pytest.raises(argparse.ArgumentTypeError):
+            stress.case_and_size(wrong)
+    # One goal count alone has no tenth of it to compare with: growth is not judged.
+    assert (
+        stress.growth_verdicts(
+            [stress.Measurement("goals", 100_000, c, 1.0, 1.0, 100, 0) for c in stress.COMMANDS]
+        )
+        == []
+    )
 
 
 def test_a_long_cycle_is_named_by_its_ends(tmp_path: Path) -> None:
