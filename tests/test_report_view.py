@@ -77,7 +77,7 @@ def test_every_part_of_a_board_is_in_the_view(rich: Path) -> None:
     board = next(o for g in view_of(rich).groups for o in g.organisations if o.id == "skolnamnden")
     assert board.anchor == "org-skolnamnden"
     assert board.mission == ["Nämnden ansvarar för förskola och grundskola."]
-    assert [f.label for f in board.mission_facts] == ["Källa", "Grundas på"]
+    assert [f.label for f in board.mission_facts] == ["Uppdraget kommer från", "Grundas på"]
     assert board.mission_facts[1].refs[0].href == "#dok-reglemente-exempel"
     assert [r.id for r in board.direction_contributes_to] == ["malomrade-1"]
     assert [i.id for i in board.direction_indicators] == ["skn-ind-arbetsloshet"]
@@ -187,7 +187,7 @@ def test_english_uses_the_models_english_names(rich: Path) -> None:
     board = view.groups[1].organisations[1]
     assert board.goals[0].indicators[0].baseline is not None
     assert board.goals[0].indicators[0].baseline.value == "12,345.5"
-    assert board.mission_facts[0].text == "charter (reglemente)"
+    assert board.mission_facts[0].text == "the charter"
 
 
 def test_vision_waypoints_values_and_documents(rich: Path) -> None:
@@ -199,10 +199,10 @@ def test_vision_waypoints_values_and_documents(rich: Path) -> None:
     assert [a.title for a in view.vision.children] == ["Det trygga Testby"]
     assert [w.id for w in view.waypoints] == ["malbild-2029"]
     assert [v.title for v in view.values] == ["Mod", "Omtanke"]
-    validity = {d.id: [f.text for f in d.facts if f.label == "Giltighet"] for d in view.documents}
+    validity = {d.id: [f.text for f in d.facts if f.label == "Gäller"] for d in view.documents}
     assert validity == {
-        "reglemente-exempel": ["gäller tills vidare"],
-        "trygghetsprogram": ["gäller till 2030-12-31"],
+        "reglemente-exempel": ["tills vidare"],
+        "trygghetsprogram": ["till 2030-12-31"],
     }
 
 

@@ -12,19 +12,15 @@ test fails while the Swedish is missing.
 
 from __future__ import annotations
 
-from styr.i18n import LANGUAGES, N_, NC_, Text, translate
+from styr.i18n import LANGUAGES, N_, NC_, NP_, Text, count_text, translate
 
 __all__ = ["LANGUAGES", "Labels", "category_name", "document_type", "mission_source"]
 
 TEXTS: dict[str, Text] = {
     "report_title": N_("Goals and steering"),
     "index_title": N_("Steering models side by side"),
-    "index_intro": N_(
-        "A comparison of {count} municipalities' steering models, goals and indicators."
-    ),
     "index_comparison_only": N_(
-        "With this many municipalities the page shows the comparison only. Run styr report on one "
-        "municipality at a time for its full report."
+        "With this many municipalities the page shows the comparison only."
     ),
     "skip_link": N_("Skip to content"),
     "contents": N_("Contents"),
@@ -54,27 +50,27 @@ TEXTS: dict[str, Text] = {
         "goal area."
     ),
     "chain_none": N_("Nothing contributes yet."),
+    "chain_summarised": N_(
+        "The goals and indicators make more than {limit} contributions, too many to list one by "
+        "one here. Each direction or goal area shows how many contribute to it, and the table "
+        "below shows how many come from each board and company. Every goal is shown under its "
+        "board or company."
+    ),
     "contributes_here": N_("contribute here"),
     "unlinked": N_("Goals and indicators not linked to the council level"),
     "unlinked_status": N_("Not linked"),
     "organisations": N_("Boards, companies and administrations"),
     "other_organisations": N_("Other organisations"),
     "notice_heading": N_("Note: this report may be incomplete"),
-    "notice_errors": N_(
-        "styr lint finds errors in the repository ({count} in all). The report was published "
-        "anyway (--allow-errors), so what the broken parts hold may be missing or wrong here. Run "
-        "styr lint to see the errors."
-    ),
-    "notice_unreadable": N_(
-        "Files that could not be read and are therefore missing from the report:"
-    ),
+    "notice_unreadable": N_("Parts that could not be read and are therefore missing here:"),
     "board_unreadable": N_(
-        "The file {file} could not be read, so the mission, direction, goals and indicators are "
-        "missing here. Run styr lint to see the error."
+        "This part could not be read, so its mission, direction, goals and indicators are missing "
+        "here."
     ),
     "organisation_type": N_("Organisation type"),
     "answers_to": N_("Answers to"),
     "mission": N_("Mission"),
+    "mission_source": N_("The mission comes from"),
     "mission_document": N_("Based on"),
     "direction": N_("Direction"),
     "direction_indicators": N_("Indicators followed"),
@@ -117,15 +113,16 @@ TEXTS: dict[str, Text] = {
     "source": N_("Source"),
     "links": N_("Links"),
     "none": N_("–"),
+    "no_values": N_("No values are given yet."),
     "missing_reference": N_("missing"),
-    "missing_reference_title": N_("The id is not in the repository"),
-    "document_type": N_("Type"),
+    "missing_reference_title": N_("This points to nothing in the steering model"),
+    "document_type": N_("Document type"),
     "document_area": N_("Area"),
     "adopted_by": N_("Adopted by"),
-    "adopted_on": N_("Adopted"),
-    "valid": N_("Validity"),
-    "valid_until": N_("valid until {date}"),
-    "until_further_notice": N_("valid until further notice"),
+    "adopted_on": N_("Date of decision"),
+    "valid": N_("Valid"),  # "Gäller: till 2027-12-31", "Gäller: tills vidare"
+    "valid_until": N_("until {date}"),
+    "until_further_notice": N_("until further notice"),
     "owner": NC_("texts owner", "Owner"),
     "next_review": N_("Next review"),
     "heading": N_("Heading"),
@@ -164,7 +161,7 @@ TEXTS: dict[str, Text] = {
     "council_goals_count": NC_("texts council_goals_count", "Council goals"),
     "indicators_count": N_("Indicators"),
     "indicators_with_targets": N_("Indicators with target values"),
-    "indicators_with_kolada": N_("Indicators with a Kolada id"),
+    "indicators_with_kolada": N_("Indicators with a key figure in Kolada"),
     "sdg_goals_count": N_("Global Goals named"),
     "assignments_count": N_("Assignments"),
     "work_plans_count": N_("Work plans"),
@@ -173,13 +170,15 @@ TEXTS: dict[str, Text] = {
     "linked_share": N_("Goals linked to the council level"),
     "findings_count": N_("Findings (errors / warnings / info)"),
     "read_report": N_("Read the report for {name}"),
-    "generated_by": N_("Made with styr {version} from the repository's YAML files."),
+    "generated_by": N_("Made with styr {version}."),
     "back_to_top": N_("Back to the top"),
     "id": N_("Id"),
     # Where an element's text comes from (`citation:` / `illustrative:` in the YAML).
     "text_citation": N_("Source of the text"),
     "text_illustrative": N_("Example text"),
     "text_illustrative_note": N_("not the municipality's own text but a made-up example"),
+    # Two names in one heading ("Vision och målbild"); more are listed before the last.
+    "names_and": N_("{names} and {last}"),
     # An indicator's chart (styr.report.chart): its words, and the trend beside it.
     "chart_target": NC_("chart", "Target"),
     "chart_caption": N_("{title}: outcomes and targets by period"),
@@ -202,13 +201,28 @@ TEXTS: dict[str, Text] = {
     "trend_legend_same": N_("the same as the period before"),
 }
 
+# Texts said of a number, in the form the number takes (`t.counted("index_intro", 1)`).
+COUNTED: dict[str, tuple[Text, Text]] = {
+    "index_intro": NP_(
+        "A comparison of {count} municipality's steering model, goals and indicators.",
+        "A comparison of {count} municipalities' steering models, goals and indicators.",
+    ),
+    "contributes_here": NP_("{count} contributes here", "{count} contribute here"),
+    "notice_errors": NP_(
+        "A check of what the report is made from found {count} error. The report was published "
+        "anyway, so parts may be missing or wrong here.",
+        "A check of what the report is made from found {count} errors. The report was published "
+        "anyway, so parts may be missing or wrong here.",
+    ),
+    "goals": NP_("{count} goal", "{count} goals"),
+}
+
 # Words from the file format (enumerations) as readers say them.
 MISSION_SOURCES: dict[str, Text] = {
-    "reglemente": N_("charter (reglemente)"),
-    "ägardirektiv": N_("owner directive (ägardirektiv)"),
-    "bolagsordning": N_("articles of association"),
-    "lag": N_("law"),
-    "annat": N_("other"),
+    "reglemente": N_("the charter"),
+    "ägardirektiv": N_("the owner directive"),
+    "bolagsordning": N_("the articles of association"),
+    "lag": N_("the law"),
 }
 
 DOCUMENT_TYPES: dict[str, Text] = {
@@ -248,6 +262,10 @@ class Labels:
         """A text with its placeholders filled: `t.get('sdg_goal', goal='4', title=...)`."""
         return translate(TEXTS[key], self.language, **params)
 
+    def counted(self, key: str, count: int, **params: object) -> str:
+        """A text said of a number, in the number's form: `t.counted('goals', 1)` is "1 mål"."""
+        return count_text(COUNTED[key], count, self.language, **params)
+
 
 def _word(table: dict[str, Text], value: str, language: str) -> str:
     """A word of the file format as readers say it; words the table lacks stay as written."""
@@ -256,7 +274,10 @@ def _word(table: dict[str, Text], value: str, language: str) -> str:
 
 
 def mission_source(value: str, language: str) -> str:
-    return _word(MISSION_SOURCES, value, language)
+    """Where a mission comes from, said after "Uppdraget kommer från"; "" for `annat` (other),
+    which tells a reader nothing."""
+    text = MISSION_SOURCES.get(value)
+    return "" if text is None else translate(text, language)
 
 
 def document_type(value: str, language: str) -> str:

@@ -22,16 +22,20 @@ SECTIONS = (
 def table_of_contents(view: RepositoryView, labels: Labels) -> list[TocEntry]:
     """The sections the report has, each with its organisations or areas below it."""
     anchors = view.section_anchors
+    # The sections' headings in the model's own words, as the sections themselves say them.
+    heading = view.headings.get
     entries = [TocEntry(labels.overview, f"#{anchors['oversikt']}")]
     if view.vision or view.waypoints or view.values:
-        entries.append(TocEntry(labels.vision, f"#{anchors['vision']}"))
+        entries.append(TocEntry(heading("vision", labels.vision), f"#{anchors['vision']}"))
     if view.programmes:
-        entries.append(TocEntry(labels.programme, f"#{anchors['program']}"))
+        entries.append(TocEntry(heading("programme", labels.programme), f"#{anchors['program']}"))
     if view.council_areas or view.council_goals:
         areas = tuple(TocEntry(a.title, f"#{a.anchor}") for a in view.council_areas)
-        entries.append(TocEntry(labels.council, f"#{anchors['inriktningar']}", areas))
+        council = heading("council", labels.council)
+        entries.append(TocEntry(council, f"#{anchors['inriktningar']}", areas))
     if view.documents:
-        entries.append(TocEntry(labels.steering_documents, f"#{anchors['styrdokument']}"))
+        documents = heading("steering_documents", labels.steering_documents)
+        entries.append(TocEntry(documents, f"#{anchors['styrdokument']}"))
     entries.append(TocEntry(labels.chain, f"#{anchors['malkedjan']}"))
     for group in view.groups:
         members = tuple(TocEntry(o.name, f"#{o.anchor}") for o in group.members)

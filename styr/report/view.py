@@ -7,19 +7,25 @@ the YAML stays text; escaping is the renderer's job.
 
 from __future__ import annotations
 
+from collections import Counter
 from datetime import date
 from typing import Any
 
 from styr.report import formatting as fmt
+from styr.report.headings import kind_heading
 from styr.report.links import sdg_goal_of
 from styr.report.reach import Reach, count_linked_goals
 from styr.report.toc import SECTIONS
 from styr.report.view_council import CouncilViews
 from styr.report.view_organisations import OrganisationViews
-from styr.report.view_types import Ref, RepositoryView, Stats
+from styr.report.view_types import Count, ItemView, LevelGroup, Ref, RepositoryView, Stats
 
 # What other modules take from here (the view's types are defined in view_types).
 __all__ = ["Ref", "RepositoryView", "ViewBuilder"]
+
+# What the overview counts, in its order; the organisations come after the council level.
+COUNTED_BEFORE_ORGANISATIONS = ("council_area", "council_goal")
+COUNTED_AFTER_ORGANISATIONS = ("goal", "indicator", "assignment", "activity")
 
 
 class ViewBuilder(CouncilViews, OrganisationViews):
@@ -61,19 +67,78 @@ class ViewBuilder(CouncilViews, OrganisationViews):
         (`--date`); without it, the content's last git commit (styr.branding).
         """
         groups, other_plans = self.groups()
+        sections: dict[str, Any] = {
+            "vision": self.vision(),
+            "waypoints": self.simple("waypoint"),
+            "values": self.simple("value"),
+            "programmes": self.simple("programme"),
+            "council_areas": self.council_areas(),
+            "council_goals": [self.goal(e) for e in self.top_level[("council_goal", None)]],
+            "documents": [self.document(e) for e in self.top_level[("steering_document", None)]],
+        }
         return self._view(
             reach,
-            vision=self.vision(),
-            waypoints=self.simple("waypoint"),
-            values=self.simple("value"),
-            programmes=self.simple("programme"),
-            council_areas=self.council_areas(),
-            council_goals=[self.goal(e) for e in self.top_level[("council_goal", None)]],
-            documents=[self.document(e) for e in self.top_level[("steering_document", None)]],
+            **sections,
             groups=groups,
             other_work_plans=other_plans,
+            headings=self.headings(**sections),
+            counts=self.counts(groups),
             branding=_branding(self.repository, self.language, updated),
         )
+
+    def headings(
+        self,
+        vision: ItemView | None,
+        waypoints: list[ItemView],
+        values: list[ItemView],
+        programmes: list[ItemView],
+        council_areas: list[ItemView],
+        council_goals: list[ItemView],
+        documents: list[ItemView],
+    ) -> dict[str, str]:
+        """Each section's heading in the model's own words (see `styr.report.headings`)."""
+        t = self.t
+        values_heading = kind_heading((v.kind for v in values), t.values, t)
+        # "Vision och målbild" only where there is a målbild: else the vision's own name.
+        vision_kinds = ([vision.kind] if vision else []) + [w.kind for w in waypoints]
+        goals_in_areas = [goal.kind for area in council_areas for goal in area.children]
+        council_kinds = [a.kind for a in council_areas] + goals_in_areas
+        return {
+            "vision": kind_heading(vision_kinds, values_heading, t),
+            "vision_areas": kind_heading(
+                (a.kind for a in vision.children) if vision else (), t.vision_areas, t
+            ),
+            "values": values_heading,
+            "programme": kind_heading((p.kind for p in programmes), t.programme, t),
+            "council": kind_heading(council_kinds + [g.kind for g in council_goals], t.council, t),
+            "council_goals": kind_heading((g.kind for g in council_goals), t.council_goals, t),
+            "steering_documents": kind_heading(
+                (d.kind for d in documents), t.steering_documents, t
+            ),
+        }
+
+    def counts(self, groups: list[LevelGroup]) -> list[Count]:
+        """The overview's figures: each kind under its own name, the organisations by level.
+
+        A municipality whose model has no goals of its own (Huddinge follows its
+        smarta mål as indicators) gets no "0 mål": only what there is is counted.
+        """
+        tally: Counter[tuple[str, str]] = Counter(
+            (element.category, self.kind(element))
+            for element in self.index.elements
+            if element.category in COUNTED_BEFORE_ORGANISATIONS + COUNTED_AFTER_ORGANISATIONS
+        )
+
+        def of(categories: tuple[str, ...]) -> list[Count]:
+            return [
+                Count(kind, number, category)
+                for category in categories
+                for (counted, kind), number in tally.items()
+                if counted == category
+            ]
+
+        organisations = [Count(g.name, len(g.members), "organisation") for g in groups if g.members]
+        return of(COUNTED_BEFORE_ORGANISATIONS) + organisations + of(COUNTED_AFTER_ORGANISATIONS)
 
     def summary(self) -> RepositoryView:
         """What a comparison of many municipalities shows: the figures, not the sections."""

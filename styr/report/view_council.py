@@ -51,8 +51,8 @@ class CouncilViews(ElementViews):
     def council_areas(self) -> list[ItemView]:
         views = []
         for element in self.top_level[("council_area", None)]:
-            heading = fmt.one_line(element.data.get("heading"))
-            view = self.item(element, [Fact(self.t.heading, heading)] if heading else [])
+            view = self.item(element)
+            view.lead = fmt.one_line(element.data.get("heading"))  # its own words, no label
             view.children = [self.goal(goal) for goal in self.kids(element, "council_goal")]
             views.append(view)
         return views

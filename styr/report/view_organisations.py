@@ -8,6 +8,7 @@ from functools import partial
 
 from styr.model.index import Element
 from styr.report import formatting as fmt
+from styr.report.headings import kind_heading
 from styr.report.provenance import provenance_facts
 from styr.report.texts import mission_source
 from styr.report.unreadable import UnreadableFile
@@ -61,14 +62,15 @@ class OrganisationViews(ElementViews):
 
     def organisation(self, element: Element, work_plans: list[ItemView]) -> OrganisationView:
         data = element.data
-        facts = [Fact(self.t.organisation_type, self.kind(element))] if element.kind_name else []
+        # Its type ("Nämnd", "Helägt bolag") is shown by its name, as `type`: not as a fact.
+        facts = []
         if fmt.text(data.get("parent")):
             facts.append(Fact(self.t.answers_to, "", (self.ref(fmt.text(data["parent"])),)))
         mission = as_mapping(data.get("mission"))
         mission_facts = []
-        if fmt.text(mission.get("source")):
-            source = mission_source(fmt.text(mission.get("source")), self.language)
-            mission_facts.append(Fact(self.t.source, source))
+        source = mission_source(fmt.text(mission.get("source")), self.language)
+        if source:
+            mission_facts.append(Fact(self.t.mission_source, source))
         if fmt.text(mission.get("document")):
             document = self.ref(fmt.text(mission.get("document")))
             mission_facts.append(Fact(self.t.mission_document, "", (document,)))
@@ -77,6 +79,14 @@ class OrganisationViews(ElementViews):
         direction = as_mapping(data.get("direction"))
         readings = data.get("area_readings")
         owner = element.id
+        goals = [self.goal(e) for e in self.top_level[("goal", owner)]] if owner else []
+        indicators = (
+            [self.indicator(e) for e in self.top_level[("indicator", owner)]] if owner else []
+        )
+        assignments = (
+            [self.assignment(e) for e in self.top_level[("assignment", owner)]] if owner else []
+        )
+        t = self.t
         return OrganisationView(
             id=element.id or "",
             anchor=self.anchors.element(element),
@@ -98,14 +108,16 @@ class OrganisationViews(ElementViews):
                 for r in (readings if isinstance(readings, list) else [])
                 if isinstance(r, dict) and fmt.text(r.get("area"))
             ],
-            goals=[self.goal(e) for e in self.top_level[("goal", owner)]] if owner else [],
-            indicators=[self.indicator(e) for e in self.top_level[("indicator", owner)]]
-            if owner
-            else [],
-            assignments=[self.assignment(e) for e in self.top_level[("assignment", owner)]]
-            if owner
-            else [],
+            goals=goals,
+            indicators=indicators,
+            assignments=assignments,
             work_plans=work_plans,
+            headings={
+                "goals": kind_heading((g.kind for g in goals), t.goals, t),
+                "indicators": kind_heading((i.kind for i in indicators), t.indicators, t),
+                "assignments": kind_heading((a.kind for a in assignments), t.assignments, t),
+                "work_plans": kind_heading((w.kind for w in work_plans), t.work_plans, t),
+            },
         )
 
     def groups(self) -> tuple[list[LevelGroup], list[ItemView]]:
@@ -187,7 +199,7 @@ class OrganisationViews(ElementViews):
             anchor=self.anchors.section(f"org-{file.anchor_name}"),
             name=fmt.one_line(file.title),
             type=kind,
-            facts=[Fact(self.t.organisation_type, kind)] if kind else [],
+            facts=[],
             mission=[],
             mission_facts=[],
             direction=[],

@@ -80,6 +80,7 @@ class ItemView:
     title: str
     paragraphs: list[str] = field(default_factory=list)
     facts: list[Fact] = field(default_factory=list)
+    lead: str = ""  # a line under the title: a council area's own heading
     contributes_to: list[Ref] = field(default_factory=list)
     agenda2030: list[ExternalLink] = field(default_factory=list)
     indicators: list[IndicatorView] = field(default_factory=list)
@@ -119,6 +120,8 @@ class OrganisationView:
     work_plans: list[ItemView]
     unreadable_file: str = ""  # the board's file, when it could not be read
     direction_facts: list[Fact] = field(default_factory=list)  # where its text comes from
+    # Its sections' headings in the model's own words: goals, indicators, assignments, work_plans.
+    headings: dict[str, str] = field(default_factory=dict)
 
     @property
     def has_content(self) -> bool:
@@ -210,6 +213,15 @@ class Stats:
 
 
 @dataclass(frozen=True, slots=True)
+class Count:
+    """One figure of the overview, under the name the model gives what it counts."""
+
+    label: str
+    number: int
+    category: str  # what it counts: "goal", "indicator", … or "organisation"
+
+
+@dataclass(frozen=True, slots=True)
 class TocEntry:
     title: str
     href: str
@@ -244,6 +256,10 @@ class RepositoryView:
     toc: list[TocEntry] = field(default_factory=list)
     errors: int = 0  # findings at error level, when the repository was linted
     unreadable: list[UnreadableFile] = field(default_factory=list)
+    # The sections' headings in the model's own words (keys: vision, vision_areas, values,
+    # programme, council, council_goals, steering_documents; see `styr.report.headings`).
+    headings: dict[str, str] = field(default_factory=dict)
+    counts: list[Count] = field(default_factory=list)  # the overview's figures, none of them 0
     # Publisher, contact, logo, accent colour, "Senast uppdaterad", the accessibility
     # statement's facts (styr.branding); None in a comparison's summary view.
     branding: Branding | None = None
