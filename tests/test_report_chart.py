@@ -15,7 +15,7 @@ from conftest import EXAMPLES, CliResult
 
 from styr.followup.periods import Period, parse_period
 from styr.report import build_report
-from styr.report.chart import Chart, ChartOutcome, build_chart
+from styr.report.chart import Chart, ChartOutcome, build_chart, trend_legend
 from styr.report.chart_axes import value_ticks
 from styr.report.render import environment
 
@@ -359,3 +359,17 @@ def test_the_markdown_report_has_the_table_of_numbers() -> None:
 
 def test_a_repository_without_follow_up_has_no_chart(blank_repo: Path) -> None:
     assert 'class="chart"' not in build_report([blank_repo], "html", "sv")
+
+
+def test_the_site_draws_the_same_chart_and_explains_its_arrows(tmp_path: Path) -> None:
+    from styr.site import build_site
+
+    build_site([EXAMPLES / "helsingborg"], tmp_path / "w")
+    board = (tmp_path / "w" / "organisationer" / "miljonamnden.html").read_text("utf-8")
+    figure = _indicator_section(board, "graf-ind-mn-mal-1-ind-1")
+    assert "Lägre värde är bättre" in figure and "Lägre än 2024 – bättre" in figure
+    assert "<table" in figure and '<svg class="chart-svg"' in figure
+    legend = (tmp_path / "w" / "symboler.html").read_text("utf-8")
+    for symbol, meaning in trend_legend("sv"):
+        assert f'<td>{symbol}</td><th scope="row">{meaning}</th>' in legend
+    assert [symbol for symbol, _ in trend_legend("en")] == ["↗", "↘", "→"]

@@ -102,7 +102,8 @@ class ChartWords:
     """The words the chart shows, in the page's language."""
 
     period: str
-    outcome: str
+    outcome: str  # with the unit, for the table's heading
+    outcome_short: str  # without it, where each number is labelled on its own
     target: str
     baseline: str
     women: str
@@ -223,6 +224,7 @@ def build_chart(
         words=ChartWords(
             period=t.period,
             outcome=f"{t.outcome} ({unit})" if unit else t.outcome,
+            outcome_short=t.outcome,
             target=t.chart_target,
             baseline=t.baseline,
             women=_capitalised(t.women),

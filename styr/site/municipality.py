@@ -12,14 +12,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from styr import __version__
-from styr.followup.fulfilment import (
-    SYMBOLS,
-    TREND_SYMBOLS,
-    Scale,
-    Status,
-    read_scale,
-    trend_name,
-)
+from styr.followup.fulfilment import SYMBOLS, Scale, Status, read_scale
+from styr.report.chart import trend_legend
 from styr.report.unreadable import publishing_notice
 from styr.report.view import RepositoryView, ViewBuilder
 from styr.report.view_types import OrganisationView, Ref
@@ -276,11 +270,7 @@ class _Site:
         scale = self.scale
         language = self.t.language
         statuses = [(SYMBOLS[s], scale.label(s, language), s.value) for s in Status]
-        trends = [
-            (symbol, trend_name(trend, language))
-            for trend, symbol in TREND_SYMBOLS.items()
-            if symbol
-        ]
+        trends = trend_legend(language)  # the arrows beside a chart's trend
         self.page(
             u.SYMBOLS,
             "symbols.html.j2",
