@@ -239,3 +239,12 @@ def test_a_comparison_and_a_diagram_count_in_the_right_form(tmp_path: Path) -> N
     assert "A comparison of 2 municipalities' steering models" in VisibleText(html).text
     single = VisibleText(report(first, "html", "en")).text
     assert re.search(r"\b1 contributes here", single) and "1 contribute here" not in single
+
+
+def test_an_organisations_type_is_shown_under_its_name_unless_the_name_says_it() -> None:
+    html = report(next(p for p in example_paths() if p.name == "helsingborg"))
+    company = html[html.index('id="org-ab-helsingborgshem"') :]
+    assert company.index('<p class="org-type">Helägt bolag</p>') < company.index("</article>")
+    board = html[html.index('id="org-kommunstyrelsen"') :]
+    assert 'class="org-type"' not in board[: board.index("</article>")]  # "Kommunstyrelse"
+    assert "Organisationstyp" not in html

@@ -124,6 +124,11 @@ class OrganisationView:
     headings: dict[str, str] = field(default_factory=dict)
 
     @property
+    def type_line(self) -> str:
+        """Its type to show under its name, unless the name says it ("Kommunstyrelsen")."""
+        return "" if self.name.casefold().startswith(self.type.casefold()) else self.type
+
+    @property
     def has_content(self) -> bool:
         return bool(
             self.mission
