@@ -222,7 +222,7 @@ def _repository_with(tmp_path: Path, settings: str) -> Path:
     root = tmp_path / "kommun"
     init_repository(root, "blank", "Testby", "0999")
     manifest = root / "styr.yaml"
-    manifest.write_text(manifest.read_text(encoding="utf-8") + settings, encoding="utf-8")
+    manifest.write_text(_without_branding(manifest) + settings, encoding="utf-8")
     return root
 
 
@@ -284,8 +284,7 @@ def test_branding_from_the_manifest(tmp_path: Path) -> None:
 def test_without_settings_the_municipality_publishes_and_nothing_else_shows(
     tmp_path: Path,
 ) -> None:
-    root = tmp_path / "kommun"
-    init_repository(root, "blank", "Testby", "0999")
+    root = _repository_with(tmp_path, "")
     branding = branding_of(load_repository(root), "sv", date(2026, 11, 30))
     assert branding.publisher == "Testby"
     assert branding.contact == ()
@@ -364,3 +363,26 @@ def test_a_bad_accent_colour_is_an_error_that_stops_publishing(tmp_path: Path) -
     root = _repository_with(tmp_path, '\nsite:\n  accent_colour: "#ffff00"\n')
     with pytest.raises(ErrorsBlockPublishing):
         build_report([root], "html")
+
+
+def _without_branding(manifest: Path) -> str:
+    """The starter's manifest up to its own publisher, contact and accessibility settings."""
+    text = manifest.read_text(encoding="utf-8")
+    return text[: text.index("\npublisher:") + 1]
+
+
+@pytest.mark.parametrize("starter", ["blank", "helsingborg", "huddinge"])
+def test_every_starter_asks_for_the_contact_and_the_accessibility_facts(
+    starter: str, tmp_path: Path
+) -> None:
+    root = tmp_path / "kommun"
+    init_repository(root, starter, "Testby kommun", "0999")
+    assert branding_of(load_repository(root), "sv").publisher == "Testby kommun"
+    findings = findings_of(root)
+    asked = [f.path for f in findings if f.code == "X003" and f.file and f.file.name == "styr.yaml"]
+    assert asked == [
+        ("contact", "email"),
+        ("contact", "web"),
+        ("accessibility", "shortcomings", 0),
+        ("accessibility", "assessed_by"),
+    ]

@@ -32,7 +32,7 @@ LOGO = (
 
 def _branded(root: Path) -> Path:
     manifest = root / "styr.yaml"
-    manifest.write_text(manifest.read_text(encoding="utf-8") + SETTINGS, encoding="utf-8")
+    manifest.write_text(_without_branding(manifest) + SETTINGS, encoding="utf-8")
     (root / "bilder").mkdir()
     (root / "bilder" / "logotyp.svg").write_text(LOGO, encoding="utf-8")
     return root
@@ -133,3 +133,9 @@ def test_the_credit_itself() -> None:
     assert kolada_credit("Kolada", "", "en") == "Source: Kolada"
     assert kolada_credit("SCB", "N15428", "sv") == ""
     assert kolada_credit(None, "N15428", "sv") == ""
+
+
+def _without_branding(manifest: Path) -> str:
+    """The starter's manifest up to its own publisher, contact and accessibility settings."""
+    text = manifest.read_text(encoding="utf-8")
+    return text[: text.index("\npublisher:") + 1]
