@@ -6,7 +6,9 @@ CSS connectors and as Markdown tables, so it reads without any JavaScript, in
 print and in a screen reader.
 
 How far an element reaches up the chain is worked out in `reach`, which the
-report's figures share.
+report's figures share. Past `LISTED_UP_TO` contributions the diagram lists no
+single goal (a list of 100,000 goals helps nobody and was a tenth of the page):
+it gives each target's count, the matrix each organisation's, and says so.
 """
 
 from __future__ import annotations
@@ -15,10 +17,12 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from styr.model.index import Element, Index
+from styr.report import formatting as fmt
 from styr.report.reach import Reach, council_top
 from styr.report.view import Ref, RepositoryView, ViewBuilder
 
 COUNCIL_LEVEL = ("council_area", "council_goal")
+LISTED_UP_TO = 2_000  # contributions listed one by one; past this, counted only
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,14 +35,14 @@ class ChainGroup:
 
 @dataclass(frozen=True, slots=True)
 class ChainTarget:
-    """A council-level direction or goal area and everything that contributes to it."""
+    """A council-level direction or goal area and everything that contributes to it.
+
+    In a summarised diagram `groups` is empty and `count` is all there is.
+    """
 
     target: Ref
     groups: tuple[ChainGroup, ...]
-
-    @property
-    def count(self) -> int:
-        return sum(len(group.items) for group in self.groups)
+    count: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,6 +56,8 @@ class Diagram:
     targets: tuple[ChainTarget, ...]
     matrix: tuple[MatrixRow, ...]
     unlinked: tuple[ChainGroup, ...]
+    # Past `LISTED_UP_TO` contributions: the sentence that says only counts are given ("": listed).
+    summary: str = ""
 
     @property
     def is_empty(self) -> bool:
@@ -59,8 +65,14 @@ class Diagram:
 
 
 def build_diagram(
-    builder: ViewBuilder, view: RepositoryView, reach: Reach | None = None
+    builder: ViewBuilder,
+    view: RepositoryView,
+    reach: Reach | None = None,
+    listed_up_to: int | None = None,
 ) -> Diagram:
+    """The diagram of the view's organisations; counted only past `listed_up_to` contributions
+    (`LISTED_UP_TO` by default)."""
+    limit = LISTED_UP_TO if listed_up_to is None else listed_up_to
     index = builder.index
     reach = reach or Reach(index)
 
@@ -76,14 +88,24 @@ def build_diagram(
     counts: dict[str, list[int]] = {}
     organisations = [o for group in view.groups for o in group.members]
     contributors = _contributors(index)
+    tops_of = {
+        id(element): sorted(reach.tops(element), key=lambda t: target_keys[id(t)])
+        for organisation in organisations
+        for element in contributors.get(organisation.id, [])
+    }
+    listed = sum(len(tops) for tops in tops_of.values()) <= limit
     for organisation in organisations:
         counts[organisation.id] = [0] * len(targets)
         for element in contributors.get(organisation.id, []):
+            tops = tops_of[id(element)]
+            if tops and not listed:
+                for top in tops:
+                    counts[organisation.id][target_keys[id(top)]] += 1
+                continue
             ref = builder.ref(element.id) if element.id else _target_ref(builder, element)
-            tops = reach.tops(element)
             if not tops and _must_link(element):
                 unlinked[organisation.id].append(ref)
-            for top in sorted(tops, key=lambda t: target_keys[id(t)]):
+            for top in tops:
                 reached[id(top)][organisation.id].append(ref)
                 counts[organisation.id][target_keys[id(top)]] += 1
 
@@ -94,18 +116,28 @@ def build_diagram(
             ChainGroup(org_refs[o.id], tuple(by_org[o.id])) for o in organisations if by_org[o.id]
         )
 
+    def target_view(position: int, target: Element) -> ChainTarget:
+        listing = groups(reached[id(target)])
+        if listed:
+            count = sum(len(group.items) for group in listing)
+        else:
+            count = sum(by_org[position] for by_org in counts.values())
+        return ChainTarget(_target_ref(builder, target), listing, count)
+
     return Diagram(
-        targets=tuple(
-            ChainTarget(_target_ref(builder, target), groups(reached[id(target)]))
-            for target in targets
-        ),
+        targets=tuple(target_view(position, target) for position, target in enumerate(targets)),
         matrix=tuple(
             MatrixRow(org_refs[o.id], tuple(counts[o.id]))
             for o in organisations
             if any(counts[o.id])
         ),
         unlinked=groups(unlinked),
+        summary="" if listed else _summary(builder, limit),
     )
+
+
+def _summary(builder: ViewBuilder, listed_up_to: int) -> str:
+    return builder.t.get("chain_summarised", limit=fmt.number(listed_up_to, builder.language))
 
 
 def _target_ref(builder: ViewBuilder, element: Element) -> Ref:
