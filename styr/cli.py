@@ -13,9 +13,11 @@ that needs them, so that `styr --version` and `--help` start fast.
 
 from __future__ import annotations
 
+import copy
 import os
 import sys
-from typing import Annotated
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -44,6 +46,10 @@ from styr.i18n import (
     translate_help,
 )
 from styr.messages import message
+
+if TYPE_CHECKING:
+    import click
+    from typer.models import CommandInfo
 
 __all__ = [
     "EXIT_CLEAN",
@@ -100,9 +106,7 @@ app.command(help=N_("Start a new repository for a municipality from a bundled st
 )
 app.command(help=N_("Show or export the JSON schemas (for editors with YAML support)."))(schema)
 app.command(help=N_("Publish an overview of the goals as standalone HTML or as Markdown."))(report)
-app.command(help=N_("Publish the steering model as a website: a folder of accessible pages."))(
-    site
-)
+app.command(help=N_("Publish the steering model as a website: a folder of accessible pages."))(site)
 app.command(help=N_("Show goal fulfilment: outcome against target value per goal and indicator."))(
     status
 )
@@ -125,13 +129,53 @@ app.command("rules", help=N_("List all rules with code, name and level."))(rules
 app.command("rule", help=N_("Show the documentation of a rule (code or name)."))(rule_command)
 
 
+def command_for(arguments: Sequence[str]) -> click.Command:
+    """The click command tree for these arguments: the app, or only the command they name.
+
+    typer builds every command's options from its signature (evaluating each
+    annotation) before any of them runs, which took longer than the rest of
+    a `styr lint` answered from the cache. When the arguments start with a
+    command's name (after `--lang X`), that command is built alone under the
+    same root: it parses, helps and fails exactly as in the whole tree. Any
+    other start (`--help`, `--version`, a group, a typo to suggest for)
+    gets the whole tree.
+    """
+    named = _command_named(arguments)
+    if named is None:
+        return typer.main.get_command(app)
+    alone = copy.copy(app)
+    alone.registered_commands = [named]
+    alone.registered_groups = []
+    return typer.main.get_command(alone)
+
+
+def _command_named(arguments: Sequence[str]) -> CommandInfo | None:
+    """The command the first argument after the root's `--lang X` names, if it is one."""
+    position = 0
+    while position < len(arguments):
+        argument = arguments[position]
+        if argument == "--lang":
+            position += 2
+        elif argument.startswith("--lang="):
+            position += 1
+        else:
+            break
+    if position >= len(arguments):
+        return None
+    for info in app.registered_commands:
+        function_name = getattr(info.callback, "__name__", "")
+        if (info.name or typer.main.get_command_name(function_name)) == arguments[position]:
+            return info
+    return None
+
+
 def main() -> None:
     """Run the CLI: no input, however bad, ends in a Python traceback."""
     requested = requested_language()
     language = requested if requested in LANGUAGES else DEFAULT_LANGUAGE
     set_language(language)
     try:
-        command = typer.main.get_command(app)
+        command = command_for(sys.argv[1:])
         translate_help(command)  # the help texts are msgids until the language is known
         command()
     except StyrError as error:
