@@ -163,20 +163,39 @@ _TAB_STOPS = """() => {
         + (e.getAttribute('href') || e.name || e.id || e.textContent.trim().slice(0, 40)));
 }"""
 
-# The look of a stop's focus indicator: on the element itself, or on its
+# The look of an element's focus indicator: on the element itself, or on its
 # label when the control itself is hidden visually (a styled radio button).
-_INDICATOR = """index => {
-    const e = window.__stops[index];
-    const small = r => r.width <= 1 || r.height <= 1;
-    const hidden = small(e.getBoundingClientRect()) || getComputedStyle(e).opacity === '0';
-    const shown = hidden && e.labels && e.labels.length ? e.labels[0] : e;
-    const style = getComputedStyle(shown);
-    return {outline: style.outlineStyle === 'none' ? 'none'
-                : `${style.outlineStyle} ${style.outlineWidth} ${style.outlineColor}`,
-            outlineWidth: style.outlineStyle === 'none' ? 0 : parseFloat(style.outlineWidth),
-            shadow: style.boxShadow,
-            focused: document.activeElement === e};
+_LOOK = """() => {
+    window.__look = e => {
+        const small = r => r.width <= 1 || r.height <= 1;
+        const hidden = small(e.getBoundingClientRect()) || getComputedStyle(e).opacity === '0';
+        const shown = hidden && e.labels && e.labels.length ? e.labels[0] : e;
+        const style = getComputedStyle(shown);
+        return {outline: style.outlineStyle === 'none' ? 'none'
+                    : `${style.outlineStyle} ${style.outlineWidth} ${style.outlineColor}`,
+                outlineWidth: style.outlineStyle === 'none' ? 0 : parseFloat(style.outlineWidth),
+                shadow: style.boxShadow};
+    };
+    window.__radios = [...document.querySelectorAll('input[type=radio]')];
+    return {stops: window.__stops.map(window.__look), radios: window.__radios.map(window.__look)};
 }"""
+# The other buttons of a radio group, in the order the arrow keys move through them.
+_GROUP = """index => {
+    const e = window.__stops[index];
+    if (e.type !== 'radio') return [];
+    const group = window.__radios.filter(r => r.name === e.name && r.form === e.form);
+    const at = group.indexOf(e);
+    return [...group.slice(at + 1), ...group.slice(0, at)].map(r => window.__radios.indexOf(r));
+}"""
+
+
+# Where the focus is after a Tab, its look, and its radio group: one round trip.
+_FOCUSED = f"""index => {{
+    const e = document.activeElement;
+    const reached = window.__stops.indexOf(e);
+    return {{reached, where: e.tagName.toLowerCase() + ' ' + (e.getAttribute('href') || e.id),
+             look: window.__look(e), group: reached === index ? ({_GROUP})(index) : []}};
+}}"""
 
 
 def _indicator_problem(before: dict[str, Any], after: dict[str, Any]) -> str | None:
@@ -188,26 +207,46 @@ def _indicator_problem(before: dict[str, Any], after: dict[str, Any]) -> str | N
 
 
 def keyboard_problems(reader: Reader, file: Path) -> list[str]:
-    """Tab reaches every stop in order, and each shows a focus indicator it lacked unfocused."""
-    seen = reader.open(file)
-    page = seen.page
+    """Tab reaches every stop in order, and each shows a focus indicator it lacked unfocused.
+
+    A radio group is one stop; the arrow keys then reach each of its buttons,
+    each with its indicator, and come back round to the first.
+    """
+    page = reader.open(file).page
     stops = page.evaluate(_TAB_STOPS)
-    unfocused = [page.evaluate(_INDICATOR, index) for index in range(len(stops))]
+    unfocused = page.evaluate(_LOOK)
     page.evaluate("document.activeElement && document.activeElement.blur()")
     problems = []
     for index, name in enumerate(stops):
         page.keyboard.press("Tab")
-        reached = page.evaluate("window.__stops.indexOf(document.activeElement)")
-        if reached != index:
-            where = page.evaluate(
-                "(e => e.tagName.toLowerCase() + ' ' + (e.getAttribute('href') || e.id))"
-                "(document.activeElement)"
-            )
-            problems.append(f"Tab {index + 1} should reach {name} but reached {where}")
+        now = page.evaluate(_FOCUSED, index)
+        if now["reached"] != index:
+            problems.append(f"Tab {index + 1} should reach {name} but reached {now['where']}")
             break
-        problem = _indicator_problem(unfocused[index], page.evaluate(_INDICATOR, index))
+        problem = _indicator_problem(unfocused["stops"][index], now["look"])
         if problem:
             problems.append(f"{name}: {problem}")
+        problems += _radio_problems(page, name, now["group"], unfocused)
+    return problems
+
+
+def _radio_problems(page: Any, name: str, group: list[int], unfocused: Any) -> list[str]:
+    problems = []
+    for radio in group:
+        page.keyboard.press("ArrowDown")
+        state = page.evaluate(
+            """i => { const r = window.__radios[i];
+                      return {focused: document.activeElement === r, checked: r.checked,
+                              id: r.id, look: window.__look(r)}; }""",
+            radio,
+        )
+        if not (state["focused"] and state["checked"]):
+            return [*problems, f"{name}: the arrow keys do not reach {state['id']}"]
+        problem = _indicator_problem(unfocused["radios"][radio], state["look"])
+        if problem:
+            problems.append(f"radio {state['id']}: {problem}")
+    if group:
+        page.keyboard.press("ArrowDown")  # round to the first again, as the page began
     return problems
 
 
@@ -270,4 +309,49 @@ def payload_problems(reader: Reader, file: Path, payload: str) -> list[str]:
         problems.append("the payload does not show as text")
     problems += [f"console: {error}" for error in seen.errors]
     problems += [f"requested {url}" for url in seen.network]
+    return problems
+
+
+_SHOWN = """() => [...document.querySelectorAll('main .goal-item')].map(
+    e => ({classes: [...e.classList], shown: e.checkVisibility()}))"""
+
+
+def filter_problems(reader: Reader, file: Path) -> list[str]:
+    """Choosing each filter shows that choice's goals only; "all" shows every goal again.
+
+    A choice is made by clicking its label, as a reader does (a keyboard user
+    moves with the arrow keys: see the keyboard test); the page's rules name
+    each goal's area and organisation in its classes (`omrade-<slug>`).
+    """
+    page = reader.open(file).page
+    radios = page.evaluate(
+        "() => [...document.querySelectorAll('main input[type=radio]')].map(r => r.id)"
+    )
+    everything = page.evaluate(_SHOWN)
+    problems = [] if radios else ["the goal list has no filter"]
+    if not all(item["shown"] for item in everything):
+        problems.append("some goals are hidden before any choice")
+    for radio in radios:
+        group, _, slug = radio.removeprefix("visa-").partition("-")
+        page.click(f"label[for='{radio}']")
+        if not page.is_checked(f"#{radio}"):
+            problems.append(f"clicking the label of {radio} does not choose it")
+            continue
+        items = page.evaluate(_SHOWN)
+        if slug == "alla":
+            others = [i for i in items if not i["shown"]]
+            # Only the other group's choice (left at "all" as well) may hide anything.
+            if others:
+                problems.append(f"{radio}: {len(others)} goals stay hidden")
+            continue
+        chosen = f"{group}-{slug}"
+        wrong = [i for i in items if i["shown"] and chosen not in i["classes"]]
+        hidden = [i for i in items if not i["shown"]]
+        if wrong:
+            problems.append(f"{radio}: {len(wrong)} goals of other choices are shown")
+        if not hidden:
+            problems.append(f"{radio}: choosing it hides nothing")
+        if any(chosen in i["classes"] for i in items) and len(hidden) == len(items):
+            problems.append(f"{radio}: choosing it hides its own goals too")
+        page.click(f"label[for='visa-{group}-alla']")
     return problems

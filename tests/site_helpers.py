@@ -15,11 +15,12 @@ import shutil
 import subprocess
 import sys
 import xml.etree.ElementTree as ElementTree
+from collections.abc import Container
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path, PurePosixPath
 from typing import Any
-from urllib.parse import unquote, urlsplit
+from urllib.parse import parse_qs, unquote, urlsplit
 
 import yaml
 
@@ -90,13 +91,57 @@ def hostile_copy(source: Path, target: Path) -> Path:
     return target
 
 
-def source_links(*repositories: Path) -> set[str]:
-    """Every https address written in the repositories: the sources a page may link to."""
-    found: set[str] = set()
+@dataclass
+class SourceLinks:
+    """The https addresses a page may link to: the sources of what it shows.
+
+    Those written in the repositories (a document's citation, say), Kolada's
+    page of a key figure an indicator names, and the UN's page of an Agenda
+    2030 goal an element names. Anything else outside the site is a mistake.
+    """
+
+    written: set[str] = field(default_factory=set)
+    kolada_ids: set[str] = field(default_factory=set)
+    agenda_goals: set[str] = field(default_factory=set)
+
+    def __contains__(self, href: object) -> bool:
+        if not isinstance(href, str):
+            return False
+        parts = urlsplit(href)
+        if parts.scheme != "https":
+            return False
+        if href in self.written:
+            return True
+        if parts.netloc == "www.kolada.se":
+            return set(parse_qs(parts.query).get("kpis", [""])[0].split(",")) <= self.kolada_ids
+        goal = re.fullmatch(r"/goals/goal([0-9]+)", parts.path)
+        return parts.netloc == "sdgs.un.org" and goal is not None and goal[1] in self.agenda_goals
+
+
+def source_links(*repositories: Path) -> SourceLinks:
+    """The sources the repositories name (see SourceLinks)."""
+    found = SourceLinks()
     for repository in repositories:
         for file in repository.rglob("*.yaml"):
-            found.update(re.findall(r"https://[^\s\"'<>]+", file.read_text(encoding="utf-8")))
+            text = file.read_text(encoding="utf-8")
+            found.written.update(re.findall(r"https://[^\s\"'<>]+", text))
+            _named_sources(yaml.safe_load(text), found)
     return found
+
+
+def _named_sources(node: Any, found: SourceLinks) -> None:
+    if isinstance(node, list):
+        for value in node:
+            _named_sources(value, found)
+    if not isinstance(node, dict):
+        return
+    for key, value in node.items():
+        if key == "kolada" and isinstance(value, str):
+            found.kolada_ids.add(value)
+        elif key == "agenda2030" and isinstance(value, list):
+            found.agenda_goals.update(str(target).split(".")[0] for target in value)
+        else:
+            _named_sources(value, found)
 
 
 class _PageParser(HTMLParser):
@@ -157,7 +202,7 @@ def _inside(root: Path, path: Path) -> bool:
     return path == root or root in path.parents
 
 
-def crawl(root: Path, allowed_external: set[str]) -> Crawl:
+def crawl(root: Path, allowed_external: Container[str]) -> Crawl:
     """Follow every link from index.html; note each broken, absolute or foreign one."""
     root = root.resolve()
     result = Crawl(root)
@@ -188,7 +233,7 @@ def _follow(
     root: Path,
     current: Path,
     href: str,
-    allowed_external: set[str],
+    allowed_external: Container[str],
     problems: list[str],
     page: Any,
 ) -> Path | None:
@@ -251,16 +296,17 @@ def _sitemap_file(root: Path, folder: Path, path: PurePosixPath) -> Path:
 
 # A small site in the agreed shape, for checking the checks themselves: the
 # clean one must pass every check, and each defect must be found.
-_FAKE_STYLE = """\
+FAKE_STYLE = """\
 body{margin:0;font:1rem/1.5 sans-serif;color:#1a1a1a;background:#fff}
 main,header,footer,nav{padding:0 1rem;max-width:60rem}
 a{color:#00538a}
 a:focus-visible,summary:focus-visible{outline:3px solid #00538a;outline-offset:2px}
 .skip{position:absolute;left:-100vw}
 .skip:focus{left:1rem;top:1rem;background:#fff}
-.filter input{position:absolute;opacity:0}
+.filter input{position:absolute;width:1px;height:1px;clip-path:inset(50%)}
 .filter input:focus-visible+label{outline:3px solid #00538a}
-#visa-a:checked~ul .b,#visa-b:checked~ul .a{display:none}
+body:has(#visa-omrade-a:checked) .goal-item:not(.omrade-a){display:none}
+body:has(#visa-omrade-b:checked) .goal-item:not(.omrade-b){display:none}
 """
 _FAKE_PAGES = {
     "index.html": ("Start", ["omraden/trygg.html", "organisationer/skolnamnden.html", "mal.html"]),
@@ -273,10 +319,12 @@ _FAKE_PAGES = {
 }
 _FILTER = """\
 <fieldset class="filter"><legend>Visa mål</legend>
-<input type="radio" name="visa" id="visa-alla" checked><label for="visa-alla">Alla</label>
-<input type="radio" name="visa" id="visa-a"><label for="visa-a">Område A</label>
-<input type="radio" name="visa" id="visa-b"><label for="visa-b">Område B</label>
-<ul><li class="a">Ett mål i A</li><li class="b">Ett mål i B</li></ul></fieldset>
+<input type="radio" name="omrade" id="visa-omrade-alla" checked>
+<label for="visa-omrade-alla">Alla</label>
+<input type="radio" name="omrade" id="visa-omrade-a"><label for="visa-omrade-a">Område A</label>
+<input type="radio" name="omrade" id="visa-omrade-b"><label for="visa-omrade-b">Område B</label>
+</fieldset><ul><li class="goal-item omrade-a">Ett mål i A</li>
+<li class="goal-item omrade-b">Ett mål i B</li></ul>
 """
 
 
@@ -284,7 +332,7 @@ def _sha256(text: str) -> str:
     return base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode()
 
 
-def fake_page(title: str, here: str, links: list[str], style: str = _FAKE_STYLE) -> str:
+def fake_page(title: str, here: str, links: list[str], style: str = FAKE_STYLE) -> str:
     up = "../" * here.count("/")
     policy = (
         f"default-src 'none'; style-src 'sha256-{_sha256(style)}'; img-src data:; "

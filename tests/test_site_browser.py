@@ -34,6 +34,7 @@ from site_checks import (
     REFLOW,
     Reader,
     axe_problems,
+    filter_problems,
     keyboard_problems,
     load_problems,
     payload_problems,
@@ -42,7 +43,9 @@ from site_checks import (
     skip_link_problems,
 )
 from site_helpers import (
+    FAKE_STYLE,
     SCRIPT_PAYLOAD,
+    SourceLinks,
     build_site,
     crawl,
     fake_page,
@@ -50,9 +53,8 @@ from site_helpers import (
     hostile_copy,
     html_files,
     sitemap_pages,
+    source_links,
 )
-
-Check = Callable[[Any, Path], list[str]]
 
 
 @pytest.fixture(scope="module")
@@ -110,8 +112,30 @@ def fake(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return fake_site(tmp_path_factory.mktemp("fake"))
 
 
+def allowed_links() -> SourceLinks:
+    """The sources the examples name, and the one address the law puts on the statement."""
+    sources = source_links(*example_paths())
+    sources.written |= LEGAL_LINKS
+    return sources
+
+
 def every_page(root: Path) -> list[Path]:
-    return html_files(root)
+    """The pages a reader reaches from index.html, in a stable order."""
+    return sorted(crawl(root, allowed_links()).reached)
+
+
+def pages_to_read(name: str, root: Path) -> list[Path]:
+    """The pages the slower browser checks read.
+
+    The site of both municipalities holds each one's site as its own site
+    has it, with one more breadcrumb (to the comparison): of those, its own
+    pages and each municipality's start page are read; the rest is read in
+    the sites of one municipality.
+    """
+    pages = every_page(root)
+    if name != "both":
+        return pages
+    return [p for p in pages if p.parent == root or p.name == "index.html"]
 
 
 def problems_on(pages: list[Path], root: Path, check: Callable[[Path], list[str]]) -> list[str]:
@@ -124,6 +148,9 @@ def problems_on(pages: list[Path], root: Path, check: Callable[[Path], list[str]
 
 
 SITES = ["helsingborg", "huddinge", "both"]
+# The accessibility statement must say how to report a failing site to the
+# supervisory authority (DOS-lagen): the one address no repository writes.
+LEGAL_LINKS = {"https://www.digg.se/tdosanmalan"}
 
 
 # The checks on the hand-written site: clean passes, each defect is found.
@@ -131,10 +158,11 @@ SITES = ["helsingborg", "huddinge", "both"]
 
 def test_the_clean_fake_site_passes_every_check(fake: Path, reader: Reader) -> None:
     require_browser(axe=True)
-    pages = every_page(fake)
+    pages = html_files(fake)
     assert len(pages) == 7
     assert crawl(fake, set()).problems == [] and crawl(fake, set()).orphans() == []
     assert sitemap_pages(fake) == set(pages)
+    assert filter_problems(reader, fake / "mal.html") == []
     for check in (load_problems, axe_problems, keyboard_problems, skip_link_problems):
         assert problems_on(pages, fake, lambda page, c=check: c(reader, page)) == []
     for name in [policy_problems]:
@@ -197,3 +225,109 @@ def test_the_payload_check_finds_a_script_that_ran(tmp_path: Path, unprotected: 
     found = payload_problems(unprotected, page, SCRIPT_PAYLOAD)
     assert "the payload ran (window.__pwned = 1)" in found
     assert "the payload does not show as text" in found
+
+
+def test_the_checks_find_a_filter_that_hides_nothing_and_a_radio_without_focus(
+    tmp_path: Path, reader: Reader
+) -> None:
+    style = FAKE_STYLE.replace(
+        "body:has(#visa-omrade-b:checked) .goal-item:not(.omrade-b){display:none}", ""
+    )
+    style = style.replace(".filter input:focus-visible+label{outline:3px solid #00538a}", "")
+    goals = tmp_path / "mal.html"
+    goals.write_text(fake_page("Alla mål", "mal.html", [], style=style), encoding="utf-8")
+    assert filter_problems(reader, goals) == [
+        "visa-omrade-b: 1 goals of other choices are shown",
+        "visa-omrade-b: choosing it hides nothing",
+    ]
+    found = keyboard_problems(reader, goals)
+    assert any(p.startswith("radio visa-omrade-a: no visible focus indicator") for p in found)
+
+
+# The real sites: both examples, one at a time and together.
+
+
+@pytest.mark.parametrize("name", SITES)
+def test_every_page_is_reached_listed_and_written(name: str, sites: dict[str, Path]) -> None:
+    root = sites[name]
+    result = crawl(root, allowed_links())
+    assert result.orphans() == []
+    assert sorted(result.reached) == html_files(root)
+    assert sitemap_pages(root) == set(html_files(root))
+    # Every page of every municipality: the start page, the register, the legend...
+    starts = [root] if name != "both" else [root / "1283", root / "0126"]
+    for start in starts:
+        for page in ("index", "mal", "styrdokument", "symboler", "tillganglighet"):
+            assert (start / f"{page}.html") in result.reached, f"{start.name}/{page}"
+        assert list((start / "omraden").glob("*.html")) or name == "huddinge"
+        assert list((start / "organisationer").glob("*.html"))
+
+
+@pytest.mark.parametrize("name", SITES)
+def test_no_broken_absolute_or_foreign_link(name: str, sites: dict[str, Path]) -> None:
+    assert crawl(sites[name], allowed_links()).problems == []
+
+
+@pytest.mark.parametrize("name", SITES)
+def test_every_page_has_a_strict_policy_naming_its_style(name: str, sites: dict[str, Path]) -> None:
+    root = sites[name]
+    assert problems_on(every_page(root), root, policy_problems) == []
+
+
+@pytest.mark.parametrize("name", SITES)
+def test_every_page_loads_with_no_error_and_no_request(
+    name: str, sites: dict[str, Path], reader: Reader
+) -> None:
+    root = sites[name]
+    assert problems_on(every_page(root), root, lambda page: load_problems(reader, page)) == []
+
+
+@pytest.mark.parametrize("name", SITES)
+def test_axe_finds_no_wcag_21_aa_violation_on_any_page(
+    name: str, sites: dict[str, Path], reader: Reader
+) -> None:
+    require_browser(axe=True)
+    root = sites[name]
+    pages = pages_to_read(name, root)
+    assert problems_on(pages, root, lambda page: axe_problems(reader, page)) == []
+
+
+@pytest.mark.parametrize("name", SITES)
+def test_every_link_and_control_by_keyboard_with_a_visible_focus(
+    name: str, sites: dict[str, Path], reader: Reader
+) -> None:
+    root = sites[name]
+    pages = pages_to_read(name, root)
+    assert problems_on(pages, root, lambda page: keyboard_problems(reader, page)) == []
+    assert problems_on(pages, root, lambda page: skip_link_problems(reader, page)) == []
+
+
+@pytest.mark.parametrize("setup", list(REFLOW))
+@pytest.mark.parametrize("name", SITES)
+def test_no_page_scrolls_sideways(
+    name: str, setup: str, sites: dict[str, Path], browser: Any
+) -> None:
+    root = sites[name]
+    with reading(browser, **REFLOW[setup]) as narrow:
+        pages = pages_to_read(name, root)
+        assert problems_on(pages, root, lambda page: reflow_problems(narrow, page)) == []
+
+
+@pytest.mark.parametrize("scripts", [True, False], ids=["with-javascript", "without-javascript"])
+@pytest.mark.parametrize("name", ["helsingborg", "huddinge"])
+def test_the_goal_filter(name: str, scripts: bool, sites: dict[str, Path], browser: Any) -> None:
+    viewport = {"width": 1280, "height": 900}
+    with reading(browser, java_script_enabled=scripts, viewport=viewport) as opened:
+        assert filter_problems(opened, sites[name] / "mal.html") == []
+
+
+@pytest.mark.parametrize("policy", [True, False], ids=["policy-on", "policy-off"])
+def test_a_script_in_any_text_never_runs_and_shows_as_text(
+    policy: bool, hostile: Path, browser: Any
+) -> None:
+    pages = every_page(hostile)
+    assert len(pages) == len(html_files(hostile)) > 30
+    viewport = {"width": 1280, "height": 900}
+    with reading(browser, bypass_csp=not policy, viewport=viewport) as opened:
+        check = lambda page: payload_problems(opened, page, SCRIPT_PAYLOAD)  # noqa: E731
+        assert problems_on(pages, hostile, check) == []
