@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -175,7 +176,9 @@ def test_many_municipalities_index_and_a_folder_each(tmp_path: Path) -> None:
     assert (target / "1283" / "organisationer" / "socialnamnden.html").is_file()
     assert broken_links(pages) == []
     assert reached_from(pages, "index.html") == set(pages)
-    assert written.pages == len(pages) + 2  # and the two sitemaps
+    assert written.pages == len(pages) + 3  # and the three sitemaps
+    listed = re.findall(r"<loc>([^<]+)</loc>", (target / "sitemap.xml").read_text("utf-8"))
+    assert sorted(listed) == sorted(pages)  # one over everything, at the root
 
 
 def test_many_in_worker_processes_give_the_same_as_one_by_one(tmp_path: Path) -> None:

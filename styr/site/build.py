@@ -31,8 +31,9 @@ from styr.report.texts import LANGUAGES
 from styr.report.view import RepositoryView, ViewBuilder
 from styr.site.compare import compare_page
 from styr.site.municipality import SiteOptions, write_municipality
+from styr.site.sitemap import sitemap
 from styr.site.texts import SiteLabels
-from styr.site.urls import Slugs
+from styr.site.urls import SITEMAP, Slugs
 
 MARKER = ".styr-webbplats"
 DEFAULT_OUTPUT = Path("webbplats")
@@ -124,16 +125,24 @@ def _many(
         write = _writer(staging, "")
         index = compare_page(views, folders, labels, options)
         write("index.html", index)
-        return 1 + sum(count for _, _, count in built)
+        # One sitemap over everything, as the web team publishes the whole folder.
+        pages = ["index.html"] + [
+            f"{folder}/{page}"
+            for folder, (_, _, written) in zip(folders, built, strict=True)
+            for page in written
+            if page.endswith(".html")
+        ]
+        write(SITEMAP, sitemap(pages, "", labels))
+        return 2 + sum(len(written) for _, _, written in built)
 
     count = replace_folder(output, MARKER, fill)
     return SiteWritten(Path(output), count)
 
 
 def _map(
-    function: Callable[..., tuple[RepositoryView, RepositoryResult, int]],
+    function: Callable[..., tuple[RepositoryView, RepositoryResult, list[str]]],
     arguments: Sequence[tuple[object, ...]],
-) -> list[tuple[RepositoryView, RepositoryResult, int]]:
+) -> list[tuple[RepositoryView, RepositoryResult, list[str]]]:
     jobs = max(1, min(os.cpu_count() or 1, len(arguments)))
     if jobs == 1 or len(arguments) < _PARALLEL_FROM:
         return [function(*a) for a in arguments]
@@ -150,24 +159,24 @@ def _municipality_site(
     allow_errors: bool,
     today: date,
     cache: LintCache | None,
-) -> tuple[RepositoryView, RepositoryResult, int]:
+) -> tuple[RepositoryView, RepositoryResult, list[str]]:
     """One municipality's site under `folder/` (not written when its errors refuse it).
 
     Gives back what the comparison needs (the view without its sections), the
-    lint result without the files' contents, and the number of pages.
+    lint result without the files' contents, and the pages written.
     """
     repository, result = load_and_lint(root, today, cache)
     labels = SiteLabels(language)
     view, builder = site_view(repository, labels, result, updated)
-    count = 0
+    pages: list[str] = []
     if not view.errors or allow_errors:
-        count = len(write_municipality(view, builder, labels, _writer(staging, folder), options))
+        pages = write_municipality(view, builder, labels, _writer(staging, folder), options)
     result.repository = Repository(
         root=root,
         manifest=Document(repository.manifest.file, None),
         documents=[Document(document.file, None) for document in repository.documents],
     )
-    return _light(view), result, count
+    return _light(view), result, pages
 
 
 def site_view(
