@@ -42,7 +42,10 @@ TEXT_KEYS = frozenset(
         "unit",
         "source",
         "publisher",
-        "contact",
+        "address",
+        "shortcomings",
+        "assessed_by",
+        "response_time",
         "sv",
         "en",
     }
