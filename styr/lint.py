@@ -268,11 +268,22 @@ def from_cache_entry(root: Path, entry: Any) -> RepositoryResult | None:
         )
         for f in entry["findings"]
     ]
+    if not _logo_as_cached(root, entry["manifest"], findings):
+        return None  # the logo file changed since (M002 reads a file the key does not cover)
     fail_on = entry["fail_on"]
     config = LintConfig(fail_on=Severity.parse(fail_on) if fail_on else None)
     return RepositoryResult(
         repository, findings, config, entry["suppressed"], _withheld_from(root, entry["withheld"])
     )
+
+
+def _logo_as_cached(root: Path, manifest: Any, findings: list[Finding]) -> bool:
+    site = manifest.get("site") if isinstance(manifest, dict) else None
+    if not isinstance(site, dict) or "logo" not in site:
+        return True  # most repositories: nothing to look at, and nothing more imported
+    from styr.rules.site_settings import logo_as_cached
+
+    return logo_as_cached(root, manifest, findings)
 
 
 def _withheld_entry(result: RepositoryResult) -> dict[str, object] | None:

@@ -71,6 +71,21 @@ def read_logo(root: Path, written: str) -> Logo:
     Raises LogoProblem when the path leads outside the repository, the file is
     missing, not an ordinary file, too large or not a PNG, JPEG or SVG image.
     """
+    content, media_type = _read(root, written)
+    encoded = base64.b64encode(content).decode("ascii")
+    return Logo(media_type, f"data:{media_type};base64,{encoded}")
+
+
+def logo_problem(root: Path, written: str) -> LogoProblem | None:
+    """Why the logo `written` cannot be used, or None when it can (read, not encoded)."""
+    try:
+        _read(root, written)
+    except LogoProblem as problem:
+        return problem
+    return None
+
+
+def _read(root: Path, written: str) -> tuple[bytes, str]:
     if _leaves(written):
         raise LogoProblem("logo-outside")
     try:
@@ -80,8 +95,7 @@ def read_logo(root: Path, written: str) -> Logo:
     media_type = media_type_of(content)
     if media_type is None:
         raise LogoProblem("logo-not-image")
-    encoded = base64.b64encode(content).decode("ascii")
-    return Logo(media_type, f"data:{media_type};base64,{encoded}")
+    return content, media_type
 
 
 def _leaves(written: str) -> bool:

@@ -6,10 +6,13 @@ import base64
 import os
 import shutil
 import subprocess
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
 import pytest
+from conftest import CliResult
+from filled import fill_placeholders
 from helpers import codes_at, column_of, findings_of, line_of
 
 from styr.branding import DIGG_REPORT_URL, branding_of, phone_link
@@ -386,3 +389,20 @@ def test_every_starter_asks_for_the_contact_and_the_accessibility_facts(
         ("accessibility", "shortcomings", 0),
         ("accessibility", "assessed_by"),
     ]
+
+
+def test_a_cached_lint_sees_the_logo_file_change(
+    tmp_path: Path, run_cli: Callable[..., CliResult]
+) -> None:
+    # The cache is keyed by the YAML files; the logo is another file.
+    root = _repository_with(tmp_path, "\nsite:\n  logo: bilder/logotyp.svg\n")
+    fill_placeholders(root)
+    first = run_cli("lint", root, "--output-format", "concise")
+    assert "M002" in first.out
+    (root / "bilder").mkdir()
+    (root / "bilder" / "logotyp.svg").write_text(SVG_TEXT, encoding="utf-8")
+    assert "M002" not in run_cli("lint", root, "--output-format", "concise").out
+    assert "M002" not in run_cli("lint", root, "--output-format", "concise").out  # from the cache
+    (root / "bilder" / "logotyp.svg").write_text("inte en bild", encoding="utf-8")
+    again = run_cli("lint", root, "--output-format", "concise")
+    assert "M002" in again.out and again.code == 1

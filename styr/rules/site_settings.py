@@ -8,6 +8,7 @@ that is not there, is corrected before anything goes online.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 from styr.colour import (
@@ -22,7 +23,7 @@ from styr.colour import (
 )
 from styr.findings import Finding, Severity
 from styr.i18n import N_, Text, translate
-from styr.logo import MAX_LOGO_BYTES, LogoProblem, read_logo
+from styr.logo import MAX_LOGO_BYTES, LogoProblem, logo_problem
 from styr.rules.base import Rule
 from styr.rules.context import RuleContext
 from styr.schema_texts import shown
@@ -133,13 +134,12 @@ def check_accent(context: RuleContext) -> Iterator[Finding]:
 
 
 def check_logo(context: RuleContext) -> Iterator[Finding]:
-    written = _site(context).get("logo")
-    if not isinstance(written, str) or not written.strip():
+    written = _logo_written(context.repository.manifest_data)
+    if written is None:
         return  # absent, or another type: the schema reports that
     repository = context.repository
-    try:
-        read_logo(repository.root, written.strip())
-    except LogoProblem as problem:
+    problem = logo_problem(repository.root, written.strip())
+    if problem is not None:
         line, column = repository.manifest.locate(("site", "logo"))
         yield LOGO_FILE.at(
             repository.manifest.file,
@@ -149,6 +149,27 @@ def check_logo(context: RuleContext) -> Iterator[Finding]:
             logo=shown(written),
             **_reason(problem),
         )
+
+
+def logo_as_cached(root: Path, manifest: Any, findings: list[Finding]) -> bool:
+    """Whether the logo file still gives the M002 finding (or none) a cached lint result holds.
+
+    The lint cache is keyed by the YAML files; the logo is another file, so a
+    cached result is only used while the logo says the same. (With M002
+    suppressed or not selected, a logo with a problem never agrees, and the
+    repository is linted afresh each time: slower, never wrong.)
+    """
+    written = _logo_written(manifest)
+    problem = None if written is None else logo_problem(root, written.strip())
+    now = None if problem is None else _reason(problem)["problem"]
+    cached = next((f.params.get("problem") for f in findings if f.code == LOGO_FILE.code), None)
+    return now == cached
+
+
+def _logo_written(manifest: Any) -> str | None:
+    site = manifest.get("site") if isinstance(manifest, dict) else None
+    written = site.get("logo") if isinstance(site, dict) else None
+    return written if isinstance(written, str) and written.strip() else None
 
 
 def _reason(problem: LogoProblem) -> dict[str, str]:
