@@ -406,3 +406,21 @@ def test_a_cached_lint_sees_the_logo_file_change(
     (root / "bilder" / "logotyp.svg").write_text("inte en bild", encoding="utf-8")
     again = run_cli("lint", root, "--output-format", "concise")
     assert "M002" in again.out and again.code == 1
+
+
+def test_a_colour_that_passes_on_white_passes_with_its_text_colour_too() -> None:
+    """M001 checks against white; the text on the colour is then readable as well."""
+    steps = range(0, 256, 15)
+    for colour in ((r, g, b) for r in steps for g in steps for b in steps):
+        if contrast_ratio(colour, WHITE) >= MINIMUM_CONTRAST:
+            assert contrast_ratio(colour, text_colour_on(colour)) >= MINIMUM_CONTRAST, colour
+
+
+def test_a_colour_without_quotes_is_one_finding_that_says_to_quote_it(tmp_path: Path) -> None:
+    from styr.rules.catalogue import BY_CODE
+
+    root = _repository_with(tmp_path, "\nsite:\n  accent_colour: #005a8c\n")
+    findings = [f for f in findings_of(root) if f.path[:2] == ("site", "accent_colour")]
+    assert [f.code for f in findings] == ["M001"]  # not also the schema's "empty"
+    assert 'accent_colour: "#005a8c"' in BY_CODE["M001"].render(findings[0], "sv")
+    assert branding_of(load_repository(root), "sv").accent is None

@@ -7,6 +7,7 @@ that is not there, is corrected before anything goes online.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -75,6 +76,8 @@ Instead: put the image in the repository, e.g. `bilder/logotyp.svg`, and write
 
 RULES = (ACCENT_COLOUR, LOGO_FILE)
 
+_COMMENTED_COLOUR = re.compile(r":\s*(#[0-9a-fA-F]{3,8})\b")
+
 _PROBLEMS: dict[str, Text] = {
     "logo-outside": N_(
         "it is outside the repository's folder. Put the image inside the folder (for example "
@@ -94,12 +97,16 @@ _PROBLEMS: dict[str, Text] = {
 
 
 def check_accent(context: RuleContext) -> Iterator[Finding]:
-    value = _site(context).get("accent_colour")
+    site = _site(context)
+    value = site.get("accent_colour")
+    manifest = context.repository.manifest
+    path = ("site", "accent_colour")
+    if value is None and "accent_colour" in site:
+        yield from _unquoted(manifest, path)
+        return
     if not isinstance(value, str):
         return  # absent, or another type: the schema reports that
-    manifest = context.repository.manifest
-    line, column = manifest.locate(("site", "accent_colour"))
-    path = ("site", "accent_colour")
+    line, column = manifest.locate(path)
     colour = parse_colour(value)
     if colour is None:
         meant = suggested_form(value)
@@ -131,6 +138,27 @@ def check_accent(context: RuleContext) -> Iterator[Finding]:
             suggestion_ratio=lambda language: ratio_text(contrast_ratio(darker, WHITE), language),
         ),
     )
+
+
+def _unquoted(manifest: Any, path: tuple[str, str]) -> Iterator[Finding]:
+    """`accent_colour: #005a8c` unquoted: YAML reads the colour as a comment, the value as empty."""
+    line, column = manifest.locate(path, key=True)
+    lines = (manifest.text or "").splitlines()
+    written = lines[line - 1] if 0 < line <= len(lines) else ""
+    found = _COMMENTED_COLOUR.search(written)
+    if found is None:
+        problem = _both(
+            N_("No accent colour is given. Write it as #RRGGBB in quotes, or remove the line.")
+        )
+    else:
+        problem = _both(
+            N_(
+                "Without quotes, YAML reads {colour} as a comment and the colour as empty. Put it "
+                'in quotes: accent_colour: "{colour}".'
+            ),
+            colour=found.group(1),
+        )
+    yield ACCENT_COLOUR.at(manifest.file, line, column, path, **problem)
 
 
 def check_logo(context: RuleContext) -> Iterator[Finding]:
