@@ -10,6 +10,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path, PurePosixPath
@@ -158,10 +159,27 @@ def test_no_page_is_an_orphan(example_site: Path) -> None:
     assert reached_from(pages, "index.html") == set(pages)
 
 
-def test_every_page_is_in_the_sitemap(example_site: Path) -> None:
+def test_every_page_is_in_the_sitemap_with_its_full_address(example_site: Path) -> None:
     sitemap = (example_site / "sitemap.xml").read_text(encoding="utf-8")
     listed = re.findall(r"<loc>([^<]+)</loc>", sitemap)
-    assert sorted(listed) == sorted(read_site(example_site))
+    base = "https://styrning.example.org/"  # the examples' `site: url:`
+    assert all(address.startswith(base) for address in listed)
+    folder = listed[0].removeprefix(base).split("/")[0]
+    pages = [address.removeprefix(f"{base}{folder}/") for address in listed]
+    assert sorted(pages) == sorted(read_site(example_site))
+
+
+def test_without_the_sites_address_the_sitemap_says_it_is_relative(
+    example_copy: Callable[[str], Path], tmp_path: Path
+) -> None:
+    repo = example_copy("huddinge")
+    manifest = repo / "styr.yaml"
+    text = manifest.read_text(encoding="utf-8")
+    manifest.write_text(re.sub(r"\n  url: [^\n]+", "", text, count=1), encoding="utf-8")
+    build_site([repo], tmp_path / "w")
+    sitemap = (tmp_path / "w" / "sitemap.xml").read_text(encoding="utf-8")
+    assert "<loc>index.html</loc>" in sitemap
+    assert "<!-- Adresserna nedan utgår från webbplatsens startmapp." in sitemap
 
 
 def test_each_page_allows_exactly_its_own_stylesheet_and_loads_nothing(example_site: Path) -> None:
