@@ -27,18 +27,15 @@ import os
 import re
 import stat
 import time
-from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
-from functools import cache
 from pathlib import Path
 from types import ModuleType
 from typing import Any
 
-from styr import __version__
-from styr.resources import data_dir
+from styr import cache_context
 
-FORMAT = 2
+FORMAT = cache_context.FORMAT
 GITIGNORE = "# Made by styr: a cache, never to be committed.\n*\n"
 SECRET_FILE = "secret.key"
 ENTRIES_FOLDER = "lint"
@@ -93,13 +90,11 @@ class LintCache:
 
     def context(self, root: Path, today: date) -> str:
         """The part of the key that is not the repository's files: tool, schemas, config, date."""
-        digest = hashlib.blake2b(digest_size=20)
-        parts = (str(FORMAT), __version__, _code_digest(), _schemas_digest(), today.isoformat())
-        for part in parts:
-            digest.update(part.encode() + b"\0")
-        for pyproject in _pyprojects(root):
-            digest.update(_bytes_or_mark(pyproject) + b"\0")
-        return digest.hexdigest()
+        return cache_context.context(root, today)
+
+    def contexts(self, today: date) -> cache_context.Contexts:
+        """`context` for the many repositories of one run, each folder above looked at once."""
+        return cache_context.Contexts(today)
 
     def load(self, key: str, suffix: str = ENTRY_SUFFIX) -> Any:
         """The stored value for `key`, or None: missing, unreadable, or not written by this user.
@@ -310,51 +305,6 @@ def _read_regular(path: str | Path, limit: int) -> bytes | None:
         os.close(handle)
 
 
-@cache
-def _schemas_digest() -> str:
-    digest = hashlib.blake2b(digest_size=16)
-    for path in sorted(data_dir("schemas").glob("*.json")):
-        digest.update(path.name.encode())
-        digest.update(path.read_bytes())
-    return digest.hexdigest()
-
-
-@cache
-def _code_digest() -> str:
-    """The installed code and data, by name, size and change time.
-
-    A development install keeps its version number while its rules change;
-    an entry made by other code must not be taken for today's answer.
-    """
-    return code_digest(os.path.dirname(os.path.realpath(__file__)))
-
-
-def code_digest(package: str) -> str:
-    """A digest of the code and data files in `package`: their names, sizes and change times."""
-    digest = hashlib.blake2b(digest_size=16)
-    for name, status in sorted(_code_files(package, "")):
-        digest.update(f"{name}\0{status.st_size}\0{status.st_mtime_ns}\0".encode())
-    return digest.hexdigest()
-
-
-_CODE_SUFFIXES = (".py", ".json", ".mo", ".yaml")
-
-
-def _code_files(folder: str, prefix: str) -> Iterator[tuple[str, os.stat_result]]:
-    """The package's code and data files under `folder`, by name (`rules/base.py`).
-
-    Walked with `os.scandir`, asked at the start of every run: links to
-    folders are not followed, and `__pycache__` holds no file that counts.
-    """
-    with os.scandir(folder) as entries:
-        for entry in entries:
-            if entry.is_dir(follow_symlinks=False):
-                if entry.name != "__pycache__":
-                    yield from _code_files(entry.path, f"{prefix}{entry.name}/")
-            elif os.path.splitext(entry.name)[1] in _CODE_SUFFIXES:
-                yield prefix + entry.name, entry.stat()
-
-
 def _refused_mark(file: Path) -> bytes:
     """What a file that was not read looks like, so that another reason is another key.
 
@@ -367,28 +317,3 @@ def _refused_mark(file: Path) -> bytes:
         return f"\0unreadable {error.errno}".encode()
     kind = stat.S_IFMT(status.st_mode)
     return f"\0unreadable {kind} {status.st_size} {status.st_mtime_ns}".encode()
-
-
-def _bytes_or_mark(path: str) -> bytes:
-    """The file's bytes; for one that cannot be read, a mark (the configuration reports why)."""
-    try:
-        return Path(path).read_bytes()
-    except OSError:
-        return b"\0unreadable"
-
-
-def _pyprojects(root: Path) -> list[str]:
-    """Every pyproject.toml in the repository's real folder or above, nearest first.
-
-    Plain strings: a warm run asks this for every repository.
-    """
-    folder = os.path.realpath(root)
-    found = []
-    while True:
-        candidate = os.path.join(folder, "pyproject.toml")
-        if os.path.isfile(candidate):
-            found.append(candidate)
-        parent = os.path.dirname(folder)
-        if parent == folder:
-            return found
-        folder = parent

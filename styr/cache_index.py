@@ -99,12 +99,22 @@ def _stamps(names: list[str], status_of: Callable[[str], os.stat_result]) -> lis
     return stamps
 
 
-def indexed_key(cache: LintCache, root: Path, today: date, names: list[str]) -> str | None:
-    """The cache key of the files (by name) as the index knows them; None if anything differs."""
+def indexed_key(
+    cache: LintCache,
+    root: Path,
+    context: Callable[[Path], str],
+    names: Callable[[], list[str]],
+) -> str | None:
+    """The cache key of the files as the index knows them; None if anything differs.
+
+    `context` gives a repository's context (`LintCache.contexts`), `names`
+    its files' names (`styr.model.repository.repository_names`), asked only
+    when there is an index of this context to compare with.
+    """
     index = cache.load(_index_name(root), INDEX_SUFFIX)
-    if not _valid_index(index) or index["context"] != cache.context(root, today):
+    if not _valid_index(index) or index["context"] != context(root):
         return None
-    stamps = take_stamps(root, names)
+    stamps = take_stamps(root, names())
     if stamps is None or _stamps_digest(stamps) != index["stamps"]:
         return None
     key: str = index["key"]

@@ -92,8 +92,9 @@ def lint_paths(
     # here, from its entry, without reading a file (styr.cache_index).
     known: dict[Path, RepositoryResult] = {}
     if cache is not None:
+        contexts = cache.contexts(day)  # the folders above the repositories looked at once
         for root in roots:
-            cached = _from_index(root, day, cache)
+            cached = _from_index(root, contexts, cache)
             if cached is not None:
                 known[root] = cached
                 report(len(known), len(roots))
@@ -135,8 +136,10 @@ def _prepare_for_fork() -> None:
         prepare()
 
 
-def _from_index(root: Path, today: date, cache: LintCache) -> RepositoryResult | None:
-    key = indexed_key(cache, root, today, [MANIFEST, *repository_names(root)])
+def _from_index(
+    root: Path, contexts: Callable[[Path], str], cache: LintCache
+) -> RepositoryResult | None:
+    key = indexed_key(cache, root, contexts, lambda: [MANIFEST, *repository_names(root)])
     return None if key is None else from_cache_entry(root, cache.load(key))
 
 

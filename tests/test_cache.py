@@ -17,7 +17,8 @@ from conftest import CliResult
 from filled import init_filled as init_repository  # placeholders written: lints clean
 from helpers import replace_in
 
-from styr.cache import ENTRIES_FOLDER, SECRET_FILE, LintCache, code_digest, open_cache
+from styr.cache import ENTRIES_FOLDER, SECRET_FILE, LintCache, open_cache
+from styr.cache_context import code_digest
 from styr.cli import main
 from styr.lint import lint_paths, to_cache_entry
 from styr.model.repository import read_repository_files
