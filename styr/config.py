@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import fnmatch
 import re
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -99,6 +98,8 @@ def _tool_styr(pyproject: Path) -> dict[str, Any] | None:
     # Read as every file styr opens is (styr.load.access): a FIFO does not block
     # and the size is capped. The file's own folder is its root, since it may
     # stand above the repository.
+    import tomllib  # here: a run answered from the lint cache reads no configuration
+
     try:
         raw = read_inside(pyproject.parent, pyproject, max_bytes=limits.MAX_FILE_BYTES)
         data = tomllib.loads(raw.decode("utf-8"))
