@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 from conftest import EXAMPLES, CliResult
+from markupsafe import escape
 
 from styr.followup.periods import Period, parse_period
 from styr.report import build_report
@@ -103,6 +104,13 @@ def test_status_does_not_point_a_rising_arrow_at_a_falling_value(
     assert "+ förbättras" in row and "↗" not in row
 
 
+def _point_path(figure: str) -> str:
+    """The path of the outcomes' dots: a move to each dot's left point, then its two arcs."""
+    found = re.search(r'<path class="chart-point" d="([^"]*)"', figure)
+    assert found is not None
+    return found[1]
+
+
 def _figures(page: str) -> list[str]:
     return re.findall(r'<figure class="chart".*?</figure>', page, re.DOTALL)
 
@@ -114,10 +122,7 @@ def test_every_trend_word_agrees_with_the_line_drawn_and_the_better_direction(na
     assert len(figures) >= 10
     judged = 0
     for figure in figures:
-        ys = [
-            float(y)
-            for y in re.findall(r'<circle class="chart-point" cx="[^"]*" cy="([^"]*)"', figure)
-        ]
+        ys = [float(y) for y in re.findall(r"M[\d.]+ ([\d.]+)a4", _point_path(figure))]
         trend = re.search(
             r'class="chart-trend"><span aria-hidden="true">(.)</span> ([^<]*)<', figure
         )
@@ -233,7 +238,8 @@ def test_one_point_only() -> None:
     assert [t.text for t in c.x_ticks] == ["2025"]
     svg = svg_of(rendered(c))
     assert svg.find(f".//{SVG}polyline") is None
-    assert len(svg.findall(f".//{SVG}circle[@class='chart-point']")) == 1
+    dots = svg.find(f".//{SVG}path[@class='chart-point']")
+    assert dots is not None and dots.get("d", "").count("M") == 1
 
 
 def test_no_target_and_one_target() -> None:
@@ -312,10 +318,11 @@ def test_the_svg_is_xml_with_the_years_and_values_on_its_axes() -> None:
     svg = svg_of(html)
     assert svg.get("role") == "img"
     assert svg.get("viewBox", "").startswith("0 0 ")
-    title, desc = svg.find(f"{SVG}title"), svg.find(f"{SVG}desc")
-    assert title is not None and desc is not None
-    assert svg.get("aria-labelledby") == f"{title.get('id')} {desc.get('id')}"
-    assert title.text == "Andel nöjda" and desc.text == c.description
+    figure = ElementTree.fromstring(html.replace("<svg ", f'<svg xmlns="{SVG[1:-1]}" ', 1))
+    named = {e.get("id"): "".join(e.itertext()) for e in figure.iter() if e.get("id")}
+    name, description = svg.get("aria-labelledby", "").split()
+    assert named[name] == "Andel nöjda"  # the caption's title, shown
+    assert named[description] == c.description  # the SVG's <desc>
     assert texts(svg, "chart-periods") == ["2024", "2025", "2026"]
     assert texts(svg, "chart-values") == [t.text for t in c.y_ticks]
     assert "procent" in [t.text for t in svg.iter(f"{SVG}text")]
@@ -330,8 +337,9 @@ def test_hostile_text_is_escaped_in_the_chart() -> None:
     html = rendered(c)
     assert "<script>" not in html and "&lt;script&gt;" in html
     svg = svg_of(html)  # still well-formed XML
-    title = svg.find(f"{SVG}title")
-    assert title is not None and title.text == hostile
+    unit = svg.find(f"{SVG}text[@class='chart-unit']")
+    assert unit is not None and unit.text == hostile
+    assert f'<span class="chart-title" id="graf-test-namn">{escape(hostile)}</span>' in html
 
 
 def test_the_report_draws_a_chart_per_followed_indicator_with_unique_ids() -> None:
@@ -339,7 +347,7 @@ def test_the_report_draws_a_chart_per_followed_indicator_with_unique_ids() -> No
     ids = re.findall(r'<figure class="chart" id="([^"]+)"', page)
     assert len(ids) >= 10 and len(set(ids)) == len(ids)
     for name in ids:
-        assert f'aria-labelledby="{name}-titel {name}-beskrivning"' in page
+        assert f'aria-labelledby="{name}-namn {name}-beskrivning"' in page
     assert "sparkline" not in page
     assert build_report([EXAMPLES / "helsingborg"], "html", "sv") == page  # deterministic
 

@@ -15,15 +15,22 @@ from the last two points drawn.
 
 from __future__ import annotations
 
+import functools
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from styr.followup.fulfilment import Trend, trend
 from styr.followup.periods import Period
 from styr.report import formatting as fmt
 from styr.report.chart_axes import CHARACTER, LEGEND_MARK, Frame, label_positions, value_ticks
 from styr.report.texts import Labels
+
+# One set of words per language for every chart of a run (a Labels keeps what it translated).
+_labels = functools.cache(Labels)
+# The same values come back on chart after chart (the ticks 70, 75, 80 …): written once each.
+_number = functools.lru_cache(maxsize=4096)(fmt.number)
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,8 +43,7 @@ class ChartOutcome:
     men: float | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Point:
+class Point(NamedTuple):
     """A value drawn at a place: `label` is its period or year, `text` the value as written."""
 
     label: str
@@ -46,16 +52,14 @@ class Point:
     y: float
 
 
-@dataclass(frozen=True, slots=True)
-class Tick:
+class Tick(NamedTuple):
     """An axis label: its text and where it goes along its axis."""
 
     text: str
     at: float
 
 
-@dataclass(frozen=True, slots=True)
-class Label:
+class Label(NamedTuple):
     """A text placed in the SVG; `anchor` is its SVG `text-anchor` (start, middle, end)."""
 
     text: str
@@ -64,8 +68,7 @@ class Label:
     anchor: str = "start"
 
 
-@dataclass(frozen=True, slots=True)
-class LegendItem:
+class LegendItem(NamedTuple):
     """One entry of the legend under the plot: the mark drawn (`kind`) and its word."""
 
     kind: str  # outcome | target | baseline
@@ -86,8 +89,7 @@ class Band:
         return round(self.bottom - self.top, 1)
 
 
-@dataclass(frozen=True, slots=True)
-class ChartRow:
+class ChartRow(NamedTuple):
     """One line of the table of numbers ("" where the period has no such value)."""
 
     period: str
@@ -125,18 +127,32 @@ class Chart:
     frame: Frame
     points: tuple[Point, ...]
     line: str  # the outcomes' polyline ("" with one point)
+    point_marks: str  # a path of a dot at each outcome
     targets: tuple[Point, ...]
     target_line: str  # the dashed line through the targets ("" with fewer than two)
+    target_marks: str  # a path of a diamond at each target ("" without targets)
     target_label: Label | None  # the word "Target" beside the last target
     band: Band | None
     baseline: Point | None
+    baseline_mark: str  # a path of a square at the baseline ("" without one)
     y_ticks: tuple[Tick, ...]
+    grid: str  # a path of a faint line across the plot at each value tick
     x_ticks: tuple[Tick, ...]
     rows: tuple[ChartRow, ...]
     legend: tuple[LegendItem, ...]
     has_targets: bool
     has_gender: bool
     words: ChartWords
+
+    @property
+    def dot(self) -> str:
+        """The path of a dot from its left point, for the legend."""
+        return _DOT
+
+    @property
+    def diamond(self) -> str:
+        """The path of a diamond from its top point, for the legend."""
+        return _DIAMOND
 
     @property
     def trend_text(self) -> str:
@@ -162,7 +178,7 @@ def build_chart(
     and milestones by year (one value a year). Values that are not finite
     numbers are left out: they cannot be drawn.
     """
-    t = Labels(language)
+    t = _labels(language)
     drawn = sorted((o for o in outcomes if _finite(o.value)), key=lambda o: o.period)
     if not drawn:
         return None
@@ -179,7 +195,7 @@ def build_chart(
     if not math.isfinite(high - low):
         return None  # too far apart to draw on one axis
     ticks = value_ticks(low, high)
-    tick_texts = [fmt.number(value, language) for value in ticks]
+    tick_texts = [_number(value, language) for value in ticks]
     times = [_time(o.period) for o in drawn] + [float(year) for year, _ in goals]
     times += [float(start[0])] if start else []
     labels = [o.period.text for o in drawn] + [str(year) for year, _ in goals]
@@ -189,16 +205,17 @@ def build_chart(
     y = frame.y_scale(ticks[0], ticks[-1])
 
     def point(label: str, time: float, value: float) -> Point:
-        return Point(label, fmt.number(value, language), x(time), y(value))
+        return Point(label, _number(value, language), x(time), y(value))
 
     points = tuple(point(o.period.text, _time(o.period), o.value or 0.0) for o in drawn)
     target_points = tuple(point(str(year), float(year), value) for year, value in goals)
     baseline_point = point(str(start[0]), float(start[0]), start[1]) if start else None
     band = None
     if bounds is not None:
-        range_text = f"{fmt.number(bounds[0], language)}–{fmt.number(bounds[1], language)}"
+        range_text = f"{_number(bounds[0], language)}–{_number(bounds[1], language)}"
         band = Band(range_text, y(max(bounds)), y(min(bounds)))
     shown_values = [o.value for o in drawn if o.value is not None]
+    y_ticks = tuple(Tick(text, y(value)) for text, value in zip(tick_texts, ticks, strict=True))
     return Chart(
         id=chart_id,
         title=title,
@@ -210,12 +227,20 @@ def build_chart(
         frame=frame,
         points=points,
         line=_polyline(points) if len(points) > 1 else "",
+        point_marks="".join(f"M{_n(p.x - 4)} {_n(p.y)}{_DOT}" for p in points),
         targets=target_points,
         target_line=_polyline(target_points) if len(target_points) > 1 else "",
+        target_marks="".join(f"M{_n(p.x)} {_n(p.y - 5)}{_DIAMOND}" for p in target_points),
         target_label=_target_label(t, frame, target_points),
         band=band,
         baseline=baseline_point,
-        y_ticks=tuple(Tick(text, y(value)) for text, value in zip(tick_texts, ticks, strict=True)),
+        baseline_mark=(
+            f"M{_n(baseline_point.x - 4)} {_n(baseline_point.y - 4)}h8v8h-8z"
+            if baseline_point
+            else ""
+        ),
+        y_ticks=y_ticks,
+        grid="".join(f"M{_n(frame.left)} {_n(tick.at)}H{_n(frame.right)}" for tick in y_ticks),
         x_ticks=tuple(Tick(label, at) for label, at in label_positions(labels, times, x)),
         rows=_rows(t, drawn, goals, start, language),
         legend=_legend(t, frame, bool(target_points or band), baseline_point is not None),
@@ -270,8 +295,19 @@ def _time(period: Period) -> float:
     return period.year - 1 + period.end_fraction
 
 
+# The marks as path commands from their top or left point: a dot of radius 4, a diamond.
+_DOT = "a4 4 0 1 0 8 0a4 4 0 1 0-8 0"
+_DIAMOND = "l5 5-5 5-5-5z"
+
+
+def _n(value: float) -> str:
+    """A coordinate as short as it can be written: 164 for 164.0, 68.8 as it is."""
+    text = f"{value:.1f}"
+    return text[:-2] if text.endswith(".0") else text
+
+
 def _polyline(points: Sequence[Point]) -> str:
-    return " ".join(f"{p.x:g},{p.y:g}" for p in points)
+    return " ".join(f"{_n(p.x)},{_n(p.y)}" for p in points)
 
 
 # Which way the line goes from the second last point drawn to the last.
@@ -281,7 +317,7 @@ _JUDGED = {Trend.IMPROVING: "trend_better", Trend.WORSENING: "trend_worse"}
 
 def trend_legend(language: str) -> list[tuple[str, str]]:
     """The arrows beside a chart and what each says, for a legend of the symbols."""
-    t = Labels(language)
+    t = _labels(language)
     return [
         (symbol, t.get(key.replace("trend_", "trend_legend_")))
         for symbol, key in (_MOVEMENTS[1], _MOVEMENTS[-1], _MOVEMENTS[0])
@@ -350,7 +386,7 @@ def _rows(
     """One row per period drawn, oldest first; the baseline first of its year."""
 
     def number(value: float | None) -> str:
-        return "" if value is None else fmt.number(value, language)
+        return "" if value is None else _number(value, language)
 
     by_year = dict(goals)
     rows: list[tuple[float, int, ChartRow]] = []
