@@ -72,32 +72,49 @@ class FollowUp:
 
 
 def read_outcomes(repository: Repository) -> tuple[list[OutcomeEntry], list[Analysis]]:
+    """Every outcome and analysis the follow-up files hold.
+
+    Read once per loaded repository: lint's follow-up rules and the report's
+    follow-up both ask, and so do several rules. Each caller gets its own lists.
+    """
+    read = repository.memo.get(FOLLOW_UP)
+    if read is None:
+        read = repository.memo[FOLLOW_UP] = _read_outcomes(repository)
+    outcomes, analyses = read
+    return list(outcomes), list(analyses)
+
+
+def _read_outcomes(repository: Repository) -> tuple[list[OutcomeEntry], list[Analysis]]:
     outcomes: list[OutcomeEntry] = []
     analyses: list[Analysis] = []
+    add = outcomes.append
     for document in repository.documents:
-        if document.kind != FOLLOW_UP or not isinstance(document.data, dict):
+        data = document.data
+        if document.kind != FOLLOW_UP or not isinstance(data, dict):
             continue
-        default = parse_period(document.data.get("period"))
-        for position, entry in _items(document.data.get("outcomes")):
-            period = parse_period(entry.get("period")) or default
-            indicator = entry.get("indicator")
+        default = parse_period(data.get("period"))
+        for position, entry in _items(data.get("outcomes")):
+            get = entry.get
+            written = get("period")
+            period = default if written is None else parse_period(written) or default
+            indicator = get("indicator")
             if period is None or not isinstance(indicator, str):
                 continue
-            outcomes.append(
+            add(
                 OutcomeEntry(
-                    indicator=indicator,
-                    period=period,
-                    value=_number(entry.get("value")),
-                    women=_number(entry.get("women")),
-                    men=_number(entry.get("men")),
-                    unit=_text(entry.get("unit")),
-                    source=_text(entry.get("source")),
-                    comment=_text(entry.get("comment")),
-                    document=document,
-                    path=("outcomes", position),
+                    indicator,
+                    period,
+                    _number(get("value")),
+                    _number(get("women")),
+                    _number(get("men")),
+                    _text(get("unit")),
+                    _text(get("source")),
+                    _text(get("comment")),
+                    document,
+                    ("outcomes", position),
                 )
             )
-        for _, entry in _items(document.data.get("analyses")):
+        for _, entry in _items(data.get("analyses")):
             period = parse_period(entry.get("period")) or default
             goal, text = entry.get("goal"), entry.get("text")
             if period is not None and isinstance(goal, str) and isinstance(text, str):
@@ -269,6 +286,8 @@ def _items(value: Any) -> list[tuple[int, dict[str, Any]]]:
 
 
 def _number(value: Any) -> float | None:
+    if value is None:  # the common case: women and men are mostly not given
+        return None
     if isinstance(value, bool) or not isinstance(value, int | float):
         return None
     return float(value)

@@ -25,6 +25,9 @@ class Repository:
     manifest: Document
     documents: list[Document] = field(default_factory=list)
     model: SteeringModel = field(default_factory=SteeringModel)
+    # What is read from the documents once and asked for by several (the
+    # follow-up outcomes: lint's rules and the report), by who reads it.
+    memo: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def manifest_data(self) -> dict[str, Any]:

@@ -64,8 +64,11 @@ def check(context: RuleContext) -> Iterator[Finding]:
         (re.compile(rf"\b({re.escape(t.lower())})", re.IGNORECASE), {"topic": t})
         for t in context.options["extra_topics"]
     ]
+    # One look for any topic first: most goals name none, and one search costs
+    # far less than one per topic. Which topic is named is then found in order.
+    any_topic = re.compile("|".join(pattern.pattern for pattern, _ in patterns), re.IGNORECASE)
     for goal in context.goals():
-        if goal.category != "goal":
+        if goal.category != "goal" or any_topic.search(goal.title) is None:
             continue
         for pattern, topic in patterns:
             if pattern.search(goal.title):

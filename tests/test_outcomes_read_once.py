@@ -1,0 +1,56 @@
+"""The follow-up files of a loaded repository are read once, however many ask.
+
+Lint's follow-up rules and the report's follow-up all want the outcomes;
+reading them again for each was a tenth of a cold lint.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import styr.followup.evaluate as evaluate
+from styr.followup.evaluate import read_outcomes
+from styr.lint import lint_repository
+from styr.model.repository import Repository, load_repository
+
+EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "helsingborg"
+
+
+def _counting(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    calls: list[int] = []
+    read = evaluate._read_outcomes
+
+    def counted(repository: Repository) -> Any:
+        calls.append(1)
+        return read(repository)
+
+    monkeypatch.setattr(evaluate, "_read_outcomes", counted)
+    return calls
+
+
+def test_lint_and_the_report_share_one_reading(monkeypatch: pytest.MonkeyPatch) -> None:
+    calls = _counting(monkeypatch)
+    repository = load_repository(EXAMPLE)
+    lint_repository(repository, today=date(2026, 6, 1))
+    outcomes, _ = read_outcomes(repository)
+    assert outcomes  # the example has outcomes, so every rule that reads them did
+    assert len(calls) == 1
+
+
+def test_each_caller_gets_lists_of_its_own() -> None:
+    repository = load_repository(EXAMPLE)
+    first, _ = read_outcomes(repository)
+    first.clear()
+    again, _ = read_outcomes(repository)
+    assert again and again == read_outcomes(repository)[0]
+
+
+def test_another_load_reads_again(monkeypatch: pytest.MonkeyPatch) -> None:
+    calls = _counting(monkeypatch)
+    read_outcomes(load_repository(EXAMPLE))
+    read_outcomes(load_repository(EXAMPLE))
+    assert len(calls) == 2
