@@ -17,11 +17,15 @@ from collections.abc import Sequence
 TEXT_FIELDS = frozenset(
     {
         "adopted_by",
+        "address",
+        "assessed_by",
         "comment",
         "description",
+        "email",
         "goal",
         "heading",
         "indicator",
+        "logo",
         "met",
         "name",
         "no_indicator",
@@ -29,7 +33,9 @@ TEXT_FIELDS = frozenset(
         "not_followed_up",
         "not_met",
         "partly_met",
+        "phone",
         "publisher",
+        "response_time",
         "responsible",
         "source",
         "statement",
@@ -38,6 +44,7 @@ TEXT_FIELDS = frozenset(
         "title",
         "unit",
         "url",
+        "web",
     }
 )
 # The languages of a text written in both (`title: {sv: …, en: …}`).
