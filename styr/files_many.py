@@ -150,13 +150,15 @@ def _inside(relative: str) -> Path:
     return Path(*path.parts)
 
 
-def _write_new(path: Path, data: bytes) -> None:
-    """A new file in a private staging folder, flushed to disk, readable as the umask allows."""
+def _write_new(path: Path, data: bytes, *, flush: bool = True) -> None:
+    """A new file in a private staging folder, flushed to disk (unless the caller flushes
+    them all at once), readable as the umask allows."""
     path.parent.mkdir(parents=True, exist_ok=True)
     with open(path, "xb") as stream:
         stream.write(data)
-        stream.flush()
-        os.fsync(stream.fileno())
+        if flush:
+            stream.flush()
+            os.fsync(stream.fileno())
     os.chmod(path, 0o666 & ~current_umask())
 
 
@@ -183,8 +185,8 @@ def replace_folder(
     try:
         with usage_errors(destination), termination_as_exit():
             result = fill(staging)
-            _write_new(staging / marker, b"styr\n")
-            _fsync_tree(staging)
+            _write_new(staging / marker, b"styr\n", flush=False)
+            _flush_tree(staging)
             os.chmod(staging, 0o777 & ~current_umask())
             _check_replaceable(destination, marker, kind)  # it may have changed meanwhile
             _swap(staging, destination)
@@ -196,8 +198,12 @@ def replace_folder(
 
 
 def write_staged(staging: Path, relative: str, text: str) -> None:
-    """One file of what `replace_folder` stages (`relative` a path inside the folder)."""
-    _write_new(staging / _inside(relative), text.encode("utf-8"))
+    """One file of what `replace_folder` stages (`relative` a path inside the folder).
+
+    Not flushed one by one: `replace_folder` flushes them all before the swap
+    (a site of 10,000 pages spent a third of its time in 10,000 fsyncs).
+    """
+    _write_new(staging / _inside(relative), text.encode("utf-8"), flush=False)
 
 
 def _check_replaceable(destination: Path, marker: str, kind: str) -> None:
@@ -233,7 +239,18 @@ def _swap(staging: Path, destination: Path) -> None:
     shutil.rmtree(old, ignore_errors=True)
 
 
-def _fsync_tree(folder: Path) -> None:
-    """Flush every folder under `folder` (the files were flushed as they were written)."""
-    for current, _folders, _files in os.walk(folder):
+def _flush_tree(folder: Path) -> None:
+    """Flush every file and folder under `folder` to disk, before it is swapped in.
+
+    Where the system has it, one `sync()` flushes them all at once; elsewhere
+    (Windows) each file is flushed in turn.
+    """
+    sync = getattr(os, "sync", None)
+    if sync is not None:
+        sync()
+        return
+    for current, _folders, files in os.walk(folder):
+        for name in files:
+            with open(os.path.join(current, name), "rb+") as stream:
+                os.fsync(stream.fileno())
         fsync_folder(Path(current))

@@ -216,3 +216,24 @@ def test_many_refused_when_one_has_errors(
 
 def _leftovers(folder: Path) -> list[str]:
     return sorted(p.name for p in folder.iterdir() if p.name.endswith(".styr-tmp"))
+
+
+def test_the_pages_are_flushed_to_disk_at_once_not_one_by_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import os
+
+    flushed: list[int] = []
+    synced: list[bool] = []
+    real_fsync = os.fsync
+
+    def fsync(fd: int) -> None:
+        flushed.append(fd)
+        real_fsync(fd)
+
+    monkeypatch.setattr(os, "fsync", fsync)
+    monkeypatch.setattr(os, "sync", lambda: synced.append(True))
+    build_site([EXAMPLES / "helsingborg"], tmp_path / "w")
+    assert synced == [True]
+    pages = len(list((tmp_path / "w").rglob("*.html")))
+    assert len(flushed) < pages / 2  # folders only, never each page
