@@ -246,8 +246,8 @@ accessibility:
   shortcomings:
     - Diagrammen saknar beskrivning i text.
   assessed_on: "2026-11-15"
-  assessed_by: Egen granskning
-  response_time: inom fem arbetsdagar
+  assessed_by: kommunens webbredaktion
+  response_time: fem arbetsdagar
 """
 
 
@@ -275,7 +275,7 @@ def test_branding_from_the_manifest(tmp_path: Path) -> None:
     assert facts.compliance == "partial"
     assert "delvis förenlig" in facts.compliance_text
     assert facts.shortcomings == ("Diagrammen saknar beskrivning i text.",)
-    assert (facts.assessed_on, facts.assessed_by) == ("2026-11-15", "Egen granskning")
+    assert (facts.assessed_on, facts.assessed_by) == ("2026-11-15", "kommunens webbredaktion")
     assert [c.kind for c in facts.report_to] == ["email", "phone", "web", "address"]  # contact
     assert facts.supervision_url == DIGG_REPORT_URL == "https://www.digg.se/tdosanmalan"
     english = branding_of(load_repository(root), "en", date(2026, 11, 30))
