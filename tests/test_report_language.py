@@ -248,3 +248,27 @@ def test_an_organisations_type_is_shown_under_its_name_unless_the_name_says_it()
     board = html[html.index('id="org-kommunstyrelsen"') :]
     assert 'class="org-type"' not in board[: board.index("</article>")]  # "Kommunstyrelse"
     assert "Organisationstyp" not in html
+
+
+@pytest.mark.parametrize("language", ["sv", "en"])
+def test_a_comparison_has_no_developer_words_either(language: str) -> None:
+    html = build_report(example_paths(), "html", language)
+    text = VisibleText(html).text
+    assert [word for word in FORBIDDEN if re.search(word, text, re.IGNORECASE)] == []
+
+
+@pytest.mark.parametrize("fmt", ["html", "md"])
+def test_an_outcome_shows_only_the_values_it_has(fmt: str) -> None:
+    from styr.report.followup import OutcomeView, StatusView
+    from styr.report.render import environment
+
+    status = StatusView("not_followed_up", "○", "Ej uppföljt")
+    only_women = OutcomeView("2025", "", "48", "", "", status, "", "", "")
+    nothing = OutcomeView("2025", "", "", "", "", status, "", "", "")
+    template = environment(fmt, None).from_string(
+        f'{{% from "_macros.{fmt}.j2" import outcome %}}{{{{ outcome(o, t) }}}}'
+    )
+    shown = template.render(o=only_women, t=Labels("sv"))
+    assert "kvinnor 48" in shown and "män" not in shown and "–" not in shown
+    bare = template.render(o=nothing, t=Labels("sv"))
+    assert "–" not in bare and "Ej uppföljt" in bare and not bare.startswith("<br>")
