@@ -12,6 +12,8 @@ from pathlib import Path
 
 import pytest
 from conftest import EXAMPLES, CliResult
+from hypothesis import given
+from hypothesis import strategies as st
 from markupsafe import escape
 
 from styr.followup.periods import Period, parse_period
@@ -381,3 +383,36 @@ def test_the_site_draws_the_same_chart_and_explains_its_arrows(tmp_path: Path) -
     for symbol, meaning in trend_legend("sv"):
         assert f'<td>{symbol}</td><th scope="row">{meaning}</th>' in legend
     assert [symbol for symbol, _ in trend_legend("en")] == ["↗", "↘", "→"]
+
+
+finite = st.floats(allow_nan=False, allow_infinity=False)
+
+
+@given(finite, finite)
+def test_any_two_values_get_an_axis_around_them(first: float, second: float) -> None:
+    low, high = min(first, second), max(first, second)
+    ticks = value_ticks(low, high)
+    assert ticks[0] <= low and ticks[-1] >= high
+    assert 2 <= len(ticks) <= 12
+    assert ticks == sorted(ticks)
+
+
+@given(st.lists(finite, min_size=1, max_size=6), st.lists(finite, max_size=3))
+def test_any_outcomes_and_targets_give_a_chart_or_none(
+    values: list[float], goals: list[float]
+) -> None:
+    made = build_chart(
+        title="x",
+        unit="",
+        better="lower",
+        outcomes=[ChartOutcome(period(str(2020 + i)), v) for i, v in enumerate(values)],
+        baseline=None,
+        targets=[(2030 + i, v) for i, v in enumerate(goals)],
+        value_range=None,
+        language="sv",
+    )
+    if made is not None:
+        frame = made.frame
+        for p in (*made.points, *made.targets):
+            assert frame.left <= p.x <= frame.right and frame.top <= p.y <= frame.bottom
+        svg_of(rendered(made))  # well-formed

@@ -195,6 +195,8 @@ def build_chart(
     if not math.isfinite(high - low):
         return None  # too far apart to draw on one axis
     ticks = value_ticks(low, high)
+    if not ticks[0] < ticks[-1] or not math.isfinite(ticks[-1] - ticks[0]):
+        return None  # too large to draw an axis for
     tick_texts = [_number(value, language) for value in ticks]
     times = [_time(o.period) for o in drawn] + [float(year) for year, _ in goals]
     times += [float(start[0])] if start else []

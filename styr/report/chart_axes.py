@@ -37,7 +37,8 @@ class Frame:
     @classmethod
     def around(cls, tick_texts: Sequence[str], labels: Sequence[str]) -> Frame:
         """A frame with room for the longest value on its left and half a period on its right."""
-        widest = max((len(text) for text in tick_texts), default=1)
+        # A value longer than 12 characters runs into the edge rather than squeeze the plot.
+        widest = min(max((len(text) for text in tick_texts), default=1), 12)
         last = max((len(label) for label in labels), default=4)
         return cls(
             left=12.0 + CHARACTER * widest, right=WIDTH - max(16.0, CHARACTER * last / 2 + 4)
@@ -75,22 +76,42 @@ class Frame:
         return lambda time: round(start + (time - first) * span, 1)
 
     def y_scale(self, low: float, high: float) -> Callable[[float], float]:
+        """Values to y, `low` at the bottom and `high` at the top (which must be above it)."""
         span = (self.bottom - self.top) / (high - low)
         return lambda value: round(self.bottom - (value - low) * span, 1)
 
 
 def value_ticks(low: float, high: float, count: int = TICK_COUNT) -> list[float]:
     """A few round values (steps of 1, 2, 2.5 or 5 times a power of ten) from below `low`
-    to above `high`; the first and last are the axis's ends."""
-    if high == low:
-        pad = abs(low) * 0.1 or 1.0
+    to above `high`; the first and last are the axis's ends.
+
+    Values too close together to tell apart on an axis get room around them; values
+    too large to step through (near the largest float) give just `[low, high]`.
+    """
+    magnitude = max(abs(low), abs(high))
+    if high - low <= magnitude * 1e-9:
+        pad = magnitude * 0.1 if magnitude > 1e-200 else 1.0
         low, high = low - pad, high + pad
     raw = (high - low) / count
+    if not math.isfinite(raw) or raw <= 0:
+        return [low, high]
     power = 10.0 ** math.floor(math.log10(raw))
     step = next(m * power for m in (1.0, 2.0, 2.5, 5.0, 10.0) if m * power >= raw * (1 - 1e-9))
     decimals = max(0, -math.floor(math.log10(step)) + (1 if step / power == 2.5 else 0))
-    first, last = math.floor(low / step + 1e-9), math.ceil(high / step - 1e-9)
-    return [_tidy(k * step, decimals) for k in range(first, last + 1)]
+    first, last = math.floor(low / step), math.ceil(high / step)
+    # Division is not exact (0.3 / 0.1 is 2.9999999999999996): no tick beyond the one needed.
+    if _tidy((first + 1) * step, decimals) <= low:
+        first += 1
+    elif _tidy(first * step, decimals) > low:
+        first -= 1
+    if _tidy((last - 1) * step, decimals) >= high:
+        last -= 1
+    elif _tidy(last * step, decimals) < high:
+        last += 1
+    ticks = [_tidy(k * step, decimals) for k in range(first, last + 1)]
+    if len(ticks) < 2 or not all(map(math.isfinite, ticks)):
+        return [low, high]
+    return ticks
 
 
 def _tidy(value: float, decimals: int) -> float:
