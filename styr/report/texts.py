@@ -67,7 +67,6 @@ TEXTS: dict[str, Text] = {
         "This part could not be read, so its mission, direction, goals and indicators are missing "
         "here."
     ),
-    "organisation_type": N_("Organisation type"),
     "answers_to": N_("Answers to"),
     "mission": N_("Mission"),
     "mission_source": N_("The mission comes from"),
@@ -125,7 +124,6 @@ TEXTS: dict[str, Text] = {
     "until_further_notice": N_("until further notice"),
     "owner": NC_("texts owner", "Owner"),
     "next_review": N_("Next review"),
-    "heading": N_("Heading"),
     "findings": N_("Review (styr lint)"),
     "findings_clean": N_("No findings."),
     "findings_summary": N_("{errors}, {warnings}, {infos}."),  # counted phrases
@@ -133,14 +131,6 @@ TEXTS: dict[str, Text] = {
     "rule": N_("Rule"),
     "place": N_("Place"),
     "message": N_("Message"),
-    "count_organisations": N_("boards, companies and administrations"),
-    "count_council_areas": N_("directions and goal areas"),
-    "count_council_goals": N_("council goals"),
-    "count_goals": N_("goals"),
-    "count_indicators": N_("indicators"),
-    "count_assignments": N_("assignments"),
-    "count_activities": N_("activities"),
-    "count_documents": N_("steering documents"),
     "measure": N_("Measure"),
     "outcome": N_("Outcome"),
     "outcome_in": N_("Outcome {period}"),
@@ -172,7 +162,6 @@ TEXTS: dict[str, Text] = {
     "read_report": N_("Read the report for {name}"),
     "generated_by": N_("Made with styr {version}."),
     "back_to_top": N_("Back to the top"),
-    "id": N_("Id"),
     # Where an element's text comes from (`citation:` / `illustrative:` in the YAML).
     "text_citation": N_("Source of the text"),
     "text_illustrative": N_("Example text"),
