@@ -139,3 +139,12 @@ def _without_branding(manifest: Path) -> str:
     """The starter's manifest up to its own publisher, contact and accessibility settings."""
     text = manifest.read_text(encoding="utf-8")
     return text[: text.index("\npublisher:") + 1]
+
+
+def test_the_site_credits_kolada_too(blank_repo: Path, tmp_path: Path) -> None:
+    from styr.site import build_site
+
+    root = _followed_up(blank_repo, "Kolada")
+    build_site([root], tmp_path / "webbplats", updated=date(2026, 11, 30))
+    pages = "".join(p.read_text(encoding="utf-8") for p in (tmp_path / "webbplats").rglob("*.html"))
+    assert '<p class="note credit">Källa: Kolada (U23471)</p>' in pages
