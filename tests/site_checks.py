@@ -174,7 +174,28 @@ _LOOK = """() => {
         return {outline: style.outlineStyle === 'none' ? 'none'
                     : `${style.outlineStyle} ${style.outlineWidth} ${style.outlineColor}`,
                 outlineWidth: style.outlineStyle === 'none' ? 0 : parseFloat(style.outlineWidth),
+                outlineColour: style.outlineColor, behind: window.__behind(shown, style),
                 shadow: style.boxShadow};
+    };
+    // The colours an outline is drawn over: what is on screen in the middle of the
+    // band it takes on each side of the element (as far as that side is in view).
+    window.__behind = (e, style) => {
+        const box = e.getBoundingClientRect();
+        const out = parseFloat(style.outlineOffset) + parseFloat(style.outlineWidth) / 2;
+        const middle = [(box.left + box.right) / 2, (box.top + box.bottom) / 2];
+        const points = [[box.left - out, middle[1]], [box.right + out, middle[1]],
+                        [middle[0], box.top - out], [middle[0], box.bottom + out]];
+        const colours = [];
+        for (const [x, y] of points) {
+            if (x < 0 || y < 0 || x >= innerWidth || y >= innerHeight) continue;
+            let under = document.elementsFromPoint(x, y).find(n => n !== e && !e.contains(n));
+            for (; under; under = under.parentElement) {
+                const colour = getComputedStyle(under).backgroundColor;
+                if (colour !== 'transparent' && !colour.endsWith(', 0)')) break;
+            }
+            colours.push(under ? getComputedStyle(under).backgroundColor : 'rgb(255, 255, 255)');
+        }
+        return colours;
     };
     window.__radios = [...document.querySelectorAll('input[type=radio]')];
     return {stops: window.__stops.map(window.__look), radios: window.__radios.map(window.__look)};
@@ -198,9 +219,39 @@ _FOCUSED = f"""index => {{
 }}"""
 
 
+def _channels(colour: str) -> tuple[float, ...]:
+    """`rgb(…)` or `rgba(…)` as computed styles give it: the red, green and blue values."""
+    return tuple(float(part) for part in re.findall(r"[0-9.]+", colour)[:3])
+
+
+def contrast(first: str, second: str) -> float:
+    """WCAG's contrast ratio of two opaque colours."""
+
+    def luminance(colour: str) -> float:
+        linear = [
+            c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
+            for c in (value / 255 for value in _channels(colour))
+        ]
+        return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+    lighter, darker = sorted((luminance(first), luminance(second)), reverse=True)
+    return (lighter + 0.05) / (darker + 0.05)
+
+
 def _indicator_problem(before: dict[str, Any], after: dict[str, Any]) -> str | None:
+    """None when the focused look has an indicator the unfocused one lacks.
+
+    An outline must also stand out by 3:1 (WCAG 1.4.11) from what is behind it
+    on more than half of the sides of it that are in view.
+    """
     outline = after["outline"] != before["outline"] and after["outlineWidth"] > 0
     shadow = after["shadow"] != before["shadow"] and after["shadow"] != "none"
+    if outline and not shadow:
+        # Most of the outline must stand out: a side may cross a light logo, say.
+        faint = [b for b in after["behind"] if contrast(after["outlineColour"], b) < 3]
+        if faint and len(faint) * 2 >= len(after["behind"]):
+            ratio = contrast(after["outlineColour"], faint[0])
+            return f"the focus outline has a contrast of {ratio:.1f}:1 against {faint[0]}"
     if outline or shadow:
         return None
     return f"no visible focus indicator (outline {after['outline']}, box-shadow {after['shadow']})"

@@ -208,6 +208,11 @@ def test_the_checks_find_a_page_without_focus_a_wide_table_and_a_bad_policy(
         encoding="utf-8",
     )
     assert any("no visible focus indicator" in p for p in keyboard_problems(reader, page))
+    pale = tmp_path / "pale.html"
+    pale_style = FAKE_STYLE + "a:focus-visible{outline-color:#ddd}"
+    pale.write_text(fake_page("Blek", "pale.html", ["#mal-1"], style=pale_style), "utf-8")
+    found = keyboard_problems(reader, pale)
+    assert any("the focus outline has a contrast of 1.4:1" in p for p in found), found
     with reading(browser, **REFLOW["320 px"]) as narrow:
         assert any("scrollWidth" in p for p in reflow_problems(narrow, page))
     altered = page.read_text(encoding="utf-8").replace("margin:0}", "margin:1px}")
