@@ -58,11 +58,11 @@ def tree_resident_kb(pid: int) -> int:
     return total
 
 
-def measure(command: list[str], cwd: Path) -> Measured:
+def measure(command: list[str], cwd: Path, env: dict[str, str] | None = None) -> Measured:
     """Run the command once; its wall-clock time and its peak memory."""
     start = time.perf_counter()
     process = subprocess.Popen(
-        command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True
+        command, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True
     )
     peak = [0]
     sampling = PROC.is_dir()
