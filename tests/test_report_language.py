@@ -272,3 +272,13 @@ def test_an_outcome_shows_only_the_values_it_has(fmt: str) -> None:
     assert "kvinnor 48" in shown and "män" not in shown and "–" not in shown
     bare = template.render(o=nothing, t=Labels("sv"))
     assert "–" not in bare and "Ej uppföljt" in bare and not bare.startswith("<br>")
+
+
+def test_an_item_under_its_kinds_own_heading_does_not_say_its_kind_again() -> None:
+    helsingborg = next(p for p in example_paths() if p.name == "helsingborg")
+    seen = headings(helsingborg)
+    assert "Den skapande staden" in seen and "Visionsområde Den skapande staden" not in seen
+    area = "Helsingborg ska upplevas tryggt och vara säkert"
+    assert area in seen and f"Stadens inriktning {area}" not in seen
+    mixed = headings(TROLLHATTAN)  # "KF fokusområde och prioriterat mål": each says its kind
+    assert "KF fokusområde Ett fokusområde" in mixed

@@ -293,7 +293,7 @@ def test_a_broken_repository_still_renders(blank_repo: Path) -> None:
     assert {"mal-t-1", "mal-t-1-2", "org-trasig"} <= set(page.ids)  # duplicate ids told apart
     assert re.search(r"<code>trasig\.yaml:\d+:\d+</code>", html)  # the broken file, in the summary
     markdown = build_report([blank_repo], "md", None, None, True, today=TODAY, allow_errors=True)
-    assert '<a id="mal-t-1-2"></a>Mål: Dubblett' in markdown
+    assert '<a id="mal-t-1-2"></a>Dubblett' in markdown
 
 
 def test_many_municipalities_give_a_comparison_only_index(tmp_path: Path) -> None:
