@@ -132,6 +132,7 @@ def test_headings_are_the_names_the_model_gives_its_kinds(tmp_path: Path) -> Non
     assert "Fokusområde och prioriterat mål" in swedish
     assert "Regelverk" in swedish and "Styrdokument" not in swedish
     assert "Nämndmål (2)" in swedish
+    assert "Tolkning av fokusområde" in swedish  # the board's reading of the areas
     english = headings(root, "en")
     assert "Vision and step towards" in english and "Our guiding words" in english
     assert "Focus area and priority" in english and "Board goal (2)" in english

@@ -21,11 +21,11 @@ def kind_heading(names: Iterable[str], fallback: str, labels: Labels) -> str:
     first, *rest = distinct
     if not rest:
         return first
-    later = [_inside_a_sentence(name) for name in rest]
+    later = [inside_a_sentence(name) for name in rest]
     return labels.get("names_and", names=", ".join([first, *later[:-1]]), last=later[-1])
 
 
-def _inside_a_sentence(name: str) -> str:
+def inside_a_sentence(name: str) -> str:
     """A name as it reads after "och": "Målbild" → "målbild", "KF fokusområde" stays."""
     if len(name) > 1 and name[0].isupper() and name[1].islower():
         return name[0].lower() + name[1:]

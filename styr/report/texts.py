@@ -74,6 +74,7 @@ TEXTS: dict[str, Text] = {
     "direction": N_("Direction"),
     "direction_indicators": N_("Indicators followed"),
     "area_readings": N_("Reading of the goal areas"),
+    "area_readings_of": N_("Reading of {names}"),  # "Tolkning av stadens inriktning"
     "goals": N_("Goals"),
     "goal": N_("Goal"),
     "indicators": N_("Indicators"),

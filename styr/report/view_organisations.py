@@ -8,7 +8,7 @@ from functools import partial
 
 from styr.model.index import Element
 from styr.report import formatting as fmt
-from styr.report.headings import kind_heading
+from styr.report.headings import inside_a_sentence, kind_heading
 from styr.report.provenance import provenance_facts
 from styr.report.texts import mission_source
 from styr.report.unreadable import UnreadableFile
@@ -87,6 +87,16 @@ class OrganisationViews(ElementViews):
             [self.assignment(e) for e in self.top_level[("assignment", owner)]] if owner else []
         )
         t = self.t
+        area_readings = [
+            Reading(
+                self.ref(fmt.text(r.get("area"))),
+                fmt.paragraphs(r.get("text")),
+                tuple(provenance_facts(r, self.t)),
+            )
+            for r in (readings if isinstance(readings, list) else [])
+            if isinstance(r, dict) and fmt.text(r.get("area"))
+        ]
+        read = kind_heading((r.area.kind for r in area_readings), "", t)
         return OrganisationView(
             id=element.id or "",
             anchor=self.anchors.element(element),
@@ -99,15 +109,7 @@ class OrganisationViews(ElementViews):
             direction_contributes_to=self.refs(direction),
             direction_facts=provenance_facts(direction, self.t),
             direction_indicators=self.indicators_under(element),
-            area_readings=[
-                Reading(
-                    self.ref(fmt.text(r.get("area"))),
-                    fmt.paragraphs(r.get("text")),
-                    tuple(provenance_facts(r, self.t)),
-                )
-                for r in (readings if isinstance(readings, list) else [])
-                if isinstance(r, dict) and fmt.text(r.get("area"))
-            ],
+            area_readings=area_readings,
             goals=goals,
             indicators=indicators,
             assignments=assignments,
@@ -117,6 +119,10 @@ class OrganisationViews(ElementViews):
                 "indicators": kind_heading((i.kind for i in indicators), t.indicators, t),
                 "assignments": kind_heading((a.kind for a in assignments), t.assignments, t),
                 "work_plans": kind_heading((w.kind for w in work_plans), t.work_plans, t),
+                # "Tolkning av stadens inriktning": the areas read, by the model's name for them.
+                "area_readings": t.get("area_readings_of", names=inside_a_sentence(read))
+                if read
+                else t.area_readings,
             },
         )
 
