@@ -287,3 +287,38 @@ def test_keys_short_texts_and_whole_numbers_are_shared_objects() -> None:
         assert [id(key) for key in other] == [id(key) for key in first]
         assert other["unit"] is first["unit"] and other["year"] is first["year"]
     assert data[0]["value"] is data[2]["value"]
+
+
+def test_without_sharing_the_verdict_and_the_values_are_the_same() -> None:
+    texts = [text for _, text in PROJECT_TEXTS] + _mutations(3000, 7)
+    texts += [str(param.values[0]) for param in DECLINED + TAKEN]
+    for text in texts:
+        shared, unshared = read_plain(text), read_plain(text, share=False)
+        assert (shared is None) == (unshared is None), text
+        assert identical(shared, unshared), text
+
+
+def test_a_large_repository_shares_its_values_and_a_small_one_does_not(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import styr.model.repository as repository
+
+    root = tmp_path / "kommun"
+    (root / "organisation").mkdir(parents=True)
+    (root / "styr.yaml").write_text("format_version: 1\n", encoding="utf-8")
+    for name in ("a", "b"):
+        (root / "organisation" / f"{name}.yaml").write_text(
+            f"kind: organisation\nid: {name}\nunit: procent\n", encoding="utf-8"
+        )
+
+    def units(loaded: repository.Repository) -> list[int]:
+        return [id(document.data["unit"]) for document in loaded.documents]
+
+    monkeypatch.setattr(repository, "SHARE_FROM_BYTES", 10**9)
+    for contents in (None, repository.read_repository_files(root)):
+        first, second = units(repository.load_repository(root, contents))
+        assert first != second
+    monkeypatch.setattr(repository, "SHARE_FROM_BYTES", 0)
+    for contents in (None, repository.read_repository_files(root)):
+        first, second = units(repository.load_repository(root, contents))
+        assert first == second

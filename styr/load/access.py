@@ -100,21 +100,28 @@ class InsideReader:
         self.root = root
         self._real_root = _real_root(os.path.abspath(root))
         self._folders: dict[str, str | None] = {}
+        self.bytes_read = 0  # by every read so far
 
     def read(self, path: Path, *, max_bytes: int) -> bytes:
         """The bytes of `path`, exactly as `read_inside(root, path, max_bytes=…)` gives them."""
+        data = self._read_plain_file(path, max_bytes)
+        if data is None:
+            data = read_inside(self.root, path, max_bytes=max_bytes)
+        self.bytes_read += len(data)
+        return data
+
+    def _read_plain_file(self, path: Path, max_bytes: int) -> bytes | None:
         candidate = self._plain_candidate(path)
-        if candidate is not None:
-            try:
-                info = os.lstat(candidate)
-            except OSError:
-                info = None
-            if info is not None and stat.S_ISREG(info.st_mode):
-                _check(info, max_bytes)
-                data = _read_regular(candidate, max_bytes)
-                if data is not None:
-                    return data
-        return read_inside(self.root, path, max_bytes=max_bytes)
+        if candidate is None:
+            return None
+        try:
+            info = os.lstat(candidate)
+        except OSError:
+            return None
+        if not stat.S_ISREG(info.st_mode):
+            return None
+        _check(info, max_bytes)
+        return _read_regular(candidate, max_bytes)
 
     def _plain_candidate(self, path: Path) -> str | None:
         """Where `path` really is if its last part is no link: its folder's real path and name.

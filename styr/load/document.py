@@ -102,13 +102,18 @@ def _child(node: Node, part: str | int, *, want_key: bool) -> Node | None:
 
 
 def load_document(
-    file: Path, root: Path | None = None, reader: InsideReader | None = None
+    file: Path,
+    root: Path | None = None,
+    reader: InsideReader | None = None,
+    *,
+    share: bool = True,
 ) -> Document:
     """Read, decode and parse one file; every failure becomes a finding.
 
     Only a regular file inside `root` (by default the file's own folder) is
     read, at most `limits.MAX_FILE_BYTES` of it (see `styr.load.access`);
-    `reader`, made for that root, reads many files of it faster.
+    `reader`, made for that root, reads many files of it faster. `share` is
+    `parse_document`'s.
     """
     from styr.load.access import Refused, read_inside
     from styr.rules import loading as rules
@@ -121,7 +126,7 @@ def load_document(
             raw = read_inside(folder, file, max_bytes=limits.MAX_FILE_BYTES)
     except Refused as refused:
         return did_not_load(file, rules.UNREADABLE.at(file, 1, 1, **refused.finding_params()))
-    return parse_document(file, raw)
+    return parse_document(file, raw, share=share)
 
 
 def did_not_load(file: Path, failure: Finding, text: str | None = None) -> Document:
@@ -129,7 +134,9 @@ def did_not_load(file: Path, failure: Finding, text: str | None = None) -> Docum
     return Document(file, None, [failure], text, failure=failure)
 
 
-def parse_document(file: Path, raw: bytes) -> Document:
+def parse_document(file: Path, raw: bytes, *, share: bool = True) -> Document:
+    """The document the bytes make; `share`: whether values that repeat become one object
+    (`styr.load.fast_reader`), which saves memory and costs time."""
     from styr.load.decode import DecodeError, decode
     from styr.load.yaml_reader import read_yaml
     from styr.messages import message
@@ -159,7 +166,7 @@ def parse_document(file: Path, raw: bytes) -> Document:
             reason_en=message("load-binary", "en"),
         )
         return did_not_load(file, finding)
-    result = read_yaml(text, file)
+    result = read_yaml(text, file, share=share)
     document = Document(file, result.data, result.findings, text)
     if result.data is None:
         document.failure = _first_error(result.findings)

@@ -53,9 +53,12 @@ class ReadResult:
     findings: list[Finding] = field(default_factory=list)
 
 
-def read_yaml(text: str, file: Path | None) -> ReadResult:
-    """Read one YAML document as plain data (dict, list, str, int, float, bool, None)."""
-    data = read_plain(text)
+def read_yaml(text: str, file: Path | None, *, share: bool = True) -> ReadResult:
+    """Read one YAML document as plain data (dict, list, str, int, float, bool, None).
+
+    `share` is the fast reader's: whether values that repeat become one object.
+    """
+    data = read_plain(text, share=share)
     if data is not None:
         return ReadResult(data)
     if _too_deep(text):

@@ -960,7 +960,7 @@ def check(context: RuleContext) -> Iterator[Finding]:
 # municipality takes over another's, and a run over many repositories meets
 # the same sentences again and again. A verdict depends on the wording and
 # the options only, so each is read once per process.
-@lru_cache(maxsize=16_384)
+@lru_cache(maxsize=4096)
 def _classify_once(
     title: str, verbs: tuple[str, ...], nouns: tuple[str, ...], phrases: tuple[str, ...]
 ) -> Verdict:
