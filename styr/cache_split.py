@@ -3,7 +3,7 @@
 A run where nothing changed does little but walk each repository and stat
 each of its files (`styr.cache_index`): system calls, one core busy and the
 other idle. With many repositories and `jobs` above one, on Linux, a forked
-child checks the second half of them while this process checks the first,
+child checks the greater share of them while this process checks the rest,
 and sends back their cache keys alone (the keys, not the entries: this
 process reads and checks every entry itself, as without a child).
 
@@ -23,7 +23,7 @@ import os
 import re
 import signal
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Generator, Iterator, Sequence
 from functools import partial
 from pathlib import Path
 
@@ -34,6 +34,9 @@ Key = str | None
 
 # Below this many repositories the fork costs about what the second core saves.
 SPLIT_FROM = 64
+# This process's share of the repositories: less than half, since it also reads
+# and checks every entry once the keys are known (its own while the child works).
+OWN_SHARE = 0.4
 _KEY = re.compile(r"[0-9a-f]{40}")
 
 
@@ -43,25 +46,32 @@ def indexed_keys(
     context: Callable[[Path], str],
     names: Callable[[Path], list[str]],
     jobs: int,
-) -> list[Key]:
-    """`indexed_key` of each repository, in order (see the module's text)."""
+) -> Generator[Key, None, None]:
+    """`indexed_key` of each repository, in order, as each is known (see the module's text).
 
-    def keys(part: Sequence[Path]) -> list[Key]:
-        return [indexed_key(cache, root, context, partial(names, root)) for root in part]
+    The keys of this process's share come first, so that the caller reads
+    their entries while the child still works on the rest.
+    """
+
+    def keys(part: Sequence[Path]) -> Iterator[Key]:
+        return (indexed_key(cache, root, context, partial(names, root)) for root in part)
 
     if jobs < 2 or len(roots) < SPLIT_FROM or not _may_fork():
-        return keys(roots)
-    half = (len(roots) + 1) // 2
-    child = _start(lambda: keys(roots[half:]))
+        yield from keys(roots)
+        return
+    share = round(len(roots) * OWN_SHARE)
+    child = _start(lambda: list(keys(roots[share:])))
     if child is None:
-        return keys(roots)
+        yield from keys(roots)
+        return
+    collected = False
     try:
-        mine = keys(roots[:half])
-    except BaseException:
-        _stop(child)
-        raise
-    theirs = _collect(child, len(roots) - half)
-    return mine + (theirs if theirs is not None else keys(roots[half:]))
+        yield from keys(roots[:share])
+        theirs, collected = _collect(child, len(roots) - share), True
+    finally:
+        if not collected:  # interrupted, or the caller stopped early
+            _stop(child)
+    yield from theirs if theirs is not None else keys(roots[share:])
 
 
 def _may_fork() -> bool:

@@ -68,7 +68,7 @@ def _names(root: Path) -> list[str]:
 
 
 def _keys(cache: LintCache, roots: list[Path], jobs: int) -> list[str | None]:
-    return indexed_keys(cache, roots, cache.contexts(TODAY), _names, jobs)
+    return list(indexed_keys(cache, roots, cache.contexts(TODAY), _names, jobs))
 
 
 @LINUX_ONLY
@@ -115,10 +115,10 @@ def test_a_child_that_fails_or_answers_wrong_changes_nothing(
 ) -> None:
     alone = _keys(cache, roots, 1)
     monkeypatch.setattr(cache_split, "indexed_key", _in_the_child_only(child_answer))
-    half = len(roots) - len(roots) // 2  # this process checks the first half
+    share = round(len(roots) * cache_split.OWN_SHARE)  # the first ones are checked here
     if child_answer is _nothing_indexed:
         # Believed, as a miss is always safe: those repositories are read and hashed.
-        assert _keys(cache, roots, 2) == alone[:half] + [None] * (len(roots) - half)
+        assert _keys(cache, roots, 2) == alone[:share] + [None] * (len(roots) - share)
     else:
         assert _keys(cache, roots, 2) == alone  # not believed: checked here again
     assert len(forks) == 1
@@ -152,3 +152,15 @@ def test_a_warm_lint_of_many_repositories_is_the_lint_of_one_process(
         == [(f.code, f.file, f.line) for f in fresh.findings]
         != []
     )
+
+
+@LINUX_ONLY
+def test_a_caller_that_stops_early_leaves_no_child_behind(
+    cache: LintCache, roots: list[Path], forks: list[int]
+) -> None:
+    keys = indexed_keys(cache, roots, cache.contexts(TODAY), _names, 2)
+    next(keys)
+    keys.close()
+    (child,) = forks
+    with pytest.raises(ChildProcessError):
+        os.waitpid(child, os.WNOHANG)  # already ended and reaped
