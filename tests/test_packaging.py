@@ -71,8 +71,9 @@ def test_the_wheel_carries_the_schemas_templates_models_and_translations(dist: P
     names = _wheel_names(dist)
     for schema in (ROOT / "schemas").glob(f"*{SCHEMA_SUFFIX}"):
         assert f"styr/_data/schemas/{schema.name}" in names
-    for template in (ROOT / "templates").iterdir():
-        assert f"styr/_data/templates/{template.name}" in names
+    for template in (ROOT / "templates").rglob("*.j2"):  # the site's in templates/site/
+        relative = template.relative_to(ROOT / "templates").as_posix()
+        assert f"styr/_data/templates/{relative}" in names
     starters = {n for n in names if n.startswith("styr/starters/")}
     shipped = {str(p.relative_to(ROOT)) for p in (ROOT / "styr" / "starters").rglob("*.yaml")}
     assert starters == shipped
