@@ -283,3 +283,9 @@ def test_an_item_under_its_kinds_own_heading_does_not_say_its_kind_again() -> No
     assert area in seen and f"Stadens inriktning {area}" not in seen
     mixed = headings(TROLLHATTAN)  # "KF fokusområde och prioriterat mål": each says its kind
     assert "KF fokusområde Ett fokusområde" in mixed
+
+
+def test_a_model_without_goal_areas_never_reads_of_goal_areas() -> None:
+    # Trollhättan has fokusområden and prioriterade mål: no fixed "inriktning eller målområde".
+    text = VisibleText(report(TROLLHATTAN)).text.casefold()
+    assert "målområde" not in text and "inriktning" not in text

@@ -41,13 +41,13 @@ TEXTS: dict[str, Text] = {
     "steering_documents": N_("Steering documents"),
     "chain": N_("The goal chain"),
     "chain_caption": N_(
-        "The goal chain: the boards' and companies' goals and indicators, grouped under the "
-        "direction or goal area they contribute to."
+        "The goal chain: the boards' and companies' goals and indicators, grouped under what they "
+        "contribute to at the council level."
     ),
     "chain_matrix": N_("Contributions per board and company"),
     "chain_matrix_caption": N_(
-        "Number of goals and indicators per board or company that contribute to each direction or "
-        "goal area."
+        "Number of goals and indicators per board or company that contribute to each part of the "
+        "council level."
     ),
     "chain_none": N_("Nothing contributes yet."),
     "chain_summarised": N_(
