@@ -135,6 +135,8 @@ def report_pieces(
             )
             for position, (repository, result) in enumerate(zip(repositories, results, strict=True))
         ]
+        for repository in repositories:
+            _let_go_of_texts(repository)
     several = len(views) > 1
     context: dict[str, object] = {
         "t": labels,
@@ -186,6 +188,13 @@ def repository_view(
             view.findings = findings_view(repository, result.findings, labels)
     view.toc = table_of_contents(view, labels)
     return view
+
+
+def _let_go_of_texts(repository: Repository) -> None:
+    """Forget the files' texts once the views are built: the lint has placed its findings
+    with them, and the page is written from the data alone (100,000 goals: 50 MB)."""
+    for document in repository.documents:
+        document.text = None
 
 
 def _jobs(roots: list[Path]) -> int:

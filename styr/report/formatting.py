@@ -26,6 +26,8 @@ def paragraphs(value: Any) -> list[str]:
     whole = text(value)
     if not whole:
         return []
+    if whole.isprintable():  # no line break of any kind: one paragraph as it is (most titles)
+        return [whole]
     parts = _BLANK_LINES.split(whole.replace("\r\n", "\n"))
     return [" ".join(line.strip() for line in part.splitlines() if line.strip()) for part in parts]
 
