@@ -9,11 +9,13 @@ from typing import Any
 import pytest
 
 import styr.followup.evaluate as evaluation
+import styr.report.build as build
 import styr.report.followup as report_followup
 from styr.followup.evaluate import evaluate
 from styr.followup.fulfilment import Scale
 from styr.model.index import Index, build_index
 from styr.model.repository import Repository, load_repository
+from styr.report.build import report_pieces
 from styr.report.followup import follow_up
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
@@ -83,3 +85,25 @@ def test_an_outcome_is_made_when_its_indicator_is_shown(
     assert lookup.outcomes.get(id(indicator)) == first  # the same view each time it is made
     assert lookup.outcomes.get(id(index.by_id["mal-3"])) is None
     assert id(indicator) in lookup.outcomes
+
+
+def test_the_files_texts_are_let_go_once_the_views_are_built(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    write_repository(tmp_path, [Goal(n, f"inriktning-{n % 4 + 1}") for n in range(1, GOALS + 1)])
+    loaded: list[Repository] = []
+    real = build.load_and_lint
+
+    def keeping(*arguments: Any) -> Any:
+        repository, result = real(*arguments)
+        assert all(document.text for document in repository.documents)  # there to lint with
+        loaded.append(repository)
+        return repository, result
+
+    monkeypatch.setattr(build, "load_and_lint", keeping)
+    page = "".join(report_pieces([tmp_path], "html"))
+    assert "mal-12" in page
+    (repository,) = loaded
+    assert [document.text for document in repository.documents] == [None] * len(
+        repository.documents
+    )
