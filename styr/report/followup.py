@@ -74,26 +74,30 @@ class Outcomes:
     An outcome's view holds its chart; made for every indicator up front, the
     charts of 100,000 indicators took 400 MB while the page was written. Made
     when the view of the organisation that owns the indicator is built (see
-    `Organisations`), only that organisation's are held at once.
+    `Organisations`), only that organisation's are held at once. What is kept
+    until then is what was judged, and one way to make every view from it.
     """
 
-    __slots__ = ("_makers",)
+    __slots__ = ("_judged", "_make")
 
-    def __init__(self) -> None:
-        self._makers: dict[int, Callable[[], OutcomeView]] = {}
+    def __init__(
+        self, make: Callable[[Element, IndicatorResult, OutcomeEntry], OutcomeView] | None = None
+    ) -> None:
+        self._judged: dict[int, tuple[Element, IndicatorResult, OutcomeEntry]] = {}
+        self._make = make
+
+    def add(self, element: Element, judged: IndicatorResult, outcome: OutcomeEntry) -> None:
+        self._judged[id(element)] = (element, judged, outcome)
 
     def get(self, key: int) -> OutcomeView | None:
-        make = self._makers.get(key)
-        return None if make is None else make()
-
-    def __setitem__(self, key: int, make: Callable[[], OutcomeView]) -> None:
-        self._makers[key] = make
+        judged = self._judged.get(key)
+        return None if judged is None or self._make is None else self._make(*judged)
 
     def __contains__(self, key: object) -> bool:
-        return key in self._makers
+        return key in self._judged
 
     def __len__(self) -> int:
-        return len(self._makers)
+        return len(self._judged)
 
 
 def follow_up(repository: Repository, index: Index, language: str) -> FollowUpLookup:
@@ -117,7 +121,17 @@ def follow_up(repository: Repository, index: Index, language: str) -> FollowUpLo
             lookup.analyses[id(goal.goal)] = fmt.paragraphs(goal.analysis)
         if goal.goal.category == "goal":
             counts[goal.status] = counts.get(goal.status, 0) + 1
-    _indicators(lookup, result, index, outcomes_by_indicator(outcomes), scale, language, status_of)
+    by_indicator = outcomes_by_indicator(outcomes)
+    lookup.outcomes = Outcomes(
+        partial(
+            _outcome_view,
+            by_indicator=by_indicator,
+            scale=scale,
+            language=language,
+            status_of=status_of,
+        )
+    )
+    _indicators(lookup, result, index, by_indicator, scale)
     order = [Status.MET, Status.PARTLY_MET, Status.NOT_MET, Status.NOT_FOLLOWED_UP]
     order += [Status.NO_TARGET, Status.NO_INDICATOR]
     lookup.summary = [(_status(s, scale, language), counts[s]) for s in order if counts.get(s)]
@@ -137,8 +151,6 @@ def _indicators(
     index: Index,
     by_indicator: dict[str, list[OutcomeEntry]],
     scale: Scale,
-    language: str,
-    status_of: Callable[[Status], StatusView],
 ) -> None:
     """Every indicator with an outcome in the period, under a goal or not.
 
@@ -154,22 +166,22 @@ def _indicators(
             continue
         judged = already.get(id(element)) or judge(element, period, entries, scale)
         if judged.outcome is not None:
-            lookup.outcomes[id(element)] = partial(
-                _outcome_view, element, judged, judged.outcome, entries, scale, language, status_of
-            )
+            lookup.outcomes.add(element, judged, judged.outcome)
 
 
 def _outcome_view(
     element: Element,
     judged: IndicatorResult,
     outcome: OutcomeEntry,
-    entries: list[OutcomeEntry],
+    *,
+    by_indicator: dict[str, list[OutcomeEntry]],
     scale: Scale,
     language: str,
     status_of: Callable[[Status], StatusView],
 ) -> OutcomeView:
     """An indicator's outcome in the period, in the words and with the chart of the page."""
     period = judged.period
+    entries = by_indicator[element.id or ""]
     percent = (
         fmt.number(shown_percent(judged.percent, judged.status, scale), language)
         if judged.percent is not None
