@@ -282,7 +282,7 @@ def keyboard_problems(reader: Reader, file: Path) -> list[str]:
 
 
 def _radio_problems(page: Any, name: str, group: list[int], unfocused: Any) -> list[str]:
-    problems = []
+    problems: list[str] = []
     for radio in group:
         page.keyboard.press("ArrowDown")
         state = page.evaluate(

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -163,10 +164,15 @@ def test_the_clean_fake_site_passes_every_check(fake: Path, reader: Reader) -> N
     assert crawl(fake, set()).problems == [] and crawl(fake, set()).orphans() == []
     assert sitemap_pages(fake) == set(pages)
     assert filter_problems(reader, fake / "mal.html") == []
-    for check in (load_problems, axe_problems, keyboard_problems, skip_link_problems):
-        assert problems_on(pages, fake, lambda page, c=check: c(reader, page)) == []
-    for name in [policy_problems]:
-        assert problems_on(pages, fake, name) == [], name
+    checks: list[Callable[[Reader, Path], list[str]]] = [
+        load_problems,
+        axe_problems,
+        keyboard_problems,
+        skip_link_problems,
+    ]
+    for check in checks:
+        assert problems_on(pages, fake, partial(check, reader)) == [], check.__name__
+    assert problems_on(pages, fake, policy_problems) == []
 
 
 def test_the_crawler_finds_broken_foreign_and_orphan_pages(tmp_path: Path) -> None:
