@@ -292,3 +292,14 @@ def test_text_from_the_files_is_text_never_markup(tmp_path: Path) -> None:
     everything = "".join(p.read_text("utf-8") for p in (tmp_path / "w").rglob("*.html"))
     assert SCRIPT_TITLE not in everything
     assert "&lt;script&gt;" in everything
+
+
+def test_every_part_of_a_model_has_its_page_and_every_link_resolves(tmp_path: Path) -> None:
+    """A repository with every kind of element: each shown on a page a link leads to."""
+    repo = rich_repository(tmp_path / "kommun")
+    build_site([repo], tmp_path / "w", allow_errors=True)  # it names one goal that is not there
+    pages = read_site(tmp_path / "w")
+    assert broken_links(pages) == []
+    assert reached_from(pages, "index.html") == set(pages)
+    board = (tmp_path / "w" / "organisationer" / "skolnamnden.html").read_text("utf-8")
+    assert 'skn-mal-9 <span class="note">(saknas)</span>' in board  # the missing one, in words
