@@ -85,10 +85,33 @@ def policy_problems(file: Path) -> list[str]:
     return problems
 
 
+# The frame every page shares: a language, a header, named navigation, one
+# main part with one h1, and a footer linking the legend and the statement.
+_FRAME = """() => {
+    const one = s => document.querySelectorAll(s).length === 1;
+    const footer = [...document.querySelectorAll('footer a[href]')]
+        .map(a => a.getAttribute('href'));
+    const links = name => footer.some(h => h === name || h.endsWith('/' + name));
+    return Object.entries({
+        'a language on <html>': document.documentElement.lang.length >= 2,
+        'one <header>': document.querySelectorAll('body > header, body > * > header').length >= 1,
+        'one <main>': one('main'),
+        'one <h1>': one('h1'),
+        'every <nav> named': [...document.querySelectorAll('nav')].every(
+            n => n.getAttribute('aria-label') || n.getAttribute('aria-labelledby')),
+        'a <footer>': document.querySelectorAll('footer').length >= 1,
+        'a footer link to symboler.html': links('symboler.html'),
+        'a footer link to tillganglighet.html': links('tillganglighet.html'),
+        'a <title>': document.title.trim().length > 0,
+    }).filter(([, present]) => !present).map(([part]) => part);
+}"""
+
+
 def load_problems(reader: Reader, file: Path) -> list[str]:
-    """Opened with its policy in force: no error logged and no request but the page."""
+    """Opened with its policy in force: no error logged, no request but the page, the frame."""
     seen = reader.open(file)
-    problems = [f"console: {error}" for error in seen.errors]
+    problems = [f"lacks {part}" for part in seen.page.evaluate(_FRAME)]
+    problems += [f"console: {error}" for error in seen.errors]
     problems += [f"requested {url}" for url in seen.network]
     if seen.requests != [seen.url]:
         problems.append(f"requests were {seen.requests}")

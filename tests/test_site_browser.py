@@ -286,7 +286,7 @@ def test_every_page_has_a_strict_policy_naming_its_style(name: str, sites: dict[
 
 
 @pytest.mark.parametrize("name", SITES)
-def test_every_page_loads_with_no_error_and_no_request(
+def test_every_page_has_the_frame_and_loads_with_no_error_and_no_request(
     name: str, sites: dict[str, Path], reader: Reader
 ) -> None:
     root = sites[name]
