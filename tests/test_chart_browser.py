@@ -95,3 +95,27 @@ def test_nothing_of_a_chart_is_wider_than_a_phone(page_of_charts: Any) -> None:
         "document.querySelector('figure.chart svg').getBoundingClientRect().width"
     )
     assert svg_width > 200  # scaled to the screen, not drawn at a fixed small size
+
+
+def test_a_high_contrast_theme_draws_the_chart_in_its_own_colours(page_of_charts: Any) -> None:
+    page_of_charts.emulate_media(forced_colors="active", color_scheme="dark")
+    try:
+        seen = page_of_charts.evaluate(
+            """() => {
+                const figure = document.querySelector('figure.chart');
+                const style = selector => getComputedStyle(figure.querySelector(selector));
+                return {
+                    page: getComputedStyle(document.body).backgroundColor,
+                    text: getComputedStyle(document.body).color,
+                    line: style('.chart-line').stroke,
+                    target: style('.chart-target').stroke,
+                    words: style('.chart-periods text').fill,
+                };
+            }"""
+        )
+    finally:
+        page_of_charts.emulate_media(forced_colors="none", color_scheme="light")
+    background = _rgb(seen["page"])
+    for name in ("line", "target", "words"):
+        assert seen[name] == seen["text"], name
+        assert contrast_ratio(_rgb(seen[name]), background) >= 4.5, name

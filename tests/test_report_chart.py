@@ -416,3 +416,19 @@ def test_any_outcomes_and_targets_give_a_chart_or_none(
         for p in (*made.points, *made.targets):
             assert frame.left <= p.x <= frame.right and frame.top <= p.y <= frame.bottom
         svg_of(rendered(made))  # well-formed
+
+
+def test_many_periods_get_as_many_labels_as_fit_the_first_and_last_always() -> None:
+    values: dict[str, float | None] = {
+        f"{year}-T{part}": float(year + part) for year in range(2015, 2026) for part in (1, 2, 3)
+    }
+    c = chart(values, targets=[(2030, 2040.0)])
+    labels = [tick.text for tick in c.x_ticks]
+    assert labels[0] == "2015-T1" and labels[-1] == "2030"
+    assert 3 <= len(labels) < len(values)
+    widths = [len(text) * 8 for text in labels]  # at most 8 units a character
+    for (left, right), (w1, w2) in zip(
+        itertools.pairwise(c.x_ticks), itertools.pairwise(widths), strict=True
+    ):
+        assert right.at - left.at >= (w1 + w2) / 2  # never on top of each other
+    assert len(c.points) == len(values) and len(c.rows) == len(values) + 1
