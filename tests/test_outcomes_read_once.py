@@ -54,3 +54,28 @@ def test_another_load_reads_again(monkeypatch: pytest.MonkeyPatch) -> None:
     read_outcomes(load_repository(EXAMPLE))
     read_outcomes(load_repository(EXAMPLE))
     assert len(calls) == 2
+
+
+def test_only_numbers_are_values_and_only_texts_are_units(tmp_path: Path) -> None:
+    root = tmp_path / "kommun"
+    (root / "uppfoljning").mkdir(parents=True)
+    (root / "styr.yaml").write_text("format_version: 1\n", encoding="utf-8")
+    (root / "uppfoljning" / "2025.yaml").write_text(
+        "kind: follow_up\n"
+        'period: "2025"\n'
+        "outcomes:\n"
+        "  - {indicator: a, value: true, women: 1, men: 2.5, unit: 5, source: Enkät}\n"
+        '  - {indicator: b, value: "3", period: "2024-T2", comment: Ny mätning}\n'
+        "  - {indicator: 7, value: 1}\n",
+        encoding="utf-8",
+    )
+    outcomes, _ = read_outcomes(load_repository(root))
+    assert [(o.indicator, o.period.text, o.value, o.women, o.men) for o in outcomes] == [
+        ("a", "2025", None, 1.0, 2.5),
+        ("b", "2024-T2", None, None, None),
+    ]
+    assert [(o.unit, o.source, o.comment) for o in outcomes] == [
+        (None, "Enkät", None),
+        (None, None, "Ny mätning"),
+    ]
+    assert type(outcomes[0].women) is float

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -84,6 +85,10 @@ def read_outcomes(repository: Repository) -> tuple[list[OutcomeEntry], list[Anal
     return list(outcomes), list(analyses)
 
 
+# What a loaded file holds as a number: booleans are not numbers here.
+_NUMBERS = frozenset((int, float))
+
+
 def _read_outcomes(repository: Repository) -> tuple[list[OutcomeEntry], list[Analysis]]:
     outcomes: list[OutcomeEntry] = []
     analyses: list[Analysis] = []
@@ -93,23 +98,27 @@ def _read_outcomes(repository: Repository) -> tuple[list[OutcomeEntry], list[Ana
         if document.kind != FOLLOW_UP or not isinstance(data, dict):
             continue
         default = parse_period(data.get("period"))
+        # The checks of `_number` and `_text` written out: this runs for every
+        # outcome, and the values are the plain types a loaded file holds.
         for position, entry in _items(data.get("outcomes")):
-            get = entry.get
+            get: Callable[[str], Any] = entry.get
             written = get("period")
             period = default if written is None else parse_period(written) or default
             indicator = get("indicator")
             if period is None or not isinstance(indicator, str):
                 continue
+            value, women, men = get("value"), get("women"), get("men")
+            unit, source, comment = get("unit"), get("source"), get("comment")
             add(
                 OutcomeEntry(
                     indicator,
                     period,
-                    _number(get("value")),
-                    _number(get("women")),
-                    _number(get("men")),
-                    _text(get("unit")),
-                    _text(get("source")),
-                    _text(get("comment")),
+                    float(value) if type(value) in _NUMBERS else None,
+                    float(women) if type(women) in _NUMBERS else None,
+                    float(men) if type(men) in _NUMBERS else None,
+                    unit if type(unit) is str else None,
+                    source if type(source) is str else None,
+                    comment if type(comment) is str else None,
                     document,
                     ("outcomes", position),
                 )

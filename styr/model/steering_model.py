@@ -60,6 +60,11 @@ class SteeringModel:
     kinds: dict[str, ElementKind] = field(default_factory=dict)
     links: dict[str, set[str]] = field(default_factory=dict)
     organisation_types: dict[str, OrganisationType] = field(default_factory=dict)
+    # `default_kind`'s answers, asked for every element that names no kind. A
+    # model is complete once `read_steering_model` has read it, and not changed.
+    _defaults: dict[tuple[str, str | None], ElementKind | None] = field(
+        default_factory=dict, repr=False, compare=False
+    )
 
     @property
     def top_level(self) -> str | None:
@@ -70,6 +75,12 @@ class SteeringModel:
 
     def default_kind(self, category: str, level: str | None) -> ElementKind | None:
         """The kind an element gets when it names none: same category, same level first."""
+        key = (category, level)
+        if key not in self._defaults:
+            self._defaults[key] = self._find_default_kind(category, level)
+        return self._defaults[key]
+
+    def _find_default_kind(self, category: str, level: str | None) -> ElementKind | None:
         candidates = self.kinds_of(category)
         for kind in candidates:
             if kind.level is not None and kind.level == level:
