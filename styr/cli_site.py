@@ -31,9 +31,7 @@ def site(
         typer.Option(
             "-o",
             "--output",
-            help=N_(
-                "The folder to write the website to; it is replaced whole (default: webbplats)."
-            ),
+            help=N_("The folder to write the website to; it is replaced whole."),
         ),
     ] = Path("webbplats"),
     updated: Annotated[
@@ -41,7 +39,10 @@ def site(
         typer.Option(
             "--date",
             metavar=N_("YYYY-MM-DD"),
-            help=N_("The date the pages say they were last updated."),
+            help=N_(
+                "The date the pages say the content was last updated (default: the content's "
+                "last git commit)."
+            ),
         ),
     ] = None,
     allow_errors: AllowErrorsOption = False,
