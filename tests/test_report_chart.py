@@ -432,3 +432,24 @@ def test_many_periods_get_as_many_labels_as_fit_the_first_and_last_always() -> N
     ):
         assert right.at - left.at >= (w1 + w2) / 2  # never on top of each other
     assert len(c.points) == len(values) and len(c.rows) == len(values) + 1
+
+
+def test_an_indicator_not_followed_up_this_period_keeps_the_chart_of_before(
+    example_copy: Callable[[str], Path],
+) -> None:
+    repository = example_copy("helsingborg")
+    latest = repository / "uppfoljning" / "2025.yaml"
+    text = latest.read_text("utf-8")
+    entry = "  - indicator: mn-mal-1-ind-1\n    value: 18.8\n    source: Stadens luftmätningar\n"
+    assert entry in text
+    latest.write_text(text.replace(entry, ""), "utf-8")
+    page = build_report([repository], "html", "sv")
+    row = page[
+        page.index('id="ind-mn-mal-1-ind-1"') : page.index(
+            "</tr>", page.index('id="ind-mn-mal-1-ind-1"')
+        )
+    ]
+    assert "Ej uppföljt" in row
+    figure = _indicator_section(page, "graf-ind-mn-mal-1-ind-1")
+    assert "Utfall 2024: 19,9." in figure and _point_path(figure).count("M") == 1
+    assert 'class="chart-trend"' not in figure  # one period drawn: nothing to compare

@@ -81,12 +81,13 @@ class Outcomes:
     __slots__ = ("_judged", "_make")
 
     def __init__(
-        self, make: Callable[[Element, IndicatorResult, OutcomeEntry], OutcomeView] | None = None
+        self,
+        make: Callable[[Element, IndicatorResult, OutcomeEntry | None], OutcomeView] | None = None,
     ) -> None:
-        self._judged: dict[int, tuple[Element, IndicatorResult, OutcomeEntry]] = {}
+        self._judged: dict[int, tuple[Element, IndicatorResult, OutcomeEntry | None]] = {}
         self._make = make
 
-    def add(self, element: Element, judged: IndicatorResult, outcome: OutcomeEntry) -> None:
+    def add(self, element: Element, judged: IndicatorResult, outcome: OutcomeEntry | None) -> None:
         self._judged[id(element)] = (element, judged, outcome)
 
     def get(self, key: int) -> OutcomeView | None:
@@ -165,14 +166,15 @@ def _indicators(
         if not entries:
             continue
         judged = already.get(id(element)) or judge(element, period, entries, scale)
-        if judged.outcome is not None:
+        # Followed before but not in this period: "not followed up", and the chart of before.
+        if judged.outcome is not None or judged.history:
             lookup.outcomes.add(element, judged, judged.outcome)
 
 
 def _outcome_view(
     element: Element,
     judged: IndicatorResult,
-    outcome: OutcomeEntry,
+    outcome: OutcomeEntry | None,
     *,
     by_indicator: dict[str, list[OutcomeEntry]],
     scale: Scale,
@@ -191,19 +193,25 @@ def _outcome_view(
     chart = indicator_chart(element, judged, entries, language)
     return OutcomeView(
         period=period.text,
-        value=fmt.number(outcome.value, language) if outcome.value is not None else "",
-        women=fmt.number(outcome.women, language) if outcome.women is not None else "",
-        men=fmt.number(outcome.men, language) if outcome.men is not None else "",
+        value=_shown(outcome.value if outcome else None, language),
+        women=_shown(outcome.women if outcome else None, language),
+        men=_shown(outcome.men if outcome else None, language),
         percent=f"{percent}\u00a0%" if percent else "",
         status=status_of(judged.status),
         trend=chart.trend_text if chart else "",
-        source=fmt.one_line(outcome.source),
-        credit=kolada_credit(outcome.source, element.data.get("kolada"), language),
-        comment=fmt.one_line(outcome.comment),
+        source=fmt.one_line(outcome.source if outcome else None),
+        credit=kolada_credit(
+            outcome.source if outcome else None, element.data.get("kolada"), language
+        ),
+        comment=fmt.one_line(outcome.comment if outcome else None),
         chart=chart,
         next_target=fmt.number(upcoming[1], language) if upcoming else "",
         next_target_year=str(upcoming[0]) if upcoming else "",
     )
+
+
+def _shown(value: float | None, language: str) -> str:
+    return "" if value is None else fmt.number(value, language)
 
 
 def indicator_chart(
