@@ -235,6 +235,15 @@ def test_helsingborg_pages_by_id(tmp_path: Path) -> None:
     assert 'href="../omraden/inriktning-innovation.html"' in board  # a goal → its area
 
 
+def test_breadcrumbs_lead_back_through_the_start_page(tmp_path: Path) -> None:
+    build_site([EXAMPLES / "helsingborg"], tmp_path / "w")
+    area = (tmp_path / "w" / "omraden" / "inriktning-innovation.html").read_text("utf-8")
+    board = (tmp_path / "w" / "organisationer" / "socialnamnden.html").read_text("utf-8")
+    assert '<li><a href="../index.html#niva-1">Stadens inriktning</a></li>' in area
+    assert '<li><a href="../index.html#organisationer-2">Nämnder och bolag</a></li>' in board
+    assert '<li><span aria-current="page">Socialnämnden</span></li>' in board
+
+
 def test_an_area_lists_every_goal_that_contributes_to_it(tmp_path: Path) -> None:
     build_site([EXAMPLES / "helsingborg"], tmp_path / "w")
     area = (tmp_path / "w" / "omraden" / "inriktning-innovation.html").read_text("utf-8")

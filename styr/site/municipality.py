@@ -99,6 +99,15 @@ class _Site:
         self.branding = getattr(view, "branding", None)  # styr.branding's, once on the view
         self.accent = accent_rules(self.branding)
         self.arrangement = Arrangement.of(view)
+        # The start page's heading of each level and of each council-level kind, for the
+        # breadcrumbs (`organisationer-1`, `niva-1`).
+        self.level_sections = {
+            group.name: f"organisationer-{number}" for number, group in enumerate(view.groups, 1)
+        }
+        self.kind_sections = {
+            kind: f"niva-{number}"
+            for number, (kind, _) in enumerate(kind_groups(view.council_areas), start=1)
+        }
         self.boards: list[tuple[str, list[BoardEntry]]] = []  # by level
         self.written: list[str] = []
 
@@ -169,7 +178,8 @@ class _Site:
             self.boards.append((group.name, entries))
 
     def organisation_page(self, organisation: OrganisationView, level: str, here: str) -> None:
-        crumbs = self.crumbs(Crumb(level), Crumb(organisation.name, here))
+        level_crumb = Crumb(level, f"{u.START}#{self.level_sections[level]}")
+        crumbs = self.crumbs(level_crumb, Crumb(organisation.name, here))
         self.page(here, "organisation.html.j2", organisation.name, crumbs, o=organisation)
 
     def area_pages(self) -> None:
@@ -178,7 +188,8 @@ class _Site:
             if here is None:
                 continue
             contributions = self.arrangement.by_area.get(area.id, [])
-            crumbs = self.crumbs(Crumb(area.kind), Crumb(area.title, here))
+            section = f"{u.START}#{self.kind_sections.get(area.kind, 'innehall')}"
+            crumbs = self.crumbs(Crumb(area.kind, section), Crumb(area.title, here))
             self.page(
                 here,
                 "area.html.j2",
