@@ -65,6 +65,7 @@ class Arrangement:
     area_of: dict[str, str] = field(default_factory=dict)  # council-level element id → area id
     contributions: list[Contribution] = field(default_factory=list)
     by_area: dict[str, list[AreaContribution]] = field(default_factory=dict)
+    reached: dict[int, list[str]] = field(default_factory=dict)  # by id() of a contribution
 
     @classmethod
     def of(cls, view: RepositoryView) -> Arrangement:
@@ -88,7 +89,9 @@ class Arrangement:
         """Place every contribution under the areas it reaches, directly or through the chain."""
         by_id = {c.ref.id: c for c in self.contributions if c.ref.id}
         for contribution in self.contributions:
-            for area, via in self.areas_reached(contribution, by_id):
+            reached = self.areas_reached(contribution, by_id)
+            self.reached[id(contribution)] = [area for area, _ in reached]
+            for area, via in reached:
                 self.by_area.setdefault(area, []).append(AreaContribution(contribution, via))
 
     def areas_reached(
@@ -119,8 +122,8 @@ class Arrangement:
                 yield from self._areas_from(further.id, by_id, seen)
 
     def areas_of(self, contribution: Contribution) -> list[str]:
-        by_id = {c.ref.id: c for c in self.contributions if c.ref.id}
-        return [area for area, _ in self.areas_reached(contribution, by_id)]
+        """The areas a contribution reaches (once `finish` has placed them)."""
+        return self.reached.get(id(contribution), [])
 
 
 def contributions_of(
