@@ -10,7 +10,7 @@ The trend beside the chart is said twice over, so that it can never
 contradict the line: which way the line goes ("Lower than in 2024", with the
 arrow pointing the way it goes) and whether that is better or worse, judged
 by the indicator's `better` (`styr.followup.fulfilment.trend`). Both come
-from the last two points drawn.
+from the last two points drawn; the words are `styr.report.chart_words`'.
 """
 
 from __future__ import annotations
@@ -21,14 +21,21 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from styr.followup.fulfilment import Trend, trend
 from styr.followup.periods import Period
 from styr.report import formatting as fmt
 from styr.report.chart_axes import CHARACTER, LEGEND_MARK, Frame, label_positions, value_ticks
+from styr.report.chart_words import (
+    description,
+    direction_words,
+    labels_in,
+    movement_symbol,
+    trend_legend,
+    trend_words,
+)
 from styr.report.texts import Labels
 
-# One set of words per language for every chart of a run (a Labels keeps what it translated).
-_labels = functools.cache(Labels)
+__all__ = ["Chart", "ChartOutcome", "build_chart", "trend_legend"]
+
 # The same values come back on chart after chart (the ticks 70, 75, 80 …): written once each.
 _number = functools.lru_cache(maxsize=4096)(fmt.number)
 
@@ -178,7 +185,7 @@ def build_chart(
     and milestones by year (one value a year). Values that are not finite
     numbers are left out: they cannot be drawn.
     """
-    t = _labels(language)
+    t = labels_in(language)
     drawn = sorted((o for o in outcomes if _finite(o.value)), key=lambda o: o.period)
     if not drawn:
         return None
@@ -221,11 +228,13 @@ def build_chart(
     return Chart(
         id=chart_id,
         title=title,
-        description=_description(t, points, target_points, baseline_point, band),
+        description=description(
+            t, points, target_points, baseline_point, band.text if band else None
+        ),
         unit=unit,
-        direction=_direction(t, better, band),
-        trend_symbol=_movement_symbol(shown_values),
-        trend=_trend_words(t, shown_values, [p.label for p in points], better),
+        direction=direction_words(t, better, band.text if band else None),
+        trend_symbol=movement_symbol(shown_values),
+        trend=trend_words(t, shown_values, [p.label for p in points], better),
         frame=frame,
         points=points,
         line=_polyline(points) if len(points) > 1 else "",
@@ -310,72 +319,6 @@ def _n(value: float) -> str:
 
 def _polyline(points: Sequence[Point]) -> str:
     return " ".join(f"{_n(p.x)},{_n(p.y)}" for p in points)
-
-
-# Which way the line goes from the second last point drawn to the last.
-_MOVEMENTS = {1: ("↗", "trend_higher"), -1: ("↘", "trend_lower"), 0: ("→", "trend_same")}
-_JUDGED = {Trend.IMPROVING: "trend_better", Trend.WORSENING: "trend_worse"}
-
-
-def trend_legend(language: str) -> list[tuple[str, str]]:
-    """The arrows beside a chart and what each says, for a legend of the symbols."""
-    t = _labels(language)
-    return [
-        (symbol, t.get(key.replace("trend_", "trend_legend_")))
-        for symbol, key in (_MOVEMENTS[1], _MOVEMENTS[-1], _MOVEMENTS[0])
-    ]
-
-
-def _movement(values: Sequence[float]) -> int:
-    change = values[-1] - values[-2]
-    return (change > 0) - (change < 0)
-
-
-def _movement_symbol(values: Sequence[float]) -> str:
-    return _MOVEMENTS[_movement(values)][0] if len(values) > 1 else ""
-
-
-def _trend_words(
-    t: Labels, values: Sequence[float], periods: Sequence[str], better: str | None
-) -> str:
-    """ "Lower than in 2024 – better": the line's way in words, then the judgement."""
-    if len(values) < 2:
-        return ""
-    moved = t.get(_MOVEMENTS[_movement(values)][1], period=periods[-2])
-    judged = _JUDGED.get(trend(list(values), better))
-    return t.get("trend_judged", movement=moved, judgement=t.get(judged)) if judged else moved
-
-
-def _direction(t: Labels, better: str | None, band: Band | None) -> str:
-    if better == "higher":
-        return t.chart_better_higher
-    if better == "lower":
-        return t.chart_better_lower
-    if better == "range" and band is not None:
-        return t.get("chart_better_range", range=band.text)
-    return ""
-
-
-def _description(
-    t: Labels,
-    points: Sequence[Point],
-    targets: Sequence[Point],
-    baseline: Point | None,
-    band: Band | None,
-) -> str:
-    """The chart said in sentences: outcomes, then targets, then the baseline."""
-    sentences = [t.get("chart_outcomes", values=_listed(points))]
-    if targets:
-        sentences.append(t.get("chart_targets", values=_listed(targets)))
-    if band is not None:
-        sentences.append(t.get("chart_range", range=band.text))
-    if baseline is not None:
-        sentences.append(t.get("chart_baseline", year=baseline.label, value=baseline.text))
-    return " ".join(sentences)
-
-
-def _listed(points: Sequence[Point]) -> str:
-    return "; ".join(f"{p.label}: {p.text}" for p in points)
 
 
 def _rows(
