@@ -166,8 +166,8 @@ _TAB_STOPS = """() => {
     const selector = 'a[href], area[href], button:not([disabled]), summary, '
         + 'input:not([disabled]):not([type=hidden]), select:not([disabled]), '
         + 'textarea:not([disabled]), [tabindex]:not([tabindex="-1"]), [contenteditable]';
-    const rendered = e => e.getClientRects().length > 0
-        && getComputedStyle(e).visibility !== 'hidden';
+    // Not display: none, not hidden, not in a closed <details> (outside its summary).
+    const rendered = e => e.checkVisibility({visibilityProperty: true});
     const groups = new Map();
     const stops = [];
     for (const e of document.querySelectorAll(selector)) {

@@ -360,6 +360,7 @@ def fake_page(title: str, here: str, links: list[str], style: str = FAKE_STYLE) 
         f'<header><p><a href="{up}index.html">Testby</a></p></header>'
         f'<nav aria-label="Brödsmulor"><a href="{up}index.html">Start</a></nav>'
         f'<main id="innehall" tabindex="-1"><h1 id="mal-1">{title}</h1><ul>{body}</ul>'
+        '<details><summary>Mer</summary><a href="#mal-1">Dold tills den öppnas</a></details>'
         f"{extra}</main><footer>{footer}</footer></body></html>"
     )
 
