@@ -312,3 +312,9 @@ def test_every_part_of_a_model_has_its_page_and_every_link_resolves(tmp_path: Pa
     assert reached_from(pages, "index.html") == set(pages)
     board = (tmp_path / "w" / "organisationer" / "skolnamnden.html").read_text("utf-8")
     assert 'skn-mal-9 <span class="note">(saknas)</span>' in board  # the missing one, in words
+
+
+def test_the_accent_colour_from_the_manifest_colours_every_page(tmp_path: Path) -> None:
+    build_site([EXAMPLES / "helsingborg"], tmp_path / "w")
+    for name, page in read_site(tmp_path / "w").items():
+        assert ":root { --accent: #1d4f6e; --on-accent: #ffffff; }" in page.styles[0], name

@@ -40,7 +40,6 @@ Writer = Callable[[str, str], None]
 class SiteOptions:
     updated: str = ""  # "Senast uppdaterad", or "" for none
     comparison: str = ""  # the comparison page above this site, from the site's parent folder
-    base_url: str = ""  # the site's own address, for the sitemap ("" when not known)
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,7 +71,7 @@ def write_municipality(
     site.documents_page()
     site.symbols_page()
     site.accessibility_page()
-    base_url = options.base_url or getattr(site.branding, "site_url", "")
+    base_url = site.branding.site_url if site.branding else ""  # the manifest's `site: url:`
     write(u.SITEMAP, sitemap(site.written, base_url, labels))
     return [*site.written, u.SITEMAP]
 
@@ -96,7 +95,7 @@ class _Site:
         self.write = write
         self.options = options
         self.notice = publishing_notice([view])
-        self.branding = getattr(view, "branding", None)  # styr.branding's, once on the view
+        self.branding = view.branding
         self.accent = accent_rules(self.branding)
         self.arrangement = Arrangement.of(view)
         # The start page's heading of each level and of each council-level kind, for the

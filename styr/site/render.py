@@ -14,6 +14,7 @@ from typing import Any
 
 from markupsafe import Markup
 
+from styr.branding import Branding
 from styr.report.render import csp_hash, environment, render_pieces, tidied
 
 FOLDER = "site"
@@ -28,14 +29,15 @@ def _base_stylesheet() -> str:
 _HEX_COLOUR = re.compile(r"#[0-9a-fA-F]{6}")
 
 
-def accent_rules(branding: Any) -> str:
+def accent_rules(branding: Branding | None) -> str:
     """The municipality's accent colour (checked for contrast by `styr.branding`), or nothing.
 
     Only a plain `#rrggbb` reaches the stylesheet: nothing else from the manifest does.
     """
-    accent = getattr(branding, "accent", None)
-    colour = getattr(accent, "colour", "")
-    text = getattr(accent, "text_colour", "")
+    accent = branding.accent if branding else None
+    if accent is None:
+        return ""
+    colour, text = accent.colour, accent.text_colour
     if not (_HEX_COLOUR.fullmatch(colour) and _HEX_COLOUR.fullmatch(text)):
         return ""
     return f"\n:root {{ --accent: {colour}; --on-accent: {text}; }}\n"
