@@ -29,7 +29,7 @@ from styr.report.anchors import Anchors
 from styr.report.followup import follow_up
 from styr.report.texts import LANGUAGES
 from styr.report.view import RepositoryView, ViewBuilder
-from styr.site.compare import compare_page
+from styr.site.compare import write_comparison
 from styr.site.municipality import SiteOptions, write_municipality
 from styr.site.sitemap import sitemap
 from styr.site.texts import SiteLabels
@@ -123,17 +123,16 @@ def _many(
         views = [view for view, _, _ in built]
         labels = SiteLabels(chosen)
         write = _writer(staging, "")
-        index = compare_page(views, folders, labels, options)
-        write("index.html", index)
+        root = write_comparison(views, folders, labels, options, write)
         # One sitemap over everything, as the web team publishes the whole folder.
-        pages = ["index.html"] + [
+        pages = root + [
             f"{folder}/{page}"
             for folder, (_, _, written) in zip(folders, built, strict=True)
             for page in written
             if page.endswith(".html")
         ]
         write(SITEMAP, sitemap(pages, "", labels))
-        return 2 + sum(len(written) for _, _, written in built)
+        return len(root) + 1 + sum(len(written) for _, _, written in built)
 
     count = replace_folder(output, MARKER, fill)
     return SiteWritten(Path(output), count)

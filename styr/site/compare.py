@@ -1,31 +1,78 @@
-"""The index of a website over many municipalities: the report's comparison, with links."""
+"""The root of a website over many municipalities: the report's comparison, with links,
+and the legend and accessibility statement every page's footer links to."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from styr import __version__
+from styr.followup.fulfilment import Scale
 from styr.report.compare import compare
 from styr.report.view import RepositoryView
-from styr.site.municipality import SiteOptions
+from styr.site import urls as u
+from styr.site.municipality import SiteOptions, legend
 from styr.site.render import render_page
 from styr.site.texts import SiteLabels
 
 
-def compare_page(
-    views: list[RepositoryView], folders: list[str], labels: SiteLabels, options: SiteOptions
-) -> str:
-    """index.html: the municipalities side by side, each linking to `<folder>/index.html`."""
-    comparison = compare(views, labels)
-    links = [f"{folder}/index.html" for folder in folders]
-    return render_page(
-        "compare.html.j2",
-        {
-            "t": labels,
-            "lang": labels.language,
-            "version": __version__,
-            "comparison": comparison,
-            "municipalities": list(zip(views, links, strict=True)),
-            "count": len(views),
-            "updated": options.updated,
-            "title": labels.get("compare_title", count=len(views)),
-        },
-    )
+def write_comparison(
+    views: list[RepositoryView],
+    folders: list[str],
+    labels: SiteLabels,
+    options: SiteOptions,
+    write: Callable[[str, str], None],
+) -> list[str]:
+    """index.html (each municipality linking to `<folder>/index.html`), symboler.html and
+    tillganglighet.html at the root; gives the pages written."""
+    title = labels.get("compare_title", count=len(views))
+    statuses, trends = legend(Scale(), labels.language)
+    pages: dict[str, tuple[str, str, dict[str, Any]]] = {
+        u.START: (
+            "compare.html.j2",
+            title,
+            {
+                "comparison": compare(views, labels),
+                "municipalities": [
+                    (view, f"{folder}/index.html")
+                    for view, folder in zip(views, folders, strict=True)
+                ],
+                "count": len(views),
+            },
+        ),
+        u.SYMBOLS: (
+            "symbols.html.j2",
+            labels.symbols_page,
+            {"statuses": statuses, "trends": trends},
+        ),
+        u.ACCESSIBILITY: ("accessibility.html.j2", labels.accessibility_page, {}),
+    }
+    for here, (template, page_title, own) in pages.items():
+        write(
+            here,
+            render_page(template, {**_shared(labels, options, here, title, page_title), **own}),
+        )
+    return list(pages)
+
+
+def _shared(
+    labels: SiteLabels, options: SiteOptions, here: str, site_title: str, title: str
+) -> dict[str, Any]:
+    def to(page: str) -> str:
+        return page
+
+    return {
+        "t": labels,
+        "lang": labels.language,
+        "version": __version__,
+        "branding": None,
+        "publisher": "",
+        "notice": None,
+        "here": here,
+        "title": title,
+        "site_title": site_title,
+        "crumbs": [],
+        "to": to,
+        "updated": options.updated,
+        "pages": {"start": u.START, "symbols": u.SYMBOLS, "accessibility": u.ACCESSIBILITY},
+    }

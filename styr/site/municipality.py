@@ -140,6 +140,7 @@ class _Site:
             "version": __version__,
             "r": self.view,
             "branding": self.branding,
+            "publisher": self.branding.publisher if self.branding else self.view.municipality,
             "notice": self.notice,
             "here": here,
             "title": title,
@@ -277,10 +278,7 @@ class _Site:
         )
 
     def symbols_page(self) -> None:
-        scale = self.scale
-        language = self.t.language
-        statuses = [(SYMBOLS[s], scale.label(s, language), s.value) for s in Status]
-        trends = trend_legend(language)  # the arrows beside a chart's trend
+        statuses, trends = legend(self.scale, self.t.language)
         self.page(
             u.SYMBOLS,
             "symbols.html.j2",
@@ -300,6 +298,12 @@ class _Site:
 
 
 _STATUS_ORDER = [s.value for s in Status]
+
+
+def legend(scale: Scale, language: str) -> tuple[list[tuple[str, str, str]], list[Any]]:
+    """What the legend lists: each status's symbol, word and key, and the trend arrows."""
+    statuses = [(SYMBOLS[s], scale.label(s, language), s.value) for s in Status]
+    return statuses, trend_legend(language)  # the arrows beside a chart's trend
 
 
 def _slug_of(page: str) -> str:

@@ -58,6 +58,7 @@ SITE_TEXTS: dict[str, Text] = {
     "symbol": N_("Symbol"),
     "meaning": N_("Meaning"),
     "symbol_missing": N_("missing"),
+    "site_publisher": N_("the publisher of this website"),
     "symbol_missing_meaning": N_("A link to something that is not published here."),
     "accessibility_intro": N_(
         "{publisher} wants as many people as possible to be able to use this website. This "
