@@ -12,11 +12,14 @@ from __future__ import annotations
 
 import math
 import random
+import re
 from pathlib import Path
 from typing import Any
 
 import pytest
 import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import styr.load.fast_reader as fast_reader
 from styr.load.fast_reader import read_plain, screen
@@ -322,3 +325,21 @@ def test_a_large_repository_shares_its_values_and_a_small_one_does_not(
     for contents in (None, repository.read_repository_files(root)):
         first, second = units(repository.load_repository(root, contents))
         assert first == second
+
+
+_EVERY_FORBIDDEN = re.compile(
+    "[\t\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff\u202a-\u202e\u2066-\u2069]"
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.text(
+        alphabet=st.sampled_from(
+            "a Z9:-#\n\r\t\x00\x08\x0b\x0c\x0e\x1f\x7f\x80\x85\x9f\xa0åäö–\u2027\u2028\u2029"
+            "\u202a\u202e\u202f\u2065\u2066\u2069\u206a\ufeff\ufffd\ufffe\uffff\ud800\U0001f600"
+        )
+    )
+)
+def test_forbidden_characters_are_found_wherever_they_stand(text: str) -> None:
+    assert fast_reader._forbidden_character(text) == bool(_EVERY_FORBIDDEN.search(text))

@@ -135,9 +135,7 @@ def screen(text: str) -> bool:
     # Every pattern looks for a boundary before what it finds: leading line
     # breaks give the first line one. One `---` opening the file is harmless.
     probe = "\n\n" + (text[opening.end() :] if opening else text)
-    if _FORBIDDEN.search(probe) or ("\r" in probe and _LONE_CARRIAGE_RETURN.search(probe)):
-        return True
-    if not probe.isascii() and any(character in probe for character in _FORBIDDEN_WIDE):
+    if _forbidden_character(probe) or ("\r" in probe and _LONE_CARRIAGE_RETURN.search(probe)):
         return True
     if _ODD_NUMBER.search(probe) or ("_" in probe and _UNDERSCORED_DIGIT.search(probe)):
         return True
@@ -156,6 +154,27 @@ def screen(text: str) -> bool:
     if "[" in probe and _UNTAMED_LIST.search(probe):
         return True
     return "{" in probe and _UNTAMED_MAPPING.search(probe) is not None
+
+
+def _forbidden_character(text: str) -> bool:
+    """Whether the text holds a character of `_FORBIDDEN` or `_FORBIDDEN_WIDE`.
+
+    None of them is printable ASCII, a line feed or a carriage return, and
+    those are nearly all of a steering file: dropping them from its UTF-8
+    bytes is a table look-up per byte, and what is left (å, ä, ö, dashes, and
+    anything forbidden) is looked at as text. A pattern over the whole text
+    cost more than the rest of the screen together.
+    """
+    rest = text.encode("utf-8", "surrogatepass").translate(None, _PRINTABLE_ASCII)
+    if not rest:
+        return False
+    left = rest.decode("utf-8", "surrogatepass")
+    if _FORBIDDEN.search(left):
+        return True
+    return not left.isascii() and any(character in left for character in _FORBIDDEN_WIDE)
+
+
+_PRINTABLE_ASCII = bytes(range(0x20, 0x7F)) + b"\n\r"
 
 
 def _comment_after_content(text: str) -> bool:
