@@ -220,8 +220,12 @@ def _walk(
             element.parent = parent
             index.add(element)
             _links(index, element, entry, entry_path, document)
-            _element_references(index, element)
-            _walk(index, repository, document, entry, children, entry_path, level, owner, element)
+            if category in _WITH_TYPED_REFERENCES:
+                _element_references(index, element)
+            if children:  # most elements (indicators) hold none
+                _walk(
+                    index, repository, document, entry, children, entry_path, level, owner, element
+                )
 
 
 def _element(
@@ -234,14 +238,18 @@ def _element(
     owner: str | None,
 ) -> Element:
     model = repository.model
-    named = data.get("kind") if isinstance(data.get("kind"), str) else None
-    if named is not None:
+    named = data.get("kind")
+    if isinstance(named, str):
         kind = model.kinds.get(named)
         kind_name: str | None = named
     else:
         kind = model.default_kind(category, level)
         kind_name = kind.id if kind else None
     return Element(_id(data), category, document, path, data, kind, kind_name, owner)
+
+
+# The categories `_element_references` looks at.
+_WITH_TYPED_REFERENCES = frozenset(("assignment", "steering_document", "work_plan"))
 
 
 def _element_references(index: Index, element: Element) -> None:
@@ -262,7 +270,10 @@ def _links(
     path: PathInDocument,
     document: Document,
 ) -> None:
-    for position, target in enumerate(_list(data.get("contributes_to"))):
+    targets = data.get("contributes_to")
+    if not isinstance(targets, list):
+        return
+    for position, target in enumerate(targets):
         if isinstance(target, str):
             reference = Reference(
                 source, target, "contributes_to", document, (*path, "contributes_to", position)
