@@ -173,6 +173,9 @@ def test_many_municipalities_index_and_a_folder_each(tmp_path: Path) -> None:
     index = (target / "index.html").read_text("utf-8")
     assert 'href="1283/index.html"' in index and 'href="0126/index.html"' in index
     assert "Styrningen i 2 kommuner" in index
+    for root_page in ("index.html", "symboler.html", "tillganglighet.html"):
+        text = (target / root_page).read_text("utf-8")
+        assert "Webbplatsen samlar styrningen i Helsingborgs stad och Huddinge kommun." in text
     assert (target / "1283" / "organisationer" / "socialnamnden.html").is_file()
     assert broken_links(pages) == []
     assert reached_from(pages, "index.html") == set(pages)

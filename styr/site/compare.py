@@ -47,12 +47,18 @@ def write_comparison(
         ),
         u.ACCESSIBILITY: ("accessibility.html.j2", labels.accessibility_page, {}),
     }
+    covers = labels.get("covers", names=_listed([view.municipality for view in views], labels))
     for here, (template, page_title, own) in pages.items():
-        write(
-            here,
-            render_page(template, {**_shared(labels, options, here, title, page_title), **own}),
-        )
+        shared = _shared(labels, options, here, title, page_title)
+        write(here, render_page(template, {**shared, "covers": covers, **own}))
     return list(pages)
+
+
+def _listed(names: list[str], labels: SiteLabels) -> str:
+    """Names as a sentence lists them: "A, B and C"."""
+    if len(names) < 2:
+        return "".join(names)
+    return labels.get("names_and", names=", ".join(names[:-1]), last=names[-1])
 
 
 def _shared(

@@ -141,6 +141,7 @@ class _Site:
             "r": self.view,
             "branding": self.branding,
             "publisher": self.branding.publisher if self.branding else self.view.municipality,
+            "covers": "",
             "notice": self.notice,
             "here": here,
             "title": title,

@@ -101,6 +101,7 @@ SITE_TEXTS: dict[str, Text] = {
     ),
     "compare_caption": N_("The municipalities' steering models side by side."),
     "all_municipalities": N_("All municipalities"),
+    "covers": N_("This website brings together the steering of {names}."),
     "municipality": N_("Municipality"),
     "open_site": N_("The website of {name}"),
     "contributes_from": N_("Contributed to by"),
