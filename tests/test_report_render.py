@@ -430,6 +430,5 @@ def test_tidying_is_the_same_whatever_the_batches(
 
     assert "".join(render._tidied(fmt, chunks)) == tidied
     monkeypatch.setattr(render, "_CHARACTERS_PER_BATCH", 2)
-    monkeypatch.setattr(render, "_LINES_PER_BATCH", 1)
     assert "".join(render._tidied(fmt, chunks)) == tidied
     assert "".join(render._tidied(fmt, list("".join(chunks)))) == tidied

@@ -35,7 +35,6 @@ from styr.resources import data_dir
 
 STYLESHEET = "style.css.j2"
 _CHARACTERS_PER_BATCH = 1 << 16
-_LINES_PER_BATCH = 4096
 
 
 @functools.cache
@@ -116,34 +115,37 @@ def _tidied(fmt: str, chunks: Iterable[str]) -> Iterator[str]:
     one line end at the end; in Markdown at most one blank line in a row, in HTML none (no
     `<pre>` here).
 
-    Tidied line by line as the template writes, a batch of lines at a time:
-    joining the page first, then tidying it with a pattern or two, held three
-    or four copies of it at once.
+    Tidied a batch of lines at a time as the template writes: joining the page
+    first, then tidying it with a pattern or two, held three or four copies of
+    it at once. An HTML batch is filtered in one comprehension, a line at a time
+    in Python was a second for every 200 MB of page.
     """
-    keep_blank = fmt == "md"
-    batch: list[str] = []
-    written = False  # a line has been given out (or is in the batch)
-    blank = False  # an empty line since the last line written
-    for line in _lines(chunks):
-        line = line.rstrip(" \t")
-        if not line:
-            blank = True
-            continue
-        if blank and keep_blank and written:
-            batch.append("")
-        blank = False
-        batch.append(line)
-        written = True
-        if len(batch) >= _LINES_PER_BATCH:
-            batch.append("")  # the line end after the batch's last line
-            yield "\n".join(batch)
-            batch.clear()
-    batch.append("")
-    yield "\n".join(batch) if written else "\n"
+    written = False  # a line has been given out
+    blank = False  # an empty line since the last line written (Markdown keeps one)
+    for lines in _line_batches(chunks):
+        if fmt != "md":
+            kept = [tidy for line in lines if (tidy := line.rstrip(" \t"))]
+        else:
+            kept = []
+            for line in lines:
+                line = line.rstrip(" \t")
+                if not line:
+                    blank = True
+                    continue
+                if blank and (written or kept):
+                    kept.append("")
+                blank = False
+                kept.append(line)
+        if kept:
+            kept.append("")  # the line end after the batch's last line
+            yield "\n".join(kept)
+            written = True
+    if not written:
+        yield "\n"
 
 
-def _lines(chunks: Iterable[str]) -> Iterator[str]:
-    """The lines of the text the chunks make up, read a batch of chunks at a time.
+def _line_batches(chunks: Iterable[str]) -> Iterator[list[str]]:
+    """The lines of the text the chunks make up, a batch of chunks' worth at a time.
 
     No control character from the data reaches the page raw (`styr.escape.published`).
     """
@@ -158,8 +160,8 @@ def _lines(chunks: Iterable[str]) -> Iterator[str]:
             pending.clear()
             size = 0
             carry = lines.pop()
-            yield from lines
-    yield from published(carry + "".join(pending)).split("\n")
+            yield lines
+    yield published(carry + "".join(pending)).split("\n")
 
 
 def csp_hash(text: str) -> str:
