@@ -10,8 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from styr.cache import LintCache
 from styr.cache_entry import valid_entry
-from styr.cache_index import Stamp, now_ns, store_index, take_stamps
-from styr.cache_split import indexed_keys
+from styr.cache_index import Stamp, indexed_key, now_ns, store_index, take_stamps
 from styr.config import LintConfig
 from styr.findings import Finding, Severity
 from styr.load import Document
@@ -94,9 +93,8 @@ def lint_paths(
     known: dict[Path, RepositoryResult] = {}
     if cache is not None:
         contexts = cache.contexts(day)  # the folders above the repositories looked at once
-        keys = indexed_keys(cache, roots, contexts, _names, jobs)
-        for root, key in zip(roots, keys, strict=True):
-            cached = None if key is None else from_cache_entry(root, cache.load(key))
+        for root in roots:
+            cached = _from_index(root, contexts, cache)
             if cached is not None:
                 known[root] = cached
                 report(len(known), len(roots))
@@ -138,9 +136,11 @@ def _prepare_for_fork() -> None:
         prepare()
 
 
-def _names(root: Path) -> list[str]:
-    """The names of a repository's files, the manifest first, as its stamps are taken."""
-    return [MANIFEST, *repository_names(root)]
+def _from_index(
+    root: Path, contexts: Callable[[Path], str], cache: LintCache
+) -> RepositoryResult | None:
+    key = indexed_key(cache, root, contexts, lambda: [MANIFEST, *repository_names(root)])
+    return None if key is None else from_cache_entry(root, cache.load(key))
 
 
 def _lint_root(root: Path, today: date, cache: LintCache | None) -> RepositoryResult:
