@@ -340,5 +340,10 @@ def test_a_script_in_any_text_never_runs_and_shows_as_text(
     assert len(pages) == len(html_files(hostile)) > 30
     viewport = {"width": 1280, "height": 900}
     with reading(browser, bypass_csp=not policy, viewport=viewport) as opened:
-        check = lambda page: payload_problems(opened, page, SCRIPT_PAYLOAD)  # noqa: E731
+
+        def check(page: Path) -> list[str]:
+            # The comparison's own legend and statement show nothing from the files.
+            own = page.parent == hostile and page.name != "index.html"
+            return payload_problems(opened, page, SCRIPT_PAYLOAD, shown=not own)
+
         assert problems_on(pages, hostile, check) == []
