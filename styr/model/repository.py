@@ -184,8 +184,9 @@ def _walk(root: str, folder: str, prefix: str, names: list[str]) -> None:
 
 # From this size on, a repository's values that repeat (keys, units, years)
 # are one object each: a third of the memory of a large repository. A smaller
-# one is read faster without, and its values are let go once it is linted.
-SHARE_FROM_BYTES = 2 * 1024 * 1024
+# one (a municipality's is about 150 KB) is read faster without, and its
+# values are let go once it is linted.
+SHARE_FROM_BYTES = 512 * 1024
 
 
 def load_repository(root: Path, contents: dict[Path, bytes | None] | None = None) -> Repository:
