@@ -111,3 +111,23 @@ def test_a_repository_from_an_earlier_starter_without_the_mark_is_reported_too(
     }
     # A starter may give the same instruction in several places (one per goal area).
     assert len(reported) == occurrences
+
+
+def test_the_quick_look_at_a_file_misses_no_placeholder() -> None:
+    """A file is walked only when its text holds a part of some placeholder."""
+    import json
+
+    from styr.rules import placeholders
+
+    data = Path(placeholders.__file__).resolve().parents[1] / "data" / "placeholders.json"
+    unmarked = json.loads(data.read_text(encoding="utf-8"))["unmarked"]
+    holding = [
+        *(f"title: {' '.join(text.split())}\n" for text in unmarked),
+        "text: FYLL I: Skriv här\n",
+        "text: fyll i: något\n",
+        "name: __KOMMUN__\n",
+        "text: Beskriv de styrandes ambitioner\n",
+    ]
+    for text in holding:
+        assert placeholders._may_hold_one(text), text
+    assert not placeholders._may_hold_one("title: Fler elever ska nå målen i alla ämnen\n")

@@ -64,17 +64,20 @@ def is_placeholder(text: str) -> bool:
 
 
 @cache
-def _unmarked() -> tuple[frozenset[str], re.Pattern[str]]:
+def _unmarked() -> tuple[frozenset[str], tuple[str, ...]]:
     """Earlier starters' unmarked placeholders, and what a file holding any placeholder holds.
 
-    The pattern finds a part of every marked placeholder (`_PARTS`) or the
-    beginning of an unmarked one: one scan of a file's text instead of one
-    per part.
+    The parts are a part of every marked placeholder (`_PARTS`) and the
+    beginning of every unmarked one, less those that hold another part (a
+    text holding "Skriv visionen" holds "kriv"). Each is looked for on its
+    own: a plain substring search is several times faster than a pattern of
+    alternatives, which is tried at every character.
     """
     path = Path(__file__).resolve().parents[1] / "data" / "placeholders.json"
     texts = [" ".join(t.split()) for t in json.loads(path.read_text(encoding="utf-8"))["unmarked"]]
-    parts = [*_PARTS, *(text[:20] for text in texts)]
-    return frozenset(texts), re.compile("|".join(re.escape(part) for part in parts))
+    parts = dict.fromkeys([*_PARTS, *(text[:20] for text in texts)])
+    needed = tuple(p for p in parts if not any(q != p and q in p for q in parts))
+    return frozenset(texts), needed
 
 
 def check(context: RuleContext) -> Iterator[Finding]:
@@ -88,7 +91,7 @@ def check(context: RuleContext) -> Iterator[Finding]:
 
 
 def _may_hold_one(text: str) -> bool:
-    return _unmarked()[1].search(text) is not None
+    return any(part in text for part in _unmarked()[1])
 
 
 # Parts of every placeholder, in the cases it may be written in.
