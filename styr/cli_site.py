@@ -18,7 +18,7 @@ from styr.cli_common import (
 )
 from styr.errors import UsageError
 from styr.i18n import N_
-from styr.messages import message
+from styr.messages import counted, message
 
 
 def site(
@@ -62,8 +62,13 @@ def site(
         )
     except ErrorsBlockPublishing as refused:
         refuse(refused, lang, "site-refused")
+    language = output_language(lang)
+    if written.placeholders:
+        texts = counted("texts", written.placeholders, language)
+        files = ", ".join(written.placeholder_files)
+        typer.echo(message("site-placeholders", language, texts=texts, files=files), err=True)
     typer.echo(
-        message("site-written", output_language(lang), path=str(output), pages=written.pages),
+        message("site-written", language, path=str(output), pages=written.pages),
         err=True,
     )
 

@@ -230,6 +230,12 @@ MESSAGES: dict[str, Text] = {
     ),
     "report-written": N_("Wrote the report to {path}."),
     "site-written": N_("Wrote the website to {path} ({pages} pages)."),
+    # {texts} is a counted phrase (COUNTED); {files} the files that hold them.
+    "site-placeholders": N_(
+        "Warning: {texts} on the website are still what styr init left to be written "
+        "(\"FYLL I: …\", X003), in {files}. Every page says that parts are not written yet. "
+        "Write the texts and publish again; styr lint shows where each one is."
+    ),
     "site-refused": N_(
         "The website was not written: the repository has errors ({count}, see above), and a "
         "website over them would lack what the broken parts hold. Correct the errors and run "
@@ -487,6 +493,7 @@ COUNTED: dict[str, tuple[str, str]] = {
     "infos": NP_("{count} info", "{count} info"),
     "files": NP_("{count} file", "{count} files"),
     "repositories": NP_("{count} repository", "{count} repositories"),
+    "texts": NP_("{count} text", "{count} texts"),
 }
 
 

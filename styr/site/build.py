@@ -29,6 +29,7 @@ from styr.report.anchors import Anchors
 from styr.report.followup import follow_up
 from styr.report.texts import LANGUAGES
 from styr.report.view import RepositoryView, ViewBuilder
+from styr.rules.placeholders import PLACEHOLDER
 from styr.site.compare import write_comparison
 from styr.site.municipality import SiteOptions, write_municipality
 from styr.site.sitemap import sitemap
@@ -45,6 +46,33 @@ _PARALLEL_FROM = 4
 class SiteWritten:
     folder: Path
     pages: int
+    # The texts `styr init` left to be written (X003), published as they stand, and their files.
+    placeholders: int = 0
+    placeholder_files: tuple[str, ...] = ()
+
+
+def placeholders_of(results: Sequence[RepositoryResult]) -> tuple[int, tuple[str, ...]]:
+    """How many placeholder texts (lint's X003) the repositories hold, and in which files.
+
+    Each file is named as `styr lint` names it (`x/styr.yaml` after `styr site x`).
+    """
+    found = [
+        (result.repository.root, finding.file)
+        for result in results
+        for finding in result.findings
+        if finding.code == PLACEHOLDER.code and finding.file is not None
+    ]
+    files = dict.fromkeys(_shown_file(root, file) for root, file in found)
+    return len(found), tuple(files)
+
+
+def _shown_file(root: Path, file: Path) -> str:
+    if not file.is_absolute():
+        return file.as_posix()
+    try:
+        return file.relative_to(root.parent).as_posix()
+    except ValueError:
+        return file.as_posix()
 
 
 def build_site(
@@ -88,7 +116,8 @@ def _one(
     repository, result = load_and_lint(root, today, cache)
     check_publishable(LintResult([result]), allow_errors=allow_errors)
     labels = SiteLabels(language or repository.language or "sv")
-    options = SiteOptions(updated=updated.isoformat() if updated else "")
+    placeholders, files = placeholders_of([result])
+    options = SiteOptions(updated=updated.isoformat() if updated else "", placeholders=placeholders)
 
     def fill(staging: Path) -> int:
         view, builder = site_view(repository, labels, result, updated)
@@ -96,7 +125,7 @@ def _one(
         return len(pages)
 
     count = replace_folder(output, MARKER, fill)
-    return SiteWritten(Path(output), count)
+    return SiteWritten(Path(output), count, placeholders, files)
 
 
 def _many(
@@ -113,13 +142,17 @@ def _many(
     folders = _folders(roots, manifests)
     options = SiteOptions(updated=updated.isoformat() if updated else "", comparison="index.html")
 
+    placeholders: list[tuple[int, tuple[str, ...]]] = []
+
     def fill(staging: Path) -> int:
         arguments = [
             (root, staging, folder, chosen, options, updated, allow_errors, today, cache)
             for root, folder in zip(roots, folders, strict=True)
         ]
         built = _map(_municipality_site, arguments)
-        check_publishable(LintResult([result for _, result, _ in built]), allow_errors=allow_errors)
+        results = [result for _, result, _ in built]
+        check_publishable(LintResult(results), allow_errors=allow_errors)
+        placeholders.append(placeholders_of(results))
         views = [view for view, _, _ in built]
         labels = SiteLabels(chosen)
         write = _writer(staging, "")
@@ -135,7 +168,7 @@ def _many(
         return len(root) + 1 + sum(len(written) for _, _, written in built)
 
     count = replace_folder(output, MARKER, fill)
-    return SiteWritten(Path(output), count)
+    return SiteWritten(Path(output), count, *placeholders[0])
 
 
 def _map(
@@ -167,6 +200,7 @@ def _municipality_site(
     repository, result = load_and_lint(root, today, cache)
     labels = SiteLabels(language)
     view, builder = site_view(repository, labels, result, updated)
+    options = replace(options, placeholders=placeholders_of([result])[0])
     pages: list[str] = []
     if not view.errors or allow_errors:
         pages = write_municipality(view, builder, labels, _writer(staging, folder), options)

@@ -13,7 +13,7 @@ from styr.report.view import RepositoryView
 from styr.site import urls as u
 from styr.site.municipality import SiteOptions, legend
 from styr.site.render import render_page
-from styr.site.texts import SiteLabels
+from styr.site.texts import SiteLabels, sentence
 
 
 def write_comparison(
@@ -69,11 +69,13 @@ def _shared(
 
     return {
         "t": labels,
+        "sentence": sentence,
         "lang": labels.language,
         "version": __version__,
         "branding": None,
         "publisher": "",
         "notice": None,
+        "placeholders": 0,
         "here": here,
         "title": title,
         "site_title": site_title,

@@ -30,7 +30,7 @@ from styr.site.pages import (
 )
 from styr.site.render import accent_rules, render_page
 from styr.site.sitemap import sitemap
-from styr.site.texts import SiteLabels
+from styr.site.texts import SiteLabels, sentence
 from styr.site.urls import SiteUrls, relative
 
 Writer = Callable[[str, str], None]
@@ -40,6 +40,7 @@ Writer = Callable[[str, str], None]
 class SiteOptions:
     updated: str = ""  # "Senast uppdaterad", or "" for none
     comparison: str = ""  # the comparison page above this site, from the site's parent folder
+    placeholders: int = 0  # texts still as `styr init` left them (X003), told of on every page
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,6 +137,7 @@ class _Site:
             crumbs = [*crumbs[:-1], Crumb(crumbs[-1].title)]
         shared = {
             "t": self.t,
+            "sentence": sentence,
             "lang": self.t.language,
             "version": __version__,
             "r": self.view,
@@ -143,6 +145,7 @@ class _Site:
             "publisher": self.branding.publisher if self.branding else self.view.municipality,
             "covers": "",
             "notice": self.notice,
+            "placeholders": self.options.placeholders,
             "here": here,
             "title": title,
             "site_title": self.t.get("site_title", name=self.view.municipality),

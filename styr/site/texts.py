@@ -8,7 +8,7 @@ report say the same thing the same way (`t.baseline`, `t.targets`).
 
 from __future__ import annotations
 
-from styr.i18n import N_, Text, translate
+from styr.i18n import N_, NP_, Text, count_text, translate
 from styr.report.texts import TEXTS as REPORT_TEXTS
 from styr.report.texts import Labels
 
@@ -66,21 +66,27 @@ SITE_TEXTS: dict[str, Text] = {
         "public services (DOS-lagen), known limitations, and how to tell us about problems."
     ),
     "accessibility_standard_heading": N_("How accessible the website is"),
+    # Only what is true of every municipality's site: styr's own tests check its page
+    # templates on its examples, not this site's texts (what the manifest says of those follows).
     "accessibility_standard": N_(
-        "The website is made to meet WCAG 2.1 at level AA (EN 301 549). Every page is tested "
-        "automatically with axe-core in a browser, by keyboard, at 320 pixels width and at 200 "
-        "percent zoom. Status is always shown with a symbol and a word, and every chart has a "
-        "table with the same numbers."
+        "The website is made with the tool styr, whose page templates are tested automatically "
+        "against WCAG 2.1 at level AA (EN 301 549) on styr's own example websites: with axe-core "
+        "in a browser, by keyboard, at 320 pixels width and at 200 percent zoom. Status is always "
+        "shown with a symbol and a word, and every chart has a table with the same numbers."
+    ),
+    "accessibility_not_assessed": N_(
+        "How the texts and pages of this particular website meet the requirements has not been "
+        "assessed yet."
     ),
     "accessibility_contact_heading": N_("Tell us about problems"),
     "accessibility_contact": N_(
-        "If something on the website does not work for you, contact {publisher}."
+        "If something on the website does not work for you, contact {publisher}"
     ),
     "accessibility_shortcomings": N_("Known shortcomings"),
     "accessibility_assessed_heading": N_("How we assessed the website"),
     "accessibility_assessed_on": N_("The website was last assessed on {date}."),
-    "accessibility_assessed_by": N_("The assessment was made by {name}."),
-    "accessibility_response_time": N_("We answer within {time}."),
+    "accessibility_assessed_by": N_("The assessment was made by {name}"),
+    "accessibility_response_time": N_("We answer within {time}"),
     "accessibility_supervision_heading": N_("Supervision"),
     "accessibility_supervision": N_(
         "The Agency for Digital Government (Myndigheten för digital förvaltning, Digg) supervises "
@@ -113,6 +119,36 @@ SITE_TEXTS: dict[str, Text] = {
 }
 
 
+# Texts said of a number, in the form the number takes (`t.counted("notice_placeholders", 2)`).
+SITE_COUNTED: dict[str, tuple[Text, Text]] = {
+    "notice_errors": NP_(
+        "A check of what the website is made from found {count} error. The website was published "
+        "anyway, so parts may be missing or wrong here.",
+        "A check of what the website is made from found {count} errors. The website was published "
+        "anyway, so parts may be missing or wrong here.",
+    ),
+    "notice_placeholders": NP_(
+        "{count} text on this website is not written yet: it still says what is to be written "
+        "there.",
+        "{count} texts on this website are not written yet: they still say what is to be written "
+        "there.",
+    ),
+}
+
+# What ends a sentence already, so that `sentence` adds no full stop after it.
+_SENTENCE_ENDS = (".", "!", "?", "…", ":")
+
+
+def sentence(text: str) -> str:
+    """`text` ended with a full stop, unless it ends with one (or "!", "?") already.
+
+    For a template's sentence that ends with a text from the files, which may
+    end with its own full stop ("… webbredaktionen.").
+    """
+    stripped = text.rstrip()
+    return stripped if not stripped or stripped.endswith(_SENTENCE_ENDS) else f"{stripped}."
+
+
 class SiteLabels(Labels):
     """The website's texts in one language: its own first, then the report's (`t.goals`)."""
 
@@ -129,6 +165,12 @@ class SiteLabels(Labels):
             return super().get(key, **params)
         return translate(text, self.language, **params)
 
+    def counted(self, key: str, count: int, **params: object) -> str:
+        forms = SITE_COUNTED.get(key)
+        if forms is None:
+            return super().counted(key, count, **params)
+        return count_text(forms, count, self.language, **params)
+
 
 # The report's texts a site page may show (all of them, for the catalogue check).
-__all__ = ["REPORT_TEXTS", "SITE_TEXTS", "SiteLabels"]
+__all__ = ["REPORT_TEXTS", "SITE_COUNTED", "SITE_TEXTS", "SiteLabels", "sentence"]

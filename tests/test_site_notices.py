@@ -1,0 +1,79 @@
+"""What the website tells its reader about itself: texts not written yet, errors, what is tested."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from conftest import EXAMPLES, CliResult
+from test_site_pages import read_site
+
+from styr.scaffold import init_repository
+from styr.site.texts import sentence
+
+Run = Callable[..., CliResult]
+NOT_WRITTEN = "på webbplatsen är inte ifyllda än"
+
+
+def test_a_fresh_repository_says_its_placeholders_on_every_page_and_in_the_cli(
+    run_cli: Run, tmp_path: Path
+) -> None:
+    init_repository(tmp_path / "x", "blank", "Exempelkommun", "0999")
+    result = run_cli("site", tmp_path / "x", "-o", tmp_path / "s")
+    assert result.code == 0, result.err
+    warning = next(line for line in result.err.splitlines() if line.startswith("Varning:"))
+    assert "X003" in warning and "texter" in warning
+    assert "styr.yaml" in warning and "vision.yaml" in warning  # where they are
+    pages = read_site(tmp_path / "s")
+    for name in pages:
+        text = (tmp_path / "s" / name).read_text("utf-8")
+        assert "Observera: webbplatsen kan vara ofullständig" in text, name
+        assert NOT_WRITTEN in text, name
+
+
+def test_a_written_repository_has_no_placeholder_notice(run_cli: Run, tmp_path: Path) -> None:
+    result = run_cli("site", EXAMPLES / "helsingborg", "-o", tmp_path / "s")
+    assert result.code == 0, result.err
+    assert "Varning:" not in result.err
+    assert NOT_WRITTEN not in (tmp_path / "s" / "index.html").read_text("utf-8")
+
+
+def test_the_accessibility_statement_never_doubles_a_full_stop(
+    run_cli: Run, tmp_path: Path
+) -> None:
+    init_repository(tmp_path / "x", "blank", "Exempelkommun", "0999")  # its texts end with "."
+    assert run_cli("site", tmp_path / "x", "-o", tmp_path / "s").code == 0
+    statement = (tmp_path / "s" / "tillganglighet.html").read_text("utf-8")
+    assert "Granskningen gjordes av" in statement
+    assert ".." not in statement.replace("../", "")
+
+
+def test_sentence_adds_a_full_stop_only_when_missing() -> None:
+    assert sentence("Vi svarar inom två veckor") == "Vi svarar inom två veckor."
+    assert sentence("Granskningen gjordes av webbredaktionen.") == (
+        "Granskningen gjordes av webbredaktionen."
+    )
+    assert sentence("Vem granskade?") == "Vem granskade?"
+    assert sentence("") == ""
+
+
+def test_the_allow_errors_notice_speaks_of_the_website(
+    run_cli: Run, example_copy: Callable[[str], Path], tmp_path: Path
+) -> None:
+    repo = example_copy("helsingborg")
+    with (repo / "organisation" / "socialnamnden.yaml").open("a", encoding="utf-8") as stream:
+        stream.write("  trasig: [\n")
+    result = run_cli("site", repo, "-o", tmp_path / "s", "--allow-errors")
+    assert result.code == 0, result.err
+    page = (tmp_path / "s" / "index.html").read_text("utf-8")
+    assert "Webbplatsen publicerades ändå" in page
+    assert "rapport" not in page.lower()
+
+
+def test_the_accessibility_statement_claims_only_what_styr_tests(
+    run_cli: Run, tmp_path: Path
+) -> None:
+    assert run_cli("site", EXAMPLES / "helsingborg", "-o", tmp_path / "s").code == 0
+    statement = (tmp_path / "s" / "tillganglighet.html").read_text("utf-8")
+    assert "Varje sida testas automatiskt" not in statement
+    assert "vars sidmallar testas automatiskt mot WCAG 2.1 nivå AA" in statement
