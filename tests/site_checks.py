@@ -433,3 +433,35 @@ def filter_problems(reader: Reader, file: Path) -> list[str]:
             problems.append(f"{radio}: choosing it hides its own goals too")
         page.click(f"label[for='visa-{group}-alla']")
     return problems
+
+
+_NO_MATCH_SHOWN = "() => document.querySelector('main .no-match').checkVisibility()"
+
+
+def no_match_problems(reader: Reader, file: Path) -> list[str]:
+    """Every choice of an area (with each organisation, or all) that shows no goal says so.
+
+    And a choice that shows goals does not: "Inga mål passar valet." is shown
+    exactly when no goal is.
+    """
+    page = reader.open(file).page
+    radios = page.evaluate(
+        "() => [...document.querySelectorAll('main input[type=radio]')].map(r => r.id)"
+    )
+    areas = [r for r in radios if r.startswith("visa-omrade-") and r != "visa-omrade-alla"]
+    organisations = [r for r in radios if r.startswith("visa-org-")]
+    problems, empty = [], 0
+    for area in areas:
+        page.click(f"label[for='{area}']")
+        for organisation in organisations:
+            page.click(f"label[for='{organisation}']")
+            shown = [i for i in page.evaluate(_SHOWN) if i["shown"]]
+            empty += not shown
+            if bool(shown) == page.evaluate(_NO_MATCH_SHOWN):
+                said = "says" if shown else "does not say"
+                problems.append(
+                    f"{area} + {organisation}: {len(shown)} goals shown, {said} none fit"
+                )
+    if areas and organisations and not empty:
+        problems.append("no choice shows an empty list: the check checked nothing")
+    return problems

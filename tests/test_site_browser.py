@@ -38,6 +38,7 @@ from site_checks import (
     filter_problems,
     keyboard_problems,
     load_problems,
+    no_match_problems,
     payload_problems,
     policy_problems,
     reflow_problems,
@@ -330,6 +331,7 @@ def test_the_goal_filter(name: str, scripts: bool, sites: dict[str, Path], brows
     viewport = {"width": 1280, "height": 900}
     with reading(browser, java_script_enabled=scripts, viewport=viewport) as opened:
         assert filter_problems(opened, sites[name] / "mal.html") == []
+        assert no_match_problems(opened, sites[name] / "mal.html") == []
 
 
 @pytest.mark.parametrize("policy", [True, False], ids=["policy-on", "policy-off"])

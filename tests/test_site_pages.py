@@ -318,3 +318,14 @@ def test_the_accent_colour_from_the_manifest_colours_every_page(tmp_path: Path) 
     build_site([EXAMPLES / "helsingborg"], tmp_path / "w")
     for name, page in read_site(tmp_path / "w").items():
         assert ":root { --accent: #1d4f6e; --on-accent: #ffffff; }" in page.styles[0], name
+
+
+def test_the_goal_list_says_when_no_goal_fits_and_whom_the_status_counts_are_for(
+    tmp_path: Path,
+) -> None:
+    build_site([EXAMPLES / "helsingborg"], tmp_path / "w")
+    text = (tmp_path / "w" / "mal.html").read_text("utf-8")
+    style = read_site(tmp_path / "w")["mal.html"].styles[0]
+    assert "Inga mål passar valet." in text
+    assert ".no-match{display:none}" in style.replace(" ", "").replace(";}", "}")
+    assert "Antalet efter varje status gäller alla mål" in text

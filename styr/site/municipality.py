@@ -260,7 +260,16 @@ class _Site:
             "goals.html.j2",
             self.t.all_goals,
             self.crumbs(Crumb(self.t.all_goals, u.GOALS)),
-            filter_rules([slug for _, slug in areas], [slug for _, slug in boards]),
+            filter_rules(
+                [slug for _, slug in areas],
+                [slug for _, slug in boards],
+                {
+                    (slug_of_area[a], _slug_of(c.organisation.page))
+                    for c in contributions
+                    for a in arrangement.areas_of(c)
+                    if a in slug_of_area
+                },
+            ),
             areas=areas,
             boards=boards,
             by_area=[(area, slug, arrangement.by_area.get(area.id, [])) for area, slug in areas],

@@ -44,6 +44,10 @@ SITE_TEXTS: dict[str, Text] = {
     "filter_hint": N_(
         "Choose an area or a board to show only its goals. The choice works without scripts."
     ),
+    "filter_no_match": N_("No goal fits the choice."),
+    "goals_by_status_all": N_(
+        "The numbers after each status are for all goals, whatever is chosen above."
+    ),
     "goal_count": N_("Goals: {count}"),
     "document_title": N_("Document"),
     "documents_caption": N_("The steering documents: type, who adopted them and when, validity."),
