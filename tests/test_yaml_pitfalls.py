@@ -235,6 +235,39 @@ def test_a_bidi_control_is_reported_where_it_stands(
     assert read_plain(text) is None
 
 
+@pytest.mark.parametrize(
+    ("text", "position", "char"),
+    [
+        pytest.param('title: "Trygg\\u202ehet"\n', (1, 14), "U+202E", id="u-escape"),
+        pytest.param('a: 1\nb: "x\\U00002066y"\n', (2, 6), "U+2066", id="long-escape"),
+        pytest.param('t: "ab\n  c\\u202Dd"\n', (2, 4), "U+202D", id="second-line"),
+    ],
+)
+def test_a_bidi_control_written_as_an_escape_is_reported_where_it_is_written(
+    text: str, position: tuple[int, int], char: str
+) -> None:
+    document = parse(text)
+    bidi = [f for f in document.findings if f.code == "Y018"]
+    assert [(f.line, f.column) for f in bidi] == [position]
+    assert bidi[0].params["char"] == char
+    assert read_plain(text) is None  # the fast reader leaves it to the careful one
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("t: 'a\\u202e'\n", id="single-quoted: the letters themselves"),
+        pytest.param("t: a\\u202e\n", id="plain: the letters themselves"),
+        pytest.param('t: "a\\\\u202e"\n', id="an escaped backslash, then the letters"),
+        pytest.param("t: x  # \\u202e\n", id="in a comment"),
+    ],
+)
+def test_the_letters_of_an_escape_that_yaml_does_not_decode_are_no_bidi_finding(
+    text: str,
+) -> None:
+    assert "Y018" not in [f.code for f in parse(text).findings]
+
+
 def test_one_bidi_finding_per_line() -> None:
     document = parse("a: \u202ex\u202c y \u202e\nb: \u2067z\u2069\n")
     assert where(document) == [("Y018", 1, 4), ("Y018", 2, 4)]

@@ -26,6 +26,7 @@ from styr.load.scalars import (
     short_tag,
     shown,
 )
+from styr.load.text_checks import ESCAPED_BIDI, escaped_bidi_findings
 from styr.load.text_fields import is_text_field
 from styr.rules import loading as rules
 
@@ -62,6 +63,8 @@ class ValueBuilder:
         self.alias_positions = iter(aliases or ())
         # Only a text with a ` #` after something can hide words in a comment.
         self.comments = " #" in text or "\t#" in text
+        # Only a text that writes a bidi control as an escape can decode into one.
+        self.escaped_bidi = "\\" in text and ESCAPED_BIDI.search(text) is not None
 
     def path(self, *extra: str | int) -> PathInDocument:
         return (*self.stack, *extra)
@@ -111,6 +114,8 @@ class ValueBuilder:
                 self.surprise(node, self.path(), surprise)
                 return value
             if tag == STR:
+                if self.escaped_bidi and node.style == '"':  # type: ignore[attr-defined]
+                    self.escaped_controls(node)  # type: ignore[arg-type]
                 return node.value
             value, surprise = resolve_tagged(node.value, tag)
             self.surprise(node, self.path(), surprise)
@@ -121,6 +126,15 @@ class ValueBuilder:
             return self.sequence(node)  # type: ignore[arg-type]
         self.report(rules.TAG, node, self.path(), tag=short_tag(node.tag))
         return None
+
+    def escaped_controls(self, node: ScalarNode) -> None:
+        """Y018 for a bidi control a double-quoted text writes as an escape."""
+        start, end = node.start_mark, node.end_mark
+        self.findings.extend(
+            escaped_bidi_findings(
+                self.text, start.index, end.index, self.file, start.line + 1, start.column + 1
+            )
+        )
 
     def sequence(self, node: SequenceNode) -> list[Any]:
         result = []

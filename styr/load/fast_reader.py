@@ -36,6 +36,7 @@ import sys
 from typing import Any
 
 from styr.load.limits import MAX_NUMBER_DIGITS, deeply_indented
+from styr.load.text_checks import ESCAPED_BIDI
 
 try:
     import yaml_rs
@@ -193,7 +194,7 @@ def read_plain(text: str, *, share: bool = True) -> Any | None:
     short texts and whole numbers that repeat are one object each (see
     `_plain_values`); without, the same values are checked a little faster.
     """
-    if yaml_rs is None or screen(text) or deeply_indented(text):
+    if yaml_rs is None or screen(text) or deeply_indented(text) or _escaped_bidi(text):
         return None  # (deep flow nesting never gets past the screen)
     try:
         data = yaml_rs.loads(text, parse_datetime=False)
@@ -209,6 +210,11 @@ def read_plain(text: str, *, share: bool = True) -> Any | None:
         if values is _PLAIN or (values is not _DOUBTED and not _doubtful_floats(text, values)):
             return data
     return None
+
+
+def _escaped_bidi(text: str) -> bool:
+    """A bidi control written as an escape: the careful reader reports it (Y018)."""
+    return "\\" in text and ESCAPED_BIDI.search(text) is not None
 
 
 def _doubtful_floats(text: str, values: str) -> bool:
