@@ -67,6 +67,9 @@ def site(
         texts = counted("texts", written.placeholders, language)
         files = ", ".join(written.placeholder_files)
         typer.echo(message("site-placeholders", language, texts=texts, files=files), err=True)
+    if written.kept:
+        files = ", ".join(written.kept)
+        typer.echo(message("site-kept-files", language, path=str(output), files=files), err=True)
     typer.echo(
         message("site-written", language, path=str(output), pages=written.pages),
         err=True,

@@ -19,6 +19,7 @@ from typing import TypeVar
 
 from styr.errors import UsageError
 from styr.files_errors import usage_errors
+from styr.files_owned import files_below, keep_users_files, marker_bytes, users_files
 from styr.files_staging import (
     TEMPORARY_SUFFIX,
     current_umask,
@@ -163,16 +164,24 @@ def _write_new(path: Path, data: bytes, *, flush: bool = True) -> None:
 
 
 def replace_folder(
-    destination: Path, marker: str, fill: Callable[[Path], Result], *, kind: str = "site"
+    destination: Path,
+    marker: str,
+    fill: Callable[[Path], Result],
+    *,
+    kind: str = "site",
+    kept: list[str] | None = None,
 ) -> Result:
     """Replace the folder `destination` whole with what `fill(staging)` writes: all or nothing.
 
     `fill` writes into a hidden sibling folder; only when it has returned is
     that folder flushed and swapped in for the old one, which is then removed.
     A failure anywhere before the swap leaves the old folder as it was. The
-    new folder gets the file `marker`, and an existing folder is replaced only
-    when it holds that marker (an earlier output of the same command) or is
-    empty: a folder of the user's own is never deleted (`UsageError`).
+    new folder gets the file `marker`, listing every file written, and an
+    existing folder is replaced only when it holds that marker (an earlier
+    output of the same command) or is empty: a folder of the user's own is
+    never deleted (`UsageError`). Files the user added to an earlier output
+    (those its marker does not list) are copied into the new folder, and their
+    paths added to `kept` (`styr.files_owned`).
     """
     destination = Path(os.path.abspath(destination))
     parent = destination.parent
@@ -185,7 +194,10 @@ def replace_folder(
     try:
         with usage_errors(destination), termination_as_exit():
             result = fill(staging)
-            _write_new(staging / marker, b"styr\n", flush=False)
+            written = files_below(staging, marker)
+            own = users_files(destination, marker) if os.path.isdir(destination) else []
+            keep_users_files(destination, staging, own, kind)
+            _write_new(staging / marker, marker_bytes(written), flush=False)
             _flush_tree(staging)
             os.chmod(staging, 0o777 & ~current_umask())
             _check_replaceable(destination, marker, kind)  # it may have changed meanwhile
@@ -194,6 +206,8 @@ def replace_folder(
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
+    if kept is not None:
+        kept.extend(own)
     return result
 
 
@@ -210,7 +224,9 @@ def _check_replaceable(destination: Path, marker: str, kind: str) -> None:
     """Refuse a destination that is a file, or a folder with contents not ours to delete."""
     if not os.path.lexists(destination):
         return
-    if destination.is_symlink() or not destination.is_dir():
+    if destination.is_symlink():
+        raise UsageError(f"{kind}-output-is-a-link", path=str(destination))
+    if not destination.is_dir():
         raise UsageError(f"{kind}-output-not-a-folder", path=str(destination))
     with usage_errors(destination):
         empty = not any(destination.iterdir())

@@ -233,7 +233,7 @@ MESSAGES: dict[str, Text] = {
     # {texts} is a counted phrase (COUNTED); {files} the files that hold them.
     "site-placeholders": N_(
         "Warning: {texts} on the website are still what styr init left to be written "
-        "(\"FYLL I: …\", X003), in {files}. Every page says that parts are not written yet. "
+        '("FYLL I: …", X003), in {files}. Every page says that parts are not written yet. '
         "Write the texts and publish again; styr lint shows where each one is."
     ),
     "site-refused": N_(
@@ -244,6 +244,18 @@ MESSAGES: dict[str, Text] = {
     "site-output-not-a-folder": N_(
         "{path} is a file, not a folder. Give the folder to write the website to with -o, for "
         "example -o webbplats."
+    ),
+    "site-output-is-a-link": N_(
+        "{path} is a link to another place, not a folder of its own, so styr did not write to it. "
+        "Give the folder itself with -o, for example -o webbplats."
+    ),
+    "site-output-own-files-clash": N_(
+        "The folder {path} has files of your own that styr did not write, where the new website "
+        "puts pages of its own: {files}. Nothing was changed. Move or rename those files, then "
+        "run again."
+    ),
+    "site-kept-files": N_(
+        "Kept the files of your own in {path}, which styr did not write, as they were: {files}."
     ),
     "site-output-not-ours": N_(
         "The folder {path} already has contents that styr did not write, so styr did not replace "

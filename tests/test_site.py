@@ -94,6 +94,63 @@ def test_a_file_is_not_a_folder(run_cli: Run, tmp_path: Path) -> None:
     assert target.read_text(encoding="utf-8") == "x"
 
 
+def test_a_link_to_a_folder_is_refused_as_a_link(run_cli: Run, tmp_path: Path) -> None:
+    real = tmp_path / "riktig"
+    real.mkdir()
+    target = tmp_path / "webbplats"
+    target.symlink_to(real, target_is_directory=True)
+    result = run_cli("site", EXAMPLES / "huddinge", "-o", target)
+    assert result.code == 2
+    assert "är en länk till en annan plats" in result.err
+    assert "är en fil" not in result.err
+    assert list(real.iterdir()) == []
+
+
+def test_files_of_the_users_own_in_an_earlier_site_are_kept(run_cli: Run, tmp_path: Path) -> None:
+    target = tmp_path / "hbg"
+    assert run_cli("site", EXAMPLES / "helsingborg", "-o", target).code == 0
+    (target / "CNAME").write_text("example.se\n", encoding="utf-8")
+    (target / "bilder").mkdir()
+    (target / "bilder" / "logga.svg").write_text("<svg/>", encoding="utf-8")
+    result = run_cli("site", EXAMPLES / "helsingborg", "-o", target)
+    assert result.code == 0, result.err
+    assert "Behöll de egna filerna" in result.err and "CNAME" in result.err
+    assert (target / "CNAME").read_text(encoding="utf-8") == "example.se\n"
+    assert (target / "bilder" / "logga.svg").read_text(encoding="utf-8") == "<svg/>"
+    # Still the user's on the build after: never listed as styr's, never deleted.
+    assert "CNAME" not in (target / MARKER).read_text(encoding="utf-8").splitlines()
+    again = run_cli("site", EXAMPLES / "helsingborg", "-o", target)
+    assert again.code == 0 and (target / "CNAME").is_file() and "CNAME" in again.err
+    assert _leftovers(tmp_path) == []
+
+
+def test_a_users_file_where_the_site_writes_a_page_refuses_and_changes_nothing(
+    run_cli: Run, tmp_path: Path
+) -> None:
+    target = tmp_path / "hbg"
+    assert run_cli("site", EXAMPLES / "helsingborg", "-o", target).code == 0
+    marker = target / MARKER
+    listed = marker.read_text(encoding="utf-8").splitlines()
+    marker.write_text(  # as if an earlier build had not written the goal list
+        "\n".join(line for line in listed if line != "mal.html") + "\n", encoding="utf-8"
+    )
+    (target / "mal.html").write_text("min egen", encoding="utf-8")
+    result = run_cli("site", EXAMPLES / "helsingborg", "-o", target)
+    assert result.code == 2
+    assert "egna filer som styr inte har skrivit" in result.err and "mal.html" in result.err
+    assert (target / "mal.html").read_text(encoding="utf-8") == "min egen"
+    assert _leftovers(tmp_path) == []
+
+
+def test_the_marker_lists_every_file_written(tmp_path: Path) -> None:
+    target = tmp_path / "w"
+    build_site([EXAMPLES / "huddinge"], target)
+    listed = (target / MARKER).read_text(encoding="utf-8").splitlines()
+    files = sorted(p.relative_to(target).as_posix() for p in target.rglob("*") if p.is_file())
+    assert listed[0] == "styr"
+    assert listed[1:] == [f for f in files if f != MARKER]
+
+
 def test_an_empty_folder_is_used(tmp_path: Path) -> None:
     target = tmp_path / "tom"
     target.mkdir()
@@ -104,7 +161,10 @@ def test_an_empty_folder_is_used(tmp_path: Path) -> None:
 def test_an_earlier_site_is_replaced_whole(tmp_path: Path) -> None:
     target = tmp_path / "webbplats"
     build_site([EXAMPLES / "helsingborg"], target)
+    # A page an earlier build wrote (its marker lists it) for a board since removed.
     (target / "organisationer" / "nedlagd-namnd.html").write_text("gammal", encoding="utf-8")
+    with (target / MARKER).open("a", encoding="utf-8") as marker:
+        marker.write("organisationer/nedlagd-namnd.html\n")
     build_site([EXAMPLES / "helsingborg"], target)
     assert not (target / "organisationer" / "nedlagd-namnd.html").exists()
     assert (target / "index.html").is_file()

@@ -49,6 +49,7 @@ class SiteWritten:
     # The texts `styr init` left to be written (X003), published as they stand, and their files.
     placeholders: int = 0
     placeholder_files: tuple[str, ...] = ()
+    kept: tuple[str, ...] = ()  # files of the user's own in the folder, kept as they were
 
 
 def placeholders_of(results: Sequence[RepositoryResult]) -> tuple[int, tuple[str, ...]]:
@@ -124,8 +125,9 @@ def _one(
         pages = write_municipality(view, builder, labels, _writer(staging, ""), options)
         return len(pages)
 
-    count = replace_folder(output, MARKER, fill)
-    return SiteWritten(Path(output), count, placeholders, files)
+    kept: list[str] = []
+    count = replace_folder(output, MARKER, fill, kept=kept)
+    return SiteWritten(Path(output), count, placeholders, files, tuple(kept))
 
 
 def _many(
@@ -167,8 +169,9 @@ def _many(
         write(SITEMAP, sitemap(pages, "", labels))
         return len(root) + 1 + sum(len(written) for _, _, written in built)
 
-    count = replace_folder(output, MARKER, fill)
-    return SiteWritten(Path(output), count, *placeholders[0])
+    kept: list[str] = []
+    count = replace_folder(output, MARKER, fill, kept=kept)
+    return SiteWritten(Path(output), count, *placeholders[0], tuple(kept))
 
 
 def _map(
