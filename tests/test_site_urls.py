@@ -68,3 +68,36 @@ def test_two_municipalities_with_the_same_code_get_a_folder_each(
     build_site([EXAMPLES / "huddinge", example_copy("huddinge")], tmp_path / "w")
     assert (tmp_path / "w" / "0126" / "index.html").is_file()
     assert (tmp_path / "w" / "0126-2" / "index.html").is_file()
+
+
+def test_a_long_id_gives_a_short_slug_with_a_digest_of_the_whole() -> None:
+    long, other = "a" * 300, "a" * 299 + "b"
+    assert len(slug(long)) <= 60 and len(slug(other)) <= 60
+    assert slug(long) != slug(other)  # alike for 60 letters, still two pages
+    assert slug(long) == slug(long)
+    assert slug(long).startswith("a" * 40)
+    assert slug("b" * 60) == "b" * 60  # a slug of 60 is kept as it is
+
+
+@pytest.mark.parametrize("name", ["con", "PRN", "Aux", "nul", "com1", "COM9", "lpt1", "Lpt9"])
+def test_a_name_windows_keeps_for_a_device_is_never_a_slug(name: str) -> None:
+    made = slug(name)
+    assert made.split(".")[0] not in {"con", "prn", "aux", "nul", "com1", "com9", "lpt1", "lpt9"}
+    assert made.startswith(name.lower())
+    assert not made.endswith((".", " "))
+    assert slug("con.txt") == "con-txt" and slug("com10") == "com10"
+
+
+def test_a_site_with_a_300_letter_id_is_written(tmp_path: Path) -> None:
+    from styr.scaffold import init_repository
+
+    root = tmp_path / "x"
+    init_repository(root, "blank", "Exempelkommun", "0999")
+    board = root / "organisation" / "exempelnamnden.yaml"
+    long_id = "n" * 300
+    text = board.read_text(encoding="utf-8")
+    board.write_text(text.replace("id: exempelnamnden\n", f"id: {long_id}\n", 1), "utf-8")
+    build_site([root], tmp_path / "w")
+    pages = [p.name for p in (tmp_path / "w" / "organisationer").iterdir()]
+    page = next(name for name in pages if name.startswith("n" * 40))
+    assert len(page) <= 60 + len(".html")

@@ -3,7 +3,8 @@
 Plain files (`organisationer/sfn.html`) rather than folders with an index, so
 that every link works from `file://` as well as from any web server. A page's
 name comes from the id of what it shows, so that an address stays the same
-as long as the id does:
+as long as the id does (cut short, with a digest, when the id is long; never a
+name Windows keeps for a device; see `slug`):
 
     index.html                    the start page
     omraden/<slug>.html           one per council-level area
@@ -20,6 +21,7 @@ page that shows it: the report's anchor, unchanged (`organisationer/sfn.html#mal
 
 from __future__ import annotations
 
+import hashlib
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -43,11 +45,31 @@ _NOT_SLUG = re.compile(r"[^a-z0-9]+")
 _ON_START_PAGE = ("vision", "vision_area", "waypoint", "value", "programme")
 
 
+# A file name any file system takes: a page's whole name ("<slug>.html") stays far below the
+# 255 bytes a name may have, and its path (folder, name) below Windows' 260 characters.
+SLUG_LENGTH = 60
+_DIGEST_LENGTH = 8
+# Names Windows keeps for devices, whatever their case and extension ("con.html" included).
+_RESERVED = frozenset(
+    ["con", "prn", "aux", "nul"]
+    + [f"{device}{n}" for device in ("com", "lpt") for n in range(1, 10)]
+)
+
+
 def slug(text: str, fallback: str = "sida") -> str:
-    """A file name from an id: casefolded, å/ä→a, ö→o (any accent dropped), other runs → "-"."""
+    """A file name from an id: casefolded, å/ä→a, ö→o (any accent dropped), other runs → "-".
+
+    A long one is cut to `SLUG_LENGTH` characters with a short digest of the
+    whole id after it (two long ids alike at the start still differ), and a
+    name Windows keeps for a device ("con", "lpt1") gets "-sida" after it.
+    """
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     plain = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return _NOT_SLUG.sub("-", plain).strip("-") or fallback
+    made = _NOT_SLUG.sub("-", plain).strip("-") or fallback
+    if len(made) > SLUG_LENGTH:
+        digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:_DIGEST_LENGTH]
+        made = f"{made[: SLUG_LENGTH - _DIGEST_LENGTH - 1].rstrip('-')}-{digest}"
+    return f"{made}-sida" if made in _RESERVED else made
 
 
 class Slugs:
