@@ -329,3 +329,24 @@ def test_the_goal_list_says_when_no_goal_fits_and_whom_the_status_counts_are_for
     assert "Inga mål passar valet." in text
     assert ".no-match{display:none}" in style.replace(" ", "").replace(";}", "}")
     assert "Antalet efter varje status gäller alla mål" in text
+
+
+def test_in_english_what_comes_from_the_files_says_it_is_swedish(tmp_path: Path) -> None:
+    build_site([EXAMPLES / "helsingborg"], tmp_path / "en", language="en")
+    board = (tmp_path / "en" / "organisationer" / "socialnamnden.html").read_text("utf-8")
+    assert '<html lang="en">' in board
+    assert '<h1 id="org-socialnamnden" lang="sv">Socialnämnden</h1>' in board
+    crumbs = board.split('class="breadcrumbs"', 1)[1].split("</nav>", 1)[0]
+    assert '<li lang="sv"><span aria-current="page">Socialnämnden</span></li>' in crumbs
+    assert "<li><a" in crumbs  # "Start" is the site's own word, in English
+    lead = re.search(r'<p class="lead" lang="sv">([^<]+)</p>', board)
+    assert lead is not None  # the mission
+    area = next((tmp_path / "en" / "omraden").glob("*.html")).read_text("utf-8")
+    assert re.search(r'<h1 id="[^"]+" lang="sv">', area)
+
+
+def test_in_the_files_own_language_nothing_is_marked_again(tmp_path: Path) -> None:
+    build_site([EXAMPLES / "helsingborg"], tmp_path / "sv")
+    for name in read_site(tmp_path / "sv"):
+        text = (tmp_path / "sv" / name).read_text("utf-8")
+        assert text.count("lang=") == 1, name  # <html lang="sv"> only

@@ -118,7 +118,11 @@ def _one(
     check_publishable(LintResult([result]), allow_errors=allow_errors)
     labels = SiteLabels(language or repository.language or "sv")
     placeholders, files = placeholders_of([result])
-    options = SiteOptions(updated=updated.isoformat() if updated else "", placeholders=placeholders)
+    options = SiteOptions(
+        updated=updated.isoformat() if updated else "",
+        placeholders=placeholders,
+        content_language=repository.language or "sv",
+    )
 
     def fill(staging: Path) -> int:
         view, builder = site_view(repository, labels, result, updated)
@@ -203,7 +207,11 @@ def _municipality_site(
     repository, result = load_and_lint(root, today, cache)
     labels = SiteLabels(language)
     view, builder = site_view(repository, labels, result, updated)
-    options = replace(options, placeholders=placeholders_of([result])[0])
+    options = replace(
+        options,
+        placeholders=placeholders_of([result])[0],
+        content_language=repository.language or "sv",
+    )
     pages: list[str] = []
     if not view.errors or allow_errors:
         pages = write_municipality(view, builder, labels, _writer(staging, folder), options)

@@ -70,6 +70,7 @@ def _shared(
     return {
         "t": labels,
         "sentence": sentence,
+        "xl": "",
         "lang": labels.language,
         "version": __version__,
         "branding": None,

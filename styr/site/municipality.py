@@ -11,6 +11,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from markupsafe import Markup
+
 from styr import __version__
 from styr.followup.fulfilment import SYMBOLS, Scale, Status, read_scale
 from styr.report.chart import trend_legend
@@ -41,6 +43,7 @@ class SiteOptions:
     updated: str = ""  # "Senast uppdaterad", or "" for none
     comparison: str = ""  # the comparison page above this site, from the site's parent folder
     placeholders: int = 0  # texts still as `styr init` left them (X003), told of on every page
+    content_language: str = "sv"  # the language the files are written in (manifest `language:`)
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,6 +99,9 @@ class _Site:
         self.write = write
         self.options = options
         self.notice = publishing_notice([view])
+        # The files' own language on what comes from them, where the page speaks another
+        # (WCAG 3.1.2): an attribute for the templates, or nothing.
+        self.content_lang = content_lang_attribute(options.content_language, labels.language)
         self.branding = view.branding
         self.accent = accent_rules(self.branding)
         self.arrangement = Arrangement.of(view)
@@ -134,10 +140,11 @@ class _Site:
             return relative(page, here)
 
         if crumbs and crumbs[-1].page == here:
-            crumbs = [*crumbs[:-1], Crumb(crumbs[-1].title)]
+            crumbs = [*crumbs[:-1], Crumb(crumbs[-1].title, from_files=crumbs[-1].from_files)]
         shared = {
             "t": self.t,
             "sentence": sentence,
+            "xl": self.content_lang,
             "lang": self.t.language,
             "version": __version__,
             "r": self.view,
@@ -182,8 +189,8 @@ class _Site:
             self.boards.append((group.name, entries))
 
     def organisation_page(self, organisation: OrganisationView, level: str, here: str) -> None:
-        level_crumb = Crumb(level, f"{u.START}#{self.level_sections[level]}")
-        crumbs = self.crumbs(level_crumb, Crumb(organisation.name, here))
+        level_crumb = Crumb(level, f"{u.START}#{self.level_sections[level]}", from_files=True)
+        crumbs = self.crumbs(level_crumb, Crumb(organisation.name, here, from_files=True))
         self.page(here, "organisation.html.j2", organisation.name, crumbs, o=organisation)
 
     def area_pages(self) -> None:
@@ -193,7 +200,10 @@ class _Site:
                 continue
             contributions = self.arrangement.by_area.get(area.id, [])
             section = f"{u.START}#{self.kind_sections.get(area.kind, 'innehall')}"
-            crumbs = self.crumbs(Crumb(area.kind, section), Crumb(area.title, here))
+            crumbs = self.crumbs(
+                Crumb(area.kind, section, from_files=True),
+                Crumb(area.title, here, from_files=True),
+            )
             self.page(
                 here,
                 "area.html.j2",
@@ -311,6 +321,13 @@ class _Site:
 
 
 _STATUS_ORDER = [s.value for s in Status]
+
+
+def content_lang_attribute(content: str, page: str) -> Markup:
+    """` lang="sv"` for what comes from the files when the page is in another language."""
+    if content == page:
+        return Markup("")
+    return Markup(' lang="{}"').format(content)
 
 
 def legend(scale: Scale, language: str) -> tuple[list[tuple[str, str, str]], list[Any]]:

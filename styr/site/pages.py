@@ -30,6 +30,7 @@ class Crumb:
 
     title: str
     page: str | None = None
+    from_files: bool = False  # a name from the files, in the files' language
 
 
 @dataclass(frozen=True, slots=True)
