@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 from conftest import EXAMPLES, CliResult
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 from markupsafe import escape
 
@@ -344,6 +344,32 @@ def test_hostile_text_is_escaped_in_the_chart() -> None:
     assert f'<span class="chart-title" id="graf-test-namn">{escape(hostile)}</span>' in html
 
 
+def test_every_text_of_the_chart_is_escaped_in_its_figure_and_table() -> None:
+    hostile = "<b>\"&'"
+    c = chart(
+        {"2024": 1.0, "2025": 2.0},
+        title=hostile,
+        unit=hostile,
+        targets=[(2025, 3.0)],
+        gender={"2025": (1.0, 2.0)},
+    )
+    c = Chart(**{**{f: getattr(c, f) for f in Chart.__dataclass_fields__}, "id": hostile})
+    html = rendered(c)
+    assert "<b>" not in html
+    figure = ElementTree.fromstring(html.replace("<svg ", f'<svg xmlns="{SVG[1:-1]}" ', 1))
+    assert figure.get("id") == hostile
+    caption = figure.find("./figcaption/span[@class='chart-title']")
+    assert (
+        caption is not None and caption.text == hostile and caption.get("id") == hostile + "-namn"
+    )
+    table = figure.find("./div/table")
+    assert table is not None
+    assert hostile in (table.findtext("caption") or "")
+    assert f"({hostile})" in "".join(th.text or "" for th in table.iter("th"))
+    svg = figure.find(f"{SVG}svg")
+    assert svg is not None and svg.get("aria-labelledby") == f"{hostile}-namn {hostile}-beskrivning"
+
+
 def test_the_report_draws_a_chart_per_followed_indicator_with_unique_ids() -> None:
     page = build_report([EXAMPLES / "helsingborg"], "html", "sv")
     ids = re.findall(r'<figure class="chart" id="([^"]+)"', page)
@@ -397,6 +423,8 @@ def test_any_two_values_get_an_axis_around_them(first: float, second: float) -> 
     assert ticks == sorted(ticks)
 
 
+# Not a timing test: under a loaded machine one example may take longer than hypothesis's 200 ms.
+@settings(deadline=None)
 @given(st.lists(finite, min_size=1, max_size=6), st.lists(finite, max_size=3))
 def test_any_outcomes_and_targets_give_a_chart_or_none(
     values: list[float], goals: list[float]

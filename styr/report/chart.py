@@ -21,9 +21,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
+from markupsafe import Markup
+
 from styr.followup.periods import Period
 from styr.report import formatting as fmt
 from styr.report.chart_axes import CHARACTER, LEGEND_MARK, Frame, label_positions, value_ticks
+from styr.report.chart_svg import chart_html
 from styr.report.chart_words import (
     description,
     direction_words,
@@ -160,6 +163,10 @@ class Chart:
     def diamond(self) -> str:
         """The path of a diamond from its top point, for the legend."""
         return _DIAMOND
+
+    def html(self) -> Markup:
+        """The chart's `<figure>`, SVG and table, every text escaped (`chart_svg.chart_html`)."""
+        return chart_html(self)
 
     @property
     def trend_text(self) -> str:

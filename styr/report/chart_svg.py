@@ -1,0 +1,185 @@
+"""An indicator's chart as HTML: the inline SVG and the table of the same numbers, in one pass.
+
+This writes what the template `_chart.html.j2` once laid out with loops and
+filters, byte for byte, as a list of string pieces joined once: on a report
+of 100,000 indicators the macro cost more than building the charts. Every
+text goes through markupsafe's `escape` (the one HTML escape, as Jinja's
+autoescape does); the numbers and positions are the chart's own. The SVG
+carries its colours as attributes, so that it reads right with any
+stylesheet; a page's stylesheet may refine them (.chart-…,
+templates/_chart.css.j2). The target is dashed, marked with diamonds and
+labelled, never told by colour alone.
+"""
+
+from __future__ import annotations
+
+import functools
+from typing import TYPE_CHECKING
+
+from markupsafe import Markup, escape
+
+if TYPE_CHECKING:
+    from styr.report.chart import Chart, LegendItem
+
+
+@functools.lru_cache(maxsize=8192)
+def _short(text: str) -> str:
+    """A short text that comes back chart after chart (a number, a period, a word), escaped."""
+    return str(escape(text))
+
+
+def _e(text: str) -> str:
+    return str(escape(text))
+
+
+# The legend's marks, by kind; the word follows each at x=22.
+_LEGEND_MARKS = {
+    "outcome": '<path d="M0-4H16" stroke="currentColor" stroke-width="2.5"></path>'
+    '<path d="M4-4{dot}"></path>',
+    "target": '<path d="M0-4H16" stroke="#0a4a7a" stroke-width="2" stroke-dasharray="6 4"></path>'
+    '<path d="M8-9{diamond}" fill="#ffffff" stroke="#0a4a7a" stroke-width="2"></path>',
+    "baseline": '<rect x="4" y="-8" width="8" height="8" fill="#ffffff" stroke="#4a5360"'
+    ' stroke-width="2"></rect>',
+}
+
+
+def chart_html(c: Chart) -> Markup:
+    """The chart's `<figure>`: caption, SVG and table, as `_chart.html.j2`'s `chart(c)` shows it."""
+    pieces: list[str] = []
+    _figure_start(c, pieces)
+    _svg(c, pieces)
+    _table(c, pieces)
+    pieces.append("</figure>")
+    return Markup("".join(pieces))
+
+
+def _figure_start(c: Chart, out: list[str]) -> None:
+    chart_id = _e(c.id)
+    out.append(
+        f'<figure class="chart" id="{chart_id}">\n<figcaption class="chart-caption">'
+        f'<span class="chart-title" id="{chart_id}-namn">{_e(c.title)}</span>'
+    )
+    if c.direction:
+        out.append(f' <span class="chart-direction">{_short(c.direction)}.</span>')
+    if c.trend:
+        out.append(
+            f' <span class="chart-trend"><span aria-hidden="true">{_short(c.trend_symbol)}</span>'
+            f" {_e(c.trend)}.</span>"
+        )
+    out.append("</figcaption>\n")
+
+
+def _svg(c: Chart, out: list[str]) -> None:
+    f = c.frame
+    chart_id = _e(c.id)
+    out.append(
+        f'<svg class="chart-svg" viewBox="0 0 {f.width} {f.height}" role="img"'
+        f' aria-labelledby="{chart_id}-namn {chart_id}-beskrivning" font-size="{f.font_size}"'
+        f' fill="currentColor">\n<desc id="{chart_id}-beskrivning">{_e(c.description)}</desc>\n'
+    )
+    if c.unit:
+        out.append(f'<text class="chart-unit" x="4" y="14">{_short(c.unit)}</text>')
+    out.append(f'<path class="chart-grid" d="{c.grid}" stroke="#c6d0db"></path>\n')
+    out.append('<g class="chart-values" text-anchor="end">')
+    value_x = f.value_x
+    out.extend(
+        f'<text x="{value_x}" y="{tick.at}" dy=".35em">{_short(tick.text)}</text>'
+        for tick in c.y_ticks
+    )
+    out.append(
+        f'</g>\n<path class="chart-axis" d="M{f.left} {f.bottom}H{f.right}" stroke="currentColor"'
+        ' stroke-width="1.5"></path>\n<g class="chart-periods" text-anchor="middle">'
+    )
+    label_y = f.label_y
+    out.extend(
+        f'<text x="{tick.at}" y="{label_y}">{_short(tick.text)}</text>' for tick in c.x_ticks
+    )
+    out.append("</g>\n")
+    _marks(c, out)
+    out.append(_legend(c.frame.legend_y, c.legend, c.dot, c.diamond))
+    out.append("</svg>\n")
+
+
+def _marks(c: Chart, out: list[str]) -> None:
+    """The band, the targets and their word, the baseline, the line and the points."""
+    f = c.frame
+    if c.band:
+        out.append(
+            f'<rect class="chart-band" x="{f.left}" y="{c.band.top}" width="{f.plot_width}"'
+            f' height="{c.band.height}" fill="#e8f1f9" stroke="#0a4a7a" stroke-width="1.5"'
+            ' stroke-dasharray="6 4"></rect>'
+        )
+    if c.targets:
+        out.append('<g class="chart-targets" stroke="#0a4a7a" stroke-width="2">')
+        if c.target_line:
+            out.append(
+                f'<polyline class="chart-target" points="{c.target_line}" fill="none"'
+                ' stroke-dasharray="6 4"></polyline>'
+            )
+        out.append(
+            f'<path class="chart-target-mark" d="{c.target_marks}" fill="#ffffff"></path></g>'
+        )
+    label = c.target_label
+    if label:
+        out.append(
+            f'<text class="chart-target-label" x="{label.x}" y="{label.y}"'
+            f' text-anchor="{label.anchor}" fill="#0a4a7a" font-weight="600">'
+            f"{_short(label.text)}</text>"
+        )
+    if c.baseline:
+        out.append(
+            f'<path class="chart-baseline" d="{c.baseline_mark}" fill="#ffffff" stroke="#4a5360"'
+            ' stroke-width="2"></path>'
+        )
+    if c.line:
+        out.append(
+            f'<polyline class="chart-line" points="{c.line}" fill="none" stroke="currentColor"'
+            ' stroke-width="2.5" stroke-linejoin="round"></polyline>'
+        )
+    out.append(f'<path class="chart-point" d="{c.point_marks}"></path>\n')
+
+
+@functools.lru_cache(maxsize=256)
+def _legend(legend_y: float, items: tuple[LegendItem, ...], dot: str, diamond: str) -> str:
+    """The legend under the plot: the same few on every chart of a page, written once each."""
+    out = [f'<g class="chart-legend" transform="translate(0 {legend_y})">']
+    for item in items:
+        mark = _LEGEND_MARKS.get(item.kind, _LEGEND_MARKS["baseline"])
+        out.append(
+            f'<g transform="translate({item.x} 0)">{mark.format(dot=dot, diamond=diamond)}'
+            f'<text x="22">{_e(item.text)}</text></g>'
+        )
+    out.append("</g>\n")
+    return "".join(out)
+
+
+def _table(c: Chart, out: list[str]) -> None:
+    words = c.words
+    outcome_short = _short(words.outcome_short)
+    target = _short(words.target)
+    women, men = _short(words.women), _short(words.men)
+    out.append(
+        '<div class="chart-numbers">\n<table class="chart-table">\n'
+        f"<caption>{_e(words.caption)}</caption>\n"
+        f'<thead><tr><th scope="col">{_short(words.period)}</th>'
+        f'<th scope="col">{_short(words.outcome)}</th>'
+    )
+    if c.has_targets:
+        out.append(f'<th scope="col">{target}</th>')
+    if c.has_gender:
+        out.append(f'<th scope="col">{women}</th><th scope="col">{men}</th>')
+    out.append("</tr></thead>\n<tbody>\n")
+    for row in c.rows:
+        out.append(
+            f'<tr><th scope="row">{_short(row.period)}</th>'
+            f'<td data-label="{outcome_short}">{_short(row.outcome)}</td>'
+        )
+        if c.has_targets:
+            out.append(f'<td data-label="{target}">{_short(row.target)}</td>')
+        if c.has_gender:
+            out.append(
+                f'<td data-label="{women}">{_short(row.women)}</td>'
+                f'<td data-label="{men}">{_short(row.men)}</td>'
+            )
+        out.append("</tr>\n")
+    out.append("</tbody>\n</table>\n</div>\n")
