@@ -32,6 +32,7 @@ from styr.report.chart_words import (
     direction_words,
     labels_in,
     movement_symbol,
+    said,
     trend_legend,
     trend_words,
 )
@@ -272,7 +273,7 @@ def build_chart(
             baseline=t.baseline,
             women=_capitalised(t.women),
             men=_capitalised(t.men),
-            caption=t.get("chart_caption", title=title),
+            caption=said(t, "chart_caption", title=title),
         ),
     )
 
@@ -318,9 +319,11 @@ _DOT = "a4 4 0 1 0 8 0a4 4 0 1 0-8 0"
 _DIAMOND = "l5 5-5 5-5-5z"
 
 
+@functools.lru_cache(maxsize=8192)  # the same places come back on chart after chart
 def _n(value: float) -> str:
     """A coordinate as short as it can be written: 164 for 164.0, 68.8 as it is."""
-    text = f"{value:.1f}"
+    # + 0.0: -0.0 is 0.0 to the cache, so both must be written alike.
+    text = f"{value + 0.0:.1f}"
     return text[:-2] if text.endswith(".0") else text
 
 
@@ -343,7 +346,7 @@ def _rows(
     by_year = dict(goals)
     rows: list[tuple[float, int, ChartRow]] = []
     if baseline is not None:
-        period = t.get("chart_baseline_period", year=str(baseline[0]))
+        period = said(t, "chart_baseline_period", year=str(baseline[0]))
         rows.append((float(baseline[0]), 0, ChartRow(period, number(baseline[1]), "", "", "")))
     outcome_years = set()
     for outcome in drawn:

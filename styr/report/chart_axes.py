@@ -8,6 +8,7 @@ reader's own), generously, so that labels do not run into each other.
 
 from __future__ import annotations
 
+import functools
 import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -82,6 +83,12 @@ class Frame:
 
 
 def value_ticks(low: float, high: float, count: int = TICK_COUNT) -> list[float]:
+    """A few round values from below `low` to above `high` (`round_ticks`)."""
+    return list(round_ticks(low, high, count))
+
+
+@functools.lru_cache(maxsize=4096)  # indicators of one kind share their ranges: 0–100 %, …
+def round_ticks(low: float, high: float, count: int = TICK_COUNT) -> tuple[float, ...]:
     """A few round values (steps of 1, 2, 2.5 or 5 times a power of ten) from below `low`
     to above `high`; the first and last are the axis's ends.
 
@@ -94,7 +101,7 @@ def value_ticks(low: float, high: float, count: int = TICK_COUNT) -> list[float]
         low, high = low - pad, high + pad
     raw = (high - low) / count
     if not math.isfinite(raw) or raw <= 0:
-        return [low, high]
+        return (low, high)
     power = 10.0 ** math.floor(math.log10(raw))
     step = next(m * power for m in (1.0, 2.0, 2.5, 5.0, 10.0) if m * power >= raw * (1 - 1e-9))
     decimals = max(0, -math.floor(math.log10(step)) + (1 if step / power == 2.5 else 0))
@@ -108,9 +115,9 @@ def value_ticks(low: float, high: float, count: int = TICK_COUNT) -> list[float]
         last -= 1
     elif _tidy(last * step, decimals) < high:
         last += 1
-    ticks = [_tidy(k * step, decimals) for k in range(first, last + 1)]
+    ticks = tuple(_tidy(k * step, decimals) for k in range(first, last + 1))
     if len(ticks) < 2 or not all(map(math.isfinite, ticks)):
-        return [low, high]
+        return (low, high)
     return ticks
 
 

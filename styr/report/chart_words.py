@@ -22,6 +22,14 @@ if TYPE_CHECKING:
 # One set of words per language for every chart of a run (a Labels keeps what it translated).
 labels_in = functools.cache(Labels)
 
+
+def said(t: Labels, key: str, **params: str) -> str:
+    """`t.get(key, **params)` from the text `t` translated once a run: a chart says five of
+    these, and a report of 100,000 indicators would look each up in the catalogue again."""
+    text: str = getattr(t, key)
+    return text.format(**params)
+
+
 # Which way the line goes from the second last point drawn to the last.
 _MOVEMENTS = {1: ("↗", "trend_higher"), -1: ("↘", "trend_lower"), 0: ("→", "trend_same")}
 _JUDGED = {Trend.IMPROVING: "trend_better", Trend.WORSENING: "trend_worse"}
@@ -31,7 +39,7 @@ def trend_legend(language: str) -> list[tuple[str, str]]:
     """The arrows beside a chart and what each says, for a legend of the symbols."""
     t = labels_in(language)
     return [
-        (symbol, t.get(key.replace("trend_", "trend_legend_")))
+        (symbol, getattr(t, key.replace("trend_", "trend_legend_")))
         for symbol, key in (_MOVEMENTS[1], _MOVEMENTS[-1], _MOVEMENTS[0])
     ]
 
@@ -51,9 +59,11 @@ def trend_words(
     """ "Lower than in 2024 – better": the line's way in words, then the judgement."""
     if len(values) < 2:
         return ""
-    moved = t.get(_MOVEMENTS[_movement(values)][1], period=periods[-2])
+    moved = said(t, _MOVEMENTS[_movement(values)][1], period=periods[-2])
     judged = _JUDGED.get(trend(list(values), better))
-    return t.get("trend_judged", movement=moved, judgement=t.get(judged)) if judged else moved
+    return (
+        said(t, "trend_judged", movement=moved, judgement=getattr(t, judged)) if judged else moved
+    )
 
 
 def direction_words(t: Labels, better: str | None, range_text: str | None) -> str:
@@ -63,7 +73,7 @@ def direction_words(t: Labels, better: str | None, range_text: str | None) -> st
     if better == "lower":
         return t.chart_better_lower
     if better == "range" and range_text:
-        return t.get("chart_better_range", range=range_text)
+        return said(t, "chart_better_range", range=range_text)
     return ""
 
 
@@ -75,13 +85,13 @@ def description(
     range_text: str | None,
 ) -> str:
     """The chart said in sentences: outcomes, then targets, then the baseline."""
-    sentences = [t.get("chart_outcomes", values=_listed(points))]
+    sentences = [said(t, "chart_outcomes", values=_listed(points))]
     if targets:
-        sentences.append(t.get("chart_targets", values=_listed(targets)))
+        sentences.append(said(t, "chart_targets", values=_listed(targets)))
     if range_text:
-        sentences.append(t.get("chart_range", range=range_text))
+        sentences.append(said(t, "chart_range", range=range_text))
     if baseline is not None:
-        sentences.append(t.get("chart_baseline", year=baseline.label, value=baseline.text))
+        sentences.append(said(t, "chart_baseline", year=baseline.label, value=baseline.text))
     return " ".join(sentences)
 
 
