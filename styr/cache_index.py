@@ -33,15 +33,18 @@ import os
 import re
 import stat
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from styr.cache import INDEX_SUFFIX, LintCache
+from styr.model.repository import MANIFEST, Listed
 
 # A stamp: (name in the repository, size, mtime_ns, ctime_ns, inode, device).
 Stamp = tuple[str, int, int, int, int, int]
+
+_Item = TypeVar("_Item")  # what a stamp is asked of: a name, or a folder entry
 
 # Two seconds: longer than any file system's clock tick (FAT's is two seconds).
 RACY_NS = 2_000_000_000
@@ -51,6 +54,8 @@ _DIGEST = re.compile(r"[0-9a-f]{40}")
 # Stat calls relative to an open folder, where the system has them (not Windows).
 _RELATIVE_STAT = os.stat in os.supports_dir_fd and os.open in os.supports_dir_fd
 _DIRECTORY = getattr(os, "O_DIRECTORY", 0)
+# A folder entry's stat is the file's whole `lstat` (on Windows it lacks inode and device).
+_ENTRY_STAT_WHOLE = os.name != "nt"
 
 
 def now_ns() -> int:
@@ -65,23 +70,46 @@ def take_stamps(root: Path, names: list[str]) -> list[Stamp] | None:
     """
     folder = str(root)
     if not _RELATIVE_STAT:
-        return _stamps(names, lambda name: os.lstat(os.path.join(folder, name)))
+        return _stamps(
+            zip(names, names, strict=True), lambda name: os.lstat(os.path.join(folder, name))
+        )
     try:
         handle = os.open(folder, os.O_RDONLY | _DIRECTORY)
     except OSError:
         return None
     try:
-        return _stamps(names, lambda name: os.stat(name, dir_fd=handle, follow_symlinks=False))
+        return _stamps(
+            zip(names, names, strict=True),
+            lambda name: os.stat(name, dir_fd=handle, follow_symlinks=False),
+        )
     finally:
         os.close(handle)
 
 
-def _stamps(names: list[str], status_of: Callable[[str], os.stat_result]) -> list[Stamp] | None:
+def listed_stamps(manifest: os.DirEntry[str] | None, listed: list[Listed]) -> list[Stamp] | None:
+    """`take_stamps` of the manifest and the files a walk listed (`repository_entries`).
+
+    The same stamps as `take_stamps` gives for their names, taken from the
+    folder entries: no path is built, and each is one `lstat`. Windows' entries
+    carry no inode or device, so there each file is asked with `os.lstat`.
+    """
+    if manifest is None:
+        return None
+    entries = [(MANIFEST, manifest), *listed]
+    if _ENTRY_STAT_WHOLE:
+        return _stamps(entries, lambda entry: entry.stat(follow_symlinks=False))
+    return _stamps(entries, lambda entry: os.lstat(entry.path))
+
+
+def _stamps(
+    named: Iterable[tuple[str, _Item]], status_of: Callable[[_Item], os.stat_result]
+) -> list[Stamp] | None:
+    """Each item's stamp under its name; None unless every one is a regular file."""
     stamps: list[Stamp] = []
     append = stamps.append
-    for name in names:
+    for name, item in named:
         try:
-            status = status_of(name)
+            status = status_of(item)
         except (OSError, ValueError):  # ValueError: a name the system cannot hold (a NUL)
             return None
         if not stat.S_ISREG(status.st_mode):
@@ -103,18 +131,18 @@ def indexed_key(
     cache: LintCache,
     root: Path,
     context: Callable[[Path], str],
-    names: Callable[[], list[str]],
+    stamps_now: Callable[[], list[Stamp] | None],
 ) -> str | None:
     """The cache key of the files as the index knows them; None if anything differs.
 
-    `context` gives a repository's context (`LintCache.contexts`), `names`
-    its files' names (`styr.model.repository.repository_names`), asked only
-    when there is an index of this context to compare with.
+    `context` gives a repository's context (`LintCache.contexts`), `stamps_now`
+    its files' stamps as they are now (`listed_stamps`), asked only when there
+    is an index of this context to compare with.
     """
     index = cache.load(_index_name(root), INDEX_SUFFIX)
     if not _valid_index(index) or index["context"] != context(root):
         return None
-    stamps = take_stamps(root, names())
+    stamps = stamps_now()
     if stamps is None or _stamps_digest(stamps) != index["stamps"]:
         return None
     key: str = index["key"]

@@ -10,7 +10,14 @@ from typing import TYPE_CHECKING, Any
 
 from styr.cache import LintCache
 from styr.cache_entry import valid_entry
-from styr.cache_index import Stamp, indexed_key, now_ns, store_index, take_stamps
+from styr.cache_index import (
+    Stamp,
+    indexed_key,
+    listed_stamps,
+    now_ns,
+    store_index,
+    take_stamps,
+)
 from styr.config import LintConfig
 from styr.findings import Finding, Severity
 from styr.load import Document
@@ -20,8 +27,10 @@ from styr.model.repository import (
     find_repositories,
     load_repository,
     read_repository_files,
+    repository_entries,
     repository_names,
 )
+from styr.named_documents import NamedDocuments
 from styr.parallel import map_in_processes
 
 if TYPE_CHECKING:
@@ -139,7 +148,7 @@ def _prepare_for_fork() -> None:
 def _from_index(
     root: Path, contexts: Callable[[Path], str], cache: LintCache
 ) -> RepositoryResult | None:
-    key = indexed_key(cache, root, contexts, lambda: [MANIFEST, *repository_names(root)])
+    key = indexed_key(cache, root, contexts, lambda: listed_stamps(*repository_entries(root)))
     return None if key is None else from_cache_entry(root, cache.load(key))
 
 
@@ -257,7 +266,7 @@ def from_cache_entry(root: Path, entry: Any) -> RepositoryResult | None:
     repository = Repository(
         root=root,
         manifest=Document(root / MANIFEST, entry["manifest"]),
-        documents=[Document(root / name, None) for name in entry["files"]],
+        documents=NamedDocuments(root, entry["files"]),  # built only if an output asks
     )
     findings = [
         Finding(

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -23,7 +23,7 @@ class Repository:
 
     root: Path
     manifest: Document
-    documents: list[Document] = field(default_factory=list)
+    documents: Sequence[Document] = field(default_factory=list)
     model: SteeringModel = field(default_factory=SteeringModel)
     # What is read from the documents once and asked for by several (the
     # follow-up outcomes: lint's rules and the report), by who reads it.
@@ -141,12 +141,29 @@ def repository_names(root: Path) -> list[str]:
     Walked with plain strings and `os.scandir`: a run answered from the lint
     cache does little else than this walk and a stat of each file.
     """
-    names: list[str] = []
-    _walk(str(root), str(root), "", names)
-    return names
+    return [name for name, _entry in repository_entries(root)[1]]
 
 
-def _walk(root: str, folder: str, prefix: str, names: list[str]) -> None:
+# A file of a repository as the walk found it: its name in the repository and
+# its folder entry (whose `stat` the stat index takes without building a path).
+Listed = tuple[str, os.DirEntry[str]]
+
+
+def repository_entries(root: Path) -> tuple[os.DirEntry[str] | None, list[Listed]]:
+    """The manifest's folder entry (None if it is not there) and `repository_names`' entries.
+
+    One listing of each folder gives the names and what `styr.cache_index`
+    stamps them by, so a warm run lists no folder twice.
+    """
+    listed: list[Listed] = []
+    manifest: list[os.DirEntry[str]] = []
+    _walk(str(root), str(root), "", listed, manifest)
+    return (manifest[0] if manifest else None), listed
+
+
+def _walk(
+    root: str, folder: str, prefix: str, listed: list[Listed], manifest: list[os.DirEntry[str]]
+) -> None:
     """The files under `folder` (named `prefix` in the repository), as `os.walk` orders them."""
     try:
         with os.scandir(folder) as entries:
@@ -154,7 +171,7 @@ def _walk(root: str, folder: str, prefix: str, names: list[str]) -> None:
     except OSError:
         return  # as os.walk: a folder that cannot be listed is passed over
     folders: list[os.DirEntry[str]] = []
-    files: list[str] = []
+    files: list[os.DirEntry[str]] = []
     for entry in found:
         try:
             is_folder = entry.is_dir()
@@ -163,7 +180,7 @@ def _walk(root: str, folder: str, prefix: str, names: list[str]) -> None:
         if is_folder:
             folders.append(entry)
         else:
-            files.append(entry.name)
+            files.append(entry)
     walked = []
     for entry in sorted(folders, key=lambda entry: entry.name):
         name = entry.name
@@ -171,15 +188,17 @@ def _walk(root: str, folder: str, prefix: str, names: list[str]) -> None:
             continue  # hidden, or a repository of its own
         if entry.is_symlink():
             if not leads_inside(Path(root), Path(entry.path)):
-                names.append(prefix + name)
+                listed.append((prefix + name, entry))
             continue
         walked.append(entry)
-    for name in sorted(files):
-        is_yaml = name.endswith(YAML_SUFFIXES) and not name.startswith(".")
-        if is_yaml and (prefix or name != MANIFEST):
-            names.append(prefix + name)
+    for entry in sorted(files, key=lambda entry: entry.name):
+        name = entry.name
+        if not prefix and name == MANIFEST:
+            manifest.append(entry)
+        elif name.endswith(YAML_SUFFIXES) and not name.startswith("."):
+            listed.append((prefix + name, entry))
     for entry in walked:
-        _walk(root, entry.path, f"{prefix}{entry.name}/", names)
+        _walk(root, entry.path, f"{prefix}{entry.name}/", listed, manifest)
 
 
 # From this size on, a repository's values that repeat (keys, units, years)
