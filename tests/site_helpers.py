@@ -153,6 +153,7 @@ class _PageParser(HTMLParser):
         self.links: list[str] = []
         self.ids: set[str] = set()
         self.resources: list[str] = []
+        self.canonical: list[str] = []
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         values = dict(attrs)
@@ -162,6 +163,8 @@ class _PageParser(HTMLParser):
             self.ids.add(values["name"] or "")
         if tag == "a" and values.get("href") is not None:
             self.links.append(values["href"] or "")
+        elif tag == "link" and values.get("rel") == "canonical":
+            self.canonical.append(values.get("href") or "")  # names the page, loads nothing
         elif values.get("href") is not None:
             self.resources.append(values["href"] or "")
         for attribute in ("src", "srcset", "poster", "data", "action", "formaction"):
@@ -174,13 +177,14 @@ class ParsedPage:
     links: list[str]
     ids: set[str]
     resources: list[str]
+    canonical: list[str] = field(default_factory=list)
 
 
 def parse_page(file: Path) -> ParsedPage:
     parser = _PageParser()
     parser.feed(file.read_text(encoding="utf-8"))
     parser.close()
-    return ParsedPage(parser.links, parser.ids, parser.resources)
+    return ParsedPage(parser.links, parser.ids, parser.resources, parser.canonical)
 
 
 @dataclass
@@ -224,6 +228,13 @@ def crawl(root: Path, allowed_external: Container[str]) -> Crawl:
         for resource in page(current).resources:
             if not resource.startswith("data:"):
                 result.problems.append(f"{name}: loads {resource!r}")
+        canonical = page(current).canonical
+        # The one absolute address a page may name besides its outside links: its own.
+        if len(canonical) > 1 or any(
+            not (address.startswith("https://") and address.endswith(f"/{current.name}"))
+            for address in canonical
+        ):
+            result.problems.append(f"{name}: canonical link {canonical!r}")
         for href in page(current).links:
             target = _follow(root, current, href, allowed_external, result.problems, page)
             if target is not None and target not in result.reached:
@@ -270,8 +281,12 @@ def _follow(
     return target
 
 
-def sitemap_pages(root: Path) -> set[Path]:
-    """The pages every sitemap.xml in the output lists, as files."""
+def sitemap_pages(root: Path, addresses: dict[str, Path] | None = None) -> set[Path]:
+    """The pages every sitemap.xml in the output lists, as files.
+
+    `addresses` names the folder each full address stands for (a site over
+    several municipalities lists each one's pages under its own address).
+    """
     pages: set[Path] = set()
     for sitemap in root.rglob("sitemap.xml"):
         tree = ElementTree.parse(sitemap)
@@ -279,6 +294,11 @@ def sitemap_pages(root: Path) -> set[Path]:
             if not loc.tag.endswith("}loc") and loc.tag != "loc":
                 continue
             address = (loc.text or "").strip()
+            known = [a for a in (addresses or {}) if address.startswith(a)]
+            if known:
+                folder = (addresses or {})[known[0]]
+                pages.add((folder / unquote(address.removeprefix(known[0]))).resolve())
+                continue
             path = PurePosixPath(unquote(urlsplit(address).path))
             pages.add(_sitemap_file(root, sitemap.parent, path))
     return pages

@@ -240,8 +240,54 @@ def test_many_municipalities_index_and_a_folder_each(tmp_path: Path) -> None:
     assert broken_links(pages) == []
     assert reached_from(pages, "index.html") == set(pages)
     assert written.pages == len(pages) + 3  # and the three sitemaps
+    root_map = (target / "sitemap.xml").read_text("utf-8")
+    listed = re.findall(r"<loc>([^<]+)</loc>", root_map)
+    # One over everything, at the root: each municipality's pages under its own address; the
+    # comparison's pages have none (the examples' addresses do not end with 1283/ and 0126/).
+    expected = [
+        f"https://styrning.example.org/{name}/{page.split('/', 1)[1]}"
+        for page in pages
+        for code, name in (("1283", "helsingborg"), ("0126", "huddinge"))
+        if page.startswith(f"{code}/")
+    ]
+    assert sorted(listed) == sorted(expected)
+    assert "Inte med: 3 sidor" in root_map
+
+
+def test_the_comparison_is_listed_when_every_address_ends_with_its_folder(
+    example_copy: Callable[[str], Path], tmp_path: Path
+) -> None:
+    copies = []
+    for name, code in (("helsingborg", "1283"), ("huddinge", "0126")):
+        repo = example_copy(name)
+        manifest = repo / "styr.yaml"
+        text = manifest.read_text("utf-8")
+        old = f"url: https://styrning.example.org/{name}/"
+        assert old in text
+        manifest.write_text(text.replace(old, f"url: https://kommuner.example.se/{code}/"), "utf-8")
+        copies.append(repo)
+    target = tmp_path / "webbplats"
+    build_site(copies, target)
     listed = re.findall(r"<loc>([^<]+)</loc>", (target / "sitemap.xml").read_text("utf-8"))
-    assert sorted(listed) == sorted(pages)  # one over everything, at the root
+    pages = read_site(target)
+    assert sorted(listed) == sorted(f"https://kommuner.example.se/{page}" for page in pages)
+    index = (target / "index.html").read_text("utf-8")
+    assert '<link rel="canonical" href="https://kommuner.example.se/index.html">' in index
+
+
+def test_every_page_has_its_canonical_address_when_the_site_has_one(tmp_path: Path) -> None:
+    build_site([EXAMPLES / "helsingborg"], tmp_path / "w")
+    pages = read_site(tmp_path / "w")
+    for name in pages:
+        text = (tmp_path / "w" / name).read_text("utf-8")
+        link = f'<link rel="canonical" href="https://styrning.example.org/helsingborg/{name}">'
+        assert text.count('rel="canonical"') == 1 and link in text, name
+
+
+def test_without_an_address_no_page_has_a_canonical_link(tmp_path: Path) -> None:
+    init_repository(tmp_path / "x", "blank", "Exempelkommun", "0999")
+    build_site([tmp_path / "x"], tmp_path / "w")
+    assert 'rel="canonical"' not in (tmp_path / "w" / "index.html").read_text("utf-8")
 
 
 def test_many_in_worker_processes_give_the_same_as_one_by_one(tmp_path: Path) -> None:

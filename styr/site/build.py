@@ -32,7 +32,7 @@ from styr.report.view import RepositoryView, ViewBuilder
 from styr.rules.placeholders import PLACEHOLDER
 from styr.site.compare import write_comparison
 from styr.site.municipality import SiteOptions, write_municipality
-from styr.site.sitemap import sitemap
+from styr.site.sitemap import combined_sitemap, comparison_address
 from styr.site.texts import SiteLabels
 from styr.site.urls import SITEMAP, Slugs
 
@@ -156,32 +156,33 @@ def _many(
             for root, folder in zip(roots, folders, strict=True)
         ]
         built = _map(_municipality_site, arguments)
-        results = [result for _, result, _ in built]
+        addresses = [address for _, _, _, address in built]
+        base = comparison_address(addresses, folders)
+        results = [result for _, result, _, _ in built]
         check_publishable(LintResult(results), allow_errors=allow_errors)
         placeholders.append(placeholders_of(results))
-        views = [view for view, _, _ in built]
+        views = [view for view, _, _, _ in built]
         labels = SiteLabels(chosen)
         write = _writer(staging, "")
-        root = write_comparison(views, folders, labels, options, write)
-        # One sitemap over everything, as the web team publishes the whole folder.
-        pages = root + [
-            f"{folder}/{page}"
-            for folder, (_, _, written) in zip(folders, built, strict=True)
-            for page in written
-            if page.endswith(".html")
+        root = write_comparison(views, folders, labels, replace(options, address=base), write)
+        # One sitemap over everything, as the web team publishes the whole folder: each
+        # municipality's pages under its own address, the comparison's under its own.
+        parts = [(base, "", root)] + [
+            (address, f"{folder}/", [page for page in written if page.endswith(".html")])
+            for folder, (_, _, written, address) in zip(folders, built, strict=True)
         ]
-        write(SITEMAP, sitemap(pages, "", labels))
-        return len(root) + 1 + sum(len(written) for _, _, written in built)
+        write(SITEMAP, combined_sitemap(parts, labels))
+        return len(root) + 1 + sum(len(written) for _, _, written, _ in built)
 
     kept: list[str] = []
     count = replace_folder(output, MARKER, fill, kept=kept)
     return SiteWritten(Path(output), count, *placeholders[0], tuple(kept))
 
 
-def _map(
-    function: Callable[..., tuple[RepositoryView, RepositoryResult, list[str]]],
-    arguments: Sequence[tuple[object, ...]],
-) -> list[tuple[RepositoryView, RepositoryResult, list[str]]]:
+Built = tuple[RepositoryView, RepositoryResult, list[str], str]
+
+
+def _map(function: Callable[..., Built], arguments: Sequence[tuple[object, ...]]) -> list[Built]:
     jobs = max(1, min(os.cpu_count() or 1, len(arguments)))
     if jobs == 1 or len(arguments) < _PARALLEL_FROM:
         return [function(*a) for a in arguments]
@@ -198,11 +199,12 @@ def _municipality_site(
     allow_errors: bool,
     today: date,
     cache: LintCache | None,
-) -> tuple[RepositoryView, RepositoryResult, list[str]]:
+) -> Built:
     """One municipality's site under `folder/` (not written when its errors refuse it).
 
     Gives back what the comparison needs (the view without its sections), the
-    lint result without the files' contents, and the pages written.
+    lint result without the files' contents, the pages written and the address
+    the municipality's site is published at (the manifest's `site: url:`, or "").
     """
     repository, result = load_and_lint(root, today, cache)
     labels = SiteLabels(language)
@@ -220,7 +222,8 @@ def _municipality_site(
         manifest=Document(repository.manifest.file, None),
         documents=[Document(document.file, None) for document in repository.documents],
     )
-    return _light(view), result, pages
+    address = view.branding.site_url if view.branding else ""
+    return _light(view), result, pages, address
 
 
 def site_view(

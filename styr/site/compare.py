@@ -13,6 +13,7 @@ from styr.report.view import RepositoryView
 from styr.site import urls as u
 from styr.site.municipality import SiteOptions, legend
 from styr.site.render import render_page
+from styr.site.sitemap import full_address
 from styr.site.texts import SiteLabels, sentence
 
 
@@ -78,6 +79,7 @@ def _shared(
         "notice": None,
         "placeholders": 0,
         "here": here,
+        "canonical": full_address(options.address, here),
         "title": title,
         "site_title": site_title,
         "crumbs": [],

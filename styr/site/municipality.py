@@ -31,7 +31,7 @@ from styr.site.pages import (
     status_counts,
 )
 from styr.site.render import accent_rules, render_page
-from styr.site.sitemap import sitemap
+from styr.site.sitemap import full_address, sitemap
 from styr.site.texts import SiteLabels, sentence
 from styr.site.urls import SiteUrls, relative
 
@@ -44,6 +44,7 @@ class SiteOptions:
     comparison: str = ""  # the comparison page above this site, from the site's parent folder
     placeholders: int = 0  # texts still as `styr init` left them (X003), told of on every page
     content_language: str = "sv"  # the language the files are written in (manifest `language:`)
+    address: str = ""  # where a comparison is published (its canonical links), "" when not known
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,8 +76,7 @@ def write_municipality(
     site.documents_page()
     site.symbols_page()
     site.accessibility_page()
-    base_url = site.branding.site_url if site.branding else ""  # the manifest's `site: url:`
-    write(u.SITEMAP, sitemap(site.written, base_url, labels))
+    write(u.SITEMAP, sitemap(site.written, site.address, labels))
     return [*site.written, u.SITEMAP]
 
 
@@ -104,6 +104,7 @@ class _Site:
         self.content_lang = content_lang_attribute(options.content_language, labels.language)
         self.branding = view.branding
         self.accent = accent_rules(self.branding)
+        self.address = self.branding.site_url if self.branding else ""  # `site: url:`
         self.arrangement = Arrangement.of(view)
         # The start page's heading of each level and of each council-level kind, for the
         # breadcrumbs (`organisationer-1`, `niva-1`).
@@ -154,6 +155,7 @@ class _Site:
             "notice": self.notice,
             "placeholders": self.options.placeholders,
             "here": here,
+            "canonical": full_address(self.address, here),
             "title": title,
             "site_title": self.t.get("site_title", name=self.view.municipality),
             "crumbs": crumbs,

@@ -116,6 +116,11 @@ SITE_TEXTS: dict[str, Text] = {
     "open_site": N_("The website of {name}"),
     "contributes_from": N_("Contributed to by"),
     "indicator_table_caption": N_("Indicators: {title}"),
+    "sitemap_left_out": N_(
+        "Not listed: {count} pages whose full address is not known. The pages at the root get "
+        "one when each municipality's address in its manifest is one address followed by its "
+        "folder here (for example https://styrning.example.se/1283/)."
+    ),
     "sitemap_note": N_(
         "The addresses below are relative to the website's root. Give the website's address in the "
         "manifest to get full addresses."
