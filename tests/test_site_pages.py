@@ -350,3 +350,11 @@ def test_in_the_files_own_language_nothing_is_marked_again(tmp_path: Path) -> No
     for name in read_site(tmp_path / "sv"):
         text = (tmp_path / "sv" / name).read_text("utf-8")
         assert text.count("lang=") == 1, name  # <html lang="sv"> only
+
+
+def test_an_empty_cell_of_the_register_says_so_in_words(tmp_path: Path) -> None:
+    build_site([EXAMPLES / "helsingborg"], tmp_path / "w")
+    register = (tmp_path / "w" / "styrdokument.html").read_text("utf-8")
+    cells = re.findall(r"<td data-label=\"[^\"]+\">(.*?)</td>", register)
+    assert cells and not [cell for cell in cells if cell.strip() in ("", "–", "-")]
+    assert '<td data-label="Beslutsdatum"><span class="note">Uppgift saknas</span></td>' in register

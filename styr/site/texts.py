@@ -50,6 +50,8 @@ SITE_TEXTS: dict[str, Text] = {
     ),
     "goal_count": N_("Goals: {count}"),
     "document_title": N_("Document"),
+    # An empty cell of a table: said in words, as a bare dash says nothing to a screen reader.
+    "not_given": N_("Not given"),
     "documents_caption": N_("The steering documents: type, who adopted them and when, validity."),
     "documents_none": N_("No steering documents are published yet."),
     "symbols_intro": N_(
