@@ -346,3 +346,11 @@ def test_the_pages_are_flushed_to_disk_at_once_not_one_by_one(
     assert synced == [True]
     pages = len(list((tmp_path / "w").rglob("*.html")))
     assert len(flushed) < pages / 2  # folders only, never each page
+
+
+def test_no_page_of_several_municipalities_has_an_empty_paragraph(tmp_path: Path) -> None:
+    target = tmp_path / "webbplats"
+    build_site([EXAMPLES / "helsingborg", EXAMPLES / "huddinge"], target)
+    for page in read_site(target):
+        text = (target / page).read_text("utf-8")
+        assert not re.search(r"<p[^>]*>\s*</p>", text), page
