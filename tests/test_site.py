@@ -354,3 +354,15 @@ def test_no_page_of_several_municipalities_has_an_empty_paragraph(tmp_path: Path
     for page in read_site(target):
         text = (target / page).read_text("utf-8")
         assert not re.search(r"<p[^>]*>\s*</p>", text), page
+
+
+def test_a_site_marked_before_the_marker_listed_its_files_is_replaced_as_before(
+    tmp_path: Path,
+) -> None:
+    target = tmp_path / "webbplats"
+    build_site([EXAMPLES / "huddinge"], target)
+    (target / MARKER).write_text("styr\n", encoding="utf-8")  # no list: every file was styr's
+    (target / "gammal.html").write_text("gammal", encoding="utf-8")
+    written = build_site([EXAMPLES / "huddinge"], target)
+    assert not (target / "gammal.html").exists() and written.kept == ()
+    assert len((target / MARKER).read_text(encoding="utf-8").splitlines()) > 1
