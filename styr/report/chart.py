@@ -262,7 +262,7 @@ def build_chart(
         grid="".join(f"M{_n(frame.left)} {_n(tick.at)}H{_n(frame.right)}" for tick in y_ticks),
         x_ticks=tuple(Tick(label, at) for label, at in label_positions(labels, times, x)),
         rows=_rows(t, drawn, goals, start, language),
-        legend=_legend(t, frame, bool(target_points or band), baseline_point is not None),
+        legend=_legend(language, bool(target_points or band), baseline_point is not None),
         has_targets=bool(goals),
         has_gender=any(o.women is not None or o.men is not None for o in drawn),
         words=ChartWords(
@@ -289,8 +289,10 @@ def _target_label(t: Labels, frame: Frame, targets: Sequence[Point]) -> Label | 
     return Label(t.chart_target, last.x - 6, y, "start")
 
 
-def _legend(t: Labels, frame: Frame, targets: bool, baseline: bool) -> tuple[LegendItem, ...]:
+@functools.cache  # by language, targets and baseline: a few legends, each shared by every chart
+def _legend(language: str, targets: bool, baseline: bool) -> tuple[LegendItem, ...]:
     """The marks under the plot and their words, side by side."""
+    t = labels_in(language)
     wanted = [("outcome", t.outcome)]
     wanted += [("target", t.chart_target)] if targets else []
     wanted += [("baseline", t.baseline)] if baseline else []

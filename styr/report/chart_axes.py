@@ -41,9 +41,7 @@ class Frame:
         # A value longer than 12 characters runs into the edge rather than squeeze the plot.
         widest = min(max((len(text) for text in tick_texts), default=1), 12)
         last = max((len(label) for label in labels), default=4)
-        return cls(
-            left=12.0 + CHARACTER * widest, right=WIDTH - max(16.0, CHARACTER * last / 2 + 4)
-        )
+        return _frame(widest, last)
 
     @property
     def label_y(self) -> float:
@@ -80,6 +78,11 @@ class Frame:
         """Values to y, `low` at the bottom and `high` at the top (which must be above it)."""
         span = (self.bottom - self.top) / (high - low)
         return lambda value: round(self.bottom - (value - low) * span, 1)
+
+
+@functools.lru_cache(maxsize=256)  # a few widths of values and periods: one frame each, shared
+def _frame(widest: int, last: int) -> Frame:
+    return Frame(left=12.0 + CHARACTER * widest, right=WIDTH - max(16.0, CHARACTER * last / 2 + 4))
 
 
 def value_ticks(low: float, high: float, count: int = TICK_COUNT) -> list[float]:
