@@ -23,8 +23,9 @@ from styr.findings import Finding, Severity
 from styr.load import Document
 from styr.model.repository import (
     MANIFEST,
+    Listing,
     Repository,
-    find_repositories,
+    find_listed_repositories,
     load_repository,
     read_repository_files,
     repository_entries,
@@ -89,13 +90,14 @@ def lint_paths(
     jobs: int = 1,
     progress: Callable[[int, int], None] | None = None,
 ) -> LintResult:
-    """Lint every repository the paths name (see `find_repositories`).
+    """Lint every repository the paths name (see `find_listed_repositories`).
 
     With a cache, a repository whose files have not changed is not linted
     again; with `jobs` above 1, many repositories are linted in parallel.
     """
     day = today or date.today()
-    roots = find_repositories(paths)
+    listings = find_listed_repositories(paths)
+    roots = list(listings)
     report = progress or (lambda done, total: None)
     # A repository whose files all have their stamps of last time is answered
     # here, from its entry, without reading a file (styr.cache_index).
@@ -103,7 +105,7 @@ def lint_paths(
     if cache is not None:
         contexts = cache.contexts(day)  # the folders above the repositories looked at once
         for root in roots:
-            cached = _from_index(root, contexts, cache)
+            cached = _from_index(root, listings.pop(root), contexts, cache)
             if cached is not None:
                 known[root] = cached
                 report(len(known), len(roots))
@@ -146,9 +148,12 @@ def _prepare_for_fork() -> None:
 
 
 def _from_index(
-    root: Path, contexts: Callable[[Path], str], cache: LintCache
+    root: Path, listing: Listing, contexts: Callable[[Path], str], cache: LintCache
 ) -> RepositoryResult | None:
-    key = indexed_key(cache, root, contexts, lambda: listed_stamps(*repository_entries(root)))
+    """The result of last time, if every file has its stamp of then (`listing`: the top's)."""
+    key = indexed_key(
+        cache, root, contexts, lambda: listed_stamps(*repository_entries(root, listing))
+    )
     return None if key is None else from_cache_entry(root, cache.load(key))
 
 

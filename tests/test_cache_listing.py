@@ -14,7 +14,12 @@ from styr.cache import open_cache
 from styr.cache_index import listed_stamps, take_stamps
 from styr.lint import from_cache_entry, lint_paths, to_cache_entry
 from styr.load import Document
-from styr.model.repository import MANIFEST, repository_entries, repository_names
+from styr.model.repository import (
+    MANIFEST,
+    find_listed_repositories,
+    repository_entries,
+    repository_names,
+)
 from styr.named_documents import NamedDocuments
 
 TODAY = date(2026, 6, 1)
@@ -91,3 +96,65 @@ def test_a_result_from_the_cache_has_the_documents_of_a_fresh_one(
     ]
     again = from_cache_entry(repository, to_cache_entry(warm))
     assert again is not None and again.repository.documents == fresh.repository.documents
+
+
+def _folder_of_repositories(at: Path) -> list[Path]:
+    """Repositories below `at`, some where the search must not find them."""
+    found = [at / "a" / "ett", at / "b", at / "c" / "d" / "tre"]
+    for root in found:
+        init_repository(root, "blank", root.name, "0997")
+    init_repository(at / ".dold" / "gomd", "blank", "Gömd", "0996")  # hidden: not gone into
+    init_repository(at / "b" / "inne", "blank", "Inne", "0995")  # inside a repository: its files
+    return found
+
+
+def test_the_search_finds_what_os_walk_found_in_the_same_order(tmp_path: Path) -> None:
+    expected = _folder_of_repositories(tmp_path)
+    if os.name != "nt":
+        (tmp_path / "z").symlink_to(tmp_path / "a", target_is_directory=True)  # not followed
+    listings = find_listed_repositories([tmp_path])
+    assert list(listings) == expected
+    for root, listing in listings.items():
+        assert listing is not None
+        assert sorted(entry.name for entry in listing) == sorted(os.listdir(root))
+
+
+def test_a_named_repository_has_no_listing_and_is_found_once(tmp_path: Path) -> None:
+    expected = _folder_of_repositories(tmp_path)
+    listings = find_listed_repositories([expected[1], tmp_path])
+    assert list(listings) == [expected[1], expected[0], expected[2]]
+    assert listings[expected[1]] is None
+
+
+def test_a_walk_from_the_search_s_listing_is_the_walk_itself(tmp_path: Path) -> None:
+    (root,) = find_listed_repositories([_repository_parent(tmp_path)])
+    listing = find_listed_repositories([tmp_path])[root]
+    manifest, listed = repository_entries(root, listing)
+    assert [name for name, _entry in listed] == repository_names(root)
+    assert listed_stamps(manifest, listed) == listed_stamps(*repository_entries(root))
+
+
+def _repository_parent(at: Path) -> Path:
+    init_repository(at / "kommun", "blank", "Kommun", "0997")
+    (at / "kommun" / "organisation" / "bolag").mkdir()
+    (at / "kommun" / "organisation" / "bolag" / "hamn.yaml").write_text("kind: x\n", "utf-8")
+    return at
+
+
+def test_a_warm_run_over_a_folder_of_repositories_reads_no_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("styr.lint.now_ns", lambda: time.time_ns() + 10_000_000_000)
+    corpus = tmp_path / "kommuner"
+    _folder_of_repositories(corpus)
+    cache = open_cache(tmp_path / "cache")
+    assert cache is not None
+    cold = lint_paths([corpus], today=TODAY, cache=cache)
+    monkeypatch.setattr("styr.lint.read_repository_files", _no_reading)
+    warm = lint_paths([corpus], today=TODAY, cache=cache)
+    assert [r.repository.root for r in warm.results] == [r.repository.root for r in cold.results]
+    assert warm.findings == cold.findings
+
+
+def _no_reading(*_arguments: object) -> None:
+    raise AssertionError("a file was read")

@@ -64,7 +64,21 @@ class Repository:
 
 
 def find_repositories(paths: Iterable[Path]) -> list[Path]:
-    """The repository roots that the given paths name.
+    """The repository roots that the given paths name (see `find_listed_repositories`)."""
+    return list(find_listed_repositories(paths))
+
+
+# A repository's folder as a search found it, with the listing of its top
+# folder where the search listed it (None where it did not).
+Listing = list[os.DirEntry[str]] | None
+
+
+def find_listed_repositories(paths: Iterable[Path]) -> dict[Path, Listing]:
+    """The repository roots that the given paths name, in order, each with its top's listing.
+
+    The listing lets a warm run walk the repository without listing its top
+    folder again (`repository_entries`); it is as old as the search, so it is
+    for comparing stamps at once, never kept.
 
     A path may be a repository (it holds `styr.yaml`), a folder holding
     repositories at any depth, or a file or folder inside a repository: as git
@@ -72,35 +86,57 @@ def find_repositories(paths: Iterable[Path]) -> list[Path]:
     `styr lint` is run from a subfolder; the goal chain is cross-file, so the
     whole repository is linted).
     """
-    roots: list[Path] = []
-    seen: set[Path] = set()
+    roots: dict[Path, Listing] = {}
     for path in paths:
         if not path.exists():
             raise UsageError("path-missing", path=str(path))
         found = _roots_for(path)
         if not found:
             raise UsageError("no-repository", path=str(path))
-        roots.extend(root for root in found if root not in seen)
-        seen.update(found)
+        for root, listing in found.items():
+            roots.setdefault(root, listing)
     return roots
 
 
-def _roots_for(path: Path) -> list[Path]:
+def _roots_for(path: Path) -> dict[Path, Listing]:
     if path.is_file():
         above = _repository_above(path.resolve().parent)
-        return [above] if above is not None else []
+        return {above: None} if above is not None else {}
     if (path / MANIFEST).is_file():
-        return [path]
-    found = []
-    for directory, subdirectories, files in os.walk(path):
-        subdirectories[:] = sorted(d for d in subdirectories if not d.startswith("."))
-        if MANIFEST in files:
-            found.append(Path(directory))
-            subdirectories[:] = []  # a repository's own folders are its files, not repositories
+        return {path: None}
+    found: dict[Path, Listing] = {}
+    _repositories_below(os.fspath(path), found)
     if found:
         return found
     above = _repository_above(path.resolve())
-    return [above] if above is not None else []
+    return {above: None} if above is not None else {}
+
+
+def _repositories_below(folder: str, found: dict[Path, Listing]) -> None:
+    """The repositories at or below `folder`, as `os.walk` finds them, with their listings.
+
+    Folders are gone into in name order, hidden ones and links not at all;
+    a repository's own folders are its files, not repositories.
+    """
+    try:
+        with os.scandir(folder) as entries:
+            listing = list(entries)
+    except OSError:
+        return  # as os.walk: a folder that cannot be listed is passed over
+    subfolders = []
+    for entry in listing:
+        try:
+            is_folder = entry.is_dir()
+        except OSError:
+            is_folder = False
+        if is_folder:
+            subfolders.append(entry)
+        elif entry.name == MANIFEST:
+            found[Path(folder)] = listing
+            return
+    for entry in sorted(subfolders, key=lambda entry: entry.name):
+        if not entry.name.startswith(".") and not entry.is_symlink():
+            _repositories_below(entry.path, found)
 
 
 def _repository_above(folder: Path) -> Path | None:
@@ -149,27 +185,38 @@ def repository_names(root: Path) -> list[str]:
 Listed = tuple[str, os.DirEntry[str]]
 
 
-def repository_entries(root: Path) -> tuple[os.DirEntry[str] | None, list[Listed]]:
+def repository_entries(
+    root: Path, listing: Listing = None
+) -> tuple[os.DirEntry[str] | None, list[Listed]]:
     """The manifest's folder entry (None if it is not there) and `repository_names`' entries.
 
     One listing of each folder gives the names and what `styr.cache_index`
-    stamps them by, so a warm run lists no folder twice.
+    stamps them by, so a warm run lists no folder twice; `listing` is the top
+    folder's, if the search for repositories has just listed it.
     """
     listed: list[Listed] = []
     manifest: list[os.DirEntry[str]] = []
-    _walk(str(root), str(root), "", listed, manifest)
+    _walk(str(root), str(root), "", listed, manifest, listing)
     return (manifest[0] if manifest else None), listed
 
 
 def _walk(
-    root: str, folder: str, prefix: str, listed: list[Listed], manifest: list[os.DirEntry[str]]
+    root: str,
+    folder: str,
+    prefix: str,
+    listed: list[Listed],
+    manifest: list[os.DirEntry[str]],
+    listing: Listing = None,
 ) -> None:
     """The files under `folder` (named `prefix` in the repository), as `os.walk` orders them."""
-    try:
-        with os.scandir(folder) as entries:
-            found = list(entries)
-    except OSError:
-        return  # as os.walk: a folder that cannot be listed is passed over
+    if listing is not None:
+        found = listing
+    else:
+        try:
+            with os.scandir(folder) as entries:
+                found = list(entries)
+        except OSError:
+            return  # as os.walk: a folder that cannot be listed is passed over
     folders: list[os.DirEntry[str]] = []
     files: list[os.DirEntry[str]] = []
     for entry in found:
