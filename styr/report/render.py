@@ -48,6 +48,17 @@ def environment(fmt: str, templates: Path | None) -> jinja2.Environment:
     the project's own code and run without the sandbox's per-attribute checks,
     which cost more than half of the rendering time on large reports.
     """
+    return new_environment(fmt, templates)
+
+
+def new_environment(
+    fmt: str, templates: Path | None, *, auto_reload: bool = True
+) -> jinja2.Environment:
+    """A fresh environment as `environment` makes it (the website keeps one of its own).
+
+    Without `auto_reload` a compiled template is used as it is, its file not
+    looked at again: the website renders thousands of pages from a few templates.
+    """
     loaders: list[jinja2.BaseLoader] = []
     if templates is not None:
         if not templates.is_dir():
@@ -63,6 +74,7 @@ def environment(fmt: str, templates: Path | None) -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
         extensions=["jinja2.ext.do"],
+        auto_reload=auto_reload,
     )
     env.filters["md"] = md
     return env
@@ -162,6 +174,19 @@ def _line_batches(chunks: Iterable[str]) -> Iterator[list[str]]:
             carry = lines.pop()
             yield lines
     yield published(carry + "".join(pending)).split("\n")
+
+
+def render_whole(env: jinja2.Environment, name: str, context: dict[str, Any]) -> str:
+    """Template `name` of `env` rendered as one text, untidied, its errors as `render`'s."""
+    with _template_errors(name):
+        return env.get_template(name).render(context)
+
+
+def compile_templates(env: jinja2.Environment, names: Iterable[str]) -> None:
+    """Compile the templates (and their errors raised) before any is rendered."""
+    for name in names:
+        with _template_errors(name):
+            env.get_template(name)
 
 
 def csp_hash(text: str) -> str:

@@ -32,6 +32,7 @@ from styr.report.view import RepositoryView, ViewBuilder
 from styr.rules.placeholders import PLACEHOLDER
 from styr.site.compare import write_comparison
 from styr.site.municipality import SiteOptions, write_municipality
+from styr.site.render import prepare as prepare_templates
 from styr.site.sitemap import combined_sitemap, comparison_address
 from styr.site.texts import SiteLabels
 from styr.site.urls import SITEMAP, Slugs
@@ -155,6 +156,8 @@ def _many(
             (root, staging, folder, chosen, options, updated, allow_errors, today, cache)
             for root, folder in zip(roots, folders, strict=True)
         ]
+        # Compiled here, before the workers are forked: each inherits them compiled.
+        prepare_templates()
         built = _map(_municipality_site, arguments)
         addresses = [address for _, _, _, address in built]
         base = comparison_address(addresses, folders)
