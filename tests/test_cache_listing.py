@@ -158,3 +158,24 @@ def test_a_warm_run_over_a_folder_of_repositories_reads_no_file(
 
 def _no_reading(*_arguments: object) -> None:
     raise AssertionError("a file was read")
+
+
+def test_an_entry_is_read_in_one_call_and_a_larger_file_whole(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cache = open_cache(tmp_path / "cache")
+    assert cache is not None
+    value = {"findings": [], "text": "å" * 3_000_000}  # more than one read's worth of bytes
+    cache.store("1" * 40, value)
+    cache.store("2" * 40, {"findings": []})
+    reads: list[int] = []
+    real_read = os.read
+
+    def counted(handle: int, size: int) -> bytes:
+        reads.append(size)
+        return real_read(handle, size)
+
+    monkeypatch.setattr(os, "read", counted)
+    assert cache.load("2" * 40) == {"findings": []}
+    assert len(reads) == 1
+    assert cache.load("1" * 40) == value

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from operator import attrgetter
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +16,7 @@ from styr.model.steering_model import SteeringModel, read_steering_model
 
 MANIFEST = "styr.yaml"
 YAML_SUFFIXES = (".yaml", ".yml")
+_NAME = attrgetter("name")  # folder entries in name order, as os.walk's sorted names
 
 
 @dataclass(slots=True)
@@ -134,7 +136,7 @@ def _repositories_below(folder: str, found: dict[Path, Listing]) -> None:
         elif entry.name == MANIFEST:
             found[Path(folder)] = listing
             return
-    for entry in sorted(subfolders, key=lambda entry: entry.name):
+    for entry in sorted(subfolders, key=_NAME):
         if not entry.name.startswith(".") and not entry.is_symlink():
             _repositories_below(entry.path, found)
 
@@ -229,7 +231,7 @@ def _walk(
         else:
             files.append(entry)
     walked = []
-    for entry in sorted(folders, key=lambda entry: entry.name):
+    for entry in sorted(folders, key=_NAME):
         name = entry.name
         if name.startswith(".") or os.path.isfile(os.path.join(entry.path, MANIFEST)):
             continue  # hidden, or a repository of its own
@@ -238,7 +240,7 @@ def _walk(
                 listed.append((prefix + name, entry))
             continue
         walked.append(entry)
-    for entry in sorted(files, key=lambda entry: entry.name):
+    for entry in sorted(files, key=_NAME):
         name = entry.name
         if not prefix and name == MANIFEST:
             manifest.append(entry)
