@@ -22,8 +22,11 @@ someone else wrote is ignored.
 The index holds a digest of the files' names and stamps, not the stamps
 themselves: it is a few hundred bytes whatever the repository's size, checked
 with one HMAC, and today's stamps are compared with it in one pass. The stat
-calls are most of what a warm run does, so they are made relative to the
-repository's open folder where the system allows (no path is built per file).
+calls are most of what a warm run does: there they are asked of the folder
+entries of the walk that lists the files (`listed_stamps`), so no folder is
+listed twice and no path is built per file; where the files were just read,
+they are made relative to the repository's open folder where the system
+allows (`take_stamps`). Both give the same stamps for the same files.
 """
 
 from __future__ import annotations
