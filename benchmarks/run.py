@@ -88,7 +88,9 @@ def site_row(corpus: Path, output: Path, floor: float) -> None:
     """
     command = styr("site", str(corpus), "-o", str(output), "--date", SITE_DATE)
     empty_cache = tempfile.mkdtemp(prefix="styr-site-cache-")
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     site = measure(command, ROOT, {**os.environ, "STYR_CACHE_DIR": empty_cache})
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if site.returncode != 0:
         last = (site.stderr.strip().splitlines() or ["no message"])[-1]
         row("styr site, whole corpus", None, None, f"failed ({site.returncode}): {last}")
@@ -102,6 +104,12 @@ def site_row(corpus: Path, output: Path, floor: float) -> None:
         memory = f"{site.tree_mb:.0f} MB, all its processes together"
         memory += f" (largest alone {site.largest_process_mb:.0f} MB)"
     row("  peak memory of styr site", None, None, f"{memory}; target ≤ 500 MB")
+    # The processor time of the site and its workers: on a machine that others share the
+    # wall-clock time varies from run to run, this much less.
+    cpu = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
+    cores = os.cpu_count() or 1
+    note = f"all its processes together; ≥ {cpu / cores:.1f} s on {cores} cores at best"
+    row("  processor time of styr site", cpu, floor, note)
 
 
 def main() -> None:
