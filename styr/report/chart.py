@@ -2,9 +2,10 @@
 
 A `Chart` is a plain value: every position already worked out in the SVG's
 own units, every number already written the way the language writes it, and
-the same numbers as table rows. The template `_chart.html.j2` only lays it
-out (inline SVG and a table), so the one-page report and the site draw the
-same chart, and the Markdown report prints the same table.
+the same numbers as table rows. `Chart.html` lays it out (inline SVG and a
+table, `styr.report.chart_svg`; the template `_chart.html.j2`'s `chart(c)`
+inserts it), so the one-page report and the site draw the same chart, and
+the Markdown report prints the same table.
 
 The trend beside the chart is said twice over, so that it can never
 contradict the line: which way the line goes ("Lower than in 2024", with the
