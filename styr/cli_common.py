@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Iterable
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, NoReturn
 
@@ -105,3 +106,13 @@ def refuse(refused: ErrorsBlockPublishing, lang: str | None, key: str) -> NoRetu
     typer.echo(render(refused.errors, language), err=True, nl=False)
     typer.echo(f"styr: {message(key, language, count=refused.count)}", err=True)
     raise typer.Exit(EXIT_FINDINGS)
+
+
+def day_option(text: str | None) -> date | None:
+    """A date option (`--today`, `--date`) as a day, or None when not given."""
+    if text is None:
+        return None
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise UsageError("bad-date", value=text) from None

@@ -6,7 +6,6 @@ import os
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -17,6 +16,7 @@ from styr.cli_common import (
     EXIT_FINDINGS,
     LanguageOption,
     colour_wanted,
+    day_option,
     emit,
     lint_cache,
     output_language,
@@ -93,7 +93,7 @@ def lint(
     with _progress_bar() as progress:
         result = lint_paths(
             paths or [Path(".")],
-            today=_date(today),
+            today=day_option(today),
             cache=None if no_cache else lint_cache(cache_dir, output_language(lang)),
             jobs=jobs if jobs is not None else (os.cpu_count() or 1),
             progress=progress,
@@ -118,15 +118,6 @@ def _severity(text: str) -> Severity:
         return Severity.parse(text)
     except ValueError:
         raise UsageError("unknown-severity", name=text) from None
-
-
-def _date(text: str | None) -> date | None:
-    if text is None:
-        return None
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise UsageError("bad-date", value=text) from None
 
 
 @contextmanager

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 from typing import Annotated
 
@@ -13,6 +12,7 @@ from styr.cli_common import (
     LanguageOption,
     chosen_language,
     colour_wanted,
+    day_option,
     emit,
     lint_cache,
     output_language,
@@ -72,7 +72,7 @@ def report(
             with_findings,
             allow_errors=allow_errors,
             cache=lint_cache(None, output_language(lang)),  # what styr lint has just checked
-            updated=_date(updated),
+            updated=day_option(updated),
         )
     except ErrorsBlockPublishing as refused:
         refuse(refused, lang, "report-refused")
@@ -117,13 +117,3 @@ def status(
         # COLUMNS first, then the terminal; written to a file or a pipe, the wide table.
         width = shutil.get_terminal_size(fallback=(160, 24)).columns
         typer.echo(render_table(statuses, language, colour_wanted(), width), nl=False)
-
-
-def _date(text: str | None) -> date | None:
-    """--date as a day, or None when not given (the content's git date is used then)."""
-    if text is None:
-        return None
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise UsageError("bad-date", value=text) from None

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 from typing import Annotated
 
@@ -12,11 +11,11 @@ from styr.cli_common import (
     AllowErrorsOption,
     LanguageOption,
     chosen_language,
+    day_option,
     lint_cache,
     output_language,
     refuse,
 )
-from styr.errors import UsageError
 from styr.i18n import N_
 from styr.messages import counted, message
 
@@ -56,7 +55,7 @@ def site(
             paths or [Path(".")],
             output,
             language=chosen_language(lang),
-            updated=_date(updated),
+            updated=day_option(updated),
             allow_errors=allow_errors,
             cache=lint_cache(None, output_language(lang)),  # what styr lint has just checked
         )
@@ -74,13 +73,3 @@ def site(
         message("site-written", language, path=str(output), pages=written.pages),
         err=True,
     )
-
-
-def _date(text: str | None) -> date | None:
-    """--date as a date, or None when not given."""
-    if text is None:
-        return None
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise UsageError("bad-date", value=text) from None
