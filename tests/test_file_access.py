@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import os
 import sys
-import tempfile
 import threading
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from platform_marks import needs_posix, needs_symlinks
 from unprivileged import as_unprivileged, can_fork, folder_for_nobody
 
 import styr.load.limits
@@ -22,21 +22,6 @@ from styr.lint import lint_paths
 from styr.load import load_document
 from styr.load.access import Refused, read_inside
 from styr.model.repository import load_repository, read_repository_files
-
-needs_posix = pytest.mark.skipif(sys.platform == "win32", reason="FIFOs, devices and chmod: POSIX")
-
-
-def _can_link() -> bool:
-    """Windows makes symbolic links only in developer mode or as administrator."""
-    with tempfile.TemporaryDirectory() as folder:
-        try:
-            (Path(folder) / "link").symlink_to(folder, target_is_directory=True)
-        except OSError:
-            return False
-    return True
-
-
-needs_symlinks = pytest.mark.skipif(not _can_link(), reason="this system makes no symbolic links")
 
 SECRET = "hemligt-lösenord-123"
 

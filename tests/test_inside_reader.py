@@ -8,28 +8,13 @@ of every file's path again; whatever it reads or refuses must be what
 from __future__ import annotations
 
 import os
-import sys
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from platform_marks import needs_posix, needs_symlinks
 
 from styr.load.access import InsideReader, Refused, read_inside
-
-needs_posix = pytest.mark.skipif(sys.platform == "win32", reason="FIFOs and links: POSIX")
-
-
-def _can_link() -> bool:
-    with tempfile.TemporaryDirectory() as folder:
-        try:
-            (Path(folder) / "link").symlink_to(folder, target_is_directory=True)
-        except OSError:
-            return False
-    return True
-
-
-needs_symlinks = pytest.mark.skipif(not _can_link(), reason="this system makes no symbolic links")
 
 
 def _answer(read: Callable[..., bytes], *arguments: Path, max_bytes: int) -> object:
