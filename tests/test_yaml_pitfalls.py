@@ -222,6 +222,10 @@ def test_a_float_key_is_a_key_finding_only() -> None:
         pytest.param("a: 1\ntitle: \u2066x\u2069\n", (2, 8), "U+2066", id="isolate"),
         pytest.param("title: x  # \u202b kommentar\n", (1, 13), "U+202B", id="in-a-comment"),
         pytest.param('title: "a\u202ab"\n', (1, 10), "U+202A", id="quoted"),
+        # Written as an escape in a double-quoted text, the value holds the character.
+        pytest.param('title: "Trygg\\u202ehet"\n', (1, 14), "U+202E", id="u-escape"),
+        pytest.param('a: 1\nb: "x\\U00002066y"\n', (2, 6), "U+2066", id="long-escape"),
+        pytest.param('t: "ab\n  c\\u202Dd"\n', (2, 4), "U+202D", id="escape-on-a-second-line"),
     ],
 )
 def test_a_bidi_control_is_reported_where_it_stands(
@@ -233,24 +237,6 @@ def test_a_bidi_control_is_reported_where_it_stands(
     assert bidi[0].params["char"] == char
     assert char in BIDI_CONTROL.render(bidi[0], "sv")
     assert read_plain(text) is None
-
-
-@pytest.mark.parametrize(
-    ("text", "position", "char"),
-    [
-        pytest.param('title: "Trygg\\u202ehet"\n', (1, 14), "U+202E", id="u-escape"),
-        pytest.param('a: 1\nb: "x\\U00002066y"\n', (2, 6), "U+2066", id="long-escape"),
-        pytest.param('t: "ab\n  c\\u202Dd"\n', (2, 4), "U+202D", id="second-line"),
-    ],
-)
-def test_a_bidi_control_written_as_an_escape_is_reported_where_it_is_written(
-    text: str, position: tuple[int, int], char: str
-) -> None:
-    document = parse(text)
-    bidi = [f for f in document.findings if f.code == "Y018"]
-    assert [(f.line, f.column) for f in bidi] == [position]
-    assert bidi[0].params["char"] == char
-    assert read_plain(text) is None  # the fast reader leaves it to the careful one
 
 
 @pytest.mark.parametrize(
