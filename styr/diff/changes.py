@@ -20,9 +20,15 @@ class ChangeKind(enum.StrEnum):
     RENAMED = "renamed"  # params: old_id, similarity (0..1)
     REWORDED = "reworded"  # params: field, old, new, words [[op, text], ...] op in "=", "-", "+"
     LINK_MOVED = "link-moved"  # params: field, old [ids], new [ids], removed [ids], added [ids]
-    # Indicators.
+    # Indicators. Every target kind also has params field ("targets", "milestones"
+    # or "range") and milestone (bool). For field "range", year is None and
+    # old/new are {min, max} (a bound None where not given); a wider range is a
+    # lower ambition, a narrower one inside it a higher, a moved one "changed".
     AMBITION_LOWERED = "ambition-lowered"  # params: year, old, new, better, explained, comment
     AMBITION_RAISED = "ambition-raised"  # params: year, old, new, better
+    # A target changed where no direction is better (better missing, or a
+    # target value of a range indicator), or a range moved: not judged.
+    TARGET_CHANGED = "target-changed"  # params: year, old, new, better
     TARGET_ADDED = "target-added"  # params: year, new
     TARGET_REMOVED = "target-removed"  # params: year, old
     BASELINE_CHANGED = "baseline-changed"  # params: old {year, value} | None, new ...
