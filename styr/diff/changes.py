@@ -45,7 +45,8 @@ class ChangeKind(enum.StrEnum):
         "document-extended"  # params: old, new (valid_until; new None = tills vidare)
     )
     REVIEW_MOVED = "review-moved"  # params: old, new (next_review)
-    # Follow-up.
+    # Follow-up. period as written ("2024", "2025-T2"); old, new and an added
+    # outcome's new are numbers, or None where no value is written (value: null).
     OUTCOME_ADDED = "outcome-added"  # params: indicator, period, new
     OUTCOME_REVISED = (
         "outcome-revised"  # params: indicator, period, old, new, field (value/women/men)
