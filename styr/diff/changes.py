@@ -20,6 +20,11 @@ class ChangeKind(enum.StrEnum):
     RENAMED = "renamed"  # params: old_id, similarity (0..1)
     REWORDED = "reworded"  # params: field, old, new, words [[op, text], ...] op in "=", "-", "+"
     LINK_MOVED = "link-moved"  # params: field, old [ids], new [ids], removed [ids], added [ids]
+    #   (and removed_titles, added_titles: the targets' titles, in the same order)
+    # Any other value of an element changed (a goal's horizon, its Agenda 2030
+    # targets, an organisation's parent, an element's kind): what no kind above
+    # says. params: field (dotted), old, new (a plain value; None where not written).
+    FIELD_CHANGED = "field-changed"
     # Indicators. Every target kind also has params field ("targets", "milestones"
     # or "range") and milestone (bool). For field "range", year is None and
     # old/new are {min, max} (a bound None where not given); a wider range is a
