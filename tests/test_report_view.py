@@ -278,3 +278,19 @@ def test_the_comparison_summary_shows_what_the_full_view_shows(rich: Path) -> No
         assert compare([summary], labels).rows == compare([full], labels).rows
         assert summary.groups == [] and summary.diagram is None  # less to build and to send
     assert view_of(rich).stats.linked_goals > 0
+
+
+def test_a_targets_comment_is_shown_beside_it(tmp_path: Path) -> None:
+    root = rich_repository(tmp_path / "testby")
+    board_file = root / "organisation" / "skolnamnden.yaml"
+    text = board_file.read_text(encoding="utf-8")
+    written = "- {year: 2028, value: 12800}"
+    assert written in text
+    commented = "- {year: 2028, value: 12800, comment: Sänkt efter beslut 2026-06-15}"
+    board_file.write_text(text.replace(written, commented), encoding="utf-8")
+    board = next(o for g in view_of(root).groups for o in g.organisations if o.id == "skolnamnden")
+    targets = board.goals[0].indicators[0].targets
+    assert [(v.year, v.note) for v in targets] == [
+        ("2028", "Sänkt efter beslut 2026-06-15"),
+        ("2030", ""),
+    ]

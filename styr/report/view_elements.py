@@ -152,6 +152,8 @@ class ElementViews:
             note_parts.append(self.t.get(f"term_{value['term']}"))
         if fmt.one_line(value.get("text")):
             note_parts.append(fmt.one_line(value.get("text")))
+        if fmt.one_line(value.get("comment")):  # why the value is set so (a lowered target)
+            note_parts.append(fmt.one_line(value.get("comment")))
         return ValueAt(
             year="" if year is None else str(year),
             value=fmt.number(value.get("value"), self.language),
