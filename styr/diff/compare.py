@@ -1,0 +1,343 @@
+"""Two loaded repositories compared element by element: what `styr diff` lists.
+
+Both sides are indexed as lint and the report index them (`styr.model.index`)
+and their elements and organisations matched by id. An element whose id is
+on one side only may have been renamed: among those removed and added of one
+category, pairs of the same or nearly the same content are matched
+(`styr.diff.similarity`) and shown as one rename. Each pair (the same id, or a
+rename) is then compared value by value: texts reworded (with a word diff),
+links moved, other values changed; an indicator's targets and baseline by
+`styr.diff.indicators`, a steering document's validity by
+`styr.diff.documents`, the declared model by `styr.diff.model_changes`, the
+follow-up's outcomes by `styr.diff.outcomes`.
+
+A repository on one side only (`old` or `new` None) gives no changes here:
+the caller says that the whole repository was added or removed, instead of
+listing each of its elements.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from styr.diff import documents
+from styr.diff.changes import Change, ChangeKind
+from styr.diff.content import (
+    LINK_FIELD,
+    REFERENCE_FIELDS,
+    Field,
+    dotted,
+    last_key,
+    own_content,
+    plain,
+)
+from styr.diff.indicators import indicator_changes
+from styr.diff.model_changes import model_changes
+from styr.diff.outcomes import outcome_changes
+from styr.diff.places import Place, place_in
+from styr.diff.similarity import Candidate, content_tokens, match_renames
+from styr.diff.words import word_diff
+from styr.errors import ConfigError
+from styr.findings import PathInDocument
+from styr.load.text_fields import is_text_field
+from styr.model.index import ORGANISATION, Element, Index, build_index
+from styr.model.repository import Repository
+
+# Renames are sought category by category in this order, the elements that
+# others name first (an area before the goals that contribute to it), so that
+# a goal's link to a renamed area already reads as the new id.
+_RENAME_ORDER = (
+    "vision",
+    "vision_area",
+    "waypoint",
+    "value",
+    "programme",
+    "council_area",
+    "council_goal",
+    "steering_document",
+    ORGANISATION,
+    "goal",
+    "assignment",
+    "work_plan",
+    "activity",
+    "indicator",
+)
+
+# The values other modules compare, left out of the value-by-value comparison
+# so that each change is said once.
+_COMPARED_ELSEWHERE: dict[str, frozenset[str]] = {
+    "indicator": frozenset(
+        {"targets", "milestones", "range", "baseline", "unit", "kolada", "better"}
+    ),
+    documents.CATEGORY: documents.FIELDS,
+}
+_MISSION_SOURCE = frozenset({("mission", "source"), ("mission", "document")})
+
+
+def compare_repositories(old: Repository | None, new: Repository | None) -> list[Change]:
+    """Every change from `old` to `new`, in the order of files and positions on the new side.
+
+    A change of what was removed is placed on the old side.
+    """
+    if old is None or new is None:
+        return []
+    sides = _Sides(old, new, build_index(old), build_index(new))
+    kept, removed, added = sides.matched()
+    changes: list[Change] = []
+    for old_element, new_element in kept:
+        changes.extend(sides.pair_changes(old_element, new_element))
+    for old_element, new_element, score in sides.find_renames(removed, added):
+        changes.append(sides.renamed_change(old_element, new_element, score))
+        changes.extend(sides.pair_changes(old_element, new_element))
+    renamed_old = {id(old_element) for old_element, _new, _score in sides.renamed}
+    renamed_new = {id(new_element) for _old, new_element, _score in sides.renamed}
+    changes.extend(sides.removed(e) for e in removed if id(e) not in renamed_old)
+    for element in added:
+        if id(element) not in renamed_new:
+            changes.extend(sides.added(element))
+    changes.extend(model_changes(old, new))
+    changes.extend(outcome_changes(old, new, sides.new_index))
+    return sorted(changes, key=lambda change: (change.file, change.line, change.column))
+
+
+@dataclass(slots=True)
+class _Sides:
+    old: Repository
+    new: Repository
+    old_index: Index
+    new_index: Index
+    # Old id → new id, and (old element, new element, similarity), of each rename found.
+    renamed_ids: dict[str, str] = field(default_factory=dict)
+    renamed: list[tuple[Element, Element, float]] = field(default_factory=list)
+    _goal_limit: int | None = None
+
+    def matched(self) -> tuple[list[tuple[Element, Element]], list[Element], list[Element]]:
+        """Pairs of the same id and category; the elements of the old side only, of the new."""
+        before, after = self.old_index.by_id, self.new_index.by_id
+        kept = [
+            (before[key], element)
+            for key, element in after.items()
+            if key in before and before[key].category == element.category
+        ]
+        kept_ids = {element.id for _old, element in kept}
+        removed = [element for key, element in before.items() if key not in kept_ids]
+        added = [element for key, element in after.items() if key not in kept_ids]
+        return kept, removed, added
+
+    def find_renames(
+        self, removed: list[Element], added: list[Element]
+    ) -> list[tuple[Element, Element, float]]:
+        for category in _RENAME_ORDER:
+            old = [self._candidate(e, old_side=True) for e in removed if e.category == category]
+            new = [self._candidate(e, old_side=False) for e in added if e.category == category]
+            if not old or not new:
+                continue
+            for rename in match_renames(old, new):
+                self.renamed_ids[rename.old.id or ""] = rename.new.id or ""
+                self.renamed.append((rename.old, rename.new, rename.similarity))
+        return self.renamed
+
+    def _candidate(self, element: Element, *, old_side: bool) -> Candidate[Element]:
+        content = own_content(element)
+        if old_side:
+            content = self._mapped(content)
+        return Candidate(element, content_tokens(content), element.owner)
+
+    def _mapped(self, content: dict[Field, Any]) -> dict[Field, Any]:
+        """The old side's values with the ids they name renamed as found."""
+        if not self.renamed_ids:
+            return content
+        return {
+            path: self._renamed(value) if last_key(path) in REFERENCE_FIELDS else value
+            for path, value in content.items()
+        }
+
+    def _renamed(self, value: Any) -> Any:
+        if isinstance(value, str):
+            return self.renamed_ids.get(value, value)
+        if isinstance(value, list):
+            return [self._renamed(item) for item in value]
+        return value
+
+    # Places.
+
+    def at_old(self, element: Element, keys: PathInDocument) -> Place:
+        return place_in(self.old, element.document, (*element.path, *keys))
+
+    def at_new(self, element: Element, keys: PathInDocument) -> Place:
+        return place_in(self.new, element.document, (*element.path, *keys))
+
+    # Changes.
+
+    def removed(self, element: Element) -> Change:
+        if element.category == documents.CATEGORY:
+            return documents.repealed(element, self.at_old)
+        return _change(ChangeKind.REMOVED, element, self.at_old(element, ()))
+
+    def added(self, element: Element) -> list[Change]:
+        if element.category == documents.CATEGORY:
+            return [documents.adopted(element, self.at_new)]
+        changes = [_change(ChangeKind.ADDED, element, self.at_new(element, ()))]
+        if element.category == ORGANISATION and _goal_count(element) > self.goal_limit():
+            changes.append(self._goal_count_change(0, element))
+        return changes
+
+    def renamed_change(self, old: Element, new: Element, score: float) -> Change:
+        params = {"old_id": old.id, "similarity": score}
+        return _change(ChangeKind.RENAMED, new, self.at_new(new, ()), params)
+
+    def pair_changes(self, old: Element, new: Element) -> list[Change]:
+        """What changed between two versions of one element (kept, or renamed)."""
+        if old.data == new.data:
+            return []  # the common case, at once
+        changes = self._value_changes(old, new)
+        if new.category == "indicator":
+            changes.extend(indicator_changes(old, new, _organisation_of(new), self.new))
+        elif new.category == documents.CATEGORY:
+            changes.extend(documents.document_changes(old, new, self.at_new))
+        elif new.category == ORGANISATION and _goal_count(old) != _goal_count(new):
+            changes.append(self._goal_count_change(_goal_count(old), new))
+        return changes
+
+    def _value_changes(self, old: Element, new: Element) -> list[Change]:
+        written, after = own_content(old), own_content(new)
+        before = self._mapped(written)
+        elsewhere = _COMPARED_ELSEWHERE.get(new.category, frozenset())
+        changes = []
+        for path in _union(after, before):
+            if path[0] in elsewhere:
+                continue
+            was, now = before.get(path), after.get(path)
+            # A link to a renamed id is no change, renamed or not (lint says if it broke).
+            if _same(was, now) or _same(written.get(path), now):
+                continue
+            change = self._value_change(new, path, was, now)
+            if change is not None:
+                changes.append(change)
+        return changes
+
+    def _value_change(self, new: Element, path: Field, was: Any, now: Any) -> Change | None:
+        where = self.at_new(new, path)
+        name = dotted(path)
+        if new.category == ORGANISATION and path in _MISSION_SOURCE:
+            params = {"field": name, "old": plain(was), "new": plain(now)}
+            return _change(ChangeKind.MISSION_SOURCE_CHANGED, new, where, params)
+        if last_key(path) == LINK_FIELD and _ids(was) is not None and _ids(now) is not None:
+            return self._link_change(new, where, name, _ids(was) or [], _ids(now) or [])
+        if is_text_field(path) and _text(was) is not None and _text(now) is not None:
+            return _reworded(new, where, name, _text(was) or "", _text(now) or "")
+        params = {"field": name, "old": plain(was), "new": plain(now)}
+        return _change(ChangeKind.FIELD_CHANGED, new, where, params)
+
+    def _link_change(
+        self, new: Element, where: Place, name: str, was: list[str], now: list[str]
+    ) -> Change | None:
+        """The links as sets: the same targets in another order is no change.
+
+        The old side's ids are given as renamed, so a renamed target is not a
+        moved link (the rename is listed on its own).
+        """
+        if set(was) == set(now):
+            return None
+        removed = [target for target in was if target not in now]
+        added = [target for target in now if target not in was]
+        params = {
+            "field": name,
+            "old": was,
+            "new": now,
+            "removed": removed,
+            "added": added,
+            "removed_titles": [self._title(target) for target in removed],
+            "added_titles": [self._title(target) for target in added],
+        }
+        return _change(ChangeKind.LINK_MOVED, new, where, params)
+
+    def _title(self, target: str) -> str:
+        element = self.new_index.by_id.get(target) or self.old_index.by_id.get(target)
+        return element.title if element is not None else target
+
+    def goal_limit(self) -> int:
+        """G001's limit as lint reads it for the new side (its configuration, or the rule's own)."""
+        if self._goal_limit is None:
+            from styr.config import LintConfig, load_config
+            from styr.rules import goal_count
+            from styr.rules.catalogue import ALL_RULES
+
+            try:
+                config = load_config(self.new.root, self.new.manifest.data, ALL_RULES)
+            except ConfigError:  # lint's findings on both sides say what is wrong with it
+                config = LintConfig()
+            self._goal_limit = int(config.options_of(goal_count.RULE)["max"])
+        return self._goal_limit
+
+    def _goal_count_change(self, before: int, organisation: Element) -> Change:
+        count, limit = _goal_count(organisation), self.goal_limit()
+        params = {"old": before, "new": count, "limit": limit, "over_limit": count > limit}
+        where = self.at_new(organisation, ("goals",))
+        return _change(ChangeKind.GOAL_COUNT_CHANGED, organisation, where, params)
+
+
+def _change(
+    kind: ChangeKind, element: Element, where: Place, params: dict[str, Any] | None = None
+) -> Change:
+    return Change(
+        kind=kind,
+        category=element.category,
+        id=element.id,
+        title=element.title,
+        file=where.file,
+        line=where.line,
+        column=where.column,
+        organisation=_organisation_of(element),
+        params=params or {},
+    )
+
+
+def _reworded(new: Element, where: Place, name: str, was: str, now: str) -> Change | None:
+    """A text changed; only its spacing or line breaks changed is no change to a reader."""
+    if " ".join(was.split()) == " ".join(now.split()):
+        return None
+    params = {"field": name, "old": was, "new": now, "words": word_diff(was, now)}
+    return _change(ChangeKind.REWORDED, new, where, params)
+
+
+def _organisation_of(element: Element) -> str | None:
+    return element.id if element.category == ORGANISATION else element.owner
+
+
+def _goal_count(organisation: Element) -> int:
+    """The goals an organisation has, counted as G001 counts them (the entries under goals:)."""
+    goals = organisation.data.get("goals")
+    return len(goals) if isinstance(goals, list) else 0
+
+
+def _union(first: dict[Field, Any], second: dict[Field, Any]) -> Iterable[Field]:
+    yield from first
+    yield from (path for path in second if path not in first)
+
+
+def _same(was: Any, now: Any) -> bool:
+    """Equal and of the same type: 1 to true, or 2 to 2.0, is a change of what was written."""
+    if was != now:
+        return False
+    if isinstance(was, list) and isinstance(now, list):
+        return all(type(a) is type(b) for a, b in zip(was, now, strict=True))
+    return type(was) is type(now)
+
+
+def _ids(value: Any) -> list[str] | None:
+    """A link field's ids (nothing written is none); None when it is not a list of ids."""
+    if value is None:
+        return []
+    if isinstance(value, list) and all(isinstance(item, str) for item in value):
+        return value
+    return None
+
+
+def _text(value: Any) -> str | None:
+    """A text, or "" where none is written; None for a value that is not text."""
+    if value is None:
+        return ""
+    return value if isinstance(value, str) else None

@@ -1,0 +1,102 @@
+"""An element's own content as the comparison sees it: its values by field, plain.
+
+An element's data also holds the elements written under it (a goal's
+indicators, an organisation's goals); those are elements of their own,
+compared by their own ids, so they are left out of their parent's content.
+Which keys hold them is read from the index's layouts, the one place that
+says where elements stand.
+"""
+
+from __future__ import annotations
+
+import math
+from datetime import date, datetime
+from typing import Any
+
+from styr.model.index import FILE_LAYOUTS, ORGANISATION, Element, Layout
+
+Field = tuple[str | int, ...]
+
+# The fields that name other elements by id. A value here is mapped through
+# the renames found, so that a renamed target is not also a changed value.
+REFERENCE_FIELDS = frozenset(
+    {"contributes_to", "parent", "to", "owner", "document", "area", "based_on"}
+)
+LINK_FIELD = "contributes_to"
+
+
+def _child_keys() -> dict[str, frozenset[Field]]:
+    keys: dict[str, set[Field]] = {ORGANISATION: {(key,) for key in FILE_LAYOUTS["organisation"]}}
+    # The index finds a direction's indicators under the organisation itself.
+    keys[ORGANISATION].add(("direction", "indicators"))
+    # An organisation's file says `kind: organisation`: the kind of file, not of element.
+    keys[ORGANISATION].add(("kind",))
+
+    def walk(layout: Layout) -> None:
+        for category, children, _single in layout.values():
+            keys.setdefault(category, set()).update((key,) for key in children)
+            walk(children)
+
+    for layout in FILE_LAYOUTS.values():
+        walk(layout)
+    return {category: frozenset(fields) for category, fields in keys.items()}
+
+
+CHILD_KEYS = _child_keys()
+
+
+def own_content(element: Element) -> dict[Field, Any]:
+    """The element's values by field, without its id and the elements written under it.
+
+    A mapping is gone into (a text in two languages as `title.sv` and
+    `title.en`), and so is a list that holds mappings; a list of plain values
+    (`contributes_to`, `agenda2030`) is one value.
+    """
+    leaves: dict[Field, Any] = {}
+    skipped = CHILD_KEYS.get(element.category, frozenset())
+    for key, value in element.data.items():
+        if key != "id" and (key,) not in skipped:
+            _leaves(leaves, (key,), value, skipped)
+    return leaves
+
+
+def _leaves(leaves: dict[Field, Any], path: Field, value: Any, skipped: frozenset[Field]) -> None:
+    if path in skipped:
+        return
+    if isinstance(value, dict):
+        for key, inner in value.items():
+            _leaves(leaves, (*path, str(key)), inner, skipped)
+    elif isinstance(value, list) and any(isinstance(item, dict | list) for item in value):
+        for position, inner in enumerate(value):
+            _leaves(leaves, (*path, position), inner, skipped)
+    else:
+        leaves[path] = value
+
+
+def dotted(path: Field) -> str:
+    """A field as the changes name it: `mission.text`, `area_readings.0.text`."""
+    return ".".join(str(part) for part in path)
+
+
+def last_key(path: Field) -> str | None:
+    for part in reversed(path):
+        if isinstance(part, str):
+            return part
+    return None
+
+
+def plain(value: Any) -> Any:
+    """The value as JSON holds it: mappings, lists, text, numbers, true/false, null."""
+    if value is None or isinstance(value, str | bool | int):
+        return value
+    if isinstance(value, float):
+        return value if math.isfinite(value) else str(value)
+    if isinstance(value, dict):
+        return {str(key): plain(inner) for key, inner in value.items()}
+    if isinstance(value, list | tuple):
+        return [plain(inner) for inner in value]
+    if isinstance(value, set | frozenset):
+        return sorted(plain(inner) for inner in value)
+    if isinstance(value, date | datetime):
+        return value.isoformat()
+    return str(value)
