@@ -29,6 +29,7 @@ from styr.cli_common import (
     AllowErrorsOption,
     LanguageOption,
 )
+from styr.cli_diff import diff_command
 from styr.cli_kolada import kolada_pull
 from styr.cli_lint import lint
 from styr.cli_publish import report, status
@@ -110,6 +111,9 @@ app.command(help=N_("Publish the steering model as a website: a folder of access
 app.command(help=N_("Show goal fulfilment: outcome against target value per goal and indicator."))(
     status
 )
+app.command(
+    "diff", help=N_("Show what changed in the steering model between two versions or folders.")
+)(diff_command)
 
 kolada_app = typer.Typer(
     help=N_("Fetch outcomes from Kolada, the open database of municipal key figures."),

@@ -14,6 +14,7 @@ from __future__ import annotations
 import os
 from typing import Any
 
+from styr.diff.messages import DIFF_MESSAGES
 from styr.escape import terminal
 from styr.findings import Severity
 from styr.i18n import N_, NP_, Text, count_text, translate
@@ -488,6 +489,7 @@ MESSAGES: dict[str, Text] = {
         "it holds NUL characters, so it is a binary file and not a YAML file. Remove it or replace "
         "it with the right file."
     ),
+    **DIFF_MESSAGES,  # styr diff's own (styr.diff.messages)
 }
 
 # What a severity is called where people read it (machine formats keep `Severity.label`).

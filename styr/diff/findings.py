@@ -1,0 +1,111 @@
+"""The findings' delta: which lint findings a change introduced, and which it fixed.
+
+Both sides are linted as `styr lint` lints them (suppressions, configuration
+and withholding included, so a finding withheld on one side is withheld on
+the other for the same cause). A finding is the same on both sides when its
+rule, file, place and message parameters are: the place is the id of the
+element it is in (and the path inside that element), not its line and
+column, which any edit above it moves, nor its position in a list, which
+adding a goal above it moves.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from datetime import date
+from typing import Any
+
+from styr.diff.changes import FindingRecord, FindingsDelta
+from styr.findings import Finding, PathInDocument
+from styr.lint import lint_repository, relative_name
+from styr.model.index import build_index
+from styr.model.repository import Repository
+
+# What makes two findings the same finding on the two sides.
+MatchKey = tuple[str, str, str, str]
+
+
+def findings_delta(
+    old: Repository | None, new: Repository | None, *, today: date, language: str
+) -> FindingsDelta:
+    """The findings of `new` that `old` lacks (introduced) and of `old` that `new` lacks (fixed).
+
+    A side that is None (a repository added or removed) has no findings.
+    The repositories are linted here, so compare them before: lint lets go
+    of the positions of their values once it is done.
+    """
+    old_keyed = _keyed(old, today) if old is not None else []
+    new_keyed = _keyed(new, today) if new is not None else []
+    introduced = _unmatched(new_keyed, old_keyed)
+    fixed = _unmatched(old_keyed, new_keyed)
+    return FindingsDelta(
+        introduced=[_record(f, new, language) for f in introduced] if new is not None else [],
+        fixed=[_record(f, old, language) for f in fixed] if old is not None else [],
+    )
+
+
+def _keyed(repository: Repository, today: date) -> list[tuple[MatchKey, Finding]]:
+    places = _element_places(repository)  # before lint, which changes nothing it indexes
+    findings = lint_repository(repository, today=today).findings
+    return [(_match_key(finding, repository, places), finding) for finding in findings]
+
+
+def _unmatched(
+    these: list[tuple[MatchKey, Finding]], those: list[tuple[MatchKey, Finding]]
+) -> list[Finding]:
+    """The findings of `these` with no counterpart in `those` (each counterpart used once)."""
+    available: dict[MatchKey, int] = defaultdict(int)
+    for key, _finding in those:
+        available[key] += 1
+    left = []
+    for key, finding in these:
+        if available[key]:
+            available[key] -= 1
+        else:
+            left.append(finding)
+    return left
+
+
+# An element's place: (file name in the repository, its path in the document) -> its id.
+Places = dict[tuple[str, PathInDocument], str]
+
+
+def _element_places(repository: Repository) -> Places:
+    places: Places = {}
+    for element in build_index(repository).elements:
+        if element.id is not None:
+            file = relative_name(repository, element.document.file)
+            places[(file, tuple(element.path))] = element.id
+    return places
+
+
+def _match_key(finding: Finding, repository: Repository, places: Places) -> MatchKey:
+    file = relative_name(repository, finding.file)
+    return (finding.code, file, _place(file, finding.path, places), _params(finding.params))
+
+
+def _place(file: str, path: PathInDocument, places: Places) -> str:
+    """The path as the id of the innermost element holding it, and the rest of the path."""
+    for length in range(len(path), -1, -1):
+        element = places.get((file, tuple(path[:length])))
+        if element is not None:
+            return json.dumps([element, list(path[length:])])
+    return json.dumps([None, list(path)])
+
+
+def _params(params: dict[str, Any]) -> str:
+    return json.dumps(params, sort_keys=True, default=str, ensure_ascii=False)
+
+
+def _record(finding: Finding, repository: Repository, language: str) -> FindingRecord:
+    from styr.rules.catalogue import BY_CODE
+
+    return FindingRecord(
+        code=finding.code,
+        severity=finding.severity.label,
+        file=relative_name(repository, finding.file),
+        line=finding.line,
+        column=finding.column,
+        message=BY_CODE[finding.code].render(finding, language),
+    )

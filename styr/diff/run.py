@@ -1,0 +1,112 @@
+"""`styr diff` as a function: two sides in, a `DiffResult` out (nothing printed).
+
+Each repository on either side is one of: identical on both (counted, never
+loaded), on one side only (added or removed: one change, and the findings
+of the side it is on), or changed (loaded on both sides, compared element by
+element by `styr.diff.compare`, and linted on both for the findings' delta).
+"""
+
+from __future__ import annotations
+
+import tempfile
+from datetime import date
+from pathlib import Path
+
+from styr.diff.changes import Change, ChangeKind, DiffResult, RepositoryDiff
+from styr.diff.findings import findings_delta
+from styr.diff.sources import Side, remove_scratch
+from styr.model.index import build_index
+from styr.model.repository import MANIFEST, Repository
+
+
+def diff(old_side: Side, new_side: Side, *, today: date, language: str) -> DiffResult:
+    """What changed from `old_side` to `new_side`, repository by repository."""
+    result = DiffResult(old_label=old_side.label, new_label=new_side.label)
+    changed = []
+    for key in sorted({*old_side.repositories, *new_side.repositories}, key=_folder_order):
+        old = old_side.repositories.get(key)
+        new = new_side.repositories.get(key)
+        if old is not None and new is not None and old.same_as(new):
+            result.unchanged += 1
+        else:
+            changed.append(key)
+    old_side.prefetch([key for key in changed if key in old_side.repositories])
+    new_side.prefetch([key for key in changed if key in new_side.repositories])
+    # Revisions' files that lint reads from disk are put here, and removed on every path.
+    scratch = Path(tempfile.mkdtemp(prefix="styr-diff-"))
+    try:
+        for key in changed:
+            old_repository = _load(old_side, key, scratch)
+            new_repository = _load(new_side, key, scratch)
+            result.repositories.append(
+                _repository_diff(
+                    key, old_side, new_side, old_repository, new_repository, today, language
+                )
+            )
+    finally:
+        remove_scratch(scratch)
+    return result
+
+
+def _folder_order(key: str) -> list[str]:
+    return key.split("/")
+
+
+def _load(side: Side, key: str, scratch: Path) -> Repository | None:
+    return side.load(key, scratch) if key in side.repositories else None
+
+
+def _repository_diff(
+    key: str,
+    old_side: Side,
+    new_side: Side,
+    old: Repository | None,
+    new: Repository | None,
+    today: date,
+    language: str,
+) -> RepositoryDiff:
+    shown = new or old  # the new side's name and place, the old side's if it was removed
+    assert shown is not None  # a key comes from one side at least
+    where = new_side if new is not None else old_side
+    repository_diff = RepositoryDiff(
+        name=shown.municipality_name,
+        code=shown.municipality_code,
+        path=where.repositories[key].shown,
+        organisation_names=_organisation_names(old, new),
+    )
+    if old is None or new is None:
+        repository_diff.changes.append(_whole_repository(shown, added=new is not None))
+    else:
+        repository_diff.changes.extend(compare(old, new))
+    # Last: lint lets go of the positions the comparison places its changes by.
+    repository_diff.findings = findings_delta(old, new, today=today, language=language)
+    return repository_diff
+
+
+def compare(old: Repository, new: Repository) -> list[Change]:
+    """The changes by id (`styr.diff.compare`, imported when a repository changed)."""
+    from styr.diff.compare import compare_repositories
+
+    return compare_repositories(old, new)
+
+
+def _whole_repository(repository: Repository, *, added: bool) -> Change:
+    return Change(
+        kind=ChangeKind.REPOSITORY_ADDED if added else ChangeKind.REPOSITORY_REMOVED,
+        category="repository",
+        id=repository.municipality_code,
+        title=repository.municipality_name,
+        file=MANIFEST,
+    )
+
+
+def _organisation_names(old: Repository | None, new: Repository | None) -> dict[str, str]:
+    """Each organisation's name for headings: both sides', the new side's where both have it."""
+    names: dict[str, str] = {}
+    for repository in (old, new):
+        if repository is None:
+            continue
+        for organisation in build_index(repository).organisations:
+            if organisation.id is not None:
+                names[organisation.id] = organisation.title
+    return names

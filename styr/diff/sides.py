@@ -1,0 +1,107 @@
+"""Which two sides `styr diff [REV1 [REV2]] [PATH] [--from DIR --to DIR]` names.
+
+Each positional is a revision if git knows it as a commit, else a path if
+it exists, else a usage error naming it. No revision: the merge base of HEAD
+with the main branch against the working tree; one: it against the working
+tree; two: the first against the second. `--from`/`--to` name two folders
+and need no git.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from styr.diff.git import default_base, resolve_commit, work_tree_top
+from styr.diff.sources import FolderSide, RevisionSide, Side, shown_path
+from styr.errors import UsageError
+from styr.messages import message
+
+# A commit as a label, when no name the user wrote names it: as git abbreviates it.
+_SHORT = 7
+
+
+def sides_for(
+    positionals: list[str],
+    old_folder: Path | None,
+    new_folder: Path | None,
+    *,
+    language: str,
+) -> tuple[Side, Side]:
+    """The old and the new side the command line names (usage errors as it cannot)."""
+    if old_folder is not None or new_folder is not None:
+        return _folders(positionals, old_folder, new_folder)
+    top, revisions, path = _classified(positionals)
+    prefix = _prefix(path, top)
+    working_copy = message("diff-working-tree", language)
+    if len(revisions) == 2:
+        old_name, new_name = revisions
+        old: Side = RevisionSide(old_name, top, _commit(top, old_name), prefix)
+        new: Side = RevisionSide(new_name, top, _commit(top, new_name), prefix)
+    else:
+        if revisions:
+            label, commit = revisions[0], _commit(top, revisions[0])
+        else:
+            commit, branch = default_base(top)
+            label = f"{commit[:_SHORT]} ({branch})"
+        old = RevisionSide(label, top, commit, prefix)
+        new = FolderSide(working_copy, top, path)
+    _something_to_compare(old, new, path)
+    return old, new
+
+
+def _folders(
+    positionals: list[str], old_folder: Path | None, new_folder: Path | None
+) -> tuple[Side, Side]:
+    if old_folder is None or new_folder is None:
+        raise UsageError("diff-from-to-together")
+    if positionals:
+        raise UsageError("diff-from-to-alone", name=positionals[0])
+    for folder in (old_folder, new_folder):
+        if not folder.is_dir():
+            raise UsageError("diff-not-a-folder", path=str(folder))
+    old = FolderSide(shown_path(old_folder), old_folder, old_folder)
+    new = FolderSide(shown_path(new_folder), new_folder, new_folder)
+    _something_to_compare(old, new, new_folder)
+    return old, new
+
+
+def _classified(positionals: list[str]) -> tuple[Path, list[str], Path]:
+    """The work tree's top, the revisions and the path the positionals name."""
+    here = work_tree_top(Path.cwd())
+    revisions: list[str] = []
+    paths: list[Path] = []
+    for positional in positionals:
+        if here is not None and not paths and resolve_commit(here, positional) is not None:
+            revisions.append(positional)
+        elif Path(positional).exists():
+            paths.append(Path(positional))
+        else:
+            raise UsageError("diff-unknown-revision", name=positional)
+        if len(revisions) > 2 or len(paths) > 1:
+            raise UsageError("diff-too-many", name=positional)
+    path = paths[0] if paths else Path(".")
+    top = work_tree_top(path if path.is_dir() else path.parent) if paths else here
+    if top is None:
+        raise UsageError("diff-not-in-git", path=shown_path(path))
+    for revision in revisions:
+        _commit(top, revision)  # a path in another work tree: its revisions must be its own
+    return top, revisions, path
+
+
+def _commit(top: Path, revision: str) -> str:
+    commit = resolve_commit(top, revision)
+    if commit is None:
+        raise UsageError("diff-unknown-revision", name=revision)
+    return commit
+
+
+def _prefix(path: Path, top: Path) -> str:
+    """The path as a folder inside the work tree, posix; "" for its top."""
+    relative = Path(os.path.relpath(os.path.realpath(path), os.path.realpath(top))).as_posix()
+    return "" if relative == "." else relative
+
+
+def _something_to_compare(old: Side, new: Side, path: Path) -> None:
+    if not old.repositories and not new.repositories:
+        raise UsageError("diff-no-repository", path=shown_path(path))
