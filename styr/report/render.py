@@ -23,6 +23,7 @@ from markupsafe import Markup
 
 from styr.errors import UsageError
 from styr.escape import published
+from styr.report.columns import indicator_columns
 from styr.report.markdown import md
 from styr.report.sandbox import (
     MAX_SIZE,
@@ -77,6 +78,7 @@ def new_environment(
         auto_reload=auto_reload,
     )
     env.filters["md"] = md
+    env.globals["indicator_columns"] = indicator_columns
     return env
 
 
