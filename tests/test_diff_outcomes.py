@@ -1,0 +1,166 @@
+"""What `styr diff` says changed in the follow-up: outcomes added, removed and revised."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from diff_pairs import Sides, two_sides
+from helpers import line_of
+
+from styr.diff.changes import Change, ChangeKind
+from styr.diff.outcomes import outcome_changes
+
+FOLLOW_UP_2024 = "uppfoljning/2024.yaml"
+FOLLOW_UP_2025 = "uppfoljning/2025.yaml"
+# The first outcome of 2024: Helsingborgshem's tenants who feel safe.
+SAFE = "hh-mal-1-ind-1"
+SAFE_2024 = "  - indicator: hh-mal-1-ind-1\n    value: 71.2\n    women: 73.3\n"
+SAFE_TITLE = "Andel hyresgäster som svarar att de känner sig trygga utomhus i området på kvällen"
+
+
+@pytest.fixture
+def sides(tmp_path: Path) -> Sides:
+    return two_sides(tmp_path)
+
+
+def changes_of(sides: Sides) -> list[Change]:
+    old, new = sides.load()
+    return outcome_changes(old.repository, new.repository, new.index)
+
+
+def only(changes: list[Change]) -> Change:
+    assert len(changes) == 1, changes
+    return changes[0]
+
+
+def test_a_past_outcome_revised_says_from_what_to_what(sides: Sides) -> None:
+    sides.edit(FOLLOW_UP_2024, "value: 71.2", "value: 71", side="old")
+    sides.edit(FOLLOW_UP_2024, "value: 71.2", "value: 74")
+    change = only(changes_of(sides))
+    assert change.kind is ChangeKind.OUTCOME_REVISED
+    assert change.params == {
+        "indicator": SAFE,
+        "period": "2024",
+        "old": 71,
+        "new": 74,
+        "field": "value",
+    }
+    assert (change.category, change.id, change.title) == ("follow_up", SAFE, SAFE_TITLE)
+    assert change.organisation == "ab-helsingborgshem"
+    assert change.file == FOLLOW_UP_2024
+    assert (change.line, change.column) == (line_of(sides.new / FOLLOW_UP_2024, SAFE), 5)
+
+
+def test_the_figures_for_women_and_men_are_revised_each_on_its_own(sides: Sides) -> None:
+    sides.edit(FOLLOW_UP_2024, SAFE_2024, SAFE_2024.replace("73.3", "73.9") + "    men: 68.4\n")
+    sides.edit(FOLLOW_UP_2024, "    men: 69.0\n", "", side="new")
+    changes = changes_of(sides)
+    assert [(c.kind, c.params["field"], c.params["old"], c.params["new"]) for c in changes] == [
+        (ChangeKind.OUTCOME_REVISED, "women", 73.3, 73.9),
+        (ChangeKind.OUTCOME_REVISED, "men", 69.0, 68.4),
+    ]
+
+
+def test_an_outcome_added_keeps_its_period_as_written(sides: Sides) -> None:
+    added = (
+        '  - indicator: hh-mal-1-ind-1\n    period: "2026-T2"\n    value: 73\n'
+        "  - indicator: hh-mal-1-ind-1\n    period: 2026-H1\n    value: 72.5\n"
+    )
+    sides.edit(FOLLOW_UP_2025, "outcomes:\n", "outcomes:\n" + added)
+    changes = changes_of(sides)
+    assert [(c.kind, c.params["period"], c.params["new"]) for c in changes] == [
+        (ChangeKind.OUTCOME_ADDED, "2026-T2", 73),
+        (ChangeKind.OUTCOME_ADDED, "2026-H1", 72.5),
+    ]
+    assert changes[0].line == line_of(sides.new / FOLLOW_UP_2025, SAFE)
+    assert changes[0].title == SAFE_TITLE
+
+
+def test_a_new_follow_up_file_adds_its_outcomes(sides: Sides) -> None:
+    (sides.new / "uppfoljning" / "2026.yaml").write_text(
+        'kind: follow_up\nperiod: "2026"\noutcomes:\n  - indicator: hh-mal-1-ind-1\n'
+        "    value: 75.5\n",
+        encoding="utf-8",
+    )
+    change = only(changes_of(sides))
+    assert (change.kind, change.params["period"], change.file) == (
+        ChangeKind.OUTCOME_ADDED,
+        "2026",
+        "uppfoljning/2026.yaml",
+    )
+    assert (change.line, change.column) == (4, 5)
+
+
+def test_an_outcome_removed_is_placed_where_it_was(sides: Sides) -> None:
+    sides.edit(
+        FOLLOW_UP_2024, SAFE_2024 + "    men: 69.0\n    source: Bolagets hyresgästenkät\n", ""
+    )
+    change = only(changes_of(sides))
+    assert change.kind is ChangeKind.OUTCOME_REMOVED
+    assert change.params == {"indicator": SAFE, "period": "2024", "old": 71.2}
+    assert (change.file, change.line) == (FOLLOW_UP_2024, line_of(sides.old / FOLLOW_UP_2024, SAFE))
+
+
+def test_a_value_filled_in_later_is_a_revision_from_none(sides: Sides) -> None:
+    sides.edit(FOLLOW_UP_2024, "value: 71.2", "value: null", side="old")
+    change = only(changes_of(sides))
+    assert change.kind is ChangeKind.OUTCOME_REVISED
+    assert (change.params["old"], change.params["new"]) == (None, 71.2)
+
+
+@pytest.mark.parametrize("written", ['"74"', "true", "[74]"], ids=["text", "boolean", "list"])
+def test_a_figure_that_is_not_a_number_is_left_to_lint(sides: Sides, written: str) -> None:
+    sides.edit(FOLLOW_UP_2024, "value: 71.2", f"value: {written}")
+    assert changes_of(sides) == []
+
+
+def test_an_outcome_written_twice_compares_the_first(sides: Sides) -> None:
+    again = SAFE_2024.replace("71.2", "99")
+    sides.edit(FOLLOW_UP_2024, SAFE_2024, SAFE_2024 + "    men: 69.0\n" + again, side="new")
+    # The second 2024 outcome is lint's to report (F005): the first is the same.
+    assert changes_of(sides) == []
+
+
+def test_the_period_written_on_the_outcome_or_the_file_is_the_same_period(sides: Sides) -> None:
+    sides.edit(
+        FOLLOW_UP_2024, SAFE_2024, SAFE_2024.replace("    value", "    period: 2024\n    value")
+    )
+    assert changes_of(sides) == []
+
+
+def test_only_the_style_or_the_order_changed_is_no_change(sides: Sides) -> None:
+    sides.edit(
+        FOLLOW_UP_2024,
+        SAFE_2024 + "    men: 69.0\n    source: Bolagets hyresgästenkät\n",
+        "  - {men: 69, women: 73.30, value: 71.2, indicator: hh-mal-1-ind-1,"
+        " source: Bolagets hyresgästenkät}\n",
+    )
+    assert changes_of(sides) == []
+
+
+def test_an_outcome_moved_to_another_file_is_no_change(sides: Sides) -> None:
+    moved = SAFE_2024 + "    men: 69.0\n    source: Bolagets hyresgästenkät\n"
+    sides.edit(FOLLOW_UP_2024, moved, "")
+    with_period = moved.replace("    value", '    period: "2024"\n    value')
+    sides.edit(FOLLOW_UP_2025, "outcomes:\n", "outcomes:\n" + with_period)
+    assert changes_of(sides) == []
+
+
+def test_an_outcome_of_an_indicator_gone_is_named_from_the_old_side(sides: Sides) -> None:
+    board = "organisation/ab-helsingborgshem.yaml"
+    sides.edit(board, "      - id: hh-mal-1-ind-1\n", "      - id: hh-mal-1-ind-9\n")
+    sides.edit(FOLLOW_UP_2024, "value: 71.2", "value: 74")
+    change = only(changes_of(sides))
+    assert (change.title, change.organisation) == (SAFE_TITLE, "ab-helsingborgshem")
+
+
+def test_an_outcome_of_an_indicator_on_neither_side_is_named_by_its_id(sides: Sides) -> None:
+    sides.edit_both(FOLLOW_UP_2024, "indicator: hh-mal-1-ind-1", "indicator: hh-okand")
+    sides.edit(FOLLOW_UP_2024, "value: 71.2", "value: 74")
+    change = only(changes_of(sides))
+    assert (change.title, change.organisation) == ("hh-okand", None)
+
+
+def test_an_unchanged_follow_up_is_no_change(sides: Sides) -> None:
+    assert changes_of(sides) == []
