@@ -85,10 +85,11 @@ def compare_repositories(old: Repository | None, new: Repository | None) -> list
         return []
     sides = _Sides(old, new, build_index(old), build_index(new))
     kept, removed, added = sides.matched()
+    renames = sides.find_renames(removed, added)  # first: kept elements may link to them
     changes: list[Change] = []
     for old_element, new_element in kept:
         changes.extend(sides.pair_changes(old_element, new_element))
-    for old_element, new_element, score in sides.find_renames(removed, added):
+    for old_element, new_element, score in renames:
         changes.append(sides.renamed_change(old_element, new_element, score))
         changes.extend(sides.pair_changes(old_element, new_element))
     renamed_old = {id(old_element) for old_element, _new, _score in sides.renamed}
@@ -190,7 +191,7 @@ class _Sides:
 
     def pair_changes(self, old: Element, new: Element) -> list[Change]:
         """What changed between two versions of one element (kept, or renamed)."""
-        if old.data == new.data:
+        if old.data == new.data and _identical(old.data, new.data):
             return []  # the common case, at once
         changes = self._value_changes(old, new)
         if new.category == "indicator":
@@ -325,6 +326,17 @@ def _same(was: Any, now: Any) -> bool:
     if isinstance(was, list) and isinstance(now, list):
         return all(type(a) is type(b) for a, b in zip(was, now, strict=True))
     return type(was) is type(now)
+
+
+def _identical(was: Any, now: Any) -> bool:
+    """Two equal values are also of the same types all the way down (1 is not true)."""
+    if type(was) is not type(now):
+        return False
+    if isinstance(was, dict):
+        return all(_identical(inner, now[key]) for key, inner in was.items())
+    if isinstance(was, list):
+        return all(_identical(a, b) for a, b in zip(was, now, strict=True))
+    return True
 
 
 def _ids(value: Any) -> list[str] | None:

@@ -1,0 +1,585 @@
+"""Comparing two loaded repositories: each kind of change, where it is, and no false alarms.
+
+Each test copies the Helsingborg example twice (the old and the new side),
+edits the new side as a planner would, loads both and compares them.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from conftest import EXAMPLES
+from helpers import column_of, line_of, replace_in
+
+from styr.diff import similarity
+from styr.diff.changes import Change, ChangeKind
+from styr.diff.compare import compare_repositories
+from styr.diff.similarity import Candidate, content_tokens, match_renames
+from styr.model.repository import load_repository
+
+KULTUR = "organisation/kulturnamnden.yaml"
+DOCUMENTS = "styrdokument.yaml"
+
+
+@pytest.fixture
+def sides(tmp_path: Path) -> tuple[Path, Path]:
+    old, new = tmp_path / "gammal" / "helsingborg", tmp_path / "ny" / "helsingborg"
+    shutil.copytree(EXAMPLES / "helsingborg", old)
+    shutil.copytree(EXAMPLES / "helsingborg", new)
+    return old, new
+
+
+def changes_of(sides: tuple[Path, Path]) -> list[Change]:
+    old, new = sides
+    return compare_repositories(load_repository(old), load_repository(new))
+
+
+def kinds(changes: list[Change]) -> list[tuple[str, str | None]]:
+    return [(change.kind.value, change.id) for change in changes]
+
+
+def edit(sides: tuple[Path, Path], name: str, old: str, new: str) -> Path:
+    path = sides[1] / name
+    replace_in(path, old, new)
+    return path
+
+
+# No false alarms.
+
+
+def test_an_unchanged_copy_has_no_changes(sides: tuple[Path, Path]) -> None:
+    assert changes_of(sides) == []
+
+
+def test_keys_reordered_and_a_flow_mapping_written_as_a_block_are_no_change(
+    sides: tuple[Path, Path],
+) -> None:
+    edit(
+        sides,
+        KULTUR,
+        "    target_group: besökare på stadens museer\n    horizon: {start: 2023, end: 2026}\n",
+        "    horizon:\n      end: 2026\n      start: 2023\n"
+        "    target_group: besökare på stadens museer\n",
+    )
+    edit(
+        sides,
+        KULTUR,
+        "contributes_to: [inriktning-livskvalitet, inriktning-trygghet]",
+        "contributes_to: [inriktning-trygghet, inriktning-livskvalitet]",
+    )
+    assert changes_of(sides) == []
+
+
+def test_a_text_only_wrapped_differently_is_no_change(sides: tuple[Path, Path]) -> None:
+    edit(
+        sides,
+        KULTUR,
+        "stadens bibliotek och museer och för stöd till\n    kulturlivet",
+        "stadens bibliotek och museer\n    och för stöd till kulturlivet",
+    )
+    assert changes_of(sides) == []
+
+
+def test_a_repository_on_one_side_only_is_left_to_the_caller(sides: tuple[Path, Path]) -> None:
+    repository = load_repository(sides[0])
+    assert compare_repositories(None, repository) == []
+    assert compare_repositories(repository, None) == []
+
+
+# Added, removed, renamed.
+
+
+def test_a_goal_removed_is_removed_with_its_indicator_at_the_old_place(
+    sides: tuple[Path, Path],
+) -> None:
+    path = sides[1] / KULTUR
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text[: text.index("  - id: kn-mal-2\n")], encoding="utf-8")
+    changes = changes_of(sides)
+    assert kinds(changes) == [
+        ("goal-count-changed", "kulturnamnden"),
+        ("removed", "kn-mal-2"),
+        ("removed", "kn-mal-2-ind-1"),
+    ]
+    assert changes[0].params == {"old": 2, "new": 1, "limit": 3, "over_limit": False}
+    goal = changes[1]
+    old_file = sides[0] / KULTUR
+    assert (goal.file, goal.line, goal.column) == (
+        KULTUR,
+        line_of(old_file, "- id: kn-mal-2"),
+        column_of(old_file, "id: kn-mal-2"),
+    )
+    assert goal.organisation == "kulturnamnden"
+    assert goal.title == "Fler barn och unga ska låna böcker på stadens bibliotek"
+
+
+def test_an_organisation_added_is_its_own_organisation(sides: tuple[Path, Path]) -> None:
+    (sides[1] / "organisation" / "ny.yaml").write_text(
+        "kind: organisation\nid: nya-namnden\ntype: namnd\nname: Nya nämnden\n", encoding="utf-8"
+    )
+    changes = changes_of(sides)
+    assert kinds(changes) == [("added", "nya-namnden")]
+    assert changes[0].organisation == "nya-namnden"
+    assert (changes[0].file, changes[0].line, changes[0].column) == ("organisation/ny.yaml", 1, 1)
+
+
+def test_an_id_changed_and_one_word_of_the_title_is_a_rename(sides: tuple[Path, Path]) -> None:
+    path = edit(sides, KULTUR, "id: kn-mal-2\n", "id: kn-mal-bibliotek\n")
+    edit(sides, KULTUR, "ska låna böcker", "ska låna fler böcker")
+    changes = changes_of(sides)
+    assert kinds(changes) == [("renamed", "kn-mal-bibliotek"), ("reworded", "kn-mal-bibliotek")]
+    renamed = changes[0]
+    assert renamed.params["old_id"] == "kn-mal-2"
+    assert similarity.THRESHOLD <= renamed.params["similarity"] < 1
+    assert renamed.line == line_of(path, "id: kn-mal-bibliotek")
+    assert changes[1].params["field"] == "title"
+
+
+def test_a_rename_to_the_same_content_is_similarity_one_and_links_follow_it(
+    sides: tuple[Path, Path],
+) -> None:
+    # The area is renamed, and every link to it written with the new id: the
+    # links did not move, only the area's id changed.
+    for path in sides[1].rglob("*.yaml"):
+        text = path.read_text(encoding="utf-8")
+        if "inriktning-trygghet" in text:
+            path.write_text(
+                text.replace("inriktning-trygghet", "inriktning-tryggt"), encoding="utf-8"
+            )
+    changes = changes_of(sides)
+    renamed = [c for c in changes if c.kind is ChangeKind.RENAMED]
+    assert [(c.id, c.params) for c in renamed] == [
+        ("inriktning-tryggt", {"old_id": "inriktning-trygghet", "similarity": 1.0}),
+        # Its indicators' ids held the area's id too.
+        *[(c.id, c.params) for c in renamed[1:]],
+    ]
+    assert all(c.id and c.id.startswith("inriktning-tryggt-ind") for c in renamed[1:])
+    assert {c.kind for c in changes} == {ChangeKind.RENAMED}
+
+
+def test_an_id_changed_with_the_content_rewritten_is_removed_and_added(
+    sides: tuple[Path, Path],
+) -> None:
+    edit(sides, KULTUR, "id: kn-mal-2\n", "id: kn-mal-3\n")
+    edit(
+        sides,
+        KULTUR,
+        "title: Fler barn och unga ska låna böcker på stadens bibliotek\n"
+        "    target_group: barn och unga 0–17 år\n"
+        "    horizon: {start: 2023, end: 2026}\n",
+        "title: Stadens konsthall ska locka nya besökare från hela regionen\n"
+        "    target_group: vuxna i Skåne som inte har besökt konsthallen\n"
+        "    horizon: {start: 2025, end: 2027}\n",
+    )
+    assert kinds(changes_of(sides)) == [("removed", "kn-mal-2"), ("added", "kn-mal-3")]
+
+
+def test_renames_are_one_to_one_best_first() -> None:
+    def tokens(title: str) -> tuple[str, ...]:
+        return content_tokens({("title",): title})
+
+    old = [
+        Candidate("a", tokens("ett två tre fyra fem sex sju åtta nio tio")),
+        Candidate("b", tokens("ett två tre fyra fem sex sju åtta nio elva")),
+    ]
+    new = [Candidate("x", tokens("ett två tre fyra fem sex sju åtta nio elva"))]
+    assert [(r.old, r.new, r.similarity) for r in match_renames(old, new)] == [("b", "x", 1.0)]
+
+
+def test_past_the_bound_a_group_finds_only_renames_of_the_same_content(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(similarity, "MAX_PAIRS", 1)
+    same = content_tokens({("title",): "samma innehåll här"})
+    near_old = content_tokens({("title",): "ett två tre fyra fem sex sju åtta nio tio"})
+    near_new = content_tokens({("title",): "ett två tre fyra fem sex sju åtta nio elva"})
+    old = [
+        Candidate("a", same, "g1"),
+        Candidate("b", near_old, "g1"),
+        Candidate("c", near_old, "g2"),
+    ]
+    new = [
+        Candidate("x", same, "g1"),
+        Candidate("y", near_new, "g1"),
+        Candidate("z", near_new, "g2"),
+    ]
+    found = {(r.old, r.new) for r in match_renames(old, new)}
+    # The exact pair by hashing; b and y share a group of 1 × 1 pairs; c and z
+    # too; a group of more pairs than the bound would have none.
+    assert found == {("a", "x"), ("b", "y"), ("c", "z")}
+    monkeypatch.setattr(similarity, "MAX_PAIRS", 0)
+    assert {(r.old, r.new) for r in match_renames(old, new)} == {("a", "x")}
+
+
+def test_elements_with_no_content_are_never_renames() -> None:
+    assert match_renames([Candidate("a", ())], [Candidate("b", ())]) == []
+
+
+# Values of a kept element.
+
+
+def test_a_reworded_title_has_its_word_diff_at_the_title(sides: tuple[Path, Path]) -> None:
+    path = edit(sides, KULTUR, "ska vara nöjda med sitt besök", "ska vara mycket nöjda med besöket")
+    (change,) = changes_of(sides)
+    assert change.kind is ChangeKind.REWORDED
+    assert change.id == "kn-mal-1"
+    assert change.params == {
+        "field": "title",
+        "old": "Besökare på stadens museer ska vara nöjda med sitt besök",
+        "new": "Besökare på stadens museer ska vara mycket nöjda med besöket",
+        "words": [
+            ["=", "Besökare på stadens museer ska vara "],
+            ["+", "mycket "],
+            ["=", "nöjda med "],
+            ["-", "sitt besök"],
+            ["+", "besöket"],
+        ],
+    }
+    assert (change.file, change.line, change.column) == (
+        KULTUR,
+        line_of(path, "mycket nöjda"),
+        column_of(path, "Besökare", "mycket nöjda"),
+    )
+
+
+def test_a_text_in_a_mapping_is_named_by_its_dotted_field(sides: tuple[Path, Path]) -> None:
+    edit(sides, KULTUR, "ta del av och själva skapa kultur.", "ta del av kultur.")
+    (change,) = changes_of(sides)
+    assert (change.kind, change.id, change.params["field"]) == (
+        ChangeKind.REWORDED,
+        "kulturnamnden",
+        "mission.text",
+    )
+    assert change.params["words"][-2:] == [["-", "och själva skapa "], ["=", "kultur."]]
+
+
+def test_a_link_moved_names_the_targets_removed_and_added(sides: tuple[Path, Path]) -> None:
+    path = sides[1] / KULTUR
+    text = path.read_text(encoding="utf-8")
+    start = text.index("  - id: kn-mal-1\n")
+    moved = text[start:].replace(
+        "contributes_to: [inriktning-livskvalitet]", "contributes_to: [inriktning-innovation]", 1
+    )
+    path.write_text(text[:start] + moved, encoding="utf-8")
+    (change,) = changes_of(sides)
+    assert change.kind is ChangeKind.LINK_MOVED
+    assert change.id == "kn-mal-1"
+    assert change.params == {
+        "field": "contributes_to",
+        "old": ["inriktning-livskvalitet"],
+        "new": ["inriktning-innovation"],
+        "removed": ["inriktning-livskvalitet"],
+        "added": ["inriktning-innovation"],
+        "removed_titles": [
+            "Helsingborg ska vara en stad med hög livskvalitet som siktar på klimatneutralitet 2030"
+        ],
+        "added_titles": [
+            "Helsingborg ska öka innovationskraften för att säkra en effektiv välfärd"
+        ],
+    }
+    assert change.line == line_of(path, "contributes_to: [inriktning-innovation]")
+
+
+def test_another_value_changed_is_a_field_change(sides: tuple[Path, Path]) -> None:
+    edit(sides, KULTUR, 'agenda2030: ["11.4"]', 'agenda2030: ["11.4", "4.7"]')
+    second_goal = (
+        "horizon: {start: 2023, end: 2026}\n"
+        "    contributes_to: [inriktning-livskvalitet]\n"
+        '    agenda2030: ["4.6"]'
+    )
+    edit(sides, KULTUR, second_goal, second_goal.replace("end: 2026", "end: 2027"))
+    changes = changes_of(sides)
+    assert [(c.kind, c.id, c.params) for c in changes] == [
+        (
+            ChangeKind.FIELD_CHANGED,
+            "kn-mal-1",
+            {"field": "agenda2030", "old": ["11.4"], "new": ["11.4", "4.7"]},
+        ),
+        (ChangeKind.FIELD_CHANGED, "kn-mal-2", {"field": "horizon.end", "old": 2026, "new": 2027}),
+    ]
+
+
+def test_a_value_written_as_another_type_is_a_change(sides: tuple[Path, Path]) -> None:
+    edit(sides, KULTUR, "horizon: {start: 2023, end: 2026}", "horizon: {start: 2023, end: 2026.0}")
+    edit(sides, KULTUR, "illustrative: true", "illustrative: 1")
+    found = {(c.id, c.params["field"]) for c in changes_of(sides)}
+    assert found == {("kn-mal-1", "horizon.end"), ("kulturnamnden", "illustrative")}
+
+
+def test_mission_source_changed(sides: tuple[Path, Path]) -> None:
+    edit(sides, KULTUR, "  source: reglemente\n", "  source: ägardirektiv\n")
+    (change,) = changes_of(sides)
+    assert (change.kind, change.id, change.organisation) == (
+        ChangeKind.MISSION_SOURCE_CHANGED,
+        "kulturnamnden",
+        "kulturnamnden",
+    )
+    assert change.params == {"field": "mission.source", "old": "reglemente", "new": "ägardirektiv"}
+
+
+# Goals per organisation.
+
+_TWO_MORE_GOALS = """  - id: kn-mal-3
+    title: Fler invånare ska delta i stadens kulturliv
+    contributes_to: [inriktning-livskvalitet]
+  - id: kn-mal-4
+    title: Fler unga ska skapa egen musik i stadens studior
+    contributes_to: [inriktning-livskvalitet]
+"""
+
+
+def test_a_board_over_its_goal_limit(sides: tuple[Path, Path]) -> None:
+    path = sides[1] / KULTUR
+    path.write_text(path.read_text(encoding="utf-8") + _TWO_MORE_GOALS, encoding="utf-8")
+    changes = changes_of(sides)
+    assert kinds(changes) == [
+        ("goal-count-changed", "kulturnamnden"),
+        ("added", "kn-mal-3"),
+        ("added", "kn-mal-4"),
+    ]
+    assert changes[0].params == {"old": 2, "new": 4, "limit": 3, "over_limit": True}
+    assert changes[0].line == line_of(path, "goals:") + 1
+
+
+def test_the_goal_limit_is_the_manifests_lint_option(sides: tuple[Path, Path]) -> None:
+    path = sides[1] / KULTUR
+    path.write_text(path.read_text(encoding="utf-8") + _TWO_MORE_GOALS, encoding="utf-8")
+    manifest = sides[1] / "styr.yaml"
+    manifest.write_text(
+        manifest.read_text(encoding="utf-8")
+        + "lint:\n  options:\n    too-many-goals:\n      max: 5\n",
+        encoding="utf-8",
+    )
+    (count,) = [c for c in changes_of(sides) if c.kind is ChangeKind.GOAL_COUNT_CHANGED]
+    assert count.params == {"old": 2, "new": 4, "limit": 5, "over_limit": False}
+
+
+def test_an_organisation_added_over_the_limit_says_so(sides: tuple[Path, Path]) -> None:
+    goals = "".join(f"  - id: ny-mal-{n}\n    title: Mål {n} för nya nämnden\n" for n in range(4))
+    (sides[1] / "organisation" / "ny.yaml").write_text(
+        "kind: organisation\nid: nya-namnden\ntype: namnd\nname: Nya nämnden\ngoals:\n" + goals,
+        encoding="utf-8",
+    )
+    (count,) = [c for c in changes_of(sides) if c.kind is ChangeKind.GOAL_COUNT_CHANGED]
+    assert count.params == {"old": 0, "new": 4, "limit": 3, "over_limit": True}
+
+
+# Indicators and follow-up: the comparison hands its pairs on.
+
+
+def test_a_lowered_target_is_judged_for_the_kept_indicator(sides: tuple[Path, Path]) -> None:
+    edit(sides, KULTUR, "{year: 2026, value: 91}", "{year: 2026, value: 89}")
+    (change,) = changes_of(sides)
+    assert (change.kind, change.id, change.organisation, change.file) == (
+        ChangeKind.AMBITION_LOWERED,
+        "kn-mal-1-ind-1",
+        "kulturnamnden",
+        KULTUR,
+    )
+
+
+def test_a_renamed_indicator_is_compared_as_a_pair(sides: tuple[Path, Path]) -> None:
+    edit(sides, KULTUR, "id: kn-mal-1-ind-1\n", "id: kn-museer-nojda\n")
+    edit(sides, KULTUR, "{year: 2026, value: 91}", "{year: 2026, value: 89}")
+    assert kinds(changes_of(sides)) == [
+        ("renamed", "kn-museer-nojda"),
+        ("ambition-lowered", "kn-museer-nojda"),
+    ]
+
+
+def test_a_revised_outcome_is_listed(sides: tuple[Path, Path]) -> None:
+    edit(sides, "uppfoljning/2024.yaml", "value: 71.2", "value: 74")
+    (change,) = changes_of(sides)
+    assert change.kind is ChangeKind.OUTCOME_REVISED
+    assert change.file == "uppfoljning/2024.yaml"
+
+
+# Steering documents.
+
+
+def _document(sides: tuple[Path, Path], old: str, new: str) -> list[tuple[str, dict[str, object]]]:
+    edit(sides, DOCUMENTS, old, new)
+    return [(c.kind.value, c.params) for c in changes_of(sides)]
+
+
+_LIVSKVALITET = (
+    "    until_further_notice: true\n"
+    "    owner: kommunstyrelsen\n"
+    '    next_review: "2027-12-31"\n'
+    "    contributes_to: [inriktning-livskvalitet]"
+)
+
+
+def test_a_document_given_an_end_is_repealed_from_that_day(sides: tuple[Path, Path]) -> None:
+    changed = _LIVSKVALITET.replace("until_further_notice: true", 'valid_until: "2026-12-31"')
+    assert _document(sides, _LIVSKVALITET, changed) == [
+        ("document-repealed", {"valid_until": "2026-12-31"})
+    ]
+
+
+def test_a_document_valid_longer_or_until_further_notice_is_extended(
+    sides: tuple[Path, Path],
+) -> None:
+    old_side = sides[0] / DOCUMENTS
+    replace_in(
+        old_side,
+        _LIVSKVALITET,
+        _LIVSKVALITET.replace("until_further_notice: true", 'valid_until: "2026-12-31"'),
+    )
+    later = _LIVSKVALITET.replace("until_further_notice: true", 'valid_until: "2028-12-31"')
+    assert _document(sides, _LIVSKVALITET, later) == [
+        ("document-extended", {"old": "2026-12-31", "new": "2028-12-31"})
+    ]
+    replace_in(sides[1] / DOCUMENTS, 'valid_until: "2028-12-31"', 'valid_until: "2025-12-31"')
+    assert [(c.kind.value, c.params) for c in changes_of(sides)] == [
+        ("document-repealed", {"valid_until": "2025-12-31"})
+    ]
+    replace_in(sides[1] / DOCUMENTS, 'valid_until: "2025-12-31"', "until_further_notice: true")
+    assert [(c.kind.value, c.params) for c in changes_of(sides)] == [
+        ("document-extended", {"old": "2026-12-31", "new": None})
+    ]
+
+
+def test_a_document_adopted_again_and_its_review_moved(sides: tuple[Path, Path]) -> None:
+    edit(sides, DOCUMENTS, 'adopted_on: "2021-12-14"', 'adopted_on: "2025-06-17"')
+    edit(sides, DOCUMENTS, 'next_review: "2027-12-31"', 'next_review: "2029-12-31"')
+    changes = changes_of(sides)
+    assert [(c.kind.value, c.id, c.params) for c in changes] == [
+        (
+            "document-adopted",
+            "livskvalitetsprogram",
+            {"adopted_on": "2025-06-17", "adopted_by": "kommunfullmaktige"},
+        ),
+        ("review-moved", "livskvalitetsprogram", {"old": "2027-12-31", "new": "2029-12-31"}),
+    ]
+    assert changes[0].line == line_of(sides[1] / DOCUMENTS, "2025-06-17")
+
+
+def test_a_document_added_is_adopted_and_one_removed_repealed(sides: tuple[Path, Path]) -> None:
+    path = sides[1] / DOCUMENTS
+    text = path.read_text(encoding="utf-8")
+    start = text.index("  - id: servicepolicy\n")
+    end = text.index("  - id: medarbetar-och-ledarpolicy\n")
+    new_document = (
+        "  - id: klimatstrategi\n    title: Klimatstrategi för Helsingborgs stad\n"
+        '    type: strategi\n    adopted_by: kommunfullmaktige\n    adopted_on: "2026-10-28"\n\n'
+    )
+    path.write_text(text[:start] + new_document + text[end:], encoding="utf-8")
+    changes = changes_of(sides)
+    # At the same place, the one removed first.
+    assert [(c.kind.value, c.id, c.params) for c in changes] == [
+        ("document-repealed", "servicepolicy", {"valid_until": None}),
+        (
+            "document-adopted",
+            "klimatstrategi",
+            {"adopted_on": "2026-10-28", "adopted_by": "kommunfullmaktige"},
+        ),
+    ]
+    assert changes[0].line == line_of(sides[0] / DOCUMENTS, "id: servicepolicy")
+    assert changes[1].line == line_of(path, "id: klimatstrategi")
+
+
+# The declared steering model.
+
+
+def _model(changes: list[Change]) -> list[tuple[str, str, str | None]]:
+    assert all(c.category == "model" and c.file == "styr.yaml" for c in changes)
+    return [(c.params["part"], c.params["what"], c.params["id"]) for c in changes]
+
+
+def test_an_element_kind_added_and_a_link_removed(sides: tuple[Path, Path]) -> None:
+    manifest = edit(
+        sides,
+        "styr.yaml",
+        "    - id: uppdrag_till_forvaltning\n",
+        "    - id: aktivitet\n      category: activity\n      name: Aktivitet\n"
+        "    - id: uppdrag_till_forvaltning\n",
+    )
+    edit(sides, "styr.yaml", "    - {from: program, to: [vision]}\n", "")
+    changes = changes_of(sides)
+    assert _model(changes) == [
+        ("element_kinds", "added", "aktivitet"),
+        ("links", "removed", "program"),
+    ]
+    assert changes[0].line == line_of(manifest, "- id: aktivitet")
+    assert changes[0].params["new"] == {
+        "id": "aktivitet",
+        "category": "activity",
+        "name": "Aktivitet",
+    }
+    assert changes[1].params["old"] == ["vision"] and changes[1].params["new"] is None
+    assert changes[1].line == line_of(sides[0] / "styr.yaml", "{from: program, to: [vision]}")
+
+
+def test_a_link_given_another_target_and_a_type_changed(sides: tuple[Path, Path]) -> None:
+    edit(
+        sides,
+        "styr.yaml",
+        "{from: malbild, to: [vision]}",
+        "{from: malbild, to: [vision, program]}",
+    )
+    edit(
+        sides,
+        "styr.yaml",
+        "name: {sv: Förvaltning, en: Administration}",
+        "name: {sv: Förvaltning, en: Department}",
+    )
+    changes = changes_of(sides)
+    assert _model(changes) == [
+        ("links", "changed", "malbild"),
+        ("organisation_types", "changed", "forvaltning"),
+    ]
+    assert (changes[0].params["old"], changes[0].params["new"]) == (
+        ["vision"],
+        ["program", "vision"],
+    )
+
+
+def test_a_band_moved_and_a_default_written_out(sides: tuple[Path, Path]) -> None:
+    manifest = sides[1] / "styr.yaml"
+    manifest.write_text(
+        manifest.read_text(encoding="utf-8")
+        + "follow_up:\n  met_from: 100\n  partly_met_above: 85\n",
+        encoding="utf-8",
+    )
+    changes = changes_of(sides)
+    assert _model(changes) == [("bands", "changed", "partly_met_above")]
+    assert (changes[0].params["old"], changes[0].params["new"]) == (90.0, 85.0)
+    assert changes[0].line == line_of(manifest, "partly_met_above: 85")
+
+
+def test_levels_in_another_order(sides: tuple[Path, Path]) -> None:
+    edit(
+        sides,
+        "styr.yaml",
+        "    - id: stad\n      name: Staden (kommunfullmäktige)\n"
+        "    - id: namnder_och_bolag\n      name: Nämnder och bolag\n",
+        "    - id: namnder_och_bolag\n      name: Nämnder och bolag\n"
+        "    - id: stad\n      name: Staden (kommunfullmäktige)\n",
+    )
+    model = [c for c in changes_of(sides) if c.category == "model"]
+    assert [(c.params["part"], c.params["old"], c.params["new"]) for c in model] == [
+        (
+            "levels",
+            ["stad", "namnder_och_bolag", "forvaltning"],
+            ["namnder_och_bolag", "stad", "forvaltning"],
+        )
+    ]
+
+
+# The whole list.
+
+
+def test_changes_are_in_file_order_with_plain_values(sides: tuple[Path, Path]) -> None:
+    edit(sides, KULTUR, "ska vara nöjda", "ska bli nöjda")
+    edit(sides, KULTUR, "{year: 2026, value: 91}", "{year: 2026, value: 95}")
+    edit(sides, DOCUMENTS, 'next_review: "2027-06-30"', 'next_review: "2028-06-30"')
+    edit(sides, "inriktningar.yaml", "fokusera på värdet", "fokusera på nyttan")
+    changes = changes_of(sides)
+    places = [(c.file, c.line, c.column) for c in changes]
+    assert places == sorted(places)
+    assert [c.file for c in changes] == ["inriktningar.yaml", KULTUR, KULTUR, DOCUMENTS]
+    json.dumps([c.params for c in changes], allow_nan=False)
