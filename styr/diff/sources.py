@@ -21,6 +21,8 @@ from typing import Protocol
 
 from styr.diff.git import TreeFile, blob_id, read_blobs, tree_files
 from styr.errors import UsageError
+from styr.load import limits
+from styr.load.access import Refused, read_inside
 from styr.model.repository import (
     MANIFEST,
     YAML_SUFFIXES,
@@ -44,9 +46,12 @@ class RepositoryFiles:
     key: str  # the folder relative to the side's top, posix; "." for the top
     shown: str  # the folder as a person finds it from where styr diff was run
     blobs: dict[str, str | None] = field(default_factory=dict)
+    # The pyproject.toml files at and above the folder, up to the side's top (path from
+    # the top -> blob id): lint takes its settings from them, so they change findings too.
+    settings: dict[str, str | None] = field(default_factory=dict)
 
     def same_as(self, other: RepositoryFiles) -> bool:
-        return self.blobs == other.blobs
+        return self.blobs == other.blobs and self.settings == other.settings
 
 
 class Side(Protocol):
@@ -93,7 +98,9 @@ class FolderSide:
                 file.relative_to(root).as_posix(): None if data is None else blob_id(data)
                 for file, data in contents.items()
             }
-            self.repositories[key] = RepositoryFiles(key, shown_path(root), blobs)
+            self.repositories[key] = RepositoryFiles(
+                key, shown_path(root), blobs, _settings_on_disk(root, top)
+            )
             self._roots[key] = root
             self._contents[key] = contents
 
@@ -103,6 +110,24 @@ class FolderSide:
 
     def load(self, key: str, scratch: Path) -> Repository:
         return load_repository(self._roots[key], self._contents.pop(key))
+
+
+def _settings_on_disk(root: Path, top: Path) -> dict[str, str | None]:
+    """The blob ids of the pyproject.toml files at and above `root`, up to `top`."""
+    found: dict[str, str | None] = {}
+    folder, last = Path(os.path.realpath(root)), Path(os.path.realpath(top))
+    while True:
+        candidate = folder / _PYPROJECT
+        if candidate.is_file():
+            try:
+                data = read_inside(folder, candidate, max_bytes=limits.MAX_FILE_BYTES)
+            except Refused:
+                found[_key(candidate, top)] = None
+            else:
+                found[_key(candidate, top)] = blob_id(data)
+        if folder == last or folder == folder.parent:
+            return found
+        folder = folder.parent
 
 
 def _roots_found(search: Path) -> list[Path]:
@@ -151,7 +176,10 @@ class RevisionSide:
                 name: self._by_path[_joined(root, name)].blob for name in names
             }
             key = root or TOP
-            self.repositories[key] = RepositoryFiles(key, shown_path(top / root), blobs)
+            settings = {path: self._by_path[path].blob for path in self._above(key)}
+            self.repositories[key] = RepositoryFiles(
+                key, shown_path(top / root), blobs, dict(settings)
+            )
         self._read: dict[str, bytes] = {}
 
     def prefetch(self, keys: list[str]) -> None:

@@ -1,0 +1,433 @@
+"""The sides of `styr diff`, the run over them, the findings' delta and --fail-on.
+
+Real git repositories in temporary folders, made from the bundled Helsingborg
+example; git never reads the configuration of the person running the tests.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from datetime import date
+from pathlib import Path
+
+import pytest
+from conftest import EXAMPLES
+from helpers import replace_in
+from platform_marks import needs_symlinks
+
+import styr.diff.git as git
+from styr.diff.changes import (
+    Change,
+    ChangeKind,
+    DiffResult,
+    FindingRecord,
+    FindingsDelta,
+    RepositoryDiff,
+)
+from styr.diff.fail_on import KNOWN, NEW_ERRORS, UNEXPLAINED, occurring, parse_fail_on
+from styr.diff.run import diff
+from styr.diff.sides import sides_for
+from styr.diff.sources import FolderSide, RevisionSide, revision_roots, walk_order
+from styr.errors import UsageError
+from styr.model.repository import MANIFEST, load_repository, repository_names
+
+TODAY = date(2026, 12, 1)
+BOARD = "organisation/ab-helsingborgshem.yaml"
+
+
+@pytest.fixture(autouse=True)
+def isolated_git(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("GIT_CONFIG_GLOBAL", str(Path(__file__).parent / "no-such-gitconfig"))
+    monkeypatch.setenv("GIT_CONFIG_NOSYSTEM", "1")
+    for name in ("GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE"):
+        monkeypatch.delenv(name, raising=False)
+
+
+def run_git(folder: Path, *arguments: str) -> str:
+    answer = subprocess.run(
+        ["git", "-c", "user.name=Planerare", "-c", "user.email=p@example.org", *arguments],
+        cwd=folder,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return answer.stdout
+
+
+def commit_all(folder: Path, subject: str) -> str:
+    run_git(folder, "add", "-A")
+    run_git(folder, "commit", "-q", "-m", subject)
+    return run_git(folder, "rev-parse", "HEAD").strip()
+
+
+@pytest.fixture
+def work_tree(tmp_path: Path) -> Path:
+    """A git work tree with two municipalities (Helsingborg twice), committed on main."""
+    top = tmp_path / "styrning"
+    top.mkdir()
+    shutil.copytree(EXAMPLES / "helsingborg", top / "helsingborg")
+    shutil.copytree(EXAMPLES / "helsingborg", top / "grannby")
+    replace_in(top / "grannby" / MANIFEST, "name: Helsingborgs stad", "name: Grannby")
+    run_git(top, "init", "-q", "-b", "main")
+    commit_all(top, "Mål och budget 2025")
+    return top
+
+
+def test_revision_roots_are_found_as_lint_searches_folders() -> None:
+    manifests = {"a", "b", "b/inner", ".hidden/c", "d/e"}
+    assert revision_roots(manifests, "") == ["a", "b", "d/e"]
+    assert revision_roots(manifests, "b") == ["b"]
+    assert revision_roots(manifests, "b/organisation/x.yaml") == ["b"]  # the one it is in
+    assert revision_roots(manifests, "d") == ["d/e"]
+    assert revision_roots(manifests, "elsewhere") == []
+    assert revision_roots({""}, "organisation") == [""]
+
+
+def test_a_revision_holds_the_files_lint_reads_in_lints_order(work_tree: Path) -> None:
+    commit = run_git(work_tree, "rev-parse", "HEAD").strip()
+    (work_tree / "helsingborg" / ".dold.yaml").write_text("kind: vision\n", encoding="utf-8")
+    (work_tree / "helsingborg" / "README.txt").write_text("Inte YAML\n", encoding="utf-8")
+    commit_all(work_tree, "Filer som lint inte läser")
+    revision = RevisionSide("v", work_tree, run_git(work_tree, "rev-parse", "HEAD").strip(), "")
+    folder = FolderSide("arbetskopian", work_tree, work_tree)
+    root = work_tree / "helsingborg"
+    assert list(revision.repositories["helsingborg"].blobs) == [MANIFEST, *repository_names(root)]
+    assert revision.repositories["helsingborg"].same_as(folder.repositories["helsingborg"])
+    assert sorted(revision.repositories) == ["grannby", "helsingborg"]
+    assert commit != revision.commit
+
+
+def test_walk_order_puts_a_folders_files_before_its_folders() -> None:
+    names = ["organisation/b.yaml", "z.yaml", "a/x.yaml", "a.yaml"]
+    assert sorted(names, key=walk_order) == ["a.yaml", "z.yaml", "a/x.yaml", "organisation/b.yaml"]
+
+
+def test_blob_ids_of_working_tree_bytes_are_gits(tmp_path: Path) -> None:
+    file = tmp_path / "x.yaml"
+    for data in (b"", b"kind: vision\n", "å\0\xff".encode("utf-8", "surrogateescape")):
+        file.write_bytes(data)
+        expected = subprocess.run(
+            ["git", "hash-object", "--no-filters", str(file)],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.strip()
+        assert git.blob_id(data) == expected
+
+
+def test_many_blobs_are_read_by_one_git_process(
+    work_tree: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (work_tree / "tom.txt").write_bytes(b"")
+    (work_tree / "binar.bin").write_bytes(b"\0\n\n\xff")
+    commit_all(work_tree, "Två filer till")
+    files = git.tree_files(work_tree, "HEAD")
+    calls: list[list[str]] = []
+    real_run = git._run
+
+    def counted(arguments: list[str], cwd: Path, **options: object) -> object:
+        calls.append(arguments)
+        return real_run(arguments, cwd, **options)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(git, "_run", counted)
+    contents = git.read_blobs(work_tree, [file.blob for file in files])
+    assert len(calls) == 1
+    for file in files:
+        assert contents[file.blob] == (work_tree / file.path).read_bytes()
+
+
+@needs_symlinks
+def test_links_in_a_revision_are_not_read(work_tree: Path) -> None:
+    (work_tree / "helsingborg" / "organisation" / "lank.yaml").symlink_to("../vision.yaml")
+    commit_all(work_tree, "En länk")
+    revision = RevisionSide("v", work_tree, "HEAD", "")
+    assert "organisation/lank.yaml" not in revision.repositories["helsingborg"].blobs
+
+
+def test_the_working_tree_is_never_touched(
+    work_tree: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    replace_in(work_tree / "helsingborg" / BOARD, "Fler hyresgäster", "Alla hyresgäster")
+    (work_tree / "ny.txt").write_text("ny\n", encoding="utf-8")
+    before = run_git(work_tree, "status", "--porcelain", "--untracked-files=all")
+    index_before = (work_tree / ".git" / "index").read_bytes()
+    monkeypatch.chdir(work_tree)
+    old, new = sides_for(["HEAD"], None, None, language="sv")
+    result = diff(old, new, today=TODAY, language="sv")
+    assert [r.path for r in result.repositories] == ["helsingborg"]
+    assert run_git(work_tree, "status", "--porcelain", "--untracked-files=all") == before
+    assert (work_tree / ".git" / "index").read_bytes() == index_before
+
+
+def test_unchanged_repositories_are_counted_and_not_loaded(
+    work_tree: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    first = run_git(work_tree, "rev-parse", "HEAD").strip()
+    replace_in(work_tree / "grannby" / BOARD, "Fler hyresgäster", "Alla hyresgäster")
+    second = commit_all(work_tree, "Ett mål omformulerat")
+    loaded: list[str] = []
+    real_load = load_repository
+
+    def counted(root: Path, contents: object = None) -> object:
+        loaded.append(root.name)
+        return real_load(root, contents)  # type: ignore[arg-type]
+
+    monkeypatch.setattr("styr.diff.sources.load_repository", counted)
+    monkeypatch.chdir(work_tree)
+    result = diff(
+        *sides_for([first, second], None, None, language="sv"), today=TODAY, language="sv"
+    )
+    assert loaded == ["grannby", "grannby"]
+    assert result.unchanged == 1
+    assert [r.name for r in result.repositories] == ["Grannby"]
+    assert any(c.kind is ChangeKind.REWORDED for c in result.repositories[0].changes)
+
+
+def test_a_revision_is_judged_with_its_own_logo(work_tree: Path) -> None:
+    """Lint reads the logo from disk: a revision's comes from the revision, so an edit
+    elsewhere fixes no logo finding that the working tree never had."""
+    replace_in(work_tree / "helsingborg" / BOARD, "Fler hyresgäster", "Alla hyresgäster")
+    (work_tree / "helsingborg" / "bilder" / "exempellogotyp.svg").unlink()  # uncommitted
+    old, new = sides_for(["HEAD", str(work_tree / "helsingborg")], None, None, language="sv")
+    result = diff(old, new, today=TODAY, language="sv")
+    (repository,) = result.repositories
+    assert [r.code for r in repository.findings.introduced] == ["M002"]
+    assert repository.findings.fixed == []
+
+
+def test_a_revision_is_judged_with_its_own_pyproject(work_tree: Path) -> None:
+    replace_in(work_tree / "helsingborg" / "styrdokument.yaml", '"2021-12-14"', "2021-12-14")
+    (work_tree / "pyproject.toml").write_text('[tool.styr]\nignore = ["Y011"]\n', encoding="utf-8")
+    commit_all(work_tree, "Datum utan citattecken, regeln avstängd")
+    (work_tree / "pyproject.toml").unlink()  # the YAML files are the same on both sides
+    old, new = sides_for(["HEAD", str(work_tree / "helsingborg")], None, None, language="sv")
+    (repository,) = diff(old, new, today=TODAY, language="sv").repositories
+    assert [r.code for r in repository.findings.introduced] == ["Y011"]
+
+
+def test_findings_introduced_and_fixed(tmp_path: Path) -> None:
+    old_folder, new_folder = tmp_path / "gammal", tmp_path / "ny"
+    shutil.copytree(EXAMPLES / "helsingborg", old_folder)
+    shutil.copytree(EXAMPLES / "helsingborg", new_folder)
+    replace_in(
+        old_folder / BOARD,
+        "    contributes_to: [inriktning-trygghet]\n",
+        "    contributes_to: [inriktning-okand]\n",
+    )
+    replace_in(new_folder / "styrdokument.yaml", '"2021-12-14"', "2021-12-14")
+    # Lines moved above a finding do not make it another finding.
+    text = (old_folder / BOARD).read_text(encoding="utf-8")
+    (old_folder / BOARD).write_text("# Ett tillägg\n# och ett till\n" + text, encoding="utf-8")
+    (repository,) = diff(
+        *sides_for([], old_folder, new_folder, language="sv"), today=TODAY, language="sv"
+    ).repositories
+    (introduced,) = repository.findings.introduced
+    (fixed,) = repository.findings.fixed
+    assert (introduced.code, introduced.severity, introduced.file) == (
+        "Y011",
+        "warning",
+        "styrdokument.yaml",
+    )
+    assert (introduced.line, introduced.column) == (16, 17)
+    assert "2021-12-14" in introduced.message
+    assert (fixed.code, fixed.severity, fixed.file, fixed.line) == ("C001", "error", BOARD, 42)
+    assert "inriktning-okand" in fixed.message
+
+
+def test_a_finding_that_only_moved_is_neither_introduced_nor_fixed(tmp_path: Path) -> None:
+    old_folder, new_folder = tmp_path / "gammal", tmp_path / "ny"
+    shutil.copytree(EXAMPLES / "helsingborg", old_folder)
+    replace_in(old_folder / "styrdokument.yaml", '"2021-12-14"', "2021-12-14")
+    shutil.copytree(old_folder, new_folder)
+    text = (new_folder / "styrdokument.yaml").read_text(encoding="utf-8")
+    (new_folder / "styrdokument.yaml").write_text("# Ny rad\n" + text, encoding="utf-8")
+    (repository,) = diff(
+        *sides_for([], old_folder, new_folder, language="sv"), today=TODAY, language="sv"
+    ).repositories
+    assert repository.findings == FindingsDelta()
+
+
+def test_finding_messages_are_in_the_runs_language(tmp_path: Path) -> None:
+    old_folder, new_folder = tmp_path / "gammal", tmp_path / "ny"
+    shutil.copytree(EXAMPLES / "helsingborg", old_folder)
+    shutil.copytree(EXAMPLES / "helsingborg", new_folder)
+    replace_in(new_folder / "styrdokument.yaml", '"2021-12-14"', "2021-12-14")
+    sides = sides_for([], old_folder, new_folder, language="en")
+    (repository,) = diff(*sides, today=TODAY, language="en").repositories
+    english = repository.findings.introduced[0].message
+    sides = sides_for([], old_folder, new_folder, language="sv")
+    (repository,) = diff(*sides, today=TODAY, language="sv").repositories
+    assert repository.findings.introduced[0].message != english
+
+
+def test_repositories_added_and_removed(tmp_path: Path) -> None:
+    old_folder, new_folder = tmp_path / "gammal", tmp_path / "ny"
+    shutil.copytree(EXAMPLES / "helsingborg", old_folder / "helsingborg")
+    shutil.copytree(EXAMPLES / "huddinge", old_folder / "huddinge")
+    shutil.copytree(EXAMPLES / "huddinge", new_folder / "huddinge")
+    shutil.copytree(EXAMPLES / "helsingborg", new_folder / "nyby")
+    replace_in(new_folder / "nyby" / MANIFEST, "name: Helsingborgs stad", "name: Nyby")
+    result = diff(*sides_for([], old_folder, new_folder, language="sv"), today=TODAY, language="sv")
+    assert result.unchanged == 1
+    kinds = {r.name: [c.kind for c in r.changes] for r in result.repositories}
+    assert kinds == {
+        "Helsingborgs stad": [ChangeKind.REPOSITORY_REMOVED],
+        "Nyby": [ChangeKind.REPOSITORY_ADDED],
+    }
+    paths = {r.name: r.path for r in result.repositories}
+    assert paths["Nyby"].endswith("ny/nyby")
+    assert paths["Helsingborgs stad"].endswith("gammal/helsingborg")
+
+
+def test_organisation_names_come_from_both_sides_the_new_one_winning(tmp_path: Path) -> None:
+    old_folder, new_folder = tmp_path / "gammal", tmp_path / "ny"
+    shutil.copytree(EXAMPLES / "helsingborg", old_folder)
+    shutil.copytree(EXAMPLES / "helsingborg", new_folder)
+    replace_in(new_folder / BOARD, "name: AB Helsingborgshem", "name: Helsingborgshem AB")
+    (repository,) = diff(
+        *sides_for([], old_folder, new_folder, language="sv"), today=TODAY, language="sv"
+    ).repositories
+    assert repository.organisation_names["ab-helsingborgshem"] == "Helsingborgshem AB"
+    assert repository.organisation_names["kommunstyrelsen"] == "Kommunstyrelsen"
+
+
+def test_the_same_folder_on_both_sides_is_an_empty_diff(tmp_path: Path) -> None:
+    folder = tmp_path / "kommun"
+    shutil.copytree(EXAMPLES / "helsingborg", folder)
+    result = diff(*sides_for([], folder, folder, language="sv"), today=TODAY, language="sv")
+    assert result.empty
+    assert (result.repositories, result.unchanged) == ([], 1)
+
+
+@pytest.mark.parametrize(
+    ("positionals", "old", "new", "key"),
+    [
+        ([], Path("a"), None, "diff-from-to-together"),
+        ([], None, Path("a"), "diff-from-to-together"),
+        (["HEAD"], Path("a"), Path("a"), "diff-from-to-alone"),
+    ],
+)
+def test_from_and_to_go_together_and_alone(
+    positionals: list[str], old: Path | None, new: Path | None, key: str
+) -> None:
+    with pytest.raises(UsageError) as raised:
+        sides_for(positionals, old, new, language="sv")
+    assert raised.value.key == key
+
+
+def test_from_and_to_must_be_folders(tmp_path: Path) -> None:
+    (tmp_path / "fil.yaml").write_text("kind: vision\n", encoding="utf-8")
+    with pytest.raises(UsageError) as raised:
+        sides_for([], tmp_path / "fil.yaml", tmp_path, language="sv")
+    assert raised.value.key == "diff-not-a-folder"
+
+
+def test_folders_without_any_repository_are_a_usage_error(tmp_path: Path) -> None:
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    with pytest.raises(UsageError) as raised:
+        sides_for([], tmp_path / "a", tmp_path / "b", language="sv")
+    assert raised.value.key == "diff-no-repository"
+
+
+def test_no_main_branch_is_a_usage_error(work_tree: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    run_git(work_tree, "branch", "-m", "main", "trunk")
+    monkeypatch.chdir(work_tree)
+    with pytest.raises(UsageError) as raised:
+        sides_for([], None, None, language="sv")
+    assert raised.value.key == "diff-no-main-branch"
+
+
+def test_the_remotes_default_branch_is_the_base_without_main_or_master(
+    work_tree: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    base = run_git(work_tree, "rev-parse", "HEAD").strip()
+    run_git(work_tree, "branch", "-m", "main", "trunk")
+    run_git(work_tree, "update-ref", "refs/remotes/origin/trunk", base)
+    run_git(work_tree, "symbolic-ref", "refs/remotes/origin/HEAD", "refs/remotes/origin/trunk")
+    run_git(work_tree, "checkout", "-q", "-b", "arbete")
+    replace_in(work_tree / "grannby" / BOARD, "Fler hyresgäster", "Alla hyresgäster")
+    commit_all(work_tree, "Arbete")
+    monkeypatch.chdir(work_tree)
+    old, _new = sides_for([], None, None, language="sv")
+    assert isinstance(old, RevisionSide)
+    assert old.commit == base
+    assert "origin/trunk" in old.label
+
+
+def test_git_missing_is_a_usage_error(work_tree: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("PATH", str(work_tree / "no-programs-here"))
+    monkeypatch.chdir(work_tree)
+    with pytest.raises(UsageError) as raised:
+        sides_for([], None, None, language="sv")
+    assert raised.value.key == "diff-not-in-git"  # no git: there are no revisions
+    with pytest.raises(UsageError) as raised:
+        git.tree_files(work_tree, "HEAD")
+    assert raised.value.key == "diff-git-missing"
+
+
+def test_git_not_answering_in_time_is_a_usage_error(
+    work_tree: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def too_slow(*arguments: object, **options: object) -> object:
+        raise subprocess.TimeoutExpired("git", 30)
+
+    monkeypatch.setattr(subprocess, "run", too_slow)
+    with pytest.raises(UsageError) as raised:
+        git.tree_files(work_tree, "HEAD")
+    assert raised.value.key == "diff-git-timeout"
+
+
+def test_an_option_is_never_taken_for_a_revision(work_tree: Path) -> None:
+    assert git.resolve_commit(work_tree, "--all") is None
+    assert git.resolve_commit(work_tree, "HEAD") is not None
+
+
+def _result(*changes: Change, introduced: tuple[str, ...] = ()) -> DiffResult:
+    records = [FindingRecord("C001", severity, "x.yaml", 1, 1, "m") for severity in introduced]
+    repository = RepositoryDiff(
+        "Testby", "0999", ".", list(changes), FindingsDelta(introduced=records)
+    )
+    return DiffResult("a", "b", [repository])
+
+
+def _lowered(explained: bool) -> Change:
+    return Change(
+        ChangeKind.AMBITION_LOWERED,
+        "indicator",
+        "ind-1",
+        "Andel",
+        "organisation/x.yaml",
+        params={"year": 2026, "old": 80, "new": 70, "better": "higher", "explained": explained},
+    )
+
+
+def test_fail_on_names_kinds_and_the_two_pseudo_kinds() -> None:
+    assert parse_fail_on(None) == frozenset()
+    assert parse_fail_on("added, ambition-lowered-unexplained,,new-errors") == {
+        "added",
+        UNEXPLAINED,
+        NEW_ERRORS,
+    }
+    assert {kind.value for kind in ChangeKind} < set(KNOWN)
+
+
+def test_an_unknown_kind_for_fail_on_lists_the_known_ones() -> None:
+    with pytest.raises(UsageError) as raised:
+        parse_fail_on("added,lowered")
+    assert raised.value.key == "diff-unknown-kind"
+    assert raised.value.params["name"] == "lowered"
+    assert "ambition-lowered-unexplained" in raised.value.params["known"]
+
+
+def test_which_named_kinds_occur() -> None:
+    every = frozenset(KNOWN)
+    assert occurring(_result(_lowered(explained=True)), every) == ["ambition-lowered"]
+    assert occurring(_result(_lowered(explained=False)), every) == [
+        "ambition-lowered",
+        UNEXPLAINED,
+    ]
+    assert occurring(_result(_lowered(False)), frozenset({"added"})) == []
+    assert occurring(_result(introduced=("warning",)), every) == []
+    assert occurring(_result(introduced=("warning", "error")), every) == [NEW_ERRORS]
