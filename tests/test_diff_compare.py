@@ -583,3 +583,48 @@ def test_changes_are_in_file_order_with_plain_values(sides: tuple[Path, Path]) -
     assert places == sorted(places)
     assert [c.file for c in changes] == ["inriktningar.yaml", KULTUR, KULTUR, DOCUMENTS]
     json.dumps([c.params for c in changes], allow_nan=False)
+
+
+# Bad input.
+
+
+def test_a_file_that_no_longer_loads_removes_nothing(sides: tuple[Path, Path]) -> None:
+    # Lint's findings on the new side say the file is broken; its elements
+    # are not listed as removed (nor added back once it is mended).
+    edit(sides, KULTUR, "name: Kulturnämnden\n", "name: [Kulturnämnden\n")
+    assert changes_of(sides) == []
+    assert compare_repositories(load_repository(sides[1]), load_repository(sides[0])) == []
+
+
+def test_a_manifest_that_no_longer_loads_changes_no_model(sides: tuple[Path, Path]) -> None:
+    edit(sides, "styr.yaml", "format_version: 1\n", "format_version: [1\n")
+    assert [c for c in changes_of(sides) if c.category == "model"] == []
+
+
+def test_values_of_the_wrong_shape_are_compared_as_values(sides: tuple[Path, Path]) -> None:
+    edit(
+        sides,
+        KULTUR,
+        "contributes_to: [inriktning-livskvalitet, inriktning-trygghet]",
+        "contributes_to: inriktning-trygghet",
+    )
+    edit(
+        sides,
+        KULTUR,
+        "    title: Besökare på stadens museer ska vara nöjda med sitt besök",
+        "    title: 5",
+    )
+    edit(sides, DOCUMENTS, 'next_review: "2027-12-31"', "next_review: 2027")
+    edit(
+        sides,
+        "styr.yaml",
+        "    - {from: program, to: [vision]}",
+        "    - {from: program, to: vision}",
+    )
+    changes = changes_of(sides)
+    assert [(c.kind.value, c.id, c.params.get("field")) for c in changes] == [
+        ("field-changed", "kulturnamnden", "direction.contributes_to"),
+        ("field-changed", "kn-mal-1", "title"),
+        ("review-moved", "livskvalitetsprogram", None),
+    ]
+    json.dumps([c.params for c in changes], allow_nan=False)

@@ -36,7 +36,7 @@ from styr.diff.content import (
 from styr.diff.indicators import indicator_changes
 from styr.diff.model_changes import model_changes
 from styr.diff.outcomes import outcome_changes
-from styr.diff.places import Place, place_in
+from styr.diff.places import Place, file_name, place_in
 from styr.diff.similarity import Candidate, content_tokens, match_renames
 from styr.diff.words import word_diff
 from styr.errors import ConfigError
@@ -98,7 +98,8 @@ def compare_repositories(old: Repository | None, new: Repository | None) -> list
     for element in added:
         if id(element) not in renamed_new:
             changes.extend(sides.added(element))
-    changes.extend(model_changes(old, new))
+    if old.manifest.loaded and new.manifest.loaded:
+        changes.extend(model_changes(old, new))
     changes.extend(outcome_changes(old, new, sides.new_index))
     return sorted(changes, key=lambda change: (change.file, change.line, change.column))
 
@@ -123,8 +124,19 @@ class _Sides:
             if key in before and before[key].category == element.category
         ]
         kept_ids = {element.id for _old, element in kept}
-        removed = [element for key, element in before.items() if key not in kept_ids]
-        added = [element for key, element in after.items() if key not in kept_ids]
+        # What stands in a file that did not load on the other side was neither
+        # removed nor added: lint's findings of that side say why it did not load.
+        unread_old, unread_new = _not_loaded(self.old), _not_loaded(self.new)
+        removed = [
+            element
+            for key, element in before.items()
+            if key not in kept_ids and file_name(self.old, element.document) not in unread_new
+        ]
+        added = [
+            element
+            for key, element in after.items()
+            if key not in kept_ids and file_name(self.new, element.document) not in unread_old
+        ]
         return kept, removed, added
 
     def find_renames(
@@ -302,6 +314,14 @@ def _reworded(new: Element, where: Place, name: str, was: str, now: str) -> Chan
         return None
     params = {"field": name, "old": was, "new": now, "words": word_diff(was, now)}
     return _change(ChangeKind.REWORDED, new, where, params)
+
+
+def _not_loaded(repository: Repository) -> set[str]:
+    return {
+        file_name(repository, document)
+        for document in repository.all_documents()
+        if not document.loaded
+    }
 
 
 def _organisation_of(element: Element) -> str | None:

@@ -20,4 +20,9 @@ class Place:
 def place_in(repository: Repository, document: Document, path: PathInDocument) -> Place:
     """The value at `path` in `document` (the nearest part of it still written there)."""
     line, column = document.locate(path)
-    return Place(relative_name(repository, document.file), line, column)
+    return Place(file_name(repository, document), line, column)
+
+
+def file_name(repository: Repository, document: Document) -> str:
+    """The document's file as findings name it: relative to the repository, with slashes."""
+    return relative_name(repository, document.file)
