@@ -147,8 +147,71 @@ def test_a_milestone_is_judged_as_a_target_and_says_it_is_a_milestone(sides: Sid
 
 
 def test_a_milestone_comment_explains_it(sides: Sides) -> None:
-    sides.edit(SCHOOL, SCHOOL_MILESTONE, "- {year: 2024, value: 83, comment: Försenat}")
+    sides.edit(SCHOOL, SCHOOL_MILESTONE, "- {year: 2024, value: 83, term: short, comment: Sent}")
     assert only(changes_of(sides, SCHOOL_INDICATOR)).params["explained"] is True
+
+
+def test_a_comment_given_with_a_higher_target_goes_with_it(sides: Sides) -> None:
+    sides.edit(SCHOOL, SCHOOL_TARGET, "- {year: 2026, value: 90, comment: Nytt beslut}")
+    change = only(changes_of(sides, SCHOOL_INDICATOR))
+    assert (change.kind, change.params["comment"]) == (ChangeKind.AMBITION_RAISED, "Nytt beslut")
+
+
+def test_a_milestones_text_reworded_and_its_term_changed(sides: Sides) -> None:
+    sides.edit_both(
+        SCHOOL, SCHOOL_MILESTONE, "- {year: 2024, value: 84, term: short, text: Fler behöriga}"
+    )
+    sides.edit(SCHOOL, "term: short, text: Fler behöriga", "term: long, text: Många fler behöriga")
+    term, text = changes_of(sides, SCHOOL_INDICATOR)
+    assert (term.kind, term.params) == (
+        ChangeKind.FIELD_CHANGED,
+        {"field": "milestones.2024.term", "old": "short", "new": "long"},
+    )
+    assert text.kind is ChangeKind.REWORDED
+    assert text.params["field"] == "milestones.2024.text"
+    assert (text.params["old"], text.params["new"]) == ("Fler behöriga", "Många fler behöriga")
+    words = text.params["words"]
+    assert "".join(t for op, t in words if op in "=-") == "Fler behöriga"
+    assert "".join(t for op, t in words if op in "=+") == "Många fler behöriga"
+    assert text.column == column_of(sides.new / SCHOOL, "Många", within="term: long")
+
+
+def test_a_comment_given_to_a_target_that_stays_is_a_changed_field(sides: Sides) -> None:
+    sides.edit(SCHOOL, SCHOOL_TARGET, "- {year: 2026, value: 87, comment: Oförändrat}")
+    change = only(changes_of(sides, SCHOOL_INDICATOR))
+    assert (change.kind, change.params) == (
+        ChangeKind.FIELD_CHANGED,
+        {"field": "targets.2026.comment", "old": None, "new": "Oförändrat"},
+    )
+
+
+def test_a_comment_on_a_range_or_a_baseline_reworded(sides: Sides) -> None:
+    sides.edit_both(
+        SCHOOL,
+        SCHOOL_BETTER,
+        "better: range\n        range: {min: 80, max: 90, comment: Som förut}\n"
+        "        baseline: {year: 2022, value: 82.4, comment: Mätt i maj}",
+    )
+    sides.edit(SCHOOL, "comment: Som förut", "comment: Som tidigare")
+    sides.edit(SCHOOL, "comment: Mätt i maj", "comment: Mätt i juni")
+    changes = changes_of(sides, SCHOOL_INDICATOR)
+    assert [(c.kind, c.params["field"]) for c in changes] == [
+        (ChangeKind.REWORDED, "range.comment"),
+        (ChangeKind.REWORDED, "baseline.comment"),
+    ]
+
+
+def test_only_the_spacing_of_a_milestones_text_changed_is_no_change(sides: Sides) -> None:
+    sides.edit(
+        SCHOOL, SCHOOL_MILESTONE, "- {year: 2024, value: 84, term: short, text: Fler  behöriga}"
+    )
+    sides.edit(
+        SCHOOL,
+        SCHOOL_MILESTONE,
+        "- {year: 2024, value: 84, term: short, text: Fler behöriga}",
+        side="old",
+    )
+    assert changes_of(sides, SCHOOL_INDICATOR) == []
 
 
 def test_a_target_year_added_and_one_removed(sides: Sides) -> None:

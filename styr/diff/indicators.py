@@ -22,7 +22,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from styr.diff.changes import Change, ChangeKind
+from styr.diff.content import plain
+from styr.diff.words import word_diff
 from styr.lint import relative_name
+from styr.load.text_fields import is_text_field
 from styr.model.index import Element
 from styr.model.repository import Repository
 
@@ -106,6 +109,7 @@ class _Entry:
     position: int  # in its list
     value: Any  # a Number, or _WRONG
     comment: str | None
+    data: dict[str, Any]  # the entry as written
 
 
 def _yearly_changes(pair: _Pair) -> Iterator[Change]:
@@ -124,6 +128,11 @@ def _yearly_changes(pair: _Pair) -> Iterator[Change]:
             change = _year_change(pair, key, before, after, common)
             if change is not None:
                 yield change
+            if before is not None and after is not None:
+                # A changed value carries its comment; what else the entry says is its own.
+                judged = _JUDGED | ({"comment"} if change is not None else set())
+                at, field = (key, after.position), f"{key}.{year}"
+                yield from _other_values(pair, at, field, before.data, after.data, judged)
 
 
 def _year_change(
@@ -143,7 +152,7 @@ def _year_change(
     if before.value == after.value:
         return None
     kind = _judged(before.value, after.value, pair.better)
-    extra = _explanation(after.comment) if kind is ChangeKind.AMBITION_LOWERED else {}
+    extra = _explanation(after.comment, kind)
     return pair.change(kind, at, old=before.value, new=after.value, **common, **extra)
 
 
@@ -159,7 +168,8 @@ def _by_year(entries: Any) -> dict[int, _Entry]:
         if type(year) is int and year not in found:
             # A target without a number (none written, or not a number) is not compared.
             value = _number(entry.get("value"))
-            found[year] = _Entry(position, _WRONG if value is None else value, _comment(entry))
+            written = _WRONG if value is None else value
+            found[year] = _Entry(position, written, _comment(entry), entry)
     return found
 
 
@@ -176,8 +186,11 @@ def _judged(old: Number, new: Number, better: str | None) -> ChangeKind:
     return ChangeKind.TARGET_CHANGED
 
 
-def _explanation(comment: str | None) -> dict[str, Any]:
-    return {"explained": comment is not None, "comment": comment}
+def _explanation(comment: str | None, kind: ChangeKind) -> dict[str, Any]:
+    """The comment on the new target; for a lower ambition, whether it explains it."""
+    if kind is ChangeKind.AMBITION_LOWERED:
+        return {"explained": comment is not None, "comment": comment}
+    return {"comment": comment}
 
 
 # The range of a `better: range` indicator, judged as a whole.
@@ -185,7 +198,7 @@ def _explanation(comment: str | None) -> dict[str, Any]:
 
 def _range_changes(pair: _Pair) -> Iterator[Change]:
     old, new = _bounds(pair.old.data.get("range")), _bounds(pair.new.data.get("range"))
-    if old is _WRONG or new is _WRONG or old == new:
+    if old is _WRONG or new is _WRONG:
         return
     common: dict[str, Any] = {
         "field": "range",
@@ -193,15 +206,20 @@ def _range_changes(pair: _Pair) -> Iterator[Change]:
         "year": None,
         "better": pair.better,
     }
-    if old is None:
+    if old == new:
+        pass
+    elif old is None:
         yield pair.change(ChangeKind.TARGET_ADDED, ("range",), new=new, **common)
     elif new is None:
         yield pair.change(ChangeKind.TARGET_REMOVED, ("range",), old=old, **common)
     else:
         kind = _judged_range(old, new) if pair.better == "range" else ChangeKind.TARGET_CHANGED
-        written = pair.new.data["range"]
-        extra = _explanation(_comment(written)) if kind is ChangeKind.AMBITION_LOWERED else {}
+        extra = _explanation(_comment(pair.new.data["range"]), kind)
         yield pair.change(kind, ("range",), old=old, new=new, **common, **extra)
+    if isinstance(old, dict) and isinstance(new, dict):
+        judged = _BOUNDS | ({"comment"} if old != new else set())
+        written = pair.old.data["range"], pair.new.data["range"]
+        yield from _other_values(pair, ("range",), "range", *written, judged)
 
 
 def _bounds(value: Any) -> Any:
@@ -236,8 +254,13 @@ def _holds(outer: dict[str, Any], inner: dict[str, Any]) -> bool:
 
 def _baseline_changes(pair: _Pair) -> Iterator[Change]:
     old, new = _value_at(pair.old.data.get("baseline")), _value_at(pair.new.data.get("baseline"))
-    if old is not _WRONG and new is not _WRONG and old != new:
+    if old is _WRONG or new is _WRONG:
+        return
+    if old != new:
         yield pair.change(ChangeKind.BASELINE_CHANGED, ("baseline",), old=old, new=new)
+    if old is not None and new is not None:
+        written = pair.old.data["baseline"], pair.new.data["baseline"]
+        yield from _other_values(pair, ("baseline",), "baseline", *written, _JUDGED)
 
 
 def _value_at(value: Any) -> Any:
@@ -250,6 +273,41 @@ def _value_at(value: Any) -> Any:
     if type(year) is not int or number is None or number is _WRONG:
         return _WRONG
     return {"year": year, "value": number}
+
+
+# What else a target, milestone, range or baseline written on both sides says.
+
+_JUDGED = frozenset({"year", "value"})  # compared above
+_BOUNDS = frozenset({"min", "max"})
+
+
+def _other_values(
+    pair: _Pair,
+    at: tuple[str | int, ...],
+    field: str,
+    old: dict[str, Any],
+    new: dict[str, Any],
+    judged: frozenset[str] | set[str],
+) -> Iterator[Change]:
+    """A milestone's text reworded, its term or a comment changed: every other key, by name.
+
+    A text (a free-text key: text, comment) is reworded, with a word diff,
+    unless only its spacing changed; any other value (the term), or a text
+    given or taken away, is a changed field.
+    """
+    for name in [*new, *(name for name in old if name not in new)]:
+        was, now = old.get(name), new.get(name)
+        if name in judged or was == now:
+            continue
+        where, dotted = ((*at, name) if name in new else at), f"{field}.{name}"
+        if is_text_field((name,)) and isinstance(was, str) and isinstance(now, str):
+            if was.split() != now.split():
+                words = word_diff(was, now)
+                kind = ChangeKind.REWORDED
+                yield pair.change(kind, where, field=dotted, old=was, new=now, words=words)
+        else:
+            kind = ChangeKind.FIELD_CHANGED
+            yield pair.change(kind, where, field=dotted, old=plain(was), new=plain(now))
 
 
 def _text_changes(pair: _Pair, key: str, kind: ChangeKind) -> Iterator[Change]:
