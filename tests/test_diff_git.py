@@ -378,11 +378,11 @@ def test_no_revision_is_the_merge_base_with_main_against_the_working_tree(
     repository.branch("mal-och-budget-2026")
     scenario.indicators(repository)
     repository.commit("Nya målvärden")
-    scenario.outcomes(repository)  # and an edit not yet committed
     repository.git("switch", "--quiet", "main")
     repository.edit(scenario.MANIFEST, "name: Helsingborgs stad\n", "name: Helsingborg\n")
     repository.commit("Under tiden, på main")
     repository.git("switch", "--quiet", "mal-och-budget-2026")
+    scenario.outcomes(repository)  # and an edit not yet committed
     document = repository.diff_json()
     kinds = kinds_of(document)
     assert "ambition-lowered" in kinds and "outcome-revised" in kinds
@@ -508,8 +508,8 @@ def test_markdown_has_a_section_per_organisation_with_a_row_per_change(goals: Co
     result = goals.repository.run_diff(BUDGET_2025, "HEAD", "-f", "markdown")
     assert result.code == 0, result.err
     sections = _sections(result.out)
-    municipality = "Helsingborgs stad"
-    assert {h2 for h2, _ in sections} == {municipality}, sections
+    (municipality,) = {h2 for h2, _ in sections}
+    assert municipality.startswith("Helsingborgs stad"), municipality
     for organisation, name in (
         ("kulturnamnden", "Kulturnämnden"),
         ("miljonamnden", "Miljönämnden"),
