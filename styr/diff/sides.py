@@ -83,7 +83,7 @@ def _classified(positionals: list[str]) -> tuple[Path, list[str], Path]:
     path = paths[0] if paths else Path(".")
     top = work_tree_top(path if path.is_dir() else path.parent) if paths else here
     if top is None:
-        raise UsageError("diff-not-in-git", path=shown_path(path))
+        raise UsageError("diff-not-in-git", path=os.path.abspath(path))
     for revision in revisions:
         _commit(top, revision)  # a path in another work tree: its revisions must be its own
     return top, revisions, path
