@@ -628,3 +628,30 @@ def test_values_of_the_wrong_shape_are_compared_as_values(sides: tuple[Path, Pat
         ("review-moved", "livskvalitetsprogram", None),
     ]
     json.dumps([c.params for c in changes], allow_nan=False)
+
+
+def test_labels_that_are_not_a_mapping_are_the_default_words(sides: tuple[Path, Path]) -> None:
+    # The schema reports them; the comparison reads the scale as if they were not written.
+    manifest = sides[1] / "styr.yaml"
+    manifest.write_text(
+        manifest.read_text(encoding="utf-8") + "follow_up:\n  labels: [uppnått]\n", encoding="utf-8"
+    )
+    assert changes_of(sides) == []
+
+
+def test_the_words_for_the_statuses_are_one_change(sides: tuple[Path, Path]) -> None:
+    manifest = sides[1] / "styr.yaml"
+    manifest.write_text(
+        manifest.read_text(encoding="utf-8")
+        + "follow_up:\n  labels:\n    sv: {met: Uppfyllt, not_met: Ej uppfyllt}\n",
+        encoding="utf-8",
+    )
+    (change,) = changes_of(sides)
+    assert change.params == {
+        "part": "bands",
+        "what": "changed",
+        "id": "labels",
+        "old": {},
+        "new": {"sv": {"met": "Uppfyllt", "not_met": "Ej uppfyllt"}},
+    }
+    assert change.line == line_of(manifest, "labels:") + 1

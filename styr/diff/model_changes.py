@@ -100,7 +100,7 @@ def _bands(old: Repository, new: Repository) -> list[Change]:
     changes = []
     for key in sorted(before.keys() | after.keys()):
         if before.get(key) != after.get(key):
-            where = ("follow_up", *key.split("."))
+            where = ("follow_up", key)
             changes.append(
                 _change(new, where, "bands", CHANGED, key, before.get(key), after.get(key))
             )
@@ -114,9 +114,12 @@ def _scale_values(scale: Scale) -> dict[str, Any]:
         "round_to_whole_percent": scale.round_to_whole_percent,
         "goal_rule": scale.goal_rule,
     }
-    for language, labels in scale.labels.items():
-        for status, text in labels.items():
-            values[f"labels.{language}.{status.value}"] = text
+    # The words for the statuses as one value, as the manifest writes them under one key.
+    values["labels"] = {
+        language: {status.value: text for status, text in labels.items()}
+        for language, labels in scale.labels.items()
+        if labels
+    }
     return values
 
 

@@ -70,7 +70,8 @@ def read_scale(data: Any) -> Scale:
     if not isinstance(data, dict):
         return Scale()
     labels: dict[str, dict[Status, str]] = {language: {} for language in LANGUAGES}
-    for language, given in (data.get("labels") or {}).items():
+    written = data.get("labels")  # not a mapping: the schema says so, the defaults stand
+    for language, given in written.items() if isinstance(written, dict) else ():
         if language in labels and isinstance(given, dict):
             for key, text in given.items():
                 if isinstance(text, str) and key in Status._value2member_map_:
