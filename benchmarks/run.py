@@ -112,6 +112,65 @@ def site_row(corpus: Path, output: Path, floor: float) -> None:
     row("  processor time of styr site", cpu, floor, note)
 
 
+def git_corpus(corpus: Path, folder: Path) -> tuple[Path, str, str, Path]:
+    """A git repository of the corpus: one commit, then ONE file of one municipality edited
+    and committed. The work tree, the two commits and the municipality changed."""
+    work_tree = folder / "styrning"
+    shutil.copytree(corpus, work_tree)
+    environment = {**os.environ, "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1"}
+
+    def git(*arguments: str) -> str:
+        command = ["git", "-c", "user.name=benchmark", "-c", "user.email=benchmark@example.org"]
+        answer = subprocess.run(
+            [*command, *arguments],
+            cwd=work_tree,
+            env=environment,
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        return answer.stdout.strip()
+
+    git("init", "-q", "-b", "main")
+    git("add", "-A")
+    git("commit", "-q", "-m", "Mål och budget 2025")
+    old = git("rev-parse", "HEAD")
+    municipalities = sorted(p.parent for p in work_tree.glob("*/styr.yaml"))
+    municipality = municipalities[len(municipalities) // 2]
+    edited = sorted((municipality / "organisation").glob("*.yaml"))[0]
+    text = edited.read_text(encoding="utf-8")
+    edited.write_text(text.replace("title: ", "title: Ändrat: ", 1), encoding="utf-8")
+    git("commit", "-q", "-a", "-m", "Mål och budget 2026")
+    return work_tree, old, git("rev-parse", "HEAD"), municipality
+
+
+def diff_rows(corpus: Path, folder: Path, cold: float, repeat: int) -> None:
+    """styr diff of two revisions of the corpus that differ in one file, beside cold lint."""
+    try:
+        work_tree, old, new, municipality = git_corpus(corpus, folder)
+    except (OSError, subprocess.CalledProcessError) as error:
+        row("styr diff (no git to make the revisions)", None, None, str(error))
+        return
+
+    def timed(*paths: str) -> float:
+        command = styr("diff", old, new, *paths, "--format", "json")
+
+        def one() -> None:
+            answer = subprocess.run(command, capture_output=True, cwd=work_tree, check=False)
+            if answer.returncode != 0:
+                raise SystemExit(f"styr diff failed: {answer.stderr.decode()[-500:]}")
+
+        return best_of(repeat, one)
+
+    whole = timed()
+    verdict = "met" if whole <= cold else "NOT met"
+    note = f"{whole / cold:.2f} × cold lint (target ≤ 1.0 ×: {verdict})"
+    row("styr diff, two revisions, one file changed", whole, None, note)
+    one = timed(municipality.name)
+    verdict = "met" if one <= 0.5 else "NOT met"
+    row("styr diff, one municipality", one, None, f"target ≤ 0.5 s: {verdict}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--municipalities", type=int, default=290)
@@ -162,6 +221,7 @@ def main() -> None:
     finally:
         changed.write_bytes(original)
     row("styr lint after changing one file", one, floor, "target ≤ 0.2 × floor")
+    diff_rows(corpus, cache, cold, arguments.repeat)
     report = best_of(
         1, lambda: run(styr("report", str(corpus), "--format", "html", "-o", str(cache / "r.html")))
     )
