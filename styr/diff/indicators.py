@@ -22,10 +22,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from styr.diff.changes import Change, ChangeKind
-from styr.diff.content import plain
-from styr.diff.words import word_diff
+from styr.diff.values import value_change
 from styr.lint import relative_name
-from styr.load.text_fields import is_text_field
 from styr.model.index import Element
 from styr.model.repository import Repository
 
@@ -131,8 +129,8 @@ def _yearly_changes(pair: _Pair) -> Iterator[Change]:
             if before is not None and after is not None:
                 # A changed value carries its comment; what else the entry says is its own.
                 judged = _JUDGED | ({"comment"} if change is not None else set())
-                at, field = (key, after.position), f"{key}.{year}"
-                yield from _other_values(pair, at, field, before.data, after.data, judged)
+                at, written = (key, after.position), (before.data, after.data)
+                yield from _other_values(pair, at, key, *written, judged, year=year)
 
 
 def _year_change(
@@ -288,26 +286,21 @@ def _other_values(
     old: dict[str, Any],
     new: dict[str, Any],
     judged: frozenset[str] | set[str],
+    **extra: Any,
 ) -> Iterator[Change]:
     """A milestone's text reworded, its term or a comment changed: every other key, by name.
 
-    A text (a free-text key: text, comment) is reworded, with a word diff,
-    unless only its spacing changed; any other value (the term), or a text
-    given or taken away, is a changed field.
+    The field is named without the entry's position (`milestones.text`, with
+    the year in `extra`), so that a rendering names it from a fixed table.
     """
     for name in [*new, *(name for name in old if name not in new)]:
-        was, now = old.get(name), new.get(name)
-        if name in judged or was == now:
+        if name in judged:
             continue
-        where, dotted = ((*at, name) if name in new else at), f"{field}.{name}"
-        if is_text_field((name,)) and isinstance(was, str) and isinstance(now, str):
-            if was.split() != now.split():
-                words = word_diff(was, now)
-                kind = ChangeKind.REWORDED
-                yield pair.change(kind, where, field=dotted, old=was, new=now, words=words)
-        else:
-            kind = ChangeKind.FIELD_CHANGED
-            yield pair.change(kind, where, field=dotted, old=plain(was), new=plain(now))
+        found = value_change(str(name), f"{field}.{name}", old.get(name), new.get(name))
+        if found is not None:
+            kind, params = found
+            where = (*at, name) if name in new else at
+            yield pair.change(kind, where, **params, **extra)
 
 
 def _text_changes(pair: _Pair, key: str, kind: ChangeKind) -> Iterator[Change]:
