@@ -25,6 +25,11 @@ here:
   a page someone prints with `cat`.
 * `anchor_slug`: an HTML id and link target built only from `a-z0-9_.-`,
   so that no data ever reaches an attribute or a link raw.
+* `markdown_cell`: one line of text in generated Markdown (a table cell, a
+  heading, a paragraph), Markdown's own characters escaped by
+  `styr.report.markdown.md` and every control shown as `published` shows it.
+* `html_text`: text inside an HTML element that Markdown passes through raw
+  (a `<summary>` of a GitHub job summary), on one line.
 
 The HTML report escapes through Jinja's autoescape, Markdown text through
 `styr.report.markdown.md`, JUnit XML through `styr.output.junit.clean`.
@@ -32,6 +37,7 @@ The HTML report escapes through Jinja's autoescape, Markdown text through
 
 from __future__ import annotations
 
+import html
 import re
 
 _NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
@@ -110,6 +116,19 @@ def published(text: str) -> str:
     if _NOT_IN_DOCUMENT.search(text) is None:  # the common case: nothing to do
         return text
     return _NOT_IN_DOCUMENT.sub(_shown, text)
+
+
+def markdown_cell(text: str) -> str:
+    """One line of text for a Markdown table cell: `|`, backticks, HTML and breaks inert."""
+    # Imported here: the report package imports the linter, which imports this module.
+    from styr.report.markdown import md
+
+    return published(md(text))
+
+
+def html_text(text: str) -> str:
+    """Text on one line for the inside of an HTML element: `<`, `&` and quotes escaped."""
+    return html.escape(published(" ".join(text.split())), quote=True)
 
 
 def anchor_slug(text: str, fallback: str = "utan-id") -> str:
