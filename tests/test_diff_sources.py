@@ -26,10 +26,12 @@ from styr.diff.changes import (
     RepositoryDiff,
 )
 from styr.diff.fail_on import KNOWN, NEW_ERRORS, UNEXPLAINED, occurring, parse_fail_on
+from styr.diff.revision import RevisionSide, revision_roots, walk_order
 from styr.diff.run import diff
 from styr.diff.sides import sides_for
-from styr.diff.sources import FolderSide, RevisionSide, revision_roots, walk_order
+from styr.diff.sources import FolderSide
 from styr.errors import UsageError
+from styr.load import limits
 from styr.model.repository import MANIFEST, load_repository, repository_names
 
 TODAY = date(2026, 12, 1)
@@ -173,7 +175,7 @@ def test_unchanged_repositories_are_counted_and_not_loaded(
         loaded.append(root.name)
         return real_load(root, contents)  # type: ignore[arg-type]
 
-    monkeypatch.setattr("styr.diff.sources.load_repository", counted)
+    monkeypatch.setattr("styr.diff.revision.load_repository", counted)
     monkeypatch.chdir(work_tree)
     result = diff(
         *sides_for([first, second], None, None, language="sv"), today=TODAY, language="sv"
@@ -204,6 +206,28 @@ def test_a_revision_is_judged_with_its_own_pyproject(work_tree: Path) -> None:
     old, new = sides_for(["HEAD", str(work_tree / "helsingborg")], None, None, language="sv")
     (repository,) = diff(old, new, today=TODAY, language="sv").repositories
     assert [r.code for r in repository.findings.introduced] == ["Y011"]
+
+
+def test_a_file_too_large_in_a_revision_is_refused_unread(
+    work_tree: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    large = work_tree / "grannby" / "stor.yaml"
+    large.write_bytes(b"kind: vision\n" + b"#" * (limits.MAX_FILE_BYTES + 1) + b"\n")
+    commit_all(work_tree, "En för stor fil")
+    asked: list[str] = []
+    real_read = git.read_blobs
+
+    def counted(top: Path, blobs: list[str]) -> dict[str, bytes]:
+        asked.extend(blobs)
+        return real_read(top, blobs)
+
+    monkeypatch.setattr("styr.diff.revision.read_blobs", counted)
+    old, new = sides_for(["HEAD~1", "HEAD", str(work_tree / "grannby")], None, None, language="en")
+    (repository,) = diff(old, new, today=TODAY, language="en").repositories
+    (introduced,) = repository.findings.introduced
+    assert (introduced.code, introduced.file) == ("Y001", "stor.yaml")
+    assert str(large.stat().st_size) in introduced.message  # said of its size, as on disk
+    assert new.repositories["grannby"].blobs["stor.yaml"] not in asked
 
 
 def test_findings_introduced_and_fixed(tmp_path: Path) -> None:

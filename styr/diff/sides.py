@@ -13,7 +13,8 @@ import os
 from pathlib import Path
 
 from styr.diff.git import default_base, resolve_commit, work_tree_top
-from styr.diff.sources import FolderSide, RevisionSide, Side, shown_path
+from styr.diff.revision import RevisionSide
+from styr.diff.sources import FolderSide, Side, shown_path
 from styr.errors import UsageError
 from styr.messages import message
 
