@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import os
 import subprocess
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -125,13 +125,13 @@ def default_base(top: Path) -> tuple[str, str]:
     raise UsageError("diff-no-main-branch")
 
 
-def _candidates(top: Path) -> list[str]:
-    found = list(_MAIN_BRANCHES)
+def _candidates(top: Path) -> Iterator[str]:
+    """The main branch's names in order; the remote's default asked of git only if needed."""
+    yield from _MAIN_BRANCHES
     answer = _run(["symbolic-ref", "--quiet", "--short", "refs/remotes/origin/HEAD"], top)
     remote = answer.stdout.decode("utf-8", "replace").strip()
     if answer.returncode == 0 and remote:
-        found.append(remote)
-    return found
+        yield remote
 
 
 def tree_files(top: Path, commit: str) -> list[TreeFile]:
