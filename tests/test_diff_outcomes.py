@@ -16,6 +16,8 @@ FOLLOW_UP_2025 = "uppfoljning/2025.yaml"
 # The first outcome of 2024: Helsingborgshem's tenants who feel safe.
 SAFE = "hh-mal-1-ind-1"
 SAFE_2024 = "  - indicator: hh-mal-1-ind-1\n    value: 71.2\n    women: 73.3\n"
+# The whole of that outcome as written.
+SAFE_2024_ALL = SAFE_2024 + "    men: 69.0\n    source: Bolagets hyresgästenkät\n"
 SAFE_TITLE = "Andel hyresgäster som svarar att de känner sig trygga utomhus i området på kvällen"
 
 
@@ -93,9 +95,7 @@ def test_a_new_follow_up_file_adds_its_outcomes(sides: Sides) -> None:
 
 
 def test_an_outcome_removed_is_placed_where_it_was(sides: Sides) -> None:
-    sides.edit(
-        FOLLOW_UP_2024, SAFE_2024 + "    men: 69.0\n    source: Bolagets hyresgästenkät\n", ""
-    )
+    sides.edit(FOLLOW_UP_2024, SAFE_2024_ALL, "")
     change = only(changes_of(sides))
     assert change.kind is ChangeKind.OUTCOME_REMOVED
     assert change.params == {"indicator": SAFE, "period": "2024", "old": 71.2}
@@ -116,8 +116,8 @@ def test_a_figure_that_is_not_a_number_is_left_to_lint(sides: Sides, written: st
 
 
 def test_an_outcome_written_twice_compares_the_first(sides: Sides) -> None:
-    again = SAFE_2024.replace("71.2", "99")
-    sides.edit(FOLLOW_UP_2024, SAFE_2024, SAFE_2024 + "    men: 69.0\n" + again, side="new")
+    again = SAFE_2024_ALL.replace("71.2", "99").replace("Bolagets", "Stadens")
+    sides.edit(FOLLOW_UP_2024, SAFE_2024_ALL, SAFE_2024_ALL + again)
     # The second 2024 outcome is lint's to report (F005): the first is the same.
     assert changes_of(sides) == []
 
@@ -132,7 +132,7 @@ def test_the_period_written_on_the_outcome_or_the_file_is_the_same_period(sides:
 def test_only_the_style_or_the_order_changed_is_no_change(sides: Sides) -> None:
     sides.edit(
         FOLLOW_UP_2024,
-        SAFE_2024 + "    men: 69.0\n    source: Bolagets hyresgästenkät\n",
+        SAFE_2024_ALL,
         "  - {men: 69, women: 73.30, value: 71.2, indicator: hh-mal-1-ind-1,"
         " source: Bolagets hyresgästenkät}\n",
     )
@@ -140,7 +140,7 @@ def test_only_the_style_or_the_order_changed_is_no_change(sides: Sides) -> None:
 
 
 def test_an_outcome_moved_to_another_file_is_no_change(sides: Sides) -> None:
-    moved = SAFE_2024 + "    men: 69.0\n    source: Bolagets hyresgästenkät\n"
+    moved = SAFE_2024_ALL
     sides.edit(FOLLOW_UP_2024, moved, "")
     with_period = moved.replace("    value", '    period: "2024"\n    value')
     sides.edit(FOLLOW_UP_2025, "outcomes:\n", "outcomes:\n" + with_period)
@@ -163,4 +163,80 @@ def test_an_outcome_of_an_indicator_on_neither_side_is_named_by_its_id(sides: Si
 
 
 def test_an_unchanged_follow_up_is_no_change(sides: Sides) -> None:
+    assert changes_of(sides) == []
+
+
+def test_an_outcomes_source_reworded_and_a_comment_given(sides: Sides) -> None:
+    sides.edit(
+        FOLLOW_UP_2024, SAFE_2024_ALL, SAFE_2024_ALL + "    comment: Enkäten gjordes i mars\n"
+    )
+    sides.edit(FOLLOW_UP_2024, "source: Bolagets hyresgästenkät", "source: Stadens hyresgästenkät")
+    source, comment = changes_of(sides)
+    assert source.kind is ChangeKind.REWORDED
+    assert {k: v for k, v in source.params.items() if k != "words"} == {
+        "indicator": SAFE,
+        "period": "2024",
+        "field": "outcome.source",
+        "old": "Bolagets hyresgästenkät",
+        "new": "Stadens hyresgästenkät",
+    }
+    words = source.params["words"]
+    assert "".join(t for op, t in words if op in "=+") == "Stadens hyresgästenkät"
+    assert (comment.kind, comment.params["field"]) == (ChangeKind.FIELD_CHANGED, "outcome.comment")
+    assert (comment.params["old"], comment.params["new"]) == (None, "Enkäten gjordes i mars")
+    assert comment.line == line_of(sides.new / FOLLOW_UP_2024, SAFE)
+
+
+def test_a_new_fetch_of_the_same_figures_is_no_change(sides: Sides) -> None:
+    sides.edit(
+        FOLLOW_UP_2024, SAFE_2024_ALL, SAFE_2024_ALL + "    fetched_on: 2026-11-30\n", side="old"
+    )
+    sides.edit(FOLLOW_UP_2024, SAFE_2024_ALL, SAFE_2024_ALL + "    fetched_on: 2026-12-01\n")
+    assert changes_of(sides) == []
+
+
+ANALYSIS_2025 = "  - goal: hamn-mal-1\n    text: Utvecklingen går åt rätt håll men långsammare"
+
+
+def test_a_goals_analysis_reworded(sides: Sides) -> None:
+    sides.edit(FOLLOW_UP_2025, ANALYSIS_2025, ANALYSIS_2025.replace("långsammare", "snabbare"))
+    change = only(changes_of(sides))
+    assert change.kind is ChangeKind.REWORDED
+    assert (change.category, change.id, change.organisation) == (
+        "goal",
+        "hamn-mal-1",
+        "helsingborgs-hamn-ab",
+    )
+    assert change.params["field"] == "analysis"
+    assert (change.params["goal"], change.params["period"]) == ("hamn-mal-1", "2025")
+    assert "snabbare" in change.params["new"] and "långsammare" in change.params["old"]
+    assert (change.file, change.line) == (
+        FOLLOW_UP_2025,
+        line_of(sides.new / FOLLOW_UP_2025, "goal: hamn-mal-1"),
+    )
+
+
+def test_a_goals_analysis_given_and_one_taken_away(sides: Sides) -> None:
+    sides.edit(FOLLOW_UP_2025, ANALYSIS_2025, ANALYSIS_2025.replace("hamn-mal-1", "amn-mal-1"))
+    given, taken = changes_of(sides)
+    assert (given.kind, given.id, given.params["old"]) == (
+        ChangeKind.FIELD_CHANGED,
+        "amn-mal-1",
+        None,
+    )
+    assert (taken.kind, taken.id, taken.params["new"]) == (
+        ChangeKind.FIELD_CHANGED,
+        "hamn-mal-1",
+        None,
+    )
+    assert taken.line == line_of(sides.old / FOLLOW_UP_2025, "goal: hamn-mal-1")
+
+
+def test_only_the_line_breaks_of_an_analysis_changed_is_no_change(sides: Sides) -> None:
+    sides.edit(
+        FOLLOW_UP_2025,
+        ANALYSIS_2025,
+        "  - goal: hamn-mal-1\n    text: >-\n"
+        "      Utvecklingen går åt rätt håll\n      men långsammare",
+    )
     assert changes_of(sides) == []

@@ -1,10 +1,15 @@
-"""What changed in the follow-up: outcomes (utfall) added, removed, and past ones revised.
+"""What changed in the follow-up: outcomes (utfall) added, removed, past ones revised; analyses.
 
 Outcomes are read as lint and the report read them (`read_outcomes`) and
 matched by indicator and period. Where an indicator has the same period twice
 (lint's F005), the first of each side is compared. A value that is not a
 number on either side is left alone (lint reports it); `value: null` (no value
-yet) is a value of its own, so filling one in later shows as a revision.
+yet) is a value of its own, so filling one in later shows as a revision. An
+outcome's comment reworded, or its source or unit changed, is a change of the
+field `outcome.comment` (`outcome.source`, `outcome.unit`); when it was
+fetched (`fetched_on`) is not: a new fetch of the same figures changes nothing.
+A goal's analysis is matched by goal and period: reworded, given or taken
+away, it is a change of the field `analysis` of the goal.
 """
 
 from __future__ import annotations
@@ -13,13 +18,18 @@ from collections.abc import Iterator
 from typing import Any
 
 from styr.diff.changes import Change, ChangeKind
-from styr.followup.evaluate import FOLLOW_UP, OutcomeEntry, read_outcomes
+from styr.diff.values import value_change
+from styr.followup.evaluate import FOLLOW_UP, Analysis, OutcomeEntry, read_outcomes
 from styr.lint import relative_name
 from styr.model.index import Element, Index, build_index
 from styr.model.repository import Repository
 
 # An outcome's figures, in the order a revision of several is listed.
 FIELDS = ("value", "women", "men")
+# An outcome's keys that are not compared as its other values: what it is
+# about, its figures (above), and when it was fetched.
+_NOT_OTHER_VALUES = frozenset({"indicator", "period", "fetched_on", *FIELDS})
+ANALYSIS = "analysis"
 
 # The key outcomes are matched by: (indicator id, period as written).
 Key = tuple[str, str]
@@ -37,10 +47,12 @@ def outcome_changes(old: Repository, new: Repository, new_index: Index) -> list[
             changes.append(_change(ChangeKind.OUTCOME_ADDED, entry, new, names, new=shown))
         else:
             changes.extend(_revisions(previous, entry, new, names))
+            changes.extend(_other_values(previous, entry, new, names))
     for key, entry in before.items():
         if key not in after:
             shown = _shown(entry, "value")
             changes.append(_change(ChangeKind.OUTCOME_REMOVED, entry, old, names, old=shown))
+    changes.extend(_analysis_changes(old, new, names))
     return changes
 
 
@@ -62,6 +74,19 @@ def _revisions(
         yield _change(
             ChangeKind.OUTCOME_REVISED, new, repository, names, old=before, new=after, field=field
         )
+
+
+def _other_values(
+    old: OutcomeEntry, new: OutcomeEntry, repository: Repository, names: _Names
+) -> Iterator[Change]:
+    before, after = _written_entry(old), _written_entry(new)
+    for key in [*after, *(key for key in before if key not in after)]:
+        if key in _NOT_OTHER_VALUES:
+            continue
+        found = value_change(str(key), f"outcome.{key}", before.get(key), after.get(key))
+        if found is not None:
+            kind, params = found
+            yield _change(kind, new, repository, names, **params)
 
 
 # A figure written but not as a number: not compared (lint reports it).
@@ -87,18 +112,23 @@ def _shown(entry: OutcomeEntry, field: str) -> Any:
 def _written(entry: OutcomeEntry, field: str) -> Any:
     # read_outcomes keeps numbers only; whether a None was written as none, or
     # as something that is not a number, is in the entry itself.
+    return _written_entry(entry).get(field)
+
+
+def _written_entry(entry: OutcomeEntry) -> dict[str, Any]:
+    """The outcome's mapping as its file holds it (read_outcomes found it there)."""
     data = entry.document.data
     position = entry.path[-1]
     entries = data.get("outcomes") if isinstance(data, dict) else None
     if isinstance(entries, list) and isinstance(position, int) and position < len(entries):
         written = entries[position]
         if isinstance(written, dict):
-            return written.get(field)
-    return None
+            return written
+    return {}
 
 
 class _Names:
-    """The indicator an outcome is about: its title and its organisation.
+    """The element an outcome or an analysis is about: its title and its organisation.
 
     The new side's index knows most; an outcome of an indicator that is gone
     is named from the old side's index, built only when one is asked for.
@@ -109,12 +139,12 @@ class _Names:
         self._old_repository = old
         self._old: Index | None = None
 
-    def indicator(self, indicator: str) -> Element | None:
-        found = self._new.by_id.get(indicator)
+    def element(self, element_id: str) -> Element | None:
+        found = self._new.by_id.get(element_id)
         if found is None:
             if self._old is None:
                 self._old = build_index(self._old_repository)
-            found = self._old.by_id.get(indicator)
+            found = self._old.by_id.get(element_id)
         return found
 
 
@@ -126,7 +156,7 @@ def _change(
     **params: Any,
 ) -> Change:
     """A change of the outcome `entry`, placed where it is written in `repository`."""
-    indicator = names.indicator(entry.indicator)
+    indicator = names.element(entry.indicator)
     line, column = entry.document.locate(entry.path)
     return Change(
         kind=kind,
@@ -138,4 +168,54 @@ def _change(
         column=column,
         organisation=indicator.owner if indicator is not None else None,
         params={"indicator": entry.indicator, "period": entry.period.text, **params},
+    )
+
+
+# A goal's analysis of a period.
+
+
+def _analysis_changes(old: Repository, new: Repository, names: _Names) -> Iterator[Change]:
+    before, after = _analyses_by_key(old), _analyses_by_key(new)
+    for key, analysis in after.items():
+        previous = before.get(key)
+        yield from _analysis_change(analysis, previous.text if previous else None, new, names)
+    for key, analysis in before.items():
+        if key not in after:
+            yield from _analysis_change(analysis, None, old, names, removed=True)
+
+
+def _analyses_by_key(repository: Repository) -> dict[Key, Analysis]:
+    _, analyses = read_outcomes(repository)
+    first: dict[Key, Analysis] = {}
+    for analysis in analyses:
+        first.setdefault((analysis.goal, analysis.period.text), analysis)
+    return first
+
+
+def _analysis_change(
+    analysis: Analysis,
+    other: str | None,
+    repository: Repository,
+    names: _Names,
+    *,
+    removed: bool = False,
+) -> Iterator[Change]:
+    """`analysis` against the other side's text (`removed`: `analysis` is the old side's)."""
+    was, now = (analysis.text, other) if removed else (other, analysis.text)
+    found = value_change("text", ANALYSIS, was, now)
+    if found is None or analysis.document is None:
+        return
+    kind, params = found
+    goal = names.element(analysis.goal)
+    line, column = analysis.document.locate(analysis.path)
+    yield Change(
+        kind=kind,
+        category=goal.category if goal is not None else FOLLOW_UP,
+        id=analysis.goal,
+        title=goal.title if goal is not None else analysis.goal,
+        file=relative_name(repository, analysis.document.file),
+        line=line,
+        column=column,
+        organisation=goal.owner if goal is not None else None,
+        params={"goal": analysis.goal, "period": analysis.period.text, **params},
     )

@@ -39,6 +39,9 @@ class Analysis:
     goal: str
     period: Period
     text: str
+    # Where it is written (styr diff places a changed analysis there).
+    document: Document | None = None
+    path: PathInDocument = ()
 
 
 @dataclass(slots=True)
@@ -123,11 +126,11 @@ def _read_outcomes(repository: Repository) -> tuple[list[OutcomeEntry], list[Ana
                     ("outcomes", position),
                 )
             )
-        for _, entry in _items(data.get("analyses")):
+        for position, entry in _items(data.get("analyses")):
             period = parse_period(entry.get("period")) or default
             goal, text = entry.get("goal"), entry.get("text")
             if period is not None and isinstance(goal, str) and isinstance(text, str):
-                analyses.append(Analysis(goal, period, text))
+                analyses.append(Analysis(goal, period, text, document, ("analyses", position)))
     return outcomes, analyses
 
 
