@@ -25,6 +25,12 @@ class ChangeKind(enum.StrEnum):
     # targets, an organisation's parent, an element's kind): what no kind above
     # says. params: field (dotted), old, new (a plain value; None where not written).
     FIELD_CHANGED = "field-changed"
+    # Both REWORDED and FIELD_CHANGED are also said of the other keys of a
+    # target, milestone, range or baseline (field targets.comment,
+    # milestones.text, milestones.term, range.comment, baseline.comment; with
+    # year for targets and milestones), of an outcome (outcome.comment,
+    # outcome.source, outcome.unit; with indicator, period) and of a goal's
+    # analysis (field analysis; with goal, period; category the goal's).
     # Indicators. Every target kind also has params field ("targets", "milestones"
     # or "range") and milestone (bool). For field "range", year is None and
     # old/new are {min, max} (a bound None where not given); a wider range is a
