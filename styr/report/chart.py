@@ -7,6 +7,11 @@ table, `styr.report.chart_svg`; the template `_chart.html.j2`'s `chart(c)`
 inserts it), so the one-page report and the site draw the same chart, and
 the Markdown report prints the same table.
 
+Where each thing is drawn (the frame, the marks, the axes: the `Drawing`) is
+worked out when a rendering first asks for it: the Markdown report prints
+only the table and the words, and on a report of 100,000 indicators the
+drawing it never shows was seconds.
+
 The trend beside the chart is said twice over, so that it can never
 contradict the line: which way the line goes ("Lower than in 2024", with the
 arrow pointing the way it goes) and whether that is better or worse, judged
@@ -20,13 +25,23 @@ import functools
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import NamedTuple
 
 from markupsafe import Markup
 
 from styr.followup.periods import Period
 from styr.report import formatting as fmt
 from styr.report.chart_axes import CHARACTER, LEGEND_MARK, Frame, label_positions, value_ticks
+from styr.report.chart_parts import (
+    Band,
+    ChartRow,
+    ChartWords,
+    Drawing,
+    Label,
+    LazyDrawing,
+    LegendItem,
+    Point,
+    Tick,
+)
 from styr.report.chart_svg import chart_html
 from styr.report.chart_words import (
     description,
@@ -39,7 +54,7 @@ from styr.report.chart_words import (
 )
 from styr.report.texts import Labels
 
-__all__ = ["Chart", "ChartOutcome", "build_chart", "trend_legend"]
+__all__ = ["Chart", "ChartOutcome", "LegendItem", "Point", "build_chart", "trend_legend"]
 
 # The same values come back on chart after chart (the ticks 70, 75, 80 …): written once each.
 _number = functools.lru_cache(maxsize=4096)(fmt.number)
@@ -55,79 +70,13 @@ class ChartOutcome:
     men: float | None = None
 
 
-class Point(NamedTuple):
-    """A value drawn at a place: `label` is its period or year, `text` the value as written."""
-
-    label: str
-    text: str
-    x: float
-    y: float
-
-
-class Tick(NamedTuple):
-    """An axis label: its text and where it goes along its axis."""
-
-    text: str
-    at: float
-
-
-class Label(NamedTuple):
-    """A text placed in the SVG; `anchor` is its SVG `text-anchor` (start, middle, end)."""
-
-    text: str
-    x: float
-    y: float
-    anchor: str = "start"
-
-
-class LegendItem(NamedTuple):
-    """One entry of the legend under the plot: the mark drawn (`kind`) and its word."""
-
-    kind: str  # outcome | target | baseline
-    text: str
-    x: float  # where the mark starts; the word follows it
-
-
-@dataclass(frozen=True, slots=True)
-class Band:
-    """The range an outcome should stay within (`better: range`), top and bottom in SVG units."""
-
-    text: str
-    top: float
-    bottom: float
-
-    @property
-    def height(self) -> float:
-        return round(self.bottom - self.top, 1)
-
-
-class ChartRow(NamedTuple):
-    """One line of the table of numbers ("" where the period has no such value)."""
-
-    period: str
-    outcome: str
-    target: str
-    women: str
-    men: str
-
-
-@dataclass(frozen=True, slots=True)
-class ChartWords:
-    """The words the chart shows, in the page's language."""
-
-    period: str
-    outcome: str  # with the unit, for the table's heading
-    outcome_short: str  # without it, where each number is labelled on its own
-    target: str
-    baseline: str
-    women: str
-    men: str
-    caption: str  # of the table of numbers
-
-
 @dataclass(frozen=True, slots=True)
 class Chart:
-    """Everything the template needs to draw an indicator's chart and its table."""
+    """Everything the template needs to draw an indicator's chart and its table.
+
+    The drawing's parts (`frame`, `points`, `y_ticks` …) are read as attributes
+    of the chart, as before; they are worked out on first reading.
+    """
 
     id: str  # unique on the page: the SVG's title and description are named by it
     title: str
@@ -136,25 +85,71 @@ class Chart:
     direction: str  # which direction is better, in words ("" when the indicator says nothing)
     trend_symbol: str  # an arrow the way the line goes, or ""
     trend: str  # "Lower than in 2024 – better", or ""
-    frame: Frame
-    points: tuple[Point, ...]
-    line: str  # the outcomes' polyline ("" with one point)
-    point_marks: str  # a path of a dot at each outcome
-    targets: tuple[Point, ...]
-    target_line: str  # the dashed line through the targets ("" with fewer than two)
-    target_marks: str  # a path of a diamond at each target ("" without targets)
-    target_label: Label | None  # the word "Target" beside the last target
-    band: Band | None
-    baseline: Point | None
-    baseline_mark: str  # a path of a square at the baseline ("" without one)
-    y_ticks: tuple[Tick, ...]
-    grid: str  # a path of a faint line across the plot at each value tick
-    x_ticks: tuple[Tick, ...]
+    drawing: LazyDrawing
     rows: tuple[ChartRow, ...]
-    legend: tuple[LegendItem, ...]
     has_targets: bool
     has_gender: bool
     words: ChartWords
+
+    @property
+    def frame(self) -> Frame:
+        return self.drawing.get().frame
+
+    @property
+    def points(self) -> tuple[Point, ...]:
+        return self.drawing.get().points
+
+    @property
+    def line(self) -> str:
+        return self.drawing.get().line
+
+    @property
+    def point_marks(self) -> str:
+        return self.drawing.get().point_marks
+
+    @property
+    def targets(self) -> tuple[Point, ...]:
+        return self.drawing.get().targets
+
+    @property
+    def target_line(self) -> str:
+        return self.drawing.get().target_line
+
+    @property
+    def target_marks(self) -> str:
+        return self.drawing.get().target_marks
+
+    @property
+    def target_label(self) -> Label | None:
+        return self.drawing.get().target_label
+
+    @property
+    def band(self) -> Band | None:
+        return self.drawing.get().band
+
+    @property
+    def baseline(self) -> Point | None:
+        return self.drawing.get().baseline
+
+    @property
+    def baseline_mark(self) -> str:
+        return self.drawing.get().baseline_mark
+
+    @property
+    def y_ticks(self) -> tuple[Tick, ...]:
+        return self.drawing.get().y_ticks
+
+    @property
+    def grid(self) -> str:
+        return self.drawing.get().grid
+
+    @property
+    def x_ticks(self) -> tuple[Tick, ...]:
+        return self.drawing.get().x_ticks
+
+    @property
+    def legend(self) -> tuple[LegendItem, ...]:
+        return self.drawing.get().legend
 
     @property
     def dot(self) -> str:
@@ -213,6 +208,52 @@ def build_chart(
     ticks = value_ticks(low, high)
     if not ticks[0] < ticks[-1] or not math.isfinite(ticks[-1] - ticks[0]):
         return None  # too large to draw an axis for
+    # What is said in words needs each value's text, not where it is drawn.
+    said_points = [Point(o.period.text, _number(o.value or 0.0, language), 0, 0) for o in drawn]
+    said_targets = [Point(str(year), _number(value, language), 0, 0) for year, value in goals]
+    said_baseline = Point(str(start[0]), _number(start[1], language), 0, 0) if start else None
+    range_text = (
+        f"{_number(bounds[0], language)}–{_number(bounds[1], language)}" if bounds else None
+    )
+    shown_values = [o.value for o in drawn if o.value is not None]
+    return Chart(
+        id=chart_id,
+        title=title,
+        description=description(t, said_points, said_targets, said_baseline, range_text),
+        unit=unit,
+        direction=direction_words(t, better, range_text),
+        trend_symbol=movement_symbol(shown_values),
+        trend=trend_words(t, shown_values, [p.label for p in said_points], better),
+        drawing=LazyDrawing(
+            functools.partial(_drawing, drawn, goals, start, bounds, ticks, range_text, language)
+        ),
+        rows=_rows(t, drawn, goals, start, language),
+        has_targets=bool(goals),
+        has_gender=any(o.women is not None or o.men is not None for o in drawn),
+        words=ChartWords(
+            period=t.period,
+            outcome=f"{t.outcome} ({unit})" if unit else t.outcome,
+            outcome_short=t.outcome,
+            target=t.chart_target,
+            baseline=t.baseline,
+            women=_capitalised(t.women),
+            men=_capitalised(t.men),
+            caption=said(t, "chart_caption", title=title),
+        ),
+    )
+
+
+def _drawing(
+    drawn: Sequence[ChartOutcome],
+    goals: Sequence[tuple[int, float]],
+    start: tuple[int, float] | None,
+    bounds: tuple[float, float] | None,
+    ticks: Sequence[float],
+    range_text: str | None,
+    language: str,
+) -> Drawing:
+    """Where every part of the chart goes: the frame around its axes, then each mark."""
+    t = labels_in(language)
     tick_texts = [_number(value, language) for value in ticks]
     times = [_time(o.period) for o in drawn] + [float(year) for year, _ in goals]
     times += [float(start[0])] if start else []
@@ -229,21 +270,10 @@ def build_chart(
     target_points = tuple(point(str(year), float(year), value) for year, value in goals)
     baseline_point = point(str(start[0]), float(start[0]), start[1]) if start else None
     band = None
-    if bounds is not None:
-        range_text = f"{_number(bounds[0], language)}–{_number(bounds[1], language)}"
+    if bounds is not None and range_text is not None:
         band = Band(range_text, y(max(bounds)), y(min(bounds)))
-    shown_values = [o.value for o in drawn if o.value is not None]
     y_ticks = tuple(Tick(text, y(value)) for text, value in zip(tick_texts, ticks, strict=True))
-    return Chart(
-        id=chart_id,
-        title=title,
-        description=description(
-            t, points, target_points, baseline_point, band.text if band else None
-        ),
-        unit=unit,
-        direction=direction_words(t, better, band.text if band else None),
-        trend_symbol=movement_symbol(shown_values),
-        trend=trend_words(t, shown_values, [p.label for p in points], better),
+    return Drawing(
         frame=frame,
         points=points,
         line=_polyline(points) if len(points) > 1 else "",
@@ -262,20 +292,7 @@ def build_chart(
         y_ticks=y_ticks,
         grid="".join(f"M{_n(frame.left)} {_n(tick.at)}H{_n(frame.right)}" for tick in y_ticks),
         x_ticks=tuple(Tick(label, at) for label, at in label_positions(labels, times, x)),
-        rows=_rows(t, drawn, goals, start, language),
         legend=_legend(language, bool(target_points or band), baseline_point is not None),
-        has_targets=bool(goals),
-        has_gender=any(o.women is not None or o.men is not None for o in drawn),
-        words=ChartWords(
-            period=t.period,
-            outcome=f"{t.outcome} ({unit})" if unit else t.outcome,
-            outcome_short=t.outcome,
-            target=t.chart_target,
-            baseline=t.baseline,
-            women=_capitalised(t.women),
-            men=_capitalised(t.men),
-            caption=said(t, "chart_caption", title=title),
-        ),
     )
 
 

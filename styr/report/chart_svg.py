@@ -19,7 +19,8 @@ from typing import TYPE_CHECKING
 from markupsafe import Markup, escape
 
 if TYPE_CHECKING:
-    from styr.report.chart import Chart, LegendItem
+    from styr.report.chart import Chart
+    from styr.report.chart_parts import LegendItem
 
 
 @functools.lru_cache(maxsize=8192)

@@ -17,7 +17,7 @@ from styr.followup.fulfilment import Trend, trend
 from styr.report.texts import Labels
 
 if TYPE_CHECKING:
-    from styr.report.chart import Point
+    from styr.report.chart_parts import Point
 
 # One set of words per language for every chart of a run (a Labels keeps what it translated).
 labels_in = functools.cache(Labels)

@@ -8,7 +8,7 @@ symbol and a word, never a colour alone.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import partial
 from typing import Any
 
@@ -82,7 +82,8 @@ class Outcomes:
 
     def __init__(
         self,
-        make: Callable[[Element, IndicatorResult, OutcomeEntry | None], OutcomeView] | None = None,
+        make: Callable[[Element, IndicatorResult, OutcomeEntry | None, str], OutcomeView]
+        | None = None,
     ) -> None:
         self._judged: dict[int, tuple[Element, IndicatorResult, OutcomeEntry | None]] = {}
         self._make = make
@@ -90,9 +91,10 @@ class Outcomes:
     def add(self, element: Element, judged: IndicatorResult, outcome: OutcomeEntry | None) -> None:
         self._judged[id(element)] = (element, judged, outcome)
 
-    def get(self, key: int) -> OutcomeView | None:
+    def get(self, key: int, chart_id: str = "") -> OutcomeView | None:
+        """The outcome's view, its chart named `chart_id` (unique on the page)."""
         judged = self._judged.get(key)
-        return None if judged is None or self._make is None else self._make(*judged)
+        return None if judged is None or self._make is None else self._make(*judged, chart_id)
 
     def __contains__(self, key: object) -> bool:
         return key in self._judged
@@ -175,6 +177,7 @@ def _outcome_view(
     element: Element,
     judged: IndicatorResult,
     outcome: OutcomeEntry | None,
+    chart_id: str,
     *,
     by_indicator: dict[str, list[OutcomeEntry]],
     scale: Scale,
@@ -190,7 +193,7 @@ def _outcome_view(
         else ""
     )
     upcoming = judged.next_target
-    chart = indicator_chart(element, judged, entries, language)
+    chart = indicator_chart(element, judged, entries, language, chart_id)
     return OutcomeView(
         period=period.text,
         value=_shown(outcome.value if outcome else None, language),
@@ -215,7 +218,11 @@ def _shown(value: float | None, language: str) -> str:
 
 
 def indicator_chart(
-    element: Element, judged: IndicatorResult, entries: list[OutcomeEntry], language: str
+    element: Element,
+    judged: IndicatorResult,
+    entries: list[OutcomeEntry],
+    language: str,
+    chart_id: str = "",
 ) -> Chart | None:
     """The chart of every period up to the one judged, with the indicator's targets.
 
@@ -244,14 +251,8 @@ def indicator_chart(
         targets=targets,
         value_range=_bounds(data) if better == "range" else None,
         language=language,
+        chart_id=chart_id,
     )
-
-
-def with_chart_id(outcome: OutcomeView | None, anchor: str) -> OutcomeView | None:
-    """The outcome with its chart named after the indicator's anchor (unique on the page)."""
-    if outcome is None or outcome.chart is None:
-        return outcome
-    return replace(outcome, chart=replace(outcome.chart, id=f"graf-{anchor}"))
 
 
 def _listed(value: Any) -> list[dict[str, Any]]:

@@ -13,7 +13,7 @@ from styr.model.index import Element, Index
 from styr.model.repository import Repository
 from styr.report import formatting as fmt
 from styr.report.anchors import Anchors
-from styr.report.followup import FollowUpLookup, with_chart_id
+from styr.report.followup import FollowUpLookup
 from styr.report.links import ExternalLink, kolada, sdg
 from styr.report.provenance import provenance_facts, provenance_text
 from styr.report.texts import Labels, category_name
@@ -125,7 +125,7 @@ class ElementViews:
             contributes_to=self.refs(data),
             gender_breakdown=data.get("gender_breakdown") is True,
             source=fmt.text(data.get("source")),
-            outcome=with_chart_id(self.follow.outcomes.get(id(element)), anchor),
+            outcome=self.follow.outcomes.get(id(element), chart_id=f"graf-{anchor}"),
             provenance=provenance_text(data, self.t),
         )
 
