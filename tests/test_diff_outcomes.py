@@ -240,3 +240,23 @@ def test_only_the_line_breaks_of_an_analysis_changed_is_no_change(sides: Sides) 
         "      Utvecklingen går åt rätt håll\n      men långsammare",
     )
     assert changes_of(sides) == []
+
+
+def test_the_old_side_is_indexed_only_for_what_the_new_side_does_not_know(
+    sides: Sides, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import styr.diff.outcomes as outcomes
+
+    sides.edit(FOLLOW_UP_2024, "value: 71.2", "value: 74")
+    old, new = sides.load()
+
+    def no_index(repository: object) -> None:
+        raise AssertionError("the old side was indexed again")
+
+    monkeypatch.setattr(outcomes, "build_index", no_index)
+    assert only(outcome_changes(old.repository, new.repository, new.index)).title == SAFE_TITLE
+    board = "organisation/ab-helsingborgshem.yaml"
+    sides.edit(board, "      - id: hh-mal-1-ind-1\n", "      - id: hh-mal-1-ind-9\n")
+    old, new = sides.load()
+    given = outcome_changes(old.repository, new.repository, new.index, old.index)
+    assert only(given).title == SAFE_TITLE  # named from the old side's index as given

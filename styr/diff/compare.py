@@ -86,21 +86,30 @@ def compare_repositories(old: Repository | None, new: Repository | None) -> list
     sides = _Sides(old, new, build_index(old), build_index(new))
     kept, removed, added = sides.matched()
     renames = sides.find_renames(removed, added)  # first: kept elements may link to them
-    changes: list[Change] = []
-    for old_element, new_element in kept:
+    renamed_old = {id(old_element) for old_element, _new, _score in renames}
+    renamed_new = {id(new_element) for _old, new_element, _score in renames}
+    # The new side's elements file by file: a file's positions are read from its
+    # node tree, and only a few trees are kept at once (`styr.load.document`).
+    on_new_side: list[tuple[Element | None, Element, float | None]] = [
+        *((old_element, new_element, None) for old_element, new_element in kept),
+        *renames,
+        *((None, element, None) for element in added if id(element) not in renamed_new),
+    ]
+    on_new_side.sort(key=lambda item: str(item[1].document.file))
+    # What was removed first: at the same place as what was added, it is said first.
+    gone = [element for element in removed if id(element) not in renamed_old]
+    gone.sort(key=lambda element: str(element.document.file))
+    changes = [sides.removed(element) for element in gone]
+    for old_element, new_element, score in on_new_side:
+        if old_element is None:
+            changes.extend(sides.added(new_element))
+            continue
+        if score is not None:
+            changes.append(sides.renamed_change(old_element, new_element, score))
         changes.extend(sides.pair_changes(old_element, new_element))
-    for old_element, new_element, score in renames:
-        changes.append(sides.renamed_change(old_element, new_element, score))
-        changes.extend(sides.pair_changes(old_element, new_element))
-    renamed_old = {id(old_element) for old_element, _new, _score in sides.renamed}
-    renamed_new = {id(new_element) for _old, new_element, _score in sides.renamed}
-    changes.extend(sides.removed(e) for e in removed if id(e) not in renamed_old)
-    for element in added:
-        if id(element) not in renamed_new:
-            changes.extend(sides.added(element))
     if old.manifest.loaded and new.manifest.loaded:
         changes.extend(model_changes(old, new))
-    changes.extend(outcome_changes(old, new, sides.new_index))
+    changes.extend(outcome_changes(old, new, sides.new_index, sides.old_index))
     return sorted(changes, key=lambda change: (change.file, change.line, change.column))
 
 

@@ -35,10 +35,16 @@ ANALYSIS = "analysis"
 Key = tuple[str, str]
 
 
-def outcome_changes(old: Repository, new: Repository, new_index: Index) -> list[Change]:
-    """Outcomes added, removed and revised between two sides of one repository."""
+def outcome_changes(
+    old: Repository, new: Repository, new_index: Index, old_index: Index | None = None
+) -> list[Change]:
+    """Outcomes added, removed and revised between two sides of one repository.
+
+    `old_index` names what is gone from the new side; without it, it is built
+    from `old` when first needed.
+    """
     before, after = _first_by_key(old), _first_by_key(new)
-    names = _Names(new_index, old)
+    names = _Names(new_index, old, old_index)
     changes: list[Change] = []
     for key, entry in after.items():
         previous = before.get(key)
@@ -134,10 +140,10 @@ class _Names:
     is named from the old side's index, built only when one is asked for.
     """
 
-    def __init__(self, new_index: Index, old: Repository) -> None:
+    def __init__(self, new_index: Index, old: Repository, old_index: Index | None) -> None:
         self._new = new_index
         self._old_repository = old
-        self._old: Index | None = None
+        self._old = old_index
 
     def element(self, element_id: str) -> Element | None:
         found = self._new.by_id.get(element_id)
