@@ -260,3 +260,35 @@ def test_the_old_side_is_indexed_only_for_what_the_new_side_does_not_know(
     old, new = sides.load()
     given = outcome_changes(old.repository, new.repository, new.index, old.index)
     assert only(given).title == SAFE_TITLE  # named from the old side's index as given
+
+
+RENAMED = "hh-mal-1-ind-9"
+
+
+def _rename_safe(sides: Sides) -> None:
+    """The indicator gets another id, and every outcome of it follows."""
+    board = "organisation/ab-helsingborgshem.yaml"
+    sides.edit(board, f"      - id: {SAFE}\n", f"      - id: {RENAMED}\n")
+    for name in (FOLLOW_UP_2024, FOLLOW_UP_2025):
+        sides.edit(name, f"indicator: {SAFE}\n", f"indicator: {RENAMED}\n")
+
+
+def test_the_outcomes_of_a_renamed_indicator_follow_it(sides: Sides) -> None:
+    _rename_safe(sides)
+    sides.edit(FOLLOW_UP_2024, "value: 71.2", "value: 74")
+    old, new = sides.load()
+    renamed = {SAFE: RENAMED}
+    change = only(outcome_changes(old.repository, new.repository, new.index, old.index, renamed))
+    assert (change.kind, change.params["indicator"]) == (ChangeKind.OUTCOME_REVISED, RENAMED)
+    # Without the rename, every outcome of it is removed and added again.
+    unmatched = outcome_changes(old.repository, new.repository, new.index, old.index)
+    assert {c.kind for c in unmatched} == {ChangeKind.OUTCOME_ADDED, ChangeKind.OUTCOME_REMOVED}
+
+
+def test_a_renamed_indicator_is_one_change_with_its_outcomes(sides: Sides) -> None:
+    from styr.diff.compare import compare_repositories
+
+    _rename_safe(sides)
+    old, new = sides.load()
+    changes = compare_repositories(old.repository, new.repository)
+    assert [(c.kind, c.id) for c in changes] == [(ChangeKind.RENAMED, RENAMED)]

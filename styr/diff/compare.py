@@ -109,7 +109,7 @@ def compare_repositories(old: Repository | None, new: Repository | None) -> list
         changes.extend(sides.pair_changes(old_element, new_element))
     if old.manifest.loaded and new.manifest.loaded:
         changes.extend(model_changes(old, new))
-    changes.extend(outcome_changes(old, new, sides.new_index, sides.old_index))
+    changes.extend(outcome_changes(old, new, sides.new_index, sides.old_index, sides.renamed_ids))
     return sorted(changes, key=lambda change: (change.file, change.line, change.column))
 
 

@@ -14,7 +14,7 @@ away, it is a change of the field `analysis` of the goal.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from typing import Any
 
 from styr.diff.changes import Change, ChangeKind
@@ -36,14 +36,22 @@ Key = tuple[str, str]
 
 
 def outcome_changes(
-    old: Repository, new: Repository, new_index: Index, old_index: Index | None = None
+    old: Repository,
+    new: Repository,
+    new_index: Index,
+    old_index: Index | None = None,
+    renamed: Mapping[str, str] | None = None,
 ) -> list[Change]:
     """Outcomes added, removed and revised between two sides of one repository.
 
     `old_index` names what is gone from the new side; without it, it is built
-    from `old` when first needed.
+    from `old` when first needed. `renamed` (old id → new id, the renames the
+    comparison found) matches the old side's outcomes and analyses of a
+    renamed indicator or goal with the new side's, so that they are not all
+    removed and added again.
     """
-    before, after = _first_by_key(old), _first_by_key(new)
+    renames = renamed or {}
+    before, after = _first_by_key(old, renames), _first_by_key(new, {})
     names = _Names(new_index, old, old_index)
     changes: list[Change] = []
     for key, entry in after.items():
@@ -58,15 +66,16 @@ def outcome_changes(
         if key not in after:
             shown = _shown(entry, "value")
             changes.append(_change(ChangeKind.OUTCOME_REMOVED, entry, old, names, old=shown))
-    changes.extend(_analysis_changes(old, new, names))
+    changes.extend(_analysis_changes(old, new, names, renames))
     return changes
 
 
-def _first_by_key(repository: Repository) -> dict[Key, OutcomeEntry]:
+def _first_by_key(repository: Repository, renamed: Mapping[str, str]) -> dict[Key, OutcomeEntry]:
     outcomes, _ = read_outcomes(repository)
     first: dict[Key, OutcomeEntry] = {}
     for outcome in outcomes:
-        first.setdefault((outcome.indicator, outcome.period.text), outcome)
+        indicator = renamed.get(outcome.indicator, outcome.indicator)
+        first.setdefault((indicator, outcome.period.text), outcome)
     return first
 
 
@@ -180,8 +189,10 @@ def _change(
 # A goal's analysis of a period.
 
 
-def _analysis_changes(old: Repository, new: Repository, names: _Names) -> Iterator[Change]:
-    before, after = _analyses_by_key(old), _analyses_by_key(new)
+def _analysis_changes(
+    old: Repository, new: Repository, names: _Names, renamed: Mapping[str, str]
+) -> Iterator[Change]:
+    before, after = _analyses_by_key(old, renamed), _analyses_by_key(new, {})
     for key, analysis in after.items():
         previous = before.get(key)
         yield from _analysis_change(analysis, previous.text if previous else None, new, names)
@@ -190,11 +201,12 @@ def _analysis_changes(old: Repository, new: Repository, names: _Names) -> Iterat
             yield from _analysis_change(analysis, None, old, names, removed=True)
 
 
-def _analyses_by_key(repository: Repository) -> dict[Key, Analysis]:
+def _analyses_by_key(repository: Repository, renamed: Mapping[str, str]) -> dict[Key, Analysis]:
     _, analyses = read_outcomes(repository)
     first: dict[Key, Analysis] = {}
     for analysis in analyses:
-        first.setdefault((analysis.goal, analysis.period.text), analysis)
+        goal = renamed.get(analysis.goal, analysis.goal)
+        first.setdefault((goal, analysis.period.text), analysis)
     return first
 
 
