@@ -100,6 +100,38 @@ def test_a_revision_holds_the_files_lint_reads_in_lints_order(work_tree: Path) -
     assert commit != revision.commit
 
 
+def test_one_municipality_of_many_is_listed_alone(
+    work_tree: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (work_tree / "pyproject.toml").write_text("[tool.styr]\n", encoding="utf-8")
+    commit_all(work_tree, "Inställningar")
+    listed: list[str] = []
+    real_listing = git.tree_files
+
+    def recorded(*arguments: object, **options: object) -> list[git.TreeFile]:
+        files = real_listing(*arguments, **options)  # type: ignore[arg-type]
+        listed.extend(file.path for file in files)
+        return files
+
+    monkeypatch.setattr("styr.diff.revision.tree_files", recorded)
+    side = RevisionSide("v", work_tree, "HEAD", "grannby")
+    assert list(side.repositories) == ["grannby"]
+    assert not [path for path in listed if path.startswith("helsingborg/")]
+    assert side.repositories["grannby"].settings.keys() == {"pyproject.toml"}
+    whole = RevisionSide("v", work_tree, "HEAD", "")
+    assert whole.repositories["grannby"] == side.repositories["grannby"]
+
+
+def test_a_folder_inside_a_repository_at_the_top(tmp_path: Path) -> None:
+    shutil.copytree(EXAMPLES / "helsingborg", tmp_path / "kommun")
+    run_git(tmp_path / "kommun", "init", "-q", "-b", "main")
+    commit_all(tmp_path / "kommun", "Allt")
+    side = RevisionSide("v", tmp_path / "kommun", "HEAD", "organisation")
+    root = tmp_path / "kommun"
+    assert list(side.repositories) == ["."]
+    assert list(side.repositories["."].blobs) == [MANIFEST, *repository_names(root)]
+
+
 def test_walk_order_puts_a_folders_files_before_its_folders() -> None:
     names = ["organisation/b.yaml", "z.yaml", "a/x.yaml", "a.yaml"]
     assert sorted(names, key=walk_order) == ["a.yaml", "z.yaml", "a/x.yaml", "organisation/b.yaml"]

@@ -134,9 +134,16 @@ def _candidates(top: Path) -> Iterator[str]:
         yield remote
 
 
-def tree_files(top: Path, commit: str) -> list[TreeFile]:
-    """Every ordinary file of the commit, the whole tree (`ls-tree -r --full-tree`)."""
-    output = _checked(_run(["ls-tree", "-r", "-z", "-l", "--full-tree", commit], top))
+def tree_files(
+    top: Path, commit: str, paths: list[str] | None = None, *, recursive: bool = True
+) -> list[TreeFile]:
+    """The ordinary files of the commit: the whole tree, or at and under `paths` (from the
+    top, posix; taken literally, never as patterns). Not `recursive`: the files `paths`
+    name, without what is in the folders they name."""
+    arguments = ["ls-tree", *(["-r"] if recursive else []), "-z", "-l", "--full-tree", commit]
+    if paths is not None:
+        arguments = ["--literal-pathspecs", *arguments, "--", *paths]
+    output = _checked(_run(arguments, top))
     files = []
     for record in output.split(b"\0"):
         if not record:

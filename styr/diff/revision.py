@@ -31,7 +31,7 @@ class RevisionSide:
         self.top = top
         self.commit = commit
         self.repositories: dict[str, RepositoryFiles] = {}
-        files = tree_files(top, commit)
+        files = _listing(top, commit, prefix)
         self._by_path = {file.path: file for file in files}
         self._sizes = {file.blob: file.size for file in files}
         manifests = {posixpath.dirname(f.path) for f in files if _named(f.path, MANIFEST)}
@@ -155,6 +155,37 @@ class RevisionSide:
         if normal.startswith(("..", "/")):
             return None  # the rule says why; nothing outside is copied
         return self._extra[key if key != TOP else ""].get(normal)
+
+
+def _listing(top: Path, commit: str, prefix: str) -> list[TreeFile]:
+    """The files of the revision a search from `prefix` needs, not the whole tree's.
+
+    Those at and under `prefix`, and the styr.yaml and pyproject.toml of each
+    folder above it (the repository it may lie in, and lint's settings); if it
+    lies in a repository, that repository's files. Diffing one municipality of
+    many lists one folder, not every municipality's.
+    """
+    if not prefix:
+        return tree_files(top, commit)
+    above = _folders_above(prefix)
+    marks = tree_files(
+        top, commit, [_joined(f, n) for f in above for n in (MANIFEST, PYPROJECT)], recursive=False
+    )
+    inside = [posixpath.dirname(f.path) for f in marks if _named(f.path, MANIFEST)]
+    base = max(inside, key=len) if inside else prefix  # the repository it lies in, if one
+    if not base:
+        return tree_files(top, commit)  # the top itself is the repository
+    found = {file.path: file for file in [*marks, *tree_files(top, commit, [base])]}
+    return list(found.values())
+
+
+def _folders_above(path: str) -> list[str]:
+    """The folders above a path, from the top ("") down, the path itself not among them."""
+    folders = [""]
+    parts = path.split("/")
+    for count in range(1, len(parts)):
+        folders.append("/".join(parts[:count]))
+    return folders
 
 
 def _named(path: str, name: str) -> bool:
