@@ -311,11 +311,16 @@ def test_targets_in_another_order_are_no_change(sides: Sides) -> None:
 
 @pytest.mark.parametrize(
     "written",
-    ['"85"', "true", "null", "[85]"],
-    ids=["text", "boolean", "nothing", "list"],
+    ['"85"', "true", "null", "[85]", ".nan", ".inf"],
+    ids=["text", "boolean", "nothing", "list", "nan", "infinite"],
 )
 def test_a_target_that_is_not_a_number_is_left_to_lint(sides: Sides, written: str) -> None:
     sides.edit(SCHOOL, SCHOOL_TARGET, f"- {{year: 2026, value: {written}}}")
+    assert changes_of(sides, SCHOOL_INDICATOR) == []
+
+
+def test_a_target_not_a_number_on_both_sides_is_no_change(sides: Sides) -> None:
+    sides.edit_both(SCHOOL, SCHOOL_TARGET, "- {year: 2026, value: .nan}")
     assert changes_of(sides, SCHOOL_INDICATOR) == []
 
 

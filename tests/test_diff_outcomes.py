@@ -109,9 +109,16 @@ def test_a_value_filled_in_later_is_a_revision_from_none(sides: Sides) -> None:
     assert (change.params["old"], change.params["new"]) == (None, 71.2)
 
 
-@pytest.mark.parametrize("written", ['"74"', "true", "[74]"], ids=["text", "boolean", "list"])
+@pytest.mark.parametrize(
+    "written", ['"74"', "true", "[74]", ".nan"], ids=["text", "boolean", "list", "nan"]
+)
 def test_a_figure_that_is_not_a_number_is_left_to_lint(sides: Sides, written: str) -> None:
     sides.edit(FOLLOW_UP_2024, "value: 71.2", f"value: {written}")
+    assert changes_of(sides) == []
+
+
+def test_a_figure_not_a_number_on_both_sides_is_no_change(sides: Sides) -> None:
+    sides.edit_both(FOLLOW_UP_2024, "value: 71.2", "value: .nan")
     assert changes_of(sides) == []
 
 

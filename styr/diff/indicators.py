@@ -17,6 +17,7 @@ left alone: lint reports them.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -313,9 +314,15 @@ def _text_changes(pair: _Pair, key: str, kind: ChangeKind) -> Iterator[Change]:
 
 
 def _number(value: Any) -> Any:
-    """A number as written, None when nothing is written, or _WRONG (booleans included)."""
+    """A number as written, None when nothing is written, or _WRONG (booleans included).
+
+    `.nan` and `.inf` are wrong too: NaN is unequal to itself, so it would
+    show as changed on every comparison.
+    """
     if value is None:
         return None
+    if type(value) is float and not math.isfinite(value):
+        return _WRONG
     return value if type(value) in (int, float) else _WRONG
 
 

@@ -14,6 +14,7 @@ away, it is a change of the field `analysis` of the goal.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterator, Mapping
 from typing import Any
 
@@ -114,6 +115,8 @@ def _figure(entry: OutcomeEntry, field: str) -> Any:
     written = _written(entry, field)
     if read is None:
         return None if written is None else _WRONG
+    if not math.isfinite(read):
+        return _WRONG  # .nan is unequal to itself: it would be revised on every comparison
     # Kept as written (71, not 71.0), so the JSON and the sentence show it so.
     return written if type(written) in (int, float) else read
 
