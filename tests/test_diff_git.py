@@ -536,3 +536,9 @@ def test_the_github_summary_folds_each_organisation(goals: Compared) -> None:
     summaries = re.findall(r"<summary>(.*?)</summary>", result.out, re.S)
     assert any("Kulturnämnden" in summary for summary in summaries), summaries
     assert result.out.count("<details") == result.out.count("</details>") >= 4
+
+
+def test_english_by_flag(outcomes: Compared) -> None:
+    result = outcomes.repository.run_diff(BUDGET_2025, "HEAD", "--lang", "en")
+    assert result.code == 0
+    assert "outcome 2024 changed from 71.2 to 74.2" in " ".join(result.out.split())
