@@ -20,7 +20,7 @@ from markupsafe import Markup, escape
 
 if TYPE_CHECKING:
     from styr.report.chart import Chart
-    from styr.report.chart_parts import LegendItem
+    from styr.report.chart_parts import Drawing, LegendItem
 
 
 @functools.lru_cache(maxsize=8192)
@@ -71,7 +71,8 @@ def _figure_start(c: Chart, out: list[str]) -> None:
 
 
 def _svg(c: Chart, out: list[str]) -> None:
-    f = c.frame
+    d = c.drawing.get()  # once: each of the chart's drawn parts read through it is a call
+    f = d.frame
     chart_id = _e(c.id)
     out.append(
         f'<svg class="chart-svg" viewBox="0 0 {f.width} {f.height}" role="img"'
@@ -80,12 +81,12 @@ def _svg(c: Chart, out: list[str]) -> None:
     )
     if c.unit:
         out.append(f'<text class="chart-unit" x="4" y="14">{_short(c.unit)}</text>')
-    out.append(f'<path class="chart-grid" d="{c.grid}" stroke="#c6d0db"></path>\n')
+    out.append(f'<path class="chart-grid" d="{d.grid}" stroke="#c6d0db"></path>\n')
     out.append('<g class="chart-values" text-anchor="end">')
     value_x = f.value_x
     out.extend(
         f'<text x="{value_x}" y="{tick.at}" dy=".35em">{_short(tick.text)}</text>'
-        for tick in c.y_ticks
+        for tick in d.y_ticks
     )
     out.append(
         f'</g>\n<path class="chart-axis" d="M{f.left} {f.bottom}H{f.right}" stroke="currentColor"'
@@ -93,51 +94,51 @@ def _svg(c: Chart, out: list[str]) -> None:
     )
     label_y = f.label_y
     out.extend(
-        f'<text x="{tick.at}" y="{label_y}">{_short(tick.text)}</text>' for tick in c.x_ticks
+        f'<text x="{tick.at}" y="{label_y}">{_short(tick.text)}</text>' for tick in d.x_ticks
     )
     out.append("</g>\n")
-    _marks(c, out)
-    out.append(_legend(c.frame.legend_y, c.legend, c.dot, c.diamond))
+    _marks(d, out)
+    out.append(_legend(f.legend_y, d.legend, c.dot, c.diamond))
     out.append("</svg>\n")
 
 
-def _marks(c: Chart, out: list[str]) -> None:
+def _marks(d: Drawing, out: list[str]) -> None:
     """The band, the targets and their word, the baseline, the line and the points."""
-    f = c.frame
-    if c.band:
+    f = d.frame
+    if d.band:
         out.append(
-            f'<rect class="chart-band" x="{f.left}" y="{c.band.top}" width="{f.plot_width}"'
-            f' height="{c.band.height}" fill="#e8f1f9" stroke="#0a4a7a" stroke-width="1.5"'
+            f'<rect class="chart-band" x="{f.left}" y="{d.band.top}" width="{f.plot_width}"'
+            f' height="{d.band.height}" fill="#e8f1f9" stroke="#0a4a7a" stroke-width="1.5"'
             ' stroke-dasharray="6 4"></rect>'
         )
-    if c.targets:
+    if d.targets:
         out.append('<g class="chart-targets" stroke="#0a4a7a" stroke-width="2">')
-        if c.target_line:
+        if d.target_line:
             out.append(
-                f'<polyline class="chart-target" points="{c.target_line}" fill="none"'
+                f'<polyline class="chart-target" points="{d.target_line}" fill="none"'
                 ' stroke-dasharray="6 4"></polyline>'
             )
         out.append(
-            f'<path class="chart-target-mark" d="{c.target_marks}" fill="#ffffff"></path></g>'
+            f'<path class="chart-target-mark" d="{d.target_marks}" fill="#ffffff"></path></g>'
         )
-    label = c.target_label
+    label = d.target_label
     if label:
         out.append(
             f'<text class="chart-target-label" x="{label.x}" y="{label.y}"'
             f' text-anchor="{label.anchor}" fill="#0a4a7a" font-weight="600">'
             f"{_short(label.text)}</text>"
         )
-    if c.baseline:
+    if d.baseline:
         out.append(
-            f'<path class="chart-baseline" d="{c.baseline_mark}" fill="#ffffff" stroke="#4a5360"'
+            f'<path class="chart-baseline" d="{d.baseline_mark}" fill="#ffffff" stroke="#4a5360"'
             ' stroke-width="2"></path>'
         )
-    if c.line:
+    if d.line:
         out.append(
-            f'<polyline class="chart-line" points="{c.line}" fill="none" stroke="currentColor"'
+            f'<polyline class="chart-line" points="{d.line}" fill="none" stroke="currentColor"'
             ' stroke-width="2.5" stroke-linejoin="round"></polyline>'
         )
-    out.append(f'<path class="chart-point" d="{c.point_marks}"></path>\n')
+    out.append(f'<path class="chart-point" d="{d.point_marks}"></path>\n')
 
 
 @functools.lru_cache(maxsize=256)
