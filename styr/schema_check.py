@@ -24,12 +24,15 @@ from styr.schema_texts import both, shown
 from styr.suggest import Suggester, corrected_id, suggest_among
 
 SCHEMA_SUFFIX = ".schema.json"
+# Schemas of what styr writes (`styr diff --format json`), not of a kind of file a
+# repository holds: no file is checked against them and no repository copies them.
+OUTPUT_SCHEMAS = frozenset({"diff"})
 
 
 def schema_names() -> list[str]:
     """The file kinds that have a schema (manifest first), from the schema folder."""
     names = sorted(p.name[: -len(SCHEMA_SUFFIX)] for p in data_dir("schemas").glob("*.json"))
-    names = [n for n in names if n != "common"]
+    names = [n for n in names if n != "common" and n not in OUTPUT_SCHEMAS]
     return sorted(names, key=lambda n: (n != "manifest", n))
 
 

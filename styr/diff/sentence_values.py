@@ -156,6 +156,8 @@ def quoted_value(c: Said, value: Any) -> str:
         return quoted(c.style.value(value), c.language)
     if isinstance(value, list | tuple) and value:
         return listed([quoted_value(c, item) for item in value], c.language)
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value)  # a year, a horizon or a count: as written, without a thousands space
     return c.value(value)
 
 

@@ -1,0 +1,383 @@
+"""styr diff as text: one sentence per kind of change, grouped, escaped for a terminal."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from diff_render_samples import (
+    BOARD_NAME,
+    COMPANY_NAME,
+    EVERY_KIND,
+    FIXED,
+    HOSTILE,
+    INTRODUCED,
+    change,
+    every_kind,
+    one,
+    repository,
+    result,
+)
+
+from styr.diff.changes import ChangeKind, FindingRecord, FindingsDelta
+from styr.diff.render_text import render_text
+from styr.diff.sentences import PLAIN, sentence
+from styr.diff.texts import KIND_LABELS
+
+# What the sentence of each sample change says, in Swedish and in English.
+EXPECTED: dict[ChangeKind, tuple[str, str]] = {
+    ChangeKind.ADDED: (
+        "Målet ”Fler elever når målen” lades till",
+        "The goal “Fler elever når målen” was added",
+    ),
+    ChangeKind.REMOVED: (
+        "Indikatorn ”Andel behöriga” togs bort",
+        "The indicator “Andel behöriga” was removed",
+    ),
+    ChangeKind.RENAMED: (
+        "bytte beteckning från ”bun-mal-1” till ”bun-mal-skola” (innehållet är detsamma)",
+        "changed its designation from “bun-mal-1” to “bun-mal-skola” (the content is the same)",
+    ),
+    ChangeKind.REWORDED: (
+        "rubriken ändrades: Fler [-elever-] {+barn+} klarar skolan",
+        "the title was reworded: Fler [-elever-] {+barn+} klarar skolan",
+    ),
+    ChangeKind.LINK_MOVED: (
+        "kopplingen flyttades från ”Livslångt lärande” till ”Ett rikt liv”",
+        "the link moved from “Livslångt lärande” to “Ett rikt liv”",
+    ),
+    ChangeKind.FIELD_CHANGED: (
+        "Målet ”Fler i arbete”: tidshorisonten ändrades från 2026 till 2030",
+        "The goal “Fler i arbete”: the horizon changed from 2026 to 2030",
+    ),
+    ChangeKind.AMBITION_LOWERED: (
+        "målvärdet för 2026 sänktes från 91 till 88,5: lägre ambition (högre värde är bättre)"
+        " – utan kommentar som förklarar det",
+        "the target value for 2026 was lowered from 91 to 88.5: lower ambition"
+        " (a higher value is better) – without a comment that explains it",
+    ),
+    ChangeKind.AMBITION_RAISED: (
+        "målvärdet för 2027 sänktes från 30 till 20: högre ambition (lägre värde är bättre)",
+        "the target value for 2027 was lowered from 30 to 20: higher ambition"
+        " (a lower value is better)",
+    ),
+    ChangeKind.TARGET_CHANGED: (
+        "”Antal invånare”: målvärdet för 2026 höjdes från 150\u00a0000 till 155\u00a0000",
+        "“Antal invånare”: the target value for 2026 was raised from 150,000 to 155,000",
+    ),
+    ChangeKind.TARGET_ADDED: (
+        "målvärde för 2027 lades till: 80",
+        "a target value for 2027 was added: 80",
+    ),
+    ChangeKind.TARGET_REMOVED: (
+        "målvärdet för 2025 togs bort (det var 75)",
+        "the target value for 2025 was removed (it was 75)",
+    ),
+    ChangeKind.BASELINE_CHANGED: (
+        "utgångsvärdet ändrades från 70 (2022) till 72,4 (2023)",
+        "the baseline changed from 70 (2022) to 72.4 (2023)",
+    ),
+    ChangeKind.UNIT_CHANGED: (
+        "enheten ändrades från procent till antal",
+        "the unit changed from procent to antal",
+    ),
+    ChangeKind.KOLADA_CHANGED: (
+        "nyckeltalet i Kolada ändrades från N15419 till N15420",
+        "the Kolada key figure changed from N15419 to N15420",
+    ),
+    ChangeKind.BETTER_CHANGED: (
+        "det som räknas som bättre ändrades från ett högre värde till ett lägre värde",
+        "what counts as better changed from a higher value to a lower value",
+    ),
+    ChangeKind.GOAL_COUNT_CHANGED: (
+        f"{BOARD_NAME} har nu 4 mål, fler än högst 3 (förut 3)",
+        f"{BOARD_NAME} now has 4 goals, more than the limit of 3 (before: 3)",
+    ),
+    ChangeKind.MISSION_SOURCE_CHANGED: (
+        f"{COMPANY_NAME}: uppdragets källa ändrades från reglementet till ägardirektivet",
+        f"{COMPANY_NAME}: the source of the mission changed from the charter to the owner"
+        " directive",
+    ),
+    ChangeKind.DOCUMENT_ADOPTED: (
+        "Styrdokumentet ”Miljöprogram” antogs av Kommunfullmäktige 2026-05-12",
+        "The steering document “Miljöprogram” was adopted by Kommunfullmäktige on 2026-05-12",
+    ),
+    ChangeKind.DOCUMENT_REPEALED: (
+        "Styrdokumentet ”Trafikplan” upphävs 2026-12-31",
+        "The steering document “Trafikplan” is repealed on 2026-12-31",
+    ),
+    ChangeKind.DOCUMENT_EXTENDED: (
+        "Styrdokumentet ”Kulturpolicy” gäller nu tills vidare (gällde till 2026-12-31)",
+        "The steering document “Kulturpolicy” now applies until further notice"
+        " (it applied until 2026-12-31)",
+    ),
+    ChangeKind.REVIEW_MOVED: (
+        "nästa översyn flyttades från 2026-06-01 till 2027-06-01",
+        "the next review moved from 2026-06-01 to 2027-06-01",
+    ),
+    ChangeKind.OUTCOME_ADDED: (
+        "Indikatorn ”Nöjda brukare”: utfall 2025 lades till: 72,8",
+        "The indicator “Nöjda brukare”: outcome 2025 was added: 72.8",
+    ),
+    ChangeKind.OUTCOME_REVISED: (
+        "utfall 2024 ändrat från 71 till 74",
+        "outcome 2024 changed from 71 to 74",
+    ),
+    ChangeKind.OUTCOME_REMOVED: (
+        "utfall 2024-T2 togs bort (det var 70)",
+        "outcome 2024-T2 was removed (it was 70)",
+    ),
+    ChangeKind.MODEL_CHANGED: (
+        "Styrmodellen ändrades: slaget ”uppdrag” lades till",
+        "The steering model changed: the kind “uppdrag” was added",
+    ),
+    ChangeKind.REPOSITORY_ADDED: ("Kommunen lades till", "The municipality was added"),
+    ChangeKind.REPOSITORY_REMOVED: ("Kommunen togs bort", "The municipality was removed"),
+}
+
+
+def test_every_kind_of_change_has_a_sample_an_expected_sentence_and_a_label() -> None:
+    assert set(EVERY_KIND) == set(ChangeKind)
+    assert set(EXPECTED) == set(ChangeKind)
+    assert set(KIND_LABELS) == {kind.value for kind in ChangeKind}
+
+
+@pytest.mark.parametrize("kind", list(ChangeKind), ids=str)
+@pytest.mark.parametrize("language", ["sv", "en"])
+def test_every_kind_of_change_is_one_sentence_in_the_language_of_the_run(
+    kind: ChangeKind, language: str
+) -> None:
+    swedish, english = EXPECTED[kind]
+    expected = swedish if language == "sv" else english
+    said = sentence(EVERY_KIND[kind], language, PLAIN)
+    assert expected in said
+    assert expected in render_text(one(kind), language)
+    assert "\n" not in said
+
+
+def test_the_text_is_grouped_by_municipality_then_model_council_level_and_organisations() -> None:
+    lines = render_text(every_kind(), "sv").splitlines()
+    headings = [
+        line.strip() for line in lines if line.startswith("  ") and not line.startswith("    ")
+    ]
+    assert headings == [
+        "Kommunen lades till",
+        "Kommunen togs bort",
+        "Styrmodellens uppbyggnad",
+        "Kommunfullmäktiges nivå",
+        BOARD_NAME,
+        COMPANY_NAME,
+        "Fynd från styr lint: 1 ny varning, 1 åtgärdat",
+    ]
+    assert "Helsingborg (1283)" in lines
+    model = lines.index("  Styrmodellens uppbyggnad")
+    assert lines[model + 1].startswith("    helsingborg/styr.yaml:12:5  Styrmodellen ändrades:")
+
+
+def test_every_change_line_starts_with_its_place_from_where_styr_diff_ran() -> None:
+    text = render_text(
+        result(repository([EVERY_KIND[ChangeKind.ADDED]], path="kommuner/hbg")), "sv"
+    )
+    assert (
+        "    kommuner/hbg/organisation/bun.yaml:12:5  Målet ”Fler elever når målen” lades till"
+        in text
+    )
+    at_root = render_text(result(repository([EVERY_KIND[ChangeKind.ADDED]], path=".")), "sv")
+    assert "    organisation/bun.yaml:12:5  Målet" in at_root
+
+
+def test_what_was_removed_is_placed_in_the_old_side() -> None:
+    text = render_text(one(ChangeKind.REMOVED), "sv")
+    assert "helsingborg/organisation/bun.yaml:12:5 (i mal-och-budget-2025)  Indikatorn" in text
+
+
+def test_a_place_without_a_line_or_a_column_shows_what_it_has() -> None:
+    whole_file = render_text(one(ChangeKind.ADDED, line=0, column=0), "sv")
+    assert "    helsingborg/organisation/bun.yaml  Målet" in whole_file
+    no_column = render_text(one(ChangeKind.ADDED, column=0), "sv")
+    assert "    helsingborg/organisation/bun.yaml:12  Målet" in no_column
+
+
+def test_the_summary_counts_the_changes_by_kind_the_findings_and_the_unchanged() -> None:
+    lines = render_text(every_kind(), "sv").splitlines()
+    assert lines[0] == "Från mal-och-budget-2025 till arbetskopian"
+    assert lines[1].startswith(f"{len(ChangeKind)} ändringar (Tillagt 1, Borttaget 1,")
+    assert lines[2] == "Fynd från styr lint: 1 ny varning, 1 åtgärdat"
+    assert lines[3] == "2 kommuner oförändrade"
+    english = render_text(every_kind(), "en").splitlines()
+    assert english[0] == "From mal-och-budget-2025 to arbetskopian"
+    assert english[2] == "Findings from styr lint: 1 new warning, 1 fixed"
+
+
+@pytest.mark.parametrize(
+    ("introduced", "fixed", "expected"),
+    [
+        (["warning", "warning"], 5, "2 nya varningar, 5 åtgärdade"),
+        (["error"], 1, "1 nytt fel, 1 åtgärdat"),
+        (["error", "error", "info"], 0, "2 nya fel, 1 ny info"),
+        ([], 3, "3 åtgärdade"),
+    ],
+)
+def test_the_findings_delta_takes_the_plural_its_numbers_take(
+    introduced: list[str], fixed: int, expected: str
+) -> None:
+    def record(severity: str) -> FindingRecord:
+        return FindingRecord("X001", severity, "styr.yaml", 1, 1, "Ett fynd.")
+
+    delta = FindingsDelta([record(s) for s in introduced], [record("warning")] * fixed)
+    text = render_text(result(repository([], findings=delta)), "sv")
+    assert f"Fynd från styr lint: {expected}" in text.splitlines()
+
+
+def test_each_finding_shows_whether_it_is_new_or_fixed_its_rule_and_place() -> None:
+    delta = FindingsDelta([INTRODUCED], [FIXED])
+    text = render_text(result(repository([], findings=delta)), "sv")
+    assert (
+        "    Ny varning  G001  helsingborg/organisation/bun.yaml:3:1  "
+        "Nämnden har 4 mål; högst 3 rekommenderas."
+    ) in text
+    assert "    Åtgärdat fel  S001  helsingborg/inriktningar.yaml:8:3  Fältet title saknas." in text
+
+
+@pytest.mark.parametrize("language", ["sv", "en"])
+def test_an_empty_diff_says_there_are_no_changes(language: str) -> None:
+    text = render_text(result(repository([]), unchanged=3), language)
+    expected = "Inga ändringar" if language == "sv" else "No changes"
+    assert text.splitlines()[1] == expected
+    assert "Helsingborg" not in text
+    unchanged = "3 kommuner oförändrade" if language == "sv" else "3 municipalities unchanged"
+    assert unchanged in text
+
+
+def test_a_hostile_title_can_neither_act_on_a_terminal_nor_start_a_line() -> None:
+    hostile = change(ChangeKind.ADDED, "goal", HOSTILE)
+    named = {"bun": "Nämnden\x1b]0;titel\x07\u202e"}
+    text = render_text(result(repository([hostile], organisation_names=named)), "sv")
+    assert "\x1b" not in text and "\x07" not in text and "\u202e" not in text
+    assert "\\u001b[31mröd" in text
+    line = next(line for line in text.splitlines() if "lades till" in line)
+    assert "<script>alert(1)</script>" in line and "ny rad" in line  # one line, shown as written
+
+
+def test_colour_styles_the_lines_but_never_lets_a_title_act_on_the_terminal() -> None:
+    hostile = change(
+        ChangeKind.AMBITION_LOWERED, "indicator", "[bold]Röd[/bold] \x1b[2J", params={}
+    )
+    coloured = render_text(result(repository([hostile])), "sv", colour=True)
+    assert "\x1b[" in coloured  # rich's own styles
+    assert "\x1b[2J" not in coloured
+    assert "[bold]Röd[/bold]" in coloured  # shown as written, never read as markup
+    plain = render_text(result(repository([hostile])), "sv")
+    assert "\x1b" not in plain
+
+
+def test_a_width_wraps_long_lines_under_their_first_word() -> None:
+    text = render_text(every_kind(), "sv", width=60)
+    lines = text.splitlines()
+    assert all(len(line) <= 60 for line in lines if " " in line.strip())
+    lowered = next(i for i, line in enumerate(lines) if "Andel behöriga till" in line)
+    assert lines[lowered + 1].startswith("        ")
+    unwrapped = render_text(every_kind(), "sv")
+    assert any(len(line) > 60 for line in unwrapped.splitlines())
+
+
+@pytest.mark.parametrize(
+    ("params", "expected"),
+    [
+        (
+            {
+                "year": 2026,
+                "old": 91,
+                "new": 88,
+                "better": "higher",
+                "explained": True,
+                "comment": "Ny mätmetod från 2025",
+            },
+            "sänktes från 91 till 88: lägre ambition (högre värde är bättre). "
+            "Kommentar: ”Ny mätmetod från 2025”",
+        ),
+        (
+            {"year": 2026, "old": 10, "new": 14, "better": "lower", "explained": False},
+            "målvärdet för 2026 höjdes från 10 till 14: lägre ambition (lägre värde är bättre)"
+            " – utan kommentar som förklarar det",
+        ),
+        (
+            {
+                "year": 2024,
+                "old": 84,
+                "new": 80,
+                "better": "higher",
+                "milestone": True,
+                "explained": False,
+            },
+            "etappmålet för 2024 sänktes från 84 till 80: lägre ambition",
+        ),
+        (
+            {
+                "field": "range",
+                "year": None,
+                "old": {"min": 90, "max": 100},
+                "new": {"min": 85, "max": None},
+                "better": "range",
+                "explained": False,
+            },
+            "intervallet vidgades från 90–100 till minst 85: lägre ambition"
+            " (värdet ska ligga inom ett intervall) – utan kommentar",
+        ),
+    ],
+)
+def test_a_lowered_ambition_says_how_and_whether_a_comment_explains_it(
+    params: dict[str, object], expected: str
+) -> None:
+    lowered = change(ChangeKind.AMBITION_LOWERED, "indicator", "Andel", params=params)
+    assert expected in sentence(lowered, "sv", PLAIN)
+
+
+@pytest.mark.parametrize(
+    ("params", "expected"),
+    [
+        (
+            {"removed": [], "added": ["kf-b"], "added_titles": ["Ett rikt liv"]},
+            "Målet ”Mål” bidrar nu också till ”Ett rikt liv”",
+        ),
+        (
+            {"removed": ["kf-a", "kf-c"], "added": [], "removed_titles": ["A", "C"]},
+            "bidrar inte längre till ”A” och ”C”",
+        ),
+        ({"removed": ["kf-a"], "added": ["kf-b"]}, "kopplingen flyttades från ”kf-a” till ”kf-b”"),
+    ],
+)
+def test_a_link_added_removed_or_moved_names_its_targets(
+    params: dict[str, object], expected: str
+) -> None:
+    linked = change(ChangeKind.LINK_MOVED, "goal", "Mål", params=params)
+    assert expected in sentence(linked, "sv", PLAIN)
+
+
+def test_a_long_reworded_text_shows_the_words_next_to_the_change_only() -> None:
+    before = " ".join(f"ord{i}" for i in range(40))
+    words = [["=", before + " "], ["-", "gammalt"], ["+", "nytt"], ["=", " " + before]]
+    reworded = change(ChangeKind.REWORDED, "goal", "Mål", params={"field": "text", "words": words})
+    said = sentence(reworded, "sv", PLAIN)
+    assert "texten ändrades: … ord34 ord35" in said
+    assert "ord39 [-gammalt-] {+nytt+} ord0 ord1" in said
+    assert "ord20" not in said
+
+
+def test_swedish_numbers_have_a_decimal_comma_and_years_no_thousands_space() -> None:
+    revised = change(
+        ChangeKind.OUTCOME_REVISED,
+        "follow_up",
+        "Invånare",
+        params={"period": "2025-H1", "old": 12345.5, "new": 1000000, "field": "women"},
+    )
+    said = sentence(revised, "sv", PLAIN)
+    assert said.endswith(
+        "utfall 2025-H1 för kvinnor ändrat från 12\u00a0345,5 till 1\u00a0000\u00a0000"
+    )
+    assert re.search(r"\b2025-H1\b", said)
+
+
+def test_a_kind_no_sentence_knows_is_still_said() -> None:
+    unknown = change(ChangeKind.ADDED, "new_category", "Något")
+    assert sentence(unknown, "sv", PLAIN) == "”Något” lades till"
