@@ -218,6 +218,28 @@ def test_unchanged_repositories_are_counted_and_not_loaded(
     assert any(c.kind is ChangeKind.REWORDED for c in result.repositories[0].changes)
 
 
+def test_a_changed_repository_is_read_by_one_git_process_per_revision(
+    work_tree: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    first = run_git(work_tree, "rev-parse", "HEAD").strip()
+    replace_in(work_tree / "grannby" / BOARD, "Fler hyresgäster", "Alla hyresgäster")
+    second = commit_all(work_tree, "Ett mål omformulerat")
+    calls: list[int] = []
+    real_read = git.read_blobs
+
+    def counted(top: Path, blobs: list[str]) -> dict[str, bytes]:
+        calls.append(len(blobs))
+        return real_read(top, blobs)
+
+    monkeypatch.setattr("styr.diff.revision.read_blobs", counted)
+    monkeypatch.chdir(work_tree)
+    result = diff(
+        *sides_for([first, second], None, None, language="sv"), today=TODAY, language="sv"
+    )
+    assert len(calls) == 2  # the manifest, the YAML files and the logo of each side at once
+    assert result.repositories[0].findings == FindingsDelta()  # the logo was there
+
+
 def test_a_revision_is_judged_with_its_own_logo(work_tree: Path) -> None:
     """Lint reads the logo from disk: a revision's comes from the revision, so an edit
     elsewhere fixes no logo finding that the working tree never had."""

@@ -22,6 +22,9 @@ from styr.load import limits
 from styr.logo import MAX_LOGO_BYTES
 from styr.model.repository import MANIFEST, YAML_SUFFIXES, Repository, load_repository
 
+# What a logo may be called (styr.logo reads PNG, JPEG and SVG): read with the YAML files.
+_IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".svg")
+
 
 class RevisionSide:
     """Repositories in a git commit, read from git without touching the work tree."""
@@ -62,10 +65,11 @@ class RevisionSide:
             }
             self.repositories[key] = RepositoryFiles(key, shown_path(top / root), blobs, settings)
         self._read: dict[str, bytes] = {}
+        self._logos: dict[str, TreeFile | None] = {}
 
     def prefetch(self, keys: list[str]) -> None:
-        """The repositories' files and the pyproject.toml above them in one git process,
-        then the logos their manifests name (a second one, only if one names a logo)."""
+        """The repositories' files, the pyproject.toml above them and the images that may be
+        their logos, in one git process (a logo of another kind of name: in a second one)."""
         wanted = [
             blob
             for key in keys
@@ -73,15 +77,25 @@ class RevisionSide:
             if blob is not None
         ]
         wanted.extend(self._by_path[path].blob for key in keys for path in self._above(key))
-        self._read_missing(wanted, limits.MAX_FILE_BYTES)
+        images = [
+            file.blob
+            for key in keys
+            for name, file in self._extra[_root(key)].items()
+            if name.lower().endswith(_IMAGE_SUFFIXES)
+        ]
+        self._read_missing(
+            [*self._unread(wanted, limits.MAX_FILE_BYTES), *self._unread(images, MAX_LOGO_BYTES)]
+        )
         logos = [logo.blob for key in keys if (logo := self._logo_file(key)) is not None]
-        self._read_missing(logos, MAX_LOGO_BYTES)
+        self._read_missing(self._unread(logos, MAX_LOGO_BYTES))
 
-    def _read_missing(self, blobs: Iterable[str], limit: int) -> None:
-        """Read what is not read yet; a blob larger than lint would read stays unread."""
-        missing = [b for b in blobs if b not in self._read and self._sizes.get(b, 0) <= limit]
-        if missing:
-            self._read.update(read_blobs(self.top, missing))
+    def _unread(self, blobs: Iterable[str], limit: int) -> list[str]:
+        """The blobs not read yet and at most `limit` bytes (larger ones lint never reads)."""
+        return [b for b in blobs if b not in self._read and self._sizes.get(b, 0) <= limit]
+
+    def _read_missing(self, blobs: list[str]) -> None:
+        if blobs:
+            self._read.update(read_blobs(self.top, blobs))
 
     def load(self, key: str, scratch: Path) -> Repository:
         """Loaded from its blobs; what lint reads from disk is written into `scratch`.
@@ -139,12 +153,17 @@ class RevisionSide:
 
     def _logo_file(self, key: str) -> TreeFile | None:
         """The logo file the manifest names, if the revision has it in the repository."""
+        if key not in self._logos:
+            self._logos[key] = self._find_logo(key)
+        return self._logos[key]
+
+    def _find_logo(self, key: str) -> TreeFile | None:
         from styr.load import parse_document
 
         manifest_blob = self.repositories[key].blobs.get(MANIFEST)
         if manifest_blob is None:
             return None
-        self._read_missing([manifest_blob], limits.MAX_FILE_BYTES)
+        self._read_missing(self._unread([manifest_blob], limits.MAX_FILE_BYTES))
         raw = self._read.get(manifest_blob)
         data = parse_document(Path(MANIFEST), raw).data if raw is not None else None
         site = data.get("site") if isinstance(data, dict) else None
@@ -154,7 +173,12 @@ class RevisionSide:
         normal = posixpath.normpath(written.replace("\\", "/"))
         if normal.startswith(("..", "/")):
             return None  # the rule says why; nothing outside is copied
-        return self._extra[key if key != TOP else ""].get(normal)
+        return self._extra[_root(key)].get(normal)
+
+
+def _root(key: str) -> str:
+    """A repository's folder from the top as the listing names it ("" for the top)."""
+    return "" if key == TOP else key
 
 
 def _listing(top: Path, commit: str, prefix: str) -> list[TreeFile]:

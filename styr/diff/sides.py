@@ -36,12 +36,12 @@ def sides_for(
     prefix = _prefix(path, top)
     working_copy = message("diff-working-tree", language)
     if len(revisions) == 2:
-        old_name, new_name = revisions
-        old: Side = RevisionSide(old_name, top, _commit(top, old_name), prefix)
-        new: Side = RevisionSide(new_name, top, _commit(top, new_name), prefix)
+        (old_name, old_commit), (new_name, new_commit) = revisions
+        old: Side = RevisionSide(old_name, top, old_commit, prefix)
+        new: Side = RevisionSide(new_name, top, new_commit, prefix)
     else:
         if revisions:
-            label, commit = revisions[0], _commit(top, revisions[0])
+            label, commit = revisions[0]
         else:
             commit, branch = default_base(top)
             label = f"{commit[:_SHORT]} ({branch})"
@@ -67,14 +67,15 @@ def _folders(
     return old, new
 
 
-def _classified(positionals: list[str]) -> tuple[Path, list[str], Path]:
-    """The work tree's top, the revisions and the path the positionals name."""
+def _classified(positionals: list[str]) -> tuple[Path, list[tuple[str, str]], Path]:
+    """The work tree's top, the revisions (as written, and their commits) and the path."""
     here = work_tree_top(Path.cwd())
-    revisions: list[str] = []
+    revisions: list[tuple[str, str]] = []
     paths: list[Path] = []
     for positional in positionals:
-        if here is not None and not paths and resolve_commit(here, positional) is not None:
-            revisions.append(positional)
+        commit = resolve_commit(here, positional) if here is not None and not paths else None
+        if commit is not None:
+            revisions.append((positional, commit))
         elif Path(positional).exists():
             paths.append(Path(positional))
         else:
@@ -85,8 +86,9 @@ def _classified(positionals: list[str]) -> tuple[Path, list[str], Path]:
     top = work_tree_top(path if path.is_dir() else path.parent) if paths else here
     if top is None:
         raise UsageError("diff-not-in-git", path=os.path.abspath(path))
-    for revision in revisions:
-        _commit(top, revision)  # a path in another work tree: its revisions must be its own
+    if here is None or os.path.realpath(top) != os.path.realpath(here):
+        # A path in another work tree: the revisions are that one's.
+        revisions = [(name, _commit(top, name)) for name, _commit_here in revisions]
     return top, revisions, path
 
 
