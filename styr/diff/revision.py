@@ -41,8 +41,12 @@ class RevisionSide:
         roots = revision_roots(manifests, prefix)
         self._extra: dict[str, dict[str, TreeFile]] = {root: {} for root in roots}
         yaml_files: dict[str, list[str]] = {root: [] for root in roots}
+        owners: dict[str, str | None] = {}  # a folder's repository, found once per folder
         for file in files:
-            owner = _owner(file.path, manifests)
+            folder = file.path.rpartition("/")[0]
+            if folder not in owners:
+                owners[folder] = _owner(file.path, manifests)
+            owner = owners[folder]
             if owner is None or owner not in yaml_files:
                 continue
             name = file.path[len(owner) + 1 :] if owner else file.path
