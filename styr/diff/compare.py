@@ -25,6 +25,7 @@ from typing import Any
 from styr.diff import documents
 from styr.diff.changes import Change, ChangeKind
 from styr.diff.content import (
+    CHILD_KEYS,
     LINK_FIELD,
     REFERENCE_FIELDS,
     Field,
@@ -95,10 +96,10 @@ def compare_repositories(old: Repository | None, new: Repository | None) -> list
         *renames,
         *((None, element, None) for element in added if id(element) not in renamed_new),
     ]
-    on_new_side.sort(key=lambda item: str(item[1].document.file))
+    on_new_side.sort(key=lambda item: id(item[1].document))  # grouped; the order is below
     # What was removed first: at the same place as what was added, it is said first.
     gone = [element for element in removed if id(element) not in renamed_old]
-    gone.sort(key=lambda element: str(element.document.file))
+    gone.sort(key=lambda element: id(element.document))
     changes = [sides.removed(element) for element in gone]
     for old_element, new_element, score in on_new_side:
         if old_element is None:
@@ -212,7 +213,7 @@ class _Sides:
 
     def pair_changes(self, old: Element, new: Element) -> list[Change]:
         """What changed between two versions of one element (kept, or renamed)."""
-        if old.data == new.data and _identical(old.data, new.data):
+        if old.data == new.data and _identical_own(old, new):
             return []  # the common case, at once
         changes = self._value_changes(old, new)
         if new.category == "indicator":
@@ -355,6 +356,15 @@ def _same(was: Any, now: Any) -> bool:
     if isinstance(was, list) and isinstance(now, list):
         return all(type(a) is type(b) for a, b in zip(was, now, strict=True))
     return type(was) is type(now)
+
+
+def _identical_own(old: Element, new: Element) -> bool:
+    """Equal data is also of the same types, in the element's own values (its children are
+    elements of their own, compared on their own)."""
+    skipped = CHILD_KEYS.get(new.category, frozenset())
+    return all(
+        (key,) in skipped or _identical(value, new.data[key]) for key, value in old.data.items()
+    )
 
 
 def _identical(was: Any, now: Any) -> bool:

@@ -25,10 +25,12 @@ THRESHOLD = 0.8
 
 # Pairs compared within one group at most. A corpus may remove and add
 # thousands of elements of one category; beyond this many pairs the group is
-# split by organisation, and a part still too large has only its renames with
-# exactly the same content found (by hashing, in linear time): the rest are
-# shown as removed and added.
+# split by organisation, and a part still too large (or past the bound for
+# all parts) has only its renames with exactly the same content found (by
+# hashing, in linear time): the rest are shown as removed and added.
 MAX_PAIRS = 40_000
+# And at most this many pairs in all the groups of one category together.
+MAX_PAIRS_IN_ALL = 400_000
 
 _WORD = re.compile(r"\w+|[^\w\s]", re.UNICODE)
 
@@ -86,8 +88,11 @@ def match_renames(
     new = [c for c in new if id(c.item) not in taken_new]
     if len(old) * len(new) <= MAX_PAIRS:
         return renames + _best_first(old, new)
+    budget = MAX_PAIRS_IN_ALL
     for group_old, group_new in _groups(old, new):
-        if len(group_old) * len(group_new) <= MAX_PAIRS:
+        pairs = len(group_old) * len(group_new)
+        if pairs <= MAX_PAIRS and pairs <= budget:
+            budget -= pairs
             renames.extend(_best_first(group_old, group_new))
     return renames
 
@@ -116,14 +121,21 @@ def _groups(
 
 
 def _best_first(old: Sequence[Candidate[T]], new: Sequence[Candidate[T]]) -> list[Rename[T]]:
+    old_bags = [_bag(candidate.tokens) for candidate in old]
     scored: list[tuple[float, int, int]] = []
     matcher: difflib.SequenceMatcher[str] = difflib.SequenceMatcher(None, autojunk=False)
     for j, added in enumerate(new):
-        matcher.set_seq2(added.tokens)  # the costly half, once per added element
+        bag, size, matching = _bag(added.tokens), len(added.tokens), False
         for i, removed in enumerate(old):
+            # An upper bound first: the tokens both have, counted in C.
+            if 2 * len(bag & old_bags[i]) < THRESHOLD * (size + len(removed.tokens)):
+                continue
+            if not matching:  # the costly half, once per added element
+                matcher.set_seq2(added.tokens)
+                matching = True
             matcher.set_seq1(removed.tokens)
-            score = _ratio_if_at_least(matcher, THRESHOLD)
-            if score is not None:
+            score = matcher.ratio()
+            if score >= THRESHOLD:
                 scored.append((score, i, j))
     scored.sort(key=lambda entry: (-entry[0], entry[1], entry[2]))
     used_old: set[int] = set()
@@ -138,9 +150,11 @@ def _best_first(old: Sequence[Candidate[T]], new: Sequence[Candidate[T]]) -> lis
     return renames
 
 
-def _ratio_if_at_least(matcher: difflib.SequenceMatcher[str], threshold: float) -> float | None:
-    """The ratio if it reaches `threshold`, asked only when difflib's cheap upper bounds do."""
-    if matcher.real_quick_ratio() < threshold or matcher.quick_ratio() < threshold:
-        return None
-    score = matcher.ratio()
-    return score if score >= threshold else None
+def _bag(tokens: Tokens) -> frozenset[tuple[str, int]]:
+    """The tokens as a set, each repeat numbered: a multiset's intersection as a set's."""
+    seen: dict[str, int] = {}
+    numbered = []
+    for token in tokens:
+        seen[token] = seen.get(token, 0) + 1
+        numbered.append((token, seen[token]))
+    return frozenset(numbered)
