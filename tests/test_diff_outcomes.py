@@ -299,3 +299,20 @@ def test_a_renamed_indicator_is_one_change_with_its_outcomes(sides: Sides) -> No
     old, new = sides.load()
     changes = compare_repositories(old.repository, new.repository)
     assert [(c.kind, c.id) for c in changes] == [(ChangeKind.RENAMED, RENAMED)]
+
+
+def test_outcomes_still_naming_the_old_id_after_a_rename_are_unchanged(sides: Sides) -> None:
+    board = "organisation/ab-helsingborgshem.yaml"
+    sides.edit(board, f"      - id: {SAFE}\n", f"      - id: {RENAMED}\n")
+    old, new = sides.load()
+    renamed = {SAFE: RENAMED}
+    assert outcome_changes(old.repository, new.repository, new.index, old.index, renamed) == []
+
+
+def test_the_analysis_of_a_renamed_goal_follows_it(sides: Sides) -> None:
+    board = "organisation/helsingborgs-hamn-ab.yaml"
+    sides.edit(board, "  - id: hamn-mal-1\n", "  - id: hamn-mal-kund\n")
+    sides.edit(FOLLOW_UP_2025, ANALYSIS_2025, ANALYSIS_2025.replace("hamn-mal-1", "hamn-mal-kund"))
+    old, new = sides.load()
+    renamed = {"hamn-mal-1": "hamn-mal-kund"}
+    assert outcome_changes(old.repository, new.repository, new.index, old.index, renamed) == []

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterator, Mapping
-from typing import Any
+from typing import Any, TypeVar
 
 from styr.diff.changes import Change, ChangeKind
 from styr.diff.values import value_change
@@ -52,32 +52,54 @@ def outcome_changes(
     removed and added again.
     """
     renames = renamed or {}
-    before, after = _first_by_key(old, renames), _first_by_key(new, {})
     names = _Names(new_index, old, old_index)
+    pairs, gone = _matched(_first_by_key(old), _first_by_key(new), renames)
     changes: list[Change] = []
-    for key, entry in after.items():
-        previous = before.get(key)
+    for previous, entry in pairs:
         if previous is None:
             shown = _shown(entry, "value")
             changes.append(_change(ChangeKind.OUTCOME_ADDED, entry, new, names, new=shown))
         else:
             changes.extend(_revisions(previous, entry, new, names))
             changes.extend(_other_values(previous, entry, new, names))
-    for key, entry in before.items():
-        if key not in after:
-            shown = _shown(entry, "value")
-            changes.append(_change(ChangeKind.OUTCOME_REMOVED, entry, old, names, old=shown))
+    for entry in gone:
+        shown = _shown(entry, "value")
+        changes.append(_change(ChangeKind.OUTCOME_REMOVED, entry, old, names, old=shown))
     changes.extend(_analysis_changes(old, new, names, renames))
     return changes
 
 
-def _first_by_key(repository: Repository, renamed: Mapping[str, str]) -> dict[Key, OutcomeEntry]:
+def _first_by_key(repository: Repository) -> dict[Key, OutcomeEntry]:
     outcomes, _ = read_outcomes(repository)
     first: dict[Key, OutcomeEntry] = {}
     for outcome in outcomes:
-        indicator = renamed.get(outcome.indicator, outcome.indicator)
-        first.setdefault((indicator, outcome.period.text), outcome)
+        first.setdefault((outcome.indicator, outcome.period.text), outcome)
     return first
+
+
+Entry = TypeVar("Entry")
+
+
+def _matched(
+    before: dict[Key, Entry], after: dict[Key, Entry], renamed: Mapping[str, str]
+) -> tuple[list[tuple[Entry | None, Entry]], list[Entry]]:
+    """Each new entry with the old one it continues (None: it is new), and the old ones gone.
+
+    An entry is matched by its own key first; then one of a renamed id by the
+    old id's key. So a follow-up that still names the old id after a rename
+    is unchanged, and one that follows the rename continues its old outcomes.
+    """
+    former = {new_id: old_id for old_id, new_id in renamed.items()}
+    found: dict[Key, Key] = {key: key for key in after if key in before}
+    taken = set(found)
+    for key in after:
+        old_id = former.get(key[0])
+        was = (old_id or "", key[1])
+        if key not in found and old_id is not None and was not in taken and was in before:
+            found[key] = was
+            taken.add(was)
+    pairs = [(before[found[key]] if key in found else None, entry) for key, entry in after.items()]
+    return pairs, [entry for key, entry in before.items() if key not in taken]
 
 
 def _revisions(
@@ -195,21 +217,18 @@ def _change(
 def _analysis_changes(
     old: Repository, new: Repository, names: _Names, renamed: Mapping[str, str]
 ) -> Iterator[Change]:
-    before, after = _analyses_by_key(old, renamed), _analyses_by_key(new, {})
-    for key, analysis in after.items():
-        previous = before.get(key)
+    pairs, gone = _matched(_analyses_by_key(old), _analyses_by_key(new), renamed)
+    for previous, analysis in pairs:
         yield from _analysis_change(analysis, previous.text if previous else None, new, names)
-    for key, analysis in before.items():
-        if key not in after:
-            yield from _analysis_change(analysis, None, old, names, removed=True)
+    for analysis in gone:
+        yield from _analysis_change(analysis, None, old, names, removed=True)
 
 
-def _analyses_by_key(repository: Repository, renamed: Mapping[str, str]) -> dict[Key, Analysis]:
+def _analyses_by_key(repository: Repository) -> dict[Key, Analysis]:
     _, analyses = read_outcomes(repository)
     first: dict[Key, Analysis] = {}
     for analysis in analyses:
-        goal = renamed.get(analysis.goal, analysis.goal)
-        first.setdefault((goal, analysis.period.text), analysis)
+        first.setdefault((analysis.goal, analysis.period.text), analysis)
     return first
 
 
