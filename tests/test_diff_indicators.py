@@ -324,6 +324,21 @@ def test_a_target_not_a_number_on_both_sides_is_no_change(sides: Sides) -> None:
     assert changes_of(sides, SCHOOL_INDICATOR) == []
 
 
+def test_targets_that_are_not_a_list_are_left_to_lint(sides: Sides) -> None:
+    sides.edit(SCHOOL, f"targets:\n          {SCHOOL_TARGET}\n", "targets: 87\n")
+    assert changes_of(sides, SCHOOL_INDICATOR) == []
+
+
+def test_a_target_added_carries_its_comment(sides: Sides) -> None:
+    sides.edit(
+        SCHOOL,
+        SCHOOL_TARGET,
+        f"{SCHOOL_TARGET}\n          - {{year: 2030, value: 95, comment: Ny plan}}",
+    )
+    change = only(changes_of(sides, SCHOOL_INDICATOR))
+    assert (change.kind, change.params["comment"]) == (ChangeKind.TARGET_ADDED, "Ny plan")
+
+
 def test_a_year_that_is_not_a_number_is_left_to_lint(sides: Sides) -> None:
     sides.edit(SCHOOL, SCHOOL_TARGET, '- {year: "2026", value: 85}')
     # The year "2026" names no year: the old 2026 target is gone, nothing added.

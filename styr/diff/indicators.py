@@ -114,6 +114,8 @@ class _Entry:
 def _yearly_changes(pair: _Pair) -> Iterator[Change]:
     for key, milestone in _YEARLY:
         old, new = _by_year(pair.old.data.get(key)), _by_year(pair.new.data.get(key))
+        if old is None or new is None:
+            continue  # `targets: 86`, not a list: lint reports it
         for year in sorted(old.keys() | new.keys()):
             before, after = old.get(year), new.get(year)
             if _unreadable(before) or _unreadable(after):
@@ -147,7 +149,8 @@ def _year_change(
         return pair.change(removed, (key,), key=True, old=before.value, **common)
     at = (key, after.position)
     if before is None:
-        return pair.change(ChangeKind.TARGET_ADDED, at, new=after.value, **common)
+        added = ChangeKind.TARGET_ADDED
+        return pair.change(added, at, new=after.value, comment=after.comment, **common)
     if before.value == after.value:
         return None
     kind = _judged(before.value, after.value, pair.better)
@@ -155,11 +158,16 @@ def _year_change(
     return pair.change(kind, at, old=before.value, new=after.value, **common, **extra)
 
 
-def _by_year(entries: Any) -> dict[int, _Entry]:
-    """Each year's entry (the first where a year is written twice: lint reports the rest)."""
+def _by_year(entries: Any) -> dict[int, _Entry] | None:
+    """Each year's entry (the first where a year is written twice: lint reports the rest).
+
+    None when what is written is not a list (nothing written is an empty one).
+    """
     found: dict[int, _Entry] = {}
-    if not isinstance(entries, list):
+    if entries is None:
         return found
+    if not isinstance(entries, list):
+        return None
     for position, entry in enumerate(entries):
         if not isinstance(entry, dict):
             continue
@@ -228,7 +236,7 @@ def _bounds(value: Any) -> Any:
     if not isinstance(value, dict):
         return _WRONG
     bounds = {"min": _number(value.get("min")), "max": _number(value.get("max"))}
-    if _WRONG in bounds.values():
+    if any(bound is _WRONG for bound in bounds.values()):
         return _WRONG
     return bounds
 
