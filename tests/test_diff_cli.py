@@ -132,7 +132,7 @@ def test_two_folders_need_no_git(
     shutil.copytree(EXAMPLES / "helsingborg", tmp_path / "2026")
     replace_in(tmp_path / "2026" / BOARD, OLD_TITLE, "Alla hyresgäster ska känna sig trygga")
     monkeypatch.chdir(tmp_path)
-    monkeypatch.setenv("GIT_CEILING_DIRECTORIES", str(tmp_path.parent))
+    monkeypatch.setenv("PATH", str(tmp_path / "no-programs-here"))  # not even git
     document = as_json(run_cli("diff", "--from", "2025", "--to", "2026", "-f", "json"))
     assert (document["old"], document["new"]) == ("2025", "2026")
     (repository,) = document["repositories"]

@@ -52,6 +52,8 @@ class RepositoryFiles:
 
 
 class Side(Protocol):
+    """One side of a diff: a label for people, its repositories, and how to load one."""
+
     label: str
     repositories: dict[str, RepositoryFiles]
 
