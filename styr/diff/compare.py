@@ -42,6 +42,7 @@ from styr.diff.similarity import Candidate, content_tokens, match_renames
 from styr.diff.words import word_diff
 from styr.errors import ConfigError
 from styr.findings import PathInDocument
+from styr.load import Document
 from styr.load.text_fields import is_text_field
 from styr.model.index import ORGANISATION, Element, Index, build_index
 from styr.model.repository import Repository
@@ -134,6 +135,9 @@ class _Sides:
             if key in before and before[key].category == element.category
         ]
         kept_ids = {element.id for _old, element in kept}
+        # An element kept in a file written the same on both sides has not changed.
+        same = self._same_files()
+        kept = [pair for pair in kept if same.get(id(pair[1].document)) is not pair[0].document]
         # What stands in a file that did not load on the other side was neither
         # removed nor added: lint's findings of that side say why it did not load.
         unread_old, unread_new = _not_loaded(self.old), _not_loaded(self.new)
@@ -148,6 +152,17 @@ class _Sides:
             if key not in kept_ids and file_name(self.new, element.document) not in unread_old
         ]
         return kept, removed, added
+
+    def _same_files(self) -> dict[int, Document]:
+        """The new side's documents (by id()) whose file has the same text on the old side."""
+        old_by_name = {file_name(self.old, d): d for d in self.old.documents}
+        same = {}
+        for document in self.new.documents:
+            counterpart = old_by_name.get(file_name(self.new, document))
+            written = document.text is not None and counterpart is not None
+            if written and counterpart is not None and counterpart.text == document.text:
+                same[id(document)] = counterpart
+        return same
 
     def find_renames(
         self, removed: list[Element], added: list[Element]
