@@ -99,7 +99,7 @@ def _shell(clone: GitRepository, script: str, **variables: str) -> subprocess.Co
     styr = shutil.which("styr", path=str(Path(sys.executable).parent))
     assert styr, f"no styr beside {sys.executable}: install the package (pip install .)"
     environment = dict(clone.environment, **variables)
-    environment["PATH"] = f"{Path(styr).parent}{':'}{environment.get('PATH', '')}"
+    environment["PATH"] = f"{Path(styr).parent}:{environment.get('PATH', '')}"
     return subprocess.run(
         ["bash", "-c", f"set -e\n{script}"],
         cwd=clone.root,

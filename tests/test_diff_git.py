@@ -542,3 +542,34 @@ def test_english_by_flag(outcomes: Compared) -> None:
     result = outcomes.repository.run_diff(BUDGET_2025, "HEAD", "--lang", "en")
     assert result.code == 0
     assert "outcome 2024 changed from 71.2 to 74.2" in " ".join(result.out.split())
+
+
+def test_a_wider_range_is_a_lower_ambition(tmp_path: Path) -> None:
+    repository = git_repository(tmp_path / "repo")
+    index = "        unit: index\n        better: higher\n"
+    repository.edit(scenario.MILJO, index, index.replace("higher", "range") + RANGE.format(70))
+    repository.commit("Nöjd-Kund-Index inom ett intervall")
+    repository.edit(scenario.MILJO, RANGE.format(70), RANGE.format(66))
+    repository.commit("Ett bredare intervall")
+    change = only_change(repository.diff_json("HEAD~1", "HEAD"), "ambition-lowered")
+    assert change["id"] == "mn-mal-2-ind-1"
+    assert change["params"]["field"] == "range"
+    assert change["params"]["old"] == {"min": 70, "max": 80}
+    assert change["params"]["new"] == {"min": 66, "max": 80}
+
+
+RANGE = "        range: {{min: {}, max: 80}}\n"
+
+
+def test_the_assessment_bands_are_part_of_the_model(tmp_path: Path) -> None:
+    repository = git_repository(tmp_path / "repo")
+    repository.write(
+        scenario.MANIFEST,
+        repository.read(scenario.MANIFEST)
+        + "follow_up:\n  met_from: 100\n  partly_met_above: 75\n",
+    )
+    repository.commit("Egna gränser för bedömningen")
+    document = repository.diff_json("HEAD~1", "HEAD")
+    changes = [c for c in changes_in(document) if c["kind"] == "model-changed"]
+    assert changes and {c["params"]["part"] for c in changes} == {"bands"}, changes
+    assert kinds_of(document) == ["model-changed"] * len(changes)
