@@ -658,3 +658,26 @@ def test_the_words_for_the_statuses_are_one_change(sides: tuple[Path, Path]) -> 
         "new": {"sv": {"met": "Uppfyllt", "not_met": "Ej uppfyllt"}},
     }
     assert change.line == line_of(manifest, "labels:") + 1
+
+
+def test_a_goal_moved_to_another_board_says_so_once(sides: tuple[Path, Path]) -> None:
+    # kn-mal-2 and its indicator move from the culture board to the
+    # environment board, written the same.
+    culture = sides[1] / KULTUR
+    text = culture.read_text(encoding="utf-8")
+    start = text.index("  - id: kn-mal-2\n")
+    culture.write_text(text[:start], encoding="utf-8")
+    environment = sides[1] / "organisation" / "miljonamnden.yaml"
+    environment.write_text(environment.read_text(encoding="utf-8") + text[start:], encoding="utf-8")
+    changes = changes_of(sides)
+    moved = [c for c in changes if c.kind is ChangeKind.FIELD_CHANGED]
+    assert [(c.id, c.file, c.organisation, c.params) for c in moved] == [
+        (
+            "kn-mal-2",
+            "organisation/miljonamnden.yaml",
+            "miljonamnden",
+            {"field": "organisation", "old": "kulturnamnden", "new": "miljonamnden"},
+        )
+    ]
+    counts = {c.id: c.params["new"] for c in changes if c.kind is ChangeKind.GOAL_COUNT_CHANGED}
+    assert counts == {"kulturnamnden": 1, "miljonamnden": 3}

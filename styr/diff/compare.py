@@ -228,9 +228,10 @@ class _Sides:
 
     def pair_changes(self, old: Element, new: Element) -> list[Change]:
         """What changed between two versions of one element (kept, or renamed)."""
+        moved = self._moved(old, new)
         if old.data == new.data and _identical_own(old, new):
-            return []  # the common case, at once
-        changes = self._value_changes(old, new)
+            return moved  # the common case, at once
+        changes = [*moved, *self._value_changes(old, new)]
         if new.category == "indicator":
             changes.extend(indicator_changes(old, new, _organisation_of(new), self.new))
         elif new.category == documents.CATEGORY:
@@ -238,6 +239,24 @@ class _Sides:
         elif new.category == ORGANISATION and _goal_count(old) != _goal_count(new):
             changes.append(self._goal_count_change(_goal_count(old), new))
         return changes
+
+    def _moved(self, old: Element, new: Element) -> list[Change]:
+        """An element now written under another organisation (said of it, not of its children)."""
+        if old.category == ORGANISATION or old.owner is None or new.owner is None:
+            return []
+        if self._renamed_id(old.owner) == new.owner or self._moved_with_parent(old, new):
+            return []
+        params = {"field": "organisation", "old": old.owner, "new": new.owner}
+        return [_change(ChangeKind.FIELD_CHANGED, new, self.at_new(new, ()), params)]
+
+    def _moved_with_parent(self, old: Element, new: Element) -> bool:
+        above_old, above_new = old.parent, new.parent
+        if above_old is None or above_new is None or above_old.category == ORGANISATION:
+            return False
+        return self._renamed_id(above_old.id) == above_new.id
+
+    def _renamed_id(self, old_id: str | None) -> str | None:
+        return self.renamed_ids.get(old_id, old_id) if old_id is not None else None
 
     def _value_changes(self, old: Element, new: Element) -> list[Change]:
         written, after = own_content(old), own_content(new)
