@@ -108,7 +108,7 @@ def _rendered(result: DiffResult, name: str, language: str, output: str | None) 
         # rich's layout only where a person reads it; plain text elsewhere.
         on_terminal = to_stdout(output) and colour_wanted()
         width = shutil.get_terminal_size().columns if on_terminal else None
-        return render_text(result, language, width)
+        return render_text(result, language, width, colour=on_terminal)
     return _RENDERERS[name]()(result, language)
 
 

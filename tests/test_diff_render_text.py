@@ -381,3 +381,17 @@ def test_swedish_numbers_have_a_decimal_comma_and_years_no_thousands_space() -> 
 def test_a_kind_no_sentence_knows_is_still_said() -> None:
     unknown = change(ChangeKind.ADDED, "new_category", "Något")
     assert sentence(unknown, "sv", PLAIN) == "”Något” lades till"
+
+
+def test_styr_diff_asks_for_colour_where_colour_is_wanted_and_never_in_a_pipe(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Where the command decides how text is rendered (click strips colour from a pipe itself).
+    from styr.cli_diff import _rendered
+
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    monkeypatch.delenv("FORCE_COLOR", raising=False)
+    assert "\x1b" not in _rendered(every_kind(), "text", "sv", None)
+    monkeypatch.setenv("FORCE_COLOR", "1")
+    assert "\x1b[" in _rendered(every_kind(), "text", "sv", None)
+    assert "\x1b" not in _rendered(every_kind(), "text", "sv", "diff.txt")  # a file: plain
