@@ -25,14 +25,17 @@ from typing import Any
 from styr.diff import documents
 from styr.diff.changes import Change, ChangeKind
 from styr.diff.content import (
-    CHILD_KEYS,
     LINK_FIELD,
     REFERENCE_FIELDS,
     Field,
     dotted,
+    identical_own,
     last_key,
+    link_ids,
     own_content,
     plain,
+    same_value,
+    text_or_empty,
 )
 from styr.diff.indicators import indicator_changes
 from styr.diff.model_changes import model_changes
@@ -229,7 +232,7 @@ class _Sides:
     def pair_changes(self, old: Element, new: Element) -> list[Change]:
         """What changed between two versions of one element (kept, or renamed)."""
         moved = self._moved(old, new)
-        if old.data == new.data and _identical_own(old, new):
+        if old.data == new.data and identical_own(old, new):
             return moved  # the common case, at once
         changes = [*moved, *self._value_changes(old, new)]
         if new.category == "indicator":
@@ -268,7 +271,7 @@ class _Sides:
                 continue
             was, now = before.get(path), after.get(path)
             # A link to a renamed id is no change, renamed or not (lint says if it broke).
-            if _same(was, now) or _same(written.get(path), now):
+            if same_value(was, now) or same_value(written.get(path), now):
                 continue
             change = self._value_change(new, path, was, now)
             if change is not None:
@@ -281,10 +284,14 @@ class _Sides:
         if new.category == ORGANISATION and path in _MISSION_SOURCE:
             params = {"field": name, "old": plain(was), "new": plain(now)}
             return _change(ChangeKind.MISSION_SOURCE_CHANGED, new, where, params)
-        if last_key(path) == LINK_FIELD and _ids(was) is not None and _ids(now) is not None:
-            return self._link_change(new, where, name, _ids(was) or [], _ids(now) or [])
-        if is_text_field(path) and _text(was) is not None and _text(now) is not None:
-            return _reworded(new, where, name, _text(was) or "", _text(now) or "")
+        if last_key(path) == LINK_FIELD and link_ids(was) is not None and link_ids(now) is not None:
+            return self._link_change(new, where, name, link_ids(was) or [], link_ids(now) or [])
+        if (
+            is_text_field(path)
+            and text_or_empty(was) is not None
+            and text_or_empty(now) is not None
+        ):
+            return _reworded(new, where, name, text_or_empty(was) or "", text_or_empty(now) or "")
         params = {"field": name, "old": plain(was), "new": plain(now)}
         return _change(ChangeKind.FIELD_CHANGED, new, where, params)
 
@@ -381,48 +388,3 @@ def _goal_count(organisation: Element) -> int:
 def _union(first: dict[Field, Any], second: dict[Field, Any]) -> Iterable[Field]:
     yield from first
     yield from (path for path in second if path not in first)
-
-
-def _same(was: Any, now: Any) -> bool:
-    """Equal and of the same type: 1 to true, or 2 to 2.0, is a change of what was written."""
-    if was != now:
-        return False
-    if isinstance(was, list) and isinstance(now, list):
-        return all(type(a) is type(b) for a, b in zip(was, now, strict=True))
-    return type(was) is type(now)
-
-
-def _identical_own(old: Element, new: Element) -> bool:
-    """Equal data is also of the same types, in the element's own values (its children are
-    elements of their own, compared on their own)."""
-    skipped = CHILD_KEYS.get(new.category, frozenset())
-    return all(
-        (key,) in skipped or _identical(value, new.data[key]) for key, value in old.data.items()
-    )
-
-
-def _identical(was: Any, now: Any) -> bool:
-    """Two equal values are also of the same types all the way down (1 is not true)."""
-    if type(was) is not type(now):
-        return False
-    if isinstance(was, dict):
-        return all(_identical(inner, now[key]) for key, inner in was.items())
-    if isinstance(was, list):
-        return all(_identical(a, b) for a, b in zip(was, now, strict=True))
-    return True
-
-
-def _ids(value: Any) -> list[str] | None:
-    """A link field's ids (nothing written is none); None when it is not a list of ids."""
-    if value is None:
-        return []
-    if isinstance(value, list) and all(isinstance(item, str) for item in value):
-        return value
-    return None
-
-
-def _text(value: Any) -> str | None:
-    """A text, or "" where none is written; None for a value that is not text."""
-    if value is None:
-        return ""
-    return value if isinstance(value, str) else None

@@ -100,3 +100,44 @@ def plain(value: Any) -> Any:
     if isinstance(value, date | datetime):
         return value.isoformat()
     return str(value)
+
+
+def same_value(was: Any, now: Any) -> bool:
+    """Equal and of the same types: 1 to true, or 2 to 2.0, is a change of what was written."""
+    return bool(was == now) and _identical(was, now)
+
+
+def identical_own(old: Element, new: Element) -> bool:
+    """Equal data is also of the same types in the element's own values (its children are
+    elements of their own, compared on their own)."""
+    skipped = CHILD_KEYS.get(new.category, frozenset())
+    return all(
+        (key,) in skipped or _identical(value, new.data[key]) for key, value in old.data.items()
+    )
+
+
+def _identical(was: Any, now: Any) -> bool:
+    """Two equal values are also of the same types all the way down (1 is not true)."""
+    if type(was) is not type(now):
+        return False
+    if isinstance(was, dict):
+        return all(_identical(inner, now[key]) for key, inner in was.items())
+    if isinstance(was, list):
+        return all(_identical(a, b) for a, b in zip(was, now, strict=True))
+    return True
+
+
+def link_ids(value: Any) -> list[str] | None:
+    """A link field's ids (nothing written is none); None when it is not a list of ids."""
+    if value is None:
+        return []
+    if isinstance(value, list) and all(isinstance(item, str) for item in value):
+        return value
+    return None
+
+
+def text_or_empty(value: Any) -> str | None:
+    """A text, or "" where none is written; None for a value that is not text."""
+    if value is None:
+        return ""
+    return value if isinstance(value, str) else None
