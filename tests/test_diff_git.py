@@ -110,6 +110,12 @@ def test_a_goal_removed_with_its_indicator(goals: Compared) -> None:
     change = only_change(goals.document, "removed", "amn-mal-2")
     assert change["category"] == "goal"
     assert change["organisation"] == "arbetsmarknadsnamnden"
+    # What is gone has its place on the old side, where it still is.
+    old_file = goals.repository.git("show", f"{BUDGET_2025}:{scenario.ARBETE}").splitlines()
+    assert (change["file"], old_file[change["line"] - 1].strip()) == (
+        scenario.ARBETE,
+        "- id: amn-mal-2",
+    )
     assert "removed" in kinds_of(goals.document, "amn-mal-2-ind-1")
 
 
