@@ -8,7 +8,7 @@ from diff_render_samples import BOARD_NAME, EVERY_KIND, change, every_kind, repo
 from markdown_it import MarkdownIt
 
 from styr.diff.changes import ChangeKind
-from styr.diff.render_github import render_github
+from styr.diff.render_github import SUMMARY_LIMIT, render_github
 from styr.diff.render_markdown import render_markdown
 
 PARSER = MarkdownIt("commonmark").enable(["table", "strikethrough"])
@@ -67,3 +67,16 @@ def test_an_empty_diff_says_there_are_no_changes_and_folds_nothing() -> None:
     summary = render_github(result(repository([])), "en")
     assert "No changes." in summary.splitlines()[0]
     assert "<details>" not in summary
+
+
+def test_a_summary_too_long_for_github_is_shortened_with_every_fold_closed() -> None:
+    many = [
+        change(ChangeKind.ADDED, "goal", f"Mål {'x' * 400} {n}", organisation=f"org-{n % 300}")
+        for n in range(4000)
+    ]
+    summary = render_github(result(repository(many)), "sv")
+    assert len(summary.encode("utf-8")) <= SUMMARY_LIMIT < 1024 * 1024
+    assert summary.count("<details>") == summary.count("</details>") > 0
+    assert summary.rstrip().endswith("styr diff med --format text eller json visar allt.*")
+    unlimited = render_github(result(repository(many)), "sv", limit=None)
+    assert unlimited.count("<details>") == 300 and "förkortad" not in unlimited

@@ -21,8 +21,8 @@ from diff_render_samples import (
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from styr.diff.changes import ChangeKind, FindingsDelta
-from styr.diff.render_markdown import render_markdown
+from styr.diff.changes import Change, ChangeKind, FindingsDelta
+from styr.diff.render_markdown import COMMENT_LIMIT, render_markdown
 from styr.diff.sentences import PLAIN, sentence
 
 # As GitHub and GitLab read a comment: CommonMark with tables and strike-through, HTML allowed.
@@ -211,3 +211,35 @@ def test_a_title_that_would_start_a_list_or_a_heading_stays_a_title() -> None:
         )
         assert ("h3", title) in seen.headings
         assert not {"ordered_list_open", "bullet_list_open"} & seen.types()
+
+
+def _many(count: int) -> list[Change]:
+    title = "Fler invånare i Helsingborg ska ha ett arbete att gå till och en bostad de trivs i"
+    return [
+        change(ChangeKind.ADDED, "goal", f"{title} {n}", organisation=f"org-{n % 40}", line=n)
+        for n in range(count)
+    ]
+
+
+def test_a_comment_too_long_for_github_is_shortened_and_says_how_much_is_left_out() -> None:
+    diff = result(repository(_many(3000)))
+    markdown = render_markdown(diff, "sv")
+    assert len(markdown.encode("utf-8")) <= COMMENT_LIMIT < 65_536
+    seen = read(markdown)
+    shown = sum(len(table) - 1 for table in seen.tables)
+    last = markdown.rstrip("\n").splitlines()[-1]
+    left_out = 3000 - shown
+    assert left_out > 0
+    assert last == (
+        f"*Kommentaren är förkortad här: {left_out} ändringar och fynd till visas inte."
+        " styr diff med --format text eller json visar allt.*"
+    )
+    # What is shown is the beginning, in order, each table whole to its last row shown.
+    first_rows = [row[1] for row in seen.tables[0][1:3]]
+    assert first_rows == [f"Målet ”{c.title}” lades till" for c in _many(3000)[:80:40]]
+
+
+def test_without_a_limit_everything_is_written() -> None:
+    markdown = render_markdown(result(repository(_many(3000))), "sv", limit=None)
+    assert sum(len(table) - 1 for table in read(markdown).tables) == 3000
+    assert "förkortad" not in markdown

@@ -5,28 +5,41 @@ with each section (the steering model's structure, the council level, each
 organisation, the findings' delta) folded into a `<details>` whose summary
 names it and counts what it holds, so that a long diff stays one screen
 until a reader opens what concerns them. A summary is HTML that GitHub
-shows as it is: its words pass through `styr.escape.html_text`.
+shows as it is: its words pass through `styr.escape.html_text`. GitHub takes
+at most 1 MiB of summary per step; beyond that the rest is left out, said in
+a last line, and every fold opened is closed.
 """
 
 from __future__ import annotations
 
 from styr.diff.changes import DiffResult
 from styr.diff.layout import repository_heading
-from styr.diff.render_markdown import changed, parts, summary
+from styr.diff.render_markdown import Block, Budget, changed, parts, summary
 from styr.diff.texts import counted, text
 from styr.escape import html_text, markdown_cell
 
+SUMMARY_LIMIT = 1_000_000
+_CLOSE = "</details>"
 
-def render_github(result: DiffResult, language: str) -> str:
+
+def render_github(result: DiffResult, language: str, limit: int | None = SUMMARY_LIMIT) -> str:
+    budget = Budget(limit)
     blocks = [summary(result, language)]
+    budget.fits(blocks[0])
     for repository in changed(result):
-        blocks.append(f"## {repository_heading(repository, language, markdown_cell)}")
+        heading = Block(f"## {repository_heading(repository, language, markdown_cell)}")
+        blocks.extend(budget.written([heading]))
         for part in parts(repository, result, language):
             if part.title is None:
-                blocks.extend(part.blocks)
+                blocks.extend(budget.written(part.blocks))
                 continue
             count = counted(part.counted, part.count, language)
             title = html_text(text("details_summary", language, name=part.title, changes=count))
+            opening = f"<details><summary>{title}</summary>"
+            if not budget.fits(opening + _CLOSE):
+                budget.left_out += part.count
+                continue
             # GitHub reads Markdown inside HTML only after a blank line: the blocks are apart.
-            blocks.extend([f"<details><summary>{title}</summary>", *part.blocks, "</details>"])
+            blocks.extend([opening, *budget.written(part.blocks), _CLOSE])
+    blocks.extend(budget.note(language))
     return "\n\n".join(blocks) + "\n"

@@ -15,7 +15,7 @@ emphasis and strike-through; no HTML and no links.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from styr.diff.changes import DiffResult, FindingsDelta, RepositoryDiff
 from styr.diff.layout import (
@@ -30,7 +30,7 @@ from styr.diff.layout import (
     summary_parts,
 )
 from styr.diff.sentences import Style, sentence
-from styr.diff.texts import kind_label, text
+from styr.diff.texts import counted, kind_label, text
 from styr.escape import markdown_cell
 
 MARKDOWN = Style(
@@ -40,15 +40,85 @@ MARKDOWN = Style(
 )
 
 
-def render_markdown(result: DiffResult, language: str) -> str:
+# GitHub refuses a comment over 65,536 characters; GitLab takes more. Counted in UTF-8
+# bytes, which are never fewer than the characters, with room for the note that says
+# how much was left out.
+COMMENT_LIMIT = 60_000
+_NOTE_ROOM = 400
+
+
+def render_markdown(result: DiffResult, language: str, limit: int | None = COMMENT_LIMIT) -> str:
+    """The comment; beyond `limit` bytes the rest is left out and a last line says how much."""
+    budget = Budget(limit)
     blocks = [summary(result, language)]
+    budget.fits(blocks[0])
     for repository in changed(result):
-        blocks.append(f"## {repository_heading(repository, language, markdown_cell)}")
+        heading = Block(f"## {repository_heading(repository, language, markdown_cell)}")
+        blocks.extend(budget.written([heading]))
         for part in parts(repository, result, language):
             if part.title is not None:
-                blocks.append(f"### {markdown_cell(part.title)}")
-            blocks.extend(part.blocks)
+                blocks.extend(budget.written([Block(f"### {markdown_cell(part.title)}")]))
+            blocks.extend(budget.written(part.blocks))
+    blocks.extend(budget.note(language))
     return "\n\n".join(blocks) + "\n"
+
+
+@dataclass(slots=True)
+class Block:
+    """A block of Markdown: a paragraph, a heading or a table's head, and a table's rows.
+
+    `stands_for` is how many changes a block without rows says (the sentences
+    about a whole municipality), counted as left out when it does not fit.
+    """
+
+    lead: str
+    rows: list[str] = field(default_factory=list)
+    stands_for: int = 0
+
+
+class Budget:
+    """How many bytes of a comment are left, and how many changes and findings did not fit.
+
+    Once one block or row does not fit, nothing after it is written either,
+    so that what is shown is always the beginning of the whole diff.
+    """
+
+    def __init__(self, limit: int | None) -> None:
+        self.left = None if limit is None else max(limit - _NOTE_ROOM, 0)
+        self.left_out = 0
+
+    def fits(self, text: str) -> bool:
+        if self.left is None:
+            return True
+        size = len(text.encode("utf-8", "surrogatepass")) + 2  # and the blank line after it
+        if size > self.left:
+            self.left = 0
+            return False
+        self.left -= size
+        return True
+
+    def written(self, blocks: list[Block]) -> list[str]:
+        """The blocks as Markdown, as far as they fit."""
+        shown = []
+        for block in blocks:
+            if not self.fits(block.lead):
+                self.left_out += len(block.rows) or block.stands_for
+                continue
+            rows = []
+            for row in block.rows:
+                if self.fits(row):
+                    rows.append(row)
+                else:
+                    self.left_out += 1
+            if block.rows and not rows:
+                continue  # a table's head alone says nothing
+            shown.append("\n".join([block.lead, *rows]))
+        return shown
+
+    def note(self, language: str) -> list[str]:
+        if not self.left_out:
+            return []
+        return [f"*{counted('left_out', self.left_out, language)}*"]
 
 
 def summary(result: DiffResult, language: str) -> str:
@@ -69,7 +139,7 @@ class Shown:
 
     title: str | None
     count: int
-    blocks: list[str]
+    blocks: list[Block]
     counted: str = "changes"  # the key in `styr.diff.texts.COUNTED` the count is said with
 
 
@@ -78,17 +148,17 @@ def parts(repository: RepositoryDiff, result: DiffResult, language: str) -> Iter
     for section in sections(repository):
         if section.part is Part.MUNICIPALITY:
             said = " ".join(f"{sentence(c, language, MARKDOWN)}." for c in section.changes)
-            yield Shown(None, len(section.changes), [said])
+            yield Shown(None, len(section.changes), [Block(said, stands_for=len(section.changes))])
             continue
         blocks = [section_table(section, repository, result, language)]
         if section.part is Part.MODEL:
-            blocks.insert(0, text("model_note", language))
+            blocks.insert(0, Block(text("model_note", language)))
         title = section_heading(section, language, _as_written)
         yield Shown(title, len(section.changes), blocks)
     delta = repository.findings
     if delta.introduced or delta.fixed:
         blocks = [
-            f"{markdown_cell(delta_summary(delta, language))}.",
+            Block(f"{markdown_cell(delta_summary(delta, language))}."),
             findings_table(delta, repository, result, language),
         ]
         title = text("findings_heading", language)
@@ -101,7 +171,7 @@ def _as_written(value: str) -> str:
 
 def section_table(
     section: Section, repository: RepositoryDiff, result: DiffResult, language: str
-) -> str:
+) -> Block:
     """The section's changes as a table: Ändring | Vad | Var."""
     rows = [
         [
@@ -117,7 +187,7 @@ def section_table(
 
 def findings_table(
     delta: FindingsDelta, repository: RepositoryDiff, result: DiffResult, language: str
-) -> str:
+) -> Block:
     """The findings the new side brings and those it fixed: Fynd | Regel | Vad | Var."""
     rows = [
         [
@@ -133,11 +203,10 @@ def findings_table(
     return _table([text(c, language) for c in columns], rows)
 
 
-def _table(header: list[str], rows: list[list[str]]) -> str:
+def _table(header: list[str], rows: list[list[str]]) -> Block:
     """A GFM table; every cell is escaped already, an empty one holds a space."""
-    lines = [_row(header), _row(["---"] * len(header))]
-    lines.extend(_row(row) for row in rows)
-    return "\n".join(lines)
+    head = "\n".join([_row(header), _row(["---"] * len(header))])
+    return Block(head, [_row(row) for row in rows])
 
 
 def _row(cells: list[str]) -> str:

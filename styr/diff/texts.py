@@ -299,6 +299,12 @@ COUNTED: dict[str, tuple[Text, Text]] = {
     "new_info": NP_("{count} new info", "{count} new info"),
     "new_finding": NP_("{count} new finding", "{count} new findings"),
     "fixed": NP_("{count} fixed", "{count} fixed"),
+    "left_out": NP_(
+        "The comment is shortened here: {count} more change or finding is not shown. styr diff "
+        "with --format text or json shows everything.",
+        "The comment is shortened here: {count} more changes and findings are not shown. styr "
+        "diff with --format text or json shows everything.",
+    ),
     "goal_count": NP_(
         "{subject} now has {count} goal (before: {old})",
         "{subject} now has {count} goals (before: {old})",
