@@ -210,6 +210,8 @@ def test_past_the_bound_a_group_finds_only_renames_of_the_same_content(
     # The exact pair by hashing; b and y share a group of 1 × 1 pairs; c and z
     # too; a group of more pairs than the bound would have none.
     assert found == {("a", "x"), ("b", "y"), ("c", "z")}
+    monkeypatch.setattr(similarity, "MAX_PAIRS_IN_ALL", 1)  # the pairs of all groups together
+    assert {(r.old, r.new) for r in match_renames(old, new)} == {("a", "x"), ("b", "y")}
     monkeypatch.setattr(similarity, "MAX_PAIRS", 0)
     assert {(r.old, r.new) for r in match_renames(old, new)} == {("a", "x")}
 
@@ -681,3 +683,19 @@ def test_a_goal_moved_to_another_board_says_so_once(sides: tuple[Path, Path]) ->
     ]
     counts = {c.id: c.params["new"] for c in changes if c.kind is ChangeKind.GOAL_COUNT_CHANGED}
     assert counts == {"kulturnamnden": 1, "miljonamnden": 3}
+
+
+def test_a_work_plans_activity_belongs_to_the_plans_organisation(tmp_path: Path) -> None:
+    old, new = tmp_path / "gammal" / "huddinge", tmp_path / "ny" / "huddinge"
+    shutil.copytree(EXAMPLES / "huddinge", old)
+    shutil.copytree(EXAMPLES / "huddinge", new)
+    plan = new / "arbetsplaner" / "grundskoleforvaltningen-2024.yaml"
+    replace_in(
+        plan, "Utöka studiehandledning på modersmål", "Utöka studiehandledningen på modersmål"
+    )
+    replace_in(plan, "title: Grundskoleförvaltningens arbetsplan 2024", "title: Arbetsplan 2024")
+    changes = compare_repositories(load_repository(old), load_repository(new))
+    assert [(c.kind, c.category, c.organisation) for c in changes] == [
+        (ChangeKind.REWORDED, "work_plan", "grundskoleforvaltningen"),
+        (ChangeKind.REWORDED, "activity", "grundskoleforvaltningen"),
+    ]

@@ -376,7 +376,18 @@ def _not_loaded(repository: Repository) -> set[str]:
 
 
 def _organisation_of(element: Element) -> str | None:
-    return element.id if element.category == ORGANISATION else element.owner
+    """The organisation a change is grouped under: an organisation's own, an element's owner.
+
+    A work plan (and each of its activities) is written in a file of its own
+    and names the organisation whose plan it is (`owner:`).
+    """
+    if element.category == ORGANISATION:
+        return element.id
+    plan = element.parent if element.category == "activity" else element
+    if element.owner is None and plan is not None and plan.category == "work_plan":
+        owner = plan.data.get("owner")
+        return owner if isinstance(owner, str) else None
+    return element.owner
 
 
 def _goal_count(organisation: Element) -> int:
