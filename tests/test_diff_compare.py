@@ -11,8 +11,11 @@ import shutil
 from pathlib import Path
 
 import pytest
+import yaml
 from conftest import EXAMPLES
 from helpers import column_of, line_of, replace_in
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from styr.diff import similarity
 from styr.diff.changes import Change, ChangeKind
@@ -699,3 +702,38 @@ def test_a_work_plans_activity_belongs_to_the_plans_organisation(tmp_path: Path)
         (ChangeKind.REWORDED, "work_plan", "grundskoleforvaltningen"),
         (ChangeKind.REWORDED, "activity", "grundskoleforvaltningen"),
     ]
+
+
+_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers(-3, 3) | st.sampled_from(["", "x", "mal-1", "a b"]),
+    lambda inner: (
+        st.lists(inner, max_size=3)
+        | st.dictionaries(
+            st.sampled_from(["id", "title", "goals", "contributes_to", "text"]), inner, max_size=3
+        )
+    ),
+    max_leaves=8,
+)
+_KEYS = st.sampled_from(
+    ["id", "name", "type", "goals", "indicators", "direction", "mission", "parent", "assignments"]
+)
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.dictionaries(_KEYS, _VALUES, max_size=5), st.dictionaries(_KEYS, _VALUES, max_size=5))
+def test_any_organisation_file_compares_without_failing(
+    tmp_path_factory: pytest.TempPathFactory, before: dict[str, object], after: dict[str, object]
+) -> None:
+    sides = []
+    for name, data in (("gammal", before), ("ny", after)):
+        root = tmp_path_factory.mktemp(name)
+        (root / "styr.yaml").write_text("format_version: 1\n", encoding="utf-8")
+        organisation = {"kind": "organisation", "id": "namnden", **data}
+        (root / "namnd.yaml").write_text(
+            yaml.safe_dump(organisation, allow_unicode=True), encoding="utf-8"
+        )
+        sides.append(load_repository(root))
+    for old, new in (sides, sides[::-1]):
+        changes = compare_repositories(old, new)
+        json.dumps([c.params for c in changes], allow_nan=False)
+        assert all(c.line >= 1 and c.column >= 1 for c in changes)
