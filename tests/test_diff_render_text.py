@@ -395,3 +395,57 @@ def test_styr_diff_asks_for_colour_where_colour_is_wanted_and_never_in_a_pipe(
     monkeypatch.setenv("FORCE_COLOR", "1")
     assert "\x1b[" in _rendered(every_kind(), "text", "sv", None)
     assert "\x1b" not in _rendered(every_kind(), "text", "sv", "diff.txt")  # a file: plain
+
+
+@pytest.mark.parametrize(
+    ("kind", "category", "params", "expected"),
+    [
+        (
+            ChangeKind.REWORDED,
+            "indicator",
+            {"field": "milestones.text", "year": 2024, "words": [["+", "Ny text"]]},
+            "Indikatorn ”X”: texten till etappmålet för 2024 ändrades: {+Ny text+}",
+        ),
+        (
+            ChangeKind.FIELD_CHANGED,
+            "indicator",
+            {"field": "targets.comment", "year": 2026, "old": None, "new": "Ny metod"},
+            "Indikatorn ”X”: kommentaren till målvärdet för 2026 ändrades från inget till"
+            " ”Ny metod”",
+        ),
+        (
+            ChangeKind.REWORDED,
+            "follow_up",
+            {"field": "outcome.comment", "period": "2024-T2", "words": [["-", "Gammal"]]},
+            "Indikatorn ”X”: kommentaren till utfall 2024-T2 ändrades: [-Gammal-]",
+        ),
+        (
+            ChangeKind.REWORDED,
+            "goal",
+            {"field": "analysis", "period": "2025", "words": [["=", "Bra "], ["+", "år"]]},
+            "Målet ”X”: analysen för 2025 ändrades: Bra {+år+}",
+        ),
+        (
+            ChangeKind.FIELD_CHANGED,
+            "goal",
+            {"field": "agenda2030", "old": ["4.1"], "new": ["4.1", "4.2"]},
+            "Målet ”X”: målen i Agenda 2030 ändrades från ”4.1” till ”4.1” och ”4.2”",
+        ),
+        (
+            ChangeKind.FIELD_CHANGED,
+            "organisation",
+            {"field": "brand_new_key", "old": True, "new": False},
+            "X: värdet ”brand_new_key” ändrades från ja till nej",
+        ),
+        (
+            ChangeKind.REWORDED,
+            "organisation",
+            {"field": "name.sv", "words": [["-", "Kultur"], ["+", "Fritid"]]},
+            "X: namnet ändrades: [-Kultur-] {+Fritid+}",
+        ),
+    ],
+)
+def test_a_field_is_named_in_words_with_whose_it_is(
+    kind: ChangeKind, category: str, params: dict[str, object], expected: str
+) -> None:
+    assert sentence(change(kind, category, "X", params=params), "sv", PLAIN) == expected

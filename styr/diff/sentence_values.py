@@ -15,7 +15,15 @@ from dataclasses import dataclass
 from typing import Any
 
 from styr.diff.changes import Change
-from styr.diff.texts import FIELD_NAMED, FIELDS, SUBJECT_OTHER, SUBJECTS, UNTITLED, text
+from styr.diff.texts import (
+    FIELD_NAMED,
+    FIELDS,
+    OWNED_FIELDS,
+    SUBJECT_OTHER,
+    SUBJECTS,
+    UNTITLED,
+    text,
+)
 from styr.i18n import Text, translate
 from styr.report.formatting import number
 
@@ -134,20 +142,39 @@ def listed(items: Sequence[str], language: str) -> str:
     return text("listed", language, first=", ".join(items[:-1]), last=items[-1])
 
 
-def field_name(field: str, language: str, style: Style, fallback: Text | None = None) -> str:
-    """A field (`mission.text`, `name.sv`, `targets.2026.comment`) as a reader says it.
+def field_name(c: Said, fallback: Text | None = None) -> str:
+    """The change's field (`mission.text`, `name.sv`, `milestones.text`) as a reader says it.
 
     The whole dotted name, else its last part, else its first; a field none of
     them names is said by its key as written ("värdet ”horizon”"), or `fallback`.
+    A field of a target, a milestone, an outcome or an analysis says whose it
+    is: "kommentaren till etappmålet för 2024".
     """
+    field = str(c.params.get("field") or "")
     parts = field.split(".")
+    name = None
     for candidate in (field, parts[-1], parts[0]):
         known = FIELDS.get(candidate)
         if known is not None:
-            return translate(known, language)
-    if fallback is not None:
-        return translate(fallback, language)
-    return translate(FIELD_NAMED, language, field=style.value(field))
+            name = translate(known, c.language)
+            break
+    if name is None:
+        if fallback is not None:
+            name = translate(fallback, c.language)
+        else:
+            name = translate(FIELD_NAMED, c.language, field=c.style.value(field))
+    owner = OWNED_FIELDS.get(parts[0]) if len(parts) > 1 or parts[0] == "analysis" else None
+    if owner is None:
+        return name
+    year = c.params.get("year")
+    period = c.params.get("period")
+    return translate(
+        owner,
+        c.language,
+        field=name,
+        year=c.style.value(str(year if year is not None else "")),
+        period=c.style.value(str(period if period is not None else "")),
+    )
 
 
 def quoted_value(c: Said, value: Any) -> str:

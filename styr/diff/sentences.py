@@ -83,7 +83,7 @@ def _renamed(c: Said) -> str:
 
 
 def _reworded(c: Said) -> str:
-    field = field_name(str(c.params.get("field") or ""), c.language, c.style, FIELD_OTHER)
+    field = field_name(c, FIELD_OTHER)
     words = word_diff(c.params.get("words"), c.style)
     if not words:  # no word diff given: the new wording as a whole
         words = c.style.inserted(c.style.value(str(c.params.get("new") or "")))
@@ -91,7 +91,7 @@ def _reworded(c: Said) -> str:
 
 
 def _field_changed(c: Said) -> str:
-    field = field_name(str(c.params.get("field") or ""), c.language, c.style)
+    field = field_name(c)
     old, new = c.params.get("old"), c.params.get("new")
     return c.say("field_changed", field=field, old=quoted_value(c, old), new=quoted_value(c, new))
 

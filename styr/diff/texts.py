@@ -51,6 +51,8 @@ FIELDS: dict[str, Text] = {
     "direction.text": NC_("diff field", "the direction"),
     "unit": NC_("diff field", "the unit"),
     "comment": NC_("diff field", "the comment"),
+    "analysis": NC_("diff field", "the analysis"),
+    "source": NC_("diff field", "the source"),
     "horizon": NC_("diff field", "the horizon"),
     "agenda2030": NC_("diff field", "the Agenda 2030 goals"),
     "parent": NC_("diff field", "what it belongs under"),
@@ -73,6 +75,15 @@ FIELDS: dict[str, Text] = {
     "illustrative": NC_("diff field", "whether it is an example text"),
     "url": NC_("diff field", "the web address"),
     "web": NC_("diff field", "the web address"),
+}
+# The field of a target, a milestone, an outcome or an analysis (its first key), said with
+# whose it is.
+OWNED_FIELDS: dict[str, Text] = {
+    "targets": N_("{field} of the target value for {year}"),
+    "milestones": N_("{field} of the milestone for {year}"),
+    "range": N_("{field} of the range"),
+    "outcome": N_("{field} of outcome {period}"),
+    "analysis": N_("{field} for {period}"),
 }
 # A reworded text no entry above names, and any other value, by its key as written.
 FIELD_OTHER: Text = NC_("diff field", "a text")
