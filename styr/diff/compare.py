@@ -162,8 +162,8 @@ class _Sides:
         same = {}
         for document in self.new.documents:
             counterpart = old_by_name.get(file_name(self.new, document))
-            written = document.text is not None and counterpart is not None
-            if written and counterpart is not None and counterpart.text == document.text:
+            text = document.text
+            if text is not None and counterpart is not None and counterpart.text == text:
                 same[id(document)] = counterpart
         return same
 
