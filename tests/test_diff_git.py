@@ -339,7 +339,8 @@ def test_an_empty_commit_is_no_change(tmp_path: Path) -> None:
     result = repository.run_diff("HEAD~1", "HEAD")
     assert result.code == 0
     assert "Inga ändringar" in result.out
-    assert changes_in(repository.diff_json("HEAD~1", "HEAD")) == []
+    document = repository.diff_json("HEAD~1", "HEAD")
+    assert changes_in(document) == [] and _schema_errors(document) == []
 
 
 def test_a_reformatting_is_no_change(tmp_path: Path) -> None:
@@ -524,16 +525,27 @@ def test_markdown_has_a_section_per_organisation_with_a_row_per_change(goals: Co
     ):
         changes = [c for c in changes_in(goals.document) if c["organisation"] == organisation]
         assert sections.get((municipality, name)) == len(changes), (name, sections)
+    # The findings' delta under a heading of its own, a row per finding.
+    introduced, fixed = findings_delta(goals.document)
+    (findings,) = [
+        rows for (_, h3), rows in sections.items() if h3.startswith("Fynd från styr lint")
+    ]
+    assert findings == len(introduced) + len(fixed) > 0
 
 
-def test_json_validates_against_its_schema(goals: Compared, indicators: Compared) -> None:
+def _schema_errors(document: dict[str, Any]) -> list[str]:
     schema = json.loads((ROOT / "schemas" / "diff.schema.json").read_text(encoding="utf-8"))
     validator_class = jsonschema.validators.validator_for(schema)
     validator_class.check_schema(schema)
     validator = validator_class(schema, format_checker=validator_class.FORMAT_CHECKER)
-    for document in (goals.document, indicators.document):
-        errors = sorted(validator.iter_errors(document), key=str)
-        assert not errors, "\n".join(str(error) for error in errors[:3])
+    return sorted(str(error) for error in validator.iter_errors(document))[:3]
+
+
+def test_json_validates_against_its_schema(
+    goals: Compared, indicators: Compared, documents: Compared, outcomes: Compared, model: Compared
+) -> None:
+    for compared in (goals, indicators, documents, outcomes, model):
+        assert _schema_errors(compared.document) == []
 
 
 def test_the_github_summary_folds_each_organisation(goals: Compared) -> None:
