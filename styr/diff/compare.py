@@ -309,8 +309,8 @@ class _Sides:
         added = [target for target in now if target not in was]
         params = {
             "field": name,
-            "old": was,
-            "new": now,
+            "old": list(was),  # copies: the changes hold none of the model's own lists
+            "new": list(now),
             "removed": removed,
             "added": added,
             "removed_titles": [self._title(target) for target in removed],
