@@ -11,6 +11,13 @@ links moved, other values changed; an indicator's targets and baseline by
 `styr.diff.documents`, the declared model by `styr.diff.model_changes`, the
 follow-up's outcomes by `styr.diff.outcomes`.
 
+What is not a change: keys in another order, a flow mapping written as a
+block, a text only wrapped or spaced differently, links in another order, a
+link to a renamed element that now names it by its new id. An organisation's
+goal count is said when it changed (and of an organisation added, when it is
+over G001's limit). An element now written under another organisation is a
+change of its `organisation`.
+
 A repository on one side only (`old` or `new` None) gives no changes here:
 the caller says that the whole repository was added or removed, instead of
 listing each of its elements.
