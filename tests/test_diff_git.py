@@ -591,3 +591,16 @@ def test_the_assessment_bands_are_part_of_the_model(tmp_path: Path) -> None:
     changes = [c for c in changes_in(document) if c["kind"] == "model-changed"]
     assert changes and {c["params"]["part"] for c in changes} == {"bands"}, changes
     assert kinds_of(document) == ["model-changed"] * len(changes)
+
+
+def test_the_date_is_the_day_both_sides_are_linted_for(tmp_path: Path) -> None:
+    repository = git_repository(tmp_path / "repo")
+    scenario.documents_with_end_dates(repository)  # valid until 2026-12-31
+    repository.commit("Näringslivsprogrammet gäller till 2026")
+
+    def introduced_on(day: str) -> list[str]:
+        introduced, _ = findings_delta(repository.diff_json("HEAD~1", "HEAD", "--date", day))
+        return [f["code"] for f in introduced if f["file"] == scenario.DOCUMENTS]
+
+    assert introduced_on("2026-12-01") == []
+    assert introduced_on("2027-06-01") != []
