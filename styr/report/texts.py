@@ -232,11 +232,15 @@ DOCUMENT_TYPES: dict[str, Text] = {
 }
 
 
+_FILLED_KEPT = 4096  # texts with their values filled in kept by each `Labels`
+
+
 class Labels:
     """The report's texts in one language, read as attributes in templates: `t.goals`."""
 
     def __init__(self, language: str) -> None:
         self.language = language
+        self._filled: dict[tuple[object, ...], str] = {}  # `get`'s texts, by key and values
 
     def __getattr__(self, key: str) -> str:
         try:
@@ -249,8 +253,22 @@ class Labels:
         return translated
 
     def get(self, key: str, **params: object) -> str:
-        """A text with its placeholders filled: `t.get('sdg_goal', goal='4', title=...)`."""
-        return translate(TEXTS[key], self.language, **params)
+        """A text with its placeholders filled: `t.get('sdg_goal', goal='4', title=...)`.
+
+        Kept by its key and values: the same few ("Måluppfyllelse 2025") are asked
+        for on every goal of a report.
+        """
+        filled = (key, *params.items())
+        try:
+            return self._filled[filled]
+        except KeyError:
+            pass
+        except TypeError:  # a value that cannot be a key: filled in every time
+            return translate(TEXTS[key], self.language, **params)
+        text = translate(TEXTS[key], self.language, **params)
+        if len(self._filled) < _FILLED_KEPT:
+            self._filled[filled] = text
+        return text
 
     def counted(self, key: str, count: int, **params: object) -> str:
         """A text said of a number, in the number's form: `t.counted('goals', 1)` is "1 mål"."""
