@@ -14,6 +14,7 @@ from styr.cli_common import (
     EXIT_CLEAN,
     EXIT_FINDINGS,
     LanguageOption,
+    chosen_language,
     colour_wanted,
     day_option,
     emit,
@@ -88,9 +89,11 @@ def diff_command(
     if output_format not in FORMATS:
         raise UsageError("unknown-format", name=output_format, known=", ".join(FORMATS))
     failing = parse_fail_on(fail_on)
-    language = output_language(lang)
+    chosen = chosen_language(lang)
     today = day_option(day) or date.today()
-    old, new = sides_for(arguments or [], old_folder, new_folder, language=language)
+    old, new = sides_for(arguments or [], old_folder, new_folder)
+    # As other commands: --lang, else STYR_LANG, else the (new side's) manifest's language.
+    language = chosen or output_language(None, new.manifest_language() or old.manifest_language())
     result = diff(old, new, today=today, language=language)
     emit(_rendered(result, output_format, language, output), output)
     found = occurring(result, failing)

@@ -238,3 +238,20 @@ def test_english_on_request(work_tree: Path, run_cli: Run) -> None:
     result = run_cli("diff", "nowhere", "--lang", "en")
     assert result.code == 2
     assert "'nowhere' is neither a version" in result.err
+
+
+def test_the_manifests_language_when_none_is_asked_for(
+    work_tree: Path, run_cli: Run, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("STYR_LANG", raising=False)
+    for municipality in ("helsingborg", "grannby"):
+        replace_in(work_tree / municipality / MANIFEST, "language: sv", "language: en")
+    commit_all(work_tree, "På engelska")
+    replace_in(work_tree / "grannby" / "styrdokument.yaml", '"2021-12-14"', "2021-12-14")
+    document = as_json(run_cli("diff", "HEAD", "-f", "json"))
+    assert document["new"] == "the working copy"
+    (repository,) = document["repositories"]
+    english = repository["findings"]["introduced"][0]["message"]
+    swedish = as_json(run_cli("diff", "HEAD", "-f", "json", "--lang", "sv"))
+    assert swedish["new"] == "arbetskopian"
+    assert swedish["repositories"][0]["findings"]["introduced"][0]["message"] != english

@@ -187,7 +187,7 @@ def test_the_working_tree_is_never_touched(
     before = run_git(work_tree, "status", "--porcelain", "--untracked-files=all")
     index_before = (work_tree / ".git" / "index").read_bytes()
     monkeypatch.chdir(work_tree)
-    old, new = sides_for(["HEAD"], None, None, language="sv")
+    old, new = sides_for(["HEAD"], None, None)
     result = diff(old, new, today=TODAY, language="sv")
     assert [r.path for r in result.repositories] == ["helsingborg"]
     assert run_git(work_tree, "status", "--porcelain", "--untracked-files=all") == before
@@ -209,9 +209,7 @@ def test_unchanged_repositories_are_counted_and_not_loaded(
 
     monkeypatch.setattr("styr.diff.revision.load_repository", counted)
     monkeypatch.chdir(work_tree)
-    result = diff(
-        *sides_for([first, second], None, None, language="sv"), today=TODAY, language="sv"
-    )
+    result = diff(*sides_for([first, second], None, None), today=TODAY, language="sv")
     assert loaded == ["grannby", "grannby"]
     assert result.unchanged == 1
     assert [r.name for r in result.repositories] == ["Grannby"]
@@ -233,9 +231,7 @@ def test_a_changed_repository_is_read_by_one_git_process_per_revision(
 
     monkeypatch.setattr("styr.diff.revision.read_blobs", counted)
     monkeypatch.chdir(work_tree)
-    result = diff(
-        *sides_for([first, second], None, None, language="sv"), today=TODAY, language="sv"
-    )
+    result = diff(*sides_for([first, second], None, None), today=TODAY, language="sv")
     assert len(calls) == 2  # the manifest, the YAML files and the logo of each side at once
     assert result.repositories[0].findings == FindingsDelta()  # the logo was there
 
@@ -245,7 +241,7 @@ def test_a_revision_is_judged_with_its_own_logo(work_tree: Path) -> None:
     elsewhere fixes no logo finding that the working tree never had."""
     replace_in(work_tree / "helsingborg" / BOARD, "Fler hyresgäster", "Alla hyresgäster")
     (work_tree / "helsingborg" / "bilder" / "exempellogotyp.svg").unlink()  # uncommitted
-    old, new = sides_for(["HEAD", str(work_tree / "helsingborg")], None, None, language="sv")
+    old, new = sides_for(["HEAD", str(work_tree / "helsingborg")], None, None)
     result = diff(old, new, today=TODAY, language="sv")
     (repository,) = result.repositories
     assert [r.code for r in repository.findings.introduced] == ["M002"]
@@ -257,7 +253,7 @@ def test_a_revision_is_judged_with_its_own_pyproject(work_tree: Path) -> None:
     (work_tree / "pyproject.toml").write_text('[tool.styr]\nignore = ["Y011"]\n', encoding="utf-8")
     commit_all(work_tree, "Datum utan citattecken, regeln avstängd")
     (work_tree / "pyproject.toml").unlink()  # the YAML files are the same on both sides
-    old, new = sides_for(["HEAD", str(work_tree / "helsingborg")], None, None, language="sv")
+    old, new = sides_for(["HEAD", str(work_tree / "helsingborg")], None, None)
     (repository,) = diff(old, new, today=TODAY, language="sv").repositories
     assert [r.code for r in repository.findings.introduced] == ["Y011"]
 
@@ -276,7 +272,7 @@ def test_a_file_too_large_in_a_revision_is_refused_unread(
         return real_read(top, blobs)
 
     monkeypatch.setattr("styr.diff.revision.read_blobs", counted)
-    old, new = sides_for(["HEAD~1", "HEAD", str(work_tree / "grannby")], None, None, language="en")
+    old, new = sides_for(["HEAD~1", "HEAD", str(work_tree / "grannby")], None, None)
     (repository,) = diff(old, new, today=TODAY, language="en").repositories
     (introduced,) = repository.findings.introduced
     assert (introduced.code, introduced.file) == ("Y001", "stor.yaml")
@@ -298,7 +294,7 @@ def test_findings_introduced_and_fixed(tmp_path: Path) -> None:
     text = (old_folder / BOARD).read_text(encoding="utf-8")
     (old_folder / BOARD).write_text("# Ett tillägg\n# och ett till\n" + text, encoding="utf-8")
     (repository,) = diff(
-        *sides_for([], old_folder, new_folder, language="sv"), today=TODAY, language="sv"
+        *sides_for([], old_folder, new_folder), today=TODAY, language="sv"
     ).repositories
     (introduced,) = repository.findings.introduced
     (fixed,) = repository.findings.fixed
@@ -321,7 +317,7 @@ def test_a_finding_that_only_moved_is_neither_introduced_nor_fixed(tmp_path: Pat
     text = (new_folder / "styrdokument.yaml").read_text(encoding="utf-8")
     (new_folder / "styrdokument.yaml").write_text("# Ny rad\n" + text, encoding="utf-8")
     (repository,) = diff(
-        *sides_for([], old_folder, new_folder, language="sv"), today=TODAY, language="sv"
+        *sides_for([], old_folder, new_folder), today=TODAY, language="sv"
     ).repositories
     assert repository.findings == FindingsDelta()
 
@@ -331,10 +327,10 @@ def test_finding_messages_are_in_the_runs_language(tmp_path: Path) -> None:
     shutil.copytree(EXAMPLES / "helsingborg", old_folder)
     shutil.copytree(EXAMPLES / "helsingborg", new_folder)
     replace_in(new_folder / "styrdokument.yaml", '"2021-12-14"', "2021-12-14")
-    sides = sides_for([], old_folder, new_folder, language="en")
+    sides = sides_for([], old_folder, new_folder)
     (repository,) = diff(*sides, today=TODAY, language="en").repositories
     english = repository.findings.introduced[0].message
-    sides = sides_for([], old_folder, new_folder, language="sv")
+    sides = sides_for([], old_folder, new_folder)
     (repository,) = diff(*sides, today=TODAY, language="sv").repositories
     assert repository.findings.introduced[0].message != english
 
@@ -346,7 +342,7 @@ def test_repositories_added_and_removed(tmp_path: Path) -> None:
     shutil.copytree(EXAMPLES / "huddinge", new_folder / "huddinge")
     shutil.copytree(EXAMPLES / "helsingborg", new_folder / "nyby")
     replace_in(new_folder / "nyby" / MANIFEST, "name: Helsingborgs stad", "name: Nyby")
-    result = diff(*sides_for([], old_folder, new_folder, language="sv"), today=TODAY, language="sv")
+    result = diff(*sides_for([], old_folder, new_folder), today=TODAY, language="sv")
     assert result.unchanged == 1
     kinds = {r.name: [c.kind for c in r.changes] for r in result.repositories}
     assert kinds == {
@@ -364,7 +360,7 @@ def test_organisation_names_come_from_both_sides_the_new_one_winning(tmp_path: P
     shutil.copytree(EXAMPLES / "helsingborg", new_folder)
     replace_in(new_folder / BOARD, "name: AB Helsingborgshem", "name: Helsingborgshem AB")
     (repository,) = diff(
-        *sides_for([], old_folder, new_folder, language="sv"), today=TODAY, language="sv"
+        *sides_for([], old_folder, new_folder), today=TODAY, language="sv"
     ).repositories
     assert repository.organisation_names["ab-helsingborgshem"] == "Helsingborgshem AB"
     assert repository.organisation_names["kommunstyrelsen"] == "Kommunstyrelsen"
@@ -373,7 +369,7 @@ def test_organisation_names_come_from_both_sides_the_new_one_winning(tmp_path: P
 def test_the_same_folder_on_both_sides_is_an_empty_diff(tmp_path: Path) -> None:
     folder = tmp_path / "kommun"
     shutil.copytree(EXAMPLES / "helsingborg", folder)
-    result = diff(*sides_for([], folder, folder, language="sv"), today=TODAY, language="sv")
+    result = diff(*sides_for([], folder, folder), today=TODAY, language="sv")
     assert result.empty
     assert (result.repositories, result.unchanged) == ([], 1)
 
@@ -390,14 +386,14 @@ def test_from_and_to_go_together_and_alone(
     positionals: list[str], old: Path | None, new: Path | None, key: str
 ) -> None:
     with pytest.raises(UsageError) as raised:
-        sides_for(positionals, old, new, language="sv")
+        sides_for(positionals, old, new)
     assert raised.value.key == key
 
 
 def test_from_and_to_must_be_folders(tmp_path: Path) -> None:
     (tmp_path / "fil.yaml").write_text("kind: vision\n", encoding="utf-8")
     with pytest.raises(UsageError) as raised:
-        sides_for([], tmp_path / "fil.yaml", tmp_path, language="sv")
+        sides_for([], tmp_path / "fil.yaml", tmp_path)
     assert raised.value.key == "diff-not-a-folder"
 
 
@@ -405,7 +401,7 @@ def test_folders_without_any_repository_are_a_usage_error(tmp_path: Path) -> Non
     (tmp_path / "a").mkdir()
     (tmp_path / "b").mkdir()
     with pytest.raises(UsageError) as raised:
-        sides_for([], tmp_path / "a", tmp_path / "b", language="sv")
+        sides_for([], tmp_path / "a", tmp_path / "b")
     assert raised.value.key == "diff-no-repository"
 
 
@@ -413,7 +409,7 @@ def test_no_main_branch_is_a_usage_error(work_tree: Path, monkeypatch: pytest.Mo
     run_git(work_tree, "branch", "-m", "main", "trunk")
     monkeypatch.chdir(work_tree)
     with pytest.raises(UsageError) as raised:
-        sides_for([], None, None, language="sv")
+        sides_for([], None, None)
     assert raised.value.key == "diff-no-main-branch"
 
 
@@ -428,7 +424,7 @@ def test_the_remotes_default_branch_is_the_base_without_main_or_master(
     replace_in(work_tree / "grannby" / BOARD, "Fler hyresgäster", "Alla hyresgäster")
     commit_all(work_tree, "Arbete")
     monkeypatch.chdir(work_tree)
-    old, _new = sides_for([], None, None, language="sv")
+    old, _new = sides_for([], None, None)
     assert isinstance(old, RevisionSide)
     assert old.commit == base
     assert "origin/trunk" in old.label
@@ -438,7 +434,7 @@ def test_git_missing_is_a_usage_error(work_tree: Path, monkeypatch: pytest.Monke
     monkeypatch.setenv("PATH", str(work_tree / "no-programs-here"))
     monkeypatch.chdir(work_tree)
     with pytest.raises(UsageError) as raised:
-        sides_for([], None, None, language="sv")
+        sides_for([], None, None)
     assert raised.value.key == "diff-not-in-git"  # no git: there are no revisions
     with pytest.raises(UsageError) as raised:
         git.tree_files(work_tree, "HEAD")

@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from styr.diff.git import TreeFile, read_blobs, tree_files
-from styr.diff.sources import PYPROJECT, TOP, RepositoryFiles, shown_path
+from styr.diff.sources import PYPROJECT, TOP, RepositoryFiles, language_of, shown_path
 from styr.load import limits
 from styr.logo import MAX_LOGO_BYTES
 from styr.model.repository import MANIFEST, YAML_SUFFIXES, Repository, load_repository
@@ -70,6 +70,17 @@ class RevisionSide:
             self.repositories[key] = RepositoryFiles(key, shown_path(top / root), blobs, settings)
         self._read: dict[str, bytes] = {}
         self._logos: dict[str, TreeFile | None] = {}
+
+    def label_in(self, language: str) -> str:
+        return self.label
+
+    def manifest_language(self) -> str | None:
+        for facts in self.repositories.values():
+            blob = facts.blobs[MANIFEST]
+            if blob is not None:
+                self._read_missing(self._unread([blob], limits.MAX_FILE_BYTES))
+            return language_of(self._read.get(blob) if blob is not None else None)
+        return None
 
     def prefetch(self, keys: list[str]) -> None:
         """The repositories' files, the pyproject.toml above them and the images that may be

@@ -21,7 +21,9 @@ from styr.model.repository import MANIFEST, Repository
 
 def diff(old_side: Side, new_side: Side, *, today: date, language: str) -> DiffResult:
     """What changed from `old_side` to `new_side`, repository by repository."""
-    result = DiffResult(old_label=old_side.label, new_label=new_side.label)
+    result = DiffResult(
+        old_label=old_side.label_in(language), new_label=new_side.label_in(language)
+    )
     changed = []
     for key in sorted({*old_side.repositories, *new_side.repositories}, key=_folder_order):
         old = old_side.repositories.get(key)

@@ -16,7 +16,6 @@ from styr.diff.git import default_base, resolve_commit, work_tree_top
 from styr.diff.revision import RevisionSide
 from styr.diff.sources import FolderSide, Side, shown_path
 from styr.errors import UsageError
-from styr.messages import message
 
 # A commit as a label, when no name the user wrote names it: as git abbreviates it.
 _SHORT = 7
@@ -26,15 +25,12 @@ def sides_for(
     positionals: list[str],
     old_folder: Path | None,
     new_folder: Path | None,
-    *,
-    language: str,
 ) -> tuple[Side, Side]:
     """The old and the new side the command line names (usage errors as it cannot)."""
     if old_folder is not None or new_folder is not None:
         return _folders(positionals, old_folder, new_folder)
     top, revisions, path = _classified(positionals)
     prefix = _prefix(path, top)
-    working_copy = message("diff-working-tree", language)
     if len(revisions) == 2:
         (old_name, old_commit), (new_name, new_commit) = revisions
         old: Side = RevisionSide(old_name, top, old_commit, prefix)
@@ -46,7 +42,7 @@ def sides_for(
             commit, branch = default_base(top)
             label = f"{commit[:_SHORT]} ({branch})"
         old = RevisionSide(label, top, commit, prefix)
-        new = FolderSide(working_copy, top, path)
+        new = FolderSide(None, top, path)  # the working copy
     _something_to_compare(old, new, path)
     return old, new
 

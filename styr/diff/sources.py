@@ -21,6 +21,7 @@ from styr.diff.git import blob_id
 from styr.errors import UsageError
 from styr.load import limits
 from styr.load.access import Refused, read_inside
+from styr.messages import message
 from styr.model.repository import (
     MANIFEST,
     Repository,
@@ -52,10 +53,15 @@ class RepositoryFiles:
 
 
 class Side(Protocol):
-    """One side of a diff: a label for people, its repositories, and how to load one."""
+    """One side of a diff: its repositories, how to load one, and how people call it."""
 
-    label: str
     repositories: dict[str, RepositoryFiles]
+
+    def label_in(self, language: str) -> str:
+        """What the side is called: a revision as written, a folder, or the working copy."""
+
+    def manifest_language(self) -> str | None:
+        """The language its first repository's manifest names (sv, en), if it names one."""
 
     def prefetch(self, keys: list[str]) -> None:
         """Read the files of these repositories now, all at once (they will be loaded)."""
@@ -80,9 +86,12 @@ def _key(root: Path, top: Path) -> str:
 
 
 class FolderSide:
-    """Repositories on disk, found and read as `styr lint` finds and reads them."""
+    """Repositories on disk, found and read as `styr lint` finds and reads them.
 
-    def __init__(self, label: str, top: Path, search: Path) -> None:
+    `label` None: the working copy of a git work tree (called so in the run's language).
+    """
+
+    def __init__(self, label: str | None, top: Path, search: Path) -> None:
         self.label = label
         self.top = top
         self.repositories: dict[str, RepositoryFiles] = {}
@@ -103,12 +112,31 @@ class FolderSide:
             self._roots[key] = root
             self._contents[key] = contents
 
+    def label_in(self, language: str) -> str:
+        return self.label if self.label is not None else message("diff-working-tree", language)
+
+    def manifest_language(self) -> str | None:
+        for key, contents in self._contents.items():
+            return language_of(contents.get(self._roots[key] / MANIFEST))
+        return None
+
     def prefetch(self, keys: list[str]) -> None:
         # Read whole when found (lint reads every file too); let the unchanged ones go.
         self._contents = {key: self._contents[key] for key in keys if key in self._contents}
 
     def load(self, key: str, scratch: Path) -> Repository:
         return load_repository(self._roots[key], self._contents.pop(key))
+
+
+def language_of(manifest: bytes | None) -> str | None:
+    """The language a manifest's bytes name, as `Repository.language` reads it."""
+    if manifest is None:
+        return None
+    from styr.load import parse_document
+
+    data = parse_document(Path(MANIFEST), manifest).data
+    language = data.get("language") if isinstance(data, dict) else None
+    return language if language in ("sv", "en") else None
 
 
 def _settings_on_disk(root: Path, top: Path) -> dict[str, str | None]:
