@@ -150,6 +150,20 @@ def test_blob_ids_of_working_tree_bytes_are_gits(tmp_path: Path) -> None:
         assert git.blob_id(data) == expected
 
 
+def test_a_sha256_repository_compares_the_working_copy_by_its_own_ids(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    top = tmp_path / "styrning"
+    shutil.copytree(EXAMPLES / "helsingborg", top / "helsingborg")
+    shutil.copytree(EXAMPLES / "huddinge", top / "huddinge")
+    run_git(top, "init", "-q", "-b", "main", "--object-format=sha256")
+    commit_all(top, "Mål och budget 2025")
+    replace_in(top / "huddinge" / MANIFEST, "language: sv", "language: sv  # svenska")
+    monkeypatch.chdir(top)
+    result = diff(*sides_for(["HEAD"], None, None), today=TODAY, language="sv")
+    assert (result.unchanged, [r.path for r in result.repositories]) == (1, ["huddinge"])
+
+
 def test_many_blobs_are_read_by_one_git_process(
     work_tree: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -179,8 +179,18 @@ def read_blobs(top: Path, blobs: Iterable[str]) -> dict[str, bytes]:
     return contents
 
 
-def blob_id(data: bytes) -> str:
-    """The id git gives a blob of these bytes: what working-tree files are compared by."""
+# The length of an object id in hex, by the hash a repository uses (git's object format).
+SHA1_LENGTH, SHA256_LENGTH = 40, 64
+
+
+def blob_id(data: bytes, id_length: int = SHA1_LENGTH) -> str:
+    """The id git gives a blob of these bytes: what working-tree files are compared by.
+
+    `id_length` says the repository's hash: SHA-1 (40), or SHA-256 (64) in a
+    repository made with `--object-format=sha256`.
+    """
     import hashlib
 
-    return hashlib.sha1(b"blob %d\0" % len(data) + data, usedforsecurity=False).hexdigest()
+    algorithm = "sha256" if id_length == SHA256_LENGTH else "sha1"
+    framed = b"blob %d\0" % len(data) + data
+    return hashlib.new(algorithm, framed, usedforsecurity=False).hexdigest()

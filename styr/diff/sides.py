@@ -42,7 +42,8 @@ def sides_for(
             commit, branch = default_base(top)
             label = f"{commit[:_SHORT]} ({branch})"
         old = RevisionSide(label, top, commit, prefix)
-        new = FolderSide(None, top, path)  # the working copy
+        # The working copy, its files' ids made with the hash the repository uses.
+        new = FolderSide(None, top, path, id_length=len(commit))
     _something_to_compare(old, new, path)
     return old, new
 

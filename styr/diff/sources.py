@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 
-from styr.diff.git import blob_id
+from styr.diff.git import SHA1_LENGTH, blob_id
 from styr.errors import UsageError
 from styr.load import limits
 from styr.load.access import Refused, read_inside
@@ -91,7 +91,9 @@ class FolderSide:
     `label` None: the working copy of a git work tree (called so in the run's language).
     """
 
-    def __init__(self, label: str | None, top: Path, search: Path) -> None:
+    def __init__(
+        self, label: str | None, top: Path, search: Path, id_length: int = SHA1_LENGTH
+    ) -> None:
         self.label = label
         self.top = top
         self.repositories: dict[str, RepositoryFiles] = {}
@@ -103,11 +105,13 @@ class FolderSide:
                 root, [root / MANIFEST, *(root / name for name in repository_names(root))]
             )
             blobs = {
-                file.relative_to(root).as_posix(): None if data is None else blob_id(data)
+                file.relative_to(root).as_posix(): None
+                if data is None
+                else blob_id(data, id_length)
                 for file, data in contents.items()
             }
             self.repositories[key] = RepositoryFiles(
-                key, shown_path(root), blobs, _settings_on_disk(root, top)
+                key, shown_path(root), blobs, _settings_on_disk(root, top, id_length)
             )
             self._roots[key] = root
             self._contents[key] = contents
@@ -139,7 +143,7 @@ def language_of(manifest: bytes | None) -> str | None:
     return language if language in ("sv", "en") else None
 
 
-def _settings_on_disk(root: Path, top: Path) -> dict[str, str | None]:
+def _settings_on_disk(root: Path, top: Path, id_length: int) -> dict[str, str | None]:
     """The blob ids of the pyproject.toml files at and above `root`, up to `top`."""
     found: dict[str, str | None] = {}
     folder, last = Path(os.path.realpath(root)), Path(os.path.realpath(top))
@@ -151,7 +155,7 @@ def _settings_on_disk(root: Path, top: Path) -> dict[str, str | None]:
             except Refused:
                 found[_key(candidate, top)] = None
             else:
-                found[_key(candidate, top)] = blob_id(data)
+                found[_key(candidate, top)] = blob_id(data, id_length)
         if folder == last or folder == folder.parent:
             return found
         folder = folder.parent
