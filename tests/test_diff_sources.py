@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+import tempfile
 from datetime import date
 from pathlib import Path
 
@@ -248,6 +249,29 @@ def test_a_changed_repository_is_read_by_one_git_process_per_revision(
     result = diff(*sides_for([first, second], None, None), today=TODAY, language="sv")
     assert len(calls) == 2  # the manifest, the YAML files and the logo of each side at once
     assert result.repositories[0].findings == FindingsDelta()  # the logo was there
+
+
+def test_the_runs_own_folder_is_removed_on_every_path(
+    work_tree: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    first = run_git(work_tree, "rev-parse", "HEAD").strip()
+    replace_in(work_tree / "grannby" / BOARD, "Fler hyresgäster", "Alla hyresgäster")
+    second = commit_all(work_tree, "Ett mål omformulerat")
+    temporary = tmp_path / "temporary"
+    temporary.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(temporary))
+    monkeypatch.chdir(work_tree)
+    diff(*sides_for([first, second], None, None), today=TODAY, language="sv")
+    assert list(temporary.iterdir()) == []
+
+    def broken(old: object, new: object) -> list[Change]:
+        assert list(temporary.iterdir())  # the revisions' files were there while comparing
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr("styr.diff.run.compare", broken)
+    with pytest.raises(KeyboardInterrupt):
+        diff(*sides_for([first, second], None, None), today=TODAY, language="sv")
+    assert list(temporary.iterdir()) == []
 
 
 def test_a_revision_is_judged_with_its_own_logo(work_tree: Path) -> None:
