@@ -33,6 +33,7 @@ from styr.diff.sides import sides_for
 from styr.diff.sources import FolderSide
 from styr.errors import UsageError
 from styr.load import limits
+from styr.messages import message
 from styr.model.repository import MANIFEST, load_repository, repository_names
 
 TODAY = date(2026, 12, 1)
@@ -489,6 +490,26 @@ def test_git_not_answering_in_time_is_a_usage_error(
     with pytest.raises(UsageError) as raised:
         git.tree_files(work_tree, "HEAD")
     assert raised.value.key == "diff-git-timeout"
+
+
+def test_a_work_tree_git_will_not_read_says_how_to_allow_it(
+    work_tree: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    refusal = (
+        b"fatal: detected dubious ownership in repository at '/builds/kommun'\n"
+        b"To add an exception for this directory, call: ...\n"
+    )
+
+    def refused(arguments: list[str], cwd: Path, **options: object) -> object:
+        return subprocess.CompletedProcess(["git", *arguments], 128, b"", refusal)
+
+    monkeypatch.setattr(git, "_run", refused)
+    with pytest.raises(UsageError) as raised:
+        git.work_tree_top(work_tree)
+    assert raised.value.key == "diff-git-unsafe"
+    assert message("diff-git-unsafe", "sv", **raised.value.params).startswith(
+        f"git vill inte läsa {work_tree}"
+    )
 
 
 def test_an_option_is_never_taken_for_a_revision(work_tree: Path) -> None:

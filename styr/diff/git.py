@@ -24,6 +24,8 @@ _SECONDS_PER_BLOB = 0.01
 
 # Modes of an ordinary file in a tree; links (120000) and submodules (160000) are not read.
 _FILE_MODES = ("100644", "100755")
+# What git says (LC_ALL=C: in English) when a work tree belongs to another user.
+_UNSAFE = b"dubious ownership"
 # How the default base is looked for, in order, when no revision is named.
 _MAIN_BRANCHES = ("main", "master")
 
@@ -89,6 +91,9 @@ def work_tree_top(folder: Path) -> Path | None:
             return None  # no git at all: then only folders can be compared
         raise
     shown = answer.stdout.decode("utf-8", "replace").strip()
+    if answer.returncode != 0 and _UNSAFE in answer.stderr:
+        # A checkout owned by another user (a CI container's): git refuses to read it.
+        raise UsageError("diff-git-unsafe", path=str(folder))
     if answer.returncode != 0 or not shown:
         return None
     return Path(shown)

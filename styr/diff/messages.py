@@ -29,6 +29,11 @@ DIFF_MESSAGES: dict[str, Text] = {
         "git lacks some of the files of a version to compare, as in a shallow clone. Fetch the "
         "whole history (in CI: fetch-depth: 0) and try again."
     ),
+    "diff-git-unsafe": N_(
+        "git will not read {path}, because the folder belongs to another user (as in some CI "
+        "containers). Tell git that the folder is safe: git config --global --add "
+        "safe.directory FOLDER, and run again."
+    ),
     "diff-unknown-revision": N_(
         "'{name}' is neither a version git knows (a branch, a tag or a commit) nor a folder or "
         "file that exists. Check the spelling; 'git tag' and 'git branch' list the names."
