@@ -39,25 +39,7 @@ class RevisionSide:
         self._sizes = {file.blob: file.size for file in files}
         manifests = {posixpath.dirname(f.path) for f in files if _named(f.path, MANIFEST)}
         roots = revision_roots(manifests, prefix)
-        self._extra: dict[str, dict[str, TreeFile]] = {root: {} for root in roots}
-        yaml_files: dict[str, list[str]] = {root: [] for root in roots}
-        owners: dict[str, str | None] = {}  # a folder's repository, found once per folder
-        for file in files:
-            folder = file.path.rpartition("/")[0]
-            if folder not in owners:
-                owners[folder] = _owner(file.path, manifests)
-            owner = owners[folder]
-            if owner is None or owner not in yaml_files:
-                continue
-            name = file.path[len(owner) + 1 :] if owner else file.path
-            if name == MANIFEST:
-                continue
-            if any(part.startswith(".") for part in name.split("/")):
-                continue  # hidden, as lint's walk passes them over
-            if name.endswith(YAML_SUFFIXES):
-                yaml_files[owner].append(name)
-            else:
-                self._extra[owner][name] = file
+        yaml_files, self._extra = _files_of(roots, files, manifests)
         for root in roots:
             names = [MANIFEST, *sorted(yaml_files[root], key=walk_order)]
             blobs: dict[str, str | None] = {
@@ -194,6 +176,34 @@ class RevisionSide:
 def _root(key: str) -> str:
     """A repository's folder from the top as the listing names it ("" for the top)."""
     return "" if key == TOP else key
+
+
+def _files_of(
+    roots: list[str], files: list[TreeFile], manifests: set[str]
+) -> tuple[dict[str, list[str]], dict[str, dict[str, TreeFile]]]:
+    """Each repository's YAML files (names in it) and its other files (name -> file).
+
+    As lint's walk: the manifest apart, hidden files and folders passed over,
+    a folder holding a styr.yaml of its own another repository's.
+    """
+    yaml_files: dict[str, list[str]] = {root: [] for root in roots}
+    extra: dict[str, dict[str, TreeFile]] = {root: {} for root in roots}
+    owners: dict[str, str | None] = {}  # a folder's repository, found once per folder
+    for file in files:
+        folder = file.path.rpartition("/")[0]
+        if folder not in owners:
+            owners[folder] = _owner(file.path, manifests)
+        owner = owners[folder]
+        if owner is None or owner not in yaml_files:
+            continue
+        name = file.path[len(owner) + 1 :] if owner else file.path
+        if name == MANIFEST or any(part.startswith(".") for part in name.split("/")):
+            continue
+        if name.endswith(YAML_SUFFIXES):
+            yaml_files[owner].append(name)
+        else:
+            extra[owner][name] = file
+    return yaml_files, extra
 
 
 def _listing(top: Path, commit: str, prefix: str) -> list[TreeFile]:
