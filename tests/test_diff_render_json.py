@@ -159,3 +159,16 @@ def test_the_diff_schema_is_no_kind_of_file_a_repository_holds() -> None:
     assert "diff" not in schema_names()
     assert "diff.schema.json" not in schema_files()
     assert file_kind("kind: diff\n", PurePosixPath("organisation/x.yaml")) is None
+
+
+def test_the_sentence_names_an_organisation_by_its_name() -> None:
+    adopted = change(
+        ChangeKind.DOCUMENT_ADOPTED,
+        "steering_document",
+        "Klimatstrategi",
+        params={"adopted_on": "2026-11-24", "adopted_by": "kf"},
+    )
+    diff = result(repository([adopted], organisation_names={"kf": "Kommunfullmäktige"}))
+    (written,) = rendered(diff)["repositories"][0]["changes"]
+    assert written["text"].endswith("antogs av Kommunfullmäktige 2026-11-24")
+    assert written["params"]["adopted_by"] == "kf"

@@ -449,3 +449,27 @@ def test_a_field_is_named_in_words_with_whose_it_is(
     kind: ChangeKind, category: str, params: dict[str, object], expected: str
 ) -> None:
     assert sentence(change(kind, category, "X", params=params), "sv", PLAIN) == expected
+
+
+def test_a_value_that_names_an_organisation_is_said_by_its_name() -> None:
+    names = {"kf": "Kommunfullmäktige", "ks": "Kommunstyrelsen"}
+    adopted = change(
+        ChangeKind.DOCUMENT_ADOPTED,
+        "steering_document",
+        "Klimatstrategi",
+        params={"adopted_on": "2026-11-24", "adopted_by": "kf"},
+    )
+    assert sentence(adopted, "sv", PLAIN, names).endswith("antogs av Kommunfullmäktige 2026-11-24")
+    assert sentence(adopted, "sv", PLAIN).endswith("antogs av kf 2026-11-24")  # no names known
+    owner = change(
+        ChangeKind.FIELD_CHANGED, "goal", "Mål", params={"field": "owner", "old": "kf", "new": "ks"}
+    )
+    assert sentence(owner, "sv", PLAIN, names).endswith(
+        "ägaren ändrades från ”Kommunfullmäktige” till ”Kommunstyrelsen”"
+    )
+    kept = change(
+        ChangeKind.FIELD_CHANGED, "goal", "Mål", params={"field": "kind", "old": "kf", "new": "x"}
+    )
+    assert sentence(kept, "sv", PLAIN, names).endswith("från ”kf” till ”x”")
+    shown = render_text(result(repository([adopted], organisation_names=names)), "sv")
+    assert "antogs av Kommunfullmäktige 2026-11-24" in shown

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import math
+from collections.abc import Mapping
 from typing import Any
 
 from styr.diff.changes import Change, DiffResult, FindingRecord, RepositoryDiff
@@ -38,7 +39,10 @@ def _repository(repository: RepositoryDiff, language: str) -> dict[str, Any]:
         "code": repository.code,
         "path": repository.path,
         "organisation_names": dict(repository.organisation_names),
-        "changes": [_change(change, language) for change in repository.changes],
+        "changes": [
+            _change(change, language, repository.organisation_names)
+            for change in repository.changes
+        ],
         "findings": {
             "introduced": [_finding(record) for record in repository.findings.introduced],
             "fixed": [_finding(record) for record in repository.findings.fixed],
@@ -46,7 +50,7 @@ def _repository(repository: RepositoryDiff, language: str) -> dict[str, Any]:
     }
 
 
-def _change(change: Change, language: str) -> dict[str, Any]:
+def _change(change: Change, language: str, names: Mapping[str, str]) -> dict[str, Any]:
     return {
         "kind": str(change.kind),
         "category": change.category,
@@ -57,7 +61,7 @@ def _change(change: Change, language: str) -> dict[str, Any]:
         "column": change.column,
         "organisation": change.organisation,
         "params": change.params,
-        "text": sentence(change, language, PLAIN),
+        "text": sentence(change, language, PLAIN, names),
     }
 
 

@@ -176,7 +176,7 @@ def section_table(
     rows = [
         [
             kind_label(change.kind, language),
-            sentence(change, language, MARKDOWN),
+            sentence(change, language, MARKDOWN, repository.organisation_names),
             place(change, repository, result, language, markdown_cell),
         ]
         for change in section.changes

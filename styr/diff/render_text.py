@@ -96,7 +96,7 @@ def _changes(repository: RepositoryDiff, result: DiffResult, language: str) -> I
             depth = _INDENT * 2
         for change in section.changes:
             where = place(change, repository, result, language, _value)
-            said = sentence(change, language, TERMINAL)
+            said = sentence(change, language, TERMINAL, repository.organisation_names)
             shown = f"{where}  {said}" if where else said
             yield depth + shown, _KIND_STYLES.get(change.kind, "")
 

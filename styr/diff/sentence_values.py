@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
 from typing import Any
 
 from styr.diff.changes import Change
@@ -59,6 +59,9 @@ class Said:
     change: Change
     language: str
     style: Style
+    # Organisation id -> name: a value naming an organisation (`adopted_by: kommunfullmaktige`)
+    # is said by its name.
+    names: Mapping[str, str] = field(default_factory=dict)
 
     @property
     def params(self) -> dict[str, Any]:
@@ -76,6 +79,12 @@ class Said:
 
     def value(self, value: Any) -> str:
         return shown_value(value, self.language, self.style)
+
+    def organisation(self, value: Any) -> str:
+        """A value that names an organisation, by the organisation's name where it is known."""
+        if isinstance(value, str) and value in self.names:
+            return self.style.value(self.names[value])
+        return self.value(value)
 
     def year(self) -> str:
         return self.style.value(str(self.params.get("year", "")))

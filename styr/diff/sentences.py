@@ -11,7 +11,7 @@ marked by `style.deleted` and `style.inserted` (`styr.diff.sentence_values`).
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from styr.diff.changes import Change, ChangeKind
@@ -55,10 +55,16 @@ from styr.report.texts import MISSION_SOURCES
 __all__ = ["PLAIN", "Style", "plain_words", "sentence"]
 
 
-def sentence(change: Change, language: str, style: Style) -> str:
-    """The change said in one sentence, without a full stop (the layout decides)."""
+def sentence(
+    change: Change, language: str, style: Style, names: Mapping[str, str] | None = None
+) -> str:
+    """The change said in one sentence, without a full stop (the layout decides).
+
+    `names` (organisation id -> name, `RepositoryDiff.organisation_names`) lets a
+    value that names an organisation be said by its name.
+    """
     say = _SAYERS.get(change.kind, _other)
-    return say(Said(change, language, style))
+    return say(Said(change, language, style, names or {}))
 
 
 # ---------------------------------------------------------------------------
@@ -90,9 +96,19 @@ def _reworded(c: Said) -> str:
     return c.say("reworded", field=field, words=words)
 
 
+# Fields whose value names an organisation: said by the organisation's name.
+_NAMING_AN_ORGANISATION = frozenset({"owner", "parent", "adopted_by", "to"})
+
+
 def _field_changed(c: Said) -> str:
     field = field_name(c)
     old, new = c.params.get("old"), c.params.get("new")
+    if str(c.params.get("field") or "").rpartition(".")[2] in _NAMING_AN_ORGANISATION:
+        shown = [
+            quoted(c.organisation(v), c.language) if isinstance(v, str) else quoted_value(c, v)
+            for v in (old, new)
+        ]
+        return c.say("field_changed", field=field, old=shown[0], new=shown[1])
     return c.say("field_changed", field=field, old=quoted_value(c, old), new=quoted_value(c, new))
 
 
@@ -158,11 +174,11 @@ def _quoted_or_none(c: Said, value: Any) -> str:
 def _adopted(c: Said) -> str:
     on, by = c.params.get("adopted_on"), c.params.get("adopted_by")
     if on is not None and by:
-        return c.say("adopted_by_on", by=c.value(by), date=c.value(on))
+        return c.say("adopted_by_on", by=c.organisation(by), date=c.value(on))
     if on is not None:
         return c.say("adopted_on", date=c.value(on))
     if by:
-        return c.say("adopted_by", by=c.value(by))
+        return c.say("adopted_by", by=c.organisation(by))
     return c.say("adopted")
 
 
