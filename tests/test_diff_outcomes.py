@@ -316,3 +316,17 @@ def test_the_analysis_of_a_renamed_goal_follows_it(sides: Sides) -> None:
     old, new = sides.load()
     renamed = {"hamn-mal-1": "hamn-mal-kund"}
     assert outcome_changes(old.repository, new.repository, new.index, old.index, renamed) == []
+
+
+@pytest.mark.parametrize("side", ["old", "new"])
+def test_a_follow_up_file_that_did_not_load_on_one_side_adds_or_removes_nothing(
+    sides: Sides, side: str
+) -> None:
+    # A YAML error: lint's findings of that side say why; its outcomes are not gone.
+    sides.edit(FOLLOW_UP_2024, "outcomes:\n", "outcomes:\n  - [\n", side=side)
+    sides.edit(FOLLOW_UP_2025, "value: 72.8", "value: 73")
+    old, new = sides.load()
+    unloaded = old if side == "old" else new
+    assert not next(d for d in unloaded.repository.documents if d.file.name == "2024.yaml").loaded
+    change = only(outcome_changes(old.repository, new.repository, new.index, old.index))
+    assert (change.kind, change.file) == (ChangeKind.OUTCOME_REVISED, FOLLOW_UP_2025)

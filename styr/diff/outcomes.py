@@ -19,9 +19,11 @@ from collections.abc import Iterator, Mapping
 from typing import Any, TypeVar
 
 from styr.diff.changes import Change, ChangeKind
+from styr.diff.places import file_name
 from styr.diff.values import value_change
 from styr.followup.evaluate import FOLLOW_UP, Analysis, OutcomeEntry, read_outcomes
 from styr.lint import relative_name
+from styr.load import Document
 from styr.model.index import Element, Index, build_index
 from styr.model.repository import Repository
 
@@ -53,20 +55,47 @@ def outcome_changes(
     """
     renames = renamed or {}
     names = _Names(new_index, old, old_index)
+    unread = _Unread(old, new)
     pairs, gone = _matched(_first_by_key(old), _first_by_key(new), renames)
     changes: list[Change] = []
     for previous, entry in pairs:
-        if previous is None:
-            shown = _shown(entry, "value")
-            changes.append(_change(ChangeKind.OUTCOME_ADDED, entry, new, names, new=shown))
-        else:
+        if previous is not None:
             changes.extend(_revisions(previous, entry, new, names))
             changes.extend(_other_values(previous, entry, new, names))
+        elif not unread.on_old_side(entry.document):
+            shown = _shown(entry, "value")
+            changes.append(_change(ChangeKind.OUTCOME_ADDED, entry, new, names, new=shown))
     for entry in gone:
-        shown = _shown(entry, "value")
-        changes.append(_change(ChangeKind.OUTCOME_REMOVED, entry, old, names, old=shown))
-    changes.extend(_analysis_changes(old, new, names, renames))
+        if not unread.on_new_side(entry.document):
+            shown = _shown(entry, "value")
+            changes.append(_change(ChangeKind.OUTCOME_REMOVED, entry, old, names, old=shown))
+    changes.extend(_analysis_changes(old, new, names, renames, unread))
     return changes
+
+
+class _Unread:
+    """The files that did not load on each side (a YAML error, say).
+
+    What stands in such a file on the other side was neither removed nor
+    added: lint's findings of the side where it did not load say why.
+    """
+
+    def __init__(self, old: Repository, new: Repository) -> None:
+        self._old, self._new = old, new
+        self._old_names = _not_loaded(old)
+        self._new_names = _not_loaded(new)
+
+    def on_old_side(self, new_document: Document) -> bool:
+        """Whether the new side's file did not load on the old side."""
+        return bool(self._old_names) and file_name(self._new, new_document) in self._old_names
+
+    def on_new_side(self, old_document: Document) -> bool:
+        """Whether the old side's file did not load on the new side."""
+        return bool(self._new_names) and file_name(self._old, old_document) in self._new_names
+
+
+def _not_loaded(repository: Repository) -> set[str]:
+    return {file_name(repository, d) for d in repository.documents if not d.loaded}
 
 
 def _first_by_key(repository: Repository) -> dict[Key, OutcomeEntry]:
@@ -215,13 +244,21 @@ def _change(
 
 
 def _analysis_changes(
-    old: Repository, new: Repository, names: _Names, renamed: Mapping[str, str]
+    old: Repository,
+    new: Repository,
+    names: _Names,
+    renamed: Mapping[str, str],
+    unread: _Unread,
 ) -> Iterator[Change]:
     pairs, gone = _matched(_analyses_by_key(old), _analyses_by_key(new), renamed)
     for previous, analysis in pairs:
+        document = analysis.document
+        if previous is None and document is not None and unread.on_old_side(document):
+            continue
         yield from _analysis_change(analysis, previous.text if previous else None, new, names)
     for analysis in gone:
-        yield from _analysis_change(analysis, None, old, names, removed=True)
+        if analysis.document is None or not unread.on_new_side(analysis.document):
+            yield from _analysis_change(analysis, None, old, names, removed=True)
 
 
 def _analyses_by_key(repository: Repository) -> dict[Key, Analysis]:
