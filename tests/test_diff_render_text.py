@@ -473,3 +473,16 @@ def test_a_value_that_names_an_organisation_is_said_by_its_name() -> None:
     assert sentence(kept, "sv", PLAIN, names).endswith("från ”kf” till ”x”")
     shown = render_text(result(repository([adopted], organisation_names=names)), "sv")
     assert "antogs av Kommunfullmäktige 2026-11-24" in shown
+
+
+def test_a_document_repealed_by_removing_it_is_placed_in_the_old_side() -> None:
+    removed = change(
+        ChangeKind.DOCUMENT_REPEALED,
+        "steering_document",
+        "Trafikplan",
+        params={"valid_until": None},
+    )
+    text = render_text(result(repository([removed])), "sv")
+    assert "bun.yaml:12:5 (i mal-och-budget-2025)  Styrdokumentet ”Trafikplan” upphävdes" in text
+    dated = render_text(one(ChangeKind.DOCUMENT_REPEALED), "sv")
+    assert "(i mal-och-budget-2025)" not in dated

@@ -114,9 +114,16 @@ def place(
     where = file_place(repository.path, change.file, change.line, change.column)
     if not where:
         return ""
-    if isinstance(change, Change) and change.kind in _OLD_SIDE:
+    if isinstance(change, Change) and on_old_side(change):
         return text("old_side_place", language, place=shown(where), side=shown(result.old_label))
     return shown(where)
+
+
+def on_old_side(change: Change) -> bool:
+    """Whether the change's place is in the old side: what the new side no longer has."""
+    if change.kind is ChangeKind.DOCUMENT_REPEALED:  # removed, not given an end date
+        return change.params.get("valid_until") is None
+    return change.kind in _OLD_SIDE
 
 
 def file_place(folder: str, file: str, line: int, column: int) -> str:

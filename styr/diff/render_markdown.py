@@ -10,6 +10,10 @@ Every value from the files goes through `styr.escape.markdown_cell`: a title
 with `|`, backticks, `<script>` or a line break stays one cell of text. Only
 Markdown both hosts render is written: headings, paragraphs, tables,
 emphasis and strike-through; no HTML and no links.
+
+GitHub refuses a comment longer than 65,536 characters: past `limit` the
+rest is left out (from the end, so what is shown is the diff's beginning)
+and a last line says how many changes and findings are not shown.
 """
 
 from __future__ import annotations
