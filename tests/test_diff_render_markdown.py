@@ -21,7 +21,7 @@ from diff_render_samples import (
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from styr.diff.changes import Change, ChangeKind, FindingsDelta
+from styr.diff.changes import Change, ChangeKind, FindingRecord, FindingsDelta
 from styr.diff.render_markdown import COMMENT_LIMIT, render_markdown
 from styr.diff.sentences import PLAIN, sentence
 
@@ -243,3 +243,18 @@ def test_without_a_limit_everything_is_written() -> None:
     markdown = render_markdown(result(repository(_many(3000))), "sv", limit=None)
     assert sum(len(table) - 1 for table in read(markdown).tables) == 3000
     assert "förkortad" not in markdown
+
+
+def test_a_hostile_finding_stays_text_in_its_cell() -> None:
+    hostile = FindingRecord("G0|1", "warning", "a|b.yaml", 1, 2, HOSTILE)
+    markdown = render_markdown(result(repository([], findings=FindingsDelta([hostile]))), "sv")
+    seen = read(markdown)
+    (table,) = seen.tables
+    assert table[1] == [
+        "Ny varning",
+        "G0|1",
+        HOSTILE.replace("\n", " ").replace("\x1b", "\\u001b"),
+        "helsingborg/a|b.yaml:1:2",
+    ]
+    assert not {"html_inline", "html_block", "code_inline", "link_open"} & seen.types()
+    assert "\x1b" not in markdown
