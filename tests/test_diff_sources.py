@@ -6,11 +6,13 @@ example; git never reads the configuration of the person running the tests.
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import tempfile
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 from conftest import EXAMPLES
@@ -18,6 +20,8 @@ from helpers import replace_in
 from platform_marks import needs_symlinks
 
 import styr.diff.git as git
+from styr import parallel
+from styr.diff import run
 from styr.diff.changes import (
     Change,
     ChangeKind,
@@ -223,7 +227,7 @@ def test_unchanged_repositories_are_counted_and_not_loaded(
         loaded.append(root.name)
         return real_load(root, contents)  # type: ignore[arg-type]
 
-    monkeypatch.setattr("styr.diff.revision.load_repository", counted)
+    monkeypatch.setattr("styr.diff.run.load_repository", counted)
     monkeypatch.chdir(work_tree)
     result = diff(*sides_for([first, second], None, None), today=TODAY, language="sv")
     assert loaded == ["grannby", "grannby"]
@@ -391,6 +395,32 @@ def test_repositories_added_and_removed(tmp_path: Path) -> None:
     paths = {r.name: r.path for r in result.repositories}
     assert paths["Nyby"].endswith("ny/nyby")
     assert paths["Helsingborgs stad"].endswith("gammal/helsingborg")
+
+
+def test_many_changed_repositories_are_compared_in_worker_processes_alike(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    old_folder, new_folder = tmp_path / "gammal", tmp_path / "ny"
+    for name in ("a", "b", "c"):
+        shutil.copytree(EXAMPLES / "helsingborg", old_folder / name)
+        shutil.copytree(EXAMPLES / "helsingborg", new_folder / name)
+        replace_in(new_folder / name / BOARD, "Fler hyresgäster", f"Hyresgäster i {name}")
+    replace_in(new_folder / "b" / "styrdokument.yaml", '"2021-12-14"', "2021-12-14")
+    serial = diff(*sides_for([], old_folder, new_folder), today=TODAY, language="sv")
+    handed_out: list[int] = []
+    real = parallel.map_in_processes
+
+    def recorded(function: Any, arguments: Any, jobs: int) -> Any:
+        handed_out.append(len(arguments))
+        return real(function, arguments, jobs)
+
+    monkeypatch.setattr(run, "PARALLEL_FROM", 2)
+    monkeypatch.setattr(os, "cpu_count", lambda: 2)
+    monkeypatch.setattr(parallel, "map_in_processes", recorded)
+    in_workers = diff(*sides_for([], old_folder, new_folder), today=TODAY, language="sv")
+    assert handed_out == [3]
+    assert in_workers == serial
+    assert [len(r.findings.introduced) for r in in_workers.repositories] == [0, 1, 0]
 
 
 def test_organisation_names_come_from_both_sides_the_new_one_winning(tmp_path: Path) -> None:

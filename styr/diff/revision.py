@@ -17,10 +17,17 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from styr.diff.git import TreeFile, read_blobs, tree_files
-from styr.diff.sources import PYPROJECT, TOP, RepositoryFiles, language_of, shown_path
+from styr.diff.sources import (
+    PYPROJECT,
+    TOP,
+    Prepared,
+    RepositoryFiles,
+    language_of,
+    shown_path,
+)
 from styr.load import limits
 from styr.logo import MAX_LOGO_BYTES
-from styr.model.repository import MANIFEST, YAML_SUFFIXES, Repository, load_repository
+from styr.model.repository import MANIFEST, YAML_SUFFIXES
 
 # What a logo may be called (styr.logo reads PNG, JPEG and SVG): read with the YAML files.
 _IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".svg")
@@ -94,8 +101,8 @@ class RevisionSide:
         if blobs:
             self._read.update(read_blobs(self.top, blobs))
 
-    def load(self, key: str, scratch: Path) -> Repository:
-        """Loaded from its blobs; what lint reads from disk is written into `scratch`.
+    def prepare(self, key: str, scratch: Path) -> Prepared:
+        """Ready to load from its blobs; what lint reads from disk is written into `scratch`.
 
         Lint reads two things besides the YAML files: the nearest pyproject.toml
         above the repository and the logo the manifest names. The revision's own
@@ -119,7 +126,7 @@ class RevisionSide:
             contents[file] = self._read.get(blob) if blob is not None else None
             if blob is not None and contents[file] is None:
                 self._place(file, blob)  # too large: the loader refuses it from disk
-        return load_repository(root, contents)
+        return Prepared(root, contents)
 
     def _place(self, path: Path, blob: str) -> None:
         """A file of the revision in the run's own folder (its bytes, or its size only).

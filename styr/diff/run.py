@@ -4,26 +4,35 @@ Each repository on either side is one of: identical on both (counted, never
 loaded), on one side only (added or removed: one change, and the findings
 of the side it is on), or changed (loaded on both sides, compared element by
 element by `styr.diff.compare`, and linted on both for the findings' delta).
+Many changed repositories (two budget years of a whole county) are compared
+in worker processes, each repository whole in one of them.
 """
 
 from __future__ import annotations
 
+import os
 import tempfile
+from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
 from styr.diff.changes import Change, ChangeKind, DiffResult, RepositoryDiff
 from styr.diff.findings import findings_delta
-from styr.diff.sources import Side, remove_scratch
+from styr.diff.sources import Prepared, Side, remove_scratch
 from styr.model.index import build_index
-from styr.model.repository import MANIFEST, Repository
+from styr.model.repository import MANIFEST, Repository, load_repository
+
+# Below this many changed repositories, starting worker processes costs more than it saves.
+PARALLEL_FROM = 8
+
+# One changed repository's work: its key, both sides ready to load (None: not on that
+# side), where it is shown, the day and the language.
+Work = tuple[str, Prepared | None, Prepared | None, str, date, str]
 
 
 def diff(old_side: Side, new_side: Side, *, today: date, language: str) -> DiffResult:
     """What changed from `old_side` to `new_side`, repository by repository."""
-    result = DiffResult(
-        old_label=old_side.label_in(language), new_label=new_side.label_in(language)
-    )
+    result = DiffResult(old_side.label_in(language), new_side.label_in(language))
     changed = []
     for key in sorted({*old_side.repositories, *new_side.repositories}, key=_folder_order):
         old = old_side.repositories.get(key)
@@ -37,14 +46,18 @@ def diff(old_side: Side, new_side: Side, *, today: date, language: str) -> DiffR
     # Revisions' files that lint reads from disk are put here, and removed on every path.
     scratch = Path(tempfile.mkdtemp(prefix="styr-diff-"))
     try:
-        for key in changed:
-            old_repository = _load(old_side, key, scratch)
-            new_repository = _load(new_side, key, scratch)
-            result.repositories.append(
-                _repository_diff(
-                    key, old_side, new_side, old_repository, new_repository, today, language
-                )
+        work = [
+            (
+                key,
+                _prepared(old_side, key, scratch),
+                _prepared(new_side, key, scratch),
+                (new_side if key in new_side.repositories else old_side).repositories[key].shown,
+                today,
+                language,
             )
+            for key in changed
+        ]
+        result.repositories.extend(_each(work))
     finally:
         remove_scratch(scratch)
     return result
@@ -54,30 +67,40 @@ def _folder_order(key: str) -> list[str]:
     return key.split("/")
 
 
-def _load(side: Side, key: str, scratch: Path) -> Repository | None:
-    return side.load(key, scratch) if key in side.repositories else None
+def _prepared(side: Side, key: str, scratch: Path) -> Prepared | None:
+    return side.prepare(key, scratch) if key in side.repositories else None
 
 
-def _repository_diff(
+def _each(work: list[Work]) -> Iterator[RepositoryDiff]:
+    jobs = os.cpu_count() or 1
+    if jobs <= 1 or len(work) < PARALLEL_FROM:
+        return (repository_diff(*each) for each in work)
+    from styr.parallel import map_in_processes
+
+    return map_in_processes(repository_diff, work, jobs)
+
+
+def repository_diff(
     key: str,
-    old_side: Side,
-    new_side: Side,
-    old: Repository | None,
-    new: Repository | None,
+    old_files: Prepared | None,
+    new_files: Prepared | None,
+    shown: str,
     today: date,
     language: str,
 ) -> RepositoryDiff:
-    shown = new or old  # the new side's name and place, the old side's if it was removed
-    assert shown is not None  # a key comes from one side at least
-    where = new_side if new is not None else old_side
+    """One repository's changes and findings' delta (in this process or a worker)."""
+    old = load_repository(old_files.root, old_files.contents) if old_files else None
+    new = load_repository(new_files.root, new_files.contents) if new_files else None
+    named = new or old  # the new side's name, the old side's if it was removed
+    assert named is not None, key  # a key comes from one side at least
     repository_diff = RepositoryDiff(
-        name=shown.municipality_name,
-        code=shown.municipality_code,
-        path=where.repositories[key].shown,
+        name=named.municipality_name,
+        code=named.municipality_code,
+        path=shown,
         organisation_names=_organisation_names(old, new),
     )
     if old is None or new is None:
-        repository_diff.changes.append(_whole_repository(shown, added=new is not None))
+        repository_diff.changes.append(_whole_repository(named, added=new is not None))
     else:
         repository_diff.changes.extend(compare(old, new))
     # Last: lint lets go of the positions the comparison places its changes by.

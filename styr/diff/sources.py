@@ -24,9 +24,7 @@ from styr.load.access import Refused, read_inside
 from styr.messages import message
 from styr.model.repository import (
     MANIFEST,
-    Repository,
     find_listed_repositories,
-    load_repository,
     read_repository_files,
     repository_names,
 )
@@ -52,6 +50,18 @@ class RepositoryFiles:
         return self.blobs == other.blobs and self.settings == other.settings
 
 
+@dataclass(frozen=True, slots=True)
+class Prepared:
+    """A repository ready to load (`load_repository(root, contents)`), in any process.
+
+    `contents` are its files' bytes, None for a file that is not read (the
+    loader then says why, from disk).
+    """
+
+    root: Path
+    contents: dict[Path, bytes | None]
+
+
 class Side(Protocol):
     """One side of a diff: its repositories, how to load one, and how people call it."""
 
@@ -66,8 +76,9 @@ class Side(Protocol):
     def prefetch(self, keys: list[str]) -> None:
         """Read the files of these repositories now, all at once (they will be loaded)."""
 
-    def load(self, key: str, scratch: Path) -> Repository:
-        """The repository `key` loaded; `scratch` is a private folder removed after the run."""
+    def prepare(self, key: str, scratch: Path) -> Prepared:
+        """The repository `key` ready to load; `scratch` is the run's own folder, removed
+        after it, for what lint reads from disk."""
 
 
 def shown_path(path: Path) -> str:
@@ -128,8 +139,8 @@ class FolderSide:
         # Read whole when found (lint reads every file too); let the unchanged ones go.
         self._contents = {key: self._contents[key] for key in keys if key in self._contents}
 
-    def load(self, key: str, scratch: Path) -> Repository:
-        return load_repository(self._roots[key], self._contents.pop(key))
+    def prepare(self, key: str, scratch: Path) -> Prepared:
+        return Prepared(self._roots[key], self._contents.pop(key))
 
 
 def language_of(manifest: bytes | None) -> str | None:
