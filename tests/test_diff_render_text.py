@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 
 import pytest
@@ -18,11 +19,17 @@ from diff_render_samples import (
     repository,
     result,
 )
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from styr.diff.changes import ChangeKind, FindingRecord, FindingsDelta
+from styr.diff.render_github import render_github
+from styr.diff.render_json import render_json
+from styr.diff.render_markdown import render_markdown
 from styr.diff.render_text import render_text
 from styr.diff.sentences import PLAIN, sentence
 from styr.diff.texts import KIND_LABELS
+from styr.escape import terminal
 
 # What the sentence of each sample change says, in Swedish and in English.
 EXPECTED: dict[ChangeKind, tuple[str, str]] = {
@@ -486,3 +493,64 @@ def test_a_document_repealed_by_removing_it_is_placed_in_the_old_side() -> None:
     assert "bun.yaml:12:5 (i mal-och-budget-2025)  Styrdokumentet ”Trafikplan” upphävdes" in text
     dated = render_text(one(ChangeKind.DOCUMENT_REPEALED), "sv")
     assert "(i mal-och-budget-2025)" not in dated
+
+
+_JSON = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=8),
+    lambda inner: (
+        st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=6), inner, max_size=3)
+    ),
+    max_leaves=6,
+)
+_KEYS = st.sampled_from(
+    [
+        "old",
+        "new",
+        "year",
+        "field",
+        "words",
+        "better",
+        "explained",
+        "comment",
+        "milestone",
+        "limit",
+        "over_limit",
+        "period",
+        "part",
+        "what",
+        "id",
+        "valid_until",
+        "adopted_on",
+        "adopted_by",
+        "removed",
+        "added",
+        "removed_titles",
+        "added_titles",
+        "old_id",
+        "similarity",
+        "name",
+    ]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    kind=st.sampled_from(list(ChangeKind)),
+    category=st.sampled_from(["goal", "indicator", "organisation", "model", "follow_up", "x"]),
+    params=st.dictionaries(_KEYS, _JSON, max_size=8),
+)
+def test_any_params_give_a_sentence_never_an_error(
+    kind: ChangeKind, category: str, params: dict[str, object]
+) -> None:
+    odd = change(kind, category, "Mål", params=params)
+    diff = result(repository([odd]))
+    for language in ("sv", "en"):
+        said = sentence(odd, language, PLAIN)
+        assert said and "\n" not in said
+        assert terminal(said) in render_text(diff, language)
+        tables = 0 if kind.value.startswith("repository") else 1
+        rows = [line for line in render_markdown(diff, language).splitlines() if line[:2] == "| "]
+        assert len(rows) == 3 * tables  # a head, a delimiter and the change's row
+        written = json.loads(render_json(diff, language))["repositories"][0]["changes"][0]
+        assert written["text"] == said
+        assert render_github(diff, language).count("<details>") == tables

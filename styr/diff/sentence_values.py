@@ -17,6 +17,7 @@ from typing import Any
 from styr.diff.changes import Change
 from styr.diff.texts import (
     FIELD_NAMED,
+    FIELD_UNNAMED,
     FIELDS,
     OWNED_FIELDS,
     SUBJECT_OTHER,
@@ -168,7 +169,9 @@ def field_name(c: Said, fallback: Text | None = None) -> str:
             name = translate(known, c.language)
             break
     if name is None:
-        if fallback is not None:
+        if not field:
+            name = translate(FIELD_UNNAMED, c.language)
+        elif fallback is not None:
             name = translate(fallback, c.language)
         else:
             name = translate(FIELD_NAMED, c.language, field=c.style.value(field))

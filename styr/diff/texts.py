@@ -88,6 +88,7 @@ OWNED_FIELDS: dict[str, Text] = {
 # A reworded text no entry above names, and any other value, by its key as written.
 FIELD_OTHER: Text = NC_("diff field", "a text")
 FIELD_NAMED: Text = NC_("diff field", "the value “{field}”")
+FIELD_UNNAMED: Text = NC_("diff field", "a value")
 
 # The short name of each kind of change: the first column of a table, the summary's counts.
 KIND_LABELS: dict[str, Text] = {
