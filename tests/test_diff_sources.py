@@ -16,7 +16,7 @@ from typing import Any
 
 import pytest
 from conftest import EXAMPLES
-from helpers import replace_in
+from helpers import findings_of, replace_in
 from platform_marks import needs_symlinks
 
 import styr.diff.git as git
@@ -363,6 +363,27 @@ def test_a_finding_that_only_moved_is_neither_introduced_nor_fixed(tmp_path: Pat
         *sides_for([], old_folder, new_folder), today=TODAY, language="sv"
     ).repositories
     assert repository.findings == FindingsDelta()
+
+
+def test_a_goal_added_above_a_finding_leaves_it_the_same_finding(tmp_path: Path) -> None:
+    """A schema finding writes its place (goals[0].horizon.end) into its message."""
+    old_folder, new_folder = tmp_path / "gammal", tmp_path / "ny"
+    shutil.copytree(EXAMPLES / "helsingborg", old_folder)
+    board = old_folder / "organisation" / "kulturnamnden.yaml"
+    replace_in(board, "end: 2026}", 'end: "2026 eller 2027"}')
+    assert "S002" in [finding.code for finding in findings_of(old_folder)]
+    shutil.copytree(old_folder, new_folder)
+    added = (
+        "goals:\n  - id: kn-nytt\n    title: Fler ska uppleva kulturlivet som tillgängligt\n"
+        "    target_group: besökare\n    horizon: {start: 2023, end: 2026}\n"
+        "    contributes_to: [inriktning-livskvalitet]\n"
+    )
+    replace_in(new_folder / "organisation" / "kulturnamnden.yaml", "goals:\n", added)
+    (repository,) = diff(
+        *sides_for([], old_folder, new_folder), today=TODAY, language="sv"
+    ).repositories
+    assert [r.code for r in repository.findings.introduced] == ["G003"]  # the new goal's own
+    assert repository.findings.fixed == []
 
 
 def test_finding_messages_are_in_the_runs_language(tmp_path: Path) -> None:

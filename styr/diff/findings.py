@@ -17,7 +17,7 @@ from datetime import date
 from typing import Any
 
 from styr.diff.changes import FindingRecord, FindingsDelta
-from styr.findings import Finding, PathInDocument
+from styr.findings import Finding, PathInDocument, Severity
 from styr.lint import lint_repository, relative_name
 from styr.model.index import build_index
 from styr.model.repository import Repository
@@ -82,7 +82,8 @@ def _element_places(repository: Repository) -> Places:
 
 def _match_key(finding: Finding, repository: Repository, places: Places) -> MatchKey:
     file = relative_name(repository, finding.file)
-    return (finding.code, file, _place(file, finding.path, places), _params(finding.params))
+    place = _place(file, finding.path, places)
+    return (finding.code, file, place, _params(finding.params, finding.path))
 
 
 def _place(file: str, path: PathInDocument, places: Places) -> str:
@@ -94,8 +95,31 @@ def _place(file: str, path: PathInDocument, places: Places) -> str:
     return json.dumps([None, list(path)])
 
 
-def _params(params: dict[str, Any]) -> str:
-    return json.dumps(params, sort_keys=True, default=str, ensure_ascii=False)
+def _params(params: dict[str, Any], path: PathInDocument) -> str:
+    """The message parameters, without the path the finding is at written into them.
+
+    A schema finding says where it is ("goals[1].horizon.end"): a goal added
+    above it changes that text, not the finding, whose place is already in
+    the key as the element's id.
+    """
+    written = [_dotted(path[:length]) for length in range(len(path), 0, -1)]
+    shown = {
+        name: _without_paths(value, written) if isinstance(value, str) else value
+        for name, value in params.items()
+    }
+    return json.dumps(shown, sort_keys=True, default=str, ensure_ascii=False)
+
+
+def _dotted(path: PathInDocument) -> str:
+    """A path as a finding's message writes it (`Finding.dotted_path`: goals[1].title)."""
+    return Finding("", Severity.INFO, None, path=path).dotted_path
+
+
+def _without_paths(text: str, written: list[str]) -> str:
+    for dotted in written:  # the longest first: "goals[1].horizon" before "goals[1]"
+        if dotted in text:
+            return text.replace(dotted, "\0")
+    return text
 
 
 def _record(finding: Finding, repository: Repository, language: str) -> FindingRecord:
