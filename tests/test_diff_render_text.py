@@ -97,8 +97,8 @@ EXPECTED: dict[ChangeKind, tuple[str, str]] = {
         "what counts as better changed from a higher value to a lower value",
     ),
     ChangeKind.GOAL_COUNT_CHANGED: (
-        f"{BOARD_NAME} har nu 4 mål, fler än högst 3 (förut 3)",
-        f"{BOARD_NAME} now has 4 goals, more than the limit of 3 (before: 3)",
+        f"{BOARD_NAME} har nu 4 mål (förut 3), fler än de högst 3 som rekommenderas",
+        f"{BOARD_NAME} now has 4 goals (before: 3), more than the recommended 3 at most",
     ),
     ChangeKind.MISSION_SOURCE_CHANGED: (
         f"{COMPANY_NAME}: uppdragets källa ändrades från reglementet till ägardirektivet",

@@ -322,8 +322,9 @@ COUNTED: dict[str, tuple[Text, Text]] = {
         "{subject} now has {count} goals (before: {old})",
     ),
     "goal_count_over": NP_(
-        "{subject} now has {count} goal, more than the limit of {limit} (before: {old})",
-        "{subject} now has {count} goals, more than the limit of {limit} (before: {old})",
+        "{subject} now has {count} goal (before: {old}), more than the recommended {limit} at most",
+        "{subject} now has {count} goals (before: {old}), more than the recommended {limit} at "
+        "most",
     ),
 }
 
