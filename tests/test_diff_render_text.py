@@ -435,6 +435,12 @@ def test_styr_diff_asks_for_colour_where_colour_is_wanted_and_never_in_a_pipe(
         (
             ChangeKind.FIELD_CHANGED,
             "goal",
+            {"field": "horizon.end", "old": 2026, "new": 2027},
+            "Målet ”X”: tidshorisontens slut ändrades från 2026 till 2027",
+        ),
+        (
+            ChangeKind.FIELD_CHANGED,
+            "goal",
             {"field": "agenda2030", "old": ["4.1"], "new": ["4.1", "4.2"]},
             "Målet ”X”: målen i Agenda 2030 ändrades från ”4.1” till ”4.1” och ”4.2”",
         ),

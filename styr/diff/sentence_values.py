@@ -155,7 +155,7 @@ def listed(items: Sequence[str], language: str) -> str:
 def field_name(c: Said, fallback: Text | None = None) -> str:
     """The change's field (`mission.text`, `name.sv`, `milestones.text`) as a reader says it.
 
-    The whole dotted name, else its last part, else its first; a field none of
+    The whole dotted name, else its ends, else its first part; a field none of
     them names is said by its key as written ("värdet ”horizon”"), or `fallback`.
     A field of a target, a milestone, an outcome or an analysis says whose it
     is: "kommentaren till etappmålet för 2024".
@@ -163,7 +163,10 @@ def field_name(c: Said, fallback: Text | None = None) -> str:
     field = str(c.params.get("field") or "")
     parts = field.split(".")
     name = None
-    for candidate in (field, parts[-1], parts[0]):
+    # The whole name, then shorter and shorter ends of it (`citation.url`, `url`), then
+    # its first part (`name` of `name.sv`).
+    candidates = [".".join(parts[start:]) for start in range(len(parts))] + [parts[0]]
+    for candidate in candidates:
         known = FIELDS.get(candidate)
         if known is not None:
             name = translate(known, c.language)
