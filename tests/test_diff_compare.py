@@ -737,3 +737,49 @@ def test_any_organisation_file_compares_without_failing(
         changes = compare_repositories(old, new)
         json.dumps([c.params for c in changes], allow_nan=False)
         assert all(c.line >= 1 and c.column >= 1 for c in changes)
+
+
+def _huddinge(tmp_path: Path) -> tuple[Path, Path]:
+    old, new = tmp_path / "gammal" / "huddinge", tmp_path / "ny" / "huddinge"
+    shutil.copytree(EXAMPLES / "huddinge", old)
+    shutil.copytree(EXAMPLES / "huddinge", new)
+    return old, new
+
+
+_READINGS = "organisation/grundskolenamnden.yaml"
+_SOCIAL = """  - area: social-hallbarhet
+    text: >-
+      Den sociala basen betyder för nämnden att fler elever blir behöriga till
+      gymnasieskolan, har en trygg relation till vuxna i skolan, känner sig
+      trygga och mår bra.
+"""
+
+
+def test_readings_in_another_order_are_no_change(tmp_path: Path) -> None:
+    sides = _huddinge(tmp_path)
+    path = edit(sides, _READINGS, _SOCIAL, "")
+    replace_in(path, "area_readings:\n", "area_readings:\n" + _SOCIAL)
+    assert changes_of(sides) == []
+
+
+def test_a_reading_reworded_is_named_by_its_area_at_its_place(tmp_path: Path) -> None:
+    sides = _huddinge(tmp_path)
+    path = edit(sides, _READINGS, _SOCIAL, "")
+    replace_in(path, "area_readings:\n", "area_readings:\n" + _SOCIAL.replace("mår bra", "mår väl"))
+    (change,) = changes_of(sides)
+    assert (change.kind, change.params["field"]) == (
+        ChangeKind.REWORDED,
+        "area_readings.social-hallbarhet.text",
+    )
+    assert change.line == line_of(path, "area: social-hallbarhet") + 1  # at `text: >-`
+
+
+def test_a_reading_of_a_renamed_area_follows_the_rename(tmp_path: Path) -> None:
+    sides = _huddinge(tmp_path)
+    for path in sides[1].rglob("*.yaml"):
+        text = path.read_text(encoding="utf-8")
+        path.write_text(
+            text.replace("social-hallbarhet", "social-hallbarhet-2030"), encoding="utf-8"
+        )
+    changes = changes_of(sides)
+    assert {(c.kind, c.id) for c in changes} == {(ChangeKind.RENAMED, "social-hallbarhet-2030")}

@@ -34,15 +34,18 @@ from styr.diff.changes import Change, ChangeKind
 from styr.diff.content import (
     LINK_FIELD,
     REFERENCE_FIELDS,
+    Entry,
     Field,
     dotted,
     identical_own,
     last_key,
     link_ids,
+    located,
     own_content,
     plain,
     same_value,
     text_or_empty,
+    without_entries,
 )
 from styr.diff.indicators import indicator_changes
 from styr.diff.model_changes import model_changes
@@ -198,9 +201,22 @@ class _Sides:
         if not self.renamed_ids:
             return content
         return {
-            path: self._renamed(value) if last_key(path) in REFERENCE_FIELDS else value
+            self._renamed_path(path): (
+                self._renamed(value) if last_key(path) in REFERENCE_FIELDS else value
+            )
             for path, value in content.items()
         }
+
+    def _renamed_path(self, path: Field) -> Field:
+        """An entry named by the element it is about (`area_readings`) under its new id."""
+        if not any(isinstance(part, Entry) for part in path):
+            return path
+        return tuple(
+            Entry(part.key, self.renamed_ids.get(part.value, part.value))
+            if isinstance(part, Entry) and part.key in REFERENCE_FIELDS
+            else part
+            for part in path
+        )
 
     def _renamed(self, value: Any) -> Any:
         if isinstance(value, str):
@@ -286,7 +302,7 @@ class _Sides:
         return changes
 
     def _value_change(self, new: Element, path: Field, was: Any, now: Any) -> Change | None:
-        where = self.at_new(new, path)
+        where = self.at_new(new, located(new, path))
         name = dotted(path)
         if new.category == ORGANISATION and path in _MISSION_SOURCE:
             params = {"field": name, "old": plain(was), "new": plain(now)}
@@ -294,7 +310,7 @@ class _Sides:
         if last_key(path) == LINK_FIELD and link_ids(was) is not None and link_ids(now) is not None:
             return self._link_change(new, where, name, link_ids(was) or [], link_ids(now) or [])
         if (
-            is_text_field(path)
+            is_text_field(without_entries(path))
             and text_or_empty(was) is not None
             and text_or_empty(now) is not None
         ):

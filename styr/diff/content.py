@@ -10,12 +10,32 @@ says where elements stand.
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
 from styr.model.index import FILE_LAYOUTS, ORGANISATION, Element, Layout
 
-Field = tuple[str | int, ...]
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """An entry of a list of mappings, by what it is about (`area: inriktning-1`), not its place.
+
+    So that an entry put in first, or the entries in another order, is no
+    change of every entry after it.
+    """
+
+    key: str
+    value: str
+
+    def __str__(self) -> str:
+        return self.value
+
+
+Field = tuple[str | int | Entry, ...]
+# What identifies an entry of a list of mappings, the first that every entry
+# has and no two share; without one, entries are compared by position.
+ENTRY_KEYS = ("id", "area", "year", "period")
 
 # The fields that name other elements by id. A value here is mapped through
 # the renames found, so that a renamed target is not also a changed value.
@@ -67,15 +87,69 @@ def _leaves(leaves: dict[Field, Any], path: Field, value: Any, skipped: frozense
         for key, inner in value.items():
             _leaves(leaves, (*path, str(key)), inner, skipped)
     elif isinstance(value, list) and any(isinstance(item, dict | list) for item in value):
-        for position, inner in enumerate(value):
-            _leaves(leaves, (*path, position), inner, skipped)
+        for part, inner in zip(_entry_parts(value), value, strict=True):
+            _leaves(leaves, (*path, part), inner, skipped)
     else:
         leaves[path] = value
 
 
+def _entry_parts(items: list[Any]) -> list[int | Entry]:
+    for key in ENTRY_KEYS:
+        values = [item.get(key) if isinstance(item, dict) else None for item in items]
+        named = all(isinstance(v, str | int) and not isinstance(v, bool) for v in values)
+        if named and len(set(map(str, values))) == len(values):
+            return [Entry(key, str(v)) for v in values]
+    return list(range(len(items)))
+
+
+def located(element: Element, path: Field) -> tuple[str | int, ...]:
+    """`path` as it is written in the element's data, an entry by its place in its list.
+
+    As far as it is written there: a field no longer written is located at
+    the nearest part of it that is.
+    """
+    node: Any = element.data
+    written: list[str | int] = []
+    for part in path:
+        if isinstance(part, Entry):
+            found = _position(node, part)
+            if found is None:
+                break
+            written.append(found)
+            node = node[found]
+        else:
+            written.append(part)
+            node = _child(node, part)
+            if node is None:
+                break
+    return tuple(written)
+
+
+def _child(node: Any, part: str | int) -> Any:
+    if isinstance(node, dict):
+        return node.get(part)
+    if isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
+        return node[part]
+    return None
+
+
+def _position(node: Any, entry: Entry) -> int | None:
+    if not isinstance(node, list):
+        return None
+    for position, item in enumerate(node):
+        if isinstance(item, dict) and str(item.get(entry.key)) == entry.value:
+            return position
+    return None
+
+
 def dotted(path: Field) -> str:
-    """A field as the changes name it: `mission.text`, `area_readings.0.text`."""
+    """A field as the changes name it: `mission.text`, `area_readings.inriktning-1.text`."""
     return ".".join(str(part) for part in path)
+
+
+def without_entries(path: Field) -> tuple[str | int, ...]:
+    """The path with each entry as a list position: what `is_text_field` reads."""
+    return tuple(0 if isinstance(part, Entry) else part for part in path)
 
 
 def last_key(path: Field) -> str | None:
