@@ -47,13 +47,13 @@ from styr.diff.content import (
     text_or_empty,
     without_entries,
 )
+from styr.diff.goal_counts import goal_count, goal_count_change, goal_limit
 from styr.diff.indicators import indicator_changes
 from styr.diff.model_changes import model_changes
 from styr.diff.outcomes import outcome_changes
-from styr.diff.places import Place, file_name, place_in
+from styr.diff.places import Place, element_change, file_name, organisation_of, place_in
 from styr.diff.similarity import Candidate, content_tokens, match_renames
 from styr.diff.words import word_diff
-from styr.errors import ConfigError
 from styr.findings import PathInDocument
 from styr.load import Document
 from styr.load.text_fields import is_text_field
@@ -238,19 +238,19 @@ class _Sides:
     def removed(self, element: Element) -> Change:
         if element.category == documents.CATEGORY:
             return documents.repealed(element, self.at_old)
-        return _change(ChangeKind.REMOVED, element, self.at_old(element, ()))
+        return element_change(ChangeKind.REMOVED, element, self.at_old(element, ()))
 
     def added(self, element: Element) -> list[Change]:
         if element.category == documents.CATEGORY:
             return [documents.adopted(element, self.at_new)]
-        changes = [_change(ChangeKind.ADDED, element, self.at_new(element, ()))]
-        if element.category == ORGANISATION and _goal_count(element) > self.goal_limit():
+        changes = [element_change(ChangeKind.ADDED, element, self.at_new(element, ()))]
+        if element.category == ORGANISATION and goal_count(element) > self.goal_limit():
             changes.append(self._goal_count_change(0, element))
         return changes
 
     def renamed_change(self, old: Element, new: Element, score: float) -> Change:
         params = {"old_id": old.id, "similarity": score}
-        return _change(ChangeKind.RENAMED, new, self.at_new(new, ()), params)
+        return element_change(ChangeKind.RENAMED, new, self.at_new(new, ()), params)
 
     def pair_changes(self, old: Element, new: Element) -> list[Change]:
         """What changed between two versions of one element (kept, or renamed)."""
@@ -259,11 +259,11 @@ class _Sides:
             return moved  # the common case, at once
         changes = [*moved, *self._value_changes(old, new)]
         if new.category == "indicator":
-            changes.extend(indicator_changes(old, new, _organisation_of(new), self.new))
+            changes.extend(indicator_changes(old, new, organisation_of(new), self.new))
         elif new.category == documents.CATEGORY:
             changes.extend(documents.document_changes(old, new, self.at_new))
-        elif new.category == ORGANISATION and _goal_count(old) != _goal_count(new):
-            changes.append(self._goal_count_change(_goal_count(old), new))
+        elif new.category == ORGANISATION and goal_count(old) != goal_count(new):
+            changes.append(self._goal_count_change(goal_count(old), new))
         return changes
 
     def _moved(self, old: Element, new: Element) -> list[Change]:
@@ -273,7 +273,7 @@ class _Sides:
         if self._renamed_id(old.owner) == new.owner or self._moved_with_parent(old, new):
             return []
         params = {"field": "organisation", "old": old.owner, "new": new.owner}
-        return [_change(ChangeKind.FIELD_CHANGED, new, self.at_new(new, ()), params)]
+        return [element_change(ChangeKind.FIELD_CHANGED, new, self.at_new(new, ()), params)]
 
     def _moved_with_parent(self, old: Element, new: Element) -> bool:
         above_old, above_new = old.parent, new.parent
@@ -283,6 +283,15 @@ class _Sides:
 
     def _renamed_id(self, old_id: str | None) -> str | None:
         return self.renamed_ids.get(old_id, old_id) if old_id is not None else None
+
+    def goal_limit(self) -> int:
+        if self._goal_limit is None:
+            self._goal_limit = goal_limit(self.new)
+        return self._goal_limit
+
+    def _goal_count_change(self, before: int, organisation: Element) -> Change:
+        where = self.at_new(organisation, ("goals",))
+        return goal_count_change(before, organisation, self.goal_limit(), where)
 
     def _value_changes(self, old: Element, new: Element) -> list[Change]:
         written, after = own_content(old), own_content(new)
@@ -306,7 +315,7 @@ class _Sides:
         name = dotted(path)
         if new.category == ORGANISATION and path in _MISSION_SOURCE:
             params = {"field": name, "old": plain(was), "new": plain(now)}
-            return _change(ChangeKind.MISSION_SOURCE_CHANGED, new, where, params)
+            return element_change(ChangeKind.MISSION_SOURCE_CHANGED, new, where, params)
         if last_key(path) == LINK_FIELD and link_ids(was) is not None and link_ids(now) is not None:
             return self._link_change(new, where, name, link_ids(was) or [], link_ids(now) or [])
         if (
@@ -316,7 +325,7 @@ class _Sides:
         ):
             return _reworded(new, where, name, text_or_empty(was) or "", text_or_empty(now) or "")
         params = {"field": name, "old": plain(was), "new": plain(now)}
-        return _change(ChangeKind.FIELD_CHANGED, new, where, params)
+        return element_change(ChangeKind.FIELD_CHANGED, new, where, params)
 
     def _link_change(
         self, new: Element, where: Place, name: str, was: list[str], now: list[str]
@@ -339,47 +348,11 @@ class _Sides:
             "removed_titles": [self._title(target) for target in removed],
             "added_titles": [self._title(target) for target in added],
         }
-        return _change(ChangeKind.LINK_MOVED, new, where, params)
+        return element_change(ChangeKind.LINK_MOVED, new, where, params)
 
     def _title(self, target: str) -> str:
         element = self.new_index.by_id.get(target) or self.old_index.by_id.get(target)
         return element.title if element is not None else target
-
-    def goal_limit(self) -> int:
-        """G001's limit as lint reads it for the new side (its configuration, or the rule's own)."""
-        if self._goal_limit is None:
-            from styr.config import LintConfig, load_config
-            from styr.rules import goal_count
-            from styr.rules.catalogue import ALL_RULES
-
-            try:
-                config = load_config(self.new.root, self.new.manifest.data, ALL_RULES)
-            except ConfigError:  # lint's findings on both sides say what is wrong with it
-                config = LintConfig()
-            self._goal_limit = int(config.options_of(goal_count.RULE)["max"])
-        return self._goal_limit
-
-    def _goal_count_change(self, before: int, organisation: Element) -> Change:
-        count, limit = _goal_count(organisation), self.goal_limit()
-        params = {"old": before, "new": count, "limit": limit, "over_limit": count > limit}
-        where = self.at_new(organisation, ("goals",))
-        return _change(ChangeKind.GOAL_COUNT_CHANGED, organisation, where, params)
-
-
-def _change(
-    kind: ChangeKind, element: Element, where: Place, params: dict[str, Any] | None = None
-) -> Change:
-    return Change(
-        kind=kind,
-        category=element.category,
-        id=element.id,
-        title=element.title,
-        file=where.file,
-        line=where.line,
-        column=where.column,
-        organisation=_organisation_of(element),
-        params=params or {},
-    )
 
 
 def _reworded(new: Element, where: Place, name: str, was: str, now: str) -> Change | None:
@@ -387,7 +360,7 @@ def _reworded(new: Element, where: Place, name: str, was: str, now: str) -> Chan
     if " ".join(was.split()) == " ".join(now.split()):
         return None
     params = {"field": name, "old": was, "new": now, "words": word_diff(was, now)}
-    return _change(ChangeKind.REWORDED, new, where, params)
+    return element_change(ChangeKind.REWORDED, new, where, params)
 
 
 def _not_loaded(repository: Repository) -> set[str]:
@@ -396,27 +369,6 @@ def _not_loaded(repository: Repository) -> set[str]:
         for document in repository.all_documents()
         if not document.loaded
     }
-
-
-def _organisation_of(element: Element) -> str | None:
-    """The organisation a change is grouped under: an organisation's own, an element's owner.
-
-    A work plan (and each of its activities) is written in a file of its own
-    and names the organisation whose plan it is (`owner:`).
-    """
-    if element.category == ORGANISATION:
-        return element.id
-    plan = element.parent if element.category == "activity" else element
-    if element.owner is None and plan is not None and plan.category == "work_plan":
-        owner = plan.data.get("owner")
-        return owner if isinstance(owner, str) else None
-    return element.owner
-
-
-def _goal_count(organisation: Element) -> int:
-    """The goals an organisation has, counted as G001 counts them (the entries under goals:)."""
-    goals = organisation.data.get("goals")
-    return len(goals) if isinstance(goals, list) else 0
 
 
 def _union(first: dict[Field, Any], second: dict[Field, Any]) -> Iterable[Field]:

@@ -17,7 +17,7 @@ from typing import Any
 
 from styr.diff.changes import Change, ChangeKind
 from styr.diff.content import plain
-from styr.diff.places import Place
+from styr.diff.places import Place, element_change
 from styr.findings import PathInDocument
 from styr.model.index import Element
 
@@ -34,12 +34,12 @@ def adopted(new: Element, locate: Locate) -> Change:
         "adopted_on": _date(new, "adopted_on"),
         "adopted_by": plain(new.data.get("adopted_by")),
     }
-    return _change(ChangeKind.DOCUMENT_ADOPTED, new, locate(new, ()), params)
+    return element_change(ChangeKind.DOCUMENT_ADOPTED, new, locate(new, ()), params)
 
 
 def repealed(old: Element, locate: Locate) -> Change:
     """A document removed: repealed, with no day (the old side's place)."""
-    return _change(ChangeKind.DOCUMENT_REPEALED, old, locate(old, ()), {"valid_until": None})
+    return element_change(ChangeKind.DOCUMENT_REPEALED, old, locate(old, ()), {"valid_until": None})
 
 
 def document_changes(old: Element, new: Element, locate: Locate) -> list[Change]:
@@ -51,17 +51,19 @@ def document_changes(old: Element, new: Element, locate: Locate) -> list[Change]
             "adopted_by": plain(new.data.get("adopted_by")),
         }
         changes.append(
-            _change(ChangeKind.DOCUMENT_ADOPTED, new, locate(new, ("adopted_on",)), params)
+            element_change(ChangeKind.DOCUMENT_ADOPTED, new, locate(new, ("adopted_on",)), params)
         )
     elif _date(old, "adopted_on") != _date(new, "adopted_on"):
         params = {"field": "adopted_on", "old": _date(old, "adopted_on"), "new": None}
-        changes.append(_change(ChangeKind.FIELD_CHANGED, new, locate(new, ()), params))
+        changes.append(element_change(ChangeKind.FIELD_CHANGED, new, locate(new, ()), params))
     end = _end_change(old, new, locate)
     if end is not None:
         changes.append(end)
     if _date(old, "next_review") != _date(new, "next_review"):
         params = {"old": _date(old, "next_review"), "new": _date(new, "next_review")}
-        changes.append(_change(ChangeKind.REVIEW_MOVED, new, locate(new, ("next_review",)), params))
+        changes.append(
+            element_change(ChangeKind.REVIEW_MOVED, new, locate(new, ("next_review",)), params)
+        )
     return changes
 
 
@@ -73,8 +75,8 @@ def _end_change(old: Element, new: Element, locate: Locate) -> Change | None:
         new, ("valid_until",) if "valid_until" in new.data else ("until_further_notice",)
     )
     if after is not None and (before is None or after < before):
-        return _change(ChangeKind.DOCUMENT_REPEALED, new, where, {"valid_until": after})
-    return _change(ChangeKind.DOCUMENT_EXTENDED, new, where, {"old": before, "new": after})
+        return element_change(ChangeKind.DOCUMENT_REPEALED, new, where, {"valid_until": after})
+    return element_change(ChangeKind.DOCUMENT_EXTENDED, new, where, {"old": before, "new": after})
 
 
 def _end(document: Element) -> str | None:
@@ -87,17 +89,3 @@ def _end(document: Element) -> str | None:
 def _date(document: Element, key: str) -> str | None:
     value: Any = plain(document.data.get(key))
     return None if value is None else str(value)
-
-
-def _change(kind: ChangeKind, element: Element, where: Place, params: dict[str, Any]) -> Change:
-    return Change(
-        kind=kind,
-        category=element.category,
-        id=element.id,
-        title=element.title,
-        file=where.file,
-        line=where.line,
-        column=where.column,
-        organisation=element.owner,
-        params=params,
-    )

@@ -1,12 +1,15 @@
-"""Where a change is: a file's name in its repository, and a 1-based line and column."""
+"""Where a change is (a file's name in its repository, a 1-based line and column), and whose."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
+from styr.diff.changes import Change, ChangeKind
 from styr.findings import PathInDocument
 from styr.lint import relative_name
 from styr.load import Document
+from styr.model.index import ORGANISATION, Element
 from styr.model.repository import Repository
 
 
@@ -26,3 +29,35 @@ def place_in(repository: Repository, document: Document, path: PathInDocument) -
 def file_name(repository: Repository, document: Document) -> str:
     """The document's file as findings name it: relative to the repository, with slashes."""
     return relative_name(repository, document.file)
+
+
+def element_change(
+    kind: ChangeKind, element: Element, where: Place, params: dict[str, Any] | None = None
+) -> Change:
+    """A change of an element (or an organisation) at `where`, grouped under its organisation."""
+    return Change(
+        kind=kind,
+        category=element.category,
+        id=element.id,
+        title=element.title,
+        file=where.file,
+        line=where.line,
+        column=where.column,
+        organisation=organisation_of(element),
+        params=params or {},
+    )
+
+
+def organisation_of(element: Element) -> str | None:
+    """The organisation a change is grouped under: an organisation's own, an element's owner.
+
+    A work plan (and each of its activities) is written in a file of its own
+    and names the organisation whose plan it is (`owner:`).
+    """
+    if element.category == ORGANISATION:
+        return element.id
+    plan = element.parent if element.category == "activity" else element
+    if element.owner is None and plan is not None and plan.category == "work_plan":
+        owner = plan.data.get("owner")
+        return owner if isinstance(owner, str) else None
+    return element.owner
