@@ -191,10 +191,10 @@ class _Sides:
         return self.renamed
 
     def _candidate(self, element: Element, *, old_side: bool) -> Candidate[Element]:
-        content = own_content(element)
-        if old_side:
-            content = self._mapped(content)
-        return Candidate(element, content_tokens(content), element.owner)
+        content, group = own_content(element), element.owner
+        if old_side:  # as the new side names them: an organisation renamed is one group
+            content, group = self._mapped(content), self._renamed_id(group)
+        return Candidate(element, content_tokens(content), group)
 
     def _mapped(self, content: dict[Field, Any]) -> dict[Field, Any]:
         """The old side's values with the ids they name renamed as found."""
