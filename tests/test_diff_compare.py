@@ -783,3 +783,14 @@ def test_a_reading_of_a_renamed_area_follows_the_rename(tmp_path: Path) -> None:
         )
     changes = changes_of(sides)
     assert {(c.kind, c.id) for c in changes} == {(ChangeKind.RENAMED, "social-hallbarhet-2030")}
+
+
+def test_an_organisation_renamed_takes_its_goals_along(sides: tuple[Path, Path]) -> None:
+    # The board's id changes (and every mention of it); its goals stay its goals.
+    for path in sides[1].rglob("*.yaml"):
+        text = path.read_text(encoding="utf-8")
+        path.write_text(text.replace("id: kulturnamnden", "id: kultur"), encoding="utf-8")
+    changes = changes_of(sides)
+    assert [(c.kind, c.id, c.organisation, c.params) for c in changes] == [
+        (ChangeKind.RENAMED, "kultur", "kultur", {"old_id": "kulturnamnden", "similarity": 1.0})
+    ]
