@@ -794,3 +794,15 @@ def test_an_organisation_renamed_takes_its_goals_along(sides: tuple[Path, Path])
     assert [(c.kind, c.id, c.organisation, c.params) for c in changes] == [
         (ChangeKind.RENAMED, "kultur", "kultur", {"old_id": "kulturnamnden", "similarity": 1.0})
     ]
+
+
+def test_very_long_contents_are_scored_by_the_words_they_share(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(similarity, "MAX_MATCHED_TOKENS", 10)
+    words = [f"ord{n}" for n in range(20)]
+    old = Candidate("a", content_tokens({("title",): " ".join(words)}))
+    # The same words in reverse: in order they share one, as a bag all of them.
+    new = Candidate("x", content_tokens({("title",): " ".join(reversed(words)) + " nytt"}))
+    (rename,) = match_renames([old], [new])
+    assert rename.similarity == round(40 / 41, 3)

@@ -32,6 +32,11 @@ MAX_PAIRS = 40_000
 # And at most this many pairs in all the groups of one category together.
 MAX_PAIRS_IN_ALL = 400_000
 
+# Two contents of more tokens than this together are scored by the tokens
+# they share, not in order: matching in order costs up to the product of the
+# lengths (a title of 100,000 characters is written once in a while).
+MAX_MATCHED_TOKENS = 2000
+
 _WORD = re.compile(r"\w+|[^\w\s]", re.UNICODE)
 
 Tokens = tuple[str, ...]
@@ -128,7 +133,12 @@ def _best_first(old: Sequence[Candidate[T]], new: Sequence[Candidate[T]]) -> lis
         bag, size, matching = _bag(added.tokens), len(added.tokens), False
         for i, removed in enumerate(old):
             # An upper bound first: the tokens both have, counted in C.
-            if 2 * len(bag & old_bags[i]) < THRESHOLD * (size + len(removed.tokens)):
+            total = size + len(removed.tokens)
+            shared = 2 * len(bag & old_bags[i])
+            if shared < THRESHOLD * total:
+                continue
+            if total > MAX_MATCHED_TOKENS:  # too long to match in order: the bound is the score
+                scored.append((shared / total, i, j))
                 continue
             if not matching:  # the costly half, once per added element
                 matcher.set_seq2(added.tokens)
