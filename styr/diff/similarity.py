@@ -56,10 +56,6 @@ def content_tokens(content: dict[Field, Any]) -> Tokens:
     return tuple(tokens)
 
 
-def similarity(a: Tokens, b: Tokens) -> float:
-    return difflib.SequenceMatcher(None, a, b, autojunk=False).ratio()
-
-
 @dataclass(frozen=True, slots=True)
 class Candidate(Generic[T]):
     """An element removed or added, with its content's tokens and the group it is sought in."""
