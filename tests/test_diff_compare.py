@@ -806,3 +806,53 @@ def test_very_long_contents_are_scored_by_the_words_they_share(
     new = Candidate("x", content_tokens({("title",): " ".join(reversed(words)) + " nytt"}))
     (rename,) = match_renames([old], [new])
     assert rename.similarity == round(40 / 41, 3)
+
+
+def _drop_entry(path: Path, element_id: str) -> None:
+    """Take the list entry `- id: element_id` out of the file, with all it holds."""
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    start = next(n for n, line in enumerate(lines) if line.strip() == f"- id: {element_id}")
+    indent = len(lines[start]) - len(lines[start].lstrip())
+    end = start + 1
+    while end < len(lines) and (
+        not lines[end].strip() or len(lines[end]) - len(lines[end].lstrip()) > indent
+    ):
+        end += 1
+    path.write_text("".join(lines[:start] + lines[end:]), encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("example", "file", "element_id", "category", "organisation"),
+    [
+        ("helsingborg", "vision.yaml", "den-skapande-staden", "vision_area", None),
+        ("helsingborg", "vision.yaml", "vi-visar-tillit", "value", None),
+        ("huddinge", _READINGS, "gsn-uppdrag-1", "assignment", "grundskolenamnden"),
+        (
+            "huddinge",
+            "arbetsplaner/grundskoleforvaltningen-2024.yaml",
+            "gsf-akt-3-trygghetsvandringar",
+            "activity",
+            "grundskoleforvaltningen",
+        ),
+    ],
+)
+def test_an_element_of_each_category_removed_and_put_back(
+    tmp_path: Path,
+    example: str,
+    file: str,
+    element_id: str,
+    category: str,
+    organisation: str | None,
+) -> None:
+    old, new = tmp_path / "gammal" / example, tmp_path / "ny" / example
+    shutil.copytree(EXAMPLES / example, old)
+    shutil.copytree(EXAMPLES / example, new)
+    _drop_entry(new / file, element_id)
+    removed = [c for c in changes_of((old, new)) if c.kind is ChangeKind.REMOVED]
+    assert [(c.id, c.category, c.organisation, c.file) for c in removed] == [
+        (element_id, category, organisation, file)
+    ]
+    added = [c for c in changes_of((new, old)) if c.kind is ChangeKind.ADDED]
+    assert [(c.id, c.category, c.organisation) for c in added] == [
+        (element_id, category, organisation)
+    ]
