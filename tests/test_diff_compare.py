@@ -856,3 +856,17 @@ def test_an_element_of_each_category_removed_and_put_back(
     assert [(c.id, c.category, c.organisation) for c in added] == [
         (element_id, category, organisation)
     ]
+
+
+def test_a_lint_configuration_that_cannot_be_used_leaves_the_rules_own_limit(
+    sides: tuple[Path, Path],
+) -> None:
+    path = sides[1] / KULTUR
+    path.write_text(path.read_text(encoding="utf-8") + _TWO_MORE_GOALS, encoding="utf-8")
+    manifest = sides[1] / "styr.yaml"
+    manifest.write_text(
+        manifest.read_text(encoding="utf-8") + "lint:\n  options:\n    too-many-goals: [5]\n",
+        encoding="utf-8",
+    )
+    (count,) = [c for c in changes_of(sides) if c.kind is ChangeKind.GOAL_COUNT_CHANGED]
+    assert count.params["limit"] == 3
