@@ -501,12 +501,13 @@ def test_a_document_repealed_by_removing_it_is_placed_in_the_old_side() -> None:
     assert "(i mal-och-budget-2025)" not in dated
 
 
-_JSON = st.recursive(
-    st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=8),
-    lambda inner: (
-        st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=6), inner, max_size=3)
-    ),
-    max_leaves=6,
+_SCALAR = st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=8)
+_NESTED = _SCALAR | st.lists(_SCALAR, max_size=3) | st.dictionaries(st.text(max_size=6), _SCALAR)
+# Plain JSON values two levels deep, as params hold them.
+_JSON = (
+    _NESTED
+    | st.lists(_NESTED, max_size=3)
+    | st.dictionaries(st.text(max_size=6), _NESTED, max_size=3)
 )
 _KEYS = st.sampled_from(
     [
