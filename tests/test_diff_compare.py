@@ -870,3 +870,17 @@ def test_a_lint_configuration_that_cannot_be_used_leaves_the_rules_own_limit(
     )
     (count,) = [c for c in changes_of(sides) if c.kind is ChangeKind.GOAL_COUNT_CHANGED]
     assert count.params["limit"] == 3
+
+
+def test_the_kind_an_element_gets_anyway_written_out_is_no_change(
+    sides: tuple[Path, Path],
+) -> None:
+    # A board's goal is of the kind `mal` when it names none.
+    edit(sides, KULTUR, "  - id: kn-mal-1\n", "  - id: kn-mal-1\n    kind: mal\n")
+    assert changes_of(sides) == []
+    replace_in(sides[1] / KULTUR, "    kind: mal\n", "    kind: indikator\n")
+    (change,) = changes_of(sides)
+    assert (change.kind, change.params) == (
+        ChangeKind.FIELD_CHANGED,
+        {"field": "kind", "old": None, "new": "indikator"},
+    )

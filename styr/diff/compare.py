@@ -89,6 +89,7 @@ _COMPARED_ELSEWHERE: dict[str, frozenset[str]] = {
     documents.CATEGORY: documents.FIELDS,
 }
 _MISSION_SOURCE = frozenset({("mission", "source"), ("mission", "document")})
+_KIND: Field = ("kind",)
 
 
 def compare_repositories(old: Repository | None, new: Repository | None) -> list[Change]:
@@ -299,8 +300,8 @@ class _Sides:
         elsewhere = _COMPARED_ELSEWHERE.get(new.category, frozenset())
         changes = []
         for path in _union(after, before):
-            if path[0] in elsewhere:
-                continue
+            if path[0] in elsewhere or (path == _KIND and old.kind_name == new.kind_name):
+                continue  # compared elsewhere; the kind it gets anyway, written out or left out
             was, now = before.get(path), after.get(path)
             # A link to a renamed id is no change, renamed or not (lint says if it broke).
             if same_value(was, now) or same_value(written.get(path), now):
