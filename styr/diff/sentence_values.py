@@ -26,7 +26,7 @@ from styr.diff.texts import (
     text,
 )
 from styr.i18n import Text, translate
-from styr.report.formatting import number
+from styr.plain_values import number
 
 _SPACES = re.compile(r"\s+")
 # Unchanged words kept on each side of a change in a long reworded text.

@@ -7,18 +7,11 @@ from typing import Any
 
 from styr.collation import sort_key
 
+# One place for both (styr diff words numbers without the report); re-exported here.
+from styr.plain_values import number as number
+from styr.plain_values import text as text
+
 _BLANK_LINES = re.compile(r"\n[ \t]*\n+")
-
-
-def text(value: Any) -> str:
-    """A text field as a string; numbers as written, anything else (lists, maps) as nothing."""
-    if isinstance(value, str):
-        return value.strip()
-    if isinstance(value, bool):
-        return ""
-    if isinstance(value, int | float):
-        return str(value)
-    return ""
 
 
 def paragraphs(value: Any) -> list[str]:
@@ -34,29 +27,6 @@ def paragraphs(value: Any) -> list[str]:
 
 def one_line(value: Any) -> str:
     return " ".join(paragraphs(value))
-
-
-def number(value: Any, language: str) -> str:
-    """A number the way the language writes it: 12 345,6 in Swedish, 12,345.6 in English."""
-    if isinstance(value, bool) or not isinstance(value, int | float):
-        return text(value)
-    if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
-        value = int(value)
-    if isinstance(value, int):
-        shown = f"{value:,}"
-    else:
-        decimals = _decimals(value)
-        shown = f"{value:,.{decimals}f}"
-    if language == "sv":
-        shown = shown.replace(",", "\u00a0").replace(".", ",").replace("-", "\u2212")
-    return shown
-
-
-def _decimals(value: float) -> int:
-    written = repr(value)
-    if "e" in written or "." not in written:
-        return 6
-    return min(len(written.split(".")[1]), 6)
 
 
 def year(value: Any) -> int | None:
