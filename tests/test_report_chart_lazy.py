@@ -1,4 +1,4 @@
-"""A chart's drawing is worked out only where a rendering shows it, never for Markdown."""
+"""A chart's drawing: worked out only where a rendering shows it, its axes shared."""
 
 from __future__ import annotations
 
@@ -74,3 +74,9 @@ def test_the_markdown_report_draws_no_chart(drawings: list[str]) -> None:
     assert "| Period |" in markdown and drawings == []  # the charts' tables, no drawing
     build_report([EXAMPLES / "helsingborg"], "html", allow_errors=True, today=DAY)
     assert drawings  # the page draws them
+
+
+def test_charts_with_the_same_axes_share_them() -> None:
+    first, second = made_chart(), made_chart()
+    assert first.y_ticks is second.y_ticks and first.x_ticks is second.x_ticks
+    assert first.grid is second.grid

@@ -225,7 +225,9 @@ def build_chart(
         trend_symbol=movement_symbol(shown_values),
         trend=trend_words(t, shown_values, [p.label for p in said_points], better),
         drawing=LazyDrawing(
-            functools.partial(_drawing, drawn, goals, start, bounds, ticks, range_text, language)
+            functools.partial(
+                _drawing, drawn, goals, start, bounds, tuple(ticks), range_text, language
+            )
         ),
         rows=_rows(t, drawn, goals, start, language),
         has_targets=bool(goals),
@@ -248,7 +250,7 @@ def _drawing(
     goals: Sequence[tuple[int, float]],
     start: tuple[int, float] | None,
     bounds: tuple[float, float] | None,
-    ticks: Sequence[float],
+    ticks: tuple[float, ...],
     range_text: str | None,
     language: str,
 ) -> Drawing:
@@ -272,7 +274,7 @@ def _drawing(
     band = None
     if bounds is not None and range_text is not None:
         band = Band(range_text, y(max(bounds)), y(min(bounds)))
-    y_ticks = tuple(Tick(text, y(value)) for text, value in zip(tick_texts, ticks, strict=True))
+    y_ticks, grid = _value_axis(frame, ticks, language)
     return Drawing(
         frame=frame,
         points=points,
@@ -290,10 +292,31 @@ def _drawing(
             else ""
         ),
         y_ticks=y_ticks,
-        grid="".join(f"M{_n(frame.left)} {_n(tick.at)}H{_n(frame.right)}" for tick in y_ticks),
-        x_ticks=tuple(Tick(label, at) for label, at in label_positions(labels, times, x)),
+        grid=grid,
+        x_ticks=_period_axis(frame, tuple(labels), tuple(times)),
         legend=_legend(language, bool(target_points or band), baseline_point is not None),
     )
+
+
+# The axes are the same on chart after chart (0–100 %, the years 2022–2026): each worked out once.
+@functools.lru_cache(maxsize=4096)
+def _value_axis(
+    frame: Frame, ticks: tuple[float, ...], language: str
+) -> tuple[tuple[Tick, ...], str]:
+    """The values written beside the plot where they stand, and the grid's path through them."""
+    y = frame.y_scale(ticks[0], ticks[-1])
+    y_ticks = tuple(Tick(_number(value, language), y(value)) for value in ticks)
+    grid = "".join(f"M{_n(frame.left)} {_n(tick.at)}H{_n(frame.right)}" for tick in y_ticks)
+    return y_ticks, grid
+
+
+@functools.lru_cache(maxsize=4096)
+def _period_axis(
+    frame: Frame, labels: tuple[str, ...], times: tuple[float, ...]
+) -> tuple[Tick, ...]:
+    """The periods written under the plot, as many as fit (`label_positions`)."""
+    x = frame.x_scale(min(times), max(times))
+    return tuple(Tick(label, at) for label, at in label_positions(labels, times, x))
 
 
 def _target_label(t: Labels, frame: Frame, targets: Sequence[Point]) -> Label | None:
