@@ -13,7 +13,8 @@ from styr.load.text_fields import TEXT_FIELDS, is_text_field
 
 # String-typed properties that are not free text: a level, and an area that is
 # an id in most files.
-NOT_FREE_TEXT = {"fail_on", "area"}
+# A case number ("KS-2025/123") is a code: a ` #` after it is a comment.
+NOT_FREE_TEXT = {"fail_on", "area", "case_number"}
 
 
 def _free_text_properties(schema: Any) -> Iterator[str]:
