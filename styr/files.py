@@ -73,12 +73,12 @@ class AsRead:
 
 def write_atomic(
     path: Path,
-    text: str | Iterable[str],
+    text: str | bytes | Iterable[str],
     *,
     overwrite: bool = True,
     unchanged_since: AsRead | None = None,
 ) -> None:
-    """Write `text` (UTF-8, `\\n` line ends) to `path`, all or nothing.
+    """Write `text` (UTF-8, `\\n` line ends; bytes as they are) to `path`, all or nothing.
 
     `text` is one string or the pieces of one, in order: pieces are encoded
     and written as they come, so that a large report is never held whole, and
@@ -90,10 +90,14 @@ def write_atomic(
     `file-changed-since-read`). Any failure is a `UsageError` naming the path
     and the reason.
     """
-    if not isinstance(text, str) and not overwrite:
+    if not isinstance(text, str | bytes) and not overwrite:
         text = "".join(text)  # compared with what is there: whole, and rare (small files)
     data: bytes | Iterator[bytes] = (
-        text.encode("utf-8", errors="replace") if isinstance(text, str) else _encoded(text)
+        text
+        if isinstance(text, bytes)  # a binary file made whole in memory (a workbook)
+        else text.encode("utf-8", errors="replace")
+        if isinstance(text, str)
+        else _encoded(text)
     )
     with usage_errors(path):
         kind = target_kind(path)

@@ -20,7 +20,7 @@ from styr.kolada.client import Outcome
 
 KOLADA = "Kolada"
 # Where each key goes in an entry; a key added to an existing entry keeps this order.
-KEY_ORDER = ("indicator", "period", "value", "women", "men", "source", "fetched_on")
+KEY_ORDER = ("indicator", "period", "value", "women", "men", "source", "comment", "fetched_on")
 _GENDER_KEYS = {"T": "value", "K": "women", "M": "men"}
 
 
@@ -39,7 +39,7 @@ def merge(
     second outcome here would be a duplicate.
     """
     entries = document["outcomes"]
-    existing = _existing_entries(entries, parse_period(document.get("period")))
+    existing = existing_entries(entries, parse_period(document.get("period")))
     counts = {"added": 0, "updated": 0, "kept": 0}
     for (kpi, year), values in sorted(_values_by_kpi_and_year(outcomes).items()):
         if values.get("value") is None:
@@ -51,7 +51,7 @@ def merge(
                 counts["kept"] += 1
                 continue
             if entry is None:
-                entry = _new_entry(indicator, year)
+                entry = new_entry(indicator, year)
                 _append(entries, entry)
                 existing[(indicator, str(year))] = entry
                 counts["added"] += 1
@@ -69,7 +69,7 @@ def _values_by_kpi_and_year(outcomes: list[Outcome]) -> dict[tuple[str, int], di
     return by_key
 
 
-def _existing_entries(entries: list[Any], file_period: Any) -> dict[tuple[str, str], Any]:
+def existing_entries(entries: list[Any], file_period: Any) -> dict[tuple[str, str], Any]:
     """The entries by (indicator, period text); the first where two say the same (lint: F005)."""
     found: dict[tuple[str, str], Any] = {}
     for entry in entries:
@@ -81,7 +81,7 @@ def _existing_entries(entries: list[Any], file_period: Any) -> dict[tuple[str, s
     return found
 
 
-def _new_entry(indicator: str, year: int) -> Any:
+def new_entry(indicator: str, year: int | str) -> Any:
     from ruamel.yaml.comments import CommentedMap
     from ruamel.yaml.scalarstring import DoubleQuotedScalarString as Quoted
 
@@ -96,12 +96,12 @@ def _fill(entry: Any, values: dict[str, float], fetched_on: str) -> None:
 
     for key in ("value", "women", "men"):
         if values.get(key) is not None:
-            _set(entry, key, values[key])
-    _set(entry, "source", KOLADA)
-    _set(entry, "fetched_on", Quoted(fetched_on))
+            set_in_order(entry, key, values[key])
+    set_in_order(entry, "source", KOLADA)
+    set_in_order(entry, "fetched_on", Quoted(fetched_on))
 
 
-def _set(entry: Any, key: str, value: Any) -> None:
+def set_in_order(entry: Any, key: str, value: Any) -> None:
     """Set `key`, a new key after the keys that come before it in KEY_ORDER."""
     if key in entry:
         entry[key] = value

@@ -77,17 +77,18 @@ def pull(
         raise UsageError("kolada-no-indicators", path=str(root))
     target = _target_file(root, file)
     new = not target.exists()
-    document, as_read = _read(root, target)  # fail on an unusable file before fetching anything
+    # Fail on an unusable file before fetching anything.
+    document, as_read = read_follow_up(root, target)
     outcomes = fetch_outcomes(
         sorted(indicators), code or "", years, base_url=base_url, total_timeout=limit
     )
     fetched_on = (today or date.today()).isoformat()
     elsewhere = _reported_elsewhere(repository, target)
     counts = merge(document, outcomes, indicators, overwrite, fetched_on, elsewhere)
-    text = _dump(document)
+    text = dump_round_trip(document)
     # The fetch can take minutes: a planner's edit saved meanwhile is never overwritten.
     write_atomic(
-        target, _with_modeline(root, target, text) if new else text, unchanged_since=as_read
+        target, with_schema_modeline(root, target, text) if new else text, unchanged_since=as_read
     )
     return {"file": str(target), "fetched": len(outcomes), **counts}
 
@@ -128,7 +129,7 @@ def _target_file(root: Path, file: Path | None) -> Path:
     return target
 
 
-def _yaml() -> Any:
+def round_trip_yaml() -> Any:
     from ruamel.yaml import YAML
 
     yaml = YAML()  # round-trip: keeps comments, order and quoting
@@ -138,7 +139,7 @@ def _yaml() -> Any:
     return yaml
 
 
-def _read(root: Path, target: Path) -> tuple[Any, AsRead]:
+def read_follow_up(root: Path, target: Path) -> tuple[Any, AsRead]:
     """The follow-up file to merge into, as ruamel's round-trip tree (a new one if none),
     and the bytes it was read from (so that the write can tell whether it changed since).
 
@@ -163,7 +164,7 @@ def _read(root: Path, target: Path) -> tuple[Any, AsRead]:
     if checked.failure is not None or checked.text is None:
         raise _broken(target, checked.failure)
     try:
-        document = _yaml().load(checked.text)
+        document = round_trip_yaml().load(checked.text)
     except Exception:  # styr's loader took it; the round-trip parser is stricter still
         raise _unusable(target, *_both("kolada-problem-yaml")) from None
     if not isinstance(document, dict) or document.get("kind") != "follow_up":
@@ -199,7 +200,7 @@ def _broken(target: Path, failure: Finding | None) -> UsageError:
     return _unusable(target, rule.render(failure, "sv"), rule.render(failure, "en"), where)
 
 
-def _with_modeline(root: Path, target: Path, text: str) -> str:
+def with_schema_modeline(root: Path, target: Path, text: str) -> str:
     """A new file's text with the modeline that gives it editor help, when the repository
     has its schema copy (`styr init`, `styr schema --export`) for it to point at."""
     if not (root / SCHEMA_FOLDER / f"follow_up{SCHEMA_SUFFIX}").is_file():
@@ -208,7 +209,7 @@ def _with_modeline(root: Path, target: Path, text: str) -> str:
     return with_modeline(text, relative)
 
 
-def _dump(document: Any) -> str:
+def dump_round_trip(document: Any) -> str:
     stream = io.StringIO()
-    _yaml().dump(document, stream)
+    round_trip_yaml().dump(document, stream)
     return stream.getvalue()
