@@ -69,9 +69,9 @@ def check_lowered(context: RuleContext) -> Iterator[Finding]:
                 "targets",
                 target[2],
                 title=indicator.title,
-                target=_show(target[1]),
+                target=target[1],
                 year=target[0],
-                baseline=_show(baseline),
+                baseline=baseline,
                 **both_languages("better", better[0]),
             )
 
@@ -90,10 +90,10 @@ def check_off_course(context: RuleContext) -> Iterator[Finding]:
                     "milestones",
                     position,
                     title=indicator.title,
-                    value=_show(value),
+                    value=value,
                     year=year,
-                    start=_show(baseline),
-                    target=_show(target[1]),
+                    start=baseline,
+                    target=target[1],
                 )
                 break
             previous = value
@@ -121,7 +121,3 @@ def _series(value: Any) -> list[tuple[int, float, int]]:
             if amount is not None:
                 result.append((entry["year"], amount, position))
     return result
-
-
-def _show(value: float) -> str:
-    return str(int(value)) if value.is_integer() else str(value)

@@ -8,6 +8,11 @@ A rule's `summary`, `message` and `doc` are English originals marked with
 styr.po (docs/translations.md). A new rule: `summary=N_("…")`, `message=N_("…
 {param} …")`, `doc=N_(` the documentation, triple-quoted `)`, and the three
 Swedish texts in styr.po; a test fails while one is missing.
+
+A finding's parameters are filled in when it is shown: a `float` parameter
+is an amount (a baseline, a target) and is written the way the reader's
+language writes numbers (85,5 in Swedish, 85.5 in English); an `int` (a
+year, a count, a line) is written as it is, so 2026 never becomes "2 026".
 """
 
 from __future__ import annotations
@@ -17,6 +22,7 @@ from typing import Any
 
 from styr.findings import Finding, PathInDocument, Severity
 from styr.i18n import Text, translate
+from styr.report.formatting import number
 
 Language = str  # "sv" or "en"
 
@@ -42,7 +48,7 @@ class Rule:
 
     def render(self, finding: Finding, language: Language) -> str:
         try:
-            return translate(self.message, language, **finding.params)
+            return translate(self.message, language, **_amounts_shown(finding.params, language))
         except (KeyError, IndexError, ValueError):
             # A message must never crash the run; show the raw template instead.
             return translate(self.message, language)
@@ -67,3 +73,11 @@ class Rule:
     ) -> Finding:
         """A finding of this rule at a place (line and column 1-based)."""
         return Finding(self.code, self.severity, file, line, column, path, params)
+
+
+def _amounts_shown(params: dict[str, Any], language: Language) -> dict[str, Any]:
+    """`params` with every amount (a float) written as `language` writes numbers."""
+    return {
+        name: number(value, language) if isinstance(value, float) else value
+        for name, value in params.items()
+    }
