@@ -20,6 +20,7 @@ from hypothesis import strategies as st
 from styr.diff import similarity
 from styr.diff.changes import Change, ChangeKind
 from styr.diff.compare import compare_repositories
+from styr.diff.content import same_value
 from styr.diff.similarity import Candidate, content_tokens, match_renames
 from styr.model.repository import load_repository
 
@@ -308,10 +309,28 @@ def test_another_value_changed_is_a_field_change(sides: tuple[Path, Path]) -> No
 
 
 def test_a_value_written_as_another_type_is_a_change(sides: tuple[Path, Path]) -> None:
-    edit(sides, KULTUR, "horizon: {start: 2023, end: 2026}", "horizon: {start: 2023, end: 2026.0}")
     edit(sides, KULTUR, "illustrative: true", "illustrative: 1")
+    edit(sides, KULTUR, 'agenda2030: ["11.4"]', "agenda2030: [11.4]")
     found = {(c.id, c.params["field"]) for c in changes_of(sides)}
-    assert found == {("kn-mal-1", "horizon.end"), ("kulturnamnden", "illustrative")}
+    assert found == {("kn-mal-1", "agenda2030"), ("kulturnamnden", "illustrative")}
+
+
+def test_the_same_number_written_with_decimals_is_no_change(sides: tuple[Path, Path]) -> None:
+    # One rule with the indicators' targets and the outcomes: 2026 and 2026.0 are equal.
+    edit(
+        sides, KULTUR, "horizon: {start: 2023, end: 2026}", "horizon: {start: 2023.0, end: 2026.0}"
+    )
+    assert changes_of(sides) == []
+
+
+def test_a_nan_is_the_same_value_as_itself() -> None:
+    # NaN is unequal to itself: compared as Python compares, it would change on every run
+    # (wherever a reader gives one; the bundled reader keeps `.nan` as written).
+    nan = float("nan")
+    assert same_value(nan, float("nan"))
+    assert same_value({"horizon": [nan, 2026]}, {"horizon": [float("nan"), 2026.0]})
+    assert not same_value(nan, 2026)
+    assert not same_value(True, 1)
 
 
 def test_mission_source_changed(sides: tuple[Path, Path]) -> None:

@@ -51,7 +51,14 @@ from styr.diff.goal_counts import goal_count, goal_count_change, goal_limit
 from styr.diff.indicators import indicator_changes
 from styr.diff.model_changes import model_changes
 from styr.diff.outcomes import outcome_changes
-from styr.diff.places import Place, element_change, file_name, organisation_of, place_in
+from styr.diff.places import (
+    Place,
+    element_change,
+    file_name,
+    not_loaded_files,
+    organisation_of,
+    place_in,
+)
 from styr.diff.similarity import Candidate, content_tokens, match_renames
 from styr.diff.words import word_diff
 from styr.findings import PathInDocument
@@ -154,7 +161,7 @@ class _Sides:
         kept = [pair for pair in kept if same.get(id(pair[1].document)) is not pair[0].document]
         # What stands in a file that did not load on the other side was neither
         # removed nor added: lint's findings of that side say why it did not load.
-        unread_old, unread_new = _not_loaded(self.old), _not_loaded(self.new)
+        unread_old, unread_new = not_loaded_files(self.old), not_loaded_files(self.new)
         removed = [
             element
             for key, element in before.items()
@@ -362,14 +369,6 @@ def _reworded(new: Element, where: Place, name: str, was: str, now: str) -> Chan
         return None
     params = {"field": name, "old": was, "new": now, "words": word_diff(was, now)}
     return element_change(ChangeKind.REWORDED, new, where, params)
-
-
-def _not_loaded(repository: Repository) -> set[str]:
-    return {
-        file_name(repository, document)
-        for document in repository.all_documents()
-        if not document.loaded
-    }
 
 
 def _union(first: dict[Field, Any], second: dict[Field, Any]) -> Iterable[Field]:

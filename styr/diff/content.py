@@ -177,28 +177,34 @@ def plain(value: Any) -> Any:
 
 
 def same_value(was: Any, now: Any) -> bool:
-    """Equal and of the same types: 1 to true, or 2 to 2.0, is a change of what was written."""
-    return bool(was == now) and _identical(was, now)
+    """The same value as a reader reads it, all the way down.
 
-
-def identical_own(old: Element, new: Element) -> bool:
-    """Equal data is also of the same types in the element's own values (its children are
-    elements of their own, compared on their own)."""
-    skipped = CHILD_KEYS.get(new.category, frozenset())
-    return all(
-        (key,) in skipped or _identical(value, new.data[key]) for key, value in old.data.items()
-    )
-
-
-def _identical(was: Any, now: Any) -> bool:
-    """Two equal values are also of the same types all the way down (1 is not true)."""
+    One rule for every part of the comparison: 2 and 2.0 are the same number
+    (as the indicators and outcomes compare them), and `.nan` is itself, or it
+    would be a change on every run; 1 and true, or 2 and "2", are not the same.
+    """
+    if _is_number(was) and _is_number(now):
+        return bool(was == now) or (math.isnan(was) and math.isnan(now))
     if type(was) is not type(now):
         return False
     if isinstance(was, dict):
-        return all(_identical(inner, now[key]) for key, inner in was.items())
+        return was.keys() == now.keys() and all(same_value(v, now[k]) for k, v in was.items())
     if isinstance(was, list):
-        return all(_identical(a, b) for a, b in zip(was, now, strict=True))
-    return True
+        return len(was) == len(now) and all(map(same_value, was, now))
+    return bool(was == now)
+
+
+def identical_own(old: Element, new: Element) -> bool:
+    """Equal data is also the same in the element's own values (its children are
+    elements of their own, compared on their own)."""
+    skipped = CHILD_KEYS.get(new.category, frozenset())
+    return all(
+        (key,) in skipped or same_value(value, new.data[key]) for key, value in old.data.items()
+    )
+
+
+def _is_number(value: Any) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool)
 
 
 def link_ids(value: Any) -> list[str] | None:

@@ -19,7 +19,7 @@ from collections.abc import Iterator, Mapping
 from typing import Any, TypeVar
 
 from styr.diff.changes import Change, ChangeKind
-from styr.diff.places import file_name
+from styr.diff.places import file_name, not_loaded_files
 from styr.diff.values import value_change
 from styr.followup.evaluate import FOLLOW_UP, Analysis, OutcomeEntry, read_outcomes
 from styr.lint import relative_name
@@ -82,8 +82,8 @@ class _Unread:
 
     def __init__(self, old: Repository, new: Repository) -> None:
         self._old, self._new = old, new
-        self._old_names = _not_loaded(old)
-        self._new_names = _not_loaded(new)
+        self._old_names = not_loaded_files(old)
+        self._new_names = not_loaded_files(new)
 
     def on_old_side(self, new_document: Document) -> bool:
         """Whether the new side's file did not load on the old side."""
@@ -92,10 +92,6 @@ class _Unread:
     def on_new_side(self, old_document: Document) -> bool:
         """Whether the old side's file did not load on the new side."""
         return bool(self._new_names) and file_name(self._old, old_document) in self._new_names
-
-
-def _not_loaded(repository: Repository) -> set[str]:
-    return {file_name(repository, d) for d in repository.documents if not d.loaded}
 
 
 def _first_by_key(repository: Repository) -> dict[Key, OutcomeEntry]:

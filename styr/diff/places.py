@@ -48,6 +48,15 @@ def element_change(
     )
 
 
+def not_loaded_files(repository: Repository) -> set[str]:
+    """The names of the repository's files (its manifest too) that did not load."""
+    return {
+        file_name(repository, document)
+        for document in repository.all_documents()
+        if not document.loaded
+    }
+
+
 def organisation_of(element: Element) -> str | None:
     """The organisation a change is grouped under: an organisation's own, an element's owner.
 
