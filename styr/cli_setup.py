@@ -50,7 +50,7 @@ def schema(
     force: Annotated[bool, typer.Option("--force", help=N_("Overwrite changed files."))] = False,
     lang: LanguageOption = None,
 ) -> None:
-    from styr.schema_check import SCHEMA_SUFFIX, schema_names, schema_text
+    from styr.schema_check import OUTPUT_SCHEMAS, SCHEMA_SUFFIX, schema_names, schema_text
 
     names = schema_names()
     if export is not None and (export / "styr.yaml").is_file():
@@ -79,6 +79,7 @@ def schema(
         for name in names:
             typer.echo(f"{name}{SCHEMA_SUFFIX}")
         return
-    if kind not in [*names, "common"]:
+    # The schema of an output (`styr diff -f json`) is printed too, though no file has it.
+    if kind not in [*names, "common", *OUTPUT_SCHEMAS]:
         raise UsageError("unknown-schema", name=kind, known=", ".join(names))
     typer.echo(schema_text(kind), nl=False)

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import datetime
 import json
+from collections.abc import Callable
 from functools import cache
 from pathlib import Path, PurePosixPath
 from typing import Any
 
 import pytest
+from conftest import CliResult
 from diff_render_samples import (
     EVERY_KIND,
     FIXED,
@@ -172,3 +174,13 @@ def test_the_sentence_names_an_organisation_by_its_name() -> None:
     (written,) = rendered(diff)["repositories"][0]["changes"]
     assert written["text"].endswith("antogs av Kommunfullmäktige 2026-11-24")
     assert written["params"]["adopted_by"] == "kf"
+
+
+Run = Callable[..., CliResult]
+
+
+def test_styr_schema_diff_prints_the_schema_the_json_is_valid_against(run_cli: Run) -> None:
+    printed = run_cli("schema", "diff")
+    assert printed.code == 0
+    assert json.loads(printed.out) == json.loads(SCHEMA.read_text(encoding="utf-8"))
+    assert "diff.schema.json" not in run_cli("schema").out  # no kind of file is called diff
