@@ -7,7 +7,7 @@ beside it.
 
 ruamel.yaml attaches a comment on the lines after a mapping's last key to that
 key. Adding a key after it, or an entry after it, would move the comment into
-the middle of the entry; `_append` carries such comments along so that they
+the middle of the entry; `append_keeping_comments` carries such comments along so that they
 stay after whatever comes last, where they were written.
 """
 
@@ -52,7 +52,7 @@ def merge(
                 continue
             if entry is None:
                 entry = new_entry(indicator, year)
-                _append(entries, entry)
+                append_keeping_comments(entries, entry)
                 existing[(indicator, str(year))] = entry
                 counts["added"] += 1
             else:
@@ -112,10 +112,10 @@ def set_in_order(entry: Any, key: str, value: Any) -> None:
     if position < len(keys):
         entry.insert(position, key, value)
     else:
-        _append(entry, (key, value))
+        append_keeping_comments(entry, (key, value))
 
 
-def _append(container: Any, item: Any) -> None:
+def append_keeping_comments(container: Any, item: Any) -> None:
     """Add at the end of a mapping (`item` a key and value) or a list, comments kept after it."""
     previous = _last_holder(container)
     if isinstance(container, dict):
