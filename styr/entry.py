@@ -11,6 +11,11 @@ def main() -> None:
 
         print(f"styr {__version__}")
         return
+    from styr.output_streams import make_output_safe
+
+    # Before anything is written: a redirected stream on Windows would stop
+    # the run at the first character its code page lacks (see the module).
+    make_output_safe()
     import gc
 
     # A large repository is millions of small objects that live for the whole
