@@ -21,11 +21,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import pytest
 from conftest import EXAMPLES
 
 from styr.diff.changes import ChangeKind
 
 KINDS = {kind.value for kind in ChangeKind}
+# The board most tests of the command edit.
+BOARD = "organisation/ab-helsingborgshem.yaml"
 # What git or styr would otherwise take from the machine running the tests.
 _DROPPED = ("GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE", "GIT_CEILING_DIRECTORIES")
 _DROPPED_STYR = ("STYR_LANG", "GITHUB_ACTIONS", "GITHUB_STEP_SUMMARY")
@@ -52,6 +55,46 @@ def isolated_environment(**extra: str) -> dict[str, str]:
     )
     environment.update(extra)
     return environment
+
+
+def isolate_git(monkeypatch: pytest.MonkeyPatch) -> None:
+    """This process's environment as `isolated_environment` makes it, for git run in-process."""
+    for name in (*_DROPPED, *_DROPPED_STYR):
+        monkeypatch.delenv(name, raising=False)
+    for name, value in isolated_environment().items():
+        if name.startswith("GIT_"):
+            monkeypatch.setenv(name, value)
+
+
+@pytest.fixture
+def isolated_git(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Git without the user's settings, for a test module that runs styr in its own process.
+
+    A module uses it for every test by importing it and naming it in `pytestmark`.
+    """
+    isolate_git(monkeypatch)
+
+
+def run_git(folder: Path, *args: str, environment: dict[str, str] | None = None) -> str:
+    """`git ARGS` in `folder` (in the isolated environment unless given another); its output."""
+    result = subprocess.run(
+        ["git", *args],
+        cwd=folder,
+        env=environment or isolated_environment(),
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        check=False,
+    )
+    assert result.returncode == 0, (args, result.stdout, result.stderr)
+    return result.stdout
+
+
+def commit_all(folder: Path, subject: str) -> str:
+    """Commit the whole work tree in `folder` (added, changed, removed files); the commit's id."""
+    run_git(folder, "add", "--all", ".")
+    run_git(folder, "commit", "--quiet", "--allow-empty", "-m", subject)
+    return run_git(folder, "rev-parse", "HEAD").strip()
 
 
 @dataclass(frozen=True)
@@ -101,17 +144,7 @@ class GitRepository:
         )
 
     def git(self, *args: str) -> str:
-        result = subprocess.run(
-            ["git", *args],
-            cwd=self.root,
-            env=self.environment,
-            capture_output=True,
-            text=True,
-            encoding="utf-8",
-            check=False,
-        )
-        assert result.returncode == 0, (args, result.stdout, result.stderr)
-        return result.stdout.strip()
+        return run_git(self.root, *args, environment=self.environment).strip()
 
     def commit(self, message: str) -> str:
         """Commit the whole work tree (added, changed, removed files); the commit's id."""

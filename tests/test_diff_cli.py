@@ -14,12 +14,13 @@ from typing import Any
 
 import pytest
 from conftest import EXAMPLES, CliResult
+from diff_repos import BOARD, commit_all, isolated_git, run_git
 from helpers import replace_in
-from test_diff_sources import BOARD, commit_all, isolated_git, run_git
 
 from styr.model.repository import MANIFEST
 
-__all__ = ["isolated_git"]  # the fixture, used here too
+__all__ = ["isolated_git"]  # the fixture, used for every test
+pytestmark = pytest.mark.usefixtures("isolated_git")
 
 Run = Callable[..., CliResult]
 OLD_TITLE = "Fler hyresgäster ska känna sig trygga i sitt bostadsområde"

@@ -16,6 +16,7 @@ from typing import Any
 
 import pytest
 from conftest import EXAMPLES
+from diff_repos import BOARD, commit_all, isolated_git, run_git
 from helpers import findings_of, replace_in
 from platform_marks import needs_symlinks
 
@@ -41,32 +42,8 @@ from styr.messages import message
 from styr.model.repository import MANIFEST, load_repository, repository_names
 
 TODAY = date(2026, 12, 1)
-BOARD = "organisation/ab-helsingborgshem.yaml"
-
-
-@pytest.fixture(autouse=True)
-def isolated_git(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("GIT_CONFIG_GLOBAL", str(Path(__file__).parent / "no-such-gitconfig"))
-    monkeypatch.setenv("GIT_CONFIG_NOSYSTEM", "1")
-    for name in ("GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE"):
-        monkeypatch.delenv(name, raising=False)
-
-
-def run_git(folder: Path, *arguments: str) -> str:
-    answer = subprocess.run(
-        ["git", "-c", "user.name=Planerare", "-c", "user.email=p@example.org", *arguments],
-        cwd=folder,
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    return answer.stdout
-
-
-def commit_all(folder: Path, subject: str) -> str:
-    run_git(folder, "add", "-A")
-    run_git(folder, "commit", "-q", "-m", subject)
-    return run_git(folder, "rev-parse", "HEAD").strip()
+__all__ = ["isolated_git"]  # the fixture, used for every test
+pytestmark = pytest.mark.usefixtures("isolated_git")
 
 
 @pytest.fixture
