@@ -30,6 +30,7 @@ from styr.cli_common import (
     LanguageOption,
 )
 from styr.cli_diff import diff_command
+from styr.cli_excel import export_xlsx, import_outcomes
 from styr.cli_kolada import kolada_pull
 from styr.cli_lint import lint
 from styr.cli_publish import report, status
@@ -128,6 +129,29 @@ kolada_app.command(
     "pull",
     help=N_("Fetch outcomes for indicators with a Kolada id and write them into a follow-up file."),
 )(kolada_pull)
+
+export_app = typer.Typer(
+    help=N_("Export the steering model to other formats."),
+    options_metavar=N_("[OPTIONS]"),
+    subcommand_metavar=N_("COMMAND [ARGS]..."),
+)
+app.add_typer(export_app, name="export")
+export_app.suggest_commands = False
+export_app.command(
+    "xlsx",
+    help=N_("Write the steering model and its follow-up as an Excel workbook, a sheet per level."),
+)(export_xlsx)
+import_app = typer.Typer(
+    help=N_("Import what others have filled in (outcomes from an Excel workbook)."),
+    options_metavar=N_("[OPTIONS]"),
+    subcommand_metavar=N_("COMMAND [ARGS]..."),
+)
+app.add_typer(import_app, name="import")
+import_app.suggest_commands = False
+import_app.command(
+    "outcomes",
+    help=N_("Write the outcomes filled in on an exported workbook into the follow-up files."),
+)(import_outcomes)
 
 app.command("rules", help=N_("List all rules with code, name and level."))(rules_command)
 app.command("rule", help=N_("Show the documentation of a rule (code or name)."))(rule_command)

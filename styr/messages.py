@@ -16,6 +16,7 @@ from typing import Any
 
 from styr.diff.messages import DIFF_MESSAGES
 from styr.escape import terminal
+from styr.excel.messages import EXCEL_MESSAGES
 from styr.findings import Severity
 from styr.i18n import N_, NP_, Text, count_text, translate
 
@@ -490,6 +491,7 @@ MESSAGES: dict[str, Text] = {
         "it with the right file."
     ),
     **DIFF_MESSAGES,  # styr diff's own (styr.diff.messages)
+    **EXCEL_MESSAGES,  # styr export xlsx's and styr import outcomes' (styr.excel.messages)
 }
 
 # What a severity is called where people read it (machine formats keep `Severity.label`).

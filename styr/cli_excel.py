@@ -1,0 +1,109 @@
+"""`styr export xlsx` and `styr import outcomes`: the steering model to Excel, and outcomes back."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from styr.cli_common import (
+    EXIT_FINDINGS,
+    AllowErrorsOption,
+    LanguageOption,
+    chosen_language,
+    lint_cache,
+    output_language,
+    refuse,
+)
+from styr.i18n import N_
+from styr.messages import message
+
+if TYPE_CHECKING:
+    from styr.findings import Finding
+
+
+def export_xlsx(
+    path: Annotated[
+        Path, typer.Argument(metavar=N_("REPOSITORY"), help=N_("The repository."))
+    ] = Path("."),
+    output: Annotated[
+        Path,
+        typer.Option("-o", "--output", help=N_("The workbook to write (.xlsx).")),
+    ] = Path("styr.xlsx"),
+    allow_errors: AllowErrorsOption = False,
+    lang: LanguageOption = None,
+) -> None:
+    from styr.excel.export import export_workbook
+    from styr.publishing import ErrorsBlockPublishing
+
+    try:
+        summary = export_workbook(
+            path,
+            output,
+            language=chosen_language(lang),
+            allow_errors=allow_errors,
+            cache=lint_cache(None, output_language(lang)),
+        )
+    except ErrorsBlockPublishing as refused:
+        refuse(refused, lang, "excel-export-refused")
+    typer.echo(message("excel-exported", output_language(lang), **summary), err=True)
+
+
+def import_outcomes(
+    workbook: Annotated[
+        Path,
+        typer.Argument(metavar=N_("WORKBOOK"), help=N_("The filled-in workbook (.xlsx).")),
+    ],
+    path: Annotated[
+        Path, typer.Argument(metavar=N_("REPOSITORY"), help=N_("The repository."))
+    ] = Path("."),
+    overwrite: Annotated[
+        bool,
+        typer.Option("--overwrite", help=N_("Replace values already in the follow-up files.")),
+    ] = False,
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", help=N_("Check and count, but write nothing."))
+    ] = False,
+    lang: LanguageOption = None,
+) -> None:
+    from styr.excel.import_outcomes import import_outcomes as run_import
+
+    result = run_import(workbook, path, overwrite=overwrite, dry_run=dry_run)
+    language = output_language(lang)
+    if result.findings:
+        typer.echo(_findings_text(result.findings, language), err=True, nl=False)
+        typer.echo(
+            f"styr: {message('excel-import-refused', language, count=len(result.findings))}",
+            err=True,
+        )
+        raise typer.Exit(EXIT_FINDINGS)
+    if not result.files:
+        typer.echo(message("excel-import-nothing", language))
+        return
+    key = "excel-import-dry-run" if dry_run else "excel-imported"
+    typer.echo(
+        message(
+            key,
+            language,
+            workbook=str(workbook),
+            added=result.added,
+            updated=result.updated,
+            unchanged=result.unchanged,
+            files=", ".join(result.files),
+        )
+    )
+
+
+def _findings_text(findings: list[Finding], language: str) -> str:
+    """The findings as lint's text output writes them: file:line:column, level, code, message."""
+    from styr.escape import terminal
+    from styr.excel.rules import BY_CODE
+    from styr.messages import severity_name
+
+    lines = []
+    for finding in sorted(findings, key=lambda f: f.sort_key()):
+        place = f"{terminal(str(finding.file))}:{finding.line}:{finding.column}"
+        text = terminal(BY_CODE[finding.code].render(finding, language))
+        lines.append(f"{place}: {severity_name(finding.severity, language)} {finding.code} {text}")
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,161 @@
+"""The outcome sheet of a workbook read into outcomes to write, every bad cell a finding.
+
+A row is read when any of its outcome columns (value, women, men, source,
+comment) holds something; a row with only its indicator and period is a row
+the controller left empty, and says nothing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from styr.excel import layout, rules
+from styr.excel.cells import NotANumber, number_in, period_in, text_in
+from styr.excel.horizon import followed_up_years
+from styr.findings import Finding
+from styr.followup.periods import Period
+from styr.i18n import both_languages
+from styr.model.index import Index
+from styr.model.repository import Repository
+
+HEADER_ROW = 1
+
+
+@dataclass(slots=True)
+class Wanted:
+    """One row's outcome: what it says for an indicator and period, and where each value is."""
+
+    indicator: str
+    period: Period
+    row: int
+    values: dict[str, Any] = field(default_factory=dict)  # key → number or text
+    columns: dict[str, int] = field(default_factory=dict)  # key → 1-based column
+
+
+@dataclass(slots=True)
+class SheetRead:
+    sheet: str
+    wanted: list[Wanted] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+
+
+def read_outcome_sheet(
+    workbook: Any, file: Path, repository: Repository, index: Index
+) -> SheetRead:
+    names = layout.names_in_every_language(layout.OUTCOMES)
+    title = next((name for name in workbook.sheetnames if name in names), None)
+    if title is None:
+        named = both_languages("sheet", layout.OUTCOMES)
+        return SheetRead("", findings=[rules.MISSING_SHEET.at(file, 0, 0, (), **named)])
+    read = SheetRead(title)
+    rows = workbook[title].iter_rows(values_only=True)
+    header = list(next(rows, ()))
+    columns = _columns(header, file, title, read.findings)
+    if read.findings:
+        return read
+    seen: dict[tuple[str, str], int] = {}
+    for number, cells in enumerate(rows, start=HEADER_ROW + 1):
+        wanted = _row(number, list(cells), columns, file, title, repository, index, read)
+        if wanted is None:
+            continue
+        key = (wanted.indicator, wanted.period.text)
+        if key in seen:
+            read.findings.append(
+                rules.at_cell(
+                    rules.DUPLICATE_ROW,
+                    file,
+                    title,
+                    number,
+                    columns["indicator"],
+                    indicator=wanted.indicator,
+                    period=wanted.period.text,
+                    first=seen[key],
+                )
+            )
+            continue
+        seen[key] = number
+        read.wanted.append(wanted)
+    return read
+
+
+def _columns(header: list[Any], file: Path, sheet: str, findings: list[Finding]) -> dict[str, int]:
+    """Each read column's 1-based number, found by its heading in either language."""
+    found: dict[str, int] = {}
+    for key, heading in layout.READ_COLUMNS.items():
+        names = layout.names_in_every_language(heading)
+        position = next(
+            (
+                i + 1
+                for i, value in enumerate(header)
+                if isinstance(value, str) and value.strip() in names
+            ),
+            None,
+        )
+        if position is None:
+            expected = layout.OUTCOME_HEADERS.index(heading) + 1
+            named = both_languages("heading", heading)
+            findings.append(
+                rules.at_cell(rules.MOVED_HEADING, file, sheet, HEADER_ROW, expected, **named)
+            )
+        else:
+            found[key] = position
+    return found
+
+
+def _row(
+    number: int,
+    cells: list[Any],
+    columns: dict[str, int],
+    file: Path,
+    sheet: str,
+    repository: Repository,
+    index: Index,
+    read: SheetRead,
+) -> Wanted | None:
+    def cell(key: str) -> Any:
+        position = columns[key]
+        return cells[position - 1] if position <= len(cells) else None
+
+    def bad(rule: Any, key: str, **params: Any) -> None:
+        read.findings.append(rules.at_cell(rule, file, sheet, number, columns[key], **params))
+
+    given = [key for key in (*layout.NUMBER_KEYS, *layout.TEXT_KEYS) if text_in(cell(key))]
+    if not given:
+        return None
+    before = len(read.findings)
+    indicator_id = text_in(cell("indicator")) or ""
+    indicator = index.by_id.get(indicator_id)
+    if indicator is None or indicator.category != "indicator":
+        bad(rules.UNKNOWN_INDICATOR, "indicator", indicator=indicator_id)
+    period = period_in(cell("period"))
+    if period is None:
+        bad(rules.BAD_PERIOD, "period", shown=text_in(cell("period")) or "")
+    elif indicator is not None and indicator.category == "indicator":
+        years = followed_up_years(indicator, repository)
+        if period.year not in years:
+            bad(
+                rules.OUTSIDE_HORIZON,
+                "period",
+                indicator=indicator_id,
+                period=period.text,
+                years=_span(years),
+            )
+    wanted = Wanted(indicator_id, period or Period(0, 1.0, ""), number)
+    for key in given:
+        value = number_in(cell(key)) if key in layout.NUMBER_KEYS else text_in(cell(key))
+        if isinstance(value, NotANumber):
+            bad(rules.NOT_A_NUMBER, key, shown=value.shown)
+        elif value is not None:
+            wanted.values[key] = value
+            wanted.columns[key] = columns[key]
+    return wanted if len(read.findings) == before else None
+
+
+def _span(years: list[int]) -> str:
+    if not years:
+        return "–"
+    if years == list(range(years[0], years[-1] + 1)):
+        return f"{years[0]}–{years[-1]}"
+    return ", ".join(map(str, years))
