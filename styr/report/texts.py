@@ -120,6 +120,16 @@ TEXTS: dict[str, Text] = {
     "document_area": N_("Area"),
     "adopted_by": N_("Adopted by"),
     "adopted_on": N_("Date of decision"),
+    # A decision (styr/report/decision_words.py): "Beslut: Beslutad av Kommunfullmäktige
+    # 2025-11-24, § 123, diarienummer KS-2025/123".
+    "decision": NC_("decision", "Decision"),
+    "decision_proposed": NC_("decision", "Proposal"),
+    "decision_decided": NC_("decision", "Decided"),
+    "decision_revised": NC_("decision", "Revised"),
+    "decision_repealed": NC_("decision", "Repealed"),
+    "decision_by": NC_("decision", "{state} by {organ}"),
+    "decision_to": NC_("decision", "{state} to {organ}"),
+    "decision_case_number": NC_("decision", "case number {number}"),
     "valid": N_("Valid"),  # "Gäller: till 2027-12-31", "Gäller: tills vidare"
     "valid_until": N_("until {date}"),
     "until_further_notice": N_("until further notice"),

@@ -13,6 +13,7 @@ from styr.model.index import Element, Index
 from styr.model.repository import Repository
 from styr.report import formatting as fmt
 from styr.report.anchors import Anchors
+from styr.report.decision_words import decision_facts
 from styr.report.followup import FollowUpLookup
 from styr.report.links import ExternalLink, kolada, sdg
 from styr.report.provenance import provenance_facts, provenance_text
@@ -91,13 +92,17 @@ class ElementViews:
             kind=self.kind(element),
             title=fmt.one_line(element.title),
             paragraphs=fmt.paragraphs(data.get("text")),
-            facts=(facts or []) + provenance_facts(data, self.t),
+            facts=(facts or []) + self.decision(data) + provenance_facts(data, self.t),
             contributes_to=self.refs(data),
             agenda2030=self.sdgs(data),
             indicators=self.indicators_under(element),
             status=self.follow.goals.get(id(element)),
             analysis=self.follow.analyses.get(id(element), []),
         )
+
+    def decision(self, data: dict[str, Any]) -> list[Fact]:
+        """Who decided the element and when, or nothing for an element without a decision."""
+        return decision_facts(data, self.index, self.t)
 
     def kids(self, element: Element, category: str) -> list[Element]:
         return [e for e in self.children[id(element)] if e.category == category]

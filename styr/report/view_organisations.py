@@ -74,6 +74,7 @@ class OrganisationViews(ElementViews):
         if fmt.text(mission.get("document")):
             document = self.ref(fmt.text(mission.get("document")))
             mission_facts.append(Fact(self.t.mission_document, "", (document,)))
+        mission_facts.extend(self.decision(mission))
         mission_facts.extend(provenance_facts(mission, self.t))
         facts.extend(provenance_facts(data, self.t))  # the whole file's mark
         direction = as_mapping(data.get("direction"))
@@ -107,7 +108,7 @@ class OrganisationViews(ElementViews):
             mission_facts=mission_facts,
             direction=fmt.paragraphs(direction.get("text")),
             direction_contributes_to=self.refs(direction),
-            direction_facts=provenance_facts(direction, self.t),
+            direction_facts=self.decision(direction) + provenance_facts(direction, self.t),
             direction_indicators=self.indicators_under(element),
             area_readings=area_readings,
             goals=goals,

@@ -13,6 +13,7 @@ from styr.findings import Finding
 from styr.rules import (
     ambition,
     chain,
+    decisions,
     duplicate_goal,
     follow_up,
     goal_count,
@@ -54,6 +55,10 @@ QUALITY_CHECKS: tuple[tuple[Rule, Check], ...] = (
     (ambition.OFF_COURSE, ambition.check_off_course),
     (steering_documents.OUT_OF_DATE, steering_documents.check_out_of_date),
     (steering_documents.LAYERS, steering_documents.check_layers),
+    (decisions.OUTSIDE_TERM, decisions.check_outside_term),
+    (decisions.UNKNOWN_ORGAN, decisions.check_unknown_organ),
+    (decisions.PROPOSAL_FOLLOWED_UP, decisions.check_proposal_followed_up),
+    (decisions.WITHOUT_DATE, decisions.check_without_date),
     (placeholders.PLACEHOLDER, placeholders.check),
     (references.UNKNOWN_SDG, references.check_sdg),
     (references.MALFORMED_KOLADA, references.check_kolada),

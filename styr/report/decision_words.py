@@ -1,0 +1,57 @@
+"""A decision as the report and the site say it: "Beslutad av Kommunfullmäktige 2025-11-24, § 123".
+
+The organ is named by its organisation's name, not its id; the date stays as
+written; the paragraph and the case number follow where they are given. A
+proposal says plainly that it is one: "Förslag till Kommunfullmäktige".
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from styr.decisions import PROPOSED, Decision, decision_of
+from styr.model.index import ORGANISATION, Index
+from styr.report.texts import Labels
+from styr.report.view_types import Fact
+
+__all__ = ["decision_facts", "decision_sentence"]
+
+# The label of each state's sentence in TEXTS (styr/report/texts.py).
+_STATE_KEYS = {
+    "proposed": "decision_proposed",
+    "decided": "decision_decided",
+    "revised": "decision_revised",
+    "repealed": "decision_repealed",
+}
+
+
+def decision_facts(data: dict[str, Any], index: Index, labels: Labels) -> list[Fact]:
+    """The element's decision as one labelled detail, or nothing when it has none."""
+    decision = decision_of(data)
+    if decision is None:
+        return []
+    return [Fact(labels.decision, decision_sentence(decision, index, labels))]
+
+
+def decision_sentence(decision: Decision, index: Index, labels: Labels) -> str:
+    """`Beslutad av Kommunfullmäktige 2025-11-24, § 123, diarienummer KS-2025/123`."""
+    state = getattr(labels, _STATE_KEYS[decision.state])
+    organ = organ_name(decision.by, index)
+    if organ:
+        key = "decision_to" if decision.state == PROPOSED else "decision_by"
+        state = labels.get(key, state=state, organ=organ)
+    head = f"{state} {decision.on}" if decision.on else state
+    parts = [head, decision.paragraph or ""]
+    if decision.case_number:
+        parts.append(labels.get("decision_case_number", number=decision.case_number))
+    return ", ".join(part for part in parts if part)
+
+
+def organ_name(by: str | None, index: Index) -> str:
+    """The organisation's name for its id; an id that names none, as written."""
+    if by is None:
+        return ""
+    organisation = index.by_id.get(by)
+    if organisation is None or organisation.category != ORGANISATION:
+        return by
+    return organisation.title
