@@ -174,7 +174,7 @@ def _merge(
                         sheet,
                         wanted.row,
                         wanted.columns[key],
-                        file=str(target.path.relative_to(root)),
+                        follow_up=str(target.path.relative_to(root)),
                         indicator=wanted.indicator,
                         period=wanted.period.text,
                         **_shown_both("existing", existing),

@@ -66,7 +66,7 @@ VALUE_TYPED_BY_HAND = Rule(
     severity=Severity.ERROR,
     summary=N_("A value in the follow-up already differs"),
     message=N_(
-        "{cell}: the follow-up file {file} already has {existing} for '{indicator}' {period}, "
+        "{cell}: the follow-up file {follow_up} already has {existing} for '{indicator}' {period}, "
         "the workbook {new}. Correct the cell, or import with --overwrite to replace it."
     ),
     doc=N_("Reports a cell whose value would replace a different value in a follow-up file."),
