@@ -253,6 +253,7 @@ def repository(changes: list[Change], **extra: Any) -> RepositoryDiff:
         name=extra.pop("name", "Helsingborg"),
         code=extra.pop("code", "1283"),
         path=extra.pop("path", "helsingborg"),
+        old_path=extra.pop("old_path", ""),
         changes=changes,
         findings=extra.pop("findings", FindingsDelta()),
         organisation_names=extra.pop(

@@ -143,6 +143,8 @@ def test_the_findings_delta_is_a_section_of_its_own() -> None:
     assert seen.headings == [("h2", "Helsingborg (1283)"), ("h3", "Fynd från styr lint")]
     paragraphs = [t.content for t in seen.tokens if t.type == "inline" and t.level == 1]
     assert "2 nya varningar, 1 åtgärdat." in paragraphs
+    places = [table[-1][-1] for table in seen.tables]
+    assert places == ["helsingborg/inriktningar.yaml:8:3 (i mal-och-budget-2025)"]
 
 
 @pytest.mark.parametrize("kind", list(ChangeKind), ids=str)

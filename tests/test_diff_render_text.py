@@ -243,7 +243,23 @@ def test_each_finding_shows_whether_it_is_new_or_fixed_its_rule_and_place() -> N
         "    Ny varning  G001  helsingborg/organisation/bun.yaml:3:1  "
         "Nämnden har 4 mål; högst 3 rekommenderas."
     ) in text
-    assert "    Åtgärdat fel  S001  helsingborg/inriktningar.yaml:8:3  Fältet title saknas." in text
+    assert (
+        "    Åtgärdat fel  S001  helsingborg/inriktningar.yaml:8:3 (i mal-och-budget-2025)  "
+        "Fältet title saknas."
+    ) in text
+
+
+def test_with_two_folders_what_was_removed_or_fixed_is_in_the_old_folder() -> None:
+    # styr diff --from styrning-2025 --to styrning-2026: the old side is a folder of its own.
+    delta = FindingsDelta([INTRODUCED], [FIXED])
+    removed = EVERY_KIND[ChangeKind.REMOVED]
+    two_folders = repository(
+        [removed], findings=delta, path="styrning-2026", old_path="styrning-2025"
+    )
+    text = render_text(result(two_folders), "sv")
+    assert "styrning-2025/organisation/bun.yaml:12:5 (i mal-och-budget-2025)  Indikatorn" in text
+    assert "Åtgärdat fel  S001  styrning-2025/inriktningar.yaml:8:3 (i mal-och-budget-2025)" in text
+    assert "Ny varning  G001  styrning-2026/organisation/bun.yaml:3:1  " in text
 
 
 @pytest.mark.parametrize("language", ["sv", "en"])

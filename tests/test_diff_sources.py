@@ -35,7 +35,7 @@ from styr.diff.fail_on import KNOWN, NEW_ERRORS, UNEXPLAINED, occurring, parse_f
 from styr.diff.revision import RevisionSide, revision_roots, walk_order
 from styr.diff.run import diff
 from styr.diff.sides import sides_for
-from styr.diff.sources import FolderSide
+from styr.diff.sources import FolderSide, shown_path
 from styr.errors import UsageError
 from styr.load import limits
 from styr.messages import message
@@ -327,6 +327,11 @@ def test_findings_introduced_and_fixed(tmp_path: Path) -> None:
     assert "2021-12-14" in introduced.message
     assert (fixed.code, fixed.severity, fixed.file, fixed.line) == ("C001", "error", BOARD, 42)
     assert "inriktning-okand" in fixed.message
+    # What is fixed (or removed) is in the old folder: the repository knows both.
+    assert (repository.path, repository.old_path) == (
+        shown_path(new_folder),
+        shown_path(old_folder),
+    )
 
 
 def test_a_finding_that_only_moved_is_neither_introduced_nor_fixed(tmp_path: Path) -> None:

@@ -121,6 +121,9 @@ class RepositoryDiff:
     findings: FindingsDelta = field(default_factory=FindingsDelta)
     # Organisation id -> its name, for headings (both sides, new wins).
     organisation_names: dict[str, str] = field(default_factory=dict)
+    # The old side's folder, where what was removed or fixed is; "" where it is `path`
+    # (two revisions of one work tree).
+    old_path: str = ""
 
 
 @dataclass(slots=True)

@@ -109,12 +109,20 @@ def place(
     result: DiffResult,
     language: str,
     shown: Callable[[str], str],
+    *,
+    fixed: bool = False,
 ) -> str:
-    """`folder/file:line:column` from where styr diff ran; marked when on the old side."""
-    where = file_place(repository.path, change.file, change.line, change.column)
+    """`folder/file:line:column` from where styr diff ran; marked when on the old side.
+
+    A finding `fixed` is on the old side (the new side no longer has it), as
+    what was removed is.
+    """
+    old = fixed or (isinstance(change, Change) and on_old_side(change))
+    folder = (repository.old_path or repository.path) if old else repository.path
+    where = file_place(folder, change.file, change.line, change.column)
     if not where:
         return ""
-    if isinstance(change, Change) and on_old_side(change):
+    if old:
         return text("old_side_place", language, place=shown(where), side=shown(result.old_label))
     return shown(where)
 

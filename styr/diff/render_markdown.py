@@ -198,7 +198,7 @@ def findings_table(
             finding_label(record, introduced, language),
             markdown_cell(record.code),
             markdown_cell(record.message),
-            place(record, repository, result, language, markdown_cell),
+            place(record, repository, result, language, markdown_cell, fixed=not introduced),
         ]
         for introduced, records in ((True, delta.introduced), (False, delta.fixed))
         for record in records

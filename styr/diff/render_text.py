@@ -120,7 +120,7 @@ def _finding(
     language: str,
 ) -> Line:
     label = finding_label(record, introduced, language)
-    where = place(record, repository, result, language, _value)
+    where = place(record, repository, result, language, _value, fixed=not introduced)
     pieces = [label, _value(record.code), where, _value(record.message)]
     style = _FINDING_STYLES.get(record.severity, "") if introduced else "green"
     return _INDENT * 2 + "  ".join(piece for piece in pieces if piece), style

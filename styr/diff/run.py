@@ -27,7 +27,7 @@ PARALLEL_FROM = 8
 
 # One changed repository's work: its key, both sides ready to load (None: not on that
 # side), where it is shown, the day and the language.
-Work = tuple[str, Prepared | None, Prepared | None, str, date, str]
+Work = tuple[str, Prepared | None, Prepared | None, str, str, date, str]
 
 
 def diff(old_side: Side, new_side: Side, *, today: date, language: str) -> DiffResult:
@@ -52,6 +52,7 @@ def diff(old_side: Side, new_side: Side, *, today: date, language: str) -> DiffR
                 _prepared(old_side, key, scratch),
                 _prepared(new_side, key, scratch),
                 (new_side if key in new_side.repositories else old_side).repositories[key].shown,
+                (old_side if key in old_side.repositories else new_side).repositories[key].shown,
                 today,
                 language,
             )
@@ -85,10 +86,15 @@ def repository_diff(
     old_files: Prepared | None,
     new_files: Prepared | None,
     shown: str,
+    old_shown: str,
     today: date,
     language: str,
 ) -> RepositoryDiff:
-    """One repository's changes and findings' delta (in this process or a worker)."""
+    """One repository's changes and findings' delta (in this process or a worker).
+
+    `shown` is the repository's folder on the new side as the person finds it,
+    `old_shown` on the old side (another folder with --from and --to).
+    """
     old = load_repository(old_files.root, old_files.contents) if old_files else None
     new = load_repository(new_files.root, new_files.contents) if new_files else None
     named = new or old  # the new side's name, the old side's if it was removed
@@ -97,6 +103,7 @@ def repository_diff(
         name=named.municipality_name,
         code=named.municipality_code,
         path=shown,
+        old_path=old_shown,
         organisation_names=_organisation_names(old, new),
     )
     if old is None or new is None:
