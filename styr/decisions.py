@@ -1,7 +1,7 @@
 """A decision on an element: which organ, on what day, in which paragraph, how far it has come.
 
 Any goal, council area, direction, mission, steering document or work plan
-may carry `decision: {by, on, paragraph, case_number, state}`. This module
+may carry `decision: {by, date, paragraph, case_number, state}`. This module
 reads one into plain values and finds every decision in a repository's index;
 the lint rules (styr.rules.decisions) and the report's view read it from here.
 
@@ -36,7 +36,7 @@ class Decision:
     """A decision as written; each part None where it is left out (or is not of its type)."""
 
     by: str | None
-    on: str | None  # the date as written: "2025-11-24"
+    dated: str | None  # the date as written: "2025-11-24"
     paragraph: str | None  # "§ 123", whether written so or as 123
     case_number: str | None
     state: str  # one of STATES; decided when left out
@@ -44,10 +44,10 @@ class Decision:
     @property
     def day(self) -> date | None:
         """The date of the decision, or None when it is left out or is no date."""
-        if self.on is None:
+        if self.dated is None:
             return None
         try:
-            return date.fromisoformat(self.on)
+            return date.fromisoformat(self.dated)
         except ValueError:
             return None
 
@@ -69,7 +69,7 @@ def read_decision(value: Any) -> Decision | None:
     state = value.get("state")
     return Decision(
         by=_text(value.get("by")),
-        on=_date_text(value.get("on")),
+        dated=_date_text(value.get("date")),
         paragraph=paragraph_text(value.get("paragraph")),
         case_number=_text(value.get("case_number")),
         state=state if state in STATES else DECIDED,

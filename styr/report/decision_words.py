@@ -40,7 +40,7 @@ def decision_sentence(decision: Decision, index: Index, labels: Labels) -> str:
     if organ:
         key = "decision_to" if decision.state == PROPOSED else "decision_by"
         state = labels.get(key, state=state, organ=organ)
-    head = f"{state} {decision.on}" if decision.on else state
+    head = f"{state} {decision.dated}" if decision.dated else state
     parts = [head, decision.paragraph or ""]
     if decision.case_number:
         parts.append(labels.get("decision_case_number", number=decision.case_number))

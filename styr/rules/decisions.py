@@ -18,7 +18,7 @@ OUTSIDE_TERM = Rule(
     severity=Severity.WARNING,
     summary=N_("Decision date outside the term of office"),
     message=N_(
-        "The decision date {on} is outside the term of office {start}–{end}. Check the date, and "
+        "The decision date {date} is outside the term of office {start}–{end}. Check the date, and "
         "that what was decided belongs to this term."
     ),
     doc=N_("""Reports a decision on a goal, council area, direction or work plan outside the term.
@@ -30,7 +30,7 @@ one earlier, or after the term's last year, is most likely a typing error or
 an element left from another term. Steering documents and missions are not
 checked: a charter or a policy often outlives the term it was adopted in.
 
-Failing example: `on: "2021-11-22"` on a goal with `term_of_office: {start: 2023, end: 2026}`.
+Failing example: `date: "2021-11-22"` on a goal with `term_of_office: {start: 2023, end: 2026}`.
 Instead: correct the date, or move the goal to the term it belongs to.
 """),
 )
@@ -73,7 +73,7 @@ written down, or it is followed up without having been decided.
 
 Failing example: `decision: {by: grundskolenamnden, state: proposed}` on a goal
 whose indicator has an outcome for 2025.
-Instead: `decision: {by: grundskolenamnden, on: "2025-02-18", state: decided}`.
+Instead: `decision: {by: grundskolenamnden, date: "2025-02-18", state: decided}`.
 """),
     presumes=frozenset({PRESUMES_EVERY_FILE}),
 )
@@ -83,15 +83,15 @@ WITHOUT_DATE = Rule(
     name="decision-without-date",
     severity=Severity.WARNING,
     summary=N_("Decision without a date"),
-    message=N_('{state} has no date. Write the day it was made: on: "YYYY-MM-DD".'),
-    doc=N_("""Reports a decision that is decided, revised or repealed but has no `on` date.
+    message=N_('{state} has no date. Write the day it was made: date: "YYYY-MM-DD".'),
+    doc=N_("""Reports a decision that is decided, revised or repealed but has no `date`.
 
 Why: "Beslutad av kommunfullmäktige" says little without the day; the date
 is how a reader finds the minutes, and how styr tells whether the decision
 belongs to the term. A decision without a `state` is decided.
 
 Failing example: `decision: {by: kommunfullmaktige, paragraph: 123}`.
-Instead: `decision: {by: kommunfullmaktige, on: "2025-11-24", paragraph: 123}`.
+Instead: `decision: {by: kommunfullmaktige, date: "2025-11-24", paragraph: 123}`.
 """),
 )
 
@@ -134,7 +134,13 @@ def check_outside_term(context: RuleContext) -> Iterator[Finding]:
         # Mål och budget for the term's first year is decided the autumn before.
         if not start - 1 <= day.year <= end:
             yield _at(
-                context, OUTSIDE_TERM, placed, "on", on=placed.decision.on, start=start, end=end
+                context,
+                OUTSIDE_TERM,
+                placed,
+                "date",
+                date=placed.decision.dated,
+                start=start,
+                end=end,
             )
 
 
@@ -192,7 +198,7 @@ def check_proposal_followed_up(context: RuleContext) -> Iterator[Finding]:
 def check_without_date(context: RuleContext) -> Iterator[Finding]:
     for placed in placed_decisions(context.index):
         decision = placed.decision
-        if decision.state == PROPOSED or decision.on is not None:
+        if decision.state == PROPOSED or decision.dated is not None:
             continue
         yield _at(
             context,
