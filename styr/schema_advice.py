@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from styr.findings import PathInDocument
+from styr.schema_place import capitalised, place
 from styr.schema_texts import Pair, both, digit_count, shown, type_name, word
 from styr.suggest import corrected_id, suggest_among
 from styr.written_forms import suggested_date, suggested_period
@@ -36,12 +37,14 @@ class Advice:
     # written wrong is one finding, not also "the key is missing".
     meant_key: str | None = None
     missing_key: str | None = None
+    # Where the reference stands, in words: said again when the suggestion is refined.
+    where: Pair | None = None
 
 
-def advise(error: Any) -> list[Advice]:
-    """The advice for one jsonschema error (several for several unknown keys)."""
+def advise(error: Any, data: Any = None) -> list[Advice]:
+    """The advice for one jsonschema error in the document `data` (several for unknown keys)."""
     path = tuple(error.absolute_path)
-    where = _where(path)
+    where = _where(path, data)
     handler = _HANDLERS.get(str(error.validator), _other)
     return handler(error, path, where)
 
@@ -93,7 +96,7 @@ def _pattern(error: Any, path: PathInDocument, where: Pair) -> list[Advice]:
     if form in ("id", "reference"):
         corrected = corrected_id(text)
         if form == "reference" and corrected:
-            return [reference_advice(path, text, corrected)]
+            return [reference_advice(path, text, corrected, where)]
         sentence = "schema-bad-id" if corrected else "schema-bad-id-example"
         suggestion = shown(corrected)
         return [_at(path, sentence, where=where, value=shown(value), suggestion=suggestion)]
@@ -127,15 +130,15 @@ def _pattern(error: Any, path: PathInDocument, where: Pair) -> list[Advice]:
     return [_at(path, "schema-bad-form", where=where, value=shown(value), description=description)]
 
 
-def reference_advice(path: PathInDocument, written: str, suggestion: str) -> Advice:
+def reference_advice(
+    path: PathInDocument, written: str, suggestion: str, where: Pair | None = None
+) -> Advice:
     """A reference that is no id, with the id it probably means."""
+    where = where or _where(path)
     sv, en = both(
-        "schema-bad-reference",
-        where=_where(path),
-        value=shown(written),
-        suggestion=shown(suggestion),
+        "schema-bad-reference", where=where, value=shown(written), suggestion=shown(suggestion)
     )
-    return Advice(path, False, sv, en, written)
+    return Advice(path, False, sv, en, written, where=where)
 
 
 def _date_advice(path: PathInDocument, where: Pair, text: str) -> Advice:
@@ -325,9 +328,9 @@ _HANDLERS = {
 }
 
 
-def huge_number_advice(path: PathInDocument, value: int) -> Advice:
+def huge_number_advice(path: PathInDocument, value: int, data: Any = None) -> Advice:
     """For a number too long to show at all: where it is and how long it is."""
-    where = _where(path)
+    where = _where(path, data)
     sv, en = both("schema-huge-number", where=where, digits=digit_count(value))
     return Advice(path, False, sv, en)
 
@@ -346,17 +349,21 @@ def _at(path: PathInDocument, sentence: str, /, **params: Any) -> Advice:
     return Advice(path, False, sv, en)
 
 
-def _where(path: PathInDocument) -> Pair:
-    text = ""
-    for part in path:
-        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
-    return (text, text) if text else word("document")
+def _where(path: PathInDocument, data: Any = None) -> Pair:
+    """Where `path` is, in words, as a sentence starts with it: "Målvärdena för indikatorn …"."""
+    sv, en = place(data, path) or word("document")
+    return capitalised(sv), capitalised(en)
 
 
 def _in(where: Pair, path: PathInDocument) -> Pair | str:
+    """`where` inside a sentence, as in "… in målet ”…”" (its words start lower-case)."""
     if not path:
         return ""
-    return (f"{word('in')[0]}{where[0]}", f"{word('in')[1]}{where[1]}")
+    return (f"{word('in')[0]}{_lowered(where[0])}", f"{word('in')[1]}{_lowered(where[1])}")
+
+
+def _lowered(where: str) -> str:
+    return where[:1].lower() + where[1:]
 
 
 def _title(schema: Any) -> Pair | None:

@@ -161,7 +161,7 @@ def check(document: Document, kind: str) -> SchemaResult:
         return SchemaResult()
     huge = list(_huge_integers(document.data, ()))
     if huge:
-        advice = [huge_number_advice(path, value) for path, value in huge]
+        advice = [huge_number_advice(path, value, document.data) for path, value in huge]
         paths = [path for path, _ in huge]
         return SchemaResult(_findings(document, advice), paths, paths)
     errors = _one_per_value(
@@ -171,7 +171,7 @@ def check(document: Document, kind: str) -> SchemaResult:
     )
     advice = []
     for error in errors:
-        advice.extend(advise(error))
+        advice.extend(advise(error, document.data))
     rejected = [
         tuple(error.absolute_path) for error in errors if error.validator not in _KEY_KEYWORDS
     ]
@@ -280,10 +280,18 @@ def _findings(document: Document, advice: list[Advice], kind: str | None = None)
                 item.path,
                 problem=item.problem,
                 problem_en=item.problem_en,
-                **({"reference": item.reference} if item.reference is not None else {}),
+                **_reference_params(item),
             )
         )
     return findings
+
+
+def _reference_params(item: Advice) -> dict[str, str]:
+    """For a reference of the wrong form: what was written and where, to refine it later."""
+    if item.reference is None:
+        return {}
+    where = item.where or ("", "")
+    return {"reference": item.reference, "place": where[0], "place_en": where[1]}
 
 
 def _indented_too_far(
@@ -378,7 +386,9 @@ def with_known_ids(findings: list[Finding], ids: Iterable[str]) -> list[Finding]
             corrected = corrected_id(written)
             known = suggester.suggest(corrected) or suggester.suggest(written)
             if known is not None and known != corrected:
-                advice = reference_advice(finding.path, written, known)
+                where = finding.params.get("place"), finding.params.get("place_en")
+                said = (str(where[0]), str(where[1])) if all(where) else None
+                advice = reference_advice(finding.path, written, known, said)
                 params = {**finding.params, "problem": advice.problem}
                 finding = replace(finding, params={**params, "problem_en": advice.problem_en})
         refined.append(finding)

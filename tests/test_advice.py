@@ -193,7 +193,7 @@ def test_a_decimal_comma_and_a_year_out_of_range(blank_repo: Path) -> None:
 def test_a_missing_key_is_named_once_with_its_title(blank_repo: Path) -> None:
     replace_in(blank_repo / BOARD, "    title: Fler invånare är nöjda med nämndens service\n", "")
     [message] = _messages(blank_repo)
-    assert message.startswith("Nyckeln 'title' (Rubrik) saknas i goals[0]")
+    assert message.startswith("Nyckeln 'title' (Rubrik) saknas i mål 1;")  # no title to name it by
 
 
 def test_a_list_written_as_one_value(blank_repo: Path) -> None:
