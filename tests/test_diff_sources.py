@@ -368,6 +368,47 @@ def test_a_goal_added_above_a_finding_leaves_it_the_same_finding(tmp_path: Path)
     assert repository.findings.fixed == []
 
 
+def _sfn_goal(number: int) -> str:
+    return (
+        f"  - id: sfn-extra-{number}\n    title: Fler unga ska delta i fritid nummer {number}\n"
+        "    target_group: unga\n    horizon: {start: 2023, end: 2026}\n"
+        "    contributes_to: [inriktning-trygghet]\n"
+    )
+
+
+def test_a_finding_whose_parameters_changed_is_the_same_finding(tmp_path: Path) -> None:
+    """A board going from 4 to 5 goals keeps its G001: it is neither new nor fixed."""
+    old_folder, new_folder = tmp_path / "gammal", tmp_path / "ny"
+    shutil.copytree(EXAMPLES / "helsingborg", old_folder)
+    shutil.copytree(EXAMPLES / "helsingborg", new_folder)
+    sfn = Path("organisation") / "skol-och-fritidsnamnden.yaml"
+    replace_in(old_folder / sfn, "goals:\n", "goals:\n" + _sfn_goal(1))
+    replace_in(new_folder / sfn, "goals:\n", "goals:\n" + _sfn_goal(1) + _sfn_goal(2))
+    assert "G001" in [finding.code for finding in findings_of(old_folder)]
+    (repository,) = diff(
+        *sides_for([], old_folder, new_folder), today=TODAY, language="sv"
+    ).repositories
+    codes = [r.code for r in repository.findings.introduced + repository.findings.fixed]
+    assert "G001" not in codes
+    assert repository.findings.fixed == []
+
+
+def test_a_file_renamed_leaves_its_elements_findings_the_same(tmp_path: Path) -> None:
+    old_folder, new_folder = tmp_path / "gammal", tmp_path / "ny"
+    shutil.copytree(EXAMPLES / "helsingborg", old_folder)
+    sfn = old_folder / "organisation" / "skol-och-fritidsnamnden.yaml"
+    replace_in(sfn, "goals:\n", "goals:\n" + _sfn_goal(1))
+    shutil.copytree(old_folder, new_folder)
+    organisation = new_folder / "organisation"
+    (organisation / "skol-och-fritidsnamnden.yaml").rename(organisation / "sfn.yaml")
+    assert findings_of(old_folder)
+    (repository,) = diff(
+        *sides_for([], old_folder, new_folder), today=TODAY, language="sv"
+    ).repositories
+    assert repository.changes == []
+    assert repository.findings == FindingsDelta()
+
+
 def test_finding_messages_are_in_the_runs_language(tmp_path: Path) -> None:
     old_folder, new_folder = tmp_path / "gammal", tmp_path / "ny"
     shutil.copytree(EXAMPLES / "helsingborg", old_folder)

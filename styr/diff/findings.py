@@ -3,10 +3,13 @@
 Both sides are linted as `styr lint` lints them (suppressions, configuration
 and withholding included, so a finding withheld on one side is withheld on
 the other for the same cause). A finding is the same on both sides when its
-rule, file, place and message parameters are: the place is the id of the
-element it is in (and the path inside that element), not its line and
-column, which any edit above it moves, nor its position in a list, which
-adding a goal above it moves.
+rule and place are: the place is the id of the element it is in (and the
+path inside that element), not its file, which a rename moves, nor its line
+and column, which any edit above it moves, nor its position in a list, which
+adding a goal above it moves; only outside any element is it the file and
+path. Its message parameters only pair findings up where one element has
+several of one rule: a finding whose parameters changed ("has 4 goals" to
+"has 5 goals") is the same finding, neither introduced nor fixed.
 """
 
 from __future__ import annotations
@@ -22,8 +25,11 @@ from styr.lint import lint_repository, relative_name
 from styr.model.index import build_index
 from styr.model.repository import Repository
 
-# What makes two findings the same finding on the two sides.
-MatchKey = tuple[str, str, str, str]
+# What makes two findings the same finding on the two sides: rule and place.
+MatchKey = tuple[str, str]
+# A finding's key with its message parameters, to pair the exact ones first.
+ExactKey = tuple[str, str, str]
+Keyed = list[tuple[MatchKey, str, Finding]]
 
 
 def findings_delta(
@@ -45,23 +51,38 @@ def findings_delta(
     )
 
 
-def _keyed(repository: Repository, today: date) -> list[tuple[MatchKey, Finding]]:
+def _keyed(repository: Repository, today: date) -> Keyed:
     places = _element_places(repository)  # before lint, which changes nothing it indexes
     findings = lint_repository(repository, today=today).findings
-    return [(_match_key(finding, repository, places), finding) for finding in findings]
+    return [
+        (_match_key(finding, repository, places), _params(finding.params, finding.path), finding)
+        for finding in findings
+    ]
 
 
-def _unmatched(
-    these: list[tuple[MatchKey, Finding]], those: list[tuple[MatchKey, Finding]]
-) -> list[Finding]:
-    """The findings of `these` with no counterpart in `those` (each counterpart used once)."""
-    available: dict[MatchKey, int] = defaultdict(int)
-    for key, _finding in those:
-        available[key] += 1
+def _unmatched(these: Keyed, those: Keyed) -> list[Finding]:
+    """The findings of `these` with no counterpart in `those` (each counterpart used once).
+
+    Same rule, place and parameters pair first; what is left pairs by rule and
+    place alone, so that of two findings in one element whose parameters
+    changed, each still finds its own.
+    """
+    exact: dict[ExactKey, int] = defaultdict(int)
+    for key, params, _finding in those:
+        exact[(*key, params)] += 1
+    loose_these = []
+    for key, params, finding in these:
+        if exact[(*key, params)]:
+            exact[(*key, params)] -= 1
+        else:
+            loose_these.append((key, finding))
+    loose: dict[MatchKey, int] = defaultdict(int)
+    for (code, place, _params_left), count in exact.items():
+        loose[(code, place)] += count
     left = []
-    for key, finding in these:
-        if available[key]:
-            available[key] -= 1
+    for key, finding in loose_these:
+        if loose[key]:
+            loose[key] -= 1
         else:
             left.append(finding)
     return left
@@ -80,19 +101,31 @@ def _element_places(repository: Repository) -> Places:
     return places
 
 
+# Rules that point at the first item over a limit of a list (G001 at a board's
+# fourth goal) and are said of the list's holder: their place is the holder,
+# since which item is the first over the limit changes with every goal added.
+_SAID_OF_THE_LIST = frozenset({"G001"})
+
+
 def _match_key(finding: Finding, repository: Repository, places: Places) -> MatchKey:
     file = relative_name(repository, finding.file)
-    place = _place(file, finding.path, places)
-    return (finding.code, file, place, _params(finding.params, finding.path))
+    path = finding.path
+    if finding.code in _SAID_OF_THE_LIST and len(path) >= 2 and isinstance(path[-1], int):
+        path = path[:-2]  # (..., "goals", 3) -> the board
+    return (finding.code, _place(file, path, places))
 
 
 def _place(file: str, path: PathInDocument, places: Places) -> str:
-    """The path as the id of the innermost element holding it, and the rest of the path."""
+    """The id of the innermost element holding the path and the rest of it; else file and path.
+
+    An element's id, not its file: a file renamed (organisation/sfn.yaml)
+    leaves its elements' findings the same findings.
+    """
     for length in range(len(path), -1, -1):
         element = places.get((file, tuple(path[:length])))
         if element is not None:
-            return json.dumps([element, list(path[length:])])
-    return json.dumps([None, list(path)])
+            return json.dumps(["element", element, list(path[length:])])
+    return json.dumps(["file", file, list(path)])
 
 
 def _params(params: dict[str, Any], path: PathInDocument) -> str:
