@@ -134,7 +134,7 @@ def round_trip_yaml() -> Any:
 
     yaml = YAML()  # round-trip: keeps comments, order and quoting
     yaml.preserve_quotes = True
-    yaml.width = 100
+    yaml.width = 4096  # a long line a planner wrote is never folded onto two
     yaml.indent(mapping=2, sequence=4, offset=2)
     return yaml
 
