@@ -2,7 +2,8 @@
 
 The organ is named by its organisation's name, not its id; the date stays as
 written; the paragraph and the case number follow where they are given. A
-proposal says plainly that it is one: "Förslag till Kommunfullmäktige".
+proposal says plainly that it is one: "Förslag till Kommunfullmäktige". A
+decision marked `illustrative: true` shows that mark after it.
 """
 
 from __future__ import annotations
@@ -30,7 +31,11 @@ def decision_facts(data: dict[str, Any], index: Index, labels: Labels) -> list[F
     decision = decision_of(data)
     if decision is None:
         return []
-    return [Fact(labels.decision, decision_sentence(decision, index, labels))]
+    facts = [Fact(labels.decision, decision_sentence(decision, index, labels))]
+    if data["decision"].get("illustrative") is True:
+        # Its own words: the element's text may well be the municipality's own.
+        facts.append(Fact(labels.text_illustrative, labels.decision_illustrative_note))
+    return facts
 
 
 def decision_sentence(decision: Decision, index: Index, labels: Labels) -> str:

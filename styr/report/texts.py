@@ -130,6 +130,10 @@ TEXTS: dict[str, Text] = {
     "decision_by": NC_("decision", "{state} by {organ}"),
     "decision_to": NC_("decision", "{state} to {organ}"),
     "decision_case_number": NC_("decision", "case number {number}"),
+    "decision_illustrative_note": N_(
+        "the decision's date, paragraph and case number are a made-up example, not the "
+        "municipality's own"
+    ),
     "valid": N_("Valid"),  # "Gäller: till 2027-12-31", "Gäller: tills vidare"
     "valid_until": N_("until {date}"),
     "until_further_notice": N_("until further notice"),
