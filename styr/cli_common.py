@@ -93,8 +93,31 @@ def emit(text: str | Iterable[str], output: str | None) -> bool:
         return False
     from styr.files import write_atomic
 
-    write_atomic(Path(str(output)), text)
+    if not output:
+        raise UsageError("output-empty")
+    target = Path(output)
+    refuse_input_as_output(target)
+    write_atomic(target, text)
     return True
+
+
+def refuse_input_as_output(target: Path) -> None:
+    """A usage error for an output file that is one of a steering model's own inputs.
+
+    What lint reads is a repository's styr.yaml and every .yaml or .yml in the
+    folder that holds it (and below): `-o styr.yaml` would overwrite the
+    manifest, and a report written as a .yaml inside a repository becomes a
+    file lint reads the next time. The one check for every command's -o.
+    """
+    from styr.model.repository import MANIFEST
+
+    if target.suffix.lower() not in (".yaml", ".yml"):
+        return
+    resolved = Path(os.path.realpath(target))
+    if resolved.name == MANIFEST or any(
+        (folder / MANIFEST).is_file() for folder in resolved.parents
+    ):
+        raise UsageError("output-is-input", path=str(target))
 
 
 def refuse(refused: ErrorsBlockPublishing, lang: str | None, key: str) -> NoReturn:

@@ -490,6 +490,11 @@ MESSAGES: dict[str, Text] = {
         "it holds NUL characters, so it is a binary file and not a YAML file. Remove it or replace "
         "it with the right file."
     ),
+    "output-is-input": N_(
+        "{path} is one of the steering model's own files, and -o would overwrite it. Choose "
+        "another file name, outside the folder with styr.yaml or not ending in .yaml."
+    ),
+    "output-empty": N_("-o needs a file name (or - for the screen); it was empty."),
     **DIFF_MESSAGES,  # styr diff's own (styr.diff.messages)
     **EXCEL_MESSAGES,  # styr export xlsx's and styr import outcomes' (styr.excel.messages)
 }
