@@ -171,6 +171,69 @@ def diff_rows(corpus: Path, folder: Path, cold: float, repeat: int) -> None:
     row("styr diff, one municipality", one, None, f"target ≤ 0.5 s: {verdict}")
 
 
+# Each of these runs in a fresh process of its own: every municipality's workbook exported,
+# then every filled-in workbook imported, as a controller's round would do it in turn.
+EXCEL_EXPORT = """
+import sys
+from pathlib import Path
+from styr.excel.export import export_workbook
+out = Path(sys.argv[1])
+for root in map(Path, sys.argv[2:]):
+    export_workbook(root, out / f"{root.name}.xlsx", allow_errors=True)
+"""
+EXCEL_IMPORT = """
+import sys
+from pathlib import Path
+from styr.excel.import_outcomes import import_outcomes
+out = Path(sys.argv[1])
+for root in map(Path, sys.argv[2:]):
+    result = import_outcomes(out / f"{root.name}.xlsx", root, overwrite=True)
+    if result.findings:
+        raise SystemExit(f"{root.name}: {len(result.findings)} findings")
+"""
+
+
+def fill_outcomes(folder: Path) -> int:
+    """Every empty outcome cell of the exported workbooks filled in; how many cells."""
+    import openpyxl
+
+    filled = 0
+    for path in sorted(folder.glob("*.xlsx")):
+        book = openpyxl.load_workbook(path)
+        sheet = book.worksheets[3]  # the outcome sheet, in the order the export writes
+        headings = [cell.value for cell in sheet[1]]
+        value = headings.index("Utfall" if "Utfall" in headings else "Outcome") + 1
+        for row in range(2, sheet.max_row + 1):
+            if sheet.cell(row, value).value is None:
+                sheet.cell(row, value).value = 50.5
+                filled += 1
+        book.save(path)
+    return filled
+
+
+def excel_rows(corpus: Path, folder: Path, cold: float) -> None:
+    """styr export xlsx and styr import outcomes of every municipality, beside cold lint."""
+    copy = folder / "excel-corpus"  # the import writes: the other rows keep their corpus
+    shutil.copytree(corpus, copy)
+    roots = [str(p.parent) for p in sorted(copy.glob("*/styr.yaml"))]
+    workbooks = folder / "workbooks"
+    workbooks.mkdir()
+    for name, program in (("export", EXCEL_EXPORT), ("import", EXCEL_IMPORT)):
+        if name == "import":
+            filled = fill_outcomes(workbooks)  # not timed: the controller's part
+        start = time.perf_counter()
+        answer = run([sys.executable, "-c", program, str(workbooks), *roots])
+        seconds = time.perf_counter() - start
+        if answer.returncode != 0:
+            last = (answer.stderr.strip().splitlines() or ["no message"])[-1]
+            row(f"styr {name} (Excel), every municipality", None, None, f"failed: {last}")
+            return
+        note = f"{seconds / cold:.2f} × cold lint, {len(roots)} workbooks"
+        if name == "import":
+            note += f", {filled} cells filled in"
+        row(f"styr {name} (Excel), every municipality", seconds, None, note)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--municipalities", type=int, default=290)
@@ -242,6 +305,7 @@ def main() -> None:
         row("check-jsonschema, organisation files only", timing, floor)
     else:
         row("check-jsonschema (not installed)", None)
+    excel_rows(corpus, cache, cold)
 
 
 if __name__ == "__main__":
