@@ -31,7 +31,14 @@ from styr.diff.changes import (
     FindingsDelta,
     RepositoryDiff,
 )
-from styr.diff.fail_on import KNOWN, NEW_ERRORS, UNEXPLAINED, occurring, parse_fail_on
+from styr.diff.fail_on import (
+    KNOWN,
+    NEW_ERRORS,
+    NEW_WARNINGS,
+    UNEXPLAINED,
+    occurring,
+    parse_fail_on,
+)
 from styr.diff.revision import RevisionSide, revision_roots, walk_order
 from styr.diff.run import diff
 from styr.diff.sides import sides_for
@@ -246,7 +253,7 @@ def test_the_runs_own_folder_is_removed_on_every_path(
     diff(*sides_for([first, second], None, None), today=TODAY, language="sv")
     assert list(temporary.iterdir()) == []
 
-    def broken(old: object, new: object) -> list[Change]:
+    def broken(old: object, new: object, language: str) -> list[Change]:
         assert list(temporary.iterdir())  # the revisions' files were there while comparing
         raise KeyboardInterrupt
 
@@ -636,5 +643,15 @@ def test_which_named_kinds_occur() -> None:
         UNEXPLAINED,
     ]
     assert occurring(_result(_lowered(False)), frozenset({"added"})) == []
-    assert occurring(_result(introduced=("warning",)), every) == []
-    assert occurring(_result(introduced=("warning", "error")), every) == [NEW_ERRORS]
+    assert occurring(_result(introduced=("info",)), every) == []
+    assert occurring(_result(introduced=("warning",)), every) == [NEW_WARNINGS]
+    # A new error is also a new warning's worth: at or above the level named.
+    assert occurring(_result(introduced=("error",)), every) == [NEW_ERRORS, NEW_WARNINGS]
+
+
+def test_fail_on_names_are_read_in_any_case() -> None:
+    assert parse_fail_on("New-Errors, AMBITION-LOWERED,new-warnings") == {
+        NEW_ERRORS,
+        "ambition-lowered",
+        NEW_WARNINGS,
+    }

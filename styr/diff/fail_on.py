@@ -1,8 +1,10 @@
 """`--fail-on`: which kinds of change make `styr diff` exit with 1.
 
-The names are the `ChangeKind` values, plus two that say more than a kind:
-`ambition-lowered-unexplained` (a lowered target with no comment saying why)
-and `new-errors` (the change introduces a lint error).
+The names are the `ChangeKind` values, plus three that say more than a kind:
+`ambition-lowered-unexplained` (a lowered target with no comment saying why),
+`new-errors` (the change introduces a lint error) and `new-warnings` (it
+introduces a lint warning or error). Names are read in any case
+(`New-Errors`), as a planner may write them.
 """
 
 from __future__ import annotations
@@ -12,14 +14,15 @@ from styr.errors import UsageError
 
 UNEXPLAINED = "ambition-lowered-unexplained"
 NEW_ERRORS = "new-errors"
-KNOWN = (*(kind.value for kind in ChangeKind), UNEXPLAINED, NEW_ERRORS)
+NEW_WARNINGS = "new-warnings"
+KNOWN = (*(kind.value for kind in ChangeKind), UNEXPLAINED, NEW_ERRORS, NEW_WARNINGS)
 
 
 def parse_fail_on(text: str | None) -> frozenset[str]:
     """The names in a comma-separated `--fail-on`; an unknown one is a usage error."""
     if text is None:
         return frozenset()
-    names = [name.strip() for name in text.split(",") if name.strip()]
+    names = [name.strip().lower() for name in text.split(",") if name.strip()]
     for name in names:
         if name not in KNOWN:
             raise UsageError("diff-unknown-kind", name=name, known=", ".join(KNOWN))
@@ -34,6 +37,9 @@ def occurring(result: DiffResult, names: frozenset[str]) -> list[str]:
             found.add(change.kind.value)
             if change.kind is ChangeKind.AMBITION_LOWERED and not change.params.get("explained"):
                 found.add(UNEXPLAINED)
-        if any(record.severity == "error" for record in repository.findings.introduced):
-            found.add(NEW_ERRORS)
+        severities = {record.severity for record in repository.findings.introduced}
+        if "error" in severities:
+            found.update((NEW_ERRORS, NEW_WARNINGS))  # an error is a warning and more
+        if "warning" in severities:
+            found.add(NEW_WARNINGS)
     return [name for name in KNOWN if name in names and name in found]
