@@ -903,3 +903,23 @@ def test_the_kind_an_element_gets_anyway_written_out_is_no_change(
         ChangeKind.FIELD_CHANGED,
         {"field": "kind", "old": None, "new": "indikator"},
     )
+
+
+def test_a_change_carries_the_name_the_model_gives_its_kind(sides: tuple[Path, Path]) -> None:
+    edit(sides, KULTUR, "låna böcker", "låna och läsa böcker")
+    old, new = sides
+    swedish = compare_repositories(load_repository(old), load_repository(new), language="sv")
+    english = compare_repositories(load_repository(old), load_repository(new), language="en")
+    assert [c.params["kind_name"] for c in swedish] == ["Nämndens och bolagets mål"]
+    assert [c.params["kind_name"] for c in english] == ["Goal of a board or company"]
+
+
+def test_an_outcome_carries_its_indicators_kind_and_an_organisation_none(
+    sides: tuple[Path, Path],
+) -> None:
+    edit(sides, "uppfoljning/2024.yaml", "value: 71.2", "value: 74.2")
+    edit(sides, KULTUR, "name: Kulturnämnden", "name: Kulturnämnden i staden")
+    old, new = sides
+    changes = compare_repositories(load_repository(old), load_repository(new), language="sv")
+    names = {c.category: c.params.get("kind_name") for c in changes}
+    assert names == {"follow_up": "Indikator (nyckeltal)", "organisation": None}

@@ -577,3 +577,13 @@ def test_any_params_give_a_sentence_never_an_error(
         written = json.loads(render_json(diff, language))["repositories"][0]["changes"][0]
         assert written["text"] == said
         assert render_github(diff, language).count("<details>") == tables
+
+
+def test_an_element_is_named_by_the_kind_the_model_gives_it() -> None:
+    named = change(
+        ChangeKind.ADDED, "council_area", "Trygg stad", params={"kind_name": "stadens inriktning"}
+    )
+    generic = change(ChangeKind.ADDED, "council_area", "Trygg stad")
+    assert sentence(named, "sv", PLAIN) == "Stadens inriktning ”Trygg stad” lades till"
+    assert sentence(named, "en", PLAIN) == "Stadens inriktning “Trygg stad” was added"
+    assert sentence(generic, "sv", PLAIN).startswith("Inriktningen eller målområdet ”Trygg stad”")

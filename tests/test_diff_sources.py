@@ -429,6 +429,17 @@ def test_finding_messages_are_in_the_runs_language(tmp_path: Path) -> None:
     assert repository.findings.introduced[0].message != english
 
 
+def test_a_broken_manifest_on_the_new_side_keeps_the_old_sides_name(tmp_path: Path) -> None:
+    old_folder, new_folder = tmp_path / "gammal", tmp_path / "ny"
+    shutil.copytree(EXAMPLES / "helsingborg", old_folder)
+    shutil.copytree(EXAMPLES / "helsingborg", new_folder)
+    (new_folder / MANIFEST).write_text("municipality: [\n", encoding="utf-8")
+    (repository,) = diff(
+        *sides_for([], old_folder, new_folder), today=TODAY, language="sv"
+    ).repositories
+    assert (repository.name, repository.code) == ("Helsingborgs stad", "1283")
+
+
 def test_repositories_added_and_removed(tmp_path: Path) -> None:
     old_folder, new_folder = tmp_path / "gammal", tmp_path / "ny"
     shutil.copytree(EXAMPLES / "helsingborg", old_folder / "helsingborg")

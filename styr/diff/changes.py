@@ -71,6 +71,12 @@ class ChangeKind(enum.StrEnum):
     REPOSITORY_REMOVED = "repository-removed"
 
 
+# Every change of an element of a kind the steering model declares (element_kinds
+# in styr.yaml; an outcome's: its indicator's) also has the param kind_name: the
+# kind's name in the run's language ("Stadens inriktning"), which its sentence
+# names it by. Without it (no declared kind), the category's generic word.
+
+
 @dataclass(frozen=True, slots=True)
 class Change:
     """One change, with where it is on the new side (the old side for what was removed).

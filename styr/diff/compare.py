@@ -49,6 +49,7 @@ from styr.diff.content import (
 )
 from styr.diff.goal_counts import goal_count, goal_count_change, goal_limit
 from styr.diff.indicators import indicator_changes
+from styr.diff.kind_names import with_kind_names
 from styr.diff.model_changes import model_changes
 from styr.diff.outcomes import outcome_changes
 from styr.diff.places import (
@@ -99,10 +100,14 @@ _MISSION_SOURCE = frozenset({("mission", "source"), ("mission", "document")})
 _KIND: Field = ("kind",)
 
 
-def compare_repositories(old: Repository | None, new: Repository | None) -> list[Change]:
+def compare_repositories(
+    old: Repository | None, new: Repository | None, *, language: str | None = None
+) -> list[Change]:
     """Every change from `old` to `new`, in the order of files and positions on the new side.
 
-    A change of what was removed is placed on the old side.
+    A change of what was removed is placed on the old side. With `language`
+    (the run's), a change of an element of a declared kind carries the kind's
+    name in that language (`kind_name`, `styr.diff.kind_names`).
     """
     if old is None or new is None:
         return []
@@ -133,6 +138,8 @@ def compare_repositories(old: Repository | None, new: Repository | None) -> list
     if old.manifest.loaded and new.manifest.loaded:
         changes.extend(model_changes(old, new))
     changes.extend(outcome_changes(old, new, sides.new_index, sides.old_index, sides.renamed_ids))
+    if language is not None:
+        changes = with_kind_names(changes, sides.old_index, sides.new_index, language)
     return sorted(changes, key=lambda change: (change.file, change.line, change.column))
 
 

@@ -100,8 +100,8 @@ def repository_diff(
     named = new or old  # the new side's name, the old side's if it was removed
     assert named is not None, key  # a key comes from one side at least
     repository_diff = RepositoryDiff(
-        name=named.municipality_name,
-        code=named.municipality_code,
+        name=_municipality_name(old, new),
+        code=named.municipality_code or (old.municipality_code if old else None),
         path=shown,
         old_path=old_shown,
         organisation_names=_organisation_names(old, new),
@@ -109,17 +109,17 @@ def repository_diff(
     if old is None or new is None:
         repository_diff.changes.append(_whole_repository(named, added=new is not None))
     else:
-        repository_diff.changes.extend(compare(old, new))
+        repository_diff.changes.extend(compare(old, new, language))
     # Last: lint lets go of the positions the comparison places its changes by.
     repository_diff.findings = findings_delta(old, new, today=today, language=language)
     return repository_diff
 
 
-def compare(old: Repository, new: Repository) -> list[Change]:
+def compare(old: Repository, new: Repository, language: str) -> list[Change]:
     """The changes by id (`styr.diff.compare`, imported when a repository changed)."""
     from styr.diff.compare import compare_repositories
 
-    return compare_repositories(old, new)
+    return compare_repositories(old, new, language=language)
 
 
 def _whole_repository(repository: Repository, *, added: bool) -> Change:
@@ -130,6 +130,19 @@ def _whole_repository(repository: Repository, *, added: bool) -> Change:
         title=repository.municipality_name,
         file=MANIFEST,
     )
+
+
+def _municipality_name(old: Repository | None, new: Repository | None) -> str:
+    """The new side's name; the old side's where the new side's manifest does not say one.
+
+    A manifest that cannot be read gives the folder's name, which is no heading
+    for a municipality whose name the old side still says.
+    """
+    sides = [side for side in (new, old) if side is not None]
+    for side in sides:
+        if side.municipality_name != side.root.name:
+            return side.municipality_name
+    return sides[0].municipality_name
 
 
 def _organisation_names(old: Repository | None, new: Repository | None) -> dict[str, str]:

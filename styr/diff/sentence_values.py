@@ -20,6 +20,7 @@ from styr.diff.texts import (
     FIELD_UNNAMED,
     FIELDS,
     OWNED_FIELDS,
+    SUBJECT_KIND,
     SUBJECT_OTHER,
     SUBJECTS,
     UNTITLED,
@@ -72,6 +73,11 @@ class Said:
     def subject(self) -> str:
         change = self.change
         title = change.title or change.id or translate(UNTITLED, self.language)
+        kind_name = self.params.get("kind_name")
+        if isinstance(kind_name, str) and kind_name.strip():
+            # The model's own word for the kind; a subject starts its sentence.
+            kind = self.style.value(kind_name.strip()[:1].upper() + kind_name.strip()[1:])
+            return translate(SUBJECT_KIND, self.language, kind=kind, title=self.style.value(title))
         template = SUBJECTS.get(change.category, SUBJECT_OTHER)
         return translate(template, self.language, title=self.style.value(title))
 

@@ -35,6 +35,8 @@ SUBJECTS: dict[str, Text] = {
     # Outcomes are about an indicator; the change's title is the indicator's.
     "follow_up": N_("The indicator “{title}”"),
 }
+# An element of a kind the steering model names: its name, then the title.
+SUBJECT_KIND: Text = N_("{kind} “{title}”")
 # Any other category: the title alone, in quotes.
 SUBJECT_OTHER: Text = N_("“{title}”")
 UNTITLED: Text = NC_("diff", "untitled")
