@@ -18,6 +18,7 @@ from styr.report.anchors import Anchors
 from styr.report.build import repository_view
 from styr.report.texts import Labels
 from styr.report.view import RepositoryView
+from styr.report.view_types import Fact, OrganisationView
 from styr.rules.catalogue import ALL_RULES
 from styr.scaffold import init_repository
 
@@ -85,7 +86,7 @@ def view_of(root: Path, language: str = "sv") -> RepositoryView:
     return repository_view(load_repository(root), Labels(language), Anchors(""))
 
 
-def board_of(view: RepositoryView):  # type: ignore[no-untyped-def]
+def board_of(view: RepositoryView) -> OrganisationView:
     for group in view.groups:
         for organisation in group.organisations:
             if organisation.id == "exempelnamnden":
@@ -141,7 +142,9 @@ def test_a_state_that_is_not_one_of_the_four_is_a_schema_finding(tmp_path: Path)
     board = BOARD.replace("state: proposed", "state: antagen")
     (root / "organisation" / "exempelnamnden.yaml").write_text(board, encoding="utf-8")
     findings = [f for f in lint_paths([root], today=TODAY).findings if f.code.startswith("S")]
-    assert [(f.file.name, f.line) for f in findings] == [("exempelnamnden.yaml", 37)]
+    assert [(f.file.name if f.file else "", f.line) for f in findings] == [
+        ("exempelnamnden.yaml", 37)
+    ]
 
 
 def test_the_decision_rules_are_in_the_catalogue_as_warnings() -> None:
@@ -192,7 +195,7 @@ def test_a_repealed_decision_without_a_date_says_so_in_plain_swedish(tmp_path: P
 # --- the view, the report and the site ------------------------------------------------
 
 
-def _decision_facts(facts: list) -> list[str]:  # type: ignore[type-arg]
+def _decision_facts(facts: list[Fact]) -> list[str]:
     return [fact.text for fact in facts if fact.label in ("Beslut", "Decision")]
 
 
@@ -257,3 +260,39 @@ def test_the_report_and_the_site_show_the_decision(decided: Path, tmp_path: Path
     assert sentence in markdown and "Förslag till Exempelnämnden" in markdown
     assert any(sentence in page for page in pages)
     assert any("Förslag till Exempelnämnden" in page for page in pages)
+
+
+def test_a_made_up_decision_says_so_by_itself(tmp_path: Path) -> None:
+    root = tmp_path / "testby"
+    init_repository(root, "blank", "Testby", "0999")
+    board = BOARD.replace(
+        "case_number: KS-2026/45\n    indicators:",
+        "case_number: KS-2026/45\n      illustrative: true\n    indicators:",
+    )
+    (root / "organisation" / "exempelnamnden.yaml").write_text(board, encoding="utf-8")
+    decided_goal, proposed_goal = board_of(view_of(root)).goals
+    marks = [(f.label, f.text) for f in decided_goal.facts if f.label == "Exempeltext"]
+    assert marks == [
+        (
+            "Exempeltext",
+            "beslutets datum, paragraf och diarienummer är ett påhittat exempel, "
+            "inte kommunens egna",
+        )
+    ]
+    assert [f for f in proposed_goal.facts if f.label == "Exempeltext"] == []
+
+
+# --- the Huddinge example -------------------------------------------------------------
+
+
+def test_the_huddinge_example_has_a_decided_and_a_proposed_element_and_lints_clean() -> None:
+    example = ROOT / "examples" / "huddinge"
+    placed = list(placed_decisions(build_index(load_repository(example))))
+    states = {(p.element.id, p.part, p.decision.state) for p in placed}
+    assert ("social-hallbarhet", None, DECIDED) in states
+    assert ("kommunstyrelsen", "direction", PROPOSED) in states
+    # Every decision is invented there, and says so.
+    for p in placed:
+        data = p.element.data if p.part is None else p.element.data[p.part]
+        assert data["decision"].get("illustrative") is True, p.element.id
+    assert lint_paths([example], today=date(2026, 12, 1)).findings == []
