@@ -563,6 +563,11 @@ def test_a_link_given_another_target_and_a_type_changed(sides: tuple[Path, Path]
         ["vision"],
         ["program", "vision"],
     )
+    assert changes[0].params["names"] == {
+        "malbild": "Målbild",
+        "vision": "Vision",
+        "program": "Programmet för mandatperioden",
+    }
 
 
 def test_a_band_moved_and_a_default_written_out(sides: tuple[Path, Path]) -> None:

@@ -587,3 +587,18 @@ def test_an_element_is_named_by_the_kind_the_model_gives_it() -> None:
     assert sentence(named, "sv", PLAIN) == "Stadens inriktning ”Trygg stad” lades till"
     assert sentence(named, "en", PLAIN) == "Stadens inriktning “Trygg stad” was added"
     assert sentence(generic, "sv", PLAIN).startswith("Inriktningen eller målområdet ”Trygg stad”")
+
+
+def test_a_link_of_the_model_names_its_kinds_by_their_names() -> None:
+    params = {
+        "part": "links",
+        "what": "removed",
+        "id": "malbild",
+        "old": ["vision", "okänt"],
+        "new": None,
+        "names": {"malbild": "Målbild", "vision": "Vision"},
+    }
+    removed = change(ChangeKind.MODEL_CHANGED, "model", "malbild", params=params)
+    assert sentence(removed, "sv", PLAIN) == (
+        "Styrmodellen ändrades: ”Målbild” får inte längre bidra till ”Vision” och ”okänt”"
+    )

@@ -66,6 +66,7 @@ class ChangeKind(enum.StrEnum):
     # The declared steering model (styr.yaml's steering_model and follow_up scale).
     MODEL_CHANGED = "model-changed"  # params: part (element_kinds, links, levels,
     #   organisation_types, bands), what (added/removed/changed), id, old, new
+    #   (and for links, names: each kind's id -> its name in the run's language)
     # A whole repository (municipality) on one side only.
     REPOSITORY_ADDED = "repository-added"
     REPOSITORY_REMOVED = "repository-removed"

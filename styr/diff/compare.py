@@ -136,7 +136,7 @@ def compare_repositories(
             changes.append(sides.renamed_change(old_element, new_element, score))
         changes.extend(sides.pair_changes(old_element, new_element))
     if old.manifest.loaded and new.manifest.loaded:
-        changes.extend(model_changes(old, new))
+        changes.extend(model_changes(old, new, language or "sv"))
     changes.extend(outcome_changes(old, new, sides.new_index, sides.old_index, sides.renamed_ids))
     if language is not None:
         changes = with_kind_names(changes, sides.old_index, sides.new_index, language)

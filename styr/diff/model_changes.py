@@ -27,12 +27,13 @@ ADDED, REMOVED, CHANGED = "added", "removed", "changed"
 _BY_ID = ("levels", "element_kinds", "organisation_types")
 
 
-def model_changes(old: Repository, new: Repository) -> list[Change]:
+def model_changes(old: Repository, new: Repository, language: str = "sv") -> list[Change]:
+    """The model's changes; a link's kinds named in `language` (params `names`, id -> name)."""
     changes: list[Change] = []
     for part in _BY_ID:
         changes.extend(_entries_by_id(old, new, part))
     changes.extend(_level_order(old, new))
-    changes.extend(_links(old, new))
+    changes.extend(_links(old, new, language))
     changes.extend(_bands(old, new))
     return changes
 
@@ -78,9 +79,15 @@ def _level_order(old: Repository, new: Repository) -> list[Change]:
     return [_change(new, ("steering_model", "levels"), "levels", CHANGED, None, before, after)]
 
 
-def _links(old: Repository, new: Repository) -> list[Change]:
-    before = read_steering_model(_steering(old)).links
-    after = read_steering_model(_steering(new)).links
+def _links(old: Repository, new: Repository, language: str) -> list[Change]:
+    old_model, new_model = read_steering_model(_steering(old)), read_steering_model(_steering(new))
+    before, after = old_model.links, new_model.links
+    # A kind by the name the model gives it, the new side's where both sides have it.
+    names = {
+        kind_id: kind.label(language)
+        for model in (old_model, new_model)
+        for kind_id, kind in model.kinds.items()
+    }
     changes = []
     for source in sorted(before.keys() | after.keys()):
         old_targets, new_targets = before.get(source), after.get(source)
@@ -90,7 +97,10 @@ def _links(old: Repository, new: Repository) -> list[Change]:
         position = _entries(side, "links", key="from").get(source, (0, None))[0]
         what = ADDED if old_targets is None else REMOVED if new_targets is None else CHANGED
         where = ("steering_model", "links", position)
-        changes.append(_change(side, where, "links", what, source, old_targets, new_targets))
+        change = _change(side, where, "links", what, source, old_targets, new_targets)
+        named = [source, *(old_targets or ()), *(new_targets or ())]
+        change.params["names"] = {kind: names[kind] for kind in named if kind in names}
+        changes.append(change)
     return changes
 
 

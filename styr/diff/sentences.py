@@ -253,18 +253,32 @@ def _entry_name(c: Said, entry: Any, written: Any) -> str:
 
 
 def _model_links(c: Said, source: str, what: str, old: Any, new: Any) -> str:
-    name = quoted(c.style.value(source), c.language)
+    names = c.params.get("names")
+    names = names if isinstance(names, dict) else {}
+    name = _kind(c, source, names)
     if what == "added":
-        return text("model_links_added", c.language, name=name, new=quoted_value(c, new))
+        return text("model_links_added", c.language, name=name, new=_kinds(c, new, names))
     if what == "removed":
-        return text("model_links_removed", c.language, name=name, old=quoted_value(c, old))
+        return text("model_links_removed", c.language, name=name, old=_kinds(c, old, names))
     return text(
         "model_links_changed",
         c.language,
         name=name,
-        old=quoted_value(c, old),
-        new=quoted_value(c, new),
+        old=_kinds(c, old, names),
+        new=_kinds(c, new, names),
     )
+
+
+def _kind(c: Said, kind_id: str, names: Mapping[str, Any]) -> str:
+    """A kind of a link by the name the model gives it (`params.names`), else by its id."""
+    name = names.get(kind_id)
+    return quoted(c.style.value(name if isinstance(name, str) and name else kind_id), c.language)
+
+
+def _kinds(c: Said, kinds: Any, names: Mapping[str, Any]) -> str:
+    if not isinstance(kinds, list) or not all(isinstance(kind, str) for kind in kinds):
+        return quoted_value(c, kinds)
+    return listed([_kind(c, kind, names) for kind in kinds], c.language)
 
 
 def _scalar(value: Any) -> bool:
