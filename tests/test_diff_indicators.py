@@ -248,11 +248,15 @@ def test_without_a_better_direction_a_changed_target_is_not_judged(sides: Sides)
     assert (change.params["old"], change.params["new"], change.params["better"]) == (87, 85, None)
 
 
-def test_a_changed_direction_is_said_and_the_target_judged_by_the_new_one(sides: Sides) -> None:
+def test_a_changed_direction_is_said_and_the_target_in_the_same_edit_not_judged(
+    sides: Sides,
+) -> None:
+    """87 set where higher was better, 85 where lower is: no one direction judges both."""
     sides.edit(SCHOOL, SCHOOL_BETTER, SCHOOL_BETTER.replace("higher", "lower"))
     sides.edit(SCHOOL, SCHOOL_TARGET, "- {year: 2026, value: 85}")
     changes = changes_of(sides, SCHOOL_INDICATOR)
-    assert kinds(changes) == [ChangeKind.BETTER_CHANGED, ChangeKind.AMBITION_RAISED]
+    assert kinds(changes) == [ChangeKind.BETTER_CHANGED, ChangeKind.TARGET_CHANGED]
+    assert (changes[1].params["old"], changes[1].params["new"]) == (87, 85)
     assert (changes[0].params["old"], changes[0].params["new"]) == ("higher", "lower")
     assert changes[0].line == line_of(sides.new / SCHOOL, SCHOOL_BASELINE) - 1
 
@@ -407,6 +411,14 @@ def test_a_wider_range_is_explained_by_its_comment(sides: Sides) -> None:
 
 def test_a_range_of_an_indicator_no_longer_judged_by_range_is_not_judged(sides: Sides) -> None:
     _range_sides(sides, "{min: 75, max: 90}", new_better="higher")
+    changes = changes_of(sides, SCHOOL_INDICATOR)
+    assert kinds(changes) == [ChangeKind.BETTER_CHANGED, ChangeKind.TARGET_CHANGED]
+
+
+def test_a_range_of_an_indicator_newly_judged_by_range_is_not_judged(sides: Sides) -> None:
+    """A narrower range is not a higher ambition when the range only now is the target."""
+    _range_sides(sides, "{min: 82, max: 88}")
+    sides.edit(SCHOOL, "better: range", "better: higher", side="old")
     changes = changes_of(sides, SCHOOL_INDICATOR)
     assert kinds(changes) == [ChangeKind.BETTER_CHANGED, ChangeKind.TARGET_CHANGED]
 

@@ -5,7 +5,8 @@ for each pair of indicators it matched (the same id on both sides, or a rename).
 Values are compared as loaded, so a target rewritten from `{year: 2026, value: 91}`
 to a block mapping, or with its keys in another order, is no change.
 
-A changed target value is judged by which way is better on the new side:
+A changed target value is judged by which way is better on the new side
+(and not at all where `better` itself changed in the same edit):
 where higher is better a lower target is a lower ambition, where lower is
 better a higher one is. A range (`better: range`) is judged as a whole: a
 range that holds the old one and is wider is a lower ambition, one inside the
@@ -75,6 +76,18 @@ class _Pair:
     def better(self) -> str | None:
         better = self.new.data.get("better")
         return better if isinstance(better, str) else None
+
+    @property
+    def judged_by(self) -> str | None:
+        """The direction a changed target is judged by; None (not judged) when it flipped.
+
+        With `better` changed in the same edit, the old target was set against
+        one direction and the new against another: judging the new value by the
+        new direction would call a lowered target raised. Both are said instead,
+        as target-changed beside better-changed.
+        """
+        before = self.old.data.get("better")
+        return self.better if before == self.better else None
 
     def change(
         self, kind: ChangeKind, at: tuple[str | int, ...], *, key: bool = False, **params: Any
@@ -153,7 +166,7 @@ def _year_change(
         return pair.change(added, at, new=after.value, comment=after.comment, **common)
     if before.value == after.value:
         return None
-    kind = _judged(before.value, after.value, pair.better)
+    kind = _judged(before.value, after.value, pair.judged_by)
     extra = _explanation(after.comment, kind)
     return pair.change(kind, at, old=before.value, new=after.value, **common, **extra)
 
@@ -220,7 +233,8 @@ def _range_changes(pair: _Pair) -> Iterator[Change]:
     elif new is None:
         yield pair.change(ChangeKind.TARGET_REMOVED, ("range",), old=old, **common)
     else:
-        kind = _judged_range(old, new) if pair.better == "range" else ChangeKind.TARGET_CHANGED
+        judged = pair.judged_by == "range"
+        kind = _judged_range(old, new) if judged else ChangeKind.TARGET_CHANGED
         extra = _explanation(_comment(pair.new.data["range"]), kind)
         yield pair.change(kind, ("range",), old=old, new=new, **common, **extra)
     if isinstance(old, dict) and isinstance(new, dict):
