@@ -233,8 +233,8 @@ def _range_changes(pair: _Pair) -> Iterator[Change]:
     elif new is None:
         yield pair.change(ChangeKind.TARGET_REMOVED, ("range",), old=old, **common)
     else:
-        judged = pair.judged_by == "range"
-        kind = _judged_range(old, new) if judged else ChangeKind.TARGET_CHANGED
+        by_range = pair.judged_by == "range"
+        kind = _judged_range(old, new) if by_range else ChangeKind.TARGET_CHANGED
         extra = _explanation(_comment(pair.new.data["range"]), kind)
         yield pair.change(kind, ("range",), old=old, new=new, **common, **extra)
     if isinstance(old, dict) and isinstance(new, dict):
