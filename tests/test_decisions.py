@@ -296,3 +296,19 @@ def test_the_huddinge_example_has_a_decided_and_a_proposed_element_and_lints_cle
         data = p.element.data if p.part is None else p.element.data[p.part]
         assert data["decision"].get("illustrative") is True, p.element.id
     assert lint_paths([example], today=date(2026, 12, 1)).findings == []
+
+
+def test_the_swedish_words_for_a_decision_suggest_its_keys_and_states(tmp_path: Path) -> None:
+    root = tmp_path / "testby"
+    init_repository(root, "blank", "Testby", "0999")
+    board = BOARD.replace(
+        "{by: exempelnamnden, state: proposed}", "{by: exempelnamnden, lage: förslag}"
+    )
+    board = board.replace("      case_number: KS-2026/45\n", "      diarienummer: KS-2026/45\n")
+    (root / "organisation" / "exempelnamnden.yaml").write_text(board, encoding="utf-8")
+    findings = [f for f in lint_paths([root], today=TODAY).findings if f.code.startswith("S")]
+    problems = [str(f.params.get("problem")) for f in findings]
+    assert len(problems) == 2, problems
+    assert "Okänd nyckel 'diarienummer'" in problems[0]
+    assert "Menade du 'case_number'?" in problems[0]
+    assert "Menade du 'state'?" in problems[1]

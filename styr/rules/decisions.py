@@ -113,6 +113,14 @@ def _at(
     return context.at(rule, placed.element, *placed.keys, *keys, **params)
 
 
+def _decisions(context: RuleContext) -> list[PlacedDecision]:
+    """The repository's decisions, found once for the four rules."""
+    found: list[PlacedDecision] = context.remember(
+        "decisions", lambda: list(placed_decisions(context.index))
+    )
+    return found
+
+
 def _written(placed: PlacedDecision, key: str) -> tuple[str, ...]:
     """`key` when the decision writes it, else nothing: the finding is then at `decision`."""
     data: object = placed.element.data
@@ -126,7 +134,7 @@ def check_outside_term(context: RuleContext) -> Iterator[Finding]:
     if term is None:
         return
     start, end = term
-    for placed in placed_decisions(context.index):
+    for placed in _decisions(context):
         day = placed.decision.day
         category = placed.part or placed.element.category
         if day is None or category not in _OF_THE_TERM:
@@ -147,7 +155,7 @@ def check_outside_term(context: RuleContext) -> Iterator[Finding]:
 def check_unknown_organ(context: RuleContext) -> Iterator[Finding]:
     organisations = {e.id: e for e in context.index.organisations if e.id}
     names = Suggester(organisations)  # indexed at the first unknown organ only
-    for placed in placed_decisions(context.index):
+    for placed in _decisions(context):
         by = placed.decision.by
         if by is None or by in organisations:
             continue
@@ -176,7 +184,7 @@ def check_proposal_followed_up(context: RuleContext) -> Iterator[Finding]:
             first.setdefault(outcome.indicator, outcome)
     if not first:
         return
-    for placed in placed_decisions(context.index):
+    for placed in _decisions(context):
         goal = placed.element
         if placed.decision.state != PROPOSED or goal.category not in GOAL_CATEGORIES:
             continue
@@ -196,7 +204,7 @@ def check_proposal_followed_up(context: RuleContext) -> Iterator[Finding]:
 
 
 def check_without_date(context: RuleContext) -> Iterator[Finding]:
-    for placed in placed_decisions(context.index):
+    for placed in _decisions(context):
         decision = placed.decision
         if decision.state == PROPOSED or decision.dated is not None:
             continue
