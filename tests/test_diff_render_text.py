@@ -118,6 +118,11 @@ EXPECTED: dict[ChangeKind, tuple[str, str]] = {
         "The steering document “Kulturpolicy” now applies until further notice"
         " (it applied until 2026-12-31)",
     ),
+    ChangeKind.DOCUMENT_LIMITED: (
+        "Styrdokumentet ”Trafikplan” gäller nu till 2028-12-31 (gällde tills vidare)",
+        "The steering document “Trafikplan” now applies until 2028-12-31"
+        " (it applied until further notice)",
+    ),
     ChangeKind.REVIEW_MOVED: (
         "nästa översyn flyttades från 2026-06-01 till 2027-06-01",
         "the next review moved from 2026-06-01 to 2027-06-01",
@@ -602,3 +607,32 @@ def test_a_link_of_the_model_names_its_kinds_by_their_names() -> None:
     assert sentence(removed, "sv", PLAIN) == (
         "Styrmodellen ändrades: ”Målbild” får inte längre bidra till ”Vision” och ”okänt”"
     )
+
+
+@pytest.mark.parametrize(
+    ("field", "old", "new", "expected"),
+    [
+        ("illustrative", None, True, "Målet ”Trygg stad” markerades som exempeltext"),
+        ("illustrative", True, False, "Målet ”Trygg stad”: markeringen som exempeltext togs bort"),
+        ("illustrative", True, None, "Målet ”Trygg stad”: markeringen som exempeltext togs bort"),
+        (
+            "milestones.term",
+            "short",
+            "long",
+            "Målet ”Trygg stad”: sikten till etappmålet för 2024 ändrades från kort sikt till "
+            "lång sikt",
+        ),
+        (
+            "citation.title",
+            "FAQ",
+            "Frågor och svar",
+            "Målet ”Trygg stad”: källans titel ändrades från ”FAQ” till ”Frågor och svar”",
+        ),
+    ],
+)
+def test_a_value_is_said_in_a_readers_words(
+    field: str, old: object, new: object, expected: str
+) -> None:
+    params = {"field": field, "old": old, "new": new, "year": 2024}
+    changed = change(ChangeKind.FIELD_CHANGED, "goal", "Trygg stad", params=params)
+    assert sentence(changed, "sv", PLAIN) == expected

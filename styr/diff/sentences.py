@@ -46,6 +46,7 @@ from styr.diff.texts import (
     MODEL_PARTS,
     SOURCE_NONE,
     SOURCE_OTHER,
+    TERMS,
     counted,
     text,
 )
@@ -103,13 +104,28 @@ _NAMING_AN_ORGANISATION = frozenset({"owner", "parent", "adopted_by", "to"})
 def _field_changed(c: Said) -> str:
     field = field_name(c)
     old, new = c.params.get("old"), c.params.get("new")
-    if str(c.params.get("field") or "").rpartition(".")[2] in _NAMING_AN_ORGANISATION:
+    key = str(c.params.get("field") or "").rpartition(".")[2]
+    if key == "illustrative" and (old is True or new is True):
+        return c.say("marked_illustrative" if new is True else "unmarked_illustrative")
+    if key == "term" and _a_term(old) and _a_term(new):
+        said = [_term(c, value) for value in (old, new)]
+        return c.say("field_changed", field=field, old=said[0], new=said[1])
+    if key in _NAMING_AN_ORGANISATION:
         shown = [
             quoted(c.organisation(v), c.language) if isinstance(v, str) else quoted_value(c, v)
             for v in (old, new)
         ]
         return c.say("field_changed", field=field, old=shown[0], new=shown[1])
     return c.say("field_changed", field=field, old=quoted_value(c, old), new=quoted_value(c, new))
+
+
+def _a_term(value: Any) -> bool:
+    return value is None or (isinstance(value, str) and value in TERMS)
+
+
+def _term(c: Said, value: Any) -> str:
+    """A milestone's term as a reader says it ("kort sikt"), or none given."""
+    return translate(TERMS[value], c.language) if value else text("none", c.language)
 
 
 def _names(c: Said, ids_key: str, titles_key: str) -> str:
@@ -194,6 +210,12 @@ def _extended(c: Said) -> str:
     key = "extended" if new is not None else "until_further_notice"
     if old is None:
         key += "_from_open"
+    return c.say(key, old=c.value(old), new=c.value(new))
+
+
+def _limited(c: Said) -> str:
+    old, new = c.params.get("old"), c.params.get("new")
+    key = "limited" if old is not None else "limited_from_open"
     return c.say(key, old=c.value(old), new=c.value(new))
 
 
@@ -318,6 +340,7 @@ _SAYERS: dict[ChangeKind, Callable[[Said], str]] = {
     ChangeKind.DOCUMENT_ADOPTED: _adopted,
     ChangeKind.DOCUMENT_REPEALED: _repealed,
     ChangeKind.DOCUMENT_EXTENDED: _extended,
+    ChangeKind.DOCUMENT_LIMITED: _limited,
     ChangeKind.REVIEW_MOVED: _review,
     ChangeKind.OUTCOME_ADDED: say_outcome_added,
     ChangeKind.OUTCOME_REVISED: say_outcome_revised,

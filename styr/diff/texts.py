@@ -78,6 +78,8 @@ FIELDS: dict[str, Text] = {
     "period": NC_("diff field", "the period"),
     "term": NC_("diff field", "the term"),
     "citation": NC_("diff field", "the citation"),
+    "citation.title": NC_("diff field", "the title of the source"),
+    "citation.publisher": NC_("diff field", "the publisher of the source"),
     "illustrative": NC_("diff field", "whether it is an example text"),
     "url": NC_("diff field", "the web address"),
     "web": NC_("diff field", "the web address"),
@@ -90,6 +92,11 @@ OWNED_FIELDS: dict[str, Text] = {
     "range": N_("{field} of the range"),
     "outcome": N_("{field} of outcome {period}"),
     "analysis": N_("{field} for {period}"),
+}
+# A milestone's term (`term:`), as a value: "från kort sikt till lång sikt".
+TERMS: dict[str, Text] = {
+    "short": N_("the short term"),
+    "long": N_("the long term"),
 }
 # A reworded text no entry above names, and any other value, by its key as written.
 FIELD_OTHER: Text = NC_("diff field", "a text")
@@ -116,6 +123,7 @@ KIND_LABELS: dict[str, Text] = {
     "document-adopted": NC_("diff change", "Adopted"),
     "document-repealed": NC_("diff change", "Repealed"),
     "document-extended": NC_("diff change", "Extended"),
+    "document-limited": NC_("diff change", "Validity shortened"),
     "review-moved": NC_("diff change", "Review moved"),
     "outcome-added": NC_("diff change", "Outcome added"),
     "outcome-revised": NC_("diff change", "Outcome revised"),
@@ -218,6 +226,9 @@ SENTENCES: dict[str, Text] = {
         "The steering model changed: the order of the levels changed from {old} to {new}"
     ),
     "field_changed": N_("{subject}: {field} changed from {old} to {new}"),
+    # `illustrative:` given or taken away: said as the marking, not as a yes or no.
+    "marked_illustrative": N_("{subject} was marked as an example text"),
+    "unmarked_illustrative": N_("{subject}: the marking as an example text was removed"),
     "no_value": N_("no value"),
     "repository_added": N_("The municipality was added"),
     "repository_removed": N_("The municipality was removed"),
@@ -230,6 +241,8 @@ SENTENCES: dict[str, Text] = {
     "range_between": N_("{low}–{high}"),
     "range_from": N_("at least {low}"),
     "range_to": N_("at most {high}"),
+    "limited": N_("{subject} now applies until {new} (it applied until {old})"),
+    "limited_from_open": N_("{subject} now applies until {new} (it applied until further notice)"),
 }
 
 # What counts as better (`better:` of an indicator), in a judgement's parentheses.
