@@ -130,3 +130,13 @@ def test_decimals_are_those_of_the_most_precise_number() -> None:
     assert decimals_of([12, 3.0]) == 0
     assert number_format(0) == "#,##0"
     assert number_format(2) == "#,##0.00"
+
+
+def test_goals_are_named_by_the_models_own_words(run_cli: Run, tmp_path: Path) -> None:
+    target = tmp_path / "huddinge.xlsx"
+    assert run_cli("export", "xlsx", EXAMPLES / "huddinge", "-o", target).code == 0
+    book = openpyxl.load_workbook(target)
+    area = next(r for r in _rows(book["Mål"]) if r["Id"] == "ekologisk-hallbarhet")
+    assert (area["Slag"], area["Organisation"]) == ("Målområde", "Huddinge kommun")
+    board = next(r for r in _rows(book["Organisationer"]) if r["Id"] == "grundskolenamnden")
+    assert board["Nivå"] == "Nämnd (verksamhetsplan)"  # the level's name, not its id

@@ -19,6 +19,7 @@ ORGANISATION_HEADERS = (
 )
 GOAL_HEADERS = (
     NC_("excel column", "Organisation"),
+    NC_("excel column", "Kind"),
     NC_("excel column", "Id"),
     NC_("excel column", "Title"),
     NC_("excel column", "Target group"),

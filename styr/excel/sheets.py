@@ -18,7 +18,8 @@ from styr.model.index import Element, Index
 from styr.model.repository import Repository
 
 Row = list[Any]
-GOALS = ("goal", "council_goal")
+# The council's areas and goals and every board's goals: what the follow-up judges goals by.
+GOALS = ("council_area", "council_goal", "goal")
 
 
 @dataclass(slots=True)
@@ -35,9 +36,10 @@ def sheets(repository: Repository, index: Index, language: str) -> list[Sheet]:
     """Every sheet of the workbook, in order."""
     outcomes, analyses = read_outcomes(repository)
     names = {o.id: o.title for o in index.organisations if o.id}
+    names[""] = repository.municipality_name  # the council's own elements have no owner
     return [
         _organisations(repository, index, language),
-        _goals(index, names, language),
+        _goals(repository, index, names, language),
         _indicators(index, names, language),
         _outcomes(repository, index, names, outcomes, language),
         _status(repository, index, (outcomes, analyses), names, language),
@@ -52,6 +54,7 @@ def _organisations(repository: Repository, index: Index, language: str) -> Sheet
     sheet = Sheet(
         translate(layout.ORGANISATIONS, language), _words(layout.ORGANISATION_HEADERS, language)
     )
+    levels = dict(repository.model.levels)
     for organisation in index.organisations:
         org_type = repository.model.organisation_types.get(organisation.kind_name or "")
         parent = organisation.data.get("parent")
@@ -60,14 +63,14 @@ def _organisations(repository: Repository, index: Index, language: str) -> Sheet
                 organisation.id,
                 organisation.title,
                 org_type.label(language) if org_type else organisation.kind_name,
-                org_type.level if org_type else None,
+                levels.get(org_type.level or "", org_type.level) if org_type else None,
                 parent if isinstance(parent, str) else None,
             ]
         )
     return sheet
 
 
-def _goals(index: Index, names: dict[str, str], language: str) -> Sheet:
+def _goals(repository: Repository, index: Index, names: dict[str, str], language: str) -> Sheet:
     sheet = Sheet(translate(layout.GOALS, language), _words(layout.GOAL_HEADERS, language))
     for goal in index.elements:
         if goal.category not in GOALS:
@@ -75,9 +78,11 @@ def _goals(index: Index, names: dict[str, str], language: str) -> Sheet:
         horizon = goal.data.get("horizon")
         span = f"{horizon.get('start')}–{horizon.get('end')}" if isinstance(horizon, dict) else None
         links = goal.data.get("contributes_to")
+        kind = goal.kind or repository.model.kinds.get(goal.kind_name or "")
         sheet.rows.append(
             [
                 _owner_name(goal, names),
+                kind.label(language) if kind else goal.kind_name,
                 goal.id,
                 goal.title,
                 _text(goal.data.get("target_group")),
@@ -205,8 +210,8 @@ def decimals_of(values: list[Any]) -> int:
 
 
 def _owner_name(element: Element, names: dict[str, str]) -> str | None:
-    owner = element.owner
-    return names.get(owner, owner) if owner else None
+    owner = element.owner or ""
+    return names.get(owner, owner) or None
 
 
 def _text(value: Any) -> str | None:
