@@ -636,3 +636,29 @@ def test_a_value_is_said_in_a_readers_words(
     params = {"field": field, "old": old, "new": new, "year": 2024}
     changed = change(ChangeKind.FIELD_CHANGED, "goal", "Trygg stad", params=params)
     assert sentence(changed, "sv", PLAIN) == expected
+
+
+@pytest.mark.parametrize(
+    ("band", "old", "new", "expected"),
+    [
+        (
+            "goal_rule",
+            "worst",
+            "majority",
+            "regeln för hur ett mål bedöms ändrades från ”den sämst uppfyllda indikatorn avgör” "
+            "till ”de flesta indikatorerna avgör”",
+        ),
+        (
+            "round_to_whole_percent",
+            False,
+            True,
+            "avrundningen till hela procent ändrades från nej till ja",
+        ),
+    ],
+)
+def test_a_band_of_the_scale_is_said_by_what_it_means(
+    band: str, old: object, new: object, expected: str
+) -> None:
+    params = {"part": "bands", "what": "changed", "id": band, "old": old, "new": new}
+    changed = change(ChangeKind.MODEL_CHANGED, "model", band, params=params)
+    assert sentence(changed, "sv", PLAIN) == f"Styrmodellen ändrades: {expected}"

@@ -42,6 +42,7 @@ from styr.diff.sentences_indicators import (
 from styr.diff.texts import (
     BANDS,
     FIELD_OTHER,
+    GOAL_RULES,
     MODEL_PART_OTHER,
     MODEL_PARTS,
     SOURCE_NONE,
@@ -247,6 +248,21 @@ def _model(c: Said) -> str:
         )
     if part == "bands" and str(entry) in BANDS:
         part_name, name = translate(BANDS[str(entry)], c.language), ""
+        if isinstance(old, bool) and isinstance(new, bool):  # round_to_whole_percent: ja, nej
+            old, new = (
+                text("yes" if old else "no", c.language),
+                text("yes" if new else "no", c.language),
+            )
+        if entry == "goal_rule" and what == "changed":
+            said = text(
+                "model_changed_from",
+                c.language,
+                part=part_name,
+                name=name,
+                old=_goal_rule(c, old),
+                new=_goal_rule(c, new),
+            )
+            return plain_words(said)
     else:
         part_name = translate(MODEL_PARTS.get(part, MODEL_PART_OTHER), c.language)
         name = _entry_name(c, entry, new if new is not None else old)
@@ -301,6 +317,13 @@ def _kinds(c: Said, kinds: Any, names: Mapping[str, Any]) -> str:
     if not isinstance(kinds, list) or not all(isinstance(kind, str) for kind in kinds):
         return quoted_value(c, kinds)
     return listed([_kind(c, kind, names) for kind in kinds], c.language)
+
+
+def _goal_rule(c: Said, rule: Any) -> str:
+    """A goal rule by what it means (”den sämst uppfyllda indikatorn avgör”), not its key."""
+    if isinstance(rule, str) and rule in GOAL_RULES:
+        return quoted(translate(GOAL_RULES[rule], c.language), c.language)
+    return quoted_value(c, rule)
 
 
 def _scalar(value: Any) -> bool:

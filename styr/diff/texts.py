@@ -281,6 +281,13 @@ BANDS: dict[str, Text] = {
     "goal_rule": N_("the rule for how a goal is assessed"),
 }
 
+# The rules for how a goal is assessed from its indicators (`follow_up.goal_rule`), as values.
+GOAL_RULES: dict[str, Text] = {
+    "worst": N_("the least fulfilled indicator decides"),
+    "majority": N_("most of the indicators decide"),
+    "all_met": N_("met only when every indicator is met"),
+}
+
 # Headings, columns and the words around the changes.
 TEXTS: dict[str, Text] = {
     "sides": N_("From {old} to {new}"),
