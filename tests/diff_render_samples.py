@@ -170,6 +170,14 @@ EVERY_KIND: dict[ChangeKind, Change] = {
         file="styrdokument.yaml",
         params={"old": "2026-12-31", "new": None},
     ),
+    ChangeKind.DOCUMENT_LIMITED: change(
+        ChangeKind.DOCUMENT_LIMITED,
+        "steering_document",
+        "Trafikplan",
+        organisation=None,
+        file="styrdokument.yaml",
+        params={"old": None, "new": "2028-12-31"},
+    ),
     ChangeKind.REVIEW_MOVED: change(
         ChangeKind.REVIEW_MOVED,
         "steering_document",

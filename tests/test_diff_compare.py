@@ -440,10 +440,11 @@ _LIVSKVALITET = (
 )
 
 
-def test_a_document_given_an_end_is_repealed_from_that_day(sides: tuple[Path, Path]) -> None:
+def test_a_document_given_an_end_is_limited_not_repealed(sides: tuple[Path, Path]) -> None:
+    """An end date set is no decision to repeal: the document applies until that day."""
     changed = _LIVSKVALITET.replace("until_further_notice: true", 'valid_until: "2026-12-31"')
     assert _document(sides, _LIVSKVALITET, changed) == [
-        ("document-repealed", {"valid_until": "2026-12-31"})
+        ("document-limited", {"old": None, "new": "2026-12-31"})
     ]
 
 
@@ -462,7 +463,7 @@ def test_a_document_valid_longer_or_until_further_notice_is_extended(
     ]
     replace_in(sides[1] / DOCUMENTS, 'valid_until: "2028-12-31"', 'valid_until: "2025-12-31"')
     assert [(c.kind.value, c.params) for c in changes_of(sides)] == [
-        ("document-repealed", {"valid_until": "2025-12-31"})
+        ("document-limited", {"old": "2026-12-31", "new": "2025-12-31"})
     ]
     replace_in(sides[1] / DOCUMENTS, 'valid_until: "2025-12-31"', "until_further_notice: true")
     assert [(c.kind.value, c.params) for c in changes_of(sides)] == [

@@ -25,7 +25,7 @@ def test_each_section_is_folded_with_its_name_and_how_many_changes_it_holds() ->
     )
     assert titles == [
         "Styrmodellens uppbyggnad (1 ändring)",
-        "Kommunfullmäktiges nivå (4 ändringar)",
+        "Kommunfullmäktiges nivå (5 ändringar)",
         f"{BOARD_NAME} ({board} ändringar)",
         "Helsingborgshem AB (1 ändring)",
         "Fynd från styr lint (2 fynd)",

@@ -51,10 +51,13 @@ class ChangeKind(enum.StrEnum):
     MISSION_SOURCE_CHANGED = "mission-source-changed"  # params: field, old, new
     # Steering documents.
     DOCUMENT_ADOPTED = "document-adopted"  # params: adopted_on, adopted_by
-    DOCUMENT_REPEALED = "document-repealed"  # params: valid_until (or None: removed)
+    DOCUMENT_REPEALED = "document-repealed"  # params: valid_until (None: removed from the register)
     DOCUMENT_EXTENDED = (
         "document-extended"  # params: old, new (valid_until; new None = tills vidare)
     )
+    # An end set where there was none, or moved earlier: the document still
+    # applies, until a nearer day. Not a repeal, which is a decision of its own.
+    DOCUMENT_LIMITED = "document-limited"  # params: old (None = tills vidare), new (valid_until)
     REVIEW_MOVED = "review-moved"  # params: old, new (next_review)
     # Follow-up. period as written ("2024", "2025-T2"); old, new and an added
     # outcome's new are numbers, or None where no value is written (value: null).

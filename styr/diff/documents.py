@@ -1,9 +1,11 @@
-"""Steering documents: adopted, repealed, extended, and their review date moved.
+"""Steering documents: adopted, repealed, extended or limited, and their review date moved.
 
 A document's end is `valid_until`, or open when it is valid until further
-notice (or says no end): moved earlier or newly set it is repealed from that
-day, moved later or opened it is extended. A document added is adopted, one
-removed is repealed (with no day). A new `adopted_on` is a re-adoption.
+notice (or says no end): moved earlier or newly set its validity is limited
+(it still applies, until that day), moved later or opened it is extended. A
+document added is adopted; only one removed from the register is repealed
+(with no day): a councillor reads "repealed" as a decision to repeal, and an
+end date set is not one. A new `adopted_on` is a re-adoption.
 Dates are compared as written ("ÅÅÅÅ-MM-DD" orders as text).
 
 The fields read here are left out of the general comparison of a document's
@@ -75,7 +77,9 @@ def _end_change(old: Element, new: Element, locate: Locate) -> Change | None:
         new, ("valid_until",) if "valid_until" in new.data else ("until_further_notice",)
     )
     if after is not None and (before is None or after < before):
-        return element_change(ChangeKind.DOCUMENT_REPEALED, new, where, {"valid_until": after})
+        return element_change(
+            ChangeKind.DOCUMENT_LIMITED, new, where, {"old": before, "new": after}
+        )
     return element_change(ChangeKind.DOCUMENT_EXTENDED, new, where, {"old": before, "new": after})
 
 
