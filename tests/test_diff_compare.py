@@ -929,3 +929,37 @@ def test_an_outcome_carries_its_indicators_kind_and_an_organisation_none(
     changes = compare_repositories(load_repository(old), load_repository(new), language="sv")
     names = {c.category: c.params.get("kind_name") for c in changes}
     assert names == {"follow_up": "Indikator (nyckeltal)", "organisation": None}
+
+
+def test_what_the_manifest_says_of_the_municipality_is_a_change_at_its_place(
+    sides: tuple[Path, Path],
+) -> None:
+    manifest = edit(sides, "styr.yaml", 'code: "1283"', 'code: "1284"')
+    edit(
+        sides,
+        "styr.yaml",
+        "term_of_office:\n  start: 2023\n  end: 2026",
+        "term_of_office:\n  start: 2027\n  end: 2030",
+    )
+    edit(sides, "styr.yaml", "publisher: Helsingborgs stad", "publisher: Stadsledningen")
+    changes = changes_of(sides)
+    assert [
+        (c.kind, c.category, c.params["field"], c.params["old"], c.params["new"]) for c in changes
+    ] == [
+        (ChangeKind.FIELD_CHANGED, "municipality", "municipality.code", "1283", "1284"),
+        (
+            ChangeKind.FIELD_CHANGED,
+            "municipality",
+            "publisher",
+            "Helsingborgs stad",
+            "Stadsledningen",
+        ),
+        (ChangeKind.FIELD_CHANGED, "municipality", "term_of_office.start", 2023, 2027),
+        (ChangeKind.FIELD_CHANGED, "municipality", "term_of_office.end", 2026, 2030),
+    ]
+    assert (changes[0].file, changes[0].line, changes[0].column) == (
+        "styr.yaml",
+        line_of(manifest, 'code: "1284"'),
+        column_of(manifest, '"1284"'),
+    )
+    assert {c.organisation for c in changes} == {None}  # with the council level

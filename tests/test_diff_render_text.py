@@ -662,3 +662,25 @@ def test_a_band_of_the_scale_is_said_by_what_it_means(
     params = {"part": "bands", "what": "changed", "id": band, "old": old, "new": new}
     changed = change(ChangeKind.MODEL_CHANGED, "model", band, params=params)
     assert sentence(changed, "sv", PLAIN) == f"Styrmodellen ändrades: {expected}"
+
+
+@pytest.mark.parametrize(
+    ("field", "old", "new", "expected"),
+    [
+        (
+            "municipality.name",
+            "Helsingborgs stad",
+            "Helsingborg",
+            "namnet ändrades från ”Helsingborgs stad” till ”Helsingborg”",
+        ),
+        ("municipality.code", "1283", "1284", "kommunkoden ändrades från ”1283” till ”1284”"),
+        ("term_of_office.end", 2026, 2030, "mandatperiodens slut ändrades från 2026 till 2030"),
+        ("language", "sv", "en", "språket ändrades från svenska till engelska"),
+    ],
+)
+def test_the_municipality_itself_is_said_in_a_readers_words(
+    field: str, old: object, new: object, expected: str
+) -> None:
+    params = {"field": field, "old": old, "new": new}
+    changed = change(ChangeKind.FIELD_CHANGED, "municipality", "Helsingborg", params=params)
+    assert sentence(changed, "sv", PLAIN) == f"Kommunen ”Helsingborg”: {expected}"

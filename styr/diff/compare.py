@@ -50,6 +50,7 @@ from styr.diff.content import (
 from styr.diff.goal_counts import goal_count, goal_count_change, goal_limit
 from styr.diff.indicators import indicator_changes
 from styr.diff.kind_names import with_kind_names
+from styr.diff.manifest_changes import manifest_changes
 from styr.diff.model_changes import model_changes
 from styr.diff.outcomes import outcome_changes
 from styr.diff.places import (
@@ -137,6 +138,7 @@ def compare_repositories(
         changes.extend(sides.pair_changes(old_element, new_element))
     if old.manifest.loaded and new.manifest.loaded:
         changes.extend(model_changes(old, new, language or "sv"))
+        changes.extend(manifest_changes(old, new))
     changes.extend(outcome_changes(old, new, sides.new_index, sides.old_index, sides.renamed_ids))
     if language is not None:
         changes = with_kind_names(changes, sides.old_index, sides.new_index, language)

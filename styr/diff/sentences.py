@@ -43,6 +43,7 @@ from styr.diff.texts import (
     BANDS,
     FIELD_OTHER,
     GOAL_RULES,
+    LANGUAGE_NAMES,
     MODEL_PART_OTHER,
     MODEL_PARTS,
     SOURCE_NONE,
@@ -51,7 +52,7 @@ from styr.diff.texts import (
     counted,
     text,
 )
-from styr.i18n import translate
+from styr.i18n import Text, translate
 from styr.report.texts import MISSION_SOURCES
 
 __all__ = ["PLAIN", "Style", "plain_words", "sentence"]
@@ -108,8 +109,10 @@ def _field_changed(c: Said) -> str:
     key = str(c.params.get("field") or "").rpartition(".")[2]
     if key == "illustrative" and (old is True or new is True):
         return c.say("marked_illustrative" if new is True else "unmarked_illustrative")
-    if key == "term" and _a_term(old) and _a_term(new):
-        said = [_term(c, value) for value in (old, new)]
+    # Values of a few words each (a term, a language): said in words, not as written.
+    words = _VALUE_WORDS.get(key)
+    if words is not None and _one_of(old, words) and _one_of(new, words):
+        said = [_in_words(c, value, words) for value in (old, new)]
         return c.say("field_changed", field=field, old=said[0], new=said[1])
     if key in _NAMING_AN_ORGANISATION:
         shown = [
@@ -120,13 +123,17 @@ def _field_changed(c: Said) -> str:
     return c.say("field_changed", field=field, old=quoted_value(c, old), new=quoted_value(c, new))
 
 
-def _a_term(value: Any) -> bool:
-    return value is None or (isinstance(value, str) and value in TERMS)
+# The keys whose values are one of a few words, and those words.
+_VALUE_WORDS: dict[str, Mapping[str, Text]] = {"term": TERMS, "language": LANGUAGE_NAMES}
 
 
-def _term(c: Said, value: Any) -> str:
-    """A milestone's term as a reader says it ("kort sikt"), or none given."""
-    return translate(TERMS[value], c.language) if value else text("none", c.language)
+def _one_of(value: Any, words: Mapping[str, Text]) -> bool:
+    return value is None or (isinstance(value, str) and value in words)
+
+
+def _in_words(c: Said, value: Any, words: Mapping[str, Text]) -> str:
+    """A value of a few words as a reader says it ("kort sikt", "svenska"), or none given."""
+    return translate(words[value], c.language) if value else text("none", c.language)
 
 
 def _names(c: Said, ids_key: str, titles_key: str) -> str:

@@ -32,6 +32,8 @@ SUBJECTS: dict[str, Text] = {
     "activity": N_("The activity “{title}”"),
     # An organisation's name says what it is: "Kulturnämnden lades till".
     "organisation": NC_("diff subject", "{title}"),
+    # What styr.yaml says of the municipality itself (its name, code, term of office).
+    "municipality": N_("The municipality “{title}”"),
     # Outcomes are about an indicator; the change's title is the indicator's.
     "follow_up": N_("The indicator “{title}”"),
 }
@@ -79,6 +81,11 @@ FIELDS: dict[str, Text] = {
     "term": NC_("diff field", "the term"),
     "citation": NC_("diff field", "the citation"),
     "citation.title": NC_("diff field", "the title of the source"),
+    "municipality.code": NC_("diff field", "the municipality code"),
+    "term_of_office.start": NC_("diff field", "the start of the term of office"),
+    "term_of_office.end": NC_("diff field", "the end of the term of office"),
+    "language": NC_("diff field", "the language"),
+    "publisher": NC_("diff field", "the publisher"),
     "citation.publisher": NC_("diff field", "the publisher of the source"),
     "illustrative": NC_("diff field", "whether it is an example text"),
     "url": NC_("diff field", "the web address"),
@@ -97,6 +104,11 @@ OWNED_FIELDS: dict[str, Text] = {
 TERMS: dict[str, Text] = {
     "short": N_("the short term"),
     "long": N_("the long term"),
+}
+# The languages a manifest may give (`language:`), as values.
+LANGUAGE_NAMES: dict[str, Text] = {
+    "sv": N_("Swedish"),
+    "en": N_("English"),
 }
 # A reworded text no entry above names, and any other value, by its key as written.
 FIELD_OTHER: Text = NC_("diff field", "a text")
