@@ -454,6 +454,9 @@ def test_repositories_added_and_removed(tmp_path: Path) -> None:
         "Helsingborgs stad": [ChangeKind.REPOSITORY_REMOVED],
         "Nyby": [ChangeKind.REPOSITORY_ADDED],
     }
+    # At the manifest's top, a place an annotation can point at.
+    places = {(c.file, c.line, c.column) for r in result.repositories for c in r.changes}
+    assert places == {(MANIFEST, 1, 1)}
     paths = {r.name: r.path for r in result.repositories}
     assert paths["Nyby"].endswith("ny/nyby")
     assert paths["Helsingborgs stad"].endswith("gammal/helsingborg")
@@ -570,6 +573,37 @@ def test_git_missing_is_a_usage_error(work_tree: Path, monkeypatch: pytest.Monke
     with pytest.raises(UsageError) as raised:
         git.tree_files(work_tree, "HEAD")
     assert raised.value.key == "diff-git-missing"
+
+
+def test_a_version_named_outside_git_says_it_is_not_in_git(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(UsageError) as raised:
+        sides_for(["HEAD"], None, None)
+    assert raised.value.key == "diff-not-in-git"
+
+
+def test_a_name_after_the_path_is_one_too_many(
+    work_tree: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    replace_in(work_tree / "grannby" / BOARD, "Fler hyresgäster", "Alla hyresgäster")
+    commit_all(work_tree, "Arbete")
+    monkeypatch.chdir(work_tree)
+    with pytest.raises(UsageError) as raised:
+        sides_for(["HEAD", "HEAD~1", ".", "extra"], None, None)
+    assert (raised.value.key, raised.value.params["name"]) == ("diff-too-many", "extra")
+
+
+def test_a_folder_outside_the_current_one_is_shown_as_a_relative_path(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "a").mkdir()
+    (tmp_path / "here").mkdir()
+    monkeypatch.chdir(tmp_path / "here")
+    assert shown_path(Path("../a")) == "../a"
+    assert shown_path(tmp_path / "a" / "helsingborg") == "../a/helsingborg"
+    assert shown_path(Path(".")) == "."
 
 
 def test_git_not_answering_in_time_is_a_usage_error(

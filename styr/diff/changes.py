@@ -86,8 +86,8 @@ class Change:
     """One change, with where it is on the new side (the old side for what was removed).
 
     `file` is the file's name inside its repository (`organisation/kn.yaml`),
-    `line`/`column` 1-based (0 when the change has no single place, as a
-    repository added). `organisation` is the id of the organisation the change
+    `line`/`column` 1-based (0 when the change has no single place; a
+    repository added or removed is at its manifest's 1:1). `organisation` is the id of the organisation the change
     belongs to (None at council level and for the model), for grouping.
     """
 

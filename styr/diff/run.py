@@ -129,6 +129,8 @@ def _whole_repository(repository: Repository, *, added: bool) -> Change:
         id=repository.municipality_code,
         title=repository.municipality_name,
         file=MANIFEST,
+        line=1,  # the manifest's top: a place an annotation and an editor can go to
+        column=1,
     )
 
 

@@ -70,14 +70,18 @@ def _classified(positionals: list[str]) -> tuple[Path, list[tuple[str, str]], Pa
     revisions: list[tuple[str, str]] = []
     paths: list[Path] = []
     for positional in positionals:
-        commit = resolve_commit(here, positional) if here is not None and not paths else None
+        if paths:  # the path is last: anything after it is one too many
+            raise UsageError("diff-too-many", name=positional)
+        commit = resolve_commit(here, positional) if here is not None else None
         if commit is not None:
             revisions.append((positional, commit))
         elif Path(positional).exists():
             paths.append(Path(positional))
+        elif here is None:  # outside git no name is a version: say so, not "unknown"
+            raise UsageError("diff-not-in-git", path=os.path.abspath(Path.cwd()))
         else:
             raise UsageError("diff-unknown-revision", name=positional)
-        if len(revisions) > 2 or len(paths) > 1:
+        if len(revisions) > 2:
             raise UsageError("diff-too-many", name=positional)
     path = paths[0] if paths else Path(".")
     top = work_tree_top(path if path.is_dir() else path.parent) if paths else here

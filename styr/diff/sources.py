@@ -82,12 +82,18 @@ class Side(Protocol):
 
 
 def shown_path(path: Path) -> str:
-    """A folder as printed: relative to the current folder where it is below it, posix."""
+    """A folder as printed: relative to the current folder (`../a` as given), posix.
+
+    Never the absolute path of the machine it ran on, which a report shared
+    from CI would show; only a folder on another drive (Windows) has no
+    relative path, and is shown whole.
+    """
     absolute = Path(os.path.abspath(path))
     try:
-        return absolute.relative_to(Path.cwd()).as_posix() or TOP
+        relative = os.path.relpath(absolute, Path.cwd())
     except ValueError:
         return absolute.as_posix()
+    return Path(relative).as_posix() if relative != "." else TOP
 
 
 def _key(root: Path, top: Path) -> str:
