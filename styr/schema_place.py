@@ -50,6 +50,8 @@ KEYS: dict[str, str] = {
     "horizon": NC_("place", "the horizon"),
     "value": NC_("place", "the value"),
     "year": NC_("place", "the year"),
+    "mission": NC_("place", "the mission"),
+    "direction": NC_("place", "the direction"),
 }
 
 # One entry of a list, by a word where the list has one.

@@ -303,4 +303,4 @@ def test_a_key_that_is_already_there_above_is_an_unknown_key_as_before(
     text = board.read_text(encoding="utf-8")
     board.write_text(text.replace("mission:\n", "mission:\n  id: x\n", 1), encoding="utf-8")
     out = run_cli("lint", "--no-cache", repo).out
-    assert "Okänd nyckel 'id' i mission" in out and "indrag för långt in" not in out
+    assert "Okänd nyckel 'id' i uppdraget" in out and "indrag för långt in" not in out

@@ -94,8 +94,8 @@ def test_a_reference_refined_with_the_ids_that_exist_keeps_its_place_in_words(
         (("goals", 0), "målet ”Trygg stad”", "the goal “Trygg stad”"),
         (
             ("direction", "contributes_to", 1),
-            "punkt 2 i 'contributes_to' i 'direction'",
-            "item 2 in 'contributes_to' in 'direction'",
+            "punkt 2 i 'contributes_to' i inriktningen",
+            "item 2 in 'contributes_to' in the direction",
         ),
         (("goals", 7, "horizon"), "tidshorisonten för mål 8", "the horizon of goal 8"),
     ],
