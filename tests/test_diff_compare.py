@@ -963,3 +963,16 @@ def test_what_the_manifest_says_of_the_municipality_is_a_change_at_its_place(
         column_of(manifest, '"1284"'),
     )
     assert {c.organisation for c in changes} == {None}  # with the council level
+
+
+def test_who_adopted_it_named_by_an_organisations_id_is_a_changed_value(tmp_path: Path) -> None:
+    old, new = tmp_path / "gammal", tmp_path / "ny"
+    shutil.copytree(EXAMPLES / "huddinge", old)
+    shutil.copytree(EXAMPLES / "huddinge", new)
+    replace_in(new / "program.yaml", "adopted_by: kommunfullmaktige", "adopted_by: kommunstyrelsen")
+    (changed,) = compare_repositories(load_repository(old), load_repository(new))
+    assert (changed.kind, changed.params["field"]) == (ChangeKind.FIELD_CHANGED, "adopted_by")
+    assert (changed.params["old"], changed.params["new"]) == (
+        "kommunfullmaktige",
+        "kommunstyrelsen",
+    )

@@ -337,12 +337,29 @@ class _Sides:
             return self._link_change(new, where, name, link_ids(was) or [], link_ids(now) or [])
         if (
             is_text_field(without_entries(path))
+            and not self._names_organisations(path, was, now)
             and text_or_empty(was) is not None
             and text_or_empty(now) is not None
         ):
             return _reworded(new, where, name, text_or_empty(was) or "", text_or_empty(now) or "")
         params = {"field": name, "old": plain(was), "new": plain(now)}
         return element_change(ChangeKind.FIELD_CHANGED, new, where, params)
+
+    def _names_organisations(self, path: Field, was: Any, now: Any) -> bool:
+        """Whether a text field (`adopted_by`) names organisations by their ids on both sides.
+
+        Then it is no wording to diff word by word: the sentence names each
+        organisation by its name.
+        """
+        if last_key(path) not in _NAMING_AN_ORGANISATION:
+            return False
+        return all(self._organisation_id(value) for value in (was, now) if value is not None)
+
+    def _organisation_id(self, value: Any) -> bool:
+        if not isinstance(value, str):
+            return False
+        found = self.new_index.by_id.get(value) or self.old_index.by_id.get(value)
+        return found is not None and found.category == ORGANISATION
 
     def _link_change(
         self, new: Element, where: Place, name: str, was: list[str], now: list[str]
@@ -370,6 +387,10 @@ class _Sides:
     def _title(self, target: str) -> str:
         element = self.new_index.by_id.get(target) or self.old_index.by_id.get(target)
         return element.title if element is not None else target
+
+
+# Text fields that may name an organisation by its id (as `adopted_by: kommunfullmaktige`).
+_NAMING_AN_ORGANISATION = frozenset({"adopted_by", "owner", "parent"})
 
 
 def _reworded(new: Element, where: Place, name: str, was: str, now: str) -> Change | None:
