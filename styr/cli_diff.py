@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+import sys
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -91,7 +92,8 @@ def diff_command(
     failing = parse_fail_on(fail_on)
     chosen = chosen_language(lang)
     today = day_option(day) or date.today()
-    old, new = sides_for(arguments or [], old_folder, new_folder)
+    positionals = arguments or []
+    old, new = sides_for(positionals, old_folder, new_folder, _paths_from(positionals))
     # As other commands: --lang, else STYR_LANG, else the (new side's) manifest's language.
     language = chosen or output_language(None, new.manifest_language() or old.manifest_language())
     result = diff(old, new, today=today, language=language)
@@ -102,6 +104,26 @@ def diff_command(
         typer.echo(f"styr: {message('diff-failed-on', language, kinds=kinds)}", err=True)
         raise typer.Exit(EXIT_FINDINGS)
     raise typer.Exit(EXIT_CLEAN)
+
+
+# The options that take a value: a `--` right after one of them is that value.
+_WITH_VALUE = frozenset(
+    {"--from", "--to", "-f", "--format", "-o", "--output", "--fail-on", "--date", "--lang"}
+)
+
+
+def _paths_from(positionals: list[str]) -> int | None:
+    """The index among the positionals of the first one written after `--`, if any.
+
+    The parser takes `--` away; git's rule (after it, everything is a path)
+    needs to know where it was, so the command line is read again for it.
+    """
+    words = sys.argv[1:]
+    after = words[words.index("diff") + 1 :] if "diff" in words else words
+    for index, word in enumerate(after):
+        if word == "--" and (index == 0 or after[index - 1] not in _WITH_VALUE):
+            return max(len(positionals) - len(after[index + 1 :]), 0)
+    return None
 
 
 def _rendered(result: DiffResult, name: str, language: str, output: str | None) -> str:

@@ -116,6 +116,22 @@ def test_a_path_narrows_to_the_repositories_in_it(work_tree: Path, run_cli: Run)
     assert list(changed(run_cli("diff", "HEAD", inside, "-f", "json"))) == ["helsingborg"]
 
 
+def test_after_a_double_dash_a_branch_named_as_a_folder_is_the_folder(
+    work_tree: Path, run_cli: Run
+) -> None:
+    run_git(work_tree, "branch", "grannby")  # a branch named as the folder
+    reword(work_tree, "grannby", "Grannbys hyresgäster ska känna sig trygga")
+    reword(work_tree, "helsingborg", "Alla hyresgäster ska känna sig trygga")
+    assert list(changed(run_cli("diff", "HEAD", "-f", "json", "--", "grannby"))) == ["grannby"]
+    assert list(changed(run_cli("diff", "-f", "json", "--", "grannby"))) == ["grannby"]
+    ambiguous = run_cli("diff", "HEAD", "grannby", "--lang", "en")
+    assert ambiguous.code == 2
+    assert "'grannby' is both a version" in ambiguous.err
+    # An option's value may be "--" too (a file so named), and is not the end of the options.
+    assert run_cli("diff", "HEAD", "grannby", "-o", "--").code == 2  # still ambiguous
+    assert not (work_tree / "--").exists()
+
+
 def test_a_repository_removed_from_the_working_copy(work_tree: Path, run_cli: Run) -> None:
     shutil.rmtree(work_tree / "grannby")
     assert changed(run_cli("diff", "HEAD", "-f", "json")) == {"grannby": ["repository-removed"]}

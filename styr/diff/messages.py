@@ -71,4 +71,9 @@ DIFF_MESSAGES: dict[str, Text] = {
     ),
     "diff-working-tree": N_("the working copy"),
     "diff-failed-on": N_("styr diff found changes named in --fail-on: {kinds}."),
+    "diff-ambiguous": N_(
+        "'{name}' is both a version git knows and a folder or file here. Put the folder after "
+        "--, as git does: styr diff {name} -- FOLDER compares with the version, styr diff -- "
+        "{name} compares in the folder."
+    ),
 }

@@ -25,11 +25,16 @@ def sides_for(
     positionals: list[str],
     old_folder: Path | None,
     new_folder: Path | None,
+    paths_from: int | None = None,
 ) -> tuple[Side, Side]:
-    """The old and the new side the command line names (usage errors as it cannot)."""
+    """The old and the new side the command line names (usage errors as it cannot).
+
+    `paths_from`: the index of the first positional written after `--`, which
+    is a path whatever git knows (git's rule); None where no `--` was written.
+    """
     if old_folder is not None or new_folder is not None:
         return _folders(positionals, old_folder, new_folder)
-    top, revisions, path = _classified(positionals)
+    top, revisions, path = _classified(positionals, paths_from)
     prefix = _prefix(path, top)
     if len(revisions) == 2:
         (old_name, old_commit), (new_name, new_commit) = revisions
@@ -64,15 +69,28 @@ def _folders(
     return old, new
 
 
-def _classified(positionals: list[str]) -> tuple[Path, list[tuple[str, str]], Path]:
-    """The work tree's top, the revisions (as written, and their commits) and the path."""
+def _classified(
+    positionals: list[str], paths_from: int | None
+) -> tuple[Path, list[tuple[str, str]], Path]:
+    """The work tree's top, the revisions (as written, and their commits) and the path.
+
+    A name that is both a version and a path, with no `--` to say which, is
+    ambiguous (as git says): guessing would compare the wrong thing silently.
+    """
     here = work_tree_top(Path.cwd())
     revisions: list[tuple[str, str]] = []
     paths: list[Path] = []
-    for positional in positionals:
+    for index, positional in enumerate(positionals):
         if paths:  # the path is last: anything after it is one too many
             raise UsageError("diff-too-many", name=positional)
+        if paths_from is not None and index >= paths_from:
+            if not Path(positional).exists():
+                raise UsageError("path-missing", path=positional)
+            paths.append(Path(positional))
+            continue
         commit = resolve_commit(here, positional) if here is not None else None
+        if commit is not None and paths_from is None and Path(positional).exists():
+            raise UsageError("diff-ambiguous", name=positional)
         if commit is not None:
             revisions.append((positional, commit))
         elif Path(positional).exists():
