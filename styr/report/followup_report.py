@@ -1,0 +1,309 @@
+"""The follow-up report's view (`styr report --period 2025`): what the council receives.
+
+Per council-level area, the goals that reach it (directly or through the goal
+chain, as `styr.report.reach` finds them) with their status, each indicator's
+outcome against its target, the trend since the period before, the analysis and
+what the organisation will do where a goal is not met; the counts by status;
+what changed since the previous period's report (`followup_report_changes`).
+
+The judging is `styr.followup.evaluate`'s, the same as `styr status` and the
+goal report: nothing is judged again here, only said in the reader's words.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Iterable
+from datetime import date
+from typing import Any
+
+from styr.branding import branding_of
+from styr.errors import UsageError
+from styr.followup.evaluate import (
+    Analysis,
+    FollowUp,
+    GoalResult,
+    IndicatorResult,
+    evaluate,
+    read_outcomes,
+)
+from styr.followup.fulfilment import SYMBOLS, Scale, Status, Trend, read_scale
+from styr.followup.periods import Period, parse_period
+from styr.model.index import Element, Index, build_index
+from styr.model.repository import Repository
+from styr.report import formatting as fmt
+from styr.report.anchors import Anchors
+from styr.report.chart_words import labels_in, movement_symbol, trend_words
+from styr.report.followup import StatusView
+from styr.report.followup_report_changes import changes_between
+from styr.report.followup_report_types import (
+    AreaSection,
+    FollowupReportView,
+    GoalLine,
+    IndicatorLine,
+    StatusCount,
+    TrendView,
+)
+from styr.report.reach import Reach, council_top
+
+__all__ = ["FollowupReportView", "build_followup_view", "previous_period", "wanted_period"]
+
+# The order the counts are given in: the four of the council's scale, then the two others.
+STATUS_ORDER = (
+    Status.MET,
+    Status.PARTLY_MET,
+    Status.NOT_MET,
+    Status.NOT_FOLLOWED_UP,
+    Status.NO_TARGET,
+    Status.NO_INDICATOR,
+)
+# Where the organisation says what it will do: only a goal not fully met needs it.
+NEEDS_ACTIONS = frozenset((Status.NOT_MET, Status.PARTLY_MET))
+
+
+def wanted_period(text: str) -> Period:
+    """The period `--period` names, or a usage error that says how to write one."""
+    period = parse_period(text)
+    if period is None:
+        raise UsageError("bad-period", value=text)
+    return period
+
+
+def build_followup_view(
+    repository: Repository,
+    period: Period | str,
+    language: str,
+    *,
+    updated: date | None = None,
+    anchors: Anchors | None = None,
+) -> FollowupReportView:
+    """The follow-up report of one repository for one period, ready for any rendering.
+
+    `period` is a `Period` or its text ("2025", "2025-T2"); a text that names no
+    period is a `UsageError`. A period with no outcomes gives a report whose
+    goals are all "not followed up".
+    """
+    if isinstance(period, str):
+        period = wanted_period(period)
+    index = build_index(repository)
+    scale = read_scale(repository.manifest_data.get("follow_up"))
+    read = read_outcomes(repository)
+    current = evaluate(repository, index, scale, period, read, by_area=False)
+    before = previous_period(period, read[0], read[1])
+    earlier = evaluate(repository, index, scale, before, read, by_area=False) if before else None
+    status_of = _statuses(scale, language)
+    anchors = anchors or Anchors()
+    lines = _GoalLines(repository, current, read[1], status_of, language, anchors)
+    reported = [goal for goal in current.goals if _reported(goal)]
+    areas, others = _by_area(index, reported, lines)
+    return FollowupReportView(
+        municipality=repository.municipality_name,
+        code=repository.municipality_code or "",
+        anchor=anchors.section("uppfoljning"),
+        period=period.text,
+        title=_title(repository, period, language),
+        previous_period=before.text if before else "",
+        counts=_counts([goal.status for goal in reported], status_of),
+        areas=areas,
+        other_goals=others,
+        changes=changes_between(earlier, current, language, status_of)
+        if earlier is not None
+        else [],
+        branding=branding_of(repository, language, updated),
+    )
+
+
+def previous_period(
+    period: Period, outcomes: Iterable[Any], analyses: Iterable[Analysis] = ()
+) -> Period | None:
+    """The last period before `period` that the follow-up files write anything for.
+
+    Ordered as `styr.followup.periods` orders them, by the date each ends: the
+    year 2025 comes after 2025-T2, which comes after 2025-T1 and 2024.
+    """
+    written = {entry.period for entry in outcomes} | {entry.period for entry in analyses}
+    return max((p for p in written if p < period), default=None)
+
+
+def _reported(goal: GoalResult) -> bool:
+    """Whether the report lists a judged element: a council goal with no indicator is not
+    (the goal report leaves it out of its follow-up too)."""
+    return goal.goal.category == "goal" or bool(goal.indicators)
+
+
+def _title(repository: Repository, period: Period, language: str) -> str:
+    """The follow-up file's own title for the period ("Årsredovisning 2025"), or a plain one."""
+    for document in repository.documents:
+        data = document.data
+        if document.kind != "follow_up" or not isinstance(data, dict):
+            continue
+        if parse_period(data.get("period")) == period and fmt.one_line(data.get("title")):
+            return fmt.one_line(data.get("title"))
+    t = labels_in(language)
+    key = "followup_title_year" if period.is_year else "followup_title_part"
+    return t.get(key, period=period.text)
+
+
+class _GoalLines:
+    """Each judged goal as a line of the report, made once (a goal may reach several areas)."""
+
+    def __init__(
+        self,
+        repository: Repository,
+        result: FollowUp,
+        analyses: list[Analysis],
+        status_of: Callable[[Status], StatusView],
+        language: str,
+        anchors: Anchors,
+    ) -> None:
+        self._municipality = repository.municipality_name
+        self._organisations = result.organisation_names
+        self._period = result.period
+        self._actions = _actions_by_goal(analyses, result.period)
+        self.status_of = status_of
+        self._language = language
+        self.anchors = anchors
+        self._made: dict[int, GoalLine] = {}
+
+    def of(self, goal: GoalResult) -> GoalLine:
+        line = self._made.get(id(goal.goal))
+        if line is None:
+            line = self._made[id(goal.goal)] = self._line(goal)
+        return line
+
+    def _line(self, goal: GoalResult) -> GoalLine:
+        element = goal.goal
+        owner = element.owner
+        organisation = self._organisations.get(owner, owner) if owner else self._municipality
+        actions = self._actions.get(element.id or "", []) if goal.status in NEEDS_ACTIONS else []
+        return GoalLine(
+            id=element.id or "",
+            anchor=self.anchors.element(element),
+            title=fmt.one_line(element.title),
+            organisation=organisation,
+            status=self.status_of(goal.status),
+            indicators=[self._indicator(judged) for judged in goal.indicators],
+            analysis=fmt.paragraphs(goal.analysis),
+            actions=actions,
+        )
+
+    def _indicator(self, judged: IndicatorResult) -> IndicatorLine:
+        data = judged.indicator.data
+        outcome = judged.outcome
+        language = self._language
+        return IndicatorLine(
+            title=fmt.one_line(judged.indicator.title),
+            value=_number(outcome.value if outcome else None, language),
+            target=_number(judged.target, language),
+            unit=fmt.one_line(data.get("unit")),
+            status=self.status_of(judged.status),
+            trend=_trend(judged, language),
+            women=_number(outcome.women if outcome else None, language),
+            men=_number(outcome.men if outcome else None, language),
+        )
+
+
+def _trend(judged: IndicatorResult, language: str) -> TrendView:
+    """The change from the period before with an outcome to this one, as the chart says it.
+
+    Only where this period has a value: otherwise the last change written is an
+    older one, and the report would say it of this period.
+    """
+    history = judged.history
+    if len(history) < 2 or history[-1][0] != judged.period:
+        return TrendView("", "", Trend.UNKNOWN.value)
+    values = [value for _, value in history]
+    periods = [period.text for period, _ in history]
+    better = judged.indicator.data.get("better")
+    better = better if isinstance(better, str) else None
+    return TrendView(
+        movement_symbol(values),
+        trend_words(labels_in(language), values, periods, better),
+        judged.trend.value,
+    )
+
+
+def _actions_by_goal(analyses: list[Analysis], period: Period | None) -> dict[str, list[str]]:
+    """The `actions:` of each goal's analysis for the period, as paragraphs.
+
+    Read from where the analysis is written: `Analysis` carries its file and place.
+    """
+    found: dict[str, list[str]] = {}
+    for analysis in analyses:
+        if analysis.period != period or analysis.document is None:
+            continue
+        entry = _at(analysis.document.data, analysis.path)
+        if isinstance(entry, dict):
+            found.setdefault(analysis.goal, fmt.paragraphs(entry.get("actions")))
+    return found
+
+
+def _at(data: Any, path: tuple[Any, ...]) -> Any:
+    for step in path:
+        if isinstance(data, dict) and isinstance(step, str):
+            data = data.get(step)
+        elif isinstance(data, list) and isinstance(step, int) and 0 <= step < len(data):
+            data = data[step]
+        else:
+            return None
+    return data
+
+
+def _by_area(
+    index: Index, goals: list[GoalResult], lines: _GoalLines
+) -> tuple[list[AreaSection], list[GoalLine]]:
+    """Each council-level area with the goals that reach it; the goals that reach none."""
+    reach = Reach(index)
+    areas = [area for area in index.of_category("council_area") if area.owner is None]
+    under: dict[int, list[GoalResult]] = {id(area): [] for area in areas}
+    others: list[GoalLine] = []
+    for goal in goals:
+        reached = _areas_reached(goal.goal, reach)
+        for area in reached:
+            under.setdefault(id(area), []).append(goal)
+        if not reached:
+            others.append(lines.of(goal))
+    sections = [
+        AreaSection(
+            id=area.id or "",
+            anchor=lines.anchors.element(area),
+            title=fmt.one_line(area.title),
+            counts=_counts([goal.status for goal in under[id(area)]], lines.status_of),
+            goals=[lines.of(goal) for goal in under[id(area)]],
+        )
+        for area in areas
+    ]
+    return sections, others
+
+
+def _areas_reached(element: Element, reach: Reach) -> list[Element]:
+    """The council areas an element stands under or contributes to, each once, in chain order."""
+    found: dict[int, Element] = {}
+    top = council_top(element)
+    if top is not None and top.category == "council_area":
+        found[id(top)] = top
+    for reached in reach.tops(element):
+        if reached.category == "council_area":
+            found.setdefault(id(reached), reached)
+    return list(found.values())
+
+
+def _counts(statuses: list[Status], status_of: Callable[[Status], StatusView]) -> list[StatusCount]:
+    counted = Counter(statuses)
+    return [StatusCount(status_of(s), counted[s]) for s in STATUS_ORDER if counted.get(s)]
+
+
+def _statuses(scale: Scale, language: str) -> Callable[[Status], StatusView]:
+    """Each status as one shared view, in the scale's words ("Uppfyllt")."""
+    views: dict[Status, StatusView] = {}
+
+    def of(status: Status) -> StatusView:
+        if status not in views:
+            views[status] = StatusView(status.value, SYMBOLS[status], scale.label(status, language))
+        return views[status]
+
+    return of
+
+
+def _number(value: float | None, language: str) -> str:
+    return "" if value is None else fmt.number(value, language)

@@ -1,0 +1,108 @@
+"""What the follow-up report (`styr report --period`) gets: plain dataclasses, ready to render.
+
+`styr.report.followup_report.build_followup_view` builds them from the judgement of
+`styr.followup.evaluate`; the HTML, Markdown, PDF and Word renderings only lay them out.
+Every text is already in the reader's words and numbers (Swedish decimal commas).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from styr.report.followup import StatusView
+
+if TYPE_CHECKING:
+    from styr.branding import Branding
+
+
+@dataclass(frozen=True, slots=True)
+class StatusCount:
+    """How many goals are in one status ("● Uppfyllt: 4")."""
+
+    status: StatusView
+    count: int
+
+
+@dataclass(frozen=True, slots=True)
+class TrendView:
+    """The change since the previous period with an outcome.
+
+    `symbol` points the way the value went (↗ ↘ →); `text` says it and whether
+    that is better or worse, judged by the indicator's `better`
+    ("Högre än 2025-T2 – bättre"). Both "" when there is nothing to compare with.
+    """
+
+    symbol: str
+    text: str
+    key: str  # improving | worsening | unchanged | unknown (fulfilment.Trend): for CSS
+
+
+@dataclass(frozen=True, slots=True)
+class IndicatorLine:
+    """One indicator's outcome against its target in the period."""
+
+    title: str
+    value: str  # "86,6" or "" when no outcome
+    target: str  # "90" or ""
+    unit: str
+    status: StatusView
+    trend: TrendView
+    women: str = ""
+    men: str = ""
+
+
+@dataclass(slots=True)
+class GoalLine:
+    """One goal (or an indicator that is its own smart goal) as the council reads it."""
+
+    id: str
+    anchor: str
+    title: str
+    organisation: str  # the board's or company's name; the municipality's for the council's own
+    status: StatusView
+    indicators: list[IndicatorLine]
+    analysis: list[str]  # paragraphs of the analysis, [] when none is written
+    actions: list[str]  # paragraphs: what the organisation will do; only where not met
+
+
+@dataclass(slots=True)
+class AreaSection:
+    """A council-level area (målområde, stadens inriktning) and the goals that reach it."""
+
+    id: str
+    anchor: str
+    title: str
+    counts: list[StatusCount]
+    goals: list[GoalLine]
+
+
+@dataclass(frozen=True, slots=True)
+class ChangeLine:
+    """One thing changed since the previous period's report."""
+
+    kind: str  # outcome_added | outcome_revised | status_changed | goal_added
+    kind_label: str  # the kind in the reader's words
+    subject: str  # the indicator's or goal's title
+    organisation: str
+    before: str  # "" where there was nothing before
+    after: str
+
+
+@dataclass(slots=True)
+class FollowupReportView:
+    """Everything the follow-up report shows about one municipality and one period."""
+
+    municipality: str
+    code: str
+    anchor: str
+    period: str  # as written: "2025", "2025-T2"
+    title: str  # "Årsredovisning 2025" from the follow-up file, or "Uppföljning 2025"
+    previous_period: str  # "" when no earlier period has outcomes
+    counts: list[StatusCount]  # all goals, by status, none of them 0
+    areas: list[AreaSection]
+    # Goals that reach no council-level area (an organisation's own), in one section.
+    other_goals: list[GoalLine] = field(default_factory=list)
+    changes: list[ChangeLine] = field(default_factory=list)
+    branding: Branding | None = None
+    errors: int = 0  # findings at error level, when published with --allow-errors
