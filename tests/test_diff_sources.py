@@ -176,11 +176,24 @@ def test_many_blobs_are_read_by_one_git_process(
 
 
 @needs_symlinks
-def test_links_in_a_revision_are_not_read(work_tree: Path) -> None:
-    (work_tree / "helsingborg" / "organisation" / "lank.yaml").symlink_to("../vision.yaml")
+def test_a_link_committed_is_refused_as_lint_refuses_it_on_disk(
+    work_tree: Path, tmp_path: Path
+) -> None:
+    """The revision changed, and its lint says Y001 as lint on the work tree does."""
+    secret = tmp_path / "hemligt.yaml"
+    secret.write_text("vision: hemlig text\n", encoding="utf-8")
+    link = work_tree / "helsingborg" / "organisation" / "lank.yaml"
+    link.symlink_to(secret)
     commit_all(work_tree, "En länk")
-    revision = RevisionSide("v", work_tree, "HEAD", "")
-    assert "organisation/lank.yaml" not in revision.repositories["helsingborg"].blobs
+    on_disk = [(f.code, f.line, f.column) for f in findings_of(work_tree / "helsingborg")]
+    assert [code for code, _line, _column in on_disk] == ["Y001"]
+    old, new = sides_for(["HEAD~1", "HEAD", str(work_tree / "helsingborg")], None, None)
+    (repository,) = diff(old, new, today=TODAY, language="sv").repositories
+    (introduced,) = repository.findings.introduced
+    assert (introduced.code, introduced.line, introduced.column) == on_disk[0]
+    assert introduced.file == "organisation/lank.yaml"
+    assert "hemlig" not in introduced.message
+    assert occurring(diff(old, new, today=TODAY, language="sv"), frozenset({NEW_ERRORS}))
 
 
 def test_the_working_tree_is_never_touched(

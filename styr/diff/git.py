@@ -24,6 +24,8 @@ _SECONDS_PER_BLOB = 0.01
 
 # Modes of an ordinary file in a tree; links (120000) and submodules (160000) are not read.
 _FILE_MODES = ("100644", "100755")
+# A symbolic link: its blob is the path it points to.
+_LINK_MODE = "120000"
 # What git says (LC_ALL=C: in English) when a work tree belongs to another user.
 _UNSAFE = b"dubious ownership"
 # How the default base is looked for, in order, when no revision is named.
@@ -32,11 +34,15 @@ _MAIN_BRANCHES = ("main", "master")
 
 @dataclass(frozen=True, slots=True)
 class TreeFile:
-    """An ordinary file of a revision: its path from the work tree's top, blob id and size."""
+    """A file of a revision: its path from the work tree's top, blob id and size.
+
+    `link`: a symbolic link committed as one (its blob the path it points to).
+    """
 
     path: str
     blob: str
     size: int
+    link: bool = False
 
 
 def _environment() -> dict[str, str]:
@@ -142,7 +148,7 @@ def _candidates(top: Path) -> Iterator[str]:
 def tree_files(
     top: Path, commit: str, paths: list[str] | None = None, *, recursive: bool = True
 ) -> list[TreeFile]:
-    """The ordinary files of the commit: the whole tree, or at and under `paths` (from the
+    """The ordinary files and links of the commit: the whole tree, or at and under `paths` (from the
     top, posix; taken literally, never as patterns). Not `recursive`: the files `paths`
     name, without what is in the folders they name."""
     arguments = ["ls-tree", *(["-r"] if recursive else []), "-z", "-l", "--full-tree", commit]
@@ -155,10 +161,12 @@ def tree_files(
             continue
         meta, _tab, raw_path = record.partition(b"\t")
         mode, kind, blob, size = meta.split()
-        if kind != b"blob" or mode.decode("ascii") not in _FILE_MODES:
+        written_mode = mode.decode("ascii")
+        if kind != b"blob" or written_mode not in (*_FILE_MODES, _LINK_MODE):
             continue
         path = raw_path.decode("utf-8", "surrogateescape")
-        files.append(TreeFile(path, blob.decode("ascii"), int(size)))
+        link = written_mode == _LINK_MODE
+        files.append(TreeFile(path, blob.decode("ascii"), int(size), link))
     return files
 
 

@@ -5,12 +5,17 @@ tree is listed (`git ls-tree`) and the blobs of the repositories that
 changed are read by one `git cat-file --batch`. The repositories and their
 files are found as `styr lint` finds them on disk (`revision_roots`,
 `walk_order`): a folder holding styr.yaml, hidden folders and files passed
-over, a repository inside another one its own. Links and submodules in a
-revision are not read (the loader refuses links on disk too).
+over, a repository inside another one its own. Submodules are not read. A
+link committed as a YAML file is a file of its repository, as on disk: the
+run's own folder gets the same link (pointing where the committed one
+points), and the loader refuses it as it refuses a link on disk, without
+reading what it points to (Y001). A link is never a manifest, a
+pyproject.toml or a logo.
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
 import posixpath
 from collections.abc import Iterable
@@ -41,13 +46,20 @@ class RevisionSide:
         self.top = top
         self.commit = commit
         self.repositories: dict[str, RepositoryFiles] = {}
-        files = _listing(top, commit, prefix)
+        listed = _listing(top, commit, prefix)
+        self._links = {file.path: file for file in listed if file.link}
+        files = [file for file in listed if not file.link]
         self._by_path = {file.path: file for file in files}
         self._sizes = {file.blob: file.size for file in files}
         manifests = {posixpath.dirname(f.path) for f in files if _named(f.path, MANIFEST)}
         roots = revision_roots(manifests, prefix)
         yaml_files, self._extra = _files_of(roots, files, manifests)
+        links, _other = _files_of(roots, list(self._links.values()), manifests)
         for root in roots:
+            yaml_files[root].extend(links[root])
+            self._by_path.update(
+                (_joined(root, name), self._links[_joined(root, name)]) for name in links[root]
+            )
             names = [MANIFEST, *sorted(yaml_files[root], key=walk_order)]
             blobs: dict[str, str | None] = {
                 name: self._by_path[_joined(root, name)].blob for name in names
@@ -123,10 +135,28 @@ class RevisionSide:
         contents: dict[Path, bytes | None] = {}
         for name, blob in self.repositories[key].blobs.items():
             file = root / name
+            if self._by_path[_joined(_root(key), name)].link:
+                contents[file] = None  # read from disk, where the loader refuses the link
+                self._place_link(file, blob)
+                continue
             contents[file] = self._read.get(blob) if blob is not None else None
             if blob is not None and contents[file] is None:
                 self._place(file, blob)  # too large: the loader refuses it from disk
         return Prepared(root, contents)
+
+    def _place_link(self, path: Path, blob: str | None) -> None:
+        """The committed link in the run's own folder, pointing where it points.
+
+        Only made, never followed: the loader looks at it without following it.
+        Where links cannot be made (Windows without the right), nothing stands
+        there, and the loader says the file cannot be read: still a refusal.
+        """
+        target = self._read.get(blob) if blob is not None else None
+        if target is None:
+            return
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with contextlib.suppress(OSError):
+            os.symlink(os.fsdecode(target), path)
 
     def _place(self, path: Path, blob: str) -> None:
         """A file of the revision in the run's own folder (its bytes, or its size only).
