@@ -50,7 +50,10 @@ def read_outcome_sheet(
         named = both_languages("sheet", layout.OUTCOMES)
         return SheetRead("", findings=[rules.MISSING_SHEET.at(file, 0, 0, (), **named)])
     read = SheetRead(title)
-    rows = workbook[title].iter_rows(values_only=True)
+    sheet = workbook[title]
+    # The size a sheet says it has may be wrong (A1:XFD1048576): rows are read as they are.
+    sheet.reset_dimensions()
+    rows = sheet.iter_rows(values_only=True)
     header = list(next(rows, ()))
     columns = _columns(header, file, title, read.findings)
     if read.findings:
