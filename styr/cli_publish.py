@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Annotated
 
@@ -57,6 +58,16 @@ def report(
             ),
         ),
     ] = None,
+    period: Annotated[
+        str | None,
+        typer.Option(
+            "--period",
+            help=N_(
+                "The follow-up report for a year (2025), tertial (2025-T2) or half-year "
+                "(2025-H1), instead of the goal report."
+            ),
+        ),
+    ] = None,
     allow_errors: AllowErrorsOption = False,
     lang: LanguageOption = None,
 ) -> None:
@@ -64,20 +75,50 @@ def report(
     from styr.report import report_pieces
 
     try:
-        pieces = report_pieces(
-            paths or [Path(".")],
-            output_format,
-            chosen_language(lang),
-            templates,
-            with_findings,
-            allow_errors=allow_errors,
-            cache=lint_cache(None, output_language(lang)),  # what styr lint has just checked
-            updated=day_option(updated),
+        pieces = (
+            report_pieces(
+                paths or [Path(".")],
+                output_format,
+                chosen_language(lang),
+                templates,
+                with_findings,
+                allow_errors=allow_errors,
+                cache=lint_cache(None, output_language(lang)),  # what styr lint has just checked
+                updated=day_option(updated),
+            )
+            if period is None
+            else _followup_pieces(
+                paths, period, output_format, templates, updated, allow_errors, lang
+            )
         )
     except ErrorsBlockPublishing as refused:
         refuse(refused, lang, "report-refused")
     if emit(pieces, output):
         typer.echo(message("report-written", output_language(lang), path=output), err=True)
+
+
+def _followup_pieces(
+    paths: list[Path] | None,
+    period: str,
+    output_format: str,
+    templates: Path | None,
+    updated: str | None,
+    allow_errors: bool,
+    lang: str | None,
+) -> Iterator[str]:
+    """`styr report --period`: the follow-up report the council receives for the period."""
+    from styr.report.followup_report_build import followup_report_pieces
+
+    return followup_report_pieces(
+        paths or [Path(".")],
+        period,
+        output_format,
+        chosen_language(lang),
+        templates,
+        allow_errors=allow_errors,
+        cache=lint_cache(None, output_language(lang)),
+        updated=day_option(updated),
+    )
 
 
 def status(

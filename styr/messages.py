@@ -231,6 +231,10 @@ MESSAGES: dict[str, Text] = {
         "The report template {name} was stopped: a macro calls itself without end."
     ),
     "report-written": N_("Wrote the report to {path}."),
+    "report-period-one-repository": N_(
+        "The follow-up report (--period) is of one municipality; {count} were named or found. "
+        "Make a report for each of them."
+    ),
     "site-written": N_("Wrote the website to {path} ({pages} pages)."),
     # {texts} is a counted phrase (COUNTED); {files} the files that hold them.
     "site-placeholders": N_(

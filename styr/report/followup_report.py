@@ -45,6 +45,8 @@ from styr.report.followup_report_types import (
     TrendView,
 )
 from styr.report.reach import Reach, council_top
+from styr.report.texts import Labels
+from styr.report.view_types import TocEntry
 
 __all__ = ["FollowupReportView", "build_followup_view", "previous_period", "wanted_period"]
 
@@ -57,6 +59,8 @@ STATUS_ORDER = (
     Status.NO_TARGET,
     Status.NO_INDICATOR,
 )
+# The report's own sections, by the names their anchors are made from.
+SECTIONS = ("uppfoljning", "innehall", "sammanfattning", "ovriga-mal", "forandringar")
 # Where the organisation says what it will do: only a goal not fully met needs it.
 NEEDS_ACTIONS = frozenset((Status.NOT_MET, Status.PARTLY_MET))
 
@@ -93,24 +97,38 @@ def build_followup_view(
     earlier = evaluate(repository, index, scale, before, read, by_area=False) if before else None
     status_of = _statuses(scale, language)
     anchors = anchors or Anchors()
+    sections = {name: anchors.section(name) for name in SECTIONS}
     lines = _GoalLines(repository, current, read[1], status_of, language, anchors)
     reported = [goal for goal in current.goals if _reported(goal)]
     areas, others = _by_area(index, reported, lines)
-    return FollowupReportView(
+    view = FollowupReportView(
         municipality=repository.municipality_name,
         code=repository.municipality_code or "",
-        anchor=anchors.section("uppfoljning"),
+        language=language,
+        anchor=sections["uppfoljning"],
         period=period.text,
         title=_title(repository, period, language),
         previous_period=before.text if before else "",
         counts=_counts([goal.status for goal in reported], status_of),
         areas=areas,
         other_goals=others,
-        changes=changes_between(earlier, current, language, status_of)
-        if earlier is not None
-        else [],
+        changes=changes_between(earlier, current, language, status_of) if earlier else [],
         branding=branding_of(repository, language, updated),
+        section_anchors=sections,
     )
+    view.toc = _contents(view, labels_in(language))
+    return view
+
+
+def _contents(view: FollowupReportView, t: Labels) -> list[TocEntry]:
+    """The report's sections: the summary, each area, the other goals, the changes."""
+    anchors = view.section_anchors
+    entries = [TocEntry(t.followup_summary, f"#{anchors['sammanfattning']}")]
+    entries += [TocEntry(area.title, f"#{area.anchor}") for area in view.areas]
+    if view.other_goals:
+        entries.append(TocEntry(t.followup_other_goals, f"#{anchors['ovriga-mal']}"))
+    entries.append(TocEntry(t.followup_changes, f"#{anchors['forandringar']}"))
+    return entries
 
 
 def previous_period(

@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from styr.report.followup import StatusView
+from styr.report.unreadable import UnreadableFile
+from styr.report.view_types import TocEntry
 
 if TYPE_CHECKING:
     from styr.branding import Branding
@@ -76,6 +78,10 @@ class AreaSection:
     counts: list[StatusCount]
     goals: list[GoalLine]
 
+    def count_of(self, status: str) -> int:
+        """How many of the area's goals are in the status with this key (0 when none)."""
+        return next((c.count for c in self.counts if c.status.key == status), 0)
+
 
 @dataclass(frozen=True, slots=True)
 class ChangeLine:
@@ -95,6 +101,7 @@ class FollowupReportView:
 
     municipality: str
     code: str
+    language: str  # sv | en: the language every text of the view is in
     anchor: str
     period: str  # as written: "2025", "2025-T2"
     title: str  # "Årsredovisning 2025" from the follow-up file, or "Uppföljning 2025"
@@ -104,5 +111,9 @@ class FollowupReportView:
     # Goals that reach no council-level area (an organisation's own), in one section.
     other_goals: list[GoalLine] = field(default_factory=list)
     changes: list[ChangeLine] = field(default_factory=list)
+    # The anchors of the report's own sections, by name (see followup_report.SECTIONS).
+    section_anchors: dict[str, str] = field(default_factory=dict)
+    toc: list[TocEntry] = field(default_factory=list)  # summary, each area, other goals, changes
     branding: Branding | None = None
     errors: int = 0  # findings at error level, when published with --allow-errors
+    unreadable: list[UnreadableFile] = field(default_factory=list)  # for the notice, as the report
