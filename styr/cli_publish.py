@@ -18,6 +18,8 @@ from styr.cli_common import (
     lint_cache,
     output_language,
     refuse,
+    refuse_input_as_output,
+    to_stdout,
 )
 from styr.errors import UsageError
 from styr.i18n import N_
@@ -30,7 +32,8 @@ def report(
         typer.Argument(metavar=N_("REPOSITORIES..."), help=N_("One or more repositories.")),
     ] = None,
     output_format: Annotated[
-        str, typer.Option("--format", "-f", help=N_("html or md (Markdown)."))
+        str,
+        typer.Option("--format", "-f", help=N_("html, md (Markdown), pdf or docx (Word).")),
     ] = "html",
     output: Annotated[
         str | None,
@@ -73,7 +76,13 @@ def report(
 ) -> None:
     from styr.publishing import ErrorsBlockPublishing
     from styr.report import report_pieces
+    from styr.report.printed import DOCUMENT_FORMATS
 
+    if output_format in DOCUMENT_FORMATS:
+        _document_report(
+            output_format, paths, output, templates, with_findings, updated, allow_errors, lang
+        )
+        return
     try:
         pieces = (
             report_pieces(
@@ -119,6 +128,52 @@ def _followup_pieces(
         cache=lint_cache(None, output_language(lang)),
         updated=day_option(updated),
     )
+
+
+def _document_report(
+    output_format: str,
+    paths: list[Path] | None,
+    output: str | None,
+    templates: Path | None,
+    with_findings: bool,
+    updated: str | None,
+    allow_errors: bool,
+    lang: str | None,
+) -> None:
+    """`styr report -f pdf|docx`: made whole, then written to -o, or to a redirected stdout."""
+    import sys
+
+    from styr.files import write_atomic
+    from styr.publishing import ErrorsBlockPublishing
+    from styr.report.printed import DOCUMENT_FORMATS, document_report
+
+    if to_stdout(output) and sys.stdout.isatty():  # bytes on a terminal are noise
+        example = DOCUMENT_FORMATS[output_format]
+        raise UsageError("report-binary-to-terminal", format=output_format.upper(), example=example)
+    try:
+        data = document_report(
+            output_format,
+            paths or [Path(".")],
+            chosen_language(lang),
+            templates,
+            with_findings,
+            allow_errors=allow_errors,
+            cache=lint_cache(None, output_language(lang)),
+            updated=day_option(updated),
+        )
+    except ErrorsBlockPublishing as refused:
+        refuse(refused, lang, "report-refused")
+    if to_stdout(output):
+        sys.stdout.flush()
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+        return
+    if not output:
+        raise UsageError("output-empty")
+    target = Path(output)
+    refuse_input_as_output(target)
+    write_atomic(target, data)
+    typer.echo(message("report-written", output_language(lang), path=output), err=True)
 
 
 def status(

@@ -235,6 +235,17 @@ MESSAGES: dict[str, Text] = {
         "The follow-up report (--period) is of one municipality; {count} were named or found. "
         "Make a report for each of them."
     ),
+    "pdf-needs-weasyprint": N_(
+        "A PDF needs WeasyPrint, which is not installed. Install it with: pip install styr[pdf]"
+    ),
+    "pdf-needs-pango": N_(
+        "A PDF needs WeasyPrint and the GTK libraries (Pango) it draws text with, which were not "
+        "found. On Windows, install GTK for Windows (see WeasyPrint's installation guide), then "
+        "run the command again. Or choose --format docx or html."
+    ),
+    "report-binary-to-terminal": N_(
+        "A {format} file cannot be shown in the terminal. Name a file with -o, e.g. -o {example}."
+    ),
     "site-written": N_("Wrote the website to {path} ({pages} pages)."),
     # {texts} is a counted phrase (COUNTED); {files} the files that hold them.
     "site-placeholders": N_(

@@ -236,6 +236,10 @@ TEXTS: dict[str, Text] = {
     "trend_legend_higher": N_("higher than the period before"),
     "trend_legend_lower": N_("lower than the period before"),
     "trend_legend_same": N_("the same as the period before"),
+    # The PDF's footer and the Word document (styr.report.pdf, styr.report.docx*).
+    "page_of": N_("Page {page} of {pages}"),
+    "status_column": N_("Status"),
+    "count_what": N_("What is counted"),
 }
 
 # Texts said of a number, in the form the number takes (`t.counted("index_intro", 1)`).

@@ -1,0 +1,126 @@
+"""The goal report as a Word document (`styr report --format docx`), for councils' ärenden.
+
+Built from the same view as the HTML and Markdown report (`repository_view`),
+never from the YAML itself: the same sections in the same order, headings
+in Word's built-in styles, the indicators as real tables, each status as a
+symbol and a word, each chart as a table of period, outcome and target.
+"""
+
+from __future__ import annotations
+
+import io
+from datetime import date
+from pathlib import Path
+
+from docx import Document as new_document
+from docx.document import Document
+
+from styr.cache import LintCache
+from styr.lint import LintResult, load_and_lint
+from styr.model.repository import find_repositories
+from styr.publishing import check_publishable
+from styr.report.anchors import Anchors, prefix_for
+from styr.report.build import repository_view
+from styr.report.docx_goals import item, organisation_section, repository_sections
+from styr.report.docx_parts import heading, set_language
+from styr.report.texts import LANGUAGES, Labels
+from styr.report.view_types import RepositoryView
+
+
+def docx_report(
+    paths: list[Path],
+    language: str | None = None,
+    with_findings: bool = False,
+    *,
+    today: date | None = None,
+    allow_errors: bool = False,
+    cache: LintCache | None = None,
+    updated: date | None = None,
+) -> bytes:
+    """The goal report on the repositories the paths name, as the bytes of a .docx file.
+
+    Refuses what `styr report` refuses: errors in the repositories unless
+    `allow_errors`, a language it does not know (`UsageError`).
+    """
+    views, labels = report_views(
+        paths,
+        language,
+        with_findings,
+        today=today,
+        allow_errors=allow_errors,
+        cache=cache,
+        updated=updated,
+    )
+    return goal_document(views, labels)
+
+
+def report_views(
+    paths: list[Path],
+    language: str | None,
+    with_findings: bool,
+    *,
+    today: date | None,
+    allow_errors: bool,
+    cache: LintCache | None,
+    updated: date | None,
+) -> tuple[list[RepositoryView], Labels]:
+    """Each repository's view, as `styr report` builds it for its page, and the labels."""
+    from styr.errors import UsageError
+
+    if language is not None and language not in LANGUAGES:
+        raise UsageError("unknown-language", name=language)
+    roots = find_repositories(paths or [Path(".")])
+    loaded = [load_and_lint(root, today or date.today(), cache) for root in roots]
+    check_publishable(LintResult([result for _, result in loaded]), allow_errors=allow_errors)
+    repositories = [repository for repository, _ in loaded]
+    agreed = {repository.language or "sv" for repository in repositories}
+    labels = Labels(language or (agreed.pop() if len(agreed) == 1 else "sv"))
+    codes = [repository.municipality_code for repository in repositories]
+    views = [
+        repository_view(
+            repository,
+            labels,
+            Anchors(prefix_for(codes, position) if len(roots) > 1 else ""),
+            with_findings=with_findings,
+            today=today,
+            linted=result,
+            updated=updated,
+        )
+        for position, (repository, result) in enumerate(loaded)
+    ]
+    return views, labels
+
+
+def goal_document(views: list[RepositoryView], labels: Labels) -> bytes:
+    """The views as one Word document: each municipality under its own first-level heading."""
+    document = new_document()
+    set_language(document, labels.language)
+    names = ", ".join(view.municipality for view in views)
+    document.core_properties.title = f"{labels.report_title} – {names}"
+    document.core_properties.author = names
+    document.core_properties.comments = labels.get("generated_by", version=_version())
+    for view in views:
+        heading(document, view.municipality, 1)
+        repository_sections(document, view, labels)
+        for group in view.groups:
+            heading(document, group.name, 2)
+            for organisation in group.organisations:
+                organisation_section(document, organisation, labels)
+        if view.other_work_plans:
+            heading(document, labels.other_work_plans, 2)
+            for plan in view.other_work_plans:
+                item(document, plan, labels, 3)
+    return saved(document)
+
+
+def saved(document: Document) -> bytes:
+    """The document as the bytes of a .docx file, made whole before anything is written."""
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def _version() -> str:
+    from styr import __version__
+
+    return __version__

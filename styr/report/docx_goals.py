@@ -1,0 +1,196 @@
+"""The goal report's sections in Word, in the order the HTML report has them.
+
+Headings: the municipality is Heading 1 (`styr.report.docx`), a section or a
+level of organisations Heading 2, an area, a document or an organisation
+Heading 3, a goal Heading 4.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from docx.document import Document
+
+from styr.report.columns import indicator_columns
+from styr.report.docx_parts import (
+    bullets,
+    heading,
+    labelled,
+    paragraphs,
+    status_words,
+    table,
+)
+from styr.report.followup import OutcomeView
+from styr.report.texts import Labels
+from styr.report.view_types import (
+    Fact,
+    IndicatorView,
+    ItemView,
+    OrganisationView,
+    Ref,
+    RepositoryView,
+    ValueAt,
+)
+
+
+def repository_sections(document: Document, view: RepositoryView, t: Labels) -> None:
+    """Everything before the organisations: overview, vision, programmes, council level."""
+    headings = view.headings
+    heading(document, t.overview, 2)
+    facts = [
+        (t.municipality_code, view.code),
+        (t.term, view.term),
+        (t.steering_model, view.model_name),
+        (t.levels, " → ".join(view.levels)),
+    ]
+    for label, shown in facts:
+        if shown:
+            labelled(document, label, shown)
+    if view.counts:
+        table(document, [t.count_what, t.count], [[c.label, str(c.number)] for c in view.counts])
+    if view.follow_up_summary:
+        heading(document, t.get("fulfilment_in", period=view.follow_up_period), 3)
+        rows = [[status_words(status), str(count)] for status, count in view.follow_up_summary]
+        table(document, [t.status_column, t.count], rows)
+    if view.vision or view.waypoints or view.values:
+        heading(document, headings.get("vision", t.vision), 2)
+        for element in [*([view.vision] if view.vision else []), *view.waypoints]:
+            item(document, element, t, 3)
+            for area in element.children:
+                item(document, area, t, 4)
+        for value in view.values:
+            labelled(document, value.title, " ".join(value.paragraphs))
+    for key, label, elements in (
+        ("programme", t.programme, view.programmes),
+        ("steering_documents", t.steering_documents, view.documents),
+    ):
+        if elements:
+            heading(document, headings.get(key, label), 2)
+            for element in elements:
+                item(document, element, t, 3)
+    if view.council_areas or view.council_goals:
+        heading(document, headings.get("council", t.council), 2)
+        for area in view.council_areas:
+            item(document, area, t, 3)
+            for goal in area.children:
+                item(document, goal, t, 4)
+        for goal in view.council_goals:
+            item(document, goal, t, 3)
+
+
+def organisation_section(document: Document, o: OrganisationView, t: Labels) -> None:
+    """One board's or company's mission, direction, readings, goals and work plans."""
+    heading(document, o.name, 3)
+    if o.type_line:
+        document.add_paragraph(o.type_line)
+    fact_lines(document, o.facts)
+    if o.mission or o.mission_facts:
+        labelled(document, t.mission, " ".join(o.mission))
+        fact_lines(document, o.mission_facts)
+    if o.direction or o.direction_indicators:
+        labelled(document, t.direction, " ".join(o.direction))
+        fact_lines(document, o.direction_facts)
+        references(document, t.contributes_to, o.direction_contributes_to)
+        indicator_table(document, o.direction_indicators, t)
+    for reading in o.area_readings:
+        labelled(document, reading.area.title, " ".join(reading.paragraphs))
+    for goal in o.goals:
+        item(document, goal, t, 4)
+    if o.indicators:
+        labelled(document, o.headings.get("indicators", t.indicators), "")
+        indicator_table(document, o.indicators, t)
+    for element in [*o.assignments, *o.work_plans]:
+        item(document, element, t, 4)
+
+
+def item(document: Document, x: ItemView, t: Labels, level: int) -> None:
+    """A goal, an area, an assignment or a work plan: heading, status, text, indicators."""
+    kind = f"{x.heading_kind}: " if x.heading_kind else ""
+    heading(document, kind + x.title, level)
+    if x.lead:
+        document.add_paragraph(x.lead)
+    if x.status:
+        labelled(document, t.get("fulfilment_in", period=x.status.period), status_words(x.status))
+    fact_lines(document, x.facts)
+    paragraphs(document, x.paragraphs)
+    references(document, t.contributes_to, x.contributes_to)
+    indicator_table(document, x.indicators, t)
+    if x.analysis:
+        labelled(document, t.analysis, "")
+        paragraphs(document, x.analysis)
+    if x.category == "work_plan" and x.children:
+        rows = [
+            [a.title, _fact(a.facts, t.responsible), _fact(a.facts, t.period)] for a in x.children
+        ]
+        table(document, [t.activity, t.responsible, t.period], rows)
+
+
+def indicator_table(document: Document, items: Sequence[IndicatorView], t: Labels) -> None:
+    """The indicators as a table with a column for each kind of value some of them have,
+    then each followed indicator's outcomes over the periods as a table of its own."""
+    if not items:
+        return
+    columns = indicator_columns(items)
+    followed = columns.followed
+    header = [t.indicator]
+    header += [t.baseline] if columns.baseline else []
+    header += [t.targets] if columns.targets else []
+    header += [t.milestones] if columns.milestones else []
+    if followed and followed[0].outcome:
+        header.append(t.get("outcome_in", period=followed[0].outcome.period))
+    rows = []
+    for i in items:
+        row = [_indicator_name(i, t)]
+        row += [_values([i.baseline] if i.baseline else [])] if columns.baseline else []
+        row += [_values(i.targets)] if columns.targets else []
+        row += [_values(i.milestones)] if columns.milestones else []
+        row += [_outcome(i.outcome, t) if i.outcome else ""] if followed else []
+        rows.append(row)
+    table(document, header, rows)
+    for i in followed:
+        chart = i.outcome.chart if i.outcome else None
+        if chart is None:
+            continue
+        words = chart.words
+        labelled(document, chart.words.caption, chart.trend)
+        table(document, [words.period, words.outcome, words.target], _chart_rows(chart.rows))
+
+
+def _chart_rows(rows: Sequence[object]) -> list[list[str]]:
+    return [[row.period, row.outcome, row.target] for row in rows]  # type: ignore[attr-defined]
+
+
+def fact_lines(document: Document, facts: Sequence[Fact]) -> None:
+    for fact in facts:
+        labelled(document, fact.label, fact.text + ", ".join(ref.title for ref in fact.refs))
+
+
+def references(document: Document, label: str, refs: Sequence[Ref]) -> None:
+    if refs:
+        labelled(document, label, "")
+        bullets(document, [ref.title for ref in refs])
+
+
+def _indicator_name(i: IndicatorView, t: Labels) -> str:
+    details = [f"{t.unit}: {i.unit}" if i.unit else "", i.better]
+    shown = " · ".join(detail for detail in details if detail)
+    return f"{i.title} ({shown})" if shown else i.title
+
+
+def _values(values: Sequence[ValueAt]) -> str:
+    return "\n".join(
+        (f"{v.year}: " if v.year else "") + v.value + (f" ({v.note})" if v.note else "")
+        for v in values
+    )
+
+
+def _outcome(o: OutcomeView, t: Labels) -> str:
+    lines = [o.value, status_words(o.status)]
+    if o.percent:
+        lines.append(f"{o.percent} {t.fulfilment_percent}")
+    lines += [o.trend, o.comment, o.credit]
+    return "\n".join(line for line in lines if line)
+
+
+def _fact(facts: Sequence[Fact], label: str) -> str:
+    return next((fact.text for fact in facts if fact.label == label), "")

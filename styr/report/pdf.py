@@ -1,0 +1,150 @@
+"""The report as a PDF: WeasyPrint lays out the same HTML the report writes, for print.
+
+A4 with the page number in the footer ("Sida 3 av 12"), the table of contents
+with the page each section starts on, the fonts it uses embedded, tagged for
+screen readers (PDF/UA-1), with the report's title, language and author.
+
+WeasyPrint is an optional extra (`pip install styr[pdf]`): on Windows it also
+needs the GTK libraries (pango). Either missing is a usage error that says
+what to install, never a traceback. The page loads nothing: WeasyPrint is
+given a fetcher that refuses every address but a `data:` one (the logo), so
+that nothing written in the YAML can make it read a file or call out.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable
+from html.parser import HTMLParser
+from typing import TYPE_CHECKING, Any
+
+from markupsafe import Markup
+
+from styr.errors import UsageError
+from styr.report.render import environment
+from styr.report.texts import LANGUAGES, Labels
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+PDF_STYLESHEET = "_pdf.css.j2"
+# Tagged for assistive technology: the structure tree and the metadata PDF/UA-1 asks for.
+PDF_VARIANT = "pdf/ua-1"
+_PAGE = "{page}"
+_PAGES = "{pages}"
+
+
+def pdf_from_html(html: str | Iterable[str], templates: Path | None = None) -> bytes:
+    """The PDF of a report page: `html` is what `styr report` writes, as one text or pieces.
+
+    Its language, title and author are the page's own: `<html lang>`, `<title>`,
+    and its main heading (the municipality) as the author.
+    """
+    weasyprint = _weasyprint()
+    page = html if isinstance(html, str) else "".join(html)
+    heading = _MainHeading.of(page)
+    labels = Labels(heading.language if heading.language in LANGUAGES else "sv")
+    author = heading.text.strip()
+    stylesheet = weasyprint.CSS(string=print_stylesheet(labels, templates), url_fetcher=_fetcher())
+    quiet = logging.getLogger("weasyprint")
+    was_disabled = quiet.disabled
+    quiet.disabled = True  # what it would warn of (an unknown CSS property) is not the reader's
+    try:
+        document = weasyprint.HTML(string=page, url_fetcher=_fetcher(), media_type="print").render(
+            stylesheets=[stylesheet]
+        )
+        if author:
+            document.metadata.authors = [author]
+        data: bytes = document.write_pdf(pdf_variant=PDF_VARIANT, pdf_tags=True)
+    finally:
+        quiet.disabled = was_disabled
+    return data
+
+
+def print_stylesheet(labels: Labels, templates: Path | None = None) -> str:
+    """The PDF's own styles, with the words around the page numbers in the report's language."""
+    before, between, after = page_words(labels.page_of)
+    template = environment("html", templates).get_template(PDF_STYLESHEET)
+    # Markup: already CSS strings (`css_string`), which HTML escaping would break.
+    words = {"page_before": before, "page_between": between, "page_after": after}
+    return template.render({key: Markup(value) for key, value in words.items()})
+
+
+def page_words(sentence: str) -> tuple[str, str, str]:
+    """The words before, between and after the two numbers of "Page {page} of {pages}",
+    each as a CSS string (a translation keeps {page} before {pages})."""
+    head, _, rest = sentence.partition(_PAGE)
+    middle, _, tail = rest.partition(_PAGES)
+    return css_string(head), css_string(middle), css_string(tail)
+
+
+def css_string(text: str) -> str:
+    """`text` as a quoted CSS string: a quote, a backslash or a line end cannot end it."""
+    escaped = "".join(
+        f"\\{ord(character):x} " if character in '"\\' or ord(character) < 0x20 else character
+        for character in text
+    )
+    return f'"{escaped}"'
+
+
+def _weasyprint() -> Any:
+    """The WeasyPrint module, or a usage error saying what to install."""
+    try:
+        import weasyprint  # type: ignore[import-untyped]
+    except ImportError:
+        raise UsageError("pdf-needs-weasyprint") from None
+    except OSError:  # the library is there, pango (GTK) is not: Windows without GTK
+        raise UsageError("pdf-needs-pango") from None
+    return weasyprint
+
+
+def _fetcher() -> Any:
+    """A WeasyPrint URL fetcher that fetches nothing but `data:` addresses."""
+    from weasyprint.urls import URLFetcher  # type: ignore[import-untyped]
+
+    class DataOnly(URLFetcher):  # type: ignore[misc]
+        def __init__(self) -> None:
+            super().__init__(allowed_protocols=("data",), allow_redirects=False)
+
+        def fetch(self, url: str, headers: Any = None) -> Any:
+            if not url.lower().startswith("data:"):
+                raise ValueError("styr's PDF loads nothing from outside the report")
+            return super().fetch(url, headers)
+
+    return DataOnly()
+
+
+class _MainHeading(HTMLParser):
+    """The page's language and the text of its first `<h1>`, read up to the heading's end."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.language = ""
+        self.text = ""
+        self._inside = False
+        self.done = False
+
+    @classmethod
+    def of(cls, page: str) -> _MainHeading:
+        parser = cls()
+        start = 0
+        step = 1 << 14
+        while not parser.done and start < len(page):
+            parser.feed(page[start : start + step])
+            start += step
+        return parser
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "html":
+            self.language = dict(attrs).get("lang") or ""
+        elif tag == "h1" and not self.done:
+            self._inside = True
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "h1" and self._inside:
+            self._inside = False
+            self.done = True
+
+    def handle_data(self, data: str) -> None:
+        if self._inside:
+            self.text += data
