@@ -75,7 +75,6 @@ Failing example: `decision: {by: grundskolenamnden, state: proposed}` on a goal
 whose indicator has an outcome for 2025.
 Instead: `decision: {by: grundskolenamnden, date: "2025-02-18", state: decided}`.
 """),
-    presumes=frozenset({PRESUMES_EVERY_FILE}),
 )
 
 WITHOUT_DATE = Rule(
