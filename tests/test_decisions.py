@@ -74,11 +74,23 @@ goals:
 """
 
 
+DOCUMENTS = """\
+kind: steering_documents
+documents:
+  - id: reglemente-exempelnamnden
+    title: Reglemente för Exempelnämnden
+    type: reglemente
+    until_further_notice: true
+    decision: {by: kommunfullmaktige, date: "2015-06-15", paragraph: 88, case_number: KS-2015/7}
+"""
+
+
 @pytest.fixture(scope="module")
 def decided(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("decisions") / "testby"
     init_repository(root, "blank", "Testby", "0999")
     (root / "organisation" / "exempelnamnden.yaml").write_text(BOARD, encoding="utf-8")
+    (root / "styrdokument.yaml").write_text(DOCUMENTS, encoding="utf-8")
     return root
 
 
@@ -120,6 +132,7 @@ def test_every_decision_of_a_repository_is_found_with_its_place(decided: Path) -
         (p.element.id, p.keys, p.decision.state) for p in placed_decisions(build_index(repository))
     ]
     assert found == [
+        ("reglemente-exempelnamnden", ("decision",), DECIDED),
         ("exempelnamnden", ("mission", "decision"), DECIDED),
         ("exempelnamnden", ("direction", "decision"), DECIDED),
         ("exempelnamnden-mal-1", ("decision",), DECIDED),
@@ -260,6 +273,11 @@ def test_the_report_and_the_site_show_the_decision(decided: Path, tmp_path: Path
     assert sentence in markdown and "Förslag till Exempelnämnden" in markdown
     assert any(sentence in page for page in pages)
     assert any("Förslag till Exempelnämnden" in page for page in pages)
+    register = (tmp_path / "webbplats" / "styrdokument.html").read_text(encoding="utf-8")
+    assert (
+        '<span class="cell-text">Beslutad av Kommunfullmäktige 2015-06-15, § 88, '
+        "diarienummer KS-2015/7</span></th>"
+    ) in register
 
 
 def test_a_made_up_decision_says_so_by_itself(tmp_path: Path) -> None:

@@ -178,6 +178,7 @@ class DocumentRow:
     adopted_on: Fact | None
     valid: Fact | None
     next_review: Fact | None
+    decision: Fact | None = None  # "Beslutad av … , § 123", under the title
 
 
 def document_rows(documents: list[ItemView], labels: SiteLabels) -> list[DocumentRow]:
@@ -192,6 +193,7 @@ def document_rows(documents: list[ItemView], labels: SiteLabels) -> list[Documen
             fact(item, labels.adopted_on),
             fact(item, labels.valid),
             fact(item, labels.next_review),
+            fact(item, labels.decision),
         )
         for item in documents
     ]
