@@ -102,11 +102,34 @@ def test_an_outcome_removed_is_placed_where_it_was(sides: Sides) -> None:
     assert (change.file, change.line) == (FOLLOW_UP_2024, line_of(sides.old / FOLLOW_UP_2024, SAFE))
 
 
-def test_a_value_filled_in_later_is_a_revision_from_none(sides: Sides) -> None:
+def test_a_value_filled_in_later_is_added_not_revised(sides: Sides) -> None:
+    """--fail-on outcome-revised stops a reported figure changed, not one given at last."""
     sides.edit(FOLLOW_UP_2024, "value: 71.2", "value: null", side="old")
     change = only(changes_of(sides))
-    assert change.kind is ChangeKind.OUTCOME_REVISED
-    assert (change.params["old"], change.params["new"]) == (None, 71.2)
+    assert change.kind is ChangeKind.OUTCOME_ADDED
+    assert (change.params["new"], change.params["field"]) == (71.2, "value")
+
+
+@pytest.mark.parametrize(("field", "written"), [("women", 73.3), ("men", 69.0)])
+def test_a_breakdown_by_sex_given_is_added_and_one_taken_away_removed(
+    sides: Sides, field: str, written: float
+) -> None:
+    line = f"    {field}: {written}\n"
+    sides.edit(FOLLOW_UP_2024, line, "", side="old")
+    given = only(changes_of(sides))
+    assert (given.kind, given.params["field"], given.params["new"]) == (
+        ChangeKind.OUTCOME_ADDED,
+        field,
+        written,
+    )
+    sides.edit(FOLLOW_UP_2024, "    value: 71.2\n", f"    value: 71.2\n{line}", side="old")
+    sides.edit(FOLLOW_UP_2024, line, "")
+    taken = only(changes_of(sides))
+    assert (taken.kind, taken.params["field"], taken.params["old"]) == (
+        ChangeKind.OUTCOME_REMOVED,
+        field,
+        written,
+    )
 
 
 @pytest.mark.parametrize(
@@ -226,15 +249,17 @@ def test_a_goals_analysis_reworded(sides: Sides) -> None:
 def test_a_goals_analysis_given_and_one_taken_away(sides: Sides) -> None:
     sides.edit(FOLLOW_UP_2025, ANALYSIS_2025, ANALYSIS_2025.replace("hamn-mal-1", "amn-mal-1"))
     given, taken = changes_of(sides)
-    assert (given.kind, given.id, given.params["old"]) == (
-        ChangeKind.FIELD_CHANGED,
+    assert (given.kind, given.id, given.params["old"], given.params["field"]) == (
+        ChangeKind.OUTCOME_ADDED,
         "amn-mal-1",
         None,
+        "analysis",
     )
-    assert (taken.kind, taken.id, taken.params["new"]) == (
-        ChangeKind.FIELD_CHANGED,
+    assert (taken.kind, taken.id, taken.params["new"], taken.params["field"]) == (
+        ChangeKind.OUTCOME_REMOVED,
         "hamn-mal-1",
         None,
+        "analysis",
     )
     assert taken.line == line_of(sides.old / FOLLOW_UP_2025, "goal: hamn-mal-1")
 
@@ -330,3 +355,51 @@ def test_a_follow_up_file_that_did_not_load_on_one_side_adds_or_removes_nothing(
     assert not next(d for d in unloaded.repository.documents if d.file.name == "2024.yaml").loaded
     change = only(outcome_changes(old.repository, new.repository, new.index, old.index))
     assert (change.kind, change.file) == (ChangeKind.OUTCOME_REVISED, FOLLOW_UP_2025)
+
+
+@pytest.mark.parametrize(
+    ("kind", "params", "said"),
+    [
+        (
+            ChangeKind.OUTCOME_ADDED,
+            {"field": "women", "new": 70.1},
+            "utfall 2024 för kvinnor lades till: 70,1",
+        ),
+        (
+            ChangeKind.OUTCOME_REMOVED,
+            {"field": "men", "old": 69},
+            "utfall 2024 för män togs bort (det var 69)",
+        ),
+        (
+            ChangeKind.OUTCOME_ADDED,
+            {"field": "analysis", "old": None, "new": "Text"},
+            "en analys för 2024 lades till",
+        ),
+        (
+            ChangeKind.OUTCOME_REMOVED,
+            {"field": "analysis", "old": "Text", "new": None},
+            "analysen för 2024 togs bort",
+        ),
+    ],
+    ids=["women-added", "men-removed", "analysis-added", "analysis-removed"],
+)
+def test_a_figure_or_an_analysis_added_or_removed_is_said_so(
+    kind: ChangeKind, params: dict[str, object], said: str
+) -> None:
+    from styr.diff.changes import Change
+    from styr.diff.layout import on_old_side
+    from styr.diff.sentences import PLAIN, sentence
+
+    change = Change(
+        kind,
+        "follow_up",
+        "ind",
+        "Andel",
+        "uppfoljning/2024.yaml",
+        3,
+        5,
+        params={"period": "2024", **params},
+    )
+    assert sentence(change, "sv", PLAIN).endswith(said)
+    # What was taken away is placed in the old side, with the old side named.
+    assert on_old_side(change) is (kind is ChangeKind.OUTCOME_REMOVED)

@@ -3,13 +3,16 @@
 Outcomes are read as lint and the report read them (`read_outcomes`) and
 matched by indicator and period. Where an indicator has the same period twice
 (lint's F005), the first of each side is compared. A value that is not a
-number on either side is left alone (lint reports it); `value: null` (no value
-yet) is a value of its own, so filling one in later shows as a revision. An
+number on either side is left alone (lint reports it). A figure where there
+was none (`value: null` filled in, `women:` or `men:` given) is added, one
+taken away is removed: only a figure changed is a revision, which
+`--fail-on outcome-revised` stops. An
 outcome's comment reworded, or its source or unit changed, is a change of the
 field `outcome.comment` (`outcome.source`, `outcome.unit`); when it was
 fetched (`fetched_on`) is not: a new fetch of the same figures changes nothing.
-A goal's analysis is matched by goal and period: reworded, given or taken
-away, it is a change of the field `analysis` of the goal.
+A goal's analysis is matched by goal and period: reworded, it is a change of
+the field `analysis` of the goal; given or taken away, it is an outcome added
+or removed with the field `analysis` (the removed one placed on the old side).
 """
 
 from __future__ import annotations
@@ -134,9 +137,15 @@ def _revisions(
         before, after = _figure(old, field), _figure(new, field)
         if before is _WRONG or after is _WRONG or before == after:
             continue
-        yield _change(
-            ChangeKind.OUTCOME_REVISED, new, repository, names, old=before, new=after, field=field
-        )
+        if before is None:
+            added = ChangeKind.OUTCOME_ADDED
+            yield _change(added, new, repository, names, new=after, field=field)
+        elif after is None:
+            removed = ChangeKind.OUTCOME_REMOVED
+            yield _change(removed, new, repository, names, old=before, field=field)
+        else:
+            revised = ChangeKind.OUTCOME_REVISED
+            yield _change(revised, new, repository, names, old=before, new=after, field=field)
 
 
 def _other_values(
@@ -279,6 +288,9 @@ def _analysis_change(
     if found is None or analysis.document is None:
         return
     kind, params = found
+    if was is None or now is None:  # given or taken away, not reworded
+        kind = ChangeKind.OUTCOME_ADDED if was is None else ChangeKind.OUTCOME_REMOVED
+        params = {"field": ANALYSIS, "old": was, "new": now}
     goal = names.element(analysis.goal)
     line, column = analysis.document.locate(analysis.path)
     yield Change(

@@ -112,8 +112,15 @@ def _period(c: Said) -> str:
     return c.style.value(str(c.params.get("period", "")))
 
 
+# An outcome's figure (or a goal's analysis) added or removed on its own: the sentence's key.
+_OUTCOME_FIELD_KEYS = {"women": "_women", "men": "_men"}
+
+
 def say_outcome_added(c: Said) -> str:
-    return c.say("outcome_added", period=_period(c), new=_target_value(c, c.params.get("new")))
+    if c.params.get("field") == "analysis":
+        return c.say("analysis_added", period=_period(c))
+    key = "outcome_added" + _OUTCOME_FIELD_KEYS.get(str(c.params.get("field")), "")
+    return c.say(key, period=_period(c), new=_target_value(c, c.params.get("new")))
 
 
 def say_outcome_revised(c: Said) -> str:
@@ -126,4 +133,7 @@ def say_outcome_revised(c: Said) -> str:
 
 
 def say_outcome_removed(c: Said) -> str:
-    return c.say("outcome_removed", period=_period(c), old=_target_value(c, c.params.get("old")))
+    if c.params.get("field") == "analysis":
+        return c.say("analysis_removed", period=_period(c))
+    key = "outcome_removed" + _OUTCOME_FIELD_KEYS.get(str(c.params.get("field")), "")
+    return c.say(key, period=_period(c), old=_target_value(c, c.params.get("old")))

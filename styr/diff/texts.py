@@ -255,6 +255,12 @@ SENTENCES: dict[str, Text] = {
     "range_to": N_("at most {high}"),
     "limited": N_("{subject} now applies until {new} (it applied until {old})"),
     "limited_from_open": N_("{subject} now applies until {new} (it applied until further notice)"),
+    "outcome_added_women": N_("{subject}: outcome {period} for women was added: {new}"),
+    "outcome_added_men": N_("{subject}: outcome {period} for men was added: {new}"),
+    "outcome_removed_women": N_("{subject}: outcome {period} for women was removed (it was {old})"),
+    "outcome_removed_men": N_("{subject}: outcome {period} for men was removed (it was {old})"),
+    "analysis_added": N_("{subject}: an analysis of {period} was added"),
+    "analysis_removed": N_("{subject}: the analysis of {period} was removed"),
 }
 
 # What counts as better (`better:` of an indicator), in a judgement's parentheses.
