@@ -453,6 +453,25 @@ def test_a_broken_manifest_on_the_new_side_keeps_the_old_sides_name(tmp_path: Pa
     assert (repository.name, repository.code) == ("Helsingborgs stad", "1283")
 
 
+def test_a_municipalitys_folder_moved_is_paired_by_its_code(
+    work_tree: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """git mv grannby kommuner/grannby: the same municipality, compared element by element."""
+    replace_in(work_tree / "grannby" / MANIFEST, 'code: "1283"', 'code: "9999"')
+    commit_all(work_tree, "Grannby har en egen kod")
+    (work_tree / "kommuner").mkdir()
+    run_git(work_tree, "mv", "grannby", "kommuner/grannby")
+    replace_in(work_tree / "kommuner" / "grannby" / BOARD, "Fler hyresgäster", "Alla hyresgäster")
+    commit_all(work_tree, "Kommunerna i en mapp")
+    monkeypatch.chdir(work_tree)
+    result = diff(*sides_for(["HEAD~1", "HEAD"], None, None), today=TODAY, language="sv")
+    (repository,) = result.repositories
+    assert repository.path == "kommuner/grannby"
+    assert repository.old_path == "grannby"
+    assert [c.kind for c in repository.changes] == [ChangeKind.REWORDED]
+    assert repository.findings == FindingsDelta()
+
+
 def test_repositories_added_and_removed(tmp_path: Path) -> None:
     old_folder, new_folder = tmp_path / "gammal", tmp_path / "ny"
     shutil.copytree(EXAMPLES / "helsingborg", old_folder / "helsingborg")
@@ -460,6 +479,8 @@ def test_repositories_added_and_removed(tmp_path: Path) -> None:
     shutil.copytree(EXAMPLES / "huddinge", new_folder / "huddinge")
     shutil.copytree(EXAMPLES / "helsingborg", new_folder / "nyby")
     replace_in(new_folder / "nyby" / MANIFEST, "name: Helsingborgs stad", "name: Nyby")
+    # A municipality of its own: with Helsingborg's code it would be Helsingborg moved.
+    replace_in(new_folder / "nyby" / MANIFEST, 'code: "1283"', 'code: "9999"')
     result = diff(*sides_for([], old_folder, new_folder), today=TODAY, language="sv")
     assert result.unchanged == 1
     kinds = {r.name: [c.kind for c in r.changes] for r in result.repositories}

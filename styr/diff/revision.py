@@ -27,6 +27,7 @@ from styr.diff.sources import (
     TOP,
     Prepared,
     RepositoryFiles,
+    code_of,
     language_of,
     shown_path,
 )
@@ -82,6 +83,13 @@ class RevisionSide:
                 self._read_missing(self._unread([blob], limits.MAX_FILE_BYTES))
             return language_of(self._read.get(blob) if blob is not None else None)
         return None
+
+    def municipality_code(self, key: str) -> str | None:
+        blob = self.repositories[key].blobs[MANIFEST]
+        if blob is None:
+            return None
+        self._read_missing(self._unread([blob], limits.MAX_FILE_BYTES))
+        return code_of(self._read.get(blob))
 
     def prefetch(self, keys: list[str]) -> None:
         """The repositories' files, the pyproject.toml above them and the images that may be

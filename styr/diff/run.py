@@ -33,30 +33,31 @@ Work = tuple[str, Prepared | None, Prepared | None, str, str, date, str]
 def diff(old_side: Side, new_side: Side, *, today: date, language: str) -> DiffResult:
     """What changed from `old_side` to `new_side`, repository by repository."""
     result = DiffResult(old_side.label_in(language), new_side.label_in(language))
-    changed = []
+    changed: list[tuple[str | None, str | None]] = []  # (old key, new key)
     for key in sorted({*old_side.repositories, *new_side.repositories}, key=_folder_order):
         old = old_side.repositories.get(key)
         new = new_side.repositories.get(key)
         if old is not None and new is not None and old.same_as(new):
             result.unchanged += 1
         else:
-            changed.append(key)
-    old_side.prefetch([key for key in changed if key in old_side.repositories])
-    new_side.prefetch([key for key in changed if key in new_side.repositories])
+            changed.append((key if old is not None else None, key if new is not None else None))
+    changed = _moved_paired(old_side, new_side, changed)
+    old_side.prefetch([old for old, _new in changed if old is not None])
+    new_side.prefetch([new for _old, new in changed if new is not None])
     # Revisions' files that lint reads from disk are put here, and removed on every path.
     scratch = Path(tempfile.mkdtemp(prefix="styr-diff-"))
     try:
         work = [
             (
-                key,
-                _prepared(old_side, key, scratch),
-                _prepared(new_side, key, scratch),
-                (new_side if key in new_side.repositories else old_side).repositories[key].shown,
-                (old_side if key in old_side.repositories else new_side).repositories[key].shown,
+                str(new_key or old_key),
+                _prepared(old_side, old_key, scratch),
+                _prepared(new_side, new_key, scratch),
+                _shown(new_side, new_key) or _shown(old_side, old_key),
+                _shown(old_side, old_key) or _shown(new_side, new_key),
                 today,
                 language,
             )
-            for key in changed
+            for old_key, new_key in changed
         ]
         result.repositories.extend(_each(work))
     finally:
@@ -68,8 +69,46 @@ def _folder_order(key: str) -> list[str]:
     return key.split("/")
 
 
-def _prepared(side: Side, key: str, scratch: Path) -> Prepared | None:
-    return side.prepare(key, scratch) if key in side.repositories else None
+def _moved_paired(
+    old_side: Side, new_side: Side, changed: list[tuple[str | None, str | None]]
+) -> list[tuple[str | None, str | None]]:
+    """A repository on one side only, paired with one on the other by municipality code.
+
+    A municipality's folder moved (`git mv huddinge kommuner/huddinge`) is the
+    same municipality: compared element by element, not removed and added.
+    Only a code given once among the removed and once among the added pairs.
+    """
+    removed = [old for old, new in changed if new is None and old is not None]
+    added = [new for old, new in changed if old is None and new is not None]
+    if not removed or not added:
+        return changed
+    old_codes = _by_code(old_side, removed)
+    new_codes = _by_code(new_side, added)
+    pairs = {
+        keys[0]: new_codes[code][0]
+        for code, keys in old_codes.items()
+        if len(keys) == 1 and len(new_codes.get(code, [])) == 1
+    }
+    paired_new = set(pairs.values())
+    kept = [(old, new) for old, new in changed if new not in paired_new or old is not None]
+    return [(old, pairs.get(old, new) if new is None and old else new) for old, new in kept]
+
+
+def _by_code(side: Side, keys: list[str]) -> dict[str, list[str]]:
+    codes: dict[str, list[str]] = {}
+    for key in keys:
+        code = side.municipality_code(key)
+        if code is not None:
+            codes.setdefault(code, []).append(key)
+    return codes
+
+
+def _shown(side: Side, key: str | None) -> str:
+    return side.repositories[key].shown if key is not None else ""
+
+
+def _prepared(side: Side, key: str | None, scratch: Path) -> Prepared | None:
+    return side.prepare(key, scratch) if key is not None else None
 
 
 def _each(work: list[Work]) -> Iterator[RepositoryDiff]:

@@ -73,6 +73,9 @@ class Side(Protocol):
     def manifest_language(self) -> str | None:
         """The language its first repository's manifest names (sv, en), if it names one."""
 
+    def municipality_code(self, key: str) -> str | None:
+        """The municipality code the repository's manifest gives, if it gives one."""
+
     def prefetch(self, keys: list[str]) -> None:
         """Read the files of these repositories now, all at once (they will be loaded)."""
 
@@ -141,6 +144,9 @@ class FolderSide:
             return language_of(contents.get(self._roots[key] / MANIFEST))
         return None
 
+    def municipality_code(self, key: str) -> str | None:
+        return code_of(self._contents[key].get(self._roots[key] / MANIFEST))
+
     def prefetch(self, keys: list[str]) -> None:
         # Read whole when found (lint reads every file too); let the unchanged ones go.
         self._contents = {key: self._contents[key] for key in keys if key in self._contents}
@@ -158,6 +164,18 @@ def language_of(manifest: bytes | None) -> str | None:
     data = parse_document(Path(MANIFEST), manifest).data
     language = data.get("language") if isinstance(data, dict) else None
     return language if language in ("sv", "en") else None
+
+
+def code_of(manifest: bytes | None) -> str | None:
+    """The municipality code a manifest's bytes give, as `Repository.municipality_code` reads it."""
+    if manifest is None:
+        return None
+    from styr.load import parse_document
+
+    data = parse_document(Path(MANIFEST), manifest).data
+    municipality = data.get("municipality") if isinstance(data, dict) else None
+    code = municipality.get("code") if isinstance(municipality, dict) else None
+    return code if isinstance(code, str) else None
 
 
 def _settings_on_disk(root: Path, top: Path, id_length: int) -> dict[str, str | None]:
