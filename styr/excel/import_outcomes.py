@@ -60,6 +60,8 @@ class _Target:
     as_read: AsRead
     new: bool
     changed: bool = False
+    # Its outcomes by (indicator, period), found once: a workbook writes hundreds into a file.
+    entries: dict[tuple[str, str], Any] = field(default_factory=dict)
 
 
 def import_outcomes(
@@ -127,7 +129,8 @@ def _target(
         document, as_read = read_follow_up(root, path)
         if new:
             _start(document, period, language)
-        targets[key] = _Target(path, document, as_read, new)
+        found = existing_entries(document["outcomes"], parse_period(document.get("period")))
+        targets[key] = _Target(path, document, as_read, new, entries=found)
     return targets[key]
 
 
@@ -151,9 +154,10 @@ def _merge(
     document = target.document
     file_period = parse_period(document.get("period"))
     entries = document["outcomes"]
-    entry = existing_entries(entries, file_period).get((wanted.indicator, wanted.period.text))
+    outcome = (wanted.indicator, wanted.period.text)
+    entry = target.entries.get(outcome)
     if entry is None:
-        entry = new_entry(wanted.indicator, wanted.period.text)
+        entry = target.entries[outcome] = new_entry(wanted.indicator, wanted.period.text)
         if file_period == wanted.period:
             del entry["period"]  # the file's own period says it
         append_keeping_comments(entries, entry)
