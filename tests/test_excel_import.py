@@ -304,3 +304,20 @@ def test_a_file_changed_meanwhile_is_not_overwritten(
     assert result.code == 2
     assert path.read_text(encoding="utf-8").endswith("# en planerares ändring\n")
     assert "Ny." not in path.read_text(encoding="utf-8")
+
+
+def test_an_english_workbook_is_imported_too(
+    run_cli: Run, helsingborg: Path, tmp_path: Path
+) -> None:
+    english = tmp_path / "english.xlsx"
+    assert run_cli("--lang", "en", "export", "xlsx", helsingborg, "-o", english).code == 0
+    book = openpyxl.load_workbook(english)
+    assert "Outcomes" in book.sheetnames
+    sheet = book["Outcomes"]
+    header = [cell.value for cell in sheet[1]]
+    for row in sheet.iter_rows(min_row=2):
+        if (row[0].value, row[1].value) == ("hh-mal-1-ind-1", "2026"):
+            row[header.index("Outcome")].value = 76.5
+    book.save(english)
+    assert run_cli("import", "outcomes", english, helsingborg).code == 0
+    assert _status(run_cli, helsingborg, "2026")["hh-mal-1-ind-1"]["outcome"] == 76.5
