@@ -247,8 +247,9 @@ def cells(tokens: list[Token]) -> list[str]:
 
 
 def paragraphs(tokens: list[Token]) -> list[str]:
+    """Each paragraph's text as a reader sees it (escapes undone, no markup)."""
     return [
-        tokens[position + 1].content
+        "".join(c.content for c in tokens[position + 1].children or [] if c.type == "text")
         for position, token in enumerate(tokens)
         if token.type == "paragraph_open"
     ]
@@ -321,3 +322,28 @@ def test_errors_refuse_the_report_unless_allowed(
     allowed = run_cli("report", root, "--period", "2025", "-f", "md", "--allow-errors")
     assert allowed.code == 0
     assert "Årsredovisning 2025" in allowed.out and "> **" in allowed.out
+
+
+def test_titles_and_analyses_stay_text(run_cli: Run, example_copy: Callable[[str], Path]) -> None:
+    root = example_copy("huddinge")
+    hostile = "<script>alert(1)</script> Nöjd | *skjuts* [x]"
+    replace_in(
+        root / "organisation" / "grundskolenamnden.yaml",
+        'title: "7. NKI för elever som erhåller skolskjuts"',
+        f"title: {hostile!r}",
+    )
+    replace_in(
+        root / "uppfoljning" / "2025.yaml",
+        "analyses:\n",
+        f"analyses:\n  - goal: gsn-ind-7-skolskjuts\n    text: {hostile!r}\n",
+    )
+    page = run_cli("report", root, "--period", "2025", "-o", "-")
+    assert page.code == 0, page.err
+    assert "<script>alert" not in page.out
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; Nöjd | *skjuts* [x]" in page.out
+    markdown = run_cli("report", root, "--period", "2025", "-f", "md")
+    tokens = tokens_of(markdown.out)
+    assert hostile in headings(tokens, 3)
+    assert hostile in paragraphs(tokens)
+    # Its `|` escaped, the title stays one table cell: split, no cell would hold it whole.
+    assert hostile in cells(tokens)
