@@ -62,8 +62,15 @@ def test_the_github_workflow_has_what_a_workflow_needs() -> None:
     assert checkout["with"]["fetch-depth"] == 0
     assert all("uses" in step or "run" in step for step in job["steps"])
     runs = [step["run"] for step in job["steps"] if "run" in step]
-    comment = next(run for run in runs if run.startswith("gh pr comment"))
-    assert "--edit-last" in comment and "||" in comment and "--body-file diff.md" in comment
+    comment = next(run for run in runs if "gh api" in run)
+    # The comment found by the marker it starts with, never by being the bot's last one.
+    assert "--edit-last" not in comment
+    assert "echo '<!-- styr diff -->'; cat diff.md; } > comment.md" in comment
+    assert 'startswith("<!-- styr diff -->")' in comment and "--method PATCH" in comment
+    assert 'gh pr comment "$PR" --body-file comment.md' in comment
+    # The base is the merge commit's first parent, not the base branch, which may have moved.
+    assert all("HEAD^1 HEAD" in run for run in runs if run.startswith("styr diff"))
+    assert all("base_ref" not in run for run in runs)
     assert any(run.endswith('>> "$GITHUB_STEP_SUMMARY"') and "-f github" in run for run in runs)
 
 
@@ -75,8 +82,37 @@ def test_the_gitlab_job_runs_on_merge_requests_and_posts_a_note() -> None:
     post = next(line for line in job["script"] if line.startswith("curl"))
     assert '--header "PRIVATE-TOKEN: $STYR_DIFF_TOKEN"' in post
     assert '--data-urlencode "body@diff.md"' in post
-    assert post.endswith('/merge_requests/$CI_MERGE_REQUEST_IID/notes"')
+    # The merge request's own project (in a fork's merge request, CI_PROJECT_ID is the fork's).
+    assert (
+        '/projects/$CI_MERGE_REQUEST_PROJECT_ID/merge_requests/$CI_MERGE_REQUEST_IID/notes"' in post
+    )
+    assert "$CI_PROJECT_ID" not in post
     assert "STYR_DIFF_TOKEN" in CI.read_text(encoding="utf-8").split(SECTION, 1)[1]
+
+
+def test_the_gitlab_post_without_a_token_does_not_stop_the_fail_on_check(
+    tmp_path: Path,
+) -> None:
+    post = next(line for line in _gitlab_script() if line.startswith("curl"))
+    # No server at that address, as no token for it: the post fails, the script goes on.
+    variables = {
+        "CI_API_V4_URL": "http://127.0.0.1:9/api/v4",
+        "CI_MERGE_REQUEST_PROJECT_ID": "1",
+        "CI_MERGE_REQUEST_IID": "1",
+        "STYR_DIFF_TOKEN": "",
+    }
+    tmp_path.joinpath("diff.md").write_text("# x\n", encoding="utf-8")
+    result = subprocess.run(
+        ["bash", "-c", f"set -e\n{post}\necho went-on"],
+        cwd=tmp_path,
+        env={"PATH": "/usr/bin:/bin", **variables},
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().endswith("went-on")
 
 
 def _ci_clone(tmp_path: Path, edits: Any) -> GitRepository:
@@ -126,13 +162,14 @@ def _merge_request_markdown(clone: GitRepository) -> str:
 @pytest.mark.parametrize(("edits", "fails"), [(scenario.outcomes, 0), (scenario.indicators, 1)])
 def test_the_github_job_runs_as_written(tmp_path: Path, edits: Any, fails: int) -> None:
     clone = _ci_clone(tmp_path, edits)
-    # On pull_request, GitHub checks out the merge of the branch into its base.
-    clone.git("merge", "--quiet", "--no-ff", "--no-edit", "origin/main")
+    # On pull_request, GitHub checks out the merge of the branch into its base: the
+    # base first (the merge's first parent), the pull request's branch second.
+    clone.git("switch", "--quiet", "--detach", "origin/main")
+    clone.git("merge", "--quiet", "--no-ff", "--no-edit", BRANCH)
     summary = tmp_path / "summary.md"
     runs = [step["run"] for step in _github_steps() if step.get("run", "").startswith("styr diff")]
     assert len(runs) == 2
-    for run in runs:
-        command = run.replace("${{ github.base_ref }}", "main")
+    for command in runs:
         assert "${{" not in command
         result = _shell(clone, command, GITHUB_STEP_SUMMARY=str(summary))
         expected = fails if UNEXPLAINED in command else 0
