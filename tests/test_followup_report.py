@@ -16,6 +16,7 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from styr.errors import UsageError
+from styr.followup.evaluate import read_outcomes
 from styr.followup.periods import parse_period
 from styr.model.repository import load_repository
 from styr.report.followup_report import build_followup_view, previous_period
@@ -145,22 +146,20 @@ def test_actions_of_a_goal_that_is_met_are_not_shown(
 
 
 def test_the_previous_period_is_the_last_one_before_with_anything_written() -> None:
-    written = [parse_period(text) for text in ("2024", "2025-T1", "2025-T2", "2025")]
-    periods = [period for period in written if period is not None]
+    repository = load_repository(HUDDINGE)
+    outcomes, analyses = read_outcomes(repository)
 
-    class Written:
-        def __init__(self, text: str) -> None:
-            self.period = parse_period(text)
+    def before(text: str) -> str | None:
+        period = parse_period(text)
+        assert period is not None
+        found = previous_period(period, outcomes, analyses)
+        return found.text if found else None
 
-    outcomes = [Written(period.text) for period in periods]
-    year, second, first, before = (parse_period(t) for t in ("2025", "2025-T2", "2025-T1", "2024"))
-    assert year and second and first and before
-    assert previous_period(year, outcomes) == second
-    assert previous_period(second, outcomes) == first
-    assert previous_period(first, outcomes) == before
-    assert previous_period(before, outcomes) is None
-    half = parse_period("2025-H1")
-    assert half and previous_period(half, outcomes) == first
+    assert before("2025") == "2025-T2"
+    assert before("2025-T2") == "2025-T1"
+    assert before("2025-H1") == "2025-T1"  # a half-year ends after the first tertial
+    assert before("2025-T1") == "2024"
+    assert before("2024") is None
 
 
 def test_changes_since_the_previous_follow_up(year: FollowupReportView) -> None:
