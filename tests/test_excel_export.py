@@ -140,3 +140,17 @@ def test_goals_are_named_by_the_models_own_words(run_cli: Run, tmp_path: Path) -
     assert (area["Slag"], area["Organisation"]) == ("Målområde", "Huddinge kommun")
     board = next(r for r in _rows(book["Organisationer"]) if r["Id"] == "grundskolenamnden")
     assert board["Nivå"] == "Nämnd (verksamhetsplan)"  # the level's name, not its id
+
+
+def test_only_the_columns_to_fill_in_are_open_on_the_outcome_sheet(
+    exported: openpyxl.Workbook,
+) -> None:
+    sheet = exported["Utfall"]
+    assert sheet.protection.sheet
+    assert not sheet.protection.autoFilter  # the filter still works on the protected sheet
+    header = [cell.value for cell in sheet[1]]
+    for heading in ("Indikator-id", "Period", "Målvärde"):
+        assert sheet.cell(2, header.index(heading) + 1).protection.locked, heading
+    for heading in ("Utfall", "Kvinnor", "Män", "Källa", "Kommentar"):
+        assert not sheet.cell(2, header.index(heading) + 1).protection.locked, heading
+    assert not exported["Indikatorer"].protection.sheet

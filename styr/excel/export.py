@@ -79,3 +79,24 @@ def _write_sheet(worksheet: Any, sheet: Sheet) -> None:
         values = [row[column] for row in sheet.rows]
         width = formats.column_width(header, values)
         worksheet.column_dimensions[get_column_letter(column + 1)].width = width
+    if sheet.fill_columns:
+        _lock_all_but(worksheet, sheet)
+
+
+def _lock_all_but(worksheet: Any, sheet: Sheet) -> None:
+    """Protect the sheet, its fill-in columns left open: the indicator id and period that tell
+    the import which outcome a row is cannot be changed by a slip. No password: a controller
+    who must add a row lifts the protection in Excel (Granska, Ta bort bladskydd)."""
+    from openpyxl.styles import Protection
+
+    open_cell = Protection(locked=False)
+    for row in range(formats.HEADER_ROW + 1, len(sheet.rows) + formats.HEADER_ROW + 1):
+        for column in sheet.fill_columns:
+            worksheet.cell(row=row, column=column + 1).protection = open_cell
+    protection = worksheet.protection
+    protection.sheet = True
+    # What stays allowed on the protected sheet (False: not protected).
+    protection.autoFilter = False
+    protection.sort = False
+    protection.formatColumns = False
+    protection.formatRows = False

@@ -30,6 +30,8 @@ class Sheet:
     # Per row, the decimals its numbers are shown with (None: the sheet's default).
     decimals: list[int | None] = field(default_factory=list)
     number_columns: tuple[int, ...] = ()  # 0-based columns that hold numbers
+    # 0-based columns a controller fills in; with some, the rest of the sheet is locked.
+    fill_columns: tuple[int, ...] = ()
 
 
 def sheets(repository: Repository, index: Index, language: str) -> list[Sheet]:
@@ -143,6 +145,7 @@ def _outcomes(
         translate(layout.OUTCOMES, language),
         _words(layout.OUTCOME_HEADERS, language),
         number_columns=(5, 6, 7, 8),
+        fill_columns=(6, 7, 8, 9, 10),
     )
     from styr.followup.periods import parse_period
 
