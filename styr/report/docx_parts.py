@@ -66,8 +66,7 @@ def table(document: Document, header: Sequence[str], rows: Sequence[Sequence[str
     grid.style = TABLE_STYLE
     head = grid.rows[0]
     for cell, title in zip(head.cells, header, strict=True):
-        cell.text = ""
-        cell.paragraphs[0].add_run(text(title)).bold = True
+        cell.paragraphs[0].add_run(text(title)).bold = True  # a new cell has one empty paragraph
     _repeat_as_header(head)
     for row in rows:
         cells = grid.add_row().cells  # type: ignore[no-untyped-call]
