@@ -640,6 +640,33 @@ def test_a_folder_outside_the_current_one_is_shown_as_a_relative_path(
     assert shown_path(Path(".")) == "."
 
 
+def test_in_a_shallow_clone_an_unknown_version_says_to_fetch_the_history(
+    work_tree: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    replace_in(work_tree / "grannby" / BOARD, "Fler hyresgäster", "Alla hyresgäster")
+    commit_all(work_tree, "Arbete")
+    run_git(work_tree, "tag", "mal-och-budget-2025", "HEAD~1")
+    shallow = tmp_path / "grund"
+    run_git(tmp_path, "clone", "-q", "--depth", "1", "--no-tags", work_tree.as_uri(), str(shallow))
+    monkeypatch.chdir(shallow)
+    with pytest.raises(UsageError) as raised:
+        sides_for(["mal-och-budget-2025"], None, None)
+    assert raised.value.key == "diff-shallow-unknown-revision"
+    # A branch cloned one commit deep, and main fetched one commit deep: no common history.
+    run_git(work_tree, "checkout", "-q", "-b", "arbete")
+    replace_in(work_tree / "grannby" / BOARD, "Alla hyresgäster", "Många hyresgäster")
+    commit_all(work_tree, "Mer arbete")
+    branch = tmp_path / "gren"
+    run_git(
+        tmp_path, "clone", "-q", "--depth", "1", "-b", "arbete", work_tree.as_uri(), str(branch)
+    )
+    run_git(branch, "fetch", "-q", "--depth", "1", "origin", "main:main")
+    monkeypatch.chdir(branch)
+    with pytest.raises(UsageError) as raised:
+        sides_for([], None, None)
+    assert raised.value.key == "diff-shallow-no-base"
+
+
 def test_git_not_answering_in_time_is_a_usage_error(
     work_tree: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

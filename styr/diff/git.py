@@ -114,6 +114,12 @@ def resolve_commit(top: Path, revision: str) -> str | None:
     return shown if answer.returncode == 0 and shown else None
 
 
+def is_shallow(top: Path) -> bool:
+    """Whether the clone has only part of the history (`git clone --depth 1`, CI's default)."""
+    answer = _run(["rev-parse", "--is-shallow-repository"], top)
+    return answer.returncode == 0 and answer.stdout.strip() == b"true"
+
+
 def default_base(top: Path) -> tuple[str, str]:
     """The merge base of HEAD with the main branch, and the branch's name.
 
@@ -132,7 +138,11 @@ def default_base(top: Path) -> tuple[str, str]:
         base = answer.stdout.decode("ascii", "replace").strip()
         if answer.returncode == 0 and base:
             return base, branch
+        if is_shallow(top):  # the common history is there, just not fetched
+            raise UsageError("diff-shallow-no-base", branch=branch)
         raise UsageError("diff-no-merge-base", branch=branch)
+    if is_shallow(top):
+        raise UsageError("diff-shallow-no-base", branch=_MAIN_BRANCHES[0])
     raise UsageError("diff-no-main-branch")
 
 

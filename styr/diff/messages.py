@@ -71,6 +71,16 @@ DIFF_MESSAGES: dict[str, Text] = {
     ),
     "diff-working-tree": N_("the working copy"),
     "diff-failed-on": N_("styr diff found changes named in --fail-on: {kinds}."),
+    "diff-shallow-unknown-revision": N_(
+        "'{name}' is not a version this clone knows. The clone has only the latest commits (a "
+        "shallow clone), so older tags, branches and commits may be missing: fetch the whole "
+        "history with git fetch --unshallow (in CI: fetch-depth: 0) and try again."
+    ),
+    "diff-shallow-no-base": N_(
+        "Found no history in common with {branch}: the clone has only the latest commits (a "
+        "shallow clone). Fetch the whole history with git fetch --unshallow (in CI: "
+        "fetch-depth: 0), or name the version to compare with."
+    ),
     "diff-ambiguous": N_(
         "'{name}' is both a version git knows and a folder or file here. Put the folder after "
         "--, as git does: styr diff {name} -- FOLDER compares with the version, styr diff -- "

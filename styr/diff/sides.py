@@ -12,7 +12,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from styr.diff.git import default_base, resolve_commit, work_tree_top
+from styr.diff.git import default_base, is_shallow, resolve_commit, work_tree_top
 from styr.diff.revision import RevisionSide
 from styr.diff.sources import FolderSide, Side, shown_path
 from styr.errors import UsageError
@@ -98,7 +98,7 @@ def _classified(
         elif here is None:  # outside git no name is a version: say so, not "unknown"
             raise UsageError("diff-not-in-git", path=os.path.abspath(Path.cwd()))
         else:
-            raise UsageError("diff-unknown-revision", name=positional)
+            raise _unknown(here, positional)
         if len(revisions) > 2:
             raise UsageError("diff-too-many", name=positional)
     path = paths[0] if paths else Path(".")
@@ -114,8 +114,15 @@ def _classified(
 def _commit(top: Path, revision: str) -> str:
     commit = resolve_commit(top, revision)
     if commit is None:
-        raise UsageError("diff-unknown-revision", name=revision)
+        raise _unknown(top, revision)
     return commit
+
+
+def _unknown(top: Path, revision: str) -> UsageError:
+    """A version git does not know; in a shallow clone, said to be maybe not fetched."""
+    if is_shallow(top):
+        return UsageError("diff-shallow-unknown-revision", name=revision)
+    return UsageError("diff-unknown-revision", name=revision)
 
 
 def _prefix(path: Path, top: Path) -> str:
