@@ -79,9 +79,8 @@ def report(
     from styr.report.printed import DOCUMENT_FORMATS
 
     if output_format in DOCUMENT_FORMATS:
-        _document_report(
-            output_format, paths, output, templates, with_findings, updated, allow_errors, lang
-        )
+        options = (templates, with_findings, updated, period, allow_errors, lang)
+        _document_report(output_format, paths, output, *options)
         return
     try:
         pieces = (
@@ -137,6 +136,7 @@ def _document_report(
     templates: Path | None,
     with_findings: bool,
     updated: str | None,
+    period: str | None,
     allow_errors: bool,
     lang: str | None,
 ) -> None:
@@ -160,6 +160,7 @@ def _document_report(
             allow_errors=allow_errors,
             cache=lint_cache(None, output_language(lang)),
             updated=day_option(updated),
+            period=period,
         )
     except ErrorsBlockPublishing as refused:
         refuse(refused, lang, "report-refused")

@@ -210,3 +210,61 @@ def test_a_redirected_standard_output_gets_the_document(tmp_path: Path) -> None:
         )
     assert done.returncode == 0, done.stderr
     assert docx.Document(str(target)).paragraphs[0].text == "Huddinge kommun"
+
+
+@pytest.fixture(scope="module")
+def followup() -> tuple[Any, Any]:
+    """Huddinge's follow-up report for 2025: its view, and the Word document of it."""
+    from styr.report.followup_report_build import linted_followup_view
+
+    view = linted_followup_view(ROOT / "examples" / "huddinge", "2025")
+    data = document_report("docx", [ROOT / "examples" / "huddinge"], period="2025")
+    return view, docx.Document(io.BytesIO(data))
+
+
+def test_the_followup_document_has_the_areas_goals_statuses_and_analyses(
+    followup: tuple[Any, Any],
+) -> None:
+    view, document = followup
+    headings = [
+        (p.style.name, p.text) for p in document.paragraphs if p.style.name.startswith("Heading")
+    ]
+    assert headings[0] == ("Heading 1", view.title)
+    assert view.areas
+    areas = [title for style, title in headings if style == "Heading 2"]
+    assert [area.title for area in view.areas] == [
+        a for a in areas if a in {x.title for x in view.areas}
+    ]
+    texts = [p.text for p in document.paragraphs]
+    goals = [goal for area in view.areas for goal in area.goals] + view.other_goals
+    assert any(goal.analysis for goal in goals)
+    assert any(goal.actions for goal in goals)
+    goal_headings = [title for style, title in headings if style == "Heading 3"]
+    assert goal_headings == [goal.title for goal in goals]
+    for goal in goals:
+        assert f"{goal.status.symbol} {goal.status.label}" in " ".join(texts)
+        for paragraph in goal.analysis + goal.actions:
+            assert paragraph in texts
+
+
+def test_the_followup_document_tables_each_outcome_against_its_target(
+    followup: tuple[Any, Any],
+) -> None:
+    view, document = followup
+    rows = [[c.text for c in row.cells] for t in document.tables for row in t.rows]
+    lines = [i for area in view.areas for goal in area.goals for i in goal.indicators]
+    assert [i for i in lines if i.value and i.target]
+    for i in lines:
+        status = f"{i.status.symbol} {i.status.label}"
+        assert any(row[0] == i.title and status in row for row in rows), i.title
+    summary = document.tables[0]
+    assert [c.text for c in summary.rows[1].cells][1:] == [str(c.count) for c in view.counts]
+
+
+def test_cli_writes_the_followup_document(run_cli: RunCli, tmp_path: Path) -> None:
+    target = tmp_path / "uppfoljning.docx"
+    result = run_cli(
+        "report", ROOT / "examples" / "huddinge", "--period", "2025-T2", "-f", "docx", "-o", target
+    )
+    assert result.code == 0, result.err
+    assert docx.Document(str(target)).paragraphs[0].style.name == "Heading 1"

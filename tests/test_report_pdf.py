@@ -308,3 +308,40 @@ def test_the_logo_given_as_data_is_drawn(example: Pdf) -> None:
     assert 'class="logo" src="data:' in html  # the report carries its logo inside
     first = example.reader.pages[0]
     assert first["/Resources"].get("/XObject"), "the logo is drawn on the first page"
+
+
+@pytest.fixture(scope="module")
+def followup() -> tuple[Any, str]:
+    """Huddinge's follow-up report for 2025: its view, and its PDF's text."""
+    from styr.report.followup_report_build import linted_followup_view
+
+    view = linted_followup_view(ROOT / "examples" / "huddinge", "2025")
+    data = document_report("pdf", [ROOT / "examples" / "huddinge"], period="2025")
+    return view, " ".join(_words(page.extract_text()) for page in _reader(data).pages)
+
+
+def test_the_followup_pdf_has_the_areas_goals_statuses_and_analyses(
+    followup: tuple[Any, str],
+) -> None:
+    view, text = followup
+    assert view.areas
+    assert "Sida 1 av" in text
+    for area in view.areas:
+        assert _words(area.title) in text
+    goals = [goal for area in view.areas for goal in area.goals] + view.other_goals
+    assert any(goal.analysis for goal in goals)
+    for goal in goals:
+        assert _words(goal.title)[:30] in text
+        assert _words(goal.status.label) in text
+        for paragraph in goal.analysis:
+            assert _words(paragraph)[:40] in text
+
+
+def test_cli_writes_the_followup_pdf(run_cli: RunCli, tmp_path: Path) -> None:
+    target = tmp_path / "uppfoljning.pdf"
+    result = run_cli(
+        "report", ROOT / "examples" / "huddinge", "--period", "2025", "-f", "pdf", "-o", target
+    )
+    assert result.code == 0, result.err
+    first = _reader(target.read_bytes()).pages[0].extract_text()
+    assert "Huddinge kommun" in first

@@ -38,13 +38,13 @@ def pdf_from_html(html: str | Iterable[str], templates: Path | None = None) -> b
     """The PDF of a report page: `html` is what `styr report` writes, as one text or pieces.
 
     Its language, title and author are the page's own: `<html lang>`, `<title>`,
-    and its main heading (the municipality) as the author.
+    and the municipality the title names as the author (unless the page has its
+    own `<meta name="author">`, which WeasyPrint reads itself).
     """
     weasyprint = _weasyprint()
     page = html if isinstance(html, str) else "".join(html)
-    heading = _MainHeading.of(page)
-    labels = Labels(heading.language if heading.language in LANGUAGES else "sv")
-    author = heading.text.strip()
+    head = _PageHead.of(page)
+    labels = Labels(head.language if head.language in LANGUAGES else "sv")
     stylesheet = weasyprint.CSS(string=print_stylesheet(labels, templates), url_fetcher=_fetcher())
     quiet = logging.getLogger("weasyprint")
     was_disabled = quiet.disabled
@@ -53,8 +53,8 @@ def pdf_from_html(html: str | Iterable[str], templates: Path | None = None) -> b
         document = weasyprint.HTML(string=page, url_fetcher=_fetcher(), media_type="print").render(
             stylesheets=[stylesheet]
         )
-        if author:
-            document.metadata.authors = [author]
+        if head.author and not document.metadata.authors:
+            document.metadata.authors = [head.author]
         data: bytes = document.write_pdf(pdf_variant=PDF_VARIANT, pdf_tags=True)
     finally:
         quiet.disabled = was_disabled
@@ -114,18 +114,18 @@ def _fetcher() -> Any:
     return DataOnly()
 
 
-class _MainHeading(HTMLParser):
-    """The page's language and the text of its first `<h1>`, read up to the heading's end."""
+class _PageHead(HTMLParser):
+    """The page's language and its `<title>`, read up to the title's end."""
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.language = ""
-        self.text = ""
+        self.title = ""
         self._inside = False
         self.done = False
 
     @classmethod
-    def of(cls, page: str) -> _MainHeading:
+    def of(cls, page: str) -> _PageHead:
         parser = cls()
         start = 0
         step = 1 << 14
@@ -134,17 +134,24 @@ class _MainHeading(HTMLParser):
             start += step
         return parser
 
+    @property
+    def author(self) -> str:
+        """Who the page is by: what its title names after the dash ("Mål och styrning –
+        Huddinge kommun"), as every report's title does; "" for a title without one."""
+        _, dash, after = self.title.rpartition(" – ")
+        return after.strip() if dash else ""
+
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag == "html":
             self.language = dict(attrs).get("lang") or ""
-        elif tag == "h1" and not self.done:
+        elif tag == "title" and not self.done:
             self._inside = True
 
     def handle_endtag(self, tag: str) -> None:
-        if tag == "h1" and self._inside:
+        if tag == "title" and self._inside:
             self._inside = False
             self.done = True
 
     def handle_data(self, data: str) -> None:
         if self._inside:
-            self.text += data
+            self.title += data

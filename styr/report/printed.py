@@ -26,11 +26,17 @@ def document_report(
     cache: LintCache | None = None,
     updated: date | None = None,
     today: date | None = None,
+    period: str | None = None,
 ) -> bytes:
-    """The report on the repositories the paths name as a PDF or a Word document.
+    """The report on the repositories the paths name as a PDF or a Word document: the
+    goal report, or with `period` the follow-up report for that period.
 
     Refuses what `styr report` refuses (`UsageError`, `ErrorsBlockPublishing`).
     """
+    if period is not None:
+        return _followup_document(
+            fmt, paths, period, language, templates, allow_errors, cache, updated, today
+        )
     if fmt == "pdf":
         from styr.report import report_pieces
         from styr.report.pdf import pdf_from_html
@@ -53,6 +59,47 @@ def document_report(
         paths,
         language,
         with_findings,
+        today=today,
+        allow_errors=allow_errors,
+        cache=cache,
+        updated=updated,
+    )
+
+
+def _followup_document(
+    fmt: str,
+    paths: list[Path],
+    period: str,
+    language: str | None,
+    templates: Path | None,
+    allow_errors: bool,
+    cache: LintCache | None,
+    updated: date | None,
+    today: date | None,
+) -> bytes:
+    """The follow-up report as a PDF (of its HTML) or a Word document (of its view)."""
+    if fmt == "pdf":
+        from styr.report.followup_report_build import followup_report_pieces
+        from styr.report.pdf import pdf_from_html
+
+        pieces = followup_report_pieces(
+            paths,
+            period,
+            "html",
+            language,
+            templates,
+            today=today,
+            allow_errors=allow_errors,
+            cache=cache,
+            updated=updated,
+        )
+        return pdf_from_html(pieces, templates)
+    from styr.report.docx_followup import followup_docx
+
+    return followup_docx(
+        paths,
+        period,
+        language,
         today=today,
         allow_errors=allow_errors,
         cache=cache,
