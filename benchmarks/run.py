@@ -112,9 +112,10 @@ def site_row(corpus: Path, output: Path, floor: float) -> None:
     row("  processor time of styr site", cpu, floor, note)
 
 
-def git_corpus(corpus: Path, folder: Path) -> tuple[Path, str, str, Path]:
+def git_corpus(corpus: Path, folder: Path) -> tuple[Path, str, str, Path, str]:
     """A git repository of the corpus: one commit, then ONE file of one municipality edited
-    and committed. The work tree, the two commits and the municipality changed."""
+    and committed, then one value in one file of EVERY municipality edited and committed.
+    The work tree, the first two commits, the municipality changed and the last commit."""
     work_tree = folder / "styrning"
     shutil.copytree(corpus, work_tree)
     environment = {**os.environ, "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1"}
@@ -139,21 +140,28 @@ def git_corpus(corpus: Path, folder: Path) -> tuple[Path, str, str, Path]:
     municipality = municipalities[len(municipalities) // 2]
     edited = sorted((municipality / "organisation").glob("*.yaml"))[0]
     text = edited.read_text(encoding="utf-8")
-    edited.write_text(text.replace("title: ", "title: Ändrat: ", 1), encoding="utf-8")
+    edited.write_text(text.replace("title: ", "title: Ändrat, ", 1), encoding="utf-8")
     git("commit", "-q", "-a", "-m", "Mål och budget 2026")
-    return work_tree, old, git("rev-parse", "HEAD"), municipality
+    one_changed = git("rev-parse", "HEAD")
+    for each in municipalities:  # a new budget year everywhere: one title in each
+        board = sorted((each / "organisation").glob("*.yaml"))[-1]
+        text = board.read_text(encoding="utf-8")
+        board.write_text(text.replace("title: ", "title: Nytt år, ", 1), encoding="utf-8")
+    git("commit", "-q", "-a", "-m", "Mål och budget 2027")
+    return work_tree, old, one_changed, municipality, git("rev-parse", "HEAD")
 
 
 def diff_rows(corpus: Path, folder: Path, cold: float, repeat: int) -> None:
-    """styr diff of two revisions of the corpus that differ in one file, beside cold lint."""
+    """styr diff of two revisions of the corpus that differ in one file, and in every
+    municipality, beside cold lint."""
     try:
-        work_tree, old, new, municipality = git_corpus(corpus, folder)
+        work_tree, old, new, municipality, every = git_corpus(corpus, folder)
     except (OSError, subprocess.CalledProcessError) as error:
         row("styr diff (no git to make the revisions)", None, None, str(error))
         return
 
-    def timed(*paths: str) -> float:
-        command = styr("diff", old, new, *paths, "--format", "json")
+    def timed(*paths: str, to: str = new) -> float:
+        command = styr("diff", old, to, *paths, "--format", "json")
 
         def one() -> None:
             answer = subprocess.run(command, capture_output=True, cwd=work_tree, check=False)
@@ -169,6 +177,10 @@ def diff_rows(corpus: Path, folder: Path, cold: float, repeat: int) -> None:
     one = timed(municipality.name)
     verdict = "met" if one <= 0.5 else "NOT met"
     row("styr diff, one municipality", one, None, f"target ≤ 0.5 s: {verdict}")
+    all_changed = timed(to=every)
+    verdict = "met" if all_changed <= cold else "NOT met"
+    note = f"{all_changed / cold:.2f} × cold lint (target ≤ 1.0 ×: {verdict})"
+    row("styr diff, every municipality changed", all_changed, None, note)
 
 
 # Each of these runs in a fresh process of its own: every municipality's workbook exported,

@@ -17,6 +17,7 @@ from __future__ import annotations
 import json
 from collections import defaultdict
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 from styr.diff.changes import FindingRecord, FindingsDelta
@@ -94,9 +95,13 @@ Places = dict[tuple[str, PathInDocument], str]
 
 def _element_places(repository: Repository) -> Places:
     places: Places = {}
+    names: dict[Path, str] = {}  # each file's name worked out once, not once per element
     for element in build_index(repository).elements:
         if element.id is not None:
-            file = relative_name(repository, element.document.file)
+            path = element.document.file
+            file = names.get(path)
+            if file is None:
+                file = names[path] = relative_name(repository, path)
             places[(file, tuple(element.path))] = element.id
     return places
 
