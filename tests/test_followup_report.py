@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from conftest import EXAMPLES, CliResult
-from helpers import replace_in
+from helpers import findings_of, replace_in
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
@@ -346,3 +346,13 @@ def test_titles_and_analyses_stay_text(run_cli: Run, example_copy: Callable[[str
     assert hostile in paragraphs(tokens)
     # Its `|` escaped, the title stays one table cell: split, no cell would hold it whole.
     assert hostile in cells(tokens)
+
+
+def test_the_swedish_word_for_actions_suggests_the_key(
+    example_copy: Callable[[str], Path],
+) -> None:
+    root = example_copy("huddinge")
+    replace_in(root / "uppfoljning" / "2025.yaml", "    actions: >-\n", "    åtgärder: >-\n")
+    (finding,) = [f for f in findings_of(root) if f.code == "S002"]
+    assert "actions" in str(finding.params)
+    assert finding.line > 0 and finding.column > 0
