@@ -356,3 +356,14 @@ def test_the_swedish_word_for_actions_suggests_the_key(
     (finding,) = [f for f in findings_of(root) if f.code == "S002"]
     assert "actions" in str(finding.params)
     assert finding.line > 0 and finding.column > 0
+
+
+def test_two_files_of_the_period_with_titles_of_their_own_title_neither(
+    example_copy: Callable[[str], Path],
+) -> None:
+    root = example_copy("huddinge")
+    (root / "uppfoljning" / "2025-grundskolenamnden.yaml").write_text(
+        'kind: follow_up\ntitle: Grundskolenämndens verksamhetsberättelse 2025\nperiod: "2025"\n',
+        encoding="utf-8",
+    )
+    assert view_of(root, "2025").title == "Uppföljning 2025"

@@ -150,13 +150,20 @@ def _reported(goal: GoalResult) -> bool:
 
 
 def _title(repository: Repository, period: Period, language: str) -> str:
-    """The follow-up file's own title for the period ("Årsredovisning 2025"), or a plain one."""
-    for document in repository.documents:
-        data = document.data
-        if document.kind != "follow_up" or not isinstance(data, dict):
-            continue
-        if parse_period(data.get("period")) == period and fmt.one_line(data.get("title")):
-            return fmt.one_line(data.get("title"))
+    """The follow-up file's own title for the period ("Årsredovisning 2025"), or a plain one.
+
+    The file's title is the report's only where one file of that period has a
+    title: two boards' files of 2025, titled each by its board, title neither.
+    """
+    titles = {
+        fmt.one_line(data.get("title"))
+        for document in repository.documents
+        if document.kind == "follow_up"
+        and isinstance(data := document.data, dict)
+        and parse_period(data.get("period")) == period
+    }
+    if len(titles) == 1 and "" not in titles:
+        return titles.pop()
     t = labels_in(language)
     key = "followup_title_year" if period.is_year else "followup_title_part"
     return t.get(key, period=period.text)
