@@ -95,7 +95,7 @@ def report_pieces(
     """
     kind = FORMATS.get(fmt)
     if kind is None:
-        raise UsageError("unknown-format", name=fmt, known="html, md")
+        raise UsageError("unknown-format", name=fmt, known="html, md, pdf, docx")
     if language is not None and language not in LANGUAGES:
         raise UsageError("unknown-language", name=language)
     roots = find_repositories(paths or [Path(".")])
