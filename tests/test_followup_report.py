@@ -367,3 +367,12 @@ def test_two_files_of_the_period_with_titles_of_their_own_title_neither(
         encoding="utf-8",
     )
     assert view_of(root, "2025").title == "Uppföljning 2025"
+
+
+def test_the_areas_are_named_as_the_steering_model_names_them(year: FollowupReportView) -> None:
+    assert year.area_heading == "Målområde"
+    assert {area.kind for area in year.areas} == {"Målområde"}
+    helsingborg = view_of(EXAMPLES / "helsingborg", "2024")
+    assert helsingborg.area_heading == "Stadens inriktning"
+    assert len(helsingborg.areas) == 4
+    assert view_of(EXAMPLES / "helsingborg", "2024", "en").area_heading == "City direction"

@@ -44,8 +44,9 @@ from styr.report.followup_report_types import (
     StatusCount,
     TrendView,
 )
+from styr.report.headings import kind_heading
 from styr.report.reach import Reach, council_top
-from styr.report.texts import Labels
+from styr.report.texts import Labels, category_name
 from styr.report.view_types import TocEntry
 
 __all__ = ["FollowupReportView", "build_followup_view", "previous_period", "wanted_period"]
@@ -116,7 +117,9 @@ def build_followup_view(
         branding=branding_of(repository, language, updated),
         section_anchors=sections,
     )
-    view.toc = _contents(view, labels_in(language))
+    t = labels_in(language)
+    view.area_heading = kind_heading((area.kind for area in areas), t.followup_area, t)
+    view.toc = _contents(view, t)
     return view
 
 
@@ -186,7 +189,7 @@ class _GoalLines:
         self._period = result.period
         self._actions = _actions_by_goal(analyses, result.period)
         self.status_of = status_of
-        self._language = language
+        self.language = language
         self.anchors = anchors
         self._made: dict[int, GoalLine] = {}
 
@@ -215,7 +218,7 @@ class _GoalLines:
     def _indicator(self, judged: IndicatorResult) -> IndicatorLine:
         data = judged.indicator.data
         outcome = judged.outcome
-        language = self._language
+        language = self.language
         return IndicatorLine(
             title=fmt.one_line(judged.indicator.title),
             value=_number(outcome.value if outcome else None, language),
@@ -293,12 +296,20 @@ def _by_area(
             id=area.id or "",
             anchor=lines.anchors.element(area),
             title=fmt.one_line(area.title),
+            kind=_kind_name(area, lines.language),
             counts=_counts([goal.status for goal in under[id(area)]], lines.status_of),
             goals=[lines.of(goal) for goal in under[id(area)]],
         )
         for area in areas
     ]
     return sections, others
+
+
+def _kind_name(element: Element, language: str) -> str:
+    """What the steering model calls the element's kind ("Målområde", "Stadens inriktning")."""
+    if element.kind is not None:
+        return element.kind.label(language)
+    return category_name(element.category, language)
 
 
 def _areas_reached(element: Element, reach: Reach) -> list[Element]:

@@ -75,6 +75,7 @@ class AreaSection:
     id: str
     anchor: str
     title: str
+    kind: str  # the steering model's name for the kind ("Målområde", "Stadens inriktning")
     counts: list[StatusCount]
     goals: list[GoalLine]
 
@@ -108,6 +109,8 @@ class FollowupReportView:
     previous_period: str  # "" when no earlier period has outcomes
     counts: list[StatusCount]  # all goals, by status, none of them 0
     areas: list[AreaSection]
+    # The areas' kind in the model's own words, for the summary's column ("Målområde").
+    area_heading: str = ""
     # Goals that reach no council-level area (an organisation's own), in one section.
     other_goals: list[GoalLine] = field(default_factory=list)
     changes: list[ChangeLine] = field(default_factory=list)
