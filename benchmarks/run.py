@@ -246,6 +246,38 @@ def excel_rows(corpus: Path, folder: Path, cold: float) -> None:
         row(f"styr {name} (Excel), every municipality", seconds, None, note)
 
 
+def document_rows(corpus: Path, folder: Path, repeat: int) -> None:
+    """The PDF and the Word document of one municipality's report, beside its HTML report.
+
+    Each in a fresh process, as a planner runs it; the PDF only where WeasyPrint
+    (the extra styr[pdf]) is installed.
+    """
+    municipality = str(sorted(corpus.glob("*/styr.yaml"))[0].parent)
+    failed: list[str] = []  # the last line a failed run wrote
+
+    def report(fmt: str) -> float:
+        command = styr("report", municipality, "-f", fmt, "-o", str(folder / f"one.{fmt}"))
+
+        def one() -> None:
+            answer = run(command)
+            if answer.returncode != 0:
+                failed.append((answer.stderr.strip().splitlines() or ["no message"])[-1])
+
+        return best_of(repeat, one)
+
+    html = report("html")
+    row("styr report, one municipality (html)", html)
+    for fmt in ("pdf", "docx"):
+        seconds = report(fmt)
+        if failed:
+            row(f"styr report, one municipality ({fmt})", None, None, f"failed: {failed.pop()}")
+            failed.clear()
+            continue
+        size = (folder / f"one.{fmt}").stat().st_size / 1e6
+        note = f"{seconds / html:.2f} × its html report, {size:.2f} MB"
+        row(f"styr report, one municipality ({fmt})", seconds, None, note)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--municipalities", type=int, default=290)
@@ -301,6 +333,7 @@ def main() -> None:
         1, lambda: run(styr("report", str(corpus), "--format", "html", "-o", str(cache / "r.html")))
     )
     row("styr report --format html, whole corpus", report, None, "target ≤ 3 s")
+    document_rows(corpus, cache, arguments.repeat)
     python = best_of(arguments.repeat, lambda: run([sys.executable, "-c", "pass"]))
     version = best_of(arguments.repeat, lambda: run(styr("--version")))
     row("python -c pass", python)
