@@ -184,3 +184,11 @@ def test_styr_schema_diff_prints_the_schema_the_json_is_valid_against(run_cli: R
     assert printed.code == 0
     assert json.loads(printed.out) == json.loads(SCHEMA.read_text(encoding="utf-8"))
     assert "diff.schema.json" not in run_cli("schema").out  # no kind of file is called diff
+
+
+def test_each_municipality_names_its_folder_on_the_old_side() -> None:
+    moved = rendered(result(repository([], path="styrning-2026", old_path="styrning-2025")))
+    assert moved["repositories"][0]["old_path"] == "styrning-2025"
+    # Two revisions of one folder: the old side's folder is the same one.
+    same = rendered(result(repository([], path="helsingborg")))
+    assert same["repositories"][0]["old_path"] == "helsingborg"

@@ -38,6 +38,9 @@ def _repository(repository: RepositoryDiff, language: str) -> dict[str, Any]:
         "name": repository.name,
         "code": repository.code,
         "path": repository.path,
+        # The old side's folder, always written (the same as path for two
+        # revisions of one work tree): what was removed or fixed is there.
+        "old_path": repository.old_path or repository.path,
         "organisation_names": dict(repository.organisation_names),
         "changes": [
             _change(change, language, repository.organisation_names)
