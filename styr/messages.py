@@ -243,6 +243,10 @@ MESSAGES: dict[str, Text] = {
         "found. On Windows, install GTK for Windows (see WeasyPrint's installation guide), then "
         "run the command again. Or choose --format docx or html."
     ),
+    "pdf-layout-failed": N_(
+        "WeasyPrint could not lay out the PDF, and no file was written. The same report as a web "
+        "page or a Word document can be made: --format html or --format docx."
+    ),
     "report-binary-to-terminal": N_(
         "A {format} file cannot be shown in the terminal. Name a file with -o, e.g. -o {example}."
     ),

@@ -345,3 +345,44 @@ def test_cli_writes_the_followup_pdf(run_cli: RunCli, tmp_path: Path) -> None:
     assert result.code == 0, result.err
     first = _reader(target.read_bytes()).pages[0].extract_text()
     assert "Huddinge kommun" in first
+
+
+def test_a_layout_weasyprint_fails_on_is_a_usage_error_and_no_file(
+    run_cli: RunCli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import weasyprint
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise ValueError("too many values to unpack (expected 1)")
+
+    monkeypatch.setattr(weasyprint.HTML, "render", broken)
+    target = tmp_path / "rapport.pdf"
+    result = run_cli("report", ROOT / "examples" / "huddinge", "-f", "pdf", "-o", target)
+    assert result.code == 2
+    assert "--format docx" in result.err
+    assert "unpack" not in result.err and "Traceback" not in result.err
+    assert not target.exists()
+
+
+def test_a_templates_folder_may_restyle_the_pdf(run_cli: RunCli, tmp_path: Path) -> None:
+    templates = tmp_path / "mallar"
+    templates.mkdir()
+    (templates / "_pdf.css.j2").write_text(
+        "@page { @bottom-right { content: {{ page_before }} counter(page) ' (utkast)'; } }\n",
+        encoding="utf-8",
+    )
+    target = tmp_path / "rapport.pdf"
+    result = run_cli(
+        "report",
+        ROOT / "examples" / "huddinge",
+        "-f",
+        "pdf",
+        "--templates",
+        templates,
+        "-o",
+        target,
+    )
+    assert result.code == 0, result.err
+    first = _words(_reader(target.read_bytes()).pages[0].extract_text())
+    assert "Sida 1 (utkast)" in first
+    assert "Sida 1 av" not in first

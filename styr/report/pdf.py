@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 from markupsafe import Markup
 
 from styr.errors import UsageError
-from styr.report.render import environment
+from styr.report.render import environment, render_whole
 from styr.report.texts import LANGUAGES, Labels
 
 if TYPE_CHECKING:
@@ -56,6 +56,11 @@ def pdf_from_html(html: str | Iterable[str], templates: Path | None = None) -> b
         if head.author and not document.metadata.authors:
             document.metadata.authors = [head.author]
         data: bytes = document.write_pdf(pdf_variant=PDF_VARIANT, pdf_tags=True)
+    except Exception:
+        # WeasyPrint's layout fails on some pages it should lay out (a wrapped dotted leader,
+        # in 70) or runs out of depth: the reader is told that no PDF was made and what to
+        # use instead, never shown a traceback.
+        raise UsageError("pdf-layout-failed") from None
     finally:
         quiet.disabled = was_disabled
     return data
@@ -64,10 +69,10 @@ def pdf_from_html(html: str | Iterable[str], templates: Path | None = None) -> b
 def print_stylesheet(labels: Labels, templates: Path | None = None) -> str:
     """The PDF's own styles, with the words around the page numbers in the report's language."""
     before, between, after = page_words(labels.page_of)
-    template = environment("html", templates).get_template(PDF_STYLESHEET)
     # Markup: already CSS strings (`css_string`), which HTML escaping would break.
     words = {"page_before": before, "page_between": between, "page_after": after}
-    return template.render({key: Markup(value) for key, value in words.items()})
+    context = {key: Markup(value) for key, value in words.items()}
+    return render_whole(environment("html", templates), PDF_STYLESHEET, context)
 
 
 def page_words(sentence: str) -> tuple[str, str, str]:
