@@ -1,12 +1,9 @@
 """Two loaded repositories compared element by element: what `styr diff` lists.
 
-Both sides are indexed as lint and the report index them (`styr.model.index`)
-and their elements and organisations matched by id. An element whose id is
-on one side only may have been renamed: among those removed and added of one
-category, pairs of the same or nearly the same content are matched
-(`styr.diff.similarity`) and shown as one rename. Each pair (the same id, or a
-rename) is then compared value by value: texts reworded (with a word diff),
-links moved, other values changed; an indicator's targets and baseline by
+The sides are matched by `styr.diff.matching` (by id, and renames among the
+rest, shown as one rename). Each pair (the same id, or a rename) is then
+compared value by value here: texts reworded (with a word diff), links
+moved, other values changed; an indicator's targets and baseline by
 `styr.diff.indicators`, a steering document's validity by
 `styr.diff.documents`, the declared model by `styr.diff.model_changes`, the
 follow-up's outcomes by `styr.diff.outcomes`.
@@ -26,15 +23,13 @@ listing each of its elements.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from styr.diff import documents
 from styr.diff.changes import Change, ChangeKind
 from styr.diff.content import (
     LINK_FIELD,
-    REFERENCE_FIELDS,
-    Entry,
     Field,
     dotted,
     identical_own,
@@ -51,43 +46,14 @@ from styr.diff.goal_counts import goal_count, goal_count_change, goal_limit
 from styr.diff.indicators import indicator_changes
 from styr.diff.kind_names import with_kind_names
 from styr.diff.manifest_changes import manifest_changes
+from styr.diff.matching import Sides
 from styr.diff.model_changes import model_changes
 from styr.diff.outcomes import outcome_changes
-from styr.diff.places import (
-    Place,
-    element_change,
-    file_name,
-    not_loaded_files,
-    organisation_of,
-    place_in,
-)
-from styr.diff.similarity import Candidate, content_tokens, match_renames
+from styr.diff.places import Place, element_change, organisation_of
 from styr.diff.words import word_diff
-from styr.findings import PathInDocument
-from styr.load import Document
 from styr.load.text_fields import is_text_field
-from styr.model.index import ORGANISATION, Element, Index, build_index
+from styr.model.index import ORGANISATION, Element, build_index
 from styr.model.repository import Repository
-
-# Renames are sought category by category in this order, the elements that
-# others name first (an area before the goals that contribute to it), so that
-# a goal's link to a renamed area already reads as the new id.
-_RENAME_ORDER = (
-    "vision",
-    "vision_area",
-    "waypoint",
-    "value",
-    "programme",
-    "council_area",
-    "council_goal",
-    "steering_document",
-    ORGANISATION,
-    "goal",
-    "assignment",
-    "work_plan",
-    "activity",
-    "indicator",
-)
 
 # The values other modules compare, left out of the value-by-value comparison
 # so that each change is said once.
@@ -112,7 +78,7 @@ def compare_repositories(
     """
     if old is None or new is None:
         return []
-    sides = _Sides(old, new, build_index(old), build_index(new))
+    sides = _Changes(old, new, build_index(old), build_index(new))
     kept, removed, added = sides.matched()
     renames = sides.find_renames(removed, added)  # first: kept elements may link to them
     renamed_old = {id(old_element) for old_element, _new, _score in renames}
@@ -146,109 +112,10 @@ def compare_repositories(
 
 
 @dataclass(slots=True)
-class _Sides:
-    old: Repository
-    new: Repository
-    old_index: Index
-    new_index: Index
-    # Old id → new id, and (old element, new element, similarity), of each rename found.
-    renamed_ids: dict[str, str] = field(default_factory=dict)
-    renamed: list[tuple[Element, Element, float]] = field(default_factory=list)
+class _Changes(Sides):
+    """The matched sides, and what changed between each pair of them."""
+
     _goal_limit: int | None = None
-
-    def matched(self) -> tuple[list[tuple[Element, Element]], list[Element], list[Element]]:
-        """Pairs of the same id and category; the elements of the old side only, of the new."""
-        before, after = self.old_index.by_id, self.new_index.by_id
-        kept = [
-            (before[key], element)
-            for key, element in after.items()
-            if key in before and before[key].category == element.category
-        ]
-        kept_ids = {element.id for _old, element in kept}
-        # An element kept in a file written the same on both sides has not changed.
-        same = self._same_files()
-        kept = [pair for pair in kept if same.get(id(pair[1].document)) is not pair[0].document]
-        # What stands in a file that did not load on the other side was neither
-        # removed nor added: lint's findings of that side say why it did not load.
-        unread_old, unread_new = not_loaded_files(self.old), not_loaded_files(self.new)
-        removed = [
-            element
-            for key, element in before.items()
-            if key not in kept_ids and file_name(self.old, element.document) not in unread_new
-        ]
-        added = [
-            element
-            for key, element in after.items()
-            if key not in kept_ids and file_name(self.new, element.document) not in unread_old
-        ]
-        return kept, removed, added
-
-    def _same_files(self) -> dict[int, Document]:
-        """The new side's documents (by id()) whose file has the same text on the old side."""
-        old_by_name = {file_name(self.old, d): d for d in self.old.documents}
-        same = {}
-        for document in self.new.documents:
-            counterpart = old_by_name.get(file_name(self.new, document))
-            text = document.text
-            if text is not None and counterpart is not None and counterpart.text == text:
-                same[id(document)] = counterpart
-        return same
-
-    def find_renames(
-        self, removed: list[Element], added: list[Element]
-    ) -> list[tuple[Element, Element, float]]:
-        for category in _RENAME_ORDER:
-            old = [self._candidate(e, old_side=True) for e in removed if e.category == category]
-            new = [self._candidate(e, old_side=False) for e in added if e.category == category]
-            if not old or not new:
-                continue
-            for rename in match_renames(old, new):
-                self.renamed_ids[rename.old.id or ""] = rename.new.id or ""
-                self.renamed.append((rename.old, rename.new, rename.similarity))
-        return self.renamed
-
-    def _candidate(self, element: Element, *, old_side: bool) -> Candidate[Element]:
-        content, group = own_content(element), element.owner
-        if old_side:  # as the new side names them: an organisation renamed is one group
-            content, group = self._mapped(content), self._renamed_id(group)
-        return Candidate(element, content_tokens(content), group)
-
-    def _mapped(self, content: dict[Field, Any]) -> dict[Field, Any]:
-        """The old side's values with the ids they name renamed as found."""
-        if not self.renamed_ids:
-            return content
-        return {
-            self._renamed_path(path): (
-                self._renamed(value) if last_key(path) in REFERENCE_FIELDS else value
-            )
-            for path, value in content.items()
-        }
-
-    def _renamed_path(self, path: Field) -> Field:
-        """An entry named by the element it is about (`area_readings`) under its new id."""
-        if not any(isinstance(part, Entry) for part in path):
-            return path
-        return tuple(
-            Entry(part.key, self.renamed_ids.get(part.value, part.value))
-            if isinstance(part, Entry) and part.key in REFERENCE_FIELDS
-            else part
-            for part in path
-        )
-
-    def _renamed(self, value: Any) -> Any:
-        if isinstance(value, str):
-            return self.renamed_ids.get(value, value)
-        if isinstance(value, list):
-            return [self._renamed(item) for item in value]
-        return value
-
-    # Places.
-
-    def at_old(self, element: Element, keys: PathInDocument) -> Place:
-        return place_in(self.old, element.document, (*element.path, *keys))
-
-    def at_new(self, element: Element, keys: PathInDocument) -> Place:
-        return place_in(self.new, element.document, (*element.path, *keys))
 
     # Changes.
 
@@ -287,7 +154,7 @@ class _Sides:
         """An element now written under another organisation (said of it, not of its children)."""
         if old.category == ORGANISATION or old.owner is None or new.owner is None:
             return []
-        if self._renamed_id(old.owner) == new.owner or self._moved_with_parent(old, new):
+        if self.renamed_id(old.owner) == new.owner or self._moved_with_parent(old, new):
             return []
         params = {"field": "organisation", "old": old.owner, "new": new.owner}
         return [element_change(ChangeKind.FIELD_CHANGED, new, self.at_new(new, ()), params)]
@@ -296,10 +163,7 @@ class _Sides:
         above_old, above_new = old.parent, new.parent
         if above_old is None or above_new is None or above_old.category == ORGANISATION:
             return False
-        return self._renamed_id(above_old.id) == above_new.id
-
-    def _renamed_id(self, old_id: str | None) -> str | None:
-        return self.renamed_ids.get(old_id, old_id) if old_id is not None else None
+        return self.renamed_id(above_old.id) == above_new.id
 
     def goal_limit(self) -> int:
         if self._goal_limit is None:
@@ -312,7 +176,7 @@ class _Sides:
 
     def _value_changes(self, old: Element, new: Element) -> list[Change]:
         written, after = own_content(old), own_content(new)
-        before = self._mapped(written)
+        before = self.mapped(written)
         elsewhere = _COMPARED_ELSEWHERE.get(new.category, frozenset())
         changes = []
         for path in _union(after, before):
@@ -379,14 +243,10 @@ class _Sides:
             "new": list(now),
             "removed": removed,
             "added": added,
-            "removed_titles": [self._title(target) for target in removed],
-            "added_titles": [self._title(target) for target in added],
+            "removed_titles": [self.title(target) for target in removed],
+            "added_titles": [self.title(target) for target in added],
         }
         return element_change(ChangeKind.LINK_MOVED, new, where, params)
-
-    def _title(self, target: str) -> str:
-        element = self.new_index.by_id.get(target) or self.old_index.by_id.get(target)
-        return element.title if element is not None else target
 
 
 # Text fields that may name an organisation by its id (as `adopted_by: kommunfullmaktige`).
