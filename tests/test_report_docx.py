@@ -268,3 +268,24 @@ def test_cli_writes_the_followup_document(run_cli: RunCli, tmp_path: Path) -> No
     )
     assert result.code == 0, result.err
     assert docx.Document(str(target)).paragraphs[0].style.name == "Heading 1"
+
+
+def test_with_findings_the_document_ends_with_what_lint_says(
+    blank_repo: Path, run_cli: RunCli, tmp_path: Path
+) -> None:
+    from helpers import replace_in
+
+    replace_in(blank_repo / "styr.yaml", 'code: "0999"', "code: 0999")
+    target = tmp_path / "rapport.docx"
+    options = ("-f", "docx", "--with-findings", "--allow-errors", "-o", target)
+    result = run_cli("report", blank_repo, *options)
+    assert result.code == 0, result.err
+    document = docx.Document(str(target))
+    # The notice of the error first, as the HTML page opens with it.
+    assert document.paragraphs[1].text == "Obs! Rapporten kan vara ofullständig"
+    assert document.paragraphs[1].runs[0].bold
+    headings = [p.text for p in document.paragraphs if p.style.name == "Heading 2"]
+    assert headings[-1] == Labels("sv").findings
+    last = document.tables[-1]
+    assert [c.text for c in last.rows[0].cells] == ["Nivå", "Regel", "Plats", "Meddelande"]
+    assert any("styr.yaml" in row.cells[2].text for row in last.rows[1:])

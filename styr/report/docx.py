@@ -21,9 +21,15 @@ from styr.model.repository import find_repositories
 from styr.publishing import check_publishable
 from styr.report.anchors import Anchors, prefix_for
 from styr.report.build import repository_view
-from styr.report.docx_goals import item, organisation_section, repository_sections
-from styr.report.docx_parts import heading, set_language
+from styr.report.docx_goals import (
+    findings_section,
+    item,
+    organisation_section,
+    repository_sections,
+)
+from styr.report.docx_parts import heading, notice, set_language
 from styr.report.texts import LANGUAGES, Labels
+from styr.report.unreadable import publishing_notice
 from styr.report.view_types import RepositoryView
 
 
@@ -99,8 +105,10 @@ def goal_document(views: list[RepositoryView], labels: Labels) -> bytes:
     document.core_properties.title = f"{labels.report_title} – {names}"
     document.core_properties.author = names
     document.core_properties.comments = labels.get("generated_by", version=_version())
-    for view in views:
+    for position, view in enumerate(views):
         heading(document, view.municipality, 1)
+        if position == 0:
+            notice(document, publishing_notice(views), labels)
         repository_sections(document, view, labels)
         for group in view.groups:
             heading(document, group.name, 2)
@@ -110,6 +118,8 @@ def goal_document(views: list[RepositoryView], labels: Labels) -> bytes:
             heading(document, labels.other_work_plans, 2)
             for plan in view.other_work_plans:
                 item(document, plan, labels, 3)
+        if view.findings is not None:
+            findings_section(document, view.findings, labels)
     return saved(document)
 
 

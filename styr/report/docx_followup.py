@@ -21,9 +21,17 @@ from styr.cache import LintCache
 from styr.errors import UsageError
 from styr.model.repository import find_repositories
 from styr.report.docx import saved
-from styr.report.docx_parts import heading, labelled, paragraphs, status_words, table
+from styr.report.docx_parts import (
+    heading,
+    labelled,
+    notice,
+    paragraphs,
+    status_words,
+    table,
+)
 from styr.report.followup_report_types import FollowupReportView, GoalLine, StatusCount
 from styr.report.texts import Labels
+from styr.report.unreadable import publishing_notice
 
 
 def followup_docx(
@@ -76,6 +84,7 @@ def followup_document(view: FollowupReportView) -> bytes:
     document.core_properties.comments = t.get("generated_by", version=__version__)
     heading(document, view.title, 1)
     document.add_paragraph(view.municipality)
+    notice(document, publishing_notice([view]), t)
     _summary(document, view, t)
     for area in view.areas:
         heading(document, area.title, 2)

@@ -20,6 +20,7 @@ from styr.report.docx_parts import (
     status_words,
     table,
 )
+from styr.report.findings import FindingsView
 from styr.report.followup import OutcomeView
 from styr.report.texts import Labels
 from styr.report.view_types import (
@@ -194,3 +195,15 @@ def _outcome(o: OutcomeView, t: Labels) -> str:
 
 def _fact(facts: Sequence[Fact], label: str) -> str:
     return next((fact.text for fact in facts if fact.label == label), "")
+
+
+def findings_section(document: Document, findings: FindingsView, t: Labels) -> None:
+    """What `styr lint` says of the repository (`--with-findings`), as the HTML report shows it."""
+    heading(document, t.findings, 2)
+    labelled(document, t.findings, findings.summary)
+    rows = [
+        [f"{x.symbol} {x.label}", f"{x.code} {x.rule}", x.place or t.none, x.message]
+        for x in findings.findings
+    ]
+    if rows:
+        table(document, [t.severity, t.rule, t.place, t.message], rows)

@@ -22,6 +22,8 @@ if TYPE_CHECKING:
     from docx.table import Table
 
     from styr.report.followup import StatusView
+    from styr.report.texts import Labels
+    from styr.report.unreadable import PublishingNotice
 
 TABLE_STYLE = "Table Grid"
 LIST_STYLE = "List Bullet"
@@ -108,3 +110,15 @@ def set_language(document: Document, language: str) -> None:
     lang.set(qn("w:eastAsia"), tag)
     lang.set(qn("w:bidi"), tag)
     properties.append(lang)
+
+
+def notice(document: Document, shown: PublishingNotice | None, t: Labels) -> None:
+    """The report's notice of errors (`--allow-errors`) at its top, as the HTML page has it."""
+    if shown is None:
+        return
+    paragraph = document.add_paragraph()
+    paragraph.add_run(text(t.notice_heading)).bold = True
+    document.add_paragraph(text(t.counted("notice_errors", shown.errors)))
+    if shown.unreadable:
+        document.add_paragraph(text(t.notice_unreadable))
+        bullets(document, [file.name or file.path for file in shown.unreadable])
