@@ -132,7 +132,7 @@ def test_each_section_is_a_table_of_its_changes_with_what_and_where() -> None:
 def test_the_first_line_sums_up_the_changes_by_kind_and_the_findings() -> None:
     first = render_markdown(every_kind(), "sv").splitlines()[0]
     assert first.startswith("Från mal-och-budget-2025 till arbetskopian. ")
-    assert f"{len(ChangeKind)} ändringar (Tillagt 1, Borttaget 1," in first
+    assert f"{len(ChangeKind)} ändringar (Tillagt: 1, Borttaget: 1," in first
     assert "Fynd från styr lint: 1 ny varning, 1 åtgärdat." in first
     assert first.endswith("2 kommuner oförändrade.")
 

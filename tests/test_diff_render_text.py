@@ -213,7 +213,7 @@ def test_a_place_without_a_line_or_a_column_shows_what_it_has() -> None:
 def test_the_summary_counts_the_changes_by_kind_the_findings_and_the_unchanged() -> None:
     lines = render_text(every_kind(), "sv").splitlines()
     assert lines[0] == "Från mal-och-budget-2025 till arbetskopian"
-    assert lines[1].startswith(f"{len(ChangeKind)} ändringar (Tillagt 1, Borttaget 1,")
+    assert lines[1].startswith(f"{len(ChangeKind)} ändringar (Tillagt: 1, Borttaget: 1,")
     assert lines[2] == "Fynd från styr lint: 1 ny varning, 1 åtgärdat"
     assert lines[3] == "2 kommuner oförändrade"
     english = render_text(every_kind(), "en").splitlines()
@@ -275,6 +275,19 @@ def test_an_empty_diff_says_there_are_no_changes(language: str) -> None:
     assert "Helsingborg" not in text
     unchanged = "3 kommuner oförändrade" if language == "sv" else "3 municipalities unchanged"
     assert unchanged in text
+
+
+def test_only_findings_changed_says_no_changes_as_an_empty_diff_does() -> None:
+    delta = FindingsDelta([INTRODUCED], [])
+    lines = render_text(result(repository([], findings=delta)), "sv").splitlines()
+    assert lines[1] == "Inga ändringar"
+    assert lines[2] == "Fynd från styr lint: 1 ny varning"
+
+
+def test_an_organisations_direction_is_its_inriktning() -> None:
+    params = {"field": "direction.text", "words": [["=", "Fler "], ["+", "barn"]]}
+    changed = change(ChangeKind.REWORDED, "organisation", "Grundskolenämnden", params=params)
+    assert sentence(changed, "sv", PLAIN) == "Grundskolenämnden: inriktningen ändrades: Fler {+barn+}"
 
 
 def test_a_hostile_title_can_neither_act_on_a_terminal_nor_start_a_line() -> None:

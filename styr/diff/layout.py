@@ -165,7 +165,9 @@ def kind_counts(changes: Iterable[Change]) -> list[tuple[str, int]]:
 
 
 def changes_summary(changes: list[Change], language: str) -> str:
-    """ "12 ändringar (Tillagt 3, Lägre ambition 2)"."""
+    """ "12 ändringar (Tillagt: 3, Lägre ambition: 2)"; none said as everywhere: "Inga ändringar"."""
+    if not changes:  # only findings changed
+        return text("no_changes", language)
     counts = ", ".join(
         text("kind_count", language, label=kind_label(kind, language), count=count)
         for kind, count in kind_counts(changes)

@@ -311,7 +311,8 @@ TEXTS: dict[str, Text] = {
     "sides": N_("From {old} to {new}"),
     "no_changes": N_("No changes"),
     "summary": N_("{changes} ({kinds})"),
-    "kind_count": N_("{label} {count}"),
+    # A label then its number, as a reader counts them: "Ny lydelse: 2".
+    "kind_count": N_("{label}: {count}"),
     "model_heading": N_("The structure of the steering model"),
     "model_note": N_(
         "Changes to the steering model itself: which kinds, links, levels and assessment "
