@@ -476,7 +476,25 @@ def test_styr_diff_asks_for_colour_where_colour_is_wanted_and_never_in_a_pipe(
             ChangeKind.FIELD_CHANGED,
             "goal",
             {"field": "agenda2030", "old": ["4.1"], "new": ["4.1", "4.2"]},
-            "Målet ”X”: målen i Agenda 2030 ändrades från ”4.1” till ”4.1” och ”4.2”",
+            "Målet ”X”: ”4.2” lades till i målen i Agenda 2030",
+        ),
+        (
+            ChangeKind.FIELD_CHANGED,
+            "goal",
+            {"field": "agenda2030", "old": ["4.1", "4.2", "16"], "new": ["4.1"]},
+            "Målet ”X”: ”4.2” och ”16” togs bort ur målen i Agenda 2030",
+        ),
+        (
+            ChangeKind.FIELD_CHANGED,
+            "goal",
+            {"field": "agenda2030", "old": ["4.1"], "new": ["4.5"]},
+            "Målet ”X”: i målen i Agenda 2030 lades ”4.5” till och ”4.1” togs bort",
+        ),
+        (
+            ChangeKind.FIELD_CHANGED,
+            "goal",
+            {"field": "agenda2030", "old": None, "new": ["4.5"]},
+            "Målet ”X”: ”4.5” lades till i målen i Agenda 2030",
         ),
         (
             ChangeKind.FIELD_CHANGED,

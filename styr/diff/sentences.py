@@ -114,6 +114,8 @@ def _field_changed(c: Said) -> str:
     if words is not None and _one_of(old, words) and _one_of(new, words):
         said = [_in_words(c, value, words) for value in (old, new)]
         return c.say("field_changed", field=field, old=said[0], new=said[1])
+    if _a_list(old, new):
+        return _list_changed(c, field, old or [], new or [])
     if key in _NAMING_AN_ORGANISATION:
         shown = [
             quoted(c.organisation(v), c.language) if isinstance(v, str) else quoted_value(c, v)
@@ -121,6 +123,31 @@ def _field_changed(c: Said) -> str:
         ]
         return c.say("field_changed", field=field, old=shown[0], new=shown[1])
     return c.say("field_changed", field=field, old=quoted_value(c, old), new=quoted_value(c, new))
+
+
+def _a_list(old: Any, new: Any) -> bool:
+    """Whether both values are lists of plain values (one may be missing), as `agenda2030`."""
+    values = [value for value in (old, new) if value is not None]
+    return bool(values) and all(
+        isinstance(value, list) and all(_scalar(item) for item in value) for value in values
+    )
+
+
+def _list_changed(c: Said, field: str, old: list[Any], new: list[Any]) -> str:
+    """A list said by what was added to it and taken from it, as links are ("”4.5” lades till")."""
+    added = [item for item in new if item not in old]
+    removed = [item for item in old if item not in new]
+    if not added and not removed:  # the same values in another order or repeated
+        return c.say(
+            "field_changed", field=field, old=quoted_value(c, old), new=quoted_value(c, new)
+        )
+    said_added = listed([quoted(c.value(item), c.language) for item in added], c.language)
+    said_removed = listed([quoted(c.value(item), c.language) for item in removed], c.language)
+    if added and removed:
+        return c.say("list_changed", field=field, added=said_added, removed=said_removed)
+    if added:
+        return c.say("list_added", field=field, added=said_added)
+    return c.say("list_removed", field=field, removed=said_removed)
 
 
 # The keys whose values are one of a few words, and those words.

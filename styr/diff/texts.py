@@ -238,6 +238,10 @@ SENTENCES: dict[str, Text] = {
         "The steering model changed: the order of the levels changed from {old} to {new}"
     ),
     "field_changed": N_("{subject}: {field} changed from {old} to {new}"),
+    # A list of values (the Agenda 2030 goals) said by what came and went, as links are.
+    "list_added": N_("{subject}: {added} was added to {field}"),
+    "list_removed": N_("{subject}: {removed} was removed from {field}"),
+    "list_changed": N_("{subject}: in {field}, {added} was added and {removed} removed"),
     # `illustrative:` given or taken away: said as the marking, not as a yes or no.
     "marked_illustrative": N_("{subject} was marked as an example text"),
     "unmarked_illustrative": N_("{subject}: the marking as an example text was removed"),
