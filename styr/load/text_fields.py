@@ -16,6 +16,7 @@ from collections.abc import Sequence
 
 TEXT_FIELDS = frozenset(
     {
+        "actions",
         "adopted_by",
         "address",
         "assessed_by",
