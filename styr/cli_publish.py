@@ -78,6 +78,8 @@ def report(
     from styr.report import report_pieces
     from styr.report.printed import DOCUMENT_FORMATS
 
+    if period is not None and with_findings:  # the council's report holds outcomes, not lint
+        raise UsageError("report-period-with-findings")
     if output_format in DOCUMENT_FORMATS:
         options = (templates, with_findings, updated, period, allow_errors, lang)
         _document_report(output_format, paths, output, *options)

@@ -235,6 +235,10 @@ MESSAGES: dict[str, Text] = {
         "The follow-up report (--period) is of one municipality; {count} were named or found. "
         "Make a report for each of them."
     ),
+    "report-period-with-findings": N_(
+        "The follow-up report (--period) shows no lint findings: leave out --with-findings, "
+        "and run styr lint for them."
+    ),
     "pdf-needs-weasyprint": N_(
         "A PDF needs WeasyPrint, which is not installed. Install it with: pip install styr[pdf]"
     ),

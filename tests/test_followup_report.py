@@ -376,3 +376,9 @@ def test_the_areas_are_named_as_the_steering_model_names_them(year: FollowupRepo
     assert helsingborg.area_heading == "Stadens inriktning"
     assert len(helsingborg.areas) == 4
     assert view_of(EXAMPLES / "helsingborg", "2024", "en").area_heading == "City direction"
+
+
+def test_the_follow_up_report_has_no_lint_findings_to_add(run_cli: Run) -> None:
+    result = run_cli("report", HUDDINGE, "--period", "2025", "--with-findings")
+    assert result.code == 2
+    assert "--with-findings" in result.err and "styr lint" in result.err
