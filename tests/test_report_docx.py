@@ -149,6 +149,13 @@ def test_each_chart_is_a_table_of_period_outcome_and_target(example: Word) -> No
         ), chart.title
 
 
+def test_the_publisher_and_the_date_stand_under_the_title(example: Word) -> None:
+    branding = example.view.branding
+    line = example.document.paragraphs[1].text
+    assert f"{branding.publisher_label}: {branding.publisher}" in line
+    assert branding.updated and branding.updated in line
+
+
 def test_the_document_says_its_language_and_title(example: Word) -> None:
     properties = example.document.core_properties
     assert properties.language == "sv-SE"
@@ -282,8 +289,8 @@ def test_with_findings_the_document_ends_with_what_lint_says(
     assert result.code == 0, result.err
     document = docx.Document(str(target))
     # The notice of the error first, as the HTML page opens with it.
-    assert document.paragraphs[1].text == "Obs! Rapporten kan vara ofullständig"
-    assert document.paragraphs[1].runs[0].bold
+    assert document.paragraphs[2].text == "Obs! Rapporten kan vara ofullständig"
+    assert document.paragraphs[2].runs[0].bold
     headings = [p.text for p in document.paragraphs if p.style.name == "Heading 2"]
     assert headings[-1] == Labels("sv").findings
     last = document.tables[-1]

@@ -27,7 +27,7 @@ from styr.report.docx_goals import (
     organisation_section,
     repository_sections,
 )
-from styr.report.docx_parts import heading, notice, set_language
+from styr.report.docx_parts import heading, notice, publisher_line, set_language
 from styr.report.texts import LANGUAGES, Labels
 from styr.report.unreadable import publishing_notice
 from styr.report.view_types import RepositoryView
@@ -107,6 +107,7 @@ def goal_document(views: list[RepositoryView], labels: Labels) -> bytes:
     document.core_properties.comments = labels.get("generated_by", version=_version())
     for position, view in enumerate(views):
         heading(document, view.municipality, 1)
+        publisher_line(document, view.branding)
         if position == 0:
             notice(document, publishing_notice(views), labels)
         repository_sections(document, view, labels)

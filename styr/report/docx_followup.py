@@ -26,6 +26,7 @@ from styr.report.docx_parts import (
     labelled,
     notice,
     paragraphs,
+    publisher_line,
     status_words,
     table,
 )
@@ -84,6 +85,7 @@ def followup_document(view: FollowupReportView) -> bytes:
     document.core_properties.comments = t.get("generated_by", version=__version__)
     heading(document, view.title, 1)
     document.add_paragraph(view.municipality)
+    publisher_line(document, view.branding)
     notice(document, publishing_notice([view]), t)
     _summary(document, view, t)
     for area in view.areas:

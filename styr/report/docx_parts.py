@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from docx.document import Document
     from docx.table import Table
 
+    from styr.branding import Branding
     from styr.report.followup import StatusView
     from styr.report.texts import Labels
     from styr.report.unreadable import PublishingNotice
@@ -122,3 +123,13 @@ def notice(document: Document, shown: PublishingNotice | None, t: Labels) -> Non
     if shown.unreadable:
         document.add_paragraph(text(t.notice_unreadable))
         bullets(document, [file.name or file.path for file in shown.unreadable])
+
+
+def publisher_line(document: Document, branding: Branding | None) -> None:
+    """Who publishes the report and when it was last updated, under its title."""
+    if branding is None:
+        return
+    parts = [f"{branding.publisher_label}: {branding.publisher}"]
+    if branding.updated:
+        parts.append(f"{branding.updated_label} {branding.updated}")
+    document.add_paragraph(text(" · ".join(parts)))
