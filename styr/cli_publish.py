@@ -152,6 +152,10 @@ def _document_report(
     if to_stdout(output) and sys.stdout.isatty():  # bytes on a terminal are noise
         example = DOCUMENT_FORMATS[output_format]
         raise UsageError("report-binary-to-terminal", format=output_format.upper(), example=example)
+    if output is not None and not to_stdout(output):  # refused before seconds of layout
+        if not output:
+            raise UsageError("output-empty")
+        refuse_input_as_output(Path(output))
     try:
         data = document_report(
             output_format,
@@ -171,11 +175,7 @@ def _document_report(
         sys.stdout.buffer.write(data)
         sys.stdout.buffer.flush()
         return
-    if not output:
-        raise UsageError("output-empty")
-    target = Path(output)
-    refuse_input_as_output(target)
-    write_atomic(target, data)
+    write_atomic(Path(str(output)), data)
     typer.echo(message("report-written", output_language(lang), path=output), err=True)
 
 

@@ -386,3 +386,21 @@ def test_a_templates_folder_may_restyle_the_pdf(run_cli: RunCli, tmp_path: Path)
     first = _words(_reader(target.read_bytes()).pages[0].extract_text())
     assert "Sida 1 (utkast)" in first
     assert "Sida 1 av" not in first
+
+
+def test_an_output_that_cannot_be_written_is_refused_before_the_layout(
+    run_cli: RunCli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import styr.report.printed
+
+    def never(*args: object, **kwargs: object) -> bytes:
+        raise AssertionError("the PDF was laid out")
+
+    monkeypatch.setattr(styr.report.printed, "document_report", never)
+    empty = run_cli("report", ROOT / "examples" / "huddinge", "-f", "pdf", "-o", "")
+    assert empty.code == 2
+    manifest = ROOT / "examples" / "huddinge" / "styr.yaml"
+    before = manifest.read_bytes()
+    onto = run_cli("report", ROOT / "examples" / "huddinge", "-f", "pdf", "-o", manifest)
+    assert onto.code == 2
+    assert manifest.read_bytes() == before
