@@ -21,6 +21,7 @@ from styr.diff import similarity
 from styr.diff.changes import Change, ChangeKind
 from styr.diff.compare import compare_repositories
 from styr.diff.content import same_value
+from styr.diff.sentences import PLAIN, sentence
 from styr.diff.similarity import Candidate, content_tokens, match_renames
 from styr.model.repository import load_repository
 
@@ -569,6 +570,46 @@ def test_a_link_given_another_target_and_a_type_changed(sides: tuple[Path, Path]
         "vision": "Vision",
         "program": "Programmet för mandatperioden",
     }
+
+
+def test_a_kind_and_a_type_kept_are_said_property_by_property(sides: tuple[Path, Path]) -> None:
+    manifest = edit(
+        sides,
+        "styr.yaml",
+        "      level: namnder_och_bolag\n"
+        "      name: {sv: Nämndens och bolagets mål, en: Goal of a board or company}\n",
+        "      level: forvaltning\n"
+        "      name: {sv: Nämndens och bolagets mål, en: Goal of a board or company}\n",
+    )
+    edit(
+        sides,
+        "styr.yaml",
+        "      requires_link: true\n    - id: indikator\n",
+        "    - id: indikator\n",
+    )
+    edit(
+        sides,
+        "styr.yaml",
+        "      mission_source: ägardirektiv\n      requires: [mission, direction]\n",
+        "      mission_source: bolagsordning\n      requires: [mission, direction, goals]\n",
+    )
+    changes = [c for c in changes_of(sides) if c.category == "model"]
+    assert [(c.params["id"], c.params["property"]) for c in changes] == [
+        ("mal", "requires_link"),  # no longer written: at the kind itself
+        ("mal", "level"),
+        ("bolag", "mission_source"),
+        ("bolag", "requires"),
+    ]
+    assert changes[1].line == line_of(manifest, "level: forvaltning")
+    said = [sentence(c, "sv", PLAIN) for c in changes]
+    goal = "Styrmodellen ändrades: delen ”Nämndens och bolagets mål”: "
+    company = "Styrmodellen ändrades: organisationstypen ”Helägt bolag”: "
+    assert said == [
+        goal + "kravet att var och en ska bidra till något togs bort",
+        goal + "nivån ändrades från ”Nämnder och bolag” till ”Förvaltningar”",
+        company + "uppdragets källa ändrades från ägardirektivet till bolagsordningen",
+        company + "kravet att ha mål lades till",
+    ]
 
 
 def test_a_band_moved_and_a_default_written_out(sides: tuple[Path, Path]) -> None:

@@ -105,7 +105,7 @@ def test_each_section_is_a_table_of_its_changes_with_what_and_where() -> None:
     assert model[0] == ["Ändring", "Vad", "Var"]
     assert model[1] == [
         "Styrmodellen ändrad",
-        "Styrmodellen ändrades: slaget ”uppdrag” lades till",
+        "Styrmodellen ändrades: delen ”uppdrag” lades till",
         "helsingborg/styr.yaml:12:5",
     ]
     assert len(council) == 1 + 5  # the steering documents

@@ -140,7 +140,7 @@ EXPECTED: dict[ChangeKind, tuple[str, str]] = {
         "outcome 2024-T2 was removed (it was 70)",
     ),
     ChangeKind.MODEL_CHANGED: (
-        "Styrmodellen ändrades: slaget ”uppdrag” lades till",
+        "Styrmodellen ändrades: delen ”uppdrag” lades till",
         "The steering model changed: the kind “uppdrag” was added",
     ),
     ChangeKind.REPOSITORY_ADDED: ("Kommunen lades till", "The municipality was added"),
@@ -287,7 +287,9 @@ def test_only_findings_changed_says_no_changes_as_an_empty_diff_does() -> None:
 def test_an_organisations_direction_is_its_inriktning() -> None:
     params = {"field": "direction.text", "words": [["=", "Fler "], ["+", "barn"]]}
     changed = change(ChangeKind.REWORDED, "organisation", "Grundskolenämnden", params=params)
-    assert sentence(changed, "sv", PLAIN) == "Grundskolenämnden: inriktningen ändrades: Fler {+barn+}"
+    assert (
+        sentence(changed, "sv", PLAIN) == "Grundskolenämnden: inriktningen ändrades: Fler {+barn+}"
+    )
 
 
 def test_a_hostile_title_can_neither_act_on_a_terminal_nor_start_a_line() -> None:
@@ -685,6 +687,14 @@ def test_a_value_is_said_in_a_readers_words(
             True,
             "avrundningen till hela procent ändrades från nej till ja",
         ),
+        # The limits are percent of fulfilment: a 0.9 written for 90 % reads as what it is.
+        ("met_from", 100.0, 0.9, "gränsen för uppfyllt ändrades från 100 procent till 0,9 procent"),
+        (
+            "partly_met_above",
+            90.0,
+            85.5,
+            "gränsen för delvis uppfyllt ändrades från 90 procent till 85,5 procent",
+        ),
     ],
 )
 def test_a_band_of_the_scale_is_said_by_what_it_means(
@@ -715,3 +725,61 @@ def test_the_municipality_itself_is_said_in_a_readers_words(
     params = {"field": field, "old": old, "new": new}
     changed = change(ChangeKind.FIELD_CHANGED, "municipality", "Helsingborg", params=params)
     assert sentence(changed, "sv", PLAIN) == f"Kommunen ”Helsingborg”: {expected}"
+
+
+@pytest.mark.parametrize(
+    ("part", "prop", "old", "new", "expected"),
+    [
+        (
+            "organisation_types",
+            "name",
+            {"sv": "Förvaltning", "en": "Administration"},
+            {"sv": "Förvaltning", "en": "Department"},
+            "organisationstypen ”Förvaltning”: namnet på engelska ändrades från "
+            "”Administration” till ”Department”",
+        ),
+        (
+            "element_kinds",
+            "category",
+            "goal",
+            "council_goal",
+            "delen ”Förvaltning”: vad styr läser den som ändrades från ”Mål” till "
+            "”Fullmäktiges mål”",
+        ),
+        (
+            "element_kinds",
+            "requires_contributors",
+            None,
+            True,
+            "delen ”Förvaltning”: kravet att något ska bidra till var och en lades till",
+        ),
+        (
+            "organisation_types",
+            "requires",
+            ["mission", "direction"],
+            ["mission"],
+            "organisationstypen ”Förvaltning”: kravet att ha en inriktning togs bort",
+        ),
+        (
+            "levels",
+            "description",
+            None,
+            "Ny",
+            "nivån ”Förvaltning”: beskrivningen lades till: ”Ny”",
+        ),
+    ],
+)
+def test_a_part_of_the_model_kept_says_what_changed_in_it(
+    part: str, prop: str, old: object, new: object, expected: str
+) -> None:
+    params = {
+        "part": part,
+        "what": "changed",
+        "id": "forvaltning",
+        "property": prop,
+        "old": old,
+        "new": new,
+        "entry_name": {"sv": "Förvaltning", "en": "Department"},
+    }
+    changed = change(ChangeKind.MODEL_CHANGED, "model", "forvaltning", params=params)
+    assert sentence(changed, "sv", PLAIN) == f"Styrmodellen ändrades: {expected}"

@@ -165,7 +165,7 @@ def kind_counts(changes: Iterable[Change]) -> list[tuple[str, int]]:
 
 
 def changes_summary(changes: list[Change], language: str) -> str:
-    """ "12 ändringar (Tillagt: 3, Lägre ambition: 2)"; none said as everywhere: "Inga ändringar"."""
+    """ "12 ändringar (Tillagt: 3, Lägre ambition: 2)"; none: "Inga ändringar", as everywhere."""
     if not changes:  # only findings changed
         return text("no_changes", language)
     counts = ", ".join(

@@ -4,7 +4,8 @@ and the follow-up scale's bands, as the manifests of the two sides declare them.
 A change here changes how every element is read (which kind may contribute to
 which, when an outcome counts as met), so it is flagged as a change of the
 model, apart from the elements. Levels, kinds and organisation types are
-compared by id, entry by entry as written; links as the model reads them (the
+compared by id, entry by entry as written, and an entry kept is said property
+by property (its name, its level, what it requires); links as the model reads them (the
 kinds each kind may contribute to, however many entries say it); the scale as
 `styr.followup.fulfilment.read_scale` reads it, so a default written out is
 no change.
@@ -61,12 +62,49 @@ def _entries_by_id(old: Repository, new: Repository, part: str) -> list[Change]:
         if entry_id not in before:
             changes.append(_change(new, where, part, ADDED, entry_id, None, entry))
         elif before[entry_id][1] != entry:
-            changes.append(_change(new, where, part, CHANGED, entry_id, before[entry_id][1], entry))
+            changes.extend(_properties(old, new, part, position, before[entry_id][1], entry))
     for entry_id, (position, entry) in before.items():
         if entry_id not in after:
             where = ("steering_model", part, position)
             changes.append(_change(old, where, part, REMOVED, entry_id, entry, None))
     return changes
+
+
+def _properties(
+    old: Repository,
+    new: Repository,
+    part: str,
+    position: int,
+    before: dict[str, Any],
+    after: dict[str, Any],
+) -> list[Change]:
+    """An entry kept, changed: one change for each property that changed (its name, its level).
+
+    Each says which entry by its name (`params.entry_name`, as written on the
+    new side) and, for a level, names the levels (`params.names`, id -> name).
+    """
+    changes = []
+    for key in [*after, *(key for key in before if key not in after)]:
+        if key == "id" or before.get(key) == after.get(key):
+            continue
+        where = ("steering_model", part, position, key)
+        change = _change(new, where, part, CHANGED, after["id"], before.get(key), after.get(key))
+        change.params["property"] = key
+        change.params["entry_name"] = plain(after.get("name", before.get("name")))
+        if key == "level":
+            change.params["names"] = _level_names(old, new)
+        changes.append(change)
+    return changes
+
+
+def _level_names(old: Repository, new: Repository) -> dict[str, Any]:
+    """Each level's name as written (the new side's where both sides have the level)."""
+    return {
+        level_id: plain(entry.get("name"))
+        for side in (old, new)
+        for level_id, (_position, entry) in _entries(side, "levels").items()
+        if entry.get("name") is not None
+    }
 
 
 def _level_order(old: Repository, new: Repository) -> list[Change]:

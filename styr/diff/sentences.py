@@ -24,7 +24,6 @@ from styr.diff.sentence_values import (
     plain_words,
     quoted,
     quoted_value,
-    shown_value,
     word_diff,
 )
 from styr.diff.sentences_indicators import (
@@ -39,13 +38,10 @@ from styr.diff.sentences_indicators import (
     say_target_removed,
     say_unit,
 )
+from styr.diff.sentences_model import say_model
 from styr.diff.texts import (
-    BANDS,
     FIELD_OTHER,
-    GOAL_RULES,
     LANGUAGE_NAMES,
-    MODEL_PART_OTHER,
-    MODEL_PARTS,
     SOURCE_NONE,
     SOURCE_OTHER,
     TERMS,
@@ -268,98 +264,6 @@ def _review(c: Said) -> str:
 # ---------------------------------------------------------------------------
 
 
-def _model(c: Said) -> str:
-    """A change of the declared steering model, said as such ("Styrmodellen ändrades: …")."""
-    part = str(c.params.get("part") or "")
-    entry = c.params.get("id")
-    what = str(c.params.get("what") or "changed")
-    old, new = c.params.get("old"), c.params.get("new")
-    if part == "links" and entry is not None:
-        return _model_links(c, str(entry), what, old, new)
-    if part == "levels" and entry is None:
-        return text(
-            "model_level_order", c.language, old=quoted_value(c, old), new=quoted_value(c, new)
-        )
-    if part == "bands" and str(entry) in BANDS:
-        part_name, name = translate(BANDS[str(entry)], c.language), ""
-        if isinstance(old, bool) and isinstance(new, bool):  # round_to_whole_percent: ja, nej
-            old, new = (
-                text("yes" if old else "no", c.language),
-                text("yes" if new else "no", c.language),
-            )
-        if entry == "goal_rule" and what == "changed":
-            said = text(
-                "model_changed_from",
-                c.language,
-                part=part_name,
-                name=name,
-                old=_goal_rule(c, old),
-                new=_goal_rule(c, new),
-            )
-            return plain_words(said)
-    else:
-        part_name = translate(MODEL_PARTS.get(part, MODEL_PART_OTHER), c.language)
-        name = _entry_name(c, entry, new if new is not None else old)
-    if what == "changed" and _scalar(old) and _scalar(new):
-        said = text(
-            "model_changed_from",
-            c.language,
-            part=part_name,
-            name=name,
-            old=c.value(old),
-            new=c.value(new),
-        )
-    else:
-        key = {"added": "model_added", "removed": "model_removed"}.get(what, "model_changed")
-        said = text(key, c.language, part=part_name, name=name)
-    return plain_words(said)  # no double space where there is no name
-
-
-def _entry_name(c: Said, entry: Any, written: Any) -> str:
-    """A kind, level or type by its name where the entry has one, else by its id, in quotes."""
-    if isinstance(written, dict) and written.get("name") is not None:
-        named = shown_value({"name": written["name"]}, c.language, c.style)
-        if named:
-            return named
-    return quoted(c.value(entry), c.language) if entry is not None else ""
-
-
-def _model_links(c: Said, source: str, what: str, old: Any, new: Any) -> str:
-    names = c.params.get("names")
-    names = names if isinstance(names, dict) else {}
-    name = _kind(c, source, names)
-    if what == "added":
-        return text("model_links_added", c.language, name=name, new=_kinds(c, new, names))
-    if what == "removed":
-        return text("model_links_removed", c.language, name=name, old=_kinds(c, old, names))
-    return text(
-        "model_links_changed",
-        c.language,
-        name=name,
-        old=_kinds(c, old, names),
-        new=_kinds(c, new, names),
-    )
-
-
-def _kind(c: Said, kind_id: str, names: Mapping[str, Any]) -> str:
-    """A kind of a link by the name the model gives it (`params.names`), else by its id."""
-    name = names.get(kind_id)
-    return quoted(c.style.value(name if isinstance(name, str) and name else kind_id), c.language)
-
-
-def _kinds(c: Said, kinds: Any, names: Mapping[str, Any]) -> str:
-    if not isinstance(kinds, list) or not all(isinstance(kind, str) for kind in kinds):
-        return quoted_value(c, kinds)
-    return listed([_kind(c, kind, names) for kind in kinds], c.language)
-
-
-def _goal_rule(c: Said, rule: Any) -> str:
-    """A goal rule by what it means (”den sämst uppfyllda indikatorn avgör”), not its key."""
-    if isinstance(rule, str) and rule in GOAL_RULES:
-        return quoted(translate(GOAL_RULES[rule], c.language), c.language)
-    return quoted_value(c, rule)
-
-
 def _scalar(value: Any) -> bool:
     return isinstance(value, str | int | float) and not isinstance(value, bool)
 
@@ -402,7 +306,7 @@ _SAYERS: dict[ChangeKind, Callable[[Said], str]] = {
     ChangeKind.OUTCOME_ADDED: say_outcome_added,
     ChangeKind.OUTCOME_REVISED: say_outcome_revised,
     ChangeKind.OUTCOME_REMOVED: say_outcome_removed,
-    ChangeKind.MODEL_CHANGED: _model,
+    ChangeKind.MODEL_CHANGED: say_model,
     ChangeKind.REPOSITORY_ADDED: _repository_added,
     ChangeKind.REPOSITORY_REMOVED: _repository_removed,
 }

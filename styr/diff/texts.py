@@ -285,31 +285,6 @@ BETTER_NONE: Text = N_("nothing stated")
 SOURCE_OTHER: Text = N_("another source")
 SOURCE_NONE: Text = N_("no source stated")
 
-# The parts of the declared steering model (`params.part` of a model change).
-MODEL_PARTS: dict[str, Text] = {
-    "element_kinds": NC_("diff model", "the kind"),
-    "links": NC_("diff model", "the link"),
-    "levels": NC_("diff model", "the level"),
-    "organisation_types": NC_("diff model", "the type of organisation"),
-    "bands": NC_("diff model", "the assessment scale"),
-}
-MODEL_PART_OTHER: Text = NC_("diff model", "a part")
-# The bands of the follow-up scale, by their key in styr.yaml.
-BANDS: dict[str, Text] = {
-    "met_from": N_("the limit for met"),
-    "partly_met_above": N_("the limit for partly met"),
-    "labels": N_("the words for the assessments"),
-    "round_to_whole_percent": N_("the rounding to whole percent"),
-    "goal_rule": N_("the rule for how a goal is assessed"),
-}
-
-# The rules for how a goal is assessed from its indicators (`follow_up.goal_rule`), as values.
-GOAL_RULES: dict[str, Text] = {
-    "worst": N_("the least fulfilled indicator decides"),
-    "majority": N_("most of the indicators decide"),
-    "all_met": N_("met only when every indicator is met"),
-}
-
 # Headings, columns and the words around the changes.
 TEXTS: dict[str, Text] = {
     "sides": N_("From {old} to {new}"),
