@@ -296,3 +296,15 @@ def test_with_findings_the_document_ends_with_what_lint_says(
     last = document.tables[-1]
     assert [c.text for c in last.rows[0].cells] == ["Nivå", "Regel", "Plats", "Meddelande"]
     assert any("styr.yaml" in row.cells[2].text for row in last.rows[1:])
+
+
+def test_a_kind_is_not_said_again_under_a_heading_named_after_it(example: Word) -> None:
+    headings = example.headings
+    council = example.view.headings["council"]
+    areas = example.view.council_areas
+    assert areas
+    for area in areas:
+        if area.heading_kind == council:
+            assert (3, area.title) in headings
+        elif area.heading_kind:
+            assert (3, f"{area.heading_kind}: {area.title}") in headings

@@ -54,11 +54,12 @@ def repository_sections(document: Document, view: RepositoryView, t: Labels) -> 
         rows = [[status_words(status), str(count)] for status, count in view.follow_up_summary]
         table(document, [t.status_column, t.count], rows)
     if view.vision or view.waypoints or view.values:
-        heading(document, headings.get("vision", t.vision), 2)
+        vision = headings.get("vision", t.vision)
+        heading(document, vision, 2)
         for element in [*([view.vision] if view.vision else []), *view.waypoints]:
-            item(document, element, t, 3)
+            item(document, element, t, 3, vision)
             for area in element.children:
-                item(document, area, t, 4)
+                item(document, area, t, 4, headings.get("vision_areas", ""))
         for value in view.values:
             labelled(document, value.title, " ".join(value.paragraphs))
     for key, label, elements in (
@@ -66,17 +67,19 @@ def repository_sections(document: Document, view: RepositoryView, t: Labels) -> 
         ("steering_documents", t.steering_documents, view.documents),
     ):
         if elements:
-            heading(document, headings.get(key, label), 2)
+            section = headings.get(key, label)
+            heading(document, section, 2)
             for element in elements:
-                item(document, element, t, 3)
+                item(document, element, t, 3, section)
     if view.council_areas or view.council_goals:
-        heading(document, headings.get("council", t.council), 2)
+        council = headings.get("council", t.council)
+        heading(document, council, 2)
         for area in view.council_areas:
-            item(document, area, t, 3)
+            item(document, area, t, 3, council)
             for goal in area.children:
                 item(document, goal, t, 4)
         for goal in view.council_goals:
-            item(document, goal, t, 3)
+            item(document, goal, t, 3, headings.get("council_goals", ""))
 
 
 def organisation_section(document: Document, o: OrganisationView, t: Labels) -> None:
@@ -96,17 +99,23 @@ def organisation_section(document: Document, o: OrganisationView, t: Labels) -> 
     for reading in o.area_readings:
         labelled(document, reading.area.title, " ".join(reading.paragraphs))
     for goal in o.goals:
-        item(document, goal, t, 4)
+        item(document, goal, t, 4, o.headings.get("goals", ""))
     if o.indicators:
         labelled(document, o.headings.get("indicators", t.indicators), "")
         indicator_table(document, o.indicators, t)
-    for element in [*o.assignments, *o.work_plans]:
-        item(document, element, t, 4)
+    for key, elements in (("assignments", o.assignments), ("work_plans", o.work_plans)):
+        for element in elements:
+            item(document, element, t, 4, o.headings.get(key, ""))
 
 
-def item(document: Document, x: ItemView, t: Labels, level: int) -> None:
-    """A goal, an area, an assignment or a work plan: heading, status, text, indicators."""
-    kind = f"{x.heading_kind}: " if x.heading_kind else ""
+def item(document: Document, x: ItemView, t: Labels, level: int, section: str = "") -> None:
+    """A goal, an area, an assignment or a work plan: heading, status, text, indicators.
+
+    Its kind is said before its title unless the title says it, or the section it stands
+    in is named after the kind ("Stadens inriktning", then each of them), as on the page.
+    """
+    shown = x.heading_kind and x.heading_kind != section
+    kind = f"{x.heading_kind}: " if shown else ""
     heading(document, kind + x.title, level)
     if x.lead:
         document.add_paragraph(x.lead)
