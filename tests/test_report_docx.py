@@ -308,3 +308,17 @@ def test_a_kind_is_not_said_again_under_a_heading_named_after_it(example: Word) 
             assert (3, area.title) in headings
         elif area.heading_kind:
             assert (3, f"{area.heading_kind}: {area.title}") in headings
+
+
+def test_an_indicators_key_figure_and_global_goals_are_in_its_row(example: Word) -> None:
+    organisations = [o for g in example.view.groups for o in g.organisations]
+    indicators = [i for o in organisations for g in o.goals for i in g.indicators]
+    indicators += [i for o in organisations for i in o.indicators]
+    linked = [i for i in indicators if i.kolada]
+    assert linked
+    rows = [[c.text for c in row.cells] for t in example.document.tables for row in t.rows]
+    for i in linked:
+        row = next(r for r in rows if r[0].startswith(i.title))
+        assert f"Kolada: {i.kolada.text}" in row[-1]
+        for link in i.agenda2030:
+            assert link.text in row[-1]

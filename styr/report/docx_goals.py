@@ -96,6 +96,8 @@ def organisation_section(document: Document, o: OrganisationView, t: Labels) -> 
         fact_lines(document, o.direction_facts)
         references(document, t.contributes_to, o.direction_contributes_to)
         indicator_table(document, o.direction_indicators, t)
+    if o.area_readings:
+        labelled(document, o.headings.get("area_readings", ""), "")
     for reading in o.area_readings:
         labelled(document, reading.area.title, " ".join(reading.paragraphs))
     for goal in o.goals:
@@ -148,6 +150,7 @@ def indicator_table(document: Document, items: Sequence[IndicatorView], t: Label
     header += [t.milestones] if columns.milestones else []
     if followed and followed[0].outcome:
         header.append(t.get("outcome_in", period=followed[0].outcome.period))
+    header += [t.links] if columns.links else []
     rows = []
     for i in items:
         row = [_indicator_name(i, t)]
@@ -155,6 +158,7 @@ def indicator_table(document: Document, items: Sequence[IndicatorView], t: Label
         row += [_values(i.targets)] if columns.targets else []
         row += [_values(i.milestones)] if columns.milestones else []
         row += [_outcome(i.outcome, t) if i.outcome else ""] if followed else []
+        row += [_links(i, t)] if columns.links else []
         rows.append(row)
     table(document, header, rows)
     for i in followed:
@@ -185,6 +189,14 @@ def _indicator_name(i: IndicatorView, t: Labels) -> str:
     details = [f"{t.unit}: {i.unit}" if i.unit else "", i.better]
     shown = " · ".join(detail for detail in details if detail)
     return f"{i.title} ({shown})" if shown else i.title
+
+
+def _links(i: IndicatorView, t: Labels) -> str:
+    """The key figure in Kolada and the Global Goals, by what their links say."""
+    lines = [f"{t.kolada}: {i.kolada.text}" if i.kolada else ""]
+    if i.agenda2030:
+        lines.append(f"{t.agenda2030}: " + ", ".join(link.text for link in i.agenda2030))
+    return "\n".join(line for line in lines if line)
 
 
 def _values(values: Sequence[ValueAt]) -> str:
