@@ -96,8 +96,8 @@ def organisation_section(document: Document, o: OrganisationView, t: Labels) -> 
         fact_lines(document, o.direction_facts)
         references(document, t.contributes_to, o.direction_contributes_to)
         indicator_table(document, o.direction_indicators, t)
-    if o.area_readings:
-        labelled(document, o.headings.get("area_readings", ""), "")
+    if o.area_readings and o.headings.get("area_readings"):
+        labelled(document, o.headings["area_readings"], "")
     for reading in o.area_readings:
         labelled(document, reading.area.title, " ".join(reading.paragraphs))
     for goal in o.goals:
