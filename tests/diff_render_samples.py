@@ -19,6 +19,10 @@ COMPANY = "hbab"
 COMPANY_NAME = "Helsingborgshem AB"
 
 
+# The organisations' names a sample repository gives (`RepositoryDiff.organisation_names`).
+NAMES = {BOARD: BOARD_NAME, COMPANY: COMPANY_NAME}
+
+
 def change(kind: ChangeKind, category: str, title: str, **extra: Any) -> Change:
     return Change(
         kind=kind,
@@ -43,6 +47,13 @@ EVERY_KIND: dict[ChangeKind, Change] = {
         "Fler elever klarar skolan",
         id="bun-mal-skola",
         params={"old_id": "bun-mal-1", "similarity": 1.0},
+    ),
+    ChangeKind.MOVED: change(
+        ChangeKind.MOVED,
+        "goal",
+        "Fler unga i arbete",
+        id="bun-mal-arbete",
+        params={"old": COMPANY, "new": BOARD},
     ),
     ChangeKind.REWORDED: change(
         ChangeKind.REWORDED,
@@ -264,9 +275,7 @@ def repository(changes: list[Change], **extra: Any) -> RepositoryDiff:
         old_path=extra.pop("old_path", ""),
         changes=changes,
         findings=extra.pop("findings", FindingsDelta()),
-        organisation_names=extra.pop(
-            "organisation_names", {BOARD: BOARD_NAME, COMPANY: COMPANY_NAME}
-        ),
+        organisation_names=extra.pop("organisation_names", dict(NAMES)),
     )
 
 

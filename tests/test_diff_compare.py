@@ -741,13 +741,14 @@ def test_a_goal_moved_to_another_board_says_so_once(sides: tuple[Path, Path]) ->
     environment = sides[1] / "organisation" / "miljonamnden.yaml"
     environment.write_text(environment.read_text(encoding="utf-8") + text[start:], encoding="utf-8")
     changes = changes_of(sides)
-    moved = [c for c in changes if c.kind is ChangeKind.FIELD_CHANGED]
-    assert [(c.id, c.file, c.organisation, c.params) for c in moved] == [
+    moved = [c for c in changes if c.kind in (ChangeKind.MOVED, ChangeKind.FIELD_CHANGED)]
+    assert [(c.kind, c.id, c.file, c.organisation, c.params) for c in moved] == [
         (
+            ChangeKind.MOVED,
             "kn-mal-2",
             "organisation/miljonamnden.yaml",
             "miljonamnden",
-            {"field": "organisation", "old": "kulturnamnden", "new": "miljonamnden"},
+            {"old": "kulturnamnden", "new": "miljonamnden"},
         )
     ]
     counts = {c.id: c.params["new"] for c in changes if c.kind is ChangeKind.GOAL_COUNT_CHANGED}

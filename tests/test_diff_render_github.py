@@ -27,7 +27,7 @@ def test_each_section_is_folded_with_its_name_and_how_many_changes_it_holds() ->
         "Styrmodellens uppbyggnad (1 ändring)",
         "Kommunfullmäktiges nivå (5 ändringar)",
         f"{BOARD_NAME} ({board} ändringar)",
-        "Helsingborgshem AB (1 ändring)",
+        "Helsingborgshem AB (2 ändringar)",  # and the goal moved from it
         "Fynd från styr lint (2 fynd)",
     ]
     assert "## Helsingborg (1283)" in summary.splitlines()

@@ -16,6 +16,7 @@ from diff_render_samples import (
     FIXED,
     HOSTILE,
     INTRODUCED,
+    NAMES,
     change,
     every_kind,
     one,
@@ -90,7 +91,7 @@ def test_each_change_carries_its_place_its_params_and_its_sentence(
         "column": sample.column,
         "organisation": sample.organisation,
         "params": sample.params,
-        "text": sentence(sample, language, PLAIN),
+        "text": sentence(sample, language, PLAIN, NAMES),
     }
 
 

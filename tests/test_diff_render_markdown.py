@@ -12,6 +12,7 @@ from diff_render_samples import (
     FIXED,
     HOSTILE,
     INTRODUCED,
+    NAMES,
     change,
     every_kind,
     one,
@@ -116,9 +117,15 @@ def test_each_section_is_a_table_of_its_changes_with_what_and_where() -> None:
     ]
     board_changes = [c for c in board_changes if c.category not in ("repository", "model")]
     assert [row[1] for row in board[1:]] == [
-        unmarked(sentence(c, "sv", PLAIN)) for c in board_changes
+        unmarked(sentence(c, "sv", PLAIN, NAMES)) for c in board_changes
     ]
-    assert company[1][0] == "Uppdragets källa"
+    # The goal moved from the company to the board is in both: each one's reviewer sees it.
+    assert company[1][:2] == [
+        "Flyttat",
+        "Målet ”Fler unga i arbete” flyttades från Helsingborgshem AB till "
+        "Barn- och utbildningsnämnden",
+    ]
+    assert company[2][0] == "Uppdragets källa"
     assert findings[0] == ["Fynd", "Regel", "Vad", "Var"]
     assert findings[1] == [
         "Ny varning",
@@ -153,7 +160,7 @@ def test_every_kind_of_change_is_a_row_with_its_sentence(kind: ChangeKind, langu
     seen = read(render_markdown(one(kind), language))
     cells = [cell for table in seen.tables for row in table for cell in row]
     paragraphs = " ".join(t.content for t in seen.tokens if t.type == "inline")
-    expected = unmarked(sentence(EVERY_KIND[kind], language, PLAIN))
+    expected = unmarked(sentence(EVERY_KIND[kind], language, PLAIN, NAMES))
     assert expected in cells or expected in paragraphs
 
 

@@ -13,6 +13,7 @@ from diff_render_samples import (
     FIXED,
     HOSTILE,
     INTRODUCED,
+    NAMES,
     change,
     every_kind,
     one,
@@ -44,6 +45,12 @@ EXPECTED: dict[ChangeKind, tuple[str, str]] = {
     ChangeKind.RENAMED: (
         "bytte beteckning från ”bun-mal-1” till ”bun-mal-skola” (innehållet är detsamma)",
         "changed its designation from “bun-mal-1” to “bun-mal-skola” (the content is the same)",
+    ),
+    ChangeKind.MOVED: (
+        "Målet ”Fler unga i arbete” flyttades från Helsingborgshem AB till "
+        "Barn- och utbildningsnämnden",
+        "The goal “Fler unga i arbete” was moved from Helsingborgshem AB to "
+        "Barn- och utbildningsnämnden",
     ),
     ChangeKind.REWORDED: (
         "rubriken ändrades: Fler [-elever-] {+barn+} klarar skolan",
@@ -161,7 +168,7 @@ def test_every_kind_of_change_is_one_sentence_in_the_language_of_the_run(
 ) -> None:
     swedish, english = EXPECTED[kind]
     expected = swedish if language == "sv" else english
-    said = sentence(EVERY_KIND[kind], language, PLAIN)
+    said = sentence(EVERY_KIND[kind], language, PLAIN, NAMES)
     assert expected in said
     assert expected in render_text(one(kind), language)
     assert "\n" not in said

@@ -18,6 +18,10 @@ class ChangeKind(enum.StrEnum):
     ADDED = "added"
     REMOVED = "removed"
     RENAMED = "renamed"  # params: old_id, similarity (0..1)
+    # An element now written under another organisation (a goal moved from one
+    # board's file to another's). params: old, new (the organisations' ids);
+    # `organisation` is the new one, and the layout lists it under both.
+    MOVED = "moved"
     REWORDED = "reworded"  # params: field, old, new, words [[op, text], ...] op in "=", "-", "+"
     LINK_MOVED = "link-moved"  # params: field, old [ids], new [ids], removed [ids], added [ids]
     #   (and removed_titles, added_titles: the targets' titles, in the same order)
@@ -87,8 +91,9 @@ class Change:
 
     `file` is the file's name inside its repository (`organisation/kn.yaml`),
     `line`/`column` 1-based (0 when the change has no single place; a
-    repository added or removed is at its manifest's 1:1). `organisation` is the id of the organisation the change
-    belongs to (None at council level and for the model), for grouping.
+    repository added or removed is at its manifest's 1:1). `organisation` is
+    the id of the organisation the change belongs to (None at council level
+    and for the model), for grouping.
     """
 
     kind: ChangeKind

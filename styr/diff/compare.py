@@ -12,8 +12,8 @@ What is not a change: keys in another order, a flow mapping written as a
 block, a text only wrapped or spaced differently, links in another order, a
 link to a renamed element that now names it by its new id. An organisation's
 goal count is said when it changed (and of an organisation added, when it is
-over G001's limit). An element now written under another organisation is a
-change of its `organisation`.
+over G001's limit). An element now written under another organisation is
+moved (`ChangeKind.MOVED`).
 
 A repository on one side only (`old` or `new` None) gives no changes here:
 the caller says that the whole repository was added or removed, instead of
@@ -156,8 +156,8 @@ class _Changes(Sides):
             return []
         if self.renamed_id(old.owner) == new.owner or self._moved_with_parent(old, new):
             return []
-        params = {"field": "organisation", "old": old.owner, "new": new.owner}
-        return [element_change(ChangeKind.FIELD_CHANGED, new, self.at_new(new, ()), params)]
+        params = {"old": old.owner, "new": new.owner}
+        return [element_change(ChangeKind.MOVED, new, self.at_new(new, ()), params)]
 
     def _moved_with_parent(self, old: Element, new: Element) -> bool:
         above_old, above_new = old.parent, new.parent

@@ -3,7 +3,8 @@
 A repository's changes are shown in sections: the municipality as a whole
 (added, removed), the structure of the steering model (flagged as such: it
 changes how every file is read), the council level, then each organisation
-in the order the comparison met them. The summary's counts, the findings'
+in the order the comparison met them (an element moved from one organisation
+to another under both: each one's reviewer looks for it). The summary's counts, the findings'
 delta in words and the place of a change ("organisation/kn.yaml:12:5") are
 decided here once, so the text, Markdown, JSON and GitHub renderings agree.
 """
@@ -72,17 +73,31 @@ def sections(repository: RepositoryDiff) -> list[Section]:
         elif change.organisation is None:
             council.changes.append(change)
         else:
-            section = organisations.get(change.organisation)
-            if section is None:
-                name = repository.organisation_names.get(change.organisation) or (
-                    change.organisation
-                )
-                section = organisations[change.organisation] = Section(
-                    Part.ORGANISATION, change.organisation, name
-                )
+            section = _organisation_section(organisations, change.organisation, repository)
             section.changes.append(change)
+            giving = _moved_from(change)
+            if giving is not None:  # the giving organisation's reviewer sees it leave
+                _organisation_section(organisations, giving, repository).changes.append(change)
     found = [whole, model, council, *organisations.values()]
     return [section for section in found if section.changes]
+
+
+def _organisation_section(
+    organisations: dict[str, Section], organisation: str, repository: RepositoryDiff
+) -> Section:
+    section = organisations.get(organisation)
+    if section is None:
+        name = repository.organisation_names.get(organisation) or organisation
+        section = organisations[organisation] = Section(Part.ORGANISATION, organisation, name)
+    return section
+
+
+def _moved_from(change: Change) -> str | None:
+    """The organisation an element moved away from, where it is not the one it belongs to now."""
+    if change.kind is not ChangeKind.MOVED:
+        return None
+    giving = change.params.get("old")
+    return giving if isinstance(giving, str) and giving != change.organisation else None
 
 
 def section_heading(section: Section, language: str, shown: Callable[[str], str]) -> str:

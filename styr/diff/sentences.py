@@ -87,6 +87,12 @@ def _renamed(c: Said) -> str:
     return c.say("renamed" if same else "renamed_nearly", old=old, new=new)
 
 
+def _moved(c: Said) -> str:
+    """By the organisations' names: "… flyttades från Miljönämnden till Stadsbyggnadsnämnden"."""
+    old, new = c.params.get("old"), c.params.get("new")
+    return c.say("moved", old=c.organisation(old), new=c.organisation(new))
+
+
 def _reworded(c: Said) -> str:
     field = field_name(c, FIELD_OTHER)
     words = word_diff(c.params.get("words"), c.style)
@@ -284,6 +290,7 @@ _SAYERS: dict[ChangeKind, Callable[[Said], str]] = {
     ChangeKind.ADDED: _added,
     ChangeKind.REMOVED: _removed,
     ChangeKind.RENAMED: _renamed,
+    ChangeKind.MOVED: _moved,
     ChangeKind.REWORDED: _reworded,
     ChangeKind.LINK_MOVED: _link_moved,
     ChangeKind.FIELD_CHANGED: _field_changed,

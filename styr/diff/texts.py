@@ -120,6 +120,7 @@ KIND_LABELS: dict[str, Text] = {
     "added": NC_("diff change", "Added"),
     "removed": NC_("diff change", "Removed"),
     "renamed": NC_("diff change", "New designation"),
+    "moved": NC_("diff change", "Moved"),
     "reworded": NC_("diff change", "Reworded"),
     "link-moved": NC_("diff change", "Link moved"),
     "ambition-lowered": NC_("diff change", "Lower ambition"),
@@ -151,6 +152,7 @@ KIND_OTHER: Text = NC_("diff change", "Changed")
 # One sentence per kind of change (several where the params make the sentence differ).
 SENTENCES: dict[str, Text] = {
     "added": N_("{subject} was added"),
+    "moved": N_("{subject} was moved from {old} to {new}"),
     "removed": N_("{subject} was removed"),
     "renamed": N_(
         "{subject} changed its designation from {old} to {new} (the content is the same)"
