@@ -790,3 +790,49 @@ def test_a_part_of_the_model_kept_says_what_changed_in_it(
     }
     changed = change(ChangeKind.MODEL_CHANGED, "model", "forvaltning", params=params)
     assert sentence(changed, "sv", PLAIN) == f"Styrmodellen ändrades: {expected}"
+
+
+@pytest.mark.parametrize(
+    ("field", "old", "new", "expected"),
+    [
+        (
+            "direction.decision.state",
+            "proposed",
+            "decided",
+            "Kommunstyrelsen: beslutet om inriktningen ändrades: läget från förslag till beslutad",
+        ),
+        (
+            "direction.decision.by",
+            "kf",
+            "ks",
+            "Kommunstyrelsen: beslutet om inriktningen ändrades: beslutande organ från "
+            "Kommunfullmäktige till Kommunstyrelsen",
+        ),
+        (
+            "mission.decision.date",
+            "2026-10-20",
+            "2026-11-24",
+            "Kommunstyrelsen: beslutet om uppdraget ändrades: beslutsdatumet från 2026-10-20 "
+            "till 2026-11-24",
+        ),
+        (
+            "decision.paragraph",
+            None,
+            12,
+            "Kommunstyrelsen: beslutet ändrades: paragrafen i protokollet lades till: § 12",
+        ),
+        (
+            "decision.case_number",
+            "KS-2026/301",
+            None,
+            "Kommunstyrelsen: beslutet ändrades: diarienumret togs bort (förut ”KS-2026/301”)",
+        ),
+    ],
+)
+def test_a_decision_changed_is_said_key_by_key_with_the_organs_name(
+    field: str, old: object, new: object, expected: str
+) -> None:
+    names = {"kf": "Kommunfullmäktige", "ks": "Kommunstyrelsen"}
+    params = {"field": field, "old": old, "new": new}
+    changed = change(ChangeKind.FIELD_CHANGED, "organisation", "Kommunstyrelsen", params=params)
+    assert sentence(changed, "sv", PLAIN, names) == expected

@@ -26,6 +26,7 @@ from styr.diff.sentence_values import (
     quoted_value,
     word_diff,
 )
+from styr.diff.sentences_decision import say_decision
 from styr.diff.sentences_indicators import (
     say_ambition,
     say_baseline,
@@ -106,6 +107,9 @@ _NAMING_AN_ORGANISATION = frozenset({"owner", "parent", "adopted_by", "to"})
 
 
 def _field_changed(c: Said) -> str:
+    decision = say_decision(c)
+    if decision is not None:
+        return decision
     field = field_name(c)
     old, new = c.params.get("old"), c.params.get("new")
     key = str(c.params.get("field") or "").rpartition(".")[2]
