@@ -165,7 +165,7 @@ def test_outside_git_says_to_compare_folders(
     monkeypatch.setenv("GIT_CEILING_DIRECTORIES", str(tmp_path))
     result = run_cli("diff")
     assert result.code == 2
-    assert "inte i ett git-repositorium" in result.err
+    assert "ligger inte i git" in result.err
     assert "--from" in result.err and "--to" in result.err
     assert "Traceback" not in result.err
 
