@@ -54,6 +54,23 @@ def test_a_past_outcome_revised_says_from_what_to_what(sides: Sides) -> None:
     assert (change.line, change.column) == (line_of(sides.new / FOLLOW_UP_2024, SAFE), 5)
 
 
+def test_whose_an_outcome_is_decided_by_the_one_rule_for_every_change(
+    sides: Sides, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # One rule (`places.organisation_of`) for whose a change is: an outcome is
+    # grouped as its indicator is, however that rule places the indicator.
+    sides.edit(FOLLOW_UP_2024, "value: 71.2", "value: 74")
+    monkeypatch.setattr(
+        "styr.diff.outcomes.organisation_of", lambda element: f"styrs-av-{element.id}"
+    )
+    sides.edit(FOLLOW_UP_2025, ANALYSIS_2025, ANALYSIS_2025.replace("långsammare", "snabbare"))
+    changes = changes_of(sides)
+    assert [change.organisation for change in changes] == [
+        f"styrs-av-{SAFE}",
+        "styrs-av-hamn-mal-1",  # a goal's analysis, as the goal
+    ]
+
+
 def test_the_figures_for_women_and_men_are_revised_each_on_its_own(sides: Sides) -> None:
     sides.edit(FOLLOW_UP_2024, SAFE_2024, SAFE_2024.replace("73.3", "73.9") + "    men: 68.4\n")
     sides.edit(FOLLOW_UP_2024, "    men: 69.0\n", "", side="new")

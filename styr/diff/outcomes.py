@@ -22,7 +22,7 @@ from collections.abc import Iterator, Mapping
 from typing import Any, TypeVar
 
 from styr.diff.changes import Change, ChangeKind
-from styr.diff.places import file_name, not_loaded_files
+from styr.diff.places import file_name, not_loaded_files, organisation_of
 from styr.diff.values import value_change
 from styr.followup.evaluate import FOLLOW_UP, Analysis, OutcomeEntry, read_outcomes
 from styr.lint import relative_name
@@ -240,7 +240,8 @@ def _change(
         file=relative_name(repository, entry.document.file),
         line=line,
         column=column,
-        organisation=indicator.owner if indicator is not None else None,
+        # Whose a change is, decided once (`places.organisation_of`), as for the indicator itself.
+        organisation=organisation_of(indicator) if indicator is not None else None,
         params={"indicator": entry.indicator, "period": entry.period.text, **params},
     )
 
@@ -301,6 +302,6 @@ def _analysis_change(
         file=relative_name(repository, analysis.document.file),
         line=line,
         column=column,
-        organisation=goal.owner if goal is not None else None,
+        organisation=organisation_of(goal) if goal is not None else None,
         params={"goal": analysis.goal, "period": analysis.period.text, **params},
     )
