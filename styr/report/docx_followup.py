@@ -18,8 +18,6 @@ from docx import Document as new_document
 from docx.document import Document
 
 from styr.cache import LintCache
-from styr.errors import UsageError
-from styr.model.repository import find_repositories
 from styr.report.docx import saved
 from styr.report.docx_parts import (
     heading,
@@ -50,19 +48,11 @@ def followup_docx(
     Refuses what the HTML follow-up report refuses: a period it cannot read, more
     than one repository, errors unless `allow_errors` (`UsageError`, `ErrorsBlockPublishing`).
     """
-    from styr.report.followup_report import wanted_period
-    from styr.report.followup_report_build import linted_followup_view
-    from styr.report.texts import LANGUAGES
+    from styr.report.followup_report_build import followup_view_of_paths
 
-    if language is not None and language not in LANGUAGES:
-        raise UsageError("unknown-language", name=language)
-    period = wanted_period(period_text)
-    roots = find_repositories(paths or [Path(".")])
-    if len(roots) != 1:
-        raise UsageError("report-period-one-repository", count=len(roots))
-    view = linted_followup_view(
-        roots[0],
-        period.text,
+    view = followup_view_of_paths(
+        paths,
+        period_text,
         language,
         today=today,
         allow_errors=allow_errors,

@@ -44,15 +44,9 @@ def followup_report_pieces(
     kind = FORMATS.get(fmt)
     if kind is None:
         raise UsageError("unknown-format", name=fmt, known="html, md, pdf, docx")
-    if language is not None and language not in LANGUAGES:
-        raise UsageError("unknown-language", name=language)
-    period = wanted_period(period_text)
-    roots = find_repositories(paths or [Path(".")])
-    if len(roots) != 1:
-        raise UsageError("report-period-one-repository", count=len(roots))
-    view = linted_followup_view(
-        roots[0],
-        period.text,
+    view = followup_view_of_paths(
+        paths,
+        period_text,
         language,
         today=today,
         allow_errors=allow_errors,
@@ -68,6 +62,39 @@ def followup_report_pieces(
         "r": view,
     }
     return render_pieces(kind, f"followup_report.{kind}.j2", context, templates)
+
+
+def followup_view_of_paths(
+    paths: list[Path],
+    period_text: str,
+    language: str | None = None,
+    *,
+    today: date | None = None,
+    allow_errors: bool = False,
+    cache: LintCache | None = None,
+    updated: date | None = None,
+) -> FollowupReportView:
+    """The follow-up report's view of the one repository under `paths`, for every rendering.
+
+    Refuses what every rendering of the follow-up report refuses (`UsageError`):
+    a language it does not know, a period it cannot read, other than one
+    repository; then as `linted_followup_view`.
+    """
+    if language is not None and language not in LANGUAGES:
+        raise UsageError("unknown-language", name=language)
+    period = wanted_period(period_text)
+    roots = find_repositories(paths or [Path(".")])
+    if len(roots) != 1:
+        raise UsageError("report-period-one-repository", count=len(roots))
+    return linted_followup_view(
+        roots[0],
+        period.text,
+        language,
+        today=today,
+        allow_errors=allow_errors,
+        cache=cache,
+        updated=updated,
+    )
 
 
 def linted_followup_view(
