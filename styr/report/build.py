@@ -117,28 +117,15 @@ def report_pieces(
         check_publishable(LintResult([result for _, result in built]), allow_errors=allow_errors)
         views = [view for view, _ in built]
     else:
-        loaded = [load_and_lint(root, day, cache) for root in roots]
-        repositories = [repository for repository, _ in loaded]
-        results = [result for _, result in loaded]
-        check_publishable(LintResult(results), allow_errors=allow_errors)
-        for repository in repositories:
-            _let_go_of_texts(repository, loaded_only=True)
-        labels = Labels(language or _common_language(repositories))
-        codes = [repository.municipality_code for repository in repositories]
-        views = [
-            repository_view(
-                repository,
-                labels,
-                Anchors(prefix_for(codes, position) if len(roots) > 1 else ""),
-                with_findings=with_findings,
-                today=today,
-                linted=result,
-                updated=updated,
-            )
-            for position, (repository, result) in enumerate(zip(repositories, results, strict=True))
-        ]
-        for repository in repositories:
-            _let_go_of_texts(repository)
+        views, labels = linted_views(
+            roots,
+            language,
+            with_findings,
+            today=today,
+            allow_errors=allow_errors,
+            cache=cache,
+            updated=updated,
+        )
     several = len(views) > 1
     context: dict[str, object] = {
         "t": labels,
@@ -159,6 +146,46 @@ def report_pieces(
         return render_pieces(kind, f"index.{kind}.j2", context, templates)
     context.update(r=views[0])
     return render_pieces(kind, f"report.{kind}.j2", context, templates)
+
+
+def linted_views(
+    roots: list[Path],
+    language: str | None,
+    with_findings: bool,
+    *,
+    today: date | None,
+    allow_errors: bool,
+    cache: LintCache | None,
+    updated: date | None,
+) -> tuple[list[RepositoryView], Labels]:
+    """Each repository's full view and the labels, linted first, for every rendering of the report.
+
+    Raises `ErrorsBlockPublishing` when the repositories have errors and
+    `allow_errors` is not set.
+    """
+    loaded = [load_and_lint(root, today or date.today(), cache) for root in roots]
+    repositories = [repository for repository, _ in loaded]
+    results = [result for _, result in loaded]
+    check_publishable(LintResult(results), allow_errors=allow_errors)
+    for repository in repositories:
+        _let_go_of_texts(repository, loaded_only=True)
+    labels = Labels(language or _common_language(repositories))
+    codes = [repository.municipality_code for repository in repositories]
+    views = [
+        repository_view(
+            repository,
+            labels,
+            Anchors(prefix_for(codes, position) if len(roots) > 1 else ""),
+            with_findings=with_findings,
+            today=today,
+            linted=result,
+            updated=updated,
+        )
+        for position, (repository, result) in enumerate(zip(repositories, results, strict=True))
+    ]
+    for repository in repositories:
+        _let_go_of_texts(repository)
+    return views, labels
 
 
 def repository_view(

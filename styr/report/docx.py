@@ -16,11 +16,8 @@ from docx import Document as new_document
 from docx.document import Document
 
 from styr.cache import LintCache
-from styr.lint import LintResult, load_and_lint
 from styr.model.repository import find_repositories
-from styr.publishing import check_publishable
-from styr.report.anchors import Anchors, prefix_for
-from styr.report.build import repository_view
+from styr.report.build import linted_views
 from styr.report.docx_goals import (
     findings_section,
     item,
@@ -75,26 +72,15 @@ def report_views(
 
     if language is not None and language not in LANGUAGES:
         raise UsageError("unknown-language", name=language)
-    roots = find_repositories(paths or [Path(".")])
-    loaded = [load_and_lint(root, today or date.today(), cache) for root in roots]
-    check_publishable(LintResult([result for _, result in loaded]), allow_errors=allow_errors)
-    repositories = [repository for repository, _ in loaded]
-    agreed = {repository.language or "sv" for repository in repositories}
-    labels = Labels(language or (agreed.pop() if len(agreed) == 1 else "sv"))
-    codes = [repository.municipality_code for repository in repositories]
-    views = [
-        repository_view(
-            repository,
-            labels,
-            Anchors(prefix_for(codes, position) if len(roots) > 1 else ""),
-            with_findings=with_findings,
-            today=today,
-            linted=result,
-            updated=updated,
-        )
-        for position, (repository, result) in enumerate(loaded)
-    ]
-    return views, labels
+    return linted_views(
+        find_repositories(paths or [Path(".")]),
+        language,
+        with_findings,
+        today=today,
+        allow_errors=allow_errors,
+        cache=cache,
+        updated=updated,
+    )
 
 
 def goal_document(views: list[RepositoryView], labels: Labels) -> bytes:
