@@ -13,10 +13,9 @@ a last line, and every fold opened is closed.
 from __future__ import annotations
 
 from styr.diff.changes import DiffResult
-from styr.diff.layout import repository_heading
-from styr.diff.render_markdown import Block, Budget, changed, parts, summary
+from styr.diff.render_markdown import Budget, Shown, document
 from styr.diff.texts import counted, text
-from styr.escape import html_text, markdown_cell
+from styr.escape import html_text
 
 SUMMARY_LIMIT = 1_000_000
 _CLOSE = "</details>"
@@ -24,22 +23,17 @@ _CLOSE = "</details>"
 
 def render_github(result: DiffResult, language: str, limit: int | None = SUMMARY_LIMIT) -> str:
     budget = Budget(limit)
-    blocks = [summary(result, language)]
-    budget.fits(blocks[0])
-    for repository in changed(result):
-        heading = Block(f"## {repository_heading(repository, language, markdown_cell)}")
-        blocks.extend(budget.written([heading]))
-        for part in parts(repository, result, language):
-            if part.title is None:
-                blocks.extend(budget.written(part.blocks))
-                continue
-            count = counted(part.counted, part.count, language)
-            title = html_text(text("details_summary", language, name=part.title, changes=count))
-            opening = f"<details><summary>{title}</summary>"
-            if not budget.fits(opening + _CLOSE):
-                budget.left_out += part.count
-                continue
-            # GitHub reads Markdown inside HTML only after a blank line: the blocks are apart.
-            blocks.extend([opening, *budget.written(part.blocks), _CLOSE])
-    blocks.extend(budget.note(language))
-    return "\n\n".join(blocks) + "\n"
+
+    def written(part: Shown) -> list[str]:
+        if part.title is None:
+            return budget.written(part.blocks)
+        count = counted(part.counted, part.count, language)
+        title = html_text(text("details_summary", language, name=part.title, changes=count))
+        opening = f"<details><summary>{title}</summary>"
+        if not budget.fits(opening + _CLOSE):
+            budget.left_out += part.count
+            return []
+        # GitHub reads Markdown inside HTML only after a blank line: the blocks are apart.
+        return [opening, *budget.written(part.blocks), _CLOSE]
+
+    return document(result, language, budget, written)

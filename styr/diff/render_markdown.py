@@ -18,7 +18,7 @@ and a last line says how many changes and findings are not shown.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from styr.diff.changes import DiffResult, FindingsDelta, RepositoryDiff
@@ -54,15 +54,29 @@ _NOTE_ROOM = 400
 def render_markdown(result: DiffResult, language: str, limit: int | None = COMMENT_LIMIT) -> str:
     """The comment; beyond `limit` bytes the rest is left out and a last line says how much."""
     budget = Budget(limit)
+
+    def written(part: Shown) -> list[str]:
+        if part.title is None:
+            return budget.written(part.blocks)
+        title = budget.written([Block(f"### {markdown_cell(part.title)}")])
+        return [*title, *budget.written(part.blocks)]
+
+    return document(result, language, budget, written)
+
+
+def document(
+    result: DiffResult, language: str, budget: Budget, written: Callable[[Shown], list[str]]
+) -> str:
+    """The summary line, then each changed municipality's heading and its parts as
+    `written` writes them, then the note of what did not fit: the comment and the job
+    summary alike."""
     blocks = [summary(result, language)]
     budget.fits(blocks[0])
     for repository in changed(result):
         heading = Block(f"## {repository_heading(repository, language, markdown_cell)}")
         blocks.extend(budget.written([heading]))
         for part in parts(repository, result, language):
-            if part.title is not None:
-                blocks.extend(budget.written([Block(f"### {markdown_cell(part.title)}")]))
-            blocks.extend(budget.written(part.blocks))
+            blocks.extend(written(part))
     blocks.extend(budget.note(language))
     return "\n\n".join(blocks) + "\n"
 
