@@ -69,7 +69,9 @@ def render_text(
         for wrapped in _wrap(line, width)
     ]
     if colour:
-        return _in_colour(lines)
+        from styr.output.ansi import in_colour
+
+        return in_colour([(line, style)] for line, style in lines)
     return "".join(f"{line}\n" for line, _style in lines)
 
 
@@ -138,24 +140,3 @@ def _wrap(line: str, width: int | None) -> list[str]:
         break_long_words=False,
         break_on_hyphens=False,
     ) or [line]
-
-
-def _in_colour(lines: list[Line]) -> str:
-    """The lines styled by rich for a terminal: plain `Text`, so nothing is read as markup."""
-    import io
-
-    from rich.console import Console
-    from rich.text import Text
-
-    buffer = io.StringIO()
-    console = Console(
-        file=buffer,
-        force_terminal=True,
-        no_color=False,
-        highlight=False,
-        width=10_000,  # wrapped above already, to the width asked for
-        soft_wrap=True,
-    )
-    for line, style in lines:
-        console.print(Text(line, style=style or ""))
-    return buffer.getvalue()

@@ -30,7 +30,9 @@ _STYLES = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO
 def render(result: LintResult, language: str, colour: bool = False) -> str:
     lines = _lines(result, language)
     if colour:
-        return _in_colour(lines)
+        from styr.output.ansi import in_colour
+
+        return in_colour(lines)
     return "".join("".join(text for text, _style in line) + "\n" for line in lines)
 
 
@@ -46,34 +48,6 @@ def _lines(result: LintResult, language: str) -> Iterator[Line]:
 
         for each in withheld:
             yield [(terminal(describe(each, language)), "yellow")]
-
-
-def _in_colour(lines: Iterator[Line]) -> str:
-    """The lines styled by rich for a terminal (ANSI colours), never wrapped."""
-    import io
-
-    from rich.console import Console
-    from rich.text import Text
-
-    buffer = io.StringIO()
-    console = Console(
-        file=buffer,
-        force_terminal=True,
-        no_color=False,
-        highlight=False,
-        width=10_000,  # never wrap: CI logs and editors match whole lines
-        soft_wrap=True,
-    )
-    for line in lines:
-        if not line:
-            console.print()
-            continue
-        (first, style), *rest = line
-        text = Text(first, style=style)
-        for piece, piece_style in rest:
-            text.append(piece, style=piece_style or None)
-        console.print(text)
-    return buffer.getvalue()
 
 
 def _line(finding: Finding, language: str) -> Line:
