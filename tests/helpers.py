@@ -6,6 +6,7 @@ from pathlib import Path
 
 from styr.findings import Finding
 from styr.lint import lint_paths
+from styr.scaffold import init_repository
 
 
 def findings_of(*paths: Path) -> list[Finding]:
@@ -37,3 +38,45 @@ def column_of(path: Path, needle: str, within: str | None = None) -> int:
         if (within or needle) in line:
             return line.index(needle) + 1
     raise AssertionError(f"{needle!r} not in {path}")
+
+
+# An indicator whose milestone G013 reports, with negative amounts ("−1 250,5" in Swedish).
+NEGATIVE_AMOUNTS_BOARD = """\
+kind: organisation
+id: exempelnamnden
+type: namnd
+name: Exempelnämnden
+parent: kommunfullmaktige
+mission:
+  source: reglemente
+  text: Nämnden ansvarar för service till invånarna.
+direction:
+  text: Nämnden ska bidra till att fler invånare får en god service.
+  contributes_to: [malomrade-1]
+goals:
+  - id: mal-1
+    title: Fler invånare ska vara nöjda med servicen
+    target_group: invånare
+    horizon: {start: 2027, end: 2030}
+    contributes_to: [malomrade-1]
+    indicators:
+      - id: ind-1
+        title: Nettokostnad per invånare
+        unit: kronor
+        better: lower
+        baseline: {year: 2026, value: -1250.5}
+        targets:
+          - {year: 2030, value: -2000}
+        milestones:
+          - {year: 2027, value: 85.5, term: short}
+"""
+
+
+def repository_with_negative_amounts(tmp_path: Path) -> Path:
+    """A blank municipality with one board whose indicator, in negative amounts, is off course."""
+    repo = tmp_path / "kommun"
+    init_repository(repo, "blank", "Testby", "0999")
+    (repo / "organisation" / "exempelnamnden.yaml").write_text(
+        NEGATIVE_AMOUNTS_BOARD, encoding="utf-8"
+    )
+    return repo

@@ -5,49 +5,16 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from helpers import repository_with_negative_amounts
 
 from styr.findings import Finding, Severity
 from styr.lint import lint_paths
 from styr.rules.catalogue import BY_CODE
-from styr.scaffold import init_repository
-
-BOARD = """\
-kind: organisation
-id: exempelnamnden
-type: namnd
-name: Exempelnämnden
-parent: kommunfullmaktige
-mission:
-  source: reglemente
-  text: Nämnden ansvarar för service till invånarna.
-direction:
-  text: Nämnden ska bidra till att fler invånare får en god service.
-  contributes_to: [malomrade-1]
-goals:
-  - id: mal-1
-    title: Fler invånare ska vara nöjda med servicen
-    target_group: invånare
-    horizon: {start: 2027, end: 2030}
-    contributes_to: [malomrade-1]
-    indicators:
-      - id: ind-1
-        title: Nettokostnad per invånare
-        unit: kronor
-        better: lower
-        baseline: {year: 2026, value: -1250.5}
-        targets:
-          - {year: 2030, value: -2000}
-        milestones:
-          - {year: 2027, value: 85.5, term: short}
-"""
 
 
 @pytest.fixture
 def off_course(tmp_path: Path) -> Finding:
-    repo = tmp_path / "kommun"
-    init_repository(repo, "blank", "Testby", "0999")
-    (repo / "organisation" / "exempelnamnden.yaml").write_text(BOARD, encoding="utf-8")
-    findings = lint_paths([repo]).findings
+    findings = lint_paths([repository_with_negative_amounts(tmp_path)]).findings
     return next(finding for finding in findings if finding.code == "G013")
 
 

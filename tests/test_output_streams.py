@@ -9,44 +9,13 @@ import sys
 from pathlib import Path
 
 import pytest
+from helpers import repository_with_negative_amounts
 
 from styr.output_streams import make_stream_safe
-from styr.scaffold import init_repository
 
 EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "huddinge"
 # `styr status` of the example: the minus sign of "− försämras" and the table's box lines.
 MINUS = "\u2212"
-
-# An indicator whose milestone G013 reports, with negative amounts ("−1 250,5" in Swedish).
-BOARD = """\
-kind: organisation
-id: exempelnamnden
-type: namnd
-name: Exempelnämnden
-parent: kommunfullmaktige
-mission:
-  source: reglemente
-  text: Nämnden ansvarar för service till invånarna.
-direction:
-  text: Nämnden ska bidra till att fler invånare får en god service.
-  contributes_to: [malomrade-1]
-goals:
-  - id: mal-1
-    title: Fler invånare ska vara nöjda med servicen
-    target_group: invånare
-    horizon: {start: 2027, end: 2030}
-    contributes_to: [malomrade-1]
-    indicators:
-      - id: ind-1
-        title: Nettokostnad per invånare
-        unit: kronor
-        better: lower
-        baseline: {year: 2026, value: -1250.5}
-        targets:
-          - {year: 2030, value: -2000}
-        milestones:
-          - {year: 2027, value: 85.5, term: short}
-"""
 
 # Standard output as Python opens it on Windows when it is redirected: the
 # ANSI code page, cp1252 in Sweden, with no encoding chosen by the user.
@@ -97,9 +66,7 @@ def test_status_redirected_in_the_windows_code_page_is_written_in_utf_8() -> Non
 def test_a_finding_with_a_minus_sign_keeps_its_exit_code(
     tmp_path: Path, chosen: dict[str, str], encoding: str, minus: str
 ) -> None:
-    repo = tmp_path / "kommun"
-    init_repository(repo, "blank", "Testby", "0999")
-    (repo / "organisation" / "exempelnamnden.yaml").write_text(BOARD, encoding="utf-8")
+    repo = repository_with_negative_amounts(tmp_path)
     result = _run(["lint", str(repo), "--fail-on", "warning"], AS_ON_WINDOWS, **chosen)
     assert result.returncode == 1, result.stderr.decode(encoding, "replace")
     assert b"Traceback" not in result.stderr
