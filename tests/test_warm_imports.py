@@ -8,13 +8,11 @@ never by how long it took.
 
 from __future__ import annotations
 
-import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from filled import init_filled as init_repository
+from import_probe import imports_of_run
 
 # Modules that only a run which reads, checks or styles something needs.
 HEAVY = (
@@ -30,38 +28,9 @@ HEAVY = (
     "styr.load.yaml_reader",
 )
 
-# Runs styr as its entry point does and reports which heavy modules were imported.
-# The cold run pretends its files were written long ago, so that the stat index
-# takes them (files written in the same moment are never indexed).
-RUNNER = """
-import json, sys, time
-arguments, heavy, pretend_old = json.loads(sys.argv[1])
-if pretend_old:
-    import styr.lint
-    styr.lint.now_ns = lambda: time.time_ns() + 10_000_000_000
-sys.argv = ["styr", *arguments]
-from styr.entry import main
-try:
-    main()
-except SystemExit:
-    pass
-sys.stdout.flush()
-loaded = set(sys.modules)
-imported = [name for name in heavy if any(m == name or m.startswith(name + ".") for m in loaded)]
-sys.stderr.write("\\n" + json.dumps(imported))
-"""
-
 
 def _run(arguments: list[str], *, pretend_old: bool = False) -> tuple[str, list[str]]:
-    process = subprocess.run(
-        [sys.executable, "-c", RUNNER, json.dumps([arguments, HEAVY, pretend_old])],
-        capture_output=True,
-        text=True,
-        check=False,
-        timeout=120,
-    )
-    *_, imported = process.stderr.splitlines()
-    return process.stdout, json.loads(imported)
+    return imports_of_run(arguments, HEAVY, pretend_old=pretend_old)
 
 
 @pytest.fixture
