@@ -23,8 +23,10 @@ from typing import Any
 
 import pytest
 from conftest import EXAMPLES
+from helpers import replace_in
 
 from styr.diff.changes import ChangeKind
+from styr.model.repository import MANIFEST
 
 KINDS = {kind.value for kind in ChangeKind}
 # The board most tests of the command edit.
@@ -234,6 +236,19 @@ def git_repository(folder: Path, *examples: str) -> GitRepository:
     repository.git("init", "--quiet", "--initial-branch=main")
     repository.commit("Styrmodellen som den är beslutad")
     return repository
+
+
+def two_municipalities_committed(tmp_path: Path) -> Path:
+    """A git work tree with two municipalities (Helsingborg, and a copy named Grannby),
+    committed on main: the folder `styrning` that holds them."""
+    top = tmp_path / "styrning"
+    top.mkdir()
+    shutil.copytree(EXAMPLES / "helsingborg", top / "helsingborg")
+    shutil.copytree(EXAMPLES / "helsingborg", top / "grannby")
+    replace_in(top / "grannby" / MANIFEST, "name: Helsingborgs stad", "name: Grannby")
+    run_git(top, "init", "-q", "-b", "main")
+    commit_all(top, "Mål och budget 2025")
+    return top
 
 
 def plain_folder(folder: Path, example: str = "helsingborg") -> GitRepository:

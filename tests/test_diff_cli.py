@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 from conftest import EXAMPLES, CliResult
-from diff_repos import BOARD, commit_all, isolated_git, run_git
+from diff_repos import BOARD, commit_all, isolated_git, run_git, two_municipalities_committed
 from helpers import replace_in
 
 from styr.model.repository import MANIFEST
@@ -30,13 +30,7 @@ OLD_TITLE = "Fler hyresgäster ska känna sig trygga i sitt bostadsområde"
 def work_tree(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """Two municipalities committed on main and tagged as last year's budget; the test runs
     in the work tree."""
-    top = tmp_path / "styrning"
-    top.mkdir()
-    shutil.copytree(EXAMPLES / "helsingborg", top / "helsingborg")
-    shutil.copytree(EXAMPLES / "helsingborg", top / "grannby")
-    replace_in(top / "grannby" / MANIFEST, "name: Helsingborgs stad", "name: Grannby")
-    run_git(top, "init", "-q", "-b", "main")
-    commit_all(top, "Mål och budget 2025")
+    top = two_municipalities_committed(tmp_path)
     run_git(top, "tag", "mal-och-budget-2025")
     monkeypatch.chdir(top)
     return top

@@ -16,7 +16,7 @@ from typing import Any
 
 import pytest
 from conftest import EXAMPLES
-from diff_repos import BOARD, commit_all, isolated_git, run_git
+from diff_repos import BOARD, commit_all, isolated_git, run_git, two_municipalities_committed
 from helpers import findings_of, replace_in
 from platform_marks import needs_symlinks
 
@@ -56,14 +56,7 @@ pytestmark = pytest.mark.usefixtures("isolated_git")
 @pytest.fixture
 def work_tree(tmp_path: Path) -> Path:
     """A git work tree with two municipalities (Helsingborg twice), committed on main."""
-    top = tmp_path / "styrning"
-    top.mkdir()
-    shutil.copytree(EXAMPLES / "helsingborg", top / "helsingborg")
-    shutil.copytree(EXAMPLES / "helsingborg", top / "grannby")
-    replace_in(top / "grannby" / MANIFEST, "name: Helsingborgs stad", "name: Grannby")
-    run_git(top, "init", "-q", "-b", "main")
-    commit_all(top, "Mål och budget 2025")
-    return top
+    return two_municipalities_committed(tmp_path)
 
 
 def test_revision_roots_are_found_as_lint_searches_folders() -> None:
