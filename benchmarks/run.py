@@ -177,9 +177,10 @@ def diff_rows(corpus: Path, folder: Path, cold: float, repeat: int) -> None:
     one = timed(municipality.name)
     verdict = "met" if one <= 0.5 else "NOT met"
     row("styr diff, one municipality", one, None, f"target ≤ 0.5 s: {verdict}")
+    # No target: the is for one file changed. Shown so that the cost of
+    # comparing (both sides loaded and linted) stays in view.
     all_changed = timed(to=every)
-    verdict = "met" if all_changed <= cold else "NOT met"
-    note = f"{all_changed / cold:.2f} × cold lint (target ≤ 1.0 ×: {verdict})"
+    note = f"{all_changed / cold:.2f} × cold lint (no target)"
     row("styr diff, every municipality changed", all_changed, None, note)
 
 
