@@ -240,7 +240,8 @@ MESSAGES: dict[str, Text] = {
         "and run styr lint for them."
     ),
     "pdf-needs-weasyprint": N_(
-        "A PDF needs WeasyPrint, which is not installed. Install it with: pip install styr[pdf]"
+        "A PDF needs WeasyPrint, which is not installed. Install it in the environment styr runs "
+        "in: pip install weasyprint (with pipx: pipx inject styr weasyprint)."
     ),
     "pdf-needs-pango": N_(
         "A PDF needs WeasyPrint and the GTK libraries (Pango) it draws text with, which were not "

@@ -4,10 +4,11 @@ A4 with the page number in the footer ("Sida 3 av 12"), the table of contents
 with the page each section starts on, the fonts it uses embedded, tagged for
 screen readers (PDF/UA-1), with the report's title, language and author.
 
-WeasyPrint is an optional extra (`pip install styr[pdf]`): on Windows it also
-needs the GTK libraries (pango). Either missing is a usage error that says
-what to install, never a traceback. The page loads nothing: WeasyPrint is
-given a fetcher that refuses every address but a `data:` one (the logo), so
+WeasyPrint is an optional extra (`pip install '.[pdf]'`, or `pip install
+weasyprint`): on Windows it also needs the GTK libraries (pango). Either
+missing is a usage error that says what to install, never a traceback. The
+page loads nothing: WeasyPrint is given a fetcher that refuses every address
+but a `data:` one (the logo), so
 that nothing written in the YAML can make it read a file or call out.
 """
 
