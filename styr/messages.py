@@ -4,9 +4,13 @@ Each is its English original marked with `N_()`; the Swedish is in the gettext
 catalogue styr/locale/sv/LC_MESSAGES/styr.po (see docs/translations.md), and
 `message(key, language, **params)` gives it in a language (styr.i18n).
 
-Adding a sentence: write `"area-key": N_("English, with {param}.")` here and its
-Swedish in styr.po, then compile the catalogue (docs/translations.md); a test
-fails while the Swedish is missing.
+Some areas keep their sentences in a table of their own, taken in below:
+the loader's (styr.messages_load), `styr kolada pull`'s (styr.messages_kolada),
+`styr diff`'s (styr.diff.messages) and the Excel commands' (styr.excel.messages).
+
+Adding a sentence: write `"area-key": N_("English, with {param}.")` here (or in
+its area's table) and its Swedish in styr.po, then compile the catalogue
+(docs/translations.md); a test fails while the Swedish is missing.
 """
 
 from __future__ import annotations
@@ -19,6 +23,8 @@ from styr.escape import terminal
 from styr.excel.messages import EXCEL_MESSAGES
 from styr.findings import Severity
 from styr.i18n import N_, NP_, Text, count_text, translate
+from styr.messages_kolada import KOLADA_MESSAGES
+from styr.messages_load import LOAD_MESSAGES
 
 MESSAGES: dict[str, Text] = {
     "path-missing": N_("The path {path} does not exist."),
@@ -84,25 +90,6 @@ MESSAGES: dict[str, Text] = {
         "(2024-H1)."
     ),
     "bad-years": N_("Invalid years '{value}'; write e.g. 2023,2024 or 2020-2024."),
-    "kolada-no-indicators": N_("No indicator in {path} has a Kolada id (kolada: N15428)."),
-    "kolada-file-outside": N_("The follow-up file {path} is outside the repository."),
-    "kolada-file-unusable": N_("Cannot write into {path}: {problem}. Nothing was changed."),
-    "kolada-file-stdout": N_(
-        "--file - cannot be used: styr kolada pull reads the follow-up file and merges the "
-        "outcomes into it, which standard output cannot be. Name a file in the repository, for "
-        "example --file uppfoljning/kolada.yaml, or leave --file out."
-    ),
-    "kolada-problem-yaml": N_(
-        "the file cannot be read for editing; run styr lint and correct what it says about the file"
-    ),
-    "kolada-problem-not-follow-up": N_("it is not a follow-up file; it must have kind: follow_up"),
-    "kolada-problem-outcomes": N_(
-        "outcomes is not a list; write each outcome on a line starting with -"
-    ),
-    "kolada-pulled": N_(
-        "Fetched {fetched} values from Kolada into {file}: {added} new, {updated} updated, {kept} "
-        "typed by hand kept. Source: Kolada."
-    ),
     "lint-withheld-one-file": N_(
         "Findings not shown: {count}, because {file} could not be read and they may follow from "
         "that. Correct the error in that file and run again."
@@ -141,76 +128,6 @@ MESSAGES: dict[str, Text] = {
     # {files}, {repos}, {errors} … are counted phrases: see COUNTED and `counted`.
     "summary-clean": N_("No findings in {files} ({repos})."),
     "summary": N_("{errors}, {warnings}, {infos} in {files}."),
-    "kolada-bad-kpi": N_(
-        "Invalid KPI id '{value}'; it must be N or U followed by five digits, e.g. N15428."
-    ),
-    "kolada-bad-year": N_("Invalid year '{value}'; give a whole number from {first} to {last}."),
-    "kolada-nothing-requested": N_(
-        "Give at least one KPI id and at least one year to fetch from Kolada."
-    ),
-    "kolada-bad-base-url": N_(
-        "The Kolada address '{url}' cannot be used; give an http or https address, e.g. "
-        "https://api.kolada.se/v3."
-    ),
-    "kolada-unreachable": N_(
-        "Could not reach Kolada ({url}): {reason}. Check the network and try again."
-    ),
-    "kolada-connection-lost": N_(
-        "The connection to Kolada was lost ({reason}), {attempts} attempts in a row ({url}). Check "
-        "the network and try again."
-    ),
-    "kolada-timeout": N_(
-        "Kolada did not answer within {timeout} s, {attempts} attempts in a row ({url}). Check the "
-        "network or try again later."
-    ),
-    "kolada-busy": N_(
-        "Kolada is overloaded or temporarily unavailable (HTTP {status}), {attempts} attempts in a "
-        "row ({url}). Wait a while and try again."
-    ),
-    "kolada-http-error": N_("Kolada answered with an error, HTTP {status} ({url})."),
-    "kolada-bad-json": N_(
-        "Kolada answered with something that is not valid JSON ({url}): {reason}."
-    ),
-    "kolada-bad-shape": N_(
-        "Kolada's answer does not have the expected shape: {where} is missing, has the wrong "
-        "type or a value that was not asked for ({url}). Nothing was fetched."
-    ),
-    "kolada-too-large": N_(
-        "Kolada's answer is larger than {limit} MB ({url}); styr stops reading."
-    ),
-    "kolada-off-host": N_(
-        "Kolada pointed to {url}, which is not on {host}; styr does not follow links to other "
-        "servers."
-    ),
-    "kolada-page-loop": N_(
-        "Kolada pointed back to a page already fetched ({url}); styr stops rather than loop "
-        "forever."
-    ),
-    "kolada-too-many-pages": N_(
-        "Kolada gave more than {limit} pages for one question ({url}); styr stops rather than loop "
-        "forever."
-    ),
-    "kolada-too-slow": N_(
-        "Kolada did not send the whole answer within {seconds} s, {attempts} attempts in a row "
-        "({url}). The answer came too slowly; try again later."
-    ),
-    "kolada-run-timeout": N_(
-        "Fetching from Kolada did not finish within {limit} s and was stopped ({url}). Nothing was "
-        "written. Try again later, or give it more time with --timeout (seconds)."
-    ),
-    "kolada-retry-after-too-long": N_(
-        "Kolada is busy (HTTP {status}) and asks styr to wait {seconds} s before trying again "
-        "({url}). styr waits at most {limit} s, so it stops now. Nothing was written. Try again "
-        "later."
-    ),
-    "kolada-retry-after-past-deadline": N_(
-        "Kolada asks styr to wait {seconds} s before trying again ({url}), but the time limit for "
-        "the whole fetch ({limit} s) runs out before that. Nothing was written. Try again later, "
-        "or give it more time with --timeout (seconds)."
-    ),
-    "kolada-bad-timeout": N_(
-        "Invalid time limit '{value}' for --timeout; give a number of seconds above 0, e.g. 300."
-    ),
     "status-next-target": N_("next target: {value} ({year})"),
     "report-templates-missing": N_("The template folder {path} does not exist (--templates)."),
     "report-template-error": N_("The report template {name} cannot be used: {problem}"),
@@ -351,169 +268,6 @@ MESSAGES: dict[str, Text] = {
         "The cache is not used: the key file {path} belongs to another user or others can read it. "
         "Everything is still checked, only slower. Delete the file and styr makes a new one."
     ),
-    # The loader: what the YAML parser stopped at (styr.load.yaml_messages), by our class.
-    "load-yaml-colon-in-value": N_(
-        "a colon followed by a space stands inside a value, so the line reads as a new key. Put "
-        'the text in quotes (title: "Goal: more jobs") or correct the indentation.'
-    ),
-    "load-yaml-missing-colon": N_(
-        "a line has no colon after its key, or a text goes on to the next line without "
-        "indentation. Write key: value, or indent the continued line under its key."
-    ),
-    "load-yaml-unclosed-quote": N_(
-        "a quote is opened but never closed. Add the closing quote (\" or ') at the end of the "
-        "text."
-    ),
-    "load-yaml-document-marker-in-quote": N_(
-        "a line inside a quoted text starts with --- or ..., which ends the document. Indent the "
-        "line, or close the quote before it."
-    ),
-    "load-yaml-bad-escape": N_(
-        "a backslash (\\) inside double quotes starts an escape code that does not exist. Write "
-        "\\\\ for a backslash, or put the text in single quotes."
-    ),
-    "load-yaml-block-scalar-header": N_(
-        "after | or > only - or + and an indentation digit 1–9 may follow on the same line. Write "
-        "the text on the lines below, indented."
-    ),
-    "load-yaml-anchor-name": N_(
-        "an & or * at the start of a value is read as YAML syntax and must be followed by a name. "
-        "Put the text in quotes."
-    ),
-    "load-yaml-alias": N_(
-        "an alias (*name) points to an anchor that does not exist, or an anchor (&name) is used "
-        "twice. Steering files use no anchors and aliases: write the value out, or put the text in "
-        "quotes if the * or & belongs to it."
-    ),
-    "load-yaml-tag": N_(
-        "an exclamation mark (!) at the start of a value is read as a YAML tag. Put the text in "
-        "quotes."
-    ),
-    "load-yaml-directive": N_(
-        "a line that starts with a percent sign (%) is read as a YAML directive. Remove the line, "
-        "or put the text in quotes if it belongs to a value."
-    ),
-    "load-yaml-list-not-allowed": N_(
-        "a '- ' stands where a list cannot start, for example after a key that already has a value "
-        "on its line. Write the list on lines of its own under its key, indented."
-    ),
-    "load-yaml-question-mark": N_(
-        "a question mark followed by a space is read as YAML syntax here. Put the text in quotes."
-    ),
-    "load-yaml-mapping-indentation": N_(
-        "the line is wrongly indented: it stands neither straight under the keys above nor "
-        "indented under a key that waits for a value. Correct the indentation with spaces."
-    ),
-    "load-yaml-list-under-mapping": N_(
-        "a list starts on a line where a key was expected. Indent the list under the key it "
-        "belongs to (two spaces more than the key)."
-    ),
-    "load-yaml-after-value": N_(
-        "more text follows a finished value (a closing quote, ] or }) on the same line. Put the "
-        "whole text in quotes, or move what follows to a line of its own."
-    ),
-    "load-yaml-list-indentation": N_(
-        "a line in a list is wrongly indented, or a line without '- ' stands among the list's "
-        "entries. Start every entry with '- ' in the same column."
-    ),
-    "load-yaml-after-document": N_(
-        "something follows the file's content that does not belong there, for example a key after "
-        "a list at the top level. Check the indentation of the line."
-    ),
-    "load-yaml-unclosed-list": N_(
-        "a list in square brackets [ ] is not closed, or two values have no comma between them. "
-        "Close the list with ] and separate the values with commas; put text that holds a comma or "
-        "a colon in quotes."
-    ),
-    "load-yaml-unclosed-mapping": N_(
-        "a mapping in braces { } is not closed, or two pairs have no comma between them. Close it "
-        "with } and separate the pairs with commas; put text that holds a comma or a colon in "
-        "quotes."
-    ),
-    "load-yaml-colon-in-flow": N_(
-        "a colon stands inside a text within [ ] or { }. Put the text in quotes."
-    ),
-    "load-yaml-missing-value": N_(
-        "a value is missing where one was expected (for example between two commas), or a "
-        "character such as ] or } stands where a value should start. Write the value, or put the "
-        "text in quotes if the character belongs to it."
-    ),
-    "load-yaml-reserved-character": N_(
-        "a value starts with the character {char}, which YAML reserves. Put the text in quotes."
-    ),
-    "load-yaml-unexpected-end": N_(
-        "the file ends in the middle of a value. Check that every quote and bracket is closed."
-    ),
-    "load-yaml-not-text": N_(
-        "the file holds bytes that are not text. Save the file as UTF-8 in your editor."
-    ),
-    "load-yaml-forbidden-character": N_(
-        "the character {char} is not allowed in a YAML file; it is an invisible control character "
-        "that often comes along with copied text. Remove it."
-    ),
-    "load-yaml-general": N_(
-        "the YAML reader could not make sense of the file here. Check the indentation, colons and "
-        "quotes on this line and the line above."
-    ),
-    "load-yaml-empty": N_("the file is empty"),
-    "load-yaml-more-than-one": N_("this one has more than one; split them into a file each"),
-    # The loader: numbers no steering file can use (Y016).
-    "load-number-too-long": N_(
-        "it has {digits} digits before the decimal point, and a value in a steering file has at "
-        "most {limit}. Correct the number, or put it in quotes if it is a text."
-    ),
-    "load-number-too-small": N_(
-        "its first digit stands more than {limit} places after the decimal point, so it would be "
-        "read as 0. Correct the number, or put it in quotes if it is a text."
-    ),
-    "load-number-not-finite": N_(
-        "it means infinity or 'not a number', which no target or outcome can be. Write an ordinary "
-        "number, or put the text in quotes."
-    ),
-    # The loader: files that are not read (styr.load.access), the reason in a Y001 finding.
-    "load-refused-outside": N_(
-        "it is a symbolic link that leads outside the folder, and styr only reads files inside it. "
-        "Put a copy of the file here instead of the link, or remove the link."
-    ),
-    "load-refused-link-loop": N_(
-        "symbolic links point to each other in a loop, so the file cannot be reached. Correct or "
-        "remove the link."
-    ),
-    "load-refused-missing": N_(
-        "the file does not exist, or is a link to a file that does not exist. Check the name, or "
-        "remove the link."
-    ),
-    "load-refused-permission": N_(
-        "you are not allowed to read the file. Ask its owner for read access."
-    ),
-    "load-refused-folder": N_(
-        "it is a folder, not a file. Rename the folder so that its name does not end in .yaml or "
-        ".yml."
-    ),
-    "load-refused-fifo": N_(
-        "it is a named pipe (FIFO), not an ordinary file, and reading it could block the run. "
-        "Remove it and put an ordinary file in its place."
-    ),
-    "load-refused-device": N_(
-        "it is a device file (such as /dev/zero), not an ordinary file, and it can give any amount "
-        "of data. Remove it or the link to it."
-    ),
-    "load-refused-socket": N_("it is a socket, not an ordinary file. Remove it."),
-    "load-refused-special": N_(
-        "it is not an ordinary file. Remove it and put an ordinary file in its place."
-    ),
-    "load-refused-too-large": N_(
-        "it is {size} bytes, more than the {limit} bytes a steering file can be. Split it into "
-        "several files."
-    ),
-    "load-refused-os-error": N_(
-        "the operating system could not read the file (error code {code}). Try again, and check "
-        "the disk or network drive if the error comes back."
-    ),
-    "load-binary": N_(
-        "it holds NUL characters, so it is a binary file and not a YAML file. Remove it or replace "
-        "it with the right file."
-    ),
     "output-is-input": N_(
         "{path} is one of the steering model's own files, and -o would overwrite it. Choose "
         "another file name, outside the folder with styr.yaml or not ending in .yaml."
@@ -521,6 +275,8 @@ MESSAGES: dict[str, Text] = {
     "output-empty": N_("-o needs a file name (or - for the screen); it was empty."),
     **DIFF_MESSAGES,  # styr diff's own (styr.diff.messages)
     **EXCEL_MESSAGES,  # styr export xlsx's and styr import outcomes' (styr.excel.messages)
+    **KOLADA_MESSAGES,  # styr kolada pull's (styr.messages_kolada)
+    **LOAD_MESSAGES,  # the loader's reasons (styr.messages_load)
 }
 
 # What a severity is called where people read it (machine formats keep `Severity.label`).
