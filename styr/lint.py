@@ -79,7 +79,10 @@ class LintResult:
 
     @property
     def files_checked(self) -> int:
-        return sum(len(r.repository.all_documents()) for r in self.results)
+        # Counted, not listed: a warm run's documents are names until asked for
+        # (styr.named_documents), and building 9,000 paths to count them was a
+        # third of that run's own time.
+        return sum(1 + len(r.repository.documents) for r in self.results)
 
 
 def lint_paths(

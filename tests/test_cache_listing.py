@@ -98,6 +98,23 @@ def test_a_result_from_the_cache_has_the_documents_of_a_fresh_one(
     assert again is not None and again.repository.documents == fresh.repository.documents
 
 
+def test_counting_a_warm_runs_files_builds_no_document(
+    repository: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The summary line asks how many files were checked; a warm run answers it
+    # from the names alone, without a path and a Document for each file.
+    monkeypatch.setattr("styr.lint.now_ns", lambda: time.time_ns() + 10_000_000_000)
+    cache = open_cache(tmp_path / "cache")
+    assert cache is not None
+    (fresh,) = lint_paths([repository], today=TODAY).results
+    lint_paths([repository], today=TODAY, cache=cache)
+    warm = lint_paths([repository], today=TODAY, cache=cache)
+    documents = warm.results[0].repository.documents
+    assert isinstance(documents, NamedDocuments)
+    assert warm.files_checked == len(fresh.repository.all_documents())
+    assert documents._built is None
+
+
 def _folder_of_repositories(at: Path) -> list[Path]:
     """Repositories below `at`, some where the search must not find them."""
     found = [at / "a" / "ett", at / "b", at / "c" / "d" / "tre"]
