@@ -17,9 +17,10 @@ from styr.cli_common import (
     refuse,
 )
 from styr.i18n import N_
-from styr.messages import message
+from styr.messages import counted, message
 
 if TYPE_CHECKING:
+    from styr.excel.import_lint import NewError
     from styr.findings import Finding
 
 
@@ -78,6 +79,11 @@ def import_outcomes(
             err=True,
         )
         raise typer.Exit(EXIT_FINDINGS)
+    if result.new_errors:
+        typer.echo(_new_errors_text(result.new_errors, language), err=True, nl=False)
+        count = counted("errors", len(result.new_errors), language)
+        typer.echo(f"styr: {message('excel-import-breaks-lint', language, errors=count)}", err=True)
+        raise typer.Exit(EXIT_FINDINGS)
     if not result.files:
         typer.echo(message("excel-import-nothing", language))
         return
@@ -96,14 +102,32 @@ def import_outcomes(
 
 
 def _findings_text(findings: list[Finding], language: str) -> str:
-    """The findings as lint's text output writes them: file:line:column, level, code, message."""
-    from styr.escape import terminal
+    """The workbook's findings, one a line (see `_finding_line`)."""
     from styr.excel.rules import BY_CODE
-    from styr.messages import severity_name
+
+    ordered = sorted(findings, key=lambda f: f.sort_key())
+    return "".join(_finding_line(f, BY_CODE[f.code].render(f, language), language) for f in ordered)
+
+
+def _new_errors_text(errors: list[NewError], language: str) -> str:
+    """The errors the import would give, as lint words them, each after the cell it came from."""
+    from styr.rules.catalogue import BY_CODE
 
     lines = []
-    for finding in sorted(findings, key=lambda f: f.sort_key()):
-        place = f"{terminal(str(finding.file))}:{finding.line}:{finding.column}"
-        text = terminal(BY_CODE[finding.code].render(finding, language))
-        lines.append(f"{place}: {severity_name(finding.severity, language)} {finding.code} {text}")
-    return "\n".join(lines) + "\n"
+    for error in sorted(errors, key=lambda e: e.finding.sort_key()):
+        finding = error.finding
+        text = BY_CODE[finding.code].render(finding, language)
+        lines.append(
+            _finding_line(finding, f"{error.cell}: {text}" if error.cell else text, language)
+        )
+    return "".join(lines)
+
+
+def _finding_line(finding: Finding, text: str, language: str) -> str:
+    """A finding as lint's text output writes it: file:line:column, level, code, message."""
+    from styr.escape import terminal
+    from styr.messages import severity_name
+
+    place = f"{terminal(str(finding.file))}:{finding.line}:{finding.column}"
+    level = severity_name(finding.severity, language)
+    return f"{place}: {level} {finding.code} {terminal(text)}\n"

@@ -6,19 +6,23 @@ the follow-up file for its period (`period:` at the top), else a new
 `uppfoljning/<period>.yaml`. Files are edited round trip, with the merging
 `styr kolada pull` uses (styr.followup.kolada_merge), so comments, order and
 quoting stay. A value already in a file that differs from the cell is never
-replaced unless `overwrite`; the same value is no change. All files are
-written together (styr.files.write_files), and not at all if one of them
-changed on disk since it was read.
+replaced unless `overwrite`; the same value is no change. Before anything is
+written, the repository is linted as the import would leave it
+(styr.excel.import_lint): an error it does not have today stops the import.
+All files are written together (styr.files.write_files), and not at all if
+one of them changed on disk since it was read.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 from styr.errors import UsageError
 from styr.excel import rules
+from styr.excel.import_lint import NewError, RowsOfFile, new_errors
 from styr.excel.outcome_sheet import Wanted, read_outcome_sheet
 from styr.excel.workbook_file import open_workbook
 from styr.files import AsRead, write_files
@@ -47,6 +51,8 @@ NEW_FILE_TITLE = NC_("excel", "Outcomes {period}")
 @dataclass(slots=True)
 class ImportResult:
     findings: list[Finding] = field(default_factory=list)
+    # Errors lint would report after the import that it does not today: nothing is written.
+    new_errors: list[NewError] = field(default_factory=list)
     files: list[str] = field(default_factory=list)  # written (or, in a dry run, to write)
     added: int = 0
     updated: int = 0
@@ -62,12 +68,26 @@ class _Target:
     changed: bool = False
     # Its outcomes by (indicator, period), found once: a workbook writes hundreds into a file.
     entries: dict[tuple[str, str], Any] = field(default_factory=dict)
+    # The outcomes added or changed, each with the row of the sheet it came from.
+    merged: list[tuple[Any, Wanted]] = field(default_factory=list)
+
+    def rows(self) -> RowsOfFile:
+        """The rows the file's outcomes came from, by their index in `outcomes:`."""
+        index_of = {id(entry): index for index, entry in enumerate(self.document["outcomes"])}
+        return {index_of[id(entry)]: wanted for entry, wanted in self.merged}
 
 
 def import_outcomes(
-    workbook_path: Path, path: Path, *, overwrite: bool = False, dry_run: bool = False
+    workbook_path: Path,
+    path: Path,
+    *,
+    overwrite: bool = False,
+    dry_run: bool = False,
+    today: date | None = None,
 ) -> ImportResult:
-    """Import the workbook's outcomes into the repository at `path` (see the module's text)."""
+    """Import the workbook's outcomes into the repository at `path` (see the module's text).
+
+    `today` is the day lint judges the repository on, as `styr lint --today`."""
     root = find_repositories([path])[0]
     repository = load_repository(root)
     index = build_index(repository)
@@ -90,8 +110,15 @@ def import_outcomes(
         return result
     changed = {t.path: t for t in targets.values() if t.changed}
     result.files = sorted(str(p.relative_to(root)) for p in changed)
+    texts = {p: _text(root, t) for p, t in changed.items()}
+    rows = {p: t.rows() for p, t in changed.items()}
+    result.new_errors = new_errors(root, texts, rows, read.sheet, today or date.today())
+    if result.new_errors:
+        result.added = result.updated = result.unchanged = 0
+        result.files = []
+        return result
     if not dry_run and changed:
-        _write(root, changed)
+        _write(root, changed, texts)
     return result
 
 
@@ -163,6 +190,7 @@ def _merge(
         append_keeping_comments(entries, entry)
         result.added += 1
         target.changed = True
+        target.merged.append((entry, wanted))
     else:
         changes = 0
         for key, value in wanted.values.items():
@@ -192,6 +220,7 @@ def _merge(
             return
         result.updated += 1
         target.changed = True
+        target.merged.append((entry, wanted))
     for key, value in wanted.values.items():
         set_in_order(entry, key, value)
 
@@ -212,13 +241,16 @@ def _shown_both(name: str, value: Any) -> dict[str, str]:
     return {name: f"'{text}'", f"{name}_en": f"'{text}'"}
 
 
-def _write(root: Path, targets: dict[Path, _Target]) -> None:
+def _text(root: Path, target: _Target) -> str:
+    """The file's new text: its document dumped round trip, a new file with its first line."""
+    text = dump_round_trip(target.document)
+    return with_schema_modeline(root, target.path, text) if target.new else text
+
+
+def _write(root: Path, targets: dict[Path, _Target], texts: dict[Path, str]) -> None:
     files = {}
-    for target in targets.values():
-        text = dump_round_trip(target.document)
-        if target.new:
-            text = with_schema_modeline(root, target.path, text)
-        files[target.path.resolve().relative_to(root.resolve()).as_posix()] = text
+    for path, target in targets.items():
+        files[target.path.resolve().relative_to(root.resolve()).as_posix()] = texts[path]
         if _on_disk(target.path) != target.as_read.data:
             raise UsageError("file-changed-since-read", path=str(target.path))
     write_files(root, files, overwrite=True)

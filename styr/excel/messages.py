@@ -45,4 +45,9 @@ EXCEL_MESSAGES: dict[str, Text] = {
         "The workbook holds no outcomes that are not in the follow-up files already: nothing "
         "was written."
     ),
+    "excel-import-breaks-lint": N_(
+        "Nothing was written: with these outcomes the steering model would have {errors} that "
+        "it does not have now (see above, each after the cell it comes from). Correct the cells, "
+        "or the files named, and import again."
+    ),
 }
