@@ -33,6 +33,7 @@ from styr.cli_diff import diff_command
 from styr.cli_excel import export_xlsx, import_outcomes
 from styr.cli_kolada import kolada_pull
 from styr.cli_lint import lint
+from styr.cli_lsp import lsp_command
 from styr.cli_publish import report, status
 from styr.cli_rules import rule_command, rules_command
 from styr.cli_setup import init, schema
@@ -155,6 +156,9 @@ import_app.command(
 
 app.command("rules", help=N_("List all rules with code, name and level."))(rules_command)
 app.command("rule", help=N_("Show the documentation of a rule (code or name)."))(rule_command)
+app.command(
+    "lsp", help=N_("Start the language server: editors check the goal chain as you type.")
+)(lsp_command)
 
 
 def command_for(arguments: Sequence[str]) -> click.Command:

@@ -1,0 +1,1 @@
+"""Hover, go to definition and find references."""

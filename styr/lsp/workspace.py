@@ -1,0 +1,198 @@
+"""The repositories of an editor's workspace, with the planner's unsaved buffers over the disk.
+
+No editor protocol here: the server (`styr.lsp.server`) tells the workspace
+what the editor did (a buffer opened, changed or closed, a file changed on
+disk) and asks it to lint a repository. Linting is `styr lint`'s own
+`lint_repository` on a repository built from the buffers and the disk, so the
+findings are exactly the command's.
+
+What makes a re-lint after a keystroke cheap: each file's bytes from disk are
+kept until the editor says the file changed, and each file's parse is kept by
+its content, so an edit re-reads and re-parses only the buffer that changed;
+the cross-file checks then run over the kept documents of the rest.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from styr.lint import RepositoryResult, lint_repository
+from styr.load import Document, parse_document
+from styr.load.access import InsideReader, Refused
+from styr.load.document import did_not_load
+from styr.load.limits import MAX_FILE_BYTES
+from styr.model.index import Index, build_index
+from styr.model.repository import (
+    MANIFEST,
+    SHARE_FROM_BYTES,
+    YAML_SUFFIXES,
+    Repository,
+    find_repositories,
+    repository_names,
+)
+from styr.model.steering_model import read_steering_model
+
+
+@dataclass(slots=True)
+class Linted:
+    """One repository as last linted: its documents, its findings and (when asked) its index."""
+
+    repository: Repository
+    result: RepositoryResult
+    _index: Index | None = field(default=None, repr=False)
+
+    @property
+    def index(self) -> Index:
+        """The ids and references of the documents as linted, built when first asked."""
+        if self._index is None:
+            self._index = build_index(self.repository)
+        return self._index
+
+    def document(self, file: Path) -> Document | None:
+        for document in self.repository.all_documents():
+            if document.file == file:
+                return document
+        return None
+
+
+class Workspace:
+    """The repositories under the workspace folders and what the editor holds of their files."""
+
+    def __init__(self, folders: list[Path], today: date | None = None) -> None:
+        self.folders = [folder.resolve() for folder in folders]
+        self._today = today
+        self.roots: list[Path] = []
+        self._buffers: dict[Path, str] = {}
+        self._disk: dict[Path, bytes | None] = {}
+        self._parsed: dict[Path, tuple[bytes, Document]] = {}
+        self._names: dict[Path, list[str]] = {}
+        self.linted: dict[Path, Linted] = {}
+
+    # --- what there is ---------------------------------------------------
+
+    def discover(self) -> list[Path]:
+        """Find the repositories under the folders (a walk of folders; no file is read)."""
+        roots: list[Path] = []
+        for folder in self.folders:
+            try:
+                found = find_repositories([folder])
+            except Exception:  # a folder without repositories: a UsageError for the command line
+                continue
+            roots.extend(root.resolve() for root in found if root.resolve() not in roots)
+        self.roots = roots
+        return roots
+
+    def root_of(self, file: Path) -> Path | None:
+        """The repository a file belongs to: the nearest folder above it holding styr.yaml."""
+        for folder in file.parents:
+            if folder in self.roots:
+                return folder
+            if (folder / MANIFEST).is_file():
+                self.roots.append(folder)  # opened from outside the workspace folders
+                return folder
+            if (folder / ".git").exists():
+                return None
+        return None
+
+    def is_steering_file(self, file: Path) -> bool:
+        return file.name.endswith(YAML_SUFFIXES) and not file.name.startswith(".")
+
+    # --- what the editor says --------------------------------------------
+
+    def set_buffer(self, file: Path, text: str) -> Path | None:
+        """A buffer opened or changed: it stands for the file until closed. Its repository."""
+        self._buffers[file] = text
+        return self.root_of(file)
+
+    def close_buffer(self, file: Path) -> Path | None:
+        self._buffers.pop(file, None)
+        return self.root_of(file)
+
+    def buffer(self, file: Path) -> str | None:
+        return self._buffers.get(file)
+
+    def disk_changed(self, file: Path, *, created_or_deleted: bool) -> list[Path]:
+        """A file changed on disk: forget what was read of it. The repositories to lint again."""
+        self._disk.pop(file, None)
+        if file.name == MANIFEST and created_or_deleted:
+            self.discover()
+            self._names.clear()
+            return [root for root in self.linted if root in self.roots] + [
+                root for root in self.roots if file.parent == root
+            ]
+        root = self.root_of(file)
+        if root is None:
+            return []
+        if created_or_deleted:
+            self._names.pop(root, None)
+        return [root] if root in self.linted else []
+
+    # --- linting ---------------------------------------------------------
+
+    def lint(self, root: Path) -> Linted:
+        """Lint a repository as the editor sees it: buffers where open, the disk elsewhere."""
+        files = [root / MANIFEST, *(root / name for name in self._file_names(root))]
+        files += [
+            file
+            for file in self._buffers
+            if file not in files and self.is_steering_file(file) and self.root_of(file) == root
+        ]
+        contents = {file: self._bytes(root, file) for file in files}
+        given = sum(len(raw) for raw in contents.values() if raw is not None)
+        share = given >= SHARE_FROM_BYTES
+        documents = [self._document(root, file, raw, share) for file, raw in contents.items()]
+        manifest, rest = documents[0], documents[1:]
+        steering = manifest.data.get("steering_model") if isinstance(manifest.data, dict) else None
+        repository = Repository(
+            root=root, manifest=manifest, documents=rest, model=read_steering_model(steering)
+        )
+        result = lint_repository(repository, today=self._today or date.today())
+        linted = Linted(repository, result)
+        self.linted[root] = linted
+        return linted
+
+    def _file_names(self, root: Path) -> list[str]:
+        names = self._names.get(root)
+        if names is None:
+            names = self._names[root] = repository_names(root)
+        return names
+
+    def _bytes(self, root: Path, file: Path) -> bytes | None:
+        text = self._buffers.get(file)
+        if text is not None:
+            return text.encode("utf-8", errors="surrogatepass")
+        if file not in self._disk:
+            try:
+                self._disk[file] = InsideReader(root).read(file, max_bytes=MAX_FILE_BYTES)
+            except Refused:
+                self._disk[file] = None
+        return self._disk[file]
+
+    def _document(self, root: Path, file: Path, raw: bytes | None, share: bool) -> Document:
+        if raw is None:
+            return _refused(root, file)
+        if len(raw) > MAX_FILE_BYTES:
+            return _too_large(file, len(raw))
+        kept = self._parsed.get(file)
+        if kept is not None and kept[0] == raw:
+            return kept[1]
+        document = parse_document(file, raw, share=share)
+        self._parsed[file] = (raw, document)
+        return document
+
+
+def _refused(root: Path, file: Path) -> Document:
+    """The document of a file that may not be read, with the loader's own finding why."""
+    from styr.load import load_document
+
+    return load_document(file, root)
+
+
+def _too_large(file: Path, size: int) -> Document:
+    """A buffer larger than a file may be: the finding the loader gives such a file."""
+    from styr.rules import loading
+
+    refused = Refused("load-refused-too-large", size=size, limit=MAX_FILE_BYTES)
+    return did_not_load(file, loading.UNREADABLE.at(file, 1, 1, **refused.finding_params()))
