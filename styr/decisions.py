@@ -1,9 +1,10 @@
 """A decision on an element: which organ, on what day, in which paragraph, how far it has come.
 
-Any goal, council area, direction, mission, steering document or work plan
-may carry `decision: {by, date, paragraph, case_number, state}`. This module
-reads one into plain values and finds every decision in a repository's index;
-the lint rules (styr.rules.decisions) and the report's view read it from here.
+Any goal, council area, direction, mission, steering document, operational
+plan, work plan or indicator may carry
+`decision: {by, date, paragraph, case_number, state}`. This module reads one
+into plain values and finds every decision in a repository's index; the lint
+rules (styr.rules.decisions) and the report's view read it from here.
 
 A steering document's `adopted_by` and `adopted_on` stay the short way to say
 who adopted it and when; `decision` is the full form, with the paragraph,
@@ -25,7 +26,16 @@ STATES = (PROPOSED, DECIDED, REVISED, REPEALED)
 
 # The categories whose elements may carry a decision of their own.
 _WITH_DECISION = frozenset(
-    ("goal", "council_goal", "council_area", "steering_document", "work_plan")
+    (
+        "goal",
+        "council_goal",
+        "council_area",
+        "steering_document",
+        "operational_plan",
+        "work_plan",
+        # A smart goal followed as an indicator (Huddinge's smarta mål) is decided as a goal is.
+        "indicator",
+    )
 )
 # The parts of an organisation's file that may carry one.
 ORGANISATION_PARTS = ("mission", "direction")

@@ -42,9 +42,12 @@ FILE_LAYOUTS: dict[str, Layout] = {
         **_INDICATORS,
         "assignments": ("assignment", {}, False),
     },
+    "operational_plan": {"operational_plan": ("operational_plan", {}, True)},
     "work_plan": {"work_plan": ("work_plan", {"activities": ("activity", {}, False)}, True)},
     # Outcomes are records about indicators, not elements: styr.followup reads them.
     "follow_up": {},
+    # Kolada's values for the municipality, its peers and the country (styr.followup.peers).
+    "peer_values": {},
 }
 
 FILE_KINDS = ("manifest", *FILE_LAYOUTS)
@@ -52,6 +55,10 @@ FILE_KINDS = ("manifest", *FILE_LAYOUTS)
 # Typed references outside the goal chain: (file kind, path pattern) → category
 # expected at the other end. "*" stands for any list index.
 ORGANISATION = "organisation"
+# What a work plan's `based_on` may name: a plan (an operational plan or a work
+# plan of a level above) or, as before plans were elements, a board.
+PLAN_OR_ORGANISATION = "plan_or_organisation"
+PLAN_CATEGORIES = frozenset(("operational_plan", "work_plan"))
 
 
 @dataclass(slots=True)
@@ -87,10 +94,11 @@ class Reference:
 
     source: Element
     target: str
-    field: str  # contributes_to, parent, to, owner, document, area, based_on
+    field: str  # contributes_to, parent, to, owner, document, area, based_on, reported_to
     document: Document
     path: PathInDocument
-    expects: str | None = None  # a category or "organisation"; None for goal-chain links
+    # A category, "organisation" or PLAN_OR_ORGANISATION; None for goal-chain links.
+    expects: str | None = None
 
 
 @dataclass(slots=True)
@@ -140,11 +148,14 @@ class Index:
 def build_index(repository: Repository) -> Index:
     index = Index()
     top = repository.model.top_level
+    owner_levels = _owner_levels(repository)
     for document in repository.documents:
         kind = document.kind
         if not isinstance(document.data, dict) or kind not in FILE_LAYOUTS:
             continue
         level, owner = top, None
+        if kind in _PLAN_FILE_KINDS:
+            level = _plan_level(document.data.get(kind), owner_levels) or top
         if kind == "organisation":
             organisation = _organisation(document, repository)
             index.add(organisation)
@@ -154,6 +165,29 @@ def build_index(repository: Repository) -> Index:
             index, repository, document, document.data, FILE_LAYOUTS[kind], (), level, owner, None
         )
     return index
+
+
+# Files that hold one plan, whose kind defaults to the model's kind at the owner's level.
+_PLAN_FILE_KINDS = frozenset(("operational_plan", "work_plan"))
+
+
+def _owner_levels(repository: Repository) -> dict[str, str]:
+    """Each organisation's level by its id, for the plans they own (in files read before them)."""
+    types = repository.model.organisation_types
+    levels = {}
+    for document in repository.documents:
+        data = document.data
+        if document.kind == ORGANISATION and isinstance(data, dict):
+            type_id, org_id = data.get("type"), data.get("id")
+            org_type = types.get(type_id) if isinstance(type_id, str) else None
+            if isinstance(org_id, str) and org_type and org_type.level:
+                levels[org_id] = org_type.level
+    return levels
+
+
+def _plan_level(plan: Any, owner_levels: dict[str, str]) -> str | None:
+    owner = plan.get("owner") if isinstance(plan, dict) else None
+    return owner_levels.get(owner) if isinstance(owner, str) else None
 
 
 def _organisation(document: Document, repository: Repository) -> Element:
@@ -249,7 +283,9 @@ def _element(
 
 
 # The categories `_element_references` looks at.
-_WITH_TYPED_REFERENCES = frozenset(("assignment", "steering_document", "work_plan"))
+_WITH_TYPED_REFERENCES = frozenset(
+    ("assignment", "steering_document", "operational_plan", "work_plan")
+)
 
 
 def _element_references(index: Index, element: Element) -> None:
@@ -260,7 +296,15 @@ def _element_references(index: Index, element: Element) -> None:
         _typed(index, element, data, "owner", (*element.path, "owner"), ORGANISATION)
     elif element.category == "work_plan":
         _typed(index, element, data, "owner", (*element.path, "owner"), ORGANISATION)
-        _typed(index, element, data, "based_on", (*element.path, "based_on"), ORGANISATION)
+        where = (*element.path, "based_on")
+        _typed(index, element, data, "based_on", where, PLAN_OR_ORGANISATION)
+    elif element.category == "operational_plan":
+        _typed(index, element, data, "owner", (*element.path, "owner"), ORGANISATION)
+        where = (*element.path, "reported_to")
+        _typed(index, element, data, "reported_to", where, ORGANISATION)
+        for position, reading in _items(data.get("area_readings")):
+            where = (*element.path, "area_readings", position, "area")
+            _typed(index, element, reading, "area", where, "council_area")
 
 
 def _links(

@@ -23,6 +23,7 @@ CATEGORIES = (
     "steering_document",
     "goal",
     "assignment",
+    "operational_plan",
     "work_plan",
     "activity",
 )

@@ -16,6 +16,7 @@ from styr.rules import (
     decisions,
     duplicate_goal,
     follow_up,
+    follow_up_kolada,
     goal_count,
     goal_horizon,
     goal_indicators,
@@ -25,6 +26,7 @@ from styr.rules import (
     loading,
     partial_influence,
     placeholders,
+    plans,
     references,
     schema,
     site_settings,
@@ -60,6 +62,11 @@ QUALITY_CHECKS: tuple[tuple[Rule, Check], ...] = (
     (decisions.PROPOSAL_FOLLOWED_UP, decisions.check_proposal_followed_up),
     (decisions.WITHOUT_DATE, decisions.check_without_date),
     (placeholders.PLACEHOLDER, placeholders.check),
+    (plans.AREA_NOT_READ, plans.check_area_not_read),
+    (plans.DUPLICATE_PLAN, plans.check_duplicates),
+    (plans.OWNER_LEVEL, plans.check_owner_level),
+    (plans.BASED_ON_OUTSIDE_CHAIN, plans.check_based_on),
+    (plans.YEAR_OUTSIDE_TERM, plans.check_year_outside_term),
     (references.UNKNOWN_SDG, references.check_sdg),
     (references.MALFORMED_KOLADA, references.check_kolada),
     (follow_up.UNKNOWN_INDICATOR, follow_up.check_unknown),
@@ -67,6 +74,8 @@ QUALITY_CHECKS: tuple[tuple[Rule, Check], ...] = (
     (follow_up.MISSING_OUTCOME, follow_up.check_missing),
     (follow_up.UNIT_MISMATCH, follow_up.check_unit),
     (follow_up.DUPLICATE_OUTCOME, follow_up.check_duplicates),
+    (follow_up_kolada.REVISED_BY_KOLADA, follow_up_kolada.check_revised),
+    (follow_up_kolada.PRELIMINARY_JUDGED, follow_up_kolada.check_preliminary),
     (site_settings.ACCENT_COLOUR, site_settings.check_accent),
     (site_settings.LOGO_FILE, site_settings.check_logo),
 )
@@ -80,7 +89,7 @@ ALL_RULES: tuple[Rule, ...] = tuple(
             *(rule for rule, _ in QUALITY_CHECKS),
             *suppressions.RULES,
         ),
-        key=lambda rule: ("YSCGDAKFMX".index(rule.code[0]), rule.code),
+        key=lambda rule: ("YSCGDPAKFMX".index(rule.code[0]), rule.code),
     )
 )
 BY_CODE: dict[str, Rule] = {rule.code: rule for rule in ALL_RULES}

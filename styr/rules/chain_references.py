@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from styr.findings import Finding
 from styr.i18n import N_, NC_, both_languages, translate
+from styr.model.index import PLAN_CATEGORIES, PLAN_OR_ORGANISATION
 from styr.rules.chain_rules import (
     DUPLICATE_ID,
     LINK_NOT_ALLOWED,
@@ -34,7 +35,14 @@ _CATEGORY_NAMES = {
     "organisation": N_("an organisation"),
     "steering_document": N_("a steering document"),
     "council_area": N_("a council-level area"),
+    PLAN_OR_ORGANISATION: N_("a plan or an organisation"),
 }
+
+
+def _is_expected(target: Element, expects: str) -> bool:
+    if expects == PLAN_OR_ORGANISATION:
+        return target.category in PLAN_CATEGORIES or target.category == "organisation"
+    return target.category == expects
 
 
 def _label(element: Element, language: str) -> str:
@@ -163,7 +171,7 @@ def _references(repository: Repository, index: Index) -> Iterator[Finding]:
                 ),
             )
         elif reference.expects is not None:
-            if target.category != reference.expects:
+            if not _is_expected(target, reference.expects):
                 expected = _CATEGORY_NAMES.get(reference.expects, reference.expects)
                 yield finding_at(
                     WRONG_REFERENCE_TYPE,

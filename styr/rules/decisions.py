@@ -97,7 +97,19 @@ Instead: `decision: {by: kommunfullmaktige, date: "2025-11-24", paragraph: 123}`
 RULES = (OUTSIDE_TERM, UNKNOWN_ORGAN, PROPOSAL_FOLLOWED_UP, WITHOUT_DATE)
 
 # Decided for the term: the categories (and organisation parts) D003 checks.
-_OF_THE_TERM = frozenset(("goal", "council_goal", "council_area", "work_plan", "direction"))
+_OF_THE_TERM = frozenset(
+    (
+        "goal",
+        "council_goal",
+        "council_area",
+        "operational_plan",
+        "work_plan",
+        "indicator",
+        "direction",
+    )
+)
+# What D005 looks at: goals, and smart goals followed as indicators.
+_FOLLOWED_UP = frozenset((*GOAL_CATEGORIES, "indicator"))
 # What a decision in each state is called, as the subject of D006's sentence.
 _STATE_WORDS = {
     "decided": NC_("decision state", "The decision"),
@@ -185,9 +197,11 @@ def check_proposal_followed_up(context: RuleContext) -> Iterator[Finding]:
         return
     for placed in _decisions(context):
         goal = placed.element
-        if placed.decision.state != PROPOSED or goal.category not in GOAL_CATEGORIES:
+        if placed.decision.state != PROPOSED or goal.category not in _FOLLOWED_UP:
             continue
-        reported = [first[i.id] for i in context.indicators_of(goal) if i.id in first]
+        # A smart goal written as an indicator is followed up by its own outcomes.
+        followed = [goal] if goal.category == "indicator" else context.indicators_of(goal)
+        reported = [first[i.id] for i in followed if i.id in first]
         if reported:
             outcome = reported[0]
             yield _at(
