@@ -40,6 +40,53 @@ KOLADA_MESSAGES: dict[str, Text] = {
         "The Kolada address '{url}' cannot be used; give an http or https address, e.g. "
         "https://api.kolada.se/v3."
     ),
+    "kolada-bad-group": N_(
+        "Invalid Kolada municipality group '{value}'; give the group's id as Kolada writes it, "
+        "e.g. G124026."
+    ),
+    "kolada-unknown-group": N_(
+        "Kolada has no municipality group {value}. Check the group's id on kolada.se."
+    ),
+    "kolada-no-snapshot": N_(
+        "There is no stored list of Kolada's key figures to search. Make one while connected to "
+        "the internet with: styr kolada metadata --update"
+    ),
+    "kolada-snapshot-unreadable": N_(
+        "The stored list of Kolada's key figures {path} cannot be read ({problem}). Make a new one "
+        "with: styr kolada metadata --update"
+    ),
+    "kolada-searched-snapshot": N_(
+        "Searched the stored list of Kolada's key figures from {date} ({path})."
+    ),
+    "kolada-offline-fallback": N_(
+        "Kolada could not be reached ({problem}); searched the stored list from {date} instead."
+    ),
+    "kolada-search-nothing": N_("No key figure in Kolada matches '{text}'."),
+    "kolada-search-more": N_(
+        "{shown} of {total} matching key figures shown; see more with --limit."
+    ),
+    "kolada-column-id": N_("Key figure"),
+    "kolada-column-title": N_("Title"),
+    "kolada-column-area": N_("Operating area"),
+    "kolada-column-gender": N_("By gender"),
+    "kolada-column-level": N_("Level"),
+    "kolada-column-published": N_("Published"),
+    "kolada-yes": N_("yes"),
+    "kolada-no": N_("no"),
+    "kolada-level-municipality": N_("municipality"),
+    "kolada-level-region": N_("region"),
+    "kolada-level-unit": N_("unit"),
+    "kolada-metadata-updated": N_(
+        "Stored {count} key figures from Kolada in {path} (fetched {date})."
+    ),
+    "kolada-metadata-removed": N_(
+        "{count} key figures that were in the earlier list are no longer in Kolada; they are kept "
+        "as removed, so styr lint can say so."
+    ),
+    "kolada-metadata-status": N_(
+        "The stored list of Kolada's key figures {path} is from {date} ({days} days old) and has "
+        "{count} key figures. Update it with: styr kolada metadata --update"
+    ),
     "kolada-unreachable": N_(
         "Could not reach Kolada ({url}): {reason}. Check the network and try again."
     ),

@@ -1,6 +1,6 @@
-"""Kolada's open API v3: fetch municipal KPI outcomes with the standard library only."""
+"""Kolada's open API v3: outcomes, KPI metadata and municipality groups, standard library only."""
 
-from styr.kolada.client import DEFAULT_BASE_URL, USER_AGENT, Opener, Outcome, fetch_outcomes
+from styr.kolada.client import USER_AGENT, Outcome, fetch_outcomes
 from styr.kolada.errors import (
     KoladaConnectionError,
     KoladaDeadlineError,
@@ -9,6 +9,8 @@ from styr.kolada.errors import (
     KoladaInputError,
     KoladaResponseError,
 )
+from styr.kolada.lists import KpiInfo, fetch_group_members, fetch_kpi_metadata
+from styr.kolada.session import DEFAULT_BASE_URL, Opener
 
 __all__ = [
     "DEFAULT_BASE_URL",
@@ -19,7 +21,10 @@ __all__ = [
     "KoladaHTTPError",
     "KoladaInputError",
     "KoladaResponseError",
+    "KpiInfo",
     "Opener",
     "Outcome",
+    "fetch_group_members",
+    "fetch_kpi_metadata",
     "fetch_outcomes",
 ]

@@ -29,6 +29,20 @@ class Outcome:
     gender: str  # "T" total, "K" women (kvinnor), "M" men
     value: float | None  # None when Kolada has no value; `status` then says why
     status: str  # "" for an ordinary value, e.g. "Missing" otherwise
+    # True when Kolada marks the value preliminary. The data answer has no flag of
+    # its own for it: the value's `status` says so (see `is_preliminary`). The
+    # KPI's prel_publication_date only tells when the next preliminary figures come,
+    # not which of the values already published are preliminary.
+    preliminary: bool = False
+
+
+# A value's status that marks it preliminary, compared without case: Kolada's
+# status texts are English ("Missing"), the Swedish word is accepted as well.
+PRELIMINARY_STATUSES = frozenset({"preliminary", "prel", "preliminär"})
+
+
+def is_preliminary(status: str) -> bool:
+    return status.strip().casefold() in PRELIMINARY_STATUSES
 
 
 @dataclass(frozen=True)
@@ -36,13 +50,14 @@ class Query:
     """One request's worth of ids; the answer may only contain these."""
 
     kpis: tuple[str, ...]
-    municipality: str
+    municipalities: tuple[str, ...]
     years: tuple[int, ...]
 
     def url(self, base_url: str) -> str:
         kpis = ",".join(self.kpis)
+        municipalities = ",".join(self.municipalities)
         years = ",".join(map(str, self.years))
-        path = f"/data/kpi/{kpis}/municipality/{self.municipality}/year/{years}"
+        path = f"/data/kpi/{kpis}/municipality/{municipalities}/year/{years}"
         return f"{base_url}{path}?{urllib.parse.urlencode({'per_page': PER_PAGE})}"
 
 
@@ -58,61 +73,68 @@ def _refuse_constant(name: str) -> object:
     raise ValueError(f"{name} is not valid JSON")
 
 
-def _bad_shape(url: str, where: str) -> KoladaResponseError:
+def bad_shape(url: str, where: str) -> KoladaResponseError:
     return KoladaResponseError("kolada-bad-shape", url=url, where=where)
 
 
-def parse_page(page: object, query: Query, url: str) -> tuple[list[Outcome], str | None]:
+def page_entries(page: object, url: str) -> tuple[list[object], str | None]:
+    """The `values` of one page of any v3 list answer, and the next page's address if any."""
     if not isinstance(page, dict):
-        raise _bad_shape(url, "$")
+        raise bad_shape(url, "$")
     values = page.get("values")
     if not isinstance(values, list):
-        raise _bad_shape(url, "$.values")
+        raise bad_shape(url, "$.values")
     next_url = page.get("next_url")
     if next_url is not None and not isinstance(next_url, str):
-        raise _bad_shape(url, "$.next_url")
+        raise bad_shape(url, "$.next_url")
+    return values, next_url or None  # an empty link is no link
+
+
+def parse_page(page: object, query: Query, url: str) -> tuple[list[Outcome], str | None]:
+    values, next_url = page_entries(page, url)
     outcomes: list[Outcome] = []
     for index, entry in enumerate(values):
         outcomes.extend(_parse_entry(entry, query, url, f"$.values[{index}]"))
-    return outcomes, next_url or None  # an empty link is no link
+    return outcomes, next_url
 
 
 def _parse_entry(entry: object, query: Query, url: str, where: str) -> list[Outcome]:
     if not isinstance(entry, dict):
-        raise _bad_shape(url, where)
+        raise bad_shape(url, where)
     # Data for something we did not ask about means the answer is not to this question.
     kpi = entry.get("kpi")
     if not isinstance(kpi, str) or kpi not in query.kpis:
-        raise _bad_shape(url, f"{where}.kpi")
+        raise bad_shape(url, f"{where}.kpi")
     municipality = entry.get("municipality")
-    if municipality != query.municipality:
-        raise _bad_shape(url, f"{where}.municipality")
+    if not isinstance(municipality, str) or municipality not in query.municipalities:
+        raise bad_shape(url, f"{where}.municipality")
     year = entry.get("period")
     if isinstance(year, bool) or not isinstance(year, int) or year not in query.years:
-        raise _bad_shape(url, f"{where}.period")
+        raise bad_shape(url, f"{where}.period")
     items = entry.get("values")
     if not isinstance(items, list):
-        raise _bad_shape(url, f"{where}.values")
+        raise bad_shape(url, f"{where}.values")
     return [
-        _parse_value(item, (kpi, query.municipality, year), url, f"{where}.values[{index}]")
+        _parse_value(item, (kpi, municipality, year), url, f"{where}.values[{index}]")
         for index, item in enumerate(items)
     ]
 
 
 def _parse_value(item: object, key: tuple[str, str, int], url: str, where: str) -> Outcome:
     if not isinstance(item, dict):
-        raise _bad_shape(url, where)
+        raise bad_shape(url, where)
     gender = item.get("gender")
     if not isinstance(gender, str) or gender not in GENDERS:
-        raise _bad_shape(url, f"{where}.gender")
+        raise bad_shape(url, f"{where}.gender")
     if "value" not in item:
-        raise _bad_shape(url, f"{where}.value")
+        raise bad_shape(url, f"{where}.value")
     value = _number_or_none(item["value"], url, f"{where}.value")
     status = item.get("status")
     if status is not None and not isinstance(status, str):
-        raise _bad_shape(url, f"{where}.status")
+        raise bad_shape(url, f"{where}.status")
     kpi, municipality, year = key
-    return Outcome(kpi, municipality, year, gender, value, status or "")
+    status = status or ""
+    return Outcome(kpi, municipality, year, gender, value, status, is_preliminary(status))
 
 
 def _number_or_none(value: object, url: str, where: str) -> float | None:
@@ -120,11 +142,11 @@ def _number_or_none(value: object, url: str, where: str) -> float | None:
         return None
     # bool is an int in Python, and NaN or infinity cannot be compared or averaged.
     if isinstance(value, bool) or not isinstance(value, int | float):
-        raise _bad_shape(url, where)
+        raise bad_shape(url, where)
     try:
         number = float(value)
     except OverflowError as error:  # an integer too large for a float
-        raise _bad_shape(url, where) from error
+        raise bad_shape(url, where) from error
     if not math.isfinite(number):
-        raise _bad_shape(url, where)
+        raise bad_shape(url, where)
     return number

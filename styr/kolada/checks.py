@@ -9,6 +9,7 @@ from __future__ import annotations
 import math
 import re
 import urllib.parse
+from collections.abc import Sequence
 
 from styr.kolada.errors import KoladaInputError
 from styr.kolada.transport import origin
@@ -35,6 +36,18 @@ def checked_kpis(kpis: list[str]) -> list[str]:
 def check_municipality(municipality: str) -> None:
     if not isinstance(municipality, str) or not _MUNICIPALITY_ID.fullmatch(municipality):
         raise KoladaInputError("bad-code", code=municipality)
+
+
+def checked_municipalities(municipality: str | Sequence[str]) -> list[str]:
+    """One code or several ("0000" is the whole country), each once, in the order given."""
+    # A lone code, or something that is no code at all (checked below), is a list of one.
+    lone = isinstance(municipality, str) or not isinstance(municipality, list | tuple)
+    codes: list[str] = [municipality] if lone else list(municipality)  # type: ignore[list-item]
+    for code in codes:
+        check_municipality(code)
+    if not codes:
+        raise KoladaInputError("kolada-nothing-requested")
+    return list(dict.fromkeys(codes))
 
 
 def checked_years(years: list[int]) -> list[int]:

@@ -21,20 +21,16 @@ import urllib.error
 import urllib.parse
 import urllib.request
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from email.message import Message
-from typing import IO, Any, Protocol, TypeVar
+from typing import IO, TypeVar
 
 from styr import __version__
-from styr.kolada.answer import Outcome, Query, parse_json, parse_page
+from styr.kolada.answer import Outcome, Query, page_entries, parse_json, parse_page
 from styr.kolada.checks import (
     UNSAFE_URL_CHARS,
-    check_municipality,
-    check_seconds,
-    check_tuning,
-    checked_base_url,
     checked_kpis,
+    checked_municipalities,
     checked_years,
 )
 from styr.kolada.errors import (
@@ -44,11 +40,28 @@ from styr.kolada.errors import (
     KoladaHTTPError,
     KoladaResponseError,
 )
-from styr.kolada.transport import SocketWatch, default_opener, origin
+from styr.kolada.session import (
+    DEFAULT_BASE_URL,
+    DEFAULT_REQUEST_TIMEOUT,
+    DEFAULT_TOTAL_TIMEOUT,
+    Opener,
+    Session,
+    open_session,
+)
+from styr.kolada.transport import origin
 
-__all__ = ["DEFAULT_BASE_URL", "MAX_WAIT", "USER_AGENT", "Opener", "Outcome", "fetch_outcomes"]
+__all__ = [
+    "DEFAULT_BASE_URL",
+    "MAX_WAIT",
+    "USER_AGENT",
+    "Opener",
+    "Outcome",
+    "Session",
+    "fetch_entries",
+    "fetch_outcomes",
+    "open_session",
+]
 
-DEFAULT_BASE_URL = "https://api.kolada.se/v3"
 USER_AGENT = f"styr/{__version__} (Python urllib)"
 # No real answer comes near this many pages; a server that keeps handing out
 # new next_url values must not keep us looping.
@@ -56,10 +69,6 @@ MAX_PAGES = 1000
 # Ceiling for any single wait. A server asking for longer (Retry-After: 99999)
 # gets a clear answer at once instead of a run that seems to hang for hours.
 MAX_WAIT = 60.0
-# A whole answer, however it arrives: a full page of 5000 values is a few MB.
-DEFAULT_REQUEST_TIMEOUT = 60.0
-# The whole fetch, retries and waits included (`styr kolada pull --timeout`).
-DEFAULT_TOTAL_TIMEOUT = 300.0
 # Retry-After digits beyond this are "longer than anyone waits" (int() refuses huge ones).
 _LONGEST_RETRY_AFTER = 10**12
 BACKOFF_BASE = 1.0
@@ -76,32 +85,6 @@ _CONNECTION_LOST = (
 )
 
 _T = TypeVar("_T")
-
-
-class Opener(Protocol):
-    """What `fetch_outcomes` needs from an opener; `urllib.request.OpenerDirector` fits."""
-
-    def open(
-        self, fullurl: urllib.request.Request, data: None = None, timeout: float = ...
-    ) -> Any: ...
-
-
-@dataclass(frozen=True)
-class _Session:
-    base_url: str
-    host: str
-    timeout: float
-    max_retries: int
-    sleep: Callable[[float], None]
-    opener: Opener
-    request_timeout: float
-    total_timeout: float
-    ends: float  # the run's deadline on `clock`
-    clock: Callable[[], float]
-    watch: SocketWatch | None  # None with an opener of the caller's own
-
-    def remaining(self) -> float:
-        return self.ends - self.clock()
 
 
 class _Transient(Exception):
@@ -125,7 +108,7 @@ class _PastDeadline(Exception):
 
 def fetch_outcomes(
     kpis: list[str],
-    municipality: str,
+    municipality: str | Sequence[str],
     years: list[int],
     *,
     base_url: str = DEFAULT_BASE_URL,
@@ -138,43 +121,58 @@ def fetch_outcomes(
     clock: Callable[[], float] = time.monotonic,
     opener: Opener | None = None,
 ) -> list[Outcome]:
-    """Every value Kolada has for `kpis` × `years` in one municipality, in Kolada's order.
+    """Every value Kolada has for `kpis` × municipalities × `years`, in Kolada's order.
 
-    `timeout` bounds each read from the network, `request_timeout` each whole
-    request and `total_timeout` the whole fetch, in seconds. Raises a
-    `KoladaError` subclass for bad input and for any failure on the way;
-    `ValueError` only for nonsensical tuning arguments (a bug in the caller).
+    `municipality` is one code or several ("0000" is the whole country); each
+    dimension is asked for at most `max_ids_per_request` ids at a time, as Kolada
+    refuses longer lists. `timeout` bounds each read from the network,
+    `request_timeout` each whole request and `total_timeout` the whole fetch, in
+    seconds. Raises a `KoladaError` subclass for bad input and for any failure on
+    the way; `ValueError` only for nonsensical tuning arguments (a bug in the caller).
     """
     kpi_ids = checked_kpis(kpis)
-    check_municipality(municipality)
+    codes = checked_municipalities(municipality)
     year_list = checked_years(years)
-    for seconds in (timeout, request_timeout, total_timeout):
-        check_seconds(seconds)
-    check_tuning(max_ids_per_request, max_retries)
-    base = checked_base_url(base_url)
-    host = urllib.parse.urlsplit(base).netloc
-    watch = SocketWatch() if opener is None else None
-    if opener is None:
-        opener = default_opener(base, host, watch)
-    session = _Session(
-        base_url=base,
-        host=host,
+    session = open_session(
+        base_url,
         timeout=timeout,
-        max_retries=max_retries,
-        sleep=sleep,
-        opener=opener,
         request_timeout=request_timeout,
         total_timeout=total_timeout,
-        ends=clock() + total_timeout,
+        max_ids_per_request=max_ids_per_request,
+        max_retries=max_retries,
+        sleep=sleep,
         clock=clock,
-        watch=watch,
+        opener=opener,
     )
+    size = max_ids_per_request
     outcomes: list[Outcome] = []
-    for kpi_chunk in _chunks(kpi_ids, max_ids_per_request):
-        for year_chunk in _chunks(year_list, max_ids_per_request):
-            query = Query(tuple(kpi_chunk), municipality, tuple(year_chunk))
-            outcomes.extend(_fetch_query(query, session))
+    for kpi_chunk in _chunks(kpi_ids, size):
+        for code_chunk in _chunks(codes, size):
+            for year_chunk in _chunks(year_list, size):
+                query = Query(tuple(kpi_chunk), tuple(code_chunk), tuple(year_chunk))
+                outcomes.extend(_fetch_query(query, session))
     return outcomes
+
+
+def fetch_entries(path: str, query: dict[str, str], session: Session) -> list[object]:
+    """The `values` of every page of a v3 list answer (/kpi, /municipality_groups …).
+
+    `path` is below the base address and made only of checked ids; the entries
+    are returned unread, for the caller to check against the shape it expects.
+    """
+    first_url = f"{session.base_url}{path}"
+    if query:
+        first_url += "?" + urllib.parse.urlencode(query)
+    url = first_url
+    seen = {url}
+    entries: list[object] = []
+    for _ in range(MAX_PAGES):
+        page_values, next_url = page_entries(_get_json(url, session), url)
+        entries.extend(page_values)
+        if next_url is None:
+            return entries
+        url = _next_page(url, next_url, seen, session)
+    raise KoladaResponseError("kolada-too-many-pages", url=first_url, limit=MAX_PAGES)
 
 
 def _chunks(items: Sequence[_T], size: int) -> Iterator[Sequence[_T]]:
@@ -185,7 +183,7 @@ def _chunks(items: Sequence[_T], size: int) -> Iterator[Sequence[_T]]:
 # --- paging --------------------------------------------------------------------------------
 
 
-def _fetch_query(query: Query, session: _Session) -> list[Outcome]:
+def _fetch_query(query: Query, session: Session) -> list[Outcome]:
     first_url = query.url(session.base_url)
     url = first_url
     seen = {url}
@@ -195,14 +193,19 @@ def _fetch_query(query: Query, session: _Session) -> list[Outcome]:
         outcomes.extend(page_outcomes)
         if next_url is None:
             return outcomes
-        url = _checked_next_url(url, next_url, session)
-        if url in seen:
-            raise KoladaResponseError("kolada-page-loop", url=url)
-        seen.add(url)
+        url = _next_page(url, next_url, seen, session)
     raise KoladaResponseError("kolada-too-many-pages", url=first_url, limit=MAX_PAGES)
 
 
-def _checked_next_url(current: str, next_url: str, session: _Session) -> str:
+def _next_page(current: str, next_url: str, seen: set[str], session: Session) -> str:
+    url = _checked_next_url(current, next_url, session)
+    if url in seen:
+        raise KoladaResponseError("kolada-page-loop", url=url)
+    seen.add(url)
+    return url
+
+
+def _checked_next_url(current: str, next_url: str, session: Session) -> str:
     # Relative links are resolved against the page they came from.
     url = urllib.parse.urljoin(current, next_url)
     if UNSAFE_URL_CHARS.search(url):
@@ -216,7 +219,7 @@ def _checked_next_url(current: str, next_url: str, session: _Session) -> str:
 # --- one request, with retries -------------------------------------------------------------
 
 
-def _get_json(url: str, session: _Session) -> object:
+def _get_json(url: str, session: Session) -> object:
     attempt = 0
     while True:
         try:
@@ -230,7 +233,7 @@ def _get_json(url: str, session: _Session) -> object:
         return parse_json(body, url)
 
 
-def _wait_before_retry(problem: _Transient, attempt: int, url: str, session: _Session) -> float:
+def _wait_before_retry(problem: _Transient, attempt: int, url: str, session: Session) -> float:
     """How long to wait before the next attempt; raises when waiting is pointless.
 
     The server's own estimate beats our guess, up to MAX_WAIT: a server asking
@@ -265,11 +268,11 @@ def _whole(seconds: float) -> int:
     return math.ceil(seconds)
 
 
-def _run_timeout(url: str, session: _Session) -> KoladaDeadlineError:
+def _run_timeout(url: str, session: Session) -> KoladaDeadlineError:
     return KoladaDeadlineError("kolada-run-timeout", url=url, limit=_whole(session.total_timeout))
 
 
-def _download(url: str, session: _Session) -> bytes:
+def _download(url: str, session: Session) -> bytes:
     """One whole answer before its deadline: the request's own, or the run's if that is sooner."""
     left = session.remaining()
     if left <= 0:
@@ -293,11 +296,11 @@ def _download(url: str, session: _Session) -> bytes:
     return body
 
 
-def _watch_expired(session: _Session) -> bool:
+def _watch_expired(session: Session) -> bool:
     return session.watch is not None and session.watch.stop()
 
 
-def _too_slow(url: str, session: _Session, seconds: float) -> Exception:
+def _too_slow(url: str, session: Session, seconds: float) -> Exception:
     if seconds < session.request_timeout:  # the run's deadline, not the request's
         return _run_timeout(url, session)
     return _Transient(
@@ -307,7 +310,7 @@ def _too_slow(url: str, session: _Session, seconds: float) -> Exception:
     )
 
 
-def _open_and_read(url: str, session: _Session, ends: float, read_timeout: float) -> bytes:
+def _open_and_read(url: str, session: Session, ends: float, read_timeout: float) -> bytes:
     request = urllib.request.Request(
         url, headers={"User-Agent": USER_AGENT, "Accept": "application/json"}
     )
@@ -358,7 +361,7 @@ def _http_failure(error: urllib.error.HTTPError, url: str) -> Exception:
     return KoladaHTTPError("kolada-http-error", url=url, status=status)
 
 
-def _network_failure(reason: object, url: str, session: _Session) -> Exception:
+def _network_failure(reason: object, url: str, session: Session) -> Exception:
     if isinstance(reason, TimeoutError):
         return _Transient(
             lambda attempts: KoladaConnectionError(
