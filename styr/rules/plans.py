@@ -216,8 +216,8 @@ def check_owner_level(context: RuleContext) -> Iterator[Finding]:
             owner=_name(owner, plan.owner or ""),
             level=names.get(level, level),
             levels=", ".join(sorted(names.get(each, each) for each in levels)),
-            plan_kind=kind.label("sv") if kind else plan.category,
-            plan_kind_en=kind.label("en") if kind else plan.category,
+            plan_kind=kind.label("sv").lower() if kind else plan.category,
+            plan_kind_en=kind.label("en").lower() if kind else plan.category,
         )
 
 
