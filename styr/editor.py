@@ -40,6 +40,7 @@ CONVENTIONAL_GLOBS = {
     "inriktningar.yaml": "council",
     "styrdokument.yaml": "steering_documents",
     "organisation/**/*.yaml": "organisation",
+    "verksamhetsplaner/**/*.yaml": "operational_plan",
     "arbetsplaner/**/*.yaml": "work_plan",
     f"{FOLLOW_UP_FOLDER}/**/*.yaml": "follow_up",
 }

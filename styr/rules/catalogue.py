@@ -16,7 +16,6 @@ from styr.rules import (
     decisions,
     duplicate_goal,
     follow_up,
-    follow_up_kolada,
     goal_count,
     goal_horizon,
     goal_indicators,
@@ -74,8 +73,6 @@ QUALITY_CHECKS: tuple[tuple[Rule, Check], ...] = (
     (follow_up.MISSING_OUTCOME, follow_up.check_missing),
     (follow_up.UNIT_MISMATCH, follow_up.check_unit),
     (follow_up.DUPLICATE_OUTCOME, follow_up.check_duplicates),
-    (follow_up_kolada.REVISED_BY_KOLADA, follow_up_kolada.check_revised),
-    (follow_up_kolada.PRELIMINARY_JUDGED, follow_up_kolada.check_preliminary),
     (site_settings.ACCENT_COLOUR, site_settings.check_accent),
     (site_settings.LOGO_FILE, site_settings.check_logo),
 )
