@@ -39,9 +39,12 @@ def kolada_pull(
     ] = None,
     lang: LanguageOption = None,
 ) -> None:
-    from styr.followup.kolada_pull import parse_years, pull
+    from styr.followup.kolada_pull import parse_years, pull, revision_lines
 
     summary = pull(
         path, parse_years(years), output, overwrite=overwrite, base_url=base_url, timeout=timeout
     )
-    typer.echo(message("kolada-pulled", output_language(lang), **summary))
+    language = output_language(lang)
+    typer.echo(message("kolada-pulled", language, **summary))
+    for line in revision_lines(summary["revisions"], language):
+        typer.echo(line)

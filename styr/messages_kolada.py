@@ -29,6 +29,14 @@ KOLADA_MESSAGES: dict[str, Text] = {
         "Fetched {fetched} values from Kolada into {file}: {added} new, {updated} updated, {kept} "
         "typed by hand kept. Source: Kolada."
     ),
+    "kolada-revised": N_(
+        "Kolada has changed {revised} of the values fetched before. The new values are written; "
+        "the earlier ones are kept under revised: in the file, and styr lint reports them:"
+    ),
+    "kolada-revised-value": N_("  {indicator}, {period}: from {old} to {new}"),
+    "kolada-revised-women": N_("  {indicator}, {period}, women: from {old} to {new}"),
+    "kolada-revised-men": N_("  {indicator}, {period}, men: from {old} to {new}"),
+    "kolada-revised-fetched": N_("(fetched {date})"),
     "kolada-bad-kpi": N_(
         "Invalid KPI id '{value}'; it must be N or U followed by five digits, e.g. N15428."
     ),

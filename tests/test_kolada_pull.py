@@ -298,7 +298,8 @@ def test_comments_after_an_entry_stay_after_it(
     ]  # the new values beside the old one, not below the comment
     assert "    source: Kolada  # hämtat i våras" in lines
     comment = lines.index("    # Nästa utfall kontrollerat mot Skolverket")
-    assert lines[comment - 1].startswith("    fetched_on:")  # after all of the first entry
+    # After all of the first entry: Kolada revised its 80.0, and the old value's record is last.
+    assert lines[comment - 2 : comment] == ["    revised:", "      - value: 80.0"]
     assert lines[comment + 1] == "  - indicator: sfn-mal-3-ind-1"
     assert lines[-1] == "# Slut på filen"  # the new 2023 entry went in above it
     assert _outcomes(target)[("sfn-mal-3-ind-1", "2023")]["value"] == 71.0

@@ -10,6 +10,10 @@ taken away is removed: only a figure changed is a revision, which
 outcome's comment reworded, or its source or unit changed, is a change of the
 field `outcome.comment` (`outcome.source`, `outcome.unit`); when it was
 fetched (`fetched_on`) is not: a new fetch of the same figures changes nothing.
+A figure revised by Kolada (the new side's outcome from Kolada records the old
+figure under `revised:`, styr.followup.kolada_revisions) is a revision with
+`revised_by: Kolada`, said as Kolada's; the record itself and `preliminary`
+are what the pull wrote about it, not changes of their own.
 A goal's analysis is matched by goal and period: reworded, it is a change of
 the field `analysis` of the goal; given or taken away, it is an outcome added
 or removed with the field `analysis` (the removed one placed on the old side).
@@ -25,6 +29,7 @@ from styr.diff.changes import Change, ChangeKind
 from styr.diff.places import file_name, not_loaded_files, organisation_of
 from styr.diff.values import value_change
 from styr.followup.evaluate import FOLLOW_UP, Analysis, OutcomeEntry, read_outcomes
+from styr.followup.kolada_revisions import KOLADA, PRELIMINARY, REVISED, revised_from
 from styr.lint import relative_name
 from styr.load import Document
 from styr.model.index import Element, Index, build_index
@@ -33,8 +38,8 @@ from styr.model.repository import Repository
 # An outcome's figures, in the order a revision of several is listed.
 FIELDS = ("value", "women", "men")
 # An outcome's keys that are not compared as its other values: what it is
-# about, its figures (above), and when it was fetched.
-_NOT_OTHER_VALUES = frozenset({"indicator", "period", "fetched_on", *FIELDS})
+# about, its figures (above), when it was fetched, and Kolada's marks on the figures.
+_NOT_OTHER_VALUES = frozenset({"indicator", "period", "fetched_on", PRELIMINARY, REVISED, *FIELDS})
 ANALYSIS = "analysis"
 
 # The key outcomes are matched by: (indicator id, period as written).
@@ -145,7 +150,8 @@ def _revisions(
             yield _change(removed, new, repository, names, old=before, field=field)
         else:
             revised = ChangeKind.OUTCOME_REVISED
-            yield _change(revised, new, repository, names, old=before, new=after, field=field)
+            by = {"revised_by": KOLADA} if revised_from(_written_entry(new), field, before) else {}
+            yield _change(revised, new, repository, names, old=before, new=after, field=field, **by)
 
 
 def _other_values(

@@ -128,6 +128,8 @@ def say_outcome_revised(c: Said) -> str:
     key = {"women": "outcome_revised_women", "men": "outcome_revised_men"}.get(
         str(field), "outcome_revised"
     )
+    if c.params.get("revised_by") == "Kolada":
+        key += "_by_kolada"  # Kolada changed a value it had published: said as Kolada's
     old, new = _target_value(c, c.params.get("old")), _target_value(c, c.params.get("new"))
     return c.say(key, period=_period(c), old=old, new=new)
 

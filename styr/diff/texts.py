@@ -221,6 +221,15 @@ SENTENCES: dict[str, Text] = {
         "{subject}: outcome {period} for women changed from {old} to {new}"
     ),
     "outcome_revised_men": N_("{subject}: outcome {period} for men changed from {old} to {new}"),
+    "outcome_revised_by_kolada": N_(
+        "{subject}: Kolada revised outcome {period} from {old} to {new}"
+    ),
+    "outcome_revised_women_by_kolada": N_(
+        "{subject}: Kolada revised outcome {period} for women from {old} to {new}"
+    ),
+    "outcome_revised_men_by_kolada": N_(
+        "{subject}: Kolada revised outcome {period} for men from {old} to {new}"
+    ),
     "outcome_removed": N_("{subject}: outcome {period} was removed (it was {old})"),
     "outcome_by_sex": N_("{value} (women {women}, men {men})"),
     "model_added": N_("The steering model changed: {part} {name} was added"),

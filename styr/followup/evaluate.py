@@ -32,6 +32,8 @@ class OutcomeEntry:
     comment: str | None
     document: Document
     path: PathInDocument
+    # `preliminary: true`: Kolada marks the value preliminary (styr kolada pull writes it).
+    preliminary: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,6 +126,7 @@ def _read_outcomes(repository: Repository) -> tuple[list[OutcomeEntry], list[Ana
                     comment if type(comment) is str else None,
                     document,
                     ("outcomes", position),
+                    get("preliminary") is True,
                 )
             )
         for position, entry in _items(data.get("analyses")):

@@ -9,19 +9,56 @@ ruamel.yaml attaches a comment on the lines after a mapping's last key to that
 key. Adding a key after it, or an entry after it, would move the comment into
 the middle of the entry; `append_keeping_comments` carries such comments along so that they
 stay after whatever comes last, where they were written.
+
+A value Kolada fetched before and now gives differently is updated and its old
+figures kept under `revised:` (styr.followup.kolada_revisions); a value Kolada
+marks preliminary gets `preliminary: true`, taken away once the value is final.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from typing import Any
 
+from styr.followup.kolada_revisions import (
+    KOLADA,
+    PRELIMINARY,
+    REVISED,
+    Revision,
+    record_revision,
+)
 from styr.followup.periods import parse_period
 from styr.kolada.client import Outcome
 
-KOLADA = "Kolada"
+__all__ = ["KEY_ORDER", "KOLADA", "Merged", "merge"]
+
 # Where each key goes in an entry; a key added to an existing entry keeps this order.
-KEY_ORDER = ("indicator", "period", "value", "women", "men", "source", "comment", "fetched_on")
+KEY_ORDER = (
+    "indicator",
+    "period",
+    "value",
+    "women",
+    "men",
+    PRELIMINARY,
+    "source",
+    "comment",
+    "fetched_on",
+    REVISED,
+)
 _GENDER_KEYS = {"T": "value", "K": "women", "M": "men"}
+
+
+@dataclass(slots=True)
+class Merged:
+    """What a merge did: entries added, updated and kept, and the values Kolada revised."""
+
+    added: int = 0
+    updated: int = 0
+    kept: int = 0
+    revisions: list[Revision] = field(default_factory=list)
+
+    def counts(self) -> dict[str, int]:
+        return {"added": self.added, "updated": self.updated, "kept": self.kept}
 
 
 def merge(
@@ -31,8 +68,8 @@ def merge(
     overwrite: bool,
     fetched_on: str,
     elsewhere: set[tuple[str, str]] | None = None,
-) -> dict[str, int]:
-    """Write `outcomes` into `document["outcomes"]`; counts of entries added, updated and kept.
+) -> Merged:
+    """Write `outcomes` into `document["outcomes"]`: entries added, updated, kept and revised.
 
     `elsewhere` holds the (indicator, period) pairs that another follow-up file
     already reports: those are kept as they are, `overwrite` or not, since a
@@ -40,7 +77,7 @@ def merge(
     """
     entries = document["outcomes"]
     existing = existing_entries(entries, parse_period(document.get("period")))
-    counts = {"added": 0, "updated": 0, "kept": 0}
+    merged = Merged()
     for (kpi, year), values in sorted(_values_by_kpi_and_year(outcomes).items()):
         if values.get("value") is None:
             continue  # Kolada has no value (status Missing): nothing to write
@@ -48,25 +85,48 @@ def merge(
             entry = existing.get((indicator, str(year)))
             hand_typed = entry is not None and entry.get("source") != KOLADA and not overwrite
             if hand_typed or (entry is None and (indicator, str(year)) in (elsewhere or ())):
-                counts["kept"] += 1
+                merged.kept += 1
                 continue
             if entry is None:
                 entry = new_entry(indicator, year)
                 append_keeping_comments(entries, entry)
                 existing[(indicator, str(year))] = entry
-                counts["added"] += 1
+                merged.added += 1
             else:
-                counts["updated"] += 1
+                merged.updated += 1
+                merged.revisions.extend(_keep_revised(entry, values, fetched_on))
             _fill(entry, values, fetched_on)
-    return counts
+    return merged
 
 
-def _values_by_kpi_and_year(outcomes: list[Outcome]) -> dict[tuple[str, int], dict[str, float]]:
+def _values_by_kpi_and_year(outcomes: list[Outcome]) -> dict[tuple[str, int], dict[str, Any]]:
+    """Kolada's figures by (KPI, year): value, women, men, and whether any is preliminary."""
     by_key: dict[tuple[str, int], dict[str, Any]] = {}
     for outcome in outcomes:
-        values = by_key.setdefault((outcome.kpi, outcome.year), {})
+        values = by_key.setdefault((outcome.kpi, outcome.year), {PRELIMINARY: False})
         values[_GENDER_KEYS.get(outcome.gender, "value")] = outcome.value
+        if outcome.value is not None and outcome.preliminary:
+            values[PRELIMINARY] = True
     return by_key
+
+
+def _keep_revised(entry: Any, values: dict[str, Any], fetched_on: str) -> list[Revision]:
+    """Record under `revised:` the figures of a Kolada value that Kolada now gives differently."""
+    from ruamel.yaml.comments import CommentedMap, CommentedSeq
+    from ruamel.yaml.scalarstring import DoubleQuotedScalarString as Quoted
+
+    record, revisions = record_revision(entry, values, fetched_on)
+    if record is None:
+        return []
+    written = CommentedMap()
+    for key, value in record.items():
+        written[key] = Quoted(value) if key == "fetched_on" else value
+    if isinstance(entry.get(REVISED), list):
+        append_keeping_comments(entry[REVISED], written)
+    else:
+        # Set whole: comments after the entry move to after its last record, not inside.
+        set_in_order(entry, REVISED, CommentedSeq([written]))
+    return revisions
 
 
 def existing_entries(entries: list[Any], file_period: Any) -> dict[tuple[str, str], Any]:
@@ -91,12 +151,16 @@ def new_entry(indicator: str, year: int | str) -> Any:
     return entry
 
 
-def _fill(entry: Any, values: dict[str, float], fetched_on: str) -> None:
+def _fill(entry: Any, values: dict[str, Any], fetched_on: str) -> None:
     from ruamel.yaml.scalarstring import DoubleQuotedScalarString as Quoted
 
     for key in ("value", "women", "men"):
         if values.get(key) is not None:
             set_in_order(entry, key, values[key])
+    if values.get(PRELIMINARY):
+        set_in_order(entry, PRELIMINARY, True)
+    elif PRELIMINARY in entry:
+        del entry[PRELIMINARY]  # Kolada gives the final value now
     set_in_order(entry, "source", KOLADA)
     set_in_order(entry, "fetched_on", Quoted(fetched_on))
 

@@ -22,8 +22,9 @@ from styr.files import AsRead, write_atomic
 from styr.findings import Finding
 from styr.followup.evaluate import read_outcomes
 from styr.followup.kolada_merge import merge
+from styr.followup.kolada_revisions import Revision
 from styr.kolada import fetch_outcomes
-from styr.kolada.client import DEFAULT_TOTAL_TIMEOUT
+from styr.kolada.session import DEFAULT_TOTAL_TIMEOUT
 from styr.load import limits, parse_document
 from styr.load.access import Refused, read_inside
 from styr.messages import message
@@ -84,13 +85,50 @@ def pull(
     )
     fetched_on = (today or date.today()).isoformat()
     elsewhere = _reported_elsewhere(repository, target)
-    counts = merge(document, outcomes, indicators, overwrite, fetched_on, elsewhere)
+    merged = merge(document, outcomes, indicators, overwrite, fetched_on, elsewhere)
     text = dump_round_trip(document)
     # The fetch can take minutes: a planner's edit saved meanwhile is never overwritten.
     write_atomic(
         target, with_schema_modeline(root, target, text) if new else text, unchanged_since=as_read
     )
-    return {"file": str(target), "fetched": len(outcomes), **counts}
+    return {
+        "file": str(target),
+        "fetched": len(outcomes),
+        **merged.counts(),
+        "revised": len(merged.revisions),
+        "revisions": merged.revisions,
+    }
+
+
+# The line of the pull's summary for a revised figure, by the figure.
+_REVISED_LINES = {
+    "value": "kolada-revised-value",
+    "women": "kolada-revised-women",
+    "men": "kolada-revised-men",
+}
+
+
+def revision_lines(revisions: list[Revision], language: str) -> list[str]:
+    """The pull's summary of the values Kolada revised: a heading and one line each ([] if none)."""
+    from styr.report.formatting import number
+
+    if not revisions:
+        return []
+    lines = [message("kolada-revised", language, revised=len(revisions))]
+    for revision in revisions:
+        line = message(
+            _REVISED_LINES[revision.field],
+            language,
+            indicator=revision.indicator,
+            period=revision.period,
+            old=number(revision.old, language),
+            new=number(revision.new, language),
+        )
+        if revision.old_fetched_on:
+            fetched = message("kolada-revised-fetched", language, date=revision.old_fetched_on)
+            line = f"{line} {fetched}"
+        lines.append(line)
+    return lines
 
 
 def _reported_elsewhere(repository: Repository, target: Path) -> set[tuple[str, str]]:

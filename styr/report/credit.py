@@ -1,17 +1,27 @@
 """The credit a value fetched from Kolada carries where it is shown: "Källa: Kolada".
 
-Kolada's terms ask for raw values to be credited "Källa: Kolada". `styr kolada
-pull` marks every outcome it writes with `source: Kolada`; such an outcome is
-shown with the credit and the key figure's id, so that a reader can look the
-figure up. A fulfilment or trend worked out from it is styr's own, and carries
-no credit.
+Kolada's terms ask for raw values to be credited "Källa: Kolada", and for
+one's own processing of them not to be. `styr kolada pull` marks every
+outcome it writes with `source: Kolada`; such an outcome is shown with the
+credit and the key figure's id, so that a reader can look the figure up.
+
+The decision is one function, `credit_for(figure, source, kpi, language)`:
+every rendering (the report's HTML and Markdown, the Word and PDF documents,
+the site) shows the credit the view holds, and the view asks this function
+for each figure it shows. A raw figure (`RAW`: the municipality's outcome,
+the country's value, one peer's value, as Kolada gives them) from Kolada is
+credited; a figure styr works out (fulfilment and status, a trend, a peer
+median or spread, how many peers have data) never is, whatever it was
+worked out from. The peer comparison asks with `Figure.PEER_MEDIAN` and the
+others, and so gets "" for its own figures.
 """
 
 from __future__ import annotations
 
+from enum import Enum
 from typing import Any
 
-from styr.followup.kolada_merge import KOLADA
+from styr.followup.kolada_revisions import KOLADA
 from styr.i18n import N_, translate
 from styr.report import formatting as fmt
 
@@ -19,11 +29,37 @@ CREDIT = N_("Source: Kolada")
 CREDIT_WITH_ID = N_("Source: Kolada ({kpi})")
 
 
-def kolada_credit(source: Any, kpi: Any, language: str) -> str:
-    """The credit for an outcome whose source is Kolada (with the KPI id if known), else ""."""
-    if fmt.one_line(source).casefold() != KOLADA.casefold():
+class Figure(Enum):
+    """A figure the report can show of an indicator, raw or styr's own."""
+
+    OUTCOME = "outcome"  # the municipality's value as fetched
+    NATIONAL = "national"  # the country's value (Riket) as Kolada gives it
+    PEER_VALUE = "peer-value"  # one comparable municipality's value as fetched
+    FULFILMENT = "fulfilment"  # the outcome against the target, and its status
+    TREND = "trend"  # the change between periods
+    PEER_MEDIAN = "peer-median"  # the median of the comparable municipalities
+    PEER_SPREAD = "peer-spread"  # their lowest and highest, or quartiles
+    PEER_COUNT = "peer-count"  # how many of them have a value
+
+
+# The figures shown as Kolada gives them: only these may carry its credit.
+RAW = frozenset({Figure.OUTCOME, Figure.NATIONAL, Figure.PEER_VALUE})
+
+
+def credit_for(figure: Figure, source: Any, kpi: Any, language: str) -> str:
+    """The credit `figure` carries: "Källa: Kolada (N15428)" for a raw figure from Kolada, else "".
+
+    `source` is where the figure's value came from (an outcome's `source:`),
+    `kpi` the indicator's Kolada id, shown in the credit when known.
+    """
+    if figure not in RAW or fmt.one_line(source).casefold() != KOLADA.casefold():
         return ""
     kpi_id = fmt.one_line(kpi)
     if kpi_id:
         return translate(CREDIT_WITH_ID, language, kpi=kpi_id)
     return translate(CREDIT, language)
+
+
+def kolada_credit(source: Any, kpi: Any, language: str) -> str:
+    """The credit for an outcome (a raw figure) whose source is Kolada, else ""."""
+    return credit_for(Figure.OUTCOME, source, kpi, language)

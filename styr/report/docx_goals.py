@@ -207,7 +207,8 @@ def _values(values: Sequence[ValueAt]) -> str:
 
 
 def _outcome(o: OutcomeView, t: Labels) -> str:
-    lines = [o.value, status_words(o.status)]
+    value = f"{o.value} ({t.preliminary})" if o.value and o.preliminary else o.value
+    lines = [value, status_words(o.status)]
     if o.percent:
         lines.append(f"{o.percent} {t.fulfilment_percent}")
     lines += [o.trend, o.comment, o.credit]

@@ -55,6 +55,8 @@ class OutcomeView:
     next_target_year: str = ""
     # "Källa: Kolada (N15428)" for a value `styr kolada pull` fetched (styr.report.credit).
     credit: str = ""
+    # Kolada marks the value preliminary: the renderings say so by the figure.
+    preliminary: bool = False
 
 
 @dataclass(slots=True)
@@ -207,6 +209,7 @@ def _outcome_view(
             outcome.source if outcome else None, element.data.get("kolada"), language
         ),
         comment=fmt.one_line(outcome.comment if outcome else None),
+        preliminary=outcome is not None and outcome.preliminary,
         chart=chart,
         next_target=fmt.number(upcoming[1], language) if upcoming else "",
         next_target_year=str(upcoming[0]) if upcoming else "",

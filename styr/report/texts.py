@@ -111,6 +111,8 @@ TEXTS: dict[str, Text] = {
     "term_long": N_("long term"),
     "gender_breakdown": N_("Followed for women and men"),
     "source": N_("Source"),
+    # By a figure Kolada marks preliminary: "74,2 (preliminärt)".
+    "preliminary": N_("preliminary"),
     "links": N_("Links"),
     "none": N_("–"),
     "no_values": N_("No values are given yet."),
