@@ -24,7 +24,7 @@ from styr.report.docx_goals import (
     organisation_section,
     repository_sections,
 )
-from styr.report.docx_parts import heading, notice, publisher_line, set_language
+from styr.report.docx_parts import describe, heading, notice, publisher_line, set_language
 from styr.report.texts import LANGUAGES, Labels
 from styr.report.unreadable import publishing_notice
 from styr.report.view_types import RepositoryView
@@ -88,9 +88,15 @@ def goal_document(views: list[RepositoryView], labels: Labels) -> bytes:
     document = new_document()
     set_language(document, labels.language)
     names = ", ".join(view.municipality for view in views)
-    document.core_properties.title = f"{labels.report_title} – {names}"
-    document.core_properties.author = names
-    document.core_properties.comments = labels.get("generated_by", version=_version())
+    brandings = [view.branding for view in views if view.branding is not None]
+    publishers = list(dict.fromkeys(branding.publisher for branding in brandings))
+    describe(
+        document,
+        f"{labels.report_title} – {names}",
+        ", ".join(publishers) or names,
+        max((branding.updated for branding in brandings), default=""),
+        labels.get("generated_by", version=_version()),
+    )
     for position, view in enumerate(views):
         heading(document, view.municipality, 1)
         publisher_line(document, view.branding)

@@ -20,6 +20,7 @@ from docx.document import Document
 from styr.cache import LintCache
 from styr.report.docx import saved
 from styr.report.docx_parts import (
+    describe,
     heading,
     labelled,
     notice,
@@ -70,9 +71,14 @@ def followup_document(view: FollowupReportView) -> bytes:
     t = Labels(view.language)
     document = new_document()
     set_language(document, view.language)
-    document.core_properties.title = f"{view.title} – {view.municipality}"
-    document.core_properties.author = view.municipality
-    document.core_properties.comments = t.get("generated_by", version=__version__)
+    branding = view.branding
+    describe(
+        document,
+        f"{view.title} – {view.municipality}",
+        branding.publisher if branding else view.municipality,
+        branding.updated if branding else "",
+        t.get("generated_by", version=__version__),
+    )
     heading(document, view.title, 1)
     document.add_paragraph(view.municipality)
     publisher_line(document, view.branding)

@@ -13,6 +13,8 @@ from docx.document import Document
 
 from styr.report.columns import indicator_columns
 from styr.report.docx_parts import (
+    Content,
+    Piece,
     bullets,
     heading,
     labelled,
@@ -22,6 +24,7 @@ from styr.report.docx_parts import (
 )
 from styr.report.findings import FindingsView
 from styr.report.followup import OutcomeView
+from styr.report.links import ExternalLink
 from styr.report.texts import Labels
 from styr.report.view_types import (
     Fact,
@@ -126,6 +129,8 @@ def item(document: Document, x: ItemView, t: Labels, level: int, section: str = 
     fact_lines(document, x.facts)
     paragraphs(document, x.paragraphs)
     references(document, t.contributes_to, x.contributes_to)
+    if x.agenda2030:
+        labelled(document, t.agenda2030, _listed(x.agenda2030))
     indicator_table(document, x.indicators, t)
     if x.analysis:
         labelled(document, t.analysis, "")
@@ -153,7 +158,7 @@ def indicator_table(document: Document, items: Sequence[IndicatorView], t: Label
     header += [t.links] if columns.links else []
     rows = []
     for i in items:
-        row = [_indicator_name(i, t)]
+        row: list[Content] = [_indicator_name(i, t)]
         row += [_values([i.baseline] if i.baseline else [])] if columns.baseline else []
         row += [_values(i.targets)] if columns.targets else []
         row += [_values(i.milestones)] if columns.milestones else []
@@ -191,12 +196,21 @@ def _indicator_name(i: IndicatorView, t: Labels) -> str:
     return f"{i.title} ({shown})" if shown else i.title
 
 
-def _links(i: IndicatorView, t: Labels) -> str:
-    """The key figure in Kolada and the Global Goals, by what their links say."""
-    lines = [f"{t.kolada}: {i.kolada.text}" if i.kolada else ""]
+def _links(i: IndicatorView, t: Labels) -> list[Piece]:
+    """The key figure in Kolada and the Global Goals, each a link as on the page."""
+    pieces: list[Piece] = [f"{t.kolada}: ", i.kolada] if i.kolada else []
     if i.agenda2030:
-        lines.append(f"{t.agenda2030}: " + ", ".join(link.text for link in i.agenda2030))
-    return "\n".join(line for line in lines if line)
+        pieces.append(f"\n{t.agenda2030}: " if pieces else f"{t.agenda2030}: ")
+        pieces += _listed(i.agenda2030)
+    return pieces
+
+
+def _listed(links: Sequence[ExternalLink]) -> list[Piece]:
+    """Links one after the other, a comma between them."""
+    pieces: list[Piece] = []
+    for link in links:
+        pieces += [", ", link] if pieces else [link]
+    return pieces
 
 
 def _values(values: Sequence[ValueAt]) -> str:

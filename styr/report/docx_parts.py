@@ -4,22 +4,32 @@ Only Word's built-in styles (Heading 1–4, Table Grid, List Bullet), so that a
 council secretary's own template restyles the document, and the navigation
 pane and a table of contents find the headings. Every table is a real table
 whose first row is marked as its header row (repeated on each page, read as
-headers by a screen reader).
+headers by a screen reader). Links out of the report (Kolada, the Global
+Goals, an address written in a text) are real Word hyperlinks, in Word's own
+character style for them.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
+from datetime import UTC, date, datetime, time
 from typing import TYPE_CHECKING
 
+from docx.enum.style import WD_STYLE_TYPE
+from docx.opc.constants import RELATIONSHIP_TYPE
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+from docx.parts.document import DocumentPart
+from docx.shared import RGBColor
 
 from styr.escape import published
+from styr.report.links import ExternalLink
 
 if TYPE_CHECKING:
     from docx.document import Document
     from docx.table import Table
+    from docx.text.paragraph import Paragraph
 
     from styr.branding import Branding
     from styr.report.followup import StatusView
@@ -29,6 +39,16 @@ if TYPE_CHECKING:
 TABLE_STYLE = "Table Grid"
 LIST_STYLE = "List Bullet"
 DEEPEST_HEADING = 4
+# Word's built-in name for the style of a link: a secretary's template restyles it too.
+LINK_STYLE = "Hyperlink"
+LINK_COLOUR = RGBColor(0x05, 0x63, 0xC1)  # Word's own blue for links, underlined as well
+# An address written in a text (a citation's URL): a link in Word, as Word makes one
+# when it is typed. Only web addresses; a full stop or bracket after one is not part of it.
+_ADDRESS = re.compile(r"https?://[^\s<>\"]+[^\s<>\".,;:!?)\]]")
+
+# What a paragraph or a table cell holds: a text, or texts and links out of the report.
+Piece = str | ExternalLink
+Content = str | Sequence[Piece]
 
 
 def text(value: str) -> str:
@@ -46,11 +66,59 @@ def paragraphs(document: Document, items: Sequence[str]) -> None:
         document.add_paragraph(text(item))
 
 
-def labelled(document: Document, label: str, value: str) -> None:
+def labelled(document: Document, label: str, value: Content) -> None:
     """One line with its label in bold: "Måluppfyllelse 2025: ● Uppfyllt"."""
     paragraph = document.add_paragraph()
     paragraph.add_run(text(label) + ": ").bold = True
-    paragraph.add_run(text(value))
+    write(paragraph, value)
+
+
+def write(paragraph: Paragraph, content: Content) -> None:
+    """A text (its web addresses made links), or texts and links, at the paragraph's end."""
+    for piece in [content] if isinstance(content, str) else content:
+        if isinstance(piece, ExternalLink):
+            if piece.href:
+                hyperlink(paragraph, piece.text, piece.href, piece.title)
+            else:
+                paragraph.add_run(text(piece.text))  # a malformed value: shown as written
+        else:
+            _with_addresses(paragraph, piece)
+
+
+def _with_addresses(paragraph: Paragraph, value: str) -> None:
+    start = 0
+    for match in _ADDRESS.finditer(value):
+        if match.start() > start:
+            paragraph.add_run(text(value[start : match.start()]))
+        hyperlink(paragraph, match.group(), match.group())
+        start = match.end()
+    if start < len(value) or not value:
+        paragraph.add_run(text(value[start:]))
+
+
+def hyperlink(paragraph: Paragraph, shown: str, address: str, title: str = "") -> None:
+    """A real Word hyperlink (w:hyperlink and its relationship to the address), which
+    python-docx has no call for; `title` is the tip Word shows over it."""
+    part = paragraph.part
+    link = OxmlElement("w:hyperlink")
+    link.set(qn("r:id"), part.relate_to(address, RELATIONSHIP_TYPE.HYPERLINK, is_external=True))
+    if title and title != shown:
+        link.set(qn("w:tooltip"), text(title))
+    if isinstance(part, DocumentPart):  # a paragraph of the body or of a table in it
+        link_style(part.document)
+    run = paragraph.add_run(text(shown), style=LINK_STYLE)
+    run._r.addprevious(link)  # the run made in its place, then moved into the link
+    link.append(run._r)
+
+
+def link_style(document: Document) -> None:
+    """Word's character style for links, added when the document lacks it."""
+    names = {style.name for style in document.styles}
+    if LINK_STYLE in names:
+        return
+    style = document.styles.add_style(LINK_STYLE, WD_STYLE_TYPE.CHARACTER)
+    style.font.color.rgb = LINK_COLOUR
+    style.font.underline = True
 
 
 def bullets(document: Document, items: Sequence[str]) -> None:
@@ -63,8 +131,8 @@ def status_words(status: StatusView) -> str:
     return f"{status.symbol} {status.label}".strip()
 
 
-def table(document: Document, header: Sequence[str], rows: Sequence[Sequence[str]]) -> Table:
-    """A table with a header row, one row per item; every cell plain text."""
+def table(document: Document, header: Sequence[str], rows: Sequence[Sequence[Content]]) -> Table:
+    """A table with a header row, one row per item; a cell a text or texts and links."""
     grid: Table = document.add_table(rows=1, cols=len(header))
     grid.style = TABLE_STYLE
     head = grid.rows[0]
@@ -74,7 +142,7 @@ def table(document: Document, header: Sequence[str], rows: Sequence[Sequence[str
     for row in rows:
         cells = grid.add_row().cells  # type: ignore[no-untyped-call]
         for cell, value in zip(cells, row, strict=True):
-            cell.text = text(value)
+            write(cell.paragraphs[0], value)
     document.add_paragraph()  # Word joins two tables that touch into one
     return grid
 
@@ -85,6 +153,27 @@ def _repeat_as_header(row: object) -> None:
     marker = OxmlElement("w:tblHeader")
     marker.set(qn("w:val"), "true")
     properties.append(marker)
+
+
+def describe(document: Document, title: str, author: str, day: str, comments: str) -> None:
+    """The document's properties (File, Info in Word): its title, the publisher as its
+    author, and the report's date (`--date`, else the last commit's) as when it was made.
+
+    Without a date the template's own (2013) is removed rather than left to mislead.
+    """
+    properties = document.core_properties
+    properties.title = text(title)
+    properties.author = text(author)
+    properties.last_modified_by = text(author)
+    properties.comments = text(comments)
+    if day:
+        made = datetime.combine(date.fromisoformat(day), time(), tzinfo=UTC)
+        properties.created = properties.modified = made
+        return
+    element = properties._element  # python-docx cannot unset a date
+    for name in ("dcterms:created", "dcterms:modified"):
+        for old in element.findall(qn(name)):
+            element.remove(old)
 
 
 def set_language(document: Document, language: str) -> None:
