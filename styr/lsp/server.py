@@ -67,7 +67,9 @@ class StyrServer(LanguageServer):
         root = self.space.root_of(file) if file is not None else None
         if file is None or root is None:
             return None
-        if root in self._dirty or root not in self.space.linted:
+        if root not in self.space.linted and root not in self._dirty:
+            self._dirty.append(root)  # asked about before any of its files was opened
+        if root in self._dirty:
             self.flush()
         linted = self.space.linted.get(root)
         return (linted, file) if linted is not None else None
@@ -245,7 +247,13 @@ def complete(ls: StyrServer, params: types.CompletionParams) -> types.Completion
     document = linted.document(file)
     text = text if text is not None else (document.text if document else None)
     position = _from_client(ls, params.text_document.uri, params.position)
-    items = completion.complete(linted, file, text or "", position, ls.language_of(linted))
+    known = ls.space.last_loaded.get(file)
+    language = ls.language_of(linted)
+    items = completion.complete(linted, known, file, text or "", position, language)
+    lines, codec = lines_of(text), ls.workspace.position_codec
+    for item in items:
+        if isinstance(item.text_edit, types.TextEdit):
+            item.text_edit.range = codec.range_to_client_units(lines, item.text_edit.range)
     return types.CompletionList(is_incomplete=False, items=items)
 
 
@@ -261,7 +269,11 @@ def code_action(ls: StyrServer, params: types.CodeActionParams) -> list[types.Co
     linted, file = found
     lines = _lines(ls, linted, file)
     codec = ls.workspace.position_codec
-    wanted = codec.range_from_client_units(lines, params.range)
+    given = codec.range_from_client_units(lines, params.range)
+    wanted = types.Range(
+        types.Position(given.start.line, given.start.character),
+        types.Position(given.end.line, given.end.character),
+    )
     result = actions.code_actions(linted, file, wanted, ls.language_of(linted), ls.settings)
     for action in result:
         for edits in (action.edit.changes or {}).values() if action.edit else ():
@@ -306,9 +318,10 @@ def _lines(ls: StyrServer, linted: Linted, file: Path) -> list[str]:
 
 def _from_client(ls: StyrServer, uri: str, position: types.Position) -> types.Position:
     lines = ls.workspace.get_text_document(uri).lines
-    return ls.workspace.position_codec.position_from_client_units(
+    found = ls.workspace.position_codec.position_from_client_units(
         [line.rstrip("\r\n") for line in lines], position
     )
+    return types.Position(found.line, found.character)
 
 
 def _locations(ls: StyrServer, found: list[tuple[Path, types.Range]]) -> list[types.Location]:

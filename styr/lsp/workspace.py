@@ -69,6 +69,9 @@ class Workspace:
         self._parsed: dict[Path, tuple[bytes, Document]] = {}
         self._names: dict[Path, list[str]] = {}
         self.linted: dict[Path, Linted] = {}
+        # The last lint in which each file loaded: where its elements stood while
+        # the planner is half-way through typing something that does not load.
+        self.last_loaded: dict[Path, Linted] = {}
 
     # --- what there is ---------------------------------------------------
 
@@ -151,6 +154,9 @@ class Workspace:
         result = lint_repository(repository, today=self._today or date.today())
         linted = Linted(repository, result)
         self.linted[root] = linted
+        for document in documents:
+            if document.data is not None:
+                self.last_loaded[document.file] = linted
         return linted
 
     def _file_names(self, root: Path) -> list[str]:

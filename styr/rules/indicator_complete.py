@@ -44,7 +44,7 @@ def check(context: RuleContext) -> Iterator[Finding]:
     for indicator in context.index.of_category("indicator"):
         if indicator.parent is None or indicator.parent.category not in GOAL_CATEGORIES:
             continue
-        missing = [part for part in _PARTS if not _has(indicator.data, part[0])]
+        missing = [part for part in _PARTS if part[0] in missing_parts(indicator.data)]
         if missing:
             yield context.at(
                 RULE,
@@ -54,6 +54,11 @@ def check(context: RuleContext) -> Iterator[Finding]:
                 missing=", ".join(translate(p[1], "sv") for p in missing),
                 missing_en=", ".join(translate(p[1], "en") for p in missing),
             )
+
+
+def missing_parts(data: dict[str, object]) -> list[str]:
+    """What an indicator lacks of "baseline", "target" (a target value) and "year" (its year)."""
+    return [part for part, _ in _PARTS if not _has(data, part)]
 
 
 def _has(data: dict[str, object], part: str) -> bool:
