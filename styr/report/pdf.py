@@ -1,6 +1,10 @@
 """The report as a PDF: WeasyPrint lays out the same HTML the report writes, for print.
 
-A4 with the page number in the footer ("Sida 3 av 12"), the table of contents
+A4 with the page number in the footer ("Sida 3 av 12") and, beside it, whose
+report it is: the goal report the municipality of each part (its first-level
+heading, one per municipality), the follow-up report its own title, which names
+the report and the municipality ("Årsredovisning 2025 – Helsingborgs stad"); the
+table of contents
 with the page each section starts on, the fonts it uses embedded, tagged for
 screen readers (PDF/UA-1), with the report's title, language and author.
 
@@ -35,18 +39,25 @@ _PAGE = "{page}"
 _PAGES = "{pages}"
 
 
-def pdf_from_html(html: str | Iterable[str], templates: Path | None = None) -> bytes:
+def pdf_from_html(
+    html: str | Iterable[str], templates: Path | None = None, *, title_in_footer: bool = False
+) -> bytes:
     """The PDF of a report page: `html` is what `styr report` writes, as one text or pieces.
 
     Its language, title and author are the page's own: `<html lang>`, `<title>`,
     and the municipality the title names as the author (unless the page has its
-    own `<meta name="author">`, which WeasyPrint reads itself).
+    own `<meta name="author">`, which WeasyPrint reads itself). The footer names
+    the first-level heading of the part a page is in, or with `title_in_footer`
+    the page's `<title>` (the follow-up report's: its title and the municipality).
     """
     weasyprint = _weasyprint()
     page = html if isinstance(html, str) else "".join(html)
     head = _PageHead.of(page)
     labels = Labels(head.language if head.language in LANGUAGES else "sv")
-    stylesheet = weasyprint.CSS(string=print_stylesheet(labels, templates), url_fetcher=_fetcher())
+    footer = head.title.strip() if title_in_footer else None
+    stylesheet = weasyprint.CSS(
+        string=print_stylesheet(labels, templates, footer), url_fetcher=_fetcher()
+    )
     quiet = logging.getLogger("weasyprint")
     was_disabled = quiet.disabled
     quiet.disabled = True  # what it would warn of (an unknown CSS property) is not the reader's
@@ -67,11 +78,15 @@ def pdf_from_html(html: str | Iterable[str], templates: Path | None = None) -> b
     return data
 
 
-def print_stylesheet(labels: Labels, templates: Path | None = None) -> str:
-    """The PDF's own styles, with the words around the page numbers in the report's language."""
+def print_stylesheet(
+    labels: Labels, templates: Path | None = None, footer: str | None = None
+) -> str:
+    """The PDF's own styles, with the words around the page numbers in the report's language;
+    `footer` the words beside them on every page, else each part's first-level heading."""
     before, between, after = page_words(labels.page_of)
     # Markup: already CSS strings (`css_string`), which HTML escaping would break.
     words = {"page_before": before, "page_between": between, "page_after": after}
+    words["footer"] = css_string(footer) if footer else ""
     context = {key: Markup(value) for key, value in words.items()}
     return render_whole(environment("html", templates), PDF_STYLESHEET, context)
 

@@ -93,7 +93,8 @@ def _followup_document(
             cache=cache,
             updated=updated,
         )
-        return pdf_from_html(pieces, templates)
+        # The footer names the report and the municipality, as the page's title does.
+        return pdf_from_html(pieces, templates, title_in_footer=True)
     from styr.report.docx_followup import followup_docx
 
     return followup_docx(
