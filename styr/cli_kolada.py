@@ -37,8 +37,25 @@ def kolada_pull(
             help=N_("Time limit in seconds for the whole fetch, retries and waits included."),
         ),
     ] = None,
+    peers: Annotated[
+        bool,
+        typer.Option(
+            "--peers",
+            help=N_(
+                "Fetch the same key figures for the municipalities to compare with (peers: in "
+                "styr.yaml) into a comparison file of their own."
+            ),
+        ),
+    ] = False,
     lang: LanguageOption = None,
 ) -> None:
+    if peers:
+        from styr.followup.kolada_peers import pull_peers
+        from styr.followup.kolada_pull import parse_years as years_of
+
+        compared = pull_peers(path, years_of(years), output, base_url=base_url, timeout=timeout)
+        typer.echo(message("kolada-peers-pulled", output_language(lang), **compared))
+        return
     from styr.followup.kolada_pull import parse_years, pull, revision_lines
 
     summary = pull(

@@ -28,6 +28,9 @@ SETTINGS_FILE = ".vscode/settings.json"
 EXTENSIONS_FILE = ".vscode/extensions.json"
 # `styr kolada pull` writes here by default, and the docs put follow-up files here.
 FOLLOW_UP_FOLDER = "uppfoljning"
+# `styr kolada pull --peers` writes here: a folder of its own, so that the
+# follow-up folder's glob never gives the comparison the follow-up schema.
+PEER_FOLDER = "jamforelse"
 YAML_EXTENSION = "redhat.vscode-yaml"
 
 # The names docs/format.md gives each kind of file, so that a file added later
@@ -43,6 +46,7 @@ CONVENTIONAL_GLOBS = {
     "verksamhetsplaner/**/*.yaml": "operational_plan",
     "arbetsplaner/**/*.yaml": "work_plan",
     f"{FOLLOW_UP_FOLDER}/**/*.yaml": "follow_up",
+    f"{PEER_FOLDER}/**/*.yaml": "peer_values",
 }
 
 MODELINE_PREFIX = "# yaml-language-server: $schema="

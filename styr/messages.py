@@ -5,7 +5,8 @@ catalogue styr/locale/sv/LC_MESSAGES/styr.po (see docs/translations.md), and
 `message(key, language, **params)` gives it in a language (styr.i18n).
 
 Some areas keep their sentences in a table of their own, taken in below:
-the loader's (styr.messages_load), `styr kolada pull`'s (styr.messages_kolada),
+the loader's (styr.messages_load), `styr kolada pull`'s (styr.messages_kolada) and its
+`--peers`' (styr.messages_peers),
 `styr diff`'s (styr.diff.messages) and the Excel commands' (styr.excel.messages).
 
 Adding a sentence: write `"area-key": N_("English, with {param}.")` here (or in
@@ -25,6 +26,7 @@ from styr.findings import Severity
 from styr.i18n import N_, NP_, Text, count_text, translate
 from styr.messages_kolada import KOLADA_MESSAGES
 from styr.messages_load import LOAD_MESSAGES
+from styr.messages_peers import PEER_MESSAGES
 
 MESSAGES: dict[str, Text] = {
     "path-missing": N_("The path {path} does not exist."),
@@ -277,6 +279,7 @@ MESSAGES: dict[str, Text] = {
     **EXCEL_MESSAGES,  # styr export xlsx's and styr import outcomes' (styr.excel.messages)
     **KOLADA_MESSAGES,  # styr kolada pull's (styr.messages_kolada)
     **LOAD_MESSAGES,  # the loader's reasons (styr.messages_load)
+    **PEER_MESSAGES,  # styr kolada pull --peers' (styr.messages_peers)
 }
 
 # What a severity is called where people read it (machine formats keep `Severity.label`).

@@ -27,6 +27,7 @@ from styr.followup.fulfilment import (
 )
 from styr.followup.periods import parse_period
 from styr.followup.plain_table import draw_table
+from styr.followup.status_peers import peer_fields, peer_table_rich
 from styr.followup.table_widths import column_widths
 from styr.i18n import N_, translate
 from styr.lint import LintResult, load_and_lint
@@ -135,6 +136,10 @@ def rows(status: RepositoryStatus, language: str) -> list[dict[str, Any]]:
                     status_label=status.scale.label(indicator.status, language),
                     trend=indicator.trend.value,
                     trend_label=trend_name(indicator.trend, language),
+                    # Beside other municipalities' values, where there is a comparison file.
+                    peers=peer_fields(
+                        status.repository, indicator.indicator, status.follow_up.period
+                    ),
                 )
             result.append(row)
     return result
@@ -211,7 +216,8 @@ def render_table(
             console.print(Text(notice, style="bold red"))
         period = status.follow_up.period.text if status.follow_up.period else "–"
         title = f"{terminal(status.repository.municipality_name)} – {headings[8]} {period}"
-        cells = [_cells(row, language) for row in rows(status, language)]
+        listed = rows(status, language)
+        cells = [_cells(row, language) for row in listed]
         if not cells:  # an empty table says nothing: say why there is nothing to show
             key = "status-no-goals" if status.follow_up.period else "status-no-outcomes"
             console.print(message(key, language, name=status.repository.municipality_name))
@@ -233,6 +239,9 @@ def render_table(
             for line in cells:
                 table.add_row(*map(Text, line))  # text as written: never read as rich markup
             console.print(table)
+        compared = peer_table_rich(listed, language)
+        if compared is not None:
+            console.print(compared)
         if status.follow_up.by_area:
             console.print(_area_table(status, language, console.width))
     return buffer.getvalue()

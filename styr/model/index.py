@@ -46,6 +46,8 @@ FILE_LAYOUTS: dict[str, Layout] = {
     "work_plan": {"work_plan": ("work_plan", {"activities": ("activity", {}, False)}, True)},
     # Outcomes are records about indicators, not elements: styr.followup reads them.
     "follow_up": {},
+    # Kolada's values for the municipality, its peers and the country (styr.followup.peers).
+    "peer_values": {},
 }
 
 FILE_KINDS = ("manifest", *FILE_LAYOUTS)

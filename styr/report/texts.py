@@ -13,10 +13,12 @@ test fails while the Swedish is missing.
 from __future__ import annotations
 
 from styr.i18n import LANGUAGES, N_, NC_, NP_, Text, count_text, translate
+from styr.report.texts_peers import PEER_TEXTS
 
 __all__ = ["LANGUAGES", "Labels", "category_name", "document_type", "mission_source"]
 
 TEXTS: dict[str, Text] = {
+    **PEER_TEXTS,  # the comparison with other municipalities (styr.report.texts_peers)
     "report_title": N_("Goals and steering"),
     "index_title": N_("Steering models side by side"),
     "index_comparison_only": N_(

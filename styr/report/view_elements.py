@@ -19,6 +19,7 @@ from styr.report.links import ExternalLink, kolada, sdg
 from styr.report.provenance import provenance_facts, provenance_text
 from styr.report.texts import Labels, category_name
 from styr.report.unreadable import unreadable_files
+from styr.report.view_peers import PeerViews
 from styr.report.view_types import Fact, IndicatorView, ItemView, Ref, ValueAt
 
 
@@ -35,6 +36,7 @@ class ElementViews:
     ) -> None:
         self.repository = repository
         self.follow = follow or FollowUpLookup()
+        self.peers = PeerViews(repository, labels, self.follow.period)
         self.index = index
         self.t = labels
         self.language = labels.language
@@ -132,6 +134,7 @@ class ElementViews:
             source=fmt.text(data.get("source")),
             outcome=self.follow.outcomes.get(id(element), chart_id=f"graf-{anchor}"),
             provenance=provenance_text(data, self.t),
+            peers=self.peers.of(data),
         )
 
     def better(self, data: dict[str, Any]) -> str:

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any, overload
 from styr.report.followup import OutcomeView, StatusView
 from styr.report.links import ExternalLink
 from styr.report.unreadable import UnreadableFile
+from styr.report.view_peers import PeerView
 
 if TYPE_CHECKING:  # styr.branding builds on the view's types itself
     from styr.branding import Branding
@@ -67,6 +68,7 @@ class IndicatorView:
     source: str
     outcome: OutcomeView | None = None
     provenance: str = ""  # where the text comes from, or that it is an example
+    peers: PeerView | None = None  # beside other municipalities' values (styr.report.view_peers)
 
 
 @dataclass(slots=True)

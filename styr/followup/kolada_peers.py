@@ -1,0 +1,239 @@
+"""`styr kolada pull --peers`: the same key figures for the peers, in a file of their own.
+
+The manifest names the group (`peers:` in styr.yaml): a municipality group in
+Kolada, or a list of municipality codes, and whether the whole country is
+shown too. The municipality's own values are fetched with the group's, so
+that a comparison always sets values fetched the same day side by side.
+
+The file (`jamforelse/kolada.yaml`, kind `peer_values`) is machine-written,
+one value a line, and written whole after every fetch has succeeded, or not
+at all. Values of years not fetched this time are kept as they were.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import time
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+from styr.editor import PEER_FOLDER, SCHEMA_FOLDER, with_modeline
+from styr.errors import UsageError
+from styr.files import AsRead, write_atomic
+from styr.followup.kolada_pull import _kolada_indicators  # the one reading of kolada: ids
+from styr.followup.peers import COUNTRY, PEER_VALUES, PeerValue, read_values
+from styr.i18n import N_, translate
+from styr.kolada.session import DEFAULT_TOTAL_TIMEOUT
+from styr.load import limits, parse_document
+from styr.load.access import Refused, read_inside
+from styr.model.index import build_index
+from styr.model.repository import find_repositories, load_repository
+from styr.schema_check import SCHEMA_SUFFIX
+
+DEFAULT_PEER_FILE = Path(PEER_FOLDER) / "kolada.yaml"
+TITLE = N_("Comparison with other municipalities, from Kolada")
+HEADER = N_("Written by styr kolada pull --peers. Source: Kolada.")
+
+FetchOutcomes = Callable[..., Sequence[Any]]
+FetchMembers = Callable[..., Sequence[str]]
+
+
+@dataclass(frozen=True, slots=True)
+class PeerGroup:
+    """The manifest's comparison group: a Kolada group, or codes written out."""
+
+    name: str
+    kolada_group: str | None
+    municipalities: tuple[str, ...]
+    country: bool
+
+
+def peer_group(manifest: dict[str, Any]) -> PeerGroup:
+    """The group `peers:` in styr.yaml names; a usage error when it names none or both."""
+    peers = manifest.get("peers")
+    if not isinstance(peers, dict):
+        raise UsageError("kolada-no-peers")
+    group = peers.get("kolada_group")
+    codes = peers.get("municipalities")
+    group = group if isinstance(group, str) and group else None
+    listed = tuple(c for c in codes if isinstance(c, str)) if isinstance(codes, list) else ()
+    if group and listed:
+        raise UsageError("kolada-peers-both")
+    if not group and not listed:
+        raise UsageError("kolada-no-peers")
+    name = peers.get("name")
+    return PeerGroup(
+        name=name if isinstance(name, str) else "",
+        kolada_group=group,
+        municipalities=listed,
+        country=peers.get("country") is not False,
+    )
+
+
+def pull_peers(
+    path: Path,
+    years: list[int],
+    file: Path | None = None,
+    *,
+    base_url: str = "https://api.kolada.se/v3",
+    today: date | None = None,
+    timeout: float | None = None,
+    fetch_outcomes: FetchOutcomes | None = None,
+    fetch_members: FetchMembers | None = None,
+    clock: Callable[[], float] = time.monotonic,
+) -> dict[str, Any]:
+    """Fetch the repository's Kolada key figures for itself, its peers and the country.
+
+    `timeout` bounds the whole run (the group's members and the values), in
+    seconds. The fetchers default to `styr.kolada`'s; tests may pass their own.
+    """
+    limit = DEFAULT_TOTAL_TIMEOUT if timeout is None else timeout
+    if not (math.isfinite(limit) and limit > 0):
+        raise UsageError("kolada-bad-timeout", value=timeout)
+    ends = clock() + limit
+    root = find_repositories([path])[0]
+    repository = load_repository(root)
+    group = peer_group(repository.manifest_data)
+    own = repository.municipality_code or ""
+    kpis = sorted(_kolada_indicators(build_index(repository)))
+    if not kpis:
+        raise UsageError("kolada-no-indicators", path=str(root))
+    target = _target_file(root, file)
+    kept, as_read = _earlier_values(root, target)  # an unusable file stops us before fetching
+    fetch_outcomes, fetch_members = _fetchers(fetch_outcomes, fetch_members)
+    members = list(group.municipalities)
+    if group.kolada_group is not None:
+        members = list(fetch_members(group.kolada_group, base_url=base_url, total_timeout=limit))
+    members = list(dict.fromkeys(code for code in members if code != own))
+    codes = [own, *members, *([COUNTRY] if group.country else [])]
+    outcomes = fetch_outcomes(
+        kpis, codes, years, base_url=base_url, total_timeout=max(ends - clock(), 0.001)
+    )
+    fetched_on = (today or date.today()).isoformat()
+    fresh = [_peer_value(outcome, fetched_on) for outcome in outcomes if outcome.gender == "T"]
+    values = _merged(kept, fresh, set(years))
+    language = repository.language or "sv"
+    text = render_peer_file(group, members, values, language)
+    if not target.exists() and (root / SCHEMA_FOLDER / f"{PEER_VALUES}{SCHEMA_SUFFIX}").is_file():
+        relative = PurePosixPath(target.resolve().relative_to(root.resolve()).as_posix())
+        text = with_modeline(text, relative)
+    # The fetch can take minutes: a file changed meanwhile is never overwritten.
+    write_atomic(target, text, unchanged_since=as_read)
+    with_data = {v.municipality for v in fresh if v.value is not None and v.municipality in members}
+    return {
+        "file": str(target),
+        "fetched": len(fresh),
+        "members": len(members),
+        "with_data": len(with_data),
+    }
+
+
+def _fetchers(
+    outcomes: FetchOutcomes | None, members: FetchMembers | None
+) -> tuple[FetchOutcomes, FetchMembers]:
+    from styr.kolada import fetch_group_members
+    from styr.kolada import fetch_outcomes as fetch_values
+
+    return outcomes or fetch_values, members or fetch_group_members
+
+
+def _peer_value(outcome: Any, fetched_on: str) -> PeerValue:
+    return PeerValue(
+        kpi=outcome.kpi,
+        municipality=outcome.municipality,
+        year=outcome.year,
+        value=outcome.value,
+        preliminary=bool(outcome.preliminary),
+        fetched_on=fetched_on,
+    )
+
+
+def _merged(
+    kept: Iterable[PeerValue], fresh: Iterable[PeerValue], years: set[int]
+) -> list[PeerValue]:
+    """The earlier pulls' values of other years, and this pull's, in a stable order."""
+    values = {(v.kpi, v.municipality, v.year): v for v in kept if v.year not in years}
+    values.update({(v.kpi, v.municipality, v.year): v for v in fresh})
+    return [values[key] for key in sorted(values)]
+
+
+def _target_file(root: Path, file: Path | None) -> Path:
+    if file == Path("-"):
+        raise UsageError("kolada-peers-file-stdout")
+    target = file if file is not None and file.is_absolute() else root / (file or DEFAULT_PEER_FILE)
+    try:
+        target.resolve().relative_to(root.resolve())
+    except ValueError:
+        raise UsageError("kolada-file-outside", path=str(target)) from None
+    return target
+
+
+def _earlier_values(root: Path, target: Path) -> tuple[list[PeerValue], AsRead]:
+    """The values an earlier pull wrote, read as every repository file is, and its bytes."""
+    if not target.exists():
+        return [], AsRead(None)
+    try:
+        raw = read_inside(root, target, max_bytes=limits.MAX_FILE_BYTES)
+    except Refused:
+        raise UsageError("kolada-peers-file-unusable", path=str(target)) from None
+    document = parse_document(target, raw)
+    data = document.data
+    if (
+        document.failure is not None
+        or not isinstance(data, dict)
+        or data.get("kind") != PEER_VALUES
+    ):
+        raise UsageError("kolada-peers-file-unusable", path=str(target))
+    return list(read_values(data.get("values"))), AsRead(raw)
+
+
+# --- the file's text -----------------------------------------------------------------------
+
+
+def render_peer_file(
+    group: PeerGroup, members: Sequence[str], values: Iterable[PeerValue], language: str
+) -> str:
+    """The comparison file: a header, the group as fetched, one value a line (flow style)."""
+    lines = [
+        f"# {translate(HEADER, language)}",
+        f"kind: {PEER_VALUES}",
+        f"title: {_quoted(translate(TITLE, language))}",
+        "group:",
+    ]
+    if group.name:
+        lines.append(f"  name: {_quoted(group.name)}")
+    if group.kolada_group:
+        lines.append(f"  kolada_group: {_quoted(group.kolada_group)}")
+    lines.append(f"  members: [{', '.join(map(_quoted, members))}]")
+    rows = [_value_line(value) for value in values]
+    lines.extend(["values:", *rows] if rows else ["values: []"])
+    return "\n".join(lines) + "\n"
+
+
+def _value_line(value: PeerValue) -> str:
+    number = "null" if value.value is None else _number(value.value)
+    parts = [
+        f"kpi: {_quoted(value.kpi)}",
+        f"municipality: {_quoted(value.municipality)}",
+        f"year: {value.year}",
+        f"value: {number}",
+    ]
+    if value.preliminary:
+        parts.append("preliminary: true")
+    if value.fetched_on:
+        parts.append(f"fetched_on: {_quoted(value.fetched_on)}")
+    return f"  - {{{', '.join(parts)}}}"
+
+
+def _number(value: float) -> str:
+    # repr gives the shortest text that reads back as the same float; 85.0 as 85.
+    return str(int(value)) if value.is_integer() and abs(value) < 1e15 else repr(value)
+
+
+def _quoted(text: str) -> str:
+    # A JSON string is a YAML double-quoted scalar: codes keep their leading zeros.
+    return json.dumps(text, ensure_ascii=False)

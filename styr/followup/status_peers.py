@@ -1,0 +1,130 @@
+"""`styr status`' comparison with other municipalities: a field of each row, and a table of them.
+
+The numbers are `styr.followup.peers`'; the words are the report's
+(`styr.report.texts_peers`), so a planner reads the same sentence in the
+terminal as a resident reads on the site.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from styr.escape import terminal
+from styr.followup.kolada_revisions import KOLADA
+from styr.followup.peers import compare, comparison_year, peer_table
+from styr.followup.periods import Period
+from styr.i18n import N_, translate
+from styr.model.index import Element
+from styr.model.repository import Repository
+from styr.plain_values import number
+from styr.report.credit import Figure, credit_for
+from styr.report.texts_peers import PEER_TEXTS, peer_reading
+
+_HEADINGS = (
+    N_("Indicator"),
+    N_("Year"),
+    N_("Value"),
+    N_("Median of peers"),
+    N_("Lowest–highest"),
+    N_("With a value"),
+    N_("Country"),
+    N_("Compared with the median"),
+)
+
+
+def peer_fields(
+    repository: Repository, indicator: Element, period: Period | None
+) -> dict[str, Any] | None:
+    """The indicator's comparison for `styr status --format json`, or None without one."""
+    kpi = indicator.data.get("kolada")
+    table = peer_table(repository)
+    if not isinstance(kpi, str) or not table.values:
+        return None
+    year = comparison_year(table, kpi, period.year if period else None)
+    if year is None:
+        return None
+    result = compare(
+        table, kpi, year, repository.municipality_code or "", indicator.data.get("better")
+    )
+    return {
+        "group": table.name or None,
+        "year": year,
+        "value": result.own.value if result.own else None,
+        "median": result.median,
+        "lowest": result.lowest,
+        "highest": result.highest,
+        "lower_quartile": result.lower_quartile,
+        "upper_quartile": result.upper_quartile,
+        "with_data": result.with_data,
+        "members": result.members,
+        "country": result.country.value if result.country else None,
+        "position": result.position or None,
+        "judgement": result.judgement or None,
+        "preliminary": result.preliminary,
+        "illustrative": table.illustrative,  # made-up example values, not Kolada's
+    }
+
+
+def peer_table_rich(rows: Sequence[dict[str, Any]], language: str) -> Any | None:
+    """The rows' comparisons as one rich table, or None when no row has one."""
+    from rich.table import Table
+    from rich.text import Text
+
+    compared = [row for row in rows if row.get("peers")]
+    if not compared:
+        return None
+    first = compared[0]["peers"]
+    title = translate(PEER_TEXTS["peers_caption_plain"], language)
+    if first["group"]:
+        title = translate(PEER_TEXTS["peers_caption"], language, group=terminal(first["group"]))
+    table = Table(title=Text(title))
+    for position, heading in enumerate(_HEADINGS):
+        table.add_column(
+            translate(heading, language),
+            overflow="fold",
+            justify="left" if position in (0, 7) else "right",
+        )
+    seen: set[str] = set()
+    for row in compared:
+        if row["indicator_id"] in seen:  # an indicator under two goals: once is enough
+            continue
+        seen.add(row["indicator_id"])
+        peers = row["peers"]
+        cells = [
+            terminal(row["indicator"]),
+            str(peers["year"]),
+            _number(peers["value"], language),
+            _number(peers["median"], language),
+            _span(peers["lowest"], peers["highest"], language),
+            translate(
+                PEER_TEXTS["peers_with_data_count"],
+                language,
+                with_data=peers["with_data"],
+                members=peers["members"],
+            ),
+            _number(peers["country"], language),
+            peer_reading(peers["position"], peers["judgement"], language),
+        ]
+        table.add_row(*map(Text, cells))
+    table.caption = Text(_notes(first, language))
+    return table
+
+
+def _notes(peers: dict[str, Any], language: str) -> str:
+    notes = [translate(PEER_TEXTS["peers_derived_note"], language)]
+    if peers["illustrative"]:
+        notes.append(translate(PEER_TEXTS["peers_illustrative_note"], language))
+    else:  # the values and the country's are Kolada's own; the rest is said to be ours
+        notes.append(credit_for(Figure.OUTCOME, KOLADA, None, language))
+    return " ".join(notes)
+
+
+def _number(value: float | None, language: str) -> str:
+    return "–" if value is None else number(round(value, 2), language)
+
+
+def _span(low: float | None, high: float | None, language: str) -> str:
+    if low is None or high is None:
+        return "–"
+    return f"{_number(low, language)}–{_number(high, language)}"
