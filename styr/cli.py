@@ -31,7 +31,7 @@ from styr.cli_common import (
 )
 from styr.cli_diff import diff_command
 from styr.cli_excel import export_xlsx, import_outcomes
-from styr.cli_kolada import kolada_pull
+from styr.cli_kolada import kolada_metadata, kolada_pull, kolada_search
 from styr.cli_lint import lint
 from styr.cli_lsp import lsp_command
 from styr.cli_publish import report, status
@@ -130,6 +130,13 @@ kolada_app.command(
     "pull",
     help=N_("Fetch outcomes for indicators with a Kolada id and write them into a follow-up file."),
 )(kolada_pull)
+kolada_app.command(
+    "search", help=N_("Search Kolada's key figures by words in their id, title or description.")
+)(kolada_search)
+kolada_app.command(
+    "metadata",
+    help=N_("Show the stored list of Kolada's key figures, or update it with --update."),
+)(kolada_metadata)
 
 export_app = typer.Typer(
     help=N_("Export the steering model to other formats."),

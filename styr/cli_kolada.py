@@ -65,3 +65,101 @@ def kolada_pull(
     typer.echo(message("kolada-pulled", language, **summary))
     for line in revision_lines(summary["revisions"], language):
         typer.echo(line)
+
+
+def kolada_search(
+    text: Annotated[
+        str, typer.Argument(metavar=N_("TEXT"), help=N_("Words to look for, in any order."))
+    ],
+    as_json: Annotated[bool, typer.Option("--json", help=N_("Print JSON instead of a table."))] = (
+        False
+    ),
+    limit: Annotated[
+        int,
+        typer.Option(
+            "--limit", min=1, metavar=N_("NUMBER"), help=N_("Show at most this many key figures.")
+        ),
+    ] = 25,
+    offline: Annotated[
+        bool,
+        typer.Option("--offline", help=N_("Search the stored list only; do not ask Kolada.")),
+    ] = False,
+    base_url: Annotated[
+        str,
+        typer.Option("--base-url", help=N_("The Kolada API's address (for tests and mirrors).")),
+    ] = "https://api.kolada.se/v3",
+    lang: LanguageOption = None,
+) -> None:
+    from styr.kolada.lookup import find_kpis, repository_above
+    from styr.kolada.search_output import as_json as json_text
+    from styr.kolada.search_output import table
+
+    language = output_language(lang)
+    searched = find_kpis(
+        text, root=repository_above(Path(".")), base_url=base_url, offline=offline, limit=limit
+    )
+    stored = searched.snapshot
+    if stored is not None:
+        key = "kolada-offline-fallback" if searched.fell_back else "kolada-searched-snapshot"
+        date = stored.fetched_on.isoformat()
+        typer.echo(message(key, language, date=date, path=str(stored.path)), err=True)
+    if as_json:
+        typer.echo(json_text(searched, text), nl=False)
+        return
+    if not searched.found.kpis:
+        typer.echo(message("kolada-search-nothing", language, text=text))
+        return
+    for line in table(searched, lambda key: message(key, language)):
+        typer.echo(line)
+    if searched.found.total > len(searched.found.kpis):
+        shown, total = len(searched.found.kpis), searched.found.total
+        typer.echo(message("kolada-search-more", language, shown=shown, total=total))
+
+
+def kolada_metadata(
+    path: Annotated[
+        Path, typer.Argument(metavar=N_("REPOSITORY"), help=N_("The repository."))
+    ] = Path("."),
+    update: Annotated[
+        bool,
+        typer.Option("--update", help=N_("Fetch every key figure's description and store it.")),
+    ] = False,
+    user_cache: Annotated[
+        bool,
+        typer.Option(
+            "--user-cache",
+            help=N_("Store it in your own cache folder instead of in the repository."),
+        ),
+    ] = False,
+    base_url: Annotated[
+        str,
+        typer.Option("--base-url", help=N_("The Kolada API's address (for tests and mirrors).")),
+    ] = "https://api.kolada.se/v3",
+    lang: LanguageOption = None,
+) -> None:
+    from styr.kolada.metadata import snapshot_status, update_snapshot
+
+    language = output_language(lang)
+    if update:
+        done = update_snapshot(path, user_cache=user_cache, base_url=base_url)
+        date = done.fetched_at.date().isoformat()
+        path_text = str(done.path)
+        typer.echo(
+            message(
+                "kolada-metadata-updated", language, count=done.count, path=path_text, date=date
+            )
+        )
+        if done.newly_removed:
+            typer.echo(message("kolada-metadata-removed", language, count=done.newly_removed))
+        return
+    stored, days = snapshot_status(path, user_cache=user_cache)
+    typer.echo(
+        message(
+            "kolada-metadata-status",
+            language,
+            path=str(stored.path),
+            date=stored.fetched_on.isoformat(),
+            days=days,
+            count=len(stored.kpis),
+        )
+    )

@@ -60,14 +60,24 @@ KOLADA_MESSAGES: dict[str, Text] = {
         "the internet with: styr kolada metadata --update"
     ),
     "kolada-snapshot-unreadable": N_(
-        "The stored list of Kolada's key figures {path} cannot be read ({problem}). Make a new one "
-        "with: styr kolada metadata --update"
+        "The stored list of Kolada's key figures {path} cannot be read: it is damaged or was "
+        "written by another version of styr. Make a new one with: styr kolada metadata --update"
     ),
     "kolada-searched-snapshot": N_(
         "Searched the stored list of Kolada's key figures from {date} ({path})."
     ),
     "kolada-offline-fallback": N_(
-        "Kolada could not be reached ({problem}); searched the stored list from {date} instead."
+        "Kolada could not be reached; searched the stored list of Kolada's key figures from "
+        "{date} ({path}) instead."
+    ),
+    "kolada-no-user-cache": N_(
+        "styr cannot find your cache folder (set LOCALAPPDATA on Windows, XDG_CACHE_HOME or HOME "
+        "elsewhere); store the list in the repository instead, without --user-cache."
+    ),
+    "kolada-offline-no-snapshot": N_(
+        "Kolada could not be reached, and there is no stored list of Kolada's key figures to "
+        "search instead. Make one while connected to the internet with: styr kolada metadata "
+        "--update"
     ),
     "kolada-search-nothing": N_("No key figure in Kolada matches '{text}'."),
     "kolada-search-more": N_(

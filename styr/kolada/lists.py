@@ -10,12 +10,12 @@ from __future__ import annotations
 import re
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
 
 from styr.kolada.answer import PER_PAGE, bad_shape
 from styr.kolada.checks import check_municipality
 from styr.kolada.client import fetch_entries
 from styr.kolada.errors import KoladaInputError
+from styr.kolada.kpi import KpiInfo, parse_kpi
 from styr.kolada.session import (
     DEFAULT_BASE_URL,
     DEFAULT_REQUEST_TIMEOUT,
@@ -26,43 +26,8 @@ from styr.kolada.session import (
 
 __all__ = ["KpiInfo", "fetch_group_members", "fetch_kpi_metadata"]
 
-_KPI_ID = re.compile(r"[NU][0-9]{5}")
 # Kolada's group ids are a letter or two and digits (G124026); nothing else goes in the path.
 _GROUP_ID = re.compile(r"[A-Za-z]{0,2}[0-9]{1,12}")
-_TEXT_FIELDS = (
-    "description",
-    "operating_area",
-    "municipality_type",
-    "publication_date",
-    "prel_publication_date",
-    "publ_period",
-    "perspective",
-    "auspice",
-)
-
-
-@dataclass(frozen=True, slots=True)
-class KpiInfo:
-    """One KPI as Kolada describes it; the texts are "" where Kolada gives none."""
-
-    id: str
-    title: str
-    description: str = ""
-    operating_area: str = ""
-    divided_by_gender: bool = False
-    # "K" municipalities, "L" regions (landsting), "A" both; Kolada documents these three.
-    municipality_type: str = ""
-    has_ou_data: bool = False
-    publication_date: str = ""
-    prel_publication_date: str = ""
-    publ_period: str = ""
-    perspective: str = ""
-    auspice: str = ""
-
-    @property
-    def municipality_level(self) -> bool:
-        """Kolada has values for municipalities (not only for regions)."""
-        return any(part.strip() in {"K", "A"} for part in self.municipality_type.split(","))
 
 
 def fetch_kpi_metadata(
@@ -143,44 +108,3 @@ def _members(group: dict[str, object], url: str) -> list[str]:
             raise bad_shape(url, f"$.values[0].members[{index}].id") from None
         codes.append(code)  # type: ignore[arg-type]
     return list(dict.fromkeys(codes))
-
-
-def parse_kpi(entry: object, url: str, where: str) -> KpiInfo:
-    """One entry of /v3/kpi; `where` says which, for the message when it is not Kolada's shape."""
-    if not isinstance(entry, dict):
-        raise bad_shape(url, where)
-    kpi_id = entry.get("id")
-    if not isinstance(kpi_id, str) or not _KPI_ID.fullmatch(kpi_id):
-        raise bad_shape(url, f"{where}.id")
-    title = entry.get("title")
-    if not isinstance(title, str):
-        raise bad_shape(url, f"{where}.title")
-    texts = {name: _text(entry, name, url, where) for name in _TEXT_FIELDS}
-    return KpiInfo(
-        id=kpi_id,
-        title=title,
-        divided_by_gender=_flag(entry, "is_divided_by_gender", url, where),
-        has_ou_data=_flag(entry, "has_ou_data", url, where),
-        **texts,
-    )
-
-
-def _text(entry: dict[str, object], name: str, url: str, where: str) -> str:
-    value = entry.get(name)
-    if value is None:
-        return ""
-    if not isinstance(value, str):
-        raise bad_shape(url, f"{where}.{name}")
-    return value
-
-
-def _flag(entry: dict[str, object], name: str, url: str, where: str) -> bool:
-    # Kolada's documentation gives is_divided_by_gender as 0/1, has_ou_data as true/false.
-    value = entry.get(name)
-    if value is None:
-        return False
-    if isinstance(value, bool):
-        return value
-    if isinstance(value, int) and value in (0, 1):
-        return value == 1
-    raise bad_shape(url, f"{where}.{name}")
