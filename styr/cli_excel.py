@@ -25,9 +25,17 @@ if TYPE_CHECKING:
 
 
 def export_xlsx(
-    path: Annotated[
-        Path, typer.Argument(metavar=N_("REPOSITORY"), help=N_("The repository."))
-    ] = Path("."),
+    paths: Annotated[
+        list[Path] | None,
+        typer.Argument(
+            metavar=N_("REPOSITORY..."),
+            help=N_(
+                "The repositories (default: the current folder). Several make one workbook, "
+                "with a column naming each row's municipality."
+            ),
+            show_default=False,
+        ),
+    ] = None,
     output: Annotated[
         Path,
         typer.Option("-o", "--output", help=N_("The workbook to write (.xlsx).")),
@@ -40,7 +48,7 @@ def export_xlsx(
 
     try:
         summary = export_workbook(
-            path,
+            paths or [Path(".")],
             output,
             language=chosen_language(lang),
             allow_errors=allow_errors,

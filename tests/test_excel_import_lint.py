@@ -63,7 +63,7 @@ def test_a_cell_that_would_break_lint_is_named_and_nothing_is_written(
     cell = cell_of(filled, "hh-mal-1-ind-1", "2026", "Kommentar")
     lines = [line for line in result.err.splitlines() if " Y018 " in line]
     assert len(lines) == 1, result.err
-    assert f"uppfoljning{'/'}2026.yaml:" in lines[0].replace("\\", "/")
+    assert "uppfoljning/2026.yaml:" in lines[0].replace("\\", "/")
     assert f"fel Y018 Utfall!{cell}: " in lines[0]
     assert "Inget skrevs" in result.err
     assert "1 fel" in result.err
@@ -83,7 +83,7 @@ def test_a_dry_run_shows_the_same_errors(
     assert snapshot(helsingborg) == before
     cell = cell_of(filled, "hh-mal-1-ind-1", "2025", "Kommentar")
     # An outcome already in the file (uppfoljning/2025.yaml), given a comment.
-    assert f"2025.yaml:" in tried.err and f"fel Y018 Utfall!{cell}: " in tried.err
+    assert "2025.yaml:" in tried.err and f"fel Y018 Utfall!{cell}: " in tried.err
     assert tried.err == run_cli("import", "outcomes", filled, helsingborg).err
 
 

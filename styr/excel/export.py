@@ -5,6 +5,12 @@ The workbook is made whole in memory and written by the one writer
 repository is linted first, as for `styr report`: a repository with errors is
 refused unless `allow_errors`, since what a broken file holds would be missing
 from the workbook without a word.
+
+Several repositories (`styr export xlsx a b -o F`, or a folder holding
+several) make one workbook: every sheet gets a first column naming the
+municipality, and their rows follow one another in the order given. The
+import reads that column to take only the rows of the repository it writes
+into.
 """
 
 from __future__ import annotations
@@ -16,9 +22,10 @@ from typing import Any
 
 from styr.cache import LintCache
 from styr.errors import UsageError
-from styr.excel import formats
-from styr.excel.sheets import Sheet, sheets
+from styr.excel import formats, layout
+from styr.excel.sheets import Sheet, indicator_years, sheets
 from styr.files import write_atomic
+from styr.i18n import translate
 from styr.lint import LintResult, load_and_lint
 from styr.model.index import build_index
 from styr.model.repository import find_repositories
@@ -26,7 +33,7 @@ from styr.publishing import check_publishable
 
 
 def export_workbook(
-    path: Path,
+    paths: Path | list[Path],
     output: Path,
     *,
     language: str | None = None,
@@ -34,16 +41,47 @@ def export_workbook(
     cache: LintCache | None = None,
     today: date | None = None,
 ) -> dict[str, Any]:
-    """Write the repository at `path` as a workbook to `output`; what was written, counted."""
+    """Write the repositories the paths name as one workbook to `output`; what was written,
+    counted. Nothing is written if any of them has errors (unless `allow_errors`)."""
     if str(output) == "-":
         raise UsageError("excel-no-stdout")
-    root = find_repositories([path])[0]
-    repository, result = load_and_lint(root, today or date.today(), cache)
-    check_publishable(LintResult([result]), allow_errors=allow_errors)
-    chosen = language or repository.language or "sv"
-    made = sheets(repository, build_index(repository), chosen)
+    roots = find_repositories([paths] if isinstance(paths, Path) else paths)
+    day = today or date.today()
+    loaded = [load_and_lint(root, day, cache) for root in roots]
+    check_publishable(LintResult([result for _, result in loaded]), allow_errors=allow_errors)
+    chosen = language or loaded[0][0].language or "sv"
+    indexed = [(repository, build_index(repository)) for repository, _ in loaded]
+    if len(indexed) == 1:
+        made = sheets(*indexed[0], chosen)
+    else:
+        years = sorted({year for _, index in indexed for year in indicator_years(index)})
+        made = combined(
+            [(r.municipality_name, sheets(r, index, chosen, years)) for r, index in indexed],
+            chosen,
+        )
     write_atomic(output, workbook_bytes(made))
     return {"file": str(output), "rows": len(made[3].rows), "indicators": len(made[2].rows)}
+
+
+def combined(each: list[tuple[str, list[Sheet]]], language: str) -> list[Sheet]:
+    """The sheets of several municipalities as one set: a first column names the municipality
+    of each row. Their headers are the same (the same target years), so rows follow on."""
+    heading = translate(layout.MUNICIPALITY, language)
+    sheets_of = [made for _, made in each]
+    result = []
+    for position, first in enumerate(sheets_of[0]):
+        sheet = Sheet(
+            first.title,
+            [heading, *first.headers],
+            number_columns=tuple(column + 1 for column in first.number_columns),
+            fill_columns=tuple(column + 1 for column in first.fill_columns),
+        )
+        for name, made in each:
+            part = made[position]
+            sheet.rows += [[name, *row] for row in part.rows]
+            sheet.decimals += part.decimals
+        result.append(sheet)
+    return result
 
 
 def workbook_bytes(made: list[Sheet]) -> bytes:

@@ -88,7 +88,10 @@ def import_outcomes(
     """Import the workbook's outcomes into the repository at `path` (see the module's text).
 
     `today` is the day lint judges the repository on, as `styr lint --today`."""
-    root = find_repositories([path])[0]
+    roots = find_repositories([path])
+    if len(roots) > 1:  # a folder of several: which one the outcomes are for is not to guess
+        raise UsageError("excel-import-several", path=str(path), count=len(roots))
+    root = roots[0]
     repository = load_repository(root)
     index = build_index(repository)
     workbook = open_workbook(workbook_path)

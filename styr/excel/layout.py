@@ -9,6 +9,8 @@ GOALS = NC_("excel sheet", "Goals")
 INDICATORS = NC_("excel sheet", "Indicators")
 OUTCOMES = NC_("excel sheet", "Outcomes")
 STATUS = NC_("excel sheet", "Status")
+# The first column of every sheet in a workbook of several municipalities.
+MUNICIPALITY = NC_("excel column", "Municipality")
 
 ORGANISATION_HEADERS = (
     NC_("excel column", "Id"),

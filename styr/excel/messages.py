@@ -45,6 +45,10 @@ EXCEL_MESSAGES: dict[str, Text] = {
         "The workbook holds no outcomes that are not in the follow-up files already: nothing "
         "was written."
     ),
+    "excel-import-several": N_(
+        "{path} holds {count} steering models, and outcomes are imported into one at a time. "
+        "Name the folder of the one the workbook is for."
+    ),
     "excel-import-breaks-lint": N_(
         "Nothing was written: with these outcomes the steering model would have {errors} that "
         "it does not have now (see above, each after the cell it comes from). Correct the cells, "

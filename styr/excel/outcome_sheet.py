@@ -2,7 +2,9 @@
 
 A row is read when any of its outcome columns (value, women, men, source,
 comment) holds something; a row with only its indicator and period is a row
-the controller left empty, and says nothing.
+the controller left empty, and says nothing. A workbook of several
+municipalities has a column naming each row's: only the rows of the
+repository's own municipality are read.
 """
 
 from __future__ import annotations
@@ -55,11 +57,21 @@ def read_outcome_sheet(
     sheet.reset_dimensions()
     rows = sheet.iter_rows(values_only=True)
     header = list(next(rows, ()))
-    columns = _columns(header, file, title, read.findings)
+    of_municipality = _position(header, layout.MUNICIPALITY)
+    columns = _columns(header, file, title, read.findings, 0 if of_municipality is None else 1)
     if read.findings:
         return read
+    municipality = repository.municipality_name
+    others: set[str] = set()
+    own = 0  # rows of the repository's own municipality
     seen: dict[tuple[str, str], int] = {}
     for number, cells in enumerate(rows, start=HEADER_ROW + 1):
+        if of_municipality is not None:
+            written = text_in(_cell(list(cells), of_municipality)) or ""
+            if written != municipality:
+                others.add(written)
+                continue
+            own += 1
         wanted = _row(number, list(cells), columns, file, title, repository, index, read)
         if wanted is None:
             continue
@@ -80,24 +92,49 @@ def read_outcome_sheet(
             continue
         seen[key] = number
         read.wanted.append(wanted)
+    if of_municipality is not None and not own:
+        listed = ", ".join(sorted(name for name in others if name)) or "–"
+        read.findings.append(
+            rules.at_cell(
+                rules.OTHER_MUNICIPALITY,
+                file,
+                title,
+                HEADER_ROW,
+                of_municipality,
+                municipality=municipality,
+                named=listed,
+            )
+        )
     return read
 
 
-def _columns(header: list[Any], file: Path, sheet: str, findings: list[Finding]) -> dict[str, int]:
-    """Each read column's 1-based number, found by its heading in either language."""
+def _position(header: list[Any], heading: str) -> int | None:
+    """The 1-based column whose heading is `heading` in any language, if any."""
+    names = layout.names_in_every_language(heading)
+    return next(
+        (
+            i + 1
+            for i, value in enumerate(header)
+            if isinstance(value, str) and value.strip() in names
+        ),
+        None,
+    )
+
+
+def _cell(cells: list[Any], position: int) -> Any:
+    return cells[position - 1] if position <= len(cells) else None
+
+
+def _columns(
+    header: list[Any], file: Path, sheet: str, findings: list[Finding], shift: int
+) -> dict[str, int]:
+    """Each read column's 1-based number, found by its heading in either language; `shift`:
+    the columns before the export's own (the municipality's, in a workbook of several)."""
     found: dict[str, int] = {}
     for key, heading in layout.READ_COLUMNS.items():
-        names = layout.names_in_every_language(heading)
-        position = next(
-            (
-                i + 1
-                for i, value in enumerate(header)
-                if isinstance(value, str) and value.strip() in names
-            ),
-            None,
-        )
+        position = _position(header, heading)
         if position is None:
-            expected = layout.OUTCOME_HEADERS.index(heading) + 1
+            expected = layout.OUTCOME_HEADERS.index(heading) + 1 + shift
             named = both_languages("heading", heading)
             findings.append(
                 rules.at_cell(rules.MOVED_HEADING, file, sheet, HEADER_ROW, expected, **named)
@@ -118,8 +155,7 @@ def _row(
     read: SheetRead,
 ) -> Wanted | None:
     def cell(key: str) -> Any:
-        position = columns[key]
-        return cells[position - 1] if position <= len(cells) else None
+        return _cell(cells, columns[key])
 
     def bad(rule: Any, key: str, **params: Any) -> None:
         read.findings.append(rules.at_cell(rule, file, sheet, number, columns[key], **params))

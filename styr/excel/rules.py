@@ -1,4 +1,4 @@
-"""XL001–XL008: the cells of an imported workbook that cannot be written into follow-up files.
+"""XL001–XL009: the cells of an imported workbook that cannot be written into follow-up files.
 
 They are findings of `styr import outcomes`, not of `styr lint`: a workbook is
 not part of the repository. Each names the workbook, the sheet and the cell
@@ -104,6 +104,17 @@ MOVED_HEADING = Rule(
     ),
     doc=N_("Reports an outcome sheet whose first row lacks a heading the import reads."),
 )
+OTHER_MUNICIPALITY = Rule(
+    code="XL009",
+    name="workbook-other-municipality",
+    severity=Severity.ERROR,
+    summary=N_("The workbook has no rows for this municipality"),
+    message=N_(
+        "{cell}: the workbook holds the outcomes of {named}, and no row for {municipality}. "
+        "Import it into the steering model of a municipality it names."
+    ),
+    doc=N_("Reports a workbook of several municipalities without a row for the one imported into."),
+)
 
 RULES = (
     NOT_A_NUMBER,
@@ -114,6 +125,7 @@ RULES = (
     DUPLICATE_ROW,
     MISSING_SHEET,
     MOVED_HEADING,
+    OTHER_MUNICIPALITY,
 )
 BY_CODE = {rule.code: rule for rule in RULES}
 

@@ -34,15 +34,18 @@ class Sheet:
     fill_columns: tuple[int, ...] = ()
 
 
-def sheets(repository: Repository, index: Index, language: str) -> list[Sheet]:
-    """Every sheet of the workbook, in order."""
+def sheets(
+    repository: Repository, index: Index, language: str, years: list[int] | None = None
+) -> list[Sheet]:
+    """Every sheet of the workbook, in order; `years` the indicator sheet's target years
+    (else the repository's own: a workbook of several municipalities has the same for all)."""
     outcomes, analyses = read_outcomes(repository)
     names = {o.id: o.title for o in index.organisations if o.id}
     names[""] = repository.municipality_name  # the council's own elements have no owner
     return [
         _organisations(repository, index, language),
         _goals(repository, index, names, language),
-        _indicators(index, names, language),
+        _indicators(index, names, language, indicator_years(index) if years is None else years),
         _outcomes(repository, index, names, outcomes, language),
         _status(repository, index, (outcomes, analyses), names, language),
     ]
@@ -95,9 +98,13 @@ def _goals(repository: Repository, index: Index, names: dict[str, str], language
     return sheet
 
 
-def _indicators(index: Index, names: dict[str, str], language: str) -> Sheet:
+def indicator_years(index: Index) -> list[int]:
+    """The years any indicator has a target or milestone for: a column each."""
+    return sorted({year for i in index.of_category("indicator") for year in target_years(i.data)})
+
+
+def _indicators(index: Index, names: dict[str, str], language: str, years: list[int]) -> Sheet:
     indicators = index.of_category("indicator")
-    years = sorted({year for i in indicators for year in target_years(i.data)})
     headers = _words(layout.INDICATOR_HEADERS, language)
     headers += [translate(layout.TARGET_YEAR, language, year=year) for year in years]
     headers.append(translate(layout.KOLADA_ID, language))
