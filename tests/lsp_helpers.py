@@ -134,3 +134,31 @@ async def until(condition: Callable[[], Any], what: str) -> Any:
 
 def codes(client: LanguageClient, uri: str) -> list[str]:
     return sorted(str(d.code) for d in client.diagnostics.get(uri, []))
+
+
+def applied(text: str, edits: list[types.TextEdit]) -> str:
+    """The text with the edits made, as the editor makes them (last first)."""
+    offsets = _line_offsets(text)
+
+    def offset(position: types.Position) -> int:
+        line_start = offsets[position.line]
+        units, index = 0, line_start
+        while units < position.character:
+            units += len(text[index].encode("utf-16-le")) // 2
+            index += 1
+        return index
+
+    placed = sorted(
+        ((offset(e.range.start), offset(e.range.end), e.new_text) for e in edits), reverse=True
+    )
+    for start, end, new in placed:
+        text = text[:start] + new + text[end:]
+    return text
+
+
+def _line_offsets(text: str) -> list[int]:
+    offsets = [0]
+    for index, character in enumerate(text):
+        if character == "\n":
+            offsets.append(index + 1)
+    return offsets

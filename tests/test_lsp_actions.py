@@ -1,0 +1,123 @@
+"""`styr lsp`'s quick fixes, each applied as an editor applies it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import pytest_lsp
+import yaml
+from lsp_helpers import SERVER, Buffers, applied, codes, copy_of_helsingborg, start, until
+from lsprotocol import types
+from pytest_lsp import LanguageClient
+
+pytestmark = pytest.mark.asyncio(loop_scope="module")
+
+
+@pytest.fixture(scope="module")
+def workspace(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return copy_of_helsingborg(tmp_path_factory.mktemp("lsp-actions"))
+
+
+@pytest_lsp.fixture(config=SERVER, scope="module")
+async def client(lsp_client: LanguageClient, workspace: Path):  # type: ignore[no-untyped-def]
+    await start(lsp_client, workspace, {"language": "en"})
+    yield
+    await lsp_client.shutdown_session()
+
+
+async def _fix(
+    client: LanguageClient, buffers: Buffers, uri: str, code: str, title_part: str
+) -> str:
+    """The buffer's text once the quick fix for `code` titled with `title_part` is applied."""
+    await until(lambda: code in codes(client, uri), f"{code} to be reported")
+    (found,) = [d for d in client.diagnostics[uri] if d.code == code]
+    actions = await client.text_document_code_action_async(
+        types.CodeActionParams(
+            text_document=types.TextDocumentIdentifier(uri),
+            range=found.range,
+            context=types.CodeActionContext(diagnostics=[found]),
+        )
+    )
+    chosen = [a for a in actions or [] if isinstance(a, types.CodeAction) and title_part in a.title]
+    assert len(chosen) == 1, [a.title for a in actions or []]
+    edit = chosen[0].edit
+    assert edit is not None and edit.changes is not None and list(edit.changes) == [uri]
+    return applied(buffers.texts[uri], list(edit.changes[uri]))
+
+
+async def test_quoting_a_date_gives_the_quoted_text(
+    client: LanguageClient, workspace: Path
+) -> None:
+    buffers = Buffers(client)
+    file = workspace / "styrdokument.yaml"
+    original = file.read_text(encoding="utf-8")
+    uri = buffers.open(file, original.replace('adopted_on: "2021-12-14"', "adopted_on: 2021-12-14"))
+    fixed = await _fix(client, buffers, uri, "Y011", '"2021-12-14"')
+    assert fixed == original
+    buffers.close(uri)
+
+
+async def test_quoting_a_code_with_a_leading_zero(client: LanguageClient, workspace: Path) -> None:
+    buffers = Buffers(client)
+    file = workspace / "styr.yaml"
+    original = file.read_text(encoding="utf-8")
+    uri = buffers.open(file, original.replace('code: "1283"', "code: 01283"))
+    fixed = await _fix(client, buffers, uri, "Y009", "Quote")
+    assert fixed == original.replace('code: "1283"', 'code: "01283"')
+    buffers.close(uri)
+
+
+async def test_the_suggested_id_replaces_the_misspelt_one(
+    client: LanguageClient, workspace: Path
+) -> None:
+    buffers = Buffers(client)
+    file = workspace / "organisation" / "kulturnamnden.yaml"
+    original = file.read_text(encoding="utf-8")
+    uri = buffers.open(file, original.replace("inriktning-trygghet]", "inriktning-trygghett]"))
+    fixed = await _fix(client, buffers, uri, "C001", "'inriktning-trygghet'")
+    assert fixed == original
+    buffers.close(uri)
+
+
+def _without_targets(text: str) -> str:
+    for line in (
+        "        baseline: {year: 2022, value: 86}\n",
+        "        targets:\n          - {year: 2026, value: 91}\n",
+    ):
+        assert text.count(line) == 1
+        text = text.replace(line, "")
+    return text
+
+
+async def test_the_missing_keys_of_an_indicator_are_added_to_fill_in(
+    client: LanguageClient, workspace: Path
+) -> None:
+    buffers = Buffers(client)
+    file = workspace / "organisation" / "kulturnamnden.yaml"
+    uri = buffers.open(file, _without_targets(file.read_text(encoding="utf-8")))
+    fixed = await _fix(client, buffers, uri, "G004", "missing keys")
+    goal = yaml.safe_load(fixed)["goals"][0]
+    indicator = goal["indicators"][0]
+    assert indicator["id"] == "kn-mal-1-ind-1"
+    assert indicator["baseline"] == {"year": None, "value": None}
+    assert indicator["targets"] == [{"year": None, "value": None}]
+    assert indicator["source"] == "Museernas besökarenkät"  # the rest of it as it was
+    buffers.close(uri)
+
+
+async def test_suppressing_a_finding_writes_the_repositorys_syntax_and_the_finding_goes(
+    client: LanguageClient, workspace: Path
+) -> None:
+    buffers = Buffers(client)
+    file = workspace / "organisation" / "kulturnamnden.yaml"
+    uri = buffers.open(file, _without_targets(file.read_text(encoding="utf-8")))
+    fixed = await _fix(client, buffers, uri, "G004", "Suppress")
+    assert (
+        "        # styr: ignore[G004] write the reason here\n"
+        "        title: Andel museibesökare som ger besöket betyget 4 eller 5 av 5\n"
+    ) in fixed
+    buffers.set_text(uri, fixed)
+    await until(lambda: "G004" not in codes(client, uri), "the suppressed finding to go")
+    assert codes(client, uri) == []  # the suppression is used and has its reason
+    buffers.close(uri)

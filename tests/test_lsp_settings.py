@@ -1,0 +1,82 @@
+"""`styr lsp`'s settings: schemaDiagnostics (beside yaml-language-server) and language."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import pytest_lsp
+from lsp_helpers import SERVER, Buffers, codes, copy_of_helsingborg, start, until
+from lsprotocol import types
+from pytest_lsp import LanguageClient
+
+from styr.rules.chain_rules import UNKNOWN_REFERENCE
+
+pytestmark = pytest.mark.asyncio(loop_scope="module")
+
+
+@pytest.fixture(scope="module")
+def workspace(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return copy_of_helsingborg(tmp_path_factory.mktemp("lsp-settings"))
+
+
+@pytest_lsp.fixture(config=SERVER, scope="module")
+async def client(lsp_client: LanguageClient, workspace: Path):  # type: ignore[no-untyped-def]
+    await start(lsp_client, workspace, {"schemaDiagnostics": False, "language": "sv"})
+    yield
+    await lsp_client.shutdown_session()
+
+
+def _configure(client: LanguageClient, settings: dict[str, object]) -> None:
+    client.workspace_did_change_configuration(
+        types.DidChangeConfigurationParams(settings={"styr": settings})
+    )
+
+
+def _messages(client: LanguageClient, uri: str, code: str) -> list[str]:
+    return [d.message for d in client.diagnostics.get(uri, []) if d.code == code]
+
+
+async def test_without_schema_diagnostics_only_the_schemas_findings_are_left_out(
+    client: LanguageClient, workspace: Path
+) -> None:
+    buffers = Buffers(client)
+    board = workspace / "organisation" / "kulturnamnden.yaml"
+    edited = board.read_text(encoding="utf-8").replace(
+        "    horizon: {start: 2023, end: 2026}\n",
+        "    horizon: {start: 2023, end: 2026}\n    horisont: 2026\n",
+        1,
+    )
+    uri = buffers.open(board, edited.replace("inriktning-trygghet]", "inriktning-trygghett]"))
+    await until(lambda: "C001" in codes(client, uri), "the goal chain's finding")
+    assert "S002" not in codes(client, uri)  # yaml-language-server reports that one
+    _configure(client, {"schemaDiagnostics": True})
+    await until(lambda: "S002" in codes(client, uri), "the schema's finding once asked for")
+    _configure(client, {"schemaDiagnostics": False})
+    await until(lambda: "S002" not in codes(client, uri), "the schema's finding left out again")
+    assert "C001" in codes(client, uri)
+    buffers.close(uri)
+
+
+async def test_the_messages_are_in_the_language_set(
+    client: LanguageClient, workspace: Path
+) -> None:
+    buffers = Buffers(client)
+    board = workspace / "organisation" / "kulturnamnden.yaml"
+    text = board.read_text(encoding="utf-8").replace("inriktning-trygghet]", "x-y]")
+    uri = buffers.open(board, text)
+    await until(lambda: _messages(client, uri, "C001"), "the unknown id")
+    swedish = _messages(client, uri, "C001")
+    _configure(client, {"language": "en"})
+    await until(lambda: _messages(client, uri, "C001") != swedish, "the message in English")
+
+    def sentence(language: str) -> str:
+        template = UNKNOWN_REFERENCE.message_in(language)
+        return template.split("{suggestion}")[0].format(target="x-y")
+
+    (english,) = _messages(client, uri, "C001")
+    assert english.startswith(sentence("en"))
+    assert swedish[0].startswith(sentence("sv"))
+    assert sentence("sv") != sentence("en")
+    _configure(client, {"language": "sv"})
+    buffers.close(uri)
