@@ -26,6 +26,7 @@ CATEGORY_WORDS = {
     "steering_document": "dok",
     "goal": "mal",
     "assignment": "uppdrag",
+    "operational_plan": "vp",
     "work_plan": "plan",
     "activity": "akt",
     "organisation": "org",

@@ -7,7 +7,7 @@ Heading 3, a goal Heading 4.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from docx.document import Document
 
@@ -31,6 +31,8 @@ from styr.report.view_types import (
     IndicatorView,
     ItemView,
     OrganisationView,
+    PlanLink,
+    PlanView,
     Ref,
     RepositoryView,
     ValueAt,
@@ -103,6 +105,8 @@ def organisation_section(document: Document, o: OrganisationView, t: Labels) -> 
         labelled(document, o.headings["area_readings"], "")
     for reading in o.area_readings:
         labelled(document, reading.area.title, " ".join(reading.paragraphs))
+    for plan in o.plans:
+        operational_plan(document, plan, t, o.headings.get("plans", ""))
     for goal in o.goals:
         item(document, goal, t, 4, o.headings.get("goals", ""))
     if o.indicators:
@@ -111,6 +115,30 @@ def organisation_section(document: Document, o: OrganisationView, t: Labels) -> 
     for key, elements in (("assignments", o.assignments), ("work_plans", o.work_plans)):
         for element in elements:
             item(document, element, t, 4, o.headings.get(key, ""))
+
+
+def operational_plan(document: Document, p: PlanView, t: Labels, section: str) -> None:
+    """An operational plan as on the page: decision, readings, and the plans carrying it out."""
+    shown = p.kind and p.kind != section and not p.title.casefold().startswith(p.kind.casefold())
+    heading(document, f"{p.kind}: {p.title}" if shown else p.title, 4)
+    fact_lines(document, p.facts)
+    paragraphs(document, p.paragraphs)
+    references(document, t.carries_out, p.carries_out)
+    if p.readings:
+        labelled(document, p.readings_heading, "")
+    for reading in p.readings:
+        labelled(document, reading.area.title, " ".join(reading.paragraphs))
+    if p.carried_out_by:
+        labelled(document, t.carried_out_by, "")
+        bullets(document, list(_plan_lines(p.carried_out_by)))
+
+
+def _plan_lines(links: Sequence[PlanLink], depth: int = 0) -> Iterator[str]:
+    """The plans carrying a plan out, each under the one it carries out (indented by level)."""
+    for link in links:
+        kind = f"{link.plan.kind}: " if link.plan.kind else ""
+        yield "    " * depth + kind + link.plan.title
+        yield from _plan_lines(link.children, depth + 1)
 
 
 def item(document: Document, x: ItemView, t: Labels, level: int, section: str = "") -> None:

@@ -83,6 +83,7 @@ class ViewBuilder(CouncilViews, OrganisationViews):
             other_work_plans=other_plans,
             headings=self.headings(**sections),
             counts=self.counts(groups),
+            readings_by_area=self.readings_by_area(),
             branding=_branding(self.repository, self.language, updated),
         )
 

@@ -12,7 +12,8 @@ from styr.report.headings import inside_a_sentence, kind_heading
 from styr.report.provenance import provenance_facts
 from styr.report.texts import mission_source
 from styr.report.unreadable import UnreadableFile
-from styr.report.view_elements import ElementViews, as_mapping
+from styr.report.view_elements import as_mapping
+from styr.report.view_plans import PlanViews
 from styr.report.view_types import (
     Fact,
     ItemView,
@@ -24,7 +25,7 @@ from styr.report.view_types import (
 )
 
 
-class OrganisationViews(ElementViews):
+class OrganisationViews(PlanViews):
     """Each organisation's view, grouped by the model's levels, and what it owns."""
 
     def assignment(self, element: Element) -> ItemView:
@@ -98,6 +99,9 @@ class OrganisationViews(ElementViews):
             if isinstance(r, dict) and fmt.text(r.get("area"))
         ]
         read = kind_heading((r.area.kind for r in area_readings), "", t)
+        plans = self.plans_of(element)
+        if self.has_plan_in_own_file(element):
+            area_readings = []  # shown as its plan's readings
         return OrganisationView(
             id=element.id or "",
             anchor=self.anchors.element(element),
@@ -115,7 +119,9 @@ class OrganisationViews(ElementViews):
             indicators=indicators,
             assignments=assignments,
             work_plans=work_plans,
+            plans=plans,
             headings={
+                "plans": kind_heading((p.kind for p in plans), t.operational_plans, t),
                 "goals": kind_heading((g.kind for g in goals), t.goals, t),
                 "indicators": kind_heading((i.kind for i in indicators), t.indicators, t),
                 "assignments": kind_heading((a.kind for a in assignments), t.assignments, t),

@@ -104,6 +104,43 @@ class Reading:
 
 
 @dataclass(slots=True)
+class PlanLink:
+    """A plan that carries out another, with the plans that in turn carry it out."""
+
+    plan: Ref
+    children: list[PlanLink] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class PlanView:
+    """An organisation's operational plan for one year (or a work plan's place in the chain)."""
+
+    id: str
+    anchor: str  # "" for a plan written in its organisation's file, which has no id
+    kind: str  # the model's name: "Verksamhetsplan"
+    title: str
+    year: str
+    facts: list[Fact]  # its decision, whom it is reported to, where its text comes from
+    paragraphs: list[str] = field(default_factory=list)
+    readings: list[Reading] = field(default_factory=list)
+    readings_heading: str = ""  # "Tolkning av målområdena", by the model's name for the areas
+    carries_out: list[Ref] = field(default_factory=list)  # the council-level elements
+    carried_out_by: list[PlanLink] = field(default_factory=list)  # work plans, nested by level
+    proposed: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class BoardReading:
+    """An organisation's reading of one council-level area, as the area's page lists it."""
+
+    organisation: Ref
+    plan: Ref  # the plan it is read in (no link for a plan written in the organisation's file)
+    year: str
+    paragraphs: list[str]
+    facts: tuple[Fact, ...] = ()
+
+
+@dataclass(slots=True)
 class OrganisationView:
     id: str
     anchor: str
@@ -124,6 +161,7 @@ class OrganisationView:
     direction_facts: list[Fact] = field(default_factory=list)  # where its text comes from
     # Its sections' headings in the model's own words: goals, indicators, assignments, work_plans.
     headings: dict[str, str] = field(default_factory=dict)
+    plans: list[PlanView] = field(default_factory=list)  # its operational plans, by year
 
     @property
     def type_line(self) -> str:
@@ -139,6 +177,7 @@ class OrganisationView:
             or self.direction_contributes_to
             or self.direction_indicators
             or self.area_readings
+            or self.plans
             or self.goals
             or self.indicators
             or self.assignments
@@ -270,3 +309,5 @@ class RepositoryView:
     # Publisher, contact, logo, accent colour, "Senast uppdaterad", the accessibility
     # statement's facts (styr.branding); None in a comparison's summary view.
     branding: Branding | None = None
+    # Each council-level area's readings by the organisations' plans, by the area's id.
+    readings_by_area: dict[str, list[BoardReading]] = field(default_factory=dict)

@@ -212,6 +212,7 @@ class _Site:
                 area.title,
                 crumbs,
                 area=area,
+                readings=self.view.readings_by_area.get(area.id, []),
                 groups=grouped_by_organisation(contributions),
                 counts=status_counts(contributions),
                 total=len(contributions),

@@ -26,6 +26,7 @@ SITE_TEXTS: dict[str, Text] = {
     "made_with": N_("Made with styr {version}."),
     "council_level": N_("The council level"),
     "area_goals": N_("Goals that contribute"),
+    "area_board_readings": N_("What the area means for each board"),
     "area_goals_none": N_("No goal contributes to this yet."),
     "area_goals_count": N_("{count} goals contribute"),
     "through": N_("through {title}"),

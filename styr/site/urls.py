@@ -144,7 +144,7 @@ class SiteUrls:
         if top.category in _ON_START_PAGE or top.category == "council_goal":
             return START
         owner = top.owner
-        if top.category == "work_plan":
+        if top.category in ("operational_plan", "work_plan"):
             owner = str(top.data.get("owner") or "")
         return self.organisation_pages.get(owner or "", START)
 
