@@ -10,6 +10,7 @@ repository's own municipality are read.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -169,7 +170,9 @@ def _row(
     if indicator is None or indicator.category != "indicator":
         bad(rules.UNKNOWN_INDICATOR, "indicator", indicator=indicator_id)
     period = period_in(cell("period"))
-    if period is None:
+    if isinstance(cell("period"), date):  # a datetime too: Excel made a date of what was typed
+        bad(rules.PERIOD_IS_DATE, "period", shown=text_in(cell("period")), year=cell("period").year)
+    elif period is None:
         bad(rules.BAD_PERIOD, "period", shown=text_in(cell("period")) or "")
     elif indicator is not None and indicator.category == "indicator":
         years = followed_up_years(indicator, repository)

@@ -1,4 +1,4 @@
-"""XL001–XL009: the cells of an imported workbook that cannot be written into follow-up files.
+"""XL001–XL010: the cells of an imported workbook that cannot be written into follow-up files.
 
 They are findings of `styr import outcomes`, not of `styr lint`: a workbook is
 not part of the repository. Each names the workbook, the sheet and the cell
@@ -115,6 +115,20 @@ OTHER_MUNICIPALITY = Rule(
     ),
     doc=N_("Reports a workbook of several municipalities without a row for the one imported into."),
 )
+PERIOD_IS_DATE = Rule(
+    code="XL010",
+    name="cell-period-is-date",
+    severity=Severity.ERROR,
+    summary=N_("A period Excel has made a date"),
+    message=N_(
+        "{cell}: the period is a date ({shown}), which Excel makes of what looks like one. "
+        "Write a year ({year}), a tertial ({year}-T2) or a half-year ({year}-H1); an "
+        "apostrophe first ('{year}-T2) keeps Excel from making a date of it."
+    ),
+    doc=N_(
+        "Reports a period cell holding a date (2025-01-01) instead of a year, tertial or half-year."
+    ),
+)
 
 RULES = (
     NOT_A_NUMBER,
@@ -126,6 +140,7 @@ RULES = (
     MISSING_SHEET,
     MOVED_HEADING,
     OTHER_MUNICIPALITY,
+    PERIOD_IS_DATE,
 )
 BY_CODE = {rule.code: rule for rule in RULES}
 
