@@ -239,7 +239,7 @@ def render_table(
             for line in cells:
                 table.add_row(*map(Text, line))  # text as written: never read as rich markup
             console.print(table)
-        compared = peer_table_rich(listed, language)
+        compared = peer_table_rich(listed, language, console.width)
         if compared is not None:
             console.print(compared)
         if status.follow_up.by_area:

@@ -14,6 +14,7 @@ from styr.escape import terminal
 from styr.followup.kolada_revisions import KOLADA
 from styr.followup.peers import compare, comparison_year, peer_table
 from styr.followup.periods import Period
+from styr.followup.table_widths import column_widths
 from styr.i18n import N_, translate
 from styr.model.index import Element
 from styr.model.repository import Repository
@@ -29,8 +30,8 @@ _HEADINGS = (
     N_("Lowest–highest"),
     N_("With a value"),
     N_("Country"),
-    N_("Compared with the median"),
 )
+_COMPACT_FIGURES = N_("Figures")
 
 
 def peer_fields(
@@ -66,8 +67,8 @@ def peer_fields(
     }
 
 
-def peer_table_rich(rows: Sequence[dict[str, Any]], language: str) -> Any | None:
-    """The rows' comparisons as one rich table, or None when no row has one."""
+def peer_table_rich(rows: Sequence[dict[str, Any]], language: str, width: int = 100) -> Any | None:
+    """The rows' comparisons as one rich table `width` wide, or None when no row has one."""
     from rich.table import Table
     from rich.text import Text
 
@@ -78,37 +79,67 @@ def peer_table_rich(rows: Sequence[dict[str, Any]], language: str) -> Any | None
     title = translate(PEER_TEXTS["peers_caption_plain"], language)
     if first["group"]:
         title = translate(PEER_TEXTS["peers_caption"], language, group=terminal(first["group"]))
-    table = Table(title=Text(title))
-    for position, heading in enumerate(_HEADINGS):
+    headings = [translate(heading, language) for heading in _HEADINGS]
+    cells = _cells(compared, language)
+    widths = _widths(headings, cells, width)
+    if widths is None:  # a narrow terminal: the name, and the figures on lines of their own
+        headings = [headings[0], translate(_COMPACT_FIGURES, language)]
+        cells = [[line[0], _compact(line, language)] for line in cells]
+        widths = _widths(headings, cells, width)
+    table = Table(title=Text(title), caption=Text(_notes(first, language)))
+    for position, heading in enumerate(headings):
         table.add_column(
-            translate(heading, language),
+            heading,
             overflow="fold",
-            justify="left" if position in (0, 7) else "right",
+            justify="left" if position == 0 or len(headings) == 2 else "right",
+            width=widths[position] if widths else None,
         )
+    for line in cells:
+        table.add_row(*map(Text, line))
+    return table
+
+
+def _widths(headings: list[str], cells: list[list[str]], width: int) -> list[int] | None:
+    """Widths that wrap between words, as the main table's (styr.followup.table_widths)."""
+    return column_widths(headings, cells, width, text_columns=1)
+
+
+def _compact(line: list[str], language: str) -> str:
+    """The figures of a row as "Heading: figure" lines, for a column of their own."""
+    names = [translate(heading, language) for heading in _HEADINGS]
+    return "\n".join(f"{name}: {figure}" for name, figure in zip(names[1:], line[1:], strict=True))
+
+
+def _cells(compared: list[dict[str, Any]], language: str) -> list[list[str]]:
     seen: set[str] = set()
+    lines = []
     for row in compared:
         if row["indicator_id"] in seen:  # an indicator under two goals: once is enough
             continue
         seen.add(row["indicator_id"])
         peers = row["peers"]
-        cells = [
-            terminal(row["indicator"]),
-            str(peers["year"]),
-            _number(peers["value"], language),
-            _number(peers["median"], language),
-            _span(peers["lowest"], peers["highest"], language),
-            translate(
-                PEER_TEXTS["peers_with_data_count"],
-                language,
-                with_data=peers["with_data"],
-                members=peers["members"],
-            ),
-            _number(peers["country"], language),
-            peer_reading(peers["position"], peers["judgement"], language),
-        ]
-        table.add_row(*map(Text, cells))
-    table.caption = Text(_notes(first, language))
-    return table
+        count = translate(
+            PEER_TEXTS["peers_with_data_count"],
+            language,
+            with_data=peers["with_data"],
+            members=peers["members"],
+        )
+        reading = peer_reading(peers["position"], peers["judgement"], language)
+        lines.append(
+            [
+                # The reading under the name: a column of its own leaves the name too narrow.
+                f"{terminal(row['indicator'])}\n↳ {reading}"
+                if reading
+                else terminal(row["indicator"]),
+                str(peers["year"]),
+                _number(peers["value"], language),
+                _number(peers["median"], language),
+                _span(peers["lowest"], peers["highest"], language),
+                count,
+                _number(peers["country"], language),
+            ]
+        )
+    return lines
 
 
 def _notes(peers: dict[str, Any], language: str) -> str:
