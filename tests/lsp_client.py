@@ -47,8 +47,9 @@ class LanguageServer:
                 if stream is not None:
                     stream.close()
 
-    def initialize(self, root: Path) -> dict[str, Any]:
-        """The handshake, with the workspace folder and the settings an editor would send."""
+    def initialize(self, root: Path, options: dict[str, Any] | None = None) -> dict[str, Any]:
+        """The handshake, with the workspace folder, the server's initializationOptions
+        and the settings an editor would send."""
         uri = root.as_uri()
         capabilities = {
             "workspace": {"configuration": True, "workspaceFolders": True},
@@ -64,7 +65,7 @@ class LanguageServer:
                 "rootUri": uri,
                 "workspaceFolders": [{"uri": uri, "name": root.name}],
                 "capabilities": capabilities,
-                "initializationOptions": {},
+                "initializationOptions": options or {},
             },
         )
         self.notify("initialized", {})

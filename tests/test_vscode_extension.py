@@ -1,0 +1,122 @@
+"""The VS Code extension in editors/vscode: its own tests under Node, and what it takes from styr.
+
+The extension's tests (`node --test`) replace the `vscode` and
+`vscode-languageclient` modules with stand-ins and check the command it
+starts, the settings it passes and the files it selects; they need Node but
+no npm install. Outside CI (no `CI` in the environment) they skip without
+Node; in CI they fail. The rest checks that what the extension carries from
+styr (the schemas' file patterns, the version) is what styr has.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+import pytest
+from conftest import ROOT
+
+from styr import __version__
+from styr.editor import CONVENTIONAL_GLOBS, SCHEMA_FOLDER, schema_files
+
+EXTENSION = ROOT / "editors" / "vscode"
+
+
+def _node() -> str:
+    node = shutil.which("node")
+    if node is None:
+        reason = "Node is not installed: run .ci/browser-setup"
+        if os.environ.get("CI"):
+            pytest.fail(reason)
+        pytest.skip(reason)
+    return node
+
+
+def _package() -> dict[str, Any]:
+    package: dict[str, Any] = json.loads((EXTENSION / "package.json").read_text(encoding="utf-8"))
+    return package
+
+
+def bundle_module() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("vscode_bundle", EXTENSION / "bundle.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_the_extensions_own_tests_pass_under_node() -> None:
+    done = subprocess.run(
+        [_node(), "--test", "test/"],
+        cwd=EXTENSION,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 0, done.stdout[-4000:] + done.stderr[-2000:]
+    assert "# fail 0" in done.stdout
+    passed = next(line for line in done.stdout.splitlines() if line.startswith("# pass "))
+    assert int(passed.split()[-1]) >= 20  # the tests ran, not an empty folder
+
+
+def test_each_conventional_file_name_has_its_kinds_schema_in_the_extension() -> None:
+    """The YAML extension is given the same globs `styr init` writes into .vscode/settings.json."""
+    given = {
+        glob: entry["url"]
+        for entry in _package()["contributes"]["yamlValidation"]
+        for glob in entry["fileMatch"]
+    }
+    expected = {
+        glob: f"./{SCHEMA_FOLDER}/{kind}.schema.json" for glob, kind in CONVENTIONAL_GLOBS.items()
+    }
+    assert given == expected, "run: python editors/vscode/bundle.py"
+
+
+def test_bundle_check_tells_an_out_of_date_package_json() -> None:
+    bundle = bundle_module()
+    text = (EXTENSION / "package.json").read_text(encoding="utf-8")
+    assert bundle.is_up_to_date(text)
+    package = json.loads(text)
+    package["contributes"]["yamlValidation"] = package["contributes"]["yamlValidation"][1:]
+    assert not bundle.is_up_to_date(json.dumps(package))
+
+
+def test_the_bundle_carries_this_styrs_schemas_and_license() -> None:
+    bundle = bundle_module()
+    files = bundle.bundled_files((EXTENSION / "package.json").read_text(encoding="utf-8"))
+    schemas = {name: text for name, text in files.items() if name.startswith(f"{SCHEMA_FOLDER}/")}
+    assert schemas == {f"{SCHEMA_FOLDER}/{name}": text for name, text in schema_files().items()}
+    assert files["LICENSE"] == (ROOT / "LICENSE").read_text(encoding="utf-8")
+    urls = {
+        entry["url"] for entry in json.loads(files["package.json"])["contributes"]["yamlValidation"]
+    }
+    assert {url.removeprefix("./") for url in urls} <= set(schemas)
+
+
+def test_bundle_writes_into_its_folder_all_at_once(tmp_path: Path) -> None:
+    """`python bundle.py` from a copy of the extension: package.json updated, schemas written."""
+    copy = tmp_path / "editors" / "vscode"
+    made = shutil.ignore_patterns("node_modules", "schemas", "LICENSE", "*.vsix")
+    shutil.copytree(EXTENSION, copy, ignore=made)
+    shutil.copy(ROOT / "LICENSE", tmp_path / "LICENSE")
+    package = json.loads((copy / "package.json").read_text(encoding="utf-8"))
+    package["contributes"]["yamlValidation"] = []
+    (copy / "package.json").write_text(json.dumps(package), encoding="utf-8")
+    check = [sys.executable, str(copy / "bundle.py"), "--check"]
+    assert subprocess.run(check, capture_output=True, check=False).returncode == 1
+    subprocess.run([sys.executable, str(copy / "bundle.py")], check=True)
+    assert subprocess.run(check, capture_output=True, check=False).returncode == 0
+    assert (copy / SCHEMA_FOLDER / "organisation.schema.json").is_file()
+    assert (copy / "LICENSE").read_text(encoding="utf-8") == (ROOT / "LICENSE").read_text("utf-8")
+
+
+def test_the_extension_has_the_version_of_the_styr_whose_schemas_it_carries() -> None:
+    assert _package()["version"] == __version__
