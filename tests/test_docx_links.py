@@ -155,3 +155,20 @@ def test_without_a_date_the_template_date_is_not_kept(tmp_path: Path) -> None:
     properties = docx.Document(str(saved)).core_properties
     assert properties.created is None and properties.modified is None
     assert properties.author == "Utgivare"
+
+
+def test_the_contact_details_are_links_at_the_end(goal_report: Any, view: Any) -> None:
+    contact = [line for line in view.branding.contact if line.href]
+    assert contact
+    last = goal_report.paragraphs[-1]
+    assert last.text.startswith(f"{view.branding.contact_label}: ")
+    links = _links(goal_report, last._p)
+    assert links == [(line.text, line.href) for line in contact]
+    assert any(href.startswith("mailto:") for _, href in links)
+
+
+def test_the_follow_up_ends_with_the_contact_details_too() -> None:
+    data = document_report("docx", [HELSINGBORG], period="2025", updated=DAY)
+    document = docx.Document(io.BytesIO(data))
+    links = _links(document, document.paragraphs[-1]._p)
+    assert ("styrning@example.org", "mailto:styrning@example.org") in links

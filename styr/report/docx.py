@@ -24,7 +24,14 @@ from styr.report.docx_goals import (
     organisation_section,
     repository_sections,
 )
-from styr.report.docx_parts import describe, heading, notice, publisher_line, set_language
+from styr.report.docx_parts import (
+    contact_line,
+    describe,
+    heading,
+    notice,
+    publisher_line,
+    set_language,
+)
 from styr.report.texts import LANGUAGES, Labels
 from styr.report.unreadable import publishing_notice
 from styr.report.view_types import RepositoryView
@@ -113,6 +120,7 @@ def goal_document(views: list[RepositoryView], labels: Labels) -> bytes:
                 item(document, plan, labels, 3)
         if view.findings is not None:
             findings_section(document, view.findings, labels)
+        contact_line(document, view.branding)
     return saved(document)
 
 

@@ -20,6 +20,7 @@ from docx.document import Document
 from styr.cache import LintCache
 from styr.report.docx import saved
 from styr.report.docx_parts import (
+    contact_line,
     describe,
     heading,
     labelled,
@@ -98,6 +99,7 @@ def followup_document(view: FollowupReportView) -> bytes:
         for goal in view.other_goals:
             _goal(document, goal, view.period, t)
     _changes(document, view, t)
+    contact_line(document, view.branding)
     return saved(document)
 
 

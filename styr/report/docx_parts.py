@@ -222,3 +222,16 @@ def publisher_line(document: Document, branding: Branding | None) -> None:
     if branding.updated:
         parts.append(f"{branding.updated_label} {branding.updated}")
     document.add_paragraph(text(" · ".join(parts)))
+
+
+def contact_line(document: Document, branding: Branding | None) -> None:
+    """How to reach the publisher (an e-mail address, a telephone number, a website, each a
+    link), at the end as the HTML report's footer has it."""
+    if branding is not None and branding.contact:
+        pieces: list[Piece] = []
+        for line in branding.contact:
+            pieces.append(f"{' · ' if pieces else ''}{line.label} ")
+            pieces.append(ExternalLink(line.text, line.href or None, line.text))
+        if branding.contact_provenance:
+            pieces.append(f" ({branding.contact_provenance})")
+        labelled(document, branding.contact_label, pieces)
