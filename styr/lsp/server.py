@@ -110,7 +110,8 @@ class StyrServer(LanguageServer):
             text = self.space.buffer(file) or (document.text if document else None)
             found = diagnostics(findings, text, language)
             self._send(file, found, lines_of(text))
-        for file in before - set(grouped):
+        # An open file without findings is told so too: the editor then knows it was checked.
+        for file in (before | set(self.space.open_files(root))) - set(grouped):
             self._send(file, [], [])
         self._published[root] = set(grouped)
 
@@ -194,6 +195,15 @@ def did_change_watched_files(ls: StyrServer, params: types.DidChangeWatchedFiles
         created_or_deleted = change.type != types.FileChangeType.Changed
         for root in ls.space.disk_changed(file, created_or_deleted=created_or_deleted):
             ls.changed(root)
+
+
+@server.feature(types.WORKSPACE_DID_CHANGE_WORKSPACE_FOLDERS)
+def did_change_workspace_folders(
+    ls: StyrServer, params: types.DidChangeWorkspaceFoldersParams
+) -> None:
+    removed = {Path(p) for f in params.event.removed if (p := to_fs_path(f.uri))}
+    added = [Path(p) for f in params.event.added if (p := to_fs_path(f.uri))]
+    ls.space.set_folders([f for f in ls.space.folders if f not in removed] + added)
 
 
 @server.feature(types.WORKSPACE_DID_CHANGE_CONFIGURATION)

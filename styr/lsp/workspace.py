@@ -7,13 +7,17 @@ disk) and asks it to lint a repository. Linting is `styr lint`'s own
 findings are exactly the command's.
 
 What makes a re-lint after a keystroke cheap: each file's bytes from disk are
-kept until the editor says the file changed, and each file's parse is kept by
-its content, so an edit re-reads and re-parses only the buffer that changed;
-the cross-file checks then run over the kept documents of the rest.
+kept with the file's stamp (modification time and size), and each file's
+parse is kept by its content, so an edit re-parses only the buffer that
+changed; the cross-file checks then run over the kept documents of the rest.
+The repository's folders are listed and its files stamped at every lint (half
+a millisecond for a municipality), so a file changed, added or removed on
+disk counts even where the editor does not report changes on disk.
 """
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -65,15 +69,19 @@ class Workspace:
         self._today = today
         self.roots: list[Path] = []
         self._buffers: dict[Path, str] = {}
-        self._disk: dict[Path, bytes | None] = {}
+        self._disk: dict[Path, tuple[tuple[int, int], bytes | None]] = {}
         self._parsed: dict[Path, tuple[bytes, Document]] = {}
-        self._names: dict[Path, list[str]] = {}
         self.linted: dict[Path, Linted] = {}
         # The last lint in which each file loaded: where its elements stood while
         # the planner is half-way through typing something that does not load.
         self.last_loaded: dict[Path, Linted] = {}
 
     # --- what there is ---------------------------------------------------
+
+    def set_folders(self, folders: list[Path]) -> None:
+        """The workspace's folders changed: find the repositories under them again."""
+        self.folders = [folder.resolve() for folder in folders]
+        self.discover()
 
     def discover(self) -> list[Path]:
         """Find the repositories under the folders (a walk of folders; no file is read)."""
@@ -116,27 +124,24 @@ class Workspace:
     def buffer(self, file: Path) -> str | None:
         return self._buffers.get(file)
 
+    def open_files(self, root: Path) -> list[Path]:
+        """The files of a repository the editor has open."""
+        return [file for file in self._buffers if self.root_of(file) == root]
+
     def disk_changed(self, file: Path, *, created_or_deleted: bool) -> list[Path]:
         """A file changed on disk: forget what was read of it. The repositories to lint again."""
         self._disk.pop(file, None)
         if file.name == MANIFEST and created_or_deleted:
-            self.discover()
-            self._names.clear()
-            return [root for root in self.linted if root in self.roots] + [
-                root for root in self.roots if file.parent == root
-            ]
+            self.discover()  # a repository more or less; its neighbours' files change hands
+            return [root for root in self.roots if root in self.linted or file.parent == root]
         root = self.root_of(file)
-        if root is None:
-            return []
-        if created_or_deleted:
-            self._names.pop(root, None)
-        return [root] if root in self.linted else []
+        return [root] if root is not None and root in self.linted else []
 
     # --- linting ---------------------------------------------------------
 
     def lint(self, root: Path) -> Linted:
         """Lint a repository as the editor sees it: buffers where open, the disk elsewhere."""
-        files = [root / MANIFEST, *(root / name for name in self._file_names(root))]
+        files = [root / MANIFEST, *(root / name for name in repository_names(root))]
         files += [
             file
             for file in self._buffers
@@ -159,22 +164,20 @@ class Workspace:
                 self.last_loaded[document.file] = linted
         return linted
 
-    def _file_names(self, root: Path) -> list[str]:
-        names = self._names.get(root)
-        if names is None:
-            names = self._names[root] = repository_names(root)
-        return names
-
     def _bytes(self, root: Path, file: Path) -> bytes | None:
         text = self._buffers.get(file)
         if text is not None:
             return text.encode("utf-8", errors="surrogatepass")
-        if file not in self._disk:
-            try:
-                self._disk[file] = InsideReader(root).read(file, max_bytes=MAX_FILE_BYTES)
-            except Refused:
-                self._disk[file] = None
-        return self._disk[file]
+        stamp = _stamp(file)
+        kept = self._disk.get(file)
+        if kept is not None and kept[0] == stamp:
+            return kept[1]
+        try:
+            raw: bytes | None = InsideReader(root).read(file, max_bytes=MAX_FILE_BYTES)
+        except Refused:
+            raw = None  # the loader says why, as lint does
+        self._disk[file] = (stamp, raw)
+        return raw
 
     def _document(self, root: Path, file: Path, raw: bytes | None, share: bool) -> Document:
         if raw is None:
@@ -187,6 +190,15 @@ class Workspace:
         document = parse_document(file, raw, share=share)
         self._parsed[file] = (raw, document)
         return document
+
+
+def _stamp(file: Path) -> tuple[int, int]:
+    """What tells a file's bytes changed without reading them: its modification time and size."""
+    try:
+        info = os.stat(file)
+    except OSError:
+        return (-1, -1)
+    return (info.st_mtime_ns, info.st_size)
 
 
 def _refused(root: Path, file: Path) -> Document:
