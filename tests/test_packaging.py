@@ -100,7 +100,7 @@ def test_the_sdist_holds_what_the_tests_need(dist: Path) -> None:
     names = _sdist_names(dist)
     for required in ("pyproject.toml", "README.md", "LICENSE", "PKG-INFO"):
         assert required in names
-    for folder in ("styr", "schemas", "templates", "examples", "tests", "docs"):
+    for folder in ("styr", "schemas", "templates", "examples", "tests", "docs", "editors"):
         assert _tracked(folder) <= names, folder
     assert "examples/helsingborg/.vscode/settings.json" in names
 
