@@ -52,14 +52,15 @@ def new_errors(
     errors = _errors(lint_repository(changed, today=today).findings)
     if not errors:
         return []  # the usual case: the repository is not linted a second time
+    lines_before, lines_after = _Lines(before), _Lines(after)
     known = Counter(
-        _key(f, before)
+        _key(f, lines_before)
         for f in _errors(lint_repository(load_repository(root, before), today=today).findings)
     )
     places = _Places(changed, rows, sheet)
     found = []
     for finding in errors:
-        key = _key(finding, after)
+        key = _key(finding, lines_after)
         if known[key]:
             known[key] -= 1
             continue
@@ -71,13 +72,27 @@ def _errors(findings: list[Finding]) -> list[Finding]:
     return [finding for finding in findings if finding.severity >= Severity.ERROR]
 
 
-def _key(finding: Finding, contents: dict[Path, bytes | None]) -> tuple[object, ...]:
+class _Lines:
+    """The lines of the files, each file split once, when a finding in it first asks."""
+
+    def __init__(self, contents: dict[Path, bytes | None]) -> None:
+        self._contents = contents
+        self._split: dict[Path, list[str]] = {}
+
+    def line(self, file: Path | None, number: int) -> str:
+        if file is None:
+            return ""
+        if file not in self._split:
+            raw = self._contents.get(file)
+            self._split[file] = raw.decode("utf-8", "replace").splitlines() if raw else []
+        lines = self._split[file]
+        return lines[number - 1].strip() if 0 < number <= len(lines) else ""
+
+
+def _key(finding: Finding, lines: _Lines) -> tuple[object, ...]:
     """What makes an error the same before and after: not its line, since outcomes added
     above it move it down, but the text of that line, which the import does not change."""
-    raw = contents.get(finding.file) if finding.file is not None else None
-    lines = raw.decode("utf-8", "replace").splitlines() if raw else []
-    said = lines[finding.line - 1].strip() if 0 < finding.line <= len(lines) else ""
-    return (finding.code, finding.file, finding.path, said)
+    return (finding.code, finding.file, finding.path, lines.line(finding.file, finding.line))
 
 
 class _Places:
