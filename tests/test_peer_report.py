@@ -12,6 +12,7 @@ import re
 import shutil
 from pathlib import Path
 
+import docx
 import pytest
 from conftest import EXAMPLES
 from test_kolada_pull import Run
@@ -191,3 +192,43 @@ def test_a_narrow_terminal_gets_the_figures_on_lines_of_their_own(
     start = next(i for i, line in enumerate(lines) if "Jämfört med andra kommuner" in line)
     comparison = "\n".join(lines[start:])
     assert "Värde: 85,7" in comparison and "Med värde: 7 av 7" in comparison
+
+
+def test_a_preliminary_value_of_the_municipality_says_so_by_the_figure(
+    run_cli: Run, repo: Path
+) -> None:
+    peers = repo / DEFAULT_PEER_FILE
+    line = '{kpi: "N15428", municipality: "1283", year: 2025, value: 85.7}'
+    text = peers.read_text(encoding="utf-8")
+    assert line in text
+    peers.write_text(text.replace(line, line[:-1] + ", preliminary: true}"), encoding="utf-8")
+    out = repo / "rapport.html"
+    assert run_cli("report", repo, "-o", out).code == 0
+    html = out.read_text(encoding="utf-8")
+    table = _peer_table(html[html.index("Andel elever i årskurs 9 som är behöriga") :])
+    row = _row(table, "Andel elever i årskurs 9 som är behöriga till yrkesprogram")
+    assert '85,7 <span class="note preliminary">(preliminärt)</span>' in _cell(
+        row, "Kommunens värde"
+    )
+    assert run_cli("status", repo, "--format", "json").out.count('"preliminary": true') == 1
+
+
+def test_the_word_report_has_the_comparison_table_and_the_notes(run_cli: Run, repo: Path) -> None:
+    out = repo / "rapport.docx"
+    assert run_cli("report", repo, "--format", "docx", "-o", out).code == 0
+    document = docx.Document(str(out))
+    texts = [p.text for p in document.paragraphs]
+    assert CAPTION in texts
+    assert EXAMPLE_NOTE in texts and any(DERIVED_NOTE in t for t in texts)
+    rows = [
+        [cell.text for cell in row.cells]
+        for grid in document.tables
+        for row in grid.rows
+        if row.cells[0].text == "Andel elever i årskurs 9 som är behöriga till yrkesprogram"
+    ]
+    compared = [row for row in rows if len(row) == 7]
+    assert compared, rows
+    year, own, median, spread, count, country = compared[0][1:]
+    assert (year, own, count, country) == ("2025", ROW[0], ROW[3], ROW[4])
+    assert median.startswith(ROW[1]) and "Över mittvärdet" in median
+    assert spread.startswith(ROW[2])

@@ -22,6 +22,7 @@ from styr.report.docx_parts import (
     status_words,
     table,
 )
+from styr.report.docx_peers import peer_table
 from styr.report.findings import FindingsView
 from styr.report.followup import OutcomeView
 from styr.report.links import ExternalLink
@@ -201,6 +202,7 @@ def indicator_table(document: Document, items: Sequence[IndicatorView], t: Label
         words = chart.words
         labelled(document, chart.words.caption, chart.trend)
         table(document, [words.period, words.outcome, words.target], _chart_rows(chart.rows))
+    peer_table(document, items, t)
 
 
 def _chart_rows(rows: Sequence[object]) -> list[list[str]]:
