@@ -10,6 +10,7 @@ import pytest_lsp
 from lsp_helpers import (
     SERVER,
     Buffers,
+    codes,
     copy_of_helsingborg,
     position_in,
     position_of,
@@ -231,3 +232,30 @@ def _ids_under(file: Path, key: str) -> set[str]:
 
     data = yaml.safe_load(file.read_text(encoding="utf-8"))
     return {item["id"] for item in data.get(key) or []}
+
+
+async def test_completion_while_the_line_being_typed_does_not_load_yet(
+    client: LanguageClient, workspace: Path
+) -> None:
+    buffers = Buffers(client)
+    board = workspace / "organisation" / "kulturnamnden.yaml"
+    uri = buffers.open(board)
+    await until(lambda: uri in client.diagnostics, "the file to be checked as it is")
+    typed = "contributes_to: [inriktning-livskvalitet, inr"
+    text = buffers.texts[uri]
+    goal = text.index("id: kn-mal-2\n")
+    complete = text.index("contributes_to: [inriktning-livskvalitet]", goal)
+    end = complete + len("contributes_to: [inriktning-livskvalitet]")
+    buffers.set_text(uri, text[:complete] + typed + text[end:])
+    await until(lambda: "Y003" in codes(client, uri), "the half-typed line not to load")
+    where = position_of(buffers.texts[uri], complete + len(typed))
+    offered = await client.text_document_completion_async(
+        types.CompletionParams(types.TextDocumentIdentifier(uri), where)
+    )
+    assert isinstance(offered, types.CompletionList)
+    assert {item.label for item in offered.items} == DIRECTIONS
+    edit = offered.items[0].text_edit
+    assert isinstance(edit, types.TextEdit)
+    assert edit.range.end == where
+    assert edit.range.start.character == where.character - len("inr")  # the word typed so far
+    buffers.close(uri)
