@@ -109,13 +109,16 @@ def _marked_copy(tmp_path: Path) -> Path:
         "direction:\n  citation:\n    title: Nämndens inriktning\n    publisher: Huddinge kommun\n",
         1,
     )
-    text = text.replace(
-        "  - area: ekonomisk-hallbarhet\n",
-        "  - area: ekonomisk-hallbarhet\n"
-        "    citation: {title: Nämndens tolkning, publisher: Huddinge kommun}\n",
+    board.write_text(text, encoding="utf-8")
+    # The board's reading of the goal areas is in its operational plan for the year.
+    plan = target / "verksamhetsplaner" / "grundskolenamnden-2025.yaml"
+    reading = plan.read_text(encoding="utf-8").replace(
+        "    - area: ekonomisk-hallbarhet\n",
+        "    - area: ekonomisk-hallbarhet\n"
+        "      citation: {title: Nämndens tolkning, publisher: Huddinge kommun}\n",
         1,
     )
-    board.write_text(text, encoding="utf-8")
+    plan.write_text(reading, encoding="utf-8")
     return target
 
 
@@ -181,7 +184,8 @@ def test_the_huddinge_starter_has_its_three_goal_areas() -> None:
     for area_id, area in areas.items():
         assert area["heading"]
         assert any(area_id in indicator["contributes_to"] for indicator in area["indicators"])
-    board = yaml.safe_load(
-        (starter / "organisation" / "exempelnamnden.yaml").read_text(encoding="utf-8")
+    plan = yaml.safe_load(
+        (starter / "verksamhetsplaner" / "exempelnamnden-2027.yaml").read_text(encoding="utf-8")
     )
-    assert {reading["area"] for reading in board["area_readings"]} == set(areas)
+    readings = plan["operational_plan"]["area_readings"]
+    assert {reading["area"] for reading in readings} == set(areas)

@@ -230,24 +230,56 @@ area_readings:
 """
 
 
+OLD_READINGS = """\
+operational_plan:
+  title: Exempelnämndens verksamhetsplan 2027
+  year: 2027
+area_readings:
+  - area: social-hallbarhet
+    text: Målområdet innebär för nämnden att fler brukare mår bra.
+  - area: ekologisk-hallbarhet
+    text: Målområdet innebär för nämnden att lokalerna använder mindre energi.
+"""
+
+
 @pytest.fixture
 def old_form(tmp_path: Path) -> Path:
+    """A repository made by `styr init --model huddinge` before plans were files of their own."""
     root = tmp_path / "testby"
     init_repository(root, "huddinge", "Testby", "0999")
+    shutil.rmtree(root / "verksamhetsplaner")
+    manifest = root / "styr.yaml"
+    edit(manifest, "    - {from: verksamhetsplan, to: [malomrade]}\n", "")
+    edit(
+        manifest,
+        "    - id: verksamhetsplan\n      category: operational_plan\n      level: namnd\n"
+        "      name: {sv: Verksamhetsplan, en: Operational plan}\n",
+        "",
+    )
+    edit(root / "organisation" / "exempelnamnden.yaml", "mission:", OLD_READINGS + "mission:")
+    plan = root / "arbetsplaner" / "exempelforvaltningen.yaml"
+    edit(plan, "based_on: exempelnamnden-verksamhetsplan-2027", "based_on: exempelnamnden")
     return root
 
 
-def test_the_huddinge_starter_writes_its_plan_the_old_way_and_it_is_read_as_a_plan(
-    old_form: Path,
-) -> None:
-    board = (old_form / "organisation" / "exempelnamnden.yaml").read_text(encoding="utf-8")
-    assert "operational_plan:" in board and "area_readings:" in board
+def test_a_plan_written_the_old_way_is_read_as_the_organisation_s_plan(old_form: Path) -> None:
     [plan] = operational_plans(build_index(load_repository(old_form)))
-    assert plan.in_organisation_file and plan.owner == "exempelnamnden"
+    assert plan.in_organisation_file and plan.owner == "exempelnamnden" and plan.year == 2027
+    assert plan.read_areas() == ["social-hallbarhet", "ekologisk-hallbarhet"]
     view = view_of(old_form)
-    [shown] = organisation_of(view, "exempelnamnden").plans
-    assert shown.readings and organisation_of(view, "exempelnamnden").area_readings == []
-    assert shown.anchor == ""
+    board = organisation_of(view, "exempelnamnden")
+    [shown] = board.plans
+    assert [r.area.title for r in shown.readings] == ["Social hållbarhet", "Ekologisk hållbarhet"]
+    assert board.area_readings == [] and shown.anchor == ""
+    assert shown.title == "Exempelnämndens verksamhetsplan 2027"
+    assert [r.organisation.title for r in view.readings_by_area["social-hallbarhet"]] == [
+        "Exempelnämnden"
+    ]
+
+
+def test_a_repository_written_the_old_way_lints_as_before(old_form: Path) -> None:
+    # Only the placeholders styr init writes (X003), as a new repository has; no plan rule.
+    assert {f.code for f in findings(old_form)} == {"X003"}
 
 
 def test_an_old_plan_in_a_blank_repository_lints_as_before(tmp_path: Path) -> None:
@@ -396,3 +428,19 @@ def test_the_follow_up_report_for_2025_still_renders(tmp_path: Path) -> None:
     out = tmp_path / "uppfoljning.html"
     _styr("report", str(HUDDINGE), "--period", "2025", "-o", str(out), "--date", "2026-12-01")
     assert "Grundskolenämnden" in out.read_text(encoding="utf-8")
+
+
+def test_styr_diff_shows_a_changed_reading_under_the_board(tmp_path: Path) -> None:
+    old, new = tmp_path / "old", tmp_path / "new"
+    shutil.copytree(HUDDINGE, old)
+    shutil.copytree(HUDDINGE, new)
+    edit(
+        new / PLAN_2025, "betyder för nämnden att kostnaden", "betyder för nämnden nu att kostnaden"
+    )
+    command = [sys.executable, "-m", "styr", "diff", "--from", str(old), "--to", str(new)]
+    result = subprocess.run(command, capture_output=True, text=True, check=False, cwd=ROOT)
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    [changed] = [line for line in lines if "grundskolenamnden-2025.yaml" in line]
+    assert "Grundskolenämndens verksamhetsplan 2025" in changed and "{+nu+}" in changed
+    assert lines[lines.index(changed) - 1].strip() == "Grundskolenämnden"

@@ -37,6 +37,7 @@ _RENAME_ORDER = (
     ORGANISATION,
     "goal",
     "assignment",
+    "operational_plan",
     "work_plan",
     "activity",
     "indicator",

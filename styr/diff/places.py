@@ -57,16 +57,20 @@ def not_loaded_files(repository: Repository) -> set[str]:
     }
 
 
+# Plans in files of their own, each naming the organisation whose plan it is.
+_PLANS = frozenset(("operational_plan", "work_plan"))
+
+
 def organisation_of(element: Element) -> str | None:
     """The organisation a change is grouped under: an organisation's own, an element's owner.
 
-    A work plan (and each of its activities) is written in a file of its own
-    and names the organisation whose plan it is (`owner:`).
+    An operational plan and a work plan (and each of its activities) is written
+    in a file of its own and names the organisation whose plan it is (`owner:`).
     """
     if element.category == ORGANISATION:
         return element.id
     plan = element.parent if element.category == "activity" else element
-    if element.owner is None and plan is not None and plan.category == "work_plan":
+    if element.owner is None and plan is not None and plan.category in _PLANS:
         owner = plan.data.get("owner")
         return owner if isinstance(owner, str) else None
     return element.owner

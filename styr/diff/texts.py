@@ -28,6 +28,7 @@ SUBJECTS: dict[str, Text] = {
     "steering_document": N_("The steering document “{title}”"),
     "goal": N_("The goal “{title}”"),
     "assignment": N_("The assignment “{title}”"),
+    "operational_plan": N_("The operational plan “{title}”"),
     "work_plan": N_("The work plan “{title}”"),
     "activity": N_("The activity “{title}”"),
     # An organisation's name says what it is: "Kulturnämnden lades till".
