@@ -259,3 +259,28 @@ async def test_completion_while_the_line_being_typed_does_not_load_yet(
     assert edit.range.end == where
     assert edit.range.start.character == where.character - len("inr")  # the word typed so far
     buffers.close(uri)
+
+
+async def test_an_outcomes_indicator_leads_to_the_indicator_and_back(
+    client: LanguageClient, workspace: Path
+) -> None:
+    follow_up = workspace / "uppfoljning" / "2024.yaml"
+    text = follow_up.read_text(encoding="utf-8")
+    at_outcome = position_in(text, "indicator: hh-mal-1-ind-1\n", after=len("indicator: h"))
+    found = await client.text_document_definition_async(
+        types.DefinitionParams(types.TextDocumentIdentifier(follow_up.as_uri()), at_outcome)
+    )
+    assert isinstance(found, list) and len(found) == 1
+    board = workspace / "organisation" / "ab-helsingborgshem.yaml"
+    assert found[0].uri == board.as_uri()
+    named = await client.text_document_references_async(
+        types.ReferenceParams(
+            text_document=types.TextDocumentIdentifier(board.as_uri()),
+            position=found[0].range.start,
+            context=types.ReferenceContext(include_declaration=True),
+        )
+    )
+    assert named is not None
+    places = {(Path(n.uri.removeprefix("file://")).name, n.range.start.line) for n in named}
+    assert ("2024.yaml", at_outcome.line) in places
+    assert ("ab-helsingborgshem.yaml", found[0].range.start.line) in places

@@ -7,11 +7,13 @@ id under the cursor is found by its path, not by guessing from the text.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 from lsprotocol import types
 
 from styr import escape
+from styr.findings import PathInDocument
 from styr.i18n import N_, NC_, translate
 from styr.lsp.diagnostics import finding_range, shown
 from styr.lsp.locate import Spot, path_range, spot_at
@@ -26,6 +28,11 @@ ORGANISATION_WORD = NC_("what an id names", "organisation")
 
 # Where an element's id is written, inside the element.
 _ID = ("id",)
+
+# Keys whose value names an element by its id, outside the index's references:
+# a decision's organ (`decision: {by: …}`), who adopted a steering document
+# (an id or a name in words), the indicator a follow-up outcome is of.
+NAMING_KEYS = frozenset({"by", "adopted_by", "indicator"})
 
 
 def hover(
@@ -132,20 +139,27 @@ def _defined_at(linted: Linted, file: Path, position: types.Position) -> Element
     return None
 
 
-def _element_at(linted: Linted, file: Path, position: types.Position) -> Element | None:
-    """The element the id at the place names: the one referred to, or the one defined there."""
+def target_at(linted: Linted, file: Path, position: types.Position) -> Element | None:
+    """The element an id written at the place refers to (by a reference or a naming key)."""
     reference = reference_at(linted, file, position)
     if reference is not None:
         return linted.index.by_id.get(reference.target)
-    return _defined_at(linted, file, position)
+    spot = _spot(linted, file, position)
+    if spot is None or spot.is_key or not spot.path or spot.path[-1] not in NAMING_KEYS:
+        return None
+    return linted.index.by_id.get(spot.value)
+
+
+def _element_at(linted: Linted, file: Path, position: types.Position) -> Element | None:
+    """The element the id at the place names: the one referred to, or the one defined there."""
+    return target_at(linted, file, position) or _defined_at(linted, file, position)
 
 
 def definition(
     linted: Linted, file: Path, position: types.Position
 ) -> list[tuple[Path, types.Range]]:
     """Where the id referred to at the place is defined (its `id:` value)."""
-    reference = reference_at(linted, file, position)
-    target = linted.index.by_id.get(reference.target) if reference is not None else None
+    target = target_at(linted, file, position)
     if target is None:
         return []
     return [(target.document.file, path_range(target.document, (*target.path, *_ID)))]
@@ -164,4 +178,20 @@ def references(
     for reference in linted.index.references:
         if reference.target == element.id:
             found.append((reference.document.file, path_range(reference.document, reference.path)))
+    for document in linted.repository.documents:
+        for path in _named_by_key(document.data, element.id, ()):
+            found.append((document.file, path_range(document, path)))
     return found
+
+
+def _named_by_key(data: object, wanted: str, path: PathInDocument) -> Iterator[PathInDocument]:
+    """The paths of the naming keys (`NAMING_KEYS`) whose value is `wanted`."""
+    if isinstance(data, dict):
+        for key, value in data.items():
+            if key in NAMING_KEYS and value == wanted:
+                yield (*path, key)
+            elif isinstance(value, dict | list):
+                yield from _named_by_key(value, wanted, (*path, key))
+    elif isinstance(data, list):
+        for position, item in enumerate(data):
+            yield from _named_by_key(item, wanted, (*path, position))
