@@ -118,6 +118,20 @@ def test_the_markdown_report_has_the_comparison_and_the_example_note(
     for figure in ROW:
         assert figure in line
     assert EXAMPLE_NOTE in markdown and DERIVED_NOTE in markdown
+    lines = markdown.splitlines()
+    header = next(i for i, text in enumerate(lines) if text.startswith("| Indikator | År |"))
+    # One table: the separator right under the header, and the rows under it, no blank line.
+    assert lines[header + 1].startswith("| --- | --- |")
+    assert lines[header + 2].startswith("| ")
+
+
+def test_the_follow_up_report_compares_its_goals_indicators(run_cli: Run, repo: Path) -> None:
+    for format, name in (("html", "uppfoljning.html"), ("md", "uppfoljning.md")):
+        out = repo / name
+        assert run_cli("report", repo, "--period", "2025", "-f", format, "-o", out).code == 0
+        text = out.read_text(encoding="utf-8")
+        assert CAPTION in text and EXAMPLE_NOTE in text and DERIVED_NOTE in text
+        assert "7 av 7" in text and "Över mittvärdet, vilket är bättre här" in text
 
 
 def test_the_example_site_shows_the_comparison_on_the_boards_page(

@@ -47,6 +47,7 @@ from styr.report.followup_report_types import (
 from styr.report.headings import kind_heading
 from styr.report.reach import Reach, council_top
 from styr.report.texts import Labels, category_name
+from styr.report.view_peers import PeerViews
 from styr.report.view_types import TocEntry
 
 __all__ = ["FollowupReportView", "build_followup_view", "previous_period", "wanted_period"]
@@ -188,6 +189,8 @@ class _GoalLines:
         self._organisations = result.organisation_names
         self._period = result.period
         self._actions = _actions_by_goal(analyses, result.period)
+        period = result.period.text if result.period else ""
+        self._peers = PeerViews(repository, labels_in(language), period)
         self.status_of = status_of
         self.language = language
         self.anchors = anchors
@@ -228,6 +231,7 @@ class _GoalLines:
             trend=_trend(judged, language),
             women=_number(outcome.women if outcome else None, language),
             men=_number(outcome.men if outcome else None, language),
+            peers=self._peers.of(data),
         )
 
 

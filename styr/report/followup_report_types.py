@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from styr.report.followup import StatusView
 from styr.report.unreadable import UnreadableFile
+from styr.report.view_peers import PeerView
 from styr.report.view_types import TocEntry
 
 if TYPE_CHECKING:
@@ -52,6 +53,7 @@ class IndicatorLine:
     trend: TrendView
     women: str = ""
     men: str = ""
+    peers: PeerView | None = None  # beside other municipalities' values (styr.report.view_peers)
 
 
 @dataclass(slots=True)
