@@ -3,9 +3,10 @@
 The context of a repository is a digest of the cache's format, styr's
 version and installed code, the schemas, every `pyproject.toml` in the
 repository's real folder or above (their bytes: `[tool.styr]` may
-configure the lint) and the date rules compare with. It is part of every
-cache key and of every stat index (`styr.cache_index`), so a change to any
-of them is a miss.
+configure the lint), the date rules compare with, and the size and time of
+the stored lists of Kolada's key figures (styr.kolada.snapshot), which lint
+reads. It is part of every cache key and of every stat index
+(`styr.cache_index`), so a change to any of them is a miss.
 
 A warm run asks for the context of every repository: `Contexts` answers the
 many repositories of one run, looking at each folder above them once.
@@ -21,6 +22,7 @@ from functools import cache
 from pathlib import Path
 
 from styr import __version__
+from styr.kolada.snapshot import stamp as kolada_stamp
 from styr.resources import data_dir
 
 FORMAT = 2
@@ -29,7 +31,8 @@ PYPROJECT = "pyproject.toml"
 
 def context(root: Path, today: date) -> str:
     """The context of the repository at `root` on `today` (see the module's text)."""
-    return _digest(today, (_bytes_or_mark(path) for path in _pyprojects(os.path.realpath(root))))
+    pyprojects = (_bytes_or_mark(path) for path in _pyprojects(os.path.realpath(root)))
+    return _digest(today, pyprojects, kolada_stamp(root))
 
 
 class Contexts:
@@ -49,7 +52,8 @@ class Contexts:
         self._bytes: dict[str, bytes] = {}
 
     def __call__(self, root: Path) -> str:
-        return _digest(self.today, (self._read(path) for path in self._pyprojects(root)))
+        pyprojects = (self._read(path) for path in self._pyprojects(root))
+        return _digest(self.today, pyprojects, kolada_stamp(root))
 
     def _pyprojects(self, root: Path) -> list[str]:
         folder, name = os.path.split(os.fspath(root))
@@ -70,8 +74,10 @@ class Contexts:
         return self._bytes[path]
 
 
-def _digest(today: date, pyprojects: Iterable[bytes]) -> str:
+def _digest(today: date, pyprojects: Iterable[bytes], kolada: bytes) -> str:
     digest = hashlib.blake2b(digest_size=20)
+    # The stored list of Kolada's key figures is read by lint (K002–K006): a new one is a miss.
+    digest.update(kolada + b"\0")
     parts = (str(FORMAT), __version__, _code_digest(), _schemas_digest(), today.isoformat())
     for part in parts:
         digest.update(part.encode() + b"\0")

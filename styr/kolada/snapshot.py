@@ -90,14 +90,14 @@ def find(root: Path | None) -> Path | None:
 
 def stamp(root: Path) -> bytes:
     """What lint's cache key takes of the snapshots: their size and time, not their bytes."""
+    # Not the paths: repositories without a snapshot keep sharing one context.
     parts = []
-    for path in locations(root):
+    for place, path in enumerate(locations(root)):
         try:
             info = os.stat(path)
         except OSError:
-            parts.append(f"{path}\0-")
             continue
-        parts.append(f"{path}\0{info.st_size}\0{info.st_mtime_ns}")
+        parts.append(f"{place}\0{info.st_size}\0{info.st_mtime_ns}")
     return "\n".join(parts).encode()
 
 
