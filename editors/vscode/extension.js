@@ -51,6 +51,15 @@ async function showProblem(problem) {
   }
 }
 
+/**
+ * The workspace folders whose `.venv` may hold the styr to run: none until the
+ * planner trusts the workspace, since a folder from elsewhere could hold any program.
+ */
+function trustedFolders() {
+  if (vscode.workspace.isTrusted === false) return [];
+  return (vscode.workspace.workspaceFolders ?? []).map((folder) => folder.uri.fsPath);
+}
+
 /** The answer to the server's workspace/configuration, with "auto" decided for "styr". */
 async function resolvedConfiguration(params, token, next) {
   const answers = await next(params, token);
@@ -95,7 +104,7 @@ class Controller {
     if (roots.length === 0) return; // no styr repository here: nothing to check
     const server = serverCommand({
       configuredPath: vscode.workspace.getConfiguration(SECTION).get('path', ''),
-      folders: (vscode.workspace.workspaceFolders ?? []).map((folder) => folder.uri.fsPath),
+      folders: trustedFolders(),
       platform: process.platform,
       env: process.env,
       isFile,
@@ -157,6 +166,7 @@ async function activate(context) {
     manifests.onDidCreate(() => controller.restart()),
     manifests.onDidDelete(() => controller.restart()),
     vscode.workspace.onDidChangeWorkspaceFolders(() => controller.restart()),
+    vscode.workspace.onDidGrantWorkspaceTrust(() => controller.restart()),
     vscode.workspace.onDidChangeConfiguration((event) => controller.configurationChanged(event)),
     // The YAML extension installed, removed, enabled or disabled changes "auto".
     vscode.extensions.onDidChange(() => controller.sendSettings()),

@@ -39,10 +39,12 @@ function onPath(platform, env, isFile) {
 
 // The module form for a Python that has styr installed but no `styr` on PATH
 // (a `pip install --user` on Windows, for one). `python3`, not `python`: macOS
-// and Debian have no `python` unless one is installed on purpose.
+// and Debian have no `python` unless one is installed on purpose. `-P` (Python
+// 3.11, as styr needs): the server runs in the workspace's folder, and a folder
+// named styr there must not be imported in place of the installed styr.
 function pythonModule(platform) {
   const python = platform === 'win32' ? 'py' : 'python3';
-  return { command: python, args: ['-m', 'styr', ...SERVER_ARGS], probe: true };
+  return { command: python, args: ['-P', '-m', 'styr', ...SERVER_ARGS], probe: true };
 }
 
 /**
@@ -52,7 +54,8 @@ function pythonModule(platform) {
  *
  * @param {object} options
  * @param {string} options.configuredPath the `styr.path` setting ('' when unset)
- * @param {string[]} options.folders the workspace folders' paths
+ * @param {string[]} options.folders the workspace folders' paths, to look for a `.venv` in
+ *   (none for a workspace the planner has not trusted: its programs are not run)
  * @param {string} options.platform `process.platform`
  * @param {Record<string, string | undefined>} options.env the environment
  * @param {(file: string) => boolean} options.isFile whether a regular file is there

@@ -59,10 +59,12 @@ function editor() {
     watchers: [],
     clients: [],
     answerError: undefined,
+    trusted: true,
   };
   const configurationChanged = emitter();
   const extensionsChanged = emitter();
   const foldersChanged = emitter();
+  const trustGranted = emitter();
   const configuration = (section) => ({
     get(key, fallback) {
       const full = `${section}.${key}`;
@@ -98,6 +100,10 @@ function editor() {
       createFileSystemWatcher: watcher,
       onDidChangeConfiguration: configurationChanged,
       onDidChangeWorkspaceFolders: foldersChanged,
+      onDidGrantWorkspaceTrust: trustGranted,
+      get isTrusted() {
+        return state.trusted;
+      },
     },
     extensions: {
       getExtension: (id) => (state.extensions.has(id) ? { id } : undefined),
@@ -122,7 +128,7 @@ function editor() {
       affectsConfiguration: (section) => keys.some((key) => key === section || key.startsWith(`${section}.`)),
     });
   };
-  return { vscode, state, changeSettings, extensionsChanged, foldersChanged };
+  return { vscode, state, changeSettings, extensionsChanged, foldersChanged, trustGranted };
 }
 
 /** vscode-languageclient/node whose LanguageClient records what it was given. */

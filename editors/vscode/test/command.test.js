@@ -71,9 +71,9 @@ test('styr on PATH is found, with PATHEXT on Windows', () => {
 
 test('without styr on PATH: py -m styr on Windows, python3 -m styr elsewhere, probed first', () => {
   const windows = serverCommand({ configuredPath: '', folders: [], platform: 'win32', env: {}, isFile: none });
-  assert.deepEqual(windows, { command: 'py', args: ['-m', 'styr', 'lsp'], probe: true });
+  assert.deepEqual(windows, { command: 'py', args: ['-P', '-m', 'styr', 'lsp'], probe: true });
   const mac = serverCommand({ configuredPath: '', folders: [], platform: 'darwin', env: { PATH: '/usr/bin' }, isFile: none });
-  assert.deepEqual(mac, { command: 'python3', args: ['-m', 'styr', 'lsp'], probe: true });
-  assert.deepEqual(versionArgs(mac), ['-m', 'styr', '--version']);
+  assert.deepEqual(mac, { command: 'python3', args: ['-P', '-m', 'styr', 'lsp'], probe: true });
+  assert.deepEqual(versionArgs(mac), ['-P', '-m', 'styr', '--version']);
   assert.deepEqual(versionArgs({ command: 'styr', args: ['lsp'] }), ['--version']);
 });

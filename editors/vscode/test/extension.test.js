@@ -42,11 +42,25 @@ test('styr.path is the command when set', () =>
     assert.deepEqual(state.clients[0].serverOptions, { command: '/srv/styr/bin/styr', args: ['lsp'] });
   }));
 
+test('styr in the .venv of a trusted workspace folder; not until the workspace is trusted', () =>
+  withPath('/usr/bin', async () => {
+    const venv = '/home/planner/kommuner/.venv/bin/styr';
+    const { state, trustGranted } = await activated({ files: [venv, '/usr/bin/styr'] }, (s) => {
+      s.trusted = false;
+    });
+    assert.equal(state.clients[0].serverOptions.command, '/usr/bin/styr');
+    state.trusted = true;
+    await trustGranted.fire();
+    assert.equal(state.clients.length, 2);
+    assert.equal(state.clients[0].running, false);
+    assert.equal(state.clients[1].serverOptions.command, venv);
+  }));
+
 test('python3 -m styr lsp when styr is not on PATH but Python has it', () =>
   withPath('/usr/bin', async () => {
     const { state, spawned } = await activated({ probe: 0 });
-    assert.deepEqual(spawned, [['python3', '-m', 'styr', '--version']]);
-    assert.deepEqual(state.clients[0].serverOptions, { command: 'python3', args: ['-m', 'styr', 'lsp'] });
+    assert.deepEqual(spawned, [['python3', '-P', '-m', 'styr', '--version']]);
+    assert.deepEqual(state.clients[0].serverOptions, { command: 'python3', args: ['-P', '-m', 'styr', 'lsp'] });
   }));
 
 test('styr not installed: a clear message that opens the setting, and no server', () =>

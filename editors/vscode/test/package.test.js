@@ -16,6 +16,12 @@ test('the manifest starts on a styr repository or a YAML file, from extension.js
   assert.ok(manifest.dependencies['vscode-languageclient']);
 });
 
+test('in an untrusted workspace the workspace cannot choose the program to run', () => {
+  const untrusted = manifest.capabilities.untrustedWorkspaces;
+  assert.equal(untrusted.supported, 'limited');
+  assert.deepEqual(untrusted.restrictedConfigurations, ['styr.path']);
+});
+
 test('the settings the extension reads are the ones it declares, with their defaults', () => {
   const properties = manifest.contributes.configuration.properties;
   assert.deepEqual(Object.keys(properties).sort(), ['styr.language', 'styr.path', 'styr.schemaDiagnostics']);
