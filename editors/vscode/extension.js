@@ -12,6 +12,7 @@ const { documentSelector, repositoryRoots, MANIFESTS } = require('./lib/selector
 const { SECTION, affectsServerSettings, serverSettings } = require('./lib/settings');
 
 const PROBE_TIMEOUT_MS = 15000;
+const RESTART_COMMAND = 'styr.restart';
 
 function isFile(file) {
   try {
@@ -60,6 +61,13 @@ function trustedFolders() {
   return (vscode.workspace.workspaceFolders ?? []).map((folder) => folder.uri.fsPath);
 }
 
+function showStartError(error) {
+  const reason = error instanceof Error ? error.message : String(error);
+  void vscode.window.showErrorMessage(
+    vscode.l10n.t('styr could not start checking as you write: {0}', reason),
+  );
+}
+
 /** The answer to the server's workspace/configuration, with "auto" decided for "styr". */
 async function resolvedConfiguration(params, token, next) {
   const answers = await next(params, token);
@@ -80,7 +88,7 @@ class Controller {
 
   /** Runs `step` after the steps before it, so that a start and a stop never overlap. */
   enqueue(step) {
-    this.queue = this.queue.then(step, step);
+    this.queue = this.queue.then(step).catch(showStartError);
     return this.queue;
   }
 
@@ -124,20 +132,18 @@ class Controller {
       },
     );
     this.client = client;
-    try {
-      await client.start();
-    } catch (error) {
-      const reason = error instanceof Error ? error.message : String(error);
-      void vscode.window.showErrorMessage(
-        vscode.l10n.t('styr could not start checking as you write: {0}', reason),
-      );
-    }
+    await client.start();
   }
 
   async stopNow() {
     const client = this.client;
     this.client = undefined;
-    if (client !== undefined) await client.stop();
+    if (client === undefined) return;
+    try {
+      await client.stop();
+    } catch {
+      // A server that never started has nothing to stop.
+    }
   }
 
   /** Tells the running server the settings again, "auto" decided anew. */
@@ -163,6 +169,8 @@ async function activate(context) {
   const manifests = vscode.workspace.createFileSystemWatcher(MANIFESTS, false, true, false);
   context.subscriptions.push(
     manifests,
+    // After installing styr, or when the server has stopped: no need to restart the editor.
+    vscode.commands.registerCommand(RESTART_COMMAND, () => controller.restart()),
     manifests.onDidCreate(() => controller.restart()),
     manifests.onDidDelete(() => controller.restart()),
     vscode.workspace.onDidChangeWorkspaceFolders(() => controller.restart()),

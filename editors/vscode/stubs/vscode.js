@@ -60,6 +60,7 @@ function editor() {
     clients: [],
     answerError: undefined,
     trusted: true,
+    registered: {},
   };
   const configurationChanged = emitter();
   const extensionsChanged = emitter();
@@ -119,6 +120,10 @@ function editor() {
       executeCommand: async (...args) => {
         state.commands.push(args);
       },
+      registerCommand: (name, handler) => {
+        state.registered[name] = handler;
+        return { dispose() {} };
+      },
     },
   };
   const changeSettings = (changes) => {
@@ -142,6 +147,7 @@ function languageClient(state) {
     }
 
     async start() {
+      if (state.startFails) throw new Error(state.startFails);
       this.running = true;
     }
 
@@ -165,7 +171,7 @@ const EXTENSION = path.resolve(__dirname, '..', 'extension.js');
  */
 function loadExtension({ files = [], probe = 0 } = {}) {
   const made = editor();
-  const existing = new Set(files);
+  made.state.files = new Set(files);
   const spawned = [];
   const stubs = {
     vscode: made.vscode,
@@ -174,7 +180,7 @@ function loadExtension({ files = [], probe = 0 } = {}) {
   const fs = require('fs');
   const childProcess = require('child_process');
   const fakeFs = { ...fs, statSync: (file) => {
-    if (!existing.has(file)) throw Object.assign(new Error('ENOENT'), { code: 'ENOENT' });
+    if (!made.state.files.has(file)) throw Object.assign(new Error('ENOENT'), { code: 'ENOENT' });
     return { isFile: () => true };
   } };
   const fakeChildProcess = { ...childProcess, spawnSync: (command, args) => {

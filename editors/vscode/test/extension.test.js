@@ -191,3 +191,39 @@ test('a styr.yaml made later starts the server; deactivate stops it', () =>
     await extension.deactivate();
     assert.equal(state.clients[0].running, false);
   }));
+
+test('the command styr.restart starts the server again, after styr was installed', () =>
+  withPath('/usr/bin', async () => {
+    const { state } = await activated({ files: [] }, (s) => {
+      s.settings['styr.path'] = '/usr/bin/styr';
+    });
+    assert.equal(state.clients.length, 0); // not there yet
+    await state.registered['styr.restart']();
+    assert.equal(state.clients.length, 0);
+    assert.equal(state.errors.length, 2); // still not there: said again
+    state.files.add('/usr/bin/styr'); // the planner installs styr
+    await state.registered['styr.restart']();
+    assert.equal(state.clients.length, 1);
+    assert.equal(state.clients[0].running, true);
+  }));
+
+test('a server that fails to start is said in words, and a restart after it works', () =>
+  withPath('/usr/bin', async () => {
+    const { state } = await activated({ files: ['/usr/bin/styr'] }, (s) => {
+      s.startFails = 'spawn styr EACCES';
+    });
+    assert.equal(state.errors.length, 1);
+    assert.match(state.errors[0].text, /could not start checking as you write: spawn styr EACCES/);
+    state.startFails = undefined;
+    await state.registered['styr.restart']();
+    assert.equal(state.clients.length, 2);
+    assert.equal(state.clients[1].running, true);
+  }));
+
+test('the commands the extension registers are the ones its manifest declares', () =>
+  withPath('/usr/bin', async () => {
+    const { state } = await activated({ files: ['/usr/bin/styr'] });
+    const manifest = require('../package.json');
+    const declared = manifest.contributes.commands.map((command) => command.command);
+    assert.deepEqual(Object.keys(state.registered), declared);
+  }));
