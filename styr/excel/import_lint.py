@@ -46,6 +46,8 @@ def new_errors(
     today: date,
 ) -> list[NewError]:
     """The errors the repository at `root` would have with `texts` written, that it has not now."""
+    if not texts:
+        return []  # nothing to write: the repository stays as it is
     before = read_repository_files(root)
     after = {**before, **{path: text.encode("utf-8") for path, text in texts.items()}}
     changed = load_repository(root, after)
