@@ -24,9 +24,10 @@ from styr.schema_texts import both, shown
 from styr.suggest import Suggester, corrected_id, suggest_among
 
 SCHEMA_SUFFIX = ".schema.json"
-# Schemas of what styr writes (`styr diff --format json`), not of a kind of file a
-# repository holds: no file is checked against them and no repository copies them.
-OUTPUT_SCHEMAS = frozenset({"diff"})
+# Schemas of what styr writes (`styr diff --format json`, `styr kolada search --json`), not
+# of a kind of file a repository holds: no file is checked against them and no repository
+# copies them.
+OUTPUT_SCHEMAS = frozenset({"diff", "kolada_search"})
 
 
 def schema_names() -> list[str]:

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from conftest import CliResult
+from jsonschema import Draft202012Validator
 from kolada_fake import Failure, FakeKolada, kolada_fake
 
 from styr.kolada.kpi import KpiInfo
@@ -18,6 +19,7 @@ from styr.kolada.snapshot import repository_path, to_json
 __all__ = ["kolada_fake"]
 
 Run = Callable[..., CliResult]
+SCHEMA = Path(__file__).resolve().parents[1] / "schemas" / "kolada_search.schema.json"
 
 ELIGIBLE = "Elever i åk. 9 som är behöriga till ett yrkesprogram, hemkommun, andel (%)"
 ELIGIBLE_ANY = "Elever i åk. 9 som är behöriga till gymnasieskolan, andel (%)"
@@ -188,3 +190,20 @@ def test_fold_drops_accents_and_case() -> None:
 
 def test_an_empty_question_matches_nothing() -> None:
     assert search([KpiInfo("N15428", "Behöriga")], "  ").total == 0
+
+
+def test_the_json_is_valid_against_its_schema(
+    kolada_fake: FakeKolada, run_cli: Run, repository: Path
+) -> None:
+    _fill(kolada_fake)
+    online = run_cli("kolada", "search", "elever", "--json", "--base-url", kolada_fake.base_url)
+    _snapshot(repository, [KpiInfo("N15428", ELIGIBLE)])
+    offline = run_cli("kolada", "search", "elever", "--json", "--offline")
+    validator = Draft202012Validator(json.loads(SCHEMA.read_text(encoding="utf-8")))
+    for result in (online, offline):
+        document = json.loads(result.out)
+        assert list(validator.iter_errors(document)) == []
+    assert json.loads(offline.out)["snapshot"]["fetched_at"].startswith("2026-11-20")
+    broken = json.loads(online.out)
+    broken["kpis"][0]["id"] = "15428"
+    assert [error.validator for error in validator.iter_errors(broken)] == ["pattern"]

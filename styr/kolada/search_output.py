@@ -68,6 +68,7 @@ def _cut(title: str) -> str:
 def as_json(searched: Searched, text: str) -> str:
     stored = searched.snapshot
     document = {
+        "format_version": 1,
         "query": text,
         "source": "snapshot" if stored is not None else "kolada",
         "snapshot": None
