@@ -181,3 +181,23 @@ async def test_the_diagnostics_are_lints_findings_for_the_same_content(
     uri = buffers.open(board, edited)
     await until(lambda: _published(client, workspace) == expected, "lint's findings, all of them")
     buffers.close(uri)
+
+
+async def test_a_new_unsaved_file_counts_and_a_file_in_a_hidden_folder_does_not(
+    client: LanguageClient, workspace: Path
+) -> None:
+    buffers = Buffers(client)
+    workflow = workspace / ".github" / "workflows" / "ci.yml"
+    workflow.parent.mkdir(parents=True)
+    workflow.write_text("on: push\njobs: {}\n", encoding="utf-8")
+    hidden = buffers.open(workflow)
+    new = buffers.open(
+        workspace / "organisation" / "ny-namnd.yaml",
+        "kind: organisation\nid: ny-namnd\ntype: namnd\nname: Nya nämnden\n"
+        "parent: kommunfullmaktig\n",
+    )
+    await until(lambda: "C001" in codes(client, new), "the new file's unknown parent")
+    assert codes(client, hidden) == []
+    buffers.close(new)
+    buffers.close(hidden)
+    await until(lambda: codes(client, new) == [], "the unsaved file to be gone with its buffer")

@@ -191,6 +191,7 @@ async def test_the_outline_of_a_board_file(client: LanguageClient, board: Path) 
     )
     assert symbols and isinstance(symbols[0], types.DocumentSymbol)
     (organisation,) = symbols
+    assert isinstance(organisation, types.DocumentSymbol)
     assert organisation.name == "Kulturnämnden"
     names = [child.name for child in organisation.children or []]
     assert names[:2] == ["Mission", "Direction"]

@@ -110,6 +110,16 @@ class Workspace:
     def is_steering_file(self, file: Path) -> bool:
         return file.name.endswith(YAML_SUFFIXES) and not file.name.startswith(".")
 
+    def _new_in(self, root: Path, file: Path) -> bool:
+        """Whether the buffer of a file not on disk is one of the repository's, as lint sees them.
+
+        Not in a hidden folder (`.github/workflows/*.yml` is no steering file) and
+        not in a repository of its own below.
+        """
+        if not self.is_steering_file(file) or file.exists() or self.root_of(file) != root:
+            return False
+        return not any(part.startswith(".") for part in file.relative_to(root).parts)
+
     # --- what the editor says --------------------------------------------
 
     def set_buffer(self, file: Path, text: str) -> Path | None:
@@ -142,11 +152,8 @@ class Workspace:
     def lint(self, root: Path) -> Linted:
         """Lint a repository as the editor sees it: buffers where open, the disk elsewhere."""
         files = [root / MANIFEST, *(root / name for name in repository_names(root))]
-        files += [
-            file
-            for file in self._buffers
-            if file not in files and self.is_steering_file(file) and self.root_of(file) == root
-        ]
+        # Buffers of files not on disk yet (a new file, unsaved) belong to it as well.
+        files += [file for file in self._buffers if file not in files and self._new_in(root, file)]
         contents = {file: self._bytes(root, file) for file in files}
         given = sum(len(raw) for raw in contents.values() if raw is not None)
         share = given >= SHARE_FROM_BYTES
