@@ -34,7 +34,7 @@ def _use_group(repo: Path, group: str) -> None:
 
 def _values(repo: Path) -> dict[tuple[str, str, int], dict[str, object]]:
     data = yaml.safe_load((repo / DEFAULT_PEER_FILE).read_text(encoding="utf-8"))
-    return {(v["kpi"], v["municipality"], v["year"]): v for v in data["values"]}
+    return {(v["kpi"], v["municipality"], v["year"]): v for v in data["figures"]}
 
 
 def _pull(run_cli: Run, repo: Path, fake: FakeKolada, *extra: str) -> CliResult:

@@ -246,3 +246,29 @@ def test_the_word_report_has_the_comparison_table_and_the_notes(run_cli: Run, re
     assert (year, own, count, country) == ("2025", ROW[0], ROW[3], ROW[4])
     assert median.startswith(ROW[1]) and "Över mittvärdet" in median
     assert spread.startswith(ROW[2])
+
+
+def test_a_comparison_file_of_the_wrong_shape_is_a_finding_and_never_a_traceback(
+    run_cli: Run, repo: Path
+) -> None:
+    (repo / DEFAULT_PEER_FILE).write_text(
+        "kind: peer_values\n"
+        "group: [1, 2]\n"
+        "figures:\n"
+        "  - {kpi: N15428, municipality: 1283, year: 2025, value: hög}\n"
+        "  - {kpi: N15428, municipality: '0580', year: true, value: 80}\n"
+        "  - just text\n",
+        encoding="utf-8",
+    )
+    lint = run_cli("lint", repo)
+    assert lint.code == 1
+    findings = run_cli("lint", repo, "--format", "json").out
+    places = {(f["file"], f["line"]) for f in json.loads(findings)["findings"]}
+    assert {line for file, line in places if file.endswith("jamforelse/kolada.yaml")} >= {2, 4, 5, 6}
+    out = repo / "rapport.html"
+    report = run_cli("report", repo, "-o", out, "--allow-errors")
+    assert report.code == 0, report.err
+    assert "Traceback" not in report.err
+    assert "Jämfört med andra kommuner" not in out.read_text(encoding="utf-8")
+    status = run_cli("status", repo, "--format", "json", "--allow-errors")
+    assert status.code == 0, status.err

@@ -188,7 +188,7 @@ def _earlier_values(root: Path, target: Path) -> tuple[list[PeerValue], AsRead]:
         or data.get("kind") != PEER_VALUES
     ):
         raise UsageError("kolada-peers-file-unusable", path=str(target))
-    return list(read_values(data.get("values"))), AsRead(raw)
+    return list(read_values(data.get("figures"))), AsRead(raw)
 
 
 # --- the file's text -----------------------------------------------------------------------
@@ -210,7 +210,7 @@ def render_peer_file(
         lines.append(f"  kolada_group: {_quoted(group.kolada_group)}")
     lines.append(f"  members: [{', '.join(map(_quoted, members))}]")
     rows = [_value_line(value) for value in values]
-    lines.extend(["values:", *rows] if rows else ["values: []"])
+    lines.extend(["figures:", *rows] if rows else ["figures: []"])
     return "\n".join(lines) + "\n"
 
 

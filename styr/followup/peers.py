@@ -170,7 +170,7 @@ def _read(repository: Repository) -> PeerTable:
         if isinstance(group.get("name"), str) and not table.name:
             table.name = group["name"]
         table.illustrative = table.illustrative or data.get("illustrative") is True
-        for value in read_values(data.get("values")):
+        for value in read_values(data.get("figures")):
             table.values[(value.kpi, value.municipality, value.year)] = value
     if not members:  # a file without its group: the municipalities it has values for
         members = sorted({code for _kpi, code, _year in table.values if code != COUNTRY})
