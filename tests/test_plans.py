@@ -444,3 +444,19 @@ def test_styr_diff_shows_a_changed_reading_under_the_board(tmp_path: Path) -> No
     [changed] = [line for line in lines if "grundskolenamnden-2025.yaml" in line]
     assert "Grundskolenämndens verksamhetsplan 2025" in changed and "{+nu+}" in changed
     assert lines[lines.index(changed) - 1].strip() == "Grundskolenämnden"
+
+
+def test_a_decided_and_a_proposed_smart_goal_say_so() -> None:
+    view = view_of(HUDDINGE)
+    board = organisation_of(view, "grundskolenamnden")
+    [proposed] = [i for i in board.indicators if i.id == "gsn-ind-8-energi"]
+    assert proposed.decision.startswith("Beslut: Förslag till Grundskolenämnden")
+    [area] = [a for a in view.council_areas if a.id == "social-hallbarhet"]
+    [decided] = [i for i in area.indicators if i.id == "kf-ind-2-examen"]
+    assert decided.decision.startswith("Beslut: Beslutad av Kommunfullmäktige 2022-11-21, § 150")
+    assert [i.decision for i in board.indicators if i.id == "gsn-ind-2-behorighet"] == [""]
+
+
+@pytest.mark.parametrize("output", ["html", "md", "board"])
+def test_the_proposed_smart_goal_s_decision_is_shown(rendered: dict[str, str], output: str) -> None:
+    assert "Beslut: Förslag till Grundskolenämnden, diarienummer GSN-2025/430" in rendered[output]

@@ -135,6 +135,7 @@ class ElementViews:
             outcome=self.follow.outcomes.get(id(element), chart_id=f"graf-{anchor}"),
             provenance=provenance_text(data, self.t),
             peers=self.peers.of(data),
+            decision=" · ".join(f"{f.label}: {f.text}" for f in self.decision(data)),
         )
 
     def better(self, data: dict[str, Any]) -> str:

@@ -68,6 +68,7 @@ class IndicatorView:
     source: str
     outcome: OutcomeView | None = None
     provenance: str = ""  # where the text comes from, or that it is an example
+    decision: str = ""  # a smart goal's decision: "Beslut: Beslutad av Kommunfullmäktige …"
     peers: PeerView | None = None  # beside other municipalities' values (styr.report.view_peers)
 
 
