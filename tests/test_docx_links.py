@@ -31,10 +31,12 @@ DAY = date(2026, 11, 30)
 
 
 def _links(document: Any, within: Any = None) -> list[tuple[str, str]]:
-    """Every hyperlink of the body (or of one element of it): (its text, its address)."""
+    """Every link out of the body (or of one element of it): (its text, its address)."""
     relationships = document.part.rels
     found = []
     for link in (document.element.body if within is None else within).iter(qn("w:hyperlink")):
+        if link.get(qn("r:id")) is None:
+            continue  # a link to a bookmark in the document (see the tests below)
         relationship = relationships[link.get(qn("r:id"))]
         assert relationship.reltype == RELATIONSHIP_TYPE.HYPERLINK
         assert relationship.is_external
@@ -172,3 +174,48 @@ def test_the_follow_up_ends_with_the_contact_details_too() -> None:
     document = docx.Document(io.BytesIO(data))
     links = _links(document, document.paragraphs[-1]._p)
     assert ("styrning@example.org", "mailto:styrning@example.org") in links
+
+
+def _bookmarks(document: Any) -> dict[str, str]:
+    """Each bookmark's name and the text of the heading it stands in."""
+    found = {}
+    for start in document.element.body.iter(qn("w:bookmarkStart")):
+        paragraph = start.getparent()
+        found[start.get(qn("w:name"))] = "".join(t.text or "" for t in paragraph.iter(qn("w:t")))
+    return found
+
+
+def test_a_reference_is_a_link_to_the_heading_it_names(goal_report: Any, view: Any) -> None:
+    bookmarks = _bookmarks(goal_report)
+    assert bookmarks and all(len(name) <= 40 and name[0].isalpha() for name in bookmarks)
+    starts = list(goal_report.element.body.iter(qn("w:bookmarkStart")))
+    assert len({s.get(qn("w:id")) for s in starts}) == len(starts)  # each numbered once
+    internal = [
+        (link.get(qn("w:anchor")), "".join(t.text or "" for t in link.iter(qn("w:t"))))
+        for link in goal_report.element.body.iter(qn("w:hyperlink"))
+        if link.get(qn("w:anchor"))
+    ]
+    assert internal
+    for anchor, shown in internal:
+        assert anchor in bookmarks, (anchor, shown)
+        assert bookmarks[anchor].endswith(shown)  # the heading of the element it names
+    organisations = [o for group in view.groups for o in group.organisations]
+    referred = {r.title for o in organisations for g in o.goals for r in g.contributes_to}
+    assert referred and referred <= {shown for _, shown in internal}
+
+
+def test_a_link_to_what_has_no_heading_is_plain_text() -> None:
+    from styr.report.docx_parts import finish, heading, write
+    from styr.report.view_types import Ref
+
+    document = docx.Document()
+    heading(document, "Trygghet", 3, "trygghet")
+    paragraph = document.add_paragraph()
+    write(paragraph, [Ref("trygghet", "Trygghet", "#trygghet"), ", "])
+    write(paragraph, [Ref("saknas", "Utan rubrik", "#utan-rubrik")])
+    finish(document)
+    links = [link.get(qn("w:anchor")) for link in paragraph._p.iter(qn("w:hyperlink"))]
+    assert len(links) == 1 and links[0] in _bookmarks(document)
+    assert paragraph.text == "Trygghet, Utan rubrik"
+    plain = paragraph.runs[-1]
+    assert plain.text == "Utan rubrik" and plain.style.name != "Hyperlink"

@@ -27,6 +27,7 @@ from styr.report.docx_goals import (
 from styr.report.docx_parts import (
     contact_line,
     describe,
+    finish,
     heading,
     notice,
     publisher_line,
@@ -126,6 +127,7 @@ def goal_document(views: list[RepositoryView], labels: Labels) -> bytes:
 
 def saved(document: Document) -> bytes:
     """The document as the bytes of a .docx file, made whole before anything is written."""
+    finish(document)
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()

@@ -90,7 +90,7 @@ def repository_sections(document: Document, view: RepositoryView, t: Labels) -> 
 
 def organisation_section(document: Document, o: OrganisationView, t: Labels) -> None:
     """One board's or company's mission, direction, readings, goals and work plans."""
-    heading(document, o.name, 3)
+    heading(document, o.name, 3, o.anchor)
     if o.type_line:
         document.add_paragraph(o.type_line)
     fact_lines(document, o.facts)
@@ -150,7 +150,7 @@ def item(document: Document, x: ItemView, t: Labels, level: int, section: str = 
     """
     shown = x.heading_kind and x.heading_kind != section
     kind = f"{x.heading_kind}: " if shown else ""
-    heading(document, kind + x.title, level)
+    heading(document, kind + x.title, level, x.anchor)
     if x.lead:
         document.add_paragraph(x.lead)
     if x.status:
@@ -211,13 +211,15 @@ def _chart_rows(rows: Sequence[object]) -> list[list[str]]:
 
 def fact_lines(document: Document, facts: Sequence[Fact]) -> None:
     for fact in facts:
-        labelled(document, fact.label, fact.text + ", ".join(ref.title for ref in fact.refs))
+        refs = _listed(fact.refs)
+        labelled(document, fact.label, [fact.text, *refs] if fact.text else refs or [""])
 
 
 def references(document: Document, label: str, refs: Sequence[Ref]) -> None:
+    """The elements referred to, each a link to its heading in the document."""
     if refs:
         labelled(document, label, "")
-        bullets(document, [ref.title for ref in refs])
+        bullets(document, [[ref] for ref in refs])
 
 
 def _indicator_name(i: IndicatorView, t: Labels) -> str:
@@ -235,7 +237,7 @@ def _links(i: IndicatorView, t: Labels) -> list[Piece]:
     return pieces
 
 
-def _listed(links: Sequence[ExternalLink]) -> list[Piece]:
+def _listed(links: Sequence[ExternalLink | Ref]) -> list[Piece]:
     """Links one after the other, a comma between them."""
     pieces: list[Piece] = []
     for link in links:

@@ -6,15 +6,17 @@ pane and a table of contents find the headings. Every table is a real table
 whose first row is marked as its header row (repeated on each page, read as
 headers by a screen reader). Links out of the report (Kolada, the Global
 Goals, an address written in a text) are real Word hyperlinks, in Word's own
-character style for them.
+character style for them; a reference to a goal or an area elsewhere in the
+report is a link to a bookmark at its heading, as the page links to its anchor.
 """
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Sequence
 from datetime import UTC, date, datetime, time
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from docx.enum.style import WD_STYLE_TYPE
 from docx.opc.constants import RELATIONSHIP_TYPE
@@ -25,6 +27,7 @@ from docx.shared import RGBColor
 
 from styr.escape import published
 from styr.report.links import ExternalLink
+from styr.report.view_types import Ref
 
 if TYPE_CHECKING:
     from docx.document import Document
@@ -46,8 +49,9 @@ LINK_COLOUR = RGBColor(0x05, 0x63, 0xC1)  # Word's own blue for links, underline
 # when it is typed. Only web addresses; a full stop or bracket after one is not part of it.
 _ADDRESS = re.compile(r"https?://[^\s<>\"]+[^\s<>\".,;:!?)\]]")
 
-# What a paragraph or a table cell holds: a text, or texts and links out of the report.
-Piece = str | ExternalLink
+# What a paragraph or a table cell holds: a text, or texts, links out of the report and
+# references to elements in it.
+Piece = str | ExternalLink | Ref
 Content = str | Sequence[Piece]
 
 
@@ -56,9 +60,26 @@ def text(value: str) -> str:
     return published(value)
 
 
-def heading(document: Document, title: str, level: int) -> None:
-    """A heading in Word's own style for its level (Heading 1 … Heading 4)."""
-    document.add_heading(text(title), level=min(max(level, 1), DEEPEST_HEADING))
+def heading(document: Document, title: str, level: int, anchor: str = "") -> None:
+    """A heading in Word's own style for its level (Heading 1 … Heading 4); with the page's
+    `anchor` for it, a bookmark there that references elsewhere link to."""
+    paragraph = document.add_heading(text(title), level=min(max(level, 1), DEEPEST_HEADING))
+    if anchor:
+        start, end = OxmlElement("w:bookmarkStart"), OxmlElement("w:bookmarkEnd")
+        start.set(qn("w:name"), bookmark_name(anchor))
+        for mark in (start, end):
+            mark.set(qn("w:id"), "0")  # numbered when the document is finished
+        element = paragraph._p
+        position = 1 if element.pPr is not None else 0
+        element.insert(position, start)
+        element.insert(position + 1, end)
+
+
+def bookmark_name(anchor: str) -> str:
+    """A page anchor as a Word bookmark's name: Word keeps only names of letters, digits and
+    underscores, at most 40 long, that start with a letter; the hash keeps them apart."""
+    readable = re.sub(r"[^A-Za-z0-9]", "_", anchor)[:29]
+    return f"a_{readable}_{hashlib.sha1(anchor.encode()).hexdigest()[:8]}"
 
 
 def paragraphs(document: Document, items: Sequence[str]) -> None:
@@ -76,7 +97,12 @@ def labelled(document: Document, label: str, value: Content) -> None:
 def write(paragraph: Paragraph, content: Content) -> None:
     """A text (its web addresses made links), or texts and links, at the paragraph's end."""
     for piece in [content] if isinstance(content, str) else content:
-        if isinstance(piece, ExternalLink):
+        if isinstance(piece, Ref):
+            if piece.href and piece.href.startswith("#"):
+                _link(paragraph, piece.title).set(qn("w:anchor"), bookmark_name(piece.href[1:]))
+            else:
+                paragraph.add_run(text(piece.title))  # a missing id: as written
+        elif isinstance(piece, ExternalLink):
             if piece.href:
                 hyperlink(paragraph, piece.text, piece.href, piece.title)
             else:
@@ -100,15 +126,49 @@ def hyperlink(paragraph: Paragraph, shown: str, address: str, title: str = "") -
     """A real Word hyperlink (w:hyperlink and its relationship to the address), which
     python-docx has no call for; `title` is the tip Word shows over it."""
     part = paragraph.part
-    link = OxmlElement("w:hyperlink")
+    link = _link(paragraph, shown)
     link.set(qn("r:id"), part.relate_to(address, RELATIONSHIP_TYPE.HYPERLINK, is_external=True))
     if title and title != shown:
         link.set(qn("w:tooltip"), text(title))
+
+
+def _link(paragraph: Paragraph, shown: str) -> Any:
+    """A w:hyperlink at the paragraph's end holding `shown` in the link style; its target
+    (a relationship, or a bookmark) is the caller's to set."""
+    part = paragraph.part
     if isinstance(part, DocumentPart):  # a paragraph of the body or of a table in it
         link_style(part.document)
+    link = OxmlElement("w:hyperlink")
     run = paragraph.add_run(text(shown), style=LINK_STYLE)
     run._r.addprevious(link)  # the run made in its place, then moved into the link
     link.append(run._r)
+    return link
+
+
+def finish(document: Document) -> None:
+    """Bookmarks numbered (each once), and a link to a bookmark the document lacks (an
+    element the Word report shows without a heading) made plain text again."""
+    body = document.element.body
+    names: set[str] = set()
+    for start in list(body.iter(qn("w:bookmarkStart"))):
+        end = start.getnext()
+        name = start.get(qn("w:name"))
+        if name in names:
+            start.getparent().remove(start)
+            end.getparent().remove(end)
+            continue
+        for mark in (start, end):
+            mark.set(qn("w:id"), str(len(names)))
+        names.add(name)
+    for link in list(body.iter(qn("w:hyperlink"))):
+        target = link.get(qn("w:anchor"))
+        if target is None or target in names:
+            continue
+        for run in list(link):
+            for style in run.iter(qn("w:rStyle")):
+                style.getparent().remove(style)
+            link.addprevious(run)
+        link.getparent().remove(link)
 
 
 def link_style(document: Document) -> None:
@@ -121,9 +181,9 @@ def link_style(document: Document) -> None:
     style.font.underline = True
 
 
-def bullets(document: Document, items: Sequence[str]) -> None:
+def bullets(document: Document, items: Sequence[Content]) -> None:
     for item in items:
-        document.add_paragraph(text(item), style=LIST_STYLE)
+        write(document.add_paragraph(style=LIST_STYLE), item)
 
 
 def status_words(status: StatusView) -> str:
