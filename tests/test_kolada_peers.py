@@ -174,3 +174,27 @@ def test_a_comparison_file_that_cannot_be_read_is_left_alone(
     assert result.code == 2
     assert target.read_text(encoding="utf-8") == "kind: follow_up\noutcomes: []\n"
     assert kolada_fake.seen == []
+
+
+def test_the_time_limit_bounds_the_whole_pull_and_nothing_is_written(
+    run_cli: Run, repo: Path, kolada_fake: FakeKolada
+) -> None:
+    kolada_fake.add_value("N15428", "0580", 2025, 80.0)
+    kolada_fake.fail(Failure(drip=0.3))  # an answer that never finishes
+    result = _pull(run_cli, repo, kolada_fake, "--timeout", "1")
+    assert result.code == 2
+    assert "1 s" in result.err and "Traceback" not in result.err
+    assert not (repo / DEFAULT_PEER_FILE).exists()
+
+
+def test_a_group_kolada_lists_with_the_municipality_itself_leaves_it_out_of_its_peers(
+    run_cli: Run, repo: Path, kolada_fake: FakeKolada
+) -> None:
+    _use_group(repo, "G124026")
+    kolada_fake.add_group("G124026", "Liknande kommuner", ["1283"])
+    kolada_fake.add_value("N15428", "1283", 2025, 85.7)
+    result = _pull(run_cli, repo, kolada_fake)
+    assert result.code == 0, result.err
+    data = yaml.safe_load((repo / DEFAULT_PEER_FILE).read_text(encoding="utf-8"))
+    assert data["group"]["members"] == []
+    assert "0 andra kommuners (0 av dem har värden)" in result.out

@@ -15,7 +15,7 @@ from __future__ import annotations
 import json
 import math
 import time
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path, PurePosixPath
@@ -27,6 +27,7 @@ from styr.files import AsRead, write_atomic
 from styr.followup.kolada_pull import _kolada_indicators  # the one reading of kolada: ids
 from styr.followup.peers import COUNTRY, PEER_VALUES, PeerValue, read_values
 from styr.i18n import N_, translate
+from styr.kolada import Outcome, fetch_group_members, fetch_outcomes
 from styr.kolada.session import DEFAULT_TOTAL_TIMEOUT
 from styr.load import limits, parse_document
 from styr.load.access import Refused, read_inside
@@ -37,9 +38,6 @@ from styr.schema_check import SCHEMA_SUFFIX
 DEFAULT_PEER_FILE = Path(PEER_FOLDER) / "kolada.yaml"
 TITLE = N_("Comparison with other municipalities, from Kolada")
 HEADER = N_("Written by styr kolada pull --peers. Source: Kolada.")
-
-FetchOutcomes = Callable[..., Sequence[Any]]
-FetchMembers = Callable[..., Sequence[str]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,19 +80,15 @@ def pull_peers(
     base_url: str = "https://api.kolada.se/v3",
     today: date | None = None,
     timeout: float | None = None,
-    fetch_outcomes: FetchOutcomes | None = None,
-    fetch_members: FetchMembers | None = None,
-    clock: Callable[[], float] = time.monotonic,
 ) -> dict[str, Any]:
     """Fetch the repository's Kolada key figures for itself, its peers and the country.
 
-    `timeout` bounds the whole run (the group's members and the values), in
-    seconds. The fetchers default to `styr.kolada`'s; tests may pass their own.
+    `timeout` bounds the whole run (the group's members and the values), in seconds.
     """
     limit = DEFAULT_TOTAL_TIMEOUT if timeout is None else timeout
     if not (math.isfinite(limit) and limit > 0):
         raise UsageError("kolada-bad-timeout", value=timeout)
-    ends = clock() + limit
+    ends = time.monotonic() + limit
     root = find_repositories([path])[0]
     repository = load_repository(root)
     group = peer_group(repository.manifest_data)
@@ -104,20 +98,15 @@ def pull_peers(
         raise UsageError("kolada-no-indicators", path=str(root))
     target = _target_file(root, file)
     kept, as_read = _earlier_values(root, target)  # an unusable file stops us before fetching
-    fetch_outcomes, fetch_members = _fetchers(fetch_outcomes, fetch_members)
-    members = list(group.municipalities)
-    if group.kolada_group is not None:
-        members = list(fetch_members(group.kolada_group, base_url=base_url, total_timeout=limit))
-    members = list(dict.fromkeys(code for code in members if code != own))
+    members = _members(group, own, base_url, limit)
     codes = [own, *members, *([COUNTRY] if group.country else [])]
-    outcomes = fetch_outcomes(
-        kpis, codes, years, base_url=base_url, total_timeout=max(ends - clock(), 0.001)
-    )
+    left = max(ends - time.monotonic(), 0.001)  # the group's look-up took its share
+    outcomes = fetch_outcomes(kpis, codes, years, base_url=base_url, total_timeout=left)
     fetched_on = (today or date.today()).isoformat()
     fresh = [_peer_value(outcome, fetched_on) for outcome in outcomes if outcome.gender == "T"]
-    values = _merged(kept, fresh, set(years))
-    language = repository.language or "sv"
-    text = render_peer_file(group, members, values, language)
+    text = render_peer_file(
+        group, members, _merged(kept, fresh, set(years)), repository.language or "sv"
+    )
     if not target.exists() and (root / SCHEMA_FOLDER / f"{PEER_VALUES}{SCHEMA_SUFFIX}").is_file():
         relative = PurePosixPath(target.resolve().relative_to(root.resolve()).as_posix())
         text = with_modeline(text, relative)
@@ -132,22 +121,21 @@ def pull_peers(
     }
 
 
-def _fetchers(
-    outcomes: FetchOutcomes | None, members: FetchMembers | None
-) -> tuple[FetchOutcomes, FetchMembers]:
-    from styr.kolada import fetch_group_members
-    from styr.kolada import fetch_outcomes as fetch_values
+def _members(group: PeerGroup, own: str, base_url: str, limit: float) -> list[str]:
+    """The group's municipalities, Kolada's group looked up; the municipality itself left out."""
+    members = list(group.municipalities)
+    if group.kolada_group is not None:
+        members = fetch_group_members(group.kolada_group, base_url=base_url, total_timeout=limit)
+    return list(dict.fromkeys(code for code in members if code != own))
 
-    return outcomes or fetch_values, members or fetch_group_members
 
-
-def _peer_value(outcome: Any, fetched_on: str) -> PeerValue:
+def _peer_value(outcome: Outcome, fetched_on: str) -> PeerValue:
     return PeerValue(
         kpi=outcome.kpi,
         municipality=outcome.municipality,
         year=outcome.year,
         value=outcome.value,
-        preliminary=bool(outcome.preliminary),
+        preliminary=outcome.preliminary,
         fetched_on=fetched_on,
     )
 
