@@ -813,26 +813,28 @@ def _huddinge(tmp_path: Path) -> tuple[Path, Path]:
     return old, new
 
 
-_READINGS = "organisation/grundskolenamnden.yaml"
-_SOCIAL = """  - area: social-hallbarhet
-    text: >-
-      Den sociala basen betyder för nämnden att fler elever blir behöriga till
-      gymnasieskolan, har en trygg relation till vuxna i skolan, känner sig
-      trygga och mår bra.
+# The board's reading of the goal areas, in its operational plan for 2024.
+_READINGS = "verksamhetsplaner/grundskolenamnden-2024.yaml"
+_SOCIAL = """    - area: social-hallbarhet
+      text: >-
+        Den sociala basen betyder för nämnden att fler elever blir behöriga till
+        gymnasieskolan, har en trygg relation till vuxna i skolan, känner sig
+        trygga och mår bra.
 """
 
 
 def test_readings_in_another_order_are_no_change(tmp_path: Path) -> None:
     sides = _huddinge(tmp_path)
     path = edit(sides, _READINGS, _SOCIAL, "")
-    replace_in(path, "area_readings:\n", "area_readings:\n" + _SOCIAL)
+    replace_in(path, "  area_readings:\n", "  area_readings:\n" + _SOCIAL)
     assert changes_of(sides) == []
 
 
 def test_a_reading_reworded_is_named_by_its_area_at_its_place(tmp_path: Path) -> None:
     sides = _huddinge(tmp_path)
     path = edit(sides, _READINGS, _SOCIAL, "")
-    replace_in(path, "area_readings:\n", "area_readings:\n" + _SOCIAL.replace("mår bra", "mår väl"))
+    reworded = _SOCIAL.replace("mår bra", "mår väl")
+    replace_in(path, "  area_readings:\n", "  area_readings:\n" + reworded)
     (change,) = changes_of(sides)
     assert (change.kind, change.params["field"]) == (
         ChangeKind.REWORDED,
@@ -893,7 +895,13 @@ def _drop_entry(path: Path, element_id: str) -> None:
     [
         ("helsingborg", "vision.yaml", "den-skapande-staden", "vision_area", None),
         ("helsingborg", "vision.yaml", "vi-visar-tillit", "value", None),
-        ("huddinge", _READINGS, "gsn-uppdrag-1", "assignment", "grundskolenamnden"),
+        (
+            "huddinge",
+            "organisation/grundskolenamnden.yaml",
+            "gsn-uppdrag-1",
+            "assignment",
+            "grundskolenamnden",
+        ),
         (
             "huddinge",
             "arbetsplaner/grundskoleforvaltningen-2024.yaml",
