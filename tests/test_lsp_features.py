@@ -285,3 +285,20 @@ async def test_an_outcomes_indicator_leads_to_the_indicator_and_back(
     places = {(Path(n.uri.removeprefix("file://")).name, n.range.start.line) for n in named}
     assert ("2024.yaml", at_outcome.line) in places
     assert ("ab-helsingborgshem.yaml", found[0].range.start.line) in places
+
+
+async def test_the_outline_of_the_councils_directions(
+    client: LanguageClient, workspace: Path
+) -> None:
+    council = workspace / "inriktningar.yaml"
+    symbols = await client.text_document_document_symbol_async(
+        types.DocumentSymbolParams(types.TextDocumentIdentifier(council.as_uri()))
+    )
+    assert symbols is not None
+    areas = [s for s in symbols if isinstance(s, types.DocumentSymbol)]
+    assert len(areas) == len(symbols) == len(DIRECTIONS)
+    assert {area.detail for area in areas} == {"City direction"}
+    first = areas[0]
+    assert first.name == _title_of(council, "inriktning-innovation")
+    indicators = [child.name for child in first.children or []]
+    assert _title_of(council, "inriktning-innovation-ind-1") in indicators
