@@ -147,4 +147,4 @@ def test_the_site_credits_kolada_too(blank_repo: Path, tmp_path: Path) -> None:
     root = _followed_up(blank_repo, "Kolada")
     build_site([root], tmp_path / "webbplats", updated=date(2026, 11, 30))
     pages = "".join(p.read_text(encoding="utf-8") for p in (tmp_path / "webbplats").rglob("*.html"))
-    assert '<p class="note credit">Källa: Kolada (U23471)</p>' in pages
+    assert '<br><span class="note credit">Källa: Kolada (U23471)</span></dd>' in pages

@@ -254,10 +254,11 @@ def _values(values: Sequence[ValueAt]) -> str:
 
 def _outcome(o: OutcomeView, t: Labels) -> str:
     value = f"{o.value} ({t.preliminary})" if o.value and o.preliminary else o.value
-    lines = [value, status_words(o.status)]
+    # The credit by the figure Kolada gave, never by the fulfilment worked out from it.
+    lines = [value, o.credit if o.value else "", status_words(o.status)]
     if o.percent:
         lines.append(f"{o.percent} {t.fulfilment_percent}")
-    lines += [o.trend, o.comment, o.credit]
+    lines += [o.trend, o.comment]
     return "\n".join(line for line in lines if line)
 
 

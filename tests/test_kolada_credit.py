@@ -1,0 +1,79 @@
+"""The credit "Källa: Kolada" on raw values only, and "preliminärt" by a figure Kolada marks so.
+
+Never on what styr works out from a value (fulfilment, trend, peer median).
+
+The Helsingborg example's 2025 follow-up has two values from Kolada: the
+waiting time for a place in special housing (U23401, 56,8, marked
+preliminary) and the satisfaction with it (U23471). Each rendering of the
+report (HTML, Markdown, Word) and the site is checked for the credit right by
+the figure, before the status and the fulfilment worked out from it.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from pathlib import Path
+
+import docx
+import pytest
+from conftest import EXAMPLES
+
+from styr.report import build_report
+from styr.report.credit import RAW, Figure, credit_for
+from styr.report.printed import document_report
+
+HELSINGBORG = EXAMPLES / "helsingborg"
+WAITING = "Källa: Kolada (U23401)"
+
+
+@pytest.mark.parametrize("figure", list(Figure))
+def test_only_a_raw_figure_from_kolada_is_credited(figure: Figure) -> None:
+    credited = credit_for(figure, "Kolada", "U23401", "sv")
+    assert credited == (WAITING if figure in RAW else "")
+    assert credit_for(figure, "Egen enkät", "U23401", "sv") == ""
+
+
+def test_the_raw_figures_are_the_values_as_kolada_gives_them() -> None:
+    assert {Figure.OUTCOME, Figure.NATIONAL, Figure.PEER_VALUE} == RAW
+    derived = [Figure.FULFILMENT, Figure.TREND, Figure.PEER_MEDIAN, Figure.PEER_SPREAD]
+    assert all(credit_for(f, "Kolada", "U23401", "en") == "" for f in derived)
+    assert credit_for(Figure.NATIONAL, "Kolada", None, "en") == "Source: Kolada"
+
+
+def test_the_html_report_credits_the_figure_and_says_preliminary_by_it() -> None:
+    html = build_report([HELSINGBORG], "html")
+    cell = re.search(r'<span class="outcome-value">56,8</span>.*?</td>', html, re.S)
+    assert cell is not None
+    shown = cell.group(0)
+    assert shown.startswith(
+        '<span class="outcome-value">56,8</span> <span class="note preliminary">(preliminärt)'
+        f'</span><br><span class="note credit">{WAITING}</span><br><span class="status'
+    )
+    assert shown.count("Källa: Kolada") == 1  # not again by the fulfilment
+    english = build_report([HELSINGBORG], "html", "en")
+    assert '<span class="note preliminary">(preliminary)</span>' in english
+
+
+def test_the_markdown_report_credits_the_figure_before_the_status() -> None:
+    markdown = build_report([HELSINGBORG], "md")
+    assert f"56,8 (preliminärt)<br>{WAITING}<br>◐" in markdown
+
+
+def test_the_word_report_credits_the_figure_before_the_status() -> None:
+    document = docx.Document(io.BytesIO(document_report("docx", [HELSINGBORG])))
+    cells = [c.text for t in document.tables for row in t.rows for c in row.cells]
+    waiting = next(text for text in cells if text.startswith("56,8"))
+    lines = waiting.splitlines()
+    assert lines[:2] == ["56,8 (preliminärt)", WAITING]
+    assert "Kolada" not in " ".join(lines[2:])
+
+
+def test_the_site_credits_the_figure_in_the_outcome_not_the_fulfilment(tmp_path: Path) -> None:
+    from styr.site import build_site
+
+    build_site([HELSINGBORG], tmp_path / "webbplats")
+    pages = "".join(p.read_text(encoding="utf-8") for p in (tmp_path / "webbplats").rglob("*.html"))
+    assert f'56,8 (preliminärt)<br><span class="note credit">{WAITING}</span></dd>' in pages
+    # A value typed by hand in the same file has no credit.
+    assert "Källa: Kolada (N15428)" not in pages
