@@ -180,6 +180,7 @@ def test_status_gives_the_comparison_in_json_and_in_a_table_of_its_own(
         "position": "above",
         "judgement": "better",
         "preliminary": False,
+        "value_preliminary": False,
         "illustrative": True,
     }
     assert peers["lower_quartile"] < peers["median"] < peers["upper_quartile"]
@@ -224,7 +225,10 @@ def test_a_preliminary_value_of_the_municipality_says_so_by_the_figure(
     assert '85,7 <span class="note preliminary">(preliminärt)</span>' in _cell(
         row, "Kommunens värde"
     )
-    assert run_cli("status", repo, "--format", "json").out.count('"preliminary": true') == 1
+    rows = json.loads(run_cli("status", repo, "--format", "json").out)[0]["rows"]
+    peers = next(r["peers"] for r in rows if r.get("indicator_id") == "sfn-mal-1-ind-1")
+    assert peers["preliminary"] is True and peers["value_preliminary"] is True
+    assert "85,7 (preliminärt)" in run_cli("status", repo).out
 
 
 def test_the_word_report_has_the_comparison_table_and_the_notes(run_cli: Run, repo: Path) -> None:

@@ -20,6 +20,7 @@ from styr.model.index import Element
 from styr.model.repository import Repository
 from styr.plain_values import number
 from styr.report.credit import Figure, credit_for
+from styr.report.texts import TEXTS
 from styr.report.texts_peers import PEER_TEXTS, peer_reading
 
 _HEADINGS = (
@@ -62,7 +63,8 @@ def peer_fields(
         "country": result.country.value if result.country else None,
         "position": result.position or None,
         "judgement": result.judgement or None,
-        "preliminary": result.preliminary,
+        "preliminary": result.preliminary,  # some value compared is preliminary
+        "value_preliminary": result.own is not None and result.own.preliminary,
         "illustrative": table.illustrative,  # made-up example values, not Kolada's
     }
 
@@ -132,7 +134,7 @@ def _cells(compared: list[dict[str, Any]], language: str) -> list[list[str]]:
                 if reading
                 else terminal(row["indicator"]),
                 str(peers["year"]),
-                _number(peers["value"], language),
+                _own_value(peers, language),
                 _number(peers["median"], language),
                 _span(peers["lowest"], peers["highest"], language),
                 count,
@@ -149,6 +151,13 @@ def _notes(peers: dict[str, Any], language: str) -> str:
     else:  # the values and the country's are Kolada's own; the rest is said to be ours
         notes.append(credit_for(Figure.OUTCOME, KOLADA, None, language))
     return " ".join(notes)
+
+
+def _own_value(peers: dict[str, Any], language: str) -> str:
+    shown = _number(peers["value"], language)
+    if peers["value_preliminary"]:
+        return f"{shown} ({translate(TEXTS['preliminary'], language)})"
+    return shown
 
 
 def _number(value: float | None, language: str) -> str:
