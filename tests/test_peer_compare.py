@@ -83,6 +83,8 @@ def test_a_preliminary_value_marks_the_comparison() -> None:
         _table({OWN: 1.0, "0580": 2.0}, **{"0580": True}), "N15428", 2025, OWN
     ).preliminary
     assert not compare(_table({OWN: 1.0, "0580": 2.0}), "N15428", 2025, OWN).preliminary
+    country = _table({OWN: 1.0, "0580": 2.0, COUNTRY: 3.0}, **{COUNTRY: True})
+    assert compare(country, "N15428", 2025, OWN).preliminary
 
 
 def test_the_year_is_the_follow_ups_when_there_are_values_for_it_else_the_latest() -> None:

@@ -51,8 +51,17 @@ class PeerTable:
     name: str = ""  # the group's name as the files give it
     illustrative: bool = False  # made-up example values, not Kolada's
 
+    _years: dict[str, list[int]] | None = field(default=None, repr=False, compare=False)
+
     def years(self, kpi: str) -> list[int]:
-        return sorted({year for key, _municipality, year in self.values if key == kpi})
+        """The years the table has values for `kpi`, in order (gathered once for every key figure,
+        as the report asks of each indicator)."""
+        if self._years is None:
+            by_kpi: dict[str, set[int]] = {}
+            for key, _municipality, year in self.values:
+                by_kpi.setdefault(key, set()).add(year)
+            self._years = {key: sorted(years) for key, years in by_kpi.items()}
+        return self._years.get(kpi, [])
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,7 +108,7 @@ def compare(table: PeerTable, kpi: str, year: int, own_code: str, better: Any = 
         country=country,
         position=position,
         judgement=_judgement(position, better),
-        preliminary=any(p.preliminary for p in [*present, *filter(None, [own])]),
+        preliminary=any(p.preliminary for p in [*present, *filter(None, [own, country])]),
     )
 
 
