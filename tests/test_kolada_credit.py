@@ -13,16 +13,18 @@ from __future__ import annotations
 
 import io
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 import docx
 import pytest
-from conftest import EXAMPLES
+from conftest import EXAMPLES, CliResult
 
 from styr.report import build_report
 from styr.report.credit import RAW, Figure, credit_for
 from styr.report.printed import document_report
 
+Run = Callable[..., CliResult]
 HELSINGBORG = EXAMPLES / "helsingborg"
 WAITING = "Källa: Kolada (U23401)"
 
@@ -77,3 +79,29 @@ def test_the_site_credits_the_figure_in_the_outcome_not_the_fulfilment(tmp_path:
     assert f'56,8 (preliminärt)<br><span class="note credit">{WAITING}</span></dd>' in pages
     # A value typed by hand in the same file has no credit.
     assert "Källa: Kolada (N15428)" not in pages
+
+
+@pytest.mark.parametrize("fmt", ["html", "md"])
+def test_the_follow_up_report_credits_the_figure_too(
+    run_cli: Run, tmp_path: Path, fmt: str
+) -> None:
+    target = tmp_path / f"uppfoljning.{fmt}"
+    result = run_cli("report", HELSINGBORG, "--period", "2025", "-f", fmt, "-o", target)
+    assert result.code == 0, result.err
+    page = target.read_text(encoding="utf-8")
+    if fmt == "html":
+        assert (
+            '56,8 dagar <span class="note preliminary">(preliminärt)</span><br>'
+            f'<span class="note credit">{WAITING}</span></td>'
+        ) in page
+    else:
+        assert f"56,8 dagar (preliminärt)<br>{WAITING} |" in page
+    assert page.count("Källa: Kolada") == 2  # the two values from Kolada, nothing else
+
+
+def test_the_follow_up_word_report_credits_the_figure(tmp_path: Path) -> None:
+    data = document_report("docx", [HELSINGBORG], period="2025")
+    cells = [
+        c.text for t in docx.Document(io.BytesIO(data)).tables for r in t.rows for c in r.cells
+    ]
+    assert f"56,8 dagar (preliminärt)\n{WAITING}" in cells

@@ -30,7 +30,12 @@ from styr.report.docx_parts import (
     status_words,
     table,
 )
-from styr.report.followup_report_types import FollowupReportView, GoalLine, StatusCount
+from styr.report.followup_report_types import (
+    FollowupReportView,
+    GoalLine,
+    IndicatorLine,
+    StatusCount,
+)
 from styr.report.texts import Labels
 from styr.report.unreadable import publishing_notice
 
@@ -137,7 +142,7 @@ def _goal(document: Document, goal: GoalLine, period: str, t: Labels) -> None:
         rows = [
             [
                 i.title,
-                _with_unit(i.value, i.unit) + _by_gender(i.women, i.men, t),
+                _outcome(i, t),
                 _with_unit(i.target, i.unit),
                 status_words(i.status),
                 f"{i.trend.symbol} {i.trend.text}".strip() if i.trend.text else "",
@@ -173,6 +178,15 @@ def _changes(document: Document, view: FollowupReportView, t: Labels) -> None:
         for c in view.changes
     ]
     table(document, header, rows)
+
+
+def _outcome(i: IndicatorLine, t: Labels) -> str:
+    """The outcome as the page shows it: preliminary by the figure, and Kolada's credit."""
+    value = _with_unit(i.value, i.unit)
+    if value and i.preliminary:
+        value = f"{value} ({t.preliminary})"
+    shown = value + _by_gender(i.women, i.men, t)
+    return f"{shown}\n{i.credit}" if shown and i.credit else shown
 
 
 def _with_unit(value: str, unit: str) -> str:

@@ -34,6 +34,7 @@ from styr.model.repository import Repository
 from styr.report import formatting as fmt
 from styr.report.anchors import Anchors
 from styr.report.chart_words import labels_in, movement_symbol, trend_words
+from styr.report.credit import kolada_credit
 from styr.report.followup import StatusView
 from styr.report.followup_report_changes import changes_between
 from styr.report.followup_report_types import (
@@ -232,6 +233,8 @@ class _GoalLines:
             women=_number(outcome.women if outcome else None, language),
             men=_number(outcome.men if outcome else None, language),
             peers=self._peers.of(data),
+            credit=kolada_credit(outcome.source, data.get("kolada"), language) if outcome else "",
+            preliminary=outcome is not None and outcome.preliminary,
         )
 
 

@@ -54,6 +54,9 @@ class IndicatorLine:
     women: str = ""
     men: str = ""
     peers: PeerView | None = None  # beside other municipalities' values (styr.report.view_peers)
+    # "Källa: Kolada (N15428)" for a value fetched from Kolada (styr.report.credit.credit_for).
+    credit: str = ""
+    preliminary: bool = False  # Kolada marks the value preliminary: said by the figure
 
 
 @dataclass(slots=True)
