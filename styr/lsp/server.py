@@ -197,15 +197,6 @@ def did_change_watched_files(ls: StyrServer, params: types.DidChangeWatchedFiles
             ls.changed(root)
 
 
-@server.feature(types.WORKSPACE_DID_CHANGE_WORKSPACE_FOLDERS)
-def did_change_workspace_folders(
-    ls: StyrServer, params: types.DidChangeWorkspaceFoldersParams
-) -> None:
-    removed = {Path(p) for f in params.event.removed if (p := to_fs_path(f.uri))}
-    added = [Path(p) for f in params.event.added if (p := to_fs_path(f.uri))]
-    ls.space.set_folders([f for f in ls.space.folders if f not in removed] + added)
-
-
 @server.feature(types.WORKSPACE_DID_CHANGE_CONFIGURATION)
 def did_change_configuration(ls: StyrServer, params: types.DidChangeConfigurationParams) -> None:
     settings: Any = params.settings

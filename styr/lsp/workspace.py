@@ -78,11 +78,6 @@ class Workspace:
 
     # --- what there is ---------------------------------------------------
 
-    def set_folders(self, folders: list[Path]) -> None:
-        """The workspace's folders changed: find the repositories under them again."""
-        self.folders = [folder.resolve() for folder in folders]
-        self.discover()
-
     def discover(self) -> list[Path]:
         """Find the repositories under the folders (a walk of folders; no file is read)."""
         roots: list[Path] = []

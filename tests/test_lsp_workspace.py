@@ -1,0 +1,50 @@
+"""`styr lsp` on a workspace of several repositories: each file with its own, linted when used."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+import pytest_lsp
+from lsp_helpers import ROOT, SERVER, Buffers, codes, copy_of_helsingborg, start, until
+from pytest_lsp import LanguageClient
+
+pytestmark = pytest.mark.asyncio(loop_scope="module")
+
+
+@pytest.fixture(scope="module")
+def workspace(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("lsp-workspace")
+    copy_of_helsingborg(folder)
+    shutil.copytree(ROOT / "examples" / "huddinge", folder / "huddinge")
+    return folder
+
+
+@pytest_lsp.fixture(config=SERVER, scope="module")
+async def client(lsp_client: LanguageClient, workspace: Path):  # type: ignore[no-untyped-def]
+    await start(lsp_client, workspace)
+    yield
+    await lsp_client.shutdown_session()
+
+
+def _published_under(client: LanguageClient, folder: Path) -> list[str]:
+    return [uri for uri in client.diagnostics if uri.startswith(folder.as_uri() + "/")]
+
+
+async def test_each_repository_is_linted_when_one_of_its_files_is_opened(
+    client: LanguageClient, workspace: Path
+) -> None:
+    buffers = Buffers(client)
+    helsingborg, huddinge = workspace / "helsingborg", workspace / "huddinge"
+    board = (helsingborg / "organisation" / "kulturnamnden.yaml").as_uri()
+    uri = buffers.open(helsingborg / "inriktningar.yaml")
+    buffers.replace(uri, "id: inriktning-trygghet\n", "id: inriktning-tryggheten\n")
+    await until(lambda: "C001" in codes(client, board), "Helsingborg's board to lose its direction")
+    assert _published_under(client, huddinge) == []  # not opened: not linted yet
+    opened = buffers.open(huddinge / "organisation" / "grundskolenamnden.yaml")
+    await until(lambda: opened in client.diagnostics, "Huddinge's file to be checked")
+    assert "C001" not in codes(client, opened)  # Helsingborg's broken id is Helsingborg's
+    buffers.close(opened)
+    buffers.close(uri)
+    await until(lambda: codes(client, board) == [], "Helsingborg as on disk")
