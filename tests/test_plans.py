@@ -460,3 +460,10 @@ def test_a_decided_and_a_proposed_smart_goal_say_so() -> None:
 @pytest.mark.parametrize("output", ["html", "md", "board"])
 def test_the_proposed_smart_goal_s_decision_is_shown(rendered: dict[str, str], output: str) -> None:
     assert "Beslut: Förslag till Grundskolenämnden, diarienummer GSN-2025/430" in rendered[output]
+
+
+def test_a_plan_key_written_in_swedish_gets_the_key_it_should_be(huddinge: Path) -> None:
+    edit(huddinge / PLAN_2026, "  reported_to: kommunstyrelsen", "  anmals_till: kommunstyrelsen")
+    [finding] = [f for f in findings(huddinge) if f.code == "S002"]
+    assert finding.path == ("operational_plan", "anmals_till")
+    assert "Menade du 'reported_to'?" in said(finding)

@@ -27,6 +27,7 @@ FILE_KINDS = (
     "council",
     "steering_documents",
     "organisation",
+    "operational_plan",
     "work_plan",
 )
 TITLE = re.compile(r"^\S.* \(\S.*\)$")  # "Svensk titel (English title)"
@@ -270,6 +271,19 @@ VALID: dict[str, dict[str, Any]] = {
             ],
         },
     },
+    "operational_plan": {
+        "kind": "operational_plan",
+        "operational_plan": {
+            "id": "gsn-verksamhetsplan-2025",
+            "title": "Grundskolenämndens verksamhetsplan 2025",
+            "owner": "grundskolenamnden",
+            "year": 2025,
+            "reported_to": "kommunstyrelsen",
+            "contributes_to": ["social-hallbarhet"],
+            "decision": {"by": "grundskolenamnden", "date": "2024-12-10", "paragraph": 112},
+            "area_readings": [{"area": "social-hallbarhet", "text": "..."}],
+        },
+    },
 }
 
 
@@ -294,6 +308,19 @@ def _without(kind: str, path: tuple[str | int, ...]) -> dict[str, Any]:
 
 # (name, kind, document, [(JSON path, keyword)]) for documents that must fail.
 INVALID: list[tuple[str, str, dict[str, Any], list[tuple[str, str]]]] = [
+    # An operational plan is one organisation's plan for one year.
+    (
+        "operational plan without a year",
+        "operational_plan",
+        _without("operational_plan", ("operational_plan", "year")),
+        [("$.operational_plan", "required")],
+    ),
+    (
+        "operational plan reading without its area",
+        "operational_plan",
+        _without("operational_plan", ("operational_plan", "area_readings", 0, "area")),
+        [("$.operational_plan.area_readings[0]", "required")],
+    ),
     # Misspelt keys, at every depth.
     (
         "typo contributes_too in the programme",
