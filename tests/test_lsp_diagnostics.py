@@ -201,3 +201,13 @@ async def test_a_new_unsaved_file_counts_and_a_file_in_a_hidden_folder_does_not(
     buffers.close(new)
     buffers.close(hidden)
     await until(lambda: codes(client, new) == [], "the unsaved file to be gone with its buffer")
+
+
+async def test_a_message_that_is_no_json_is_logged_not_shown_in_the_editor() -> None:
+    body = b"{not json"
+    sent = b"Content-Length: %d\r\n\r\n%s" % (len(body), body)
+    run = subprocess.run(
+        [sys.executable, "-m", "styr", "lsp"], input=sent, capture_output=True, timeout=60
+    )
+    assert b"window/showMessage" not in run.stdout
+    assert b"styr lsp" in run.stderr  # said where the editor keeps a server's log

@@ -39,6 +39,10 @@ class StyrServer(LanguageServer):
         self._published: dict[Path, set[Path]] = {}
         self._uris: dict[Path, str] = {}
 
+    def report_server_error(self, error: Exception, source: Any) -> None:
+        """Our own failures go to standard error, never as English text to the planner's editor."""
+        log.error("styr lsp: %s", error, exc_info=error)
+
     # --- files and repositories ------------------------------------------
 
     def file_of(self, uri: str) -> Path | None:
