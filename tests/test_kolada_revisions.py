@@ -8,6 +8,7 @@ says a revised figure as Kolada's.
 
 from __future__ import annotations
 
+import json
 import shutil
 from collections.abc import Callable
 from datetime import date
@@ -199,6 +200,12 @@ def test_styr_diff_says_a_kolada_revision_as_such(run_cli: Run, tmp_path: Path) 
     assert "revised" not in result.out and "fetched_on" not in result.out
     english = run_cli("diff", "--from", old, "--to", new, "--lang", "en")
     assert "Kolada revised outcome 2024 from 83.9 to 84.2" in english.out
+    data = json.loads(run_cli("diff", "--from", old, "--to", new, "-f", "json").out)
+    changes = [c for r in data["repositories"] for c in r["changes"]]
+    assert [(c["kind"], c["params"]["field"], c["params"].get("revised_by")) for c in changes] == [
+        ("outcome-revised", "value", "Kolada"),
+        ("outcome-revised", "women", "Kolada"),
+    ]
     # --fail-on still knows it as a revised outcome.
     assert run_cli("diff", "--from", old, "--to", new, "--fail-on", "outcome-revised").code == 1
 
