@@ -222,3 +222,13 @@ def test_a_planners_edit_of_a_kolada_value_is_not_said_as_kolada_s(
     result = run_cli("diff", "--from", old, "--to", new)
     assert "utfall 2025 ändrat från 56,8 till 55" in result.out, result.out
     assert "Kolada reviderade" not in result.out
+
+
+def test_styr_status_says_preliminary_by_the_figure(run_cli: Run) -> None:
+    shown = run_cli("status", EXAMPLES / "helsingborg", "--period", "2025", "--format", "json")
+    assert shown.code == 0, shown.err
+    rows = [row for r in json.loads(shown.out) for row in r["rows"]]
+    marked = {row["indicator_id"] for row in rows if row.get("preliminary")}
+    assert marked == {"von-mal-1-ind-1"}
+    table = run_cli("status", EXAMPLES / "helsingborg", "--period", "2025")
+    assert table.out.count("(preliminärt)") == 1  # the table may wrap the cell, not the word

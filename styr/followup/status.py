@@ -126,6 +126,8 @@ def rows(status: RepositoryStatus, language: str) -> list[dict[str, Any]]:
                     outcome=indicator.outcome.value if indicator.outcome else None,
                     women=indicator.outcome.women if indicator.outcome else None,
                     men=indicator.outcome.men if indicator.outcome else None,
+                    # Kolada marks the value preliminary: the status can change with the final one.
+                    preliminary=indicator.outcome is not None and indicator.outcome.preliminary,
                     target=indicator.target,
                     next_target=_next_target(indicator),
                     # As printed: rounded so that it never contradicts the status.
@@ -247,6 +249,9 @@ def render_table(
     return buffer.getvalue()
 
 
+# By an outcome Kolada marks preliminary, as the report says it.
+PRELIMINARY = N_("preliminary")
+
 _COMPACT_HEADINGS = (
     N_("Board/company"),
     N_("Goal and indicator"),
@@ -273,12 +278,19 @@ def _cells(row: dict[str, Any], language: str) -> list[str]:
         terminal(row["organisation_name"]),  # what comes from the files: never a control code
         terminal(row["goal"]),
         terminal(row.get("indicator", "–")),
-        _number(row.get("outcome"), row.get("unit"), language),
+        _outcome_cell(row, language),
         _target_cell(row, language),
         _number(row.get("fulfilment"), "procent", language),
         f"{symbol} {row.get('status_label', row['goal_status_label'])}",
         f"{TREND_SYMBOLS[_trend(row.get('trend'))]} {row.get('trend_label', '')}".strip(),
     ]
+
+
+def _outcome_cell(row: dict[str, Any], language: str) -> str:
+    shown = _number(row.get("outcome"), row.get("unit"), language)
+    if row.get("preliminary") and row.get("outcome") is not None:
+        return f"{shown} ({translate(PRELIMINARY, language)})"
+    return shown
 
 
 def _area_table(status: RepositoryStatus, language: str, width: int) -> Any:
