@@ -25,6 +25,8 @@ from conftest import ROOT
 
 from styr import __version__
 from styr.editor import CONVENTIONAL_GLOBS, SCHEMA_FOLDER, schema_files
+from styr.editor_texts import MANIFEST_TEXTS, MESSAGES
+from styr.i18n import translate
 
 EXTENSION = ROOT / "editors" / "vscode"
 
@@ -80,13 +82,31 @@ def test_each_conventional_file_name_has_its_kinds_schema_in_the_extension() -> 
     assert given == expected, "run: python editors/vscode/bundle.py"
 
 
-def test_bundle_check_tells_an_out_of_date_package_json() -> None:
+def test_bundle_check_tells_an_out_of_date_package_json_or_translation(tmp_path: Path) -> None:
     bundle = bundle_module()
     text = (EXTENSION / "package.json").read_text(encoding="utf-8")
-    assert bundle.is_up_to_date(text)
+    assert bundle.out_of_date(EXTENSION, text) == [], "run: python editors/vscode/bundle.py"
+    for relative, committed in bundle.committed_files(text).items():
+        (tmp_path / relative).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / relative).write_text(committed, encoding="utf-8")
     package = json.loads(text)
     package["contributes"]["yamlValidation"] = package["contributes"]["yamlValidation"][1:]
-    assert not bundle.is_up_to_date(json.dumps(package))
+    (tmp_path / "package.json").write_text(json.dumps(package), encoding="utf-8")
+    (tmp_path / "package.nls.sv.json").write_text("{}\n", encoding="utf-8")
+    stale = bundle.out_of_date(tmp_path, text)
+    assert stale == ["package.json", "package.nls.sv.json"]
+
+
+def test_the_extensions_swedish_comes_from_the_catalogue() -> None:
+    """Each word VS Code shows in Swedish is the catalogue's for its English."""
+    manifest = json.loads((EXTENSION / "package.nls.json").read_text(encoding="utf-8"))
+    swedish = json.loads((EXTENSION / "package.nls.sv.json").read_text(encoding="utf-8"))
+    assert set(manifest) == set(swedish) == set(MANIFEST_TEXTS)
+    for key, text in MANIFEST_TEXTS.items():
+        assert (manifest[key], swedish[key]) == (translate(text, "en"), translate(text, "sv"))
+        assert swedish[key] != manifest[key]
+    messages = json.loads((EXTENSION / "l10n" / "bundle.l10n.sv.json").read_text("utf-8"))
+    assert messages == {translate(text, "en"): translate(text, "sv") for text in MESSAGES}
 
 
 def test_the_bundle_carries_this_styrs_schemas_and_license() -> None:
