@@ -232,3 +232,9 @@ def test_styr_status_says_preliminary_by_the_figure(run_cli: Run) -> None:
     assert marked == {"von-mal-1-ind-1"}
     table = run_cli("status", EXAMPLES / "helsingborg", "--period", "2025")
     assert table.out.count("(preliminärt)") == 1  # the table may wrap the cell, not the word
+
+
+def test_a_revision_of_an_outcome_under_the_files_period_says_that_period() -> None:
+    under_the_file = FETCHED.replace("kind: follow_up\n", 'kind: follow_up\nperiod: "2024"\n')
+    merged, _ = _merged(under_the_file.replace('    period: "2024"\n', ""), _total(74.2))
+    assert [(r.indicator, r.period) for r in merged.revisions] == [(SAFE, "2024")]

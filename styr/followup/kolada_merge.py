@@ -94,7 +94,7 @@ def merge(
                 merged.added += 1
             else:
                 merged.updated += 1
-                merged.revisions.extend(_keep_revised(entry, values, fetched_on))
+                merged.revisions.extend(_keep_revised(entry, values, fetched_on, str(year)))
             _fill(entry, values, fetched_on)
     return merged
 
@@ -110,12 +110,14 @@ def _values_by_kpi_and_year(outcomes: list[Outcome]) -> dict[tuple[str, int], di
     return by_key
 
 
-def _keep_revised(entry: Any, values: dict[str, Any], fetched_on: str) -> list[Revision]:
+def _keep_revised(
+    entry: Any, values: dict[str, Any], fetched_on: str, period: str
+) -> list[Revision]:
     """Record under `revised:` the figures of a Kolada value that Kolada now gives differently."""
     from ruamel.yaml.comments import CommentedMap, CommentedSeq
     from ruamel.yaml.scalarstring import DoubleQuotedScalarString as Quoted
 
-    record, revisions = record_revision(entry, values, fetched_on)
+    record, revisions = record_revision(entry, values, fetched_on, period)
     if record is None:
         return []
     written = CommentedMap()

@@ -64,19 +64,20 @@ def _number(value: Any) -> float | None:
 
 
 def record_revision(
-    entry: Mapping[str, Any], values: Mapping[str, float | None], fetched_on: str
+    entry: Mapping[str, Any], values: Mapping[str, float | None], fetched_on: str, period: str
 ) -> tuple[dict[str, Any] | None, list[Revision]]:
     """The record to add to `entry`'s `revised:` for the figures Kolada now gives differently
     (None when nothing changed or the entry is not Kolada's), and those revisions.
 
     `values` are Kolada's figures now, by key (value, women, men); a figure
-    Kolada no longer gives is not a revision (it is kept as it was).
+    Kolada no longer gives is not a revision (it is kept as it was). `period` is
+    the entry's, its own or the file's.
     """
     if not is_from_kolada(entry):
         return None, []
     old_on = entry.get(FETCHED_ON)
     old_fetched_on = str(old_on) if old_on is not None else None
-    indicator, period = str(entry.get("indicator")), str(entry.get("period", ""))
+    indicator = str(entry.get("indicator"))
     record: dict[str, Any] = {}
     revisions = []
     for field in FIGURES:
