@@ -202,8 +202,8 @@ from styr.excel.import_outcomes import import_outcomes
 out = Path(sys.argv[1])
 for root in map(Path, sys.argv[2:]):
     result = import_outcomes(out / f"{root.name}.xlsx", root, overwrite=True)
-    if result.findings:
-        raise SystemExit(f"{root.name}: {len(result.findings)} findings")
+    if result.findings or result.new_errors:
+        raise SystemExit(f"{root.name}: {len(result.findings) + len(result.new_errors)} findings")
 """
 
 
