@@ -71,9 +71,9 @@ def test_behorighet_lists_the_matching_kpis_from_kolada(
     lines = result.out.splitlines()
     assert lines[0].split()[:2] == ["Nyckeltal", "Namn"]
     listed = [line.split()[0] for line in lines[1:]]
-    # "behörighet" is in the description of N60001, not in the two titles ("behöriga").
-    assert listed == ["N60001"]
-    assert "region" in lines[1] and "nej" in lines[1]
+    # "behöriga" in the two titles first, then "Behörighet" in N60001's description.
+    assert listed == ["N15428", "N15436", "N60001"]
+    assert "region" in lines[3] and "nej" in lines[3]
 
 
 def test_words_in_any_order_without_accents(
@@ -182,6 +182,18 @@ def test_the_users_snapshot_serves_outside_a_repository(
 def test_the_id_itself_comes_first() -> None:
     kpis = [KpiInfo("N15436", "Om N15428 och annat"), KpiInfo("N15428", "Behöriga")]
     assert [kpi.id for kpi in search(kpis, "n15428").kpis] == ["N15428", "N15436"]
+
+
+def test_a_swedish_ending_is_no_obstacle() -> None:
+    kpis = [
+        KpiInfo("N15428", "Behöriga elever"),
+        KpiInfo("N00002", "Skolornas lokaler"),
+        KpiInfo("N00003", "Elevhälsans kostnad"),
+    ]
+    assert [kpi.id for kpi in search(kpis, "behörighet").kpis] == ["N15428"]
+    assert [kpi.id for kpi in search(kpis, "skolorna").kpis] == ["N00002"]
+    # "elev" would be too short a stem: "elever" does not find Elevhälsans kostnad.
+    assert [kpi.id for kpi in search(kpis, "elever").kpis] == ["N15428"]
 
 
 def test_fold_drops_accents_and_case() -> None:
