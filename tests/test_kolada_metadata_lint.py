@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 import yaml
 from conftest import CliResult
+from import_probe import imports_of_run
 
 from styr.kolada import snapshot
 from styr.kolada.kpi import KpiInfo
@@ -100,3 +101,22 @@ def test_a_damaged_snapshot_gives_no_findings_and_no_error(blank_repo: Path) -> 
     stored.parent.mkdir()
     stored.write_text("{not json", encoding="utf-8")
     assert _codes(blank_repo) == []
+
+
+NETWORK = ["styr.kolada.client", "styr.kolada.session", "urllib.request", "http.client"]
+
+
+def test_lint_with_a_snapshot_imports_no_network_client(blank_repo: Path) -> None:
+    (blank_repo / "organisation" / "exempelnamnden.yaml").write_text(
+        _organisation("N15482"), encoding="utf-8"
+    )
+    _store(snapshot.repository_path(blank_repo), "N15428")
+    out, imported = imports_of_run(["lint", str(blank_repo)], NETWORK)
+    assert "K002" in out
+    assert imported == []
+
+
+def test_version_imports_nothing_of_kolada() -> None:
+    out, imported = imports_of_run(["--version"], ["styr.kolada", *NETWORK])
+    assert out.strip()
+    assert imported == []
