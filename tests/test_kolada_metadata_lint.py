@@ -10,10 +10,13 @@ import pytest
 import yaml
 from conftest import CliResult
 from import_probe import imports_of_run
+from kolada_fake import FakeKolada, kolada_fake
 
 from styr.kolada import snapshot
 from styr.kolada.kpi import KpiInfo
 from styr.lint import lint_paths
+
+__all__ = ["kolada_fake"]
 
 Run = Callable[..., CliResult]
 CASES = Path(__file__).resolve().parent / "rule_cases"
@@ -120,3 +123,21 @@ def test_version_imports_nothing_of_kolada() -> None:
     out, imported = imports_of_run(["--version"], ["styr.kolada", *NETWORK])
     assert out.strip()
     assert imported == []
+
+
+def test_a_kpi_kolada_removes_is_reported_after_the_next_update(
+    kolada_fake: FakeKolada, run_cli: Run, blank_repo: Path
+) -> None:
+    (blank_repo / "organisation" / "exempelnamnden.yaml").write_text(
+        _organisation("N15428"), encoding="utf-8"
+    )
+    kolada_fake.add_kpi("N15428", "Elever i åk. 9 som är behöriga till ett yrkesprogram")
+    kolada_fake.add_kpi("N15436", "Elever i åk. 9 som är behöriga till gymnasieskolan")
+    update = ("kolada", "metadata", "--update", blank_repo, "--base-url", kolada_fake.base_url)
+    assert run_cli(*update).code == 0
+    assert "K003" not in run_cli("lint", blank_repo).out
+    del kolada_fake.kpis["N15428"]  # Kolada no longer lists it
+    assert run_cli(*update).code == 0
+    linted = run_cli("lint", blank_repo)
+    assert "K003" in linted.out and "K002" not in linted.out
+    assert "Kolada har inte längre nyckeltalet N15428" in linted.out
