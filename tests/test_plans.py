@@ -200,11 +200,11 @@ def test_d005_a_proposed_smart_goal_with_outcomes(huddinge: Path) -> None:
     edit(
         follow_up,
         "  - indicator: gsn-ind-1-kostnad\n",
-        "  - indicator: gsn-ind-8-energi\n    value: 126\n  - indicator: gsn-ind-1-kostnad\n",
+        "  - indicator: gsn-ind-5-trygghet-ak5\n    value: 126\n  - indicator: gsn-ind-1-kostnad\n",
     )
     [finding] = of_rule(huddinge, "D005")
     assert finding.path == ("indicators", 6, "decision", "state")
-    assert "gsn-ind-8-energi" in said(finding)
+    assert "gsn-ind-5-trygghet-ak5" in said(finding)
 
 
 def test_a_decided_indicator_outside_the_term_is_reported(huddinge: Path) -> None:
@@ -449,7 +449,7 @@ def test_styr_diff_shows_a_changed_reading_under_the_board(tmp_path: Path) -> No
 def test_a_decided_and_a_proposed_smart_goal_say_so() -> None:
     view = view_of(HUDDINGE)
     board = organisation_of(view, "grundskolenamnden")
-    [proposed] = [i for i in board.indicators if i.id == "gsn-ind-8-energi"]
+    [proposed] = [i for i in board.indicators if i.id == "gsn-ind-5-trygghet-ak5"]
     assert proposed.decision.startswith("Beslut: Förslag till Grundskolenämnden")
     [area] = [a for a in view.council_areas if a.id == "social-hallbarhet"]
     [decided] = [i for i in area.indicators if i.id == "kf-ind-2-examen"]
