@@ -70,6 +70,10 @@ KOLADA_MESSAGES: dict[str, Text] = {
         "Kolada could not be reached; searched the stored list of Kolada's key figures from "
         "{date} ({path}) instead."
     ),
+    "kolada-metadata-none": N_(
+        "There is no stored list of Kolada's key figures (looked for {places}). Make one with: "
+        "styr kolada metadata --update"
+    ),
     "kolada-no-user-cache": N_(
         "styr cannot find your cache folder (set LOCALAPPDATA on Windows, XDG_CACHE_HOME or HOME "
         "elsewhere); store the list in the repository instead, without --user-cache."

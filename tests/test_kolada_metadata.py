@@ -134,7 +134,8 @@ def test_without_update_it_says_what_is_stored_and_how_old(run_cli: Run, blank_r
 def test_without_update_and_without_snapshot(run_cli: Run, blank_repo: Path) -> None:
     result = run_cli("kolada", "metadata", blank_repo)
     assert result.code == 2
-    assert "styr kolada metadata --update" in result.err
+    assert "ingen sparad lista" in result.err and "styr kolada metadata --update" in result.err
+    assert str(repository_path(blank_repo.resolve())) in result.err  # where it looked
 
 
 def test_the_snapshot_is_json_with_its_date_and_address(

@@ -89,13 +89,13 @@ def snapshot_status(
     path: Path, *, user_cache: bool, today: date | None = None
 ) -> tuple[Snapshot, int]:
     """`styr kolada metadata`: the snapshot that would be used, and its age in days."""
-    if user_cache:
-        found = snapshot.user_cache_path()
-        if found is None or not found.is_file():
-            raise SnapshotError("kolada-no-snapshot")
-        stored_snapshot = snapshot.read(found)
-    else:
-        from styr.kolada.lookup import repository_above
+    from styr.kolada.lookup import repository_above
 
-        stored_snapshot = stored(repository_above(path))
+    root = None if user_cache else repository_above(path)
+    places = snapshot.locations(root)[-1:] if user_cache else snapshot.locations(root)
+    found = next((place for place in places if place.is_file()), None)
+    if found is None:
+        where = " · ".join(str(place) for place in places)
+        raise SnapshotError("kolada-metadata-none", places=where)
+    stored_snapshot = snapshot.read(found)
     return stored_snapshot, stored_snapshot.age_in_days(today or date.today())
