@@ -378,7 +378,9 @@ def rendered(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
     _styr("site", str(HUDDINGE), "-o", str(out / "site"), "--date", "2026-12-01")
     from docx import Document
 
-    word = "\n".join(p.text for p in Document(str(out / "r.docx")).paragraphs)
+    document = Document(str(out / "r.docx"))
+    cells = [c.text for table in document.tables for row in table.rows for c in row.cells]
+    word = "\n".join([p.text for p in document.paragraphs] + cells)
     site = out / "site"
     return {
         "html": (out / "r.html").read_text(encoding="utf-8"),
@@ -455,6 +457,14 @@ def test_a_decided_and_a_proposed_smart_goal_say_so() -> None:
     [decided] = [i for i in area.indicators if i.id == "kf-ind-2-examen"]
     assert decided.decision.startswith("Beslut: Beslutad av Kommunfullmäktige 2022-11-21, § 150")
     assert [i.decision for i in board.indicators if i.id == "gsn-ind-2-behorighet"] == [""]
+
+
+def test_the_word_report_says_the_smart_goal_s_decision_by_its_name(
+    rendered: dict[str, str],
+) -> None:
+    assert (
+        "positiva svar (Enhet: procent · högre är bättre · Beslut: Förslag till Grundskolenämnden"
+    ) in rendered["docx"]
 
 
 @pytest.mark.parametrize("output", ["html", "md", "board"])

@@ -223,7 +223,7 @@ def references(document: Document, label: str, refs: Sequence[Ref]) -> None:
 
 
 def _indicator_name(i: IndicatorView, t: Labels) -> str:
-    details = [f"{t.unit}: {i.unit}" if i.unit else "", i.better]
+    details = [f"{t.unit}: {i.unit}" if i.unit else "", i.better, i.decision]
     shown = " · ".join(detail for detail in details if detail)
     return f"{i.title} ({shown})" if shown else i.title
 
