@@ -53,8 +53,8 @@ DUPLICATE_PLAN = Rule(
     severity=Severity.ERROR,
     summary=N_("Two plans for the same organisation and year"),
     message=N_(
-        "'{owner}' already has a plan of this kind for {year}: '{other}' in {plan_file}, line {plan_line}. "
-        "Keep one plan a year: bring the two together, or correct the year."
+        "'{owner}' already has a plan of this kind for {year}: '{other}' in {plan_file}, "
+        "line {plan_line}. Keep one plan a year: bring the two together, or correct the year."
     ),
     doc=N_("""Reports a second operational plan, or work plan, for one organisation and year.
 
