@@ -23,7 +23,7 @@ import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
-from functools import cache
+from functools import lru_cache
 from pathlib import Path
 
 from styr.errors import StyrError
@@ -113,7 +113,8 @@ def read(path: Path) -> Snapshot:
         raise SnapshotError("kolada-snapshot-unreadable", path=str(path)) from error
 
 
-@cache
+# A few MB each: the language server, running for hours, keeps the latest two, not every one.
+@lru_cache(maxsize=2)
 def _read_cached(path: Path, size: int, mtime_ns: int) -> Snapshot:
     return read(path)
 
