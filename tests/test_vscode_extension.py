@@ -3,8 +3,10 @@
 The extension's tests (`node --test`) replace the `vscode` and
 `vscode-languageclient` modules with stand-ins and check the command it
 starts, the settings it passes and the files it selects; they need Node but
-no npm install. Outside CI (no `CI` in the environment) they skip without
-Node; in CI they fail. The rest checks that what the extension carries from
+no npm install. One more starts the extension with the real
+vscode-languageclient (after `npm ci` in editors/vscode, as .ci/vsix does) and
+the real `styr lsp`. Outside CI (no `CI` in the environment) they skip without
+Node or that npm install; in CI they fail. The rest checks that what the extension carries from
 styr (the schemas' file patterns, the version) is what styr has.
 """
 
@@ -67,6 +69,35 @@ def test_the_extensions_own_tests_pass_under_node() -> None:
     assert "# fail 0" in done.stdout
     passed = next(line for line in done.stdout.splitlines() if line.startswith("# pass "))
     assert int(passed.split()[-1]) >= 20  # the tests ran, not an empty folder
+
+
+def _styr_program() -> str:
+    """The `styr` installed with this Python (CI does not put its folder on PATH)."""
+    beside = Path(sys.executable).with_name("styr.exe" if os.name == "nt" else "styr")
+    found = str(beside) if beside.is_file() else shutil.which("styr")
+    assert found, "styr is not installed beside this Python"
+    return found
+
+
+def test_the_extension_starts_styr_lsp_through_the_real_language_client() -> None:
+    """extension.js, the vscode-languageclient npm installs and `styr lsp`, all real: the
+    unsaved buffer is checked, and the schema is left to the YAML extension."""
+    if not (EXTENSION / "node_modules" / "vscode-languageclient" / "package.json").is_file():
+        reason = "vscode-languageclient not installed: run npm ci in editors/vscode (.ci/vsix)"
+        if os.environ.get("CI"):
+            pytest.fail(reason)
+        pytest.skip(reason)
+    done = subprocess.run(
+        [_node(), "--test", "integration/"],
+        cwd=EXTENSION,
+        env={**os.environ, "STYR_PATH": _styr_program()},
+        capture_output=True,
+        text=True,
+        timeout=180,
+        check=False,
+    )
+    assert done.returncode == 0, done.stdout[-4000:] + done.stderr[-2000:]
+    assert "# pass 1" in done.stdout
 
 
 def test_each_conventional_file_name_has_its_kinds_schema_in_the_extension() -> None:
