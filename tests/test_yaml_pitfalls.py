@@ -294,3 +294,14 @@ def test_no_number_handed_on_is_one_nothing_can_use(scalar: str) -> None:
             assert math.isfinite(number)
             assert abs(number) < 10**MAX_NUMBER_DIGITS
             str(number), float(number), repr(number)  # none of these may raise
+
+
+@pytest.mark.parametrize("scalar", ["0b_", "-0b__", "+0b_"])
+def test_a_binary_number_without_digits_is_a_finding_not_a_crash(scalar: str) -> None:
+    # YAML 1.1's pattern for binary numbers lets `0b_` through though it has no
+    # digit; the finding then tells of the text, as it does for 0o.
+    document = parse(f"v: {scalar}\n")
+    assert document.data == {"v": scalar}
+    (finding,) = document.findings
+    assert finding.params["yaml11"] == f"texten '{scalar}'"
+    assert finding.params["yaml11_en"] == f"the text '{scalar}'"

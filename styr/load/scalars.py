@@ -111,7 +111,7 @@ def _yaml11_text(text: str) -> Surprise | None:
         if pattern.match(text):
             reading = _yaml11_reading(text)
             params = {"value": text, "yaml11": reading, "yaml11_en": reading}
-            if text.lstrip("+-").startswith("0o"):  # YAML 1.1 has no 0o: it keeps the text
+            if reading == text:  # YAML 1.1 has no 0o, nor a 0b without digits: it keeps the text
                 params |= {"yaml11": f"texten '{text}'", "yaml11_en": f"the text '{text}'"}
             return Surprise(rule, params)
     if _DATE.match(text):
@@ -236,7 +236,9 @@ def _yaml11_reading(text: str) -> str:
     if digits.startswith("0o"):
         return text
     if digits.startswith("0b"):
-        return str(sign * int(digits[2:], 2))
+        # `0b_` fits YAML 1.1's pattern for a binary number but has no digit:
+        # no number to tell of (PyYAML itself fails on it), so the text stays.
+        return str(sign * int(digits[2:], 2)) if digits[2:] else text
     if len(digits) > 1 and digits.startswith("0"):
         try:
             return str(sign * int(digits, 8))
