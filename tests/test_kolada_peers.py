@@ -155,8 +155,8 @@ def test_without_peers_in_the_manifest_it_says_how_to_name_them(
 ) -> None:
     manifest = repo / "styr.yaml"
     text = manifest.read_text(encoding="utf-8")
-    start = text.index("peers:")
-    end = text.index("steering_model:")
+    start = text.index("\npeers:") + 1
+    end = text.index("term_of_office:")
     manifest.write_text(text[:start] + text[end:], encoding="utf-8")
     result = _pull(run_cli, repo, kolada_fake)
     assert result.code == 2
