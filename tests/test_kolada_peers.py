@@ -27,7 +27,7 @@ def repo(tmp_path: Path) -> Path:
 def _use_group(repo: Path, group: str) -> None:
     manifest = repo / "styr.yaml"
     text = manifest.read_text(encoding="utf-8")
-    listed = '  municipalities: ["0580", "0581", "0680", "1281", "1880", "1980", "2480"]\n'
+    listed = '  municipalities: ["1281", "1380", "1490", "1880", "1980", "2180", "2480"]\n'
     assert listed in text
     manifest.write_text(text.replace(listed, f"  kolada_group: {group}\n"), encoding="utf-8")
 
@@ -77,15 +77,15 @@ def test_peers_without_values_are_counted_and_a_preliminary_value_is_marked(
     run_cli: Run, repo: Path, kolada_fake: FakeKolada
 ) -> None:
     kolada_fake.add_value("N15428", "1283", 2025, 85.7, status="Preliminary")
-    kolada_fake.add_value("N15428", "0580", 2025, 80.0)
-    kolada_fake.add_value("N15428", "0581", 2025, None, status="Missing")
+    kolada_fake.add_value("N15428", "1380", 2025, 80.0)
+    kolada_fake.add_value("N15428", "1490", 2025, None, status="Missing")
     result = _pull(run_cli, repo, kolada_fake)
     assert result.code == 0, result.err
     assert "7 andra kommuners (1 av dem har värden)" in result.out
     values = _values(repo)
     assert values[("N15428", "1283", 2025)]["preliminary"] is True
-    assert "preliminary" not in values[("N15428", "0580", 2025)]
-    assert values[("N15428", "0581", 2025)]["value"] is None
+    assert "preliminary" not in values[("N15428", "1380", 2025)]
+    assert values[("N15428", "1490", 2025)]["value"] is None
 
 
 def test_a_group_kolada_does_not_know_is_a_usage_error_and_nothing_is_written(
@@ -117,18 +117,18 @@ def test_many_peers_are_asked_for_in_batches_kolada_accepts(
 
 
 def test_a_busy_kolada_is_waited_for(run_cli: Run, repo: Path, kolada_fake: FakeKolada) -> None:
-    kolada_fake.add_value("N15428", "0580", 2025, 80.0)
+    kolada_fake.add_value("N15428", "1380", 2025, 80.0)
     kolada_fake.fail(Failure(429, retry_after="0"))
     result = _pull(run_cli, repo, kolada_fake)
     assert result.code == 0, result.err
-    assert _values(repo)[("N15428", "0580", 2025)]["value"] == 80.0
+    assert _values(repo)[("N15428", "1380", 2025)]["value"] == 80.0
 
 
 def test_a_later_pull_keeps_the_other_years_and_replaces_the_years_fetched(
     run_cli: Run, repo: Path, kolada_fake: FakeKolada
 ) -> None:
-    kolada_fake.add_value("N15428", "0580", 2024, 79.0)
-    kolada_fake.add_value("N15428", "0580", 2025, 80.0)
+    kolada_fake.add_value("N15428", "1380", 2024, 79.0)
+    kolada_fake.add_value("N15428", "1380", 2025, 80.0)
     assert (
         run_cli(
             "kolada",
@@ -143,11 +143,11 @@ def test_a_later_pull_keeps_the_other_years_and_replaces_the_years_fetched(
         == 0
     )
     kolada_fake.values.clear()
-    kolada_fake.add_value("N15428", "0580", 2025, 82.0)
+    kolada_fake.add_value("N15428", "1380", 2025, 82.0)
     assert _pull(run_cli, repo, kolada_fake).code == 0
     values = _values(repo)
-    assert values[("N15428", "0580", 2024)]["value"] == 79.0
-    assert values[("N15428", "0580", 2025)]["value"] == 82.0
+    assert values[("N15428", "1380", 2024)]["value"] == 79.0
+    assert values[("N15428", "1380", 2025)]["value"] == 82.0
 
 
 def test_without_peers_in_the_manifest_it_says_how_to_name_them(
@@ -179,7 +179,7 @@ def test_a_comparison_file_that_cannot_be_read_is_left_alone(
 def test_the_time_limit_bounds_the_whole_pull_and_nothing_is_written(
     run_cli: Run, repo: Path, kolada_fake: FakeKolada
 ) -> None:
-    kolada_fake.add_value("N15428", "0580", 2025, 80.0)
+    kolada_fake.add_value("N15428", "1380", 2025, 80.0)
     kolada_fake.fail(Failure(drip=0.3))  # an answer that never finishes
     result = _pull(run_cli, repo, kolada_fake, "--timeout", "1")
     assert result.code == 2
