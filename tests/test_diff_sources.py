@@ -178,7 +178,9 @@ def test_a_link_committed_is_refused_as_lint_refuses_it_on_disk(
     link = work_tree / "helsingborg" / "organisation" / "lank.yaml"
     link.symlink_to(secret)
     commit_all(work_tree, "En länk")
-    on_disk = [(f.code, f.line, f.column) for f in findings_of(work_tree / "helsingborg")]
+    found = findings_of(work_tree / "helsingborg")
+    # Besides the example's notes on its illustrative Kolada values (F006, F007).
+    on_disk = [(f.code, f.line, f.column) for f in found if f.code not in ("F006", "F007")]
     assert [code for code, _line, _column in on_disk] == ["Y001"]
     old, new = sides_for(["HEAD~1", "HEAD", str(work_tree / "helsingborg")], None, None)
     (repository,) = diff(old, new, today=TODAY, language="sv").repositories

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from conftest import EXAMPLES, FIXTURES
 
+from styr.findings import Finding
 from styr.lint import lint_paths
 from styr.model.index import build_index
 from styr.model.repository import load_repository
@@ -20,9 +21,18 @@ REPOSITORIES = {
 }
 
 
+# What Helsingborg's example shows on purpose: an illustrative Kolada value that
+# Kolada revised (F006) and one it marks preliminary (F007), both information.
+KOLADA_NOTES = frozenset({"F006", "F007"})
+
+
+def _faults(findings: list[Finding]) -> list[Finding]:
+    return [f for f in findings if f.code not in KOLADA_NOTES]
+
+
 @pytest.mark.parametrize("name", sorted(REPOSITORIES))
 def test_repository_lints_clean(name: str) -> None:
-    findings = lint_paths([REPOSITORIES[name]]).findings
+    findings = _faults(lint_paths([REPOSITORIES[name]]).findings)
     assert findings == [], [f"{f.code} {f.file}:{f.line}" for f in findings]
 
 
@@ -100,7 +110,7 @@ def test_the_same_code_serves_all_models(tmp_path: Path) -> None:
         shutil.copytree(path, tmp_path / name)
     result = lint_paths([tmp_path])
     assert sorted(r.repository.root.name for r in result.results) == sorted(REPOSITORIES)
-    assert result.findings == []
+    assert _faults(result.findings) == []
 
 
 def test_children_are_the_elements_written_under_each_element() -> None:
