@@ -68,6 +68,9 @@ def _server(repository: Path) -> LanguageServer:
             "validate": True,
             "hover": True,
             "completion": True,
+            # Only the repository's own schemas: the public schema catalogue would be
+            # fetched over the network, which tests must not need (and it is slow).
+            "schemaStore": {"enable": False},
         }
     }
     server = LanguageServer(_server_command(), settings)
