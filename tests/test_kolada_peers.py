@@ -198,3 +198,17 @@ def test_a_group_kolada_lists_with_the_municipality_itself_leaves_it_out_of_its_
     data = yaml.safe_load((repo / DEFAULT_PEER_FILE).read_text(encoding="utf-8"))
     assert data["group"]["members"] == []
     assert "0 andra kommuners (0 av dem har värden)" in result.out
+
+
+def test_without_the_country_riket_is_not_asked_for(
+    run_cli: Run, repo: Path, kolada_fake: FakeKolada
+) -> None:
+    manifest = repo / "styr.yaml"
+    text = manifest.read_text(encoding="utf-8")
+    assert "  country: true\n" in text
+    manifest.write_text(text.replace("  country: true\n", "  country: false\n"), encoding="utf-8")
+    kolada_fake.add_value("N15428", "0000", 2025, 84.0)
+    kolada_fake.add_value("N15428", "1380", 2025, 80.0)
+    assert _pull(run_cli, repo, kolada_fake).code == 0
+    assert all(key[1] != "0000" for key in _values(repo))
+    assert not any(",0000/" in path for path in kolada_fake.seen)
