@@ -99,7 +99,9 @@ def round_ticks(low: float, high: float, count: int = TICK_COUNT) -> tuple[float
     too large to step through (near the largest float) give just `[low, high]`.
     """
     magnitude = max(abs(low), abs(high))
-    if high - low <= magnitude * 1e-9:
+    # A range of a few hundred orders of magnitude below one cannot be scaled to
+    # the plot's height (the scale would overflow to infinity): it gets room too.
+    if high - low <= magnitude * 1e-9 or high - low < 1e-200:
         pad = magnitude * 0.1 if magnitude > 1e-200 else 1.0
         low, high = low - pad, high + pad
     raw = (high - low) / count
