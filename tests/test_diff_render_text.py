@@ -20,7 +20,7 @@ from diff_render_samples import (
     repository,
     result,
 )
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from styr.diff.changes import ChangeKind, FindingRecord, FindingsDelta
@@ -607,6 +607,7 @@ _KEYS = st.sampled_from(
     category=st.sampled_from(["goal", "indicator", "organisation", "model", "follow_up", "x"]),
     params=st.dictionaries(_KEYS, _JSON, max_size=8),
 )
+@example(kind=ChangeKind.MOVED, category="goal", params={"old": ""})  # moved from no one
 def test_any_params_give_a_sentence_never_an_error(
     kind: ChangeKind, category: str, params: dict[str, object]
 ) -> None:

@@ -97,7 +97,8 @@ def _moved_from(change: Change) -> str | None:
     if change.kind is not ChangeKind.MOVED:
         return None
     giving = change.params.get("old")
-    return giving if isinstance(giving, str) and giving != change.organisation else None
+    # An empty name is no organisation to list the change under a second time.
+    return giving if isinstance(giving, str) and giving and giving != change.organisation else None
 
 
 def section_heading(section: Section, language: str, shown: Callable[[str], str]) -> str:
