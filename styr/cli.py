@@ -163,9 +163,9 @@ import_app.command(
 
 app.command("rules", help=N_("List all rules with code, name and level."))(rules_command)
 app.command("rule", help=N_("Show the documentation of a rule (code or name)."))(rule_command)
-app.command(
-    "lsp", help=N_("Start the language server: editors check the goal chain as you type.")
-)(lsp_command)
+app.command("lsp", help=N_("Start the language server: editors check the goal chain as you type."))(
+    lsp_command
+)
 
 
 def command_for(arguments: Sequence[str]) -> click.Command:
