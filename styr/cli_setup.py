@@ -50,7 +50,7 @@ def schema(
     force: Annotated[bool, typer.Option("--force", help=N_("Overwrite changed files."))] = False,
     lang: LanguageOption = None,
 ) -> None:
-    from styr.schema_check import OUTPUT_SCHEMAS, SCHEMA_SUFFIX, schema_names, schema_text
+    from styr.schema_validators import OUTPUT_SCHEMAS, SCHEMA_SUFFIX, schema_names, schema_text
 
     names = schema_names()
     if export is not None and (export / "styr.yaml").is_file():

@@ -21,7 +21,7 @@ from collections.abc import Mapping
 from pathlib import PurePosixPath
 
 from styr.model.repository import MANIFEST
-from styr.schema_check import SCHEMA_SUFFIX, schema_names, schema_text
+from styr.schema_validators import SCHEMA_SUFFIX, schema_names, schema_text
 
 SCHEMA_FOLDER = "schemas"
 SETTINGS_FILE = ".vscode/settings.json"

@@ -20,14 +20,9 @@ from styr.rules.catalogue import ALL_RULES, BY_CODE, QUALITY_CHECKS
 from styr.rules.chain import check_chain
 from styr.rules.context import RuleContext
 from styr.rules.suppressions import NO_REASON, UNUSED
-from styr.schema_check import (
-    SchemaResult,
-    compile_validator,
-    schema_names,
-    unknown_file_kind,
-    with_known_ids,
-)
+from styr.schema_check import SchemaResult, unknown_file_kind, with_known_ids
 from styr.schema_check import check as check_schema
+from styr.schema_validators import compile_validator, schema_names
 from styr.suppress import parse_suppressions
 from styr.withholding import withhold
 

@@ -1,8 +1,10 @@
-"""Validating documents against the JSON Schemas in `schemas/`."""
+"""Validating documents against the JSON Schemas in `schemas/`: findings a planner can act on.
+
+The schemas and their validators are in styr.schema_validators.
+"""
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from functools import cache
@@ -11,7 +13,6 @@ from typing import Any
 from styr.findings import Finding, PathInDocument
 from styr.i18n import NC_, both_languages
 from styr.load import Document
-from styr.resources import data_dir
 from styr.rules.schema import SCHEMA, UNKNOWN_FILE_KIND
 from styr.schema_advice import (
     Advice,
@@ -21,101 +22,13 @@ from styr.schema_advice import (
     strict_only_advice,
 )
 from styr.schema_texts import both, shown
+from styr.schema_validators import (
+    SCHEMA_SUFFIX,
+    detailed_validator,
+    fast_validator,
+    schema_documents,
+)
 from styr.suggest import Suggester, corrected_id, suggest_among
-
-SCHEMA_SUFFIX = ".schema.json"
-# Schemas of what styr writes (`styr diff --format json`, `styr kolada search --json`), not
-# of a kind of file a repository holds: no file is checked against them and no repository
-# copies them.
-OUTPUT_SCHEMAS = frozenset({"diff", "kolada_search"})
-
-
-def schema_names() -> list[str]:
-    """The file kinds that have a schema (manifest first), from the schema folder."""
-    names = sorted(p.name[: -len(SCHEMA_SUFFIX)] for p in data_dir("schemas").glob("*.json"))
-    names = [n for n in names if n != "common" and n not in OUTPUT_SCHEMAS]
-    return sorted(names, key=lambda n: (n != "manifest", n))
-
-
-def schema_text(kind: str) -> str:
-    return (data_dir("schemas") / f"{kind}{SCHEMA_SUFFIX}").read_text(encoding="utf-8")
-
-
-@cache
-def _schema_documents() -> dict[str, Any]:
-    """Every schema file by its name, read once for both validators."""
-    folder = data_dir("schemas")
-    return {
-        path.name: json.loads(path.read_text(encoding="utf-8"))
-        for path in sorted(folder.glob(f"*{SCHEMA_SUFFIX}"))
-    }
-
-
-@cache
-def _validator(kind: str) -> Any:
-    # Imported here: jsonschema is the heaviest import on the lint path.
-    from jsonschema import Draft202012Validator, ValidationError, validators
-    from referencing import Registry, Resource
-
-    def unique_items(validator: Any, unique: Any, instance: Any, schema: Any) -> Iterator[Any]:
-        # jsonschema compares every item with every other when items are
-        # mappings: hours for a long list. Comparing their JSON text is linear.
-        if unique and validator.is_type(instance, "array") and _has_repeats(instance):
-            yield ValidationError("repeated items")
-
-    linear = validators.extend(Draft202012Validator, {"uniqueItems": unique_items})  # type: ignore[no-untyped-call]
-    resources = [(n, Resource.from_contents(d)) for n, d in _schema_documents().items()]
-    registry: Registry[Any] = Registry().with_resources(resources)
-    schema = registry.contents(f"{kind}{SCHEMA_SUFFIX}")
-    # Formats are checked (a date must be in the calendar), as jsonschema-rs does below.
-    checker = Draft202012Validator.FORMAT_CHECKER
-    return linear(schema, registry=registry, format_checker=checker)
-
-
-def _has_repeats(items: list[Any]) -> bool:
-    seen: set[str] = set()
-    for item in items:
-        key = json.dumps(_same_number(item), sort_keys=True, default=str)
-        if key in seen:
-            return True
-        seen.add(key)
-    return False
-
-
-def _same_number(value: Any) -> Any:
-    """1.0 as 1, as JSON Schema compares them, inside lists and mappings too."""
-    if isinstance(value, float) and value.is_integer():
-        return int(value)
-    if isinstance(value, list):
-        return [_same_number(item) for item in value]
-    if isinstance(value, dict):
-        return {key: _same_number(item) for key, item in value.items()}
-    return value
-
-
-@cache
-def _fast_validator(kind: str) -> Any:
-    """A compiled validator (jsonschema-rs) that only answers valid or not, fast.
-
-    Most files are valid; only those that are not pay for the pure-Python
-    validator's detailed errors. Without jsonschema-rs, every file does.
-    """
-    try:
-        import jsonschema_rs
-    except ImportError:  # pragma: no cover - a platform without its wheels
-        return None
-    base = "file:///styr/schemas/"
-    resources = [(base + name, document) for name, document in _schema_documents().items()]
-    schema = dict(resources)[f"{base}{kind}{SCHEMA_SUFFIX}"]
-    registry = jsonschema_rs.Registry(resources)
-    return jsonschema_rs.Draft202012Validator(
-        schema, registry=registry, base_uri=f"{base}{kind}{SCHEMA_SUFFIX}", validate_formats=True
-    )
-
-
-def compile_validator(kind: str) -> None:
-    """Compile the fast validator of a file kind ahead of its first file."""
-    _fast_validator(kind)
 
 
 @dataclass(frozen=True, slots=True)
@@ -157,7 +70,7 @@ def validate(document: Document, kind: str) -> Iterator[Finding]:
 
 def check(document: Document, kind: str) -> SchemaResult:
     """Schema findings for one document and the paths of the values it rejects."""
-    fast = _fast_validator(kind)
+    fast = fast_validator(kind)
     if fast is not None and fast.is_valid(document.data):
         return SchemaResult()
     huge = list(_huge_integers(document.data, ()))
@@ -167,7 +80,8 @@ def check(document: Document, kind: str) -> SchemaResult:
         return SchemaResult(_findings(document, advice), paths, paths)
     errors = _one_per_value(
         sorted(
-            _validator(kind).iter_errors(document.data), key=lambda e: _sort_key(e.absolute_path)
+            detailed_validator(kind).iter_errors(document.data),
+            key=lambda e: _sort_key(e.absolute_path),
         )
     )
     advice = []
@@ -348,7 +262,7 @@ def _belongs_above(data: Any, kind: str | None, above: PathInDocument, key: str)
 @cache
 def _keys_allowed_at(kind: str, path: PathInDocument) -> frozenset[str]:
     """The keys the schema of `kind` allows in the mapping at `path` (list items by position)."""
-    documents = _schema_documents()
+    documents = schema_documents()
     home = f"{kind}{SCHEMA_SUFFIX}"
     schema: Any = documents.get(home, {})
     for part in path:

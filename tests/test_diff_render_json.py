@@ -29,7 +29,7 @@ from styr.diff.changes import ChangeKind, DiffResult, FindingsDelta
 from styr.diff.render_json import render_json
 from styr.diff.sentences import PLAIN, sentence
 from styr.editor import file_kind, schema_files
-from styr.schema_check import schema_names
+from styr.schema_validators import schema_names
 
 SCHEMA = Path(__file__).parents[1] / "schemas" / "diff.schema.json"
 

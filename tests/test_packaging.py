@@ -21,7 +21,7 @@ import pytest
 from conftest import ROOT
 
 from styr import __version__
-from styr.schema_check import SCHEMA_SUFFIX
+from styr.schema_validators import SCHEMA_SUFFIX
 
 
 @pytest.fixture(scope="module")

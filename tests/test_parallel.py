@@ -30,7 +30,7 @@ def test_results_come_back_in_order_from_worker_processes() -> None:
 
 
 def _compiled_before_the_work(_: str) -> bool:
-    from styr.schema_check import _fast_validator
+    from styr.schema_validators import fast_validator as _fast_validator
 
     return _fast_validator.cache_info().currsize > 0
 
@@ -39,7 +39,7 @@ def _compiled_before_the_work(_: str) -> bool:
     multiprocessing.get_start_method() != "fork", reason="only forked workers inherit"
 )
 def test_forked_workers_inherit_the_compiled_validators(tmp_path: Path) -> None:
-    from styr.schema_check import _fast_validator
+    from styr.schema_validators import fast_validator as _fast_validator
 
     _fast_validator.cache_clear()
     for number in range(8):

@@ -10,7 +10,7 @@ import pytest
 from conftest import ROOT
 
 from styr.load.text_fields import TEXT_FIELDS, is_text_field
-from styr.schema_check import OUTPUT_SCHEMAS
+from styr.schema_validators import OUTPUT_SCHEMAS
 
 # String-typed properties that are not free text: a level, and an area that is
 # an id in most files.

@@ -31,7 +31,7 @@ from styr.messages import message
 from styr.model.index import build_index
 from styr.model.repository import Repository, find_repositories, load_repository
 from styr.rules.catalogue import BY_CODE
-from styr.schema_check import SCHEMA_SUFFIX
+from styr.schema_validators import SCHEMA_SUFFIX
 
 DEFAULT_FILE = Path("uppfoljning") / "kolada.yaml"
 _YEARS = re.compile(r"([0-9]{4})(?:-([0-9]{4}))?\Z")
