@@ -34,6 +34,9 @@ class OutcomeEntry:
     path: PathInDocument
     # `preliminary: true`: Kolada marks the value preliminary (styr kolada pull writes it).
     preliminary: bool = False
+    # `illustrative: true` on the entry or at the top of its file: an invented example,
+    # which the report marks so no reader takes it for the municipality's own figure.
+    illustrative: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,6 +47,8 @@ class Analysis:
     # Where it is written (styr diff places a changed analysis there).
     document: Document | None = None
     path: PathInDocument = ()
+    # `illustrative: true` on the entry or at the top of its file (as `OutcomeEntry`).
+    illustrative: bool = False
 
 
 @dataclass(slots=True)
@@ -103,6 +108,7 @@ def _read_outcomes(repository: Repository) -> tuple[list[OutcomeEntry], list[Ana
         if document.kind != FOLLOW_UP or not isinstance(data, dict):
             continue
         default = parse_period(data.get("period"))
+        whole_file_illustrative = data.get("illustrative") is True
         # The checks of `_number` and `_text` written out: this runs for every
         # outcome, and the values are the plain types a loaded file holds.
         for position, entry in _items(data.get("outcomes")):
@@ -127,13 +133,17 @@ def _read_outcomes(repository: Repository) -> tuple[list[OutcomeEntry], list[Ana
                     document,
                     ("outcomes", position),
                     get("preliminary") is True,
+                    whole_file_illustrative or get("illustrative") is True,
                 )
             )
         for position, entry in _items(data.get("analyses")):
             period = parse_period(entry.get("period")) or default
             goal, text = entry.get("goal"), entry.get("text")
             if period is not None and isinstance(goal, str) and isinstance(text, str):
-                analyses.append(Analysis(goal, period, text, document, ("analyses", position)))
+                illustrative = whole_file_illustrative or entry.get("illustrative") is True
+                analyses.append(
+                    Analysis(goal, period, text, document, ("analyses", position), illustrative)
+                )
     return outcomes, analyses
 
 
