@@ -50,11 +50,12 @@ def kolada_pull(
     lang: LanguageOption = None,
 ) -> None:
     if peers:
-        from styr.followup.kolada_peers import pull_peers
+        from styr.followup.kolada_peers import pull_peers, summary_lines
         from styr.followup.kolada_pull import parse_years as years_of
 
         compared = pull_peers(path, years_of(years), output, base_url=base_url, timeout=timeout)
-        typer.echo(message("kolada-peers-pulled", output_language(lang), **compared))
+        for line in summary_lines(compared, output_language(lang)):
+            typer.echo(line)
         return
     from styr.followup.kolada_pull import parse_years, pull, revision_lines
 

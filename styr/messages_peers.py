@@ -25,7 +25,15 @@ PEER_MESSAGES: dict[str, Text] = {
     ),
     "kolada-peers-pulled": N_(
         "Fetched {fetched} values from Kolada into {file}: the municipality's, {members} other "
-        "municipalities' ({with_data} of them have values) and the country's if styr.yaml asks "
-        "for it. Source: Kolada."
+        "municipalities' ({with_data} of them have values) and the whole country's. "
+        "Source: Kolada."
+    ),
+    "kolada-peers-pulled-no-country": N_(
+        "Fetched {fetched} values from Kolada into {file}: the municipality's and {members} "
+        "other municipalities' ({with_data} of them have values). Source: Kolada."
+    ),
+    "kolada-peers-examples-replaced": N_(
+        "The made-up example values in {file} were removed: the file now holds only values "
+        "fetched from Kolada."
     ),
 }

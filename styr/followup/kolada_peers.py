@@ -7,7 +7,10 @@ that a comparison always sets values fetched the same day side by side.
 
 The file (`jamforelse/kolada.yaml`, kind `peer_values`) is machine-written,
 one value a line, and written whole after every fetch has succeeded, or not
-at all. Values of years not fetched this time are kept as they were.
+at all. Values of years not fetched this time are kept as they were, unless
+the file held made-up example values (`illustrative: true`): those are never
+mixed with Kolada's, so the file then holds only what this pull fetched. The
+file's comments at its top (the editor's schema line among them) are kept.
 """
 
 from __future__ import annotations
@@ -21,19 +24,19 @@ from datetime import date
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from styr.editor import PEER_FOLDER, SCHEMA_FOLDER, with_modeline
+from styr.editor import MODELINE_PREFIX, PEER_FOLDER, SCHEMA_FOLDER, with_modeline
 from styr.errors import UsageError
 from styr.files import AsRead, write_atomic
 from styr.followup.kolada_pull import _kolada_indicators  # the one reading of kolada: ids
 from styr.followup.peers import COUNTRY, PEER_VALUES, PeerValue, read_values
 from styr.i18n import N_, translate
-from styr.kolada import Outcome, fetch_group_members, fetch_outcomes
+from styr.kolada import Outcome, fetch_group, fetch_outcomes
 from styr.kolada.session import DEFAULT_TOTAL_TIMEOUT
 from styr.load import limits, parse_document
 from styr.load.access import Refused, read_inside
 from styr.model.index import build_index
 from styr.model.repository import find_repositories, load_repository
-from styr.schema_check import SCHEMA_SUFFIX
+from styr.schema_validators import SCHEMA_SUFFIX
 
 DEFAULT_PEER_FILE = Path(PEER_FOLDER) / "kolada.yaml"
 TITLE = N_("Comparison with other municipalities, from Kolada")
@@ -97,36 +100,57 @@ def pull_peers(
     if not kpis:
         raise UsageError("kolada-no-indicators", path=str(root))
     target = _target_file(root, file)
-    kept, as_read = _earlier_values(root, target)  # an unusable file stops us before fetching
-    members = _members(group, own, base_url, limit)
+    earlier = _earlier_values(root, target)  # an unusable file stops us before fetching
+    title, members = _members(group, own, base_url, limit)
     codes = [own, *members, *([COUNTRY] if group.country else [])]
     left = max(ends - time.monotonic(), 0.001)  # the group's look-up took its share
     outcomes = fetch_outcomes(kpis, codes, years, base_url=base_url, total_timeout=left)
     fetched_on = (today or date.today()).isoformat()
     fresh = [_peer_value(outcome, fetched_on) for outcome in outcomes if outcome.gender == "T"]
+    # Made-up example values are never mixed with Kolada's: the file then holds this pull's.
+    kept = [] if earlier.illustrative else earlier.values
     text = render_peer_file(
-        group, members, _merged(kept, fresh, set(years)), repository.language or "sv"
+        group,
+        members,
+        _merged(kept, fresh, set(years)),
+        repository.language or "sv",
+        header=_kept_header(earlier),
+        title=title,
     )
     if not target.exists() and (root / SCHEMA_FOLDER / f"{PEER_VALUES}{SCHEMA_SUFFIX}").is_file():
         relative = PurePosixPath(target.resolve().relative_to(root.resolve()).as_posix())
         text = with_modeline(text, relative)
     # The fetch can take minutes: a file changed meanwhile is never overwritten.
-    write_atomic(target, text, unchanged_since=as_read)
+    write_atomic(target, text, unchanged_since=earlier.as_read)
     with_data = {v.municipality for v in fresh if v.value is not None and v.municipality in members}
     return {
         "file": str(target),
         "fetched": len(fresh),
         "members": len(members),
         "with_data": len(with_data),
+        "country": group.country,
+        "examples_removed": earlier.illustrative,
     }
 
 
-def _members(group: PeerGroup, own: str, base_url: str, limit: float) -> list[str]:
-    """The group's municipalities, Kolada's group looked up; the municipality itself left out."""
-    members = list(group.municipalities)
+def summary_lines(summary: dict[str, Any], language: str) -> list[str]:
+    """What `styr kolada pull --peers` says it did: the country's values only when it asked."""
+    from styr.messages import message
+
+    key = "kolada-peers-pulled" if summary["country"] else "kolada-peers-pulled-no-country"
+    lines = [message(key, language, **summary)]
+    if summary["examples_removed"]:
+        lines.append(message("kolada-peers-examples-replaced", language, file=summary["file"]))
+    return lines
+
+
+def _members(group: PeerGroup, own: str, base_url: str, limit: float) -> tuple[str, list[str]]:
+    """Kolada's title of the group ("" for codes written out) and its municipalities, the
+    municipality itself left out."""
+    title, members = "", list(group.municipalities)
     if group.kolada_group is not None:
-        members = fetch_group_members(group.kolada_group, base_url=base_url, total_timeout=limit)
-    return list(dict.fromkeys(code for code in members if code != own))
+        title, members = fetch_group(group.kolada_group, base_url=base_url, total_timeout=limit)
+    return title, list(dict.fromkeys(code for code in members if code != own))
 
 
 def _peer_value(outcome: Outcome, fetched_on: str) -> PeerValue:
@@ -160,10 +184,20 @@ def _target_file(root: Path, file: Path | None) -> Path:
     return target
 
 
-def _earlier_values(root: Path, target: Path) -> tuple[list[PeerValue], AsRead]:
+@dataclass(frozen=True, slots=True)
+class EarlierFile:
+    """What the comparison file held before this pull."""
+
+    values: list[PeerValue]
+    as_read: AsRead  # its bytes, so that a file changed meanwhile is never overwritten
+    illustrative: bool  # made-up example values, not Kolada's
+    comments: tuple[str, ...] = ()  # the comment lines at its top
+
+
+def _earlier_values(root: Path, target: Path) -> EarlierFile:
     """The values an earlier pull wrote, read as every repository file is, and its bytes."""
     if not target.exists():
-        return [], AsRead(None)
+        return EarlierFile([], AsRead(None), illustrative=False)
     try:
         raw = read_inside(root, target, max_bytes=limits.MAX_FILE_BYTES)
     except Refused:
@@ -176,24 +210,60 @@ def _earlier_values(root: Path, target: Path) -> tuple[list[PeerValue], AsRead]:
         or data.get("kind") != PEER_VALUES
     ):
         raise UsageError("kolada-peers-file-unusable", path=str(target))
-    return list(read_values(data.get("figures"))), AsRead(raw)
+    return EarlierFile(
+        list(read_values(data.get("figures"))),
+        AsRead(raw),
+        illustrative=data.get("illustrative") is True,
+        comments=_leading_comments(raw),
+    )
+
+
+def _leading_comments(raw: bytes) -> tuple[str, ...]:
+    """The comment lines before the file's first key (blank lines between them dropped)."""
+    lines = []
+    for line in raw.decode("utf-8-sig", errors="replace").splitlines():
+        if line.strip() and not line.lstrip().startswith("#"):
+            break
+        if line.strip():
+            lines.append(line.rstrip())
+    return tuple(lines)
+
+
+def _kept_header(earlier: EarlierFile) -> tuple[str, ...]:
+    """The earlier file's top comments to write again. An example file's describe its made-up
+    values, which this pull removes: of those only the editor's schema line is kept."""
+    if not earlier.illustrative:
+        return earlier.comments
+    return tuple(line for line in earlier.comments if line.startswith(MODELINE_PREFIX))
 
 
 # --- the file's text -----------------------------------------------------------------------
 
 
 def render_peer_file(
-    group: PeerGroup, members: Sequence[str], values: Iterable[PeerValue], language: str
+    group: PeerGroup,
+    members: Sequence[str],
+    values: Iterable[PeerValue],
+    language: str,
+    *,
+    header: Sequence[str] = (),
+    title: str = "",
 ) -> str:
-    """The comparison file: a header, the group as fetched, one value a line (flow style)."""
+    """The comparison file: a header, the group as fetched, one value a line (flow style).
+
+    `header` is the earlier file's top comments, kept; ours is added when they lack it.
+    `title` is Kolada's name of the group, written when the manifest names it not.
+    """
+    ours = f"# {translate(HEADER, language)}"
     lines = [
-        f"# {translate(HEADER, language)}",
+        *header,
+        *([] if ours in header else [ours]),
         f"kind: {PEER_VALUES}",
         f"title: {_quoted(translate(TITLE, language))}",
         "group:",
     ]
-    if group.name:
-        lines.append(f"  name: {_quoted(group.name)}")
+    if group.name or title:
+        lines.append(f"  name: {_quoted(group.name or title)}")
     if group.kolada_group:
         lines.append(f"  kolada_group: {_quoted(group.kolada_group)}")
     lines.append(f"  members: [{', '.join(map(_quoted, members))}]")

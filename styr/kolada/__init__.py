@@ -20,7 +20,7 @@ if TYPE_CHECKING:
         KoladaResponseError,
     )
     from styr.kolada.kpi import KpiInfo
-    from styr.kolada.lists import fetch_group_members, fetch_kpi_metadata
+    from styr.kolada.lists import fetch_group, fetch_group_members, fetch_kpi_metadata
     from styr.kolada.session import DEFAULT_BASE_URL, Opener
 
 _HOMES = {
@@ -36,6 +36,7 @@ _HOMES = {
     "KoladaInputError": "errors",
     "KoladaResponseError": "errors",
     "KpiInfo": "kpi",
+    "fetch_group": "lists",
     "fetch_group_members": "lists",
     "fetch_kpi_metadata": "lists",
 }
@@ -52,6 +53,7 @@ __all__ = [
     "KpiInfo",
     "Opener",
     "Outcome",
+    "fetch_group",
     "fetch_group_members",
     "fetch_kpi_metadata",
     "fetch_outcomes",

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import time
 from collections.abc import Callable
+from typing import Any
 
 from styr.kolada.answer import PER_PAGE, bad_shape
 from styr.kolada.checks import check_municipality
@@ -24,7 +25,7 @@ from styr.kolada.session import (
     open_session,
 )
 
-__all__ = ["KpiInfo", "fetch_group_members", "fetch_kpi_metadata"]
+__all__ = ["KpiInfo", "fetch_group", "fetch_group_members", "fetch_kpi_metadata"]
 
 # Kolada's group ids are a letter or two and digits (G124026); nothing else goes in the path.
 _GROUP_ID = re.compile(r"[A-Za-z]{0,2}[0-9]{1,12}")
@@ -57,7 +58,12 @@ def fetch_kpi_metadata(
     return [parse_kpi(entry, url, f"$.values[{index}]") for index, entry in enumerate(entries)]
 
 
-def fetch_group_members(
+def fetch_group_members(group_id: str, **options: Any) -> list[str]:
+    """The municipality codes of Kolada's municipality group `group_id`, in Kolada's order."""
+    return fetch_group(group_id, **options)[1]
+
+
+def fetch_group(
     group_id: str,
     *,
     base_url: str = DEFAULT_BASE_URL,
@@ -68,8 +74,9 @@ def fetch_group_members(
     sleep: Callable[[float], None] = time.sleep,
     clock: Callable[[], float] = time.monotonic,
     opener: Opener | None = None,
-) -> list[str]:
-    """The municipality codes of Kolada's municipality group `group_id`, in Kolada's order.
+) -> tuple[str, list[str]]:
+    """Kolada's title of the municipality group `group_id` ("" without one) and its
+    municipality codes, in Kolada's order.
 
     An unknown group is a `KoladaInputError` ("kolada-unknown-group"): Kolada
     answers it with an empty list, which must not read as a group of no one.
@@ -92,7 +99,8 @@ def fetch_group_members(
     groups = [entry for entry in entries if isinstance(entry, dict) and entry.get("id") == group_id]
     if not groups:
         raise KoladaInputError("kolada-unknown-group", value=group_id)
-    return _members(groups[0], url)
+    title = groups[0].get("title")
+    return (title.strip() if isinstance(title, str) else ""), _members(groups[0], url)
 
 
 def _members(group: dict[str, object], url: str) -> list[str]:

@@ -1,0 +1,122 @@
+"""`styr kolada pull --peers` and the file it writes: example values, comments, the group's
+name and what the summary says."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+from conftest import EXAMPLES
+from kolada_fake import FakeKolada, kolada_fake
+from test_kolada_peers import _pull, _use_group
+from test_kolada_pull import Run
+
+from styr.followup.kolada_peers import DEFAULT_PEER_FILE
+
+__all__ = ["kolada_fake"]  # the fixture, imported for pytest to find
+
+MODELINE = "# yaml-language-server: $schema=../schemas/peer_values.schema.json"
+
+
+@pytest.fixture
+def example(tmp_path: Path) -> Path:
+    """A copy of the Helsingborg example with its made-up comparison values."""
+    target = tmp_path / "hb"
+    shutil.copytree(EXAMPLES / "helsingborg", target)
+    return target
+
+
+def _data(repo: Path) -> dict[str, object]:
+    loaded = yaml.safe_load((repo / DEFAULT_PEER_FILE).read_text(encoding="utf-8"))
+    assert isinstance(loaded, dict)
+    return loaded
+
+
+def test_a_pull_into_the_example_file_drops_its_made_up_values_of_other_years(
+    run_cli: Run, example: Path, kolada_fake: FakeKolada
+) -> None:
+    kolada_fake.add_value("N15428", "1283", 2025, 85.0)
+    kolada_fake.add_value("N15428", "1380", 2025, 80.0)
+    result = _pull(run_cli, example, kolada_fake)
+    assert result.code == 0, result.err
+    assert "påhittade exempelvärdena" in result.out
+    data = _data(example)
+    assert "illustrative" not in data
+    figures = data["figures"]
+    assert isinstance(figures, list)
+    assert {figure["year"] for figure in figures} == {2025}
+    assert {(f["municipality"], f["value"]) for f in figures if f["kpi"] == "N15428"} == {
+        ("1283", 85.0),
+        ("1380", 80.0),
+    }
+    # The made-up 83,7 of 2024 is nowhere credited to Kolada.
+    report = run_cli("report", example, "--period", "2024", "-f", "md")
+    assert report.code == 0, report.err
+    comparison = report.out.split("Jämfört med andra kommuner")[1]
+    assert "83,7" not in comparison
+    assert "85<br>Källa: Kolada (N15428)" in comparison  # this pull's own value, of 2025
+
+
+def test_the_example_files_comments_about_made_up_values_go_but_the_schema_line_stays(
+    run_cli: Run, example: Path, kolada_fake: FakeKolada
+) -> None:
+    kolada_fake.add_value("N15428", "1380", 2025, 80.0)
+    assert _pull(run_cli, example, kolada_fake).code == 0
+    lines = (example / DEFAULT_PEER_FILE).read_text(encoding="utf-8").splitlines()
+    assert lines[0] == MODELINE
+    assert not any("Påhittade" in line for line in lines)
+
+
+def test_a_later_pull_keeps_the_files_top_comments(
+    run_cli: Run, example: Path, kolada_fake: FakeKolada
+) -> None:
+    (example / DEFAULT_PEER_FILE).unlink()
+    kolada_fake.add_value("N15428", "1380", 2025, 80.0)
+    assert _pull(run_cli, example, kolada_fake).code == 0
+    target = example / DEFAULT_PEER_FILE
+    text = target.read_text(encoding="utf-8")
+    assert text.startswith(MODELINE + "\n")
+    target.write_text(
+        text.replace(MODELINE + "\n", MODELINE + "\n# Jämförelsen beslutad av KS 2026-03-01.\n"),
+        encoding="utf-8",
+    )
+    assert _pull(run_cli, example, kolada_fake).code == 0
+    again = target.read_text(encoding="utf-8").splitlines()
+    assert again[:2] == [MODELINE, "# Jämförelsen beslutad av KS 2026-03-01."]
+    assert sum(line.startswith("# yaml-language-server") for line in again) == 1
+    assert sum("styr kolada pull --peers" in line for line in again) == 1
+
+
+def test_the_kolada_groups_title_names_the_group_when_the_manifest_names_it_not(
+    run_cli: Run, example: Path, kolada_fake: FakeKolada
+) -> None:
+    _use_group(example, "G124026")
+    manifest = example / "styr.yaml"
+    text = manifest.read_text(encoding="utf-8")
+    manifest.write_text(text.replace("  name: Andra stora kommuner (exempel)\n", ""), "utf-8")
+    kolada_fake.add_group("G124026", "Liknande kommuner, gymnasieskola", ["1283", "1880"])
+    kolada_fake.add_value("N15428", "1880", 2025, 90.0)
+    assert _pull(run_cli, example, kolada_fake).code == 0
+    group = _data(example)["group"]
+    assert isinstance(group, dict)
+    assert group["name"] == "Liknande kommuner, gymnasieskola"
+    page = run_cli("report", example, "-f", "md")
+    assert "Jämfört med andra kommuner: Liknande kommuner, gymnasieskola" in page.out
+
+
+def test_the_summary_names_the_country_only_when_it_was_fetched(
+    run_cli: Run, example: Path, kolada_fake: FakeKolada
+) -> None:
+    kolada_fake.add_value("N15428", "1380", 2025, 80.0)
+    with_country = _pull(run_cli, example, kolada_fake)
+    assert "och hela rikets" in with_country.out
+    assert "om styr.yaml ber om det" not in with_country.out
+    manifest = example / "styr.yaml"
+    text = manifest.read_text(encoding="utf-8")
+    manifest.write_text(text.replace("  country: true\n", "  country: false\n"), "utf-8")
+    without = _pull(run_cli, example, kolada_fake)
+    assert without.code == 0, without.err
+    assert "rikets" not in without.out
+    assert "påhittade" not in without.out  # the examples went with the first pull
