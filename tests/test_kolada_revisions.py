@@ -238,3 +238,51 @@ def test_a_revision_of_an_outcome_under_the_files_period_says_that_period() -> N
     under_the_file = FETCHED.replace("kind: follow_up\n", 'kind: follow_up\nperiod: "2024"\n')
     merged, _ = _merged(under_the_file.replace('    period: "2024"\n', ""), _total(74.2))
     assert [(r.indicator, r.period) for r in merged.revisions] == [(SAFE, "2024")]
+
+
+def test_a_plain_pull_updates_kolada_s_values_where_they_are_written(
+    run_cli: Run,
+    repo: Path,
+    kolada_fake: FakeKolada,  # noqa: F811
+) -> None:
+    # uppfoljning/2024.yaml and 2025.yaml hold Kolada's values of U23401 and U23471
+    # (source: Kolada) beside values typed by hand (N15428's, from Skolverket).
+    kolada_fake.add_value("U23401", "1283", 2024, 62.0)  # Kolada revised 61.5
+    kolada_fake.add_value("U23401", "1283", 2025, 56.8)  # final now, no longer preliminary
+    kolada_fake.add_value("U23471", "1283", 2024, 84.2, gender="T")
+    kolada_fake.add_value("U23471", "1283", 2025, 86.2, gender="T")
+    kolada_fake.add_value("N15428", "1283", 2024, 90.0)
+    before = (repo / "uppfoljning" / "2024.yaml").read_text(encoding="utf-8")
+    url = kolada_fake.base_url
+    result = run_cli("kolada", "pull", repo, "--years", "2024-2025", "--base-url", url)
+    assert result.code == 0, result.err
+    assert "0 nya, 4 uppdaterade, 1 handskrivna behölls" in result.out
+    # Where it wrote: the files that hold the values, and no empty file of its own.
+    folder = repo / "uppfoljning"
+    assert f"till {folder / '2024.yaml'}, {folder / '2025.yaml'}:" in result.out
+    assert not (folder / "kolada.yaml").exists()
+    assert "von-mal-1-ind-1, 2024: från 61,5 till 62" in result.out
+
+    in_2024 = _outcomes_of(folder / "2024.yaml")
+    assert in_2024["von-mal-1-ind-1"]["value"] == 62.0
+    assert in_2024["von-mal-1-ind-1"]["revised"] == [{"value": 61.5}]
+    assert in_2024["sfn-mal-1-ind-1"]["source"] == "Skolverket"  # typed by hand: kept
+    assert in_2024["sfn-mal-1-ind-1"]["value"] != 90.0
+    assert "preliminary" not in _outcomes_of(folder / "2025.yaml")["von-mal-1-ind-1"]
+    # The file's own comments stay where they were.
+    after = (folder / "2024.yaml").read_text(encoding="utf-8")
+    assert after.splitlines()[:5] == before.splitlines()[:5]
+    assert "# Påhittat exempel: Kolada har ändrat 2024 års värde" in after
+    assert run_cli("lint", repo).code == 0  # no F005: nothing doubled
+
+
+def _outcomes_of(path: Path) -> dict[str, dict[str, Any]]:
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return {entry["indicator"]: entry for entry in data["outcomes"]}
+
+
+def test_a_source_spelled_kolada_in_small_letters_is_kolada_s_to_the_pull() -> None:
+    merged, text = _merged(FETCHED.replace("source: Kolada", "source: kolada"), _total(74.2))
+    assert (merged.updated, merged.kept) == (1, 0)
+    assert [r.new for r in merged.revisions] == [74.2]
+    assert yaml.safe_load(text)["outcomes"][0]["value"] == 74.2

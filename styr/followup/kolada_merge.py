@@ -17,6 +17,7 @@ marks preliminary gets `preliminary: true`, taken away once the value is final.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -25,12 +26,13 @@ from styr.followup.kolada_revisions import (
     PRELIMINARY,
     REVISED,
     Revision,
+    is_from_kolada,
     record_revision,
 )
 from styr.followup.periods import parse_period
 from styr.kolada.client import Outcome
 
-__all__ = ["KEY_ORDER", "KOLADA", "Merged", "merge"]
+__all__ = ["KEY_ORDER", "KOLADA", "Merged", "merge", "update_in_place"]
 
 # Where each key goes in an entry; a key added to an existing entry keeps this order.
 KEY_ORDER = (
@@ -60,6 +62,13 @@ class Merged:
     def counts(self) -> dict[str, int]:
         return {"added": self.added, "updated": self.updated, "kept": self.kept}
 
+    def absorb(self, other: Merged) -> None:
+        """Add what a merge into another file did to this one's (the pull's summary is one)."""
+        self.added += other.added
+        self.updated += other.updated
+        self.kept += other.kept
+        self.revisions.extend(other.revisions)
+
 
 def merge(
     document: Any,
@@ -68,35 +77,74 @@ def merge(
     overwrite: bool,
     fetched_on: str,
     elsewhere: set[tuple[str, str]] | None = None,
+    owned_elsewhere: frozenset[tuple[str, str]] | set[tuple[str, str]] = frozenset(),
 ) -> Merged:
     """Write `outcomes` into `document["outcomes"]`: entries added, updated, kept and revised.
 
     `elsewhere` holds the (indicator, period) pairs that another follow-up file
-    already reports: those are kept as they are, `overwrite` or not, since a
-    second outcome here would be a duplicate.
+    already reports by hand: those are kept as they are, `overwrite` or not,
+    since a second outcome here would be a duplicate. `owned_elsewhere` holds
+    those another file reports from Kolada: they are left to `update_in_place`
+    in that file, and not counted here.
     """
     entries = document["outcomes"]
     existing = existing_entries(entries, parse_period(document.get("period")))
     merged = Merged()
+    for indicator, year, values in _wanted(outcomes, indicators):
+        entry = existing.get((indicator, str(year)))
+        if entry is None and (indicator, str(year)) in owned_elsewhere:
+            continue  # Kolada's value in another follow-up file: `update_in_place` updates it there
+        hand_typed = entry is not None and not is_from_kolada(entry) and not overwrite
+        if hand_typed or (entry is None and (indicator, str(year)) in (elsewhere or ())):
+            merged.kept += 1
+            continue
+        if entry is None:
+            entry = new_entry(indicator, year)
+            append_keeping_comments(entries, entry)
+            existing[(indicator, str(year))] = entry
+            merged.added += 1
+            _fill(entry, values, fetched_on)
+        else:
+            _update(entry, values, fetched_on, str(year), merged)
+    return merged
+
+
+def update_in_place(
+    document: Any, outcomes: list[Outcome], indicators: dict[str, list[str]], fetched_on: str
+) -> Merged:
+    """Update the values this follow-up file already holds from Kolada (`source: Kolada`), only.
+
+    A pull writes new values into one file, but a value fetched before may
+    stand in any follow-up file (`uppfoljning/2024.yaml`): it is Kolada's, so it
+    is updated, and a revision recorded, where it is written. Nothing is added
+    here and a value typed by hand is left alone (the pull counts it as kept).
+    """
+    existing = existing_entries(document["outcomes"], parse_period(document.get("period")))
+    merged = Merged()
+    for indicator, year, values in _wanted(outcomes, indicators):
+        entry = existing.get((indicator, str(year)))
+        if entry is not None and is_from_kolada(entry):
+            _update(entry, values, fetched_on, str(year), merged)
+    return merged
+
+
+def _wanted(
+    outcomes: list[Outcome], indicators: dict[str, list[str]]
+) -> Iterator[tuple[str, int, dict[str, Any]]]:
+    """(indicator, year, Kolada's figures) for each value Kolada has, in a stable order."""
     for (kpi, year), values in sorted(_values_by_kpi_and_year(outcomes).items()):
         if values.get("value") is None:
             continue  # Kolada has no value (status Missing): nothing to write
         for indicator in indicators.get(kpi, []):
-            entry = existing.get((indicator, str(year)))
-            hand_typed = entry is not None and entry.get("source") != KOLADA and not overwrite
-            if hand_typed or (entry is None and (indicator, str(year)) in (elsewhere or ())):
-                merged.kept += 1
-                continue
-            if entry is None:
-                entry = new_entry(indicator, year)
-                append_keeping_comments(entries, entry)
-                existing[(indicator, str(year))] = entry
-                merged.added += 1
-            else:
-                merged.updated += 1
-                merged.revisions.extend(_keep_revised(entry, values, fetched_on, str(year)))
-            _fill(entry, values, fetched_on)
-    return merged
+            yield indicator, year, values
+
+
+def _update(
+    entry: Any, values: dict[str, Any], fetched_on: str, period: str, merged: Merged
+) -> None:
+    merged.updated += 1
+    merged.revisions.extend(_keep_revised(entry, values, fetched_on, period))
+    _fill(entry, values, fetched_on)
 
 
 def _values_by_kpi_and_year(outcomes: list[Outcome]) -> dict[tuple[str, int], dict[str, Any]]:

@@ -3,8 +3,11 @@
 The file is edited with ruamel.yaml so that comments, order and quoting that
 planners wrote stay as they were (the merging is styr.followup.kolada_merge's).
 A value typed by hand (any `source` other than Kolada) is never overwritten
-unless asked; the whole file is written atomically, after every fetch has
-succeeded, or not at all. The whole fetch has a time limit (`timeout`, seconds).
+unless asked. A value fetched from Kolada before is the pull's own wherever it
+is written: one in another follow-up file of the repository
+(`uppfoljning/2024.yaml`) is updated there, its revision recorded, rather than
+kept as if typed by hand. Every file is written after every fetch has
+succeeded, all of them or none. The whole fetch has a time limit (`timeout`, seconds).
 """
 
 from __future__ import annotations
@@ -19,10 +22,11 @@ from typing import Any
 from styr.editor import SCHEMA_FOLDER, with_modeline
 from styr.errors import UsageError
 from styr.files import AsRead, write_atomic
+from styr.files_many import write_files
 from styr.findings import Finding
 from styr.followup.evaluate import read_outcomes
-from styr.followup.kolada_merge import merge
-from styr.followup.kolada_revisions import Revision
+from styr.followup.kolada_merge import merge, update_in_place
+from styr.followup.kolada_revisions import Revision, is_kolada_source
 from styr.kolada import fetch_outcomes
 from styr.kolada.session import DEFAULT_TOTAL_TIMEOUT
 from styr.load import limits, parse_document
@@ -80,24 +84,62 @@ def pull(
     new = not target.exists()
     # Fail on an unusable file before fetching anything.
     document, as_read = read_follow_up(root, target)
+    elsewhere, owned = _reported_elsewhere(repository, target)
+    others = {
+        path: read_follow_up(root, path)
+        for path in _files_with_kolada_values(repository, target, indicators, years)
+    }
     outcomes = fetch_outcomes(
         sorted(indicators), code or "", years, base_url=base_url, total_timeout=limit
     )
     fetched_on = (today or date.today()).isoformat()
-    elsewhere = _reported_elsewhere(repository, target)
-    merged = merge(document, outcomes, indicators, overwrite, fetched_on, elsewhere)
-    text = dump_round_trip(document)
-    # The fetch can take minutes: a planner's edit saved meanwhile is never overwritten.
-    write_atomic(
-        target, with_schema_modeline(root, target, text) if new else text, unchanged_since=as_read
-    )
+    merged = merge(document, outcomes, indicators, overwrite, fetched_on, elsewhere, set(owned))
+    writes: dict[Path, tuple[str, AsRead]] = {}
+    for path, (other, other_as_read) in others.items():
+        updated = update_in_place(other, outcomes, indicators, fetched_on)
+        if updated.updated:
+            merged.absorb(updated)
+            writes[path] = (dump_round_trip(other), other_as_read)
+    if not (new and writes and merged.added == 0):  # no empty new file beside the updated ones
+        text = dump_round_trip(document)
+        writes[target] = (with_schema_modeline(root, target, text) if new else text, as_read)
+    _write_all(root, writes)
+    written = sorted(writes, key=lambda path: path != target)  # the pull's own file first
     return {
-        "file": str(target),
+        "file": ", ".join(str(path) for path in written),
+        "files": [str(path) for path in written],
         "fetched": len(outcomes),
         **merged.counts(),
         "revised": len(merged.revisions),
         "revisions": merged.revisions,
     }
+
+
+def _write_all(root: Path, writes: dict[Path, tuple[str, AsRead]]) -> None:
+    """Write every file the pull changed: all of them or none.
+
+    The fetch can take minutes: a file a planner saved meanwhile is never
+    overwritten (`file-changed-since-read`), and then no file is written.
+    """
+    if len(writes) == 1:
+        ((path, (text, as_read)),) = writes.items()
+        write_atomic(path, text, unchanged_since=as_read)
+        return
+    for path, (_, as_read) in writes.items():
+        if _bytes_now(path) != as_read.data:
+            raise UsageError("file-changed-since-read", path=str(path))
+    base = root.resolve()
+    relative = {
+        path.resolve().relative_to(base).as_posix(): text for path, (text, _) in writes.items()
+    }
+    write_files(base, relative, overwrite=True)
+
+
+def _bytes_now(path: Path) -> bytes | None:
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        return None
 
 
 # The line of the pull's summary for a revised figure, by the figure.
@@ -131,18 +173,42 @@ def revision_lines(revisions: list[Revision], language: str) -> list[str]:
     return lines
 
 
-def _reported_elsewhere(repository: Repository, target: Path) -> set[tuple[str, str]]:
-    """(indicator, period) of the outcomes in the repository's other follow-up files.
+def _reported_elsewhere(
+    repository: Repository, target: Path
+) -> tuple[set[tuple[str, str]], set[tuple[str, str]]]:
+    """(indicator, period) of the outcomes in the repository's other follow-up files:
+    those typed by hand, and those from Kolada (`source: Kolada`).
 
     A second outcome beside one of these would be a duplicate (F005) that status
-    silently ignores; it is kept as it is instead, like a value typed by hand.
+    silently ignores. One typed by hand is kept as it is; one from Kolada is
+    the pull's own, updated where it is written (`update_in_place`).
     """
     own = target.resolve()
-    return {
-        (outcome.indicator, outcome.period.text)
+    by_hand: set[tuple[str, str]] = set()
+    from_kolada: set[tuple[str, str]] = set()
+    for outcome in read_outcomes(repository)[0]:
+        if outcome.document.file.resolve() != own:
+            found = from_kolada if is_kolada_source(outcome.source) else by_hand
+            found.add((outcome.indicator, outcome.period.text))
+    return by_hand - from_kolada, from_kolada
+
+
+def _files_with_kolada_values(
+    repository: Repository, target: Path, indicators: dict[str, list[str]], years: list[int]
+) -> list[Path]:
+    """The other follow-up files holding a value from Kolada that this pull fetches again."""
+    own = target.resolve()
+    wanted = {ids for ids_of_kpi in indicators.values() for ids in ids_of_kpi}
+    periods = {str(year) for year in years}
+    files = {
+        outcome.document.file
         for outcome in read_outcomes(repository)[0]
-        if outcome.document.file.resolve() != own
+        if outcome.indicator in wanted
+        and outcome.period.text in periods
+        and is_kolada_source(outcome.source)
+        and outcome.document.file.resolve() != own
     }
+    return sorted(files)
 
 
 def _kolada_indicators(index: Any) -> dict[str, list[str]]:

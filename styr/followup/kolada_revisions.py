@@ -51,10 +51,18 @@ class Revision:
     new_fetched_on: str | None
 
 
+def is_kolada_source(source: Any) -> bool:
+    """Whether a `source:` names Kolada: the one decision, any case or spacing (` kolada `).
+
+    The pull, lint, styr diff and the report's credit all ask this, so that a
+    value one of them takes for Kolada's is Kolada's to the others too.
+    """
+    return isinstance(source, str) and source.strip().casefold() == KOLADA.casefold()
+
+
 def is_from_kolada(entry: Mapping[str, Any]) -> bool:
     """Whether the outcome says it was fetched from Kolada (`source: Kolada`)."""
-    source = entry.get("source")
-    return isinstance(source, str) and source.strip().casefold() == KOLADA.casefold()
+    return is_kolada_source(entry.get("source"))
 
 
 def _number(value: Any) -> float | None:

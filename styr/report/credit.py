@@ -21,7 +21,7 @@ from __future__ import annotations
 from enum import Enum
 from typing import Any
 
-from styr.followup.kolada_revisions import KOLADA
+from styr.followup.kolada_revisions import is_kolada_source
 from styr.i18n import N_, translate
 from styr.report import formatting as fmt
 
@@ -52,7 +52,7 @@ def credit_for(figure: Figure, source: Any, kpi: Any, language: str) -> str:
     `source` is where the figure's value came from (an outcome's `source:`),
     `kpi` the indicator's Kolada id, shown in the credit when known.
     """
-    if figure not in RAW or fmt.one_line(source).casefold() != KOLADA.casefold():
+    if figure not in RAW or not is_kolada_source(source):
         return ""
     kpi_id = fmt.one_line(kpi)
     if kpi_id:
