@@ -181,6 +181,8 @@ def test_status_gives_the_comparison_in_json_and_in_a_table_of_its_own(
         "judgement": "better",
         "preliminary": False,
         "value_preliminary": False,
+        "country_preliminary": False,
+        "peers_preliminary": False,
         "illustrative": True,
     }
     assert peers["lower_quartile"] < peers["median"] < peers["upper_quartile"]

@@ -28,6 +28,9 @@ PEER_VALUES = "peer_values"
 COUNTRY = "0000"  # Kolada's code for the whole country (Riket)
 # Quartiles of fewer values say little more than the values themselves.
 QUARTILES_FROM = 4
+# A median of two values may have a decimal more than they have, and float noise
+# (81.69999999999999): every figure worked out here is rounded to this many decimals.
+DERIVED_DECIMALS = 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,6 +85,7 @@ class Comparison:
     position: str  # "above", "below" or "at" the median; "" without both numbers
     judgement: str  # "better", "worse" or "same" when `better` says which way; else ""
     preliminary: bool  # some value the comparison rests on is preliminary
+    peers_preliminary: bool = False  # some peer's value (so the median) is preliminary
 
 
 def compare(table: PeerTable, kpi: str, year: int, own_code: str, better: Any = None) -> Comparison:
@@ -91,7 +95,7 @@ def compare(table: PeerTable, kpi: str, year: int, own_code: str, better: Any = 
     peers = [table.values.get((kpi, code, year)) for code in table.members if code != own_code]
     present = [p for p in peers if p is not None and p.value is not None]
     numbers = sorted(p.value for p in present if p.value is not None)
-    median = statistics.median(numbers) if numbers else None
+    median = _rounded(statistics.median(numbers)) if numbers else None
     quartiles = _quartiles(numbers)
     position = _position(own.value if own else None, median)
     return Comparison(
@@ -109,6 +113,7 @@ def compare(table: PeerTable, kpi: str, year: int, own_code: str, better: Any = 
         position=position,
         judgement=_judgement(position, better),
         preliminary=any(p.preliminary for p in [*present, *filter(None, [own, country])]),
+        peers_preliminary=any(p.preliminary for p in present),
     )
 
 
@@ -130,7 +135,11 @@ def _quartiles(numbers: Sequence[float]) -> tuple[float | None, float | None]:
         return None, None
     # "inclusive": the quartiles of the values themselves, as a spreadsheet's QUARTILE.INC.
     lower, _median, upper = statistics.quantiles(numbers, n=4, method="inclusive")
-    return lower, upper
+    return _rounded(lower), _rounded(upper)
+
+
+def _rounded(value: float) -> float:
+    return round(value, DERIVED_DECIMALS)
 
 
 def _position(own: float | None, median: float | None) -> str:

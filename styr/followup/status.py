@@ -27,7 +27,7 @@ from styr.followup.fulfilment import (
 )
 from styr.followup.periods import parse_period
 from styr.followup.plain_table import draw_table
-from styr.followup.status_peers import peer_fields, peer_table_rich
+from styr.followup.status_peers import peer_fields, peer_rows, peer_table_rich
 from styr.followup.table_widths import column_widths
 from styr.i18n import N_, translate
 from styr.lint import LintResult, load_and_lint
@@ -44,6 +44,7 @@ class RepositoryStatus:
     follow_up: FollowUp
     errors: int = 0  # lint errors, followed up anyway (--allow-errors)
     council: tuple[str, str] = ("", "")  # the council's own organisation: id and name
+    index: Index | None = None  # the model's elements, for the indicators outside the goals
 
 
 def collect(
@@ -78,7 +79,9 @@ def collect(
         follow_up = evaluate(repository, index, scale, period)
         errors = error_count(LintResult([result]))
         statuses.append(
-            RepositoryStatus(repository, scale, follow_up, errors, _council(repository, index))
+            RepositoryStatus(
+                repository, scale, follow_up, errors, _council(repository, index), index
+            )
         )
     return statuses
 
@@ -170,7 +173,9 @@ def render_json(statuses: list[RepositoryStatus], language: str) -> str:
             "code": s.repository.municipality_code,
             "period": s.follow_up.period.text if s.follow_up.period else None,
             "errors": s.errors,  # lint errors, shown anyway with --allow-errors
-            "rows": rows(s, language),
+            "rows": (listed := rows(s, language)),
+            # Every indicator compared with other municipalities, the directions' too.
+            "peers": peer_rows(s.repository, s.index, s.follow_up.period, listed),
             "by_area": {
                 area: {
                     status.value: count
@@ -241,7 +246,8 @@ def render_table(
             for line in cells:
                 table.add_row(*map(Text, line))  # text as written: never read as rich markup
             console.print(table)
-        compared = peer_table_rich(listed, language, console.width)
+        compared_rows = peer_rows(status.repository, status.index, status.follow_up.period, listed)
+        compared = peer_table_rich(compared_rows, language, console.width)
         if compared is not None:
             console.print(compared)
         if status.follow_up.by_area:

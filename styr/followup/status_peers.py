@@ -16,7 +16,7 @@ from styr.followup.peers import compare, comparison_year, peer_table
 from styr.followup.periods import Period
 from styr.followup.table_widths import column_widths
 from styr.i18n import N_, translate
-from styr.model.index import Element
+from styr.model.index import Element, Index
 from styr.model.repository import Repository
 from styr.plain_values import number
 from styr.report.credit import Figure, credit_for
@@ -65,8 +65,35 @@ def peer_fields(
         "judgement": result.judgement or None,
         "preliminary": result.preliminary,  # some value compared is preliminary
         "value_preliminary": result.own is not None and result.own.preliminary,
+        "country_preliminary": result.country is not None and result.country.preliminary,
+        "peers_preliminary": result.peers_preliminary,  # so the median may change
         "illustrative": table.illustrative,  # made-up example values, not Kolada's
     }
+
+
+def peer_rows(
+    repository: Repository,
+    index: Index | None,
+    period: Period | None,
+    goal_rows: Sequence[dict[str, Any]],
+) -> list[dict[str, Any]]:
+    """Every indicator compared, once: the goals' rows', then the other indicators with a
+    Kolada id (a direction's), as the report and the site compare them all."""
+    compared = [row for row in goal_rows if row.get("peers")]
+    seen = {row.get("indicator_id") for row in compared}
+    for element in index.of_category("indicator") if index is not None else ():
+        if element.id in seen:
+            continue
+        fields = peer_fields(repository, element, period)
+        if fields is not None:
+            seen.add(element.id)
+            compared.append(
+                {"indicator_id": element.id, "indicator": element.title, "peers": fields}
+            )
+    return [
+        {"indicator_id": row["indicator_id"], "indicator": row["indicator"], "peers": row["peers"]}
+        for row in compared
+    ]
 
 
 def peer_table_rich(rows: Sequence[dict[str, Any]], language: str, width: int = 100) -> Any | None:
@@ -134,11 +161,11 @@ def _cells(compared: list[dict[str, Any]], language: str) -> list[list[str]]:
                 if reading
                 else terminal(row["indicator"]),
                 str(peers["year"]),
-                _own_value(peers, language),
-                _number(peers["median"], language),
-                _span(peers["lowest"], peers["highest"], language),
+                _marked(peers["value"], peers["value_preliminary"], language),
+                _marked(peers["median"], peers["peers_preliminary"], language),
+                _spread(peers, language),
                 count,
-                _number(peers["country"], language),
+                _marked(peers["country"], peers["country_preliminary"], language),
             ]
         )
     return lines
@@ -153,15 +180,27 @@ def _notes(peers: dict[str, Any], language: str) -> str:
     return " ".join(notes)
 
 
-def _own_value(peers: dict[str, Any], language: str) -> str:
-    shown = _number(peers["value"], language)
-    if peers["value_preliminary"]:
+def _marked(value: float | None, preliminary: bool, language: str) -> str:
+    """A figure, "(preliminary)" after it when Kolada marks it (or what it rests on) so."""
+    shown = _number(value, language)
+    if preliminary and value is not None:
         return f"{shown} ({translate(TEXTS['preliminary'], language)})"
     return shown
 
 
+def _spread(peers: dict[str, Any], language: str) -> str:
+    """Lowest–highest, and the middle half under it where there are enough values (the note
+    under the table speaks of it)."""
+    shown = _span(peers["lowest"], peers["highest"], language)
+    if peers["lower_quartile"] is None or peers["upper_quartile"] is None:
+        return shown
+    middle = _span(peers["lower_quartile"], peers["upper_quartile"], language)
+    return f"{shown}\n{translate(PEER_TEXTS['peers_middle_half'], language)}: {middle}"
+
+
 def _number(value: float | None, language: str) -> str:
-    return "–" if value is None else number(round(value, 2), language)
+    # The derived figures come rounded (styr.followup.peers.DERIVED_DECIMALS); Kolada's as given.
+    return "–" if value is None else number(value, language)
 
 
 def _span(low: float | None, high: float | None, language: str) -> str:

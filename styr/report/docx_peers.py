@@ -36,10 +36,9 @@ def peer_table(document: Document, items: Sequence[IndicatorView], t: Labels) ->
 
 
 def _row(title: str, p: PeerView, t: Labels) -> list[Content]:
-    own = p.own or t.none
-    if p.own_preliminary:
-        own = f"{own} ({t.preliminary})"
-    median = p.median or t.none
+    own = _marked(p.own or t.none, p.own_preliminary, t)
+    median = _marked(p.median or t.none, p.median_preliminary, t)
+    country = _marked(p.country or t.none, p.country_preliminary, t)
     spread = p.spread or t.none
     return [
         title,
@@ -48,8 +47,12 @@ def _row(title: str, p: PeerView, t: Labels) -> list[Content]:
         _lines(median, p.reading),
         _lines(spread, f"{t.peers_middle_half}: {p.middle_half}" if p.middle_half else ""),
         p.with_data,
-        p.country or t.none,
+        country,
     ]
+
+
+def _marked(shown: str, preliminary: bool, t: Labels) -> str:
+    return f"{shown} ({t.preliminary})" if preliminary else shown
 
 
 def _lines(*parts: str) -> str:

@@ -32,10 +32,12 @@ class PeerView:
     own: str
     own_preliminary: bool
     median: str
+    median_preliminary: bool  # some peer's value it rests on is preliminary
     spread: str  # lowest–highest of the peers' values
     middle_half: str  # the interquartile range, with enough peers' values
     with_data: str  # "5 av 7"
     country: str
+    country_preliminary: bool
     reading: str  # above or below the median; better or worse only where `better` says
     credit: str  # the raw values' credit ("Källa: Kolada (N15428)"); "" for example values
     illustrative: str  # the note that the values are made up, or ""
@@ -72,12 +74,14 @@ class PeerViews:
             own=_number(own, language),
             own_preliminary=result.own is not None and result.own.preliminary,
             median=_number(result.median, language),
+            median_preliminary=result.median is not None and result.peers_preliminary,
             spread=_span(result.lowest, result.highest, language),
             middle_half=_span(result.lower_quartile, result.upper_quartile, language),
             with_data=t.get(
                 "peers_with_data_count", with_data=result.with_data, members=result.members
             ),
             country=_number(country, language),
+            country_preliminary=result.country is not None and result.country.preliminary,
             reading=self.reading(result),
             credit=self.credit(own is not None, country is not None, result.kpi),
             illustrative=t.peers_illustrative_note if self.table.illustrative else "",
@@ -96,8 +100,8 @@ class PeerViews:
 
 
 def _number(value: float | None, language: str) -> str:
-    # A median of two values may have one decimal more than they have; never more than two.
-    return "" if value is None else fmt.number(round(value, 2), language)
+    # The derived figures come rounded (styr.followup.peers.DERIVED_DECIMALS); Kolada's as given.
+    return "" if value is None else fmt.number(value, language)
 
 
 def _span(low: float | None, high: float | None, language: str) -> str:
