@@ -86,6 +86,19 @@ def read_decision(value: Any) -> Decision | None:
     )
 
 
+def state_of(data: dict[str, Any]) -> str:
+    """How far the element's decision has come: decided when it writes none.
+
+    The one place that says whether an element is in force: decided and revised
+    ones are (`IN_FORCE`); a proposal is not yet, a repealed one no longer.
+    """
+    decision = decision_of(data)
+    return DECIDED if decision is None else decision.state
+
+
+IN_FORCE = frozenset((DECIDED, REVISED))
+
+
 def paragraph_text(value: Any) -> str | None:
     """A paragraph as the minutes write it: 123 and "123" become "§ 123"."""
     if isinstance(value, bool):

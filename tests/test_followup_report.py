@@ -261,7 +261,13 @@ def test_markdown_holds_areas_goals_statuses_and_analyses(run_cli: Run, tmp_path
     tokens = tokens_of(target.read_text(encoding="utf-8"))
     assert headings(tokens, 1) == ["Årsredovisning 2025"]
     second = headings(tokens, 2)
-    assert second[1:] == ["Sammanfattning", *AREAS, "Förändringar sedan förra uppföljningen"]
+    assert second[1:] == [
+        "Sammanfattning",
+        *AREAS,
+        "Förändringar sedan förra uppföljningen",
+        # The board's proposed indicator for pupils in year 5, apart from the decided goals.
+        "Förslag som ännu inte är beslutade",
+    ]
     assert RELATION in headings(tokens, 3) and ELIGIBILITY in headings(tokens, 3)
     assert {"Analys", "Det här gör vi"} <= set(headings(tokens, 4))
     table = cells(tokens)

@@ -86,12 +86,16 @@ def followup_document(view: FollowupReportView) -> bytes:
         t.get("generated_by", version=__version__),
     )
     heading(document, view.title, 1)
+    if view.illustrative:
+        document.add_paragraph(t.followup_example_note)
     document.add_paragraph(view.municipality)
     publisher_line(document, view.branding)
     notice(document, publishing_notice([view]), t)
     _summary(document, view, t)
     for area in view.areas:
         heading(document, area.title, 2)
+        if area.decision:
+            labelled(document, t.decision, area.decision)
         if area.counts:
             labelled(document, t.goals_by_status, _counts(area.counts))
         if not area.goals:
@@ -104,8 +108,23 @@ def followup_document(view: FollowupReportView) -> bytes:
         for goal in view.other_goals:
             _goal(document, goal, view.period, t)
     _changes(document, view, t)
+    _not_in_force(document, view, t)
     contact_line(document, view.branding)
     return saved(document)
+
+
+def _not_in_force(document: Document, view: FollowupReportView, t: Labels) -> None:
+    """The proposals and the repealed goals, apart from the goals in force, as the page has them."""
+    for title, intro, goals in (
+        (t.followup_proposals, t.followup_proposals_intro, view.proposals),
+        (t.followup_repealed, t.followup_repealed_intro, view.repealed),
+    ):
+        if not goals:
+            continue
+        heading(document, title, 2)
+        document.add_paragraph(intro)
+        for goal in goals:
+            _goal(document, goal, view.period, t)
 
 
 def _summary(document: Document, view: FollowupReportView, t: Labels) -> None:
@@ -131,6 +150,8 @@ def _goal(document: Document, goal: GoalLine, period: str, t: Labels) -> None:
     heading(document, goal.title, 3)
     labelled(document, t.followup_organisation, goal.organisation)
     labelled(document, t.followup_status, status_words(goal.status))
+    if goal.decision:
+        labelled(document, t.decision, goal.decision)
     if goal.indicators:
         header = [
             t.followup_indicator,
@@ -143,7 +164,7 @@ def _goal(document: Document, goal: GoalLine, period: str, t: Labels) -> None:
             [
                 i.title,
                 _outcome(i, t),
-                _with_unit(i.target, i.unit),
+                f"{_with_unit(i.target, i.unit)} {i.target_year}".strip(),
                 status_words(i.status),
                 f"{i.trend.symbol} {i.trend.text}".strip() if i.trend.text else "",
             ]
@@ -151,6 +172,8 @@ def _goal(document: Document, goal: GoalLine, period: str, t: Labels) -> None:
         ]
         table(document, header, rows)
     heading(document, t.analysis, 4)
+    if goal.analysis_illustrative:
+        document.add_paragraph(t.followup_example_note)
     paragraphs(document, goal.analysis or [t.followup_no_analysis])
     if goal.actions:
         heading(document, t.followup_actions, 4)
@@ -186,7 +209,8 @@ def _outcome(i: IndicatorLine, t: Labels) -> str:
     if value and i.preliminary:
         value = f"{value} ({t.preliminary})"
     shown = value + _by_gender(i.women, i.men, t)
-    return f"{shown}\n{i.credit}" if shown and i.credit else shown
+    shown = f"{shown}\n{i.credit}" if shown and i.credit else shown
+    return f"{shown}\n{t.followup_example_note}" if i.illustrative else shown
 
 
 def _with_unit(value: str, unit: str) -> str:

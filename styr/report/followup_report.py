@@ -14,10 +14,12 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Iterable
+from dataclasses import replace
 from datetime import date
 from typing import Any
 
 from styr.branding import branding_of
+from styr.decisions import IN_FORCE, REPEALED, decision_of, state_of
 from styr.errors import UsageError
 from styr.followup.evaluate import (
     Analysis,
@@ -35,6 +37,7 @@ from styr.report import formatting as fmt
 from styr.report.anchors import Anchors
 from styr.report.chart_words import labels_in, movement_symbol, trend_words
 from styr.report.credit import kolada_credit
+from styr.report.decision_words import decision_sentence
 from styr.report.followup import StatusView
 from styr.report.followup_report_changes import changes_between
 from styr.report.followup_report_types import (
@@ -63,7 +66,15 @@ STATUS_ORDER = (
     Status.NO_INDICATOR,
 )
 # The report's own sections, by the names their anchors are made from.
-SECTIONS = ("uppfoljning", "innehall", "sammanfattning", "ovriga-mal", "forandringar")
+SECTIONS = (
+    "uppfoljning",
+    "innehall",
+    "sammanfattning",
+    "ovriga-mal",
+    "forandringar",
+    "forslag",
+    "upphavda",
+)
 # Where the organisation says what it will do: only a goal not fully met needs it.
 NEEDS_ACTIONS = frozenset((Status.NOT_MET, Status.PARTLY_MET))
 
@@ -95,15 +106,25 @@ def build_followup_view(
     index = build_index(repository)
     scale = read_scale(repository.manifest_data.get("follow_up"))
     read = read_outcomes(repository)
-    current = evaluate(repository, index, scale, period, read, by_area=False)
+    judged = evaluate(repository, index, scale, period, read, by_area=False)
     before = previous_period(period, read[0], read[1])
     earlier = evaluate(repository, index, scale, before, read, by_area=False) if before else None
     status_of = _statuses(scale, language)
     anchors = anchors or Anchors()
     sections = {name: anchors.section(name) for name in SECTIONS}
-    lines = _GoalLines(repository, current, read[1], status_of, language, anchors)
-    reported = [goal for goal in current.goals if _reported(goal)]
-    areas, others = _by_area(index, reported, lines)
+    whole_period_illustrative = _period_illustrative(repository, period)
+    lines = _GoalLines(
+        repository, index, judged, read[1], status_of, language, anchors, whole_period_illustrative
+    )
+    # The council's report is of the goals in force; proposals and repealed ones stand apart.
+    by_state: dict[str, list[GoalResult]] = {}
+    for goal in judged.goals:
+        if _reported(goal):
+            by_state.setdefault(_standing(goal), []).append(goal)
+    current = replace(judged, goals=by_state.get("in_force", []))
+    if earlier is not None:
+        earlier = replace(earlier, goals=[g for g in earlier.goals if _standing(g) == "in_force"])
+    areas, others = _by_area(index, current.goals, lines)
     view = FollowupReportView(
         municipality=repository.municipality_name,
         code=repository.municipality_code or "",
@@ -112,9 +133,12 @@ def build_followup_view(
         period=period.text,
         title=_title(repository, period, language),
         previous_period=before.text if before else "",
-        counts=_counts([goal.status for goal in reported], status_of),
+        counts=_counts([goal.status for goal in current.goals], status_of),
         areas=areas,
         other_goals=others,
+        proposals=[lines.of(goal) for goal in by_state.get("proposed", [])],
+        repealed=[lines.of(goal) for goal in by_state.get(REPEALED, [])],
+        illustrative=whole_period_illustrative,
         changes=changes_between(earlier, current, language, status_of) if earlier else [],
         branding=branding_of(repository, language, updated),
         section_anchors=sections,
@@ -133,6 +157,10 @@ def _contents(view: FollowupReportView, t: Labels) -> list[TocEntry]:
     if view.other_goals:
         entries.append(TocEntry(t.followup_other_goals, f"#{anchors['ovriga-mal']}"))
     entries.append(TocEntry(t.followup_changes, f"#{anchors['forandringar']}"))
+    if view.proposals:
+        entries.append(TocEntry(t.followup_proposals, f"#{anchors['forslag']}"))
+    if view.repealed:
+        entries.append(TocEntry(t.followup_repealed, f"#{anchors['upphavda']}"))
     return entries
 
 
@@ -152,6 +180,24 @@ def _reported(goal: GoalResult) -> bool:
     """Whether the report lists a judged element: a council goal with no indicator is not
     (the goal report leaves it out of its follow-up too)."""
     return goal.goal.category == "goal" or bool(goal.indicators)
+
+
+def _standing(goal: GoalResult) -> str:
+    """in_force, proposed or repealed: as `styr.decisions` says of the goal's decision."""
+    state = state_of(goal.goal.data)
+    return "in_force" if state in IN_FORCE else state
+
+
+def _period_illustrative(repository: Repository, period: Period) -> bool:
+    """Whether the period is written only in files marked `illustrative: true` (and in some)."""
+    marks = [
+        data.get("illustrative") is True
+        for document in repository.documents
+        if document.kind == "follow_up"
+        and isinstance(data := document.data, dict)
+        and parse_period(data.get("period")) == period
+    ]
+    return bool(marks) and all(marks)
 
 
 def _title(repository: Repository, period: Period, language: str) -> str:
@@ -180,16 +226,24 @@ class _GoalLines:
     def __init__(
         self,
         repository: Repository,
+        index: Index,
         result: FollowUp,
         analyses: list[Analysis],
         status_of: Callable[[Status], StatusView],
         language: str,
         anchors: Anchors,
+        whole_period_illustrative: bool = False,
     ) -> None:
         self._municipality = repository.municipality_name
         self._organisations = result.organisation_names
         self._period = result.period
         self._actions = _actions_by_goal(analyses, result.period)
+        self.index = index
+        # Marked one by one only where the period's heading does not say it of them all.
+        self._marks_one_by_one = not whole_period_illustrative
+        self._invented_analyses = {
+            a.goal for a in analyses if a.period == result.period and a.illustrative
+        }
         period = result.period.text if result.period else ""
         self._peers = PeerViews(repository, labels_in(language), period)
         self.status_of = status_of
@@ -217,7 +271,22 @@ class _GoalLines:
             indicators=[self._indicator(judged) for judged in goal.indicators],
             analysis=fmt.paragraphs(goal.analysis),
             actions=actions,
+            decision=self.decision_of(element),
+            analysis_illustrative=self._marks_one_by_one
+            and goal.analysis is not None
+            and (element.id or "") in self._invented_analyses,
         )
+
+    def decision_of(self, element: Element) -> str:
+        """The element's decision in words, "" when it writes none."""
+        decision = decision_of(element.data)
+        if decision is None:
+            return ""
+        labels = labels_in(self.language)
+        words = decision_sentence(decision, self.index, labels)
+        if element.data["decision"].get("illustrative") is True:
+            return f"{words} ({labels.decision_illustrative_note})"
+        return words
 
     def _indicator(self, judged: IndicatorResult) -> IndicatorLine:
         data = judged.indicator.data
@@ -226,16 +295,36 @@ class _GoalLines:
         return IndicatorLine(
             title=fmt.one_line(judged.indicator.title),
             value=_number(outcome.value if outcome else None, language),
-            target=_number(judged.target, language),
+            target=_number(_shown_target(judged), language),
             unit=fmt.one_line(data.get("unit")),
             status=self.status_of(judged.status),
             trend=_trend(judged, language),
             women=_number(outcome.women if outcome else None, language),
             men=_number(outcome.men if outcome else None, language),
             peers=self._peers.of(data),
-            credit=kolada_credit(outcome.source, data.get("kolada"), language) if outcome else "",
+            credit=kolada_credit(
+                outcome.source, data.get("kolada"), language, illustrative=outcome.illustrative
+            )
+            if outcome
+            else "",
             preliminary=outcome is not None and outcome.preliminary,
+            target_year=_next_target_year(judged, language),
+            illustrative=self._marks_one_by_one and outcome is not None and outcome.illustrative,
         )
+
+
+def _shown_target(judged: IndicatorResult) -> float | None:
+    """The period's target, or where it has none the next year's, as `styr status` shows it."""
+    if judged.target is None and judged.next_target is not None:
+        return judged.next_target[1]
+    return judged.target
+
+
+def _next_target_year(judged: IndicatorResult, language: str) -> str:
+    """ "(mål 2026)" by a target of a later year than the period's; "" by the period's own."""
+    if judged.target is not None or judged.next_target is None:
+        return ""
+    return labels_in(language).get("followup_target_year", year=judged.next_target[0])
 
 
 def _trend(judged: IndicatorResult, language: str) -> TrendView:
@@ -306,6 +395,7 @@ def _by_area(
             kind=_kind_name(area, lines.language),
             counts=_counts([goal.status for goal in under[id(area)]], lines.status_of),
             goals=[lines.of(goal) for goal in under[id(area)]],
+            decision=lines.decision_of(area),
         )
         for area in areas
     ]

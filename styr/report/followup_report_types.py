@@ -57,6 +57,10 @@ class IndicatorLine:
     # "Källa: Kolada (N15428)" for a value fetched from Kolada (styr.report.credit.credit_for).
     credit: str = ""
     preliminary: bool = False  # Kolada marks the value preliminary: said by the figure
+    # Where the period has no target: the year of the next, "(mål 2026)", after `target`.
+    target_year: str = ""
+    # An invented outcome (`illustrative: true` on it), in a period not marked as a whole.
+    illustrative: bool = False
 
 
 @dataclass(slots=True)
@@ -71,6 +75,10 @@ class GoalLine:
     indicators: list[IndicatorLine]
     analysis: list[str]  # paragraphs of the analysis, [] when none is written
     actions: list[str]  # paragraphs: what the organisation will do; only where not met
+    # "Beslutad av Kommunfullmäktige 2022-11-21, § 150" (styr.report.decision_words); "" if none.
+    decision: str = ""
+    # An invented analysis (`illustrative: true` on it), in a period not marked as a whole.
+    analysis_illustrative: bool = False
 
 
 @dataclass(slots=True)
@@ -83,6 +91,7 @@ class AreaSection:
     kind: str  # the steering model's name for the kind ("Målområde", "Stadens inriktning")
     counts: list[StatusCount]
     goals: list[GoalLine]
+    decision: str = ""  # the area's decision in words, as a goal's
 
     def count_of(self, status: str) -> int:
         """How many of the area's goals are in the status with this key (0 when none)."""
@@ -118,6 +127,11 @@ class FollowupReportView:
     area_heading: str = ""
     # Goals that reach no council-level area (an organisation's own), in one section.
     other_goals: list[GoalLine] = field(default_factory=list)
+    # Goals not in force (styr.decisions): listed apart at the end, counted nowhere.
+    proposals: list[GoalLine] = field(default_factory=list)
+    repealed: list[GoalLine] = field(default_factory=list)
+    # Every follow-up file of the period is `illustrative: true`: said by the period's heading.
+    illustrative: bool = False
     changes: list[ChangeLine] = field(default_factory=list)
     # The anchors of the report's own sections, by name (see followup_report.SECTIONS).
     section_anchors: dict[str, str] = field(default_factory=dict)

@@ -195,6 +195,19 @@ TEXTS: dict[str, Text] = {
     "followup_subject": N_("Goal or indicator"),
     "followup_before": N_("Before"),
     "followup_after": N_("Now"),
+    # Goals not in force (styr.decisions.in_force): listed apart, never counted.
+    "followup_proposals": N_("Proposals not yet decided"),
+    "followup_proposals_intro": N_(
+        "These goals are proposed but not yet decided. They are not counted in the summary."
+    ),
+    "followup_repealed": NC_("followup heading", "Repealed"),
+    "followup_repealed_intro": N_(
+        "These goals have been repealed. They are not counted in the summary."
+    ),
+    # A target of a later year, where the period has none: "74 procent (mål 2026)".
+    "followup_target_year": N_("(target {year})"),
+    # By invented outcomes and analyses (`illustrative: true` in a follow-up file).
+    "followup_example_note": N_("Example text – not the municipality's own"),
     "change_goal_added": N_("Followed up for the first time"),
     "change_status_changed": N_("Status changed"),
     "change_outcome_added": N_("New outcome"),
