@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+import yaml
 from conftest import EXAMPLES
 from helpers import codes_at, column_of, findings_of, line_of, replace_in
 
@@ -203,3 +205,47 @@ def test_a_duplicate_id_names_the_first_file_as_the_repository_holds_it(
         shown.append({BY_CODE["C004"].render(f, "sv") for f in findings})
     assert shown[0] == shown[1]
     assert all(str(tmp_path) not in text for text in shown[0])
+
+
+def test_a_boards_direction_names_only_what_the_council_decides(
+    example_copy: Callable[[str], Path],
+) -> None:
+    root = example_copy("helsingborg")
+    board = root / "organisation" / "kulturnamnden.yaml"
+    wrong = ["kn-mal-2", "vision-2035", "ks-ind-ranking"]  # its own goal, the vision, another's
+    replace_in(
+        board,
+        "  contributes_to: [inriktning-livskvalitet, inriktning-trygghet]\n",
+        f"  contributes_to: [inriktning-livskvalitet, {', '.join(wrong)}]\n",
+    )
+    findings = [f for f in findings_of(root) if f.code.startswith("C")]
+    line = line_of(board, "  contributes_to: [inriktning-livskvalitet, kn-mal-2")
+    assert codes_at(findings) == [
+        ("C002", board.name, line, column_of(board, name, within="kn-mal-2, vision"))
+        for name in wrong
+    ]
+    assert {f.params["allowed"] for f in findings} == {"stadens_inriktning"}
+    assert findings[0].params["source_kind"] == "Inriktningen för"
+
+
+def test_a_direction_may_name_huddinges_goal_areas_but_not_its_indicators(
+    example_copy: Callable[[str], Path],
+) -> None:
+    root = example_copy("huddinge")
+    board = root / "organisation" / "grundskolenamnden.yaml"
+    text = board.read_text(encoding="utf-8")
+    assert "\ndirection:\n" in text
+    areas = yaml.safe_load((root / "malomraden.yaml").read_text(encoding="utf-8"))["areas"]
+    area = areas[0]["id"]
+    indicator = areas[0]["indicators"][0]["id"]
+    replace_in(board, "\ndirection:\n", f"\ndirection:\n  contributes_to: [{area}, {indicator}]\n")
+    findings = [f for f in findings_of(root) if f.code.startswith("C")]
+    assert codes_at(findings) == [
+        (
+            "C002",
+            board.name,
+            line_of(board, "  contributes_to: ["),
+            column_of(board, indicator, within=area),
+        )
+    ]
+    assert findings[0].params["allowed"] == "malomrade"

@@ -69,6 +69,8 @@ async def test_hover_on_a_reference_names_the_element_its_kind_and_where_it_is(
     shown = hover.contents.value
     assert "City direction" in shown  # the model's name of the kind, in the language set
     assert "`inriktning-livskvalitet`" in shown
+    council_file = board.parents[1] / "inriktningar.yaml"
+    assert _title_of(council_file, "inriktning-livskvalitet") in shown
     council = (board.parents[1] / "inriktningar.yaml").read_text(encoding="utf-8")
     line = council[: council.index("id: inriktning-livskvalitet")].count("\n") + 1
     assert f"inriktningar.yaml:{line}" in shown
@@ -183,6 +185,20 @@ async def test_completion_for_an_indicator_offers_its_own_allowed_kinds(
     waypoints = _ids_under(workspace / "vision.yaml", "waypoints")
     assert labels == DIRECTIONS | waypoints
     buffers.close(uri)
+
+
+async def test_completion_in_a_boards_direction_offers_only_the_councils_directions(
+    client: LanguageClient, board: Path
+) -> None:
+    text = board.read_text(encoding="utf-8")
+    direction = text.index("direction:\n")
+    where = position_of(text, text.index("contributes_to: [", direction) + len("contributes_to: ["))
+    offered = await client.text_document_completion_async(
+        types.CompletionParams(types.TextDocumentIdentifier(board.as_uri()), where)
+    )
+    assert isinstance(offered, types.CompletionList)
+    # Not the board's own goals, other boards' indicators or the vision: the city's directions.
+    assert {item.label for item in offered.items} == DIRECTIONS
 
 
 async def test_the_outline_of_a_board_file(client: LanguageClient, board: Path) -> None:

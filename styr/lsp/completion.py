@@ -4,8 +4,9 @@ The element being edited is the one whose keys stand at the column of the
 `contributes_to:` key, found in the last lint in which the file loaded (the
 line being typed often does not load yet). Its kind's links in the manifest's
 steering model (`links: - {from: mal, to: [stadens_inriktning]}`) say which
-kinds it may contribute to; an element without a kind of its own (a board's
-direction, which is the organisation's) is offered every kind some link leads to.
+kinds it may contribute to; a board's or company's direction (the organisation's
+own, without a kind) is offered what the chain rule lets a direction name:
+`SteeringModel.direction_targets`, the council-level areas and goals.
 """
 
 from __future__ import annotations
@@ -128,7 +129,9 @@ def _keys_start(element: Element) -> types.Position | None:
 
 
 def _allowed_kinds(linted: Linted, source: Element) -> set[str]:
-    links = linted.repository.model.links
+    model = linted.repository.model
+    if source.category == "organisation":
+        return model.direction_targets()
     if source.kind is not None:
-        return set(links.get(source.kind.id, ()))
-    return set().union(*links.values()) if links else set()
+        return set(model.links.get(source.kind.id, ()))
+    return set()

@@ -28,6 +28,9 @@ CATEGORIES = (
     "activity",
 )
 
+# What the council itself decides for the boards and companies to contribute to.
+_COUNCIL_CATEGORIES = frozenset(("council_area", "council_goal"))
+
 
 @dataclass(frozen=True, slots=True)
 class ElementKind:
@@ -90,6 +93,21 @@ class SteeringModel:
 
     def allows(self, source_kind: str, target_kind: str) -> bool:
         return target_kind in self.links.get(source_kind, ())
+
+    def direction_targets(self) -> set[str]:
+        """The kinds a board's or company's direction may contribute to.
+
+        A direction is the council's word to the organisation, so it names the
+        council-level areas and goals (Helsingborg's city directions, Huddinge's
+        goal areas); never the organisation's own goals, another organisation's
+        elements or the vision above them. Where the model links its goals to
+        some of those kinds, the direction names the same ones.
+        """
+        council = {k.id for k in self.kinds.values() if k.category in _COUNCIL_CATEGORIES}
+        reached: set[str] = set()
+        for kind in self.kinds_of("goal"):
+            reached |= self.links.get(kind.id, set()) & council
+        return reached or council
 
 
 def read_steering_model(data: Any) -> SteeringModel:

@@ -20,7 +20,7 @@ from styr.rules.chain_rules import (
 from styr.suggest import Suggester, suggest_among
 
 if TYPE_CHECKING:
-    from styr.model.index import Element, Index
+    from styr.model.index import Element, Index, Reference
     from styr.model.repository import Repository
 
 
@@ -183,24 +183,53 @@ def _references(repository: Repository, index: Index) -> Iterator[Finding]:
                     actual=_label(target, "sv"),
                     actual_en=_label(target, "en"),
                 )
+        elif reference.source.category == "organisation":
+            yield from _direction_link(repository, reference, target)
         elif reference.source.kind is not None and target.kind is not None:
             source_kind, target_kind = reference.source.kind, target.kind
             if not model.allows(source_kind.id, target_kind.id):
-                kinds = ", ".join(sorted(model.links.get(source_kind.id, ())))
-                allowed = (
-                    {"allowed": kinds}
-                    if kinds
-                    else both_languages("allowed", NC_("no kind allowed", "nothing"))
-                )
-                yield finding_at(
-                    LINK_NOT_ALLOWED,
-                    reference.document,
-                    reference.path,
-                    source=reference.source.id,
-                    target=target.id,
+                yield _link_not_allowed(
+                    reference,
+                    target,
+                    model.links.get(source_kind.id, set()),
                     source_kind=source_kind.label("sv"),
                     source_kind_en=source_kind.label("en"),
-                    target_kind=target_kind.label("sv"),
-                    target_kind_en=target_kind.label("en"),
-                    **allowed,
                 )
+
+
+def _direction_link(
+    repository: Repository, reference: Reference, target: Element
+) -> Iterator[Finding]:
+    """C002 for a board's or company's direction naming what is not the council's to give."""
+    allowed = repository.model.direction_targets()
+    kind = target.kind
+    if kind is not None and kind.category == target.category and kind.id in allowed:
+        return
+    yield _link_not_allowed(
+        reference,
+        target,
+        allowed,
+        **both_languages("source_kind", NC_("the source of a link", "The direction of")),
+    )
+
+
+def _link_not_allowed(
+    reference: Reference, target: Element, allowed_kinds: Iterable[str], **source_kind: str
+) -> Finding:
+    kinds = ", ".join(sorted(allowed_kinds))
+    allowed = (
+        {"allowed": kinds}
+        if kinds
+        else both_languages("allowed", NC_("no kind allowed", "nothing"))
+    )
+    return finding_at(
+        LINK_NOT_ALLOWED,
+        reference.document,
+        reference.path,
+        source=reference.source.id,
+        target=target.id,
+        target_kind=_label(target, "sv"),
+        target_kind_en=_label(target, "en"),
+        **source_kind,
+        **allowed,
+    )
