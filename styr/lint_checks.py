@@ -19,11 +19,13 @@ from styr.model.repository import Repository
 from styr.rules.catalogue import ALL_RULES, BY_CODE, QUALITY_CHECKS
 from styr.rules.chain import check_chain
 from styr.rules.context import RuleContext
+from styr.rules.placeholders import PLACEHOLDER
 from styr.rules.suppressions import NO_REASON, UNUSED
 from styr.schema_check import SchemaResult, unknown_file_kind, with_known_ids
 from styr.schema_check import check as check_schema
+from styr.schema_texts import shown
 from styr.schema_validators import compile_validator, schema_names
-from styr.suppress import parse_suppressions
+from styr.suppress import Suppression, parse_suppressions
 from styr.withholding import withhold
 
 
@@ -106,11 +108,20 @@ def _suppress(
     for file, suppressions in by_file.items():
         for suppression in suppressions:
             codes = ", ".join(suppression.selectors) or "–"
+            if suppression.awaits_reason:
+                extra.append(_reason_to_write(file, suppression))
+                continue
             if not suppression.used:
                 extra.append(UNUSED.at(file, suppression.line, suppression.column, codes=codes))
             if not suppression.reason:
                 extra.append(NO_REASON.at(file, suppression.line, suppression.column, codes=codes))
     return kept + _configure(extra, repository, config), suppressed
+
+
+def _reason_to_write(file: Path, suppression: Suppression) -> Finding:
+    """X003 at a suppression whose reason is a placeholder (it suppresses nothing yet)."""
+    reason = shown(suppression.reason)
+    return PLACEHOLDER.at(file, suppression.line, suppression.column, placeholder=reason)
 
 
 def _shape(

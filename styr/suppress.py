@@ -1,4 +1,8 @@
-"""Inline suppression: `# styr: ignore[G002] skäl` on the line, or alone on the line above."""
+"""Inline suppression: `# styr: ignore[G002] skäl` on the line, or alone on the line above.
+
+A reason still a placeholder (`# styr: ignore[G002] FYLL I: …`) suppresses
+nothing: the finding stays, and X003 says the reason is to be written.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +12,7 @@ from dataclasses import dataclass, field
 from styr.findings import Finding
 from styr.load import Document
 from styr.rules.base import Rule
+from styr.rules.placeholders import is_placeholder
 
 # A YAML comment starts at line start or after white space; requiring that
 # keeps a '#' inside a text value from being read as a suppression.
@@ -23,7 +28,15 @@ class Suppression:
     reason: str
     used: set[str] = field(default_factory=set)
 
+    @property
+    def awaits_reason(self) -> bool:
+        """Whether the reason is still a placeholder ("FYLL I: …", as the editor's quick fix
+        writes it): such a comment suppresses nothing until someone writes why."""
+        return is_placeholder(self.reason)
+
     def covers(self, finding: Finding, rule: Rule) -> bool:
+        if self.awaits_reason:
+            return False
         return finding.line == self.target_line and any(
             s.upper() == rule.code or s.lower() == rule.name for s in self.selectors
         )

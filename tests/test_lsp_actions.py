@@ -113,11 +113,19 @@ async def test_suppressing_a_finding_writes_the_repositorys_syntax_and_the_findi
     file = workspace / "organisation" / "kulturnamnden.yaml"
     uri = buffers.open(file, _without_targets(file.read_text(encoding="utf-8")))
     fixed = await _fix(client, buffers, uri, "G004", "Suppress")
+    placeholder = "        # styr: ignore[G004] FYLL I: why the rule does not apply here\n"
     assert (
-        "        # styr: ignore[G004] write the reason here\n"
-        "        title: Andel museibesökare som ger besöket betyget 4 eller 5 av 5\n"
+        placeholder + "        title: Andel museibesökare som ger besöket betyget 4 eller 5 av 5\n"
     ) in fixed
     buffers.set_text(uri, fixed)
+    # Until the reason is written, the finding stays and the placeholder is one (CI fails).
+    await until(lambda: "X003" in codes(client, uri), "the placeholder reason to be reported")
+    assert codes(client, uri) == ["G004", "X003"]
+    comment = fixed.splitlines().index(placeholder.rstrip("\n"))
+    (reported,) = [d for d in client.diagnostics[uri] if d.code == "X003"]
+    assert reported.range.start.line == comment
+    reason = "        # styr: ignore[G004] Museet mäter nöjdheten först från 2026.\n"
+    buffers.set_text(uri, fixed.replace(placeholder, reason))
     await until(lambda: "G004" not in codes(client, uri), "the suppressed finding to go")
     assert codes(client, uri) == []  # the suppression is used and has its reason
     buffers.close(uri)

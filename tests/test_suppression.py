@@ -70,3 +70,26 @@ def test_reasonless_suppression_is_reported_as_info(blank_repo: Path) -> None:
     _unemployment(blank_repo, comment_line="    # styr: ignore[G006]\n")
     findings = lint_paths([blank_repo]).findings
     assert [(f.code, f.severity.label) for f in findings] == [("X002", "info")]
+
+
+def test_a_placeholder_reason_suppresses_nothing_until_the_reason_is_written(
+    blank_repo: Path,
+) -> None:
+    # The editor's quick fix writes the reason to be replaced, marked as starters mark theirs;
+    # an older quick fix wrote "skriv skälet här".
+    for placeholder in ("FYLL I: varför regeln inte gäller här", "skriv skälet här"):
+        board = _unemployment(blank_repo, comment_line=f"    # styr: ignore[G006] {placeholder}\n")
+        findings = lint_paths([blank_repo]).findings
+        assert sorted(f.code for f in findings) == ["G006", "X003"]
+        (reported,) = [f for f in findings if f.code == "X003"]
+        lines = board.read_text(encoding="utf-8").splitlines()
+        comment = lines.index(f"    # styr: ignore[G006] {placeholder}")
+        assert (reported.line, reported.column) == (comment + 1, 5)
+        replace_in(board, placeholder, "Fullmäktige har beslutat målet så här.")
+        assert _codes(blank_repo) == []
+        replace_in(
+            board,
+            "    # styr: ignore[G006] Fullmäktige har beslutat målet så här.\n"
+            "    title: Arbetslösheten bland unga invånare ska minska",
+            TITLE,
+        )

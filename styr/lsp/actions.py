@@ -6,7 +6,8 @@
 * add the keys an indicator of a goal lacks (a baseline, target values), left
   blank for the planner to fill in;
 * suppress a finding with a reason: `# styr: ignore[CODE] reason` alone on the
-  line above, the repository's own syntax (styr.suppress), with a reason to replace.
+  line above, the repository's own syntax (styr.suppress), with a reason to replace:
+  marked "FYLL I:", it suppresses nothing and is X003 until the reason is written.
 
 Edits are made for the document asked about under the key `DOCUMENT`; the
 server files them under the client's uri.
@@ -30,6 +31,7 @@ from styr.rules import loading
 from styr.rules.chain_rules import UNKNOWN_REFERENCE
 from styr.rules.indicator_complete import RULE as INCOMPLETE_INDICATOR
 from styr.rules.indicator_complete import missing_parts
+from styr.scaffold import PLACEHOLDER
 from styr.suggest import Suggester
 
 DOCUMENT = "document"
@@ -38,7 +40,7 @@ QUOTE_TITLE = N_('Quote the value: "{value}"')
 SUGGESTION_TITLE = N_("Write '{suggestion}' instead")
 COMPLETE_TITLE = N_("Add the indicator's missing keys to fill in")
 SUPPRESS_TITLE = N_("Suppress {code} here, with a reason")
-SUPPRESS_REASON = N_("write the reason here")
+SUPPRESS_REASON = N_("why the rule does not apply here")
 
 # The pitfalls whose cure is quotes around the value as written (each finding's `value`).
 QUOTED_CODES = frozenset(
@@ -181,7 +183,9 @@ def _suppress(finding: Finding, lines: list[str], language: str) -> Fix | None:
         return None
     line = lines[number] if lines else ""
     indent = line[: len(line) - len(line.lstrip(" "))]
-    reason = translate(SUPPRESS_REASON, language)
+    # Marked as every text still to be written is, so lint (X003) keeps the finding
+    # and says so until someone writes the reason in its place.
+    reason = f"{PLACEHOLDER} {translate(SUPPRESS_REASON, language)}"
     comment = f"{indent}# styr: ignore[{finding.code}] {reason}\n"
     at = types.Position(number, 0)
     edit = types.TextEdit(types.Range(at, at), comment)
