@@ -211,3 +211,6 @@ async def test_a_message_that_is_no_json_is_logged_not_shown_in_the_editor() -> 
     )
     assert b"window/showMessage" not in run.stdout
     assert b"styr lsp" in run.stderr  # said where the editor keeps a server's log
+    # Said once, in one plain line: no traceback, not pygls's record and then ours.
+    assert b"Traceback" not in run.stderr
+    assert len(run.stderr.strip().splitlines()) == 1, run.stderr

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 import pytest_lsp
 from lsp_helpers import ROOT, SERVER, Buffers, codes, copy_of_helsingborg, start, until
+from lsprotocol import types
 from pytest_lsp import LanguageClient
 
 pytestmark = pytest.mark.asyncio(loop_scope="module")
@@ -48,3 +49,32 @@ async def test_each_repository_is_linted_when_one_of_its_files_is_opened(
     buffers.close(opened)
     buffers.close(uri)
     await until(lambda: codes(client, board) == [], "Helsingborg as on disk")
+
+
+async def test_a_repository_whose_styr_yaml_is_deleted_leaves_no_findings_behind(
+    client: LanguageClient, workspace: Path
+) -> None:
+    gone = workspace / "gone"
+    shutil.copytree(ROOT / "examples" / "huddinge", gone)
+    board = gone / "organisation" / "grundskolenamnden.yaml"
+    text = board.read_text(encoding="utf-8")
+    board.write_text(text.replace("id: grundskolenamnden\n", "id: grundskolenamnd\n", 1))
+    buffers = Buffers(client)
+    opened = buffers.open(gone / "malomraden.yaml")
+    await until(lambda: codes(client, board.as_uri()), "the renamed board's findings")
+    await until(lambda: opened in client.diagnostics, "the opened file to be checked")
+    manifest = gone / "styr.yaml"
+    manifest.unlink()
+    client.workspace_did_change_watched_files(
+        types.DidChangeWatchedFilesParams(
+            [types.FileEvent(manifest.as_uri(), types.FileChangeType.Deleted)]
+        )
+    )
+    published = _published_under(client, gone)
+    assert board.as_uri() in published
+
+    def cleared() -> bool:
+        return all(codes(client, uri) == [] for uri in published)
+
+    await until(cleared, "every file's findings to be cleared")
+    buffers.close(opened)

@@ -40,8 +40,14 @@ class StyrServer(LanguageServer):
         self._uris: dict[Path, str] = {}
 
     def report_server_error(self, error: Exception, source: Any) -> None:
-        """Our own failures go to standard error, never as English text to the planner's editor."""
-        log.error("styr lsp: %s", error, exc_info=error)
+        """Our own failures go to standard error, never as English text to the planner's editor.
+
+        One line, without a traceback (an editor shows standard error in its output
+        panel, and a malformed message is no reason to fill it); the traceback is
+        there at debug level for whoever looks into a failure of ours.
+        """
+        log.error("styr lsp: a message could not be handled (%s)", type(error).__name__)
+        log.debug("styr lsp: the failure in full", exc_info=error)
 
     # --- files and repositories ------------------------------------------
 
@@ -118,6 +124,13 @@ class StyrServer(LanguageServer):
         for file in (before | set(self.space.open_files(root))) - set(grouped):
             self._send(file, [], [])
         self._published[root] = set(grouped)
+
+    def clear(self, root: Path) -> None:
+        """A repository gone (its styr.yaml deleted): none of its findings stay in the editor."""
+        if root in self._dirty:
+            self._dirty.remove(root)
+        for file in self._published.pop(root, set()):
+            self._send(file, [], [])
 
     def republish(self) -> None:
         for root, linted in self.space.linted.items():
@@ -199,6 +212,8 @@ def did_change_watched_files(ls: StyrServer, params: types.DidChangeWatchedFiles
         created_or_deleted = change.type != types.FileChangeType.Changed
         for root in ls.space.disk_changed(file, created_or_deleted=created_or_deleted):
             ls.changed(root)
+    for root in ls.space.forget_dropped():
+        ls.clear(root)
 
 
 @server.feature(types.WORKSPACE_DID_CHANGE_CONFIGURATION)
@@ -354,4 +369,12 @@ def run() -> None:
     import sys
 
     logging.basicConfig(stream=sys.stderr, level=logging.WARNING)
+    for handler in logging.getLogger().handlers:
+        handler.addFilter(_said_by_report_server_error)
     server.start_io()
+
+
+def _said_by_report_server_error(record: logging.LogRecord) -> bool:
+    """pygls logs each failure with its traceback, then hands it to `report_server_error`,
+    which says it in one line: pygls's own record would say it twice."""
+    return not (record.name.startswith("pygls") and record.exc_info)

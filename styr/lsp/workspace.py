@@ -142,6 +142,25 @@ class Workspace:
         root = self.root_of(file)
         return [root] if root is not None and root in self.linted else []
 
+    def forget_dropped(self) -> list[Path]:
+        """The repositories linted before whose styr.yaml is gone, forgotten.
+
+        Their files are no repository's now (or a repository's above, linted
+        again as any other), so what was published of them is to be cleared.
+        """
+        gone = [root for root in self.linted if not (root / MANIFEST).is_file()]
+        for root in gone:
+            del self.linted[root]
+            if root in self.roots:
+                self.roots.remove(root)
+        if gone:
+            self.last_loaded = {
+                file: linted
+                for file, linted in self.last_loaded.items()
+                if linted.repository.root not in gone
+            }
+        return gone
+
     # --- linting ---------------------------------------------------------
 
     def lint(self, root: Path) -> Linted:
