@@ -154,6 +154,14 @@ MESSAGES: dict[str, Text] = {
         "The follow-up report (--period) is of one municipality; {count} were named or found. "
         "Make a report for each of them."
     ),
+    "report-period-not-followed-up": N_(
+        "There is no follow-up for {period}: it lies outside the term of office and no "
+        "follow-up file writes anything for that year. Periods with follow-up: {periods}."
+    ),
+    "report-period-nothing-followed-up": N_(
+        "There is no follow-up for {period}: it lies outside the term of office and no "
+        "follow-up file (kind: follow_up) writes any outcome or analysis yet."
+    ),
     "report-period-with-findings": N_(
         "The follow-up report (--period) shows no lint findings: leave out --with-findings, "
         "and run styr lint for them."

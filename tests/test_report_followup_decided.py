@@ -117,3 +117,12 @@ def test_a_council_goal_shows_the_next_target_with_its_year(year: FollowupReport
 def test_a_target_of_the_period_itself_has_no_year_by_it(year: FollowupReportView) -> None:
     cost = next(goal for goal in listed(year) if goal.id == "gsn-ind-1-kostnad")
     assert cost.indicators[0].target and cost.indicators[0].target_year == ""
+
+
+def test_a_period_far_outside_the_term_and_every_file_is_refused(run_cli: Run) -> None:
+    result = run_cli("report", HUDDINGE, "--period", "1999", "-f", "md")
+    assert result.code == 2
+    assert "1999" in result.err and "2024, 2025-T1, 2025-T2, 2025" in result.err
+    assert "Traceback" not in result.err
+    # A period of the term with nothing written yet is still the council's report.
+    assert run_cli("report", HUDDINGE, "--period", "2026", "-f", "md").code == 0

@@ -106,6 +106,7 @@ def build_followup_view(
     index = build_index(repository)
     scale = read_scale(repository.manifest_data.get("follow_up"))
     read = read_outcomes(repository)
+    check_followed_up(repository, period, read[0], read[1])
     judged = evaluate(repository, index, scale, period, read, by_area=False)
     before = previous_period(period, read[0], read[1])
     earlier = evaluate(repository, index, scale, before, read, by_area=False) if before else None
@@ -180,6 +181,26 @@ def _reported(goal: GoalResult) -> bool:
     """Whether the report lists a judged element: a council goal with no indicator is not
     (the goal report leaves it out of its follow-up too)."""
     return goal.goal.category == "goal" or bool(goal.indicators)
+
+
+def check_followed_up(
+    repository: Repository, period: Period, outcomes: Iterable[Any], analyses: Iterable[Analysis]
+) -> None:
+    """Refuse (`UsageError`) a period nobody follows up: outside the term and every file's years.
+
+    A period of the term, or of a year some file writes for (2025-H1 beside 2025-T2),
+    gives a report whose goals are not followed up: the council sees what is missing.
+    """
+    written = {entry.period for entry in outcomes} | {entry.period for entry in analyses}
+    term = repository.term
+    if period in written or any(p.year == period.year for p in written):
+        return
+    if term is not None and term[0] <= period.year <= term[1]:
+        return
+    if not written:
+        raise UsageError("report-period-nothing-followed-up", period=period.text)
+    shown = ", ".join(p.text for p in sorted(written))
+    raise UsageError("report-period-not-followed-up", period=period.text, periods=shown)
 
 
 def _standing(goal: GoalResult) -> str:
