@@ -13,20 +13,28 @@ the country's value, one peer's value, as Kolada gives them) from Kolada is
 credited; a figure styr works out (fulfilment and status, a trend, a peer
 median or spread, how many peers have data) never is, whatever it was
 worked out from. The peer comparison asks with `Figure.PEER_MEDIAN` and the
-others, and so gets "" for its own figures.
+others, and so gets "" for its own figures. A value marked `illustrative: true`
+(an invented example, as Helsingborg's follow-up is) is never credited, even
+with `source: Kolada`: the report shows the example note by it instead
+(`outcome_note`).
 """
 
 from __future__ import annotations
 
 from enum import Enum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from styr.followup.kolada_revisions import is_kolada_source
 from styr.i18n import N_, translate
 from styr.report import formatting as fmt
 
+if TYPE_CHECKING:
+    from styr.followup.evaluate import OutcomeEntry
+
 CREDIT = N_("Source: Kolada")
 CREDIT_WITH_ID = N_("Source: Kolada ({kpi})")
+# Shown instead by a made-up value (`illustrative: true`), as the follow-up report marks one.
+EXAMPLE_NOTE = N_("Example text – not the municipality's own")
 
 
 class Figure(Enum):
@@ -46,13 +54,17 @@ class Figure(Enum):
 RAW = frozenset({Figure.OUTCOME, Figure.NATIONAL, Figure.PEER_VALUE})
 
 
-def credit_for(figure: Figure, source: Any, kpi: Any, language: str) -> str:
+def credit_for(
+    figure: Figure, source: Any, kpi: Any, language: str, *, illustrative: bool = False
+) -> str:
     """The credit `figure` carries: "Källa: Kolada (N15428)" for a raw figure from Kolada, else "".
 
     `source` is where the figure's value came from (an outcome's `source:`),
-    `kpi` the indicator's Kolada id, shown in the credit when known.
+    `kpi` the indicator's Kolada id, shown in the credit when known. An
+    invented value (`illustrative: true`) is never credited, whatever its
+    `source:` says: Kolada never gave it.
     """
-    if figure not in RAW or not is_kolada_source(source):
+    if illustrative or figure not in RAW or not is_kolada_source(source):
         return ""
     kpi_id = fmt.one_line(kpi)
     if kpi_id:
@@ -60,6 +72,17 @@ def credit_for(figure: Figure, source: Any, kpi: Any, language: str) -> str:
     return translate(CREDIT, language)
 
 
-def kolada_credit(source: Any, kpi: Any, language: str) -> str:
+def kolada_credit(source: Any, kpi: Any, language: str, *, illustrative: bool = False) -> str:
     """The credit for an outcome (a raw figure) whose source is Kolada, else ""."""
-    return credit_for(Figure.OUTCOME, source, kpi, language)
+    return credit_for(Figure.OUTCOME, source, kpi, language, illustrative=illustrative)
+
+
+def outcome_note(outcome: OutcomeEntry | None, kpi: Any, language: str) -> str:
+    """What the report shows by an outcome's figure, where the credit goes: the example
+    note for an invented one ("Exempeltext – inte kommunens egen"), Kolada's credit for
+    one fetched from Kolada, else ""."""
+    if outcome is None:
+        return ""
+    if outcome.illustrative:
+        return translate(EXAMPLE_NOTE, language)
+    return kolada_credit(outcome.source, kpi, language)

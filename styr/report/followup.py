@@ -27,7 +27,7 @@ from styr.model.index import Element, Index
 from styr.model.repository import Repository
 from styr.report import formatting as fmt
 from styr.report.chart import Chart, ChartOutcome, build_chart
-from styr.report.credit import kolada_credit
+from styr.report.credit import outcome_note
 
 
 @dataclass(frozen=True, slots=True)
@@ -205,9 +205,7 @@ def _outcome_view(
         status=status_of(judged.status),
         trend=chart.trend_text if chart else "",
         source=fmt.one_line(outcome.source if outcome else None),
-        credit=kolada_credit(
-            outcome.source if outcome else None, element.data.get("kolada"), language
-        ),
+        credit=outcome_note(outcome, element.data.get("kolada"), language),
         comment=fmt.one_line(outcome.comment if outcome else None),
         preliminary=outcome is not None and outcome.preliminary,
         chart=chart,
