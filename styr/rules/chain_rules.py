@@ -39,11 +39,16 @@ LINK_NOT_ALLOWED = Rule(
         "steering model; allowed: {allowed}."
     ),
     doc=N_("""Reports a `contributes_to` link between kinds that the manifest's `links` do not
-allow.
+allow, and a board's or company's direction that names anything but the
+council's own areas and goals.
 
 Why: the steering model says how the chain runs (a board's goal contributes to
 a city direction, not to another board's goal). A link that skips or reverses
-a level muddles who answers for what.
+a level muddles who answers for what. A direction is the council's word to
+the board or company, so it names what the council decides: a city direction
+(Helsingborg) or a goal area (Huddinge), and where the model links goals to
+some of those kinds, the same ones; never the organisation's own goals,
+another organisation's elements or the vision.
 
 Failing example (Helsingborg): a goal with `contributes_to: [vision-2035]`.
 Instead: link it to the city direction it serves, or declare the link in
