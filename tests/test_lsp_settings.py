@@ -82,3 +82,25 @@ async def test_the_messages_are_in_the_language_set(
     _configure(client, {"language": "sv"})
     await until(lambda: said_in("sv"), "Swedish again")
     buffers.close(uri)
+
+
+async def test_a_cleared_language_goes_back_to_the_repositorys(
+    client: LanguageClient, workspace: Path
+) -> None:
+    buffers = Buffers(client)
+    board = workspace / "organisation" / "kulturnamnden.yaml"
+    text = board.read_text(encoding="utf-8").replace("inriktning-trygghet]", "x-y]")
+    uri = buffers.open(board, text)
+
+    def said_in(language: str) -> bool:
+        return any(m.startswith(_sentence(language)) for m in _messages(client, uri, "C001"))
+
+    _configure(client, {"language": "en"})
+    await until(lambda: said_in("en"), "the finding in English")
+    # VS Code sends the setting cleared as null; other editors may send "".
+    for cleared in (None, ""):
+        _configure(client, {"language": cleared})
+        await until(lambda: said_in("sv"), "the repository's language (language: sv)")
+        _configure(client, {"language": "en"})
+        await until(lambda: said_in("en"), "English again")
+    buffers.close(uri)

@@ -15,7 +15,8 @@ class Settings:
     # False: leave out the findings of the JSON Schema check, which yaml-language-server
     # reports itself from the same schemas (so one problem is never shown twice).
     schema_diagnostics: bool = True
-    # "sv" or "en"; None: the repository's language, else STYR_LANG, else Swedish.
+    # "sv" or "en"; None: STYR_LANG (or --language) if set, else the repository's
+    # language, else Swedish (the order of `StyrServer.language_of`).
     language: str | None = None
 
 
@@ -23,7 +24,9 @@ def read_settings(value: Any, current: Settings | None = None) -> Settings:
     """Settings from what a client sent; what is missing or malformed keeps its current value.
 
     A client may send the settings themselves or wrapped in their section
-    ({"styr": {...}}), as editors do for didChangeConfiguration.
+    ({"styr": {...}}), as editors do for didChangeConfiguration. A language
+    sent empty (null or "", a setting the planner cleared) is no language of
+    its own again: the default order decides.
     """
     settings = current or Settings()
     if isinstance(value, dict) and isinstance(value.get(SECTION), dict):
@@ -32,7 +35,11 @@ def read_settings(value: Any, current: Settings | None = None) -> Settings:
         return settings
     schema = value.get("schemaDiagnostics", settings.schema_diagnostics)
     language = value.get("language", settings.language)
+    if language in (None, ""):
+        language = None
+    elif language not in LANGUAGES:
+        language = settings.language
     return Settings(
         schema_diagnostics=schema if isinstance(schema, bool) else settings.schema_diagnostics,
-        language=language if language in LANGUAGES else settings.language,
+        language=language,
     )

@@ -31,8 +31,9 @@ function serverSettings(vscode, scope) {
     ),
   };
   const language = styr.get('language', '');
-  // Left out when unset: the server then takes the repository's language.
-  if (LANGUAGES.includes(language)) settings.language = language;
+  // null when unset: the server then takes the repository's language, also after
+  // the planner clears a language set before (a key left out would keep that one).
+  settings.language = LANGUAGES.includes(language) ? language : null;
   return settings;
 }
 

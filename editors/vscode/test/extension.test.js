@@ -129,7 +129,10 @@ test('initializationOptions: schemaDiagnostics false while the YAML extension va
 test('initializationOptions: schemaDiagnostics true without the YAML extension', () =>
   withPath('/usr/bin', async () => {
     const { state } = await activated({ files: ['/usr/bin/styr'] });
-    assert.deepEqual(state.clients[0].clientOptions.initializationOptions, { schemaDiagnostics: true });
+    assert.deepEqual(state.clients[0].clientOptions.initializationOptions, {
+      schemaDiagnostics: true,
+      language: null,
+    });
   }));
 
 test('no watcher of its own for the YAML files: the server registers one', () =>
@@ -148,10 +151,12 @@ test('a changed setting is sent under "styr", with "auto" decided', () =>
     await extensionsChanged.fire();
     await changeSettings({ 'yaml.validate': false });
     await changeSettings({ 'editor.fontSize': 14 }); // not the server's business
+    await changeSettings({ 'styr.language': '' }); // cleared: null, so the server drops 'en'
     assert.deepEqual(client.notifications, [
       { method: 'workspace/didChangeConfiguration', params: { settings: { styr: { schemaDiagnostics: true, language: 'en' } } } },
       { method: 'workspace/didChangeConfiguration', params: { settings: { styr: { schemaDiagnostics: false, language: 'en' } } } },
       { method: 'workspace/didChangeConfiguration', params: { settings: { styr: { schemaDiagnostics: true, language: 'en' } } } },
+      { method: 'workspace/didChangeConfiguration', params: { settings: { styr: { schemaDiagnostics: true, language: null } } } },
     ]);
   }));
 
@@ -164,7 +169,7 @@ test('the server asking for "styr" gets the decided settings, other sections as 
     const raw = [{ schemaDiagnostics: 'auto' }, { validate: true }];
     const params = { items: [{ section: 'styr' }, { section: 'yaml' }] };
     const answers = await middleware(params, undefined, async () => raw);
-    assert.deepEqual(answers, [{ schemaDiagnostics: false }, { validate: true }]);
+    assert.deepEqual(answers, [{ schemaDiagnostics: false, language: null }, { validate: true }]);
   }));
 
 test('changing styr.path starts the server again with the new program', () =>

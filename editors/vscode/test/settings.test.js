@@ -22,12 +22,14 @@ test('"on" and "off" (or true and false typed in settings.json) decide alone', (
 
 test('the server settings read the editor: the YAML extension, yaml.validate, styr.language', () => {
   const { vscode, state } = loadExtension();
-  assert.deepEqual(serverSettings(vscode), { schemaDiagnostics: true });
+  assert.deepEqual(serverSettings(vscode), { schemaDiagnostics: true, language: null });
   state.extensions.add('redhat.vscode-yaml');
-  assert.deepEqual(serverSettings(vscode), { schemaDiagnostics: false });
+  assert.deepEqual(serverSettings(vscode), { schemaDiagnostics: false, language: null });
   state.settings['yaml.validate'] = false;
   state.settings['styr.language'] = 'en';
   assert.deepEqual(serverSettings(vscode), { schemaDiagnostics: true, language: 'en' });
   state.settings['styr.language'] = 'fr'; // not a language styr speaks: the repository's
-  assert.deepEqual(serverSettings(vscode), { schemaDiagnostics: true });
+  assert.deepEqual(serverSettings(vscode), { schemaDiagnostics: true, language: null });
+  state.settings['styr.language'] = ''; // cleared: said so, so the server drops 'en'
+  assert.deepEqual(serverSettings(vscode), { schemaDiagnostics: true, language: null });
 });
