@@ -21,6 +21,7 @@ from styr.lsp.settings import Settings
 from styr.lsp.texts import lines_of
 from styr.lsp.workspace import Linted
 from styr.model.index import ORGANISATION, Element, Reference
+from styr.report.texts import category_name
 from styr.rules.catalogue import BY_CODE
 
 DEFINED_AT = N_("Defined in {place}.")
@@ -66,7 +67,8 @@ def kind_label(linted: Linted, element: Element, language: str) -> str:
         return org_type.label(language) if org_type else translate(ORGANISATION_WORD, language)
     if element.kind is not None:
         return element.kind.label(language)
-    return element.kind_name or element.category
+    # No declared kind (styr.yaml does not load): the report's word for the category.
+    return category_name(element.category, language)
 
 
 def _place(linted: Linted, element: Element) -> str:
