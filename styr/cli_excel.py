@@ -82,10 +82,8 @@ def import_outcomes(
     language = output_language(lang)
     if result.findings:
         typer.echo(_findings_text(result.findings, language), err=True, nl=False)
-        typer.echo(
-            f"styr: {message('excel-import-refused', language, count=len(result.findings))}",
-            err=True,
-        )
+        cells = counted("cells", len(result.findings), language)
+        typer.echo(f"styr: {message('excel-import-refused', language, cells=cells)}", err=True)
         raise typer.Exit(EXIT_FINDINGS)
     if result.new_errors:
         typer.echo(_new_errors_text(result.new_errors, language), err=True, nl=False)

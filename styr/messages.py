@@ -306,6 +306,7 @@ COUNTED: dict[str, tuple[str, str]] = {
     "files": NP_("{count} file", "{count} files"),
     "repositories": NP_("{count} repository", "{count} repositories"),
     "texts": NP_("{count} text", "{count} texts"),
+    "cells": NP_("{count} cell", "{count} cells"),  # of a workbook: styr import outcomes
 }
 
 

@@ -28,6 +28,8 @@ class NotANumber:
     """A cell that should hold a number and holds something else, as it was shown."""
 
     shown: str
+    # A number, but too large (or infinite) to write: said so, never shown in 300 digits.
+    too_large: bool = False
 
 
 def number_in(value: Any) -> float | NotANumber | None:
@@ -46,7 +48,7 @@ def number_in(value: Any) -> float | NotANumber | None:
     else:
         return NotANumber(_shown(value))
     if not math.isfinite(number) or abs(number) >= 10**MAX_NUMBER_DIGITS:
-        return NotANumber(_shown(value))
+        return NotANumber("", too_large=True)
     return int(number) if number.is_integer() and isinstance(value, int) else number
 
 

@@ -45,21 +45,26 @@ def export_workbook(
     counted. Nothing is written if any of them has errors (unless `allow_errors`)."""
     if str(output) == "-":
         raise UsageError("excel-no-stdout")
+    if output.suffix.lower() != ".xlsx":  # a workbook named .csv opens as garbage
+        raise UsageError("excel-not-xlsx-name", file=str(output))
     roots = find_repositories([paths] if isinstance(paths, Path) else paths)
     day = today or date.today()
     loaded = [load_and_lint(root, day, cache) for root in roots]
     check_publishable(LintResult([result for _, result in loaded]), allow_errors=allow_errors)
     chosen = language or loaded[0][0].language or "sv"
     indexed = [(repository, build_index(repository)) for repository, _ in loaded]
+    owner: tuple[str, str] | None = None
     if len(indexed) == 1:
         made = sheets(*indexed[0], chosen)
+        repository = indexed[0][0]
+        owner = (repository.municipality_name, repository.municipality_code or "")
     else:
         years = sorted({year for _, index in indexed for year in indicator_years(index)})
         made = combined(
             [(r.municipality_name, sheets(r, index, chosen, years)) for r, index in indexed],
             chosen,
         )
-    write_atomic(output, workbook_bytes(made))
+    write_atomic(output, workbook_bytes(made, owner))
     return {"file": str(output), "rows": len(made[3].rows), "indicators": len(made[2].rows)}
 
 
@@ -84,11 +89,15 @@ def combined(each: list[tuple[str, list[Sheet]]], language: str) -> list[Sheet]:
     return result
 
 
-def workbook_bytes(made: list[Sheet]) -> bytes:
-    """The sheets as the bytes of an .xlsx file."""
+def workbook_bytes(made: list[Sheet], owner: tuple[str, str] | None = None) -> bytes:
+    """The sheets as the bytes of an .xlsx file; `owner` the municipality's name and code,
+    in the workbook's properties, so that its import elsewhere is one clear finding."""
     from openpyxl import Workbook
 
     workbook = Workbook()
+    if owner is not None:
+        workbook.properties.subject = owner[0]
+        workbook.properties.identifier = f"{layout.MUNICIPALITY_MARK}{owner[1]}"
     workbook.remove(workbook.active)  # type: ignore[arg-type]
     for sheet in made:
         _write_sheet(workbook.create_sheet(sheet.title), sheet)

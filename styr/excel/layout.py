@@ -11,6 +11,9 @@ OUTCOMES = NC_("excel sheet", "Outcomes")
 STATUS = NC_("excel sheet", "Status")
 # The first column of every sheet in a workbook of several municipalities.
 MUNICIPALITY = NC_("excel column", "Municipality")
+# The workbook's properties name the municipality a workbook of one was exported for:
+# the subject its name, the identifier its code after this prefix.
+MUNICIPALITY_MARK = "styr-municipality:"
 
 ORGANISATION_HEADERS = (
     NC_("excel column", "Id"),

@@ -9,6 +9,10 @@ EXCEL_MESSAGES: dict[str, Text] = {
         "-o - cannot be used: a workbook is not text for a terminal. Name the file to write, "
         "e.g. -o styr.xlsx."
     ),
+    "excel-not-xlsx-name": N_(
+        "-o {file}: a workbook is written only to a file whose name ends in .xlsx, so that "
+        "Excel opens it as one. Name the file so, e.g. -o styr.xlsx."
+    ),
     "excel-exported": N_(
         "Wrote {file}: {indicators} indicators, and {rows} rows to fill in on the outcome sheet."
     ),
@@ -30,8 +34,8 @@ EXCEL_MESSAGES: dict[str, Text] = {
         "workbook that styr export xlsx made, with the outcomes filled in."
     ),
     "excel-import-refused": N_(
-        "Nothing was written: {count} cells of the workbook cannot be imported (see above). "
-        "Correct them and import again."
+        "Nothing was written: {cells} of the workbook cannot be imported (see above). Correct "
+        "the workbook and import again."
     ),
     "excel-imported": N_(
         "Imported the outcomes of {workbook}: {added} new, {updated} changed, {unchanged} the "

@@ -20,10 +20,12 @@ from styr.excel.horizon import followed_up_years
 from styr.findings import Finding
 from styr.followup.periods import Period
 from styr.i18n import both_languages
+from styr.load.limits import MAX_NUMBER_DIGITS
 from styr.model.index import Index
 from styr.model.repository import Repository
 
 HEADER_ROW = 1
+_GENDER_KEYS = frozenset(("women", "men"))
 
 
 @dataclass(slots=True)
@@ -53,6 +55,18 @@ def read_outcome_sheet(
         named = both_languages("sheet", layout.OUTCOMES)
         return SheetRead("", findings=[rules.MISSING_SHEET.at(file, 0, 0, (), **named)])
     read = SheetRead(title)
+    other = _exported_for_other(workbook, repository)
+    if other is not None:
+        finding = rules.at_cell(
+            rules.OTHER_EXPORTED_MUNICIPALITY,
+            file,
+            title,
+            HEADER_ROW,
+            1,
+            named=other,
+            municipality=repository.municipality_name,
+        )
+        return SheetRead(title, findings=[finding])
     sheet = workbook[title]
     # The size a sheet says it has may be wrong (A1:XFD1048576): rows are read as they are.
     sheet.reset_dimensions()
@@ -107,6 +121,25 @@ def read_outcome_sheet(
             )
         )
     return read
+
+
+def _exported_for_other(workbook: Any, repository: Repository) -> str | None:
+    """The municipality ("Helsingborgs stad (1283)") another's export names, else None.
+
+    Only a workbook styr export xlsx made for one municipality names one; a
+    workbook of several names each row's in a column of its own, read row by row.
+    """
+    properties = workbook.properties
+    identifier = properties.identifier or ""
+    if not identifier.startswith(layout.MUNICIPALITY_MARK):
+        return None
+    code = identifier.removeprefix(layout.MUNICIPALITY_MARK)
+    name = (properties.subject or "").strip()
+    own_code = repository.municipality_code or ""
+    same = code == own_code if code and own_code else name == repository.municipality_name
+    if same:
+        return None
+    return f"{name} ({code})" if name and code else name or code
 
 
 def _position(header: list[Any], heading: str) -> int | None:
@@ -185,10 +218,16 @@ def _row(
                 years=_span(years),
             )
     wanted = Wanted(indicator_id, period or Period(0, 1.0, ""), number)
+    by_gender = indicator is not None and indicator.data.get("gender_breakdown") is True
     for key in given:
         value = number_in(cell(key)) if key in layout.NUMBER_KEYS else text_in(cell(key))
-        if isinstance(value, NotANumber):
+        if isinstance(value, NotANumber) and value.too_large:
+            bad(rules.NUMBER_TOO_LARGE, key, digits=MAX_NUMBER_DIGITS)
+        elif isinstance(value, NotANumber):
             bad(rules.NOT_A_NUMBER, key, shown=value.shown)
+        elif key in _GENDER_KEYS and indicator is not None and not by_gender:
+            named = both_languages("heading", layout.READ_COLUMNS[key])
+            bad(rules.GENDER_NOT_FOLLOWED, key, indicator=indicator_id, **named)
         elif value is not None:
             wanted.values[key] = value
             wanted.columns[key] = columns[key]

@@ -1,4 +1,4 @@
-"""XL001–XL010: the cells of an imported workbook that cannot be written into follow-up files.
+"""XL001–XL013: the cells of an imported workbook that cannot be written into follow-up files.
 
 They are findings of `styr import outcomes`, not of `styr lint`: a workbook is
 not part of the repository. Each names the workbook, the sheet and the cell
@@ -129,6 +129,44 @@ PERIOD_IS_DATE = Rule(
         "Reports a period cell holding a date (2025-01-01) instead of a year, tertial or half-year."
     ),
 )
+OTHER_EXPORTED_MUNICIPALITY = Rule(
+    code="XL011",
+    name="workbook-of-other-municipality",
+    severity=Severity.ERROR,
+    summary=N_("A workbook exported for another municipality"),
+    message=N_(
+        "{cell}: the workbook was exported from the steering model of {named}, not of "
+        "{municipality}. Import it into the steering model of {named}, or fill in a workbook "
+        "exported from this one (styr export xlsx)."
+    ),
+    doc=N_(
+        "Reports a workbook that styr export xlsx made for another municipality, once, "
+        "instead of every indicator it names."
+    ),
+)
+GENDER_NOT_FOLLOWED = Rule(
+    code="XL012",
+    name="cell-gender-not-followed",
+    severity=Severity.ERROR,
+    summary=N_("Women or men for an indicator not followed by gender"),
+    message=N_(
+        "{cell}: '{indicator}' is not followed for women and men, so a value in the column "
+        "{heading} cannot be imported. Leave the cell empty, or add gender_breakdown: true to "
+        "the indicator."
+    ),
+    doc=N_("Reports a value for women or men on an indicator without gender_breakdown: true."),
+)
+NUMBER_TOO_LARGE = Rule(
+    code="XL013",
+    name="cell-number-too-large",
+    severity=Severity.ERROR,
+    summary=N_("A number too large for an outcome"),
+    message=N_(
+        "{cell}: the number is too large to be an outcome (it has more than {digits} digits "
+        "before the decimal comma). Correct the cell, or leave it empty."
+    ),
+    doc=N_("Reports a number cell whose number is too large (or not finite) to be written."),
+)
 
 RULES = (
     NOT_A_NUMBER,
@@ -141,6 +179,9 @@ RULES = (
     MOVED_HEADING,
     OTHER_MUNICIPALITY,
     PERIOD_IS_DATE,
+    OTHER_EXPORTED_MUNICIPALITY,
+    GENDER_NOT_FOLLOWED,
+    NUMBER_TOO_LARGE,
 )
 BY_CODE = {rule.code: rule for rule in RULES}
 
