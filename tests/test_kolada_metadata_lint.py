@@ -96,14 +96,23 @@ def test_the_snapshot_is_read_once_and_only_when_needed(
     assert reads == [stored]
 
 
-def test_a_damaged_snapshot_gives_no_findings_and_no_error(blank_repo: Path) -> None:
+@pytest.mark.parametrize("damaged", ["{not json", '{"format":1,"kpis":[{"id":5}]'])
+def test_a_damaged_snapshot_is_one_finding_at_its_file(
+    run_cli: Run, blank_repo: Path, damaged: str
+) -> None:
     (blank_repo / "organisation" / "exempelnamnden.yaml").write_text(
         _organisation("N15482"), encoding="utf-8"
     )
     stored = snapshot.repository_path(blank_repo)
     stored.parent.mkdir()
-    stored.write_text("{not json", encoding="utf-8")
-    assert _codes(blank_repo) == []
+    stored.write_text(damaged, encoding="utf-8")
+    assert _codes(blank_repo) == ["K007"]  # K002 cannot check N15482: said, not silent
+    result = run_cli("lint", blank_repo, "--format", "concise")
+    assert result.code == 0, result.err  # a warning, not a failure; no traceback
+    line = next(line for line in result.out.splitlines() if "K007" in line)
+    assert line.startswith(f"{stored}:1:1")
+    assert "Den sparade listan över Koladas nyckeltal går inte att läsa" in line
+    assert "styr kolada metadata --update" in line
 
 
 NETWORK = ["styr.kolada.client", "styr.kolada.session", "urllib.request", "http.client"]

@@ -75,6 +75,7 @@ QUALITY_CHECKS: tuple[tuple[Rule, Check], ...] = (
     (kolada_snapshot.NOT_MUNICIPAL, kolada_snapshot.check_municipal),
     (kolada_snapshot.NOT_BY_GENDER, kolada_snapshot.check_gender),
     (kolada_snapshot.OLD_SNAPSHOT, kolada_snapshot.check_old),
+    (kolada_snapshot.DAMAGED_SNAPSHOT, kolada_snapshot.check_damaged),
     (follow_up.UNKNOWN_INDICATOR, follow_up.check_unknown),
     (follow_up.OUTSIDE_HORIZON, follow_up.check_horizon),
     (follow_up.MISSING_OUTCOME, follow_up.check_missing),

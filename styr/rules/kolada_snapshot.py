@@ -1,15 +1,18 @@
-"""K002–K006: Kolada ids checked against the stored list of Kolada's key figures.
+"""K002–K007: Kolada ids checked against the stored list of Kolada's key figures.
 
 Only when a snapshot exists (`styr kolada metadata --update`; the
 repository's, else the user's) and an indicator has a `kolada:` id: the
 snapshot is read then, once per run, and never from the network. Without a
-snapshot these rules say nothing: K001 still checks the id's form.
+snapshot these rules say nothing: K001 still checks the id's form. A snapshot
+that cannot be read is K007, at its file, so that the checks are never
+switched off without a word.
 """
 
 from __future__ import annotations
 
 import difflib
 from collections.abc import Iterator
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from styr.findings import Finding, Severity
@@ -123,7 +126,27 @@ Instead: run `styr kolada metadata --update` and commit the new list.
 """),
 )
 
-RULES = (UNKNOWN_KPI, REMOVED_KPI, NOT_MUNICIPAL, NOT_BY_GENDER, OLD_SNAPSHOT)
+DAMAGED_SNAPSHOT = Rule(
+    code="K007",
+    name="damaged-kolada-list",
+    severity=Severity.WARNING,
+    summary=N_("The stored list of Kolada's key figures cannot be read"),
+    message=N_(
+        "The stored list of Kolada's key figures cannot be read: it is damaged or was written by "
+        "another version of styr, so the Kolada ids are not checked against it. Make a new one "
+        "with: styr kolada metadata --update"
+    ),
+    doc=N_("""Reports a stored list of Kolada's key figures that cannot be read.
+
+Why: the checks K002–K006 use the list; a damaged one would switch them off
+without a word. The finding is at the list's file, once.
+
+Failing example: `.styr/kolada-nyckeltal.json` cut off in the middle, or edited by hand.
+Instead: run `styr kolada metadata --update` and commit the new list.
+"""),
+)
+
+RULES = (UNKNOWN_KPI, REMOVED_KPI, NOT_MUNICIPAL, NOT_BY_GENDER, OLD_SNAPSHOT, DAMAGED_SNAPSHOT)
 
 _ONLY_REGIONS = N_("only for regions")
 _ONLY_UNITS = N_("only for units such as schools")
@@ -131,10 +154,10 @@ _NEITHER = N_("Kolada names no level")
 _MEANT = N_(" Did you mean {meant}?")
 
 
-def _snapshot(context: RuleContext) -> Snapshot | None:
-    """The stored list, read once per run, or None: none stored, none readable, none needed."""
+def _stored(context: RuleContext) -> Snapshot | Path | None:
+    """The stored list, read once per run; the path of one that cannot be read; or None."""
 
-    def load() -> Snapshot | None:
+    def load() -> Snapshot | Path | None:
         from styr.kolada import snapshot
 
         path = snapshot.find(context.repository.root)
@@ -143,10 +166,16 @@ def _snapshot(context: RuleContext) -> Snapshot | None:
         try:
             return snapshot.read_once(path)
         except (snapshot.SnapshotError, OSError):
-            return None  # styr kolada metadata says what is wrong with it
+            return path  # K007 says so, at the file
 
-    stored: Snapshot | None = context.remember("kolada-snapshot", load)
+    stored: Snapshot | Path | None = context.remember("kolada-snapshot", load)
     return stored
+
+
+def _snapshot(context: RuleContext) -> Snapshot | None:
+    """The stored list, or None: none stored, none readable (K007), none needed."""
+    stored = _stored(context)
+    return None if stored is None or isinstance(stored, Path) else stored
 
 
 def _with_kolada(context: RuleContext) -> list[tuple[Element, str]]:
@@ -254,3 +283,12 @@ def check_old(context: RuleContext) -> Iterator[Finding]:
         return
     first, _ = indicators[0]
     yield context.at(OLD_SNAPSHOT, first, "kolada", date=stored.fetched_on.isoformat())
+
+
+def check_damaged(context: RuleContext) -> Iterator[Finding]:
+    """The stored list that cannot be read, at its first line, where Kolada ids need it."""
+    if not _with_kolada(context):
+        return
+    stored = _stored(context)
+    if isinstance(stored, Path):
+        yield DAMAGED_SNAPSHOT.at(stored, 1, 1)
