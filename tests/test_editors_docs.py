@@ -144,3 +144,20 @@ def test_the_sublime_and_vscode_snippets_name_the_settings_the_servers_read() ->
     assert client["command"] == ["styr", "lsp"]
     assert client["initializationOptions"] == {"schemaDiagnostics": False}
     assert client["settings"] == {"styr": {"schemaDiagnostics": False}}
+
+
+def test_the_vsix_ci_builds_is_kept_in_dist_as_the_pages_say() -> None:
+    run = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    # Not into the temporary folder CI removes at the end: into the checkout's dist/.
+    assert re.search(r'^bash \.ci/vsix "\$work/venv/bin/python" "\$root/dist"$', run, re.M)
+    assert "/dist/" in (ROOT / ".gitignore").read_text(encoding="utf-8").splitlines()
+    for page in (PAGE, ROOT / "editors" / "vscode" / "README.md"):
+        text = page.read_text(encoding="utf-8")
+        assert "dist/styr-0.1.0.vsix" in text, page
+        # How to build it oneself, on Windows too.
+        for commands in (_fenced(text, "sh"), _fenced(text, "powershell")):
+            assert any("bundle.py" in c and "vsce package" in c for c in commands), page
+
+
+def _fenced(text: str, language: str) -> list[str]:
+    return [body for lang, body in FENCE.findall(text) if lang == language]
