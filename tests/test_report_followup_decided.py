@@ -126,3 +126,15 @@ def test_a_period_far_outside_the_term_and_every_file_is_refused(run_cli: Run) -
     assert "Traceback" not in result.err
     # A period of the term with nothing written yet is still the council's report.
     assert run_cli("report", HUDDINGE, "--period", "2026", "-f", "md").code == 0
+
+
+def test_the_pdf_names_a_web_address_once_where_the_link_is_the_address() -> None:
+    pytest.importorskip("weasyprint", reason="the PDF extra (weasyprint) is not installed")
+    import pypdf
+
+    from styr.report.printed import document_report
+
+    data = document_report("pdf", [HUDDINGE], period="2025")
+    text = "".join(page.extract_text() for page in pypdf.PdfReader(io.BytesIO(data)).pages)
+    assert "huddinge.se" in text
+    assert "<https://www.huddinge.se/>" not in text.replace("\n", "")
