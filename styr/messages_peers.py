@@ -14,6 +14,10 @@ PEER_MESSAGES: dict[str, Text] = {
         "peers: in styr.yaml names both a municipality group in Kolada and a list of "
         "municipalities. Keep one of them."
     ),
+    "kolada-peers-invalid": N_(
+        "peers: in styr.yaml has an error at line {line}, column {column} ({code}). Run styr "
+        "lint and correct it; nothing was fetched from Kolada."
+    ),
     "kolada-peers-file-stdout": N_(
         "--file - cannot be used with --peers: the comparison is written into a file of the "
         "repository. Name one, for example --file jamforelse/kolada.yaml, or leave --file out."

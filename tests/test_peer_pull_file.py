@@ -120,3 +120,34 @@ def test_the_summary_names_the_country_only_when_it_was_fetched(
     assert without.code == 0, without.err
     assert "rikets" not in without.out
     assert "påhittade" not in without.out  # the examples went with the first pull
+
+
+LISTED = '  municipalities: ["1281", "1380", "1490", "1880", "1980", "2180", "2480"]\n'
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "code"),
+    [
+        ("  country: true\n", "  country: ja\n", "S002"),
+        (LISTED, "  kolada_group: liknande kommuner\n", "K024"),
+    ],
+    ids=["country-not-true-or-false", "group-not-an-id"],
+)
+def test_a_pull_refuses_errors_in_peers_before_asking_kolada(
+    run_cli: Run, example: Path, kolada_fake: FakeKolada, old: str, new: str, code: str
+) -> None:
+    manifest = example / "styr.yaml"
+    text = manifest.read_text(encoding="utf-8")
+    assert text.count(old) == 1
+    text = text.replace(old, new)
+    manifest.write_text(text, encoding="utf-8")
+    line = text.splitlines().index(new.rstrip("\n")) + 1
+    before = (example / DEFAULT_PEER_FILE).read_bytes()
+    result = _pull(run_cli, example, kolada_fake)
+    assert result.code == 2, result.out
+    assert f"peers: i styr.yaml har ett fel på rad {line}," in result.err
+    assert "Traceback" not in result.err
+    assert kolada_fake.seen == []  # nothing asked of Kolada
+    assert (example / DEFAULT_PEER_FILE).read_bytes() == before
+    assert f"({code})" in result.err
+    assert f"{line}:" in run_cli("lint", example).out  # lint says where, as the pull does

@@ -27,6 +27,7 @@ from typing import Any
 from styr.editor import MODELINE_PREFIX, PEER_FOLDER, SCHEMA_FOLDER, with_modeline
 from styr.errors import UsageError
 from styr.files import AsRead, write_atomic
+from styr.findings import Finding, Severity
 from styr.followup.kolada_pull import _kolada_indicators  # the one reading of kolada: ids
 from styr.followup.peers import COUNTRY, PEER_VALUES, PeerValue, read_values
 from styr.i18n import N_, translate
@@ -35,7 +36,7 @@ from styr.kolada.session import DEFAULT_TOTAL_TIMEOUT
 from styr.load import limits, parse_document
 from styr.load.access import Refused, read_inside
 from styr.model.index import build_index
-from styr.model.repository import find_repositories, load_repository
+from styr.model.repository import Repository, find_repositories, load_repository
 from styr.schema_validators import SCHEMA_SUFFIX
 
 DEFAULT_PEER_FILE = Path(PEER_FOLDER) / "kolada.yaml"
@@ -94,6 +95,7 @@ def pull_peers(
     ends = time.monotonic() + limit
     root = find_repositories([path])[0]
     repository = load_repository(root)
+    _refuse_errors_in_peers(repository, today or date.today())
     group = peer_group(repository.manifest_data)
     own = repository.municipality_code or ""
     kpis = sorted(_kolada_indicators(build_index(repository)))
@@ -142,6 +144,31 @@ def summary_lines(summary: dict[str, Any], language: str) -> list[str]:
     if summary["examples_removed"]:
         lines.append(message("kolada-peers-examples-replaced", language, file=summary["file"]))
     return lines
+
+
+def _refuse_errors_in_peers(repository: Repository, today: date) -> None:
+    """A usage error, before anything is asked of Kolada, when `styr lint` finds an error in
+    `peers:` (`country: ja`, a malformed group): the pull would fetch another group than the
+    one meant, or none."""
+    from styr.lint import lint_repository
+
+    manifest = repository.manifest.file
+    for finding in sorted(lint_repository(repository, today=today).findings, key=_place):
+        if (
+            finding.severity >= Severity.ERROR
+            and finding.file == manifest
+            and finding.path[:1] == ("peers",)
+        ):
+            raise UsageError(
+                "kolada-peers-invalid",
+                line=finding.line,
+                column=finding.column,
+                code=finding.code,
+            )
+
+
+def _place(finding: Finding) -> tuple[int, int]:
+    return finding.line, finding.column
 
 
 def _members(group: PeerGroup, own: str, base_url: str, limit: float) -> tuple[str, list[str]]:
