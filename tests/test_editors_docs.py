@@ -161,3 +161,15 @@ def test_the_vsix_ci_builds_is_kept_in_dist_as_the_pages_say() -> None:
 
 def _fenced(text: str, language: str) -> list[str]:
     return [body for lang, body in FENCE.findall(text) if lang == language]
+
+
+def test_the_pages_name_the_outline_and_the_lsp_figures() -> None:
+    assert "document symbols" in PAGE.read_text(encoding="utf-8")
+    assert "disposition (outline)" in (ROOT / "README.md").read_text(encoding="utf-8")
+    performance = (ROOT / "docs" / "performance.md").read_text(encoding="utf-8")
+    bench = (ROOT / "benchmarks" / "run.py").read_text(encoding="utf-8")
+    # Each row benchmarks/run.py prints for styr lsp has its measured figure on the page.
+    for printed in ("styr lsp edit → diagnostics", "styr lsp start-up, whole corpus"):
+        assert printed in bench
+        label = printed.replace("styr lsp", "`styr lsp`")
+        assert re.search(rf"^\| {re.escape(label)}[^|]*\| \d+\.\d+ \|", performance, re.M)
