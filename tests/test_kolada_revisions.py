@@ -288,3 +288,30 @@ def test_a_source_spelled_kolada_in_small_letters_is_kolada_s_to_the_pull() -> N
     assert (merged.updated, merged.kept) == (1, 0)
     assert [r.new for r in merged.revisions] == [74.2]
     assert yaml.safe_load(text)["outcomes"][0]["value"] == 74.2
+
+
+def test_styr_diff_says_kolada_made_a_preliminary_value_final(run_cli: Run, tmp_path: Path) -> None:
+    old, new = tmp_path / "old" / "helsingborg", tmp_path / "new" / "helsingborg"
+    shutil.copytree(EXAMPLES / "helsingborg", old)
+    shutil.copytree(EXAMPLES / "helsingborg", new)
+    path = new / "uppfoljning" / "2025.yaml"
+    text = path.read_text(encoding="utf-8")
+    # What a pull writes when Kolada gives the same 56,8 as final.
+    marked = "    value: 56.8\n    preliminary: true\n"
+    assert text.count(marked) == 1
+    path.write_text(text.replace(marked, "    value: 56.8\n"), encoding="utf-8")
+    result = run_cli("diff", "--from", old, "--to", new)
+    assert "Kolada har fastställt utfallet 2025: 56,8, tidigare preliminärt" in result.out, (
+        result.out
+    )
+    english = run_cli("diff", "--from", old, "--to", new, "--lang", "en")
+    assert "Kolada has made outcome 2025 final: 56.8, preliminary before" in english.out
+    data = json.loads(run_cli("diff", "--from", old, "--to", new, "-f", "json").out)
+    changes = [c for r in data["repositories"] for c in r["changes"]]
+    assert [(c["kind"], c["params"]["field"], c["params"]["new"]) for c in changes] == [
+        ("field-changed", "outcome.preliminary", None)
+    ]
+    assert changes[0]["file"] == "uppfoljning/2025.yaml" and changes[0]["line"] > 0
+    # Back the other way: said as preliminary again, not as a planner's edit.
+    again = run_cli("diff", "--from", new, "--to", old)
+    assert "Kolada anger nu utfallet 2025 som preliminärt: 56,8" in again.out, again.out

@@ -12,8 +12,10 @@ field `outcome.comment` (`outcome.source`, `outcome.unit`); when it was
 fetched (`fetched_on`) is not: a new fetch of the same figures changes nothing.
 A figure revised by Kolada (the new side's outcome from Kolada records the old
 figure under `revised:`, styr.followup.kolada_revisions) is a revision with
-`revised_by: Kolada`, said as Kolada's; the record itself and `preliminary`
-are what the pull wrote about it, not changes of their own.
+`revised_by: Kolada`, said as Kolada's; the record itself is what the pull
+wrote about it, not a change of its own. Kolada's value made final (the pull
+took `preliminary: true` away) is the field `outcome.preliminary` changed,
+said as Kolada's ("Kolada har fastställt utfallet 2025: 56,8").
 A goal's analysis is matched by goal and period: reworded, it is a change of
 the field `analysis` of the goal; given or taken away, it is an outcome added
 or removed with the field `analysis` (the removed one placed on the old side).
@@ -29,7 +31,13 @@ from styr.diff.changes import Change, ChangeKind
 from styr.diff.places import file_name, not_loaded_files, organisation_of
 from styr.diff.values import value_change
 from styr.followup.evaluate import FOLLOW_UP, Analysis, OutcomeEntry, read_outcomes
-from styr.followup.kolada_revisions import KOLADA, PRELIMINARY, REVISED, revised_from
+from styr.followup.kolada_revisions import (
+    KOLADA,
+    PRELIMINARY,
+    REVISED,
+    is_from_kolada,
+    revised_from,
+)
 from styr.lint import relative_name
 from styr.load import Document
 from styr.model.index import Element, Index, build_index
@@ -70,6 +78,7 @@ def outcome_changes(
         if previous is not None:
             changes.extend(_revisions(previous, entry, new, names))
             changes.extend(_other_values(previous, entry, new, names))
+            changes.extend(_preliminary(previous, entry, new, names))
         elif not unread.on_old_side(entry.document):
             shown = _shown(entry, "value")
             changes.append(_change(ChangeKind.OUTCOME_ADDED, entry, new, names, new=shown))
@@ -165,6 +174,24 @@ def _other_values(
         if found is not None:
             kind, params = found
             yield _change(kind, new, repository, names, **params)
+
+
+def _preliminary(
+    old: OutcomeEntry, new: OutcomeEntry, repository: Repository, names: _Names
+) -> Iterator[Change]:
+    """Kolada's mark on a value it fetched changed: final now where it was preliminary, or back.
+
+    A change of the field `outcome.preliminary` (old, new: True or None), with
+    the value now; only of a value from Kolada, whose mark the pull writes.
+    """
+    if old.preliminary == new.preliminary or not is_from_kolada(_written_entry(new)):
+        return
+    was, now = (True, None) if old.preliminary else (None, True)
+    value = _shown(new, "value")
+    field = f"outcome.{PRELIMINARY}"
+    yield _change(
+        ChangeKind.FIELD_CHANGED, new, repository, names, field=field, old=was, new=now, value=value
+    )
 
 
 # A figure written but not as a number: not compared (lint reports it).

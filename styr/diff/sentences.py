@@ -33,6 +33,7 @@ from styr.diff.sentences_indicators import (
     say_better,
     say_kolada,
     say_outcome_added,
+    say_outcome_preliminary,
     say_outcome_removed,
     say_outcome_revised,
     say_target_added,
@@ -115,6 +116,8 @@ def _field_changed(c: Said) -> str:
     key = str(c.params.get("field") or "").rpartition(".")[2]
     if key == "illustrative" and (old is True or new is True):
         return c.say("marked_illustrative" if new is True else "unmarked_illustrative")
+    if key == "preliminary" and c.change.category == "follow_up":  # Kolada's mark
+        return say_outcome_preliminary(c)
     # Values of a few words each (a term, a language): said in words, not as written.
     words = _VALUE_WORDS.get(key)
     if words is not None and _one_of(old, words) and _one_of(new, words):

@@ -134,6 +134,13 @@ def say_outcome_revised(c: Said) -> str:
     return c.say(key, period=_period(c), old=old, new=new)
 
 
+def say_outcome_preliminary(c: Said) -> str:
+    """Kolada's value made final (`preliminary: true` taken away by a pull), or marked so again."""
+    final = c.params.get("new") is not True
+    key = "outcome_final_by_kolada" if final else "outcome_preliminary_by_kolada"
+    return c.say(key, period=_period(c), value=_target_value(c, c.params.get("value")))
+
+
 def say_outcome_removed(c: Said) -> str:
     if c.params.get("field") == "analysis":
         return c.say("analysis_removed", period=_period(c))

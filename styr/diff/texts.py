@@ -222,6 +222,13 @@ SENTENCES: dict[str, Text] = {
         "{subject}: outcome {period} for women changed from {old} to {new}"
     ),
     "outcome_revised_men": N_("{subject}: outcome {period} for men changed from {old} to {new}"),
+    # Kolada's value made final (the pull took preliminary: true away), or preliminary again.
+    "outcome_final_by_kolada": N_(
+        "{subject}: Kolada has made outcome {period} final: {value}, preliminary before"
+    ),
+    "outcome_preliminary_by_kolada": N_(
+        "{subject}: Kolada now gives outcome {period} as preliminary: {value}"
+    ),
     "outcome_revised_by_kolada": N_(
         "{subject}: Kolada revised outcome {period} from {old} to {new}"
     ),
