@@ -138,3 +138,11 @@ def test_the_pdf_names_a_web_address_once_where_the_link_is_the_address() -> Non
     text = "".join(page.extract_text() for page in pypdf.PdfReader(io.BytesIO(data)).pages)
     assert "huddinge.se" in text
     assert "<https://www.huddinge.se/>" not in text.replace("\n", "")
+
+
+def test_status_writes_a_number_as_the_report_does(run_cli: Run, year: FollowupReportView) -> None:
+    result = run_cli("status", HUDDINGE, "--period", "2025")
+    assert result.code == 0, result.err
+    cost = next(goal for goal in listed(year) if goal.id == "gsn-ind-1-kostnad")
+    assert cost.indicators[0].value.replace("\u00a0", " ") == "107 800"
+    assert "107 800" in result.out and "107800" not in result.out

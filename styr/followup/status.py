@@ -34,6 +34,7 @@ from styr.lint import LintResult, load_and_lint
 from styr.messages import message
 from styr.model.index import Index, build_index
 from styr.model.repository import Repository, find_repositories
+from styr.plain_values import number
 from styr.publishing import check_publishable, error_count
 
 
@@ -363,9 +364,9 @@ def _number(value: Any, unit: Any, language: str) -> str:
     """A number as a reader writes it: decimal comma in Swedish, % for percent."""
     if value is None:
         return "–"
-    shown = f"{value:g}"
-    if language == "sv":
-        shown = shown.replace(".", ",")
+    # The one Swedish number formatter, as the report writes it: 107 800, 86,6. Its
+    # no-break space is a plain one here: both of the table's drawers wrap alike at it.
+    shown = number(value, language).replace("\u00a0", " ")
     if unit == "procent":
         return f"{shown} %"
     return f"{shown} {terminal(unit)}" if isinstance(unit, str) else shown
