@@ -108,7 +108,13 @@ app.command(help=N_("Start a new repository for a municipality from a bundled st
     init
 )
 app.command(help=N_("Show or export the JSON schemas (for editors with YAML support)."))(schema)
-app.command(help=N_("Publish an overview of the goals as standalone HTML or as Markdown."))(report)
+app.command(
+    help=N_(
+        "Publish the overview of the goals, or with --period the follow-up report, as HTML, "
+        "Markdown, PDF or Word."
+    ),
+    short_help=N_("Publish the goal report and the follow-up report."),
+)(report)
 app.command(help=N_("Publish the steering model as a website: a folder of accessible pages."))(site)
 app.command(help=N_("Show goal fulfilment: outcome against target value per goal and indicator."))(
     status
@@ -118,7 +124,11 @@ app.command(
 )(diff_command)
 
 kolada_app = typer.Typer(
-    help=N_("Fetch outcomes from Kolada, the open database of municipal key figures."),
+    help=N_(
+        "Work with Kolada, the open database of municipal key figures: fetch outcomes and the "
+        "values of municipalities to compare with, search key figures, and keep a stored list "
+        "of them for work without a connection."
+    ),
     options_metavar=N_("[OPTIONS]"),
     subcommand_metavar=N_("COMMAND [ARGS]..."),
 )
