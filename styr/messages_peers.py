@@ -36,6 +36,14 @@ PEER_MESSAGES: dict[str, Text] = {
         "Fetched {fetched} values from Kolada into {file}: the municipality's and {members} "
         "other municipalities' ({with_data} of them have values). Source: Kolada."
     ),
+    "kolada-peers-revised": N_(
+        "Kolada changed {kpi} for municipality {municipality} in {year} from {old} to {new}; "
+        "the earlier value is kept under revised: in the file."
+    ),
+    "kolada-peers-revised-country": N_(
+        "Kolada changed {kpi} for the whole country in {year} from {old} to {new}; the earlier "
+        "value is kept under revised: in the file."
+    ),
     "kolada-peers-examples-replaced": N_(
         "The made-up example values in {file} were removed: the file now holds only values "
         "fetched from Kolada."

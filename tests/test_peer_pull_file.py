@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
@@ -28,7 +29,7 @@ def example(tmp_path: Path) -> Path:
     return target
 
 
-def _data(repo: Path) -> dict[str, object]:
+def _data(repo: Path) -> Any:
     loaded = yaml.safe_load((repo / DEFAULT_PEER_FILE).read_text(encoding="utf-8"))
     assert isinstance(loaded, dict)
     return loaded
@@ -151,3 +152,40 @@ def test_a_pull_refuses_errors_in_peers_before_asking_kolada(
     assert (example / DEFAULT_PEER_FILE).read_bytes() == before
     assert f"({code})" in result.err
     assert f"{line}:" in run_cli("lint", example).out  # lint says where, as the pull does
+
+
+def test_a_value_kolada_revised_keeps_the_earlier_one_and_is_told(
+    run_cli: Run, example: Path, kolada_fake: FakeKolada
+) -> None:
+    (example / DEFAULT_PEER_FILE).unlink()
+    kolada_fake.add_value("N15428", "1380", 2025, 80.0)
+    kolada_fake.add_value("N15428", "0000", 2025, 84.1)
+    kolada_fake.add_value("N15428", "1490", 2025, 81.0)
+    assert _pull(run_cli, example, kolada_fake).code == 0
+    target = example / DEFAULT_PEER_FILE
+    text = target.read_text(encoding="utf-8")
+    fetched = _data(example)["figures"][0]["fetched_on"]
+    # A year on, Kolada gives other values for a peer and for the country.
+    target.write_text(text.replace(f'"{fetched}"', '"2025-03-01"'), encoding="utf-8")
+    kolada_fake.values.clear()
+    kolada_fake.add_value("N15428", "1380", 2025, 82.0)
+    kolada_fake.add_value("N15428", "0000", 2025, 84.5)
+    kolada_fake.add_value("N15428", "1490", 2025, 81.0)
+    result = _pull(run_cli, example, kolada_fake)
+    assert result.code == 0, result.err
+    assert "Kolada har ändrat N15428 för kommun 1380 år 2025 från 80 till 82" in result.out
+    assert "Kolada har ändrat N15428 för hela riket år 2025 från 84,1 till 84,5" in result.out
+    assert "1490" not in result.out.split("Källa: Kolada.")[-1]  # unchanged: not told
+    figures = {f["municipality"]: f for f in _data(example)["figures"]}
+    assert figures["1380"]["value"] == 82
+    assert figures["1380"]["revised"] == [{"value": 80, "fetched_on": "2025-03-01"}]
+    assert figures["0000"]["revised"] == [{"value": 84.1, "fetched_on": "2025-03-01"}]
+    assert "revised" not in figures["1490"]
+    lint = run_cli("lint", example)
+    assert lint.out.count("K025") == 2
+    assert "från 80 till 82 (hämtat 2025-03-01 och" in lint.out
+    # Fetched again unchanged, the history stays and no revision is told again.
+    again = _pull(run_cli, example, kolada_fake)
+    assert "har ändrat" not in again.out
+    history = {f["municipality"]: f.get("revised") for f in _data(example)["figures"]}
+    assert history["1380"] == [{"value": 80, "fetched_on": "2025-03-01"}]

@@ -19,7 +19,7 @@ import json
 import math
 import time
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -29,7 +29,7 @@ from styr.errors import UsageError
 from styr.files import AsRead, write_atomic
 from styr.findings import Finding, Severity
 from styr.followup.kolada_pull import _kolada_indicators  # the one reading of kolada: ids
-from styr.followup.peers import COUNTRY, PEER_VALUES, PeerValue, read_values
+from styr.followup.peers import COUNTRY, PEER_VALUES, EarlierValue, PeerValue, read_values
 from styr.i18n import N_, translate
 from styr.kolada import Outcome, fetch_group, fetch_outcomes
 from styr.kolada.session import DEFAULT_TOTAL_TIMEOUT
@@ -111,10 +111,11 @@ def pull_peers(
     fresh = [_peer_value(outcome, fetched_on) for outcome in outcomes if outcome.gender == "T"]
     # Made-up example values are never mixed with Kolada's: the file then holds this pull's.
     kept = [] if earlier.illustrative else earlier.values
+    merged, revised = _merged(kept, fresh, set(years))
     text = render_peer_file(
         group,
         members,
-        _merged(kept, fresh, set(years)),
+        merged,
         repository.language or "sv",
         header=_kept_header(earlier),
         title=title,
@@ -132,17 +133,33 @@ def pull_peers(
         "with_data": len(with_data),
         "country": group.country,
         "examples_removed": earlier.illustrative,
+        "revised": revised,  # (as it was, as it is now) of each value Kolada changed
     }
 
 
 def summary_lines(summary: dict[str, Any], language: str) -> list[str]:
     """What `styr kolada pull --peers` says it did: the country's values only when it asked."""
     from styr.messages import message
+    from styr.plain_values import number
 
     key = "kolada-peers-pulled" if summary["country"] else "kolada-peers-pulled-no-country"
     lines = [message(key, language, **summary)]
     if summary["examples_removed"]:
         lines.append(message("kolada-peers-examples-replaced", language, file=summary["file"]))
+    for before, now in summary["revised"]:
+        lines.append(
+            message(
+                "kolada-peers-revised-country"
+                if now.municipality == COUNTRY
+                else "kolada-peers-revised",
+                language,
+                kpi=now.kpi,
+                municipality=now.municipality,
+                year=now.year,
+                old=number(before.value, language),
+                new=number(now.value, language),
+            )
+        )
     return lines
 
 
@@ -193,11 +210,34 @@ def _peer_value(outcome: Outcome, fetched_on: str) -> PeerValue:
 
 def _merged(
     kept: Iterable[PeerValue], fresh: Iterable[PeerValue], years: set[int]
-) -> list[PeerValue]:
-    """The earlier pulls' values of other years, and this pull's, in a stable order."""
-    values = {(v.kpi, v.municipality, v.year): v for v in kept if v.year not in years}
-    values.update({(v.kpi, v.municipality, v.year): v for v in fresh})
-    return [values[key] for key in sorted(values)]
+) -> tuple[list[PeerValue], list[tuple[PeerValue, PeerValue]]]:
+    """The earlier pulls' values of other years, and this pull's, in a stable order.
+
+    A value Kolada now gives differently keeps the earlier one under `revised:`
+    (as the follow-up's pull does); one Kolada no longer gives is kept as it was.
+    Also returned: each value revised, as it was and as it is now.
+    """
+    earlier = {(v.kpi, v.municipality, v.year): v for v in kept}
+    values = {key: v for key, v in earlier.items() if v.year not in years}
+    revised = []
+    for value in fresh:
+        key = (value.kpi, value.municipality, value.year)
+        before = earlier.get(key)
+        values[key] = _with_history(before, value)
+        if before is not None and values[key].revised != before.revised:
+            revised.append((before, values[key]))
+    return [values[key] for key in sorted(values)], revised
+
+
+def _with_history(before: PeerValue | None, now: PeerValue) -> PeerValue:
+    if before is None:
+        return now
+    if now.value is None and before.value is not None:
+        return before  # Kolada gave no value this time: the one fetched before stays
+    history = before.revised
+    if before.value is not None and now.value is not None and before.value != now.value:
+        history = (*history, EarlierValue(before.value, before.fetched_on))
+    return replace(now, revised=history)
 
 
 def _target_file(root: Path, file: Path | None) -> Path:
@@ -311,7 +351,14 @@ def _value_line(value: PeerValue) -> str:
         parts.append("preliminary: true")
     if value.fetched_on:
         parts.append(f"fetched_on: {_quoted(value.fetched_on)}")
+    if value.revised:
+        parts.append(f"revised: [{', '.join(map(_earlier_record, value.revised))}]")
     return f"  - {{{', '.join(parts)}}}"
+
+
+def _earlier_record(earlier: EarlierValue) -> str:
+    fetched_on = f", fetched_on: {_quoted(earlier.fetched_on)}" if earlier.fetched_on else ""
+    return f"{{value: {_number(earlier.value)}{fetched_on}}}"
 
 
 def _number(value: float) -> str:

@@ -34,6 +34,14 @@ DERIVED_DECIMALS = 2
 
 
 @dataclass(frozen=True, slots=True)
+class EarlierValue:
+    """A value Kolada gave before it revised it, and when that one was fetched."""
+
+    value: float
+    fetched_on: str = ""
+
+
+@dataclass(frozen=True, slots=True)
 class PeerValue:
     """One total value Kolada gave for a key figure, a municipality and a year."""
 
@@ -43,6 +51,8 @@ class PeerValue:
     value: float | None
     preliminary: bool = False
     fetched_on: str = ""
+    # Kolada's earlier values of the same figure, oldest first (the file's `revised:`).
+    revised: tuple[EarlierValue, ...] = ()
 
 
 @dataclass(slots=True)
@@ -220,4 +230,14 @@ def read_values(items: Any) -> Iterable[PeerValue]:
             value=None if value is None else float(value),
             preliminary=item.get("preliminary") is True,
             fetched_on=fetched_on if isinstance(fetched_on := item.get("fetched_on"), str) else "",
+            revised=tuple(_earlier(item.get("revised"))),
         )
+
+
+def _earlier(records: Any) -> Iterable[EarlierValue]:
+    for record in records if isinstance(records, list) else []:
+        if not isinstance(record, dict):
+            continue
+        value, fetched_on = record.get("value"), record.get("fetched_on")
+        if isinstance(value, int | float) and not isinstance(value, bool):
+            yield EarlierValue(float(value), fetched_on if isinstance(fetched_on, str) else "")

@@ -81,6 +81,7 @@ QUALITY_CHECKS: tuple[tuple[Rule, Check], ...] = (
     (peer_values.GROUP_CHANGED, peer_values.check_group_changed),
     (peer_values.ONLY_ITSELF, peer_values.check_only_itself),
     (peer_values.NOT_A_GROUP_ID, peer_values.check_group_ids),
+    (peer_values.REVISED, peer_values.check_revised),
     (kolada_snapshot.DAMAGED_SNAPSHOT, kolada_snapshot.check_damaged),
     (follow_up.UNKNOWN_INDICATOR, follow_up.check_unknown),
     (follow_up.OUTSIDE_HORIZON, follow_up.check_horizon),

@@ -1,4 +1,4 @@
-"""K020–K024: the comparison with other municipalities, its file and styr.yaml's `peers:`.
+"""K020–K025: the comparison with other municipalities, its file and styr.yaml's `peers:`.
 
 The comparison file (kind `peer_values`) is written by `styr kolada pull
 --peers`; these rules catch what would change the comparison without a word:
@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from styr.findings import Finding, Severity
-from styr.followup.peers import PEER_VALUES
+from styr.followup.peers import COUNTRY, PEER_VALUES, read_values
 from styr.i18n import N_, both_languages
 from styr.kolada.lists import is_group_id
 from styr.load.document import Document
@@ -130,9 +130,40 @@ the ids).
 """),
 )
 
-RULES = (REPEATED, NOT_A_KOLADA_ID, GROUP_CHANGED, ONLY_ITSELF, NOT_A_GROUP_ID)
+REVISED = Rule(
+    code="K025",
+    name="peer-value-revised-by-kolada",
+    severity=Severity.INFO,
+    summary=N_("Kolada changed a comparison value fetched before"),
+    message=N_(
+        "Kolada changed {kpi} for {whose} in {year} from {old} to {new} (fetched "
+        "{old_fetched_on} and {new_fetched_on}). The comparison shows the new value; a report "
+        "published before shows the old one."
+    ),
+    doc=N_("""Reports a value in the comparison file that Kolada has changed since an earlier
+fetch: another municipality's, the country's or the municipality's own.
+
+Why: Kolada revises published values without notice. `styr kolada pull
+--peers` writes the new value and keeps the old one under the value's
+`revised:`, with when it was fetched. A median or a comparison published
+before may now read differently; the finding says so, once, where the value
+is.
+
+It is information, not a fault. When the change has been looked at,
+acknowledge it with a comment on the value's line, e.g. `# styr:
+ignore[K025] Kolada rättade värdet`.
+
+Example: `{kpi: "N15428", municipality: "1380", year: 2025, value: 82,
+fetched_on: "2026-03-01", revised: [{value: 80, fetched_on: "2025-03-01"}]}`.
+"""),
+)
+
+RULES = (REPEATED, NOT_A_KOLADA_ID, GROUP_CHANGED, ONLY_ITSELF, NOT_A_GROUP_ID, REVISED)
 
 _GROUP_NAMED = N_("the municipality group {group} in Kolada")
+_MUNICIPALITY = N_("municipality {code}")
+_COUNTRY = N_("the whole country")
+_EARLIER = N_("earlier")
 _CODES_NAMED = N_("the municipalities {codes}")
 
 
@@ -268,3 +299,36 @@ def _described(name: str, named: tuple[str, tuple[str, ...]]) -> dict[str, str]:
     if group:
         return both_languages(name, _GROUP_NAMED, group=group)
     return both_languages(name, _CODES_NAMED, codes=", ".join(codes))
+
+
+def check_revised(context: RuleContext) -> Iterator[Finding]:
+    """The newest revision of every value the file records one for."""
+    for document in _peer_files(context):
+        for position, item in _figures(document):
+            value = next(iter(read_values([item])), None)
+            if value is None or not value.revised or value.value is None:
+                continue
+            earlier = value.revised[-1]
+            if earlier.value == value.value:
+                continue
+            whose = (
+                both_languages("whose", _COUNTRY)
+                if value.municipality == COUNTRY
+                else both_languages("whose", _MUNICIPALITY, code=value.municipality)
+            )
+            yield _at(
+                REVISED,
+                document,
+                ("figures", position, "value"),
+                kpi=value.kpi,
+                year=str(value.year),
+                old=earlier.value,
+                new=value.value,
+                **whose,
+                **_dated("old_fetched_on", earlier.fetched_on),
+                **_dated("new_fetched_on", value.fetched_on),
+            )
+
+
+def _dated(name: str, day: str) -> dict[str, str]:
+    return {name: day, f"{name}_en": day} if day else both_languages(name, _EARLIER)
