@@ -146,3 +146,10 @@ def test_status_writes_a_number_as_the_report_does(run_cli: Run, year: FollowupR
     cost = next(goal for goal in listed(year) if goal.id == "gsn-ind-1-kostnad")
     assert cost.indicators[0].value.replace("\u00a0", " ") == "107 800"
     assert "107 800" in result.out and "107800" not in result.out
+
+
+def test_the_help_names_the_follow_up_report(run_cli: Run) -> None:
+    listed_help = run_cli("--help")
+    assert "Publicera mål- och uppföljningsrapporter." in listed_help.out
+    own = run_cli("report", "--help")
+    assert "--period uppföljningsrapporten" in " ".join(own.out.split())
