@@ -138,6 +138,11 @@ def test_the_pdf_names_a_web_address_once_where_the_link_is_the_address() -> Non
     text = "".join(page.extract_text() for page in pypdf.PdfReader(io.BytesIO(data)).pages)
     assert "huddinge.se" in text
     assert "<https://www.huddinge.se/>" not in text.replace("\n", "")
+    # The PDF is the page printed: the same proposals apart, decisions, targets and note.
+    flat = " ".join(text.split())
+    for words in ("Förslag som ännu inte är beslutade", "(mål 2026)", "Exempeltext – inte"):
+        assert words in flat, words
+    assert "Beslutad av Kommunfullmäktige 2022-11-21" in flat
 
 
 def test_status_writes_a_number_as_the_report_does(run_cli: Run, year: FollowupReportView) -> None:
