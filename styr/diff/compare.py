@@ -49,6 +49,7 @@ from styr.diff.manifest_changes import manifest_changes
 from styr.diff.matching import Sides
 from styr.diff.model_changes import model_changes
 from styr.diff.outcomes import outcome_changes
+from styr.diff.peer_changes import peer_changes
 from styr.diff.places import Place, element_change, organisation_of
 from styr.diff.words import word_diff
 from styr.load.text_fields import is_text_field
@@ -106,6 +107,7 @@ def compare_repositories(
         changes.extend(model_changes(old, new, language or "sv"))
         changes.extend(manifest_changes(old, new))
     changes.extend(outcome_changes(old, new, sides.new_index, sides.old_index, sides.renamed_ids))
+    changes.extend(peer_changes(old, new, sides.new_index))
     if language is not None:
         changes = with_kind_names(changes, sides.old_index, sides.new_index, language)
     return sorted(changes, key=lambda change: (change.file, change.line, change.column))

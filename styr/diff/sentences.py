@@ -103,6 +103,8 @@ def _reworded(c: Said) -> str:
     return c.say("reworded", field=field, words=words)
 
 
+# Where `preliminary` is Kolada's mark on a value: outcomes and the comparison's values.
+_KOLADA_MARKED = frozenset({"follow_up", "peer_values", "peer_values_country"})
 # Fields whose value names an organisation: said by the organisation's name.
 _NAMING_AN_ORGANISATION = frozenset({"owner", "parent", "adopted_by", "to"})
 
@@ -116,7 +118,7 @@ def _field_changed(c: Said) -> str:
     key = str(c.params.get("field") or "").rpartition(".")[2]
     if key == "illustrative" and (old is True or new is True):
         return c.say("marked_illustrative" if new is True else "unmarked_illustrative")
-    if key == "preliminary" and c.change.category == "follow_up":  # Kolada's mark
+    if key == "preliminary" and c.change.category in _KOLADA_MARKED:  # Kolada's mark
         return say_outcome_preliminary(c)
     # Values of a few words each (a term, a language): said in words, not as written.
     words = _VALUE_WORDS.get(key)

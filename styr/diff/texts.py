@@ -37,6 +37,9 @@ SUBJECTS: dict[str, Text] = {
     "municipality": N_("The municipality “{title}”"),
     # Outcomes are about an indicator; the change's title is the indicator's.
     "follow_up": N_("The indicator “{title}”"),
+    # A value of the comparison with other municipalities (styr.diff.peer_changes).
+    "peer_values": N_("The comparison with other municipalities, “{title}”"),
+    "peer_values_country": N_("The whole country's value in the comparison, “{title}”"),
 }
 # An element of a kind the steering model names: its name, then the title.
 SUBJECT_KIND: Text = N_("{kind} “{title}”")
