@@ -1,4 +1,4 @@
-"""`styr kolada …`: fetch outcomes from Kolada into a follow-up file."""
+"""`styr kolada …`: fetch outcomes from Kolada, search its key figures, keep a list of them."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from styr.cli_common import LanguageOption, output_language
+from styr.errors import UsageError
 from styr.i18n import N_
 from styr.messages import message
 
@@ -85,25 +86,38 @@ def kolada_search(
         bool,
         typer.Option("--offline", help=N_("Search the stored list only; do not ask Kolada.")),
     ] = False,
+    repository: Annotated[
+        Path | None,
+        typer.Option(
+            "--repository",
+            metavar=N_("REPOSITORY"),
+            help=N_(
+                "The repository whose stored list to search (by default the one the current "
+                "folder is in)."
+            ),
+        ),
+    ] = None,
     base_url: Annotated[
         str,
         typer.Option("--base-url", help=N_("The Kolada API's address (for tests and mirrors).")),
     ] = "https://api.kolada.se/v3",
     lang: LanguageOption = None,
 ) -> None:
-    from styr.kolada.lookup import find_kpis, repository_above
+    from styr.kolada.lookup import find_kpis, search_root
     from styr.kolada.search_output import as_json as json_text
     from styr.kolada.search_output import table
 
     language = output_language(lang)
-    searched = find_kpis(
-        text, root=repository_above(Path(".")), base_url=base_url, offline=offline, limit=limit
-    )
+    if not text.strip():
+        raise UsageError("kolada-search-empty")
+    root = search_root(repository)
+    searched = find_kpis(text, root=root, base_url=base_url, offline=offline, limit=limit)
     stored = searched.snapshot
     if stored is not None:
         key = "kolada-offline-fallback" if searched.fell_back else "kolada-searched-snapshot"
         date = stored.fetched_on.isoformat()
-        typer.echo(message(key, language, date=date, path=str(stored.path)), err=True)
+        said = message(key, language, date=date, path=str(stored.path), **searched.why)
+        typer.echo(said, err=True)
     if as_json:
         typer.echo(json_text(searched, text), nl=False)
         return
@@ -138,7 +152,7 @@ def kolada_metadata(
     ] = "https://api.kolada.se/v3",
     lang: LanguageOption = None,
 ) -> None:
-    from styr.kolada.metadata import snapshot_status, update_snapshot
+    from styr.kolada.metadata import snapshot_status, update_command, update_snapshot
 
     language = output_language(lang)
     if update:
@@ -162,5 +176,6 @@ def kolada_metadata(
             date=stored.fetched_on.isoformat(),
             days=days,
             count=len(stored.kpis),
+            command=update_command(stored.path),
         )
     )

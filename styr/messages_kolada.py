@@ -66,9 +66,9 @@ KOLADA_MESSAGES: dict[str, Text] = {
     "kolada-searched-snapshot": N_(
         "Searched the stored list of Kolada's key figures from {date} ({path})."
     ),
+    # {why}: "Kolada could not be reached", or that it answered busy (styr.kolada.lookup).
     "kolada-offline-fallback": N_(
-        "Kolada could not be reached; searched the stored list of Kolada's key figures from "
-        "{date} ({path}) instead."
+        "{why}; searched the stored list of Kolada's key figures from {date} ({path}) instead."
     ),
     "kolada-metadata-none": N_(
         "There is no stored list of Kolada's key figures (looked for {places}). Make one with: "
@@ -79,9 +79,11 @@ KOLADA_MESSAGES: dict[str, Text] = {
         "elsewhere); store the list in the repository instead, without --user-cache."
     ),
     "kolada-offline-no-snapshot": N_(
-        "Kolada could not be reached, and there is no stored list of Kolada's key figures to "
-        "search instead. Make one while connected to the internet with: styr kolada metadata "
-        "--update"
+        "{why}, and there is no stored list of Kolada's key figures to search instead. Make one "
+        "when Kolada answers, with: styr kolada metadata --update"
+    ),
+    "kolada-search-empty": N_(
+        "Give one or more words to look for, e.g. styr kolada search behöriga."
     ),
     "kolada-search-nothing": N_("No key figure in Kolada matches '{text}'."),
     "kolada-search-more": N_(
@@ -105,9 +107,10 @@ KOLADA_MESSAGES: dict[str, Text] = {
         "{count} key figures that were in the earlier list are no longer in Kolada; they are kept "
         "as removed, so styr lint can say so."
     ),
+    # {command}: styr kolada metadata --update, with --user-cache for the list in the user's cache.
     "kolada-metadata-status": N_(
         "The stored list of Kolada's key figures {path} is from {date} ({days} days old) and has "
-        "{count} key figures. Update it with: styr kolada metadata --update"
+        "{count} key figures. Update it with: {command}"
     ),
     "kolada-unreachable": N_(
         "Could not reach Kolada ({url}): {reason}. Check the network and try again."

@@ -6,8 +6,10 @@ retry loop is bounded by a small max_retries and a fake sleep that never waits.
 
 from __future__ import annotations
 
+import errno
 import json
 import socket
+import ssl
 import threading
 import time
 from collections import deque
@@ -812,7 +814,9 @@ def test_dns_failure_cannot_reach(sleeps: list[float]) -> None:
         fetch_outcomes(["N15428"], "0138", [2023], sleep=sleeps.append, opener=opener)
 
     assert caught.value.key == "kolada-unreachable"
-    assert "Name or service not known" in caught.value.params["reason"]
+    # Said in words in the run's language, never the system's English.
+    assert caught.value.params["reason"] == "serverns namn gick inte att slå upp"
+    assert caught.value.params["reason_en"] == "the server's name could not be looked up"
     assert opener.calls == 1
     assert sleeps == []
 
@@ -824,3 +828,28 @@ def test_duplicate_ids_are_asked_once(kolada: LocalKolada, sleeps: list[float]) 
 
     [request] = kolada.seen
     assert request.path == "/v3/data/kpi/N15428/municipality/0138/year/2023"
+
+
+@pytest.mark.parametrize(
+    ("reason", "swedish"),
+    [
+        (ConnectionRefusedError(111, "Connection refused"), "anslutningen nekades"),
+        (ConnectionResetError(104, "Connection reset by peer"), "anslutningen bröts"),
+        (
+            OSError(errno.ENETUNREACH, "Network is unreachable"),
+            "nätverket eller servern går inte att nå",
+        ),
+        (
+            ssl.SSLError(1, "CERTIFICATE_VERIFY_FAILED"),
+            "en säker anslutning gick inte att upprätta",
+        ),
+        ("unknown url type", "ett oväntat fel i nätverket"),
+    ],
+)
+def test_a_network_failure_is_said_in_words(reason: object, swedish: str) -> None:
+    from styr.kolada.network_words import reason_in_words
+
+    said = reason_in_words(reason)
+    assert said["reason"] == swedish
+    assert said["reason_en"] and "Errno" not in said["reason_en"]
+    assert str(reason) not in said.values()

@@ -117,6 +117,22 @@ def test_user_cache(
     stored = read(user_cache_folder / "styr" / "kolada-nyckeltal.json")
     assert list(stored.kpis) == ["N10000"]
     assert not repository_path(blank_repo).exists()
+    # Asked how old it is, styr advises the update that renews this list, not a new one.
+    for extra in (["--user-cache"], [str(blank_repo)]):
+        status = run_cli("kolada", "metadata", *extra)
+        assert status.code == 0, status.err
+        assert status.out.rstrip().endswith(
+            "Uppdatera den med: styr kolada metadata --update --user-cache"
+        )
+
+
+def test_the_repositorys_list_is_updated_without_user_cache(run_cli: Run, blank_repo: Path) -> None:
+    path = repository_path(blank_repo)
+    path.parent.mkdir()
+    fetched = datetime(2026, 1, 5, tzinfo=UTC)
+    path.write_text(to_json([KpiInfo("N15428", "Behöriga")], {}, fetched, "x"), encoding="utf-8")
+    result = run_cli("kolada", "metadata", blank_repo)
+    assert result.out.rstrip().endswith("Uppdatera den med: styr kolada metadata --update")
 
 
 def test_without_update_it_says_what_is_stored_and_how_old(run_cli: Run, blank_repo: Path) -> None:

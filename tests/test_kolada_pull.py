@@ -195,6 +195,21 @@ def test_offline_is_a_clear_message(run_cli: Run, repo: Path) -> None:
     assert result.code == 2
     assert "Kolada" in result.err
     assert not (repo / "uppfoljning" / "kolada.yaml").exists()
+    # Why, in words of the run's language: no "[Errno 111] Connection refused".
+    assert "anslutningen nekades" in result.err
+    assert "Errno" not in result.err and "refused" not in result.err
+    english = run_cli(
+        "--lang",
+        "en",
+        "kolada",
+        "pull",
+        repo,
+        "--years",
+        "2024",
+        "--base-url",
+        "http://127.0.0.1:9/v3",
+    )
+    assert "the connection was refused" in english.err and "Errno" not in english.err
 
 
 def test_broken_follow_up_file_is_not_touched(

@@ -141,7 +141,17 @@ def test_the_snapshot_is_searched_when_kolada_cannot_be_reached(
     result = run_cli("kolada", "search", "behöriga", "--base-url", kolada_fake.base_url)
     assert result.code == 0, result.err
     assert result.out.splitlines()[1].startswith("N15428")
-    assert "gick inte att nå" in result.err and "2026-11-20" in result.err
+    # Kolada answered: it is busy, not out of reach (nobody need check the network).
+    assert "gick inte att nå" not in result.err and "2026-11-20" in result.err
+    assert result.err.startswith(
+        "Kolada svarade att tjänsten är upptagen eller tillfälligt otillgänglig (HTTP 429); "
+        "sökte i stället i den sparade listan"
+    )
+    kolada_fake.fail(Failure(429, retry_after="99999"))
+    english = run_cli(
+        "kolada", "search", "behöriga", "--base-url", kolada_fake.base_url, "--lang", "en"
+    )
+    assert "Kolada answered that it is busy or temporarily unavailable (HTTP 429)" in english.err
 
 
 def test_no_snapshot_offline_says_how_to_make_one(run_cli: Run, repository: Path) -> None:
@@ -219,3 +229,42 @@ def test_the_json_is_valid_against_its_schema(
     broken = json.loads(online.out)
     broken["kpis"][0]["id"] = "15428"
     assert [error.validator for error in validator.iter_errors(broken)] == ["pattern"]
+
+
+@pytest.mark.parametrize("text", ["", "   "])
+def test_nothing_to_look_for_is_a_usage_error(run_cli: Run, repository: Path, text: str) -> None:
+    result = run_cli("kolada", "search", text, "--offline")
+    assert result.code == 2
+    assert "Ange ett eller flera ord att söka efter" in result.err
+    assert "Traceback" not in result.err
+
+
+def test_repository_names_the_stored_list_to_search(
+    run_cli: Run,
+    repository: Path,
+    tmp_path_factory: pytest.TempPathFactory,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    _snapshot(repository, [KpiInfo("N15428", ELIGIBLE)])
+    monkeypatch.chdir(tmp_path_factory.mktemp("elsewhere"))  # in no repository
+    result = run_cli("kolada", "search", "behöriga", "--offline", "--repository", repository)
+    assert result.code == 0, result.err
+    assert result.out.splitlines()[1].startswith("N15428")
+    assert str(repository_path(repository)) in result.err
+    # From a folder outside any repository and without --repository: none is found.
+    assert run_cli("kolada", "search", "behöriga", "--offline").code == 2
+
+
+def test_repository_that_is_none_is_a_usage_error(run_cli: Run, tmp_path: Path) -> None:
+    result = run_cli("kolada", "search", "behöriga", "--offline", "--repository", tmp_path)
+    assert result.code == 2
+    assert "Traceback" not in result.err
+
+
+def test_the_kolada_commands_help_says_all_they_do(run_cli: Run) -> None:
+    result = run_cli("kolada", "--help")
+    assert result.code == 0, result.err
+    said = " ".join(result.out.split())
+    assert "hämta utfall och värden för kommuner att jämföra med, sök nyckeltal" in said
+    english = " ".join(run_cli("--lang", "en", "kolada", "--help").out.split())
+    assert "search key figures" in english

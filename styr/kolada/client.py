@@ -4,7 +4,11 @@ Only the standard library (urllib) is used, to keep the install small. httpx
 was weighed and not taken: its timeouts bound each read, not a whole answer,
 it has no Retry-After handling and no same-host redirect rule, so the socket
 watch, the waits and the redirect check would all stay, beside a new
-dependency that takes longer to import than urllib.
+dependency that takes longer to import than urllib. urllib3's Retry was
+weighed too: it waits as long as a Retry-After asks, with no bound tied to the
+whole run's deadline, and has no rule keeping redirects on Kolada's own host.
+So it too would leave our own clocks and redirect check in place, beside
+urllib3 as a new dependency.
 
 A fetch either returns every value asked for or raises a `KoladaError`: half
 a result that looks whole would be worse than none.
@@ -45,6 +49,7 @@ from styr.kolada.errors import (
     KoladaHTTPError,
     KoladaResponseError,
 )
+from styr.kolada.network_words import reason_in_words
 from styr.kolada.session import (
     DEFAULT_BASE_URL,
     DEFAULT_REQUEST_TIMEOUT,
@@ -376,17 +381,12 @@ def _network_failure(reason: object, url: str, session: Session) -> Exception:
     if isinstance(reason, _CONNECTION_LOST):
         return _Transient(
             lambda attempts: KoladaConnectionError(
-                "kolada-connection-lost", url=url, reason=_describe(reason), attempts=attempts
+                "kolada-connection-lost", url=url, attempts=attempts, **reason_in_words(reason)
             )
         )
     # Offline, DNS failure, connection refused, TLS trouble: retrying rarely helps,
     # and an offline user deserves a quick answer.
-    return KoladaConnectionError("kolada-unreachable", url=url, reason=_describe(reason))
-
-
-def _describe(reason: object) -> str:
-    text = str(reason)
-    return text if text else type(reason).__name__
+    return KoladaConnectionError("kolada-unreachable", url=url, **reason_in_words(reason))
 
 
 def _retry_after(headers: Message | None) -> float | None:

@@ -99,3 +99,15 @@ def snapshot_status(
         raise SnapshotError("kolada-metadata-none", places=where)
     stored_snapshot = snapshot.read(found)
     return stored_snapshot, stored_snapshot.age_in_days(today or date.today())
+
+
+UPDATE = "styr kolada metadata --update"
+
+
+def update_command(stored_at: Path) -> str:
+    """The command that updates the list stored at `stored_at`: the user's needs --user-cache,
+    or the update would write a second list into the repository and leave this one old."""
+    user = snapshot.user_cache_path()
+    if user is not None and stored_at.resolve() == user.resolve():
+        return f"{UPDATE} --user-cache"
+    return UPDATE
