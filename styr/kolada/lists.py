@@ -7,7 +7,6 @@ untrustworthy (`KoladaResponseError`), so nothing half-read is stored.
 
 from __future__ import annotations
 
-import re
 import time
 from collections.abc import Callable
 from typing import Any
@@ -16,6 +15,7 @@ from styr.kolada.answer import PER_PAGE, bad_shape
 from styr.kolada.checks import check_municipality
 from styr.kolada.client import fetch_entries
 from styr.kolada.errors import KoladaInputError
+from styr.kolada.group_id import is_group_id
 from styr.kolada.kpi import KpiInfo, parse_kpi
 from styr.kolada.session import (
     DEFAULT_BASE_URL,
@@ -26,14 +26,6 @@ from styr.kolada.session import (
 )
 
 __all__ = ["KpiInfo", "fetch_group", "fetch_group_members", "fetch_kpi_metadata", "is_group_id"]
-
-# Kolada's group ids are a letter or two and digits (G124026); nothing else goes in the path.
-_GROUP_ID = re.compile(r"[A-Za-z]{0,2}[0-9]{1,12}")
-
-
-def is_group_id(value: object) -> bool:
-    """A Kolada municipality group id as the client asks for one (`styr lint` checks by it)."""
-    return isinstance(value, str) and _GROUP_ID.fullmatch(value) is not None
 
 
 def fetch_kpi_metadata(

@@ -15,7 +15,7 @@ from typing import Any
 from styr.findings import Finding, Severity
 from styr.followup.peers import COUNTRY, PEER_VALUES, read_values
 from styr.i18n import N_, both_languages
-from styr.kolada.lists import is_group_id
+from styr.kolada.group_id import is_group_id
 from styr.load.document import Document
 from styr.rules.base import Rule
 from styr.rules.context import RuleContext
