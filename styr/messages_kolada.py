@@ -26,8 +26,8 @@ KOLADA_MESSAGES: dict[str, Text] = {
         "outcomes is not a list; write each outcome on a line starting with -"
     ),
     "kolada-pulled": N_(
-        "Fetched {fetched} values from Kolada into {file}: {added} new, {updated} updated, {kept} "
-        "typed by hand kept. Source: Kolada."
+        "Fetched {fetched} values from Kolada into {file}: {added} new, {updated} updated, "
+        "{unchanged} unchanged, {kept} typed by hand kept. Source: Kolada."
     ),
     "kolada-revised": N_(
         "Kolada has changed {revised} of the values fetched before. The new values are written; "

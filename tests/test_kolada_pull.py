@@ -270,7 +270,8 @@ def test_file_level_period_finds_the_hand_typed_value(
     again = run_cli(
         "kolada", "pull", repo, "--years", "2023-2024", "--file", target, "--base-url", url
     )
-    assert "0 nya, 1 uppdaterade, 1 handskrivna" in again.out  # no second entry on a re-run
+    # No second entry on a re-run, and the same value fetched again is no update.
+    assert "0 nya, 0 uppdaterade, 1 oförändrade, 1 handskrivna" in again.out
 
 
 def test_comments_after_an_entry_stay_after_it(

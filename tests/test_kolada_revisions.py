@@ -82,7 +82,7 @@ def test_a_second_revision_is_added_after_the_first() -> None:
 def test_the_same_value_fetched_again_is_no_revision() -> None:
     merged, text = _merged(FETCHED, _total(71.2))
     assert merged.revisions == [] and "revised" not in text
-    assert merged.updated == 1
+    assert (merged.updated, merged.unchanged) == (0, 1)  # only when it was fetched is new
 
 
 @pytest.mark.parametrize("overwrite", [False, True])
@@ -258,7 +258,8 @@ def test_a_plain_pull_updates_kolada_s_values_where_they_are_written(
     url = kolada_fake.base_url
     result = run_cli("kolada", "pull", repo, "--years", "2024-2025", "--base-url", url)
     assert result.code == 0, result.err
-    assert "0 nya, 4 uppdaterade, 1 handskrivna behölls" in result.out
+    # U23401's two values changed (revised, made final); U23471's are the same as before.
+    assert "0 nya, 2 uppdaterade, 2 oförändrade, 1 handskrivna behölls" in result.out
     # Where it wrote: the files that hold the values, and no empty file of its own.
     folder = repo / "uppfoljning"
     assert f"till {folder / '2024.yaml'}, {folder / '2025.yaml'}:" in result.out

@@ -52,21 +52,32 @@ _GENDER_KEYS = {"T": "value", "K": "women", "M": "men"}
 
 @dataclass(slots=True)
 class Merged:
-    """What a merge did: entries added, updated and kept, and the values Kolada revised."""
+    """What a merge did: entries added, updated and kept, and the values Kolada revised.
+
+    An entry of Kolada's fetched again with the same figures and the same mark
+    is `unchanged`, not updated (only its `fetched_on` is new).
+    """
 
     added: int = 0
     updated: int = 0
     kept: int = 0
+    unchanged: int = 0
     revisions: list[Revision] = field(default_factory=list)
 
     def counts(self) -> dict[str, int]:
-        return {"added": self.added, "updated": self.updated, "kept": self.kept}
+        return {
+            "added": self.added,
+            "updated": self.updated,
+            "kept": self.kept,
+            "unchanged": self.unchanged,
+        }
 
     def absorb(self, other: Merged) -> None:
         """Add what a merge into another file did to this one's (the pull's summary is one)."""
         self.added += other.added
         self.updated += other.updated
         self.kept += other.kept
+        self.unchanged += other.unchanged
         self.revisions.extend(other.revisions)
 
 
@@ -142,9 +153,18 @@ def _wanted(
 def _update(
     entry: Any, values: dict[str, Any], fetched_on: str, period: str, merged: Merged
 ) -> None:
-    merged.updated += 1
+    before = _figures_and_mark(entry)
     merged.revisions.extend(_keep_revised(entry, values, fetched_on, period))
     _fill(entry, values, fetched_on)
+    if _figures_and_mark(entry) == before:
+        merged.unchanged += 1
+    else:
+        merged.updated += 1
+
+
+def _figures_and_mark(entry: Any) -> tuple[Any, ...]:
+    """What a reader sees of an entry of Kolada's: its figures and whether it is preliminary."""
+    return (*(entry.get(key) for key in ("value", "women", "men")), entry.get(PRELIMINARY))
 
 
 def _values_by_kpi_and_year(outcomes: list[Outcome]) -> dict[tuple[str, int], dict[str, Any]]:

@@ -97,7 +97,7 @@ def pull(
     writes: dict[Path, tuple[str, AsRead]] = {}
     for path, (other, other_as_read) in others.items():
         updated = update_in_place(other, outcomes, indicators, fetched_on)
-        if updated.updated:
+        if updated.updated or updated.unchanged:  # fetched again: its fetched_on is new
             merged.absorb(updated)
             writes[path] = (dump_round_trip(other), other_as_read)
     if not (new and writes and merged.added == 0):  # no empty new file beside the updated ones
