@@ -247,7 +247,9 @@ def test_the_followup_document_has_the_areas_goals_statuses_and_analyses(
     assert any(goal.analysis for goal in goals)
     assert any(goal.actions for goal in goals)
     goal_headings = [title for style, title in headings if style == "Heading 3"]
-    assert goal_headings == [goal.title for goal in goals]
+    # The proposals and the repealed goals, apart at the end, after the goals in force.
+    apart = view.proposals + view.repealed
+    assert goal_headings == [goal.title for goal in goals + apart]
     for goal in goals:
         assert f"{goal.status.symbol} {goal.status.label}" in " ".join(texts)
         for paragraph in goal.analysis + goal.actions:
