@@ -28,9 +28,7 @@ PLACEHOLDER = Rule(
     name="placeholder-text",
     severity=Severity.WARNING,
     summary=N_("Placeholder text left"),
-    message=N_(
-        "The text is a placeholder from styr init ('{placeholder}'); write the real text instead."
-    ),
+    message=N_("The text is a placeholder ('{placeholder}'); write the real text instead."),
     doc=N_("""Reports a text that styr init left for the planner to write.
 
 Why: the starters mark what is to be written with "FYLL I:" at the start of
@@ -38,6 +36,10 @@ the text. Left in place, the report publishes the instruction instead of the
 board's mission, direction or the municipality's vision. The rule also knows
 instructions without the mark ("Skriv visionen här", write the vision here)
 and tokens such as __KOMMUN__ in a starter copied by hand.
+
+It also reports the reason of a suppression that is still a placeholder, as
+the editor's quick fix writes it (`# styr: ignore[G004] FYLL I: …`): such a
+comment suppresses nothing until someone writes why the rule does not apply.
 
 Failing example: `text: "FYLL I: Varför finns nämnden, vad ska den göra och
 för vem?"`.
