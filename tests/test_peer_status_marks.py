@@ -8,6 +8,7 @@ import re
 import shutil
 from pathlib import Path
 
+import docx
 import pytest
 from conftest import EXAMPLES
 from test_kolada_pull import Run
@@ -115,3 +116,20 @@ def test_a_median_is_rounded_the_same_in_status_json_as_on_the_page(
     medians = [row["peers"]["median"] for row in result["peers"] if row["peers"]["with_data"] == 2]
     assert medians == [81.7]
     assert "81,7" in run_cli("report", repo, "-f", "md").out
+
+
+def test_the_word_report_marks_the_countrys_preliminary_value(
+    run_cli: Run, repo: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "rapport.docx"
+    assert run_cli("report", repo, "--format", "docx", "-o", out).code == 0
+    document = docx.Document(str(out))
+    rows = [
+        [cell.text for cell in row.cells]
+        for grid in document.tables
+        for row in grid.rows
+        if row.cells[0].text == "Gymnasieelever med examen inom 3 år, andel (%)"
+    ]
+    compared = [row for row in rows if len(row) == 7]
+    assert compared, rows
+    assert compared[0][-1] == COUNTRY_CELL
