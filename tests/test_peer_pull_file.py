@@ -189,3 +189,27 @@ def test_a_value_kolada_revised_keeps_the_earlier_one_and_is_told(
     assert "har ändrat" not in again.out
     history = {f["municipality"]: f.get("revised") for f in _data(example)["figures"]}
     assert history["1380"] == [{"value": 80, "fetched_on": "2025-03-01"}]
+
+
+def test_a_comment_after_a_value_stays_with_it_so_its_acknowledgement_holds(
+    run_cli: Run, example: Path, kolada_fake: FakeKolada
+) -> None:
+    (example / DEFAULT_PEER_FILE).unlink()
+    kolada_fake.add_value("N15428", "1380", 2025, 80.0)
+    kolada_fake.add_value("N15428", "1490", 2025, 81.0)
+    assert _pull(run_cli, example, kolada_fake).code == 0
+    target = example / DEFAULT_PEER_FILE
+    lines = target.read_text(encoding="utf-8").splitlines()
+    lund = next(i for i, line in enumerate(lines) if 'municipality: "1380"' in line)
+    comment = "# styr: ignore[K025] Kolada rättade värdet; nämnden informerad"
+    lines[lund] = f"{lines[lund]}  {comment}"
+    target.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    kolada_fake.values.clear()
+    kolada_fake.add_value("N15428", "1380", 2025, 82.0)  # revised: K025, acknowledged
+    kolada_fake.add_value("N15428", "1490", 2025, 81.0)
+    assert _pull(run_cli, example, kolada_fake).code == 0
+    again = target.read_text(encoding="utf-8").splitlines()
+    [line] = [line for line in again if 'municipality: "1380"' in line]
+    assert line.endswith(f"}}  {comment}") and "value: 82" in line
+    assert sum(comment in line for line in again) == 1
+    assert "K025" not in run_cli("lint", example).out  # the acknowledgement still holds

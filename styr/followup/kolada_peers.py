@@ -18,23 +18,22 @@ from __future__ import annotations
 import json
 import math
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from styr.editor import MODELINE_PREFIX, PEER_FOLDER, SCHEMA_FOLDER, with_modeline
+from styr.editor import PEER_FOLDER, SCHEMA_FOLDER, with_modeline
 from styr.errors import UsageError
-from styr.files import AsRead, write_atomic
+from styr.files import write_atomic
 from styr.findings import Finding, Severity
 from styr.followup.kolada_pull import _kolada_indicators  # the one reading of kolada: ids
-from styr.followup.peers import COUNTRY, PEER_VALUES, EarlierValue, PeerValue, read_values
+from styr.followup.peer_file import earlier_file, kept_header
+from styr.followup.peers import COUNTRY, PEER_VALUES, EarlierValue, PeerValue
 from styr.i18n import N_, translate
 from styr.kolada import Outcome, fetch_group, fetch_outcomes
 from styr.kolada.session import DEFAULT_TOTAL_TIMEOUT
-from styr.load import limits, parse_document
-from styr.load.access import Refused, read_inside
 from styr.model.index import build_index
 from styr.model.repository import Repository, find_repositories, load_repository
 from styr.schema_validators import SCHEMA_SUFFIX
@@ -102,7 +101,7 @@ def pull_peers(
     if not kpis:
         raise UsageError("kolada-no-indicators", path=str(root))
     target = _target_file(root, file)
-    earlier = _earlier_values(root, target)  # an unusable file stops us before fetching
+    earlier = earlier_file(root, target)  # an unusable file stops us before fetching
     title, members = _members(group, own, base_url, limit)
     codes = [own, *members, *([COUNTRY] if group.country else [])]
     left = max(ends - time.monotonic(), 0.001)  # the group's look-up took its share
@@ -117,8 +116,10 @@ def pull_peers(
         members,
         merged,
         repository.language or "sv",
-        header=_kept_header(earlier),
+        header=kept_header(earlier),
         title=title,
+        # An example file's comments are about its made-up values, which are gone.
+        line_comments={} if earlier.illustrative else earlier.line_comments,
     )
     if not target.exists() and (root / SCHEMA_FOLDER / f"{PEER_VALUES}{SCHEMA_SUFFIX}").is_file():
         relative = PurePosixPath(target.resolve().relative_to(root.resolve()).as_posix())
@@ -251,59 +252,6 @@ def _target_file(root: Path, file: Path | None) -> Path:
     return target
 
 
-@dataclass(frozen=True, slots=True)
-class EarlierFile:
-    """What the comparison file held before this pull."""
-
-    values: list[PeerValue]
-    as_read: AsRead  # its bytes, so that a file changed meanwhile is never overwritten
-    illustrative: bool  # made-up example values, not Kolada's
-    comments: tuple[str, ...] = ()  # the comment lines at its top
-
-
-def _earlier_values(root: Path, target: Path) -> EarlierFile:
-    """The values an earlier pull wrote, read as every repository file is, and its bytes."""
-    if not target.exists():
-        return EarlierFile([], AsRead(None), illustrative=False)
-    try:
-        raw = read_inside(root, target, max_bytes=limits.MAX_FILE_BYTES)
-    except Refused:
-        raise UsageError("kolada-peers-file-unusable", path=str(target)) from None
-    document = parse_document(target, raw)
-    data = document.data
-    if (
-        document.failure is not None
-        or not isinstance(data, dict)
-        or data.get("kind") != PEER_VALUES
-    ):
-        raise UsageError("kolada-peers-file-unusable", path=str(target))
-    return EarlierFile(
-        list(read_values(data.get("figures"))),
-        AsRead(raw),
-        illustrative=data.get("illustrative") is True,
-        comments=_leading_comments(raw),
-    )
-
-
-def _leading_comments(raw: bytes) -> tuple[str, ...]:
-    """The comment lines before the file's first key (blank lines between them dropped)."""
-    lines = []
-    for line in raw.decode("utf-8-sig", errors="replace").splitlines():
-        if line.strip() and not line.lstrip().startswith("#"):
-            break
-        if line.strip():
-            lines.append(line.rstrip())
-    return tuple(lines)
-
-
-def _kept_header(earlier: EarlierFile) -> tuple[str, ...]:
-    """The earlier file's top comments to write again. An example file's describe its made-up
-    values, which this pull removes: of those only the editor's schema line is kept."""
-    if not earlier.illustrative:
-        return earlier.comments
-    return tuple(line for line in earlier.comments if line.startswith(MODELINE_PREFIX))
-
-
 # --- the file's text -----------------------------------------------------------------------
 
 
@@ -315,12 +263,15 @@ def render_peer_file(
     *,
     header: Sequence[str] = (),
     title: str = "",
+    line_comments: Mapping[tuple[str, str, int], str] | None = None,
 ) -> str:
     """The comparison file: a header, the group as fetched, one value a line (flow style).
 
     `header` is the earlier file's top comments, kept; ours is added when they lack it.
     `title` is Kolada's name of the group, written when the manifest names it not.
+    `line_comments` are the earlier file's comments after its values, kept by their values.
     """
+    kept = line_comments or {}
     ours = f"# {translate(HEADER, language)}"
     lines = [
         *header,
@@ -334,12 +285,15 @@ def render_peer_file(
     if group.kolada_group:
         lines.append(f"  kolada_group: {_quoted(group.kolada_group)}")
     lines.append(f"  members: [{', '.join(map(_quoted, members))}]")
-    rows = [_value_line(value) for value in values]
+    rows = [
+        _value_line(value, kept.get((value.kpi, value.municipality, value.year), ""))
+        for value in values
+    ]
     lines.extend(["figures:", *rows] if rows else ["figures: []"])
     return "\n".join(lines) + "\n"
 
 
-def _value_line(value: PeerValue) -> str:
+def _value_line(value: PeerValue, comment: str = "") -> str:
     number = "null" if value.value is None else _number(value.value)
     parts = [
         f"kpi: {_quoted(value.kpi)}",
@@ -353,7 +307,8 @@ def _value_line(value: PeerValue) -> str:
         parts.append(f"fetched_on: {_quoted(value.fetched_on)}")
     if value.revised:
         parts.append(f"revised: [{', '.join(map(_earlier_record, value.revised))}]")
-    return f"  - {{{', '.join(parts)}}}"
+    line = f"  - {{{', '.join(parts)}}}"
+    return f"{line}  {comment}" if comment else line
 
 
 def _earlier_record(earlier: EarlierValue) -> str:
