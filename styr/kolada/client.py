@@ -25,14 +25,13 @@ import email.utils
 import http.client
 import math
 import re
-import time
 import urllib.error
 import urllib.parse
 import urllib.request
 from collections.abc import Callable, Iterator, Sequence
 from datetime import UTC, datetime
 from email.message import Message
-from typing import IO, TypeVar
+from typing import IO, TypeVar, Unpack
 
 from styr import __version__
 from styr.kolada.answer import Outcome, Query, page_entries, parse_json, parse_page
@@ -52,10 +51,9 @@ from styr.kolada.errors import (
 from styr.kolada.network_words import reason_in_words
 from styr.kolada.session import (
     DEFAULT_BASE_URL,
-    DEFAULT_REQUEST_TIMEOUT,
-    DEFAULT_TOTAL_TIMEOUT,
     Opener,
     Session,
+    SessionOptions,
     open_session,
 )
 from styr.kolada.transport import origin
@@ -122,14 +120,8 @@ def fetch_outcomes(
     years: list[int],
     *,
     base_url: str = DEFAULT_BASE_URL,
-    timeout: float = 20.0,
-    request_timeout: float = DEFAULT_REQUEST_TIMEOUT,
-    total_timeout: float = DEFAULT_TOTAL_TIMEOUT,
     max_ids_per_request: int = 20,
-    max_retries: int = 4,
-    sleep: Callable[[float], None] = time.sleep,
-    clock: Callable[[], float] = time.monotonic,
-    opener: Opener | None = None,
+    **options: Unpack[SessionOptions],
 ) -> list[Outcome]:
     """Every value Kolada has for `kpis` × municipalities × `years`, in Kolada's order.
 
@@ -143,17 +135,7 @@ def fetch_outcomes(
     kpi_ids = checked_kpis(kpis)
     codes = checked_municipalities(municipality)
     year_list = checked_years(years)
-    session = open_session(
-        base_url,
-        timeout=timeout,
-        request_timeout=request_timeout,
-        total_timeout=total_timeout,
-        max_ids_per_request=max_ids_per_request,
-        max_retries=max_retries,
-        sleep=sleep,
-        clock=clock,
-        opener=opener,
-    )
+    session = open_session(base_url, max_ids_per_request=max_ids_per_request, **options)
     size = max_ids_per_request
     outcomes: list[Outcome] = []
     for kpi_chunk in _chunks(kpi_ids, size):

@@ -7,9 +7,7 @@ untrustworthy (`KoladaResponseError`), so nothing half-read is stored.
 
 from __future__ import annotations
 
-import time
-from collections.abc import Callable
-from typing import Any
+from typing import Any, Unpack
 
 from styr.kolada.answer import PER_PAGE, bad_shape
 from styr.kolada.checks import check_municipality
@@ -17,13 +15,7 @@ from styr.kolada.client import fetch_entries
 from styr.kolada.errors import KoladaInputError
 from styr.kolada.group_id import is_group_id
 from styr.kolada.kpi import KpiInfo, parse_kpi
-from styr.kolada.session import (
-    DEFAULT_BASE_URL,
-    DEFAULT_REQUEST_TIMEOUT,
-    DEFAULT_TOTAL_TIMEOUT,
-    Opener,
-    open_session,
-)
+from styr.kolada.session import DEFAULT_BASE_URL, SessionOptions, open_session
 
 __all__ = ["KpiInfo", "fetch_group", "fetch_group_members", "fetch_kpi_metadata", "is_group_id"]
 
@@ -31,25 +23,10 @@ __all__ = ["KpiInfo", "fetch_group", "fetch_group_members", "fetch_kpi_metadata"
 def fetch_kpi_metadata(
     *,
     base_url: str = DEFAULT_BASE_URL,
-    timeout: float = 20.0,
-    request_timeout: float = DEFAULT_REQUEST_TIMEOUT,
-    total_timeout: float = DEFAULT_TOTAL_TIMEOUT,
-    max_retries: int = 4,
-    sleep: Callable[[float], None] = time.sleep,
-    clock: Callable[[], float] = time.monotonic,
-    opener: Opener | None = None,
+    **options: Unpack[SessionOptions],
 ) -> list[KpiInfo]:
     """Every KPI Kolada lists, all pages, with the same deadlines as `fetch_outcomes`."""
-    session = open_session(
-        base_url,
-        timeout=timeout,
-        request_timeout=request_timeout,
-        total_timeout=total_timeout,
-        max_retries=max_retries,
-        sleep=sleep,
-        clock=clock,
-        opener=opener,
-    )
+    session = open_session(base_url, **options)
     url = f"{session.base_url}/kpi"
     entries = fetch_entries("/kpi", {"per_page": str(PER_PAGE)}, session)
     return [parse_kpi(entry, url, f"$.values[{index}]") for index, entry in enumerate(entries)]
@@ -64,13 +41,7 @@ def fetch_group(
     group_id: str,
     *,
     base_url: str = DEFAULT_BASE_URL,
-    timeout: float = 20.0,
-    request_timeout: float = DEFAULT_REQUEST_TIMEOUT,
-    total_timeout: float = DEFAULT_TOTAL_TIMEOUT,
-    max_retries: int = 4,
-    sleep: Callable[[float], None] = time.sleep,
-    clock: Callable[[], float] = time.monotonic,
-    opener: Opener | None = None,
+    **options: Unpack[SessionOptions],
 ) -> tuple[str, list[str]]:
     """Kolada's title of the municipality group `group_id` ("" without one) and its
     municipality codes, in Kolada's order.
@@ -80,16 +51,7 @@ def fetch_group(
     """
     if not is_group_id(group_id):
         raise KoladaInputError("kolada-bad-group", value=group_id)
-    session = open_session(
-        base_url,
-        timeout=timeout,
-        request_timeout=request_timeout,
-        total_timeout=total_timeout,
-        max_retries=max_retries,
-        sleep=sleep,
-        clock=clock,
-        opener=opener,
-    )
+    session = open_session(base_url, **options)
     path = f"/municipality_groups/{group_id}"
     url = f"{session.base_url}{path}"
     entries = fetch_entries(path, {}, session)

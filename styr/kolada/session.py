@@ -7,7 +7,7 @@ import urllib.parse
 import urllib.request
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Protocol
+from typing import Any, Protocol, TypedDict
 
 from styr.kolada.checks import check_seconds, check_tuning, checked_base_url
 from styr.kolada.transport import SocketWatch, default_opener
@@ -25,6 +25,18 @@ class Opener(Protocol):
     def open(
         self, fullurl: urllib.request.Request, data: None = None, timeout: float = ...
     ) -> Any: ...
+
+
+class SessionOptions(TypedDict, total=False):
+    """The keywords every fetch passes on to `open_session`, with its defaults."""
+
+    timeout: float
+    request_timeout: float
+    total_timeout: float
+    max_retries: int
+    sleep: Callable[[float], None]
+    clock: Callable[[], float]
+    opener: Opener | None
 
 
 @dataclass(frozen=True)
