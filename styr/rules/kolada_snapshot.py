@@ -23,6 +23,7 @@ from styr.rules.context import RuleContext
 from styr.rules.references import is_kolada_id
 
 if TYPE_CHECKING:
+    from styr.kolada.kpi import KpiInfo
     from styr.kolada.snapshot import Snapshot
 
 UNKNOWN_KPI = Rule(
@@ -192,14 +193,28 @@ def _loaded(context: RuleContext) -> tuple[list[tuple[Element, str]], Snapshot |
     return indicators, (_snapshot(context) if indicators else None)
 
 
-def check_unknown(context: RuleContext) -> Iterator[Finding]:
+def _each(context: RuleContext) -> Iterator[tuple[Element, str, Snapshot]]:
+    """Each indicator with a Kolada id and its id, with the stored list; none without one."""
     indicators, stored = _loaded(context)
     if stored is None:
         return
-    date = stored.fetched_on.isoformat()
     for indicator, kpi_id in indicators:
+        yield indicator, kpi_id, stored
+
+
+def _known(context: RuleContext) -> Iterator[tuple[Element, str, KpiInfo]]:
+    """Each indicator whose Kolada id the stored list has, with its id and key figure."""
+    for indicator, kpi_id, stored in _each(context):
+        kpi = stored.kpis.get(kpi_id)
+        if kpi is not None:
+            yield indicator, kpi_id, kpi
+
+
+def check_unknown(context: RuleContext) -> Iterator[Finding]:
+    for indicator, kpi_id, stored in _each(context):
         if kpi_id in stored.kpis or kpi_id in stored.removed:
             continue
+        date = stored.fetched_on.isoformat()
         meant = _meant(stored, kpi_id, str(indicator.data.get("title", "")))
         hint: Text = _MEANT if meant else ""
         yield context.at(
@@ -225,10 +240,7 @@ def _meant(stored: Snapshot, kpi_id: str, title: str) -> str:
 
 
 def check_removed(context: RuleContext) -> Iterator[Finding]:
-    indicators, stored = _loaded(context)
-    if stored is None:
-        return
-    for indicator, kpi_id in indicators:
+    for indicator, kpi_id, stored in _each(context):
         gone = stored.removed.get(kpi_id)
         if gone is not None and kpi_id not in stored.kpis:
             yield context.at(
@@ -242,12 +254,8 @@ def check_removed(context: RuleContext) -> Iterator[Finding]:
 
 
 def check_municipal(context: RuleContext) -> Iterator[Finding]:
-    indicators, stored = _loaded(context)
-    if stored is None:
-        return
-    for indicator, kpi_id in indicators:
-        kpi = stored.kpis.get(kpi_id)
-        if kpi is None or kpi.municipality_level:
+    for indicator, kpi_id, kpi in _known(context):
+        if kpi.municipality_level:
             continue
         regions = "L" in {part.strip() for part in kpi.municipality_type.split(",")}
         level = _ONLY_REGIONS if regions else _ONLY_UNITS if kpi.has_ou_data else _NEITHER
@@ -262,12 +270,8 @@ def check_municipal(context: RuleContext) -> Iterator[Finding]:
 
 
 def check_gender(context: RuleContext) -> Iterator[Finding]:
-    indicators, stored = _loaded(context)
-    if stored is None:
-        return
-    for indicator, kpi_id in indicators:
-        kpi = stored.kpis.get(kpi_id)
-        if kpi is None or kpi.divided_by_gender:
+    for indicator, kpi_id, kpi in _known(context):
+        if kpi.divided_by_gender:
             continue
         if indicator.data.get("gender_breakdown") is True:
             yield context.at(
