@@ -12,6 +12,13 @@ from styr.errors import UsageError
 from styr.i18n import N_
 from styr.messages import message
 
+KOLADA_API = "https://api.kolada.se/v3"
+
+BaseUrlOption = Annotated[
+    str,
+    typer.Option("--base-url", help=N_("The Kolada API's address (for tests and mirrors).")),
+]
+
 
 def kolada_pull(
     path: Annotated[
@@ -27,10 +34,7 @@ def kolada_pull(
     overwrite: Annotated[
         bool, typer.Option("--overwrite", help=N_("Overwrite values typed by hand too."))
     ] = False,
-    base_url: Annotated[
-        str,
-        typer.Option("--base-url", help=N_("The Kolada API's address (for tests and mirrors).")),
-    ] = "https://api.kolada.se/v3",
+    base_url: BaseUrlOption = KOLADA_API,
     timeout: Annotated[
         float | None,
         typer.Option(
@@ -97,10 +101,7 @@ def kolada_search(
             ),
         ),
     ] = None,
-    base_url: Annotated[
-        str,
-        typer.Option("--base-url", help=N_("The Kolada API's address (for tests and mirrors).")),
-    ] = "https://api.kolada.se/v3",
+    base_url: BaseUrlOption = KOLADA_API,
     lang: LanguageOption = None,
 ) -> None:
     from styr.kolada.lookup import find_kpis, search_root
@@ -146,10 +147,7 @@ def kolada_metadata(
             help=N_("Store it in your own cache folder instead of in the repository."),
         ),
     ] = False,
-    base_url: Annotated[
-        str,
-        typer.Option("--base-url", help=N_("The Kolada API's address (for tests and mirrors).")),
-    ] = "https://api.kolada.se/v3",
+    base_url: BaseUrlOption = KOLADA_API,
     lang: LanguageOption = None,
 ) -> None:
     from styr.kolada.metadata import snapshot_status, update_command, update_snapshot
