@@ -225,31 +225,28 @@ def did_change_configuration(ls: StyrServer, params: types.DidChangeConfiguratio
 
 @server.feature(types.TEXT_DOCUMENT_HOVER)
 def hover(ls: StyrServer, params: types.HoverParams) -> types.Hover | None:
-    found = ls.linted_for(params.text_document.uri)
+    found = _at(ls, params.text_document, params.position)
     if found is None:
         return None
-    linted, file = found
-    position = _from_client(ls, params.text_document.uri, params.position)
+    linted, file, position = found
     return navigation.hover(linted, file, position, ls.language_of(linted), ls.settings)
 
 
 @server.feature(types.TEXT_DOCUMENT_DEFINITION)
 def definition(ls: StyrServer, params: types.DefinitionParams) -> list[types.Location] | None:
-    found = ls.linted_for(params.text_document.uri)
+    found = _at(ls, params.text_document, params.position)
     if found is None:
         return None
-    linted, file = found
-    position = _from_client(ls, params.text_document.uri, params.position)
+    linted, file, position = found
     return _locations(ls, navigation.definition(linted, file, position))
 
 
 @server.feature(types.TEXT_DOCUMENT_REFERENCES)
 def references(ls: StyrServer, params: types.ReferenceParams) -> list[types.Location] | None:
-    found = ls.linted_for(params.text_document.uri)
+    found = _at(ls, params.text_document, params.position)
     if found is None:
         return None
-    linted, file = found
-    position = _from_client(ls, params.text_document.uri, params.position)
+    linted, file, position = found
     declaration = params.context.include_declaration
     return _locations(ls, navigation.references(linted, file, position, declaration))
 
@@ -334,6 +331,17 @@ def _lines(ls: StyrServer, linted: Linted, file: Path) -> list[str]:
         document = linted.document(file)
         text = document.text if document else None
     return lines_of(text)
+
+
+def _at(
+    ls: StyrServer, document: types.TextDocumentIdentifier, position: types.Position
+) -> tuple[Linted, Path, types.Position] | None:
+    """The linted repository, the file and the position in it a request points at."""
+    found = ls.linted_for(document.uri)
+    if found is None:
+        return None
+    linted, file = found
+    return linted, file, _from_client(ls, document.uri, position)
 
 
 def _from_client(ls: StyrServer, uri: str, position: types.Position) -> types.Position:
