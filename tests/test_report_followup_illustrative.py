@@ -33,6 +33,20 @@ def _plain_t1(root: Path) -> Path:
     return root / T1
 
 
+def _mark_cost_entries(file: Path) -> None:
+    """Marks illustrative the cost indicator's outcome and the cost goal's analysis."""
+    replace_in(
+        file,
+        "    comment: Prognos för helåret efter april.\n",
+        "    comment: Prognos för helåret efter april.\n    illustrative: true\n",
+    )
+    replace_in(
+        file,
+        "  - goal: gsn-ind-1-kostnad\n",
+        "  - goal: gsn-ind-1-kostnad\n    illustrative: true\n",
+    )
+
+
 def test_illustrative_at_the_top_marks_every_outcome_and_analysis_of_the_file(
     example_copy: Callable[[str], Path],
 ) -> None:
@@ -53,16 +67,7 @@ def test_illustrative_on_one_entry_marks_only_that_entry(
 ) -> None:
     root = example_copy("huddinge")
     file = _plain_t1(root)
-    replace_in(
-        file,
-        "    comment: Prognos för helåret efter april.\n",
-        "    comment: Prognos för helåret efter april.\n    illustrative: true\n",
-    )
-    replace_in(
-        file,
-        "  - goal: gsn-ind-1-kostnad\n",
-        "  - goal: gsn-ind-1-kostnad\n    illustrative: true\n",
-    )
+    _mark_cost_entries(file)
     outcomes, analyses = read_outcomes(load_repository(root))
     marked = [(o.indicator, o.period.text) for o in outcomes if o.illustrative]
     assert ("gsn-ind-1-kostnad", "2025-T1") in marked
@@ -116,16 +121,7 @@ def test_an_entry_marked_alone_is_marked_by_itself(
 ) -> None:
     root = example_copy("huddinge")
     file = _plain_t1(root)
-    replace_in(
-        file,
-        "    comment: Prognos för helåret efter april.\n",
-        "    comment: Prognos för helåret efter april.\n    illustrative: true\n",
-    )
-    replace_in(
-        file,
-        "  - goal: gsn-ind-1-kostnad\n",
-        "  - goal: gsn-ind-1-kostnad\n    illustrative: true\n",
-    )
+    _mark_cost_entries(file)
     view = build_followup_view(load_repository(root), "2025-T1", "sv")
     assert not view.illustrative
     cost = next(g for area in view.areas for g in area.goals if g.id == "gsn-ind-1-kostnad")
