@@ -14,6 +14,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import pytest
+import pytest_lsp
 from lsprotocol import types
 from pytest_lsp import ClientServerConfig, LanguageClient, client_capabilities
 
@@ -30,6 +32,24 @@ def copy_of_helsingborg(folder: Path) -> Path:
     target = folder / "helsingborg"
     shutil.copytree(HELSINGBORG, target)
     return target
+
+
+def served_copy(name: str, options: dict[str, Any] | None = None) -> tuple[Any, Any]:
+    """A test module's `workspace` (its own copy of Helsingborg, in a folder called `name`)
+    and `client` (a server started on it with `options`), as module-scoped fixtures:
+    `workspace, client = served_copy("lsp-…", {…})`."""
+
+    @pytest.fixture(scope="module")
+    def workspace(tmp_path_factory: pytest.TempPathFactory) -> Path:
+        return copy_of_helsingborg(tmp_path_factory.mktemp(name))
+
+    @pytest_lsp.fixture(config=SERVER, scope="module")
+    async def client(lsp_client: LanguageClient, workspace: Path):  # type: ignore[no-untyped-def]
+        await start(lsp_client, workspace, options)
+        yield
+        await lsp_client.shutdown_session()
+
+    return workspace, client
 
 
 async def start(

@@ -5,25 +5,15 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-import pytest_lsp
 import yaml
-from lsp_helpers import SERVER, Buffers, applied, codes, copy_of_helsingborg, start, until
+from lsp_helpers import Buffers, applied, codes, served_copy, until
 from lsprotocol import types
 from pytest_lsp import LanguageClient
 
 pytestmark = pytest.mark.asyncio(loop_scope="module")
 
 
-@pytest.fixture(scope="module")
-def workspace(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return copy_of_helsingborg(tmp_path_factory.mktemp("lsp-actions"))
-
-
-@pytest_lsp.fixture(config=SERVER, scope="module")
-async def client(lsp_client: LanguageClient, workspace: Path):  # type: ignore[no-untyped-def]
-    await start(lsp_client, workspace, {"language": "en"})
-    yield
-    await lsp_client.shutdown_session()
+workspace, client = served_copy("lsp-actions", {"language": "en"})
 
 
 async def _fix(

@@ -8,24 +8,14 @@ import sys
 from pathlib import Path
 
 import pytest
-import pytest_lsp
-from lsp_helpers import SERVER, Buffers, codes, copy_of_helsingborg, start, until
+from lsp_helpers import Buffers, codes, copy_of_helsingborg, served_copy, until
 from lsprotocol import types
 from pytest_lsp import LanguageClient
 
 pytestmark = pytest.mark.asyncio(loop_scope="module")
 
 
-@pytest.fixture(scope="module")
-def workspace(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return copy_of_helsingborg(tmp_path_factory.mktemp("lsp-diagnostics"))
-
-
-@pytest_lsp.fixture(config=SERVER, scope="module")
-async def client(lsp_client: LanguageClient, workspace: Path):  # type: ignore[no-untyped-def]
-    await start(lsp_client, workspace)
-    yield
-    await lsp_client.shutdown_session()
+workspace, client = served_copy("lsp-diagnostics")
 
 
 async def test_a_broken_reference_appears_and_disappears_as_the_buffer_is_edited(

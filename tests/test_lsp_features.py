@@ -6,15 +6,12 @@ import re
 from pathlib import Path
 
 import pytest
-import pytest_lsp
 from lsp_helpers import (
-    SERVER,
     Buffers,
     codes,
-    copy_of_helsingborg,
     position_in,
     position_of,
-    start,
+    served_copy,
     until,
 )
 from lsprotocol import types
@@ -30,16 +27,7 @@ DIRECTIONS = {
 }
 
 
-@pytest.fixture(scope="module")
-def workspace(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return copy_of_helsingborg(tmp_path_factory.mktemp("lsp-features"))
-
-
-@pytest_lsp.fixture(config=SERVER, scope="module")
-async def client(lsp_client: LanguageClient, workspace: Path):  # type: ignore[no-untyped-def]
-    await start(lsp_client, workspace, {"language": "en"})
-    yield
-    await lsp_client.shutdown_session()
+workspace, client = served_copy("lsp-features", {"language": "en"})
 
 
 @pytest.fixture(scope="module")

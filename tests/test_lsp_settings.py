@@ -5,8 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-import pytest_lsp
-from lsp_helpers import SERVER, Buffers, codes, copy_of_helsingborg, start, until
+from lsp_helpers import Buffers, codes, served_copy, until
 from lsprotocol import types
 from pytest_lsp import LanguageClient
 
@@ -15,16 +14,7 @@ from styr.rules.chain_rules import UNKNOWN_REFERENCE
 pytestmark = pytest.mark.asyncio(loop_scope="module")
 
 
-@pytest.fixture(scope="module")
-def workspace(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return copy_of_helsingborg(tmp_path_factory.mktemp("lsp-settings"))
-
-
-@pytest_lsp.fixture(config=SERVER, scope="module")
-async def client(lsp_client: LanguageClient, workspace: Path):  # type: ignore[no-untyped-def]
-    await start(lsp_client, workspace, {"schemaDiagnostics": False, "language": "sv"})
-    yield
-    await lsp_client.shutdown_session()
+workspace, client = served_copy("lsp-settings", {"schemaDiagnostics": False, "language": "sv"})
 
 
 def _configure(client: LanguageClient, settings: dict[str, object]) -> None:
