@@ -109,3 +109,27 @@ def test_export_refuses_a_file_name_other_than_xlsx(
     assert ".xlsx" in result.err
     assert not target.exists()
     assert run_cli("export", "xlsx", helsingborg, "-o", tmp_path / "X.XLSX").code == 0
+
+
+def test_women_and_men_the_files_already_hold_come_back_without_a_finding(
+    run_cli: Run, helsingborg: Path, tmp_path: Path
+) -> None:
+    # The export shows what the follow-up files hold, figures for women and men on
+    # an indicator not followed by gender included; the same workbook imported back
+    # changes nothing and is not refused (only a new figure there is XL012).
+    follow_up = helsingborg / "uppfoljning" / "2025.yaml"
+    text = follow_up.read_text(encoding="utf-8")
+    held = f"  - indicator: {NO_GENDER}\n    value: 50.4\n"
+    assert held in text
+    follow_up.write_text(text.replace(held, held + "    women: 51.0\n    men: 49.8\n"), "utf-8")
+    workbook = export(run_cli, helsingborg, tmp_path / "export.xlsx")
+    before = snapshot(helsingborg)
+    result = run_cli("import", "outcomes", workbook, helsingborg)
+    assert result.code == 0, result.err
+    assert "XL012" not in result.err
+    assert snapshot(helsingborg) == before
+    changed = fill(workbook, {(NO_GENDER, "2025"): {"Kvinnor": 52}}, tmp_path / "changed.xlsx")
+    result = run_cli("import", "outcomes", changed, helsingborg)
+    assert result.code == 1
+    assert "XL012" in result.err
+    assert snapshot(helsingborg) == before

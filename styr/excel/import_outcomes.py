@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from styr.errors import UsageError
-from styr.excel import rules
+from styr.excel import layout, rules
 from styr.excel.import_lint import NewError, RowsOfFile, new_errors
 from styr.excel.outcome_sheet import Wanted, read_outcome_sheet
 from styr.excel.workbook_file import open_workbook
@@ -40,7 +40,7 @@ from styr.followup.kolada_pull import (
     with_schema_modeline,
 )
 from styr.followup.periods import Period, parse_period
-from styr.i18n import NC_, translate
+from styr.i18n import NC_, both_languages, translate
 from styr.model.index import build_index
 from styr.model.repository import Repository, find_repositories, load_repository
 
@@ -186,6 +186,8 @@ def _merge(
     entries = document["outcomes"]
     outcome = (wanted.indicator, wanted.period.text)
     entry = target.entries.get(outcome)
+    if _gender_not_followed(entry, wanted, workbook, sheet, result):
+        return
     if entry is None:
         entry = target.entries[outcome] = new_entry(wanted.indicator, wanted.period.text)
         if file_period == wanted.period:
@@ -226,6 +228,31 @@ def _merge(
         target.merged.append((entry, wanted))
     for key, value in wanted.values.items():
         set_in_order(entry, key, value)
+
+
+def _gender_not_followed(
+    entry: Any, wanted: Wanted, workbook: Path, sheet: str, result: ImportResult
+) -> bool:
+    """XL012 for each figure for women or men that the file does not hold already."""
+    found = False
+    for key, value in wanted.unfollowed.items():
+        existing = None if entry is None else entry.get(key)
+        if existing is not None and _same(existing, value):
+            continue
+        named = both_languages("heading", layout.READ_COLUMNS[key])
+        column = wanted.columns[key]
+        finding = rules.at_cell(
+            rules.GENDER_NOT_FOLLOWED,
+            workbook,
+            sheet,
+            wanted.row,
+            column,
+            indicator=wanted.indicator,
+            **named,
+        )
+        result.findings.append(finding)
+        found = True
+    return found
 
 
 def _same(existing: Any, value: Any) -> bool:

@@ -37,6 +37,10 @@ class Wanted:
     row: int
     values: dict[str, Any] = field(default_factory=dict)  # key → number or text
     columns: dict[str, int] = field(default_factory=dict)  # key → 1-based column
+    # Women/men on an indicator not followed by gender: an error only where the
+    # follow-up file does not already hold the same figure (an exported workbook
+    # shows what the files hold, and importing it back must not be refused).
+    unfollowed: dict[str, Any] = field(default_factory=dict)  # key → number
 
 
 @dataclass(slots=True)
@@ -226,8 +230,9 @@ def _row(
         elif isinstance(value, NotANumber):
             bad(rules.NOT_A_NUMBER, key, shown=value.shown)
         elif key in _GENDER_KEYS and indicator is not None and not by_gender:
-            named = both_languages("heading", layout.READ_COLUMNS[key])
-            bad(rules.GENDER_NOT_FOLLOWED, key, indicator=indicator_id, **named)
+            if value is not None:
+                wanted.unfollowed[key] = value
+                wanted.columns[key] = columns[key]
         elif value is not None:
             wanted.values[key] = value
             wanted.columns[key] = columns[key]
