@@ -4,7 +4,7 @@ The context of a repository is a digest of the cache's format, styr's
 version and installed code, the schemas, every `pyproject.toml` in the
 repository's real folder or above (their bytes: `[tool.styr]` may
 configure the lint), the date rules compare with, and the size and time of
-the stored lists of Kolada's key figures (styr.kolada.snapshot), which lint
+the stored lists of Kolada's key figures (styr.kolada.snapshot_place), which lint
 reads. It is part of every cache key and of every stat index
 (`styr.cache_index`), so a change to any of them is a miss.
 
@@ -22,7 +22,7 @@ from functools import cache
 from pathlib import Path
 
 from styr import __version__
-from styr.kolada.snapshot import stamp as kolada_stamp
+from styr.kolada.snapshot_place import stamp as kolada_stamp
 from styr.resources import data_dir
 
 FORMAT = 2

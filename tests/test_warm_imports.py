@@ -26,6 +26,7 @@ HEAVY = (
     "styr.rules.catalogue",
     "styr.lint_checks",
     "styr.load.yaml_reader",
+    "styr.kolada.snapshot",  # reading the stored Kolada list: the cache key needs only its stamp
 )
 
 

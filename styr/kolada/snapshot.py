@@ -29,10 +29,15 @@ from pathlib import Path
 from styr.errors import StyrError
 from styr.kolada.errors import KoladaResponseError
 from styr.kolada.kpi import KpiInfo, kpi_from_entry, kpi_to_entry
+from styr.kolada.snapshot_place import FILE_NAME as FILE_NAME
+from styr.kolada.snapshot_place import REPOSITORY_FOLDER as REPOSITORY_FOLDER
+from styr.kolada.snapshot_place import find as find
+from styr.kolada.snapshot_place import locations as locations
+from styr.kolada.snapshot_place import repository_path as repository_path
+from styr.kolada.snapshot_place import stamp as stamp
+from styr.kolada.snapshot_place import user_cache_path as user_cache_path
 
 FORMAT = 1
-REPOSITORY_FOLDER = ".styr"
-FILE_NAME = "kolada-nyckeltal.json"
 # A full snapshot is a few MB; far more is not one.
 MAX_BYTES = 64 * 1024 * 1024
 # Older than this, lint notes that the list may have changed (K006).
@@ -64,41 +69,6 @@ class Snapshot:
 
     def age_in_days(self, today: date) -> int:
         return (today - self.fetched_on).days
-
-
-def repository_path(root: Path) -> Path:
-    return root / REPOSITORY_FOLDER / FILE_NAME
-
-
-def user_cache_path() -> Path | None:
-    from styr.cache import user_cache_folder
-
-    folder = user_cache_folder()
-    return None if folder is None else folder / FILE_NAME
-
-
-def locations(root: Path | None) -> list[Path]:
-    """Where a snapshot is looked for, the repository's first: it is the one shared."""
-    found = [repository_path(root)] if root is not None else []
-    user = user_cache_path()
-    return [*found, user] if user is not None else found
-
-
-def find(root: Path | None) -> Path | None:
-    return next((path for path in locations(root) if path.is_file()), None)
-
-
-def stamp(root: Path) -> bytes:
-    """What lint's cache key takes of the snapshots: their size and time, not their bytes."""
-    # Not the paths: repositories without a snapshot keep sharing one context.
-    parts = []
-    for place, path in enumerate(locations(root)):
-        try:
-            info = os.stat(path)
-        except OSError:
-            continue
-        parts.append(f"{place}\0{info.st_size}\0{info.st_mtime_ns}")
-    return "\n".join(parts).encode()
 
 
 def read(path: Path) -> Snapshot:

@@ -1,0 +1,49 @@
+"""Where the stored list of Kolada's KPIs is looked for, and the stamp lint's cache takes of it.
+
+Apart from reading the list (styr.kolada.snapshot) because a warm lint asks
+only this: every run's cache key includes the lists' size and time, and a run
+answered from the cache should not import what reads them.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+REPOSITORY_FOLDER = ".styr"
+FILE_NAME = "kolada-nyckeltal.json"
+
+
+def repository_path(root: Path) -> Path:
+    return root / REPOSITORY_FOLDER / FILE_NAME
+
+
+def user_cache_path() -> Path | None:
+    from styr.cache import user_cache_folder
+
+    folder = user_cache_folder()
+    return None if folder is None else folder / FILE_NAME
+
+
+def locations(root: Path | None) -> list[Path]:
+    """Where a snapshot is looked for, the repository's first: it is the one shared."""
+    found = [repository_path(root)] if root is not None else []
+    user = user_cache_path()
+    return [*found, user] if user is not None else found
+
+
+def find(root: Path | None) -> Path | None:
+    return next((path for path in locations(root) if path.is_file()), None)
+
+
+def stamp(root: Path) -> bytes:
+    """What lint's cache key takes of the snapshots: their size and time, not their bytes."""
+    # Not the paths: repositories without a snapshot keep sharing one context.
+    parts = []
+    for place, path in enumerate(locations(root)):
+        try:
+            info = os.stat(path)
+        except OSError:
+            continue
+        parts.append(f"{place}\0{info.st_size}\0{info.st_mtime_ns}")
+    return "\n".join(parts).encode()
