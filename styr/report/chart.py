@@ -2,10 +2,10 @@
 
 A `Chart` is a plain value: every position already worked out in the SVG's
 own units, every number already written the way the language writes it, and
-the same numbers as table rows. `Chart.html` lays it out (inline SVG and a
-table, `styr.report.chart_svg`; the template `_chart.html.j2`'s `chart(c)`
-inserts it), so the one-page report and the site draw the same chart, and
-the Markdown report prints the same table.
+the same numbers as table rows (`styr.report.chart_table`). `Chart.html`
+lays it out (inline SVG and a table, `styr.report.chart_svg`; the template
+`_chart.html.j2`'s `chart(c)` inserts it), so the one-page report and the
+site draw the same chart, and the Markdown report prints the same table.
 
 Where each thing is drawn (the frame, the marks, the axes: the `Drawing`) is
 worked out when a rendering first asks for it: the Markdown report prints
@@ -28,8 +28,6 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
-from styr.followup.periods import Period
-from styr.report import formatting as fmt
 from styr.report.chart_axes import CHARACTER, LEGEND_MARK, Frame, label_positions, value_ticks
 from styr.report.chart_parts import (
     Band,
@@ -43,6 +41,7 @@ from styr.report.chart_parts import (
     Tick,
 )
 from styr.report.chart_svg import chart_html
+from styr.report.chart_table import ChartOutcome, number_text, table_rows, time_of
 from styr.report.chart_words import (
     description,
     direction_words,
@@ -55,19 +54,6 @@ from styr.report.chart_words import (
 from styr.report.texts import Labels
 
 __all__ = ["Chart", "ChartOutcome", "LegendItem", "Point", "build_chart", "trend_legend"]
-
-# The same values come back on chart after chart (the ticks 70, 75, 80 …): written once each.
-_number = functools.lru_cache(maxsize=4096)(fmt.number)
-
-
-@dataclass(frozen=True, slots=True)
-class ChartOutcome:
-    """One period's outcome as the chart gets it (what `read_outcomes` read)."""
-
-    period: Period
-    value: float | None
-    women: float | None = None
-    men: float | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -209,11 +195,11 @@ def build_chart(
     if not ticks[0] < ticks[-1] or not math.isfinite(ticks[-1] - ticks[0]):
         return None  # too large to draw an axis for
     # What is said in words needs each value's text, not where it is drawn.
-    said_points = [Point(o.period.text, _number(o.value or 0.0, language), 0, 0) for o in drawn]
-    said_targets = [Point(str(year), _number(value, language), 0, 0) for year, value in goals]
-    said_baseline = Point(str(start[0]), _number(start[1], language), 0, 0) if start else None
+    said_points = [Point(o.period.text, number_text(o.value or 0.0, language), 0, 0) for o in drawn]
+    said_targets = [Point(str(year), number_text(value, language), 0, 0) for year, value in goals]
+    said_baseline = Point(str(start[0]), number_text(start[1], language), 0, 0) if start else None
     range_text = (
-        f"{_number(bounds[0], language)}–{_number(bounds[1], language)}" if bounds else None
+        f"{number_text(bounds[0], language)}–{number_text(bounds[1], language)}" if bounds else None
     )
     shown_values = [o.value for o in drawn if o.value is not None]
     return Chart(
@@ -229,7 +215,7 @@ def build_chart(
                 _drawing, drawn, goals, start, bounds, tuple(ticks), range_text, language
             )
         ),
-        rows=_rows(t, drawn, goals, start, language),
+        rows=table_rows(t, drawn, goals, start, language),
         has_targets=bool(goals),
         has_gender=any(o.women is not None or o.men is not None for o in drawn),
         words=ChartWords(
@@ -256,8 +242,8 @@ def _drawing(
 ) -> Drawing:
     """Where every part of the chart goes: the frame around its axes, then each mark."""
     t = labels_in(language)
-    tick_texts = [_number(value, language) for value in ticks]
-    times = [_time(o.period) for o in drawn] + [float(year) for year, _ in goals]
+    tick_texts = [number_text(value, language) for value in ticks]
+    times = [time_of(o.period) for o in drawn] + [float(year) for year, _ in goals]
     times += [float(start[0])] if start else []
     labels = [o.period.text for o in drawn] + [str(year) for year, _ in goals]
     labels += [str(start[0])] if start else []
@@ -266,9 +252,9 @@ def _drawing(
     y = frame.y_scale(ticks[0], ticks[-1])
 
     def point(label: str, time: float, value: float) -> Point:
-        return Point(label, _number(value, language), x(time), y(value))
+        return Point(label, number_text(value, language), x(time), y(value))
 
-    points = tuple(point(o.period.text, _time(o.period), o.value or 0.0) for o in drawn)
+    points = tuple(point(o.period.text, time_of(o.period), o.value or 0.0) for o in drawn)
     target_points = tuple(point(str(year), float(year), value) for year, value in goals)
     baseline_point = point(str(start[0]), float(start[0]), start[1]) if start else None
     band = None
@@ -305,7 +291,7 @@ def _value_axis(
 ) -> tuple[tuple[Tick, ...], str]:
     """The values written beside the plot where they stand, and the grid's path through them."""
     y = frame.y_scale(ticks[0], ticks[-1])
-    y_ticks = tuple(Tick(_number(value, language), y(value)) for value in ticks)
+    y_ticks = tuple(Tick(number_text(value, language), y(value)) for value in ticks)
     grid = "".join(f"M{_n(frame.left)} {_n(tick.at)}H{_n(frame.right)}" for tick in y_ticks)
     return y_ticks, grid
 
@@ -352,11 +338,6 @@ def _finite(value: float | None) -> bool:
     return value is not None and math.isfinite(value)
 
 
-def _time(period: Period) -> float:
-    """Where a period goes along the time axis: at its end (2024 at 2024.0, 2024-H1 at 2023.5)."""
-    return period.year - 1 + period.end_fraction
-
-
 # The marks as path commands from their top or left point: a dot of radius 4, a diamond.
 _DOT = "a4 4 0 1 0 8 0a4 4 0 1 0-8 0"
 _DIAMOND = "l5 5-5 5-5-5z"
@@ -372,39 +353,3 @@ def _n(value: float) -> str:
 
 def _polyline(points: Sequence[Point]) -> str:
     return " ".join(f"{_n(p.x)},{_n(p.y)}" for p in points)
-
-
-def _rows(
-    t: Labels,
-    drawn: Sequence[ChartOutcome],
-    goals: Sequence[tuple[int, float]],
-    baseline: tuple[int, float] | None,
-    language: str,
-) -> tuple[ChartRow, ...]:
-    """One row per period drawn, oldest first; the baseline first of its year."""
-
-    def number(value: float | None) -> str:
-        return "" if value is None else _number(value, language)
-
-    by_year = dict(goals)
-    rows: list[tuple[float, int, ChartRow]] = []
-    if baseline is not None:
-        period = said(t, "chart_baseline_period", year=str(baseline[0]))
-        rows.append((float(baseline[0]), 0, ChartRow(period, number(baseline[1]), "", "", "")))
-    outcome_years = set()
-    for outcome in drawn:
-        target = by_year.get(outcome.period.year) if outcome.period.is_year else None
-        if outcome.period.is_year:
-            outcome_years.add(outcome.period.year)
-        row = ChartRow(
-            outcome.period.text,
-            number(outcome.value),
-            number(target),
-            number(outcome.women),
-            number(outcome.men),
-        )
-        rows.append((_time(outcome.period), 1, row))
-    for year, value in goals:
-        if year not in outcome_years:
-            rows.append((float(year), 1, ChartRow(str(year), "", number(value), "", "")))
-    return tuple(row for _, _, row in sorted(rows, key=lambda item: (item[0], item[1])))
