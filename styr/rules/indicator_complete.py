@@ -44,7 +44,8 @@ def check(context: RuleContext) -> Iterator[Finding]:
     for indicator in context.index.of_category("indicator"):
         if indicator.parent is None or indicator.parent.category not in GOAL_CATEGORIES:
             continue
-        missing = [part for part in _PARTS if part[0] in missing_parts(indicator.data)]
+        lacking = missing_parts(indicator.data)  # once, not once per part
+        missing = [part for part in _PARTS if part[0] in lacking]
         if missing:
             yield context.at(
                 RULE,

@@ -66,20 +66,21 @@ def is_placeholder(text: str) -> bool:
 
 
 @cache
-def _unmarked() -> tuple[frozenset[str], tuple[str, ...]]:
+def _unmarked() -> tuple[frozenset[str], re.Pattern[str]]:
     """Earlier starters' unmarked placeholders, and what a file holding any placeholder holds.
 
     The parts are a part of every marked placeholder (`_PARTS`) and the
     beginning of every unmarked one, less those that hold another part (a
-    text holding "Skriv visionen" holds "kriv"). Each is looked for on its
-    own: a plain substring search is several times faster than a pattern of
-    alternatives, which is tried at every character.
+    text holding "Skriv visionen" holds "kriv"). They are looked for in one
+    pattern of plain alternatives: one pass over the text, which the engine
+    makes by skipping to the characters the parts start with, costs half
+    of a substring search per part (thirteen passes over every file).
     """
     path = Path(__file__).resolve().parents[1] / "data" / "placeholders.json"
     texts = [" ".join(t.split()) for t in json.loads(path.read_text(encoding="utf-8"))["unmarked"]]
     parts = dict.fromkeys([*_PARTS, *(text[:20] for text in texts)])
-    needed = tuple(p for p in parts if not any(q != p and q in p for q in parts))
-    return frozenset(texts), needed
+    needed = [p for p in parts if not any(q != p and q in p for q in parts)]
+    return frozenset(texts), re.compile("|".join(map(re.escape, needed)))
 
 
 def check(context: RuleContext) -> Iterator[Finding]:
@@ -93,7 +94,7 @@ def check(context: RuleContext) -> Iterator[Finding]:
 
 
 def _may_hold_one(text: str) -> bool:
-    return any(part in text for part in _unmarked()[1])
+    return _unmarked()[1].search(text) is not None
 
 
 # Parts of every placeholder, in the cases it may be written in.
