@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from markupsafe import Markup
 
 from styr.report.chart_axes import CHARACTER, LEGEND_MARK, Frame, label_positions, value_ticks
+from styr.report.chart_md import chart_markdown
 from styr.report.chart_parts import (
     Band,
     ChartRow,
@@ -150,6 +151,10 @@ class Chart:
     def html(self) -> Markup:
         """The chart's `<figure>`, SVG and table, every text escaped (`chart_svg.chart_html`)."""
         return chart_html(self)
+
+    def markdown(self) -> str:
+        """The chart's name line and table of numbers in Markdown (`chart_md.chart_markdown`)."""
+        return chart_markdown(self)
 
     @property
     def trend_text(self) -> str:
