@@ -188,9 +188,22 @@ def _lint_root(root: Path, today: date, cache: LintCache | None) -> RepositoryRe
     result.repository = Repository(
         root=repository.root,
         manifest=Document(repository.manifest.file, repository.manifest.data),
-        documents=[Document(document.file, None) for document in repository.documents],
+        documents=_names_only(repository),
     )
     return result
+
+
+def _names_only(repository: Repository) -> NamedDocuments:
+    """The documents as their names, Documents (file, no data) made only if an output asks.
+
+    A worker sends its results to the parent pickled: a name is a few bytes,
+    where a Document and its path were a tuple of every part of the path,
+    and a path built again in the parent for each of thousands of files.
+    """
+    documents = repository.documents
+    if isinstance(documents, NamedDocuments):
+        return documents  # answered from the cache: names already
+    return NamedDocuments(repository.root, [relative_name(repository, d.file) for d in documents])
 
 
 def load_and_lint(
