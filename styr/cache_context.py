@@ -22,7 +22,7 @@ from functools import cache
 from pathlib import Path
 
 from styr import __version__
-from styr.kolada.snapshot_place import stamp as kolada_stamp
+from styr.kolada import snapshot_place
 from styr.resources import data_dir
 
 FORMAT = 2
@@ -32,7 +32,7 @@ PYPROJECT = "pyproject.toml"
 def context(root: Path, today: date) -> str:
     """The context of the repository at `root` on `today` (see the module's text)."""
     pyprojects = (_bytes_or_mark(path) for path in _pyprojects(os.path.realpath(root)))
-    return _digest(today, pyprojects, kolada_stamp(root))
+    return _digest(today, pyprojects, snapshot_place.stamp(root))
 
 
 class Contexts:
@@ -43,6 +43,11 @@ class Contexts:
     are found once, and each file is read once. Make one per run: what was
     found is not looked at again, so one kept for long would miss a
     pyproject.toml created since.
+
+    What is the same for every repository is found once too: the stamp of
+    the user's Kolada snapshot, and the digest itself, which most
+    repositories of a run share (the same pyproject.toml files above them,
+    no snapshot of their own).
     """
 
     def __init__(self, today: date) -> None:
@@ -50,10 +55,19 @@ class Contexts:
         self._real: dict[str, str] = {}
         self._above: dict[str, list[str]] = {}
         self._bytes: dict[str, bytes] = {}
+        self._user_kolada = snapshot_place.user_stamp()
+        self._digests: dict[tuple[tuple[str, ...], bytes], str] = {}
 
     def __call__(self, root: Path) -> str:
-        pyprojects = (self._read(path) for path in self._pyprojects(root))
-        return _digest(self.today, pyprojects, kolada_stamp(root))
+        pyprojects = tuple(self._pyprojects(root))
+        kolada = snapshot_place.joined_stamp(
+            snapshot_place.repository_stamp(root), self._user_kolada
+        )
+        found = self._digests.get((pyprojects, kolada))
+        if found is None:
+            contents = (self._read(path) for path in pyprojects)
+            found = self._digests[pyprojects, kolada] = _digest(self.today, contents, kolada)
+        return found
 
     def _pyprojects(self, root: Path) -> list[str]:
         folder, name = os.path.split(os.fspath(root))

@@ -14,7 +14,6 @@ that needs them, so that `styr --version` and `--help` start fast.
 from __future__ import annotations
 
 import copy
-import os
 import sys
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Annotated
@@ -34,21 +33,13 @@ from styr.cli_excel import export_xlsx, import_outcomes
 from styr.cli_kolada import kolada_metadata, kolada_pull, kolada_search
 from styr.cli_lint import lint
 from styr.cli_lsp import lsp_command
+from styr.cli_plain import fail, run_language
 from styr.cli_publish import report, status
 from styr.cli_rules import rule_command, rules_command
 from styr.cli_setup import init, schema
 from styr.cli_site import site
 from styr.errors import StyrError
-from styr.i18n import (
-    DEFAULT_LANGUAGE,
-    LANGUAGES,
-    N_,
-    install_for_click,
-    requested_language,
-    set_language,
-    translate_help,
-)
-from styr.messages import message
+from styr.i18n import N_, install_for_click, set_language, translate_help
 
 if TYPE_CHECKING:
     import click
@@ -220,23 +211,14 @@ def _command_named(arguments: Sequence[str]) -> CommandInfo | None:
 
 def main() -> None:
     """Run the CLI: no input, however bad, ends in a Python traceback."""
-    requested = requested_language()
-    language = requested if requested in LANGUAGES else DEFAULT_LANGUAGE
+    language = run_language()
     set_language(language)
     try:
         command = command_for(sys.argv[1:])
         translate_help(command)  # the help texts are msgids until the language is known
         command()
-    except StyrError as error:
-        typer.echo(f"styr: {message(error.key, language, **error.params)}", err=True)
-        sys.exit(EXIT_ERROR)
-    except KeyboardInterrupt:
-        sys.exit(130)
-    except Exception as error:
-        if os.environ.get("STYR_DEBUG"):
-            raise
-        typer.echo(f"styr: {message('internal-error', language, error=repr(error))}", err=True)
-        sys.exit(EXIT_ERROR)
+    except (StyrError, KeyboardInterrupt, Exception) as error:
+        fail(error, language)
 
 
 if __name__ == "__main__":

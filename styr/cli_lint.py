@@ -1,32 +1,18 @@
-"""`styr lint`: check the repositories and print the findings in the chosen format."""
+"""`styr lint`: check the repositories and print the findings in the chosen format.
+
+The options are parsed here; what is done with them is styr/cli_lint_run.py's,
+which a run answered from the cache also calls (styr/cli_warm.py).
+"""
 
 from __future__ import annotations
 
-import os
-import sys
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 
-from styr.cli_common import (
-    EXIT_CLEAN,
-    EXIT_FINDINGS,
-    LanguageOption,
-    colour_wanted,
-    day_option,
-    emit,
-    lint_cache,
-    output_language,
-    to_stdout,
-)
-from styr.errors import UsageError
+from styr.cli_common import LanguageOption, emit
 from styr.i18n import N_
-
-if TYPE_CHECKING:
-    from styr.findings import Severity
 
 
 def lint(
@@ -82,75 +68,20 @@ def lint(
     ] = None,
     lang: LanguageOption = None,
 ) -> None:
-    from styr.lint import lint_paths
-    from styr.output import FORMATTERS
+    from styr.cli_lint_run import LintOptions, lint_outcome
 
-    name = output_format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
-    formatter = FORMATTERS.get(name)
-    if formatter is None:
-        raise UsageError("unknown-format", name=name, known=", ".join(FORMATTERS))
-    level = _severity(fail_on) if fail_on is not None else None
-    with _progress_bar() as progress:
-        result = lint_paths(
-            paths or [Path(".")],
-            today=day_option(today),
-            cache=None if no_cache else lint_cache(cache_dir, output_language(lang)),
-            jobs=jobs if jobs is not None else (os.cpu_count() or 1),
-            progress=progress,
-        )
-    first = result.results[0].repository.language if result.results else None
-    language = output_language(lang, first)
-    if statistics:
-        from styr.output.statistics import render_statistics
-
-        text = render_statistics(result, language)
-    else:
-        colour = to_stdout(output) and name == "text" and colour_wanted()
-        text = formatter(result, language, colour)
-    emit(text, output)
-    raise typer.Exit(EXIT_FINDINGS if result.failed(level) else EXIT_CLEAN)
-
-
-def _severity(text: str) -> Severity:
-    from styr.findings import Severity
-
-    try:
-        return Severity.parse(text)
-    except ValueError:
-        raise UsageError("unknown-severity", name=text) from None
-
-
-@contextmanager
-def _progress_bar() -> Iterator[Callable[[int, int], None] | None]:
-    """A progress bar on a terminal, shown only once a run has taken a second.
-
-    CI logs and piped output stay plain: no bar unless standard error is a
-    terminal and CI is not set.
-    """
-    if not sys.stderr.isatty() or os.environ.get("CI"):
-        yield None
-        return
-    import time
-
-    from rich.progress import Progress
-
-    started = time.monotonic()
-    bar: Progress | None = None
-    task = None
-
-    def update(done: int, total: int) -> None:
-        nonlocal bar, task
-        if bar is None:
-            if time.monotonic() - started < 1.0:
-                return
-            bar = Progress(transient=True)
-            bar.start()
-            task = bar.add_task("styr lint", total=total)
-        if task is not None:
-            bar.update(task, completed=done)
-
-    try:
-        yield update
-    finally:
-        if bar is not None:
-            bar.stop()
+    options = LintOptions(
+        paths=tuple(paths or ()),
+        output_format=output_format,
+        output=output,
+        statistics=statistics,
+        fail_on=fail_on,
+        today=today,
+        no_cache=no_cache,
+        cache_dir=cache_dir,
+        jobs=jobs,
+        lang=lang,
+    )
+    outcome = lint_outcome(options)
+    emit(outcome.text, outcome.output)
+    raise typer.Exit(outcome.exit_code)

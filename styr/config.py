@@ -12,15 +12,16 @@ import fnmatch
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from styr.errors import ConfigError
 from styr.findings import Finding, Severity
 from styr.i18n import N_, both_languages, translate
 from styr.load import limits
 from styr.load.access import Refused, read_inside
-from styr.messages import message
-from styr.rules.base import Rule
+
+if TYPE_CHECKING:  # the rules (and what they import) only where a miss checks a repository
+    from styr.rules.base import Rule
 
 KEYS = ("select", "ignore", "per_path_ignores", "severity", "options", "fail_on")
 
@@ -117,6 +118,8 @@ def _tool_styr(pyproject: Path) -> dict[str, Any] | None:
 
 
 def _both(key: str) -> tuple[str, str]:
+    from styr.messages import message  # the sentences only where a configuration is read
+
     return message(key, "sv"), message(key, "en")
 
 

@@ -27,6 +27,12 @@ def main() -> None:
 
     # The language first: click's own words are set up as the CLI module is imported.
     start_process(sys.argv[1:])
+    from styr.cli_warm import answered
+
+    # A `styr lint` the cache answers whole, without the CLI framework (see the module).
+    code = answered(sys.argv[1:])
+    if code is not None:
+        sys.exit(code)
     from styr.cli import main as cli_main  # the CLI framework only when a command needs it
 
     cli_main()

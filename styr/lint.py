@@ -102,22 +102,58 @@ def lint_paths(
     listings = find_listed_repositories(paths)
     roots = list(listings)
     report = progress or (lambda done, total: None)
-    # A repository whose files all have their stamps of last time is answered
-    # here, from its entry, without reading a file (styr.cache_index).
-    known: dict[Path, RepositoryResult] = {}
-    if cache is not None:
-        contexts = cache.contexts(day)  # the folders above the repositories looked at once
-        for root in roots:
-            cached = _from_index(root, listings.pop(root), contexts, cache)
-            if cached is not None:
-                known[root] = cached
-                report(len(known), len(roots))
+    known = _answered_by_index(listings, day, cache, report) if cache is not None else {}
     missing = [root for root in roots if root not in known]
     linted: dict[Path, RepositoryResult] = {}
     for root, result in zip(missing, _lint_each(missing, day, cache, jobs), strict=True):
         linted[root] = result
         report(len(known) + len(linted), len(roots))
     return LintResult([known.get(root) or linted[root] for root in roots])
+
+
+def cached_lint_paths(
+    paths: Iterable[Path],
+    *,
+    today: date | None = None,
+    cache: LintCache,
+    progress: Callable[[int, int], None] | None = None,
+) -> LintResult | None:
+    """`lint_paths`' result when the stat index answers every repository, else None.
+
+    Stops at the first repository it does not answer: the caller then runs
+    `lint_paths` (a run answered from the cache needs nothing else imported).
+    """
+    listings = find_listed_repositories(paths)
+    roots = list(listings)
+    report = progress or (lambda done, total: None)
+    known = _answered_by_index(listings, today or date.today(), cache, report, stop_at_miss=True)
+    if len(known) < len(roots):
+        return None
+    return LintResult([known[root] for root in roots])
+
+
+def _answered_by_index(
+    listings: dict[Path, Listing],
+    day: date,
+    cache: LintCache,
+    report: Callable[[int, int], None],
+    *,
+    stop_at_miss: bool = False,
+) -> dict[Path, RepositoryResult]:
+    """The repositories whose files all have their stamps of last time, from their entries.
+
+    Answered without reading a file (styr.cache_index).
+    """
+    known: dict[Path, RepositoryResult] = {}
+    contexts = cache.contexts(day)  # the folders above the repositories looked at once
+    for root, listing in listings.items():
+        cached = _from_index(root, listing, contexts, cache)
+        if cached is not None:
+            known[root] = cached
+            report(len(known), len(listings))
+        elif stop_at_miss:
+            break
+    return known
 
 
 # Below this many repositories, starting worker processes costs more than it saves.

@@ -38,12 +38,35 @@ def find(root: Path | None) -> Path | None:
 
 def stamp(root: Path) -> bytes:
     """What lint's cache key takes of the snapshots: their size and time, not their bytes."""
+    return joined_stamp(repository_stamp(root), user_stamp())
+
+
+# Each snapshot's place in `locations(root)`, which its stamp names.
+_REPOSITORY_PLACE, _USER_PLACE = 0, 1
+
+
+def repository_stamp(root: Path) -> str | None:
+    """The stamp of the repository's own snapshot, None if it has none."""
+    return _stamp_of(_REPOSITORY_PLACE, os.path.join(root, REPOSITORY_FOLDER, FILE_NAME))
+
+
+def user_stamp() -> str | None:
+    """The stamp of the snapshot in the user's cache folder: the same for every repository.
+
+    A run of many repositories asks for it once (styr.cache_context.Contexts).
+    """
+    path = user_cache_path()
+    return None if path is None else _stamp_of(_USER_PLACE, path)
+
+
+def joined_stamp(repository: str | None, user: str | None) -> bytes:
     # Not the paths: repositories without a snapshot keep sharing one context.
-    parts = []
-    for place, path in enumerate(locations(root)):
-        try:
-            info = os.stat(path)
-        except OSError:
-            continue
-        parts.append(f"{place}\0{info.st_size}\0{info.st_mtime_ns}")
-    return "\n".join(parts).encode()
+    return "\n".join(part for part in (repository, user) if part is not None).encode()
+
+
+def _stamp_of(place: int, path: str | Path) -> str | None:
+    try:
+        info = os.stat(path)
+    except OSError:
+        return None
+    return f"{place}\0{info.st_size}\0{info.st_mtime_ns}"

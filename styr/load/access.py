@@ -28,8 +28,6 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from styr.messages import message
-
 _OPEN_FLAGS = (
     os.O_RDONLY
     | getattr(os, "O_NONBLOCK", 0)
@@ -49,6 +47,8 @@ class Refused(Exception):
         self.params = params
 
     def reason(self, language: str) -> str:
+        from styr.messages import message  # the sentences only when a file is refused
+
         return message(self.key, language, **self.params)
 
     def finding_params(self) -> dict[str, Any]:
