@@ -17,6 +17,7 @@ from report_helpers import AXE, Visit
 
 WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 REQUIRED_POLICY = ("default-src 'none'", "base-uri 'none'", "form-action 'none'")
+STYLESHEET = "stil.css"  # the one file of its site a page may load besides itself
 # The two reflow set-ups of WCAG 1.4.10. 320 CSS px is 1280 px at 400 %;
 # 1280 px at 200 % zoom lays the page out in 640 CSS px, drawn at twice the
 # pixel density (deviceScaleFactor 2), which is what a browser's zoom does.
@@ -31,13 +32,14 @@ class Reader:
 
     A new tab costs far more than a navigation, so every check of a context
     shares one; each `open` starts a fresh record of requests and errors, and
-    refuses every request but the page's own.
+    refuses every request but the page's own and its site's stylesheet.
     """
 
     def __init__(self, context: Any) -> None:
         self.context = context
         self.page = context.new_page()
         self.current = Visit(self.page, "about:blank")
+        self.stylesheet: str | None = None  # the address of the open page's site stylesheet
         self.page.on("request", lambda request: self.current.requests.append(request.url))
         self.page.on("console", self._console)
         self.page.on("pageerror", lambda error: self.current.errors.append(str(error)))
@@ -48,18 +50,28 @@ class Reader:
             self.current.errors.append(message.text)
 
     def _only_the_page(self, route: Any) -> None:
-        if route.request.url == self.current.url:
+        if route.request.url in (self.current.url, self.stylesheet):
             route.continue_()
         else:
             route.abort()
 
     def open(self, file: Path) -> Visit:
         self.current = Visit(self.page, file.resolve().as_uri())
+        self.stylesheet = site_stylesheet(file)
         self.page.goto(self.current.url, wait_until="load")
         return self.current
 
     def close(self) -> None:
         self.page.close()
+
+
+def site_stylesheet(file: Path) -> str | None:
+    """The address of the stylesheet of the site a page is in: the nearest `stil.css` in its
+    folder or above (a municipality's own, inside a comparison), or None."""
+    for folder in file.resolve().parents:
+        if (folder / STYLESHEET).is_file():
+            return (folder / STYLESHEET).as_uri()
+    return None
 
 
 _POLICY = re.compile(
@@ -108,12 +120,16 @@ _FRAME = """() => {
 
 
 def load_problems(reader: Reader, file: Path) -> list[str]:
-    """Opened with its policy in force: no error logged, no request but the page, the frame."""
+    """Opened with its policy in force: no error logged, no request but the page and (once,
+    if it links to it) its site's stylesheet, the frame. A stylesheet that fails to load
+    logs an error."""
     seen = reader.open(file)
     problems = [f"lacks {part}" for part in seen.page.evaluate(_FRAME)]
     problems += [f"console: {error}" for error in seen.errors]
-    problems += [f"requested {url}" for url in seen.network]
-    if seen.requests != [seen.url]:
+    problems += [f"requested {url}" for url in seen.network if url != reader.stylesheet]
+    links = seen.page.evaluate("() => document.querySelectorAll('link[rel=stylesheet]').length")
+    expected = [seen.url] + ([reader.stylesheet] if links and reader.stylesheet else [])
+    if seen.requests != expected:
         problems.append(f"requests were {seen.requests}")
     return problems
 
@@ -386,7 +402,7 @@ def payload_problems(reader: Reader, file: Path, payload: str, *, shown: bool = 
     if shown and not state["shown"]:
         problems.append("the payload does not show as text")
     problems += [f"console: {error}" for error in seen.errors]
-    problems += [f"requested {url}" for url in seen.network]
+    problems += [f"requested {url}" for url in seen.network if url != reader.stylesheet]
     return problems
 
 

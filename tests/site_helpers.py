@@ -154,6 +154,7 @@ class _PageParser(HTMLParser):
         self.ids: set[str] = set()
         self.resources: list[str] = []
         self.canonical: list[str] = []
+        self.stylesheets: list[str] = []
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         values = dict(attrs)
@@ -165,6 +166,8 @@ class _PageParser(HTMLParser):
             self.links.append(values["href"] or "")
         elif tag == "link" and values.get("rel") == "canonical":
             self.canonical.append(values.get("href") or "")  # names the page, loads nothing
+        elif tag == "link" and values.get("rel") == "stylesheet":
+            self.stylesheets.append(values.get("href") or "")
         elif values.get("href") is not None:
             self.resources.append(values["href"] or "")
         for attribute in ("src", "srcset", "poster", "data", "action", "formaction"):
@@ -178,13 +181,16 @@ class ParsedPage:
     ids: set[str]
     resources: list[str]
     canonical: list[str] = field(default_factory=list)
+    stylesheets: list[str] = field(default_factory=list)
 
 
 def parse_page(file: Path) -> ParsedPage:
     parser = _PageParser()
     parser.feed(file.read_text(encoding="utf-8"))
     parser.close()
-    return ParsedPage(parser.links, parser.ids, parser.resources, parser.canonical)
+    return ParsedPage(
+        parser.links, parser.ids, parser.resources, parser.canonical, parser.stylesheets
+    )
 
 
 @dataclass
@@ -209,6 +215,16 @@ def _inside(root: Path, path: Path) -> bool:
     return path == root or root in path.parents
 
 
+def _site_stylesheet(root: Path, page: Path) -> Path | None:
+    """The nearest `stil.css` in the page's folder or above, inside the site."""
+    for folder in page.parents:
+        if not _inside(root, folder):
+            return None
+        if (folder / "stil.css").is_file():
+            return folder / "stil.css"
+    return None
+
+
 def crawl(root: Path, allowed_external: Container[str]) -> Crawl:
     """Follow every link from index.html; note each broken, absolute or foreign one."""
     root = root.resolve()
@@ -228,6 +244,13 @@ def crawl(root: Path, allowed_external: Container[str]) -> Crawl:
         for resource in page(current).resources:
             if not resource.startswith("data:"):
                 result.problems.append(f"{name}: loads {resource!r}")
+        # The one file a page loads: its site's stylesheet (a municipality's own inside a
+        # comparison), named by a relative address.
+        own = _site_stylesheet(root, current)
+        for href in page(current).stylesheets:
+            target = Path(os.path.normpath(current.parent / href))
+            if urlsplit(href).scheme or href.startswith("/") or target != own:
+                result.problems.append(f"{name}: loads {href!r}")
         canonical = page(current).canonical
         # The one absolute address a page may name besides its outside links: its own.
         if len(canonical) > 1 or any(
@@ -355,12 +378,18 @@ def _sha256(text: str) -> str:
     return base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode()
 
 
-def fake_page(title: str, here: str, links: list[str], style: str = FAKE_STYLE) -> str:
+def fake_page(
+    title: str, here: str, links: list[str], style: str = FAKE_STYLE, stylesheet: str = ""
+) -> str:
+    """A page of the fake site, its `style` inline; with `stylesheet`, also linking to that
+    file (allowed as the site's own, `'self'`)."""
     up = "../" * here.count("/")
+    own = "'self' " if stylesheet else ""
     policy = (
-        f"default-src 'none'; style-src 'sha256-{_sha256(style)}'; img-src data:; "
+        f"default-src 'none'; style-src {own}'sha256-{_sha256(style)}'; img-src data:; "
         "base-uri 'none'; form-action 'none'"
     )
+    link = f'<link rel="stylesheet" href="{stylesheet}">' if stylesheet else ""
     body = "".join(f'<li><a href="{link}">{link}</a></li>' for link in links)
     footer = (
         "".join(
@@ -375,7 +404,7 @@ def fake_page(title: str, here: str, links: list[str], style: str = FAKE_STYLE) 
         '<!DOCTYPE html><html lang="sv"><head><meta charset="utf-8">'
         f'<meta http-equiv="Content-Security-Policy" content="{policy}">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
-        f"<title>{title}</title><style>{style}</style></head><body>"
+        f"<title>{title}</title>{link}<style>{style}</style></head><body>"
         '<a class="skip" href="#innehall">Till innehållet</a>'
         f'<header><p><a href="{up}index.html">Testby</a></p></header>'
         f'<nav aria-label="Brödsmulor"><a href="{up}index.html">Start</a></nav>'

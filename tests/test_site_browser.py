@@ -201,6 +201,26 @@ def test_the_crawler_finds_broken_foreign_and_orphan_pages(tmp_path: Path) -> No
     assert "glomd.html" in result.orphans()
 
 
+def test_a_page_may_load_its_sites_stylesheet_and_nothing_else(
+    tmp_path: Path, reader: Reader
+) -> None:
+    root = fake_site(tmp_path / "site")
+    (root / "stil.css").write_text("main{padding:1rem}\n", encoding="utf-8")
+    (root / "andra.css").write_text("main{padding:2rem}\n", encoding="utf-8")
+    symbols = root / "symboler.html"
+    symbols.write_text(fake_page("Symboler", "symboler.html", [], stylesheet="stil.css"), "utf-8")
+    assert load_problems(reader, symbols) == []
+    assert policy_problems(symbols) == []
+    other = root / "styrdokument.html"
+    other.write_text(
+        fake_page("Styrdokument", "styrdokument.html", [], stylesheet="andra.css"), "utf-8"
+    )
+    assert "styrdokument.html: loads 'andra.css'" in crawl(root, set()).problems
+    found = load_problems(reader, other)
+    assert f"requested {(root / 'andra.css').as_uri()}" in found
+    assert any(p.startswith("console: ") for p in found)
+
+
 def test_the_checks_find_a_page_without_focus_a_wide_table_and_a_bad_policy(
     tmp_path: Path, browser: Any, reader: Reader
 ) -> None:

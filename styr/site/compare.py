@@ -12,7 +12,7 @@ from styr.report.compare import compare
 from styr.report.view import RepositoryView
 from styr.site import urls as u
 from styr.site.municipality import SiteOptions, legend
-from styr.site.render import render_page
+from styr.site.render import render_page, stylesheet
 from styr.site.sitemap import full_address
 from styr.site.texts import SiteLabels, sentence
 
@@ -48,6 +48,7 @@ def write_comparison(
         ),
         u.ACCESSIBILITY: ("accessibility.html.j2", labels.accessibility_page, {}),
     }
+    write(u.STYLESHEET, stylesheet())
     covers = labels.get("covers", names=_listed([view.municipality for view in views], labels))
     for here, (template, page_title, own) in pages.items():
         shared = _shared(labels, options, here, title, page_title)
@@ -84,6 +85,7 @@ def _shared(
         "site_title": site_title,
         "crumbs": [],
         "to": to,
+        "stylesheet": u.STYLESHEET,
         "updated": options.updated,
         "pages": {"start": u.START, "symbols": u.SYMBOLS, "accessibility": u.ACCESSIBILITY},
     }

@@ -30,7 +30,7 @@ from styr.site.pages import (
     kind_groups,
     status_counts,
 )
-from styr.site.render import accent_rules, render_page
+from styr.site.render import accent_rules, render_page, stylesheet
 from styr.site.sitemap import full_address, sitemap
 from styr.site.texts import SiteLabels, sentence
 from styr.site.urls import SiteUrls, relative
@@ -68,6 +68,7 @@ def write_municipality(
     urls = SiteUrls.of(builder.index, builder.anchors, [(h.id, h.anchor) for h in heads])
     scale = read_scale(builder.repository.manifest_data.get("follow_up"))
     site = _Site(view, labels, urls, write, options, scale)
+    write(u.STYLESHEET, stylesheet(accent_rules(view.branding)))
     site.organisation_pages()
     site.arrangement.finish()
     site.area_pages()
@@ -103,7 +104,6 @@ class _Site:
         # (WCAG 3.1.2): an attribute for the templates, or nothing.
         self.content_lang = content_lang_attribute(options.content_language, labels.language)
         self.branding = view.branding
-        self.accent = accent_rules(self.branding)
         self.address = self.branding.site_url if self.branding else ""  # `site: url:`
         self.arrangement = Arrangement.of(view)
         # The start page's heading of each level and of each council-level kind, for the
@@ -131,7 +131,7 @@ class _Site:
         template: str,
         title: str,
         crumbs: list[Crumb],
-        extra_css: str = "",
+        own_css: str = "",
         **context: Any,
     ) -> None:
         def href(ref: Ref) -> str | None:
@@ -161,6 +161,7 @@ class _Site:
             "crumbs": crumbs,
             "href": href,
             "to": to,
+            "stylesheet": to(u.STYLESHEET),
             "updated": self.options.updated,
             "pages": {
                 "start": to(u.START),
@@ -170,7 +171,7 @@ class _Site:
                 "accessibility": to(u.ACCESSIBILITY),
             },
         }
-        page = render_page(template, {**shared, **context}, self.accent + extra_css)
+        page = render_page(template, {**shared, **context}, own_css)
         self.write(here, page)
         self.written.append(here)
 

@@ -1,9 +1,12 @@
-"""The website's pages through the report's Jinja environment: autoescaped, tidied, hashed.
+"""The website's pages through the report's Jinja environment: autoescaped, tidied.
 
 The site's templates are in templates/site/ beside the report's, so that a page
-can import the report's macros (`_chart.html.j2`). Each page carries its one
-stylesheet inline, allowed by its SHA-256 hash in the page's
-Content-Security-Policy (`styr.report.render.csp_hash`), and runs no script.
+can import the report's macros (`_chart.html.j2`). The stylesheet is one file
+of each site (`stil.css`, with the municipality's accent colour), which every
+page links to and its Content-Security-Policy allows as `style-src 'self'`;
+a page with rules of its own (the goal list's filter) carries them inline,
+allowed by their SHA-256 hash (`styr.report.render.csp_hash`). No page runs a
+script.
 """
 
 from __future__ import annotations
@@ -27,9 +30,6 @@ from styr.resources import data_dir
 
 FOLDER = "site"
 STYLESHEET = f"{FOLDER}/style.css.j2"
-# Where a page's stylesheet goes until the page is tidied: letters and dashes only, which
-# escaping leaves as they are, so the same words in the data show as a second one.
-_STYLESHEET_SPOT = "styr-site-stylesheet-spot"
 
 
 @functools.cache
@@ -47,7 +47,7 @@ def prepare() -> None:
     folder = data_dir("templates") / FOLDER
     names = sorted(f"{FOLDER}/{file.name}" for file in folder.glob("*.html.j2"))
     compile_templates(site_environment(), names)
-    _hashed("")
+    _base_stylesheet()
 
 
 @functools.cache
@@ -72,33 +72,24 @@ def accent_rules(branding: Branding | None) -> str:
     return f"\n:root {{ --accent: {colour}; --on-accent: {text}; }}\n"
 
 
-@functools.lru_cache(maxsize=64)  # most pages share one (the goal list has its own)
-def stylesheet(extra: str = "") -> str:
-    """The site's stylesheet, with a page's own rules (the goal list's filter) after it."""
-    return tidied("html", _base_stylesheet() + extra).rstrip("\n")
+def stylesheet(accent: str = "") -> str:
+    """The site's stylesheet file (`stil.css`), tidied as a page is, the accent rules after it."""
+    return tidied("html", _base_stylesheet() + accent)
 
 
 @functools.lru_cache(maxsize=64)
-def _hashed(extra_css: str) -> tuple[str, str]:
-    css = stylesheet(extra_css)
+def _hashed(own_css: str) -> tuple[str, str]:
+    css = tidied("html", own_css).rstrip("\n")
     return css, csp_hash(css)
 
 
-def render_page(template: str, context: dict[str, Any], extra_css: str = "") -> str:
-    """One page (`template` in templates/site/) as text, its stylesheet inline and hashed.
+def render_page(template: str, context: dict[str, Any], own_css: str = "") -> str:
+    """One page (`template` in templates/site/) as text, linking to the site's stylesheet.
 
-    The stylesheet, tidied already, goes in after the page is tidied: a third
-    of a page's text need not be tidied again on every page. The same text
-    results, as every line of the stylesheet ends in a character the tidy
-    keeps; where the spot is not found exactly once, the page is rendered
-    with the stylesheet in it and tidied whole.
+    The context's `stylesheet` is the path of the site's stylesheet file from
+    the page; `own_css` the page's own rules, written inline (tidied, as the page is) and
+    allowed by their hash.
     """
-    css, digest = _hashed(extra_css)
-    name = f"{FOLDER}/{template}"
-    env = site_environment()
-    spot = {**context, "css": Markup(_STYLESHEET_SPOT), "css_hash": digest}
-    page = tidied("html", render_whole(env, name, spot))
-    if css and page.count(_STYLESHEET_SPOT) == 1:
-        return page.replace(_STYLESHEET_SPOT, css)
+    css, digest = _hashed(own_css) if own_css else ("", "")
     whole = {**context, "css": Markup(css), "css_hash": digest}
-    return tidied("html", render_whole(env, name, whole))
+    return tidied("html", render_whole(site_environment(), f"{FOLDER}/{template}", whole))

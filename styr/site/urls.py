@@ -36,6 +36,7 @@ DOCUMENTS = "styrdokument.html"
 SYMBOLS = "symboler.html"
 ACCESSIBILITY = "tillganglighet.html"
 SITEMAP = "sitemap.xml"
+STYLESHEET = "stil.css"  # every page's stylesheet, one file of each site
 AREAS_FOLDER = "omraden"
 ORGANISATIONS_FOLDER = "organisationer"
 
