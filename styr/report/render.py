@@ -24,6 +24,7 @@ from markupsafe import Markup
 from styr.errors import UsageError
 from styr.escape import published
 from styr.report.columns import indicator_columns
+from styr.report.indicators_html import indicator_table_html
 from styr.report.markdown import md
 from styr.report.sandbox import (
     MAX_SIZE,
@@ -79,6 +80,7 @@ def new_environment(
     )
     env.filters["md"] = md
     env.globals["indicator_columns"] = indicator_columns
+    env.globals["indicator_table_html"] = indicator_table_html
     return env
 
 

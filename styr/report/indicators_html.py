@@ -1,0 +1,218 @@
+"""A table of indicators in the HTML report, written in one pass in Python.
+
+This writes what the macro `indicator_table` of `_macros.html.j2` once laid
+out itself, byte for byte: a table stands under nearly every goal, and on a
+page of 100,000 goals the macro's attribute lookups, tests and escapes cost
+more than building the indicators' views. The macro is still there (for a
+folder of templates that calls it) and hands its arguments to
+`indicator_table_html`. Every text goes through markupsafe's `escape`, as
+Jinja's autoescape does; which columns a table has is `indicator_columns`'.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from markupsafe import Markup, escape
+
+from styr.report.columns import IndicatorColumns, indicator_columns
+from styr.report.followup import OutcomeView
+from styr.report.links import ExternalLink
+from styr.report.texts import Labels
+from styr.report.view_types import IndicatorView, Ref, ValueAt
+
+
+def _e(value: object) -> str:
+    return str(escape(value))
+
+
+def indicator_table_html(
+    items: Sequence[IndicatorView],
+    t: Labels,
+    caption: str,
+    hide_caption: bool,
+    peer_table: Callable[[list[IndicatorView], Labels], str],
+) -> Markup:
+    """The table of the indicators, their charts and their comparison with other municipalities.
+
+    `peer_table` is the template's macro of that name: the comparison is laid out there.
+    """
+    if not items:
+        return Markup("")
+    cols = indicator_columns(items)
+    followed = cols.followed
+    columns = cols.count
+    first = followed[0].outcome if followed else None  # `followed` are those with an outcome
+    outcome_label = _e(t.get("outcome_in", period=first.period)) if first else ""
+    hidden = ' class="visually-hidden"' if hide_caption else ""
+    out = [
+        '<div class="table-wrap">\n<table class="indicators stack">\n'
+        f"<caption{hidden}>{_e(caption)}</caption>\n",
+        _head(t, cols, outcome_label),
+        "<tbody>\n",
+    ]
+    for i in items:
+        _row(i, t, cols, columns, outcome_label, out)
+    out.append("</tbody>\n</table>\n</div>\n")
+    if not columns:
+        out.append(f'<p class="no-values">{_e(t.no_values)}</p>')
+    charts = [i.outcome.chart for i in followed if i.outcome and i.outcome.chart]
+    if charts:
+        out.append('<div class="charts">')
+        out.extend(str(c.html()) for c in charts)
+        out.append("</div>")
+    compared = [i for i in items if i.peers]
+    if compared:
+        out.append(str(peer_table(compared, t)))
+    return Markup("".join(out))
+
+
+def _head(t: Labels, cols: IndicatorColumns, outcome_label: str) -> str:
+    head = f'<thead><tr><th scope="col">{_e(t.indicator)}</th>'
+    if cols.baseline:
+        head += f'<th scope="col">{_e(t.baseline)}</th>'
+    if cols.targets:
+        head += f'<th scope="col">{_e(t.targets)}</th>'
+    if cols.milestones:
+        head += f'<th scope="col">{_e(t.milestones)}</th>'
+    if cols.followed:
+        head += f'<th scope="col">{outcome_label}</th>'
+    if cols.links:
+        head += f'<th scope="col">{_e(t.links)}</th>'
+    return head + "</tr></thead>\n"
+
+
+def _row(
+    i: IndicatorView,
+    t: Labels,
+    cols: IndicatorColumns,
+    columns: int,
+    outcome_label: str,
+    out: list[str],
+) -> None:
+    out.append(f'<tr class="indicator">\n<th scope="row" id="{_e(i.anchor)}">{_e(i.title)}')
+    _meta(i, t, out)
+    out.append("\n</th>\n")
+    if not (i.baseline or i.targets or i.milestones or i.outcome or i.kolada or i.agenda2030):
+        if columns:
+            out.append(f'<td class="no-values" colspan="{columns}">{_e(t.no_values)}</td>')
+    else:
+        if cols.baseline:
+            _values_cell(t.baseline, [i.baseline] if i.baseline else [], out)
+        if cols.targets:
+            _values_cell(t.targets, i.targets, out)
+        if cols.milestones:
+            _values_cell(t.milestones, i.milestones, out)
+        if cols.followed:
+            if i.outcome:
+                out.append(f'<td data-label="{outcome_label}">')
+                _outcome(i.outcome, t, out)
+            else:
+                out.append("<td>")
+            out.append("</td>")
+        if cols.links:
+            _links_cell(i, t, out)
+    out.append("</tr>\n")
+
+
+def _meta(i: IndicatorView, t: Labels, out: list[str]) -> None:
+    """What is said of the indicator under its name, in its row's heading cell."""
+    if i.unit and i.better:
+        out.append(
+            f'<span class="indicator-meta">{_e(t.unit)}: {_e(i.unit)} · {_e(i.better)}</span>'
+        )
+    elif i.unit:
+        out.append(f'<span class="indicator-meta">{_e(t.unit)}: {_e(i.unit)}</span>')
+    elif i.better:
+        out.append(f'<span class="indicator-meta">{_e(i.better)}</span>')
+    if i.gender_breakdown:
+        out.append(f'<span class="indicator-meta">{_e(t.gender_breakdown)}</span>')
+    if i.source:
+        out.append(f'<span class="indicator-meta">{_e(t.source)}: {_e(i.source)}</span>')
+    if i.provenance:
+        out.append(f'<span class="indicator-meta">{_e(i.provenance)}</span>')
+    if i.decision:
+        out.append(f'<span class="indicator-meta">{_e(i.decision)}</span>')
+    out.extend(f'<p class="indicator-text">{_e(paragraph)}</p>' for paragraph in i.paragraphs)
+    if i.contributes_to:
+        out.append(f'<div class="refs"><span class="label">{_e(t.contributes_to)}:</span> <ul>')
+        out.extend(f"<li>{_ref_link(ref, t)}</li>" for ref in i.contributes_to)
+        out.append("</ul></div>\n")
+
+
+def _ref_link(ref: Ref, t: Labels) -> str:
+    if ref.missing:
+        return (
+            f'<span class="missing" title="{_e(t.missing_reference_title)}">'
+            f"{_e(ref.title)} ({_e(t.missing_reference)})</span>"
+        )
+    return f'<a href="{_e(ref.href)}">{_e(ref.title)}</a>'
+
+
+def _values_cell(label: str, values: Sequence[ValueAt], out: list[str]) -> None:
+    if not values:
+        out.append("<td></td>")
+        return
+    out.append(f'<td data-label="{_e(label)}"><ul class="values">')
+    for v in values:
+        year = f'<span class="year">{_e(v.year)}:</span> ' if v.year else ""
+        note = f' <span class="note">({_e(v.note)})</span>' if v.note else ""
+        out.append(f"<li>{year}{_e(v.value)}{note}</li>")
+    out.append("</ul></td>")
+
+
+def _outcome(o: OutcomeView, t: Labels, out: list[str]) -> None:
+    """Only the values there are: no dash for a value not given."""
+    if o.value:
+        out.append(f'<span class="outcome-value">{_e(o.value)}</span>')
+        if o.preliminary:
+            out.append(f' <span class="note preliminary">({_e(t.preliminary)})</span>')
+    if o.women and o.men:
+        out.append(
+            f' <span class="note">({_e(t.women)} {_e(o.women)}, {_e(t.men)} {_e(o.men)})</span>'
+        )
+    elif o.women:
+        out.append(f' <span class="note">({_e(t.women)} {_e(o.women)})</span>')
+    elif o.men:
+        out.append(f' <span class="note">({_e(t.men)} {_e(o.men)})</span>')
+    figures = o.value or o.women or o.men
+    if o.credit and figures:
+        out.append(f'<br><span class="note credit">{_e(o.credit)}</span>')
+    if figures:
+        out.append("<br>")
+    st = o.status
+    out.append(
+        f'<span class="status status-{_e(st.key)}"><span class="status-symbol"'
+        f' aria-hidden="true">{_e(st.symbol)}</span> {_e(st.label)}</span>'
+    )
+    if o.percent:
+        out.append(f' <span class="note">{_e(o.percent)} {_e(t.fulfilment_percent)}</span>')
+    if o.next_target_year:
+        upcoming = t.get("next_target", value=o.next_target, year=o.next_target_year)
+        out.append(f'<br><span class="note">{_e(upcoming)}</span>')
+    if o.trend and not o.chart:
+        out.append(f'<br><span class="note">{_e(o.trend)}</span>')
+    if o.comment:
+        out.append(f'<br><span class="note">{_e(o.comment)}</span>')
+
+
+def _links_cell(i: IndicatorView, t: Labels, out: list[str]) -> None:
+    labelled = f' data-label="{_e(t.links)}"' if i.kolada or i.agenda2030 else ""
+    out.append(f"<td{labelled}>")
+    if i.kolada:
+        out.append(f'<span class="note">{_e(t.kolada)}:</span> {_external(i.kolada)}')
+    if i.kolada and i.agenda2030:
+        out.append("<br>")
+    if i.agenda2030:
+        links = ", ".join(_external(link) for link in i.agenda2030)
+        out.append(f'<span class="note">{_e(t.agenda2030)}:</span> {links}')
+    out.append("</td>")
+
+
+def _external(link: ExternalLink) -> str:
+    if link.href:
+        return (
+            f'<a href="{_e(link.href)}" title="{_e(link.title)}" rel="noopener noreferrer">'
+            f"{_e(link.text)}</a>"
+        )
+    return _e(link.text)
