@@ -1,0 +1,169 @@
+"""A table of indicators in the Markdown report, written in one pass in Python.
+
+This writes what the macro `indicator_table` of `_macros.md.j2` once laid out
+itself, byte for byte (the page is tidied afterwards, as any other): a table
+stands under nearly every goal, and on a page of 100,000 goals the macro's
+attribute lookups, tests and filters cost more than building the indicators'
+views. The macro is still there (for a folder of templates that calls it)
+and hands its arguments to `indicator_table_md`. Every text from the files
+goes through `md`; which columns a table has is `indicator_columns`'.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from styr.report.columns import IndicatorColumns, indicator_columns
+from styr.report.followup import OutcomeView
+from styr.report.links import ExternalLink
+from styr.report.markdown import md
+from styr.report.texts import Labels
+from styr.report.view_types import IndicatorView, Ref, ValueAt
+
+
+def indicator_table_md(
+    items: Sequence[IndicatorView],
+    t: Labels,
+    peer_table: Callable[[list[IndicatorView], Labels], str],
+) -> str:
+    """The table of the indicators, their charts' tables and their comparison with others.
+
+    `peer_table` is the template's macro of that name: the comparison is laid out there.
+    """
+    if not items:
+        return ""
+    cols = indicator_columns(items)
+    columns = cols.count
+    out = ["\n", _head(t, cols), "\n| --- |", " --- |" * columns, "\n"]
+    for i in items:
+        _row(i, t, cols, columns, out)
+    out.append("\n")
+    out.extend(
+        f"{i.outcome.chart.markdown()}\n" for i in cols.followed if i.outcome and i.outcome.chart
+    )
+    compared = [i for i in items if i.peers]
+    if compared:
+        out.append(str(peer_table(compared, t)))
+    return "".join(out)
+
+
+def _head(t: Labels, cols: IndicatorColumns) -> str:
+    head = f"| {t.indicator} |"
+    if cols.baseline:
+        head += f" {t.baseline} |"
+    if cols.targets:
+        head += f" {t.targets} |"
+    if cols.milestones:
+        head += f" {t.milestones} |"
+    first = cols.followed[0].outcome if cols.followed else None  # those with an outcome
+    if first:
+        head += f" {t.get('outcome_in', period=first.period)} |"
+    if cols.links:
+        head += f" {t.links} |"
+    return head
+
+
+def _row(i: IndicatorView, t: Labels, cols: IndicatorColumns, columns: int, out: list[str]) -> None:
+    filled = i.baseline or i.targets or i.milestones or i.outcome or i.kolada or i.agenda2030
+    out.append(f'| <a id="{i.anchor}"></a>**{md(i.title)}**')
+    _meta(i, t, out)
+    if not filled and not columns:
+        out.append(f"<br>{t.no_values}")
+    out.append(" |")
+    if not filled:
+        if columns:
+            out.append(f" {t.no_values} |" + "  |" * (columns - 1))
+    else:
+        if cols.baseline:
+            out.append(f" {_values([i.baseline] if i.baseline else [])} |")
+        if cols.targets:
+            out.append(f" {_values(i.targets)} |")
+        if cols.milestones:
+            out.append(f" {_values(i.milestones)} |")
+        if cols.followed:
+            out.append(f" {_outcome(i.outcome, t) if i.outcome else ''} |")
+        if cols.links:
+            out.append(f" {_links(i, t)} |")
+    out.append("\n")
+
+
+def _meta(i: IndicatorView, t: Labels, out: list[str]) -> None:
+    """What is said of the indicator under its name, in its first cell."""
+    if i.unit and i.better:
+        out.append(f"<br>{t.unit}: {md(i.unit)} · {md(i.better)}")
+    elif i.unit:
+        out.append(f"<br>{t.unit}: {md(i.unit)}")
+    elif i.better:
+        out.append(f"<br>{md(i.better)}")
+    if i.gender_breakdown:
+        out.append(f"<br>{t.gender_breakdown}")
+    if i.source:
+        out.append(f"<br>{t.source}: {md(i.source)}")
+    if i.provenance:
+        out.append(f"<br>{md(i.provenance)}")
+    if i.decision:
+        out.append(f"<br>{md(i.decision)}")
+    out.extend(f"<br>{md(paragraph)}" for paragraph in i.paragraphs)
+    if i.contributes_to:
+        refs = ", ".join(_ref_link(ref, t) for ref in i.contributes_to)
+        out.append(f"<br>{t.contributes_to}: {refs}")
+
+
+def _ref_link(ref: Ref, t: Labels) -> str:
+    if ref.missing:
+        return f"*{md(ref.title)} ({t.missing_reference})*"
+    return f"[{md(ref.title)}]({ref.href})"
+
+
+def _values(values: Sequence[ValueAt]) -> str:
+    return "<br>".join(
+        (f"{v.year}: " if v.year else "") + md(v.value) + (f" ({md(v.note)})" if v.note else "")
+        for v in values
+    )
+
+
+def _outcome(o: OutcomeView, t: Labels) -> str:
+    """Only the values there are: no dash for a value not given."""
+    out = [md(o.value) if o.value else ""]
+    if o.value and o.preliminary:
+        out.append(f" ({t.preliminary})")
+    if o.women and o.men:
+        out.append(f" ({t.women} {md(o.women)}, {t.men} {md(o.men)})")
+    elif o.women:
+        out.append(f" ({t.women} {md(o.women)})")
+    elif o.men:
+        out.append(f" ({t.men} {md(o.men)})")
+    figures = o.value or o.women or o.men
+    if o.credit and figures:
+        out.append(f"<br>{md(o.credit)}")
+    if figures:
+        out.append("<br>")
+    out.append(f"{o.status.symbol} {md(o.status.label)}")
+    if o.percent:
+        out.append(f" ({md(o.percent)} {t.fulfilment_percent})")
+    if o.next_target_year:
+        upcoming = t.get("next_target", value=o.next_target, year=o.next_target_year)
+        out.append(f"<br>{md(upcoming)}")
+    if o.trend and not o.chart:
+        out.append(f"<br>{md(o.trend)}")
+    if o.comment:
+        out.append(f"<br>{md(o.comment)}")
+    return "".join(out)
+
+
+def _links(i: IndicatorView, t: Labels) -> str:
+    out = []
+    if i.kolada:
+        out.append(f"{t.kolada}: {_external(i.kolada)}")
+    if i.kolada and i.agenda2030:
+        out.append("<br>")
+    if i.agenda2030:
+        links = ", ".join(_external(link) for link in i.agenda2030)
+        out.append(f"{t.agenda2030}: {links}")
+    return "".join(out)
+
+
+def _external(link: ExternalLink) -> str:
+    if link.href:
+        return f"[{md(link.text)}]({link.href})"
+    return md(link.text)
