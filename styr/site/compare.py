@@ -10,7 +10,9 @@ from styr import __version__
 from styr.followup.fulfilment import Scale
 from styr.report.compare import compare
 from styr.report.view import RepositoryView
+from styr.report.view_types import Ref
 from styr.site import urls as u
+from styr.site.markup import PageMarkup
 from styr.site.municipality import SiteOptions, legend
 from styr.site.render import render_page, stylesheet
 from styr.site.sitemap import full_address
@@ -63,6 +65,11 @@ def _listed(names: list[str], labels: SiteLabels) -> str:
     return labels.get("names_and", names=", ".join(names[:-1]), last=names[-1])
 
 
+def _nowhere(ref: Ref) -> None:
+    """The comparison's pages name no element of a municipality's own to link to."""
+    return None
+
+
 def _shared(
     labels: SiteLabels, options: SiteOptions, here: str, site_title: str, title: str
 ) -> dict[str, Any]:
@@ -71,6 +78,7 @@ def _shared(
 
     return {
         "t": labels,
+        "mk": PageMarkup(labels, "", _nowhere),
         "sentence": sentence,
         "xl": "",
         "lang": labels.language,

@@ -21,6 +21,7 @@ from styr.report.view import RepositoryView, ViewBuilder
 from styr.report.view_types import OrganisationView, Ref
 from styr.site import urls as u
 from styr.site.filter import filter_rules
+from styr.site.markup import PageMarkup
 from styr.site.pages import (
     Arrangement,
     Crumb,
@@ -144,6 +145,7 @@ class _Site:
             crumbs = [*crumbs[:-1], Crumb(crumbs[-1].title, from_files=crumbs[-1].from_files)]
         shared = {
             "t": self.t,
+            "mk": PageMarkup(self.t, self.content_lang, href),
             "sentence": sentence,
             "xl": self.content_lang,
             "lang": self.t.language,

@@ -1,0 +1,274 @@
+"""The website's small building blocks, written in Python: links, facts, paragraphs, a status,
+an indicator, a contribution.
+
+They were Jinja macros (`templates/site/_macros.html.j2` still names them, as `m.link`,
+`m.indicator` …, so the templates read as before). Every page calls them hundreds of
+times: each macro call cost a context, a frame and an attribute lookup per field, and
+on a site of 10,000 pages that was most of the rendering. The markup here is what the
+macros wrote, byte for byte once the page is tidied. Every text goes through markupsafe's
+`escape`, as Jinja's autoescape does (the one escaping decision); what is Markup
+already (a chart, an attribute such as ` lang="sv"`) is written as it is.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from markupsafe import Markup, escape
+
+from styr.report.followup import StatusView
+from styr.report.links import ExternalLink
+from styr.report.view_types import Fact, IndicatorView, ItemView, Ref, ValueAt
+from styr.site.texts import SiteLabels
+
+
+def _e(value: object) -> str:
+    """Escaped as Jinja escapes it, as a plain `str`: adding to a Markup would escape again."""
+    return str(escape(value))
+
+
+class PageMarkup:
+    """The building blocks of one page: its labels, its `lang` attribute for what comes from
+    the files (`xl`, or ""), and where a reference leads from the page (`href`)."""
+
+    __slots__ = ("href", "t", "xl")
+
+    def __init__(self, t: SiteLabels, xl: str, href: Callable[[Ref], str | None]) -> None:
+        self.t = t
+        self.xl = _e(xl)
+        self.href = href
+
+    def link(self, ref: Ref) -> Markup:
+        """A link to what the reference names, or its title marked missing."""
+        return Markup(self._link(ref))
+
+    def _link(self, ref: Ref) -> str:
+        target = self.href(ref)
+        title = _e(ref.title)
+        if target:
+            return f'<a href="{_e(target)}"{self.xl}>{title}</a>'
+        shown = f"<span{self.xl}>{title}</span>" if self.xl else title
+        missing = _e(self.t.symbol_missing)
+        return f'<span class="missing">{shown} <span class="note">({missing})</span></span>'
+
+    def refs(self, label: str, items: Iterable[Ref]) -> Markup:
+        """`Bidrar till: A, B` as a paragraph, or nothing without references."""
+        links = ", ".join(self._link(ref) for ref in items)
+        if not links:
+            return Markup("")
+        return Markup(f'<p class="refs"><span class="label">{_e(label)}:</span> {links}</p>\n')
+
+    def external(self, link: ExternalLink) -> Markup:
+        return Markup(self._external(link))
+
+    @staticmethod
+    def _external(link: ExternalLink) -> str:
+        if link.href:
+            return f'<a href="{_e(link.href)}" rel="noopener noreferrer">{_e(link.text)}</a>'
+        return _e(link.text)
+
+    def sdgs(self, links: list[ExternalLink]) -> Markup:
+        """The Agenda 2030 goals as a paragraph of links, or nothing."""
+        if not links:
+            return Markup("")
+        shown = ", ".join(self._external(link) for link in links)
+        label = _e(self.t.agenda2030)
+        return Markup(f'<p class="refs"><span class="label">{label}:</span> {shown}</p>\n')
+
+    def facts(self, items: list[Fact]) -> Markup:
+        """Labelled details as a description list, or nothing."""
+        if not items:
+            return Markup("")
+        lines = ['<dl class="facts">\n']
+        for fact in items:
+            text = _e(fact.text)
+            refs = "".join(
+                (", " if number or fact.text else "") + self._link(ref)
+                for number, ref in enumerate(fact.refs)
+            )
+            lines.append(f"<div><dt>{_e(fact.label)}</dt><dd{self.xl}>{text}{refs}</dd></div>\n")
+        lines.append("</dl>\n")
+        return Markup("".join(lines))
+
+    def paragraphs(self, items: Iterable[str], class_: str = "") -> Markup:
+        """Each text as a paragraph (of the class, if one is given)."""
+        attributes = (f' class="{_e(class_)}"' if class_ else "") + self.xl
+        return Markup("".join(f"<p{attributes}>{_e(text)}</p>\n" for text in items))
+
+    def status(self, st: StatusView) -> Markup:
+        return Markup(_status(st))
+
+    def chart_of(self, chart: Any) -> Markup:
+        """A chart (its own markup), a text in its place, or nothing."""
+        if isinstance(chart, str):
+            return escape(chart)
+        return escape(chart.html()) if chart else Markup("")
+
+    def contribution(self, c: Any, via: Ref | None = None) -> Markup:
+        """A goal as an area page and the goal list name it: kind, link, status, the way there."""
+        text = f'<span class="kind">{_e(c.kind)}:</span> {self._link(c.ref)}'
+        if c.status:
+            text += f" {_status(c.status)}"
+        if via:
+            through = _e(self.t.get("through", title=via.title))
+            text += f' <span class="note">({through})</span>'
+        return Markup(text)
+
+    def item(self, x: ItemView, level: int, class_: str = "", inner: str = "") -> Markup:
+        """A titled block (a goal, an area, an assignment, a work plan), its indicators under
+        it; `inner` is markup the template wrote to go at its end (a work plan's activities)."""
+        t, xl, anchor = self.t, self.xl, _e(x.anchor)
+        kind = f'<span class="kind">{_e(x.heading_kind)}</span> ' if x.heading_kind else ""
+        parts = [
+            f'<article class="block {_e(class_)}" aria-labelledby="{anchor}">\n',
+            f'<h{level} id="{anchor}"{xl}>{kind}{_e(x.title)}</h{level}>\n',
+        ]
+        if x.status:
+            period = _e(t.get("fulfilment_in", period=x.status.period))
+            parts.append(
+                f'<p class="goal-status"><strong>{period}:</strong> {_status(x.status)}</p>'
+            )
+        parts += [
+            self.facts(x.facts),
+            "\n",
+            self.paragraphs(x.paragraphs),
+            "\n",
+            self.refs(t.contributes_to, x.contributes_to) if x.contributes_to else "",
+            "\n",
+            self.sdgs(x.agenda2030),
+            "\n",
+        ]
+        for i in x.indicators:
+            parts += [self.indicator(i, level + 1), "\n"]
+        if x.analysis:
+            label = _e(t.analysis)
+            parts.append(
+                f'<div class="analysis"><p><strong>{label}:</strong></p>'
+                f"{self.paragraphs(x.analysis)}</div>"
+            )
+        parts += [_e(inner), "</article>"]
+        return Markup("".join(parts))
+
+    def indicator(self, i: IndicatorView, level: int) -> Markup:
+        """An indicator's section: its text, facts, outcome and status, chart and comparison."""
+        t, xl, anchor = self.t, self.xl, _e(i.anchor)
+        parts = [
+            f'<section class="indicator" aria-labelledby="{anchor}">\n',
+            f'<h{level} id="{anchor}"{xl}><span class="kind">{_e(i.kind)}</span> '
+            f"{_e(i.title)}</h{level}>\n",
+            self.paragraphs(i.paragraphs) if i.paragraphs else "",
+            "\n",
+        ]
+        if i.gender_breakdown:
+            parts.append(f'<p class="note">{_e(t.gender_breakdown)}</p>')
+        if i.provenance:
+            parts.append(f'<p class="note">{_e(i.provenance)}</p>')
+        if i.decision:
+            parts.append(f'<p class="note"{xl}>{_e(i.decision)}</p>')
+        parts.append('<dl class="facts">\n')
+        if i.unit:
+            parts.append(_fact(t.unit, _e(i.unit)))
+        if i.better:
+            parts.append(_fact(t.better, _e(i.better)))
+        if i.baseline:
+            parts.append(_fact(t.baseline, _value(i.baseline)))
+        if i.targets:
+            parts.append(_fact(t.targets, "; ".join(_value(v) for v in i.targets)))
+        if i.milestones:
+            parts.append(_fact(t.milestones, "; ".join(_value(v) for v in i.milestones)))
+        if i.outcome:
+            parts.append(self._outcome(i))
+        if i.source:
+            parts.append(_fact(t.source, _e(i.source)))
+        if i.kolada:
+            parts.append(_fact(t.kolada, self._external(i.kolada)))
+        parts.append("</dl>\n")
+        if i.outcome and i.outcome.chart:
+            parts.append(self.chart_of(i.outcome.chart))
+        if i.peers:
+            parts.append(self._peers(i.peers))
+        parts.append(self.refs(t.contributes_to, i.contributes_to) if i.contributes_to else "")
+        parts.append("\n")
+        parts.append(self.sdgs(i.agenda2030) if i.agenda2030 else "")
+        parts.append("\n</section>")
+        return Markup("".join(parts))
+
+    def _outcome(self, i: IndicatorView) -> str:
+        t, o = self.t, i.outcome
+        assert o is not None
+        value = _e(o.value or t.none)
+        if o.value and o.preliminary:
+            value += f" ({_e(t.preliminary)})"
+        if o.women or o.men:
+            women, men = _e(o.women or t.none), _e(o.men or t.none)
+            value += f" ({_e(t.women)} {women}, {_e(t.men)} {men})"
+        if o.credit and (o.value or o.women or o.men):
+            value += f'<br><span class="note credit">{_e(o.credit)}</span>'
+        fulfilment = _status(o.status)
+        if o.percent:
+            fulfilment += f" ({_e(o.percent)} {_e(t.fulfilment_percent)})"
+        parts = [
+            _fact(t.get("outcome_in", period=o.period), value) + "\n",
+            _fact(t.fulfilment, fulfilment) + "\n",
+        ]
+        if o.next_target_year:
+            target = t.get("next_target", value=o.next_target, year=o.next_target_year)
+            parts.append(_fact(t.targets, _e(target)))
+        if o.trend:
+            parts.append(_fact(t.symbols_trend, _e(o.trend)))
+        if o.source and o.source != i.source:
+            parts.append(_fact(t.source, _e(o.source)))
+        if o.comment:
+            parts.append(_fact(t.analysis, _e(o.comment)))
+        return "".join(parts)
+
+    def _peers(self, p: Any) -> str:
+        t = self.t
+        none, preliminary = t.none, f" ({_e(t.preliminary)})"
+        caption = t.get("peers_caption", group=p.group) if p.group else t.peers_caption_plain
+        median = _e(p.median or none) + (preliminary if p.median_preliminary else "")
+        if p.reading:
+            median += f" ({_e(p.reading)})"
+        parts = [
+            '<div class="peers">\n',
+            f'<p class="peers-heading"><strong>{_e(caption)}, {_e(p.year)}</strong></p>\n',
+            '<dl class="facts">\n',
+            _fact(t.peers_own, _e(p.own or none) + (preliminary if p.own_preliminary else ""))
+            + "\n",
+            _fact(t.peers_median, median) + "\n",
+            _fact(t.peers_spread, _e(p.spread or none)) + "\n",
+        ]
+        if p.middle_half:
+            parts.append(_fact(t.peers_middle_half, _e(p.middle_half)))
+        parts.append(_fact(t.peers_with_data, _e(p.with_data)) + "\n")
+        if p.country:
+            country = _e(p.country) + (preliminary if p.country_preliminary else "")
+            parts.append(_fact(t.peers_country, country))
+        parts.append("</dl>\n")
+        if p.credit:
+            parts.append(f'<p class="note credit">{_e(p.credit)}</p>')
+        parts.append(f'<p class="note">{_e(t.peers_derived_note)}</p>\n')
+        if p.illustrative:
+            parts.append(f'<p class="note illustrative">{_e(p.illustrative)}</p>')
+        parts.append("</div>\n")
+        return "".join(parts)
+
+
+def _fact(label: str, value: str) -> str:
+    """One term and its description; `value` is markup already."""
+    return f"<div><dt>{_e(label)}</dt><dd>{value}</dd></div>"
+
+
+def _value(v: ValueAt) -> str:
+    """`2030: 85 (note)`."""
+    text = f"{_e(v.year)}: " if v.year else ""
+    text += _e(v.value)
+    return text + (f" ({_e(v.note)})" if v.note else "")
+
+
+def _status(st: StatusView) -> str:
+    return (
+        f'<span class="status status-{_e(st.key)}"><span class="status-symbol" '
+        f'aria-hidden="true">{_e(st.symbol)}</span> {_e(st.label)}</span>'
+    )
