@@ -1,0 +1,78 @@
+"""The website's small building blocks in Python (`styr.site.markup`): every text escaped,
+what is markup already written as it is, a missing reference marked in words."""
+
+from __future__ import annotations
+
+from markupsafe import Markup
+
+from styr.followup.fulfilment import Status
+from styr.report.followup import OutcomeView, StatusView
+from styr.report.links import ExternalLink
+from styr.report.view_types import Fact, IndicatorView, ItemView, Ref, ValueAt
+from styr.site.markup import PageMarkup
+from styr.site.texts import SiteLabels
+
+HOSTILE = '<img src=x onerror="alert(1)">&'
+ESCAPED = "&lt;img src=x onerror=&#34;alert(1)&#34;&gt;&amp;"
+
+
+def _markup(xl: str = "") -> PageMarkup:
+    def href(ref: Ref) -> str | None:
+        return None if ref.href is None else f"sida.html{ref.href}"
+
+    return PageMarkup(SiteLabels("sv"), Markup(xl), href)
+
+
+def _indicator(**fields: object) -> IndicatorView:
+    values: dict[str, object] = {
+        "id": "ind-1",
+        "anchor": "ind-1",
+        "title": HOSTILE,
+        "kind": "Indikator",
+        "paragraphs": [HOSTILE],
+        "unit": HOSTILE,
+        "better": "",
+        "baseline": ValueAt("2022", HOSTILE, HOSTILE),
+        "targets": [ValueAt("2026", "4"), ValueAt("", "5")],
+        "milestones": [],
+        "kolada": ExternalLink(HOSTILE, None, ""),
+        "agenda2030": [ExternalLink("Mål 4", "https://example.org/?a=1&b=2", "")],
+        "contributes_to": [Ref("x", HOSTILE, "#x"), Ref("y", "Saknas", None)],
+        "gender_breakdown": False,
+        "source": HOSTILE,
+    }
+    values.update(fields)
+    return IndicatorView(**values)  # type: ignore[arg-type]
+
+
+def test_every_text_of_an_indicator_is_escaped_and_a_missing_reference_is_said_in_words() -> None:
+    status = StatusView(Status.MET.value, "●", HOSTILE, "2025")
+    outcome = OutcomeView("2025", HOSTILE, "", "", "", status, "", HOSTILE, HOSTILE, chart=None)
+    html = _markup().indicator(_indicator(outcome=outcome), 3)
+    assert isinstance(html, Markup)
+    assert "<img" not in html and html.count(ESCAPED) >= 8
+    assert html.startswith('<section class="indicator" aria-labelledby="ind-1">\n<h3 id="ind-1">')
+    assert "<dd>2022: " + ESCAPED + " (" + ESCAPED + ")</dd>" in html
+    assert "<dd>2026: 4; 5</dd>" in html
+    assert '<a href="https://example.org/?a=1&amp;b=2" rel="noopener noreferrer">Mål 4</a>' in html
+    assert f'<a href="sida.html#x">{ESCAPED}</a>, <span class="missing">Saknas ' in html
+    assert '<span class="note">(saknas)</span></span>' in html
+    assert html.endswith("</section>")
+
+
+def test_what_comes_from_the_files_carries_its_language_and_markup_is_kept() -> None:
+    blocks = _markup(' lang="sv"')
+    fact = Fact("Målgrupp", HOSTILE, (Ref("x", "Mål", "#x"),))
+    facts = blocks.facts([fact])
+    assert facts == (
+        '<dl class="facts">\n'
+        f'<div><dt>Målgrupp</dt><dd lang="sv">{ESCAPED}, '
+        '<a href="sida.html#x" lang="sv">Mål</a></dd></div>\n</dl>\n'
+    )
+    assert blocks.paragraphs([HOSTILE], "lead") == f'<p class="lead" lang="sv">{ESCAPED}</p>\n'
+    inner = Markup('<table class="activities"></table>')
+    goal = ItemView("m-1", "m-1", "goal", "Mål", HOSTILE, facts=[fact])
+    block = blocks.item(goal, 3, "goal", inner)
+    assert block.startswith('<article class="block goal" aria-labelledby="m-1">\n<h3 id="m-1"')
+    assert block.endswith('<table class="activities"></table></article>')
+    assert "<img" not in block
