@@ -11,6 +11,7 @@ Jinja's autoescape does; which columns a table has is `indicator_columns`'.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Sequence
 
 from markupsafe import Markup, escape
@@ -24,6 +25,10 @@ from styr.report.view_types import IndicatorView, Ref, ValueAt
 
 def _e(value: object) -> str:
     return str(escape(value))
+
+
+# A label, a year, a value or a status comes back row after row: escaped once each.
+_short = functools.lru_cache(maxsize=8192)(_e)
 
 
 def indicator_table_html(
@@ -55,7 +60,7 @@ def indicator_table_html(
         _row(i, t, cols, columns, outcome_label, out)
     out.append("</tbody>\n</table>\n</div>\n")
     if not columns:
-        out.append(f'<p class="no-values">{_e(t.no_values)}</p>')
+        out.append(f'<p class="no-values">{_short(t.no_values)}</p>')
     charts = [i.outcome.chart for i in followed if i.outcome and i.outcome.chart]
     if charts:
         out.append('<div class="charts">')
@@ -68,17 +73,17 @@ def indicator_table_html(
 
 
 def _head(t: Labels, cols: IndicatorColumns, outcome_label: str) -> str:
-    head = f'<thead><tr><th scope="col">{_e(t.indicator)}</th>'
+    head = f'<thead><tr><th scope="col">{_short(t.indicator)}</th>'
     if cols.baseline:
-        head += f'<th scope="col">{_e(t.baseline)}</th>'
+        head += f'<th scope="col">{_short(t.baseline)}</th>'
     if cols.targets:
-        head += f'<th scope="col">{_e(t.targets)}</th>'
+        head += f'<th scope="col">{_short(t.targets)}</th>'
     if cols.milestones:
-        head += f'<th scope="col">{_e(t.milestones)}</th>'
+        head += f'<th scope="col">{_short(t.milestones)}</th>'
     if cols.followed:
         head += f'<th scope="col">{outcome_label}</th>'
     if cols.links:
-        head += f'<th scope="col">{_e(t.links)}</th>'
+        head += f'<th scope="col">{_short(t.links)}</th>'
     return head + "</tr></thead>\n"
 
 
@@ -95,7 +100,7 @@ def _row(
     out.append("\n</th>\n")
     if not (i.baseline or i.targets or i.milestones or i.outcome or i.kolada or i.agenda2030):
         if columns:
-            out.append(f'<td class="no-values" colspan="{columns}">{_e(t.no_values)}</td>')
+            out.append(f'<td class="no-values" colspan="{columns}">{_short(t.no_values)}</td>')
     else:
         if cols.baseline:
             _values_cell(t.baseline, [i.baseline] if i.baseline else [], out)
@@ -119,23 +124,23 @@ def _meta(i: IndicatorView, t: Labels, out: list[str]) -> None:
     """What is said of the indicator under its name, in its row's heading cell."""
     if i.unit and i.better:
         out.append(
-            f'<span class="indicator-meta">{_e(t.unit)}: {_e(i.unit)} · {_e(i.better)}</span>'
+            f'<span class="indicator-meta">{_short(t.unit)}: {_e(i.unit)} · {_short(i.better)}</span>'
         )
     elif i.unit:
-        out.append(f'<span class="indicator-meta">{_e(t.unit)}: {_e(i.unit)}</span>')
+        out.append(f'<span class="indicator-meta">{_short(t.unit)}: {_e(i.unit)}</span>')
     elif i.better:
-        out.append(f'<span class="indicator-meta">{_e(i.better)}</span>')
+        out.append(f'<span class="indicator-meta">{_short(i.better)}</span>')
     if i.gender_breakdown:
-        out.append(f'<span class="indicator-meta">{_e(t.gender_breakdown)}</span>')
+        out.append(f'<span class="indicator-meta">{_short(t.gender_breakdown)}</span>')
     if i.source:
-        out.append(f'<span class="indicator-meta">{_e(t.source)}: {_e(i.source)}</span>')
+        out.append(f'<span class="indicator-meta">{_short(t.source)}: {_e(i.source)}</span>')
     if i.provenance:
         out.append(f'<span class="indicator-meta">{_e(i.provenance)}</span>')
     if i.decision:
         out.append(f'<span class="indicator-meta">{_e(i.decision)}</span>')
     out.extend(f'<p class="indicator-text">{_e(paragraph)}</p>' for paragraph in i.paragraphs)
     if i.contributes_to:
-        out.append(f'<div class="refs"><span class="label">{_e(t.contributes_to)}:</span> <ul>')
+        out.append(f'<div class="refs"><span class="label">{_short(t.contributes_to)}:</span> <ul>')
         out.extend(f"<li>{_ref_link(ref, t)}</li>" for ref in i.contributes_to)
         out.append("</ul></div>\n")
 
@@ -143,8 +148,8 @@ def _meta(i: IndicatorView, t: Labels, out: list[str]) -> None:
 def _ref_link(ref: Ref, t: Labels) -> str:
     if ref.missing:
         return (
-            f'<span class="missing" title="{_e(t.missing_reference_title)}">'
-            f"{_e(ref.title)} ({_e(t.missing_reference)})</span>"
+            f'<span class="missing" title="{_short(t.missing_reference_title)}">'
+            f"{_e(ref.title)} ({_short(t.missing_reference)})</span>"
         )
     return f'<a href="{_e(ref.href)}">{_e(ref.title)}</a>'
 
@@ -153,28 +158,28 @@ def _values_cell(label: str, values: Sequence[ValueAt], out: list[str]) -> None:
     if not values:
         out.append("<td></td>")
         return
-    out.append(f'<td data-label="{_e(label)}"><ul class="values">')
+    out.append(f'<td data-label="{_short(label)}"><ul class="values">')
     for v in values:
-        year = f'<span class="year">{_e(v.year)}:</span> ' if v.year else ""
+        year = f'<span class="year">{_short(v.year)}:</span> ' if v.year else ""
         note = f' <span class="note">({_e(v.note)})</span>' if v.note else ""
-        out.append(f"<li>{year}{_e(v.value)}{note}</li>")
+        out.append(f"<li>{year}{_short(v.value)}{note}</li>")
     out.append("</ul></td>")
 
 
 def _outcome(o: OutcomeView, t: Labels, out: list[str]) -> None:
     """Only the values there are: no dash for a value not given."""
     if o.value:
-        out.append(f'<span class="outcome-value">{_e(o.value)}</span>')
+        out.append(f'<span class="outcome-value">{_short(o.value)}</span>')
         if o.preliminary:
-            out.append(f' <span class="note preliminary">({_e(t.preliminary)})</span>')
+            out.append(f' <span class="note preliminary">({_short(t.preliminary)})</span>')
     if o.women and o.men:
         out.append(
-            f' <span class="note">({_e(t.women)} {_e(o.women)}, {_e(t.men)} {_e(o.men)})</span>'
+            f' <span class="note">({_short(t.women)} {_short(o.women)}, {_short(t.men)} {_short(o.men)})</span>'
         )
     elif o.women:
-        out.append(f' <span class="note">({_e(t.women)} {_e(o.women)})</span>')
+        out.append(f' <span class="note">({_short(t.women)} {_short(o.women)})</span>')
     elif o.men:
-        out.append(f' <span class="note">({_e(t.men)} {_e(o.men)})</span>')
+        out.append(f' <span class="note">({_short(t.men)} {_short(o.men)})</span>')
     figures = o.value or o.women or o.men
     if o.credit and figures:
         out.append(f'<br><span class="note credit">{_e(o.credit)}</span>')
@@ -182,11 +187,11 @@ def _outcome(o: OutcomeView, t: Labels, out: list[str]) -> None:
         out.append("<br>")
     st = o.status
     out.append(
-        f'<span class="status status-{_e(st.key)}"><span class="status-symbol"'
-        f' aria-hidden="true">{_e(st.symbol)}</span> {_e(st.label)}</span>'
+        f'<span class="status status-{_short(st.key)}"><span class="status-symbol"'
+        f' aria-hidden="true">{_short(st.symbol)}</span> {_short(st.label)}</span>'
     )
     if o.percent:
-        out.append(f' <span class="note">{_e(o.percent)} {_e(t.fulfilment_percent)}</span>')
+        out.append(f' <span class="note">{_short(o.percent)} {_short(t.fulfilment_percent)}</span>')
     if o.next_target_year:
         upcoming = t.get("next_target", value=o.next_target, year=o.next_target_year)
         out.append(f'<br><span class="note">{_e(upcoming)}</span>')
@@ -197,15 +202,15 @@ def _outcome(o: OutcomeView, t: Labels, out: list[str]) -> None:
 
 
 def _links_cell(i: IndicatorView, t: Labels, out: list[str]) -> None:
-    labelled = f' data-label="{_e(t.links)}"' if i.kolada or i.agenda2030 else ""
+    labelled = f' data-label="{_short(t.links)}"' if i.kolada or i.agenda2030 else ""
     out.append(f"<td{labelled}>")
     if i.kolada:
-        out.append(f'<span class="note">{_e(t.kolada)}:</span> {_external(i.kolada)}')
+        out.append(f'<span class="note">{_short(t.kolada)}:</span> {_external(i.kolada)}')
     if i.kolada and i.agenda2030:
         out.append("<br>")
     if i.agenda2030:
         links = ", ".join(_external(link) for link in i.agenda2030)
-        out.append(f'<span class="note">{_e(t.agenda2030)}:</span> {links}')
+        out.append(f'<span class="note">{_short(t.agenda2030)}:</span> {links}')
     out.append("</td>")
 
 
