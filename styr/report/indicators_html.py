@@ -124,7 +124,8 @@ def _meta(i: IndicatorView, t: Labels, out: list[str]) -> None:
     """What is said of the indicator under its name, in its row's heading cell."""
     if i.unit and i.better:
         out.append(
-            f'<span class="indicator-meta">{_short(t.unit)}: {_e(i.unit)} · {_short(i.better)}</span>'
+            f'<span class="indicator-meta">{_short(t.unit)}: {_e(i.unit)} · '
+            f"{_short(i.better)}</span>"
         )
     elif i.unit:
         out.append(f'<span class="indicator-meta">{_short(t.unit)}: {_e(i.unit)}</span>')
@@ -174,7 +175,8 @@ def _outcome(o: OutcomeView, t: Labels, out: list[str]) -> None:
             out.append(f' <span class="note preliminary">({_short(t.preliminary)})</span>')
     if o.women and o.men:
         out.append(
-            f' <span class="note">({_short(t.women)} {_short(o.women)}, {_short(t.men)} {_short(o.men)})</span>'
+            f' <span class="note">({_short(t.women)} {_short(o.women)}, '
+            f"{_short(t.men)} {_short(o.men)})</span>"
         )
     elif o.women:
         out.append(f' <span class="note">({_short(t.women)} {_short(o.women)})</span>')
