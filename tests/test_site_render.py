@@ -65,3 +65,27 @@ def test_prepare_compiles_every_page_before_the_first_is_rendered() -> None:
     site_render.prepare()
     cached = {name for _, name in site_render.site_environment().cache or {}}
     assert {"site/_layout.html.j2", "site/organisation.html.j2", "site/goals.html.j2"} <= cached
+
+
+def test_the_shared_header_and_footer_mark_each_root_page_and_link_from_each_folder(
+    tmp_path: Path,
+) -> None:
+    """The header and footer are rendered once per folder, and for each page at the root:
+    every page still gets its own links and its own mark (aria-current)."""
+    build_site([EXAMPLES / "helsingborg"], tmp_path / "site")
+    site = tmp_path / "site"
+    marked = {
+        "index.html": "index.html",
+        "mal.html": "mal.html",
+        "styrdokument.html": "styrdokument.html",
+        "symboler.html": "symboler.html",
+        "tillganglighet.html": "tillganglighet.html",
+    }
+    current = re.compile(r'<a href="([^"]+)" aria-current="page">')
+    for name, page in marked.items():
+        assert set(current.findall((site / name).read_text("utf-8"))) == {page}, name
+    for page in [*site.glob("organisationer/*.html"), *site.glob("omraden/*.html")]:
+        text = page.read_text("utf-8")
+        assert current.findall(text) == [], page
+        assert '<p class="site-name"><a href="../index.html">' in text, page
+        assert '<li><a href="../tillganglighet.html">' in text, page

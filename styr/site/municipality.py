@@ -31,7 +31,7 @@ from styr.site.pages import (
     kind_groups,
     status_counts,
 )
-from styr.site.render import accent_rules, render_page, stylesheet
+from styr.site.render import Frames, accent_rules, render_page, stylesheet
 from styr.site.sitemap import full_address, sitemap
 from styr.site.texts import SiteLabels, sentence
 from styr.site.urls import SiteUrls, relative
@@ -118,6 +118,7 @@ class _Site:
         }
         self.boards: list[tuple[str, list[BoardEntry]]] = []  # by level
         self.written: list[str] = []
+        self.frames = Frames()  # the header and footer, once for each folder of pages
 
     # --- what every page shares ---------------------------------------------------------
 
@@ -173,7 +174,7 @@ class _Site:
                 "accessibility": to(u.ACCESSIBILITY),
             },
         }
-        page = render_page(template, {**shared, **context}, own_css)
+        page = render_page(template, {**shared, **context}, own_css, self.frames)
         self.write(here, page)
         self.written.append(here)
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import functools
 import re
+from dataclasses import dataclass
 from typing import Any
 
 import jinja2
@@ -83,13 +84,49 @@ def _hashed(own_css: str) -> tuple[str, str]:
     return css, csp_hash(css)
 
 
-def render_page(template: str, context: dict[str, Any], own_css: str = "") -> str:
+@dataclass(frozen=True, slots=True)
+class Frame:
+    """The header and the footer of a page (`_header.html.j2`, `_footer.html.j2`)."""
+
+    header: Markup
+    footer: Markup
+
+
+def frame_of(context: dict[str, Any]) -> Frame:
+    env = site_environment()
+    header = render_whole(env, f"{FOLDER}/_header.html.j2", context)
+    return Frame(Markup(header), Markup(render_whole(env, f"{FOLDER}/_footer.html.j2", context)))
+
+
+class Frames:
+    """The frames of one site's pages, each rendered once: the header and the footer say the
+    same on every page of a folder (their links are relative), except on the pages at the
+    site's root, which the menu and the footer mark as the one shown (aria-current): each
+    of those has its own."""
+
+    def __init__(self) -> None:
+        self._made: dict[str, Frame] = {}
+
+    def of(self, context: dict[str, Any]) -> Frame:
+        here: str = context["here"]
+        folder, _, _ = here.rpartition("/")
+        key = f"{folder}/" if folder else here
+        frame = self._made.get(key)
+        if frame is None:
+            frame = self._made[key] = frame_of(context)
+        return frame
+
+
+def render_page(
+    template: str, context: dict[str, Any], own_css: str = "", frames: Frames | None = None
+) -> str:
     """One page (`template` in templates/site/) as text, linking to the site's stylesheet.
 
     The context's `stylesheet` is the path of the site's stylesheet file from
     the page; `own_css` the page's own rules, written inline (tidied, as the page is) and
-    allowed by their hash.
+    allowed by their hash. `frames` gives the header and footer the site's pages share.
     """
     css, digest = _hashed(own_css) if own_css else ("", "")
-    whole = {**context, "css": Markup(css), "css_hash": digest}
+    frame = frames.of(context) if frames is not None else frame_of(context)
+    whole = {**context, "css": Markup(css), "css_hash": digest, "frame": frame}
     return tidied("html", render_whole(site_environment(), f"{FOLDER}/{template}", whole))
