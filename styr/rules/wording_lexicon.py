@@ -146,6 +146,9 @@ def _add_noun(nouns: dict[str, NounKind], noun: str, kind: NounKind) -> None:
         nouns.setdefault(noun[:-1] + ending, kind)
 
 
+_RESIDENTS = re.compile(r"bor(na|nas|s)?$")  # "Lundabor", "kommunborna"
+
+
 def noun_kind(word: str, lexicon: Lexicon) -> NounKind | None:
     """The kind of a noun, by the longest listed word it ends with (compounds)."""
     if word.endswith("-"):
@@ -153,7 +156,7 @@ def noun_kind(word: str, lexicon: Lexicon) -> NounKind | None:
     if word in PRONOUNS:
         return PRONOUNS[word]
     word = word.replace("-", "")
-    if len(word) > 4 and re.search(r"bor(na|nas|s)?$", word):
+    if len(word) > 4 and _RESIDENTS.search(word):
         return NounKind.TARGET  # Lundabor, kommunborna
     for start in range(max(0, len(word) - lexicon.longest_noun), len(word) - 1):
         kind = lexicon.nouns.get(word[start:])

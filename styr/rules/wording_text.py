@@ -10,13 +10,19 @@ from __future__ import annotations
 import re
 import unicodedata
 
+_DASHES = re.compile(r"[\u2010-\u2015\u2212]")  # the many dashes of word processors
+_QUOTES = re.compile(r"[\"'\u2018\u2019\u201c\u201d\u00ab\u00bb]")
+_SPACES = re.compile(r"\s+")
+
 
 def normalise(text: str) -> str:
     """Lower case, composed å/ä/ö, one space between words, no surrounding punctuation."""
+    # The patterns are compiled once, above: G002 normalises every goal, and
+    # `re.sub` given a pattern's text looks the compiled pattern up each time.
     text = unicodedata.normalize("NFC", text).lower()
-    text = re.sub(r"[\u2010-\u2015\u2212]", "-", text)  # the many dashes of word processors
-    text = re.sub(r"[\"'\u2018\u2019\u201c\u201d\u00ab\u00bb]", "", text)
-    text = re.sub(r"\s+", " ", text)
+    text = _DASHES.sub("-", text)
+    text = _QUOTES.sub("", text)
+    text = _SPACES.sub(" ", text)
     return text.strip(" .!;•*-\t")
 
 
@@ -30,7 +36,13 @@ _FRAMES = (
 )
 
 
+# What a text a frame can drop starts with: most goals start with none of them.
+_FRAME_STARTS = ("mål", "delmål", "effektmål", "nämnd", "vårt ", "det övergripande ", "att ")
+
+
 def _strip_frames(text: str) -> str:
+    if not (text[:1].isdigit() or text.startswith(_FRAME_STARTS)):
+        return text  # no frame can match (each is anchored at such a start)
     for frame in _FRAMES:
         text = frame.sub("", text, count=1)
     return text

@@ -235,10 +235,13 @@ def _judge_by_subject(subject: NounPhrase) -> Verdict:
     return _result(N_("no activity verb was found"), subject.text or None)
 
 
+_ACTION_NOUN = re.compile(r"\w+(ande|ende)")  # "Genomförande av ...", an action as a noun
+
+
 def _judge_noun_goal(tokens: list[str], lexicon: Lexicon) -> Verdict:
     """A goal without a verb: "Översyn av ...", "Fler nyetablerade företag"."""
     first = tokens[0]
-    if re.fullmatch(r"\w+(ande|ende)", first) and tokens[1:2] == ["av"]:
+    if _ACTION_NOUN.fullmatch(first) and tokens[1:2] == ["av"]:
         return _activity(
             N_("the goal is an action turned into a noun ('{m}')"),
             f"{first} av",
