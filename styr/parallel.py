@@ -19,16 +19,18 @@ def map_in_processes(
     arguments: Sequence[tuple[Any, ...]],
     jobs: int,
     while_waiting: Callable[[], object] | None = None,
+    chunk: int = _CHUNK,
 ) -> Iterator[Result]:
     """`function(*a)` for each `a` in `arguments`, in order, computed by `jobs` processes.
 
     `while_waiting` runs in this process once the work is handed out: the
-    parent has nothing else to do until the first results come back.
+    parent has nothing else to do until the first results come back. `chunk`
+    is how many are handed out at a time (fewer where each takes longer).
     """
     from concurrent.futures import ProcessPoolExecutor
 
     with ProcessPoolExecutor(max_workers=jobs, initializer=_prepare_worker) as pool:
-        results = pool.map(_call, [function] * len(arguments), arguments, chunksize=_CHUNK)
+        results = pool.map(_call, [function] * len(arguments), arguments, chunksize=chunk)
         if while_waiting is not None:
             while_waiting()
         yield from results
