@@ -12,6 +12,7 @@ already (a chart, an attribute such as ` lang="sv"`) is written as it is.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Iterable
 from typing import Any
 
@@ -49,7 +50,7 @@ class PageMarkup:
         if target:
             return f'<a href="{_e(target)}"{self.xl}>{title}</a>'
         shown = f"<span{self.xl}>{title}</span>" if self.xl else title
-        missing = _e(self.t.symbol_missing)
+        missing = _label(self.t, "symbol_missing")
         return f'<span class="missing">{shown} <span class="note">({missing})</span></span>'
 
     def refs(self, label: str, items: Iterable[Ref]) -> Markup:
@@ -73,7 +74,7 @@ class PageMarkup:
         if not links:
             return Markup("")
         shown = ", ".join(self._external(link) for link in links)
-        label = _e(self.t.agenda2030)
+        label = _label(self.t, "agenda2030")
         return Markup(f'<p class="refs"><span class="label">{label}:</span> {shown}</p>\n')
 
     def facts(self, items: list[Fact]) -> Markup:
@@ -142,7 +143,7 @@ class PageMarkup:
         for i in x.indicators:
             parts += [self.indicator(i, level + 1), "\n"]
         if x.analysis:
-            label = _e(t.analysis)
+            label = _label(t, "analysis")
             parts.append(
                 f'<div class="analysis"><p><strong>{label}:</strong></p>'
                 f"{self.paragraphs(x.analysis)}</div>"
@@ -161,28 +162,28 @@ class PageMarkup:
             "\n",
         ]
         if i.gender_breakdown:
-            parts.append(f'<p class="note">{_e(t.gender_breakdown)}</p>')
+            parts.append(f'<p class="note">{_label(t, "gender_breakdown")}</p>')
         if i.provenance:
             parts.append(f'<p class="note">{_e(i.provenance)}</p>')
         if i.decision:
             parts.append(f'<p class="note"{xl}>{_e(i.decision)}</p>')
         parts.append('<dl class="facts">\n')
         if i.unit:
-            parts.append(_fact(t.unit, _e(i.unit)))
+            parts.append(_fact(_label(t, "unit"), _e(i.unit)))
         if i.better:
-            parts.append(_fact(t.better, _e(i.better)))
+            parts.append(_fact(_label(t, "better"), _e(i.better)))
         if i.baseline:
-            parts.append(_fact(t.baseline, _value(i.baseline)))
+            parts.append(_fact(_label(t, "baseline"), _value(i.baseline)))
         if i.targets:
-            parts.append(_fact(t.targets, "; ".join(_value(v) for v in i.targets)))
+            parts.append(_fact(_label(t, "targets"), "; ".join(_value(v) for v in i.targets)))
         if i.milestones:
-            parts.append(_fact(t.milestones, "; ".join(_value(v) for v in i.milestones)))
+            parts.append(_fact(_label(t, "milestones"), "; ".join(_value(v) for v in i.milestones)))
         if i.outcome:
             parts.append(self._outcome(i))
         if i.source:
-            parts.append(_fact(t.source, _e(i.source)))
+            parts.append(_fact(_label(t, "source"), _e(i.source)))
         if i.kolada:
-            parts.append(_fact(t.kolada, self._external(i.kolada)))
+            parts.append(_fact(_label(t, "kolada"), self._external(i.kolada)))
         parts.append("</dl>\n")
         if i.outcome and i.outcome.chart:
             parts.append(self.chart_of(i.outcome.chart))
@@ -199,33 +200,33 @@ class PageMarkup:
         assert o is not None
         value = _e(o.value or t.none)
         if o.value and o.preliminary:
-            value += f" ({_e(t.preliminary)})"
+            value += f" ({_label(t, 'preliminary')})"
         if o.women or o.men:
             women, men = _e(o.women or t.none), _e(o.men or t.none)
-            value += f" ({_e(t.women)} {women}, {_e(t.men)} {men})"
+            value += f" ({_label(t, 'women')} {women}, {_label(t, 'men')} {men})"
         if o.credit and (o.value or o.women or o.men):
             value += f'<br><span class="note credit">{_e(o.credit)}</span>'
         fulfilment = _status(o.status)
         if o.percent:
-            fulfilment += f" ({_e(o.percent)} {_e(t.fulfilment_percent)})"
+            fulfilment += f" ({_e(o.percent)} {_label(t, 'fulfilment_percent')})"
         parts = [
-            _fact(t.get("outcome_in", period=o.period), value) + "\n",
-            _fact(t.fulfilment, fulfilment) + "\n",
+            _fact(_e(t.get("outcome_in", period=o.period)), value) + "\n",
+            _fact(_label(t, "fulfilment"), fulfilment) + "\n",
         ]
         if o.next_target_year:
             target = t.get("next_target", value=o.next_target, year=o.next_target_year)
-            parts.append(_fact(t.targets, _e(target)))
+            parts.append(_fact(_label(t, "targets"), _e(target)))
         if o.trend:
-            parts.append(_fact(t.symbols_trend, _e(o.trend)))
+            parts.append(_fact(_label(t, "symbols_trend"), _e(o.trend)))
         if o.source and o.source != i.source:
-            parts.append(_fact(t.source, _e(o.source)))
+            parts.append(_fact(_label(t, "source"), _e(o.source)))
         if o.comment:
-            parts.append(_fact(t.analysis, _e(o.comment)))
+            parts.append(_fact(_label(t, "analysis"), _e(o.comment)))
         return "".join(parts)
 
     def _peers(self, p: Any) -> str:
         t = self.t
-        none, preliminary = t.none, f" ({_e(t.preliminary)})"
+        none, preliminary = t.none, f" ({_label(t, 'preliminary')})"
         caption = t.get("peers_caption", group=p.group) if p.group else t.peers_caption_plain
         median = _e(p.median or none) + (preliminary if p.median_preliminary else "")
         if p.reading:
@@ -234,21 +235,24 @@ class PageMarkup:
             '<div class="peers">\n',
             f'<p class="peers-heading"><strong>{_e(caption)}, {_e(p.year)}</strong></p>\n',
             '<dl class="facts">\n',
-            _fact(t.peers_own, _e(p.own or none) + (preliminary if p.own_preliminary else ""))
+            _fact(
+                _label(t, "peers_own"),
+                _e(p.own or none) + (preliminary if p.own_preliminary else ""),
+            )
             + "\n",
-            _fact(t.peers_median, median) + "\n",
-            _fact(t.peers_spread, _e(p.spread or none)) + "\n",
+            _fact(_label(t, "peers_median"), median) + "\n",
+            _fact(_label(t, "peers_spread"), _e(p.spread or none)) + "\n",
         ]
         if p.middle_half:
-            parts.append(_fact(t.peers_middle_half, _e(p.middle_half)))
-        parts.append(_fact(t.peers_with_data, _e(p.with_data)) + "\n")
+            parts.append(_fact(_label(t, "peers_middle_half"), _e(p.middle_half)))
+        parts.append(_fact(_label(t, "peers_with_data"), _e(p.with_data)) + "\n")
         if p.country:
             country = _e(p.country) + (preliminary if p.country_preliminary else "")
-            parts.append(_fact(t.peers_country, country))
+            parts.append(_fact(_label(t, "peers_country"), country))
         parts.append("</dl>\n")
         if p.credit:
             parts.append(f'<p class="note credit">{_e(p.credit)}</p>')
-        parts.append(f'<p class="note">{_e(t.peers_derived_note)}</p>\n')
+        parts.append(f'<p class="note">{_label(t, "peers_derived_note")}</p>\n')
         if p.illustrative:
             parts.append(f'<p class="note illustrative">{_e(p.illustrative)}</p>')
         parts.append("</div>\n")
@@ -256,8 +260,14 @@ class PageMarkup:
 
 
 def _fact(label: str, value: str) -> str:
-    """One term and its description; `value` is markup already."""
-    return f"<div><dt>{_e(label)}</dt><dd>{value}</dd></div>"
+    """One term and its description, both markup already."""
+    return f"<div><dt>{label}</dt><dd>{value}</dd></div>"
+
+
+@functools.lru_cache(maxsize=512)
+def _label(t: SiteLabels, name: str) -> str:
+    """A label of the site (`t.unit`), escaped once: every indicator repeats a dozen."""
+    return _e(getattr(t, name))
 
 
 def _value(v: ValueAt) -> str:
@@ -267,6 +277,7 @@ def _value(v: ValueAt) -> str:
     return text + (f" ({_e(v.note)})" if v.note else "")
 
 
+@functools.lru_cache(maxsize=256)  # a handful of statuses, on every goal and indicator
 def _status(st: StatusView) -> str:
     return (
         f'<span class="status status-{_e(st.key)}"><span class="status-symbol" '
