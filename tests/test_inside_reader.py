@@ -108,3 +108,24 @@ def test_each_folder_is_resolved_once(tmp_path: Path, monkeypatch: pytest.Monkey
     assert [reader.read(file, max_bytes=64) for file in files] == [b"a: 1\n"] * len(files)
     # The root once, and each of the two folders once: not once per file.
     assert len(resolved) <= 3
+
+
+def test_whether_a_folder_lies_inside_is_worked_out_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "organisation").mkdir()
+    files = [tmp_path / "organisation" / f"{n}.yaml" for n in range(20)]
+    for file in files:
+        file.write_text("a: 1\n", encoding="utf-8")
+    compared: list[object] = []
+    commonpath = os.path.commonpath
+
+    def counting(paths: list[str]) -> str:
+        compared.append(paths)
+        return commonpath(paths)
+
+    monkeypatch.setattr(os.path, "commonpath", counting)
+    reader = InsideReader(tmp_path)
+    assert [reader.read(file, max_bytes=64) for file in files] == [b"a: 1\n"] * len(files)
+    # The folder is compared with the root once; a plain name in it is inside.
+    assert len(compared) == 1

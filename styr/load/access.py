@@ -99,7 +99,8 @@ class InsideReader:
     def __init__(self, root: Path) -> None:
         self.root = root
         self._real_root = _real_root(os.path.abspath(root))
-        self._folders: dict[str, str | None] = {}
+        # Each folder's real path, and whether it lies inside the root.
+        self._folders: dict[str, tuple[str, bool] | None] = {}
         self.bytes_read = 0  # by every read so far
 
     def read(self, path: Path, *, max_bytes: int) -> bytes:
@@ -136,13 +137,27 @@ class InsideReader:
             try:
                 real = os.path.realpath(folder or os.curdir, strict=True)
             except OSError:
-                real = None
-            self._folders[folder] = real
-        real_folder = self._folders[folder]
-        if real_folder is None:
+                self._folders[folder] = None
+            else:
+                self._folders[folder] = (real, _inside(real, self._real_root))
+        known = self._folders[folder]
+        if known is None:
             return None
+        real_folder, folder_inside = known
         candidate = os.path.join(real_folder, name)
+        if folder_inside and _plain_name(name):
+            return candidate  # in a folder inside the root, as a name of its own: inside
         return candidate if _inside(candidate, self._real_root) else None
+
+
+def _plain_name(name: str) -> bool:
+    """Whether `name` joined to a folder stays in that folder: no separator, drive or `..`."""
+    return (
+        name not in ("", ".", "..")
+        and os.sep not in name
+        and (os.altsep is None or os.altsep not in name)
+        and ":" not in name
+    )
 
 
 def _read_regular(candidate: str, max_bytes: int) -> bytes | None:
