@@ -11,24 +11,17 @@ Jinja's autoescape does; which columns a table has is `indicator_columns`'.
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Callable, Sequence
 
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from styr.report.columns import IndicatorColumns, indicator_columns
 from styr.report.followup import OutcomeView
-from styr.report.links import ExternalLink
+from styr.report.html_parts import escaped as _e
+from styr.report.html_parts import escaped_short as _short
+from styr.report.html_parts import external_link, ref_link
 from styr.report.texts import Labels
-from styr.report.view_types import IndicatorView, Ref, ValueAt
-
-
-def _e(value: object) -> str:
-    return str(escape(value))
-
-
-# A label, a year, a value or a status comes back row after row: escaped once each.
-_short = functools.lru_cache(maxsize=8192)(_e)
+from styr.report.view_types import IndicatorView, ValueAt
 
 
 def indicator_table_html(
@@ -142,17 +135,8 @@ def _meta(i: IndicatorView, t: Labels, out: list[str]) -> None:
     out.extend(f'<p class="indicator-text">{_e(paragraph)}</p>' for paragraph in i.paragraphs)
     if i.contributes_to:
         out.append(f'<div class="refs"><span class="label">{_short(t.contributes_to)}:</span> <ul>')
-        out.extend(f"<li>{_ref_link(ref, t)}</li>" for ref in i.contributes_to)
+        out.extend(f"<li>{ref_link(ref, t)}</li>" for ref in i.contributes_to)
         out.append("</ul></div>\n")
-
-
-def _ref_link(ref: Ref, t: Labels) -> str:
-    if ref.missing:
-        return (
-            f'<span class="missing" title="{_short(t.missing_reference_title)}">'
-            f"{_e(ref.title)} ({_short(t.missing_reference)})</span>"
-        )
-    return f'<a href="{_e(ref.href)}">{_e(ref.title)}</a>'
 
 
 def _values_cell(label: str, values: Sequence[ValueAt], out: list[str]) -> None:
@@ -207,19 +191,10 @@ def _links_cell(i: IndicatorView, t: Labels, out: list[str]) -> None:
     labelled = f' data-label="{_short(t.links)}"' if i.kolada or i.agenda2030 else ""
     out.append(f"<td{labelled}>")
     if i.kolada:
-        out.append(f'<span class="note">{_short(t.kolada)}:</span> {_external(i.kolada)}')
+        out.append(f'<span class="note">{_short(t.kolada)}:</span> {external_link(i.kolada)}')
     if i.kolada and i.agenda2030:
         out.append("<br>")
     if i.agenda2030:
-        links = ", ".join(_external(link) for link in i.agenda2030)
+        links = ", ".join(external_link(link) for link in i.agenda2030)
         out.append(f'<span class="note">{_short(t.agenda2030)}:</span> {links}')
     out.append("</td>")
-
-
-def _external(link: ExternalLink) -> str:
-    if link.href:
-        return (
-            f'<a href="{_e(link.href)}" title="{_e(link.title)}" rel="noopener noreferrer">'
-            f"{_e(link.text)}</a>"
-        )
-    return _e(link.text)

@@ -1,0 +1,89 @@
+"""A titled block of the HTML report (a goal, an area, an assignment, a work plan), in one pass.
+
+This writes what the macro `item` of `_macros.html.j2` once laid out itself,
+byte for byte: there is one under every goal, and on a page of 100,000 goals
+the macro's lookups and tests were seconds. The macro is still there (for a
+folder of templates that calls it, and for the blocks that hold others, whose
+inside it renders first) and hands its arguments to `item_html`. Every text
+goes through markupsafe's `escape`, as Jinja's autoescape does.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from markupsafe import Markup
+
+from styr.report.html_parts import escaped as _e
+from styr.report.html_parts import escaped_short as _short
+from styr.report.html_parts import external_link, ref_link
+from styr.report.indicators_html import indicator_table_html
+from styr.report.texts import Labels
+from styr.report.view_types import Fact, IndicatorView, ItemView
+
+
+def item_html(
+    x: ItemView,
+    t: Labels,
+    level: int,
+    css_class: str,
+    section: str,
+    inside: str,
+    peer_table: Callable[[list[IndicatorView], Labels], str],
+) -> Markup:
+    """The block of `x` under a heading of `level`, with `inside` (its children) at its end.
+
+    `section` is the heading the block stands under: its kind is not said again when
+    that heading is the kind's own name ("Visionsområde", then "Den skapande staden").
+    """
+    heading_kind = x.heading_kind
+    kind = (
+        f'<span class="kind">{_short(heading_kind)}</span> '
+        if heading_kind and heading_kind != section
+        else ""
+    )
+    out = [
+        f'<article class="block {_e(css_class)}">\n'
+        f'<h{level} id="{_e(x.anchor)}">{kind}{_e(x.title)}</h{level}>\n'
+    ]
+    if x.lead:
+        out.append(f'<p class="lead">{_e(x.lead)}</p>')
+    st = x.status
+    if st:
+        fulfilment = _short(t.get("fulfilment_in", period=st.period))
+        out.append(
+            f'<p class="goal-status"><strong>{fulfilment}:</strong> <span class="status'
+            f' status-{_short(st.key)}"><span class="status-symbol" aria-hidden="true">'
+            f"{_short(st.symbol)}</span> {_short(st.label)}</span></p>"
+        )
+    if x.facts:
+        out.append('<dl class="facts">\n')
+        out.extend(_fact(fact, t) for fact in x.facts)
+        out.append("</dl>\n")
+    out.append("\n")
+    out.extend(f"<p>{_e(paragraph)}</p>\n" for paragraph in x.paragraphs)
+    if x.contributes_to:
+        out.append(f'<div class="refs"><span class="label">{_short(t.contributes_to)}:</span> <ul>')
+        out.extend(f"<li>{ref_link(ref, t)}</li>" for ref in x.contributes_to)
+        out.append("</ul></div>\n")
+    if x.agenda2030:
+        out.append(f'<div class="refs"><span class="label">{_short(t.agenda2030)}:</span> <ul>')
+        out.extend(f"<li>{external_link(link)}</li>" for link in x.agenda2030)
+        out.append("</ul></div>\n")
+    out.append("\n")
+    if x.indicators:
+        caption = f"{t.indicators}: {x.title}"
+        out.append(str(indicator_table_html(x.indicators, t, caption, True, peer_table)))
+    out.append("\n")
+    if x.analysis:
+        out.append(f'<div class="analysis"><strong>{_short(t.analysis)}:</strong>')
+        out.extend(f"<p>{_e(paragraph)}</p>\n" for paragraph in x.analysis)
+        out.append("</div>")
+    out.append(inside)
+    out.append("</article>")
+    return Markup("".join(out))
+
+
+def _fact(fact: Fact, t: Labels) -> str:
+    refs = ", ".join(ref_link(ref, t) for ref in fact.refs)
+    return f"<div><dt>{_short(fact.label)}</dt><dd>{_e(fact.text)}{refs}</dd></div>\n"
