@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import deque
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -134,14 +135,25 @@ def did_not_load(file: Path, failure: Finding, text: str | None = None) -> Docum
     return Document(file, None, [failure], text, failure=failure)
 
 
-def parse_document(file: Path, raw: bytes, *, share: bool = True) -> Document:
-    """The document the bytes make; `share`: whether values that repeat become one object
-    (`styr.load.fast_reader`), which saves memory and costs time."""
+@cache
+def _parsing() -> tuple[Any, ...]:
+    """What parsing needs, imported at the first file parsed (a warm run parses none).
+
+    Imported once here rather than in `parse_document`: an import statement
+    in a function runs at every call, and thousands of files are parsed.
+    """
     from styr.load.decode import DecodeError, decode
     from styr.load.yaml_reader import read_yaml
     from styr.messages import message
     from styr.rules import loading as rules
 
+    return DecodeError, decode, read_yaml, message, rules
+
+
+def parse_document(file: Path, raw: bytes, *, share: bool = True) -> Document:
+    """The document the bytes make; `share`: whether values that repeat become one object
+    (`styr.load.fast_reader`), which saves memory and costs time."""
+    DecodeError, decode, read_yaml, message, rules = _parsing()
     try:
         text = decode(raw)
     except DecodeError as error:
