@@ -15,10 +15,10 @@ from collections.abc import Callable, Sequence
 
 from styr.report.columns import IndicatorColumns, indicator_columns
 from styr.report.followup import OutcomeView
-from styr.report.links import ExternalLink
 from styr.report.markdown import md
+from styr.report.md_parts import external_link, ref_link
 from styr.report.texts import Labels
-from styr.report.view_types import IndicatorView, Ref, ValueAt
+from styr.report.view_types import IndicatorView, ValueAt
 
 
 def indicator_table_md(
@@ -105,14 +105,8 @@ def _meta(i: IndicatorView, t: Labels, out: list[str]) -> None:
         out.append(f"<br>{md(i.decision)}")
     out.extend(f"<br>{md(paragraph)}" for paragraph in i.paragraphs)
     if i.contributes_to:
-        refs = ", ".join(_ref_link(ref, t) for ref in i.contributes_to)
+        refs = ", ".join(ref_link(ref, t) for ref in i.contributes_to)
         out.append(f"<br>{t.contributes_to}: {refs}")
-
-
-def _ref_link(ref: Ref, t: Labels) -> str:
-    if ref.missing:
-        return f"*{md(ref.title)} ({t.missing_reference})*"
-    return f"[{md(ref.title)}]({ref.href})"
 
 
 def _values(values: Sequence[ValueAt]) -> str:
@@ -154,16 +148,10 @@ def _outcome(o: OutcomeView, t: Labels) -> str:
 def _links(i: IndicatorView, t: Labels) -> str:
     out = []
     if i.kolada:
-        out.append(f"{t.kolada}: {_external(i.kolada)}")
+        out.append(f"{t.kolada}: {external_link(i.kolada)}")
     if i.kolada and i.agenda2030:
         out.append("<br>")
     if i.agenda2030:
-        links = ", ".join(_external(link) for link in i.agenda2030)
+        links = ", ".join(external_link(link) for link in i.agenda2030)
         out.append(f"{t.agenda2030}: {links}")
     return "".join(out)
-
-
-def _external(link: ExternalLink) -> str:
-    if link.href:
-        return f"[{md(link.text)}]({link.href})"
-    return md(link.text)

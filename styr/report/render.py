@@ -27,6 +27,7 @@ from styr.report.columns import indicator_columns
 from styr.report.indicators_html import indicator_table_html
 from styr.report.indicators_md import indicator_table_md
 from styr.report.item_html import item_html
+from styr.report.item_md import item_md
 from styr.report.markdown import md
 from styr.report.sandbox import (
     MAX_SIZE,
@@ -85,6 +86,7 @@ def new_environment(
     env.globals["indicator_table_html"] = indicator_table_html
     env.globals["indicator_table_md"] = indicator_table_md
     env.globals["item_html"] = item_html
+    env.globals["item_md"] = item_md
     return env
 
 

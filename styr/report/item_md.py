@@ -1,0 +1,65 @@
+"""A titled block of the Markdown report (a goal, an area, an assignment, a work plan), in one pass.
+
+This writes what the macro `item` of `_macros.md.j2` once laid out itself,
+byte for byte (the page is tidied afterwards, as any other): there is one
+under every goal, and on a page of 100,000 goals the macro's lookups, tests
+and filters were seconds. The macro is still there (for a folder of templates
+that calls it, and for the blocks that hold others, whose inside it renders
+first) and hands its arguments to `item_md`. Every text from the files goes
+through `md`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from styr.report.indicators_md import indicator_table_md
+from styr.report.markdown import md
+from styr.report.md_parts import external_link, ref_link
+from styr.report.texts import Labels
+from styr.report.view_types import Fact, IndicatorView, ItemView
+
+
+def item_md(
+    x: ItemView,
+    t: Labels,
+    level: int,
+    section: str,
+    inside: str,
+    peer_table: Callable[[list[IndicatorView], Labels], str],
+) -> str:
+    """The block of `x` under a heading of `level`, with `inside` (its children) at its end.
+
+    `section` is the heading the block stands under: its kind is not said again when
+    that heading is the kind's own name ("Visionsområde", then "Den skapande staden").
+    """
+    heading_kind = x.heading_kind
+    kind = f"{md(heading_kind)}: " if heading_kind and heading_kind != section else ""
+    out = [f'{"#" * level} <a id="{x.anchor}"></a>{kind}{md(x.title)}\n\n']
+    if x.lead:
+        out.append(f"*{md(x.lead)}*\n\n")
+    st = x.status
+    if st:
+        fulfilment = t.get("fulfilment_in", period=st.period)
+        out.append(f"**{fulfilment}:** {st.symbol} {md(st.label)}\n\n")
+    if x.facts:
+        out.append(" · ".join(_fact(fact, t) for fact in x.facts) + "\n\n")
+    out.extend(f"{md(paragraph)}\n\n" for paragraph in x.paragraphs)
+    if x.contributes_to:
+        refs = ", ".join(ref_link(ref, t) for ref in x.contributes_to)
+        out.append(f"**{t.contributes_to}:** {refs}\n\n")
+    if x.agenda2030:
+        links = ", ".join(external_link(link) for link in x.agenda2030)
+        out.append(f"**{t.agenda2030}:** {links}\n")
+    if x.indicators:
+        out.append(indicator_table_md(x.indicators, t, peer_table))
+    out.append("\n")
+    if x.analysis:
+        out.append(f"> **{t.analysis}:** {' '.join(md(p) for p in x.analysis)}\n\n")
+    out.append(inside)
+    return "".join(out)
+
+
+def _fact(fact: Fact, t: Labels) -> str:
+    refs = ", ".join(ref_link(ref, t) for ref in fact.refs)
+    return f"**{fact.label}:** {md(fact.text)}{refs}"

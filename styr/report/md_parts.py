@@ -1,0 +1,27 @@
+"""Small pieces of the Markdown report written in Python: a reference and a link.
+
+Shared by the parts of the page written in one pass (`indicators_md`,
+`item_md`), byte for byte what the macros `ref_link` and `external` of
+`_macros.md.j2` write. Every text from the files goes through `md`.
+"""
+
+from __future__ import annotations
+
+from styr.report.links import ExternalLink
+from styr.report.markdown import md
+from styr.report.texts import Labels
+from styr.report.view_types import Ref
+
+
+def ref_link(ref: Ref, t: Labels) -> str:
+    """A link to another element, or its id in words where it is missing."""
+    if ref.missing:
+        return f"*{md(ref.title)} ({t.missing_reference})*"
+    return f"[{md(ref.title)}]({ref.href})"
+
+
+def external_link(link: ExternalLink) -> str:
+    """A link out of the report (Kolada, Agenda 2030), or its text where it has no address."""
+    if link.href:
+        return f"[{md(link.text)}]({link.href})"
+    return md(link.text)
