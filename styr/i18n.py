@@ -68,7 +68,12 @@ def NP_(singular: str, plural: str) -> tuple[str, str]:  # as N_, with a plural 
 
 @cache
 def _catalogue(language: str) -> _gettext.NullTranslations:
-    return _gettext.translation(DOMAIN, LOCALE_DIR, languages=[language], fallback=True)
+    # Its texts decoded as they are asked for, not all 1,600 at once (see the module).
+    from styr.i18n_catalogue import LazyTranslations
+
+    return _gettext.translation(
+        DOMAIN, LOCALE_DIR, languages=[language], fallback=True, class_=LazyTranslations
+    )
 
 
 def _lookup(msgid: str, language: str) -> str:
