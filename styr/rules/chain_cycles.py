@@ -16,15 +16,18 @@ if TYPE_CHECKING:
 
 def check_cycles(repository: Repository, index: Index) -> Iterator[Finding]:
     """Each cycle once, in the goal chain first and then in the organisation tree."""
-    for field, relation in (
+    relations = (
         ("contributes_to", N_("the goal chain")),
         ("parent", N_("the organisation tree")),
-    ):
-        edges: dict[str, list[Reference]] = {}
-        for reference in index.references:
-            if reference.field == field and reference.source.id and reference.target in index.by_id:
-                edges.setdefault(reference.source.id, []).append(reference)
-        for cycle in _find_cycles(edges):
+    )
+    # The links of both relations sorted out in one pass over the references.
+    edges_of: dict[str, dict[str, list[Reference]]] = {field: {} for field, _ in relations}
+    for reference in index.references:
+        edges = edges_of.get(reference.field)
+        if edges is not None and reference.source.id and reference.target in index.by_id:
+            edges.setdefault(reference.source.id, []).append(reference)
+    for field, relation in relations:
+        for cycle in _find_cycles(edges_of[field]):
             first = cycle[0]
             assert first is not None  # a cycle starts with a link; only its middle is left out
             shown = ["…" if r is None else r.source.id or "" for r in cycle]
