@@ -38,6 +38,7 @@ import stat
 import time
 from collections.abc import Callable, Iterable
 from datetime import date
+from operator import methodcaller
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -59,6 +60,8 @@ _RELATIVE_STAT = os.stat in os.supports_dir_fd and os.open in os.supports_dir_fd
 _DIRECTORY = getattr(os, "O_DIRECTORY", 0)
 # A folder entry's stat is the file's whole `lstat` (on Windows it lacks inode and device).
 _ENTRY_STAT_WHOLE = os.name != "nt"
+# A folder entry's `lstat`, asked of each of a warm run's 9,000 files: one C call, no lambda.
+_ENTRY_LSTAT = methodcaller("stat", follow_symlinks=False)
 
 
 def now_ns() -> int:
@@ -100,7 +103,7 @@ def listed_stamps(manifest: os.DirEntry[str] | None, listed: list[Listed]) -> li
         return None
     entries = [(MANIFEST, manifest), *listed]
     if _ENTRY_STAT_WHOLE:
-        return _stamps(entries, lambda entry: entry.stat(follow_symlinks=False))
+        return _stamps(entries, _ENTRY_LSTAT)
     return _stamps(entries, lambda entry: os.lstat(entry.path))
 
 

@@ -37,7 +37,6 @@ The HTML report escapes through Jinja's autoescape, Markdown text through
 
 from __future__ import annotations
 
-import html
 import re
 
 _NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
@@ -128,6 +127,8 @@ def markdown_cell(text: str) -> str:
 
 def html_text(text: str) -> str:
     """Text on one line for the inside of an HTML element: `<`, `&` and quotes escaped."""
+    import html  # not at the top: a lint printed to a terminal never needs it
+
     return html.escape(published(" ".join(text.split())), quote=True)
 
 
