@@ -88,7 +88,11 @@ class Element:
         return self.id or ""
 
 
-@dataclass(frozen=True, slots=True)
+# Not frozen, though nothing changes a Reference once made: a frozen
+# dataclass sets each field through object.__setattr__, four times as slow
+# to make, and a repository has one per link (200,000 at 100,000 goals). It
+# was never hashable either way: its source, an Element, is not.
+@dataclass(slots=True)
 class Reference:
     """`source` names `target` in the field at `path` of `document`."""
 
