@@ -99,18 +99,7 @@ def check_off_course(context: RuleContext) -> Iterator[Finding]:
             previous = value
 
 
-Targeted = tuple[Element, int, float, tuple[int, float, int]]
-
-
-def _targeted(context: RuleContext) -> list[Targeted]:
-    """Indicators with a direction, a baseline and a target, found once for both rules."""
-    found: list[Targeted] = context.remember(
-        "ambition-targeted", lambda: list(_find_targeted(context))
-    )
-    return found
-
-
-def _find_targeted(context: RuleContext) -> Iterator[Targeted]:
+def _targeted(context: RuleContext) -> Iterator[tuple[Element, int, float, tuple[int, float, int]]]:
     """Indicators with a direction, a baseline and a target: (indicator, sign, base, last)."""
     for indicator in context.index.of_category("indicator"):
         better = _BETTER.get(indicator.data.get("better"))  # type: ignore[arg-type]
