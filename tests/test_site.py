@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from conftest import EXAMPLES, CliResult
@@ -182,11 +183,11 @@ def test_a_failure_midway_leaves_the_old_site(
     real = municipality.render_page  # type: ignore[attr-defined]
     calls = []
 
-    def failing(template: str, context: dict[str, object], extra_css: str = "") -> str:
+    def failing(template: str, context: dict[str, object], *rest: Any) -> str:
         calls.append(template)
         if len(calls) == 5:
             raise OSError(28, "No space left on device")
-        return real(template, context, extra_css)
+        return real(template, context, *rest)
 
     monkeypatch.setattr(municipality, "render_page", failing)
     from styr.errors import UsageError
