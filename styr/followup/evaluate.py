@@ -269,32 +269,45 @@ def _count_by_area(goals: list[GoalResult], index: Index) -> dict[str, Counter[S
     The chain is followed upwards, so a board indicator that breaks down a
     council indicator counts under that indicator's goal area. The areas
     above every element are worked out once (a walk per goal was quadratic
-    in the depth of a chain).
+    in the depth of a chain), and only for what the goals reach.
     """
-    areas = _areas_above(index)
+    areas = _areas_above(index, [goal.goal for goal in goals])
+    # Most goals reach the same few sets of areas (the closure shares one set among
+    # them): count the goals per set and status first, then spread to the areas.
+    per_set: Counter[tuple[frozenset[str], Status]] = Counter(
+        (areas.reached(goal.goal), goal.status) for goal in goals
+    )
     counts: dict[str, Counter[Status]] = {}
-    for goal in goals:
-        for area in sorted(areas.reached(goal.goal)):
-            counts.setdefault(area, Counter())[goal.status] += 1
+    for area in sorted({area for reached, _ in per_set for area in reached}):
+        counts[area] = Counter()
+    for (reached, status), count in per_set.items():
+        for area in reached:
+            counts[area][status] += count
     return counts
 
 
-def _areas_above(index: Index) -> Closure[Element, str]:
-    """The ids of the council areas each element reaches by its links."""
-    areas: dict[int, list[str]] = {}
-    onward: dict[int, list[Element]] = {}
-    for element in index.elements:
-        links = element.data.get("contributes_to")
-        links = list(links) if isinstance(links, list) else []
-        if element.parent is not None and element.category == "indicator":
-            links.append(element.parent.id)  # an area's own indicator counts under it
-        targets = [index.by_id.get(link) for link in links if isinstance(link, str)]
-        known = [target for target in targets if target is not None]
-        areas[id(element)] = [t.id or "" for t in known if t.category == "council_area"]
-        onward[id(element)] = [t for t in known if t.category != "council_area"]
-    return Closure(
-        index.elements, lambda element: areas[id(element)], lambda element: onward[id(element)]
-    )
+def _areas_above(index: Index, starts: list[Element]) -> Closure[Element, str]:
+    """The ids of the council areas each of `starts`, and what it links to, reaches."""
+    by_id = index.by_id
+    links_of: dict[int, tuple[list[str], list[Element]]] = {}
+
+    def links(element: Element) -> tuple[list[str], list[Element]]:
+        """The council areas an element links to, and the other elements it links to."""
+        found = links_of.get(id(element))
+        if found is None:
+            written = element.data.get("contributes_to")
+            named = list(written) if isinstance(written, list) else []
+            if element.parent is not None and element.category == "indicator":
+                named.append(element.parent.id)  # an area's own indicator counts under it
+            targets = [by_id.get(link) for link in named if isinstance(link, str)]
+            known = [target for target in targets if target is not None]
+            found = links_of[id(element)] = (
+                [t.id or "" for t in known if t.category == "council_area"],
+                [t for t in known if t.category != "council_area"],
+            )
+        return found
+
+    return Closure(starts, lambda element: links(element)[0], lambda element: links(element)[1])
 
 
 def _range(data: dict[str, Any]) -> tuple[float | None, float | None]:

@@ -109,29 +109,34 @@ def rows(status: RepositoryStatus, language: str) -> list[dict[str, Any]]:
     """One row per indicator of every goal, with the goal's own status on each."""
     result = []
     council_id, council_name = status.council
+    names = status.follow_up.organisation_names
+    # Worded once per run, not once a row: a repository of 100,000 goals has six statuses.
+    labels = {state: status.scale.label(state, language) for state in Status}
+    trends = {change: trend_name(change, language) for change in Trend}
     for goal in _by_organisation(status):
         owner = goal.goal.owner or council_id  # the council's own goals have no owner
         indicators: list[IndicatorResult | None] = list(goal.indicators) or [None]
         for indicator in indicators:  # a goal without indicators still shows
             row: dict[str, Any] = {
                 "organisation": owner,
-                "organisation_name": status.follow_up.organisation_names.get(owner)
+                "organisation_name": names.get(owner)
                 or (council_name if owner == council_id else owner),
                 "goal_id": goal.goal.id,
                 "goal": goal.goal.title,
                 "goal_status": goal.status.value,
-                "goal_status_label": status.scale.label(goal.status, language),
+                "goal_status_label": labels[goal.status],
             }
             if indicator is not None:
+                outcome = indicator.outcome
                 row.update(
                     indicator_id=indicator.indicator.id,
                     indicator=indicator.indicator.title,
                     unit=indicator.indicator.data.get("unit"),
-                    outcome=indicator.outcome.value if indicator.outcome else None,
-                    women=indicator.outcome.women if indicator.outcome else None,
-                    men=indicator.outcome.men if indicator.outcome else None,
+                    outcome=outcome.value if outcome else None,
+                    women=outcome.women if outcome else None,
+                    men=outcome.men if outcome else None,
                     # Kolada marks the value preliminary: the status can change with the final one.
-                    preliminary=indicator.outcome is not None and indicator.outcome.preliminary,
+                    preliminary=outcome is not None and outcome.preliminary,
                     target=indicator.target,
                     next_target=_next_target(indicator),
                     # As printed: rounded so that it never contradicts the status.
@@ -139,9 +144,9 @@ def rows(status: RepositoryStatus, language: str) -> list[dict[str, Any]]:
                     if indicator.percent is not None
                     else None,
                     status=indicator.status.value,
-                    status_label=status.scale.label(indicator.status, language),
+                    status_label=labels[indicator.status],
                     trend=indicator.trend.value,
-                    trend_label=trend_name(indicator.trend, language),
+                    trend_label=trends[indicator.trend],
                     # Beside other municipalities' values, where there is a comparison file.
                     peers=peer_fields(
                         status.repository, indicator.indicator, status.follow_up.period
@@ -158,11 +163,17 @@ def _by_organisation(status: RepositoryStatus) -> list[GoalResult]:
     """
     council_id, council_name = status.council
     names = status.follow_up.organisation_names
+    # One key per organisation, not per goal: a board has many goals.
+    keys: dict[str | None, tuple[bool, tuple[str, str]]] = {}
 
     def key(goal: GoalResult) -> tuple[bool, tuple[str, str]]:
         owner = goal.goal.owner
-        own = owner is None or owner == council_id
-        return (not own, sort_key(council_name if own else names.get(owner or "", owner or "")))
+        found = keys.get(owner)
+        if found is None:
+            own = owner is None or owner == council_id
+            name = council_name if own else names.get(owner or "", owner or "")
+            found = keys[owner] = (not own, sort_key(name))
+        return found
 
     return sorted(status.follow_up.goals, key=key)
 
@@ -225,7 +236,8 @@ def render_table(
         period = status.follow_up.period.text if status.follow_up.period else "–"
         title = f"{terminal(status.repository.municipality_name)} – {headings[8]} {period}"
         listed = rows(status, language)
-        cells = [_cells(row, language) for row in listed]
+        texts = _CellTexts(language)
+        cells = [texts.cells(row) for row in listed]
         if not cells:  # an empty table says nothing: say why there is nothing to show
             key = "status-no-goals" if status.follow_up.period else "status-no-outcomes"
             console.print(message(key, language, name=status.repository.municipality_name))
@@ -278,28 +290,6 @@ def _compact(cells: list[str]) -> list[str]:
     ]
 
 
-def _cells(row: dict[str, Any], language: str) -> list[str]:
-    """One row of the table as the texts of its eight cells."""
-    symbol = SYMBOLS[_status(row.get("status", row["goal_status"]))]
-    return [
-        terminal(row["organisation_name"]),  # what comes from the files: never a control code
-        terminal(row["goal"]),
-        terminal(row.get("indicator", "–")),
-        _outcome_cell(row, language),
-        _target_cell(row, language),
-        _number(row.get("fulfilment"), "procent", language),
-        f"{symbol} {row.get('status_label', row['goal_status_label'])}",
-        f"{TREND_SYMBOLS[_trend(row.get('trend'))]} {row.get('trend_label', '')}".strip(),
-    ]
-
-
-def _outcome_cell(row: dict[str, Any], language: str) -> str:
-    shown = _number(row.get("outcome"), row.get("unit"), language)
-    if row.get("preliminary") and row.get("outcome") is not None:
-        return f"{shown} ({translate(PRELIMINARY, language)})"
-    return shown
-
-
 def _area_table(status: RepositoryStatus, language: str, width: int) -> Any:
     """The council-level view: how many goals under each area are in each status."""
     from rich.table import Table
@@ -343,21 +333,70 @@ def _next_target(indicator: IndicatorResult) -> dict[str, float | int] | None:
     return {"year": year, "value": value}
 
 
-def _target_cell(row: dict[str, Any], language: str) -> str:
-    """This period's target, or where it has none the next one and its year."""
-    upcoming = row.get("next_target")
-    if row.get("target") is None and upcoming:
-        value = _number(upcoming["value"], row.get("unit"), language)
-        return message("status-next-target", language, value=value, year=upcoming["year"])
-    return _number(row.get("target"), row.get("unit"), language)
-
-
 def _status(value: str) -> Status:
     return Status(value)
 
 
 def _trend(value: Any) -> Trend:
     return Trend(value) if value else Trend.UNKNOWN
+
+
+class _CellTexts:
+    """The texts of a table's cells; each figure and next target worded once per table.
+
+    A large repository repeats the same few figures (targets, units) on
+    thousands of rows: the Swedish number formatter and the message are asked
+    once for each, not once a row.
+    """
+
+    def __init__(self, language: str) -> None:
+        self.language = language
+        self._numbers: dict[tuple[type, Any, str | None], str] = {}
+        self._next_targets: dict[tuple[str, Any], str] = {}
+
+    def cells(self, row: dict[str, Any]) -> list[str]:
+        """One row of the table as the texts of its eight cells."""
+        symbol = SYMBOLS[_status(row.get("status", row["goal_status"]))]
+        return [
+            terminal(row["organisation_name"]),  # what comes from the files: never a control code
+            terminal(row["goal"]),
+            terminal(row.get("indicator", "–")),
+            self._outcome(row),
+            self._target(row),
+            self.number(row.get("fulfilment"), "procent"),
+            f"{symbol} {row.get('status_label', row['goal_status_label'])}",
+            f"{TREND_SYMBOLS[_trend(row.get('trend'))]} {row.get('trend_label', '')}".strip(),
+        ]
+
+    def _outcome(self, row: dict[str, Any]) -> str:
+        shown = self.number(row.get("outcome"), row.get("unit"))
+        if row.get("preliminary") and row.get("outcome") is not None:
+            return f"{shown} ({translate(PRELIMINARY, self.language)})"
+        return shown
+
+    def _target(self, row: dict[str, Any]) -> str:
+        """This period's target, or where it has none the next one and its year."""
+        upcoming = row.get("next_target")
+        if row.get("target") is None and upcoming:
+            value = self.number(upcoming["value"], row.get("unit"))
+            key = (value, upcoming["year"])
+            found = self._next_targets.get(key)
+            if found is None:
+                found = self._next_targets[key] = message(
+                    "status-next-target", self.language, value=value, year=upcoming["year"]
+                )
+            return found
+        return self.number(row.get("target"), row.get("unit"))
+
+    def number(self, value: Any, unit: Any) -> str:
+        if unit is not None and not isinstance(unit, str):
+            return _number(value, unit, self.language)  # a unit written wrong: not a key
+        # By type too: 80 and 80.0 are equal keys but may be written differently.
+        key = (type(value), value, unit)
+        found = self._numbers.get(key)
+        if found is None:
+            found = self._numbers[key] = _number(value, unit, self.language)
+        return found
 
 
 def _number(value: Any, unit: Any, language: str) -> str:

@@ -36,7 +36,9 @@ def column_widths(
     None when the longest words do not fit side by side, or the text columns
     would be too narrow to read.
     """
-    columns = [[heading, *(row[i] for row in cells)] for i, heading in enumerate(headings)]
+    # Each column's distinct texts: only their longest word and line count, and a column of
+    # figures or statuses holds few distinct texts however many rows it has.
+    columns = [{heading, *(row[i] for row in cells)} for i, heading in enumerate(headings)]
     text = list(range(1, text_columns))
     short = list(range(text_columns, len(columns)))
     limits = [_NAME_LIMIT] + [_TEXT_LIMIT] * len(text) + [_SHORT_LIMIT] * len(short)
@@ -77,6 +79,8 @@ def _grow(widths: list[int], most: list[int], group: list[int], spare: int) -> i
 
 
 def _longest_line(text: str) -> int:
+    if text.isprintable():  # nearly every cell: one line, without any line break splitlines knows
+        return len(text)
     return max(map(len, text.splitlines()), default=0)
 
 
