@@ -57,7 +57,9 @@ from styr.report.texts import Labels
 __all__ = ["Chart", "ChartOutcome", "LegendItem", "Point", "build_chart", "trend_legend"]
 
 
-@dataclass(frozen=True, slots=True)
+# Not frozen, hashed as if it were: made for every indicator of a report, and a frozen
+# dataclass's __init__ (a setattr through object per field) was ten times as slow.
+@dataclass(slots=True, unsafe_hash=True)
 class Chart:
     """Everything the template needs to draw an indicator's chart and its table.
 

@@ -69,7 +69,9 @@ class ChartRow(NamedTuple):
     men: str
 
 
-@dataclass(frozen=True, slots=True)
+# Not frozen, hashed as if it were: made for every indicator of a report, and a frozen
+# dataclass's __init__ (a setattr through object per field) was ten times as slow.
+@dataclass(slots=True, unsafe_hash=True)
 class ChartWords:
     """The words the chart shows, in the page's language."""
 
@@ -83,7 +85,9 @@ class ChartWords:
     caption: str  # of the table of numbers
 
 
-@dataclass(frozen=True, slots=True)
+# Not frozen, hashed as if it were: made for every indicator of a report, and a frozen
+# dataclass's __init__ (a setattr through object per field) was ten times as slow.
+@dataclass(slots=True, unsafe_hash=True)
 class Drawing:
     """Where a chart's parts are drawn, in the SVG's own units."""
 

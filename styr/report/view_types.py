@@ -18,7 +18,9 @@ if TYPE_CHECKING:  # styr.branding builds on the view's types itself
     from styr.branding import Branding
 
 
-@dataclass(frozen=True, slots=True)
+# Not frozen, hashed as if it were: made for every indicator of a report, and a frozen
+# dataclass's __init__ (a setattr through object per field) was ten times as slow.
+@dataclass(slots=True, unsafe_hash=True)
 class Ref:
     """A reference to another element: a link inside the report, or a missing id."""
 
@@ -33,7 +35,9 @@ class Ref:
         return self.href is None
 
 
-@dataclass(frozen=True, slots=True)
+# Not frozen, hashed as if it were: made for every indicator of a report, and a frozen
+# dataclass's __init__ (a setattr through object per field) was ten times as slow.
+@dataclass(slots=True, unsafe_hash=True)
 class Fact:
     """One labelled detail (`Målgrupp: elever i årskurs 9`), as text or as references."""
 
@@ -42,7 +46,9 @@ class Fact:
     refs: tuple[Ref, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
+# Not frozen, hashed as if it were: made for every indicator of a report, and a frozen
+# dataclass's __init__ (a setattr through object per field) was ten times as slow.
+@dataclass(slots=True, unsafe_hash=True)
 class ValueAt:
     year: str
     value: str
