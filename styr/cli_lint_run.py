@@ -1,8 +1,8 @@
 """What `styr lint` does once its arguments are parsed: lint, render, and choose the exit code.
 
-Without typer: the command in styr/cli_lint.py calls it, and so does a run
-answered from the cache (styr/cli_warm.py), which parses the same arguments
-without the CLI framework. One body for both, so both give the same bytes.
+Without typer: the command in styr/cli_lint.py calls it, and so does a lint
+run without the CLI framework (styr/cli_warm.py), which parses the same
+arguments itself. One body for both, so both give the same bytes.
 """
 
 from __future__ import annotations
@@ -73,25 +73,6 @@ def lint_outcome(options: LintOptions) -> LintOutcome:
             chosen.paths, today=chosen.today, cache=cache, jobs=jobs, progress=progress
         )
     return _rendered(options, chosen, result)
-
-
-def cached_lint_outcome(options: LintOptions) -> LintOutcome | None:
-    """`lint_outcome`, if the cache answers every repository; else None, and nothing said.
-
-    The caller then runs the command in full, which says what this left
-    unsaid (a cache refused, for one) and lints what the cache did not answer.
-    """
-    from styr.lint import cached_lint_paths
-
-    chosen = _chosen(options)
-    if options.no_cache:
-        return None
-    cache = lint_cache(options.cache_dir, output_language(options.lang), quiet=True)
-    if cache is None:
-        return None
-    with _progress_bar() as progress:
-        result = cached_lint_paths(chosen.paths, today=chosen.today, cache=cache, progress=progress)
-    return None if result is None else _rendered(options, chosen, result)
 
 
 @dataclass(frozen=True, slots=True)

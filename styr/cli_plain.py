@@ -55,12 +55,11 @@ def colour_wanted() -> bool:
     return sys.stdout.isatty() or bool(os.environ.get("FORCE_COLOR"))
 
 
-def lint_cache(folder: Path | None, language: str, *, quiet: bool = False) -> LintCache | None:
+def lint_cache(folder: Path | None, language: str) -> LintCache | None:
     """The lint cache (--cache-dir, else STYR_CACHE_DIR, else the user's), or None.
 
     A cache that would trust what others can change is not used; the run
-    says so on standard error (unless `quiet`: the caller runs again to say
-    it) and checks everything afresh.
+    says so on standard error and checks everything afresh.
     """
     from styr.cache import CacheRefused, open_cache
 
@@ -68,8 +67,7 @@ def lint_cache(folder: Path | None, language: str, *, quiet: bool = False) -> Li
     try:
         return open_cache(folder or (Path(variable) if variable else None))
     except CacheRefused as refusal:
-        if not quiet:
-            echo(f"styr: {_message(refusal.key, language, **refusal.params)}\n", err=True)
+        echo(f"styr: {_message(refusal.key, language, **refusal.params)}\n", err=True)
         return None
 
 

@@ -1,14 +1,15 @@
-"""`styr lint` answered from the cache without the CLI framework, when nothing changed.
+"""`styr lint` without the CLI framework, for the command lines it is usually given.
 
 Importing typer and click and building the command took about a third of a
-`styr lint` that the cache answers (40 ms of 140). So the entry point
-first offers the command line here: a plain `lint` argument list that this
-module understands completely, and a cache that answers every repository,
-gives the cached result, written by the very code the command runs
-(styr/cli_lint_run.py). Anything else is declined (None) and goes through the
-whole CLI unchanged: help, every usage or configuration error, a refused
-cache, a repository that changed, Windows (click expands `*` and `~` in its
-arguments there) and shell completion.
+`styr lint` that the cache answers (40 ms of 140), and as long in any other
+lint run. So the entry point first offers the command line here: a plain
+`lint` argument list that this module understands completely is run by the
+very code the typer command runs (styr/cli_lint_run.py), and what it raises
+ends the run as `styr.cli.main` ends it (`styr.cli_plain.fail`). Anything
+else is declined (None) and goes through the whole CLI unchanged: help,
+every form of argument this parser does not take (and so every usage error
+of parsing), Windows (click expands `*` and `~` in its arguments there) and
+shell completion.
 
 Why a second parser rather than the command's own: typer makes its parser
 from the command's signature, which is the cost itself. So this one accepts
@@ -18,11 +19,13 @@ only the plainest forms, and declines whatever it does not know:
 * after it, paths that do not start with "-", the flags `--statistics` and
   `--no-cache`, and the options of `_VALUED` as `--name value`, `--name=value`
   or `-o value`/`-j value`, with a value that is not empty and does not start
-  with "-"; as click does, the last of an option given twice counts.
+  with "-"; as click does, the last of an option given twice counts, and a
+  path that exists must be readable.
 
 tests/test_cli_warm.py proves that whenever this parser gives options, the
-typer command gives the same ones, for many argument lists, and that its
-table names exactly the command's options.
+typer command gives the same ones, for many argument lists, that its table
+names exactly the command's options, and that runs here and through typer
+write the same bytes and end with the same exit code.
 """
 
 from __future__ import annotations
@@ -33,7 +36,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from styr.cli_lint_run import LintOptions, cached_lint_outcome
+from styr.cli_lint_run import LintOptions, lint_outcome
 from styr.cli_plain import emit, fail, run_language
 
 COMMAND = "lint"
@@ -55,29 +58,23 @@ _FLAGS = {"--statistics": "statistics", "--no-cache": "no_cache"}
 
 
 def answered(arguments: Sequence[str]) -> int | None:
-    """The exit code of a lint the cache answered, its result written; None to run the CLI."""
+    """The exit code of a lint run here, its result written; None to run the CLI instead."""
     if os.name == "nt" or _completion_asked():
         return None
     options = lint_options(arguments)
     if options is None:
         return None
+    language = run_language()  # as `styr.cli.main` chooses it, before the command runs
     try:
-        outcome = cached_lint_outcome(options)
-    except KeyboardInterrupt as interrupted:
-        fail(interrupted, run_language())
-    except Exception:
-        return None  # nothing written yet: the CLI meets it again and says it, in its words
-    if outcome is None:
-        return None
-    try:
+        outcome = lint_outcome(options)
         emit(outcome.text, outcome.output)
     except OSError as error:
         if error.errno != errno.EPIPE:
-            fail(error, run_language())
+            fail(error, language)
         _pacify_streams()
         return 1  # as click ends a run whose reader went away
     except (Exception, KeyboardInterrupt) as error:
-        fail(error, run_language())
+        fail(error, language)  # what `styr.cli.main` says of it, and its exit code
     return outcome.exit_code
 
 

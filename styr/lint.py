@@ -111,34 +111,11 @@ def lint_paths(
     return LintResult([known.get(root) or linted[root] for root in roots])
 
 
-def cached_lint_paths(
-    paths: Iterable[Path],
-    *,
-    today: date | None = None,
-    cache: LintCache,
-    progress: Callable[[int, int], None] | None = None,
-) -> LintResult | None:
-    """`lint_paths`' result when the stat index answers every repository, else None.
-
-    Stops at the first repository it does not answer: the caller then runs
-    `lint_paths` (a run answered from the cache needs nothing else imported).
-    """
-    listings = find_listed_repositories(paths)
-    roots = list(listings)
-    report = progress or (lambda done, total: None)
-    known = _answered_by_index(listings, today or date.today(), cache, report, stop_at_miss=True)
-    if len(known) < len(roots):
-        return None
-    return LintResult([known[root] for root in roots])
-
-
 def _answered_by_index(
     listings: dict[Path, Listing],
     day: date,
     cache: LintCache,
     report: Callable[[int, int], None],
-    *,
-    stop_at_miss: bool = False,
 ) -> dict[Path, RepositoryResult]:
     """The repositories whose files all have their stamps of last time, from their entries.
 
@@ -151,8 +128,6 @@ def _answered_by_index(
         if cached is not None:
             known[root] = cached
             report(len(known), len(listings))
-        elif stop_at_miss:
-            break
     return known
 
 

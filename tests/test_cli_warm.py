@@ -157,15 +157,23 @@ def test_for_any_argument_list_the_plain_parser_takes_the_command_parses_alike(
         assert _typer_options(arguments, monkeypatch) == plain
 
 
-# Runs styr as its entry point does; says its exit code and whether typer was imported.
+# Runs styr as its entry point does, or as it did before (through typer alone); says its
+# exit code and whether typer or click was imported.
 RUNNER = """
 import json, sys, time
-arguments, pretend_old = json.loads(sys.argv[1])
+arguments, pretend_old, through_typer = json.loads(sys.argv[1])
 if pretend_old:  # files written a moment ago are never indexed: pretend they are old
     import styr.lint
     styr.lint.now_ns = lambda: time.time_ns() + 10_000_000_000
 sys.argv = ["styr", *arguments]
-from styr.entry import main
+if through_typer:  # the entry point's start, then the CLI itself
+    from styr.output_streams import make_output_safe
+    make_output_safe()
+    from styr.i18n import start_process
+    start_process(sys.argv[1:])
+    from styr.cli import main
+else:
+    from styr.entry import main
 code = 0
 try:
     main()
@@ -175,12 +183,14 @@ sys.stdout.flush()
 sys.stderr.write("\\n" + json.dumps([code, "typer" in sys.modules or "click" in sys.modules]))
 """
 
+Run = tuple[str, str, int, bool]
 
-def _run(arguments: list[str], *, pretend_old: bool = False) -> tuple[str, str, int, bool]:
+
+def _run(arguments: list[str], *, pretend_old: bool = False, through_typer: bool = False) -> Run:
     """Standard output and error, exit code, and whether the CLI framework was imported."""
     environment = {k: v for k, v in os.environ.items() if k not in ("GITHUB_ACTIONS", "CI")}
     process = subprocess.run(
-        [sys.executable, "-c", RUNNER, json.dumps([arguments, pretend_old])],
+        [sys.executable, "-c", RUNNER, json.dumps([arguments, pretend_old, through_typer])],
         capture_output=True,
         text=True,
         check=False,
@@ -190,6 +200,17 @@ def _run(arguments: list[str], *, pretend_old: bool = False) -> tuple[str, str, 
     errors, _, last = process.stderr.rpartition("\n")
     code, framework = json.loads(last)
     return process.stdout, errors, code, framework
+
+
+Seen = tuple[str, str, int]  # what a run writes and its exit code
+
+
+def _both(arguments: list[str], *, pretend_old: bool = False) -> tuple[Seen, Seen]:
+    """The run without typer and the same run through typer."""
+    plain = _run(arguments, pretend_old=pretend_old)
+    through = _run(arguments, pretend_old=pretend_old, through_typer=True)
+    assert plain[3] is False and through[3] is True
+    return plain[:3], through[:3]
 
 
 @pytest.fixture
@@ -216,60 +237,79 @@ def examples(tmp_path: Path) -> Path:
     ],
     ids=" ".join,
 )
-def test_a_warm_lint_without_typer_is_the_run_through_typer(
+def test_a_lint_without_typer_is_the_run_through_typer_cold_and_warm(
     examples: Path, tmp_path: Path, options: list[str]
 ) -> None:
-    arguments = ["lint", str(examples), "--cache-dir", str(tmp_path / "cache"), *options]
-    cold = _run(arguments, pretend_old=True)
-    assert cold[3]  # the first run checks everything, through the whole CLI
-    warm = _run(arguments)
-    assert warm[3] is False
-    assert warm[:3] == cold[:3]
-    assert warm[:3] == _run([*arguments, "--no-cache"])[:3]
+    arguments = ["lint", str(examples), *options]
+    plain_cold, typer_cold = _both(
+        [*arguments, "--cache-dir", str(tmp_path / "a")], pretend_old=True
+    )
+    assert plain_cold == typer_cold
+    plain_warm, typer_warm = _both([*arguments, "--cache-dir", str(tmp_path / "a")])
+    assert plain_warm == typer_warm == plain_cold
+    assert _run([*arguments, "--no-cache"])[:3] == plain_cold
 
 
-def test_a_warm_lint_writes_its_file_as_the_command_does(examples: Path, tmp_path: Path) -> None:
+def test_a_lint_without_typer_writes_its_file_as_the_command_does(
+    examples: Path, tmp_path: Path
+) -> None:
     arguments = ["lint", str(examples), "--cache-dir", str(tmp_path / "cache"), "-o"]
-    cold = _run([*arguments, str(tmp_path / "cold.txt")], pretend_old=True)
-    warm = _run([*arguments, str(tmp_path / "warm.txt")])
-    assert warm[1:] == (cold[1], cold[2], False)
-    assert (tmp_path / "warm.txt").read_bytes() == (tmp_path / "cold.txt").read_bytes()
+    plain = _run([*arguments, str(tmp_path / "plain.txt")], pretend_old=True)
+    through = _run([*arguments, str(tmp_path / "typer.txt")], through_typer=True)
+    assert (plain[3], through[3]) == (False, True)
+    assert plain[:3] == through[:3]
+    assert (tmp_path / "plain.txt").read_bytes() == (tmp_path / "typer.txt").read_bytes()
 
 
-def test_a_changed_file_runs_the_whole_command(examples: Path, tmp_path: Path) -> None:
+def test_a_changed_file_is_linted_again_without_typer(examples: Path, tmp_path: Path) -> None:
     arguments = ["lint", str(examples), "--cache-dir", str(tmp_path / "cache")]
     _run(arguments, pretend_old=True)
     manifest = examples / "huddinge" / "styr.yaml"
     manifest.write_text(manifest.read_text(encoding="utf-8") + "\n", encoding="utf-8")
     changed = _run(arguments)
-    assert changed[3] is True
-    assert changed[:3] == _run([*arguments, "--no-cache"])[:3]
+    assert changed[3] is False
+    assert changed[:3] == _run([*arguments, "--no-cache"], through_typer=True)[:3]
 
 
 @pytest.mark.parametrize(
     "options",
-    [["--format", "nonesuch"], ["--fail-on", "never"], ["--today", "2025-13-01"], ["--lang=xx"]],
+    [
+        ["--format", "nonesuch"],
+        ["--fail-on", "never"],
+        ["--today", "2025-13-01"],
+        ["--lang=xx"],
+        ["-o", "."],
+        ["-o", "examples/huddinge/out.yaml"],
+        ["--jobs", "0"],
+    ],
     ids=" ".join,
 )
-def test_a_usage_error_is_said_by_the_command(
-    examples: Path, tmp_path: Path, options: list[str]
+def test_an_error_is_said_as_the_command_says_it(
+    examples: Path, tmp_path: Path, options: list[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    arguments = ["lint", str(examples), "--cache-dir", str(tmp_path / "cache")]
-    _run(arguments, pretend_old=True)
-    refused = _run([*arguments, *options])
-    assert refused[2] == 2
-    assert refused[3] is True
+    monkeypatch.chdir(tmp_path)
+    plain, through = _both(["lint", str(examples), "--no-cache", *options])
+    assert plain == through
+    assert plain[2] in (0, 1, 2)
+
+
+def test_a_configuration_error_is_said_as_the_command_says_it(
+    examples: Path, tmp_path: Path
+) -> None:
+    (tmp_path / "pyproject.toml").write_text("[tool.styr]\nfail_on = 3\n", encoding="utf-8")
+    plain, through = _both(["lint", str(examples), "--no-cache"])
+    assert plain == through
+    assert plain[2] == 2
 
 
 @pytest.mark.skipif(os.name != "posix", reason="who may write a folder is POSIX's")
-def test_a_refused_cache_is_said_once(examples: Path, tmp_path: Path) -> None:
+def test_a_refused_cache_is_said_as_the_command_says_it(examples: Path, tmp_path: Path) -> None:
     shared = tmp_path / "shared"
     shared.mkdir()
     shared.chmod(0o777)
-    refused = _run(["lint", str(examples), "--cache-dir", str(shared)])
-    unused = _run(["lint", str(examples), "--no-cache"])
-    assert refused[1].count(str(shared)) == 1
-    assert (refused[0], refused[2]) == (unused[0], unused[2])
+    plain, through = _both(["lint", str(examples), "--cache-dir", str(shared)])
+    assert plain == through
+    assert plain[1].count(str(shared)) == 1
 
 
 def test_a_reader_that_went_away_ends_the_run_as_the_command_does(
@@ -289,7 +329,8 @@ def test_a_reader_that_went_away_ends_the_run_as_the_command_does(
             errors = process.stderr.read().decode()
             return process.wait(timeout=120), errors
 
-    assert closed_reader([]) == closed_reader(["--no-cache"])
+    # `-j2` is a form only typer parses: that run goes through the whole CLI.
+    assert closed_reader(["-j", "2"]) == closed_reader(["-j2"])
 
 
 @pytest.mark.parametrize("text", ["", "plain", "å ä ö − ↗\n", "\x1b[31mred\x1b[0m"], ids=repr)
