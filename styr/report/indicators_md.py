@@ -16,7 +16,7 @@ from collections.abc import Callable, Sequence
 from styr.report.columns import IndicatorColumns, indicator_columns
 from styr.report.followup import OutcomeView
 from styr.report.markdown import md
-from styr.report.md_parts import external_link, ref_link
+from styr.report.md_parts import external_link, md_short, ref_link
 from styr.report.texts import Labels
 from styr.report.view_types import IndicatorView, ValueAt
 
@@ -90,11 +90,11 @@ def _row(i: IndicatorView, t: Labels, cols: IndicatorColumns, columns: int, out:
 def _meta(i: IndicatorView, t: Labels, out: list[str]) -> None:
     """What is said of the indicator under its name, in its first cell."""
     if i.unit and i.better:
-        out.append(f"<br>{t.unit}: {md(i.unit)} · {md(i.better)}")
+        out.append(f"<br>{t.unit}: {md(i.unit)} · {md_short(i.better)}")
     elif i.unit:
         out.append(f"<br>{t.unit}: {md(i.unit)}")
     elif i.better:
-        out.append(f"<br>{md(i.better)}")
+        out.append(f"<br>{md_short(i.better)}")
     if i.gender_breakdown:
         out.append(f"<br>{t.gender_breakdown}")
     if i.source:
@@ -111,30 +111,32 @@ def _meta(i: IndicatorView, t: Labels, out: list[str]) -> None:
 
 def _values(values: Sequence[ValueAt]) -> str:
     return "<br>".join(
-        (f"{v.year}: " if v.year else "") + md(v.value) + (f" ({md(v.note)})" if v.note else "")
+        (f"{v.year}: " if v.year else "")
+        + md_short(v.value)
+        + (f" ({md(v.note)})" if v.note else "")
         for v in values
     )
 
 
 def _outcome(o: OutcomeView, t: Labels) -> str:
     """Only the values there are: no dash for a value not given."""
-    out = [md(o.value) if o.value else ""]
+    out = [md_short(o.value) if o.value else ""]
     if o.value and o.preliminary:
         out.append(f" ({t.preliminary})")
     if o.women and o.men:
-        out.append(f" ({t.women} {md(o.women)}, {t.men} {md(o.men)})")
+        out.append(f" ({t.women} {md_short(o.women)}, {t.men} {md_short(o.men)})")
     elif o.women:
-        out.append(f" ({t.women} {md(o.women)})")
+        out.append(f" ({t.women} {md_short(o.women)})")
     elif o.men:
-        out.append(f" ({t.men} {md(o.men)})")
+        out.append(f" ({t.men} {md_short(o.men)})")
     figures = o.value or o.women or o.men
     if o.credit and figures:
         out.append(f"<br>{md(o.credit)}")
     if figures:
         out.append("<br>")
-    out.append(f"{o.status.symbol} {md(o.status.label)}")
+    out.append(f"{o.status.symbol} {md_short(o.status.label)}")
     if o.percent:
-        out.append(f" ({md(o.percent)} {t.fulfilment_percent})")
+        out.append(f" ({md_short(o.percent)} {t.fulfilment_percent})")
     if o.next_target_year:
         upcoming = t.get("next_target", value=o.next_target, year=o.next_target_year)
         out.append(f"<br>{md(upcoming)}")

@@ -15,7 +15,7 @@ from collections.abc import Callable
 
 from styr.report.indicators_md import indicator_table_md
 from styr.report.markdown import md
-from styr.report.md_parts import external_link, ref_link
+from styr.report.md_parts import external_link, md_short, ref_link
 from styr.report.texts import Labels
 from styr.report.view_types import Fact, IndicatorView, ItemView
 
@@ -41,7 +41,7 @@ def item_md(
     st = x.status
     if st:
         fulfilment = t.get("fulfilment_in", period=st.period)
-        out.append(f"**{fulfilment}:** {st.symbol} {md(st.label)}\n\n")
+        out.append(f"**{fulfilment}:** {st.symbol} {md_short(st.label)}\n\n")
     if x.facts:
         out.append(" · ".join(_fact(fact, t) for fact in x.facts) + "\n\n")
     out.extend(f"{md(paragraph)}\n\n" for paragraph in x.paragraphs)

@@ -7,10 +7,15 @@ Shared by the parts of the page written in one pass (`indicators_md`,
 
 from __future__ import annotations
 
+import functools
+
 from styr.report.links import ExternalLink
 from styr.report.markdown import md
 from styr.report.texts import Labels
 from styr.report.view_types import Ref
+
+# A value, a year or a status comes back block after block: escaped once each.
+md_short = functools.lru_cache(maxsize=8192)(md)
 
 
 def ref_link(ref: Ref, t: Labels) -> str:
