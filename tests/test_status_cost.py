@@ -20,7 +20,7 @@ from rich.cells import cell_len
 from styr.followup import plain_table
 from styr.followup.evaluate import _count_by_area, evaluate
 from styr.followup.fulfilment import Status, read_scale
-from styr.followup.status import _CellTexts, _number
+from styr.followup.status_cells import CellTexts, _number
 from styr.model.index import Element, Index, build_index
 from styr.model.repository import load_repository
 
@@ -106,7 +106,7 @@ def test_goals_are_counted_under_every_area_a_walk_reaches(tmp_path: Path) -> No
 
 def test_each_figure_is_worded_as_on_its_own() -> None:
     for language in ("sv", "en"):
-        texts = _CellTexts(language)
+        texts = CellTexts(language)
         for value in (80, 80.0, 107800, 86.6, 0.5, True, None, -3, 1e21):
             for unit in (None, "procent", "kr", "dagar", ["fel"]):
                 # Twice: the second answer is the remembered one.

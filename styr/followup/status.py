@@ -17,7 +17,6 @@ from styr.escape import json_text, terminal
 from styr.followup.evaluate import FollowUp, GoalResult, IndicatorResult, evaluate
 from styr.followup.fulfilment import (
     SYMBOLS,
-    TREND_SYMBOLS,
     Scale,
     Status,
     Trend,
@@ -27,6 +26,7 @@ from styr.followup.fulfilment import (
 )
 from styr.followup.periods import parse_period
 from styr.followup.plain_table import draw_table
+from styr.followup.status_cells import CellTexts
 from styr.followup.status_peers import peer_fields, peer_rows, peer_table_rich
 from styr.followup.table_widths import column_widths
 from styr.i18n import N_, translate
@@ -34,7 +34,6 @@ from styr.lint import LintResult, load_and_lint
 from styr.messages import message
 from styr.model.index import Index, build_index
 from styr.model.repository import Repository, find_repositories
-from styr.plain_values import number
 from styr.publishing import check_publishable, error_count
 
 
@@ -223,7 +222,6 @@ def render_table(
 ) -> str:
     """The follow-up as tables `width` columns wide (the terminal's, as the CLI passes it)."""
     from rich.console import Console
-    from rich.table import Table
     from rich.text import Text
 
     buffer = io.StringIO()
@@ -235,31 +233,9 @@ def render_table(
             console.print(Text(notice, style="bold red"))
         period = status.follow_up.period.text if status.follow_up.period else "–"
         title = f"{terminal(status.repository.municipality_name)} – {headings[8]} {period}"
-        listed = rows(status, language)
-        texts = _CellTexts(language)
-        cells = [texts.cells(row) for row in listed]
-        if not cells:  # an empty table says nothing: say why there is nothing to show
-            key = "status-no-goals" if status.follow_up.period else "status-no-outcomes"
-            console.print(message(key, language, name=status.repository.municipality_name))
+        compared_rows = _print_goals(console, buffer, status, language, headings, title, colour)
+        if compared_rows is None:  # an empty table says nothing: it said why instead
             continue
-        names: Sequence[str] = headings[:8]
-        widths = column_widths(names, cells, console.width, text_columns=3)
-        if widths is None:  # a narrow terminal: goal and indicator, figures, status and trend
-            names = [translate(heading, language) for heading in _COMPACT_HEADINGS]
-            cells = [_compact(line) for line in cells]
-            widths = column_widths(names, cells, console.width, text_columns=2)
-        if widths is not None and len(cells) > DRAWN_BY_RICH_UP_TO:
-            buffer.write(draw_table(title, names, cells, widths, colour=colour))
-        else:
-            table = Table(title=Text(title))
-            for position, heading in enumerate(names):
-                # Without widths that fit (a very narrow terminal), rich shares what there is.
-                column_width = widths[position] if widths else None
-                table.add_column(heading, overflow="fold", width=column_width)
-            for line in cells:
-                table.add_row(*map(Text, line))  # text as written: never read as rich markup
-            console.print(table)
-        compared_rows = peer_rows(status.repository, status.index, status.follow_up.period, listed)
         compared = peer_table_rich(compared_rows, language, console.width)
         if compared is not None:
             console.print(compared)
@@ -268,8 +244,50 @@ def render_table(
     return buffer.getvalue()
 
 
-# By an outcome Kolada marks preliminary, as the report says it.
-PRELIMINARY = N_("preliminary")
+def _print_goals(
+    console: Any,
+    buffer: io.StringIO,
+    status: RepositoryStatus,
+    language: str,
+    headings: list[str],
+    title: str,
+    colour: bool,
+) -> list[dict[str, Any]] | None:
+    """The table of a repository's goals; the rows of its comparison with other municipalities.
+
+    None, and a sentence saying why, when there is nothing to show. Its rows
+    and cells are let go when it returns, before the whole output is joined:
+    at 100,000 goals they are a few hundred MB.
+    """
+    from rich.table import Table
+    from rich.text import Text
+
+    listed = rows(status, language)
+    texts = CellTexts(language)
+    cells = [texts.cells(row) for row in listed]
+    if not cells:
+        key = "status-no-goals" if status.follow_up.period else "status-no-outcomes"
+        console.print(message(key, language, name=status.repository.municipality_name))
+        return None
+    names: Sequence[str] = headings[:8]
+    widths = column_widths(names, cells, console.width, text_columns=3)
+    if widths is None:  # a narrow terminal: goal and indicator, figures, status and trend
+        names = [translate(heading, language) for heading in _COMPACT_HEADINGS]
+        cells = [_compact(line) for line in cells]
+        widths = column_widths(names, cells, console.width, text_columns=2)
+    if widths is not None and len(cells) > DRAWN_BY_RICH_UP_TO:
+        buffer.write(draw_table(title, names, cells, widths, colour=colour))
+    else:
+        table = Table(title=Text(title))
+        for position, heading in enumerate(names):
+            # Without widths that fit (a very narrow terminal), rich shares what there is.
+            column_width = widths[position] if widths else None
+            table.add_column(heading, overflow="fold", width=column_width)
+        for line in cells:
+            table.add_row(*map(Text, line))  # text as written: never read as rich markup
+        console.print(table)
+    return peer_rows(status.repository, status.index, status.follow_up.period, listed)
+
 
 _COMPACT_HEADINGS = (
     N_("Board/company"),
@@ -331,81 +349,3 @@ def _next_target(indicator: IndicatorResult) -> dict[str, float | int] | None:
         return None
     year, value = indicator.next_target
     return {"year": year, "value": value}
-
-
-def _status(value: str) -> Status:
-    return Status(value)
-
-
-def _trend(value: Any) -> Trend:
-    return Trend(value) if value else Trend.UNKNOWN
-
-
-class _CellTexts:
-    """The texts of a table's cells; each figure and next target worded once per table.
-
-    A large repository repeats the same few figures (targets, units) on
-    thousands of rows: the Swedish number formatter and the message are asked
-    once for each, not once a row.
-    """
-
-    def __init__(self, language: str) -> None:
-        self.language = language
-        self._numbers: dict[tuple[type, Any, str | None], str] = {}
-        self._next_targets: dict[tuple[str, Any], str] = {}
-
-    def cells(self, row: dict[str, Any]) -> list[str]:
-        """One row of the table as the texts of its eight cells."""
-        symbol = SYMBOLS[_status(row.get("status", row["goal_status"]))]
-        return [
-            terminal(row["organisation_name"]),  # what comes from the files: never a control code
-            terminal(row["goal"]),
-            terminal(row.get("indicator", "–")),
-            self._outcome(row),
-            self._target(row),
-            self.number(row.get("fulfilment"), "procent"),
-            f"{symbol} {row.get('status_label', row['goal_status_label'])}",
-            f"{TREND_SYMBOLS[_trend(row.get('trend'))]} {row.get('trend_label', '')}".strip(),
-        ]
-
-    def _outcome(self, row: dict[str, Any]) -> str:
-        shown = self.number(row.get("outcome"), row.get("unit"))
-        if row.get("preliminary") and row.get("outcome") is not None:
-            return f"{shown} ({translate(PRELIMINARY, self.language)})"
-        return shown
-
-    def _target(self, row: dict[str, Any]) -> str:
-        """This period's target, or where it has none the next one and its year."""
-        upcoming = row.get("next_target")
-        if row.get("target") is None and upcoming:
-            value = self.number(upcoming["value"], row.get("unit"))
-            key = (value, upcoming["year"])
-            found = self._next_targets.get(key)
-            if found is None:
-                found = self._next_targets[key] = message(
-                    "status-next-target", self.language, value=value, year=upcoming["year"]
-                )
-            return found
-        return self.number(row.get("target"), row.get("unit"))
-
-    def number(self, value: Any, unit: Any) -> str:
-        if unit is not None and not isinstance(unit, str):
-            return _number(value, unit, self.language)  # a unit written wrong: not a key
-        # By type too: 80 and 80.0 are equal keys but may be written differently.
-        key = (type(value), value, unit)
-        found = self._numbers.get(key)
-        if found is None:
-            found = self._numbers[key] = _number(value, unit, self.language)
-        return found
-
-
-def _number(value: Any, unit: Any, language: str) -> str:
-    """A number as a reader writes it: decimal comma in Swedish, % for percent."""
-    if value is None:
-        return "–"
-    # The one Swedish number formatter, as the report writes it: 107 800, 86,6. Its
-    # no-break space is a plain one here: both of the table's drawers wrap alike at it.
-    shown = number(value, language).replace("\u00a0", " ")
-    if unit == "procent":
-        return f"{shown} %"
-    return f"{shown} {terminal(unit)}" if isinstance(unit, str) else shown
