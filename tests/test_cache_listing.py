@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import time
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 from filled import init_filled as init_repository
 
+import styr.lint
 from styr.cache import open_cache
 from styr.cache_index import listed_stamps, take_stamps
 from styr.lint import from_cache_entry, lint_paths, to_cache_entry
@@ -196,3 +199,78 @@ def test_an_entry_is_read_in_one_call_and_a_larger_file_whole(
     assert cache.load("2" * 40) == {"findings": []}
     assert len(reads) == 1
     assert cache.load("1" * 40) == value
+
+
+@pytest.mark.skipif(os.name == "nt", reason="symbolic links need privileges on Windows")
+def test_the_walk_leaves_out_a_repository_inside_whatever_it_holds(tmp_path: Path) -> None:
+    # The walk sees a nested repository in the nested folder's own listing:
+    # what that folder would have added (even a link listed before its
+    # manifest by name) is taken back, a link to it is not walked, and a
+    # `styr.yaml` that is not a file makes no repository.
+    root = tmp_path / "kommun"
+    outside = tmp_path / "utanfor"
+    outside.mkdir()
+    files = {
+        MANIFEST: "kind: x\n",
+        "a.yaml": "kind: x\n",
+        "sub/b.yaml": "kind: x\n",
+        f"sub/inner/{MANIFEST}": "kind: x\n",
+        "sub/inner/c.yaml": "kind: x\n",
+        "sub/inner/deeper/d.yaml": "kind: x\n",
+        "notrepo/e.yaml": "kind: x\n",
+    }
+    for name, text in files.items():
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_text(text, encoding="utf-8")
+    (root / "sub" / "inner" / "a-link").symlink_to(outside, target_is_directory=True)
+    (root / "sub" / "zz-link").symlink_to(root / "sub" / "inner", target_is_directory=True)
+    (root / "notrepo" / MANIFEST).symlink_to(tmp_path / "gone.yaml")  # dangling: not a file
+    manifest, listed = repository_entries(root)
+    assert manifest is not None
+    names = ["a.yaml", "notrepo/e.yaml", f"notrepo/{MANIFEST}", "sub/b.yaml"]
+    assert [name for name, _entry in listed] == names
+    assert repository_names(root) == names
+
+
+def test_a_warm_pass_pauses_the_collector_and_leaves_it_as_it_was(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The objects a warm pass keeps hold no cycle: the collector is off while
+    # it runs, and what it kept goes to the oldest generation unwalked.
+    monkeypatch.setattr("styr.lint.now_ns", lambda: time.time_ns() + 10_000_000_000)
+    corpus = tmp_path / "kommuner"
+    _folder_of_repositories(corpus)
+    cache = open_cache(tmp_path / "cache")
+    assert cache is not None
+    lint_paths([corpus], today=TODAY, cache=cache)
+    collecting: list[bool] = []
+    real_from_index = styr.lint._from_index
+
+    def watched(*arguments: Any) -> Any:
+        collecting.append(gc.isenabled())
+        return real_from_index(*arguments)
+
+    monkeypatch.setattr("styr.lint._from_index", watched)
+    assert gc.isenabled()
+    warm = lint_paths([corpus], today=TODAY, cache=cache)
+    assert collecting == [False, False, False]
+    assert gc.isenabled() and gc.get_freeze_count() == 0
+    oldest = {id(obj) for obj in gc.get_objects(generation=2)}
+    assert all(id(result) in oldest for result in warm.results)
+
+
+def test_a_warm_pass_leaves_a_collector_that_was_off_off(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("styr.lint.now_ns", lambda: time.time_ns() + 10_000_000_000)
+    corpus = tmp_path / "kommuner"
+    _folder_of_repositories(corpus)
+    cache = open_cache(tmp_path / "cache")
+    assert cache is not None
+    lint_paths([corpus], today=TODAY, cache=cache)
+    gc.disable()
+    try:
+        assert len(lint_paths([corpus], today=TODAY, cache=cache).results) == 3
+        assert not gc.isenabled()
+    finally:
+        gc.enable()

@@ -210,7 +210,14 @@ def _walk(
     manifest: list[os.DirEntry[str]],
     listing: Listing = None,
 ) -> None:
-    """The files under `folder` (named `prefix` in the repository), as `os.walk` orders them."""
+    """The files under `folder` (named `prefix` in the repository), as `os.walk` orders them.
+
+    A subfolder holding a `styr.yaml` is a repository of its own, none of whose
+    files are the repository's: it is seen in the subfolder's own listing as
+    it is walked into, not asked of every subfolder by one more call (a warm
+    run does little but this walk). A link to a folder is not walked into, so
+    it is asked of the link itself.
+    """
     if listing is not None:
         found = listing
     else:
@@ -230,20 +237,26 @@ def _walk(
             folders.append(entry)
         else:
             files.append(entry)
+    start = len(listed)  # what this folder adds, taken back if it is a repository of its own
     walked = []
     for entry in sorted(folders, key=_NAME):
         name = entry.name
-        if name.startswith(".") or os.path.isfile(os.path.join(entry.path, MANIFEST)):
-            continue  # hidden, or a repository of its own
+        if name.startswith("."):
+            continue  # hidden
         if entry.is_symlink():
-            if not leads_inside(Path(root), Path(entry.path)):
+            if not os.path.isfile(os.path.join(entry.path, MANIFEST)) and not leads_inside(
+                Path(root), Path(entry.path)
+            ):
                 listed.append((prefix + name, entry))
             continue
-        walked.append(entry)
+        walked.append(entry)  # unless it is a repository of its own, seen as it is walked
     for entry in sorted(files, key=_NAME):
         name = entry.name
-        if not prefix and name == MANIFEST:
+        if name == MANIFEST and not prefix:
             manifest.append(entry)
+        elif name == MANIFEST and os.path.isfile(entry.path):  # following a link, as always
+            del listed[start:]
+            return  # a repository of its own: none of its files
         elif name.endswith(YAML_SUFFIXES) and not name.startswith("."):
             listed.append((prefix + name, entry))
     for entry in walked:
