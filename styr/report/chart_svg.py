@@ -16,7 +16,9 @@ from __future__ import annotations
 import functools
 from typing import TYPE_CHECKING
 
-from markupsafe import Markup, escape
+from markupsafe import Markup
+
+from styr.report.html_escape import escaped
 
 if TYPE_CHECKING:
     from styr.report.chart import Chart
@@ -26,11 +28,10 @@ if TYPE_CHECKING:
 @functools.lru_cache(maxsize=8192)
 def _short(text: str) -> str:
     """A short text that comes back chart after chart (a number, a period, a word), escaped."""
-    return str(escape(text))
+    return escaped(text)
 
 
-def _e(text: str) -> str:
-    return str(escape(text))
+_e = escaped
 
 
 # The legend's marks, by kind; the word follows each at x=22.

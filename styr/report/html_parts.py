@@ -10,17 +10,10 @@ from __future__ import annotations
 
 import functools
 
-from markupsafe import escape
-
+from styr.report.html_escape import escaped
 from styr.report.links import ExternalLink
 from styr.report.texts import Labels
 from styr.report.view_types import Ref
-
-
-def escaped(value: object) -> str:
-    """A text as the page shows it: markupsafe's escape, as Jinja's autoescape does."""
-    return str(escape(value))
-
 
 # A label, a year, a value or a status comes back block after block: escaped once each.
 escaped_short = functools.lru_cache(maxsize=8192)(escaped)

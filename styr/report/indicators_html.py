@@ -17,7 +17,7 @@ from markupsafe import Markup
 
 from styr.report.columns import IndicatorColumns, indicator_columns
 from styr.report.followup import OutcomeView
-from styr.report.html_parts import escaped as _e
+from styr.report.html_escape import escaped as _e
 from styr.report.html_parts import escaped_short as _short
 from styr.report.html_parts import external_link, ref_link
 from styr.report.texts import Labels

@@ -14,7 +14,7 @@ from collections.abc import Callable
 
 from markupsafe import Markup
 
-from styr.report.html_parts import escaped as _e
+from styr.report.html_escape import escaped as _e
 from styr.report.html_parts import escaped_short as _short
 from styr.report.html_parts import external_link, ref_link
 from styr.report.indicators_html import indicator_table_html
