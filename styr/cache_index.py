@@ -1,11 +1,15 @@
-"""A signed stat index: a run where nothing changed knows each cache key without reading a file.
+"""A signed stat index: a run where nothing changed knows each result without reading a file.
 
 As git's index does, it records, for every file of a repository, its size,
 modification and change times (in nanoseconds), inode and device as they were
-just before the file was read, and the cache key those bytes gave. A run that
+just before the file was read, the cache key those bytes gave and the entry
+stored under that key (the result, `styr.lint.to_cache_entry`). A run that
 finds the same files with the same stamps, and the same tool, schemas,
-configuration and date (`LintCache.context`), takes the key from the index and
-reads nothing; any difference, and the files are read and hashed as before.
+configuration and date (`LintCache.context`), takes the result from the index
+and reads nothing else; any difference, and the files are read and hashed as
+before. The entry is in the index, not only beside it, so that a warm run
+reads one cache file per repository, not two: the same value, under the same
+signature as the index's stamps.
 
 Rewriting a file changes its change time even when its size and modification
 time are put back (`os.utime` sets the change time to now), so such a file is
@@ -52,7 +56,7 @@ _Item = TypeVar("_Item")  # what a stamp is asked of: a name, or a folder entry
 
 # Two seconds: longer than any file system's clock tick (FAT's is two seconds).
 RACY_NS = 2_000_000_000
-_INDEX_KEYS = frozenset(("context", "key", "stamps"))
+_INDEX_KEYS = frozenset(("context", "key", "stamps", "entry"))
 _KEY = re.compile(r"[0-9a-f]{40}")
 _DIGEST = re.compile(r"[0-9a-f]{40}")
 # Stat calls relative to an open folder, where the system has them (not Windows).
@@ -133,17 +137,18 @@ def _stamps(
     return stamps
 
 
-def indexed_key(
+def indexed_entry(
     cache: LintCache,
     root: Path,
     context: Callable[[Path], str],
     stamps_now: Callable[[], list[Stamp] | None],
-) -> str | None:
-    """The cache key of the files as the index knows them; None if anything differs.
+) -> Any:
+    """The cache entry of the files as the index knows them; None if anything differs.
 
     `context` gives a repository's context (`LintCache.contexts`), `stamps_now`
     its files' stamps as they are now (`listed_stamps`), asked only when there
-    is an index of this context to compare with.
+    is an index of this context to compare with. The entry's own shape is
+    the caller's to check (`styr.cache_entry.valid_entry`), as for any entry.
     """
     index = cache.load(_index_name(root), INDEX_SUFFIX)
     if not _valid_index(index) or index["context"] != context(root):
@@ -151,8 +156,7 @@ def indexed_key(
     stamps = stamps_now()
     if stamps is None or _stamps_digest(stamps) != index["stamps"]:
         return None
-    key: str = index["key"]
-    return key
+    return index["entry"]
 
 
 def store_index(
@@ -160,20 +164,20 @@ def store_index(
     root: Path,
     today: date,
     key: str,
+    entry: Any,
     stamps: list[Stamp] | None,
     read_from_ns: int,
 ) -> None:
-    """Remember `key` for these stamps, unless a file is not regular or is racy."""
+    """Remember `key` and its `entry` for these stamps, unless a file is not regular or is racy."""
     if stamps is None or any(max(s[2], s[3]) >= read_from_ns - RACY_NS for s in stamps):
         return
-    cache.store(
-        _index_name(root), index_value(cache.context(root, today), key, stamps), INDEX_SUFFIX
-    )
+    value = index_value(cache.context(root, today), key, entry, stamps)
+    cache.store(_index_name(root), value, INDEX_SUFFIX)
 
 
-def index_value(context: str, key: str, stamps: list[Stamp]) -> dict[str, str]:
-    """What the index of a repository holds: the context and key, and its stamps' digest."""
-    return {"context": context, "key": key, "stamps": _stamps_digest(stamps)}
+def index_value(context: str, key: str, entry: Any, stamps: list[Stamp]) -> dict[str, Any]:
+    """What the index of a repository holds: the context, key and entry, and its stamps' digest."""
+    return {"context": context, "key": key, "stamps": _stamps_digest(stamps), "entry": entry}
 
 
 def _stamps_digest(stamps: list[Stamp]) -> str:

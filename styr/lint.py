@@ -14,7 +14,7 @@ from styr.cache import LintCache
 from styr.cache_entry import valid_entry
 from styr.cache_index import (
     Stamp,
-    indexed_key,
+    indexed_entry,
     listed_stamps,
     now_ns,
     store_index,
@@ -193,10 +193,10 @@ def _from_index(
     root: Path, listing: Listing, contexts: Callable[[Path], str], cache: LintCache
 ) -> RepositoryResult | None:
     """The result of last time, if every file has its stamp of then (`listing`: the top's)."""
-    key = indexed_key(
+    entry = indexed_entry(
         cache, root, contexts, lambda: listed_stamps(*repository_entries(root, listing))
     )
-    return None if key is None else from_cache_entry(root, cache.load(key))
+    return None if entry is None else from_cache_entry(root, entry)
 
 
 def _lint_root(root: Path, today: date, cache: LintCache | None) -> RepositoryResult:
@@ -271,17 +271,19 @@ def _cached_or_linted(
 
     `load` is only called on a miss; a fresh result is stored for next time.
     With the files' stamps (and when they were taken), the stat index learns
-    the key, so that next time the files need not be read.
+    the key and its entry, so that next time no file need be read but the index.
     """
     if cache is None or contents is None:
         return lint_repository(load(), today=today)
     key = cache.key(root, contents, today)
-    result = from_cache_entry(root, cache.load(key))
+    entry = cache.load(key)
+    result = from_cache_entry(root, entry)
     if result is None:
         result = lint_repository(load(), today=today)
-        cache.store(key, to_cache_entry(result))
+        entry = to_cache_entry(result)
+        cache.store(key, entry)
     if stamped is not None:
-        store_index(cache, root, today, key, *stamped)
+        store_index(cache, root, today, key, entry, *stamped)
     return result
 
 

@@ -123,8 +123,8 @@ def test_an_index_someone_else_signed_is_ignored(
     stranger = LintCache(cache.folder, b"s" * 32)  # the same folder, someone else's secret
     stamps = take_stamps(broken, [MANIFEST, *repository_names(broken)])
     assert stamps is not None
-    # Points the broken repository at the clean one's entry.
-    planted = index_value(cache.context(broken, TODAY), entry.stem, stamps)
+    # Gives the broken repository the clean one's key and entry (its result).
+    planted = index_value(cache.context(broken, TODAY), entry.stem, cache.load(entry.stem), stamps)
     stranger.store(_index_name(broken), planted, INDEX_SUFFIX)
     assert _summary([broken], cache) == _summary([broken]) != []
 
@@ -134,3 +134,32 @@ def test_an_index_is_not_taken_for_an_entry(broken: Path, cache: LintCache) -> N
     cache.store("0" * 40, {"findings": []}, INDEX_SUFFIX)
     (cache.folder / f"{'0' * 40}{INDEX_SUFFIX}").replace(cache.folder / f"{'0' * 40}.json")
     assert cache.load("0" * 40) is None
+
+
+@pytest.mark.usefixtures("read_later")
+def test_a_warm_run_reads_one_cache_file_a_repository(
+    broken: Path, cache: LintCache, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The index holds the entry itself: the result, under the index's signature.
+    cold = _summary([broken], cache)
+    loads: list[str] = []
+    real_load = LintCache.load
+
+    def counted(self: LintCache, key: str, suffix: str = ".json") -> Any:
+        loads.append(suffix)
+        return real_load(self, key, suffix)
+
+    monkeypatch.setattr(LintCache, "load", counted)
+    assert _summary([broken], cache) == cold != []
+    assert loads == [INDEX_SUFFIX]
+
+
+@pytest.mark.usefixtures("read_later")
+def test_an_index_whose_entry_is_misshapen_is_a_miss(broken: Path, cache: LintCache) -> None:
+    # Signed by this user, but not an entry's shape (older code, say): read again.
+    cold = _summary([broken], cache)
+    stamps = take_stamps(broken, [MANIFEST, *repository_names(broken)])
+    assert stamps is not None
+    misshapen = index_value(cache.context(broken, TODAY), "0" * 40, {"findings": []}, stamps)
+    cache.store(_index_name(broken), misshapen, INDEX_SUFFIX)
+    assert _summary([broken], cache) == cold != []
