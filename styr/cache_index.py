@@ -36,6 +36,7 @@ allows (`take_stamps`). Both give the same stamps for the same files.
 from __future__ import annotations
 
 import hashlib
+import marshal
 import os
 import re
 import stat
@@ -54,6 +55,7 @@ Stamp = tuple[str, int, int, int, int, int]
 
 _Item = TypeVar("_Item")  # what a stamp is asked of: a name, or a folder entry
 
+_MARSHAL_VERSION = 2  # the stamps' form in their digest: no references (see _stamps_digest)
 # Two seconds: longer than any file system's clock tick (FAT's is two seconds).
 RACY_NS = 2_000_000_000
 _INDEX_KEYS = frozenset(("context", "key", "stamps", "entry"))
@@ -183,10 +185,15 @@ def index_value(context: str, key: str, entry: Any, stamps: list[Stamp]) -> dict
 def _stamps_digest(stamps: list[Stamp]) -> str:
     """One digest of every name and stamp, in order; made in one pass over them.
 
-    `repr` writes a name that is not valid UTF-8 (a lone surrogate) as an
-    escape, so every list of stamps has one digest, and two lists one each.
+    The stamps are written by `marshal` (four times as fast as `repr`, whose
+    decimal numbers were a twentieth of a warm run), in its version 2: later
+    versions write an object seen twice as a reference to the first, which
+    depends on how many references there are, not on the value. Version 2
+    writes every name and number as it is (a name that is not valid UTF-8,
+    a lone surrogate, too), so every list of stamps has one digest, and two
+    lists one each. Another Python writing another form costs one read.
     """
-    return hashlib.blake2b(repr(stamps).encode(), digest_size=20).hexdigest()
+    return hashlib.blake2b(marshal.dumps(stamps, _MARSHAL_VERSION), digest_size=20).hexdigest()
 
 
 def _index_name(root: Path) -> str:

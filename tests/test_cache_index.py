@@ -15,7 +15,7 @@ from filled import init_filled as init_repository
 from helpers import replace_in
 
 from styr.cache import INDEX_SUFFIX, LintCache, open_cache
-from styr.cache_index import _index_name, index_value, take_stamps
+from styr.cache_index import _index_name, _stamps_digest, index_value, take_stamps
 from styr.lint import lint_paths
 from styr.model.repository import MANIFEST, repository_names
 
@@ -163,3 +163,18 @@ def test_an_index_whose_entry_is_misshapen_is_a_miss(broken: Path, cache: LintCa
     misshapen = index_value(cache.context(broken, TODAY), "0" * 40, {"findings": []}, stamps)
     cache.store(_index_name(broken), misshapen, INDEX_SUFFIX)
     assert _summary([broken], cache) == cold != []
+
+
+def test_the_stamps_digest_depends_on_the_stamps_alone() -> None:
+    # Equal stamps give one digest however their objects are shared (the walk
+    # and the read make them apart), and a lone surrogate in a name is kept.
+    name = "".join(["organisation/", "a.yaml"])
+    shared = [(name, 1, 2, 3, 4, 5), (name, 1, 2, 3, 4, 5)]
+    apart = [("organisation/a.yaml", 1, 2, 3, 4, 5), ("organisation/" + "a.yaml", 1, 2, 3, 4, 5)]
+    assert _stamps_digest(shared) == _stamps_digest(apart)
+    assert _stamps_digest([("a\udc80", 1, 2, 3, 4, 5)]) != _stamps_digest(
+        [("a\udc81", 1, 2, 3, 4, 5)]
+    )
+    assert _stamps_digest(apart) != _stamps_digest(
+        [*apart[:1], ("organisation/a.yaml", 1, 2, 3, 4, 6)]
+    )
