@@ -18,7 +18,10 @@ from styr.model.repository import Repository
 FOLLOW_UP = "follow_up"
 
 
-@dataclass(frozen=True, slots=True)
+# Not frozen: one is made for every outcome written, and a frozen dataclass's __init__
+# (a setattr through object per field) was four times as slow. Never changed once made;
+# its `document` cannot be hashed, so it never could either.
+@dataclass(slots=True)
 class OutcomeEntry:
     """One outcome (utfall) as written: total, and women and men where given."""
 

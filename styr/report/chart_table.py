@@ -20,7 +20,9 @@ from styr.report.texts import Labels
 number_text = functools.lru_cache(maxsize=4096)(fmt.number)
 
 
-@dataclass(frozen=True, slots=True)
+# Not frozen, hashed as if it were: made for every outcome of every chart, and a frozen
+# dataclass's __init__ (a setattr through object per field) was four times as slow.
+@dataclass(slots=True, unsafe_hash=True)
 class ChartOutcome:
     """One period's outcome as the chart gets it (what `read_outcomes` read)."""
 
