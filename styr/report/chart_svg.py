@@ -47,12 +47,18 @@ _LEGEND_MARKS = {
 
 def chart_html(c: Chart) -> Markup:
     """The chart's `<figure>`: caption, SVG and table, as `_chart.html.j2`'s `chart(c)` shows it."""
+    return Markup(chart_text(c))
+
+
+def chart_text(c: Chart) -> str:
+    """`chart_html` as a plain text, for a part of the page that joins it with others itself
+    (`indicators_html`): made into Markup and back, each chart was copied twice more."""
     pieces: list[str] = []
     _figure_start(c, pieces)
     _svg(c, pieces)
     _table(c, pieces)
     pieces.append("</figure>")
-    return Markup("".join(pieces))
+    return "".join(pieces)
 
 
 def _figure_start(c: Chart, out: list[str]) -> None:

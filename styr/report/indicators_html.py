@@ -15,6 +15,7 @@ from collections.abc import Callable, Sequence
 
 from markupsafe import Markup
 
+from styr.report.chart_svg import chart_text
 from styr.report.columns import IndicatorColumns, indicator_columns
 from styr.report.followup import OutcomeView
 from styr.report.html_escape import escaped as _e
@@ -35,8 +36,20 @@ def indicator_table_html(
 
     `peer_table` is the template's macro of that name: the comparison is laid out there.
     """
+    return Markup(indicator_table_text(items, t, caption, hide_caption, peer_table))
+
+
+def indicator_table_text(
+    items: Sequence[IndicatorView],
+    t: Labels,
+    caption: str,
+    hide_caption: bool,
+    peer_table: Callable[[list[IndicatorView], Labels], str],
+) -> str:
+    """`indicator_table_html` as a plain text, for a block that joins it with others itself
+    (`item_html`): made into Markup and back, each table was copied twice more."""
     if not items:
-        return Markup("")
+        return ""
     cols = indicator_columns(items)
     followed = cols.followed
     columns = cols.count
@@ -57,12 +70,12 @@ def indicator_table_html(
     charts = [i.outcome.chart for i in followed if i.outcome and i.outcome.chart]
     if charts:
         out.append('<div class="charts">')
-        out.extend(str(c.html()) for c in charts)
+        out.extend(chart_text(c) for c in charts)
         out.append("</div>")
     compared = [i for i in items if i.peers]
     if compared:
         out.append(str(peer_table(compared, t)))
-    return Markup("".join(out))
+    return "".join(out)
 
 
 def _head(t: Labels, cols: IndicatorColumns, outcome_label: str) -> str:

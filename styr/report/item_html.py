@@ -17,7 +17,7 @@ from markupsafe import Markup
 from styr.report.html_escape import escaped as _e
 from styr.report.html_parts import escaped_short as _short
 from styr.report.html_parts import external_link, ref_link
-from styr.report.indicators_html import indicator_table_html
+from styr.report.indicators_html import indicator_table_text
 from styr.report.texts import Labels
 from styr.report.view_types import Fact, IndicatorView, ItemView
 
@@ -73,7 +73,7 @@ def item_html(
     out.append("\n")
     if x.indicators:
         caption = f"{t.indicators}: {x.title}"
-        out.append(str(indicator_table_html(x.indicators, t, caption, True, peer_table)))
+        out.append(indicator_table_text(x.indicators, t, caption, True, peer_table))
     out.append("\n")
     if x.analysis:
         out.append(f'<div class="analysis"><strong>{_short(t.analysis)}:</strong>')
