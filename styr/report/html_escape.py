@@ -1,8 +1,8 @@
-"""The HTML report's escape of one text written in Python: markupsafe's, as Jinja's autoescape.
+"""The escape of one text in HTML written in Python: markupsafe's, as Jinja's autoescape.
 
-Its own module, with nothing of the report's, so that every part of the page
-written in Python (`html_parts`, `chart_svg`) escapes alike without importing
-the others.
+Its own module, with nothing of the report's, so that every part of a page
+written in Python (the report's `html_parts`, `chart_svg`, the site's
+`markup`) escapes alike without importing the others.
 """
 
 from __future__ import annotations

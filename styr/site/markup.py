@@ -19,14 +19,14 @@ from typing import Any
 from markupsafe import Markup, escape
 
 from styr.report.followup import StatusView
+from styr.report.html_escape import escaped
 from styr.report.links import ExternalLink
 from styr.report.view_types import Fact, IndicatorView, ItemView, Ref, ValueAt
 from styr.site.texts import SiteLabels
 
-
-def _e(value: object) -> str:
-    """Escaped as Jinja escapes it, as a plain `str`: adding to a Markup would escape again."""
-    return str(escape(value))
+# Escaped as Jinja escapes it, as a plain `str` (adding to a Markup would escape again):
+# the one escape of every part of a page written in Python, the report's as the site's.
+_e = escaped
 
 
 class PageMarkup:
