@@ -198,17 +198,25 @@ def _outcome_view(
     )
     upcoming = judged.next_target
     chart = indicator_chart(element, judged, entries, language, chart_id)
+    if outcome is None:  # followed before, not in this period
+        value = women = men = source = comment = ""
+    else:
+        value = _shown(outcome.value, language)
+        women = _shown(outcome.women, language)
+        men = _shown(outcome.men, language)
+        source = fmt.one_line(outcome.source)
+        comment = fmt.one_line(outcome.comment)
     return OutcomeView(
         period=period.text,
-        value=_shown(outcome.value if outcome else None, language),
-        women=_shown(outcome.women if outcome else None, language),
-        men=_shown(outcome.men if outcome else None, language),
+        value=value,
+        women=women,
+        men=men,
         percent=f"{percent}\u00a0%" if percent else "",
         status=status_of(judged.status),
         trend=chart.trend_text if chart else "",
-        source=fmt.one_line(outcome.source if outcome else None),
+        source=source,
         credit=outcome_note(outcome, element.data.get("kolada"), language),
-        comment=fmt.one_line(outcome.comment if outcome else None),
+        comment=comment,
         preliminary=outcome is not None and outcome.preliminary,
         chart=chart,
         next_target=fmt.number(upcoming[1], language) if upcoming else "",
@@ -233,10 +241,16 @@ def indicator_chart(
     one is a finding of its own).
     """
     data = element.data
-    first: dict[Period, OutcomeEntry] = {}
-    for entry in entries:
-        if entry.period <= judged.period:
-            first.setdefault(entry.period, entry)
+    period = judged.period
+    first: dict[Period, OutcomeEntry]
+    if len(entries) == 1:  # most indicators: one outcome, nothing to order or choose from
+        (entry,) = entries
+        first = {entry.period: entry} if entry.period <= period else {}
+    else:
+        first = {}
+        for entry in entries:
+            if entry.period <= period:
+                first.setdefault(entry.period, entry)
     years = {
         year
         for key in ("targets", "milestones")

@@ -2,20 +2,34 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import Any
 
+from styr import plain_values
 from styr.collation import sort_key
 
 # One place for both (styr diff words numbers without the report); re-exported here.
-from styr.plain_values import number as number
 from styr.plain_values import text as text
+
+# A value, a target or a percent comes back indicator after indicator (70, 80, 100):
+# worded once each. `typed`, since True and 1, equal as keys, are not worded alike.
+_number_once = functools.lru_cache(maxsize=8192, typed=True)(plain_values.number)
 
 _BLANK_LINES = re.compile(r"\n[ \t]*\n+")
 
 
+def number(value: Any, language: str) -> str:
+    """`styr.plain_values.number`: a number the way the language writes it."""
+    if type(value) is int or type(value) is float:  # hashable, and its type part of the key
+        return _number_once(value, language)
+    return plain_values.number(value, language)
+
+
 def paragraphs(value: Any) -> list[str]:
     """A text field split into paragraphs at blank lines, single line breaks kept as spaces."""
+    if value is None:  # most fields are not written: nothing to split, asked a million times
+        return []
     whole = text(value)
     if not whole:
         return []
@@ -26,6 +40,13 @@ def paragraphs(value: Any) -> list[str]:
 
 
 def one_line(value: Any) -> str:
+    """The text on one line: its paragraphs joined by a space."""
+    if value is None:
+        return ""
+    if type(value) is str:  # a title or a note without a line break: the text as it is
+        whole = value.strip()
+        if whole.isprintable():
+            return whole
     return " ".join(paragraphs(value))
 
 

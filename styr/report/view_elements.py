@@ -116,6 +116,7 @@ class ElementViews:
         data = element.data
         kpi = fmt.text(data.get("kolada"))
         anchor = self.anchors.element(element)
+        decision = self.decision(data)
         return IndicatorView(
             id=element.id or "",
             anchor=anchor,
@@ -135,7 +136,7 @@ class ElementViews:
             outcome=self.follow.outcomes.get(id(element), chart_id=f"graf-{anchor}"),
             provenance=provenance_text(data, self.t),
             peers=self.peers.of(data),
-            decision=" · ".join(f"{f.label}: {f.text}" for f in self.decision(data)),
+            decision=" · ".join(f"{f.label}: {f.text}" for f in decision),
         )
 
     def better(self, data: dict[str, Any]) -> str:
@@ -155,16 +156,19 @@ class ElementViews:
     def value_at(self, value: Any) -> ValueAt | None:
         if not isinstance(value, dict):
             return None
-        year = fmt.year(value.get("year"))
+        year = value.get("year")
         note_parts = []
-        if value.get("term") in ("short", "long"):
-            note_parts.append(self.t.get(f"term_{value['term']}"))
-        if fmt.one_line(value.get("text")):
-            note_parts.append(fmt.one_line(value.get("text")))
-        if fmt.one_line(value.get("comment")):  # why the value is set so (a lowered target)
-            note_parts.append(fmt.one_line(value.get("comment")))
+        term = value.get("term")
+        if term == "short" or term == "long":
+            note_parts.append(self.t.get(f"term_{term}"))
+        written = fmt.one_line(value.get("text"))
+        if written:
+            note_parts.append(written)
+        comment = fmt.one_line(value.get("comment"))  # why the value is set so (a lowered target)
+        if comment:
+            note_parts.append(comment)
         return ValueAt(
-            year="" if year is None else str(year),
+            year=str(year) if type(year) is int else "",
             value=fmt.number(value.get("value"), self.language),
             note=", ".join(note_parts),
         )
@@ -172,6 +176,8 @@ class ElementViews:
     def values_at(self, value: Any) -> list[ValueAt]:
         items = [self.value_at(v) for v in value] if isinstance(value, list) else []
         present = [item for item in items if item is not None]
+        if len(present) < 2:  # most indicators have one target: nothing to sort
+            return present
         return sorted(present, key=lambda v: (v.year == "", v.year))
 
     def goal(self, element: Element) -> ItemView:
