@@ -18,7 +18,7 @@ from pathlib import Path
 
 from styr.cache import LintCache
 from styr.errors import UsageError
-from styr.files_many import replace_folder, write_staged
+from styr.files_many import StagedFiles, replace_folder
 from styr.lint import LintResult, RepositoryResult, load_and_lint
 from styr.load import Document, load_document
 from styr.model.index import build_index
@@ -266,9 +266,10 @@ def _light(view: RepositoryView) -> RepositoryView:
 
 def _writer(staging: Path, folder: str) -> Callable[[str, str], None]:
     prefix = f"{folder}/" if folder else ""
+    files = StagedFiles(staging)
 
     def write(relative: str, text: str) -> None:
-        write_staged(staging, f"{prefix}{relative}", text)
+        files.write(f"{prefix}{relative}", text)
 
     return write
 
