@@ -101,7 +101,7 @@ def check_off_course(context: RuleContext) -> Iterator[Finding]:
 
 def _targeted(context: RuleContext) -> Iterator[tuple[Element, int, float, tuple[int, float, int]]]:
     """Indicators with a direction, a baseline and a target: (indicator, sign, base, last)."""
-    for indicator in context.index.of_category("indicator"):
+    for indicator in context.of_category("indicator"):
         better = _BETTER.get(indicator.data.get("better"))  # type: ignore[arg-type]
         baseline = indicator.data.get("baseline")
         targets = _series(indicator.data.get("targets"))

@@ -31,10 +31,42 @@ class RuleContext:
         return self.memo[key]
 
     def goals(self) -> list[Element]:
-        return [e for e in self.index.elements if e.category in GOAL_CATEGORIES]
+        """The goals and council goals, in written order."""
+        goals: list[Element] = self.remember("goals", self._goals)
+        return goals
+
+    def of_category(self, category: str) -> list[Element]:
+        """The elements of one category, in written order (`Index.of_category`)."""
+        return self._by_category().get(category, [])
 
     def indicators_of(self, element: Element) -> list[Element]:
-        return [e for e in self.index.children(element) if e.category == "indicator"]
+        """The indicators written under an element, in written order."""
+        indicators: dict[int, list[Element]] = self.remember("indicators", self._indicators)
+        return indicators.get(id(element), [])
+
+    # Found once per repository for all its rules: a dozen rules go through
+    # every goal or every indicator, and each going through every element of
+    # the index to find them was most of what the cheaper rules cost.
+    def _by_category(self) -> dict[str, list[Element]]:
+        by_category: dict[str, list[Element]] = self.remember("by-category", dict)
+        if not by_category:
+            for element in self.index.elements:
+                by_category.setdefault(element.category, []).append(element)
+        return by_category
+
+    def _goals(self) -> list[Element]:
+        by_category = self._by_category()
+        if not by_category.get("council_goal"):
+            return by_category.get("goal", [])
+        return [e for e in self.index.elements if e.category in GOAL_CATEGORIES]
+
+    def _indicators(self) -> dict[int, list[Element]]:
+        """Each element's indicators by the element's identity (elements are not hashable)."""
+        below: dict[int, list[Element]] = {}
+        for indicator in self.of_category("indicator"):
+            if indicator.parent is not None:
+                below.setdefault(id(indicator.parent), []).append(indicator)
+        return below
 
     def at(self, rule: Rule, element: Element, *keys: str | int, **params: Any) -> Finding:
         """A finding at `keys` below the element (at the element itself without keys)."""

@@ -117,7 +117,7 @@ def _outcomes(context: RuleContext) -> list[OutcomeEntry]:
 
 
 def _indicators(context: RuleContext) -> dict[str, Element]:
-    return {e.id: e for e in context.index.of_category("indicator") if e.id}
+    return {e.id: e for e in context.of_category("indicator") if e.id}
 
 
 def check_unknown(context: RuleContext) -> Iterator[Finding]:
@@ -153,7 +153,7 @@ def check_missing(context: RuleContext) -> Iterator[Finding]:
     if not outcomes:
         return
     reported = {(o.indicator, o.period.year) for o in outcomes if o.value is not None}
-    for indicator in context.index.of_category("indicator"):
+    for indicator in context.of_category("indicator"):
         for position, target in enumerate(indicator.data.get("targets") or []):
             year = target.get("year") if isinstance(target, dict) else None
             if (

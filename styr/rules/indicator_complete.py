@@ -41,7 +41,7 @@ _PARTS = (
 
 
 def check(context: RuleContext) -> Iterator[Finding]:
-    for indicator in context.index.of_category("indicator"):
+    for indicator in context.of_category("indicator"):
         if indicator.parent is None or indicator.parent.category not in GOAL_CATEGORIES:
             continue
         lacking = missing_parts(indicator.data)  # once, not once per part

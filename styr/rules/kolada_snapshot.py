@@ -181,7 +181,7 @@ def _snapshot(context: RuleContext) -> Snapshot | None:
 
 def _with_kolada(context: RuleContext) -> list[tuple[Element, str]]:
     found = []
-    for indicator in context.index.of_category("indicator"):
+    for indicator in context.of_category("indicator"):
         value = indicator.data.get("kolada")
         if isinstance(value, str) and is_kolada_id(value):
             found.append((indicator, value))

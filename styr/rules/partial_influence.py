@@ -55,22 +55,24 @@ _TOPICS: tuple[tuple[str, str], ...] = (
 
 
 def check(context: RuleContext) -> Iterator[Finding]:
-    patterns = [
-        (re.compile(rf"\b({p})", re.IGNORECASE), both_languages("topic", label))
-        for p, label in _TOPICS
-    ]
     # The municipality's own topics are its own words, the same in both languages.
-    patterns += [
-        (re.compile(rf"\b({re.escape(t.lower())})", re.IGNORECASE), {"topic": t})
-        for t in context.options["extra_topics"]
+    topics = [(p, both_languages("topic", label)) for p, label in _TOPICS] + [
+        (re.escape(t.lower()), {"topic": t}) for t in context.options["extra_topics"]
     ]
+    patterns = [(re.compile(rf"\b({p})", re.IGNORECASE), topic) for p, topic in topics]
     # One look for any topic first: most goals name none, and one search costs
     # far less than one per topic. Which topic is named is then found in order.
-    any_topic = re.compile("|".join(pattern.pattern for pattern, _ in patterns), re.IGNORECASE)
+    # One word boundary before all the topics: the same goals match as with one
+    # before each, and the search tries it once at each place instead of once
+    # per topic.
+    any_topic = re.compile(rf"\b(?:{'|'.join(f'(?:{p})' for p, _ in topics)})", re.IGNORECASE)
     for goal in context.goals():
-        if goal.category != "goal" or any_topic.search(goal.title) is None:
+        if goal.category != "goal":
+            continue
+        title = goal.title
+        if any_topic.search(title) is None:
             continue
         for pattern, topic in patterns:
-            if pattern.search(goal.title):
-                yield context.at(RULE, goal, "title", title=goal.title, **topic)
+            if pattern.search(title):
+                yield context.at(RULE, goal, "title", title=title, **topic)
                 break

@@ -152,7 +152,7 @@ def _name(element: Element | None, fallback: str) -> str:
 
 
 def check_area_not_read(context: RuleContext) -> Iterator[Finding]:
-    areas = context.index.of_category("council_area")
+    areas = context.of_category("council_area")
     for plan in operational_plans(context.index):
         if plan.in_organisation_file:
             continue  # written before plans were files; it linted without this rule

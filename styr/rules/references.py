@@ -115,7 +115,7 @@ def _targets_of(goal: str) -> str:
 
 
 def check_kolada(context: RuleContext) -> Iterator[Finding]:
-    for indicator in context.index.of_category("indicator"):
+    for indicator in context.of_category("indicator"):
         value = indicator.data.get("kolada")
         if value is not None and not (isinstance(value, str) and is_kolada_id(value)):
             yield context.at(MALFORMED_KOLADA, indicator, "kolada", value=str(value))

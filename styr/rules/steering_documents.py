@@ -53,7 +53,7 @@ RULES = (OUT_OF_DATE, LAYERS)
 
 
 def check_out_of_date(context: RuleContext) -> Iterator[Finding]:
-    for document in context.index.of_category("steering_document"):
+    for document in context.of_category("steering_document"):
         for key, problem in (
             ("valid_until", N_("was valid until")),
             ("next_review", N_("was due for review by")),
@@ -74,7 +74,7 @@ def check_out_of_date(context: RuleContext) -> Iterator[Finding]:
 def check_layers(context: RuleContext) -> Iterator[Finding]:
     limit = int(context.options["max_per_type"])
     by_type: dict[str, list[object]] = {}
-    for document in context.index.of_category("steering_document"):
+    for document in context.of_category("steering_document"):
         kind = document.data.get("type")
         if isinstance(kind, str):
             by_type.setdefault(kind, []).append(document)

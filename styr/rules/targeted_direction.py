@@ -34,7 +34,7 @@ Instead: drop `targets`, or make it a goal the board fully influences.
 
 
 def check(context: RuleContext) -> Iterator[Finding]:
-    for indicator in context.index.of_category("indicator"):
+    for indicator in context.of_category("indicator"):
         if len(indicator.path) < 2 or indicator.path[0] != "direction":
             continue
         for key, what in (

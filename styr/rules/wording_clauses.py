@@ -19,7 +19,6 @@ from styr.rules.wording_words import (
     ADVERBS,
     DETERMINERS,
     DONE,
-    FINITE,
     MODALS,
     NP_END,
     PASSIVE,
@@ -33,7 +32,10 @@ from styr.rules.wording_words import (
 )
 
 
-@dataclass(frozen=True, slots=True)
+# NounPhrase and VerbGroup are plain slotted dataclasses, not frozen: G002
+# makes several of each for every goal, a frozen dataclass's __init__ is
+# several times as slow, and nothing keeps or hashes them past one verdict.
+@dataclass(slots=True)
 class NounPhrase:
     """A noun phrase's kind (None: unknown) and its core words."""
 
@@ -41,7 +43,7 @@ class NounPhrase:
     text: str
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class VerbGroup:
     """A verb with its particle or auxiliary, as the clause uses it."""
 
@@ -61,8 +63,7 @@ def opening_verb(tokens: list[str], lexicon: Lexicon) -> VerbGroup | None:
         # "Inför 2026 ska fler ..." is a fronted preposition (a finite verb follows);
         # "Inför en modell för ..." the imperative of "införa".
         return None
-    forms = [form for form in verb_forms(tokens[0], lexicon) if form.form in (Form.INF, Form.IMP)]
-    if not forms:
+    if tokens[0] not in lexicon.opening:  # no infinitive or imperative
         return None
     return verb_group(tokens, 0, lexicon)
 
@@ -102,21 +103,21 @@ def is_modal(tokens: list[str], index: int) -> bool:
 
 def is_finite(token: str, lexicon: Lexicon) -> bool:
     """Whether the token can be a verb in the present tense."""
-    return any(form.form in FINITE for form in verb_forms(token, lexicon))
+    return token in lexicon.finite
 
 
 def _is_infinitive(token: str, lexicon: Lexicon) -> bool:
-    return any(form.form in (Form.INF, Form.INF_PASS) for form in verb_forms(token, lexicon))
+    return token in lexicon.infinitive
 
 
 def next_verb(tokens: list[str], start: int, lexicon: Lexicon) -> int | None:
     """The first non-finite verb after a modal, before any subordinate clause."""
-    non_finite = {Form.INF, Form.INF_PASS, Form.SUP, Form.SUP_PASS}
+    non_finite = lexicon.non_finite
     for index in range(start, len(tokens)):
         token = tokens[index]
         if token in RELATIVE or token in SUBORDINATORS:
             return None
-        if any(form.form in non_finite for form in verb_forms(token, lexicon)):
+        if token in non_finite:
             return index
     return None
 
@@ -220,7 +221,12 @@ def _quantity_kind(core: list[str], lexicon: Lexicon) -> NounKind | None:
     counted = [noun_kind(word, lexicon) for word in core[1:]]
     if NounKind.EFFORT in counted:
         return NounKind.EFFORT
-    if core[0].startswith(("andel", "antal")) or {NounKind.RESULT, NounKind.TARGET} & set(counted):
+    # Looked for in the list, not as a set: hashing an Enum runs Python code.
+    if (
+        core[0].startswith(("andel", "antal"))
+        or NounKind.RESULT in counted
+        or NounKind.TARGET in counted
+    ):
         return NounKind.RESULT
     return None
 

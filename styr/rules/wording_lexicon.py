@@ -11,11 +11,12 @@ is looked up as the end of a compound.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from styr.rules.wording_text import normalise
 from styr.rules.wording_words import (
+    FINITE,
     NOUNS,
     PRONOUNS,
     VERBS,
@@ -33,6 +34,15 @@ _NOUN_ENDINGS = (
 )  # fmt: skip
 
 
+# The verb forms the grammar asks about by word ("can it be finite?"). G002
+# asks for every word of every goal, and a set of the words that answer yes,
+# made once per lexicon, answers in one lookup where going through a word's
+# forms hashed an Enum (a Python-level __hash__) for each of them.
+_INFINITIVES = frozenset((Form.INF, Form.INF_PASS))
+_NON_FINITE = frozenset((Form.INF, Form.INF_PASS, Form.SUP, Form.SUP_PASS))
+_OPENING = frozenset((Form.INF, Form.IMP))
+
+
 @dataclass(frozen=True, slots=True)
 class Lexicon:
     """Every surface form of the listed verbs and nouns, for looking words up."""
@@ -40,6 +50,18 @@ class Lexicon:
     verbs: dict[str, tuple[VerbForm, ...]]
     nouns: dict[str, NounKind]
     longest_noun: int
+    # The words with a form of each group above, derived from `verbs` (_words_with).
+    finite: frozenset[str] = frozenset()
+    infinitive: frozenset[str] = frozenset()
+    non_finite: frozenset[str] = frozenset()
+    opening: frozenset[str] = frozenset()
+    # Each word's noun kind once found (noun_kind): the same words recur in
+    # goal after goal, and finding one tries every ending of the word.
+    known_kinds: dict[str, NounKind | None] = field(default_factory=dict, compare=False)
+
+
+def _words_with(verbs: dict[str, tuple[VerbForm, ...]], forms: frozenset[Form]) -> frozenset[str]:
+    return frozenset(word for word, found in verbs.items() if any(f.form in forms for f in found))
 
 
 def _conjugate(spec: str, kind: VerbKind) -> list[tuple[str, VerbForm]]:
@@ -119,7 +141,16 @@ def lexicon_for(extra_verbs: tuple[str, ...], extra_nouns: tuple[str, ...]) -> L
     for noun in extra_nouns:
         _add_noun(nouns, normalise(noun), NounKind.EFFORT)
     longest = max(len(word) for word in nouns)
-    return Lexicon({word: tuple(found) for word, found in verbs.items()}, nouns, longest)
+    table = {word: tuple(found) for word, found in verbs.items()}
+    return Lexicon(
+        table,
+        nouns,
+        longest,
+        finite=_words_with(table, frozenset(FINITE)),
+        infinitive=_words_with(table, _INFINITIVES),
+        non_finite=_words_with(table, _NON_FINITE),
+        opening=_words_with(table, _OPENING),
+    )
 
 
 def _nominalisations(spec: str) -> list[str]:
@@ -149,8 +180,23 @@ def _add_noun(nouns: dict[str, NounKind], noun: str, kind: NounKind) -> None:
 _RESIDENTS = re.compile(r"bor(na|nas|s)?$")  # "Lundabor", "kommunborna"
 
 
+# Bounds the memo of noun kinds in a long-running process (the language
+# server): a run meets a few thousand words, far fewer than this.
+_KNOWN_KINDS_AT_MOST = 100_000
+
+
 def noun_kind(word: str, lexicon: Lexicon) -> NounKind | None:
     """The kind of a noun, by the longest listed word it ends with (compounds)."""
+    known = lexicon.known_kinds
+    if word in known:
+        return known[word]
+    if len(known) >= _KNOWN_KINDS_AT_MOST:
+        known.clear()
+    kind = known[word] = _find_noun_kind(word, lexicon)
+    return kind
+
+
+def _find_noun_kind(word: str, lexicon: Lexicon) -> NounKind | None:
     if word.endswith("-"):
         return None  # the first half of "kultur- och fritidsnämnden"
     if word in PRONOUNS:

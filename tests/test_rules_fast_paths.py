@@ -1,0 +1,137 @@
+"""The rules' shortcuts give what a straightforward reading of each rule gives.
+
+Each shortcut (a set of words made once, a memo, one search before several)
+is held here to the plain reading it replaced, over varied inputs.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from datetime import date
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from styr.i18n import both_languages
+from styr.model.index import build_index
+from styr.model.repository import load_repository
+from styr.rules import partial_influence
+from styr.rules.context import GOAL_CATEGORIES, RuleContext
+from styr.rules.wording_clauses import is_finite, next_verb, opening_verb, verb_group
+from styr.rules.wording_lexicon import _find_noun_kind, lexicon_for, noun_kind, verb_forms
+from styr.rules.wording_text import normalise
+from styr.rules.wording_words import FINITE, Form
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLES = [ROOT / "examples" / "helsingborg", ROOT / "examples" / "huddinge"]
+LEXICONS = [lexicon_for((), ()), lexicon_for(("certifiera", "lägga om"), ("tillitsresa",))]
+
+# Words to look up: every listed form, and words that are none (compounds, numbers).
+WORDS = sorted(
+    {word for lexicon in LEXICONS for word in (*lexicon.verbs, *lexicon.nouns)}
+    | {"", "x", "25101", "kultur-", "kommunborna", "lundabor", "värdegrundsarbete", "vi"}
+)
+_WORD = st.sampled_from(WORDS) | st.text("abcdeikmnorstuvåäö-", max_size=14)
+
+
+def test_the_verb_word_sets_say_what_the_forms_say() -> None:
+    for lexicon in LEXICONS:
+        for word in WORDS:
+            forms = {form.form for form in verb_forms(word, lexicon)}
+            assert is_finite(word, lexicon) == bool(forms & FINITE)
+            assert (word in lexicon.infinitive) == bool(forms & {Form.INF, Form.INF_PASS})
+            assert (word in lexicon.opening) == bool(forms & {Form.INF, Form.IMP})
+            non_finite = {Form.INF, Form.INF_PASS, Form.SUP, Form.SUP_PASS}
+            assert (next_verb([word], 0, lexicon) == 0) == bool(forms & non_finite)
+
+
+def test_an_opening_verb_is_an_infinitive_or_imperative_with_its_group() -> None:
+    lexicon = LEXICONS[0]
+    for word in WORDS:
+        tokens = [word, "samverkan"]
+        plain = any(f.form in (Form.INF, Form.IMP) for f in verb_forms(word, lexicon))
+        expected = verb_group(tokens, 0, lexicon) if plain else None
+        assert opening_verb(tokens, lexicon) == expected
+
+
+@given(st.lists(_WORD, max_size=30))
+@settings(max_examples=200, deadline=None)
+def test_a_remembered_noun_kind_is_the_kind_found_afresh(words: list[str]) -> None:
+    for lexicon in LEXICONS:
+        for word in words * 2:  # the second time from the memo
+            assert noun_kind(word, lexicon) == _find_noun_kind(word, lexicon)
+
+
+def _normalise_plainly(text: str) -> str:
+    text = unicodedata.normalize("NFC", text).lower()
+    text = re.sub(r"[\u2010-\u2015\u2212]", "-", text)
+    text = re.sub(r"[\"'\u2018\u2019\u201c\u201d\u00ab\u00bb]", "", text)
+    text = re.sub(r"\s+", " ", text)
+    return text.strip(" .!;•*-\t")
+
+
+_ODD_CHARACTERS = " \t\n\u00a0\u2003\u2028.!;•*-–—\u2212\"'‘’“”«»aÅåäöA\u030aO\u0308ſK"
+
+
+@given(st.text(_ODD_CHARACTERS, max_size=20) | st.text(max_size=20))
+@settings(max_examples=500, deadline=None)
+def test_normalising_is_the_plain_substitutions(text: str) -> None:
+    assert normalise(text) == _normalise_plainly(text)
+
+
+def _topic_named_plainly(title: str, extra: list[str]) -> dict[str, str] | None:
+    """G006's topic as its rule reads: the first topic that a word of the title starts."""
+    for pattern, label in partial_influence._TOPICS:
+        if re.search(rf"\b({pattern})", title, re.IGNORECASE):
+            return both_languages("topic", label)
+    for topic in extra:
+        if re.search(rf"\b({re.escape(topic.lower())})", title, re.IGNORECASE):
+            return {"topic": topic}
+    return None
+
+
+_TODAY = date(2026, 12, 1)
+_REPOSITORY = load_repository(EXAMPLES[0])
+_TITLE_PARTS = st.sampled_from(
+    [
+        "Arbetslösheten", "ARBETSLÖSHET", "sysselsättningsgraden", "antalet jobb", "jobben",
+        "nya företag", "Befolkningsökningen", "invånarantalet", "antal invånare", "ranking",
+        "företagsklimatet", "ekonomiska tillväxten", "BNP", "bostadspriserna", "huspris",
+        "ska", "minska", "öka", "i", "Helsingborg", "-", "x", "ſysselsättning", "företagsklimat",
+        "hamnen", "båtliv", "",
+    ]
+)  # fmt: skip
+
+
+@given(st.lists(_TITLE_PARTS, max_size=6), st.sampled_from([[], ["Hamnen"], ["båt", ""]]))
+@settings(max_examples=300, deadline=None)
+def test_partial_influence_finds_the_topic_a_search_per_topic_finds(
+    parts: list[str], extra: list[str]
+) -> None:
+    title = " ".join(parts) or "Mål"
+    index = build_index(_REPOSITORY)
+    goal = next(e for e in index.elements if e.category == "goal")
+    goal.data = {**goal.data, "title": title}
+    index.elements = [goal]
+    context = RuleContext(_REPOSITORY, index, {"extra_topics": extra}, _TODAY)
+    findings = list(partial_influence.check(context))
+    expected = _topic_named_plainly(title, extra)
+    assert [f.params for f in findings] == (
+        [] if expected is None else [{"title": title, **expected}]
+    )
+
+
+def test_the_context_finds_the_elements_the_index_finds() -> None:
+    for root in EXAMPLES:
+        repository = load_repository(root)
+        index = build_index(repository)
+        context = RuleContext(repository, index, {}, _TODAY)
+        goals = [e for e in index.elements if e.category in GOAL_CATEGORIES]
+        assert context.goals() == goals and context.goals() is context.goals()
+        for category in {e.category for e in index.elements} | {"no such category"}:
+            assert context.of_category(category) == index.of_category(category)
+        for element in index.elements:
+            indicators = [e for e in index.children(element) if e.category == "indicator"]
+            assert [id(e) for e in context.indicators_of(element)] == [id(e) for e in indicators]
