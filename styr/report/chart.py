@@ -28,7 +28,9 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
-from styr.report.chart_axes import CHARACTER, LEGEND_MARK, Frame, label_positions, value_ticks
+from styr.followup.periods import Period
+from styr.report.chart_axes import CHARACTER, LEGEND_MARK, Frame, round_ticks
+from styr.report.chart_layout import axes_of, n, polyline
 from styr.report.chart_md import chart_markdown
 from styr.report.chart_parts import (
     Band,
@@ -40,15 +42,16 @@ from styr.report.chart_parts import (
     LegendItem,
     Point,
     Tick,
+    Written,
 )
 from styr.report.chart_svg import chart_html
 from styr.report.chart_table import ChartOutcome, number_text, table_rows, time_of
 from styr.report.chart_words import (
+    chart_words,
     description,
     direction_words,
     labels_in,
     movement_symbol,
-    said,
     trend_legend,
     trend_words,
 )
@@ -182,134 +185,130 @@ def build_chart(
     and milestones by year (one value a year). Values that are not finite
     numbers are left out: they cannot be drawn.
     """
-    t = labels_in(language)
-    drawn = sorted((o for o in outcomes if _finite(o.value)), key=lambda o: o.period)
+    drawn = sorted([o for o in outcomes if _finite(o.value)], key=_period_of)
     if not drawn:
         return None
-    goals = sorted((year, value) for year, value in targets if math.isfinite(value))
+    goals = sorted([(year, value) for year, value in targets if math.isfinite(value)])
     start = baseline if baseline is not None and math.isfinite(baseline[1]) else None
     bounds = (
         value_range if value_range is not None and all(map(math.isfinite, value_range)) else None
     )
-    values = [o.value for o in drawn if o.value is not None]
-    values += [value for _, value in goals]
-    values += [start[1]] if start else []
-    values += list(bounds) if bounds else []
-    low, high = min(values), max(values)
-    if not math.isfinite(high - low):
-        return None  # too far apart to draw on one axis
-    ticks = value_ticks(low, high)
-    if not ticks[0] < ticks[-1] or not math.isfinite(ticks[-1] - ticks[0]):
-        return None  # too large to draw an axis for
-    # What is said in words needs each value's text, not where it is drawn.
-    said_points = [Point(o.period.text, number_text(o.value or 0.0, language), 0, 0) for o in drawn]
-    said_targets = [Point(str(year), number_text(value, language), 0, 0) for year, value in goals]
-    said_baseline = Point(str(start[0]), number_text(start[1], language), 0, 0) if start else None
-    range_text = (
-        f"{number_text(bounds[0], language)}–{number_text(bounds[1], language)}" if bounds else None
+    values = [o.value for o in drawn if o.value is not None]  # all of them: each is finite
+    ticks = _ticks(values, goals, start, bounds)
+    if ticks is None:
+        return None
+    t = labels_in(language)
+    # Each value is written once here; the words, the table and the drawing all use it.
+    written = Written(
+        [o.period.text for o in drawn],
+        [time_of(o.period) for o in drawn],
+        values,
+        [number_text(value, language) for value in values],
+        [(str(year), number_text(value, language)) for year, value in goals],
+        (str(start[0]), number_text(start[1], language)) if start else None,
+        f"{number_text(bounds[0], language)}–{number_text(bounds[1], language)}"
+        if bounds
+        else None,
     )
-    shown_values = [o.value for o in drawn if o.value is not None]
     return Chart(
         id=chart_id,
         title=title,
-        description=description(t, said_points, said_targets, said_baseline, range_text),
+        description=description(t, written),
         unit=unit,
-        direction=direction_words(t, better, range_text),
-        trend_symbol=movement_symbol(shown_values),
-        trend=trend_words(t, shown_values, [p.label for p in said_points], better),
+        direction=direction_words(t, better, written.range),
+        trend_symbol=movement_symbol(values),
+        trend=trend_words(t, values, written.periods, better),
         drawing=LazyDrawing(
-            functools.partial(
-                _drawing, drawn, goals, start, bounds, tuple(ticks), range_text, language
-            )
+            functools.partial(_drawing, drawn, written, goals, start, bounds, ticks, language)
         ),
-        rows=table_rows(t, drawn, goals, start, language),
+        rows=table_rows(t, drawn, written, goals, start, language),
         has_targets=bool(goals),
         has_gender=any(o.women is not None or o.men is not None for o in drawn),
-        words=ChartWords(
-            period=t.period,
-            outcome=f"{t.outcome} ({unit})" if unit else t.outcome,
-            outcome_short=t.outcome,
-            target=t.chart_target,
-            baseline=t.baseline,
-            women=_capitalised(t.women),
-            men=_capitalised(t.men),
-            caption=said(t, "chart_caption", title=title),
-        ),
+        words=chart_words(language, unit, title),
     )
+
+
+def _ticks(
+    values: list[float],
+    goals: Sequence[tuple[int, float]],
+    start: tuple[int, float] | None,
+    bounds: tuple[float, float] | None,
+) -> tuple[float, ...] | None:
+    """The value axis's ticks around every value drawn, or None when no axis can hold them."""
+    every = values + [value for _, value in goals]
+    every += [start[1]] if start else []
+    every += list(bounds) if bounds else []
+    low, high = min(every), max(every)
+    if not math.isfinite(high - low):
+        return None  # too far apart to draw on one axis
+    ticks = round_ticks(low, high)
+    if not ticks[0] < ticks[-1] or not math.isfinite(ticks[-1] - ticks[0]):
+        return None  # too large to draw an axis for
+    return ticks
 
 
 def _drawing(
     drawn: Sequence[ChartOutcome],
+    written: Written,
     goals: Sequence[tuple[int, float]],
     start: tuple[int, float] | None,
     bounds: tuple[float, float] | None,
     ticks: tuple[float, ...],
-    range_text: str | None,
     language: str,
 ) -> Drawing:
-    """Where every part of the chart goes: the frame around its axes, then each mark."""
-    t = labels_in(language)
-    tick_texts = [number_text(value, language) for value in ticks]
-    times = [time_of(o.period) for o in drawn] + [float(year) for year, _ in goals]
-    times += [float(start[0])] if start else []
-    labels = [o.period.text for o in drawn] + [str(year) for year, _ in goals]
-    labels += [str(start[0])] if start else []
-    frame = Frame.around(tick_texts, labels)
-    x = frame.x_scale(min(times), max(times))
-    y = frame.y_scale(ticks[0], ticks[-1])
-
-    def point(label: str, time: float, value: float) -> Point:
-        return Point(label, number_text(value, language), x(time), y(value))
-
-    points = tuple(point(o.period.text, time_of(o.period), o.value or 0.0) for o in drawn)
-    target_points = tuple(point(str(year), float(year), value) for year, value in goals)
-    baseline_point = point(str(start[0]), float(start[0]), start[1]) if start else None
+    """Where every part of the chart goes: its axes (shared, `axes_of`), then each mark."""
+    labels = written.periods + [year for year, _ in written.targets]
+    times = written.times + [float(year) for year, _ in goals]
+    if start and written.baseline:
+        labels.append(written.baseline[0])
+        times.append(float(start[0]))
+    axes = axes_of(ticks, tuple(labels), tuple(times), language)
+    x_at, y = axes.x_at, axes.y
+    points = tuple(
+        [
+            Point(label, text, x_at[time], y(value))
+            for label, text, time, value in zip(
+                written.periods, written.values, written.times, written.numbers, strict=True
+            )
+        ]
+    )
+    target_points = tuple(
+        [
+            Point(label, text, x_at[year], y(value))
+            for (label, text), (year, value) in zip(written.targets, goals, strict=True)
+        ]
+    )
+    baseline_point = (
+        Point(*written.baseline, x_at[start[0]], y(start[1]))
+        if start and written.baseline
+        else None
+    )
     band = None
-    if bounds is not None and range_text is not None:
-        band = Band(range_text, y(max(bounds)), y(min(bounds)))
-    y_ticks, grid = _value_axis(frame, ticks, language)
+    if bounds is not None and written.range is not None:
+        band = Band(written.range, y(max(bounds)), y(min(bounds)))
+    frame = axes.frame
     return Drawing(
         frame=frame,
         points=points,
-        line=_polyline(points) if len(points) > 1 else "",
-        point_marks="".join(f"M{_n(p.x - 4)} {_n(p.y)}{_DOT}" for p in points),
+        line=polyline(points),
+        point_marks="".join([f"M{n(p.x - 4)} {n(p.y)}{_DOT}" for p in points]),
         targets=target_points,
-        target_line=_polyline(target_points) if len(target_points) > 1 else "",
-        target_marks="".join(f"M{_n(p.x)} {_n(p.y - 5)}{_DIAMOND}" for p in target_points),
-        target_label=_target_label(t, frame, target_points),
+        target_line=polyline(target_points),
+        target_marks="".join([f"M{n(p.x)} {n(p.y - 5)}{_DIAMOND}" for p in target_points]),
+        target_label=_target_label(labels_in(language), frame, target_points),
         band=band,
         baseline=baseline_point,
         baseline_mark=(
-            f"M{_n(baseline_point.x - 4)} {_n(baseline_point.y - 4)}h8v8h-8z"
+            f"M{n(baseline_point.x - 4)} {n(baseline_point.y - 4)}h8v8h-8z"
             if baseline_point
             else ""
         ),
-        y_ticks=y_ticks,
-        grid=grid,
-        x_ticks=_period_axis(frame, tuple(labels), tuple(times)),
+        y_ticks=axes.y_ticks,
+        grid=axes.grid,
+        x_ticks=axes.x_ticks,
         legend=_legend(language, bool(target_points or band), baseline_point is not None),
+        axes=axes,
     )
-
-
-# The axes are the same on chart after chart (0–100 %, the years 2022–2026): each worked out once.
-@functools.lru_cache(maxsize=4096)
-def _value_axis(
-    frame: Frame, ticks: tuple[float, ...], language: str
-) -> tuple[tuple[Tick, ...], str]:
-    """The values written beside the plot where they stand, and the grid's path through them."""
-    y = frame.y_scale(ticks[0], ticks[-1])
-    y_ticks = tuple(Tick(number_text(value, language), y(value)) for value in ticks)
-    grid = "".join(f"M{_n(frame.left)} {_n(tick.at)}H{_n(frame.right)}" for tick in y_ticks)
-    return y_ticks, grid
-
-
-@functools.lru_cache(maxsize=4096)
-def _period_axis(
-    frame: Frame, labels: tuple[str, ...], times: tuple[float, ...]
-) -> tuple[Tick, ...]:
-    """The periods written under the plot, as many as fit (`label_positions`)."""
-    x = frame.x_scale(min(times), max(times))
-    return tuple(Tick(label, at) for label, at in label_positions(labels, times, x))
 
 
 def _target_label(t: Labels, frame: Frame, targets: Sequence[Point]) -> Label | None:
@@ -337,26 +336,14 @@ def _legend(language: str, targets: bool, baseline: bool) -> tuple[LegendItem, .
     return tuple(items)
 
 
-def _capitalised(word: str) -> str:
-    return word[:1].upper() + word[1:]
-
-
 def _finite(value: float | None) -> bool:
     return value is not None and math.isfinite(value)
+
+
+def _period_of(outcome: ChartOutcome) -> Period:
+    return outcome.period
 
 
 # The marks as path commands from their top or left point: a dot of radius 4, a diamond.
 _DOT = "a4 4 0 1 0 8 0a4 4 0 1 0-8 0"
 _DIAMOND = "l5 5-5 5-5-5z"
-
-
-@functools.lru_cache(maxsize=8192)  # the same places come back on chart after chart
-def _n(value: float) -> str:
-    """A coordinate as short as it can be written: 164 for 164.0, 68.8 as it is."""
-    # + 0.0: -0.0 is 0.0 to the cache, so both must be written alike.
-    text = f"{value + 0.0:.1f}"
-    return text[:-2] if text.endswith(".0") else text
-
-
-def _polyline(points: Sequence[Point]) -> str:
-    return " ".join(f"{_n(p.x)},{_n(p.y)}" for p in points)

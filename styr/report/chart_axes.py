@@ -76,8 +76,9 @@ class Frame:
 
     def y_scale(self, low: float, high: float) -> Callable[[float], float]:
         """Values to y, `low` at the bottom and `high` at the top (which must be above it)."""
-        span = (self.bottom - self.top) / (high - low)
-        return lambda value: round(self.bottom - (value - low) * span, 1)
+        bottom = self.bottom  # read once: the scale is called for every value drawn
+        span = (bottom - self.top) / (high - low)
+        return lambda value: round(bottom - (value - low) * span, 1)
 
 
 @functools.lru_cache(maxsize=256)  # a few widths of values and periods: one frame each, shared

@@ -7,10 +7,13 @@ it: the Markdown report prints only the chart's table and words.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
-from typing import Any, NamedTuple
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from styr.report.chart_axes import Frame
+
+if TYPE_CHECKING:
+    from styr.report.chart_layout import Axes
 
 
 class Point(NamedTuple):
@@ -85,6 +88,20 @@ class ChartWords:
     caption: str  # of the table of numbers
 
 
+@dataclass(slots=True)
+class Written:
+    """A chart's outcomes where they go and its values as the language writes them, each
+    worked out once: the words, the table and the drawing all read them from here."""
+
+    periods: list[str]  # each outcome's period, oldest first
+    times: list[float]  # where each outcome goes along the time axis (`chart_table.time_of`)
+    numbers: list[float]  # each outcome's value
+    values: list[str]  # each outcome's value as written
+    targets: list[tuple[str, str]]  # (year, value) of each target, by year
+    baseline: tuple[str, str] | None  # (year, value)
+    range: str | None  # the range to stay within ("5–10"), with `better: range`
+
+
 # Not frozen, hashed as if it were: made for every indicator of a report, and a frozen
 # dataclass's __init__ (a setattr through object per field) was ten times as slow.
 @dataclass(slots=True, unsafe_hash=True)
@@ -106,6 +123,9 @@ class Drawing:
     grid: str  # a path of a faint line across the plot at each value tick
     x_ticks: tuple[Tick, ...]
     legend: tuple[LegendItem, ...]
+    # The shared axes the frame, ticks and grid come from: not a part of its own (not
+    # compared), but what a rendering keeps what it wrote for them by (`chart_svg`).
+    axes: Axes = field(compare=False, repr=False)
 
 
 class LazyDrawing:

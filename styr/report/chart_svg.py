@@ -22,6 +22,7 @@ from styr.report.html_escape import escaped
 
 if TYPE_CHECKING:
     from styr.report.chart import Chart
+    from styr.report.chart_layout import Axes
     from styr.report.chart_parts import Drawing, LegendItem
 
 
@@ -88,25 +89,31 @@ def _svg(c: Chart, out: list[str]) -> None:
     )
     if c.unit:
         out.append(f'<text class="chart-unit" x="4" y="14">{_short(c.unit)}</text>')
-    out.append(f'<path class="chart-grid" d="{d.grid}" stroke="#c6d0db"></path>\n')
-    out.append('<g class="chart-values" text-anchor="end">')
-    value_x = f.value_x
-    out.extend(
-        f'<text x="{value_x}" y="{tick.at}" dy=".35em">{_short(tick.text)}</text>'
-        for tick in d.y_ticks
-    )
-    out.append(
-        f'</g>\n<path class="chart-axis" d="M{f.left} {f.bottom}H{f.right}" stroke="currentColor"'
-        ' stroke-width="1.5"></path>\n<g class="chart-periods" text-anchor="middle">'
-    )
-    label_y = f.label_y
-    out.extend(
-        f'<text x="{tick.at}" y="{label_y}">{_short(tick.text)}</text>' for tick in d.x_ticks
-    )
-    out.append("</g>\n")
+    out.append(_axes(d.axes))
     _marks(d, out)
     out.append(_legend(f.legend_y, d.legend, c.dot, c.diamond))
     out.append("</svg>\n")
+
+
+@functools.lru_cache(maxsize=4096)  # by the axes' identity: charts that share them, share this
+def _axes(axes: Axes) -> str:
+    """The grid, the values beside the plot, the axis and the periods under it."""
+    f = axes.frame
+    value_x, label_y = f.value_x, f.label_y
+    values = "".join(
+        f'<text x="{value_x}" y="{tick.at}" dy=".35em">{_e(tick.text)}</text>'
+        for tick in axes.y_ticks
+    )
+    periods = "".join(
+        f'<text x="{tick.at}" y="{label_y}">{_e(tick.text)}</text>' for tick in axes.x_ticks
+    )
+    return (
+        f'<path class="chart-grid" d="{axes.grid}" stroke="#c6d0db"></path>\n'
+        f'<g class="chart-values" text-anchor="end">{values}</g>\n'
+        f'<path class="chart-axis" d="M{f.left} {f.bottom}H{f.right}" stroke="currentColor"'
+        ' stroke-width="1.5"></path>\n'
+        f'<g class="chart-periods" text-anchor="middle">{periods}</g>\n'
+    )
 
 
 def _marks(d: Drawing, out: list[str]) -> None:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from styr.followup.periods import Period
 from styr.report import formatting as fmt
-from styr.report.chart_parts import ChartRow
+from styr.report.chart_parts import ChartRow, Written
 from styr.report.chart_words import said
 from styr.report.texts import Labels
 
@@ -40,34 +40,48 @@ def time_of(period: Period) -> float:
 def table_rows(
     t: Labels,
     drawn: Sequence[ChartOutcome],
+    written: Written,
     goals: Sequence[tuple[int, float]],
     baseline: tuple[int, float] | None,
     language: str,
 ) -> tuple[ChartRow, ...]:
-    """One row per period drawn, oldest first; the baseline first of its year."""
+    """One row per period drawn, oldest first; the baseline first of its year.
 
-    def number(value: float | None) -> str:
-        return "" if value is None else number_text(value, language)
-
-    by_year = dict(goals)
+    `written` holds the outcomes', targets' and baseline's values as written.
+    """
+    by_year = {year: text for (year, _), (_, text) in zip(goals, written.targets, strict=True)}
+    # (where on the time axis, 0 for the baseline and 1 for the rest, the row): sorted by the
+    # first two only, so that rows of the same time keep the order they are made in.
     rows: list[tuple[float, int, ChartRow]] = []
-    if baseline is not None:
-        period = said(t, "chart_baseline_period", year=str(baseline[0]))
-        rows.append((float(baseline[0]), 0, ChartRow(period, number(baseline[1]), "", "", "")))
+    if baseline is not None and written.baseline is not None:
+        label = _baseline_period(t, written.baseline[0])
+        rows.append((float(baseline[0]), 0, ChartRow(label, written.baseline[1], "", "", "")))
     outcome_years = set()
-    for outcome in drawn:
-        target = by_year.get(outcome.period.year) if outcome.period.is_year else None
-        if outcome.period.is_year:
-            outcome_years.add(outcome.period.year)
+    for outcome, text, time in zip(drawn, written.values, written.times, strict=True):
+        period = outcome.period
+        target = ""
+        if period.is_year:
+            outcome_years.add(period.year)
+            target = by_year.get(period.year, "")
+        women, men = outcome.women, outcome.men
         row = ChartRow(
-            outcome.period.text,
-            number(outcome.value),
-            number(target),
-            number(outcome.women),
-            number(outcome.men),
+            period.text,
+            text,
+            target,
+            "" if women is None else number_text(women, language),
+            "" if men is None else number_text(men, language),
         )
-        rows.append((time_of(outcome.period), 1, row))
-    for year, value in goals:
+        rows.append((time, 1, row))
+    for (year, _), (label, text) in zip(goals, written.targets, strict=True):
         if year not in outcome_years:
-            rows.append((float(year), 1, ChartRow(str(year), "", number(value), "", "")))
-    return tuple(row for _, _, row in sorted(rows, key=lambda item: (item[0], item[1])))
+            rows.append((float(year), 1, ChartRow(label, "", text, "", "")))
+    return tuple(row for _, _, row in sorted(rows, key=_place))
+
+
+@functools.lru_cache(maxsize=256)  # a few years: each said once
+def _baseline_period(t: Labels, year: str) -> str:
+    return said(t, "chart_baseline_period", year=year)
+
+
+def _place(row: tuple[float, int, ChartRow]) -> tuple[float, int]:
+    return row[0], row[1]

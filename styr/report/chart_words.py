@@ -14,10 +14,11 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from styr.followup.fulfilment import Trend, trend
+from styr.report.chart_parts import ChartWords
 from styr.report.texts import Labels
 
 if TYPE_CHECKING:
-    from styr.report.chart_parts import Point
+    from styr.report.chart_parts import Written
 
 # One set of words per language for every chart of a run (a Labels keeps what it translated).
 labels_in = functools.cache(Labels)
@@ -59,8 +60,12 @@ def trend_words(
     """ "Lower than in 2024 – better": the line's way in words, then the judgement."""
     if len(values) < 2:
         return ""
-    moved = said(t, _MOVEMENTS[_movement(values)][1], period=periods[-2])
-    judged = _JUDGED.get(trend(list(values), better))
+    return _trend_text(t, _movement(values), periods[-2], _JUDGED.get(trend(list(values), better)))
+
+
+@functools.lru_cache(maxsize=1024)  # a few movements, periods and judgements: each said once
+def _trend_text(t: Labels, movement: int, period: str, judged: str | None) -> str:
+    moved = said(t, _MOVEMENTS[movement][1], period=period)
     return (
         said(t, "trend_judged", movement=moved, judgement=getattr(t, judged)) if judged else moved
     )
@@ -77,23 +82,46 @@ def direction_words(t: Labels, better: str | None, range_text: str | None) -> st
     return ""
 
 
-def description(
-    t: Labels,
-    points: Sequence[Point],
-    targets: Sequence[Point],
-    baseline: Point | None,
-    range_text: str | None,
-) -> str:
+def description(t: Labels, written: Written) -> str:
     """The chart said in sentences: outcomes, then targets, then the baseline."""
-    sentences = [said(t, "chart_outcomes", values=_listed(points))]
-    if targets:
-        sentences.append(said(t, "chart_targets", values=_listed(targets)))
-    if range_text:
-        sentences.append(said(t, "chart_range", range=range_text))
-    if baseline is not None:
-        sentences.append(said(t, "chart_baseline", year=baseline.label, value=baseline.text))
+    values = "; ".join(map(_pair, zip(written.periods, written.values, strict=True)))
+    sentences = [said(t, "chart_outcomes", values=values)]
+    if written.targets:
+        sentences.append(said(t, "chart_targets", values="; ".join(map(_pair, written.targets))))
+    if written.range:
+        sentences.append(said(t, "chart_range", range=written.range))
+    if written.baseline is not None:
+        year, value = written.baseline
+        sentences.append(said(t, "chart_baseline", year=year, value=value))
     return " ".join(sentences)
 
 
-def _listed(points: Sequence[Point]) -> str:
-    return "; ".join(f"{p.label}: {p.text}" for p in points)
+def _pair(pair: tuple[str, str]) -> str:
+    return f"{pair[0]}: {pair[1]}"
+
+
+def chart_words(language: str, unit: str, title: str) -> ChartWords:
+    """The words the chart shows: the same for every chart of a unit but the caption."""
+    return ChartWords(
+        *_unit_words(language, unit),
+        caption=said(labels_in(language), "chart_caption", title=title),
+    )
+
+
+@functools.lru_cache(maxsize=1024)  # a few units a report: each chart's words shared
+def _unit_words(language: str, unit: str) -> tuple[str, str, str, str, str, str, str]:
+    t = labels_in(language)
+    outcome = f"{t.outcome} ({unit})" if unit else t.outcome
+    return (
+        t.period,
+        outcome,
+        t.outcome,
+        t.chart_target,
+        t.baseline,
+        _capitalised(t.women),
+        _capitalised(t.men),
+    )
+
+
+def _capitalised(word: str) -> str:
+    return word[:1].upper() + word[1:]

@@ -1,0 +1,67 @@
+"""Where a chart's axes go, worked out once for every chart that shares them.
+
+Charts of one report share their axes (0–100 %, the years 2022–2026): the
+frame, the values and periods written beside the plot, the grid, and where
+each period stands along the time axis depend on the ticks, the periods and
+the language only. `axes_of` works them out once for each such set and
+every chart with it reads the same `Axes`; what is left for a chart of its
+own is where its values stand (`Axes.y`) and its marks.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from styr.report.chart_axes import Frame, label_positions
+from styr.report.chart_parts import Point, Tick
+from styr.report.chart_table import number_text
+
+
+# Compared by identity (the same axes are the same object, from `axes_of`), so that a
+# rendering can keep what it wrote for them by the object, a lookup of no cost.
+@dataclass(frozen=True, slots=True, eq=False)
+class Axes:
+    """A chart's frame and axes, and where each of its times and values is drawn."""
+
+    frame: Frame
+    y_ticks: tuple[Tick, ...]
+    grid: str  # a path of a faint line across the plot at each value tick
+    x_ticks: tuple[Tick, ...]
+    x_at: dict[float, float]  # each time of the chart (2024.0 for 2024) to its x
+    y: Callable[[float], float]  # a value to its y (`Frame.y_scale`)
+    key: tuple[Any, ...] = field(repr=False)  # what `axes_of` made them from
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (axes_of, self.key)  # a lambda cannot be pickled: the axes are made again
+
+
+@functools.lru_cache(maxsize=4096)
+def axes_of(
+    ticks: tuple[float, ...], labels: tuple[str, ...], times: tuple[float, ...], language: str
+) -> Axes:
+    """The axes of a chart with these value ticks and these periods (label, time) drawn."""
+    tick_texts = [number_text(value, language) for value in ticks]
+    frame = Frame.around(tick_texts, labels)
+    x = frame.x_scale(min(times), max(times))
+    y = frame.y_scale(ticks[0], ticks[-1])
+    y_ticks = tuple(Tick(text, y(value)) for text, value in zip(tick_texts, ticks, strict=True))
+    grid = "".join(f"M{n(frame.left)} {n(tick.at)}H{n(frame.right)}" for tick in y_ticks)
+    x_ticks = tuple(Tick(label, at) for label, at in label_positions(labels, times, x))
+    x_at = {time: x(time) for time in times}
+    return Axes(frame, y_ticks, grid, x_ticks, x_at, y, (ticks, labels, times, language))
+
+
+@functools.lru_cache(maxsize=8192)  # the same places come back on chart after chart
+def n(value: float) -> str:
+    """A coordinate as short as it can be written: 164 for 164.0, 68.8 as it is."""
+    # + 0.0: -0.0 is 0.0 to the cache, so both must be written alike.
+    text = f"{value + 0.0:.1f}"
+    return text[:-2] if text.endswith(".0") else text
+
+
+def polyline(points: Sequence[Point]) -> str:
+    """The points of an SVG polyline through `points` ("" with fewer than two)."""
+    return " ".join([f"{n(p.x)},{n(p.y)}" for p in points]) if len(points) > 1 else ""
