@@ -7,7 +7,10 @@ import base64
 import hashlib
 import re
 from pathlib import Path
+from typing import Any
 
+import jinja2
+import pytest
 from conftest import EXAMPLES
 
 from styr.site import build_site
@@ -89,3 +92,23 @@ def test_the_shared_header_and_footer_mark_each_root_page_and_link_from_each_fol
         assert current.findall(text) == [], page
         assert '<p class="site-name"><a href="../index.html">' in text, page
         assert '<li><a href="../tillganglighet.html">' in text, page
+
+
+def test_the_pages_macros_are_made_once_not_on_every_page(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`_macros.html.j2` is imported without context: its module is made at most once in a
+    process, not again for each of a site's pages (as an import with context was)."""
+    made: list[str | None] = []
+    real = jinja2.Template.make_module
+
+    def counted(self: jinja2.Template, *args: Any, **kwargs: Any) -> Any:
+        made.append(self.name)
+        return real(self, *args, **kwargs)
+
+    monkeypatch.setattr(jinja2.Template, "make_module", counted)
+    written = build_site([EXAMPLES / "huddinge"], tmp_path / "site")
+    assert written.pages > 10
+    assert made.count("site/_macros.html.j2") <= 1
+    page = (tmp_path / "site" / "organisationer" / "grundskolenamnden.html").read_text("utf-8")
+    assert 'class="block plan"' in page and 'class="plan-links"' in page  # its macros ran

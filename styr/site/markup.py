@@ -1,13 +1,13 @@
 """The website's small building blocks, written in Python: links, facts, paragraphs, a status,
 an indicator, a contribution.
 
-They were Jinja macros (`templates/site/_macros.html.j2` still names them, as `m.link`,
-`m.indicator` …, so the templates read as before). Every page calls them hundreds of
-times: each macro call cost a context, a frame and an attribute lookup per field, and
-on a site of 10,000 pages that was most of the rendering. The markup here is what the
-macros wrote, byte for byte once the page is tidied. Every text goes through markupsafe's
-`escape`, as Jinja's autoescape does (the one escaping decision); what is Markup
-already (a chart, an attribute such as ` lang="sv"`) is written as it is.
+They were Jinja macros (the templates call them as `mk.link`, `mk.indicator` …). Every
+page calls them hundreds of times: each macro call cost a context, a frame and an
+attribute lookup per field, and on a site of 10,000 pages that was most of the
+rendering. The markup here is what the macros wrote, byte for byte once the page is
+tidied. Every text goes through markupsafe's `escape`, as Jinja's autoescape does (the
+one escaping decision); what is Markup already (a chart, an attribute such as
+` lang="sv"`) is written as it is.
 """
 
 from __future__ import annotations
@@ -31,13 +31,15 @@ _e = escaped
 
 class PageMarkup:
     """The building blocks of one page: its labels, its `lang` attribute for what comes from
-    the files (`xl`, or ""), and where a reference leads from the page (`href`)."""
+    the files (`xl`, or ""; `lang`, the same as markup for the templates' macros), and where
+    a reference leads from the page (`href`)."""
 
-    __slots__ = ("href", "t", "xl")
+    __slots__ = ("href", "lang", "t", "xl")
 
     def __init__(self, t: SiteLabels, xl: str, href: Callable[[Ref], str | None]) -> None:
         self.t = t
         self.xl = _e(xl)
+        self.lang = Markup(self.xl)
         self.href = href
 
     def link(self, ref: Ref) -> Markup:
