@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -17,8 +18,9 @@ from hypothesis import strategies as st
 from styr.i18n import both_languages
 from styr.model.index import build_index
 from styr.model.repository import load_repository
-from styr.rules import partial_influence
-from styr.rules.context import GOAL_CATEGORIES, RuleContext
+from styr.rules import ambition, caseless, partial_influence
+from styr.rules.context import GOAL_CATEGORIES, RuleContext, number
+from styr.rules.indicator_complete import missing_parts
 from styr.rules.wording_clauses import is_finite, next_verb, opening_verb, verb_group
 from styr.rules.wording_lexicon import _find_noun_kind, lexicon_for, noun_kind, verb_forms
 from styr.rules.wording_text import normalise
@@ -135,3 +137,105 @@ def test_the_context_finds_the_elements_the_index_finds() -> None:
         for element in index.elements:
             indicators = [e for e in index.children(element) if e.category == "indicator"]
             assert [id(e) for e in context.indicators_of(element)] == [id(e) for e in indicators]
+
+
+def test_the_plain_characters_fold_by_their_lower_case_alone() -> None:
+    """What `CaselessPattern` rests on, for every pair of its plain characters."""
+    plain = [chr(c) for c in range(0x110000) if not caseless._NOT_PLAIN.match(chr(c))]
+    assert 100 < len(plain) < 200
+    for a in plain:
+        lower = a.lower()
+        assert len(lower) == 1 and not caseless._NOT_PLAIN.match(lower)
+        assert bool(re.match(r"\w", a)) == bool(re.match(r"\w", lower))
+        for b in plain:
+            folded = re.fullmatch(re.escape(a), b, re.IGNORECASE) is not None
+            assert folded == (lower == b.lower()), (a, b)
+
+
+_CASE_TEXT = st.text(
+    "abgodhöälvtefkiAGODHÖÄLVTEFKI ſıİKΣσς–-.,åÅ\u00a0\u212b\u212aɡ", max_size=24
+) | st.sampled_from(["God kvalitet", "GOTT bemötande", "Högt förtroende", "ǅ", "ſysselsättning"])
+_CASE_PATTERNS = [
+    r"\b(god|gott|goda|bra|hög|högt|höga|väl|attraktiv\w*|effektiv\w*)\b",
+    r"\b(?:(?:arbetslöshet\w*)|(?:bnp\b)|(?:k))",
+    r"\b(Gott)\b",  # upper case: searched with the flag only
+    r"\S+ å",  # an upper-case escape: likewise
+    r"\bſ",
+    r"ı|\u212b",
+]
+
+
+@given(_CASE_TEXT, st.sampled_from(_CASE_PATTERNS))
+@settings(max_examples=800, deadline=None)
+def test_a_caseless_pattern_matches_where_ignorecase_matches(text: str, source: str) -> None:
+    found = caseless.CaselessPattern(source).search(text)
+    expected = re.search(source, text, re.IGNORECASE)
+    assert (found is None) == (expected is None)
+    if found is not None and expected is not None:
+        assert found.span() == expected.span()
+        assert [g.lower() for g in found.groups()] == [g.lower() for g in expected.groups()]
+
+
+def _missing_plainly(data: dict[str, object]) -> list[str]:
+    """G004's parts as its rule reads, one part at a time."""
+
+    def has(part: str) -> bool:
+        ranged = data.get("better") == "range" and isinstance(data.get("range"), dict)
+        if part != "baseline" and ranged:
+            return True
+        if part == "baseline":
+            baseline = data.get("baseline")
+            return isinstance(baseline, dict) and number(baseline.get("value")) is not None
+        targets = data.get("targets")
+        if not isinstance(targets, list) or not targets:
+            return False
+        key = "value" if part == "target" else "year"
+        return any(isinstance(t, dict) and number(t.get(key)) is not None for t in targets)
+
+    return [part for part in ("baseline", "target", "year") if not has(part)]
+
+
+_VALUE = st.one_of(st.none(), st.booleans(), st.integers(-3, 3), st.floats(), st.text(max_size=2))
+_ENTRY = st.one_of(
+    _VALUE, st.fixed_dictionaries({}, optional={"year": _VALUE, "value": _VALUE, "x": _VALUE})
+)
+_INDICATOR = st.fixed_dictionaries(
+    {},
+    optional={
+        "baseline": _ENTRY,
+        "targets": st.one_of(_VALUE, st.lists(_ENTRY, max_size=3)),
+        "better": st.sampled_from(["range", "higher", "lower", None]),
+        "range": st.one_of(_VALUE, st.just({"min": 1, "max": 2})),
+    },
+)
+
+
+@given(_INDICATOR)
+@settings(max_examples=1000, deadline=None)
+def test_missing_parts_are_those_each_part_lacks(data: dict[str, object]) -> None:
+    assert missing_parts(data) == _missing_plainly(data)
+
+
+@given(st.lists(_INDICATOR, max_size=6))
+@settings(max_examples=300, deadline=None)
+def test_the_targeted_indicators_are_those_with_a_direction_a_baseline_and_a_target(
+    indicators: list[dict[str, object]],
+) -> None:
+    index = build_index(_REPOSITORY)
+    template = next(e for e in index.elements if e.category == "indicator")
+    elements = [replace(template, data=data) for data in indicators]
+    index.elements = elements
+    context = RuleContext(_REPOSITORY, index, {}, _TODAY)
+    expected = []
+    for element in elements:
+        better = ambition._BETTER.get(element.data.get("better"))  # type: ignore[arg-type]
+        baseline = element.data.get("baseline")
+        targets = ambition._series(element.data.get("targets"))
+        if better is None or not isinstance(baseline, dict) or not targets:
+            continue
+        base = number(baseline.get("value"))
+        if base is not None:
+            expected.append((id(element), better[1], base, max(targets)))
+    found = ambition._targeted(context)
+    assert [(id(e), *rest) for e, *rest in found] == expected
+    assert ambition._targeted(context) is found  # found once for both rules

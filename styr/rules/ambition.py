@@ -99,17 +99,34 @@ def check_off_course(context: RuleContext) -> Iterator[Finding]:
             previous = value
 
 
-def _targeted(context: RuleContext) -> Iterator[tuple[Element, int, float, tuple[int, float, int]]]:
-    """Indicators with a direction, a baseline and a target: (indicator, sign, base, last)."""
+Targeted = tuple[Element, int, float, tuple[int, float, int]]
+
+
+def _targeted(context: RuleContext) -> list[Targeted]:
+    """Indicators with a direction, a baseline and a target: (indicator, sign, base, last).
+
+    Found once for both rules of this module.
+    """
+    found: list[Targeted] = context.remember("ambition-targeted", lambda: _find_targeted(context))
+    return found
+
+
+def _find_targeted(context: RuleContext) -> list[Targeted]:
+    found = []
     for indicator in context.of_category("indicator"):
-        better = _BETTER.get(indicator.data.get("better"))  # type: ignore[arg-type]
-        baseline = indicator.data.get("baseline")
-        targets = _series(indicator.data.get("targets"))
-        if better is None or not isinstance(baseline, dict) or not targets:
+        data = indicator.data
+        # What is cheapest to look at first: most indicators stop at one of these.
+        better = _BETTER.get(data.get("better"))  # type: ignore[arg-type]
+        baseline = data.get("baseline")
+        if better is None or not isinstance(baseline, dict):
             continue
         base = number(baseline.get("value"))
-        if base is not None:
-            yield indicator, better[1], base, max(targets)
+        if base is None:
+            continue
+        targets = _series(data.get("targets"))
+        if targets:
+            found.append((indicator, better[1], base, max(targets)))
+    return found
 
 
 def _series(value: Any) -> list[tuple[int, float, int]]:

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from styr.findings import Finding, Severity
 from styr.i18n import N_
+from styr.model.index import ORGANISATION
 from styr.rules.base import Rule
 from styr.rules.context import RuleContext
 
@@ -33,7 +34,7 @@ Configure: `lint: {options: {too-many-goals: {max: 4}}}`.
 
 def check(context: RuleContext) -> Iterator[Finding]:
     limit = context.options["max"]
-    for organisation in context.index.organisations:
+    for organisation in context.of_category(ORGANISATION):
         goals = organisation.data.get("goals")
         if isinstance(goals, list) and len(goals) > limit:
             yield context.at(

@@ -59,17 +59,21 @@ def check(context: RuleContext) -> Iterator[Finding]:
 
 def missing_parts(data: dict[str, object]) -> list[str]:
     """What an indicator lacks of "baseline", "target" (a target value) and "year" (its year)."""
-    return [part for part, _ in _PARTS if not _has(data, part)]
-
-
-def _has(data: dict[str, object], part: str) -> bool:
-    if part != "baseline" and data.get("better") == "range" and isinstance(data.get("range"), dict):
-        return True  # a range is the target level, kept over the whole horizon
-    if part == "baseline":
-        baseline = data.get("baseline")
-        return isinstance(baseline, dict) and number(baseline.get("value")) is not None
+    # One look at each value for the three parts (G004 asks of every indicator).
+    baseline = data.get("baseline")
+    lacking = (
+        []
+        if isinstance(baseline, dict) and number(baseline.get("value")) is not None
+        else ["baseline"]
+    )
+    if data.get("better") == "range" and isinstance(data.get("range"), dict):
+        return lacking  # a range is the target level, kept over the whole horizon
     targets = data.get("targets")
     if not isinstance(targets, list) or not targets:
-        return False
-    key = "value" if part == "target" else "year"
-    return any(isinstance(t, dict) and number(t.get(key)) is not None for t in targets)
+        return [*lacking, "target", "year"]
+    entries = [t for t in targets if isinstance(t, dict)]
+    if not any(number(t.get("value")) is not None for t in entries):
+        lacking.append("target")
+    if not any(number(t.get("year")) is not None for t in entries):
+        lacking.append("year")
+    return lacking

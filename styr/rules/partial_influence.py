@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from styr.findings import Finding, Severity
 from styr.i18n import N_, both_languages
 from styr.rules.base import Rule
+from styr.rules.caseless import CaselessPattern
 from styr.rules.context import RuleContext
 
 RULE = Rule(
@@ -55,17 +57,7 @@ _TOPICS: tuple[tuple[str, str], ...] = (
 
 
 def check(context: RuleContext) -> Iterator[Finding]:
-    # The municipality's own topics are its own words, the same in both languages.
-    topics = [(p, both_languages("topic", label)) for p, label in _TOPICS] + [
-        (re.escape(t.lower()), {"topic": t}) for t in context.options["extra_topics"]
-    ]
-    patterns = [(re.compile(rf"\b({p})", re.IGNORECASE), topic) for p, topic in topics]
-    # One look for any topic first: most goals name none, and one search costs
-    # far less than one per topic. Which topic is named is then found in order.
-    # One word boundary before all the topics: the same goals match as with one
-    # before each, and the search tries it once at each place instead of once
-    # per topic.
-    any_topic = re.compile(rf"\b(?:{'|'.join(f'(?:{p})' for p, _ in topics)})", re.IGNORECASE)
+    any_topic, patterns = _patterns(tuple(context.options["extra_topics"]))
     for goal in context.goals():
         if goal.category != "goal":
             continue
@@ -76,3 +68,23 @@ def check(context: RuleContext) -> Iterator[Finding]:
             if pattern.search(title):
                 yield context.at(RULE, goal, "title", title=title, **topic)
                 break
+
+
+Topic = tuple[CaselessPattern, dict[str, str]]
+
+
+@lru_cache(maxsize=32)
+def _patterns(extra_topics: tuple[str, ...]) -> tuple[CaselessPattern, list[Topic]]:
+    """One pattern for any topic, and each topic's pattern with its words, in order."""
+    # The municipality's own topics are its own words, the same in both languages.
+    topics = [(p, both_languages("topic", label)) for p, label in _TOPICS] + [
+        (re.escape(t.lower()), {"topic": t}) for t in extra_topics
+    ]
+    patterns = [(CaselessPattern(rf"\b({p})"), topic) for p, topic in topics]
+    # One look for any topic first: most goals name none, and one search costs
+    # far less than one per topic. Which topic is named is then found in order.
+    # One word boundary before all the topics: the same goals match as with one
+    # before each, and the search tries it once at each place instead of once
+    # per topic.
+    any_topic = CaselessPattern(rf"\b(?:{'|'.join(f'(?:{p})' for p, _ in topics)})")
+    return any_topic, patterns

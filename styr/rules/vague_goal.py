@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from styr.findings import Finding, Severity
 from styr.i18n import N_
 from styr.rules.base import Rule
+from styr.rules.caseless import CaselessPattern
 from styr.rules.context import RuleContext, number
 
 RULE = Rule(
@@ -31,10 +31,10 @@ Instead: keep the wording if you like, and add an indicator such as "Andel
 """),
 )
 
-_VAGUE = re.compile(
+# Case-insensitive, searched mostly in lower case (styr.rules.caseless).
+_VAGUE = CaselessPattern(
     r"\b(god|gott|goda|bra|hög|högt|höga|väl|attraktiv\w*|effektiv\w*|kvalitativ\w*|"
-    r"ändamålsenlig\w*)\b",
-    re.IGNORECASE,
+    r"ändamålsenlig\w*)\b"
 )
 
 
