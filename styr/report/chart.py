@@ -30,16 +30,16 @@ from markupsafe import Markup
 
 from styr.followup.periods import Period
 from styr.report.chart_axes import CHARACTER, LEGEND_MARK, Frame, round_ticks
-from styr.report.chart_layout import axes_of, n, polyline
+from styr.report.chart_layout import DIAMOND, DOT, Spot, axes_of
 from styr.report.chart_md import chart_markdown
 from styr.report.chart_parts import (
     Band,
     ChartRow,
     ChartWords,
-    Drawing,
     Label,
     LazyDrawing,
     LegendItem,
+    Marks,
     Point,
     Tick,
     Written,
@@ -146,12 +146,12 @@ class Chart:
     @property
     def dot(self) -> str:
         """The path of a dot from its left point, for the legend."""
-        return _DOT
+        return DOT
 
     @property
     def diamond(self) -> str:
         """The path of a diamond from its top point, for the legend."""
-        return _DIAMOND
+        return DIAMOND
 
     def html(self) -> Markup:
         """The chart's `<figure>`, SVG and table, every text escaped (`chart_svg.chart_html`)."""
@@ -219,7 +219,7 @@ def build_chart(
         trend_symbol=movement_symbol(values),
         trend=trend_words(t, values, written.periods, better),
         drawing=LazyDrawing(
-            functools.partial(_drawing, drawn, written, goals, start, bounds, ticks, language)
+            functools.partial(_drawing, written, goals, start, bounds, ticks, language)
         ),
         rows=table_rows(t, drawn, written, goals, start, language),
         has_targets=bool(goals),
@@ -248,14 +248,13 @@ def _ticks(
 
 
 def _drawing(
-    drawn: Sequence[ChartOutcome],
     written: Written,
     goals: Sequence[tuple[int, float]],
     start: tuple[int, float] | None,
     bounds: tuple[float, float] | None,
     ticks: tuple[float, ...],
     language: str,
-) -> Drawing:
+) -> Marks:
     """Where every part of the chart goes: its axes (shared, `axes_of`), then each mark."""
     labels = written.periods + [year for year, _ in written.targets]
     times = written.times + [float(year) for year, _ in goals]
@@ -263,55 +262,33 @@ def _drawing(
         labels.append(written.baseline[0])
         times.append(float(start[0]))
     axes = axes_of(ticks, tuple(labels), tuple(times), language)
-    x_at, y = axes.x_at, axes.y
-    points = tuple(
-        [
-            Point(label, text, x_at[time], y(value))
-            for label, text, time, value in zip(
-                written.periods, written.values, written.times, written.numbers, strict=True
-            )
-        ]
-    )
-    target_points = tuple(
-        [
-            Point(label, text, x_at[year], y(value))
-            for (label, text), (year, value) in zip(written.targets, goals, strict=True)
-        ]
-    )
-    baseline_point = (
-        Point(*written.baseline, x_at[start[0]], y(start[1]))
-        if start and written.baseline
-        else None
-    )
+    spot = axes.spot
+    outcomes = [
+        spot(time, value) for time, value in zip(written.times, written.numbers, strict=True)
+    ]
+    targets = [spot(float(year), value) for year, value in goals]
+    base = spot(float(start[0]), start[1]) if start and written.baseline else None
     band = None
     if bounds is not None and written.range is not None:
-        band = Band(written.range, y(max(bounds)), y(min(bounds)))
-    frame = axes.frame
-    return Drawing(
-        frame=frame,
-        points=points,
-        line=polyline(points),
-        point_marks="".join([f"M{n(p.x - 4)} {n(p.y)}{_DOT}" for p in points]),
-        targets=target_points,
-        target_line=polyline(target_points),
-        target_marks="".join([f"M{n(p.x)} {n(p.y - 5)}{_DIAMOND}" for p in target_points]),
-        target_label=_target_label(labels_in(language), frame, target_points),
-        band=band,
-        baseline=baseline_point,
-        baseline_mark=(
-            f"M{n(baseline_point.x - 4)} {n(baseline_point.y - 4)}h8v8h-8z"
-            if baseline_point
-            else ""
-        ),
-        y_ticks=axes.y_ticks,
-        grid=axes.grid,
-        x_ticks=axes.x_ticks,
-        legend=_legend(language, bool(target_points or band), baseline_point is not None),
+        band = Band(written.range, axes.y(max(bounds)), axes.y(min(bounds)))
+    return Marks(
         axes=axes,
+        written=written,
+        outcomes=outcomes,
+        targets=targets,
+        baseline=base,
+        line=" ".join([s.xy for s in outcomes]) if len(outcomes) > 1 else "",
+        point_marks="".join([s.dot for s in outcomes]),
+        target_line=" ".join([s.xy for s in targets]) if len(targets) > 1 else "",
+        target_marks="".join([s.diamond for s in targets]),
+        baseline_mark=base.square if base else "",
+        target_label=_target_label(labels_in(language), axes.frame, targets),
+        band=band,
+        legend=_legend(language, bool(targets or band), base is not None),
     )
 
 
-def _target_label(t: Labels, frame: Frame, targets: Sequence[Point]) -> Label | None:
+def _target_label(t: Labels, frame: Frame, targets: Sequence[Spot]) -> Label | None:
     """ "Target" above the last target (below it at the top of the plot), towards the middle."""
     if not targets:
         return None
@@ -342,8 +319,3 @@ def _finite(value: float | None) -> bool:
 
 def _period_of(outcome: ChartOutcome) -> Period:
     return outcome.period
-
-
-# The marks as path commands from their top or left point: a dot of radius 4, a diamond.
-_DOT = "a4 4 0 1 0 8 0a4 4 0 1 0-8 0"
-_DIAMOND = "l5 5-5 5-5-5z"

@@ -11,13 +11,29 @@ own is where its values stand (`Axes.y`) and its marks.
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from styr.report.chart_axes import Frame, label_positions
-from styr.report.chart_parts import Point, Tick
+from styr.report.chart_parts import Tick
 from styr.report.chart_table import number_text
+
+# The marks as path commands from their top or left point: a dot of radius 4, a diamond.
+DOT = "a4 4 0 1 0 8 0a4 4 0 1 0-8 0"
+DIAMOND = "l5 5-5 5-5-5z"
+_SPOTS_KEPT = 100_000  # places kept for each set of axes; past it, worked out every time
+
+
+class Spot(NamedTuple):
+    """Where a value of a time is drawn, and each mark there as SVG path data."""
+
+    x: float
+    y: float
+    xy: str  # "x,y": a point of a polyline
+    dot: str  # a dot (an outcome)
+    diamond: str  # a diamond (a target)
+    square: str  # a square (the baseline)
 
 
 # Compared by identity (the same axes are the same object, from `axes_of`), so that a
@@ -33,9 +49,32 @@ class Axes:
     x_at: dict[float, float]  # each time of the chart (2024.0 for 2024) to its x
     y: Callable[[float], float]  # a value to its y (`Frame.y_scale`)
     key: tuple[Any, ...] = field(repr=False)  # what `axes_of` made them from
+    # Each (time, value) drawn on these axes: charts of one kind come back to the same
+    # places (a year, a round value), and a place's marks were a good part of a chart's cost.
+    spots: dict[tuple[float, float], Spot] = field(default_factory=dict, repr=False)
 
     def __reduce__(self) -> tuple[Any, ...]:
         return (axes_of, self.key)  # a lambda cannot be pickled: the axes are made again
+
+    def spot(self, time: float, value: float) -> Spot:
+        """Where `value` at `time` is drawn, and its marks there."""
+        found = self.spots.get((time, value))
+        if found is None:
+            found = _spot(self.x_at[time], self.y(value))
+            if len(self.spots) < _SPOTS_KEPT:
+                self.spots[time, value] = found
+        return found
+
+
+def _spot(x: float, y: float) -> Spot:
+    return Spot(
+        x,
+        y,
+        f"{n(x)},{n(y)}",
+        f"M{n(x - 4)} {n(y)}{DOT}",
+        f"M{n(x)} {n(y - 5)}{DIAMOND}",
+        f"M{n(x - 4)} {n(y - 4)}h8v8h-8z",
+    )
 
 
 @functools.lru_cache(maxsize=4096)
@@ -60,8 +99,3 @@ def n(value: float) -> str:
     # + 0.0: -0.0 is 0.0 to the cache, so both must be written alike.
     text = f"{value + 0.0:.1f}"
     return text[:-2] if text.endswith(".0") else text
-
-
-def polyline(points: Sequence[Point]) -> str:
-    """The points of an SVG polyline through `points` ("" with fewer than two)."""
-    return " ".join([f"{n(p.x)},{n(p.y)}" for p in points]) if len(points) > 1 else ""

@@ -27,7 +27,7 @@ def chart_markdown(c: Chart) -> str:
     if c.direction:
         heading += f" · {_short(c.direction)}"
     if c.trend:
-        heading += f" · {md(c.trend_text)}"
+        heading += f" · {_short(c.trend_text)}"  # a few trends, each said chart after chart
     words = c.words
     columns = f"| {_short(words.period)} | {_short(words.outcome)} |"
     rule = "| --- | ---: |"

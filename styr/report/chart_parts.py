@@ -1,7 +1,10 @@
 """The parts of an indicator's chart (`styr.report.chart`): plain values, and its drawing.
 
 `LazyDrawing` holds where each part is drawn until a rendering first asks for
-it: the Markdown report prints only the chart's table and words.
+it: the Markdown report prints only the chart's table and words. The SVG
+reads the chart's `Marks` (its marks as SVG path data, on its shared axes);
+a template that lays a chart out itself reads the `Drawing` made from them,
+with a `Point` for every value, which the SVG does not need.
 """
 
 from __future__ import annotations
@@ -13,7 +16,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from styr.report.chart_axes import Frame
 
 if TYPE_CHECKING:
-    from styr.report.chart_layout import Axes
+    from styr.report.chart_layout import Axes, Spot
 
 
 class Point(NamedTuple):
@@ -128,23 +131,74 @@ class Drawing:
     axes: Axes = field(compare=False, repr=False)
 
 
-class LazyDrawing:
-    """A chart's `Drawing`, worked out the first time it is read and kept.
+@dataclass(slots=True)
+class Marks:
+    """A chart's own marks on its shared axes, as the SVG draws them."""
 
-    Two are equal when their drawings are; pickled as the drawing itself.
+    axes: Axes
+    written: Written  # the labels and texts of the values marked
+    outcomes: list[Spot]
+    targets: list[Spot]
+    baseline: Spot | None
+    line: str  # the outcomes' polyline ("" with one point)
+    point_marks: str  # a path of a dot at each outcome
+    target_line: str  # the dashed line through the targets ("" with fewer than two)
+    target_marks: str  # a path of a diamond at each target ("" without targets)
+    baseline_mark: str  # a path of a square at the baseline ("" without one)
+    target_label: Label | None  # the word "Target" beside the last target
+    band: Band | None
+    legend: tuple[LegendItem, ...]
+
+    def drawing(self) -> Drawing:
+        """The marks as a `Drawing`: a `Point` (label, value as written, place) for each."""
+        w, axes = self.written, self.axes
+        points = zip(w.periods, w.values, self.outcomes, strict=True)
+        targets = zip(w.targets, self.targets, strict=True)
+        base = self.baseline
+        return Drawing(
+            frame=axes.frame,
+            points=tuple(Point(label, text, s.x, s.y) for label, text, s in points),
+            line=self.line,
+            point_marks=self.point_marks,
+            targets=tuple(Point(label, text, s.x, s.y) for (label, text), s in targets),
+            target_line=self.target_line,
+            target_marks=self.target_marks,
+            target_label=self.target_label,
+            band=self.band,
+            baseline=Point(*w.baseline, base.x, base.y) if base and w.baseline else None,
+            baseline_mark=self.baseline_mark,
+            y_ticks=axes.y_ticks,
+            grid=axes.grid,
+            x_ticks=axes.x_ticks,
+            legend=self.legend,
+            axes=axes,
+        )
+
+
+class LazyDrawing:
+    """A chart's `Marks`, worked out the first time they are read and kept, and the
+    `Drawing` made from them the first time that is read.
+
+    Two are equal when their drawings are; pickled as the marks themselves.
     """
 
-    __slots__ = ("_drawing", "_make")
+    __slots__ = ("_drawing", "_make", "_marks")
 
-    def __init__(self, make: Callable[[], Drawing]) -> None:
-        self._make: Callable[[], Drawing] | None = make
+    def __init__(self, make: Callable[[], Marks]) -> None:
+        self._make: Callable[[], Marks] | None = make
+        self._marks: Marks | None = None
         self._drawing: Drawing | None = None
+
+    def marks(self) -> Marks:
+        if self._marks is None:
+            assert self._make is not None  # one of the two is always set
+            self._marks = self._make()
+            self._make = None  # what they were worked out from is no longer held
+        return self._marks
 
     def get(self) -> Drawing:
         if self._drawing is None:
-            assert self._make is not None  # one of the two is always set
-            self._drawing = self._make()
-            self._make = None  # what it was drawn from is no longer held
+            self._drawing = self.marks().drawing()
         return self._drawing
 
     def __eq__(self, other: object) -> bool:
@@ -157,11 +211,11 @@ class LazyDrawing:
         return f"LazyDrawing({self.get()!r})"
 
     def __reduce__(self) -> tuple[Any, ...]:
-        return (_drawn, (self.get(),))
+        return (_marked, (self.marks(),))
 
 
-def _drawn(drawing: Drawing) -> LazyDrawing:
+def _marked(marks: Marks) -> LazyDrawing:
     """A `LazyDrawing` already worked out (what unpickling gives)."""
-    lazy = LazyDrawing(lambda: drawing)
-    lazy.get()
+    lazy = LazyDrawing(lambda: marks)
+    lazy.marks()
     return lazy

@@ -23,7 +23,7 @@ from styr.report.html_escape import escaped
 if TYPE_CHECKING:
     from styr.report.chart import Chart
     from styr.report.chart_layout import Axes
-    from styr.report.chart_parts import Drawing, LegendItem
+    from styr.report.chart_parts import LegendItem, Marks
 
 
 @functools.lru_cache(maxsize=8192)
@@ -79,8 +79,8 @@ def _figure_start(c: Chart, out: list[str]) -> None:
 
 
 def _svg(c: Chart, out: list[str]) -> None:
-    d = c.drawing.get()  # once: each of the chart's drawn parts read through it is a call
-    f = d.frame
+    d = c.drawing.marks()  # the marks alone: the SVG needs no `Point` of the drawing
+    f = d.axes.frame
     chart_id = _e(c.id)
     out.append(
         f'<svg class="chart-svg" viewBox="0 0 {f.width} {f.height}" role="img"'
@@ -116,9 +116,9 @@ def _axes(axes: Axes) -> str:
     )
 
 
-def _marks(d: Drawing, out: list[str]) -> None:
+def _marks(d: Marks, out: list[str]) -> None:
     """The band, the targets and their word, the baseline, the line and the points."""
-    f = d.frame
+    f = d.axes.frame
     if d.band:
         out.append(
             f'<rect class="chart-band" x="{f.left}" y="{d.band.top}" width="{f.plot_width}"'
@@ -171,31 +171,54 @@ def _legend(legend_y: float, items: tuple[LegendItem, ...], dot: str, diamond: s
 
 def _table(c: Chart, out: list[str]) -> None:
     words = c.words
-    outcome_short = _short(words.outcome_short)
-    target = _short(words.target)
-    women, men = _short(words.women), _short(words.men)
-    out.append(
-        '<div class="chart-numbers">\n<table class="chart-table">\n'
-        f"<caption>{_e(words.caption)}</caption>\n"
-        f'<thead><tr><th scope="col">{_short(words.period)}</th>'
-        f'<th scope="col">{_short(words.outcome)}</th>'
+    has_targets, has_gender = c.has_targets, c.has_gender
+    head, outcome, target, women, men = _table_shape(
+        words.period,
+        words.outcome,
+        words.outcome_short,
+        words.target,
+        words.women,
+        words.men,
+        has_targets,
+        has_gender,
     )
-    if c.has_targets:
-        out.append(f'<th scope="col">{target}</th>')
-    if c.has_gender:
-        out.append(f'<th scope="col">{women}</th><th scope="col">{men}</th>')
-    out.append("</tr></thead>\n<tbody>\n")
+    out.append(
+        f'<div class="chart-numbers">\n<table class="chart-table">\n<caption>{_e(words.caption)}'
+        f"</caption>\n{head}"
+    )
+    short = _short
     for row in c.rows:
-        out.append(
-            f'<tr><th scope="row">{_short(row.period)}</th>'
-            f'<td data-label="{outcome_short}">{_short(row.outcome)}</td>'
-        )
-        if c.has_targets:
-            out.append(f'<td data-label="{target}">{_short(row.target)}</td>')
-        if c.has_gender:
-            out.append(
-                f'<td data-label="{women}">{_short(row.women)}</td>'
-                f'<td data-label="{men}">{_short(row.men)}</td>'
-            )
-        out.append("</tr>\n")
+        line = f'<tr><th scope="row">{short(row.period)}</th>{outcome}{short(row.outcome)}</td>'
+        if has_targets:
+            line += f"{target}{short(row.target)}</td>"
+        if has_gender:
+            line += f"{women}{short(row.women)}</td>{men}{short(row.men)}</td>"
+        out.append(line + "</tr>\n")
     out.append("</tbody>\n</table>\n</div>\n")
+
+
+@functools.lru_cache(maxsize=256)  # by the words and the columns: the same few on every chart
+def _table_shape(
+    period: str,
+    outcome: str,
+    outcome_short: str,
+    target: str,
+    women: str,
+    men: str,
+    has_targets: bool,
+    has_gender: bool,
+) -> tuple[str, str, str, str, str]:
+    """The table's head, and the start of each of its cells (labelled with their column)."""
+    target, women, men = _e(target), _e(women), _e(men)
+    head = f'<thead><tr><th scope="col">{_e(period)}</th><th scope="col">{_e(outcome)}</th>'
+    if has_targets:
+        head += f'<th scope="col">{target}</th>'
+    if has_gender:
+        head += f'<th scope="col">{women}</th><th scope="col">{men}</th>'
+    return (
+        head + "</tr></thead>\n<tbody>\n",
+        f'<td data-label="{_e(outcome_short)}">',
+        f'<td data-label="{target}">',
+        f'<td data-label="{women}">',
+        f'<td data-label="{men}">',
+    )

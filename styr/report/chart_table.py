@@ -7,6 +7,7 @@ where a period stands on the chart's time axis, which the drawing uses too.
 from __future__ import annotations
 
 import functools
+import operator
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -75,13 +76,12 @@ def table_rows(
     for (year, _), (label, text) in zip(goals, written.targets, strict=True):
         if year not in outcome_years:
             rows.append((float(year), 1, ChartRow(label, "", text, "", "")))
-    return tuple(row for _, _, row in sorted(rows, key=_place))
+    return tuple(row for _, _, row in sorted(rows, key=_PLACE))
+
+
+_PLACE = operator.itemgetter(0, 1)  # a row's time and order, without the row
 
 
 @functools.lru_cache(maxsize=256)  # a few years: each said once
 def _baseline_period(t: Labels, year: str) -> str:
     return said(t, "chart_baseline_period", year=year)
-
-
-def _place(row: tuple[float, int, ChartRow]) -> tuple[float, int]:
-    return row[0], row[1]

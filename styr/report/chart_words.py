@@ -84,20 +84,22 @@ def direction_words(t: Labels, better: str | None, range_text: str | None) -> st
 
 def description(t: Labels, written: Written) -> str:
     """The chart said in sentences: outcomes, then targets, then the baseline."""
-    values = "; ".join(map(_pair, zip(written.periods, written.values, strict=True)))
-    sentences = [said(t, "chart_outcomes", values=values)]
+    listed = "; ".join(
+        [
+            f"{period}: {value}"
+            for period, value in zip(written.periods, written.values, strict=True)
+        ]
+    )
+    sentences = [said(t, "chart_outcomes", values=listed)]
     if written.targets:
-        sentences.append(said(t, "chart_targets", values="; ".join(map(_pair, written.targets))))
+        listed = "; ".join([f"{year}: {value}" for year, value in written.targets])
+        sentences.append(said(t, "chart_targets", values=listed))
     if written.range:
         sentences.append(said(t, "chart_range", range=written.range))
     if written.baseline is not None:
         year, value = written.baseline
         sentences.append(said(t, "chart_baseline", year=year, value=value))
     return " ".join(sentences)
-
-
-def _pair(pair: tuple[str, str]) -> str:
-    return f"{pair[0]}: {pair[1]}"
 
 
 def chart_words(language: str, unit: str, title: str) -> ChartWords:
