@@ -12,6 +12,7 @@ import contextlib
 import errno
 import os
 import shutil
+import stat
 import tempfile
 from collections.abc import Callable, Mapping
 from pathlib import Path, PurePosixPath
@@ -175,8 +176,10 @@ def _write_new(
     disk (unless the caller flushes them all at once), readable as the umask allows (`mode`,
     when the caller has worked that out once for many files).
 
-    One `open`, `write`, `chmod` and `close` each, on the file's descriptor: a site's
-    10,000 pages through Python's buffered files cost twice the calls into the system.
+    One `open`, `write` and `close` each, on the file's descriptor: a site's 10,000 pages
+    through Python's buffered files cost twice the calls into the system. The mode is
+    set only where `open` did not give the file the one wanted (a folder with a default
+    ACL): a change of mode is a write to the file system's journal, a look at it is not.
     """
     wanted = 0o666 & ~current_umask() if mode is None else mode
     handle = os.open(path, _NEW_FILE, wanted)
@@ -186,7 +189,7 @@ def _write_new(
             view = view[os.write(handle, view) :]
         if flush:
             os.fsync(handle)
-        if hasattr(os, "fchmod"):
+        if hasattr(os, "fchmod") and stat.S_IMODE(os.fstat(handle).st_mode) != wanted:
             os.fchmod(handle, wanted)  # as the path's chmod was: a default ACL gives way to it
     finally:
         os.close(handle)

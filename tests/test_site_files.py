@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import os
 import stat
+import sys
 from pathlib import Path, PurePosixPath
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from styr.files_many import StagedFiles, _inside, replace_folder
+from styr.files_many import StagedFiles, _inside, _write_new, replace_folder
 
 
 def _inside_as_a_posix_path(relative: str) -> str:
@@ -65,6 +66,7 @@ def test_any_path_is_read_as_a_posix_path_reads_it(pieces: list[str]) -> None:
     _same_or_both_refused("".join(pieces))
 
 
+@pytest.mark.skipif(sys.platform == "win32", reason="file modes are a POSIX feature")
 def test_staged_files_are_written_as_given_with_the_umask_s_mode(tmp_path: Path) -> None:
     files = StagedFiles(tmp_path)
     texts = {
@@ -100,3 +102,17 @@ def test_a_replaced_folder_holds_what_was_staged_and_its_marker(tmp_path: Path) 
     assert (output / "a" / "index.html").read_text() == "one"
     assert (output / ".marker").is_file()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["webbplats"]  # nothing left beside it
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="file modes are a POSIX feature")
+def test_a_new_file_gets_the_mode_asked_for_where_open_gives_another(tmp_path: Path) -> None:
+    """As a folder with a default ACL would: the mode is then set after the file is made."""
+    before = os.umask(0o077)  # open's mode loses what the umask takes away
+    try:
+        _write_new(tmp_path / "a.html", b"x", flush=False, mode=0o644)
+        _write_new(tmp_path / "b.html", b"y", flush=True)
+    finally:
+        os.umask(before)
+    assert stat.S_IMODE((tmp_path / "a.html").stat().st_mode) == 0o644
+    assert stat.S_IMODE((tmp_path / "b.html").stat().st_mode) == 0o600
+    assert (tmp_path / "a.html").read_bytes() == b"x"
