@@ -219,13 +219,22 @@ def judge(
     indicator: Element, period: Period, outcomes: list[OutcomeEntry], scale: Scale
 ) -> IndicatorResult:
     data = indicator.data
-    history = sorted(
-        (o.period, o.value) for o in outcomes if o.value is not None and o.period <= period
-    )
-    current = next((o for o in outcomes if o.period == period), None)
+    if len(outcomes) == 1:  # most indicators: one outcome, nothing to sort or search
+        (only,) = outcomes
+        history = (
+            [(only.period, only.value)] if only.value is not None and only.period <= period else []
+        )
+        current = only if only.period == period else None
+    else:
+        history = sorted(
+            (o.period, o.value) for o in outcomes if o.value is not None and o.period <= period
+        )
+        current = next((o for o in outcomes if o.period == period), None)
     target = target_for(data, period.year)
     value = current.value if current else None
-    better = data.get("better") if isinstance(data.get("better"), str) else None
+    better = data.get("better")
+    if not isinstance(better, str):
+        better = None
     low, high = _range(data)
     judged = judge_value(value, scale, better=better, target=target, low=low, high=high)
     values = [v for _, v in history]
@@ -244,9 +253,14 @@ def judge(
 
 def target_for(data: dict[str, Any], year: int) -> float | None:
     """The target value (målvärde) for a year, or a milestone (etappmål) set for it."""
+    # Asked for every indicator judged and every year its chart shows: the entries are
+    # walked as they are, without `_items`' list of positions.
     for key in ("targets", "milestones"):
-        for _, entry in _items(data.get(key)):  # `targets: 5` is the schema's to report
-            if entry.get("year") == year:
+        entries = data.get(key)
+        if not isinstance(entries, list):  # `targets: 5` is the schema's to report
+            continue
+        for entry in entries:
+            if isinstance(entry, dict) and entry.get("year") == year:
                 value = _number(entry.get("value"))
                 if value is not None:
                     return value

@@ -10,14 +10,17 @@ goes through markupsafe's `escape`, as Jinja's autoescape does.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
-from markupsafe import Markup
+from jinja2 import pass_context
+from jinja2.runtime import Context
+from markupsafe import Markup, escape
 
 from styr.report.html_escape import escaped as _e
 from styr.report.html_parts import escaped_short as _short
 from styr.report.html_parts import external_link, ref_link
 from styr.report.indicators_html import indicator_table_text
+from styr.report.macro_origin import is_bundled
 from styr.report.texts import Labels
 from styr.report.view_types import Fact, IndicatorView, ItemView
 
@@ -87,3 +90,29 @@ def item_html(
 def _fact(fact: Fact, t: Labels) -> str:
     refs = ", ".join(ref_link(ref, t) for ref in fact.refs)
     return f"<div><dt>{_short(fact.label)}</dt><dd>{_e(fact.text)}{refs}</dd></div>\n"
+
+
+@pass_context
+def items_html(
+    context: Context,
+    items: Sequence[ItemView],
+    t: Labels,
+    level: int,
+    css_class: str,
+    section: str,
+    item: Callable[..., object],
+    peer_table: Callable[[list[IndicatorView], Labels], str],
+) -> Markup:
+    """The blocks of `items` one to a line, as a loop of `{{ item(x, t, level, css_class,
+    section) }}` writes them, `item` being the template's macro.
+
+    The bundled macro hands its arguments to `item_html`: called for each of 100,000
+    goals it was most of the templates' own work, so the blocks are written here
+    straight. Any other macro (a copy of the macros in `--templates`) is called, as
+    the template calls it, each block escaped as `{{ }}` escapes it.
+    """
+    if is_bundled(item, "_macros.html.j2", "item"):
+        blocks = [item_html(x, t, level, css_class, section, "", peer_table) for x in items]
+        return Markup("\n".join(blocks))
+    called = (context.call(item, x, t, level, css_class, section) for x in items)
+    return Markup("\n".join(str(escape(block)) for block in called))

@@ -11,9 +11,13 @@ through `md`.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+
+from jinja2 import pass_context
+from jinja2.runtime import Context
 
 from styr.report.indicators_md import indicator_table_md
+from styr.report.macro_origin import is_bundled
 from styr.report.markdown import md
 from styr.report.md_parts import external_link, md_short, ref_link
 from styr.report.texts import Labels
@@ -63,3 +67,26 @@ def item_md(
 def _fact(fact: Fact, t: Labels) -> str:
     refs = ", ".join(ref_link(ref, t) for ref in fact.refs)
     return f"**{fact.label}:** {md(fact.text)}{refs}"
+
+
+@pass_context
+def items_md(
+    context: Context,
+    items: Sequence[ItemView],
+    t: Labels,
+    level: int,
+    section: str,
+    item: Callable[..., object],
+    peer_table: Callable[[list[IndicatorView], Labels], str],
+) -> str:
+    """The blocks of `items` one to a line, as a loop of `{{ item(x, t, level, section) }}`
+    writes them, `item` being the template's macro.
+
+    The bundled macro hands its arguments to `item_md`: called for each of 100,000
+    goals it was most of the templates' own work, so the blocks are written here
+    straight. Any other macro (a copy of the macros in `--templates`) is called, as
+    the template calls it.
+    """
+    if is_bundled(item, "_macros.md.j2", "item"):
+        return "\n".join(item_md(x, t, level, section, "", peer_table) for x in items)
+    return "\n".join(str(context.call(item, x, t, level, section)) for x in items)

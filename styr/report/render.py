@@ -26,8 +26,8 @@ from styr.escape import published
 from styr.report.columns import indicator_columns
 from styr.report.indicators_html import indicator_table_html
 from styr.report.indicators_md import indicator_table_md
-from styr.report.item_html import item_html
-from styr.report.item_md import item_md
+from styr.report.item_html import item_html, items_html
+from styr.report.item_md import item_md, items_md
 from styr.report.markdown import md
 from styr.report.sandbox import (
     MAX_SIZE,
@@ -87,6 +87,8 @@ def new_environment(
     env.globals["indicator_table_md"] = indicator_table_md
     env.globals["item_html"] = item_html
     env.globals["item_md"] = item_md
+    env.globals["items_html"] = items_html
+    env.globals["items_md"] = items_md
     return env
 
 
@@ -170,20 +172,20 @@ def _line_batches(chunks: Iterable[str]) -> Iterator[list[str]]:
     """The lines of the text the chunks make up, a batch of chunks' worth at a time.
 
     No control character from the data reaches the page raw (`styr.escape.published`).
+    The unfinished last line of a batch starts the next one's text (one join, not two).
     """
     pending: list[str] = []
     size = 0
-    carry = ""
     for chunk in chunks:
         pending.append(chunk)
         size += len(chunk)
         if size >= _CHARACTERS_PER_BATCH:
-            lines = published(carry + "".join(pending)).split("\n")
-            pending.clear()
-            size = 0
+            lines = published("".join(pending)).split("\n")
             carry = lines.pop()
+            pending = [carry]
+            size = 0  # as before: the carried line counts to no batch, however long it is
             yield lines
-    yield published(carry + "".join(pending)).split("\n")
+    yield published("".join(pending)).split("\n")
 
 
 def render_whole(env: jinja2.Environment, name: str, context: dict[str, Any]) -> str:
