@@ -3,6 +3,7 @@ what is markup already written as it is, a missing reference marked in words."""
 
 from __future__ import annotations
 
+import jinja2
 from markupsafe import Markup
 
 from styr.followup.fulfilment import Status
@@ -10,6 +11,7 @@ from styr.report.followup import OutcomeView, StatusView
 from styr.report.links import ExternalLink
 from styr.report.view_types import Fact, IndicatorView, ItemView, Ref, ValueAt
 from styr.site.markup import PageMarkup
+from styr.site.pages import AreaContribution, Contribution, OrganisationLink
 from styr.site.texts import SiteLabels
 
 HOSTILE = '<img src=x onerror="alert(1)">&'
@@ -76,3 +78,51 @@ def test_what_comes_from_the_files_carries_its_language_and_markup_is_kept() -> 
     assert block.startswith('<article class="block goal" aria-labelledby="m-1">\n<h3 id="m-1"')
     assert block.endswith('<table class="activities"></table></article>')
     assert "<img" not in block
+
+
+# The goal list's and the area pages' items as the templates once wrote them, a Jinja loop each.
+_LOOPS = {
+    "by_area": '{% for x in items %}<li class="goal-item {{ classes(x.contribution) }}">'
+    "{{ mk.contribution(x.contribution, x.via) }}</li>\n{% endfor %}",
+    "plain": '{% for c in items %}<li class="goal-item {{ classes(c) }}">'
+    "{{ mk.contribution(c) }}</li>\n{% endfor %}",
+    "area": "{% for x in items %}<li>{{ mk.contribution(x.contribution, x.via) }}</li>\n"
+    "{% endfor %}",
+    "by_status": '{% for c in items %}<li class="goal-item {{ classes(c) }}">'
+    '<span class="kind">{{ c.kind }}:</span> {{ mk.link(c.ref) }} '
+    '<span class="note">({{ c.organisation.name }})</span></li>\n{% endfor %}',
+}
+
+
+def _contributions() -> list[Contribution]:
+    owner = OrganisationLink("n", HOSTILE, "organisationer/n.html")
+    met = StatusView(Status.MET.value, "●", HOSTILE, "2025")
+    return [
+        Contribution(Ref("a", HOSTILE, "#a"), HOSTILE, met, (), owner),
+        Contribution(Ref("b", "Mål B", None), "Mål", None, (Ref("a", "A", "#a"),), owner),
+        Contribution(Ref("", "Inriktning", "#n"), "Inriktning", met, (), owner),
+    ]
+
+
+def test_a_list_of_contributions_is_what_the_template_s_loop_wrote() -> None:
+    env = jinja2.Environment(autoescape=True)
+    contributions = _contributions()
+    via = [None, Ref("a", HOSTILE, "#a"), Ref("z", "Z", None)]
+    placed = [AreaContribution(c, v) for c in contributions for v in via]
+
+    def classes(c: Contribution) -> str:
+        return f"org-n omrade-{c.ref.id} {HOSTILE}"
+
+    for xl in ["", ' lang="sv"']:
+        mk = _markup(xl)
+        lists = {
+            "by_area": (placed, mk.contribution_items(placed, classes)),
+            "plain": (contributions, mk.contribution_items(contributions, classes)),
+            "area": (placed, mk.contribution_items(placed)),
+            "by_status": (contributions, mk.owned_items(contributions, classes)),
+        }
+        for name, (items, written) in lists.items():
+            looped = env.from_string(_LOOPS[name]).render(items=items, classes=classes, mk=mk)
+            assert isinstance(written, Markup)
+            assert str(written) == looped, name
+        assert mk.contribution_items([]) == ""

@@ -22,6 +22,7 @@ from styr.report.followup import StatusView
 from styr.report.html_escape import escaped
 from styr.report.links import ExternalLink
 from styr.report.view_types import Fact, IndicatorView, ItemView, Ref, ValueAt
+from styr.site.pages import AreaContribution, Contribution
 from styr.site.texts import SiteLabels
 
 # Escaped as Jinja escapes it, as a plain `str` (adding to a Markup would escape again):
@@ -110,13 +111,50 @@ class PageMarkup:
 
     def contribution(self, c: Any, via: Ref | None = None) -> Markup:
         """A goal as an area page and the goal list name it: kind, link, status, the way there."""
+        return Markup(self._contribution(c, via))
+
+    def _contribution(self, c: Any, via: Ref | None) -> str:
         text = f'<span class="kind">{_e(c.kind)}:</span> {self._link(c.ref)}'
         if c.status:
             text += f" {_status(c.status)}"
         if via:
             through = _e(self.t.get("through", title=via.title))
             text += f' <span class="note">({through})</span>'
-        return Markup(text)
+        return text
+
+    def contribution_items(
+        self,
+        items: Iterable[Contribution | AreaContribution],
+        classes: Callable[[Contribution], str] | None = None,
+    ) -> Markup:
+        """A list's items, one `<li>` a line, each a `contribution` (with the way it reaches
+        an area, for an area's); on the goal list in the classes its filter shows them by.
+
+        One call for a list that the goal list repeats three times over every goal of the
+        municipality: a Jinja loop made four calls and four escapes of each.
+        """
+        lines = []
+        for item in items:
+            c, via = (
+                (item.contribution, item.via)
+                if isinstance(item, AreaContribution)
+                else (item, None)
+            )
+            opening = f'<li class="goal-item {_e(classes(c))}">' if classes else "<li>"
+            lines.append(f"{opening}{self._contribution(c, via)}</li>\n")
+        return Markup("".join(lines))
+
+    def owned_items(
+        self, items: Iterable[Contribution], classes: Callable[[Contribution], str]
+    ) -> Markup:
+        """The goal list's items by status: each goal's kind, link and organisation."""
+        return Markup(
+            "".join(
+                f'<li class="goal-item {_e(classes(c))}"><span class="kind">{_e(c.kind)}:</span> '
+                f'{self._link(c.ref)} <span class="note">({_e(c.organisation.name)})</span></li>\n'
+                for c in items
+            )
+        )
 
     def item(self, x: ItemView, level: int, class_: str = "", inner: str = "") -> Markup:
         """A titled block (a goal, an area, an assignment, a work plan), its indicators under
