@@ -112,3 +112,13 @@ def test_the_pages_macros_are_made_once_not_on_every_page(
     assert made.count("site/_macros.html.j2") <= 1
     page = (tmp_path / "site" / "organisationer" / "grundskolenamnden.html").read_text("utf-8")
     assert 'class="block plan"' in page and 'class="plan-links"' in page  # its macros ran
+
+
+def test_prepared_templates_hold_the_environment_s_globals_as_one_plain_dict() -> None:
+    site_render.prepare()
+    env = site_render.site_environment()
+    for name in ["site/_layout.html.j2", "site/_macros.html.j2", "site/goals.html.j2"]:
+        template = env.get_template(name)
+        assert type(template.globals) is dict
+        assert template.globals == dict(env.make_globals(None))
+        assert "item_html" in template.globals and "range" in template.globals

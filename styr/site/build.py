@@ -129,6 +129,7 @@ def _one(
     )
 
     def fill(staging: Path) -> int:
+        prepare_templates()
         view, builder = site_view(repository, labels, result, updated)
         pages = write_municipality(view, builder, labels, _writer(staging, ""), options)
         return len(pages)
