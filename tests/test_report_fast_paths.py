@@ -102,3 +102,46 @@ def test_a_number_and_a_boolean_are_worded_apart() -> None:
     assert fmt.number(True, "sv") == ""
     assert fmt.number(1, "sv") == "1"
     assert fmt.number(float("nan"), "en") == plain_values.number(float("nan"), "en")
+
+
+def _tidied_the_long_way(fmt: str, text: str) -> str:
+    """The page whole: controls shown, trailing spaces cut, blank lines dropped (one kept
+    in a row in Markdown)."""
+    kept: list[str] = []
+    blank = False
+    for line in _published_the_long_way(text).split("\n"):
+        line = line.rstrip(" \t")
+        if not line:
+            blank = True
+            continue
+        if fmt == "md" and blank and kept:
+            kept.append("")
+        blank = False
+        kept.append(line)
+    return "\n".join(kept) + "\n" if kept else "\n"
+
+
+_page_pieces = st.lists(
+    st.lists(st.sampled_from([*_LAYOUT, *_CONTROL_SAMPLES, *_MARKS, " ", "\n\n"]), max_size=12).map(
+        "".join
+    ),
+    max_size=12,
+)
+
+
+@settings(deadline=None, max_examples=300)
+@given(_page_pieces, st.sampled_from(["html", "md"]), st.sampled_from([1, 2, 7, 1 << 16]))
+@example(["a\u202eb\n", "\n\n\t\n", "c\xa0d  \n", "\x1b[31m"], "html", 2)
+@example(["\n", "x\r\ny", "\n\n\n", "z"], "md", 1)
+def test_the_page_is_tidied_and_published_as_a_whole_would_be(
+    pieces: list[str], fmt: str, batch: int
+) -> None:
+    from styr.report import render
+
+    whole = render._CHARACTERS_PER_BATCH
+    render._CHARACTERS_PER_BATCH = batch  # batches of every size give the same page
+    try:
+        tidied = "".join(render._tidied(fmt, pieces))
+    finally:
+        render._CHARACTERS_PER_BATCH = whole
+    assert tidied == _tidied_the_long_way(fmt, "".join(pieces))
