@@ -20,6 +20,7 @@ from styr.model.index import build_index
 from styr.model.repository import load_repository
 from styr.rules import ambition, caseless, partial_influence
 from styr.rules.context import GOAL_CATEGORIES, RuleContext, number
+from styr.rules.context import normalise as normalise_title
 from styr.rules.indicator_complete import missing_parts
 from styr.rules.wording_clauses import is_finite, next_verb, opening_verb, verb_group
 from styr.rules.wording_lexicon import _find_noun_kind, lexicon_for, noun_kind, verb_forms
@@ -137,6 +138,26 @@ def test_the_context_finds_the_elements_the_index_finds() -> None:
         for element in index.elements:
             indicators = [e for e in index.children(element) if e.category == "indicator"]
             assert [id(e) for e in context.indicators_of(element)] == [id(e) for e in indicators]
+        assert context.goal_wordings() == [normalise_title(goal.title) for goal in goals]
+        by_id = {e.id: e for e in index.elements if e.category == "indicator" and e.id}
+        assert {k: id(e) for k, e in context.indicators_by_id().items()} == {
+            k: id(e) for k, e in by_id.items()
+        }
+
+
+def test_indicators_by_id_keep_the_later_of_two_with_one_id() -> None:
+    index = build_index(_REPOSITORY)
+    first, second = [e for e in index.elements if e.category == "indicator"][:2]
+    second = replace(second, id=first.id)
+    index.elements = [first, second]
+    context = RuleContext(_REPOSITORY, index, {}, _TODAY)
+    assert first.id is not None and context.indicators_by_id()[first.id] is second
+
+
+@given(st.one_of(st.none(), st.booleans(), st.integers(), st.floats(), st.text(max_size=3)))
+def test_a_number_is_an_int_or_float_but_no_boolean(value: object) -> None:
+    plain = None if isinstance(value, bool) or not isinstance(value, int | float) else float(value)
+    assert number(value) == plain or (plain != plain and number(value) != number(value))
 
 
 def test_the_plain_characters_fold_by_their_lower_case_alone() -> None:

@@ -35,6 +35,23 @@ class RuleContext:
         goals: list[Element] = self.remember("goals", self._goals)
         return goals
 
+    def goal_wordings(self) -> list[str]:
+        """Each goal's title normalised (`normalise`), in the order of `goals`.
+
+        Found once for the two rules that compare goals' wordings (G010, G011).
+        """
+        wordings: list[str] = self.remember(
+            "goal-wordings", lambda: [normalise(goal.title) for goal in self.goals()]
+        )
+        return wordings
+
+    def indicators_by_id(self) -> dict[str, Element]:
+        """The indicators by id; of two with one id, the later (found once for the F rules)."""
+        by_id: dict[str, Element] = self.remember(
+            "indicators-by-id", lambda: {e.id: e for e in self.of_category("indicator") if e.id}
+        )
+        return by_id
+
     def of_category(self, category: str) -> list[Element]:
         """The elements of one category, in written order (`Index.of_category`)."""
         return self._by_category().get(category, [])
@@ -67,9 +84,14 @@ class RuleContext:
         return rule.at(element.document.file, line, column, path, **params)
 
 
+# A tuple made once: `int | float` written in the call made a new union each
+# time, most of what asking cost, and the rules ask of every value they read.
+_NUMBER_TYPES = (int, float)
+
+
 def number(value: Any) -> float | None:
     """A numeric value as float; booleans are not numbers here."""
-    if isinstance(value, bool) or not isinstance(value, int | float):
+    if isinstance(value, bool) or not isinstance(value, _NUMBER_TYPES):
         return None
     return float(value)
 

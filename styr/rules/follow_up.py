@@ -7,7 +7,6 @@ from collections.abc import Iterator
 from styr.findings import Finding, Severity
 from styr.followup.evaluate import OutcomeEntry, read_outcomes
 from styr.i18n import N_
-from styr.model.index import Element
 from styr.rules.base import PRESUMES_EVERY_FILE, Rule
 from styr.rules.context import RuleContext
 
@@ -116,19 +115,15 @@ def _outcomes(context: RuleContext) -> list[OutcomeEntry]:
     return outcomes
 
 
-def _indicators(context: RuleContext) -> dict[str, Element]:
-    return {e.id: e for e in context.of_category("indicator") if e.id}
-
-
 def check_unknown(context: RuleContext) -> Iterator[Finding]:
-    known = _indicators(context)
+    known = context.indicators_by_id()
     for outcome in _outcomes(context):
         if outcome.indicator not in known:
             yield _at(UNKNOWN_INDICATOR, outcome, "indicator", indicator=outcome.indicator)
 
 
 def check_horizon(context: RuleContext) -> Iterator[Finding]:
-    known = _indicators(context)
+    known = context.indicators_by_id()
     for outcome in _outcomes(context):
         indicator = known.get(outcome.indicator)
         goal = indicator.parent if indicator else None
@@ -172,7 +167,7 @@ def check_missing(context: RuleContext) -> Iterator[Finding]:
 
 
 def check_unit(context: RuleContext) -> Iterator[Finding]:
-    known = _indicators(context)
+    known = context.indicators_by_id()
     for outcome in _outcomes(context):
         indicator = known.get(outcome.indicator)
         expected = indicator.data.get("unit") if indicator else None

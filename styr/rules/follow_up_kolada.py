@@ -138,7 +138,7 @@ def _finding(outcome: OutcomeEntry, entry: Mapping[str, Any], revision: Revision
 
 
 def check_preliminary(context: RuleContext) -> Iterator[Finding]:
-    indicators = {e.id: e for e in context.of_category("indicator") if e.id}
+    indicators = context.indicators_by_id()
     for outcome in _outcomes(context):
         indicator = indicators.get(outcome.indicator)
         if not outcome.preliminary or indicator is None or outcome.value is None:

@@ -33,9 +33,8 @@ Option `similarity` (0–1, default 0.9) sets how alike counts as a repetition.
 
 def check(context: RuleContext) -> Iterator[Finding]:
     limit = float(context.options["similarity"])
-    for goal in context.goals():
-        wanted = normalise(goal.title)
-        words = set(wanted.split())
+    for goal, wanted in zip(context.goals(), context.goal_wordings(), strict=True):
+        words: set[str] | None = None  # the goal's words, once a title is as long
         for indicator in context.indicators_of(goal):
             title = normalise(indicator.title)
             # Cheap bounds first: titles of very different length, or sharing
@@ -43,6 +42,7 @@ def check(context: RuleContext) -> Iterator[Finding]:
             shorter, longer = sorted((len(wanted), len(title)))
             if not longer or 2 * shorter / (shorter + longer) < limit:
                 continue
+            words = set(wanted.split()) if words is None else words
             other = set(title.split())
             if len(words & other) < limit * max(len(words), len(other)) - 1:
                 continue

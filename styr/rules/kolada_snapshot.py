@@ -180,12 +180,18 @@ def _snapshot(context: RuleContext) -> Snapshot | None:
 
 
 def _with_kolada(context: RuleContext) -> list[tuple[Element, str]]:
-    found = []
-    for indicator in context.of_category("indicator"):
-        value = indicator.data.get("kolada")
-        if isinstance(value, str) and is_kolada_id(value):
-            found.append((indicator, value))
-    return found
+    """The indicators with a Kolada id, and the id: found once for the rules of this module."""
+
+    def find() -> list[tuple[Element, str]]:
+        found = []
+        for indicator in context.of_category("indicator"):
+            value = indicator.data.get("kolada")
+            if isinstance(value, str) and is_kolada_id(value):
+                found.append((indicator, value))
+        return found
+
+    with_kolada: list[tuple[Element, str]] = context.remember("kolada-indicators", find)
+    return with_kolada
 
 
 def _loaded(context: RuleContext) -> tuple[list[tuple[Element, str]], Snapshot | None]:
