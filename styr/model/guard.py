@@ -31,7 +31,7 @@ from typing import Any
 
 from styr.findings import Finding, PathInDocument
 from styr.load import Document
-from styr.model.index import FILE_LAYOUTS, Index, Layout, build_index
+from styr.model.index import FILE_LAYOUTS, Index, Layout, build_index, shared_index
 from styr.model.repository import Repository
 from styr.model.steering_model import read_steering_model
 from styr.rules.base import PRESUMES_EVERY_FILE, Rule
@@ -129,7 +129,7 @@ def guard(repository: Repository, results: Mapping[Path, SchemaResult]) -> Guard
     }
     model_rejected = _model_misshapen(repository.manifest, results.get(repository.manifest.file))
     if not left_out:
-        index = build_index(repository)
+        index = shared_index(repository)  # the report reads the same one (styr.report.build)
         return Guarded(repository, index, rejected, model_rejected)
     manifest = _pruned(repository.manifest, left_out)
     documents = [_pruned(document, left_out) for document in repository.documents]

@@ -12,7 +12,8 @@ from styr.cache import LintCache
 from styr.errors import UsageError
 from styr.lint import LintResult, RepositoryResult, lint_repository, load_and_lint
 from styr.load import Document
-from styr.model.index import build_index
+from styr.load.freed_memory import return_freed_memory
+from styr.model.index import build_index, shared_index
 from styr.model.repository import Repository, find_repositories
 from styr.parallel import map_in_processes
 from styr.publishing import check_publishable, error_count
@@ -169,6 +170,7 @@ def linted_views(
     check_publishable(LintResult(results), allow_errors=allow_errors)
     for repository in repositories:
         _let_go_of_texts(repository, loaded_only=True)
+    return_freed_memory()  # the files' bytes and texts, before the views are built on top
     labels = Labels(language or _common_language(repositories))
     codes = [repository.municipality_code for repository in repositories]
     views = [
@@ -203,7 +205,7 @@ def repository_view(
     `linted` is the repository's lint result when the caller has it (it is
     linted here otherwise, for the findings or the count of errors).
     """
-    index = build_index(repository)
+    index = shared_index(repository)  # the lint's guard built it, when it linted this repository
     follow = follow_up(repository, index, labels.language)
     builder = ViewBuilder(repository, index, labels, anchors, follow)
     reach = Reach(index)  # for the figures and the diagram; let go before the page is written
