@@ -110,17 +110,23 @@ class Arrangement:
     def _areas_from(
         self, target: str, by_id: dict[str, Contribution], seen: set[str]
     ) -> Iterator[str]:
-        if target in seen:
-            return
-        seen.add(target)
-        area = self.area_of.get(target)
-        if area is not None:
-            yield area
-            return
-        step = by_id.get(target)
-        if step is not None:
-            for further in step.contributes_to:
-                yield from self._areas_from(further.id, by_id, seen)
+        """The areas reached from `target`, depth first, each step's targets in the order it
+        names them. A loop over a stack rather than a call for each step: a chain of a
+        thousand goals went past Python's limit on nested calls. A target is looked at when
+        it is taken off the stack, as the call for it once looked, so the order is the same."""
+        pending = [target]
+        while pending:
+            current = pending.pop()
+            if current in seen:
+                continue
+            seen.add(current)
+            area = self.area_of.get(current)
+            if area is not None:
+                yield area
+                continue
+            step = by_id.get(current)
+            if step is not None:
+                pending.extend(further.id for further in reversed(step.contributes_to))
 
     def areas_of(self, contribution: Contribution) -> list[str]:
         """The areas a contribution reaches (once `finish` has placed them)."""
