@@ -106,3 +106,29 @@ def test_a_pickled_chart_draws_the_same_with_the_same_shared_axes() -> None:
     html = made.html()
     again = pickle.loads(pickle.dumps(made))
     assert again.html() == html and again.drawing.get().axes is made.drawing.get().axes
+
+
+def coordinate(value: float) -> str:
+    """A coordinate written the plain way: one decimal, none when it is 0, never -0."""
+    text = f"{value + 0.0:.1f}"
+    return text.removesuffix(".0")
+
+
+@settings(deadline=None, max_examples=100)
+@given(charts())
+def test_each_mark_is_drawn_at_its_point(c: Chart | None) -> None:
+    if c is None:
+        return
+    xy = [f"{coordinate(p.x)},{coordinate(p.y)}" for p in c.points]
+    assert c.line == (" ".join(xy) if len(xy) > 1 else "")
+    assert c.point_marks == "".join(
+        f"M{coordinate(p.x - 4)} {coordinate(p.y)}{c.dot}" for p in c.points
+    )
+    targets = [f"{coordinate(p.x)},{coordinate(p.y)}" for p in c.targets]
+    assert c.target_line == (" ".join(targets) if len(targets) > 1 else "")
+    assert c.target_marks == "".join(
+        f"M{coordinate(p.x)} {coordinate(p.y - 5)}{c.diamond}" for p in c.targets
+    )
+    b = c.baseline
+    square = f"M{coordinate(b.x - 4)} {coordinate(b.y - 4)}h8v8h-8z" if b else ""
+    assert c.baseline_mark == square

@@ -7,10 +7,15 @@ lays it out (inline SVG and a table, `styr.report.chart_svg`; the template
 `_chart.html.j2`'s `chart(c)` inserts it), so the one-page report and the
 site draw the same chart, and the Markdown report prints the same table.
 
-Where each thing is drawn (the frame, the marks, the axes: the `Drawing`) is
-worked out when a rendering first asks for it: the Markdown report prints
-only the table and the words, and on a report of 100,000 indicators the
-drawing it never shows was seconds.
+Where each thing is drawn is worked out when a rendering first asks for it:
+the Markdown report prints only the table and the words, and on a report of
+100,000 indicators the drawing it never shows was seconds. Charts of one
+kind share their axes (`styr.report.chart_layout.axes_of`: the frame, the
+ticks, the grid, where each period stands, each place a value is marked);
+the SVG is written from a chart's `Marks` on them, and the `Drawing` a
+template reads (`c.points`, `c.frame` …) is made from the same marks.
+Each value is written once (`Written`) for the words, the table and the
+drawing.
 
 The trend beside the chart is said twice over, so that it can never
 contradict the line: which way the line goes ("Lower than in 2024", with the
@@ -23,12 +28,12 @@ from __future__ import annotations
 
 import functools
 import math
+import operator
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from markupsafe import Markup
 
-from styr.followup.periods import Period
 from styr.report.chart_axes import CHARACTER, LEGEND_MARK, Frame, round_ticks
 from styr.report.chart_layout import DIAMOND, DOT, Spot, axes_of
 from styr.report.chart_md import chart_markdown
@@ -185,7 +190,8 @@ def build_chart(
     and milestones by year (one value a year). Values that are not finite
     numbers are left out: they cannot be drawn.
     """
-    drawn = sorted([o for o in outcomes if _finite(o.value)], key=_period_of)
+    drawn = [o for o in outcomes if o.value is not None and math.isfinite(o.value)]
+    drawn.sort(key=_PERIOD)
     if not drawn:
         return None
     goals = sorted([(year, value) for year, value in targets if math.isfinite(value)])
@@ -313,9 +319,4 @@ def _legend(language: str, targets: bool, baseline: bool) -> tuple[LegendItem, .
     return tuple(items)
 
 
-def _finite(value: float | None) -> bool:
-    return value is not None and math.isfinite(value)
-
-
-def _period_of(outcome: ChartOutcome) -> Period:
-    return outcome.period
+_PERIOD = operator.attrgetter("period")  # what outcomes are drawn in order of

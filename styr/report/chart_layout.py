@@ -22,7 +22,8 @@ from styr.report.chart_table import number_text
 # The marks as path commands from their top or left point: a dot of radius 4, a diamond.
 DOT = "a4 4 0 1 0 8 0a4 4 0 1 0-8 0"
 DIAMOND = "l5 5-5 5-5-5z"
-_SPOTS_KEPT = 100_000  # places kept for each set of axes; past it, worked out every time
+# Places kept for each set of axes (a few hundred kB at most); past that, worked out each time.
+_SPOTS_KEPT = 4096
 
 
 class Spot(NamedTuple):

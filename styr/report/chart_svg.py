@@ -4,7 +4,9 @@ This writes what the template `_chart.html.j2` once laid out with loops and
 filters, byte for byte, as a list of string pieces joined once: on a report
 of 100,000 indicators the macro cost more than building the charts. Every
 text goes through markupsafe's `escape` (the one HTML escape, as Jinja's
-autoescape does); the numbers and positions are the chart's own. The SVG
+autoescape does); the numbers and positions are the chart's own (its
+`Marks`), and what the charts that share their axes or their words share
+(the axes, the legend, the table's head) is written once for all. The SVG
 carries its colours as attributes, so that it reads right with any
 stylesheet; a page's stylesheet may refine them (.chart-…,
 templates/_chart.css.j2). The target is dashed, marked with diamonds and
