@@ -66,10 +66,13 @@ def _quality(
     repository: Repository, index: Index, config: LintConfig, today: date
 ) -> list[Finding]:
     findings: list[Finding] = []
-    memo: dict[str, object] = {}
+    # One context for all the rules of the repository, given each rule's
+    # options in turn (a check runs to its end before the next one starts):
+    # making one for each rule cost about a sixth of what the smallest rules cost.
+    context = RuleContext(repository, index, {}, today)
     for rule, check in QUALITY_CHECKS:
         if config.enabled(rule):
-            context = RuleContext(repository, index, config.options_of(rule), today, memo)
+            context.options = config.options_of(rule)
             findings.extend(check(context))
     return findings
 

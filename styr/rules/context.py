@@ -19,10 +19,11 @@ GOAL_CATEGORIES = ("goal", "council_goal")
 class RuleContext:
     repository: Repository
     index: Index
-    options: dict[str, Any]
+    options: dict[str, Any]  # the running rule's (styr.lint_checks sets each rule's in turn)
     today: date
     # Shared by every rule of one repository's run, for what several rules
-    # read (the follow-up outcomes), so it is read once.
+    # read (the follow-up outcomes, the goals, the elements of a category),
+    # so it is found once.
     memo: dict[str, Any] = field(default_factory=dict)
 
     def remember(self, key: str, compute: Callable[[], Any]) -> Any:

@@ -67,7 +67,9 @@ def check_sdg(context: RuleContext) -> Iterator[Finding]:
     known = sdg_ids()
     for element in context.index.elements:
         references = element.data.get("agenda2030")
-        for position, value in enumerate(references if isinstance(references, list) else []):
+        if not isinstance(references, list):
+            continue  # most elements: no list to go through
+        for position, value in enumerate(references):
             text = str(value)
             if text in known:
                 continue
