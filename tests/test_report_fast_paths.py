@@ -145,3 +145,48 @@ def test_the_page_is_tidied_and_published_as_a_whole_would_be(
     finally:
         render._CHARACTERS_PER_BATCH = whole
     assert tidied == _tidied_the_long_way(fmt, "".join(pieces))
+
+
+def _target_the_long_way(data: dict[str, Any], year: int) -> float | None:
+    """A year's target: the first entry of that year with a number, targets before milestones."""
+    for key in ("targets", "milestones"):
+        entries = data.get(key)
+        for entry in entries if isinstance(entries, list) else []:
+            if isinstance(entry, dict) and entry.get("year") == year:
+                value = entry.get("value")
+                if isinstance(value, int | float) and not isinstance(value, bool):
+                    return float(value)
+    return None
+
+
+_years = st.one_of(
+    st.sampled_from([2024, 2025, 2026, 2026.0, True, 1, "2026", None]), st.integers(2020, 2030)
+)
+_values = st.one_of(st.none(), st.booleans(), st.integers(-5, 100), st.floats(allow_nan=False))
+_entries = st.one_of(
+    st.fixed_dictionaries({"year": _years, "value": _values}),
+    st.fixed_dictionaries({"year": _years}),
+    st.just("not an entry"),
+)
+_targeted = st.fixed_dictionaries(
+    {},
+    optional={
+        "targets": st.one_of(st.lists(_entries, max_size=4), st.just(5)),
+        "milestones": st.lists(_entries, max_size=4),
+    },
+)
+
+
+@settings(deadline=None, max_examples=400)
+@given(_targeted, st.sampled_from([1, 2024, 2025, 2026, 2027]))
+@example({"targets": [{"year": 2026.0, "value": 3}, {"year": 2026, "value": 5}]}, 2026)
+@example(
+    {"targets": [{"year": 2026, "value": None}], "milestones": [{"year": 2026, "value": 4}]}, 2026
+)
+@example({"targets": [{"year": True, "value": 1}]}, 1)
+def test_every_years_target_is_the_rule_written_out(data: dict[str, Any], year: int) -> None:
+    from styr.followup.evaluate import target_for, target_values
+
+    expected = _target_the_long_way(data, year)
+    assert target_for(data, year) == expected
+    assert target_values(data).get(year) == expected

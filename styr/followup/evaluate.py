@@ -253,18 +253,30 @@ def judge(
 
 def target_for(data: dict[str, Any], year: int) -> float | None:
     """The target value (målvärde) for a year, or a milestone (etappmål) set for it."""
-    # Asked for every indicator judged and every year its chart shows: the entries are
-    # walked as they are, without `_items`' list of positions.
+    return target_values(data).get(year)
+
+
+def target_values(data: dict[str, Any]) -> dict[float, float]:
+    """The target value of every year written, as `target_for` gives each: the first with
+    a number, targets before milestones, a year found by `==` (2026.0 is 2026).
+
+    The years are keys as written, so that a lookup compares them as `==` does: a
+    chart asks for every year it shows, and one pass serves them all.
+    """
+    found: dict[float, float] = {}
     for key in ("targets", "milestones"):
         entries = data.get(key)
         if not isinstance(entries, list):  # `targets: 5` is the schema's to report
             continue
         for entry in entries:
-            if isinstance(entry, dict) and entry.get("year") == year:
+            if not isinstance(entry, dict):
+                continue
+            year = entry.get("year")
+            if isinstance(year, int | float) and year not in found:
                 value = _number(entry.get("value"))
                 if value is not None:
-                    return value
-    return None
+                    found[year] = value
+    return found
 
 
 def next_target_for(data: dict[str, Any], year: int) -> tuple[int, float] | None:

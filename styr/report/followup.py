@@ -19,7 +19,7 @@ from styr.followup.evaluate import (
     evaluate,
     judge,
     read_outcomes,
-    target_for,
+    target_values,
 )
 from styr.followup.fulfilment import SYMBOLS, Scale, Status, read_scale, shown_percent
 from styr.followup.periods import Period
@@ -257,7 +257,8 @@ def indicator_chart(
         for item in _listed(data.get(key))
         if type(year := item.get("year")) is int
     }
-    targets = [(year, value) for year in years if (value := target_for(data, year)) is not None]
+    values = target_values(data)  # every year's, in one pass: not one pass a year
+    targets = [(year, values[year]) for year in years if year in values]
     better = data.get("better")
     return build_chart(
         title=fmt.one_line(element.title),

@@ -39,6 +39,20 @@ def item_html(
     `section` is the heading the block stands under: its kind is not said again when
     that heading is the kind's own name ("Visionsområde", then "Den skapande staden").
     """
+    return Markup(item_text(x, t, level, css_class, section, inside, peer_table))
+
+
+def item_text(
+    x: ItemView,
+    t: Labels,
+    level: int,
+    css_class: str,
+    section: str,
+    inside: str,
+    peer_table: Callable[[list[IndicatorView], Labels], str],
+) -> str:
+    """`item_html` as a plain text, for `items_html`, which joins the blocks itself (made
+    into Markup one by one, each block was copied once more)."""
     heading_kind = x.heading_kind
     kind = (
         f'<span class="kind">{_short(heading_kind)}</span> '
@@ -84,7 +98,7 @@ def item_html(
         out.append("</div>")
     out.append(inside)
     out.append("</article>")
-    return Markup("".join(out))
+    return "".join(out)
 
 
 def _fact(fact: Fact, t: Labels) -> str:
@@ -112,7 +126,7 @@ def items_html(
     the template calls it, each block escaped as `{{ }}` escapes it.
     """
     if is_bundled(item, "_macros.html.j2", "item"):
-        blocks = [item_html(x, t, level, css_class, section, "", peer_table) for x in items]
+        blocks = [item_text(x, t, level, css_class, section, "", peer_table) for x in items]
         return Markup("\n".join(blocks))
     called = (context.call(item, x, t, level, css_class, section) for x in items)
     return Markup("\n".join(str(escape(block)) for block in called))
