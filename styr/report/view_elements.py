@@ -183,10 +183,12 @@ class ElementViews:
     def goal(self, element: Element) -> ItemView:
         data = element.data
         facts = []
-        if fmt.one_line(data.get("target_group")):
-            facts.append(Fact(self.t.target_group, fmt.one_line(data.get("target_group"))))
-        if fmt.period(data.get("horizon")):
-            facts.append(Fact(self.t.horizon, fmt.period(data.get("horizon"))))
+        target_group = fmt.one_line(data.get("target_group"))
+        if target_group:
+            facts.append(Fact(self.t.target_group, target_group))
+        horizon = fmt.period(data.get("horizon"))
+        if horizon:
+            facts.append(Fact(self.t.horizon, horizon))
         return self.item(element, facts)
 
 
