@@ -89,23 +89,78 @@ class Arrangement:
     def finish(self) -> None:
         """Place every contribution under the areas it reaches, directly or through the chain."""
         by_id = {c.ref.id: c for c in self.contributions if c.ref.id}
+        known = self._areas_by_target(by_id)
         for contribution in self.contributions:
-            reached = self.areas_reached(contribution, by_id)
+            reached = self.areas_reached(contribution, by_id, known)
             self.reached[id(contribution)] = [area for area, _ in reached]
             for area, via in reached:
                 self.by_area.setdefault(area, []).append(AreaContribution(contribution, via))
 
     def areas_reached(
-        self, contribution: Contribution, by_id: dict[str, Contribution]
+        self,
+        contribution: Contribution,
+        by_id: dict[str, Contribution],
+        known: dict[str, list[str]] | None = None,
     ) -> list[tuple[str, Ref | None]]:
-        """The areas a contribution reaches, each once, with the first step on the way."""
+        """The areas a contribution reaches, each once, with the first step on the way.
+
+        `known` gives each target's areas where the chain has no loop (`_areas_by_target`):
+        then no walk starts again from every goal along a chain, which was a pass over the
+        rest of the chain for each of its goals.
+        """
+        own = contribution.ref.id
+        if own and by_id.get(own) is not contribution:
+            known = None  # its id named twice: the chain goes on from the other one, not it
         reached: dict[str, Ref | None] = {}
         for first in contribution.contributes_to:
-            seen: set[str] = {contribution.ref.id}
-            for area in self._areas_from(first.id, by_id, seen):
+            if known is None or first.id == own:
+                areas: Iterable[str] = self._areas_from(first.id, by_id, {contribution.ref.id})
+            else:
+                areas = self._known_areas(first.id, known)
+            for area in areas:
                 via = None if first.id == area else first
                 reached.setdefault(area, via)
         return list(reached.items())
+
+    def _known_areas(self, target: str, known: dict[str, list[str]]) -> list[str]:
+        found = known.get(target)
+        if found is not None:
+            return found
+        area = self.area_of.get(target)
+        return [area] if area is not None else []
+
+    def _areas_by_target(self, by_id: dict[str, Contribution]) -> dict[str, list[str]] | None:
+        """Each goal's areas, in the order a walk from it meets them; None where the chain has
+        a loop, or an element has no id (the walks then go as `_areas_from` goes).
+
+        Without a loop, a walk from a goal meets the areas of the goals it names one after
+        the other, each once: so a goal's areas are its targets' areas in turn, each kept
+        where it first comes, and each goal's are worked out once, after its targets'.
+        """
+        if "" in self.area_of:
+            return None
+        known: dict[str, list[str]] = {}
+        for start in by_id:
+            pending: list[tuple[str, bool]] = [(start, False)]
+            walking: set[str] = set()  # on the way from `start` to where the walk stands
+            while pending:
+                target, targets_known = pending.pop()
+                step = by_id.get(target)
+                if targets_known and step is not None:
+                    walking.discard(target)
+                    areas = (
+                        self._known_areas(further.id, known) for further in step.contributes_to
+                    )
+                    known[target] = list(dict.fromkeys(a for found in areas for a in found))
+                    continue
+                if target in known or target in self.area_of or step is None:
+                    continue
+                if target in walking:
+                    return None  # a loop
+                walking.add(target)
+                pending.append((target, True))
+                pending.extend((further.id, False) for further in step.contributes_to)
+        return known
 
     def _areas_from(
         self, target: str, by_id: dict[str, Contribution], seen: set[str]
