@@ -12,13 +12,14 @@ from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from styr.i18n import both_languages
 from styr.model.index import build_index
 from styr.model.repository import load_repository
-from styr.rules import ambition, caseless, partial_influence
+from styr.rules import ambition, caseless, partial_influence, vague_goal
 from styr.rules.context import GOAL_CATEGORIES, RuleContext, number
 from styr.rules.context import normalise as normalise_title
 from styr.rules.indicator_complete import missing_parts
@@ -86,7 +87,7 @@ def test_normalising_is_the_plain_substitutions(text: str) -> None:
 
 def _topic_named_plainly(title: str, extra: list[str]) -> dict[str, str] | None:
     """G006's topic as its rule reads: the first topic that a word of the title starts."""
-    for pattern, label in partial_influence._TOPICS:
+    for pattern, label, _ in partial_influence._TOPICS:
         if re.search(rf"\b({pattern})", title, re.IGNORECASE):
             return both_languages("topic", label)
     for topic in extra:
@@ -260,3 +261,53 @@ def test_the_targeted_indicators_are_those_with_a_direction_a_baseline_and_a_tar
     found = ambition._targeted(context)
     assert [(id(e), *rest) for e, *rest in found] == expected
     assert ambition._targeted(context) is found  # found once for both rules
+
+
+# Each pattern that names the words one of which its every match holds.
+_WITH_WORDS = [
+    *((pattern, words) for pattern, _, words in partial_influence._TOPICS),
+    (vague_goal._VAGUE._folded.pattern, vague_goal._VAGUE._words),
+]
+
+
+@pytest.mark.parametrize(("source", "words"), _WITH_WORDS)
+@given(data=st.data())
+@settings(max_examples=150, deadline=None)
+def test_every_match_holds_one_of_the_words_given_for_it(
+    source: str, words: tuple[str, ...], data: st.DataObject
+) -> None:
+    alphabet = st.sampled_from("abcdefghijklmnopqrstuvwxyzåäöéABCDEFGHIJKLMNOPQRSTUVWXYZÅÄÖÉ09 ")
+    text = data.draw(st.from_regex(re.compile(source), fullmatch=True, alphabet=alphabet))
+    match = re.search(source, text)
+    assert match is not None
+    lowered = match.group(0).lower()
+    assert any(word in lowered for word in words)
+
+
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "god",
+                "GODA",
+                "Gott",
+                "bra",
+                "HÖGT",
+                "väl",
+                "ändamålsenliga",
+                "effektivt",
+                "kvalitativ",
+                "go",
+                "godis",
+                "x",
+                "å",
+            ]
+        ),
+        max_size=5,
+    )
+)
+def test_a_vague_word_is_found_as_a_search_with_the_flag_finds_it(words: list[str]) -> None:
+    title = " ".join(words)
+    found = vague_goal._VAGUE.search(title)
+    expected = re.search(vague_goal._VAGUE._folded.pattern, title, re.IGNORECASE)
+    assert (found and found.group(1).lower()) == (expected and expected.group(1).lower())

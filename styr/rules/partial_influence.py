@@ -39,20 +39,33 @@ till arbete eller studier"; keep unemployment in the direction.
 """),
 )
 
-_TOPICS: tuple[tuple[str, str], ...] = (
-    (r"arbetslöshet\w*", N_("unemployment")),
-    (r"sysselsättning\w*", N_("employment")),
+# Each topic: its pattern, its name, and words one of which every match holds
+# (what styr.rules.caseless tests first; tests/test_rules_fast_paths.py holds
+# each pattern's matches to them).
+_TOPICS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
+    (r"arbetslöshet\w*", N_("unemployment"), ("arbetslöshet",)),
+    (r"sysselsättning\w*", N_("employment"), ("sysselsättning",)),
     (
         r"(antal(et)? )?(arbetstillfällen|jobb|nya företag|nyföretagande)\b",
         N_("the number of jobs or companies"),
+        ("arbetstillfällen", "jobb", "nya företag", "nyföretagande"),
     ),
     (
         r"befolknings(tillväxt|ökning)\w*|invånarantal\w*|antal(et)? invånare",
         N_("population growth"),
+        ("befolknings", "invånar"),
     ),
-    (r"företagsklimat\w*|ranking\w*|rankning\w*", N_("the business climate or rankings")),
-    (r"konjunktur\w*|ekonomisk(a)? tillväxt\w*|bnp\b|bruttoregionprodukt\w*", N_("the economy")),
-    (r"bostadspris\w*|huspris\w*", N_("house prices")),
+    (
+        r"företagsklimat\w*|ranking\w*|rankning\w*",
+        N_("the business climate or rankings"),
+        ("företagsklimat", "ranking", "rankning"),
+    ),
+    (
+        r"konjunktur\w*|ekonomisk(a)? tillväxt\w*|bnp\b|bruttoregionprodukt\w*",
+        N_("the economy"),
+        ("konjunktur", "tillväxt", "bnp", "bruttoregionprodukt"),
+    ),
+    (r"bostadspris\w*|huspris\w*", N_("house prices"), ("bostadspris", "huspris")),
 )
 
 
@@ -77,14 +90,17 @@ Topic = tuple[CaselessPattern, dict[str, str]]
 def _patterns(extra_topics: tuple[str, ...]) -> tuple[CaselessPattern, list[Topic]]:
     """One pattern for any topic, and each topic's pattern with its words, in order."""
     # The municipality's own topics are its own words, the same in both languages.
-    topics = [(p, both_languages("topic", label)) for p, label in _TOPICS] + [
-        (re.escape(t.lower()), {"topic": t}) for t in extra_topics
+    topics = [(p, both_languages("topic", label), words) for p, label, words in _TOPICS] + [
+        (re.escape(t.lower()), {"topic": t}, (t.lower(),)) for t in extra_topics
     ]
-    patterns = [(CaselessPattern(rf"\b({p})"), topic) for p, topic in topics]
+    patterns = [(CaselessPattern(rf"\b({p})"), topic) for p, topic, _ in topics]
     # One look for any topic first: most goals name none, and one search costs
     # far less than one per topic. Which topic is named is then found in order.
     # One word boundary before all the topics: the same goals match as with one
     # before each, and the search tries it once at each place instead of once
     # per topic.
-    any_topic = CaselessPattern(rf"\b(?:{'|'.join(f'(?:{p})' for p, _ in topics)})")
+    any_topic = CaselessPattern(
+        rf"\b(?:{'|'.join(f'(?:{p})' for p, _, _ in topics)})",
+        tuple(word for _, _, words in topics for word in words),
+    )
     return any_topic, patterns

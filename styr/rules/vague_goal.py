@@ -31,10 +31,12 @@ Instead: keep the wording if you like, and add an indicator such as "Andel
 """),
 )
 
-# Case-insensitive, searched mostly in lower case (styr.rules.caseless).
+# Case-insensitive, searched mostly in lower case (styr.rules.caseless), and
+# only in a title that holds one of the words (god, gott and goda hold "go").
 _VAGUE = CaselessPattern(
     r"\b(god|gott|goda|bra|hög|högt|höga|väl|attraktiv\w*|effektiv\w*|kvalitativ\w*|"
-    r"ändamålsenlig\w*)\b"
+    r"ändamålsenlig\w*)\b",
+    ("go", "bra", "hög", "väl", "attraktiv", "effektiv", "kvalitativ", "ändamålsenlig"),
 )
 
 
