@@ -22,8 +22,8 @@ from types import FrameType
 TEMPORARY_SUFFIX = ".styr-tmp"
 
 # Flags that exist only on some systems; 0 where they do not.
-NOFOLLOW = getattr(os, "ONOFOLLOW", 0)
-BINARY = getattr(os, "OBINARY", 0)
+NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
+BINARY = getattr(os, "O_BINARY", 0)  # without it Windows writes every "\n" as "\r\n"
 NONBLOCK = getattr(os, "O_NONBLOCK", 0)
 
 

@@ -403,3 +403,17 @@ def test_kolada_pull_names_its_temporary_file_for_git_and_cleans_up_on_failure(
     assert result.code == 2 and "EIO" in result.err and "Internt fel" not in result.err
     assert fnmatch.fnmatch(seen[0], ".kolada.yaml.*.styr-tmp")
     assert list((kolada_repo / "uppfoljning").glob(".*")) == []
+
+
+def test_the_writers_flags_are_the_systems_own() -> None:
+    # A misspelt name falls back to 0 without a word: no link refused on reading
+    # back, and on Windows every file written in text mode ("\n" as "\r\n").
+    from styr import files_staging
+
+    assert getattr(os, "O_NOFOLLOW", 0) == files_staging.NOFOLLOW
+    assert getattr(os, "O_BINARY", 0) == files_staging.BINARY
+    assert getattr(os, "O_NONBLOCK", 0) == files_staging.NONBLOCK
+    if os.name == "posix":
+        assert files_staging.NOFOLLOW and files_staging.NONBLOCK
+    else:
+        assert files_staging.BINARY
