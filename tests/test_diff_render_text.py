@@ -608,18 +608,22 @@ _KEYS = st.sampled_from(
     params=st.dictionaries(_KEYS, _JSON, max_size=8),
 )
 @example(kind=ChangeKind.MOVED, category="goal", params={"old": ""})  # moved from no one
+@example(kind=ChangeKind.MOVED, category="goal", params={"old": "0"})  # from a board named "0"
 def test_any_params_give_a_sentence_never_an_error(
     kind: ChangeKind, category: str, params: dict[str, object]
 ) -> None:
     odd = change(kind, category, "Mål", params=params)
     diff = result(repository([odd]))
+    # A move is listed under the organisation it left too, when it names one.
+    giving = params.get("old") if kind is ChangeKind.MOVED else None
+    twice = isinstance(giving, str) and giving not in ("", odd.organisation)
     for language in ("sv", "en"):
         said = sentence(odd, language, PLAIN)
         assert said and "\n" not in said
         assert terminal(said) in render_text(diff, language)
-        tables = 0 if kind.value.startswith("repository") else 1
+        tables = 0 if kind.value.startswith("repository") else 2 if twice else 1
         rows = [line for line in render_markdown(diff, language).splitlines() if line[:2] == "| "]
-        assert len(rows) == 3 * tables  # a head, a delimiter and the change's row
+        assert len(rows) == 3 * tables  # a head, a delimiter and the change's row, per table
         written = json.loads(render_json(diff, language))["repositories"][0]["changes"][0]
         assert written["text"] == said
         assert render_github(diff, language).count("<details>") == tables
