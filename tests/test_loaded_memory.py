@@ -1,12 +1,17 @@
-"""What keeps a large repository's loaded values small: exact lists, memory handed back."""
+"""Loading a large repository: exact lists, memory handed back, no collector walking it."""
 
 from __future__ import annotations
 
+import gc
 import sys
 from typing import Any
 
+from conftest import EXAMPLES
+
 from styr.load.fast_reader import read_plain
 from styr.load.freed_memory import return_freed_memory
+from styr.model.index import build_index
+from styr.model.repository import collector_paused, load_repository
 
 TEXT = """\
 kind: organisation
@@ -44,3 +49,21 @@ def test_shared_values_keep_no_room_in_their_lists() -> None:
 def test_memory_is_handed_back_where_the_c_library_can() -> None:
     trimmed = return_freed_memory()
     assert trimmed is sys.platform.startswith("linux") or not trimmed
+
+
+def test_loading_pauses_the_collector_and_leaves_it_as_it_was() -> None:
+    assert gc.isenabled()
+    repository = load_repository(EXAMPLES / "helsingborg")
+    index = build_index(repository)
+    assert gc.isenabled() and gc.get_freeze_count() == 0
+    oldest = {id(obj) for obj in gc.get_objects(generation=2)}
+    assert id(repository.documents[0].data) in oldest
+    assert id(index.elements[-1]) in oldest
+
+
+def test_a_pause_within_a_pause_is_the_outer_one() -> None:
+    with collector_paused():
+        with collector_paused():
+            assert not gc.isenabled()
+        assert not gc.isenabled()
+    assert gc.isenabled() and gc.get_freeze_count() == 0

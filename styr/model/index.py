@@ -12,7 +12,7 @@ from typing import Any
 
 from styr.findings import PathInDocument
 from styr.load import Document
-from styr.model.repository import Repository
+from styr.model.repository import Repository, collector_paused
 from styr.model.steering_model import ElementKind
 
 # A layout maps a key to (category, child layout, one element or a list).
@@ -169,6 +169,11 @@ def shared_index(repository: Repository) -> Index:
 
 
 def build_index(repository: Repository) -> Index:
+    with collector_paused():  # its elements live as long as it does
+        return _built_index(repository)
+
+
+def _built_index(repository: Repository) -> Index:
     index = Index()
     top = repository.model.top_level
     owner_levels = _owner_levels(repository)
@@ -269,7 +274,13 @@ def _walk(
 ) -> None:
     for key, (category, children, single) in layout.items():
         value = data.get(key)
-        entries = [((*path, key), value)] if single else _paths(value, (*path, key))
+        if single:
+            entries: list[tuple[PathInDocument, Any]] = [((*path, key), value)]
+        elif isinstance(value, list):
+            # Each entry's path made only for a mapping (the one kind that is an element).
+            entries = [((*path, key, i), e) for i, e in enumerate(value) if isinstance(e, dict)]
+        else:
+            continue  # most keys of a layout are absent from most files and elements
         for entry_path, entry in entries:
             if not isinstance(entry, dict):
                 continue
@@ -372,7 +383,3 @@ def _list(value: Any) -> list[Any]:
 
 def _items(value: Any) -> list[tuple[int, dict[str, Any]]]:
     return [(i, item) for i, item in enumerate(_list(value)) if isinstance(item, dict)]
-
-
-def _paths(value: Any, path: PathInDocument) -> list[tuple[PathInDocument, Any]]:
-    return [((*path, i), item) for i, item in enumerate(_list(value))]

@@ -233,6 +233,7 @@ def _let_go_of_texts(repository: Repository, *, loaded_only: bool = False) -> No
     for document in repository.documents:
         if not loaded_only or isinstance(document.data, dict):
             document.text = None
+            document.forget_positions()  # the trees the lint kept last (styr.load.document)
 
 
 def _jobs(roots: list[Path]) -> int:
