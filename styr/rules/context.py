@@ -23,7 +23,8 @@ class RuleContext:
     today: date
     # Shared by every rule of one repository's run, for what several rules
     # read (the follow-up outcomes, the goals, the elements of a category),
-    # so it is found once.
+    # so it is found once. Only what is small beside the index: a memo lives
+    # until the last rule of the repository has run.
     memo: dict[str, Any] = field(default_factory=dict)
 
     def remember(self, key: str, compute: Callable[[], Any]) -> Any:
@@ -35,16 +36,6 @@ class RuleContext:
         """The goals and council goals, in written order."""
         goals: list[Element] = self.remember("goals", self._goals)
         return goals
-
-    def goal_wordings(self) -> list[str]:
-        """Each goal's title normalised (`normalise`), in the order of `goals`.
-
-        Found once for the two rules that compare goals' wordings (G010, G011).
-        """
-        wordings: list[str] = self.remember(
-            "goal-wordings", lambda: [normalise(goal.title) for goal in self.goals()]
-        )
-        return wordings
 
     def indicators_by_id(self) -> dict[str, Element]:
         """The indicators by id; of two with one id, the later (found once for the F rules)."""

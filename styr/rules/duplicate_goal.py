@@ -8,7 +8,7 @@ from styr.findings import Finding, Severity
 from styr.i18n import N_
 from styr.model.index import Element
 from styr.rules.base import Rule
-from styr.rules.context import RuleContext
+from styr.rules.context import RuleContext, normalise
 
 RULE = Rule(
     code="G010",
@@ -32,7 +32,8 @@ to a council-level direction.
 
 def check(context: RuleContext) -> Iterator[Finding]:
     seen: dict[str, Element] = {}
-    for goal, key in zip(context.goals(), context.goal_wordings(), strict=True):
+    for goal in context.goals():
+        key = normalise(goal.title)
         first = seen.get(key)
         if first is None:
             seen[key] = goal

@@ -33,7 +33,8 @@ Option `similarity` (0–1, default 0.9) sets how alike counts as a repetition.
 
 def check(context: RuleContext) -> Iterator[Finding]:
     limit = float(context.options["similarity"])
-    for goal, wanted in zip(context.goals(), context.goal_wordings(), strict=True):
+    for goal in context.goals():
+        wanted = normalise(goal.title)
         words: set[str] | None = None  # the goal's words, once a title is as long
         for indicator in context.indicators_of(goal):
             title = normalise(indicator.title)
