@@ -48,14 +48,26 @@ _MAX_ENTRY_BYTES = 64 * 1024 * 1024
 PRUNE_AFTER_SECONDS = 7 * 24 * 3600
 _PRUNED_MARK = ".pruned"
 ENTRY_SUFFIX = ".json"
+
 # The stat index of a repository (styr.cache_index), beside the entries.
 INDEX_SUFFIX = ".index"
-_ENTRY_NAME = re.compile(r"[0-9a-f]{40}\.(?:json|index)")
+# A partial entry (`partial_suffix`): the errors and the findings of the rules named.
+_PARTIAL_PREFIX = ".errors"
+_ENTRY_NAME = re.compile(r"[0-9a-f]{40}(?:\.errors(?:-[A-Z]+[0-9]+)*)?\.(?:json|index)")
 
 _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
 _NONBLOCK = getattr(os, "O_NONBLOCK", 0)  # a planted named pipe must not block the run
 _BINARY = getattr(os, "O_BINARY", 0)
 _POSIX = os.name == "posix"
+
+
+def partial_suffix(only: frozenset[str]) -> str:
+    """The name ending of a partial result's entry (`styr.lint_checks.check_repository`).
+
+    Its own name for each set of rules, never the whole entry's: a result that
+    lacks the warnings must not answer `styr lint`, nor a partial one another.
+    """
+    return _PARTIAL_PREFIX + "".join(f"-{code}" for code in sorted(only)) + ENTRY_SUFFIX
 
 
 def _files() -> ModuleType:

@@ -8,7 +8,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from styr.cache import LintCache
+from styr.cache import LintCache, partial_suffix
 from styr.cache_entry import valid_entry
 from styr.cache_index import (
     Stamp,
@@ -220,13 +220,14 @@ def _names_only(repository: Repository) -> NamedDocuments:
 
 
 def load_and_lint(
-    root: Path, today: date, cache: LintCache | None = None
+    root: Path, today: date, cache: LintCache | None = None, *, only: frozenset[str] | None = None
 ) -> tuple[Repository, RepositoryResult]:
     """A repository loaded whole (to publish it) and its lint result, each file read once.
 
     `styr report` and `styr status` show the repository and must know its
     errors: with a cache, a repository `styr lint` has just checked is not
-    checked again.
+    checked again. With `only`, the result is partial: the errors and the
+    findings of the rules named, no more (`styr.lint_checks.check_repository`).
     """
     contents = read_repository_files(root)
     repository = load_repository(root, contents)
@@ -238,7 +239,36 @@ def load_and_lint(
         contents.clear()
         return repository
 
-    return repository, _cached_or_linted(root, today, cache, contents, to_lint)
+    if cache is None:
+        return repository, lint_repository(to_lint(), today=today, only=only)
+    if only is None:
+        return repository, _cached_or_linted(root, today, cache, contents, to_lint)
+    return repository, _cached_or_partly_linted(root, today, cache, contents, to_lint, only)
+
+
+def _cached_or_partly_linted(
+    root: Path,
+    today: date,
+    cache: LintCache,
+    contents: dict[Path, bytes | None],
+    load: Callable[[], Repository],
+    only: frozenset[str],
+) -> RepositoryResult:
+    """A whole entry if `styr lint` left one (it answers any question), else a partial one.
+
+    A partial result is stored under its own name (`partial_suffix`), so that
+    it can never answer a run that needs every finding. `load` only on a miss.
+    """
+    key = cache.key(root, contents, today)
+    result = from_cache_entry(root, cache.load(key))
+    if result is not None:
+        return result
+    suffix = partial_suffix(only)
+    result = from_cache_entry(root, cache.load(key, suffix))
+    if result is None:
+        result = lint_repository(load(), today=today, only=only)
+        cache.store(key, to_cache_entry(result), suffix)
+    return result
 
 
 def _cached_or_linted(
@@ -362,11 +392,16 @@ def _withheld_from(root: Path, entry: Any) -> Withheld | None:
     return Withheld(entry["count"], files, entry["model_misshapen"])
 
 
-def lint_repository(repository: Repository, *, today: date) -> RepositoryResult:
-    """Every check of one loaded repository (styr.lint_checks, imported only when needed)."""
+def lint_repository(
+    repository: Repository, *, today: date, only: frozenset[str] | None = None
+) -> RepositoryResult:
+    """Every check of one loaded repository (styr.lint_checks, imported only when needed).
+
+    With `only`, only what a publishing command needs: see `check_repository`.
+    """
     from styr.lint_checks import check_repository
 
-    return check_repository(repository, today)
+    return check_repository(repository, today, only)
 
 
 def relative_name(repository: Repository, file: Path | None) -> str:

@@ -10,12 +10,13 @@ from datetime import date
 from pathlib import Path
 
 from styr.config import LintConfig, load_config
-from styr.findings import Finding
+from styr.findings import Finding, Severity
 from styr.lint import RepositoryResult, relative_name
 from styr.load import Document
 from styr.model.guard import guard
 from styr.model.index import FILE_LAYOUTS, Index
 from styr.model.repository import Repository
+from styr.rules.base import Rule
 from styr.rules.catalogue import ALL_RULES, BY_CODE, QUALITY_CHECKS
 from styr.rules.chain import check_chain
 from styr.rules.context import RuleContext
@@ -35,9 +36,21 @@ def prepare() -> None:
         compile_validator(kind)
 
 
-def check_repository(repository: Repository, today: date) -> RepositoryResult:
-    """Schema, YAML, goal chain and quality findings of one loaded repository."""
+def check_repository(
+    repository: Repository, today: date, only: frozenset[str] | None = None
+) -> RepositoryResult:
+    """Schema, YAML, goal chain and quality findings of one loaded repository.
+
+    With `only`, the result holds the findings at error level and those of the
+    rules `only` names, and nothing else: what a command that publishes needs
+    (the errors that block it; the site also counts X003's placeholders). A
+    quality rule that can give neither is not run, which is most of a lint's
+    cost. Such a result is partial and must never stand in for a whole one.
+    """
     config = load_config(repository.root, repository.manifest.data, ALL_RULES)
+    # Which rules a partial lint runs: all of them when it must tell unused suppressions
+    # (X001), since "suppresses nothing" can only be told when every rule has run.
+    run_only = None if only is None or _wanted(UNUSED, config, only) else only
     raw: list[Finding] = []
     shapes: dict[Path, SchemaResult] = {}
     for document in repository.all_documents():
@@ -48,7 +61,8 @@ def check_repository(repository: Repository, today: date) -> RepositoryResult:
     raw = with_known_ids(raw, guarded.index.by_id)
     rule_of = BY_CODE.__getitem__
     raw.extend(guarded.keep(check_chain(guarded.repository, guarded.index), rule_of))
-    raw.extend(guarded.keep(_quality(guarded.repository, guarded.index, config, today), rule_of))
+    quality = _quality(guarded.repository, guarded.index, config, today, run_only)
+    raw.extend(guarded.keep(quality, rule_of))
     configured = _configure(raw, repository, config)
     kept, suppressed = _suppress(configured, repository, config)
     # Last, so that the count is of findings that would otherwise have been shown.
@@ -57,13 +71,19 @@ def check_repository(repository: Repository, today: date) -> RepositoryResult:
     )
     for document in repository.all_documents():
         document.forget_positions()
+    if only is not None:
+        findings = [f for f in findings if f.severity >= Severity.ERROR or f.code in only]
     return RepositoryResult(
         repository, sorted(set(findings), key=Finding.sort_key), config, suppressed, withheld
     )
 
 
 def _quality(
-    repository: Repository, index: Index, config: LintConfig, today: date
+    repository: Repository,
+    index: Index,
+    config: LintConfig,
+    today: date,
+    only: frozenset[str] | None,
 ) -> list[Finding]:
     findings: list[Finding] = []
     # One context for all the rules of the repository, given each rule's
@@ -71,10 +91,18 @@ def _quality(
     # making one for each rule cost about a sixth of what the smallest rules cost.
     context = RuleContext(repository, index, {}, today)
     for rule, check in QUALITY_CHECKS:
-        if config.enabled(rule):
+        if config.enabled(rule) and _wanted(rule, config, only):
             context.options = config.options_of(rule)
             findings.extend(check(context))
     return findings
+
+
+def _wanted(rule: Rule, config: LintConfig, only: frozenset[str] | None) -> bool:
+    """Whether a partial lint (`only`, see `check_repository`) needs this rule's findings."""
+    if only is None or rule.code in only:
+        return True
+    # Configuration decides a rule's severity, for all its findings alike (LintConfig.apply).
+    return config.severity_of(rule) >= Severity.ERROR
 
 
 def _configure(

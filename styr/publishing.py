@@ -25,6 +25,11 @@ class ErrorsBlockPublishing(Exception):
         return len(self.errors.findings)
 
 
+# What a command that publishes must know of the lint: the errors that can block it
+# (`load_and_lint(only=ERRORS_ONLY)`, a partial lint; see styr.lint_checks.check_repository).
+ERRORS_ONLY: frozenset[str] = frozenset()
+
+
 def error_count(result: LintResult) -> int:
     return sum(1 for finding in result.findings if finding.severity >= Severity.ERROR)
 

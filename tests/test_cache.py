@@ -17,7 +17,7 @@ from conftest import CliResult
 from filled import init_filled as init_repository  # placeholders written: lints clean
 from helpers import replace_in
 
-from styr.cache import ENTRIES_FOLDER, SECRET_FILE, LintCache, open_cache
+from styr.cache import ENTRIES_FOLDER, SECRET_FILE, LintCache, open_cache, partial_suffix
 from styr.cache_context import code_digest
 from styr.cli import main
 from styr.lint import lint_paths, to_cache_entry
@@ -355,10 +355,11 @@ def test_old_entries_and_leftovers_are_pruned_once_a_day(tmp_path: Path) -> None
     (folder / ".pruned").unlink()  # as if the last pruning was long ago
     week_and_a_day = time.time() - 8 * 24 * 3600
     old, fresh = folder / f"{'a' * 40}.json", folder / f"{'b' * 40}.json"
+    old_partial = folder / f"{'d' * 40}{partial_suffix(frozenset({'X003'}))}"
     leftover, notes = folder / f".{'c' * 40}.json.1a2b3c4d.styr-tmp", folder / "anteckningar.txt"
-    for path in (old, fresh, leftover, notes):
+    for path in (old, old_partial, fresh, leftover, notes):
         path.write_text("x", encoding="utf-8")
-    for path in (old, leftover, notes):
+    for path in (old, old_partial, leftover, notes):
         os.utime(path, (week_and_a_day, week_and_a_day))
     _cache(tmp_path)
     assert sorted(p.name for p in folder.iterdir() if not p.name.startswith(".")) == sorted(

@@ -94,8 +94,8 @@ def test_the_files_texts_are_let_go_once_the_views_are_built(
     loaded: list[Repository] = []
     real = build.load_and_lint
 
-    def keeping(*arguments: Any) -> Any:
-        repository, result = real(*arguments)
+    def keeping(*arguments: Any, **options: Any) -> Any:
+        repository, result = real(*arguments, **options)
         assert all(document.text for document in repository.documents)  # there to lint with
         loaded.append(repository)
         return repository, result

@@ -38,7 +38,7 @@ def _case_files() -> list[Path]:
     return sorted(CASES_DIR.glob("*.yaml"))
 
 
-def _cases() -> list[Any]:
+def rule_cases() -> list[Any]:
     params = []
     for path in _case_files():
         spec = yaml.safe_load(path.read_text(encoding="utf-8"))
@@ -47,9 +47,9 @@ def _cases() -> list[Any]:
     return params
 
 
-@pytest.mark.parametrize(("code", "case"), _cases())
-def test_rule_case(code: str, case: dict[str, Any], tmp_path: Path) -> None:
-    repo = tmp_path / "kommun"
+def case_repository(case: dict[str, Any], folder: Path) -> tuple[Path, date]:
+    """The repository a case describes, made in `folder`, and the day it is linted on."""
+    repo = folder / "kommun"
     init_repository(repo, "blank", "Testby", "0999")
     for name in case.get("remove", []):
         (repo / name).unlink()
@@ -61,6 +61,12 @@ def test_rule_case(code: str, case: dict[str, Any], tmp_path: Path) -> None:
         else:  # bytes given as a list of integers, for encoding cases
             target.write_bytes(bytes(content))
     today = date.fromisoformat(case["today"]) if "today" in case else DEFAULT_TODAY
+    return repo, today
+
+
+@pytest.mark.parametrize(("code", "case"), rule_cases())
+def test_rule_case(code: str, case: dict[str, Any], tmp_path: Path) -> None:
+    repo, today = case_repository(case, tmp_path)
     findings = lint_paths([repo], today=today).findings
     got = [
         {"file": f.file.relative_to(repo).as_posix(), "line": f.line, "column": f.column}

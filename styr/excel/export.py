@@ -29,7 +29,7 @@ from styr.i18n import translate
 from styr.lint import LintResult, load_and_lint
 from styr.model.index import build_index
 from styr.model.repository import find_repositories
-from styr.publishing import check_publishable
+from styr.publishing import ERRORS_ONLY, check_publishable
 
 
 def export_workbook(
@@ -49,7 +49,7 @@ def export_workbook(
         raise UsageError("excel-not-xlsx-name", file=str(output))
     roots = find_repositories([paths] if isinstance(paths, Path) else paths)
     day = today or date.today()
-    loaded = [load_and_lint(root, day, cache) for root in roots]
+    loaded = [load_and_lint(root, day, cache, only=ERRORS_ONLY) for root in roots]
     check_publishable(LintResult([result for _, result in loaded]), allow_errors=allow_errors)
     chosen = language or loaded[0][0].language or "sv"
     indexed = [(repository, build_index(repository)) for repository, _ in loaded]

@@ -34,7 +34,7 @@ from styr.lint import LintResult, load_and_lint
 from styr.messages import message
 from styr.model.index import Index, build_index
 from styr.model.repository import Repository, find_repositories
-from styr.publishing import check_publishable, error_count
+from styr.publishing import ERRORS_ONLY, check_publishable, error_count
 
 
 @dataclass(slots=True)
@@ -68,7 +68,8 @@ def collect(
         if period is None:
             raise UsageError("bad-period", value=period_text)
     day = today or date.today()
-    loaded = [load_and_lint(root, day, cache) for root in find_repositories(paths)]
+    roots = find_repositories(paths)
+    loaded = [load_and_lint(root, day, cache, only=ERRORS_ONLY) for root in roots]
     repositories = [repository for repository, _ in loaded]
     linted = [result for _, result in loaded]
     check_publishable(LintResult(linted), allow_errors=allow_errors)

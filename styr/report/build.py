@@ -16,7 +16,7 @@ from styr.load.freed_memory import return_freed_memory
 from styr.model.index import build_index, shared_index
 from styr.model.repository import Repository, find_repositories
 from styr.parallel import map_in_processes
-from styr.publishing import check_publishable, error_count
+from styr.publishing import ERRORS_ONLY, check_publishable, error_count
 from styr.report.anchors import Anchors, prefix_for
 from styr.report.compare import compare
 from styr.report.diagram import build_diagram
@@ -164,7 +164,9 @@ def linted_views(
     Raises `ErrorsBlockPublishing` when the repositories have errors and
     `allow_errors` is not set.
     """
-    loaded = [load_and_lint(root, today or date.today(), cache) for root in roots]
+    # The summary of findings needs every finding; the page itself only the errors.
+    only = None if with_findings else ERRORS_ONLY
+    loaded = [load_and_lint(root, today or date.today(), cache, only=only) for root in roots]
     repositories = [repository for repository, _ in loaded]
     results = [result for _, result in loaded]
     check_publishable(LintResult(results), allow_errors=allow_errors)
@@ -295,7 +297,8 @@ def _comparison_view(
     The lint result goes back without the files' contents: what the refusal
     and the notice need, and little to send between processes.
     """
-    repository, result = load_and_lint(root, today, cache)
+    only = None if with_findings else ERRORS_ONLY
+    repository, result = load_and_lint(root, today, cache, only=only)
     index = build_index(repository)
     labels = Labels(language)
     view = ViewBuilder(repository, index, labels, Anchors(prefix)).summary()

@@ -11,7 +11,7 @@ from styr.cache import LintCache
 from styr.errors import UsageError
 from styr.lint import LintResult, load_and_lint
 from styr.model.repository import find_repositories
-from styr.publishing import check_publishable, error_count
+from styr.publishing import ERRORS_ONLY, check_publishable, error_count
 from styr.report.build import FORMATS
 from styr.report.followup_report import build_followup_view, wanted_period
 from styr.report.followup_report_types import FollowupReportView
@@ -112,7 +112,7 @@ def linted_followup_view(
     Every rendering (HTML, Markdown, PDF, Word) starts here: `ErrorsBlockPublishing`
     when the repository has errors and `allow_errors` is not set.
     """
-    repository, result = load_and_lint(root, today or date.today(), cache)
+    repository, result = load_and_lint(root, today or date.today(), cache, only=ERRORS_ONLY)
     check_publishable(LintResult([result]), allow_errors=allow_errors)
     chosen = language or (repository.language if repository.language in LANGUAGES else "sv")
     view = build_followup_view(repository, period, chosen, updated=updated)

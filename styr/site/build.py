@@ -44,6 +44,9 @@ _PARALLEL_FROM = 4
 # A municipality's whole site takes a tenth of a second or so: handed out two at a time,
 # the core that finishes first waits at most that long for the other at the end.
 _CHUNK = 2
+# What the site must know of the lint (a partial lint, styr.lint_checks.check_repository):
+# the errors, which can block it, and the placeholder texts it counts (`placeholders_of`).
+_LINT_NEEDS = frozenset({PLACEHOLDER.code})
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,7 +121,7 @@ def _one(
     today: date,
     cache: LintCache | None,
 ) -> SiteWritten:
-    repository, result = load_and_lint(root, today, cache)
+    repository, result = load_and_lint(root, today, cache, only=_LINT_NEEDS)
     check_publishable(LintResult([result]), allow_errors=allow_errors)
     labels = SiteLabels(language or repository.language or "sv")
     placeholders, files = placeholders_of([result])
@@ -213,7 +216,7 @@ def _municipality_site(
     lint result without the files' contents, the pages written and the address
     the municipality's site is published at (the manifest's `site: url:`, or "").
     """
-    repository, result = load_and_lint(root, today, cache)
+    repository, result = load_and_lint(root, today, cache, only=_LINT_NEEDS)
     labels = SiteLabels(language)
     view, builder = site_view(repository, labels, result, updated)
     options = replace(
