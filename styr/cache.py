@@ -27,7 +27,6 @@ import os
 import re
 import stat
 import time
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from types import ModuleType
@@ -86,10 +85,17 @@ class CacheRefused(Exception):
         self.params = {"path": str(path)}
 
 
-@dataclass(frozen=True, slots=True)
 class LintCache:
-    folder: Path
-    secret: bytes
+    """The folder of lint results and the secret that signs them. Not a dataclass: `styr.record`."""
+
+    __slots__ = ("folder", "secret")
+
+    def __init__(self, folder: Path, secret: bytes) -> None:
+        self.folder = folder
+        self.secret = secret
+
+    def __repr__(self) -> str:
+        return f"LintCache(folder={self.folder!r})"  # never the secret, not even in a log
 
     def key(self, root: Path, contents: dict[Path, bytes | None], today: date) -> str:
         digest = hashlib.blake2b(digest_size=20)

@@ -11,9 +11,8 @@ import os
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from styr.cli_plain import (
     EXIT_CLEAN,
@@ -34,8 +33,8 @@ if TYPE_CHECKING:
     from styr.output import Formatter
 
 
-@dataclass(frozen=True, slots=True)
-class LintOptions:
+# Named tuples, not dataclasses: made on a cached run's path (see `styr.record`).
+class LintOptions(NamedTuple):
     """`styr lint`'s arguments, as its options give them (None: not given)."""
 
     paths: tuple[Path, ...] = ()
@@ -50,8 +49,7 @@ class LintOptions:
     lang: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class LintOutcome:
+class LintOutcome(NamedTuple):
     """What a lint run writes (its text, or the text's pieces) and where, and its exit code."""
 
     text: str | Iterable[str]
@@ -75,8 +73,7 @@ def lint_outcome(options: LintOptions) -> LintOutcome:
     return _rendered(options, chosen, result)
 
 
-@dataclass(frozen=True, slots=True)
-class _Chosen:
+class _Chosen(NamedTuple):
     """What the options choose, checked before anything is linted."""
 
     paths: list[Path]

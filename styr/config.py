@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import fnmatch
 import re
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -19,6 +18,7 @@ from styr.findings import Finding, Severity
 from styr.i18n import N_, both_languages, translate
 from styr.load import limits
 from styr.load.access import Refused, read_inside
+from styr.record import Record
 
 if TYPE_CHECKING:  # the rules (and what they import) only where a miss checks a repository
     from styr.rules.base import Rule
@@ -26,15 +26,31 @@ if TYPE_CHECKING:  # the rules (and what they import) only where a miss checks a
 KEYS = ("select", "ignore", "per_path_ignores", "severity", "options", "fail_on")
 
 
-@dataclass(slots=True)
-class LintConfig:
-    select: list[str] = field(default_factory=lambda: ["ALL"])
-    ignore: list[str] = field(default_factory=list)
-    per_path_ignores: dict[str, list[str]] = field(default_factory=dict)
-    severity: dict[str, Severity] = field(default_factory=dict)
-    options: dict[str, dict[str, Any]] = field(default_factory=dict)
-    fail_on: Severity | None = None
-    source: Path | None = None
+class LintConfig(Record):
+    """What a repository's `lint:` settings choose. Not a dataclass: see `styr.record`."""
+
+    _fields = ("select", "ignore", "per_path_ignores", "severity", "options", "fail_on", "source")
+    __slots__ = _fields
+
+    def __init__(
+        self,
+        select: list[str] | None = None,
+        ignore: list[str] | None = None,
+        per_path_ignores: dict[str, list[str]] | None = None,
+        severity: dict[str, Severity] | None = None,
+        options: dict[str, dict[str, Any]] | None = None,
+        fail_on: Severity | None = None,
+        source: Path | None = None,
+    ) -> None:
+        self.select: list[str] = ["ALL"] if select is None else select
+        self.ignore: list[str] = [] if ignore is None else ignore
+        self.per_path_ignores: dict[str, list[str]] = (
+            {} if per_path_ignores is None else per_path_ignores
+        )
+        self.severity: dict[str, Severity] = {} if severity is None else severity
+        self.options: dict[str, dict[str, Any]] = {} if options is None else options
+        self.fail_on = fail_on
+        self.source = source
 
     def enabled(self, rule: Rule) -> bool:
         return any(_matches(s, rule) for s in self.select) and not any(

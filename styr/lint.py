@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -34,24 +33,51 @@ from styr.model.repository import (
 )
 from styr.named_documents import NamedDocuments
 from styr.parallel import map_in_processes
+from styr.record import Record
 
 if TYPE_CHECKING:
     from styr.withholding import Withheld
 
 
-@dataclass(slots=True)
-class RepositoryResult:
-    repository: Repository
-    findings: list[Finding] = field(default_factory=list)
-    config: LintConfig = field(default_factory=LintConfig)
-    suppressed: int = 0
-    # Findings not shown because a file they presume did not load (styr.withholding).
-    withheld: Withheld | None = None
+class RepositoryResult(Record):
+    """One repository's lint: its findings as configured, and what was left out of them.
+
+    Not a dataclass: it is made on a cached run's path (see `styr.record`).
+    """
+
+    _fields = ("repository", "findings", "config", "suppressed", "withheld")
+    __slots__ = _fields
+
+    def __init__(
+        self,
+        repository: Repository,
+        findings: list[Finding] | None = None,
+        config: LintConfig | None = None,
+        suppressed: int = 0,
+        withheld: Withheld | None = None,
+    ) -> None:
+        self.repository = repository
+        self.findings: list[Finding] = [] if findings is None else findings
+        self.config = LintConfig() if config is None else config
+        self.suppressed = suppressed
+        # Findings not shown because a file they presume did not load (styr.withholding).
+        self.withheld = withheld
+
+    def with_findings(self, findings: list[Finding]) -> RepositoryResult:
+        """The same result holding other findings."""
+        return RepositoryResult(
+            self.repository, findings, self.config, self.suppressed, self.withheld
+        )
 
 
-@dataclass(slots=True)
-class LintResult:
-    results: list[RepositoryResult] = field(default_factory=list)
+class LintResult(Record):
+    """The results of every repository a run linted, in order."""
+
+    _fields = ("results",)
+    __slots__ = _fields
+
+    def __init__(self, results: list[RepositoryResult] | None = None) -> None:
+        self.results: list[RepositoryResult] = [] if results is None else results
 
     @property
     def findings(self) -> list[Finding]:
@@ -73,7 +99,7 @@ class LintResult:
         """The same result holding only the findings at error level."""
         return LintResult(
             [
-                replace(r, findings=[f for f in r.findings if f.severity >= Severity.ERROR])
+                r.with_findings([f for f in r.findings if f.severity >= Severity.ERROR])
                 for r in self.results
             ]
         )

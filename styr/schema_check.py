@@ -305,7 +305,7 @@ def with_known_ids(findings: list[Finding], ids: Iterable[str]) -> list[Finding]
                 said = (str(where[0]), str(where[1])) if all(where) else None
                 advice = reference_advice(finding.path, written, known, said)
                 params = {**finding.params, "problem": advice.problem}
-                finding = replace(finding, params={**params, "problem_en": advice.problem_en})
+                finding = finding.replaced(params={**params, "problem_en": advice.problem_en})
         refined.append(finding)
     return refined
 

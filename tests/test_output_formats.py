@@ -15,7 +15,6 @@ format's output is then validated against the consumer's own definition:
 
 from __future__ import annotations
 
-import dataclasses
 import json
 import re
 import xml.etree.ElementTree as ET
@@ -116,7 +115,7 @@ def test_concise_prints_nothing_for_a_clean_repository(in_tmp: Path) -> None:
 
 
 def test_concise_keeps_a_multi_line_message_on_one_line(broken: LintResult) -> None:
-    finding = dataclasses.replace(broken.findings[-1], params={"key": "a\nb", "first_line": 5})
+    finding = broken.findings[-1].replaced(params={"key": "a\nb", "first_line": 5})
     result = _replace_findings(broken, [finding])
     assert concise.render(result, "en", False).count("\n") == 1
 
@@ -185,9 +184,9 @@ def test_github_escapes_properties_and_message(in_tmp: Path) -> None:
 
 def test_github_levels_and_a_finding_about_a_whole_file(broken: LintResult) -> None:
     first = broken.findings[0]
-    info = dataclasses.replace(first, severity=Severity.INFO)
-    whole_file = dataclasses.replace(first, line=0, column=0)
-    no_file = dataclasses.replace(first, file=None, line=0, column=0)
+    info = first.replaced(severity=Severity.INFO)
+    whole_file = first.replaced(line=0, column=0)
+    no_file = first.replaced(file=None, line=0, column=0)
     commands = _commands(
         github.render(_replace_findings(broken, [info, whole_file, no_file]), "sv", False)
     )
@@ -270,9 +269,9 @@ def test_sarif_is_deterministic(broken: LintResult) -> None:
 
 def test_sarif_omits_the_region_of_a_finding_about_a_whole_file(broken: LintResult) -> None:
     first = broken.findings[0]
-    whole_file = dataclasses.replace(first, line=0, column=0)
-    info = dataclasses.replace(first, severity=Severity.INFO)
-    odd_name = dataclasses.replace(first, file=Path("kommun/mål och ämnen.yaml"))
+    whole_file = first.replaced(line=0, column=0)
+    info = first.replaced(severity=Severity.INFO)
+    odd_name = first.replaced(file=Path("kommun/mål och ämnen.yaml"))
     result = _replace_findings(broken, [whole_file, info, odd_name])
     log = json.loads(sarif.render(result, "sv", False))
     _validate_sarif(log)
@@ -343,7 +342,7 @@ def test_junit_of_a_clean_repository_lists_what_was_checked(in_tmp: Path) -> Non
 
 def test_junit_escapes_what_xml_cannot_hold(broken: LintResult) -> None:
     duplicate = broken.findings[-1]
-    odd = dataclasses.replace(duplicate, params={"key": '<&"\x01>\n]]>', "first_line": 6})
+    odd = duplicate.replaced(params={"key": '<&"\x01>\n]]>', "first_line": 6})
     root = _validate_junit(junit.render(_replace_findings(broken, [odd]), "en", False))
     (failure,) = root.findall("testsuite/testcase/failure")
     assert "The key '<&\"\\u0001>\n]]>'" in (failure.get("message") or "")
@@ -397,7 +396,7 @@ def test_gitlab_fingerprints_are_stable(broken: LintResult) -> None:
 
 def test_gitlab_levels_and_identical_findings(broken: LintResult) -> None:
     first = broken.findings[0]
-    info = dataclasses.replace(first, severity=Severity.INFO, line=0, column=0)
+    info = first.replaced(severity=Severity.INFO, line=0, column=0)
     report = json.loads(gitlab.render(_replace_findings(broken, [first, first, info]), "sv", False))
     assert [issue["severity"] for issue in report] == ["minor", "minor", "info"]
     assert report[2]["location"]["lines"]["begin"] == 1
@@ -438,7 +437,7 @@ def test_statistics_of_a_clean_repository_is_empty(in_tmp: Path) -> None:
 def _replace_findings(result: LintResult, findings: list[Finding]) -> LintResult:
     """The same repositories with other findings: for cases no real file gives."""
     (only,) = result.results
-    return LintResult([dataclasses.replace(only, findings=findings)])
+    return LintResult([only.with_findings(findings)])
 
 
 def test_sarif_paths_under_the_working_folder_are_relative(in_tmp: Path) -> None:
@@ -464,9 +463,7 @@ RAW_CONTROL = re.compile(
 def hostile(broken: LintResult) -> LintResult:
     """The duplicate-key finding, its key full of control characters, in a file named to inject."""
     duplicate = broken.findings[-1]
-    odd = dataclasses.replace(
-        duplicate, file=HOSTILE_FILE, params={"key": HOSTILE_KEY, "first_line": 6}
-    )
+    odd = duplicate.replaced(file=HOSTILE_FILE, params={"key": HOSTILE_KEY, "first_line": 6})
     return _replace_findings(broken, [odd])
 
 
@@ -497,7 +494,7 @@ def test_github_a_hostile_file_name_never_starts_a_command(hostile: LintResult) 
 def _undecodable(result: LintResult) -> LintResult:
     """A finding in a file whose name is not valid UTF-8, as Linux hands such names over."""
     (finding,) = result.findings
-    odd = dataclasses.replace(finding, file=Path("kommun/m\udcffl.yaml"))
+    odd = finding.replaced(file=Path("kommun/m\udcffl.yaml"))
     return _replace_findings(result, [odd])
 
 

@@ -27,6 +27,7 @@ HEAVY = (
     "styr.lint_checks",
     "styr.load.yaml_reader",
     "styr.kolada.snapshot",  # reading the stored Kolada list: the cache key needs only its stamp
+    "dataclasses",  # each dataclass compiles its methods at import (styr.record says why)
 )
 
 

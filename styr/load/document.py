@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from collections import deque
-from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from styr.findings import Finding, PathInDocument, Severity
 from styr.load import limits
+from styr.record import Record
 
 # The reader, the decoder and the parser are imported by the functions that
 # use them: a run answered from the lint cache makes Documents without them.
@@ -25,23 +25,38 @@ _TREES_KEPT = 8
 _RECENT_TREES: deque[Document] = deque()
 
 
-@dataclass(slots=True)
-class Document:
+class Document(Record):
     """A file and what it holds.
 
     A file that did not load (it could not be read, was not text, or was not
     one YAML document) has `loaded` False, `data` None, and in `failure` the
     finding that says why; findings that only follow from its absence can be
     told by that. A Document made from data alone (as a lint result keeps it,
-    without contents) has `failure` None.
+    without contents) has `failure` None. Not a dataclass: see `styr.record`.
     """
 
-    file: Path
-    data: Any
-    findings: list[Finding] = field(default_factory=list)
-    text: str | None = None
-    failure: Finding | None = None
-    _root: Node | None = field(default=None, repr=False)
+    __slots__ = ("_root", "data", "failure", "file", "findings", "text")
+    _fields = ("file", "data", "findings", "text", "failure")
+
+    def __init__(
+        self,
+        file: Path,
+        data: Any,
+        findings: list[Finding] | None = None,
+        text: str | None = None,
+        failure: Finding | None = None,
+        _root: Node | None = None,
+    ) -> None:
+        self.file = file
+        self.data = data
+        self.findings: list[Finding] = [] if findings is None else findings
+        self.text = text
+        self.failure = failure
+        self._root = _root
+
+    def with_data(self, data: Any) -> Document:
+        """The same file holding other data (its findings, text and positions as they are)."""
+        return Document(self.file, data, self.findings, self.text, self.failure, self._root)
 
     @property
     def loaded(self) -> bool:

@@ -25,7 +25,7 @@ documents themselves are never changed: the report and the cache read them.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -177,7 +177,7 @@ def _pruned(document: Document, left_out: dict[Path, list[PathInDocument]]) -> D
     paths = left_out.get(document.file)
     if not paths or document.data is None:
         return document
-    return replace(document, data=without(document.data, *paths))
+    return document.with_data(without(document.data, *paths))
 
 
 # The paths to leave out as a tree of their parts; None marks a value to leave out.

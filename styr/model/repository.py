@@ -6,7 +6,6 @@ import gc
 import os
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
 from operator import attrgetter
 from pathlib import Path
 from typing import Any
@@ -15,23 +14,33 @@ from styr.errors import UsageError
 from styr.load import Document, limits, load_document, parse_document
 from styr.load.access import InsideReader, Refused, leads_inside
 from styr.model.steering_model import SteeringModel, read_steering_model
+from styr.record import Record
 
 MANIFEST = "styr.yaml"
 YAML_SUFFIXES = (".yaml", ".yml")
 _NAME = attrgetter("name")  # folder entries in name order, as os.walk's sorted names
 
 
-@dataclass(slots=True)
-class Repository:
-    """One municipality's governance repository, loaded."""
+class Repository(Record):
+    """One municipality's governance repository, loaded. Not a dataclass: see `styr.record`."""
 
-    root: Path
-    manifest: Document
-    documents: Sequence[Document] = field(default_factory=list)
-    model: SteeringModel = field(default_factory=SteeringModel)
-    # What is read from the documents once and asked for by several (the
-    # follow-up outcomes: lint's rules and the report), by who reads it.
-    memo: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
+    __slots__ = ("documents", "manifest", "memo", "model", "root")
+    _fields = ("root", "manifest", "documents", "model")
+
+    def __init__(
+        self,
+        root: Path,
+        manifest: Document,
+        documents: Sequence[Document] | None = None,
+        model: SteeringModel | None = None,
+    ) -> None:
+        self.root = root
+        self.manifest = manifest
+        self.documents: Sequence[Document] = [] if documents is None else documents
+        self.model = SteeringModel() if model is None else model
+        # What is read from the documents once and asked for by several (the
+        # follow-up outcomes: lint's rules and the report), by who reads it.
+        self.memo: dict[str, Any] = {}
 
     @property
     def manifest_data(self) -> dict[str, Any]:

@@ -8,8 +8,9 @@ reports malformed declarations, and whatever is malformed is left out here.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import Any
+
+from styr.record import Record
 
 CATEGORIES = (
     "vision",
@@ -32,43 +33,80 @@ CATEGORIES = (
 _COUNCIL_CATEGORIES = frozenset(("council_area", "council_goal"))
 
 
-@dataclass(frozen=True, slots=True)
-class ElementKind:
-    id: str
-    category: str
-    name: dict[str, str]
-    level: str | None = None
-    requires_link: bool = False
-    requires_contributors: bool = False
+# Plain classes, not dataclasses: every cached `styr lint` imports this module (styr.record).
+class ElementKind(Record):
+    """A kind of element the model declares, mapped onto one of `CATEGORIES`; never changed."""
+
+    _fields = ("id", "category", "name", "level", "requires_link", "requires_contributors")
+    __slots__ = _fields
+
+    def __init__(
+        self,
+        id: str,
+        category: str,
+        name: dict[str, str],
+        level: str | None = None,
+        requires_link: bool = False,
+        requires_contributors: bool = False,
+    ) -> None:
+        self.id = id
+        self.category = category
+        self.name = name
+        self.level = level
+        self.requires_link = requires_link
+        self.requires_contributors = requires_contributors
 
     def label(self, language: str) -> str:
         return self.name.get(language) or self.name.get("sv") or self.id
 
 
-@dataclass(frozen=True, slots=True)
-class OrganisationType:
-    id: str
-    name: dict[str, str]
-    level: str | None = None
-    mission_source: str | None = None
-    requires: tuple[str, ...] = ()
+class OrganisationType(Record):
+    """A type of organisation the model declares, with the parts each must have. Not changed."""
+
+    _fields = ("id", "name", "level", "mission_source", "requires")
+    __slots__ = _fields
+
+    def __init__(
+        self,
+        id: str,
+        name: dict[str, str],
+        level: str | None = None,
+        mission_source: str | None = None,
+        requires: tuple[str, ...] = (),
+    ) -> None:
+        self.id = id
+        self.name = name
+        self.level = level
+        self.mission_source = mission_source
+        self.requires = requires
 
     def label(self, language: str) -> str:
         return self.name.get(language) or self.name.get("sv") or self.id
 
 
-@dataclass(slots=True)
-class SteeringModel:
-    name: str = ""
-    levels: list[tuple[str, str]] = field(default_factory=list)
-    kinds: dict[str, ElementKind] = field(default_factory=dict)
-    links: dict[str, set[str]] = field(default_factory=dict)
-    organisation_types: dict[str, OrganisationType] = field(default_factory=dict)
-    # `default_kind`'s answers, asked for every element that names no kind. A
-    # model is complete once `read_steering_model` has read it, and not changed.
-    _defaults: dict[tuple[str, str | None], ElementKind | None] = field(
-        default_factory=dict, repr=False, compare=False
-    )
+class SteeringModel(Record):
+    """The model a manifest declares: complete once `read_steering_model` has read it."""
+
+    __slots__ = ("_defaults", "kinds", "levels", "links", "name", "organisation_types")
+    _fields = ("name", "levels", "kinds", "links", "organisation_types")
+
+    def __init__(
+        self,
+        name: str = "",
+        levels: list[tuple[str, str]] | None = None,
+        kinds: dict[str, ElementKind] | None = None,
+        links: dict[str, set[str]] | None = None,
+        organisation_types: dict[str, OrganisationType] | None = None,
+    ) -> None:
+        self.name = name
+        self.levels: list[tuple[str, str]] = [] if levels is None else levels
+        self.kinds: dict[str, ElementKind] = {} if kinds is None else kinds
+        self.links: dict[str, set[str]] = {} if links is None else links
+        self.organisation_types: dict[str, OrganisationType] = (
+            {} if organisation_types is None else organisation_types
+        )
+        # `default_kind`'s answers, asked for every element that names no kind.
+        self._defaults: dict[tuple[str, str | None], ElementKind | None] = {}
 
     @property
     def top_level(self) -> str | None:
