@@ -7,7 +7,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from styr.cache import LintCache, partial_suffix
+from styr.cache import ENTRY_SUFFIX, LintCache, partial_suffix
 from styr.cache_entry import valid_entry
 from styr.cache_index import (
     Stamp,
@@ -195,36 +195,7 @@ def load_and_lint(
         contents.clear()
         return repository
 
-    if cache is None:
-        return repository, lint_repository(to_lint(), today=today, only=only)
-    if only is None:
-        return repository, _cached_or_linted(root, today, cache, contents, to_lint)
-    return repository, _cached_or_partly_linted(root, today, cache, contents, to_lint, only)
-
-
-def _cached_or_partly_linted(
-    root: Path,
-    today: date,
-    cache: LintCache,
-    contents: dict[Path, bytes | None],
-    load: Callable[[], Repository],
-    only: frozenset[str],
-) -> RepositoryResult:
-    """A whole entry if `styr lint` left one (it answers any question), else a partial one.
-
-    A partial result is stored under its own name (`partial_suffix`), so that
-    it can never answer a run that needs every finding. `load` only on a miss.
-    """
-    key = cache.key(root, contents, today)
-    result = from_cache_entry(root, cache.load(key))
-    if result is not None:
-        return result
-    suffix = partial_suffix(only)
-    result = from_cache_entry(root, cache.load(key, suffix))
-    if result is None:
-        result = lint_repository(load(), today=today, only=only)
-        cache.store(key, to_cache_entry(result), suffix)
-    return result
+    return repository, _cached_or_linted(root, today, cache, contents, to_lint, only=only)
 
 
 def _cached_or_linted(
@@ -234,23 +205,32 @@ def _cached_or_linted(
     contents: dict[Path, bytes | None] | None,
     load: Callable[[], Repository],
     stamped: tuple[list[Stamp] | None, int] | None = None,
+    *,
+    only: frozenset[str] | None = None,
 ) -> RepositoryResult:
     """The one place the cache is consulted: a valid entry for these contents, else a fresh lint.
 
     `load` is only called on a miss; a fresh result is stored for next time.
     With the files' stamps (and when they were taken), the stat index learns
     the key and its entry, so that next time no file need be read but the index.
+    A partial lint (`only`, see `styr.lint_checks.check_repository`) takes a
+    whole entry when `styr lint` left one (it answers any question), else the
+    entry of the same partial lint, stored under its own name (`partial_suffix`)
+    so that it never answers a run that needs every finding.
     """
     if cache is None or contents is None:
-        return lint_repository(load(), today=today)
+        return lint_repository(load(), today=today, only=only)
     key = cache.key(root, contents, today)
     entry = cache.load(key)
     result = from_cache_entry(root, entry)
+    suffix = ENTRY_SUFFIX if only is None else partial_suffix(only)
+    if result is None and only is not None:
+        result = from_cache_entry(root, cache.load(key, suffix))
     if result is None:
-        result = lint_repository(load(), today=today)
+        result = lint_repository(load(), today=today, only=only)
         entry = to_cache_entry(result)
-        cache.store(key, entry)
-    if stamped is not None:
+        cache.store(key, entry, suffix)
+    if stamped is not None and only is None:
         store_index(cache, root, today, key, entry, *stamped)
     return result
 
