@@ -133,6 +133,9 @@ _page_pieces = st.lists(
 @given(_page_pieces, st.sampled_from(["html", "md"]), st.sampled_from([1, 2, 7, 1 << 16]))
 @example(["a\u202eb\n", "\n\n\t\n", "c\xa0d  \n", "\x1b[31m"], "html", 2)
 @example(["\n", "x\r\ny", "\n\n\n", "z"], "md", 1)
+@example(["\n\na\n\n\n\nb", "\n\n\n", "\nc\n\n"], "md", 4)  # no line ends in a space
+@example(["\n\na\n\n\n\nb", "\n\n\n", "\nc\n\n"], "html", 4)
+@example(["a\n\n", "\n\nb\n\n\n"], "md", 1 << 16)
 def test_the_page_is_tidied_and_published_as_a_whole_would_be(
     pieces: list[str], fmt: str, batch: int
 ) -> None:
