@@ -17,14 +17,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from styr.i18n import both_languages
-from styr.model.index import build_index
+from styr.model.index import Element, build_index
 from styr.model.repository import load_repository
-from styr.rules import ambition, caseless, partial_influence, vague_goal
+from styr.rules import ambition, caseless, partial_influence, vague_goal, wording_text
 from styr.rules.context import GOAL_CATEGORIES, RuleContext, number
 from styr.rules.indicator_complete import missing_parts
 from styr.rules.wording_clauses import is_finite, next_verb, opening_verb, verb_group
 from styr.rules.wording_lexicon import _find_noun_kind, lexicon_for, noun_kind, verb_forms
-from styr.rules.wording_text import normalise
+from styr.rules.wording_text import goal_tokens, normalise
 from styr.rules.wording_words import FINITE, Form
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -82,6 +82,32 @@ _ODD_CHARACTERS = " \t\n\u00a0\u2003\u2028.!;•*-–—\u2212\"'‘’“”«�
 @settings(max_examples=500, deadline=None)
 def test_normalising_is_the_plain_substitutions(text: str) -> None:
     assert normalise(text) == _normalise_plainly(text)
+
+
+_TOKEN_CHARACTERS = " aeiklnrståäöéü0123456789-/%,;:().!'–A"
+
+
+@given(st.text(_TOKEN_CHARACTERS, max_size=30) | st.text(max_size=20))
+@settings(max_examples=500, deadline=None)
+def test_a_statement_is_split_into_the_tokens_the_token_pattern_finds(text: str) -> None:
+    for statement in (text, normalise(text), f"mål 3: {normalise(text)}"):
+        plain = wording_text._TOKEN.findall(wording_text._strip_frames(statement))
+        assert goal_tokens(statement) == plain
+
+
+@given(
+    st.dictionaries(
+        st.sampled_from(["title", "name", "id"]),
+        st.none() | st.integers() | st.text(max_size=3),
+    ),
+    st.none() | st.text(max_size=3),
+)
+def test_an_elements_title_is_its_title_else_its_name_else_its_id(
+    data: dict[str, object], element_id: str | None
+) -> None:
+    element = Element(element_id, "goal", _REPOSITORY.manifest, (), data)
+    written = [data.get(key) for key in ("title", "name")]
+    assert element.title == next((v for v in written if isinstance(v, str)), element_id or "")
 
 
 def _topic_named_plainly(title: str, extra: list[str]) -> dict[str, str] | None:

@@ -81,11 +81,16 @@ class Element:
 
     @property
     def title(self) -> str:
-        for key in ("title", "name"):
-            value = self.data.get(key)
-            if isinstance(value, str):
-                return value
-        return self.id or ""
+        """Its title, else its name, else its id ("" without any)."""
+        # The two keys tried written out, not looped over: a dozen rules ask
+        # every goal and indicator for its title, and the loop was most of it.
+        data = self.data
+        value = data.get("title")
+        if not isinstance(value, str):
+            value = data.get("name")
+            if not isinstance(value, str):
+                return self.id or ""
+        return value
 
 
 # Not frozen, though nothing changes a Reference once made: a frozen

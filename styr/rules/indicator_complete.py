@@ -45,6 +45,8 @@ def check(context: RuleContext) -> Iterator[Finding]:
         if indicator.parent is None or indicator.parent.category not in GOAL_CATEGORIES:
             continue
         lacking = missing_parts(indicator.data)  # once, not once per part
+        if not lacking:  # most indicators: nothing to sort out
+            continue
         missing = [part for part in _PARTS if part[0] in lacking]
         if missing:
             yield context.at(
@@ -71,9 +73,17 @@ def missing_parts(data: dict[str, object]) -> list[str]:
     targets = data.get("targets")
     if not isinstance(targets, list) or not targets:
         return [*lacking, "target", "year"]
-    entries = [t for t in targets if isinstance(t, dict)]
-    if not any(number(t.get("value")) is not None for t in entries):
+    # One loop for both parts, ended once both are found (usually at the first
+    # target), instead of a list of the entries and two searches of it.
+    has_value = has_year = False
+    for target in targets:
+        if isinstance(target, dict):
+            has_value = has_value or number(target.get("value")) is not None
+            has_year = has_year or number(target.get("year")) is not None
+            if has_value and has_year:
+                return lacking
+    if not has_value:
         lacking.append("target")
-    if not any(number(t.get("year")) is not None for t in entries):
+    if not has_year:
         lacking.append("year")
     return lacking

@@ -136,7 +136,7 @@ def verb_group(tokens: list[str], index: int, lexicon: Lexicon) -> VerbGroup | N
             f"{tokens[index]} {particle_verb.particle}",
             particle_verb.form in PASSIVE,
         )
-    verb = next((form for form in forms if form.particle is None), None)
+    verb = _without_particle(forms)
     if verb is None:
         return None
     if verb.lemma in ("vara", "bli"):
@@ -146,6 +146,15 @@ def verb_group(tokens: list[str], index: int, lexicon: Lexicon) -> VerbGroup | N
         if perfect is not None:
             return perfect
     return VerbGroup(verb, index + 1, tokens[index], verb.form in PASSIVE)
+
+
+def _without_particle(forms: Iterable[VerbForm]) -> VerbForm | None:
+    # A loop, not next() over a generator: made for every verb of every goal,
+    # the generator cost more than the search (most words have one form).
+    for form in forms:
+        if form.particle is None:
+            return form
+    return None
 
 
 def _with_particle(forms: Iterable[VerbForm], rest: Sequence[str]) -> VerbForm | None:

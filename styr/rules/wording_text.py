@@ -53,8 +53,15 @@ def _strip_frames(text: str) -> str:
 
 
 _TOKEN = re.compile(r"[0-9a-zåäöéüæø]+(?:[-/][0-9a-zåäöéüæø]+)*-?|[%,;:()]")
+# A normalised statement of nothing but word letters and single spaces: most
+# goals. Its tokens are then exactly its words, which `str.split` finds in a
+# fraction of the time `_TOKEN` takes (G002 tokenises every goal).
+_WORDS_ONLY = re.compile(r"[0-9a-zåäöéüæø ]*")
 
 
 def goal_tokens(text: str) -> list[str]:
     """The words and punctuation of a normalised statement, its numbering and framing dropped."""
-    return _TOKEN.findall(_strip_frames(text))
+    text = _strip_frames(text)
+    if _WORDS_ONLY.fullmatch(text):
+        return text.split()
+    return _TOKEN.findall(text)
