@@ -13,7 +13,7 @@ from typing import Any
 from styr.findings import PathInDocument
 from styr.load import Document
 from styr.model.repository import Repository, collector_paused
-from styr.model.steering_model import ElementKind
+from styr.model.steering_model import ElementKind, SteeringModel
 
 # A layout maps a key to (category, child layout, one element or a list).
 Layout = dict[str, tuple[str, "Layout", bool]]
@@ -255,8 +255,9 @@ def _organisation_references(index: Index, organisation: Element, repository: Re
         level = _level_of(organisation, repository)
         for position, indicator in _items(direction.get("indicators")):
             path = ("direction", "indicators", position)
+            default = _Default(repository.model, "indicator", level)
             element = _element(
-                repository, document, indicator, path, "indicator", level, organisation.id
+                repository, document, indicator, path, "indicator", default, organisation.id
             )
             element.parent = organisation
             index.add(element)
@@ -286,19 +287,34 @@ def _walk(
             entries = [((*path, key, i), e) for i, e in enumerate(value) if isinstance(e, dict)]
         else:
             continue  # most keys of a layout are absent from most files and elements
+        # What is the same for every entry of the list, found once for all of them:
+        # this loop runs for every goal and indicator.
+        default = _Default(repository.model, category, level)
+        typed = category in _WITH_TYPED_REFERENCES
         for entry_path, entry in entries:
             if not isinstance(entry, dict):
                 continue
-            element = _element(repository, document, entry, entry_path, category, level, owner)
+            element = _element(repository, document, entry, entry_path, category, default, owner)
             element.parent = parent
             index.add(element)
-            _links(index, element, entry, entry_path, document)
-            if category in _WITH_TYPED_REFERENCES:
+            if "contributes_to" in entry:  # what `_links` reads; most indicators have none
+                _links(index, element, entry, entry_path, document)
+            if typed:
                 _element_references(index, element)
             if children:  # most elements (indicators) hold none
                 _walk(
                     index, repository, document, entry, children, entry_path, level, owner, element
                 )
+
+
+class _Default:
+    """The kind an element of one category and level gets when it names none, found once."""
+
+    __slots__ = ("kind", "kind_name")
+
+    def __init__(self, model: SteeringModel, category: str, level: str | None) -> None:
+        self.kind = model.default_kind(category, level)
+        self.kind_name = self.kind.id if self.kind else None
 
 
 def _element(
@@ -307,18 +323,24 @@ def _element(
     data: dict[str, Any],
     path: PathInDocument,
     category: str,
-    level: str | None,
+    default: _Default,
     owner: str | None,
 ) -> Element:
-    model = repository.model
     named = data.get("kind")
     if isinstance(named, str):
-        kind = model.kinds.get(named)
-        kind_name: str | None = named
-    else:
-        kind = model.default_kind(category, level)
-        kind_name = kind.id if kind else None
-    return Element(_id(data), category, document, path, data, kind, kind_name, owner)
+        return Element(
+            _id(data),
+            category,
+            document,
+            path,
+            data,
+            repository.model.kinds.get(named),
+            named,
+            owner,
+        )
+    return Element(
+        _id(data), category, document, path, data, default.kind, default.kind_name, owner
+    )
 
 
 # The categories `_element_references` looks at.

@@ -48,6 +48,11 @@ class CaselessPattern:
         if self._plain is None or _NOT_PLAIN.search(text) is not None:
             return self._folded.search(text)
         lowered = text.lower()
-        if self._words and not any(word in lowered for word in self._words):
-            return None
-        return self._plain.search(lowered)
+        if not self._words:
+            return self._plain.search(lowered)
+        # A loop, not any() over a generator: the words are tested for every
+        # goal, and making the generator cost as much as the tests themselves.
+        for word in self._words:
+            if word in lowered:
+                return self._plain.search(lowered)
+        return None

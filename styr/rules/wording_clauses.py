@@ -127,8 +127,8 @@ def verb_group(tokens: list[str], index: int, lexicon: Lexicon) -> VerbGroup | N
     forms = verb_forms(tokens[index], lexicon)
     if not forms:
         return None
-    rest = tokens[index + 1 :]
-    particle_verb = _with_particle(forms, rest)
+    following = tokens[index + 1] if index + 1 < len(tokens) else None
+    particle_verb = _with_particle(forms, following)
     if particle_verb is not None:
         return VerbGroup(
             particle_verb,
@@ -157,9 +157,12 @@ def _without_particle(forms: Iterable[VerbForm]) -> VerbForm | None:
     return None
 
 
-def _with_particle(forms: Iterable[VerbForm], rest: Sequence[str]) -> VerbForm | None:
+def _with_particle(forms: Iterable[VerbForm], following: str | None) -> VerbForm | None:
+    """The form whose particle is the word that follows the verb (None: no word follows)."""
+    # Given the one word, not the rest of the statement: copying the rest for
+    # every verb group cost more than looking at its first word.
     for form in forms:
-        if form.particle is not None and rest and rest[0] == form.particle:
+        if form.particle is not None and following == form.particle:
             return form
     return None
 
@@ -172,13 +175,19 @@ def _copula(tokens: list[str], index: int, verb: VerbForm, lexicon: Lexicon) -> 
         text = f"{tokens[index]} {word}"
         if word in DONE:
             return VerbGroup(verb, position + 1, text, passive=True, done=True)
-        participle = next(
-            (form for form in verb_forms(word, lexicon) if form.form is Form.PART), None
-        )
+        participle = _participle(verb_forms(word, lexicon))
         if participle is not None:
             done = participle.kind is VerbKind.ACTIVITY
             return VerbGroup(participle, position + 1, text, passive=True, done=done)
     return VerbGroup(verb, index + 1, tokens[index], passive=False)
+
+
+def _participle(forms: Iterable[VerbForm]) -> VerbForm | None:
+    # A loop, not next() over a generator, like `_without_particle`.
+    for form in forms:
+        if form.form is Form.PART:
+            return form
+    return None
 
 
 def _perfect(tokens: list[str], index: int, lexicon: Lexicon) -> VerbGroup | None:
