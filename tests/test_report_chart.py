@@ -233,6 +233,33 @@ def test_english_words() -> None:
     assert c.words.target == "Target" and c.words.outcome == "Outcome (procent)"
 
 
+@pytest.mark.parametrize("language", ["sv", "en"])
+def test_the_description_said_when_read_is_the_chart_in_its_language(language: str) -> None:
+    """Said on reading, not when the chart is made: the same sentence, in the chart's
+    language, from a copy of the chart as from the chart."""
+    import pickle
+
+    c = chart(
+        {"2025": 2.5, "2024": 1.0},
+        targets=[(2026, 3.0)],
+        baseline=(2022, 0.5),
+        value_range=(1.0, 4.0),
+        better="range",
+        language=language,
+    )
+    said = {
+        "sv": "Utfall 2024: 1; 2025: 2,5. Mål 2026: 3.",
+        "en": "Outcomes 2024: 1; 2025: 2.5. Targets 2026: 3.",
+    }
+    assert c.description.startswith(said[language])
+    assert ("2022: 0,5" if language == "sv" else "2022: 0.5") in c.description
+    copy = pickle.loads(pickle.dumps(c))
+    assert copy == c and copy.description == c.description
+    assert hash(copy) == hash(c)
+    twin = chart({"2024": 1.0, "2025": 2.5}, targets=[(2026, 3.0)], language=language)
+    assert twin.description.startswith(said[language])
+
+
 def test_one_point_only() -> None:
     c = chart({"2025": 72.8})
     assert len(c.points) == 1 and c.line == "" and c.trend_text == ""

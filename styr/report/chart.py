@@ -30,7 +30,7 @@ import functools
 import math
 import operator
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from markupsafe import Markup
 
@@ -77,7 +77,6 @@ class Chart:
 
     id: str  # unique on the page: the SVG's title and description are named by it
     title: str
-    description: str  # the chart in one sentence, for screen readers
     unit: str
     direction: str  # which direction is better, in words ("" when the indicator says nothing)
     trend_symbol: str  # an arrow the way the line goes, or ""
@@ -87,6 +86,19 @@ class Chart:
     has_targets: bool
     has_gender: bool
     words: ChartWords
+    # What `description` says the chart from: not compared, what it holds is in the rows,
+    # the direction and the drawing already.
+    written: Written = field(compare=False, repr=False)
+    language: str  # the words of `description`
+
+    @property
+    def description(self) -> str:
+        """The chart in one sentence, for screen readers.
+
+        Said when it is read, not when the chart is made: the Markdown report
+        never reads it, and saying it was a fiftieth of that report's time.
+        """
+        return description(labels_in(self.language), self.written)
 
     @property
     def frame(self) -> Frame:
@@ -219,7 +231,6 @@ def build_chart(
     return Chart(
         id=chart_id,
         title=title,
-        description=description(t, written),
         unit=unit,
         direction=direction_words(t, better, written.range),
         trend_symbol=movement_symbol(values),
@@ -231,6 +242,8 @@ def build_chart(
         has_targets=bool(goals),
         has_gender=any(o.women is not None or o.men is not None for o in drawn),
         words=chart_words(language, unit, title),
+        written=written,
+        language=language,
     )
 
 
