@@ -66,6 +66,21 @@ def test_no_indicator_with_a_value_has_no_column() -> None:
     assert cols.count == 0 and not (cols.baseline or cols.targets or cols.milestones or cols.links)
 
 
+_EVERY = [BASELINE, LINKED, FOLLOWED, EMPTY, indicator("f", targets=[ValueAt("2026", "80")])]
+_EVERY.append(indicator("g", agenda2030=[ExternalLink("4.1", None, "4.1")], outcome=outcome("")))
+
+
+@pytest.mark.parametrize("items", [[i] for i in _EVERY] + [_EVERY, _EVERY[::-1], _EVERY[2:4]])
+def test_the_columns_of_one_indicator_are_those_of_any_table(items: list[IndicatorView]) -> None:
+    """A table of one indicator (most) is decided from its own values alone, as any other."""
+    cols = indicator_columns(items)
+    assert cols.followed == [i for i in items if i.outcome]
+    assert cols.baseline is any(i.baseline for i in items)
+    assert cols.targets is any(i.targets for i in items)
+    assert cols.milestones is any(i.milestones for i in items)
+    assert cols.links is any(i.kolada or i.agenda2030 for i in items)
+
+
 @pytest.mark.parametrize("fmt", ["html", "md"])
 def test_the_table_heads_the_columns_the_indicators_need(fmt: str) -> None:
     macros = environment(fmt, None).get_template(f"_macros.{fmt}.j2").module

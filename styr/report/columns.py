@@ -14,7 +14,9 @@ from dataclasses import dataclass
 from styr.report.view_types import IndicatorView
 
 
-@dataclass(frozen=True, slots=True)
+# Not frozen: made for every table of a report, and a frozen dataclass's __init__ (a
+# setattr through object per field) was several times as slow. Read, never changed.
+@dataclass(slots=True)
 class IndicatorColumns:
     """The columns of one table of indicators, after the indicator's own."""
 
@@ -32,6 +34,15 @@ class IndicatorColumns:
 
 def indicator_columns(items: Sequence[IndicatorView]) -> IndicatorColumns:
     """The columns of a table of these indicators."""
+    if len(items) == 1:  # most tables: one indicator, whose own values are the columns
+        (i,) = items
+        return IndicatorColumns(
+            [i] if i.outcome else [],
+            bool(i.baseline),
+            bool(i.targets),
+            bool(i.milestones),
+            bool(i.kolada or i.agenda2030),
+        )
     return IndicatorColumns(
         followed=[i for i in items if i.outcome],
         baseline=any(i.baseline for i in items),
