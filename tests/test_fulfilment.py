@@ -210,3 +210,10 @@ def test_periods_order_by_their_end() -> None:
     assert parse_period("2024-T4") is None
     assert parse_period("24") is None
     assert parse_period(2024) == parse_period("2024")
+
+
+def test_a_judgement_is_a_value_equal_and_hashed_by_its_percent_and_status() -> None:
+    first = judge_value(61.0, HELSINGBORG, better="higher", target=80.0)
+    again = judge_value(61.0, HELSINGBORG, better="higher", target=80.0)
+    assert first == again and hash(first) == hash(again)
+    assert first != judge_value(79.0, HELSINGBORG, better="higher", target=80.0)

@@ -138,7 +138,9 @@ def _ratio(numerator: float, denominator: float) -> float | None:
     return value if math.isfinite(value) else None
 
 
-@dataclass(frozen=True, slots=True)
+# Not frozen, hashed as if it were: made for every indicator judged, and a frozen
+# dataclass's __init__ (a setattr through object per field) was several times as slow.
+@dataclass(slots=True, unsafe_hash=True)
 class Judgement:
     """An outcome judged: the percentage (None where there is none) and the status."""
 
