@@ -101,3 +101,31 @@ def test_the_table_heads_the_columns_the_indicators_need(fmt: str) -> None:
         assert row.count(t.no_values) == 1 and row.count("|") == 5  # its own and three empty
     assert heads[-3:] == [t.baseline, t.milestones, t.get("outcome_in", period="2025")]
     assert t.targets not in heads and t.links not in heads
+
+
+@pytest.mark.parametrize("language", ["sv", "en"])
+def test_each_table_heads_its_own_columns_however_many_tables_came_before(language: str) -> None:
+    """The heads are kept once made: a table never gets the head of another's columns."""
+    from styr.report.indicators_html import indicator_table_text
+    from styr.report.indicators_md import indicator_table_md
+
+    t = Labels(language)
+    status = StatusView("not_met", "✗", "Ej uppfyllt", "2024")
+    later = indicator("h", outcome=OutcomeView("2024", "5", "", "", "", status, "", "", ""))
+    tables = [[BASELINE], [FOLLOWED], [BASELINE], [later], [FOLLOWED, LINKED], [EMPTY]]
+    for items in tables * 2:
+        cols = indicator_columns(items)
+        wanted = [t.indicator]
+        wanted += [t.baseline] if cols.baseline else []
+        wanted += [t.targets] if cols.targets else []
+        wanted += [t.milestones] if cols.milestones else []
+        first = cols.followed[0].outcome if cols.followed else None
+        wanted += [t.get("outcome_in", period=first.period)] if first else []
+        wanted += [t.links] if cols.links else []
+        html = indicator_table_text(items, t, "Indikatorer", True, lambda _i, _t: "")
+        head = re.search(r"<thead>(.*?)</thead>", html, re.S)
+        assert head is not None
+        assert re.findall(r"<th scope=\"col\">(.*?)</th>", head.group(1)) == wanted
+        page = str(indicator_table_md(items, t, lambda _i, _t: ""))
+        (heading,) = [line for line in page.splitlines() if line.startswith(f"| {t.indicator} |")]
+        assert [cell.strip() for cell in heading.strip("|").split("|")] == wanted

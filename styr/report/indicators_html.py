@@ -11,6 +11,7 @@ Jinja's autoescape does; which columns a table has is `indicator_columns`'.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Sequence
 
 from markupsafe import Markup
@@ -79,16 +80,32 @@ def indicator_table_text(
 
 
 def _head(t: Labels, cols: IndicatorColumns, outcome_label: str) -> str:
+    followed = bool(cols.followed)
+    return _head_of(
+        t, cols.baseline, cols.targets, cols.milestones, followed, cols.links, outcome_label
+    )
+
+
+@functools.lru_cache(maxsize=256)  # by the labels and the columns: the same few on every table
+def _head_of(
+    t: Labels,
+    baseline: bool,
+    targets: bool,
+    milestones: bool,
+    followed: bool,
+    links: bool,
+    outcome_label: str,
+) -> str:
     head = f'<thead><tr><th scope="col">{_short(t.indicator)}</th>'
-    if cols.baseline:
+    if baseline:
         head += f'<th scope="col">{_short(t.baseline)}</th>'
-    if cols.targets:
+    if targets:
         head += f'<th scope="col">{_short(t.targets)}</th>'
-    if cols.milestones:
+    if milestones:
         head += f'<th scope="col">{_short(t.milestones)}</th>'
-    if cols.followed:
+    if followed:
         head += f'<th scope="col">{outcome_label}</th>'
-    if cols.links:
+    if links:
         head += f'<th scope="col">{_short(t.links)}</th>'
     return head + "</tr></thead>\n"
 

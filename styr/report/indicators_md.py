@@ -11,6 +11,7 @@ goes through `md`; which columns a table has is `indicator_columns`'.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Sequence
 
 from styr.report.columns import IndicatorColumns, indicator_columns
@@ -48,17 +49,25 @@ def indicator_table_md(
 
 
 def _head(t: Labels, cols: IndicatorColumns) -> str:
-    head = f"| {t.indicator} |"
-    if cols.baseline:
-        head += f" {t.baseline} |"
-    if cols.targets:
-        head += f" {t.targets} |"
-    if cols.milestones:
-        head += f" {t.milestones} |"
     first = cols.followed[0].outcome if cols.followed else None  # those with an outcome
-    if first:
-        head += f" {t.get('outcome_in', period=first.period)} |"
-    if cols.links:
+    period = first.period if first else None
+    return _head_of(t, cols.baseline, cols.targets, cols.milestones, period, cols.links)
+
+
+@functools.lru_cache(maxsize=256)  # by the labels and the columns: the same few on every table
+def _head_of(
+    t: Labels, baseline: bool, targets: bool, milestones: bool, period: str | None, links: bool
+) -> str:
+    head = f"| {t.indicator} |"
+    if baseline:
+        head += f" {t.baseline} |"
+    if targets:
+        head += f" {t.targets} |"
+    if milestones:
+        head += f" {t.milestones} |"
+    if period is not None:
+        head += f" {t.get('outcome_in', period=period)} |"
+    if links:
         head += f" {t.links} |"
     return head
 
