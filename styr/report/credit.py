@@ -64,7 +64,8 @@ def credit_for(
     invented value (`illustrative: true`) is never credited, whatever its
     `source:` says: Kolada never gave it.
     """
-    if illustrative or figure not in RAW or not is_kolada_source(source):
+    # The source first: most values name none, and hashing an Enum for `in RAW` runs in Python.
+    if illustrative or not is_kolada_source(source) or figure not in RAW:
         return ""
     kpi_id = fmt.one_line(kpi)
     if kpi_id:
