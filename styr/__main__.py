@@ -1,3 +1,3 @@
-from styr.entry import main
+from styr.entry import run
 
-main()
+run()

@@ -88,7 +88,7 @@ def test_the_wheel_declares_the_command_and_the_metadata(dist: Path) -> None:
         entry_points = wheel.read(f"{info}/entry_points.txt").decode("utf-8")
         metadata = email.message_from_bytes(wheel.read(f"{info}/METADATA"))
         names = set(wheel.namelist())
-    assert "styr = styr.entry:main" in entry_points
+    assert "styr = styr.entry:run" in entry_points
     assert metadata["Name"] == "styr" and metadata["Version"] == __version__
     assert metadata["Requires-Python"] == ">=3.11"
     assert metadata["License-Expression"] == "MIT"
