@@ -112,3 +112,13 @@ def test_each_figure_is_worded_as_on_its_own() -> None:
                 # Twice: the second answer is the remembered one.
                 assert texts.number(value, unit) == _number(value, unit, language)
                 assert texts.number(value, unit) == _number(value, unit, language)
+
+
+def test_status_reads_the_index_the_lint_built_instead_of_a_second_one() -> None:
+    from styr.followup.status import collect
+    from styr.model.index import shared_index
+
+    (status,) = collect([EXAMPLES / "helsingborg"], None, allow_errors=True)
+    assert status.index is shared_index(status.repository)
+    plain = build_index(load_repository(EXAMPLES / "helsingborg"))
+    assert [e.id for e in status.index.elements] == [e.id for e in plain.elements]

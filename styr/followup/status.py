@@ -32,7 +32,7 @@ from styr.followup.table_widths import column_widths
 from styr.i18n import N_, translate
 from styr.lint import LintResult, load_and_lint
 from styr.messages import message
-from styr.model.index import Index, build_index
+from styr.model.index import Index, shared_index
 from styr.model.repository import Repository, find_repositories
 from styr.publishing import ERRORS_ONLY, check_publishable, error_count
 
@@ -75,7 +75,7 @@ def collect(
     check_publishable(LintResult(linted), allow_errors=allow_errors)
     statuses = []
     for repository, result in zip(repositories, linted, strict=True):
-        index = build_index(repository)
+        index = shared_index(repository)  # the one the lint's guard built, when it ran
         scale = read_scale(repository.manifest_data.get("follow_up"))
         follow_up = evaluate(repository, index, scale, period)
         errors = error_count(LintResult([result]))

@@ -13,7 +13,7 @@ from styr.errors import UsageError
 from styr.lint import LintResult, RepositoryResult, lint_repository, load_and_lint
 from styr.load import Document
 from styr.load.freed_memory import return_freed_memory
-from styr.model.index import build_index, shared_index
+from styr.model.index import shared_index
 from styr.model.repository import Repository, find_repositories
 from styr.parallel import map_in_processes
 from styr.publishing import ERRORS_ONLY, check_publishable, error_count
@@ -299,7 +299,7 @@ def _comparison_view(
     """
     only = None if with_findings else ERRORS_ONLY
     repository, result = load_and_lint(root, today, cache, only=only)
-    index = build_index(repository)
+    index = shared_index(repository)  # the one the lint's guard built, when it ran
     labels = Labels(language)
     view = ViewBuilder(repository, index, labels, Anchors(prefix)).summary()
     view.errors = error_count(LintResult([result]))

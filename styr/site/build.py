@@ -21,7 +21,7 @@ from styr.errors import UsageError
 from styr.files_many import StagedFiles, replace_folder
 from styr.lint import LintResult, RepositoryResult, load_and_lint
 from styr.load import Document, load_document
-from styr.model.index import build_index
+from styr.model.index import shared_index
 from styr.model.repository import MANIFEST, Repository, find_repositories
 from styr.parallel import map_in_processes
 from styr.publishing import check_publishable, error_count
@@ -243,7 +243,7 @@ def site_view(
     updated: date | None = None,
 ) -> tuple[RepositoryView, ViewBuilder]:
     """The report's view of one repository, and its builder (for the addresses of elements)."""
-    index = build_index(repository)
+    index = shared_index(repository)  # the one the lint's guard built, when it ran
     follow = follow_up(repository, index, labels.language)
     builder = ViewBuilder(repository, index, labels, Anchors(""), follow)
     view = builder.build(updated=updated)
