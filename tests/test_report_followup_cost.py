@@ -7,6 +7,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import styr.followup.evaluate as evaluation
 import styr.report.build as build
@@ -107,3 +109,45 @@ def test_the_files_texts_are_let_go_once_the_views_are_built(
     assert [document.text for document in repository.documents] == [None] * len(
         repository.documents
     )
+
+
+def _next_target_plainly(data: dict[str, Any], year: int) -> tuple[int, float] | None:
+    """Every later target with a number, the earliest year, the first written of equals."""
+    later = []
+    for key in ("targets", "milestones"):
+        entries = data.get(key)
+        for entry in entries if isinstance(entries, list) else []:
+            if isinstance(entry, dict) and type(entry.get("year")) is int:
+                value = entry.get("value")
+                number = type(value) in (int, float)
+                if entry["year"] > year and number:
+                    later.append((entry["year"], float(value)))
+    return min(later, default=None, key=lambda pair: pair[0])
+
+
+_TARGET_ENTRY = st.one_of(
+    # Most entries are plain targets, some in the same year: which of equals wins.
+    st.fixed_dictionaries({"year": st.integers(2024, 2027), "value": st.integers(0, 3)}),
+    st.fixed_dictionaries(
+        {},
+        optional={
+            "year": st.one_of(st.integers(2020, 2030), st.floats(2020, 2030), st.none()),
+            "value": st.one_of(st.integers(0, 9), st.floats(0, 9), st.booleans(), st.text()),
+        },
+    ),
+    st.integers(),
+    st.text(max_size=2),
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    targets=st.one_of(st.lists(_TARGET_ENTRY, max_size=6), st.integers(), st.none()),
+    milestones=st.one_of(st.lists(_TARGET_ENTRY, max_size=6), st.none()),
+    year=st.integers(2019, 2031),
+)
+def test_the_next_target_is_the_earliest_later_one_with_a_number(
+    targets: Any, milestones: Any, year: int
+) -> None:
+    data = {"targets": targets, "milestones": milestones}
+    assert evaluation.next_target_for(data, year) == _next_target_plainly(data, year)

@@ -280,16 +280,26 @@ def target_values(data: dict[str, Any]) -> dict[float, float]:
 
 
 def next_target_for(data: dict[str, Any], year: int) -> tuple[int, float] | None:
-    """The first year after `year` with a target value or milestone, and that value."""
-    later = [
-        (entry["year"], value)
-        for key in ("targets", "milestones")
-        for _, entry in _items(data.get(key))
-        if type(entry.get("year")) is int
-        and entry["year"] > year
-        and (value := _number(entry.get("value"))) is not None
-    ]
-    return min(later, default=None, key=lambda pair: pair[0])
+    """The first year after `year` with a target value or milestone, and that value.
+
+    Of equal years the first written wins, targets before milestones. A loop
+    rather than a list of every later target and `min`: this runs for every
+    indicator judged without a target of its own period.
+    """
+    found: tuple[int, float] | None = None
+    for key in ("targets", "milestones"):
+        entries = data.get(key)
+        if not isinstance(entries, list):
+            continue
+        for entry in entries:
+            if not isinstance(entry, dict):
+                continue
+            written = entry.get("year")
+            if type(written) is int and written > year and (found is None or written < found[0]):
+                value = _number(entry.get("value"))
+                if value is not None:
+                    found = (written, value)
+    return found
 
 
 def _count_by_area(goals: list[GoalResult], index: Index) -> dict[str, Counter[Status]]:
