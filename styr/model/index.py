@@ -156,10 +156,9 @@ def _organisation_references(index: Index, organisation: Element, repository: Re
     direction = data.get("direction")
     if isinstance(direction, dict):
         _links(index, organisation, direction, ("direction",), document)
-        level = _level_of(organisation, repository)
+        default = _Default(repository.model, "indicator", _level_of(organisation, repository))
         for position, indicator in _items(direction.get("indicators")):
             path = ("direction", "indicators", position)
-            default = _Default(repository.model, "indicator", level)
             element = _element(
                 repository, document, indicator, path, "indicator", default, organisation.id
             )
@@ -231,20 +230,10 @@ def _element(
     owner: str | None,
 ) -> Element:
     named = data.get("kind")
+    kind, kind_name = default.kind, default.kind_name
     if isinstance(named, str):
-        return Element(
-            _id(data),
-            category,
-            document,
-            path,
-            data,
-            repository.model.kinds.get(named),
-            named,
-            owner,
-        )
-    return Element(
-        _id(data), category, document, path, data, default.kind, default.kind_name, owner
-    )
+        kind, kind_name = repository.model.kinds.get(named), named
+    return Element(_id(data), category, document, path, data, kind, kind_name, owner)
 
 
 # The categories `_element_references` looks at.
