@@ -74,8 +74,8 @@ def report(
     allow_errors: AllowErrorsOption = False,
     lang: LanguageOption = None,
 ) -> None:
+    from styr.model.repository import kept_to_the_end
     from styr.publishing import ErrorsBlockPublishing
-    from styr.report import report_pieces
     from styr.report.printed import DOCUMENT_FORMATS
 
     if period is not None and with_findings:  # the council's report holds outcomes, not lint
@@ -84,27 +84,45 @@ def report(
         options = (templates, with_findings, updated, period, allow_errors, lang)
         _document_report(output_format, paths, output, *options)
         return
-    try:
-        pieces = (
-            report_pieces(
-                paths or [Path(".")],
-                output_format,
-                chosen_language(lang),
-                templates,
-                with_findings,
-                allow_errors=allow_errors,
-                cache=lint_cache(None, output_language(lang)),  # what styr lint has just checked
-                updated=day_option(updated),
+    with kept_to_the_end():  # the repositories live until the report is written
+        try:
+            pieces = (
+                _goal_pieces(
+                    paths, output_format, templates, with_findings, updated, allow_errors, lang
+                )
+                if period is None
+                else _followup_pieces(
+                    paths, period, output_format, templates, updated, allow_errors, lang
+                )
             )
-            if period is None
-            else _followup_pieces(
-                paths, period, output_format, templates, updated, allow_errors, lang
-            )
-        )
-    except ErrorsBlockPublishing as refused:
-        refuse(refused, lang, "report-refused")
-    if emit(pieces, output):
-        typer.echo(message("report-written", output_language(lang), path=output), err=True)
+        except ErrorsBlockPublishing as refused:
+            refuse(refused, lang, "report-refused")
+        if emit(pieces, output):
+            typer.echo(message("report-written", output_language(lang), path=output), err=True)
+
+
+def _goal_pieces(
+    paths: list[Path] | None,
+    output_format: str,
+    templates: Path | None,
+    with_findings: bool,
+    updated: str | None,
+    allow_errors: bool,
+    lang: str | None,
+) -> Iterator[str]:
+    """`styr report`: the goal report."""
+    from styr.report import report_pieces
+
+    return report_pieces(
+        paths or [Path(".")],
+        output_format,
+        chosen_language(lang),
+        templates,
+        with_findings,
+        allow_errors=allow_errors,
+        cache=lint_cache(None, output_language(lang)),  # what styr lint has just checked
+        updated=day_option(updated),
+    )
 
 
 def _followup_pieces(
@@ -195,24 +213,22 @@ def status(
     import shutil
 
     from styr.followup.status import collect, render_json, render_table
+    from styr.model.repository import kept_to_the_end
     from styr.publishing import ErrorsBlockPublishing
 
     if output_format not in ("table", "json"):
         raise UsageError("unknown-format", name=output_format, known="table, json")
-    try:
-        statuses = collect(
-            paths or [Path(".")],
-            period,
-            allow_errors=allow_errors,
-            cache=lint_cache(None, output_language(lang)),  # what styr lint has just checked
-        )
-    except ErrorsBlockPublishing as refused:
-        refuse(refused, lang, "status-refused")
-    first = statuses[0].repository.language if statuses else None
-    language = output_language(lang, first)
-    if output_format == "json":
-        typer.echo(render_json(statuses, language), nl=False)
-    else:
-        # COLUMNS first, then the terminal; written to a file or a pipe, the wide table.
-        width = shutil.get_terminal_size(fallback=(160, 24)).columns
-        typer.echo(render_table(statuses, language, colour_wanted(), width), nl=False)
+    cache = lint_cache(None, output_language(lang))  # what styr lint has just checked
+    with kept_to_the_end():  # every repository lives until its status is written
+        try:
+            statuses = collect(paths or [Path(".")], period, allow_errors=allow_errors, cache=cache)
+        except ErrorsBlockPublishing as refused:
+            refuse(refused, lang, "status-refused")
+        first = statuses[0].repository.language if statuses else None
+        language = output_language(lang, first)
+        if output_format == "json":
+            typer.echo(render_json(statuses, language), nl=False)
+        else:
+            # COLUMNS first, then the terminal; written to a file or a pipe, the wide table.
+            width = shutil.get_terminal_size(fallback=(160, 24)).columns
+            typer.echo(render_table(statuses, language, colour_wanted(), width), nl=False)

@@ -30,6 +30,7 @@ from styr.model.repository import (
     Repository,
     collector_paused,
     find_listed_repositories,
+    kept_to_the_end,
     load_repository,
     read_repository_files,
     repository_entries,
@@ -96,12 +97,21 @@ _PARALLEL_FROM = 8
 def _lint_each(
     roots: list[Path], today: date, cache: LintCache | None, jobs: int
 ) -> Iterator[RepositoryResult]:
+    if len(roots) == 1:
+        return _lint_alone(roots[0], today, cache)
     if jobs <= 1 or len(roots) < _PARALLEL_FROM:
         return (_lint_root(root, today, cache) for root in roots)
     # Workers read, hash and lint their repositories themselves, so that the
     # cache look-ups run in parallel too; they send back no file contents.
     _prepare_for_fork()
     return map_in_processes(_lint_root, [(root, today, cache) for root in roots], jobs)
+
+
+def _lint_alone(root: Path, today: date, cache: LintCache | None) -> Iterator[RepositoryResult]:
+    """The one repository linted, what it loads frozen (`kept_to_the_end`): with nothing
+    linted after it, nothing it leaves waits for a collection that would free more."""
+    with kept_to_the_end():
+        yield _lint_root(root, today, cache)
 
 
 def _prepare_for_fork() -> None:

@@ -320,8 +320,10 @@ def collector_paused() -> Iterator[None]:
     then a full collection came so seldom that, linting many repositories in
     one process, each one's garbage (its index's elements refer to each
     other, and so hold its values) waited for it: 242 MB for the 290
-    municipalities of the benchmark where 71 MB do. Not paused where the
-    collector is off already (a pause within a pause is the outer one).
+    municipalities of the benchmark where 71 MB do. Inside `kept_to_the_end`,
+    where nothing loaded becomes garbage before the end, they are moved
+    there all the same. Not paused where the collector is off already (a
+    pause within a pause is the outer one).
     """
     if not gc.isenabled():
         yield
@@ -330,7 +332,40 @@ def collector_paused() -> Iterator[None]:
     try:
         yield
     finally:
+        if _kept_to_the_end:
+            gc.freeze()
         gc.enable()
+
+
+_kept_to_the_end = False  # inside `kept_to_the_end`
+
+
+@contextmanager
+def kept_to_the_end() -> Iterator[None]:
+    """A command that keeps what it loads until it ends: what each pause made is frozen.
+
+    A report, a status, a site or the lint of one repository holds its
+    repository and index to the end. Left young after a pause, those millions
+    of objects were walked by the next collections of the young generations,
+    finding nothing to free: at 100,000 goals about 1.3 s of processor time in
+    each of those commands (lint 1.38 → 0.12 s, the HTML report 1.33 → 0.01 s).
+    Moved out of the collector's reach (`gc.freeze`) as each pause ends, they
+    cost nothing; what the command makes and drops afterwards is collected as
+    always, and values in no cycle are freed when let go, frozen or not. At
+    the end everything frozen goes back to the oldest generation
+    (`gc.unfreeze`), so that a process running more (a test, a server) can
+    collect it. Within another, the outer one decides.
+    """
+    global _kept_to_the_end
+    if _kept_to_the_end:
+        yield
+        return
+    _kept_to_the_end = True
+    try:
+        yield
+    finally:
+        _kept_to_the_end = False
+        gc.unfreeze()
 
 
 def read_repository_files(root: Path, files: list[Path] | None = None) -> dict[Path, bytes | None]:

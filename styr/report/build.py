@@ -14,7 +14,7 @@ from styr.lint import LintResult, RepositoryResult, lint_repository, load_and_li
 from styr.load import Document
 from styr.load.freed_memory import return_freed_memory
 from styr.model.index import shared_index
-from styr.model.repository import Repository, find_repositories
+from styr.model.repository import Repository, collector_paused, find_repositories
 from styr.parallel import map_in_processes
 from styr.publishing import ERRORS_ONLY, check_publishable, error_count
 from styr.report.anchors import Anchors, prefix_for
@@ -208,12 +208,12 @@ def repository_view(
     linted here otherwise, for the findings or the count of errors).
     """
     index = shared_index(repository)  # the lint's guard built it, when it linted this repository
-    follow = follow_up(repository, index, labels.language)
-    builder = ViewBuilder(repository, index, labels, anchors, follow)
-    reach = Reach(index)  # for the figures and the diagram; let go before the page is written
-    view = builder.build(reach, updated=updated)
-    diagram = build_diagram(builder, view, reach)
-    view.diagram = diagram
+    with collector_paused():  # what is judged and built here lives until the page is written
+        follow = follow_up(repository, index, labels.language)
+        builder = ViewBuilder(repository, index, labels, anchors, follow)
+        reach = Reach(index)  # for the figures and the diagram; let go before the page is written
+        view = builder.build(reach, updated=updated)
+        view.diagram = build_diagram(builder, view, reach)
     if with_findings or linted is not None:
         result = linted or lint_repository(repository, today=today or date.today())
         view.errors = error_count(LintResult([result]))

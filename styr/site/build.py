@@ -22,7 +22,7 @@ from styr.files_many import StagedFiles, replace_folder
 from styr.lint import LintResult, RepositoryResult, load_and_lint
 from styr.load import Document, load_document
 from styr.model.index import shared_index
-from styr.model.repository import MANIFEST, Repository, find_repositories
+from styr.model.repository import MANIFEST, Repository, find_repositories, kept_to_the_end
 from styr.parallel import map_in_processes
 from styr.publishing import check_publishable, error_count
 from styr.report.anchors import Anchors
@@ -108,7 +108,8 @@ def build_site(
     roots = find_repositories(paths or [Path(".")])
     day = today or date.today()
     if len(roots) == 1:
-        return _one(roots[0], output, language, updated, allow_errors, day, cache)
+        with kept_to_the_end():  # the repository lives until its last page is written
+            return _one(roots[0], output, language, updated, allow_errors, day, cache)
     return _many(roots, output, language, updated, allow_errors, day, cache)
 
 
