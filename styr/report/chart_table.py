@@ -10,6 +10,7 @@ import functools
 import operator
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from styr.followup.periods import Period
 from styr.report import formatting as fmt
@@ -50,33 +51,74 @@ def table_rows(
 
     `written` holds the outcomes', targets' and baseline's values as written.
     """
-    by_year = {year: text for (year, _), (_, text) in zip(goals, written.targets, strict=True)}
+    first = []
+    if baseline is not None and written.baseline is not None:
+        year, text = written.baseline
+        first.append(_row((_baseline_period(t, year), text, "", "", "")))
+    by_year, later = _targets_by_year(drawn, written, goals)
+    rows = first
+    for outcome, text in zip(drawn, written.values, strict=True):
+        period, women, men = outcome.period, outcome.women, outcome.men
+        target = by_year.get(period.year, "") if period.is_year and by_year else ""
+        women_text = "" if women is None else number_text(women, language)
+        men_text = "" if men is None else number_text(men, language)
+        rows.append(_row((period.text, text, target, women_text, men_text)))
+    if _in_order(baseline if first else None, written.times, later):
+        # Almost always so (the baseline before the outcomes, the targets left after them):
+        # sorting rows already in order was a third of the table's time.
+        return (*rows, *[row for _, row in later])
+    return _sorted_rows(float(baseline[0]) if first and baseline else None, rows, written, later)
+
+
+# A row made without the named tuple's own `__new__`, a call in Python for each of its cells.
+_row = functools.partial(tuple.__new__, ChartRow)
+
+
+def _targets_by_year(
+    drawn: Sequence[ChartOutcome], written: Written, goals: Sequence[tuple[int, float]]
+) -> tuple[dict[int, str], list[tuple[float, ChartRow]]]:
+    """The target of each year an outcome is of, as written, and a row (with its time) for
+    each target of no outcome's year."""
+    if not goals:
+        return {}, []
+    years = {outcome.period.year for outcome in drawn if outcome.period.is_year}
+    by_year, later = {}, []
+    for (year, _), (label, text) in zip(goals, written.targets, strict=True):
+        if year in years:
+            by_year[year] = text
+        else:
+            later.append((float(year), _row((label, "", text, "", ""))))
+    return by_year, later
+
+
+def _in_order(
+    baseline: tuple[int, float] | None, times: Sequence[float], later: Sequence[tuple[float, Any]]
+) -> bool:
+    """Whether the baseline, the outcomes and the targets of no outcome's year, one after
+    the other, are in order of time already (the baseline first of its time)."""
+    order = [*times, *[time for time, _ in later]]
+    if baseline is not None and order and baseline[0] > order[0]:
+        return False
+    return order == sorted(order)
+
+
+def _sorted_rows(
+    baseline: float | None,
+    rows: Sequence[ChartRow],
+    written: Written,
+    later: Sequence[tuple[float, ChartRow]],
+) -> tuple[ChartRow, ...]:
+    """The rows (the baseline's first, when there is one) sorted by time, the baseline first
+    of its time and the rest in the order they came."""
     # (where on the time axis, 0 for the baseline and 1 for the rest, the row): sorted by the
     # first two only, so that rows of the same time keep the order they are made in.
-    rows: list[tuple[float, int, ChartRow]] = []
-    if baseline is not None and written.baseline is not None:
-        label = _baseline_period(t, written.baseline[0])
-        rows.append((float(baseline[0]), 0, ChartRow(label, written.baseline[1], "", "", "")))
-    outcome_years = set()
-    for outcome, text, time in zip(drawn, written.values, written.times, strict=True):
-        period = outcome.period
-        target = ""
-        if period.is_year:
-            outcome_years.add(period.year)
-            target = by_year.get(period.year, "")
-        women, men = outcome.women, outcome.men
-        row = ChartRow(
-            period.text,
-            text,
-            target,
-            "" if women is None else number_text(women, language),
-            "" if men is None else number_text(men, language),
-        )
-        rows.append((time, 1, row))
-    for (year, _), (label, text) in zip(goals, written.targets, strict=True):
-        if year not in outcome_years:
-            rows.append((float(year), 1, ChartRow(label, "", text, "", "")))
-    return tuple(row for _, _, row in sorted(rows, key=_PLACE))
+    keyed: list[tuple[float, int, ChartRow]] = []
+    if baseline is not None:
+        keyed.append((baseline, 0, rows[0]))
+        rows = rows[1:]
+    keyed.extend((time, 1, row) for time, row in zip(written.times, rows, strict=True))
+    keyed.extend((time, 1, row) for time, row in later)
+    return tuple(row for _, _, row in sorted(keyed, key=_PLACE))
 
 
 _PLACE = operator.itemgetter(0, 1)  # a row's time and order, without the row
