@@ -202,48 +202,83 @@ def build_chart(
     and milestones by year (one value a year). Values that are not finite
     numbers are left out: they cannot be drawn.
     """
-    drawn = [o for o in outcomes if o.value is not None and math.isfinite(o.value)]
-    drawn.sort(key=_PERIOD)
+    drawn, values = _drawn(outcomes)
     if not drawn:
         return None
-    goals = sorted([(year, value) for year, value in targets if math.isfinite(value)])
+    goals = _finite_targets(targets)
     start = baseline if baseline is not None and math.isfinite(baseline[1]) else None
     bounds = (
         value_range if value_range is not None and all(map(math.isfinite, value_range)) else None
     )
-    values = [o.value for o in drawn if o.value is not None]  # all of them: each is finite
     ticks = _ticks(values, goals, start, bounds)
     if ticks is None:
         return None
     t = labels_in(language)
     # Each value is written once here; the words, the table and the drawing all use it.
-    written = Written(
-        [o.period.text for o in drawn],
-        [time_of(o.period) for o in drawn],
-        values,
-        [number_text(value, language) for value in values],
-        [(str(year), number_text(value, language)) for year, value in goals],
-        (str(start[0]), number_text(start[1], language)) if start else None,
-        f"{number_text(bounds[0], language)}–{number_text(bounds[1], language)}"
-        if bounds
-        else None,
-    )
+    written = _written(drawn, values, goals, start, bounds, language)
+    several = len(values) > 1  # a trend needs two points; most indicators have one
     return Chart(
         id=chart_id,
         title=title,
         unit=unit,
         direction=direction_words(t, better, written.range),
-        trend_symbol=movement_symbol(values),
-        trend=trend_words(t, values, written.periods, better),
-        drawing=LazyDrawing(
-            functools.partial(_drawing, written, goals, start, bounds, ticks, language)
-        ),
+        trend_symbol=movement_symbol(values) if several else "",
+        trend=trend_words(t, values, written.periods, better) if several else "",
+        drawing=LazyDrawing(_drawing, (written, goals, start, bounds, ticks, language)),
         rows=table_rows(t, drawn, written, goals, start, language),
         has_targets=bool(goals),
         has_gender=any(o.women is not None or o.men is not None for o in drawn),
         words=chart_words(language, unit, title),
         written=written,
         language=language,
+    )
+
+
+def _drawn(outcomes: Sequence[ChartOutcome]) -> tuple[list[ChartOutcome], list[float]]:
+    """The outcomes that can be drawn, in order of period, and their values."""
+    if len(outcomes) == 1:  # most indicators: one outcome, nothing to sort
+        value = outcomes[0].value
+        if value is not None and math.isfinite(value):
+            return [outcomes[0]], [value]
+        return [], []
+    drawn = sorted(
+        [o for o in outcomes if o.value is not None and math.isfinite(o.value)], key=_PERIOD
+    )
+    return drawn, [o.value for o in drawn if o.value is not None]  # all of them: each is finite
+
+
+def _finite_targets(targets: Sequence[tuple[int, float]]) -> list[tuple[int, float]]:
+    """The targets that can be drawn, by year."""
+    if len(targets) == 1:  # most indicators: one target, nothing to sort
+        return [targets[0]] if math.isfinite(targets[0][1]) else []
+    return sorted([(year, value) for year, value in targets if math.isfinite(value)])
+
+
+def _written(
+    drawn: Sequence[ChartOutcome],
+    values: list[float],
+    goals: Sequence[tuple[int, float]],
+    start: tuple[int, float] | None,
+    bounds: tuple[float, float] | None,
+    language: str,
+) -> Written:
+    """Each outcome's period and time and every value as the language writes it."""
+    periods, times, texts = [], [], []
+    for outcome, value in zip(drawn, values, strict=True):  # one loop, not one a list
+        period = outcome.period
+        periods.append(period.text)
+        times.append(time_of(period))
+        texts.append(number_text(value, language))
+    return Written(
+        periods,
+        times,
+        values,
+        texts,
+        [(str(year), number_text(value, language)) for year, value in goals] if goals else [],
+        (str(start[0]), number_text(start[1], language)) if start else None,
+        f"{number_text(bounds[0], language)}–{number_text(bounds[1], language)}"
+        if bounds
+        else None,
     )
 
 
@@ -254,10 +289,16 @@ def _ticks(
     bounds: tuple[float, float] | None,
 ) -> tuple[float, ...] | None:
     """The value axis's ticks around every value drawn, or None when no axis can hold them."""
-    every = values + [value for _, value in goals]
-    every += [start[1]] if start else []
-    every += list(bounds) if bounds else []
-    low, high = min(every), max(every)
+    every = values + [value for _, value in goals] if goals else values[:]
+    if start:
+        every.append(start[1])
+    if bounds:
+        every.extend(bounds)
+    return _axis_ticks(min(every), max(every))
+
+
+@functools.lru_cache(maxsize=4096)  # indicators of one kind share their ranges: 0–100 %, …
+def _axis_ticks(low: float, high: float) -> tuple[float, ...] | None:
     if not math.isfinite(high - low):
         return None  # too far apart to draw on one axis
     ticks = round_ticks(low, high)

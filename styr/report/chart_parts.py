@@ -182,18 +182,20 @@ class LazyDrawing:
     Two are equal when their drawings are; pickled as the marks themselves.
     """
 
-    __slots__ = ("_drawing", "_make", "_marks")
+    __slots__ = ("_args", "_drawing", "_make", "_marks")
 
-    def __init__(self, make: Callable[[], Marks]) -> None:
-        self._make: Callable[[], Marks] | None = make
+    def __init__(self, make: Callable[..., Marks], args: tuple[Any, ...] = ()) -> None:
+        # `make` and its arguments, not a partial of them: one object fewer for every chart.
+        self._make: Callable[..., Marks] | None = make
+        self._args = args
         self._marks: Marks | None = None
         self._drawing: Drawing | None = None
 
     def marks(self) -> Marks:
         if self._marks is None:
             assert self._make is not None  # one of the two is always set
-            self._marks = self._make()
-            self._make = None  # what they were worked out from is no longer held
+            self._marks = self._make(*self._args)
+            self._make, self._args = None, ()  # what they were worked out from is not held
         return self._marks
 
     def get(self) -> Drawing:

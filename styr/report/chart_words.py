@@ -104,14 +104,17 @@ def description(t: Labels, written: Written) -> str:
 
 def chart_words(language: str, unit: str, title: str) -> ChartWords:
     """The words the chart shows: the same for every chart of a unit but the caption."""
+    period, outcome, outcome_short, target, baseline, women, men, caption = _unit_words(
+        language, unit
+    )
     return ChartWords(
-        *_unit_words(language, unit),
-        caption=said(labels_in(language), "chart_caption", title=title),
+        period, outcome, outcome_short, target, baseline, women, men, caption.format(title=title)
     )
 
 
 @functools.lru_cache(maxsize=1024)  # a few units a report: each chart's words shared
-def _unit_words(language: str, unit: str) -> tuple[str, str, str, str, str, str, str]:
+def _unit_words(language: str, unit: str) -> tuple[str, str, str, str, str, str, str, str]:
+    """The words of a unit's charts, and their caption yet to be told the title."""
     t = labels_in(language)
     outcome = f"{t.outcome} ({unit})" if unit else t.outcome
     return (
@@ -122,6 +125,7 @@ def _unit_words(language: str, unit: str) -> tuple[str, str, str, str, str, str,
         t.baseline,
         _capitalised(t.women),
         _capitalised(t.men),
+        t.chart_caption,
     )
 
 
