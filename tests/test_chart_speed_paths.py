@@ -1,5 +1,6 @@
 """The chart's quick ways through the common case give what the plain reading of its inputs
-gives: the table's rows in order of time whether or not they had to be sorted."""
+gives: the table's rows in order of time whether or not they had to be sorted, and
+the Markdown table with its columns chosen once for all its rows."""
 
 from __future__ import annotations
 
@@ -10,8 +11,9 @@ from hypothesis import strategies as st
 
 from styr.followup.periods import Period, parse_period
 from styr.report import formatting as fmt
-from styr.report.chart import ChartOutcome, build_chart
+from styr.report.chart import Chart, ChartOutcome, build_chart
 from styr.report.chart_parts import ChartRow
+from styr.report.markdown import md
 from styr.report.texts import Labels
 
 # Tertials and halves too: "2024-T3" and "2024-H2" stand where the year 2024 does.
@@ -120,3 +122,33 @@ def test_rows_out_of_order_are_sorted() -> None:
         ("2025", ""),
         ("2026", "80"),
     ]
+
+
+def plain_markdown(c: Chart) -> str:
+    """The Markdown table read plainly: each row's cells chosen by the columns, one by one."""
+    heading = f"**{md(c.title)}**"
+    heading += f" · {md(c.direction)}" if c.direction else ""
+    heading += f" · {md(c.trend_text)}" if c.trend else ""
+    w = c.words
+    columns, rule = [w.period, w.outcome], ["---", "---:"]
+    columns += [w.target] if c.has_targets else []
+    columns += [w.women, w.men] if c.has_gender else []
+    rule += ["---:"] * (len(columns) - 2)
+    lines = [heading, "", f"| {' | '.join(map(md, columns))} |", f"| {' | '.join(rule)} |"]
+    for row in c.rows:
+        cells = [row.period, row.outcome]
+        cells += [row.target] if c.has_targets else []
+        cells += [row.women, row.men] if c.has_gender else []
+        lines.append(f"| {' | '.join(map(md, cells))} |")
+    return "\n".join([*lines, ""])
+
+
+@settings(deadline=None, max_examples=200)
+@given(chart_inputs())
+@example(COMMON)
+@example({**COMMON, "outcomes": [ChartOutcome(period("2025"), 61.0, 60.0, None)]})
+@example({**COMMON, "targets": []})
+def test_the_markdown_table_is_the_plain_reading_of_the_chart(inputs: dict[str, Any]) -> None:
+    c = build_chart(**inputs)
+    if c is not None:
+        assert c.markdown() == plain_markdown(c)

@@ -28,22 +28,51 @@ def chart_markdown(c: Chart) -> str:
         heading += f" · {_short(c.direction)}"
     if c.trend:
         heading += f" · {_short(c.trend_text)}"  # a few trends, each said chart after chart
-    words = c.words
-    columns = f"| {_short(words.period)} | {_short(words.outcome)} |"
-    rule = "| --- | ---: |"
-    if c.has_targets:
-        columns += f" {_short(words.target)} |"
-        rule += " ---: |"
-    if c.has_gender:
-        columns += f" {_short(words.women)} | {_short(words.men)} |"
-        rule += " ---: | ---: |"
-    out = [heading, "", columns, rule]
-    for row in c.rows:
-        line = f"| {_short(row.period)} | {_short(row.outcome)} |"
-        if c.has_targets:
-            line += f" {_short(row.target)} |"
-        if c.has_gender:
-            line += f" {_short(row.women)} | {_short(row.men)} |"
-        out.append(line)
+    words, has_targets, has_gender = c.words, c.has_targets, c.has_gender
+    out = [
+        heading,
+        _head(
+            words.period,
+            words.outcome,
+            words.target,
+            words.women,
+            words.men,
+            has_targets,
+            has_gender,
+        ),
+    ]
+    short = _short
+    # The columns chosen once for the table, not again for each of its rows.
+    if has_targets and has_gender:
+        out += [
+            f"| {short(r.period)} | {short(r.outcome)} | {short(r.target)} | {short(r.women)}"
+            f" | {short(r.men)} |"
+            for r in c.rows
+        ]
+    elif has_targets:
+        out += [f"| {short(r.period)} | {short(r.outcome)} | {short(r.target)} |" for r in c.rows]
+    elif has_gender:
+        out += [
+            f"| {short(r.period)} | {short(r.outcome)} | {short(r.women)} | {short(r.men)} |"
+            for r in c.rows
+        ]
+    else:
+        out += [f"| {short(r.period)} | {short(r.outcome)} |" for r in c.rows]
     out.append("")
     return "\n".join(out)
+
+
+@functools.lru_cache(maxsize=256)  # by the words and the columns: the same few on every chart
+def _head(
+    period: str, outcome: str, target: str, women: str, men: str, targets: bool, gender: bool
+) -> str:
+    """The blank line under the heading, the table's columns and the rule under them."""
+    columns = f"| {_short(period)} | {_short(outcome)} |"
+    rule = "| --- | ---: |"
+    if targets:
+        columns += f" {_short(target)} |"
+        rule += " ---: |"
+    if gender:
+        columns += f" {_short(women)} | {_short(men)} |"
+        rule += " ---: | ---: |"
+    return f"\n{columns}\n{rule}"
