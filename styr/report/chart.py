@@ -60,7 +60,6 @@ from styr.report.chart_words import (
     trend_legend,
     trend_words,
 )
-from styr.report.texts import Labels
 
 __all__ = ["Chart", "ChartOutcome", "LegendItem", "Point", "build_chart", "trend_legend"]
 
@@ -316,47 +315,53 @@ def _drawing(
     language: str,
 ) -> Marks:
     """Where every part of the chart goes: its axes (shared, `axes_of`), then each mark."""
-    labels = written.periods + [year for year, _ in written.targets]
-    times = written.times + [float(year) for year, _ in goals]
+    labels, times = written.periods[:], written.times[:]
+    if goals:
+        labels += [year for year, _ in written.targets]
+        times += [float(year) for year, _ in goals]
     if start and written.baseline:
         labels.append(written.baseline[0])
         times.append(float(start[0]))
     axes = axes_of(ticks, tuple(labels), tuple(times), language)
     spot = axes.spot
-    outcomes = [
-        spot(time, value) for time, value in zip(written.times, written.numbers, strict=True)
-    ]
-    targets = [spot(float(year), value) for year, value in goals]
+    # By `map` where it can be: a comprehension is a call of its own, for one point or two.
+    outcomes = list(map(spot, written.times, written.numbers))
+    targets = [spot(float(year), value) for year, value in goals] if goals else []
     base = spot(float(start[0]), start[1]) if start and written.baseline else None
     band = None
     if bounds is not None and written.range is not None:
         band = Band(written.range, axes.y(max(bounds)), axes.y(min(bounds)))
     return Marks(
-        axes=axes,
-        written=written,
-        outcomes=outcomes,
-        targets=targets,
-        baseline=base,
-        line=" ".join([s.xy for s in outcomes]) if len(outcomes) > 1 else "",
-        point_marks="".join([s.dot for s in outcomes]),
-        target_line=" ".join([s.xy for s in targets]) if len(targets) > 1 else "",
-        target_marks="".join([s.diamond for s in targets]),
-        baseline_mark=base.square if base else "",
-        target_label=_target_label(labels_in(language), axes.frame, targets),
-        band=band,
-        legend=_legend(language, bool(targets or band), base is not None),
+        axes,
+        written,
+        outcomes,
+        targets,
+        base,
+        " ".join(map(_XY, outcomes)) if len(outcomes) > 1 else "",
+        "".join(map(_DOT, outcomes)),
+        " ".join(map(_XY, targets)) if len(targets) > 1 else "",
+        "".join(map(_DIAMOND, targets)),
+        base.square if base else "",
+        _target_label(language, axes.frame, targets[-1]) if targets else None,
+        band,
+        _legend(language, bool(targets or band), base is not None),
     )
 
 
-def _target_label(t: Labels, frame: Frame, targets: Sequence[Spot]) -> Label | None:
+_XY, _DOT, _DIAMOND = map(operator.attrgetter, ("xy", "dot", "diamond"))  # of a `Spot`
+
+
+def _target_label(language: str, frame: Frame, last: Spot) -> Label:
     """ "Target" above the last target (below it at the top of the plot), towards the middle."""
-    if not targets:
-        return None
-    last = targets[-1]
+    word = labels_in(language).chart_target
     y = last.y - 10 if last.y - 10 >= frame.top else last.y + 20
     if last.x > (frame.left + frame.right) / 2:
-        return Label(t.chart_target, last.x + 6, y, "end")
-    return Label(t.chart_target, last.x - 6, y, "start")
+        return _label((word, last.x + 6, y, "end"))
+    return _label((word, last.x - 6, y, "start"))
+
+
+# A label made without the named tuple's own `__new__`, a call in Python of its own.
+_label = functools.partial(tuple.__new__, Label)
 
 
 @functools.cache  # by language, targets and baseline: a few legends, each shared by every chart
