@@ -1,6 +1,7 @@
 """The chart's quick ways through the common case give what the plain reading of its inputs
 gives: the table's rows in order of time whether or not they had to be sorted, and
-the Markdown table with its columns chosen once for all its rows."""
+the Markdown table with its columns chosen once for all its rows, the description and the
+word "Target" each said without a call a piece."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from hypothesis import strategies as st
 from styr.followup.periods import Period, parse_period
 from styr.report import formatting as fmt
 from styr.report.chart import Chart, ChartOutcome, build_chart
-from styr.report.chart_parts import ChartRow
+from styr.report.chart_parts import ChartRow, Label
 from styr.report.markdown import md
 from styr.report.texts import Labels
 
@@ -152,3 +153,44 @@ def test_the_markdown_table_is_the_plain_reading_of_the_chart(inputs: dict[str, 
     c = build_chart(**inputs)
     if c is not None:
         assert c.markdown() == plain_markdown(c)
+
+
+def plain_description(c: Chart) -> str:
+    """The description read plainly from the chart's points, targets, range and baseline."""
+    t = Labels(c.language)
+    sentences = [
+        t.get("chart_outcomes", values="; ".join(f"{p.label}: {p.text}" for p in c.points))
+    ]
+    if c.targets:
+        listed = "; ".join(f"{p.label}: {p.text}" for p in c.targets)
+        sentences.append(t.get("chart_targets", values=listed))
+    if c.band:
+        sentences.append(t.get("chart_range", range=c.band.text))
+    if c.baseline:
+        sentences.append(t.get("chart_baseline", year=c.baseline.label, value=c.baseline.text))
+    return " ".join(sentences)
+
+
+def plain_target_label(c: Chart) -> tuple[str, float, float, str] | None:
+    """The word "Target" beside the last target, read plainly from the frame and the point."""
+    if not c.targets:
+        return None
+    last, f = c.targets[-1], c.frame
+    y = last.y - 10 if last.y - 10 >= f.top else last.y + 20
+    right = last.x > (f.left + f.right) / 2
+    word = Labels(c.language).chart_target
+    return (word, last.x + 6, y, "end") if right else (word, last.x - 6, y, "start")
+
+
+@settings(deadline=None, max_examples=200)
+@given(chart_inputs())
+@example(COMMON)
+@example({**COMMON, "better": "range", "value_range": (60.0, 90.0)})
+def test_the_description_and_the_target_label_are_the_plain_reading(
+    inputs: dict[str, Any],
+) -> None:
+    c = build_chart(**inputs)
+    if c is not None:
+        assert c.description == plain_description(c)
+        assert c.target_label == plain_target_label(c)
+        assert c.target_label is None or type(c.target_label) is Label
