@@ -82,24 +82,21 @@ def _figure_start(c: Chart, out: list[str]) -> None:
 
 def _svg(c: Chart, out: list[str]) -> None:
     d = c.drawing.marks()  # the marks alone: the SVG needs no `Point` of the drawing
-    f = d.axes.frame
+    opening, middle, drawn_axes = _axes(d.axes)
     chart_id = _e(c.id)
+    unit = f'<text class="chart-unit" x="4" y="14">{_short(c.unit)}</text>' if c.unit else ""
     out.append(
-        f'<svg class="chart-svg" viewBox="0 0 {f.width} {f.height}" role="img"'
-        f' aria-labelledby="{chart_id}-namn {chart_id}-beskrivning" font-size="{f.font_size}"'
-        f' fill="currentColor">\n<desc id="{chart_id}-beskrivning">{_e(c.description)}</desc>\n'
+        f'{opening}{chart_id}-namn {chart_id}-beskrivning"{middle}{chart_id}-beskrivning">'
+        f"{_e(c.description)}</desc>\n{unit}{drawn_axes}"
     )
-    if c.unit:
-        out.append(f'<text class="chart-unit" x="4" y="14">{_short(c.unit)}</text>')
-    out.append(_axes(d.axes))
     _marks(d, out)
-    out.append(_legend(f.legend_y, d.legend, c.dot, c.diamond))
-    out.append("</svg>\n")
+    out.append(_legend(d.axes.frame.legend_y, d.legend, c.dot, c.diamond))
 
 
 @functools.lru_cache(maxsize=4096)  # by the axes' identity: charts that share them, share this
-def _axes(axes: Axes) -> str:
-    """The grid, the values beside the plot, the axis and the periods under it."""
+def _axes(axes: Axes) -> tuple[str, str, str]:
+    """The SVG's opening around its names (its size, written once for the axes, not once a
+    chart), then the grid, the values beside the plot, the axis and the periods under it."""
     f = axes.frame
     value_x, label_y = f.value_x, f.label_y
     values = "".join(
@@ -110,11 +107,13 @@ def _axes(axes: Axes) -> str:
         f'<text x="{tick.at}" y="{label_y}">{_e(tick.text)}</text>' for tick in axes.x_ticks
     )
     return (
+        f'<svg class="chart-svg" viewBox="0 0 {f.width} {f.height}" role="img" aria-labelledby="',
+        f' font-size="{f.font_size}" fill="currentColor">\n<desc id="',
         f'<path class="chart-grid" d="{axes.grid}" stroke="#c6d0db"></path>\n'
         f'<g class="chart-values" text-anchor="end">{values}</g>\n'
         f'<path class="chart-axis" d="M{f.left} {f.bottom}H{f.right}" stroke="currentColor"'
         ' stroke-width="1.5"></path>\n'
-        f'<g class="chart-periods" text-anchor="middle">{periods}</g>\n'
+        f'<g class="chart-periods" text-anchor="middle">{periods}</g>\n',
     )
 
 
@@ -159,7 +158,8 @@ def _marks(d: Marks, out: list[str]) -> None:
 
 @functools.lru_cache(maxsize=256)
 def _legend(legend_y: float, items: tuple[LegendItem, ...], dot: str, diamond: str) -> str:
-    """The legend under the plot: the same few on every chart of a page, written once each."""
+    """The legend under the plot, and the SVG's end: the same few on every chart of a page,
+    written once each."""
     out = [f'<g class="chart-legend" transform="translate(0 {legend_y})">']
     for item in items:
         mark = _LEGEND_MARKS.get(item.kind, _LEGEND_MARKS["baseline"])
@@ -167,7 +167,7 @@ def _legend(legend_y: float, items: tuple[LegendItem, ...], dot: str, diamond: s
             f'<g transform="translate({item.x} 0)">{mark.format(dot=dot, diamond=diamond)}'
             f'<text x="22">{_e(item.text)}</text></g>'
         )
-    out.append("</g>\n")
+    out.append("</g>\n</svg>\n")  # the SVG's end, with the legend that ends it
     return "".join(out)
 
 
