@@ -65,7 +65,7 @@ def table_rows(
         rows.append(_row((period.text, text, target, women_text, men_text)))
     if _in_order(baseline if first else None, written.times, later):
         # Almost always so (the baseline before the outcomes, the targets left after them):
-        # sorting rows already in order was a third of the table's time.
+        # sorting them would give them back as they are, for the cost of a key for each.
         return (*rows, *[row for _, row in later])
     return _sorted_rows(float(baseline[0]) if first and baseline else None, rows, written, later)
 
