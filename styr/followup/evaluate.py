@@ -10,6 +10,10 @@ from typing import Any
 from styr.findings import PathInDocument
 from styr.followup.fulfilment import Scale, Status, Trend, goal_status, judge_value, trend
 from styr.followup.periods import Period, parse_period
+from styr.followup.targets import next_target_for as next_target_for  # where callers look
+from styr.followup.targets import target_for as target_for
+from styr.followup.targets import target_values as target_values
+from styr.followup.targets import targets_around
 from styr.load import Document
 from styr.model.closure import Closure
 from styr.model.index import Element, Index
@@ -230,12 +234,13 @@ def judge(
             (o.period, o.value) for o in outcomes if o.value is not None and o.period <= period
         )
         current = next((o for o in outcomes if o.period == period), None)
-    target = target_for(data, period.year)
+    target, upcoming = targets_around(data, period.year)
     value = current.value if current else None
     better = data.get("better")
     if not isinstance(better, str):
         better = None
-    low, high = _range(data)
+    # The bounds count only for a range: judge_value reads them for nothing else.
+    low, high = _range(data) if better == "range" else (None, None)
     judged = judge_value(value, scale, better=better, target=target, low=low, high=high)
     values = [v for _, v in history]
     return IndicatorResult(
@@ -247,59 +252,8 @@ def judge(
         judged.status,
         trend(values, better),
         history,
-        next_target_for(data, period.year) if target is None and better != "range" else None,
+        upcoming if target is None and better != "range" else None,
     )
-
-
-def target_for(data: dict[str, Any], year: int) -> float | None:
-    """The target value (målvärde) for a year, or a milestone (etappmål) set for it."""
-    return target_values(data).get(year)
-
-
-def target_values(data: dict[str, Any]) -> dict[float, float]:
-    """The target value of every year written, as `target_for` gives each: the first with
-    a number, targets before milestones, a year found by `==` (2026.0 is 2026).
-
-    The years are keys as written, so that a lookup compares them as `==` does: a
-    chart asks for every year it shows, and one pass serves them all.
-    """
-    found: dict[float, float] = {}
-    for key in ("targets", "milestones"):
-        entries = data.get(key)
-        if not isinstance(entries, list):  # `targets: 5` is the schema's to report
-            continue
-        for entry in entries:
-            if not isinstance(entry, dict):
-                continue
-            year = entry.get("year")
-            if isinstance(year, int | float) and year not in found:
-                value = _number(entry.get("value"))
-                if value is not None:
-                    found[year] = value
-    return found
-
-
-def next_target_for(data: dict[str, Any], year: int) -> tuple[int, float] | None:
-    """The first year after `year` with a target value or milestone, and that value.
-
-    Of equal years the first written wins, targets before milestones. A loop
-    rather than a list of every later target and `min`: this runs for every
-    indicator judged without a target of its own period.
-    """
-    found: tuple[int, float] | None = None
-    for key in ("targets", "milestones"):
-        entries = data.get(key)
-        if not isinstance(entries, list):
-            continue
-        for entry in entries:
-            if not isinstance(entry, dict):
-                continue
-            written = entry.get("year")
-            if type(written) is int and written > year and (found is None or written < found[0]):
-                value = _number(entry.get("value"))
-                if value is not None:
-                    found = (written, value)
-    return found
 
 
 def _count_by_area(goals: list[GoalResult], index: Index) -> dict[str, Counter[Status]]:
