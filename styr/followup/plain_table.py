@@ -48,8 +48,7 @@ def draw_table(
     lines.append("┏" + "┳".join("━" * (w + 2) for w in widths) + "┓")
     lines.extend(_row_lines(headings, widths, "┃", _BOLD if colour else "", at_bottom=True))
     lines.append("┡" + "╇".join("━" * (w + 2) for w in widths) + "┩")
-    for row in rows:
-        lines.extend(_row_lines(row, widths, "│", ""))
+    lines.extend(_body_lines(rows, widths))
     lines.append("└" + "┴".join("─" * (w + 2) for w in widths) + "┘")
     return "\n".join(lines) + "\n"
 
@@ -67,23 +66,57 @@ def _row_lines(
 ) -> list[str]:
     """One row as the lines it takes: every cell wrapped to its width, padded to the tallest
     (below its text, or above it for headings, which stand right over their column)."""
+    columns = [_cell_lines(cell, width, style) for cell, width in zip(cells, widths, strict=True)]
+    return _joined(columns, widths, bar, at_bottom=at_bottom)
+
+
+# How many distinct texts of a column have their lines kept while a table is drawn.
+_REMEMBERED = 2048
+
+
+def _body_lines(rows: Sequence[Sequence[str]], widths: Sequence[int]) -> Iterator[str]:
+    """The rows' lines; a text a column repeats is wrapped and padded once.
+
+    Most columns of a large table hold a few texts on every row (a board's
+    name, a target, a status): wrapping and measuring each again was most
+    of the drawing. Each column keeps the lines of its first `_REMEMBERED`
+    texts, so a column of texts that never repeat holds no more than that.
+    """
+    known: list[dict[str, tuple[str, ...]]] = [{} for _ in widths]
+    for row in rows:
+        columns: list[tuple[str, ...]] = []
+        for cell, width, seen in zip(row, widths, known, strict=True):
+            lines = seen.get(cell)
+            if lines is None:
+                lines = _cell_lines(cell, width, "")
+                if len(seen) < _REMEMBERED:
+                    seen[cell] = lines
+            columns.append(lines)
+        yield from _joined(columns, widths, "│", at_bottom=False)
+
+
+def _cell_lines(cell: str, width: int, style: str) -> tuple[str, ...]:
+    """A cell's lines, wrapped to its width and padded to it, a space each side."""
     reset = _RESET if style else ""
-    columns: list[list[str]] = []
-    for cell, width in zip(cells, widths, strict=True):
-        text = cell.rstrip()
-        used = _width(text) if "\n" not in text else width + 1
-        if used <= width:  # most cells: one line, measured once
-            columns.append([_padded(text, width - used, style, reset)])
-        else:
-            lines = wrap(cell, width)
-            columns.append([_padded(line, width - _width(line), style, reset) for line in lines])
+    text = cell.rstrip()
+    used = _width(text) if "\n" not in text else width + 1
+    if used <= width:  # most cells: one line, measured once
+        return (_padded(text, width - used, style, reset),)
+    return tuple(_padded(line, width - _width(line), style, reset) for line in wrap(cell, width))
+
+
+def _joined(
+    columns: Sequence[Sequence[str]], widths: Sequence[int], bar: str, *, at_bottom: bool
+) -> list[str]:
+    """The columns' lines side by side, each column filled out to the tallest."""
     height = max(map(len, columns))
     if height == 1:
         return [bar + bar.join(column[0] for column in columns) + bar]
+    filled = []
     for column, width in zip(columns, widths, strict=True):
         empty = [" " * (width + 2)] * (height - len(column))
-        column[:] = empty + column if at_bottom else column + empty
-    return [bar + bar.join(parts) + bar for parts in zip(*columns, strict=True)]
+        filled.append([*empty, *column] if at_bottom else [*column, *empty])
+    return [bar + bar.join(parts) + bar for parts in zip(*filled, strict=True)]
 
 
 def _padded(text: str, spare: int, style: str, reset: str) -> str:
