@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import io
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -24,6 +24,7 @@ from styr.followup.fulfilment import (
     shown_percent,
     trend_name,
 )
+from styr.followup.peers import peer_table
 from styr.followup.periods import parse_period
 from styr.followup.plain_table import draw_table
 from styr.followup.status_cells import CellTexts
@@ -111,49 +112,74 @@ def rows(status: RepositoryStatus, language: str) -> list[dict[str, Any]]:
     council_id, council_name = status.council
     names = status.follow_up.organisation_names
     # Worded once per run, not once a row: a repository of 100,000 goals has six statuses.
+    # An enum member's `value` is a property, and asked three times a row it was a tenth
+    # of the rows' making.
     labels = {state: status.scale.label(state, language) for state in Status}
-    trends = {change: trend_name(change, language) for change in Trend}
+    states = {state: state.value for state in Status}
+    trends = {change: (change.value, trend_name(change, language)) for change in Trend}
+    owners: dict[str, str] = {}
+    indicator_fields = _indicator_fields(status, labels, states, trends)
     for goal in _by_organisation(status):
         owner = goal.goal.owner or council_id  # the council's own goals have no owner
-        indicators: list[IndicatorResult | None] = list(goal.indicators) or [None]
-        for indicator in indicators:  # a goal without indicators still shows
-            row: dict[str, Any] = {
-                "organisation": owner,
-                "organisation_name": names.get(owner)
-                or (council_name if owner == council_id else owner),
-                "goal_id": goal.goal.id,
-                "goal": goal.goal.title,
-                "goal_status": goal.status.value,
-                "goal_status_label": labels[goal.status],
-            }
-            if indicator is not None:
-                outcome = indicator.outcome
-                row.update(
-                    indicator_id=indicator.indicator.id,
-                    indicator=indicator.indicator.title,
-                    unit=indicator.indicator.data.get("unit"),
-                    outcome=outcome.value if outcome else None,
-                    women=outcome.women if outcome else None,
-                    men=outcome.men if outcome else None,
-                    # Kolada marks the value preliminary: the status can change with the final one.
-                    preliminary=outcome is not None and outcome.preliminary,
-                    target=indicator.target,
-                    next_target=_next_target(indicator),
-                    # As printed: rounded so that it never contradicts the status.
-                    fulfilment=shown_percent(indicator.percent, indicator.status, status.scale)
-                    if indicator.percent is not None
-                    else None,
-                    status=indicator.status.value,
-                    status_label=labels[indicator.status],
-                    trend=indicator.trend.value,
-                    trend_label=trends[indicator.trend],
-                    # Beside other municipalities' values, where there is a comparison file.
-                    peers=peer_fields(
-                        status.repository, indicator.indicator, status.follow_up.period
-                    ),
-                )
-            result.append(row)
+        owner_name = owners.get(owner)
+        if owner_name is None:
+            owner_name = owners[owner] = names.get(owner) or (
+                council_name if owner == council_id else owner
+            )
+        goal_fields = {
+            "organisation": owner,
+            "organisation_name": owner_name,
+            "goal_id": goal.goal.id,
+            "goal": goal.goal.title,
+            "goal_status": states[goal.status],
+            "goal_status_label": labels[goal.status],
+        }
+        if not goal.indicators:  # a goal without indicators still shows
+            result.append(goal_fields)
+        for indicator in goal.indicators:
+            result.append({**goal_fields, **indicator_fields(indicator)})
     return result
+
+
+def _indicator_fields(
+    status: RepositoryStatus,
+    labels: dict[Status, str],
+    states: dict[Status, str],
+    trends: dict[Trend, tuple[str, str]],
+) -> Callable[[IndicatorResult], dict[str, Any]]:
+    """How an indicator's fields of a row are made, with what every row shares found once."""
+    repository, period, scale = status.repository, status.follow_up.period, status.scale
+    # Without a comparison file no indicator has peers: peer_fields would say None each time.
+    compared = bool(peer_table(repository).values)
+
+    def fields(indicator: IndicatorResult) -> dict[str, Any]:
+        outcome = indicator.outcome
+        element = indicator.indicator
+        trend_value, trend_label = trends[indicator.trend]
+        return {
+            "indicator_id": element.id,
+            "indicator": element.title,
+            "unit": element.data.get("unit"),
+            "outcome": outcome.value if outcome else None,
+            "women": outcome.women if outcome else None,
+            "men": outcome.men if outcome else None,
+            # Kolada marks the value preliminary: the status can change with the final one.
+            "preliminary": outcome is not None and outcome.preliminary,
+            "target": indicator.target,
+            "next_target": _next_target(indicator),
+            # As printed: rounded so that it never contradicts the status.
+            "fulfilment": shown_percent(indicator.percent, indicator.status, scale)
+            if indicator.percent is not None
+            else None,
+            "status": states[indicator.status],
+            "status_label": labels[indicator.status],
+            "trend": trend_value,
+            "trend_label": trend_label,
+            # Beside other municipalities' values, where there is a comparison file.
+            "peers": peer_fields(repository, element, period) if compared else None,
+        }
+
+    return fields
 
 
 def _by_organisation(status: RepositoryStatus) -> list[GoalResult]:
