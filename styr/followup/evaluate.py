@@ -193,7 +193,10 @@ def evaluate(
             ]
         status = goal_status([i.status for i in indicators], scale.goal_rule)
         result.goals.append(
-            GoalResult(goal, indicators, status, notes.get((goal.id or "", period)))
+            # No analyses (most repositories): no key made and hashed per goal.
+            GoalResult(
+                goal, indicators, status, notes.get((goal.id or "", period)) if notes else None
+            )
         )
     if by_area:
         result.by_area = _count_by_area(result.goals, index)

@@ -237,6 +237,11 @@ def goal_status(statuses: list[Status], rule: str = "worst") -> Status:
     """A goal's status from its indicators' statuses ("no indicator" when it has none)."""
     if not statuses:
         return Status.NO_INDICATOR
+    if len(statuses) == 1 and rule in _GOAL_RULES:  # most goals: one indicator, its status
+        (only,) = statuses
+        if only in SEVERITY_ORDER or only is Status.NOT_FOLLOWED_UP:
+            return only
+        return Status.NO_TARGET
     judged = [s for s in statuses if s in SEVERITY_ORDER]
     if not judged:
         return Status.NOT_FOLLOWED_UP if Status.NOT_FOLLOWED_UP in statuses else Status.NO_TARGET
