@@ -34,7 +34,7 @@ from styr.i18n import N_, translate
 from styr.lint import LintResult, load_and_lint
 from styr.messages import message
 from styr.model.index import Index, shared_index
-from styr.model.repository import Repository, find_repositories
+from styr.model.repository import Repository, collector_paused, find_repositories
 from styr.publishing import ERRORS_ONLY, check_publishable, error_count
 
 
@@ -78,7 +78,8 @@ def collect(
     for repository, result in zip(repositories, linted, strict=True):
         index = shared_index(repository)  # the one the lint's guard built, when it ran
         scale = read_scale(repository.manifest_data.get("follow_up"))
-        follow_up = evaluate(repository, index, scale, period)
+        with collector_paused():  # what is judged lives until the status is written
+            follow_up = evaluate(repository, index, scale, period)
         errors = error_count(LintResult([result]))
         statuses.append(
             RepositoryStatus(
