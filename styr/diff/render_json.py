@@ -9,14 +9,13 @@ control character a file held an escape in the document.
 
 from __future__ import annotations
 
-import json
 import math
 from collections.abc import Mapping
 from typing import Any
 
 from styr.diff.changes import Change, DiffResult, FindingRecord, RepositoryDiff
 from styr.diff.sentences import PLAIN, sentence
-from styr.escape import json_text
+from styr.json_writing import json_document
 
 FORMAT_VERSION = 1
 
@@ -29,8 +28,7 @@ def render_json(result: DiffResult, language: str) -> str:
         "unchanged": result.unchanged,
         "repositories": [_repository(r, language) for r in result.repositories],
     }
-    serialised = json.dumps(_plain(document), ensure_ascii=False, indent=2, default=str)
-    return json_text(serialised) + "\n"
+    return json_document(_plain(document), default=str)
 
 
 def _repository(repository: RepositoryDiff, language: str) -> dict[str, Any]:

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import io
-import json
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -13,7 +12,7 @@ from typing import Any
 from styr.cache import LintCache
 from styr.collation import sort_key
 from styr.errors import UsageError
-from styr.escape import json_text, terminal
+from styr.escape import terminal
 from styr.followup.evaluate import FollowUp, GoalResult, IndicatorResult, evaluate
 from styr.followup.fulfilment import (
     SYMBOLS,
@@ -31,6 +30,7 @@ from styr.followup.status_cells import CellTexts
 from styr.followup.status_peers import peer_fields, peer_rows, peer_table_rich
 from styr.followup.table_widths import column_widths
 from styr.i18n import N_, translate
+from styr.json_writing import json_pieces
 from styr.lint import LintResult, load_and_lint
 from styr.messages import message
 from styr.model.index import Index, shared_index
@@ -205,7 +205,8 @@ def _by_organisation(status: RepositoryStatus) -> list[GoalResult]:
     return sorted(status.follow_up.goals, key=key)
 
 
-def render_json(statuses: list[RepositoryStatus], language: str) -> str:
+def render_json(statuses: list[RepositoryStatus], language: str) -> Iterator[str]:
+    """The follow-up as a JSON document, in pieces (`styr.json_writing`)."""
     document = [
         {
             "municipality": s.repository.municipality_name,
@@ -225,7 +226,7 @@ def render_json(statuses: list[RepositoryStatus], language: str) -> str:
         }
         for s in statuses
     ]
-    return json_text(json.dumps(document, ensure_ascii=False, indent=2)) + "\n"
+    return json_pieces(document)
 
 
 # Past this many rows the table is drawn line by line (plain_table), not by rich: rich

@@ -11,11 +11,10 @@ Two findings that would share one get distinct ones (a counter is added).
 from __future__ import annotations
 
 import hashlib
-import json
 from typing import Any
 
-from styr.escape import json_text
 from styr.findings import Finding, Severity
+from styr.json_writing import json_document
 from styr.lint import LintResult
 from styr.output.common import findings_by_repository, message_of, posix
 
@@ -60,4 +59,4 @@ def issues(result: LintResult, language: str) -> list[dict[str, Any]]:
 
 
 def render(result: LintResult, language: str, colour: bool = False) -> str:
-    return json_text(json.dumps(issues(result, language), ensure_ascii=False, indent=2)) + "\n"
+    return json_document(issues(result, language))

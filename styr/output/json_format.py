@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from styr import __version__
-from styr.escape import json_text
 from styr.findings import Finding
+from styr.json_writing import json_document
 from styr.lint import LintResult
 from styr.rules.catalogue import BY_CODE
 from styr.withholding import Withheld, describe
@@ -51,7 +50,7 @@ def render(result: LintResult, language: str, colour: bool = False) -> str:
         },
         "findings": [finding_dict(f, language) for f in findings],
     }
-    return json_text(json.dumps(document, ensure_ascii=False, indent=2)) + "\n"
+    return json_document(document)
 
 
 def _withheld(withheld: Withheld | None, language: str) -> dict[str, Any] | None:

@@ -10,14 +10,13 @@ same files give the same bytes.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
 from styr import __version__
-from styr.escape import json_text
 from styr.findings import Finding, Severity
+from styr.json_writing import json_document
 from styr.lint import LintResult
 from styr.output.common import message_of, summary_of
 from styr.rules.base import Rule
@@ -31,7 +30,7 @@ LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "
 
 def render(result: LintResult, language: str, colour: bool = False) -> str:
     log = sarif_log(result, language)
-    return json_text(json.dumps(log, ensure_ascii=False, indent=2, sort_keys=True)) + "\n"
+    return json_document(log, sort_keys=True)
 
 
 def sarif_log(result: LintResult, language: str) -> dict[str, Any]:
