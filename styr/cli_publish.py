@@ -231,4 +231,4 @@ def status(
         else:
             # COLUMNS first, then the terminal; written to a file or a pipe, the wide table.
             width = shutil.get_terminal_size(fallback=(160, 24)).columns
-            typer.echo(render_table(statuses, language, colour_wanted(), width), nl=False)
+            emit(render_table(statuses, language, colour_wanted(), width), None)

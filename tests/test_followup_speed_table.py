@@ -49,3 +49,23 @@ def test_rows_drawn_with_remembered_texts_are_rows_drawn_one_by_one(
         patch.setattr(plain_table, "_REMEMBERED", remembered)
         table = plain_table.draw_table("Titel", headings, rows, widths)
     assert table == _drawn_row_by_row(rows, widths)
+
+
+@settings(max_examples=200, deadline=None)
+@given(_ROWS, st.sampled_from([1, 2, 5, 1024]))
+def test_the_table_comes_in_pieces_of_whole_lines(
+    drawn: tuple[list[list[str]], list[int]], per_piece: int
+) -> None:
+    rows, widths = drawn
+    headings = [""] * len(widths)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(plain_table, "_LINES_PER_PIECE", per_piece)
+        pieces = list(plain_table.table_pieces("Titel", headings, rows, widths))
+    assert "".join(pieces) == _drawn_row_by_row(rows, widths)
+    assert all(piece.endswith("\n") and piece.count("\n") <= per_piece for piece in pieces)
+
+
+def test_a_large_table_is_not_held_whole() -> None:
+    rows = [[f"Mål {n}", "● Uppfyllt"] for n in range(5000)]
+    pieces = plain_table.table_pieces("Titel", ["Mål", "Status"], rows, [12, 12])
+    assert max(len(piece.split("\n")) - 1 for piece in pieces) == plain_table._LINES_PER_PIECE

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import io
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -25,7 +25,7 @@ from styr.followup.fulfilment import (
 )
 from styr.followup.peers import peer_table
 from styr.followup.periods import parse_period
-from styr.followup.plain_table import draw_table
+from styr.followup.plain_table import table_pieces
 from styr.followup.status_cells import CellTexts
 from styr.followup.status_peers import peer_fields, peer_rows, peer_table_rich
 from styr.followup.table_widths import column_widths
@@ -248,8 +248,13 @@ _HEADINGS = (
 
 def render_table(
     statuses: list[RepositoryStatus], language: str, colour: bool, width: int = 100
-) -> str:
-    """The follow-up as tables `width` columns wide (the terminal's, as the CLI passes it)."""
+) -> Iterator[str]:
+    """The follow-up as tables `width` columns wide (the terminal's, as the CLI passes it),
+    in pieces as they are drawn.
+
+    A table of 100,000 goals is 40 MB of text: given as it is drawn, not copied
+    into the buffer rich prints to and out of it again, which held it three times.
+    """
     from rich.console import Console
     from rich.text import Text
 
@@ -262,7 +267,9 @@ def render_table(
             console.print(Text(notice, style="bold red"))
         period = status.follow_up.period.text if status.follow_up.period else "–"
         title = f"{terminal(status.repository.municipality_name)} – {headings[8]} {period}"
-        compared_rows = _print_goals(console, buffer, status, language, headings, title, colour)
+        compared_rows = yield from _print_goals(
+            console, buffer, status, language, headings, title, colour
+        )
         if compared_rows is None:  # an empty table says nothing: it said why instead
             continue
         compared = peer_table_rich(compared_rows, language, console.width)
@@ -270,7 +277,7 @@ def render_table(
             console.print(compared)
         if status.follow_up.by_area:
             console.print(_area_table(status, language, console.width))
-    return buffer.getvalue()
+    yield buffer.getvalue()
 
 
 def _print_goals(
@@ -281,12 +288,13 @@ def _print_goals(
     headings: list[str],
     title: str,
     colour: bool,
-) -> list[dict[str, Any]] | None:
-    """The table of a repository's goals; the rows of its comparison with other municipalities.
+) -> Generator[str, None, list[dict[str, Any]] | None]:
+    """The table of a repository's goals, in pieces; then the rows of its comparison with
+    other municipalities.
 
     None, and a sentence saying why, when there is nothing to show. Its rows
-    and cells are let go when it returns, before the whole output is joined:
-    at 100,000 goals they are a few hundred MB.
+    and cells are let go when it returns: at 100,000 goals they are a few
+    hundred MB.
     """
     from rich.table import Table
     from rich.text import Text
@@ -305,7 +313,10 @@ def _print_goals(
         cells = [_compact(line) for line in cells]
         widths = column_widths(names, cells, console.width, text_columns=2)
     if widths is not None and len(cells) > DRAWN_BY_RICH_UP_TO:
-        buffer.write(draw_table(title, names, cells, widths, colour=colour))
+        yield buffer.getvalue()  # what rich has printed before it
+        buffer.seek(0)
+        buffer.truncate()
+        yield from table_pieces(title, names, cells, widths, colour=colour)
     else:
         table = Table(title=Text(title))
         for position, heading in enumerate(names):
