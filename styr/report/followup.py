@@ -242,29 +242,40 @@ def indicator_chart(
     """
     data = element.data
     period = judged.period
-    first: dict[Period, OutcomeEntry]
+    outcomes: list[ChartOutcome]
     if len(entries) == 1:  # most indicators: one outcome, nothing to order or choose from
         (entry,) = entries
-        first = {entry.period: entry} if entry.period <= period else {}
+        outcomes = (
+            [ChartOutcome(entry.period, entry.value, entry.women, entry.men)]
+            if entry.period <= period
+            else []
+        )
     else:
-        first = {}
+        first: dict[Period, OutcomeEntry] = {}
         for entry in entries:
             if entry.period <= period:
                 first.setdefault(entry.period, entry)
-    years = {
-        year
-        for key in ("targets", "milestones")
-        for item in _listed(data.get(key))
-        if type(year := item.get("year")) is int
-    }
+        outcomes = [ChartOutcome(p, e.value, e.women, e.men) for p, e in first.items()]
     values = target_values(data)  # every year's, in one pass: not one pass a year
-    targets = [(year, values[year]) for year in years if year in values]
+    targets: list[tuple[int, float]] = []
+    if len(values) == 1 and type(only := next(iter(values))) is int:
+        # Most indicators: one target, of a whole year. Every year written as a whole number
+        # that has a value is that year, so the years need not be gathered to find it.
+        targets = [(only, values[only])]
+    elif values:  # with none, no year written has a value to look for
+        years = {
+            year
+            for key in ("targets", "milestones")
+            for item in _listed(data.get(key))
+            if type(year := item.get("year")) is int
+        }
+        targets = [(year, values[year]) for year in years if year in values]
     better = data.get("better")
     return build_chart(
         title=fmt.one_line(element.title),
         unit=fmt.text(data.get("unit")),
         better=better if isinstance(better, str) else None,
-        outcomes=[ChartOutcome(p, e.value, e.women, e.men) for p, e in first.items()],
+        outcomes=outcomes,
         baseline=_year_value(data.get("baseline")),
         targets=targets,
         value_range=_bounds(data) if better == "range" else None,
