@@ -194,3 +194,28 @@ def test_the_description_and_the_target_label_are_the_plain_reading(
         assert c.description == plain_description(c)
         assert c.target_label == plain_target_label(c)
         assert c.target_label is None or type(c.target_label) is Label
+
+
+@st.composite
+def one_outcome_inputs(draw: st.DrawFn) -> dict[str, Any]:
+    """One outcome and a target or none: the baseline and the target before, after or of the
+    outcome's own period, a tertial's year too."""
+    inputs = draw(chart_inputs())
+    inputs["outcomes"] = inputs["outcomes"][:1]
+    inputs["targets"] = inputs["targets"][:1]
+    return inputs
+
+
+@settings(deadline=None, max_examples=300)
+@given(one_outcome_inputs())
+@example({**COMMON, "baseline": (2026, 70.0)})  # the baseline after the outcome
+@example({**COMMON, "targets": [(2024, 75.0)]})  # the target before it
+@example({**COMMON, "targets": [(2025, 75.0)]})  # the target of its year
+@example({**COMMON, "outcomes": [ChartOutcome(period("2025-T3"), 61.0, 30.0, 31.0)]})
+def test_the_rows_of_one_outcome_are_the_rows_of_the_plain_reading(
+    inputs: dict[str, Any],
+) -> None:
+    c = build_chart(**inputs)
+    if c is not None:
+        assert c.rows == plain_rows(inputs)
+        assert all(type(row) is ChartRow for row in c.rows)

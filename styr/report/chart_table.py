@@ -55,6 +55,11 @@ def table_rows(
     if baseline is not None and written.baseline is not None:
         year, text = written.baseline
         first.append(_row((_baseline_period(t, year), text, "", "", "")))
+    if len(drawn) == 1 and len(goals) < 2:  # most indicators: one outcome, a target or none
+        start = baseline if first else None
+        quick = _one_outcome_rows(first, start, drawn[0], written, goals, language)
+        if quick is not None:
+            return quick
     by_year, later = _targets_by_year(drawn, written, goals)
     rows = first
     for outcome, text in zip(drawn, written.values, strict=True):
@@ -68,6 +73,38 @@ def table_rows(
         # sorting them would give them back as they are, for the cost of a key for each.
         return (*rows, *[row for _, row in later])
     return _sorted_rows(float(baseline[0]) if first and baseline else None, rows, written, later)
+
+
+def _one_outcome_rows(
+    first: list[ChartRow],
+    baseline: tuple[int, float] | None,
+    outcome: ChartOutcome,
+    written: Written,
+    goals: Sequence[tuple[int, float]],
+    language: str,
+) -> tuple[ChartRow, ...] | None:
+    """`table_rows` of one outcome and at most one target, when they are in order of time
+    already (None when they are not): without the mapping of years, the list of times and
+    the sorting that several outcomes and targets need."""
+    period, women, men = outcome.period, outcome.women, outcome.men
+    target, later = "", None
+    if goals:
+        year = goals[0][0]
+        label, text = written.targets[0]
+        if period.is_year and period.year == year:
+            target = text  # the target of the outcome's own year: in the outcome's row
+        elif year < written.times[0]:
+            return None  # a target before the outcome: sorted, with the baseline
+        else:
+            later = _row((label, "", text, "", ""))
+    if baseline is not None and baseline[0] > written.times[0]:
+        return None  # the baseline after the outcome
+    women_text = "" if women is None else number_text(women, language)
+    men_text = "" if men is None else number_text(men, language)
+    row = _row((period.text, written.values[0], target, women_text, men_text))
+    if later is None:
+        return (*first, row)
+    return (*first, row, later)
 
 
 # A row made without the named tuple's own `__new__`, a call in Python for each of its cells.
