@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import functools
 import itertools
+import operator
+import string
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -85,27 +87,77 @@ def direction_words(t: Labels, better: str | None, range_text: str | None) -> st
 
 def description(t: Labels, written: Written) -> str:
     """The chart said in sentences: outcomes, then targets, then the baseline."""
-    # Each sentence's text is read once a language (`_sentences`) and the lists are joined by
-    # `map`: four lookups through `said` and a comprehension a list were most of its time.
+    # Each sentence is read once a language (`_sentences`), split where its values go: a
+    # `str.format` by name took longer than all the rest of the sentence.
     outcomes, targets, within, baseline = _sentences(t)
-    text = outcomes.format(values="; ".join(map(_PAIR.format, written.periods, written.values)))
-    if written.targets:
-        listed = "; ".join(itertools.starmap(_PAIR.format, written.targets))
-        text += " " + targets.format(values=listed)
+    periods, values = written.periods, written.values
+    if len(periods) == 1:  # most charts: one outcome, no list to join
+        text = outcomes.fill(f"{periods[0]}: {values[0]}")
+    else:
+        text = outcomes.fill("; ".join(map(_PAIR.format, periods, values)))
+    listed = written.targets
+    if len(listed) == 1:
+        text += " " + targets.fill(f"{listed[0][0]}: {listed[0][1]}")
+    elif listed:
+        text += " " + targets.fill("; ".join(itertools.starmap(_PAIR.format, listed)))
     if written.range:
-        text += " " + within.format(range=written.range)
+        text += " " + within.fill(written.range)
     if written.baseline is not None:
-        year, value = written.baseline
-        text += " " + baseline.format(year=year, value=value)
+        text += " " + baseline.fill(*written.baseline)
     return text
 
 
 _PAIR = "{}: {}"  # a period or year and its value, in a list of them
 
 
+class Sentence:
+    """A text with named places (`{values}`), filled with texts in the order they are named.
+
+    Split once at its places, so that filling it joins pieces: the same text as `format`.
+    """
+
+    __slots__ = ("_names", "_pieces", "_template")
+
+    def __init__(self, template: str, *names: str) -> None:
+        self._template, self._names = template, names
+        self._pieces = _pieces(template, names)
+
+    def fill(self, *values: str) -> str:
+        pieces = self._pieces
+        if pieces is None:  # places of another kind or order: `format` fills them
+            return self._template.format(**dict(zip(self._names, values, strict=True)))
+        if len(pieces) == 2:  # one place, as most sentences have
+            return pieces[0] + values[0] + pieces[1]
+        return "".join(map(operator.add, pieces, values)) + pieces[-1]  # the last is after all
+
+
+def _pieces(template: str, names: tuple[str, ...]) -> tuple[str, ...] | None:
+    """The text between the places of `template` when they are `names`, in that order, each
+    written plainly (`{name}`, no conversion or format); None otherwise."""
+    try:
+        parsed = list(string.Formatter().parse(template))
+    except ValueError:
+        return None  # `format` says what is wrong with it
+    pieces, places, text = [], [], ""
+    for literal, name, spec, conversion in parsed:
+        text += literal  # "{{" is a text of its own: the piece goes on after it
+        if name is not None:
+            places.append((name, spec, conversion))
+            pieces.append(text)
+            text = ""
+    if places != [(name, "", None) for name in names]:
+        return None
+    return (*pieces, text)
+
+
 @functools.lru_cache(maxsize=16)  # one a language
-def _sentences(t: Labels) -> tuple[str, str, str, str]:
-    return t.chart_outcomes, t.chart_targets, t.chart_range, t.chart_baseline
+def _sentences(t: Labels) -> tuple[Sentence, Sentence, Sentence, Sentence]:
+    return (
+        Sentence(t.chart_outcomes, "values"),
+        Sentence(t.chart_targets, "values"),
+        Sentence(t.chart_range, "range"),
+        Sentence(t.chart_baseline, "year", "value"),
+    )
 
 
 def chart_words(language: str, unit: str, title: str) -> ChartWords:
@@ -114,12 +166,12 @@ def chart_words(language: str, unit: str, title: str) -> ChartWords:
         language, unit
     )
     return ChartWords(
-        period, outcome, outcome_short, target, baseline, women, men, caption.format(title=title)
+        period, outcome, outcome_short, target, baseline, women, men, caption.fill(title)
     )
 
 
 @functools.lru_cache(maxsize=1024)  # a few units a report: each chart's words shared
-def _unit_words(language: str, unit: str) -> tuple[str, str, str, str, str, str, str, str]:
+def _unit_words(language: str, unit: str) -> tuple[str, str, str, str, str, str, str, Sentence]:
     """The words of a unit's charts, and their caption yet to be told the title."""
     t = labels_in(language)
     outcome = f"{t.outcome} ({unit})" if unit else t.outcome
@@ -131,7 +183,7 @@ def _unit_words(language: str, unit: str) -> tuple[str, str, str, str, str, str,
         t.baseline,
         _capitalised(t.women),
         _capitalised(t.men),
-        t.chart_caption,
+        Sentence(t.chart_caption, "title"),
     )
 
 
