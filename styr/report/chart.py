@@ -12,10 +12,10 @@ the Markdown report prints only the table and the words, and on a report of
 100,000 indicators the drawing it never shows was seconds. Charts of one
 kind share their axes (`styr.report.chart_layout.axes_of`: the frame, the
 ticks, the grid, where each period stands, each place a value is marked);
-the SVG is written from a chart's `Marks` on them, and the `Drawing` a
-template reads (`c.points`, `c.frame` …) is made from the same marks.
-Each value is written once (`Written`) for the words, the table and the
-drawing.
+the SVG is written from a chart's `Marks` on them (`chart_layout.chart_marks`),
+and the `Drawing` a template reads (`c.points`, `c.frame` …) is made from
+the same marks. Each value is written once (`Written`) for the words, the
+table and the drawing.
 
 The trend beside the chart is said twice over, so that it can never
 contradict the line: which way the line goes ("Lower than in 2024", with the
@@ -34,8 +34,8 @@ from dataclasses import dataclass, field
 
 from markupsafe import Markup
 
-from styr.report.chart_axes import CHARACTER, LEGEND_MARK, Frame, round_ticks
-from styr.report.chart_layout import DIAMOND, DOT, Spot, axes_of
+from styr.report.chart_axes import Frame, round_ticks
+from styr.report.chart_layout import DIAMOND, DOT, chart_marks
 from styr.report.chart_md import chart_markdown
 from styr.report.chart_parts import (
     Band,
@@ -44,7 +44,6 @@ from styr.report.chart_parts import (
     Label,
     LazyDrawing,
     LegendItem,
-    Marks,
     Point,
     Tick,
     Written,
@@ -306,76 +305,8 @@ def _axis_ticks(low: float, high: float) -> tuple[float, ...] | None:
     return ticks
 
 
-def _drawing(
-    written: Written,
-    goals: Sequence[tuple[int, float]],
-    start: tuple[int, float] | None,
-    bounds: tuple[float, float] | None,
-    ticks: tuple[float, ...],
-    language: str,
-) -> Marks:
-    """Where every part of the chart goes: its axes (shared, `axes_of`), then each mark."""
-    labels, times = written.periods[:], written.times[:]
-    if goals:
-        labels += [year for year, _ in written.targets]
-        times += [float(year) for year, _ in goals]
-    if start and written.baseline:
-        labels.append(written.baseline[0])
-        times.append(float(start[0]))
-    axes = axes_of(ticks, tuple(labels), tuple(times), language)
-    spot = axes.spot
-    # By `map` where it can be: a comprehension is a call of its own, for one point or two.
-    outcomes = list(map(spot, written.times, written.numbers))
-    targets = [spot(float(year), value) for year, value in goals] if goals else []
-    base = spot(float(start[0]), start[1]) if start and written.baseline else None
-    band = None
-    if bounds is not None and written.range is not None:
-        band = Band(written.range, axes.y(max(bounds)), axes.y(min(bounds)))
-    return Marks(
-        axes,
-        written,
-        outcomes,
-        targets,
-        base,
-        " ".join(map(_XY, outcomes)) if len(outcomes) > 1 else "",
-        "".join(map(_DOT, outcomes)),
-        " ".join(map(_XY, targets)) if len(targets) > 1 else "",
-        "".join(map(_DIAMOND, targets)),
-        base.square if base else "",
-        _target_label(language, axes.frame, targets[-1]) if targets else None,
-        band,
-        _legend(language, bool(targets or band), base is not None),
-    )
-
-
-_XY, _DOT, _DIAMOND = map(operator.attrgetter, ("xy", "dot", "diamond"))  # of a `Spot`
-
-
-def _target_label(language: str, frame: Frame, last: Spot) -> Label:
-    """ "Target" above the last target (below it at the top of the plot), towards the middle."""
-    word = labels_in(language).chart_target
-    y = last.y - 10 if last.y - 10 >= frame.top else last.y + 20
-    if last.x > (frame.left + frame.right) / 2:
-        return _label((word, last.x + 6, y, "end"))
-    return _label((word, last.x - 6, y, "start"))
-
-
-# A label made without the named tuple's own `__new__`, a call in Python of its own.
-_label = functools.partial(tuple.__new__, Label)
-
-
-@functools.cache  # by language, targets and baseline: a few legends, each shared by every chart
-def _legend(language: str, targets: bool, baseline: bool) -> tuple[LegendItem, ...]:
-    """The marks under the plot and their words, side by side."""
-    t = labels_in(language)
-    wanted = [("outcome", t.outcome)]
-    wanted += [("target", t.chart_target)] if targets else []
-    wanted += [("baseline", t.baseline)] if baseline else []
-    items, x = [], 4.0
-    for kind, text in wanted:
-        items.append(LegendItem(kind, text, x))
-        x += LEGEND_MARK + CHARACTER * len(text) + 14
-    return tuple(items)
-
+# What works a chart's marks out when its drawing is first read (`chart_layout.chart_marks`),
+# named here, where the tests watch for a chart being drawn.
+_drawing = chart_marks
 
 _PERIOD = operator.attrgetter("period")  # what outcomes are drawn in order of

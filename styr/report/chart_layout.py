@@ -5,19 +5,21 @@ frame, the values and periods written beside the plot, the grid, and where
 each period stands along the time axis depend on the ticks, the periods and
 the language only. `axes_of` works them out once for each such set and
 every chart with it reads the same `Axes`; what is left for a chart of its
-own is where its values stand (`Axes.y`) and its marks.
+own is where its values stand (`Axes.y`) and its marks (`chart_marks`).
 """
 
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable
+import operator
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
-from styr.report.chart_axes import Frame, label_positions
-from styr.report.chart_parts import Tick
+from styr.report.chart_axes import CHARACTER, LEGEND_MARK, Frame, label_positions
+from styr.report.chart_parts import Band, Label, LegendItem, Marks, Tick, Written
 from styr.report.chart_table import number_text
+from styr.report.chart_words import labels_in
 
 # The marks as path commands from their top or left point: a dot of radius 4, a diamond.
 DOT = "a4 4 0 1 0 8 0a4 4 0 1 0-8 0"
@@ -100,3 +102,75 @@ def n(value: float) -> str:
     # + 0.0: -0.0 is 0.0 to the cache, so both must be written alike.
     text = f"{value + 0.0:.1f}"
     return text[:-2] if text.endswith(".0") else text
+
+
+def chart_marks(
+    written: Written,
+    goals: Sequence[tuple[int, float]],
+    start: tuple[int, float] | None,
+    bounds: tuple[float, float] | None,
+    ticks: tuple[float, ...],
+    language: str,
+) -> Marks:
+    """Where every part of the chart goes: its axes (shared, `axes_of`), then each mark."""
+    labels, times = written.periods[:], written.times[:]
+    if goals:
+        labels += [year for year, _ in written.targets]
+        times += [float(year) for year, _ in goals]
+    if start and written.baseline:
+        labels.append(written.baseline[0])
+        times.append(float(start[0]))
+    axes = axes_of(ticks, tuple(labels), tuple(times), language)
+    spot = axes.spot
+    # By `map` where it can be: a comprehension is a call of its own, for one point or two.
+    outcomes = list(map(spot, written.times, written.numbers))
+    targets = [spot(float(year), value) for year, value in goals] if goals else []
+    base = spot(float(start[0]), start[1]) if start and written.baseline else None
+    band = None
+    if bounds is not None and written.range is not None:
+        band = Band(written.range, axes.y(max(bounds)), axes.y(min(bounds)))
+    return Marks(
+        axes,
+        written,
+        outcomes,
+        targets,
+        base,
+        " ".join(map(_XY, outcomes)) if len(outcomes) > 1 else "",
+        "".join(map(_DOT, outcomes)),
+        " ".join(map(_XY, targets)) if len(targets) > 1 else "",
+        "".join(map(_DIAMOND, targets)),
+        base.square if base else "",
+        _target_label(language, axes.frame, targets[-1]) if targets else None,
+        band,
+        _legend(language, bool(targets or band), base is not None),
+    )
+
+
+_XY, _DOT, _DIAMOND = map(operator.attrgetter, ("xy", "dot", "diamond"))  # of a `Spot`
+
+
+def _target_label(language: str, frame: Frame, last: Spot) -> Label:
+    """ "Target" above the last target (below it at the top of the plot), towards the middle."""
+    word = labels_in(language).chart_target
+    y = last.y - 10 if last.y - 10 >= frame.top else last.y + 20
+    if last.x > (frame.left + frame.right) / 2:
+        return _label((word, last.x + 6, y, "end"))
+    return _label((word, last.x - 6, y, "start"))
+
+
+# A label made without the named tuple's own `__new__`, a call in Python of its own.
+_label = functools.partial(tuple.__new__, Label)
+
+
+@functools.cache  # by language, targets and baseline: a few legends, each shared by every chart
+def _legend(language: str, targets: bool, baseline: bool) -> tuple[LegendItem, ...]:
+    """The marks under the plot and their words, side by side."""
+    t = labels_in(language)
+    wanted = [("outcome", t.outcome)]
+    wanted += [("target", t.chart_target)] if targets else []
+    wanted += [("baseline", t.baseline)] if baseline else []
+    items, x = [], 4.0
+    for kind, text in wanted:
+        items.append(LegendItem(kind, text, x))
+        x += LEGEND_MARK + CHARACTER * len(text) + 14
+    return tuple(items)
