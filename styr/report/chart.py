@@ -225,7 +225,7 @@ def build_chart(
         drawing=LazyDrawing(_drawing, (written, goals, start, bounds, ticks, language)),
         rows=table_rows(t, drawn, written, goals, start, language),
         has_targets=bool(goals),
-        has_gender=any(o.women is not None or o.men is not None for o in drawn),
+        has_gender=_has_gender(drawn),
         words=chart_words(language, unit, title),
         written=written,
         language=language,
@@ -245,6 +245,13 @@ def _drawn(outcomes: Sequence[ChartOutcome]) -> tuple[list[ChartOutcome], list[f
     return drawn, [o.value for o in drawn if o.value is not None]  # all of them: each is finite
 
 
+def _has_gender(drawn: Sequence[ChartOutcome]) -> bool:
+    """Whether an outcome drawn is given for women or men."""
+    if len(drawn) == 1:  # most charts: one outcome, no generator to go through
+        return drawn[0].women is not None or drawn[0].men is not None
+    return any(o.women is not None or o.men is not None for o in drawn)
+
+
 def _finite_targets(targets: Sequence[tuple[int, float]]) -> list[tuple[int, float]]:
     """The targets that can be drawn, by year."""
     if len(targets) == 1:  # most indicators: one target, nothing to sort
@@ -261,18 +268,27 @@ def _written(
     language: str,
 ) -> Written:
     """Each outcome's period and time and every value as the language writes it."""
-    periods, times, texts = [], [], []
-    for outcome, value in zip(drawn, values, strict=True):  # one loop, not one a list
-        period = outcome.period
-        periods.append(period.text)
-        times.append(time_of(period))
-        texts.append(number_text(value, language))
+    if len(drawn) == 1:  # most charts: one outcome, no loop to go through
+        period = drawn[0].period
+        periods, times = [period.text], [time_of(period)]
+        texts = [number_text(values[0], language)]
+    else:
+        periods, times, texts = [], [], []
+        for outcome, value in zip(drawn, values, strict=True):  # one loop, not one a list
+            period = outcome.period
+            periods.append(period.text)
+            times.append(time_of(period))
+            texts.append(number_text(value, language))
+    if len(goals) == 1:  # most charts: one target, no list to make it in
+        targets = [(str(goals[0][0]), number_text(goals[0][1], language))]
+    else:
+        targets = [(str(year), number_text(value, language)) for year, value in goals]
     return Written(
         periods,
         times,
         values,
         texts,
-        [(str(year), number_text(value, language)) for year, value in goals] if goals else [],
+        targets,
         (str(start[0]), number_text(start[1], language)) if start else None,
         f"{number_text(bounds[0], language)}–{number_text(bounds[1], language)}"
         if bounds
@@ -287,7 +303,7 @@ def _ticks(
     bounds: tuple[float, float] | None,
 ) -> tuple[float, ...] | None:
     """The value axis's ticks around every value drawn, or None when no axis can hold them."""
-    every = values + [value for _, value in goals] if goals else values[:]
+    every = [*values, *map(_VALUE, goals)]  # `map`: a comprehension is a call of its own
     if start:
         every.append(start[1])
     if bounds:
@@ -310,3 +326,4 @@ def _axis_ticks(low: float, high: float) -> tuple[float, ...] | None:
 _drawing = chart_marks
 
 _PERIOD = operator.attrgetter("period")  # what outcomes are drawn in order of
+_VALUE = operator.itemgetter(1)  # of a target (year, value)

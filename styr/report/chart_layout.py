@@ -113,19 +113,21 @@ def chart_marks(
     language: str,
 ) -> Marks:
     """Where every part of the chart goes: its axes (shared, `axes_of`), then each mark."""
-    labels, times = written.periods[:], written.times[:]
-    if goals:
-        labels += [year for year, _ in written.targets]
-        times += [float(year) for year, _ in goals]
-    if start and written.baseline:
+    # By `map` and a loop where it can be: a comprehension is a call of its own, for one
+    # point or two.
+    labels, times = [*written.periods, *map(_YEAR, written.targets)], written.times[:]
+    for year, _ in goals:
+        times.append(float(year))
+    based = None  # the baseline's (time, value), when it is drawn
+    if start is not None and written.baseline is not None:
+        based = (float(start[0]), start[1])
         labels.append(written.baseline[0])
-        times.append(float(start[0]))
+        times.append(based[0])
     axes = axes_of(ticks, tuple(labels), tuple(times), language)
     spot = axes.spot
-    # By `map` where it can be: a comprehension is a call of its own, for one point or two.
     outcomes = list(map(spot, written.times, written.numbers))
     targets = [spot(float(year), value) for year, value in goals] if goals else []
-    base = spot(float(start[0]), start[1]) if start and written.baseline else None
+    base = spot(*based) if based else None
     band = None
     if bounds is not None and written.range is not None:
         band = Band(written.range, axes.y(max(bounds)), axes.y(min(bounds)))
@@ -136,9 +138,9 @@ def chart_marks(
         targets,
         base,
         " ".join(map(_XY, outcomes)) if len(outcomes) > 1 else "",
-        "".join(map(_DOT, outcomes)),
+        outcomes[0].dot if len(outcomes) == 1 else "".join(map(_DOT, outcomes)),
         " ".join(map(_XY, targets)) if len(targets) > 1 else "",
-        "".join(map(_DIAMOND, targets)),
+        targets[0].diamond if len(targets) == 1 else "".join(map(_DIAMOND, targets)),
         base.square if base else "",
         _target_label(language, axes.frame, targets[-1]) if targets else None,
         band,
@@ -147,6 +149,7 @@ def chart_marks(
 
 
 _XY, _DOT, _DIAMOND = map(operator.attrgetter, ("xy", "dot", "diamond"))  # of a `Spot`
+_YEAR = operator.itemgetter(0)  # of a target as written (year, value)
 
 
 def _target_label(language: str, frame: Frame, last: Spot) -> Label:
