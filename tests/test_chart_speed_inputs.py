@@ -74,20 +74,24 @@ def indicators(draw: st.DrawFn) -> tuple[Any, Any, list[Any], str]:
     data = {"unit": "procent", "better": draw(st.sampled_from(["higher", "lower", None]))}
     data |= {key: value for key in ("targets", "milestones") if (value := draw(listed))}
     element = SimpleNamespace(data=data, title="Andel nöjda")
-    judged = SimpleNamespace(period=period(draw(st.sampled_from(PERIODS))))
     texts = draw(st.lists(st.sampled_from(PERIODS), min_size=1, max_size=4))
     value = st.one_of(st.none(), st.floats(0, 100))
     entries = [
         SimpleNamespace(period=period(text), value=draw(value), women=draw(value), men=None)
         for text in texts
     ]
+    # The period judged is mostly an outcome's own (the same object), or any other.
+    judged = SimpleNamespace(
+        period=draw(st.sampled_from([entries[0].period, period(draw(st.sampled_from(PERIODS)))]))
+    )
     return element, judged, entries, draw(st.sampled_from(["sv", "en"]))
 
 
+OUTCOME = SimpleNamespace(period=period("2025"), value=61.0, women=None, men=None)
 ONE_TARGET = (
     SimpleNamespace(data={"targets": [{"year": 2026, "value": 80}]}, title="Andel"),
-    SimpleNamespace(period=period("2025")),
-    [SimpleNamespace(period=period("2025"), value=61.0, women=None, men=None)],
+    SimpleNamespace(period=OUTCOME.period),
+    [OUTCOME],
     "sv",
 )
 

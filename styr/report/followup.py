@@ -245,10 +245,10 @@ def indicator_chart(
     outcomes: list[ChartOutcome]
     if len(entries) == 1:  # most indicators: one outcome, nothing to order or choose from
         (entry,) = entries
+        # Of the period judged, as it mostly is: the same period, no comparison to make.
+        drawn = entry.period is period or entry.period <= period
         outcomes = (
-            [ChartOutcome(entry.period, entry.value, entry.women, entry.men)]
-            if entry.period <= period
-            else []
+            [ChartOutcome(entry.period, entry.value, entry.women, entry.men)] if drawn else []
         )
     else:
         first: dict[Period, OutcomeEntry] = {}
