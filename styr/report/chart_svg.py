@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 
 from markupsafe import Markup
 
+from styr.report.chart_layout import DIAMOND, DOT
 from styr.report.html_escape import escaped
 
 if TYPE_CHECKING:
@@ -57,15 +58,15 @@ def chart_text(c: Chart) -> str:
     """`chart_html` as a plain text, for a part of the page that joins it with others itself
     (`indicators_html`): made into Markup and back, each chart was copied twice more."""
     pieces: list[str] = []
-    _figure_start(c, pieces)
-    _svg(c, pieces)
+    chart_id = _e(c.id)  # named by the figure, the title and the description: escaped once
+    _figure_start(c, chart_id, pieces)
+    _svg(c, chart_id, pieces)
     _table(c, pieces)
     pieces.append("</figure>")
     return "".join(pieces)
 
 
-def _figure_start(c: Chart, out: list[str]) -> None:
-    chart_id = _e(c.id)
+def _figure_start(c: Chart, chart_id: str, out: list[str]) -> None:
     out.append(
         f'<figure class="chart" id="{chart_id}">\n<figcaption class="chart-caption">'
         f'<span class="chart-title" id="{chart_id}-namn">{_e(c.title)}</span>'
@@ -80,17 +81,16 @@ def _figure_start(c: Chart, out: list[str]) -> None:
     out.append("</figcaption>\n")
 
 
-def _svg(c: Chart, out: list[str]) -> None:
+def _svg(c: Chart, chart_id: str, out: list[str]) -> None:
     d = c.drawing.marks()  # the marks alone: the SVG needs no `Point` of the drawing
     opening, middle, drawn_axes = _axes(d.axes)
-    chart_id = _e(c.id)
     unit = f'<text class="chart-unit" x="4" y="14">{_short(c.unit)}</text>' if c.unit else ""
     out.append(
         f'{opening}{chart_id}-namn {chart_id}-beskrivning"{middle}{chart_id}-beskrivning">'
         f"{_e(c.description)}</desc>\n{unit}{drawn_axes}"
     )
     _marks(d, out)
-    out.append(_legend(d.axes.frame.legend_y, d.legend, c.dot, c.diamond))
+    out.append(_legend_of(d.axes.frame.legend_y, d.legend))
 
 
 @functools.lru_cache(maxsize=4096)  # by the axes' identity: charts that share them, share this
@@ -156,6 +156,24 @@ def _marks(d: Marks, out: list[str]) -> None:
     out.append(f'<path class="chart-point" d="{d.point_marks}"></path>\n')
 
 
+# The legends written, by the identity of their items and where they stand (the items kept
+# with them, so that no other can take their identity): charts share a few legends, each the
+# same object (`chart_layout`), and hashing its items' texts and places was most of the cost.
+_LEGENDS: dict[tuple[int, float], tuple[tuple[LegendItem, ...], str]] = {}
+_LEGENDS_KEPT = 256
+
+
+def _legend_of(legend_y: float, items: tuple[LegendItem, ...]) -> str:
+    """`_legend` of the items, written once for each legend the charts share."""
+    kept = _LEGENDS.get((id(items), legend_y))
+    if kept is not None and kept[0] is items:
+        return kept[1]
+    text = _legend(legend_y, items, DOT, DIAMOND)
+    if len(_LEGENDS) < _LEGENDS_KEPT:
+        _LEGENDS[id(items), legend_y] = (items, text)
+    return text
+
+
 @functools.lru_cache(maxsize=256)
 def _legend(legend_y: float, items: tuple[LegendItem, ...], dot: str, diamond: str) -> str:
     """The legend under the plot, and the SVG's end: the same few on every chart of a page,
@@ -188,15 +206,37 @@ def _table(c: Chart, out: list[str]) -> None:
         f'<div class="chart-numbers">\n<table class="chart-table">\n<caption>{_e(words.caption)}'
         f"</caption>\n{head}"
     )
-    short = _short
-    for row in c.rows:
-        line = f'<tr><th scope="row">{short(row.period)}</th>{outcome}{short(row.outcome)}</td>'
-        if has_targets:
-            line += f"{target}{short(row.target)}</td>"
-        if has_gender:
-            line += f"{women}{short(row.women)}</td>{men}{short(row.men)}</td>"
-        out.append(line + "</tr>\n")
+    _rows(c, outcome, target, women, men, out)
     out.append("</tbody>\n</table>\n</div>\n")
+
+
+def _rows(c: Chart, outcome: str, target: str, women: str, men: str, out: list[str]) -> None:
+    """The table's rows, each cell started as its column's (`_table_shape`)."""
+    short, has_targets, has_gender = _short, c.has_targets, c.has_gender
+    # The columns chosen once for the table, not again for each of its rows.
+    if has_targets and has_gender:
+        out += [
+            f'<tr><th scope="row">{short(period)}</th>{outcome}{short(value)}</td>'
+            f"{target}{short(goal)}</td>{women}{short(w)}</td>{men}{short(m)}</td></tr>\n"
+            for period, value, goal, w, m in c.rows
+        ]
+    elif has_targets:
+        out += [
+            f'<tr><th scope="row">{short(period)}</th>{outcome}{short(value)}</td>'
+            f"{target}{short(goal)}</td></tr>\n"
+            for period, value, goal, _, _ in c.rows
+        ]
+    elif has_gender:
+        out += [
+            f'<tr><th scope="row">{short(period)}</th>{outcome}{short(value)}</td>'
+            f"{women}{short(w)}</td>{men}{short(m)}</td></tr>\n"
+            for period, value, _, w, m in c.rows
+        ]
+    else:
+        out += [
+            f'<tr><th scope="row">{short(period)}</th>{outcome}{short(value)}</td></tr>\n'
+            for period, value, _, _, _ in c.rows
+        ]
 
 
 @functools.lru_cache(maxsize=256)  # by the words and the columns: the same few on every chart
