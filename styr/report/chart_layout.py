@@ -55,6 +55,8 @@ class Axes:
     # Each (time, value) drawn on these axes: charts of one kind come back to the same
     # places (a year, a round value), and a place's marks were a good part of a chart's cost.
     spots: dict[tuple[float, float], Spot] = field(default_factory=dict, repr=False)
+    # The word "Target" beside a last target, by the place (x, y) of that target: the same.
+    target_labels: dict[tuple[float, float], Label] = field(default_factory=dict, repr=False)
 
     def __reduce__(self) -> tuple[Any, ...]:
         return (axes_of, self.key)  # a lambda cannot be pickled: the axes are made again
@@ -66,6 +68,15 @@ class Axes:
             found = _spot(self.x_at[time], self.y(value))
             if len(self.spots) < _SPOTS_KEPT:
                 self.spots[time, value] = found
+        return found
+
+    def target_label(self, language: str, last: Spot) -> Label:
+        """The word "Target" beside the last target (`_target_label`), in the axes' language."""
+        found = self.target_labels.get((last.x, last.y))
+        if found is None:
+            found = _target_label(language, self.frame, last)
+            if len(self.target_labels) < _SPOTS_KEPT:
+                self.target_labels[last.x, last.y] = found
         return found
 
 
@@ -142,7 +153,7 @@ def chart_marks(
         " ".join(map(_XY, targets)) if len(targets) > 1 else "",
         targets[0].diamond if len(targets) == 1 else "".join(map(_DIAMOND, targets)),
         base.square if base else "",
-        _target_label(language, axes.frame, targets[-1]) if targets else None,
+        axes.target_label(language, targets[-1]) if targets else None,
         band,
         _legend(language, bool(targets or band), base is not None),
     )
