@@ -26,7 +26,7 @@ from styr.report.html_escape import escaped
 if TYPE_CHECKING:
     from styr.report.chart import Chart
     from styr.report.chart_layout import Axes
-    from styr.report.chart_parts import LegendItem, Marks
+    from styr.report.chart_parts import Label, LegendItem, Marks
 
 
 @functools.lru_cache(maxsize=8192)
@@ -136,13 +136,8 @@ def _marks(d: Marks, out: list[str]) -> None:
         out.append(
             f'<path class="chart-target-mark" d="{d.target_marks}" fill="#ffffff"></path></g>'
         )
-    label = d.target_label
-    if label:
-        out.append(
-            f'<text class="chart-target-label" x="{label.x}" y="{label.y}"'
-            f' text-anchor="{label.anchor}" fill="#0a4a7a" font-weight="600">'
-            f"{_short(label.text)}</text>"
-        )
+    if d.target_label:
+        out.append(_target_label(d.target_label))
     if d.baseline:
         out.append(
             f'<path class="chart-baseline" d="{d.baseline_mark}" fill="#ffffff" stroke="#4a5360"'
@@ -172,6 +167,17 @@ def _legend_of(legend_y: float, items: tuple[LegendItem, ...]) -> str:
     if len(_LEGENDS) < _LEGENDS_KEPT:
         _LEGENDS[id(items), legend_y] = (items, text)
     return text
+
+
+@functools.lru_cache(maxsize=4096)  # a few places on each set of axes: each written once
+def _target_label(label: Label) -> str:
+    """The word "Target" where it stands, its place written once for all the charts with it
+    there (a float's text took longer than the rest of the mark)."""
+    return (
+        f'<text class="chart-target-label" x="{label.x}" y="{label.y}"'
+        f' text-anchor="{label.anchor}" fill="#0a4a7a" font-weight="600">'
+        f"{_short(label.text)}</text>"
+    )
 
 
 @functools.lru_cache(maxsize=256)
