@@ -11,6 +11,7 @@ own is where its values stand (`Axes.y`) and its marks (`chart_marks`).
 from __future__ import annotations
 
 import functools
+import itertools
 import operator
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -124,11 +125,13 @@ def chart_marks(
     language: str,
 ) -> Marks:
     """Where every part of the chart goes: its axes (shared, `axes_of`), then each mark."""
-    # By `map` and a loop where it can be: a comprehension is a call of its own, for one
-    # point or two.
-    labels, times = [*written.periods, *map(_YEAR, written.targets)], written.times[:]
-    for year, _ in goals:
-        times.append(float(year))
+    # By `map` where it can be: a comprehension is a call of its own, for one point or two.
+    if len(goals) == 1:  # most charts: one target
+        placed = [(float(goals[0][0]), goals[0][1])]
+    else:
+        placed = [(float(year), value) for year, value in goals]  # each target's (time, value)
+    labels = [*written.periods, *map(_YEAR, written.targets)]
+    times = [*written.times, *map(_YEAR, placed)]
     based = None  # the baseline's (time, value), when it is drawn
     if start is not None and written.baseline is not None:
         based = (float(start[0]), start[1])
@@ -137,7 +140,7 @@ def chart_marks(
     axes = axes_of(ticks, tuple(labels), tuple(times), language)
     spot = axes.spot
     outcomes = list(map(spot, written.times, written.numbers))
-    targets = [spot(float(year), value) for year, value in goals] if goals else []
+    targets = list(itertools.starmap(spot, placed))
     base = spot(*based) if based else None
     band = None
     if bounds is not None and written.range is not None:
@@ -160,7 +163,7 @@ def chart_marks(
 
 
 _XY, _DOT, _DIAMOND = map(operator.attrgetter, ("xy", "dot", "diamond"))  # of a `Spot`
-_YEAR = operator.itemgetter(0)  # of a target as written (year, value)
+_YEAR = operator.itemgetter(0)  # of a target (year, value) as written, or of its (time, value)
 
 
 def _target_label(language: str, frame: Frame, last: Spot) -> Label:
