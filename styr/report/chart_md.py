@@ -42,22 +42,25 @@ def chart_markdown(c: Chart) -> str:
         ),
     ]
     short = _short
-    # The columns chosen once for the table, not again for each of its rows.
+    # The columns chosen once for the table, not again for each of its rows; each row's cells
+    # unpacked, not read by name one by one.
     if has_targets and has_gender:
         out += [
-            f"| {short(r.period)} | {short(r.outcome)} | {short(r.target)} | {short(r.women)}"
-            f" | {short(r.men)} |"
-            for r in c.rows
+            f"| {short(period)} | {short(value)} | {short(goal)} | {short(w)} | {short(m)} |"
+            for period, value, goal, w, m in c.rows
         ]
     elif has_targets:
-        out += [f"| {short(r.period)} | {short(r.outcome)} | {short(r.target)} |" for r in c.rows]
+        out += [
+            f"| {short(period)} | {short(value)} | {short(goal)} |"
+            for period, value, goal, _, _ in c.rows
+        ]
     elif has_gender:
         out += [
-            f"| {short(r.period)} | {short(r.outcome)} | {short(r.women)} | {short(r.men)} |"
-            for r in c.rows
+            f"| {short(period)} | {short(value)} | {short(w)} | {short(m)} |"
+            for period, value, _, w, m in c.rows
         ]
     else:
-        out += [f"| {short(r.period)} | {short(r.outcome)} |" for r in c.rows]
+        out += [f"| {short(period)} | {short(value)} |" for period, value, _, _, _ in c.rows]
     out.append("")
     return "\n".join(out)
 
