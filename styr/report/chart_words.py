@@ -87,19 +87,44 @@ def direction_words(t: Labels, better: str | None, range_text: str | None) -> st
 
 def description(t: Labels, written: Written) -> str:
     """The chart said in sentences: outcomes, then targets, then the baseline."""
-    # Each sentence is read once a language (`_sentences`), split where its values go: a
-    # `str.format` by name took longer than all the rest of the sentence.
+    # Each sentence is read once a language, split where its values go (`_split_sentences`),
+    # and joined with them here: a `str.format` by name, or a call a sentence, took longer
+    # than all the rest of the description.
+    split = _split_sentences(t)
+    if split is None:  # a sentence with places of another kind or order: `format` fills it
+        return _described(t, written)
+    (outcomes, after_outcomes), (targets, after_targets), (within, after_range), baseline = split
+    text = outcomes + _listed(written.periods, written.values) + after_outcomes
+    if written.targets:
+        text += " " + targets + _paired(written.targets) + after_targets
+    if written.range:
+        text += " " + within + written.range + after_range
+    if written.baseline is not None:
+        year, value = written.baseline
+        text += f" {baseline[0]}{year}{baseline[1]}{value}{baseline[2]}"
+    return text
+
+
+def _listed(labels: Sequence[str], values: Sequence[str]) -> str:
+    """ "2024: 61; 2025: 64": each period or year and its value."""
+    if len(labels) == 1:  # most charts: one outcome, one target, no list to join
+        return f"{labels[0]}: {values[0]}"
+    return "; ".join(map(_PAIR.format, labels, values))
+
+
+def _paired(pairs: Sequence[tuple[str, str]]) -> str:
+    """ "2026: 80; 2030: 90": each year and its value."""
+    if len(pairs) == 1:  # most charts: one target, no list to join
+        return f"{pairs[0][0]}: {pairs[0][1]}"
+    return "; ".join(itertools.starmap(_PAIR.format, pairs))
+
+
+def _described(t: Labels, written: Written) -> str:
+    """`description`, each sentence filled by `format`."""
     outcomes, targets, within, baseline = _sentences(t)
-    periods, values = written.periods, written.values
-    if len(periods) == 1:  # most charts: one outcome, no list to join
-        text = outcomes.fill(f"{periods[0]}: {values[0]}")
-    else:
-        text = outcomes.fill("; ".join(map(_PAIR.format, periods, values)))
-    listed = written.targets
-    if len(listed) == 1:
-        text += " " + targets.fill(f"{listed[0][0]}: {listed[0][1]}")
-    elif listed:
-        text += " " + targets.fill("; ".join(itertools.starmap(_PAIR.format, listed)))
+    text = outcomes.fill(_listed(written.periods, written.values))
+    if written.targets:
+        text += " " + targets.fill(_paired(written.targets))
     if written.range:
         text += " " + within.fill(written.range)
     if written.baseline is not None:
@@ -116,14 +141,15 @@ class Sentence:
     Split once at its places, so that filling it joins pieces: the same text as `format`.
     """
 
-    __slots__ = ("_names", "_pieces", "_template")
+    __slots__ = ("_names", "_template", "pieces")
 
     def __init__(self, template: str, *names: str) -> None:
         self._template, self._names = template, names
-        self._pieces = _pieces(template, names)
+        # The texts before, between and after the places; None when they are not plain places.
+        self.pieces = _pieces(template, names)
 
     def fill(self, *values: str) -> str:
-        pieces = self._pieces
+        pieces = self.pieces
         if pieces is None:  # places of another kind or order: `format` fills them
             return self._template.format(**dict(zip(self._names, values, strict=True)))
         if len(pieces) == 2:  # one place, as most sentences have
@@ -158,6 +184,15 @@ def _sentences(t: Labels) -> tuple[Sentence, Sentence, Sentence, Sentence]:
         Sentence(t.chart_range, "range"),
         Sentence(t.chart_baseline, "year", "value"),
     )
+
+
+@functools.lru_cache(maxsize=16)  # one a language
+def _split_sentences(t: Labels) -> tuple[tuple[str, ...], ...] | None:
+    """The pieces of each of `_sentences`, or None when one of them cannot be split."""
+    outcomes, targets, within, baseline = (sentence.pieces for sentence in _sentences(t))
+    if outcomes is None or targets is None or within is None or baseline is None:
+        return None
+    return outcomes, targets, within, baseline
 
 
 def chart_words(language: str, unit: str, title: str) -> ChartWords:
