@@ -12,6 +12,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from test_chart_speed_paths import COMMON, chart_inputs
 
+from styr.report import chart_words as chart_words_module
 from styr.report.chart import build_chart
 from styr.report.chart_parts import Written
 from styr.report.chart_words import Sentence, chart_words, description, labels_in
@@ -89,3 +90,14 @@ def test_the_description_is_each_sentence_filled_by_format(
     if baseline is not None:
         t.__dict__["chart_baseline"] = baseline
     assert description(t, c.written) == formatted_description(t, c.written)
+
+
+@pytest.mark.parametrize("caption", ["{title!s}: tabell", "Tabell {title:>3}", "{{}} {title}"])
+def test_a_caption_of_another_kind_is_filled_by_format(
+    caption: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    t = Labels("sv")
+    t.__dict__["chart_caption"] = caption
+    monkeypatch.setattr(chart_words_module, "labels_in", lambda language: t)
+    unit = f"enhet {caption}"  # a unit of its own: its words are not those kept for another
+    assert chart_words("sv", unit, "Andel").caption == caption.format(title="Andel")

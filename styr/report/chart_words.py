@@ -200,9 +200,9 @@ def chart_words(language: str, unit: str, title: str) -> ChartWords:
     period, outcome, outcome_short, target, baseline, women, men, caption = _unit_words(
         language, unit
     )
-    return ChartWords(
-        period, outcome, outcome_short, target, baseline, women, men, caption.fill(title)
-    )
+    pieces = caption.pieces  # before and after the title, as the catalogue's caption is split
+    told = pieces[0] + title + pieces[1] if pieces is not None else caption.fill(title)
+    return ChartWords(period, outcome, outcome_short, target, baseline, women, men, told)
 
 
 @functools.lru_cache(maxsize=1024)  # a few units a report: each chart's words shared
