@@ -19,6 +19,8 @@ __all__ = ["provenance_facts", "provenance_text"]
 
 def provenance_facts(data: dict[str, Any], labels: Labels) -> list[Fact]:
     """The element's own mark as a labelled detail, or nothing when it has none."""
+    if "citation" not in data and "illustrative" not in data:  # asked of every element
+        return []
     citation = citation_text(data.get("citation"))
     if citation:
         return [Fact(labels.text_citation, citation)]

@@ -42,12 +42,12 @@ class ElementViews:
         self.language = labels.language
         self.anchors = anchors
         self.unreadable = unreadable_files(repository)
-        self.children: dict[int, list[Element]] = defaultdict(list)
+        # Each kind's label, asked for every element and every reference to one: the
+        # words of the language, found once per kind (the kinds live as long as the model).
+        self._kind_labels: dict[int, str] = {}
         self.top_level: dict[tuple[str, str | None], list[Element]] = defaultdict(list)
         for element in index.elements:
-            if element.parent is not None:
-                self.children[id(element.parent)].append(element)
-            else:
+            if element.parent is None:
                 self.top_level[(element.category, element.owner)].append(element)
         for element in index.elements:  # in written order: anchors never depend on the template
             anchors.element(element)
@@ -63,7 +63,10 @@ class ElementViews:
         return Ref(target, element.title, href, self.kind(element), element.category)
 
     def refs(self, data: dict[str, Any], key: str = "contributes_to") -> list[Ref]:
-        return [self.ref(target) for target in fmt.string_list(data.get(key))]
+        targets = data.get(key)
+        if targets is None:  # asked of every goal and indicator; most indicators link nowhere
+            return []
+        return [self.ref(target) for target in fmt.string_list(targets)]
 
     def organisation_or_text(self, value: Any) -> tuple[str, tuple[Ref, ...]]:
         """An `adopted_by`-like field: an organisation's id becomes a link, other text stays."""
@@ -73,15 +76,22 @@ class ElementViews:
         return shown, ()
 
     def kind(self, element: Element) -> str:
+        kind = element.kind
+        if kind is not None and element.category != "organisation":
+            label = self._kind_labels.get(id(kind))
+            if label is None:
+                label = self._kind_labels[id(kind)] = kind.label(self.language)
+            return label
         if element.category == "organisation":
             org_type = self.repository.model.organisation_types.get(element.kind_name or "")
             return org_type.label(self.language) if org_type else (element.kind_name or "")
-        if element.kind is not None:
-            return element.kind.label(self.language)
         return category_name(element.category, self.language)
 
     def sdgs(self, data: dict[str, Any]) -> list[ExternalLink]:
-        return [sdg(reference, self.t) for reference in fmt.string_list(data.get("agenda2030"))]
+        references = data.get("agenda2030")
+        if references is None:  # asked of every goal and indicator; most name no target
+            return []
+        return [sdg(reference, self.t) for reference in fmt.string_list(references)]
 
     # --- elements ---------------------------------------------------------------------
 
@@ -104,10 +114,13 @@ class ElementViews:
 
     def decision(self, data: dict[str, Any]) -> list[Fact]:
         """Who decided the element and when, or nothing for an element without a decision."""
+        if "decision" not in data:  # asked of every goal and indicator; most record none
+            return []
         return decision_facts(data, self.index, self.t)
 
     def kids(self, element: Element, category: str) -> list[Element]:
-        return [e for e in self.children[id(element)] if e.category == category]
+        # The index's children, in written order: shared with the lint, found once for both.
+        return [e for e in self.index.children(element) if e.category == category]
 
     def indicators_under(self, element: Element) -> list[IndicatorView]:
         return [self.indicator(e) for e in self.kids(element, "indicator")]
@@ -135,7 +148,7 @@ class ElementViews:
             source=fmt.text(data.get("source")),
             outcome=self.follow.outcomes.get(id(element), chart_id=f"graf-{anchor}"),
             provenance=provenance_text(data, self.t),
-            peers=self.peers.of(data),
+            peers=self.peers.of(data) if "kolada" in data else None,  # nothing to compare by
             decision=" · ".join(f"{f.label}: {f.text}" for f in decision),
         )
 
@@ -157,6 +170,16 @@ class ElementViews:
         if not isinstance(value, dict):
             return None
         year = value.get("year")
+        # Most values are a year and a number: nothing to note, and no keys to look for.
+        note = "" if _NOTE_KEYS.isdisjoint(value) else self.note(value)
+        return ValueAt(
+            str(year) if type(year) is int else "",
+            fmt.number(value.get("value"), self.language),
+            note,
+        )
+
+    def note(self, value: dict[str, Any]) -> str:
+        """What a baseline, target or milestone says besides its year and number."""
         note_parts = []
         term = value.get("term")
         if term == "short" or term == "long":
@@ -167,16 +190,16 @@ class ElementViews:
         comment = fmt.one_line(value.get("comment"))  # why the value is set so (a lowered target)
         if comment:
             note_parts.append(comment)
-        return ValueAt(
-            year=str(year) if type(year) is int else "",
-            value=fmt.number(value.get("value"), self.language),
-            note=", ".join(note_parts),
-        )
+        return ", ".join(note_parts)
 
     def values_at(self, value: Any) -> list[ValueAt]:
-        items = [self.value_at(v) for v in value] if isinstance(value, list) else []
-        present = [item for item in items if item is not None]
-        if len(present) < 2:  # most indicators have one target: nothing to sort
+        if not isinstance(value, list):
+            return []
+        if len(value) == 1:  # most indicators have one target: nothing to sort
+            only = self.value_at(value[0])
+            return [] if only is None else [only]
+        present = [item for item in map(self.value_at, value) if item is not None]
+        if len(present) < 2:
             return present
         return sorted(present, key=lambda v: (v.year == "", v.year))
 
@@ -190,6 +213,10 @@ class ElementViews:
         if horizon:
             facts.append(Fact(self.t.horizon, horizon))
         return self.item(element, facts)
+
+
+# The keys of a baseline, target or milestone that `ElementViews.note` words.
+_NOTE_KEYS = frozenset(("term", "text", "comment"))
 
 
 def as_mapping(value: Any) -> dict[str, Any]:
