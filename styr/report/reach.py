@@ -58,8 +58,14 @@ class Reach:
             elif _passes_on(target):
                 self._onward[source].append(target)
         direct, onward = self._direct, self._onward  # not self: no cycle for the collector
+        # An element that links nowhere reaches nothing of its own: the closure is not asked
+        # about it (most indicators), and finds it as a target where another links to it.
         self._closure: Closure[Element, int] = Closure(
-            (element for element in index.elements if _passes_on(element)),
+            (
+                element
+                for element in index.elements
+                if (id(element) in direct or id(element) in onward) and _passes_on(element)
+            ),
             lambda element: direct.get(id(element), ()),
             lambda element: onward.get(id(element), ()),
         )
@@ -75,11 +81,21 @@ class Reach:
             reached = found
         return [self._tops[key] for key in reached]
 
+    def reaches(self, element: Element) -> bool:
+        """Whether the element contributes to any council-level column (`tops` not listed)."""
+        if _passes_on(element):
+            return bool(self._closure.reached(element))
+        if self._direct.get(id(element)):
+            return True
+        return any(self._closure.reached(target) for target in self._onward.get(id(element), ()))
+
 
 def count_linked_goals(index: Index, reach: Reach | None = None) -> int:
     """How many of the organisations' goals reach the council level (`reach`: the index's)."""
     reach = reach or Reach(index)
     organisations = {element.id for element in index.organisations}
     return sum(
-        1 for goal in index.of_category("goal") if goal.owner in organisations and reach.tops(goal)
+        1
+        for goal in index.of_category("goal")
+        if goal.owner in organisations and reach.reaches(goal)
     )

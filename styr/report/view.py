@@ -9,8 +9,10 @@ from __future__ import annotations
 
 from collections import Counter
 from datetime import date
+from operator import attrgetter
 from typing import Any
 
+from styr.model.index import Element, Index
 from styr.report import formatting as fmt
 from styr.report.headings import kind_heading
 from styr.report.links import sdg_goal_of
@@ -37,27 +39,23 @@ class ViewBuilder(CouncilViews, OrganisationViews):
 
     def stats(self, reach: Reach | None = None) -> Stats:
         index = self.index
+        # Each category counted in one pass, not a pass over every element per category.
+        number = Counter(map(attrgetter("category"), index.elements))
         indicators = index.of_category("indicator")
-        sdg_goals = {
-            goal
-            for element in index.elements
-            for reference in fmt.string_list(element.data.get("agenda2030"))
-            if (goal := sdg_goal_of(reference)) is not None
-        }
         return Stats(
-            organisations=len(index.organisations),
-            council_areas=len(index.of_category("council_area")),
-            council_goals=len(index.of_category("council_goal")),
-            goals=len(index.of_category("goal")),
+            organisations=number["organisation"],
+            council_areas=number["council_area"],
+            council_goals=number["council_goal"],
+            goals=number["goal"],
             linked_goals=count_linked_goals(index, reach),
             indicators=len(indicators),
             indicators_with_targets=sum(1 for i in indicators if _has_targets(i.data)),
-            indicators_with_kolada=sum(1 for i in indicators if fmt.text(i.data.get("kolada"))),
-            sdg_goals=len(sdg_goals),
-            assignments=len(index.of_category("assignment")),
-            work_plans=len(index.of_category("work_plan")),
-            activities=len(index.of_category("activity")),
-            documents=len(index.of_category("steering_document")),
+            indicators_with_kolada=sum(1 for i in indicators if _has_kolada(i.data)),
+            sdg_goals=len(_sdg_goals(index)),
+            assignments=number["assignment"],
+            work_plans=number["work_plan"],
+            activities=number["activity"],
+            documents=number["steering_document"],
         )
 
     def build(self, reach: Reach | None = None, *, updated: date | None = None) -> RepositoryView:
@@ -124,11 +122,7 @@ class ViewBuilder(CouncilViews, OrganisationViews):
         A municipality whose model has no goals of its own (Huddinge follows its
         smarta mål as indicators) gets no "0 mål": only what there is is counted.
         """
-        tally: Counter[tuple[str, str]] = Counter(
-            (element.category, self.kind(element))
-            for element in self.index.elements
-            if element.category in COUNTED_BEFORE_ORGANISATIONS + COUNTED_AFTER_ORGANISATIONS
-        )
+        tally = self.tally_by_kind(COUNTED_BEFORE_ORGANISATIONS + COUNTED_AFTER_ORGANISATIONS)
 
         def of(categories: tuple[str, ...]) -> list[Count]:
             return [
@@ -140,6 +134,27 @@ class ViewBuilder(CouncilViews, OrganisationViews):
 
         organisations = [Count(g.name, len(g.members), "organisation") for g in groups if g.members]
         return of(COUNTED_BEFORE_ORGANISATIONS) + organisations + of(COUNTED_AFTER_ORGANISATIONS)
+
+    def tally_by_kind(self, categories: tuple[str, ...]) -> Counter[tuple[str, str]]:
+        """How many elements of the categories there are of each (category, kind's name), in
+        the order each is first met.
+
+        Counted by the kind itself first and named after: naming every element's kind
+        was most of the overview's time. Two kinds of one name count as one, under the
+        name, where the name was first met.
+        """
+        by_kind: Counter[tuple[str, int]] = Counter()
+        example: dict[tuple[str, int], Element] = {}
+        for element in self.index.elements:
+            if element.category in categories:
+                key = (element.category, id(element.kind))
+                if key not in by_kind:
+                    example[key] = element
+                by_kind[key] += 1
+        tally: Counter[tuple[str, str]] = Counter()
+        for key, number in by_kind.items():
+            tally[(key[0], self.kind(example[key]))] += number
+        return tally
 
     def summary(self) -> RepositoryView:
         """What a comparison of many municipalities shows: the figures, not the sections."""
@@ -185,3 +200,22 @@ def _branding(repository: Any, language: str, updated: date | None) -> Any:
 def _has_targets(data: dict[str, Any]) -> bool:
     targets = data.get("targets")
     return isinstance(targets, list) and any(isinstance(t, dict) for t in targets)
+
+
+def _has_kolada(data: dict[str, Any]) -> bool:
+    kpi = data.get("kolada")
+    return kpi is not None and fmt.text(kpi) != ""
+
+
+def _sdg_goals(index: Index) -> set[str]:
+    """The Global Goals the elements name, by number."""
+    goals = set()
+    for element in index.elements:
+        references = element.data.get("agenda2030")
+        if references is None:  # most elements name none: no list to read
+            continue
+        for reference in fmt.string_list(references):
+            goal = sdg_goal_of(reference)
+            if goal is not None:
+                goals.add(goal)
+    return goals
