@@ -192,13 +192,29 @@ def _walk(
             continue  # most keys of a layout are absent from most files and elements
         # What is the same for every entry of the list, found once for all of them:
         # this loop runs for every goal and indicator.
-        default = _Default(repository.model, category, level)
+        model = repository.model
+        default_kind = model.default_kind(category, level)  # the model keeps it
+        default_name = default_kind.id if default_kind else None
         typed = category in _WITH_TYPED_REFERENCES
         for entry_path, entry in entries:
             if not isinstance(entry, dict):
                 continue
-            element = _element(repository, document, entry, entry_path, category, default, owner)
-            element.parent = parent
+            # `_element`, written out: made here for every goal and indicator.
+            named, element_id = entry.get("kind"), entry.get("id")
+            kind, kind_name = default_kind, default_name
+            if isinstance(named, str):
+                kind, kind_name = model.kinds.get(named), named
+            element = Element(
+                element_id if isinstance(element_id, str) else None,
+                category,
+                document,
+                entry_path,
+                entry,
+                kind,
+                kind_name,
+                owner,
+                parent,
+            )
             index.add(element)
             if "contributes_to" in entry:  # what `_links` reads; most indicators have none
                 _links(index, element, entry, entry_path, document)
