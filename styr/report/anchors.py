@@ -11,6 +11,9 @@ Every anchor, prefix and section name included, is an `escape.anchor_slug`
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
+
 from styr.escape import anchor_slug
 from styr.model.index import Element
 
@@ -33,6 +36,11 @@ CATEGORY_WORDS = {
 }
 
 
+# An id that is a slug already (`mal-25101`, most ids): `anchor_slug` would give it back
+# as it is, so it is not lower-cased, searched and stripped for every element.
+_SLUG = re.compile(r"[a-z0-9_.]+(?:-+[a-z0-9_.]+)*")
+
+
 class Anchors:
     """Hands out unique anchors; the same elements in the same order give the same anchors."""
 
@@ -50,11 +58,25 @@ class Anchors:
         known = self._of.get(id(element))
         if known is not None:
             return known
-        word = CATEGORY_WORDS.get(element.category, "element")
-        own = anchor_slug(element.id or "")
-        anchor = self._claim(f"{self.prefix}{word}-{own}")
-        self._of[id(element)] = anchor
+        anchor = self._of[id(element)] = self._claim(self._wanted(element))
         return anchor
+
+    def elements(self, elements: Iterable[Element]) -> None:
+        """Give each element its anchor, in order, as `element` would one by one.
+
+        The report gives every element of the index its anchor before any view
+        is built (200,000 at 100,000 goals), in one loop.
+        """
+        of, wanted, claim = self._of, self._wanted, self._claim
+        for element in elements:
+            if id(element) not in of:
+                of[id(element)] = claim(wanted(element))
+
+    def _wanted(self, element: Element) -> str:
+        """The anchor an element asks for, before another may have taken it."""
+        own = element.id or ""
+        slug = own if _SLUG.fullmatch(own) else anchor_slug(own)
+        return f"{self.prefix}{CATEGORY_WORDS.get(element.category, 'element')}-{slug}"
 
     def of(self, element: Element) -> str | None:
         """The anchor already given to an element, if it is in the report."""
@@ -66,6 +88,9 @@ class Anchors:
         The next number is remembered, so that many elements wanting the same
         anchor (say, thousands without an id) cost no more than distinct ones.
         """
+        if wanted not in self._used:  # most are free: nothing to number
+            self._used.add(wanted)
+            return wanted
         anchor, number = wanted, self._next.get(wanted, 2)
         while anchor in self._used:
             anchor = f"{wanted}-{number}"

@@ -49,8 +49,7 @@ class ElementViews:
         for element in index.elements:
             if element.parent is None:
                 self.top_level[(element.category, element.owner)].append(element)
-        for element in index.elements:  # in written order: anchors never depend on the template
-            anchors.element(element)
+        anchors.elements(index.elements)  # in written order: never dependent on the template
 
     # --- references -------------------------------------------------------------------
 
