@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import sys
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -20,6 +21,7 @@ from styr.model.index import Element, Index, build_index, shared_index
 from styr.model.repository import load_repository
 from styr.report import formatting as fmt
 from styr.report.anchors import Anchors
+from styr.report.diagram import Diagram, build_diagram
 from styr.report.links import sdg_goal_of
 from styr.report.reach import Reach, council_top
 from styr.report.texts import Labels
@@ -102,25 +104,6 @@ def test_the_kinds_are_tallied_as_each_element_names_its_own(
         assert list(tally.items()) == list(long_way.items())  # the order first met, too
 
 
-def test_two_kinds_of_one_name_are_counted_as_one(builders: list[ViewBuilder]) -> None:
-    categories = COUNTED_BEFORE_ORGANISATIONS + COUNTED_AFTER_ORGANISATIONS
-    builder, category = next(
-        (builder, category)
-        for builder in builders
-        for category in categories
-        if len({id(e.kind) for e in builder.index.of_category(category)}) > 1
-        and all(e.kind is not None for e in builder.index.of_category(category))
-    )
-    elements = builder.index.of_category(category)
-    for element in elements:
-        builder._kind_labels[id(element.kind)] = "Samma"  # every kind under one name
-    try:
-        tally = builder.tally_by_kind((category,))
-        assert list(tally.items()) == [((category, "Samma"), len(elements))]
-    finally:
-        builder._kind_labels.clear()
-
-
 # --- the goal chain -----------------------------------------------------------------------
 
 
@@ -186,3 +169,54 @@ def test_chains_cycles_and_branches_reach_what_walking_them_reaches(
     root = tmp_path / "chain"
     write_repository(root, goals)
     _assert_reach_is_the_walk(build_index(load_repository(root)))
+
+
+# --- the diagram --------------------------------------------------------------------------
+
+
+def _tops_in_order(order: Callable[[list[Element]], list[Element]]) -> Callable[..., list[Element]]:
+    tops = Reach.tops
+
+    def ordered(reach: Reach, element: Element) -> list[Element]:
+        return order(tops(reach, element))
+
+    return ordered
+
+
+def _diagram_in_any_order(
+    root: Path, monkeypatch: pytest.MonkeyPatch, limit: int | None = None
+) -> Diagram:
+    repository = load_repository(root)
+    builder = ViewBuilder(repository, shared_index(repository), Labels("sv"), Anchors())
+    view = builder.build()
+    shortcut = build_diagram(builder, view, listed_up_to=limit)
+    targets = [e for c in ("council_area", "council_goal") for e in builder.index.of_category(c)]
+    position = {id(target): number for number, target in enumerate(targets)}
+    for order in (
+        lambda tops: sorted(tops, key=lambda top: position[id(top)]),  # the diagram's order
+        lambda tops: sorted(tops, key=lambda top: -position[id(top)]),
+    ):
+        with monkeypatch.context() as patched:
+            patched.setattr(Reach, "tops", _tops_in_order(order))
+            assert build_diagram(builder, view, listed_up_to=limit) == shortcut
+    return shortcut
+
+
+@settings(
+    deadline=None, max_examples=30, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(st.lists(_links, min_size=1, max_size=8), st.integers(0, 4))
+def test_the_diagram_is_the_same_whatever_order_a_goals_targets_come_in(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, links: list[list[str]], limit: int
+) -> None:
+    goals = [Goal(n, ", ".join(targets)) for n, targets in enumerate(links, start=1)]
+    root = tmp_path / "diagram"
+    write_repository(root, goals)
+    _diagram_in_any_order(root, monkeypatch, limit)
+
+
+def test_the_examples_diagrams_are_the_same_whatever_order_the_targets_come_in(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    for name in ("helsingborg", "huddinge"):
+        assert _diagram_in_any_order(ROOT / "examples" / name, monkeypatch).targets

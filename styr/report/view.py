@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from collections import Counter
 from datetime import date
-from operator import attrgetter
+from operator import attrgetter, methodcaller
 from typing import Any
 
-from styr.model.index import Element, Index
+from styr.model.index import Index
 from styr.report import formatting as fmt
 from styr.report.headings import kind_heading
 from styr.report.links import sdg_goal_of
@@ -40,8 +40,8 @@ class ViewBuilder(CouncilViews, OrganisationViews):
     def stats(self, reach: Reach | None = None) -> Stats:
         index = self.index
         # Each category counted in one pass, not a pass over every element per category.
-        number = Counter(map(attrgetter("category"), index.elements))
-        indicators = index.of_category("indicator")
+        number = Counter(map(_category, index.elements))
+        indicators = list(map(_data, index.of_category("indicator")))
         return Stats(
             organisations=number["organisation"],
             council_areas=number["council_area"],
@@ -49,8 +49,8 @@ class ViewBuilder(CouncilViews, OrganisationViews):
             goals=number["goal"],
             linked_goals=count_linked_goals(index, reach),
             indicators=len(indicators),
-            indicators_with_targets=sum(1 for i in indicators if _has_targets(i.data)),
-            indicators_with_kolada=sum(1 for i in indicators if _has_kolada(i.data)),
+            indicators_with_targets=sum(map(_has_targets, indicators)),
+            indicators_with_kolada=sum(map(_has_kolada, indicators)),
             sdg_goals=len(_sdg_goals(index)),
             assignments=number["assignment"],
             work_plans=number["work_plan"],
@@ -137,24 +137,12 @@ class ViewBuilder(CouncilViews, OrganisationViews):
 
     def tally_by_kind(self, categories: tuple[str, ...]) -> Counter[tuple[str, str]]:
         """How many elements of the categories there are of each (category, kind's name), in
-        the order each is first met.
-
-        Counted by the kind itself first and named after: naming every element's kind
-        was most of the overview's time. Two kinds of one name count as one, under the
-        name, where the name was first met.
-        """
-        by_kind: Counter[tuple[str, int]] = Counter()
-        example: dict[tuple[str, int], Element] = {}
-        for element in self.index.elements:
-            if element.category in categories:
-                key = (element.category, id(element.kind))
-                if key not in by_kind:
-                    example[key] = element
-                by_kind[key] += 1
-        tally: Counter[tuple[str, str]] = Counter()
-        for key, number in by_kind.items():
-            tally[(key[0], self.kind(example[key]))] += number
-        return tally
+        the order each is first met."""
+        elements = self.index.elements
+        # Counted in C (`Counter` over maps of every element), not in a generator; each
+        # kind's name is found once (`kind`).
+        every = Counter(zip(map(_category, elements), map(self.kind, elements), strict=True))
+        return Counter({key: number for key, number in every.items() if key[0] in categories})
 
     def summary(self) -> RepositoryView:
         """What a comparison of many municipalities shows: the figures, not the sections."""
@@ -197,9 +185,18 @@ def _branding(repository: Any, language: str, updated: date | None) -> Any:
     return branding_of(repository, language, updated)
 
 
+_category = attrgetter("category")
+_data = attrgetter("data")
+_agenda2030 = methodcaller("get", "agenda2030")
+
+
 def _has_targets(data: dict[str, Any]) -> bool:
     targets = data.get("targets")
-    return isinstance(targets, list) and any(isinstance(t, dict) for t in targets)
+    if isinstance(targets, list):
+        for target in targets:
+            if isinstance(target, dict):
+                return True
+    return False
 
 
 def _has_kolada(data: dict[str, Any]) -> bool:
@@ -210,8 +207,7 @@ def _has_kolada(data: dict[str, Any]) -> bool:
 def _sdg_goals(index: Index) -> set[str]:
     """The Global Goals the elements name, by number."""
     goals = set()
-    for element in index.elements:
-        references = element.data.get("agenda2030")
+    for references in map(_agenda2030, map(_data, index.elements)):
         if references is None:  # most elements name none: no list to read
             continue
         for reference in fmt.string_list(references):
