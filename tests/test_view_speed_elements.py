@@ -21,11 +21,12 @@ from styr.model.repository import load_repository
 from styr.report import formatting as fmt
 from styr.report.anchors import Anchors
 from styr.report.decision_words import decision_facts
-from styr.report.links import sdg
+from styr.report.followup import follow_up
+from styr.report.links import kolada, sdg
 from styr.report.provenance import citation_text, provenance_facts, provenance_text
 from styr.report.texts import Labels, category_name
 from styr.report.view import ViewBuilder
-from styr.report.view_types import Fact, Ref, ValueAt
+from styr.report.view_types import Fact, IndicatorView, ItemView, Ref, ValueAt
 
 
 @pytest.fixture(scope="module")
@@ -245,3 +246,87 @@ def test_the_fixture_covers_what_the_shortcuts_skip(builders: dict[str, ViewBuil
         assert any(key in d for d in data), key
         assert any(key not in d for d in data), key
     assert any(e.kind is None for b in _all(builders) for e in b.index.elements)
+
+
+# --- views made in the fields' order ------------------------------------------------------
+
+
+def _indicator_the_long_way(builder: ViewBuilder, element: Element) -> IndicatorView:
+    data = element.data
+    kpi = fmt.text(data.get("kolada"))
+    anchor = builder.anchors.element(element)
+    decision = builder.decision(data)
+    return IndicatorView(
+        id=element.id or "",
+        anchor=anchor,
+        title=fmt.one_line(element.title),
+        kind=builder.kind(element),
+        paragraphs=fmt.paragraphs(data.get("text")),
+        unit=fmt.text(data.get("unit")),
+        better=builder.better(data),
+        baseline=_value_at_the_long_way(builder, data.get("baseline")),
+        targets=_values_at_the_long_way(builder, data.get("targets")),
+        milestones=_values_at_the_long_way(builder, data.get("milestones")),
+        kolada=kolada(kpi, builder.repository.municipality_code, builder.t) if kpi else None,
+        agenda2030=[sdg(r, builder.t) for r in fmt.string_list(data.get("agenda2030"))],
+        contributes_to=[builder.ref(t) for t in fmt.string_list(data.get("contributes_to"))],
+        gender_breakdown=data.get("gender_breakdown") is True,
+        source=fmt.text(data.get("source")),
+        outcome=builder.follow.outcomes.get(id(element), chart_id=f"graf-{anchor}"),
+        provenance=provenance_text(data, builder.t),
+        peers=builder.peers.of(data),
+        decision=" · ".join(f"{f.label}: {f.text}" for f in decision),
+    )
+
+
+def _item_the_long_way(builder: ViewBuilder, element: Element) -> ItemView:
+    data = element.data
+    return ItemView(
+        id=element.id or "",
+        anchor=builder.anchors.element(element),
+        category=element.category,
+        kind=builder.kind(element),
+        title=fmt.one_line(element.title),
+        paragraphs=fmt.paragraphs(data.get("text")),
+        facts=decision_facts(data, builder.index, builder.t) + provenance_facts(data, builder.t),
+        contributes_to=[builder.ref(t) for t in fmt.string_list(data.get("contributes_to"))],
+        agenda2030=[sdg(r, builder.t) for r in fmt.string_list(data.get("agenda2030"))],
+        indicators=[
+            _indicator_the_long_way(builder, e)
+            for e in builder.index.elements
+            if e.parent is element and e.category == "indicator"
+        ],
+        status=builder.follow.goals.get(id(element)),
+        analysis=builder.follow.analyses.get(id(element), []),
+    )
+
+
+def test_each_elements_view_is_the_one_made_field_by_field(
+    builders: dict[str, ViewBuilder],
+) -> None:
+    shown = 0
+    for builder in _all(builders):
+        for element in builder.index.elements:
+            assert builder.item(element) == _item_the_long_way(builder, element)
+            if element.category == "indicator":
+                assert builder.indicator(element) == _indicator_the_long_way(builder, element)
+                shown += 1
+    assert shown > 20
+
+
+def test_the_views_are_made_with_their_follow_up() -> None:
+    """With outcomes and goals judged, as the report makes them: the same views."""
+    repository = load_repository(ROOT / "examples" / "helsingborg")
+    index = shared_index(repository)
+    labels = Labels("sv")
+    builder = ViewBuilder(
+        repository, index, labels, Anchors(), follow_up(repository, index, labels.language)
+    )
+    goals = [e for e in index.elements if e.category == "goal"]
+    assert any(builder.item(goal).status is not None for goal in goals)
+    indicators = [e for e in index.elements if e.category == "indicator"]
+    assert any(builder.indicator(e).outcome is not None for e in indicators)
+    for element in goals + indicators:
+        assert builder.item(element) == _item_the_long_way(builder, element)
+    for element in indicators:
+        assert builder.indicator(element) == _indicator_the_long_way(builder, element)

@@ -31,7 +31,10 @@ def provenance_facts(data: dict[str, Any], labels: Labels) -> list[Fact]:
 
 def provenance_text(data: dict[str, Any], labels: Labels) -> str:
     """The same mark on one line (`Exempeltext: inte kommunens egen text …`), for tables."""
-    return "; ".join(f"{fact.label}: {fact.text}" for fact in provenance_facts(data, labels))
+    facts = provenance_facts(data, labels)
+    if not facts:  # asked of every indicator; most carry no mark
+        return ""
+    return "; ".join(f"{fact.label}: {fact.text}" for fact in facts)
 
 
 def citation_text(value: Any) -> str:
