@@ -330,3 +330,47 @@ def test_the_views_are_made_with_their_follow_up() -> None:
         assert builder.item(element) == _item_the_long_way(builder, element)
     for element in indicators:
         assert builder.indicator(element) == _indicator_the_long_way(builder, element)
+
+
+# --- references and periods ---------------------------------------------------------------
+
+
+def _ref_the_long_way(builder: ViewBuilder, target: str) -> Ref:
+    element = builder.index.by_id.get(target)
+    if element is None:
+        return Ref(target, target, None)
+    anchor = builder.anchors.of(element)
+    href = f"#{anchor}" if anchor else None
+    return Ref(target, element.title, href, _kind_the_long_way(builder, element), element.category)
+
+
+def test_a_reference_is_made_as_the_element_it_names_says(
+    builders: dict[str, ViewBuilder],
+) -> None:
+    for builder in _all(builders):
+        targets = [*builder.index.by_id, "saknas", ""]
+        for _ in range(2):  # the second time, the shared ones from the first
+            for target in targets:
+                assert builder.ref(target) == _ref_the_long_way(builder, target)
+        shared = [t for t, e in builder.index.by_id.items() if e.owner is None]
+        assert shared and all(builder.ref(t) is builder.ref(t) for t in shared)
+
+
+def _period_the_long_way(value: Any) -> str:
+    if not isinstance(value, dict):
+        return ""
+    start, end = fmt.year(value.get("start")), fmt.year(value.get("end"))
+    if start is not None and end is not None:
+        return str(start) if start == end else f"{start}–{end}"
+    return str(start if start is not None else end if end is not None else "")
+
+
+@settings(deadline=None, max_examples=300)
+@given(st.one_of(st.dictionaries(st.sampled_from(["start", "end", "x"]), _scalars), _scalars))
+@example({"start": 2023, "end": 2026})
+@example({"start": 2026, "end": 2026})
+@example({"start": True, "end": 2026})
+@example({"end": 2030})
+@example({"start": 2023.0})
+def test_a_period_is_the_reading_written_out(value: Any) -> None:
+    assert fmt.period(value) == _period_the_long_way(value)

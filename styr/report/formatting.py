@@ -58,7 +58,10 @@ def period(value: Any) -> str:
     """A `{start, end}` period as 2023–2026 (or one year)."""
     if not isinstance(value, dict):
         return ""
-    start, end = year(value.get("start")), year(value.get("end"))
+    start, end = value.get("start"), value.get("end")
+    # `year` of each, written out: asked of every goal's horizon.
+    start = start if type(start) is int else None
+    end = end if type(end) is int else None
     if start is not None and end is not None:
         return str(start) if start == end else f"{start}–{end}"
     return str(start if start is not None else end if end is not None else "")

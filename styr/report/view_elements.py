@@ -45,6 +45,11 @@ class ElementViews:
         # Each kind's label, asked for every element and every reference to one: the
         # words of the language, found once per kind (the kinds live as long as the model).
         self._kind_labels: dict[int, str] = {}
+        # The references to what no organisation owns (the council level, the organisations
+        # themselves, the plans), made once each: nearly every goal names a council-level
+        # target, and the same few are named again and again. Kept, they are as many as
+        # those elements; an organisation's goals, named by few, are made each time.
+        self._shared_refs: dict[str, Ref] = {}
         self.top_level: dict[tuple[str, str | None], list[Element]] = defaultdict(list)
         for element in index.elements:
             if element.parent is None:
@@ -54,12 +59,18 @@ class ElementViews:
     # --- references -------------------------------------------------------------------
 
     def ref(self, target: str) -> Ref:
+        shared = self._shared_refs.get(target)
+        if shared is not None:
+            return shared
         element = self.index.by_id.get(target)
         if element is None:
             return Ref(target, target, None)
-        anchor = self.anchors.of(element)
+        anchor = self.anchors.of(element)  # every element's is given before any reference
         href = f"#{anchor}" if anchor else None
-        return Ref(target, element.title, href, self.kind(element), element.category)
+        made = Ref(target, element.title, href, self.kind(element), element.category)
+        if element.owner is None:  # the council level, an organisation, a plan
+            self._shared_refs[target] = made
+        return made
 
     def refs(self, data: dict[str, Any], key: str = "contributes_to") -> list[Ref]:
         targets = data.get(key)
