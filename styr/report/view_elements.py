@@ -116,7 +116,7 @@ class ElementViews:
             self.kind(element),
             fmt.one_line(element.title),
             fmt.paragraphs(data.get("text")),
-            (facts or []) + self.decision(data) + provenance_facts(data, self.t),
+            self.facts_of(data, facts),
             "",  # lead: a council area's heading, set by its section
             self.refs(data),  # contributes_to
             self.sdgs(data),  # agenda2030
@@ -125,6 +125,15 @@ class ElementViews:
             self.follow.goals.get(id(element)),  # status
             self.follow.analyses.get(id(element), []),
         )
+
+    def facts_of(self, data: dict[str, Any], own: list[Fact] | None) -> list[Fact]:
+        """An element's details: its own (`own`), its decision, where its text comes from."""
+        shown = [*own] if own else []
+        if "decision" in data:  # most elements record none, nor any mark (one list, not three)
+            shown += decision_facts(data, self.index, self.t)
+        if "citation" in data or "illustrative" in data:
+            shown += provenance_facts(data, self.t)
+        return shown
 
     def decision(self, data: dict[str, Any]) -> list[Fact]:
         """Who decided the element and when, or nothing for an element without a decision."""
@@ -137,7 +146,9 @@ class ElementViews:
         return [e for e in self.index.children(element) if e.category == category]
 
     def indicators_under(self, element: Element) -> list[IndicatorView]:
-        return [self.indicator(e) for e in self.kids(element, "indicator")]
+        # `kids`, written out: asked of every goal.
+        children = self.index.children(element)
+        return [self.indicator(e) for e in children if e.category == "indicator"]
 
     def indicator(self, element: Element) -> IndicatorView:
         data = element.data
