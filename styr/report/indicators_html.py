@@ -120,7 +120,7 @@ def _row(
 ) -> None:
     out.append(f'<tr class="indicator">\n<th scope="row" id="{_e(i.anchor)}">{_e(i.title)}')
     _meta(i, t, out)
-    out.append("\n</th>\n")
+    out.append("</th>\n" if out[-1].endswith("\n") else "\n</th>\n")  # no empty line
     if not (i.baseline or i.targets or i.milestones or i.outcome or i.kolada or i.agenda2030):
         if columns:
             out.append(f'<td class="no-values" colspan="{columns}">{_short(t.no_values)}</td>')

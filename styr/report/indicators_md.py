@@ -1,7 +1,8 @@
 """A table of indicators in the Markdown report, written in one pass in Python.
 
 This writes what the macro `indicator_table` of `_macros.md.j2` once laid out
-itself, byte for byte (the page is tidied afterwards, as any other): a table
+itself, the same page once tidied (a comparison with other municipalities
+without the second empty line in a row it starts with): a table
 stands under nearly every goal, and on a page of 100,000 goals the macro's
 attribute lookups, tests and filters cost more than building the indicators'
 views. The macro is still there (for a folder of templates that calls it)
@@ -17,7 +18,7 @@ from collections.abc import Callable, Sequence
 from styr.report.columns import IndicatorColumns, indicator_columns
 from styr.report.followup import OutcomeView
 from styr.report.markdown import md
-from styr.report.md_parts import external_link, md_short, ref_link
+from styr.report.md_parts import ends_with_empty_line, external_link, md_short, ref_link
 from styr.report.texts import Labels
 from styr.report.view_types import IndicatorView, ValueAt
 
@@ -33,9 +34,22 @@ def indicator_table_md(
     """
     if not items:
         return ""
+    out = ["\n"]
+    indicator_table_parts(items, t, peer_table, out)
+    return "".join(out)
+
+
+def indicator_table_parts(
+    items: Sequence[IndicatorView],
+    t: Labels,
+    peer_table: Callable[[list[IndicatorView], Labels], str],
+    out: list[str],
+) -> bool:
+    """`indicator_table_md` but its first line end (`items` not empty), added to `out` for a
+    block that joins it with others itself (`item_md`); whether it ends with an empty line."""
     cols = indicator_columns(items)
     columns = cols.count
-    out = ["\n", _head(t, cols), "\n| --- |", " --- |" * columns, "\n"]
+    out += [_head(t, cols), "\n| --- |", " --- |" * columns, "\n"]
     for i in items:
         _row(i, t, cols, columns, out)
     out.append("\n")
@@ -44,8 +58,10 @@ def indicator_table_md(
     )
     compared = [i for i in items if i.peers]
     if compared:
-        out.append(str(peer_table(compared, t)))
-    return "".join(out)
+        peers = str(peer_table(compared, t))
+        # It starts with an empty line, and one stands here already.
+        out.append(peers.lstrip("\n") if ends_with_empty_line(out) else peers)
+    return ends_with_empty_line(out)
 
 
 def _head(t: Labels, cols: IndicatorColumns) -> str:

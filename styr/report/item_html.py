@@ -1,11 +1,13 @@
 """A titled block of the HTML report (a goal, an area, an assignment, a work plan), in one pass.
 
 This writes what the macro `item` of `_macros.html.j2` once laid out itself,
-byte for byte: there is one under every goal, and on a page of 100,000 goals
-the macro's lookups and tests were seconds. The macro is still there (for a
-folder of templates that calls it, and for the blocks that hold others, whose
-inside it renders first) and hands its arguments to `item_html`. Every text
-goes through markupsafe's `escape`, as Jinja's autoescape does.
+line for line, without the empty lines the page drops (a page written tidy
+is not split into lines to be tidied, see `styr.report.render`): there is one
+under every goal, and on a page of 100,000 goals the macro's lookups and
+tests were seconds. The macro is still there (for a folder of templates that
+calls it, and for the blocks that hold others, whose inside it renders first)
+and hands its arguments to `item_html`. Every text goes through markupsafe's
+`escape`, as Jinja's autoescape does.
 """
 
 from __future__ import annotations
@@ -77,7 +79,8 @@ def item_text(
         out.append('<dl class="facts">\n')
         out.extend(_fact(fact, t) for fact in x.facts)
         out.append("</dl>\n")
-    out.append("\n")
+    elif x.lead or st:
+        out.append("\n")  # the end of the line of the lead and the status
     out.extend(f"<p>{_e(paragraph)}</p>\n" for paragraph in x.paragraphs)
     if x.contributes_to:
         out.append(f'<div class="refs"><span class="label">{_short(t.contributes_to)}:</span> <ul>')
@@ -87,18 +90,29 @@ def item_text(
         out.append(f'<div class="refs"><span class="label">{_short(t.agenda2030)}:</span> <ul>')
         out.extend(f"<li>{external_link(link)}</li>" for link in x.agenda2030)
         out.append("</ul></div>\n")
-    out.append("\n")
     if x.indicators:
         caption = f"{t.indicators}: {x.title}"
-        out.append(indicator_table_text(x.indicators, t, caption, True, peer_table))
-    out.append("\n")
+        table = indicator_table_text(x.indicators, t, caption, True, peer_table)
+        out.append(table)
+        if not table.endswith("\n"):
+            out.append("\n")
     if x.analysis:
         out.append(f'<div class="analysis"><strong>{_short(t.analysis)}:</strong>')
         out.extend(f"<p>{_e(paragraph)}</p>\n" for paragraph in x.analysis)
         out.append("</div>")
-    out.append(inside)
+    if inside:
+        out.append(_tidy_inside(inside, out[-1].endswith("\n")))
     out.append("</article>")
     return "".join(out)
+
+
+def _tidy_inside(inside: str, line_ended: bool) -> str:
+    """A `call` block's text without the empty lines it leaves at its ends (after a line
+    already ended, or its own last line end), which the page would drop: written tidy, the
+    block is passed on whole (`styr.report.render`)."""
+    if inside.endswith("\n\n"):
+        inside = inside.rstrip("\n") + "\n"
+    return inside.lstrip("\n") if line_ended else inside
 
 
 def _fact(fact: Fact, t: Labels) -> str:

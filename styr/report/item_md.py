@@ -1,7 +1,8 @@
 """A titled block of the Markdown report (a goal, an area, an assignment, a work plan), in one pass.
 
 This writes what the macro `item` of `_macros.md.j2` once laid out itself,
-byte for byte (the page is tidied afterwards, as any other): there is one
+the same page once tidied, without a second empty line in a row (a page
+written tidy is not split into lines, see `styr.report.render`): there is one
 under every goal, and on a page of 100,000 goals the macro's lookups, tests
 and filters were seconds. The macro is still there (for a folder of templates
 that calls it, and for the blocks that hold others, whose inside it renders
@@ -16,10 +17,10 @@ from collections.abc import Callable, Sequence
 from jinja2 import pass_context
 from jinja2.runtime import Context
 
-from styr.report.indicators_md import indicator_table_md
+from styr.report.indicators_md import indicator_table_parts
 from styr.report.macro_origin import is_bundled
 from styr.report.markdown import md
-from styr.report.md_parts import external_link, md_short, ref_link
+from styr.report.md_parts import ends_with_empty_line, external_link, md_short, ref_link
 from styr.report.texts import Labels
 from styr.report.view_types import Fact, IndicatorView, ItemView
 
@@ -54,14 +55,25 @@ def item_md(
         out.append(f"**{t.contributes_to}:** {refs}\n\n")
     if x.agenda2030:
         links = ", ".join(external_link(link) for link in x.agenda2030)
-        out.append(f"**{t.agenda2030}:** {links}\n")
-    if x.indicators:
-        out.append(indicator_table_md(x.indicators, t, peer_table))
-    out.append("\n")
+        out.append(f"**{t.agenda2030}:** {links}\n\n")
+    # Every part so far ends with an empty line: the table is written without the line
+    # end it starts with, and with one more only where it does not end with an empty line.
+    if x.indicators and not indicator_table_parts(x.indicators, t, peer_table, out):
+        out.append("\n")
     if x.analysis:
         out.append(f"> **{t.analysis}:** {' '.join(md(p) for p in x.analysis)}\n\n")
-    out.append(inside)
+    if inside:
+        out.append(_tidy_inside(inside, ends_with_empty_line(out)))
     return "".join(out)
+
+
+def _tidy_inside(inside: str, after_empty_line: bool) -> str:
+    """A `call` block's text without the empty lines it would add to one already there
+    (after `after_empty_line`, and at its own end), which the page would drop: written tidy,
+    the block is passed on whole (`styr.report.render`)."""
+    if inside.endswith("\n\n\n"):
+        inside = inside.rstrip("\n") + "\n\n"
+    return inside.lstrip("\n") if after_empty_line else inside
 
 
 def _fact(fact: Fact, t: Labels) -> str:
@@ -88,5 +100,11 @@ def items_md(
     the template calls it.
     """
     if is_bundled(item, "_macros.md.j2", "item"):
-        return "\n".join(item_md(x, t, level, section, "", peer_table) for x in items)
+        blocks: list[str] = []
+        for x in items:
+            # A block ends with an empty line: a line end after it would add a second one.
+            if blocks and not blocks[-1].endswith("\n\n"):
+                blocks.append("\n")
+            blocks.append(item_md(x, t, level, section, "", peer_table))
+        return "".join(blocks)
     return "\n".join(str(context.call(item, x, t, level, section)) for x in items)

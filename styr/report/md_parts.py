@@ -30,3 +30,13 @@ def external_link(link: ExternalLink) -> str:
     if link.href:
         return f"[{md(link.text)}]({link.href})"
     return md(link.text)
+
+
+def ends_with_empty_line(parts: list[str]) -> bool:
+    """Whether the text the parts make up ends with an empty line (two line ends in a row)."""
+    tail = ""
+    for part in reversed(parts):
+        tail = part + tail
+        if len(tail) >= 2:
+            break
+    return tail.endswith("\n\n")
