@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable, Sequence
+from typing import NamedTuple
 
 from markupsafe import Markup
 
@@ -47,22 +48,36 @@ def indicator_table_text(
     hide_caption: bool,
     peer_table: Callable[[list[IndicatorView], Labels], str],
 ) -> str:
-    """`indicator_table_html` as a plain text, for a block that joins it with others itself
-    (`item_html`): made into Markup and back, each table was copied twice more."""
+    """`indicator_table_html` as a plain text."""
+    out: list[str] = []
+    write_indicator_table(items, t, caption, hide_caption, peer_table, out)
+    return "".join(out)
+
+
+def write_indicator_table(
+    items: Sequence[IndicatorView],
+    t: Labels,
+    caption: str,
+    hide_caption: bool,
+    peer_table: Callable[[list[IndicatorView], Labels], str],
+    out: list[str],
+) -> None:
+    """The table added to `out`, a part at a time, for a block that joins its parts once
+    (`item_html`): joined here first, each table was copied once more."""
     if not items:
-        return ""
+        return
     cols = indicator_columns(items)
     followed = cols.followed
     columns = cols.count
     first = followed[0].outcome if followed else None  # `followed` are those with an outcome
-    outcome_label = _e(t.get("outcome_in", period=first.period)) if first else ""
+    outcome_label = _outcome_label(t, first.period) if first else ""
     hidden = ' class="visually-hidden"' if hide_caption else ""
-    out = [
+    out.append(
         '<div class="table-wrap">\n<table class="indicators stack">\n'
-        f"<caption{hidden}>{_e(caption)}</caption>\n",
-        _head(t, cols, outcome_label),
-        "<tbody>\n",
-    ]
+        f"<caption{hidden}>{_e(caption)}</caption>\n"
+    )
+    out.append(_head(t, cols, outcome_label))
+    out.append("<tbody>\n")
     for i in items:
         _row(i, t, cols, columns, outcome_label, out)
     out.append("</tbody>\n</table>\n</div>\n")
@@ -76,7 +91,11 @@ def indicator_table_text(
     compared = [i for i in items if i.peers]
     if compared:
         out.append(str(peer_table(compared, t)))
-    return "".join(out)
+
+
+@functools.lru_cache(maxsize=64)  # by the labels and the period: a few a report
+def _outcome_label(t: Labels, period: str) -> str:
+    return _e(t.get("outcome_in", period=period))
 
 
 def _head(t: Labels, cols: IndicatorColumns, outcome_label: str) -> str:
@@ -110,6 +129,46 @@ def _head_of(
     return head + "</tr></thead>\n"
 
 
+class _Words(NamedTuple):
+    """A table's labels in the markup they stand in, escaped once a report, not once a row."""
+
+    unit: str
+    source: str
+    gender_breakdown: str
+    contributes_to: str
+    baseline: str
+    targets: str
+    milestones: str
+    no_values: str
+    preliminary: str
+    women: str
+    men: str
+    fulfilment_percent: str
+
+
+@functools.lru_cache(maxsize=16)  # one set of labels a report
+def _words(t: Labels) -> _Words:
+    def cell(label: str) -> str:
+        return f'<td data-label="{_short(label)}"><ul class="values">'
+
+    return _Words(
+        unit=f'<span class="indicator-meta">{_short(t.unit)}: ',
+        source=f'<span class="indicator-meta">{_short(t.source)}: ',
+        gender_breakdown=f'<span class="indicator-meta">{_short(t.gender_breakdown)}</span>',
+        contributes_to=(
+            f'<div class="refs"><span class="label">{_short(t.contributes_to)}:</span> <ul>'
+        ),
+        baseline=cell(t.baseline),
+        targets=cell(t.targets),
+        milestones=cell(t.milestones),
+        no_values=f">{_short(t.no_values)}</td>",
+        preliminary=f' <span class="note preliminary">({_short(t.preliminary)})</span>',
+        women=_short(t.women),
+        men=_short(t.men),
+        fulfilment_percent=_short(t.fulfilment_percent),
+    )
+
+
 def _row(
     i: IndicatorView,
     t: Labels,
@@ -118,23 +177,24 @@ def _row(
     outcome_label: str,
     out: list[str],
 ) -> None:
+    words = _words(t)
     out.append(f'<tr class="indicator">\n<th scope="row" id="{_e(i.anchor)}">{_e(i.title)}')
-    _meta(i, t, out)
+    _meta(i, t, words, out)
     out.append("</th>\n" if out[-1].endswith("\n") else "\n</th>\n")  # no empty line
     if not (i.baseline or i.targets or i.milestones or i.outcome or i.kolada or i.agenda2030):
         if columns:
-            out.append(f'<td class="no-values" colspan="{columns}">{_short(t.no_values)}</td>')
+            out.append(f'<td class="no-values" colspan="{columns}"{words.no_values}')
     else:
         if cols.baseline:
-            _values_cell(t.baseline, [i.baseline] if i.baseline else [], out)
+            _values_cell(words.baseline, (i.baseline,) if i.baseline else (), out)
         if cols.targets:
-            _values_cell(t.targets, i.targets, out)
+            _values_cell(words.targets, i.targets, out)
         if cols.milestones:
-            _values_cell(t.milestones, i.milestones, out)
+            _values_cell(words.milestones, i.milestones, out)
         if cols.followed:
             if i.outcome:
                 out.append(f'<td data-label="{outcome_label}">')
-                _outcome(i.outcome, t, out)
+                _outcome(i.outcome, t, words, out)
             else:
                 out.append("<td>")
             out.append("</td>")
@@ -143,37 +203,36 @@ def _row(
     out.append("</tr>\n")
 
 
-def _meta(i: IndicatorView, t: Labels, out: list[str]) -> None:
+def _meta(i: IndicatorView, t: Labels, words: _Words, out: list[str]) -> None:
     """What is said of the indicator under its name, in its row's heading cell."""
     if i.unit and i.better:
-        out.append(
-            f'<span class="indicator-meta">{_short(t.unit)}: {_e(i.unit)} · '
-            f"{_short(i.better)}</span>"
-        )
+        out.append(f"{words.unit}{_e(i.unit)} · {_short(i.better)}</span>")
     elif i.unit:
-        out.append(f'<span class="indicator-meta">{_short(t.unit)}: {_e(i.unit)}</span>')
+        out.append(f"{words.unit}{_e(i.unit)}</span>")
     elif i.better:
         out.append(f'<span class="indicator-meta">{_short(i.better)}</span>')
     if i.gender_breakdown:
-        out.append(f'<span class="indicator-meta">{_short(t.gender_breakdown)}</span>')
+        out.append(words.gender_breakdown)
     if i.source:
-        out.append(f'<span class="indicator-meta">{_short(t.source)}: {_e(i.source)}</span>')
+        out.append(f"{words.source}{_e(i.source)}</span>")
     if i.provenance:
         out.append(f'<span class="indicator-meta">{_e(i.provenance)}</span>')
     if i.decision:
         out.append(f'<span class="indicator-meta">{_e(i.decision)}</span>')
-    out.extend(f'<p class="indicator-text">{_e(paragraph)}</p>' for paragraph in i.paragraphs)
+    for paragraph in i.paragraphs:
+        out.append(f'<p class="indicator-text">{_e(paragraph)}</p>')
     if i.contributes_to:
-        out.append(f'<div class="refs"><span class="label">{_short(t.contributes_to)}:</span> <ul>')
-        out.extend(f"<li>{ref_link(ref, t)}</li>" for ref in i.contributes_to)
+        out.append(words.contributes_to)
+        for ref in i.contributes_to:
+            out.append(f"<li>{ref_link(ref, t)}</li>")
         out.append("</ul></div>\n")
 
 
-def _values_cell(label: str, values: Sequence[ValueAt], out: list[str]) -> None:
+def _values_cell(opening: str, values: Sequence[ValueAt], out: list[str]) -> None:
     if not values:
         out.append("<td></td>")
         return
-    out.append(f'<td data-label="{_short(label)}"><ul class="values">')
+    out.append(opening)
     for v in values:
         year = f'<span class="year">{_short(v.year)}:</span> ' if v.year else ""
         note = f' <span class="note">({_e(v.note)})</span>' if v.note else ""
@@ -181,40 +240,51 @@ def _values_cell(label: str, values: Sequence[ValueAt], out: list[str]) -> None:
     out.append("</ul></td>")
 
 
-def _outcome(o: OutcomeView, t: Labels, out: list[str]) -> None:
+def _outcome(o: OutcomeView, t: Labels, words: _Words, out: list[str]) -> None:
     """Only the values there are: no dash for a value not given."""
     if o.value:
         out.append(f'<span class="outcome-value">{_short(o.value)}</span>')
         if o.preliminary:
-            out.append(f' <span class="note preliminary">({_short(t.preliminary)})</span>')
+            out.append(words.preliminary)
     if o.women and o.men:
         out.append(
-            f' <span class="note">({_short(t.women)} {_short(o.women)}, '
-            f"{_short(t.men)} {_short(o.men)})</span>"
+            f' <span class="note">({words.women} {_short(o.women)}, '
+            f"{words.men} {_short(o.men)})</span>"
         )
     elif o.women:
-        out.append(f' <span class="note">({_short(t.women)} {_short(o.women)})</span>')
+        out.append(f' <span class="note">({words.women} {_short(o.women)})</span>')
     elif o.men:
-        out.append(f' <span class="note">({_short(t.men)} {_short(o.men)})</span>')
+        out.append(f' <span class="note">({words.men} {_short(o.men)})</span>')
     figures = o.value or o.women or o.men
     if o.credit and figures:
         out.append(f'<br><span class="note credit">{_e(o.credit)}</span>')
     if figures:
         out.append("<br>")
     st = o.status
-    out.append(
-        f'<span class="status status-{_short(st.key)}"><span class="status-symbol"'
-        f' aria-hidden="true">{_short(st.symbol)}</span> {_short(st.label)}</span>'
-    )
+    out.append(status_span(st.key, st.symbol, st.label))
     if o.percent:
-        out.append(f' <span class="note">{_short(o.percent)} {_short(t.fulfilment_percent)}</span>')
+        out.append(f' <span class="note">{_short(o.percent)} {words.fulfilment_percent}</span>')
     if o.next_target_year:
-        upcoming = t.get("next_target", value=o.next_target, year=o.next_target_year)
-        out.append(f'<br><span class="note">{_e(upcoming)}</span>')
+        out.append(_next_target(t, o.next_target, o.next_target_year))
     if o.trend and not o.chart:
         out.append(f'<br><span class="note">{_e(o.trend)}</span>')
     if o.comment:
         out.append(f'<br><span class="note">{_e(o.comment)}</span>')
+
+
+@functools.lru_cache(maxsize=1024)  # by the labels, the value and the year: a few a report
+def _next_target(t: Labels, value: str, year: str) -> str:
+    upcoming = t.get("next_target", value=value, year=year)
+    return f'<br><span class="note">{_e(upcoming)}</span>'
+
+
+@functools.lru_cache(maxsize=64)  # a few statuses a report
+def status_span(key: str, symbol: str, label: str) -> str:
+    """A status with its symbol, as the macro `status` writes it."""
+    return (
+        f'<span class="status status-{_short(key)}"><span class="status-symbol"'
+        f' aria-hidden="true">{_short(symbol)}</span> {_short(label)}</span>'
+    )
 
 
 def _links_cell(i: IndicatorView, t: Labels, out: list[str]) -> None:

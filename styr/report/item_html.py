@@ -12,7 +12,9 @@ and hands its arguments to `item_html`. Every text goes through markupsafe's
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Sequence
+from typing import NamedTuple
 
 from jinja2 import pass_context
 from jinja2.runtime import Context
@@ -21,7 +23,7 @@ from markupsafe import Markup, escape
 from styr.report.html_escape import escaped as _e
 from styr.report.html_parts import escaped_short as _short
 from styr.report.html_parts import external_link, ref_link
-from styr.report.indicators_html import indicator_table_text
+from styr.report.indicators_html import status_span, write_indicator_table
 from styr.report.macro_origin import is_bundled
 from styr.report.texts import Labels
 from styr.report.view_types import Fact, IndicatorView, ItemView
@@ -53,57 +55,92 @@ def item_text(
     inside: str,
     peer_table: Callable[[list[IndicatorView], Labels], str],
 ) -> str:
-    """`item_html` as a plain text, for `items_html`, which joins the blocks itself (made
-    into Markup one by one, each block was copied once more)."""
-    heading_kind = x.heading_kind
-    kind = (
-        f'<span class="kind">{_short(heading_kind)}</span> '
-        if heading_kind and heading_kind != section
-        else ""
+    """`item_html` as a plain text."""
+    out: list[str] = []
+    _write_block(x, t, level, css_class, section, inside, peer_table, out)
+    return "".join(out)
+
+
+@functools.lru_cache(maxsize=16)  # one set of labels a report
+def _words(t: Labels) -> _Words:
+    return _Words(
+        f'<div class="refs"><span class="label">{_short(t.contributes_to)}:</span> <ul>',
+        f'<div class="refs"><span class="label">{_short(t.agenda2030)}:</span> <ul>',
+        f'<div class="analysis"><strong>{_short(t.analysis)}:</strong>',
     )
-    out = [
+
+
+class _Words(NamedTuple):
+    """The openings of a block's lists, escaped once a report instead of once a block."""
+
+    contributes_to: str
+    agenda2030: str
+    analysis: str
+
+
+@functools.lru_cache(maxsize=256)  # by the labels, the period and the status: a few a report
+def _goal_status(t: Labels, period: str, key: str, symbol: str, label: str) -> str:
+    fulfilment = _short(t.get("fulfilment_in", period=period))
+    status = status_span(key, symbol, label)
+    return f'<p class="goal-status"><strong>{fulfilment}:</strong> {status}</p>'
+
+
+def _write_block(
+    x: ItemView,
+    t: Labels,
+    level: int,
+    css_class: str,
+    section: str,
+    inside: str,
+    peer_table: Callable[[list[IndicatorView], Labels], str],
+    out: list[str],
+) -> None:
+    """The block of `x` added to `out`, a part at a time (joined once for all the blocks)."""
+    # Its kind is said unless the section says it: the title's own start is looked at only then.
+    heading_kind = "" if x.kind == section else x.heading_kind
+    kind = f'<span class="kind">{_short(heading_kind)}</span> ' if heading_kind else ""
+    out.append(
         f'<article class="block {_e(css_class)}">\n'
         f'<h{level} id="{_e(x.anchor)}">{kind}{_e(x.title)}</h{level}>\n'
-    ]
+    )
     if x.lead:
         out.append(f'<p class="lead">{_e(x.lead)}</p>')
     st = x.status
     if st:
-        fulfilment = _short(t.get("fulfilment_in", period=st.period))
-        out.append(
-            f'<p class="goal-status"><strong>{fulfilment}:</strong> <span class="status'
-            f' status-{_short(st.key)}"><span class="status-symbol" aria-hidden="true">'
-            f"{_short(st.symbol)}</span> {_short(st.label)}</span></p>"
-        )
+        out.append(_goal_status(t, st.period, st.key, st.symbol, st.label))
     if x.facts:
         out.append('<dl class="facts">\n')
-        out.extend(_fact(fact, t) for fact in x.facts)
+        for fact in x.facts:
+            out.append(_fact(fact, t))
         out.append("</dl>\n")
     elif x.lead or st:
         out.append("\n")  # the end of the line of the lead and the status
-    out.extend(f"<p>{_e(paragraph)}</p>\n" for paragraph in x.paragraphs)
+    for paragraph in x.paragraphs:
+        out.append(f"<p>{_e(paragraph)}</p>\n")
+    words = _words(t)
     if x.contributes_to:
-        out.append(f'<div class="refs"><span class="label">{_short(t.contributes_to)}:</span> <ul>')
-        out.extend(f"<li>{ref_link(ref, t)}</li>" for ref in x.contributes_to)
+        out.append(words.contributes_to)
+        for ref in x.contributes_to:
+            out.append(f"<li>{ref_link(ref, t)}</li>")
         out.append("</ul></div>\n")
     if x.agenda2030:
-        out.append(f'<div class="refs"><span class="label">{_short(t.agenda2030)}:</span> <ul>')
-        out.extend(f"<li>{external_link(link)}</li>" for link in x.agenda2030)
+        out.append(words.agenda2030)
+        for link in x.agenda2030:
+            out.append(f"<li>{external_link(link)}</li>")
         out.append("</ul></div>\n")
     if x.indicators:
         caption = f"{t.indicators}: {x.title}"
-        table = indicator_table_text(x.indicators, t, caption, True, peer_table)
-        out.append(table)
-        if not table.endswith("\n"):
+        write_indicator_table(x.indicators, t, caption, True, peer_table, out)
+        if not out[-1].endswith("\n"):
             out.append("\n")
     if x.analysis:
-        out.append(f'<div class="analysis"><strong>{_short(t.analysis)}:</strong>')
-        out.extend(f"<p>{_e(paragraph)}</p>\n" for paragraph in x.analysis)
+        out.append(words.analysis)
+        for paragraph in x.analysis:
+            out.append(f"<p>{_e(paragraph)}</p>\n")
         out.append("</div>")
     if inside:
         out.append(_tidy_inside(inside, out[-1].endswith("\n")))
     out.append("</article>")
-    return "".join(out)
 
 
 def _tidy_inside(inside: str, line_ended: bool) -> str:
@@ -116,7 +153,7 @@ def _tidy_inside(inside: str, line_ended: bool) -> str:
 
 
 def _fact(fact: Fact, t: Labels) -> str:
-    refs = ", ".join(ref_link(ref, t) for ref in fact.refs)
+    refs = ", ".join([ref_link(ref, t) for ref in fact.refs]) if fact.refs else ""
     return f"<div><dt>{_short(fact.label)}</dt><dd>{_e(fact.text)}{refs}</dd></div>\n"
 
 
@@ -140,7 +177,11 @@ def items_html(
     the template calls it, each block escaped as `{{ }}` escapes it.
     """
     if is_bundled(item, "_macros.html.j2", "item"):
-        blocks = [item_text(x, t, level, css_class, section, "", peer_table) for x in items]
-        return Markup("\n".join(blocks))
+        out: list[str] = []  # every block's parts, joined once
+        for x in items:
+            if out:
+                out.append("\n")
+            _write_block(x, t, level, css_class, section, "", peer_table, out)
+        return Markup("".join(out))
     called = (context.call(item, x, t, level, css_class, section) for x in items)
     return Markup("\n".join(str(escape(block)) for block in called))
