@@ -61,7 +61,7 @@ def indicator_table_parts(
         peers = str(peer_table(compared, t))
         # It starts with an empty line, and one stands here already.
         out.append(peers.lstrip("\n") if ends_with_empty_line(out) else peers)
-    return ends_with_empty_line(out)
+    return out[-1].endswith("\n\n") or ends_with_empty_line(out)
 
 
 def _head(t: Labels, cols: IndicatorColumns) -> str:
@@ -100,13 +100,16 @@ def _row(i: IndicatorView, t: Labels, cols: IndicatorColumns, columns: int, out:
             out.append(f" {t.no_values} |" + "  |" * (columns - 1))
     else:
         if cols.baseline:
-            out.append(f" {_values([i.baseline] if i.baseline else [])} |")
+            out.append(f" {_value(i.baseline)} |" if i.baseline else "  |")
         if cols.targets:
             out.append(f" {_values(i.targets)} |")
         if cols.milestones:
             out.append(f" {_values(i.milestones)} |")
         if cols.followed:
-            out.append(f" {_outcome(i.outcome, t) if i.outcome else ''} |")
+            out.append(" ")
+            if i.outcome:
+                _outcome(i.outcome, t, out)
+            out.append(" |")
         if cols.links:
             out.append(f" {_links(i, t)} |")
     out.append("\n")
@@ -128,24 +131,28 @@ def _meta(i: IndicatorView, t: Labels, out: list[str]) -> None:
         out.append(f"<br>{md(i.provenance)}")
     if i.decision:
         out.append(f"<br>{md(i.decision)}")
-    out.extend(f"<br>{md(paragraph)}" for paragraph in i.paragraphs)
+    for paragraph in i.paragraphs:
+        out.append(f"<br>{md(paragraph)}")
     if i.contributes_to:
-        refs = ", ".join(ref_link(ref, t) for ref in i.contributes_to)
+        refs = ", ".join([ref_link(ref, t) for ref in i.contributes_to])
         out.append(f"<br>{t.contributes_to}: {refs}")
 
 
 def _values(values: Sequence[ValueAt]) -> str:
-    return "<br>".join(
-        (f"{v.year}: " if v.year else "")
-        + md_short(v.value)
-        + (f" ({md(v.note)})" if v.note else "")
-        for v in values
-    )
+    if len(values) == 1:  # most cells
+        return _value(values[0])
+    return "<br>".join([_value(v) for v in values])
 
 
-def _outcome(o: OutcomeView, t: Labels) -> str:
-    """Only the values there are: no dash for a value not given."""
-    out = [md_short(o.value) if o.value else ""]
+def _value(v: ValueAt) -> str:
+    year = f"{v.year}: " if v.year else ""
+    return f"{year}{md_short(v.value)} ({md(v.note)})" if v.note else f"{year}{md_short(v.value)}"
+
+
+def _outcome(o: OutcomeView, t: Labels, out: list[str]) -> None:
+    """Only the values there are: no dash for a value not given; added to `out`."""
+    if o.value:
+        out.append(md_short(o.value))
     if o.value and o.preliminary:
         out.append(f" ({t.preliminary})")
     if o.women and o.men:
@@ -163,13 +170,16 @@ def _outcome(o: OutcomeView, t: Labels) -> str:
     if o.percent:
         out.append(f" ({md_short(o.percent)} {t.fulfilment_percent})")
     if o.next_target_year:
-        upcoming = t.get("next_target", value=o.next_target, year=o.next_target_year)
-        out.append(f"<br>{md(upcoming)}")
+        out.append(_next_target(t, o.next_target, o.next_target_year))
     if o.trend and not o.chart:
         out.append(f"<br>{md(o.trend)}")
     if o.comment:
         out.append(f"<br>{md(o.comment)}")
-    return "".join(out)
+
+
+@functools.lru_cache(maxsize=1024)  # by the labels, the value and the year: a few a report
+def _next_target(t: Labels, value: str, year: str) -> str:
+    return f"<br>{md(t.get('next_target', value=value, year=year))}"
 
 
 def _links(i: IndicatorView, t: Labels) -> str:

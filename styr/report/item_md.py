@@ -12,6 +12,7 @@ through `md`.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Sequence
 
 from jinja2 import pass_context
@@ -38,33 +39,54 @@ def item_md(
     `section` is the heading the block stands under: its kind is not said again when
     that heading is the kind's own name ("Visionsområde", then "Den skapande staden").
     """
-    heading_kind = x.heading_kind
-    kind = f"{md(heading_kind)}: " if heading_kind and heading_kind != section else ""
-    out = [f'{"#" * level} <a id="{x.anchor}"></a>{kind}{md(x.title)}\n\n']
+    out: list[str] = []
+    _write_block(x, t, level, section, inside, peer_table, out)
+    return "".join(out)
+
+
+def _write_block(
+    x: ItemView,
+    t: Labels,
+    level: int,
+    section: str,
+    inside: str,
+    peer_table: Callable[[list[IndicatorView], Labels], str],
+    out: list[str],
+) -> None:
+    """The block of `x` added to `out`, a part at a time (joined once for all the blocks)."""
+    # Its kind is said unless the section says it: the title's own start is looked at only then.
+    heading_kind = "" if x.kind == section else x.heading_kind
+    kind = f"{md(heading_kind)}: " if heading_kind else ""
+    out.append(f'{"#" * level} <a id="{x.anchor}"></a>{kind}{md(x.title)}\n\n')
     if x.lead:
         out.append(f"*{md(x.lead)}*\n\n")
     st = x.status
     if st:
-        fulfilment = t.get("fulfilment_in", period=st.period)
-        out.append(f"**{fulfilment}:** {st.symbol} {md_short(st.label)}\n\n")
+        out.append(_status_line(t, st.period, st.symbol, st.label))
     if x.facts:
-        out.append(" · ".join(_fact(fact, t) for fact in x.facts) + "\n\n")
-    out.extend(f"{md(paragraph)}\n\n" for paragraph in x.paragraphs)
+        out.append(" · ".join([_fact(fact, t) for fact in x.facts]))
+        out.append("\n\n")
+    for paragraph in x.paragraphs:
+        out.append(f"{md(paragraph)}\n\n")
     if x.contributes_to:
-        refs = ", ".join(ref_link(ref, t) for ref in x.contributes_to)
+        refs = ", ".join([ref_link(ref, t) for ref in x.contributes_to])
         out.append(f"**{t.contributes_to}:** {refs}\n\n")
     if x.agenda2030:
-        links = ", ".join(external_link(link) for link in x.agenda2030)
+        links = ", ".join([external_link(link) for link in x.agenda2030])
         out.append(f"**{t.agenda2030}:** {links}\n\n")
     # Every part so far ends with an empty line: the table is written without the line
     # end it starts with, and with one more only where it does not end with an empty line.
     if x.indicators and not indicator_table_parts(x.indicators, t, peer_table, out):
         out.append("\n")
     if x.analysis:
-        out.append(f"> **{t.analysis}:** {' '.join(md(p) for p in x.analysis)}\n\n")
+        out.append(f"> **{t.analysis}:** {' '.join([md(p) for p in x.analysis])}\n\n")
     if inside:
         out.append(_tidy_inside(inside, ends_with_empty_line(out)))
-    return "".join(out)
+
+
+@functools.lru_cache(maxsize=256)  # by the labels, the period and the status: a few a report
+def _status_line(t: Labels, period: str, symbol: str, label: str) -> str:
+    return f"**{t.get('fulfilment_in', period=period)}:** {symbol} {md_short(label)}\n\n"
 
 
 def _tidy_inside(inside: str, after_empty_line: bool) -> str:
@@ -77,7 +99,7 @@ def _tidy_inside(inside: str, after_empty_line: bool) -> str:
 
 
 def _fact(fact: Fact, t: Labels) -> str:
-    refs = ", ".join(ref_link(ref, t) for ref in fact.refs)
+    refs = ", ".join([ref_link(ref, t) for ref in fact.refs]) if fact.refs else ""
     return f"**{fact.label}:** {md(fact.text)}{refs}"
 
 
@@ -100,11 +122,11 @@ def items_md(
     the template calls it.
     """
     if is_bundled(item, "_macros.md.j2", "item"):
-        blocks: list[str] = []
+        out: list[str] = []  # every block's parts, joined once
         for x in items:
             # A block ends with an empty line: a line end after it would add a second one.
-            if blocks and not blocks[-1].endswith("\n\n"):
-                blocks.append("\n")
-            blocks.append(item_md(x, t, level, section, "", peer_table))
-        return "".join(blocks)
+            if out and not out[-1].endswith("\n\n") and not ends_with_empty_line(out):
+                out.append("\n")
+            _write_block(x, t, level, section, "", peer_table, out)
+        return "".join(out)
     return "\n".join(str(context.call(item, x, t, level, section)) for x in items)
