@@ -22,7 +22,8 @@ here:
   for the format: every control character but the line breaks and tabs the
   page's own layout uses is shown as an escape (`\\u202e`), so that a title
   can neither reorder what a reader sees nor carry a terminal sequence into
-  a page someone prints with `cat`.
+  a page someone prints with `cat`. `published_utf8` asks the same of a
+  page's UTF-8 bytes, for a page written tidy (`styr.report.render`).
 * `anchor_slug`: an HTML id and link target built only from `a-z0-9_.-`,
   so that no data ever reaches an attribute or a link raw.
 * `markdown_cell`: one line of text in generated Markdown (a table cell, a
@@ -54,6 +55,20 @@ _RAW_IN_JSON = re.compile("[\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u206
 # In a published page: every control but the line breaks and tabs of its own layout.
 _NOT_IN_DOCUMENT = re.compile(f"[\x00-\x08\x0b-\x1f{_OTHER_CONTROLS}]")
 _NOT_IN_ANCHOR = re.compile(r"[^a-z0-9_.-]+")
+# In UTF-8, what `published` escapes (`_NOT_IN_DOCUMENT`) but lone surrogates,
+# which are no UTF-8: the C0 controls but tabs and line ends, and DEL, one byte each; the
+# others by their first byte, then the rest.
+_ESCAPED_FROM_LEAD = {
+    0xC2: re.compile(rb"\xc2[\x80-\x9f]"),  # the C1 controls, U+0080-U+009F
+    0xD8: re.compile(rb"\xd8\x9c"),  # U+061C
+    0xE2: re.compile(rb"\xe2(?:\x80[\x8e\x8f\xa8-\xae]|\x81[\xa6-\xa9])"),  # U+200E-2069
+}
+_LEADS = bytes(_ESCAPED_FROM_LEAD)
+_NOT_SUSPECT = bytes(
+    byte
+    for byte in range(256)
+    if not ((byte < 0x20 and byte not in b"\t\n") or byte == 0x7F or byte in _LEADS)
+)
 
 
 def _shown(match: re.Match[str]) -> str:
@@ -124,6 +139,29 @@ def published(text: str) -> str:
     if _NOT_IN_DOCUMENT.search(text) is None:  # a text with other unprintable characters
         return text
     return _NOT_IN_DOCUMENT.sub(_shown, text)
+
+
+def published_utf8(text: str) -> bytes | None:
+    """The text's UTF-8 if `published` leaves the text as it is, else None: the same
+    decision as `published`'s, asked of the bytes a page is written as.
+
+    One pass in C deletes every byte that can start no character `published` escapes, and what is left
+    (a few first bytes of a character, on most pages) is looked at where it stands.
+    Python's test of printable characters was most of the time of tidying a page.
+    """
+    try:
+        utf8 = text.encode("utf-8")
+    except UnicodeEncodeError:  # a lone surrogate, which `published` escapes
+        return None
+    suspects = utf8.translate(None, _NOT_SUSPECT)
+    if not suspects:
+        return utf8
+    if suspects.translate(None, _LEADS):  # a C0 control or DEL
+        return None
+    for lead, escaped in _ESCAPED_FROM_LEAD.items():
+        if lead in suspects and escaped.search(utf8) is not None:
+            return None
+    return utf8
 
 
 def markdown_cell(text: str) -> str:

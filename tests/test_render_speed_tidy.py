@@ -24,7 +24,7 @@ from hypothesis import strategies as st
 from report_helpers import rich_repository
 
 from styr import files
-from styr.escape import published
+from styr.escape import published, published_utf8
 from styr.report import build_report, render
 
 TODAY = date(2027, 3, 1)
@@ -114,7 +114,7 @@ def test_the_page_is_tidied_as_read_line_by_line(chunks: list[str], fmt: str, ba
 @example("\u2027\u2028\u202f\u2065\u2066\u206a")
 def test_a_text_is_published_as_it_is_exactly_when_its_utf8_says_so(text: str) -> None:
     unchanged = published(text) == text
-    assert render._utf8_as_published(text) == (text.encode("utf-8") if unchanged else None)
+    assert published_utf8(text) == (text.encode("utf-8") if unchanged else None)
 
 
 def test_a_tidy_batch_is_handed_on_whole_with_its_utf8() -> None:

@@ -23,7 +23,7 @@ import jinja2
 from markupsafe import Markup
 
 from styr.errors import UsageError
-from styr.escape import published
+from styr.escape import published, published_utf8
 from styr.report.columns import indicator_columns
 from styr.report.indicators_html import indicator_table_html
 from styr.report.indicators_md import indicator_table_md
@@ -41,20 +41,6 @@ from styr.resources import data_dir
 
 STYLESHEET = "style.css.j2"
 _CHARACTERS_PER_BATCH = 1 << 16
-# In UTF-8, what `published` escapes (`styr.escape._NOT_IN_DOCUMENT`) but lone surrogates,
-# which are no UTF-8: the C0 controls but tabs and line ends, and DEL, one byte each; the
-# others by their first byte, then the rest.
-_ESCAPED_FROM_LEAD = {
-    0xC2: re.compile(rb"\xc2[\x80-\x9f]"),  # the C1 controls, U+0080-U+009F
-    0xD8: re.compile(rb"\xd8\x9c"),  # U+061C
-    0xE2: re.compile(rb"\xe2(?:\x80[\x8e\x8f\xa8-\xae]|\x81[\xa6-\xa9])"),  # U+200E-2069
-}
-_LEADS = bytes(_ESCAPED_FROM_LEAD)
-_NOT_SUSPECT = bytes(
-    byte
-    for byte in range(256)
-    if not ((byte < 0x20 and byte not in b"\t\n") or byte == 0x7F or byte in _LEADS)
-)
 # What the tidying of a batch would change: an empty line (in Markdown two in a row), or a
 # space or a tab at a line's end. Searched from its line end, the rarer character.
 _UNTIDY = {
@@ -179,7 +165,7 @@ def _tidied(fmt: str, chunks: Iterable[str]) -> Iterator[str]:
             text = text.rstrip("\n") + "\n"
         if not text:
             continue
-        utf8 = _utf8_as_published(text)
+        utf8 = published_utf8(text)
         if utf8 is not None and untidy.search(text) is None:
             if blank and written and fmt == "md":
                 yield "\n"
@@ -210,29 +196,6 @@ class Encoded(str):
         piece = cls(text)
         piece.utf8 = utf8
         return piece
-
-
-def _utf8_as_published(text: str) -> bytes | None:
-    """The text's UTF-8 if `published` leaves the text as it is, else None.
-
-    Asked of the bytes, which the page is written as anyway: one pass in C deletes
-    every byte that can start no character `published` escapes, and what is left
-    (a few first bytes of a character, on most pages) is looked at where it stands.
-    Python's test of printable characters was most of the time of tidying a page.
-    """
-    try:
-        utf8 = text.encode("utf-8")
-    except UnicodeEncodeError:  # a lone surrogate, which `published` escapes
-        return None
-    suspects = utf8.translate(None, _NOT_SUSPECT)
-    if not suspects:
-        return utf8
-    if suspects.translate(None, _LEADS):  # a C0 control or DEL
-        return None
-    for lead, escaped in _ESCAPED_FROM_LEAD.items():
-        if lead in suspects and escaped.search(utf8) is not None:
-            return None
-    return utf8
 
 
 def _tidy_lines(fmt: str, lines: list[str], blank: bool, written: bool) -> tuple[list[str], bool]:
