@@ -17,6 +17,8 @@ from conftest import CliResult
 from filled import init_filled as init_repository  # placeholders written: lints clean
 from helpers import replace_in
 
+import styr.cache_index
+import styr.lint
 from styr.cache import ENTRIES_FOLDER, SECRET_FILE, LintCache, open_cache, partial_suffix
 from styr.cache_context import code_digest
 from styr.cli import main
@@ -204,7 +206,13 @@ def _wrong_shapes(entry: dict[str, Any]) -> list[Any]:
     return shapes
 
 
-def test_a_wrong_shaped_entry_is_a_miss_and_is_rebuilt(broken: Path, tmp_path: Path) -> None:
+def test_a_wrong_shaped_entry_is_a_miss_and_is_rebuilt(
+    broken: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The entry itself is read each time: once the files are older than the racy window
+    # (two seconds, which a loaded machine passes during this loop), the stat index would
+    # answer from its own copy and leave the planted entry unread (the test below).
+    monkeypatch.setattr(styr.lint, "store_index", lambda *arguments: None)
     cache = _cache(tmp_path)
     uncached = lint_paths([broken], today=TODAY)
     key = _key(cache, broken)
@@ -215,6 +223,23 @@ def test_a_wrong_shaped_entry_is_a_miss_and_is_rebuilt(broken: Path, tmp_path: P
         assert _summary(result) == _summary(uncached), shape
         assert result.failed() and result.results[0].suppressed == uncached.results[0].suppressed
         assert cache.load(key) == good, shape  # rebuilt
+
+
+def test_a_wrong_shaped_entry_beside_a_stat_index_changes_nothing(
+    broken: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Every file's stamps trusted at once, as they are two seconds after a change.
+    monkeypatch.setattr(styr.cache_index, "RACY_NS", -(10**12))
+    cache = _cache(tmp_path)
+    uncached = lint_paths([broken], today=TODAY)
+    key = _key(cache, broken)
+    lint_paths([broken], today=TODAY, cache=cache)  # the entry and the stat index written
+    for shape in _wrong_shapes(to_cache_entry(uncached.results[0])):
+        cache.store(key, shape)
+        result = lint_paths([broken], today=TODAY, cache=cache)
+        assert _summary(result) == _summary(uncached), shape
+        assert result.failed() and result.results[0].suppressed == uncached.results[0].suppressed
+        assert cache.load(key) == shape  # the index answered: the entry was never read
 
 
 def test_a_wrong_shaped_entry_through_the_cli(
