@@ -13,6 +13,7 @@ from __future__ import annotations
 import math
 import random
 import re
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -257,7 +258,7 @@ def test_a_failing_parser_falls_back_to_the_careful_reader(
 ) -> None:
     class Exploding:
         @staticmethod
-        def loads(text: str, **options: object) -> object:
+        def load(raw: bytes, **options: object) -> object:
             raise _Panic("thread panicked")
 
     monkeypatch.setattr(fast_reader, "yaml_rs", Exploding)
@@ -269,12 +270,21 @@ def test_a_failing_parser_falls_back_to_the_careful_reader(
 def test_an_interrupt_is_not_swallowed(monkeypatch: pytest.MonkeyPatch) -> None:
     class Interrupted:
         @staticmethod
-        def loads(text: str, **options: object) -> object:
+        def load(raw: bytes, **options: object) -> object:
             raise KeyboardInterrupt
 
     monkeypatch.setattr(fast_reader, "yaml_rs", Interrupted)
     with pytest.raises(KeyboardInterrupt):
         read_plain("a: 1\n")
+
+
+def test_the_text_keeps_no_second_copy_of_itself() -> None:
+    # Parsed from the text itself, yaml-rs made Python keep the text's UTF-8 inside it
+    # for as long as the text lives (lint keeps it for the findings' positions).
+    text = "".join(f"mål-{n}: Fler nöjda invånare\n" for n in range(200))
+    size = sys.getsizeof(text)
+    assert read_plain(text) == {f"mål-{n}": "Fler nöjda invånare" for n in range(200)}
+    assert sys.getsizeof(text) == size
 
 
 def test_keys_short_texts_and_whole_numbers_are_shared_objects() -> None:
