@@ -145,9 +145,10 @@ def published_utf8(text: str) -> bytes | None:
     """The text's UTF-8 if `published` leaves the text as it is, else None: the same
     decision as `published`'s, asked of the bytes a page is written as.
 
-    One pass in C deletes every byte that can start no character `published` escapes, and what is left
-    (a few first bytes of a character, on most pages) is looked at where it stands.
-    Python's test of printable characters was most of the time of tidying a page.
+    One pass in C deletes every byte that can start no character `published`
+    escapes, and what is left (a few first bytes of a character, on most pages)
+    is looked at where it stands. Python's test of printable characters was
+    most of the time of tidying a page.
     """
     try:
         utf8 = text.encode("utf-8")
