@@ -148,8 +148,8 @@ def item(document: Document, x: ItemView, t: Labels, level: int, section: str = 
     Its kind is said before its title unless the title says it, or the section it stands
     in is named after the kind ("Stadens inriktning", then each of them), as on the page.
     """
-    shown = x.heading_kind and x.heading_kind != section
-    kind = f"{x.heading_kind}: " if shown else ""
+    shown = x.kind_under(section)
+    kind = f"{shown}: " if shown else ""
     heading(document, kind + x.title, level, x.anchor)
     if x.lead:
         document.add_paragraph(x.lead)

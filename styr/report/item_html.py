@@ -96,8 +96,7 @@ def _write_block(
     out: list[str],
 ) -> None:
     """The block of `x` added to `out`, a part at a time (joined once for all the blocks)."""
-    # Its kind is said unless the section says it: the title's own start is looked at only then.
-    heading_kind = "" if x.kind == section else x.heading_kind
+    heading_kind = x.kind_under(section)
     kind = f'<span class="kind">{_short(heading_kind)}</span> ' if heading_kind else ""
     out.append(
         f'<article class="block {_e(css_class)}">\n'

@@ -54,8 +54,7 @@ def _write_block(
     out: list[str],
 ) -> None:
     """The block of `x` added to `out`, a part at a time (joined once for all the blocks)."""
-    # Its kind is said unless the section says it: the title's own start is looked at only then.
-    heading_kind = "" if x.kind == section else x.heading_kind
+    heading_kind = x.kind_under(section)
     kind = f"{md(heading_kind)}: " if heading_kind else ""
     out.append(f'{"#" * level} <a id="{x.anchor}"></a>{kind}{md(x.title)}\n\n')
     if x.lead:

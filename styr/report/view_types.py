@@ -102,6 +102,14 @@ class ItemView:
         """The kind to show before the title, unless the title already starts with it."""
         return "" if self.title.casefold().startswith(self.kind.casefold()) else self.kind
 
+    def kind_under(self, section: str) -> str:
+        """The kind to show before the title under the heading `section`: none where that
+        heading is the kind's own name ("Visionsområde", then "Den skapande staden").
+
+        The heading is compared first: the title's own start is looked at only then.
+        """
+        return "" if self.kind == section else self.heading_kind
+
 
 @dataclass(frozen=True, slots=True)
 class Reading:
