@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -329,3 +330,33 @@ def visit(context: Any, file: Path) -> Iterator[Visit]:
         yield seen
     finally:
         page.close()
+
+
+# The rule of `styr.escape.published`, written out: every control but line breaks and tabs
+# shown escaped (a carriage return as `\\r`).
+_CONTROLS = "\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069\ud800-\udfff"
+
+
+def published_the_long_way(text: str) -> str:
+    def shown(match: re.Match[str]) -> str:
+        character = match.group()
+        return "\\r" if character == "\r" else f"\\u{ord(character):04x}"
+
+    return re.sub(f"[{_CONTROLS}]", shown, text)
+
+
+def tidied_the_long_way(fmt: str, text: str) -> str:
+    """The page whole, a line at a time: controls shown, trailing spaces and tabs cut, empty
+    lines dropped (in Markdown one kept between two lines)."""
+    kept: list[str] = []
+    blank = False
+    for line in published_the_long_way(text).split("\n"):
+        line = line.rstrip(" \t")
+        if not line:
+            blank = True
+            continue
+        if fmt == "md" and blank and kept:
+            kept.append("")
+        blank = False
+        kept.append(line)
+    return "\n".join(kept) + "\n" if kept else "\n"

@@ -10,7 +10,6 @@ are held to writing tidy text, which is what makes the shortcut pay.
 from __future__ import annotations
 
 import itertools
-import re
 from collections.abc import Callable, Iterable, Iterator
 from datetime import date
 from pathlib import Path
@@ -21,42 +20,13 @@ import pytest
 from conftest import EXAMPLES
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
-from report_helpers import rich_repository
+from report_helpers import rich_repository, tidied_the_long_way
 
 from styr import files
 from styr.escape import published, published_utf8
 from styr.report import build_report, render
 
 TODAY = date(2027, 3, 1)
-
-# The rule of `published`, written out: every control but line breaks and tabs escaped.
-_CONTROLS = "\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069\ud800-\udfff"
-
-
-def _published_the_long_way(text: str) -> str:
-    def shown(match: re.Match[str]) -> str:
-        character = match.group()
-        return "\\r" if character == "\r" else f"\\u{ord(character):04x}"
-
-    return re.sub(f"[{_CONTROLS}]", shown, text)
-
-
-def _tidied_line_by_line(fmt: str, text: str) -> str:
-    """The page whole, a line at a time: controls shown, trailing spaces and tabs cut, empty
-    lines dropped (in Markdown one kept between two lines)."""
-    kept: list[str] = []
-    blank = False
-    for line in _published_the_long_way(text).split("\n"):
-        line = line.rstrip(" \t")
-        if not line:
-            blank = True
-            continue
-        if fmt == "md" and blank and kept:
-            kept.append("")
-        blank = False
-        kept.append(line)
-    return "\n".join(kept) + "\n" if kept else "\n"
-
 
 # Pieces of a page: markup, Swedish letters, the page's own layout, every kind of control,
 # the characters that share a first UTF-8 byte with one `published` escapes, lone surrogates.
@@ -103,7 +73,7 @@ def _tidied(fmt: str, chunks: Iterable[str], batch: int) -> str:
 @example(["\n\n", "", "a\u202e\n", "\n\n\n", "b\ud800"], "md", 1)
 @example(["", ""], "html", 1)
 def test_the_page_is_tidied_as_read_line_by_line(chunks: list[str], fmt: str, batch: int) -> None:
-    assert _tidied(fmt, chunks, batch) == _tidied_line_by_line(fmt, "".join(chunks))
+    assert _tidied(fmt, chunks, batch) == tidied_the_long_way(fmt, "".join(chunks))
 
 
 @settings(deadline=None, max_examples=600)

@@ -13,22 +13,11 @@ from typing import Any
 
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
+from report_helpers import published_the_long_way, tidied_the_long_way
 
 from styr import plain_values
 from styr.escape import published
 from styr.report import formatting as fmt
-
-# The rule of `published`, written out: every control but line breaks and tabs escaped.
-_CONTROLS = "\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069\ud800-\udfff"
-_NAMED = {"\r": "\\r"}
-
-
-def _published_the_long_way(text: str) -> str:
-    def shown(match: re.Match[str]) -> str:
-        character = match.group()
-        return _NAMED.get(character) or f"\\u{ord(character):04x}"
-
-    return re.sub(f"[{_CONTROLS}]", shown, text)
 
 
 def _paragraphs_the_long_way(value: Any) -> list[str]:
@@ -56,7 +45,7 @@ _page_texts = st.lists(_page_characters, max_size=40).map("".join) | st.text(max
 @example("soft\xadhyphen and\u2009thin space, nothing to escape")
 @example("\ud800 lone surrogate")
 def test_published_is_the_rule_written_out(text: str) -> None:
-    assert published(text) == _published_the_long_way(text)
+    assert published(text) == published_the_long_way(text)
 
 
 _field_values = st.one_of(
@@ -104,23 +93,6 @@ def test_a_number_and_a_boolean_are_worded_apart() -> None:
     assert fmt.number(float("nan"), "en") == plain_values.number(float("nan"), "en")
 
 
-def _tidied_the_long_way(fmt: str, text: str) -> str:
-    """The page whole: controls shown, trailing spaces cut, blank lines dropped (one kept
-    in a row in Markdown)."""
-    kept: list[str] = []
-    blank = False
-    for line in _published_the_long_way(text).split("\n"):
-        line = line.rstrip(" \t")
-        if not line:
-            blank = True
-            continue
-        if fmt == "md" and blank and kept:
-            kept.append("")
-        blank = False
-        kept.append(line)
-    return "\n".join(kept) + "\n" if kept else "\n"
-
-
 _page_pieces = st.lists(
     st.lists(st.sampled_from([*_LAYOUT, *_CONTROL_SAMPLES, *_MARKS, " ", "\n\n"]), max_size=12).map(
         "".join
@@ -147,7 +119,7 @@ def test_the_page_is_tidied_and_published_as_a_whole_would_be(
         tidied = "".join(render._tidied(fmt, pieces))
     finally:
         render._CHARACTERS_PER_BATCH = whole
-    assert tidied == _tidied_the_long_way(fmt, "".join(pieces))
+    assert tidied == tidied_the_long_way(fmt, "".join(pieces))
 
 
 def _target_the_long_way(data: dict[str, Any], year: int) -> float | None:
