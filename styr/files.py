@@ -33,6 +33,7 @@ from styr.files_staging import (
     TEMPORARY_SUFFIX,
     discard,
     fsync_folder,
+    made_utf8,
     mode_for,
     move_into_place,
     target_kind,
@@ -136,7 +137,7 @@ def _encoded(pieces: Iterable[str]) -> Iterator[bytes]:
     written: list[bytes] = []
     size = 0
     for piece in pieces:
-        utf8 = None if type(piece) is str else getattr(piece, "utf8", None)
+        utf8 = made_utf8(piece)
         if utf8 is None:
             text.append(piece)
             size += len(piece)

@@ -26,6 +26,7 @@ from styr.files_staging import (
     current_umask,
     discard,
     fsync_folder,
+    made_utf8,
     mode_for,
     move_into_place,
     target_kind,
@@ -268,7 +269,10 @@ class StagedFiles:
         if folder not in self._made:
             os.makedirs(folder, exist_ok=True)
             self._made.add(folder)
-        _write_new(path, text.encode("utf-8"), flush=False, mode=self._mode)
+        utf8 = made_utf8(text)  # a page tidied whole has its bytes already
+        _write_new(
+            path, text.encode("utf-8") if utf8 is None else utf8, flush=False, mode=self._mode
+        )
 
 
 def _check_replaceable(destination: Path, marker: str, kind: str) -> None:

@@ -27,6 +27,12 @@ BINARY = getattr(os, "O_BINARY", 0)  # without it Windows writes every "\n" as "
 NONBLOCK = getattr(os, "O_NONBLOCK", 0)
 
 
+def made_utf8(piece: str) -> bytes | None:
+    """The UTF-8 a piece of text carries already (`utf8`: a tidied page's batch, checked as
+    those bytes, `styr.report.render.Encoded`), or None for a plain text to encode."""
+    return None if type(piece) is str else getattr(piece, "utf8", None)
+
+
 def target_kind(path: Path) -> str | None:
     """None when `path` may be written (a regular file, or nothing yet); else why not.
 

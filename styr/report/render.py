@@ -137,8 +137,15 @@ def render_pieces(
 
 
 def tidied(fmt: str, text: str) -> str:
-    """A text tidied as every page is (see `_tidied`): what a stylesheet's hash is taken of."""
-    return "".join(_tidied(fmt, [text]))
+    """A text tidied as every page is (see `_tidied`): a page of the website, or what a
+    stylesheet's hash is taken of.
+
+    A text that is one clean batch comes back as that batch (`Encoded`), so that the
+    writer of the file (`styr.files_staging.made_utf8`) writes the UTF-8 it was checked as:
+    joined, it was encoded a second time.
+    """
+    pieces = list(_tidied(fmt, [text]))
+    return pieces[0] if len(pieces) == 1 else "".join(pieces)
 
 
 def _tidied(fmt: str, chunks: Iterable[str]) -> Iterator[str]:
@@ -174,8 +181,10 @@ def _tidied(fmt: str, chunks: Iterable[str]) -> Iterator[str]:
             blank = ends_empty
             continue
         # Escaping never writes or removes a line break, a space or a tab: done before
-        # the tidying, it leaves the same lines to tidy as after.
-        kept, blank = _tidy_lines(fmt, published(text).split("\n")[:-1], blank, written)
+        # the tidying, it leaves the same lines to tidy as after. A batch whose bytes hold
+        # nothing to escape (`utf8`) is as `published` would leave it: not searched again.
+        shown = text if utf8 is not None else published(text)
+        kept, blank = _tidy_lines(fmt, shown.split("\n")[:-1], blank, written)
         blank = blank or ends_empty
         if kept:
             kept.append("")  # the line end after the batch's last line

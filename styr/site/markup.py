@@ -170,18 +170,13 @@ class PageMarkup:
             parts.append(
                 f'<p class="goal-status"><strong>{period}:</strong> {_status(x.status)}</p>'
             )
-        parts += [
-            self.facts(x.facts),
-            "\n",
-            self.paragraphs(x.paragraphs),
-            "\n",
-            self.refs(t.contributes_to, x.contributes_to) if x.contributes_to else "",
-            "\n",
-            self.sdgs(x.agenda2030),
-            "\n",
-        ]
+        _add_lines(parts, self.facts(x.facts))
+        _add_lines(parts, self.paragraphs(x.paragraphs))
+        if x.contributes_to:
+            _add_lines(parts, self.refs(t.contributes_to, x.contributes_to))
+        _add_lines(parts, self.sdgs(x.agenda2030))
         for i in x.indicators:
-            parts += [self.indicator(i, level + 1), "\n"]
+            _add_lines(parts, self.indicator(i, level + 1))
         if x.analysis:
             label = _label(t, "analysis")
             parts.append(
@@ -198,9 +193,9 @@ class PageMarkup:
             f'<section class="indicator" aria-labelledby="{anchor}">\n',
             f'<h{level} id="{anchor}"{xl}><span class="kind">{_e(i.kind)}</span> '
             f"{_e(i.title)}</h{level}>\n",
-            self.paragraphs(i.paragraphs) if i.paragraphs else "",
-            "\n",
         ]
+        if i.paragraphs:
+            _add_lines(parts, self.paragraphs(i.paragraphs))
         if i.gender_breakdown:
             parts.append(f'<p class="note">{_label(t, "gender_breakdown")}</p>')
         if i.provenance:
@@ -229,10 +224,10 @@ class PageMarkup:
             parts.append(self.chart_of(i.outcome.chart))
         if i.peers:
             parts.append(self._peers(i.peers))
-        parts.append(self.refs(t.contributes_to, i.contributes_to) if i.contributes_to else "")
-        parts.append("\n")
-        parts.append(self.sdgs(i.agenda2030) if i.agenda2030 else "")
-        parts.append("\n</section>")
+        if i.contributes_to:
+            _add_lines(parts, self.refs(t.contributes_to, i.contributes_to))
+        _add_lines(parts, self.sdgs(i.agenda2030) if i.agenda2030 else "")
+        parts.append("</section>")
         return Markup("".join(parts))
 
     def _outcome(self, i: IndicatorView) -> str:
@@ -297,6 +292,16 @@ class PageMarkup:
             parts.append(f'<p class="note illustrative">{_e(p.illustrative)}</p>')
         parts.append("</div>\n")
         return "".join(parts)
+
+
+def _add_lines(parts: list[str], block: str) -> None:
+    """`block` (maybe nothing) with its last line ended, and no empty line before or after it:
+    the page is written tidy, so that it is passed on whole (`styr.report.render._tidied`)
+    instead of being tidied line by line."""
+    if block:
+        parts.append(block)
+    if not parts[-1].endswith("\n"):
+        parts.append("\n")
 
 
 def _fact(label: str, value: str) -> str:
