@@ -55,15 +55,20 @@ def chart_html(c: Chart) -> Markup:
 
 
 def chart_text(c: Chart) -> str:
-    """`chart_html` as a plain text, for a part of the page that joins it with others itself
-    (`indicators_html`): made into Markup and back, each chart was copied twice more."""
+    """`chart_html` as a plain text."""
     pieces: list[str] = []
-    chart_id = _e(c.id)  # named by the figure, the title and the description: escaped once
-    _figure_start(c, chart_id, pieces)
-    _svg(c, chart_id, pieces)
-    _table(c, pieces)
-    pieces.append("</figure>")
+    write_chart(c, pieces)
     return "".join(pieces)
+
+
+def write_chart(c: Chart, out: list[str]) -> None:
+    """The chart's pieces added to `out`, for a part of the page that joins them with its own
+    once (`indicators_html`): joined here first, each chart was copied once more."""
+    chart_id = _e(c.id)  # named by the figure, the title and the description: escaped once
+    _figure_start(c, chart_id, out)
+    _svg(c, chart_id, out)
+    _table(c, out)
+    out.append("</figure>")
 
 
 def _figure_start(c: Chart, chart_id: str, out: list[str]) -> None:

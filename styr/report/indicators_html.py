@@ -17,7 +17,7 @@ from typing import NamedTuple
 
 from markupsafe import Markup
 
-from styr.report.chart_svg import chart_text
+from styr.report.chart_svg import write_chart
 from styr.report.columns import IndicatorColumns, indicator_columns
 from styr.report.followup import OutcomeView
 from styr.report.html_escape import escaped as _e
@@ -86,7 +86,8 @@ def write_indicator_table(
     charts = [i.outcome.chart for i in followed if i.outcome and i.outcome.chart]
     if charts:
         out.append('<div class="charts">')
-        out.extend(chart_text(c) for c in charts)
+        for chart in charts:
+            write_chart(chart, out)
         out.append("</div>")
     compared = [i for i in items if i.peers]
     if compared:
