@@ -21,21 +21,12 @@ from typing import TYPE_CHECKING
 from markupsafe import Markup
 
 from styr.report.chart_layout import DIAMOND, DOT
-from styr.report.html_escape import escaped
+from styr.report.html_escape import escaped_text as _e
 
 if TYPE_CHECKING:
     from styr.report.chart import Chart
     from styr.report.chart_layout import Axes
     from styr.report.chart_parts import Label, LegendItem, Marks
-
-
-@functools.lru_cache(maxsize=8192)
-def _short(text: str) -> str:
-    """A short text that comes back chart after chart (a number, a period, a word), escaped."""
-    return escaped(text)
-
-
-_e = escaped
 
 
 # The legend's marks, by kind; the word follows each at x=22.
@@ -77,10 +68,10 @@ def _figure_start(c: Chart, chart_id: str, out: list[str]) -> None:
         f'<span class="chart-title" id="{chart_id}-namn">{_e(c.title)}</span>'
     )
     if c.direction:
-        out.append(f' <span class="chart-direction">{_short(c.direction)}.</span>')
+        out.append(f' <span class="chart-direction">{_e(c.direction)}.</span>')
     if c.trend:
         out.append(
-            f' <span class="chart-trend"><span aria-hidden="true">{_short(c.trend_symbol)}</span>'
+            f' <span class="chart-trend"><span aria-hidden="true">{_e(c.trend_symbol)}</span>'
             f" {_e(c.trend)}.</span>"
         )
     out.append("</figcaption>\n")
@@ -89,7 +80,7 @@ def _figure_start(c: Chart, chart_id: str, out: list[str]) -> None:
 def _svg(c: Chart, chart_id: str, out: list[str]) -> None:
     d = c.drawing.marks()  # the marks alone: the SVG needs no `Point` of the drawing
     opening, middle, drawn_axes = _axes(d.axes)
-    unit = f'<text class="chart-unit" x="4" y="14">{_short(c.unit)}</text>' if c.unit else ""
+    unit = f'<text class="chart-unit" x="4" y="14">{_e(c.unit)}</text>' if c.unit else ""
     out.append(
         f'{opening}{chart_id}-namn {chart_id}-beskrivning"{middle}{chart_id}-beskrivning">'
         f"{_e(c.description)}</desc>\n{unit}{drawn_axes}"
@@ -181,7 +172,7 @@ def _target_label(label: Label) -> str:
     return (
         f'<text class="chart-target-label" x="{label.x}" y="{label.y}"'
         f' text-anchor="{label.anchor}" fill="#0a4a7a" font-weight="600">'
-        f"{_short(label.text)}</text>"
+        f"{_e(label.text)}</text>"
     )
 
 
@@ -223,29 +214,29 @@ def _table(c: Chart, out: list[str]) -> None:
 
 def _rows(c: Chart, outcome: str, target: str, women: str, men: str, out: list[str]) -> None:
     """The table's rows, each cell started as its column's (`_table_shape`)."""
-    short, has_targets, has_gender = _short, c.has_targets, c.has_gender
+    e, has_targets, has_gender = _e, c.has_targets, c.has_gender
     # The columns chosen once for the table, not again for each of its rows.
     if has_targets and has_gender:
         out += [
-            f'<tr><th scope="row">{short(period)}</th>{outcome}{short(value)}</td>'
-            f"{target}{short(goal)}</td>{women}{short(w)}</td>{men}{short(m)}</td></tr>\n"
+            f'<tr><th scope="row">{e(period)}</th>{outcome}{e(value)}</td>'
+            f"{target}{e(goal)}</td>{women}{e(w)}</td>{men}{e(m)}</td></tr>\n"
             for period, value, goal, w, m in c.rows
         ]
     elif has_targets:
         out += [
-            f'<tr><th scope="row">{short(period)}</th>{outcome}{short(value)}</td>'
-            f"{target}{short(goal)}</td></tr>\n"
+            f'<tr><th scope="row">{e(period)}</th>{outcome}{e(value)}</td>'
+            f"{target}{e(goal)}</td></tr>\n"
             for period, value, goal, _, _ in c.rows
         ]
     elif has_gender:
         out += [
-            f'<tr><th scope="row">{short(period)}</th>{outcome}{short(value)}</td>'
-            f"{women}{short(w)}</td>{men}{short(m)}</td></tr>\n"
+            f'<tr><th scope="row">{e(period)}</th>{outcome}{e(value)}</td>'
+            f"{women}{e(w)}</td>{men}{e(m)}</td></tr>\n"
             for period, value, _, w, m in c.rows
         ]
     else:
         out += [
-            f'<tr><th scope="row">{short(period)}</th>{outcome}{short(value)}</td></tr>\n'
+            f'<tr><th scope="row">{e(period)}</th>{outcome}{e(value)}</td></tr>\n'
             for period, value, _, _, _ in c.rows
         ]
 

@@ -28,3 +28,14 @@ def escaped(value: object) -> str:
     if type(value) is str and _escape_text is not None:
         return _escape_text(value)
     return str(escape(value))
+
+
+def _escaped_plainly(text: str) -> str:
+    return str(escape(text))
+
+
+# A text the report's views hold as a `str` (their builders make every one a `str`, and mypy
+# checks each call): escaped with no look at its type, markupsafe's inner escape called
+# straight. `escaped`'s check and the call of a Python function were three quarters of the
+# cost of an escape, and the writers of a page of 100,000 goals escape four million texts.
+escaped_text: Callable[[str], str] = _escape_text or _escaped_plainly

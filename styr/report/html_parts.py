@@ -8,25 +8,21 @@ Jinja's autoescape does.
 
 from __future__ import annotations
 
-import functools
-
-from styr.report.html_escape import escaped
+from styr.report.html_escape import escaped_text as escaped
 from styr.report.links import ExternalLink
 from styr.report.texts import Labels
 from styr.report.view_types import Ref
 
-# A label, a year, a value or a status comes back block after block: escaped once each.
-escaped_short = functools.lru_cache(maxsize=8192)(escaped)
-
 
 def ref_link(ref: Ref, t: Labels) -> str:
     """A link to another element, or its id in words where it is missing."""
-    if ref.missing:
+    href = ref.href
+    if href is None:  # `ref.missing`, its address read once
         return (
-            f'<span class="missing" title="{escaped_short(t.missing_reference_title)}">'
-            f"{escaped(ref.title)} ({escaped_short(t.missing_reference)})</span>"
+            f'<span class="missing" title="{escaped(t.missing_reference_title)}">'
+            f"{escaped(ref.title)} ({escaped(t.missing_reference)})</span>"
         )
-    return f'<a href="{escaped(ref.href)}">{escaped(ref.title)}</a>'
+    return f'<a href="{escaped(href)}">{escaped(ref.title)}</a>'
 
 
 def external_link(link: ExternalLink) -> str:

@@ -20,8 +20,7 @@ from markupsafe import Markup
 from styr.report.chart_svg import write_chart
 from styr.report.columns import IndicatorColumns, indicator_columns
 from styr.report.followup import OutcomeView
-from styr.report.html_escape import escaped as _e
-from styr.report.html_parts import escaped_short as _short
+from styr.report.html_escape import escaped_text as _e
 from styr.report.html_parts import external_link, ref_link
 from styr.report.texts import Labels
 from styr.report.view_types import IndicatorView, ValueAt
@@ -82,7 +81,7 @@ def write_indicator_table(
         _row(i, t, cols, columns, outcome_label, out)
     out.append("</tbody>\n</table>\n</div>\n")
     if not columns:
-        out.append(f'<p class="no-values">{_short(t.no_values)}</p>')
+        out.append(f'<p class="no-values">{_e(t.no_values)}</p>')
     charts = [i.outcome.chart for i in followed if i.outcome and i.outcome.chart]
     if charts:
         out.append('<div class="charts">')
@@ -116,17 +115,17 @@ def _head_of(
     links: bool,
     outcome_label: str,
 ) -> str:
-    head = f'<thead><tr><th scope="col">{_short(t.indicator)}</th>'
+    head = f'<thead><tr><th scope="col">{_e(t.indicator)}</th>'
     if baseline:
-        head += f'<th scope="col">{_short(t.baseline)}</th>'
+        head += f'<th scope="col">{_e(t.baseline)}</th>'
     if targets:
-        head += f'<th scope="col">{_short(t.targets)}</th>'
+        head += f'<th scope="col">{_e(t.targets)}</th>'
     if milestones:
-        head += f'<th scope="col">{_short(t.milestones)}</th>'
+        head += f'<th scope="col">{_e(t.milestones)}</th>'
     if followed:
         head += f'<th scope="col">{outcome_label}</th>'
     if links:
-        head += f'<th scope="col">{_short(t.links)}</th>'
+        head += f'<th scope="col">{_e(t.links)}</th>'
     return head + "</tr></thead>\n"
 
 
@@ -150,23 +149,23 @@ class _Words(NamedTuple):
 @functools.lru_cache(maxsize=16)  # one set of labels a report
 def _words(t: Labels) -> _Words:
     def cell(label: str) -> str:
-        return f'<td data-label="{_short(label)}"><ul class="values">'
+        return f'<td data-label="{_e(label)}"><ul class="values">'
 
     return _Words(
-        unit=f'<span class="indicator-meta">{_short(t.unit)}: ',
-        source=f'<span class="indicator-meta">{_short(t.source)}: ',
-        gender_breakdown=f'<span class="indicator-meta">{_short(t.gender_breakdown)}</span>',
+        unit=f'<span class="indicator-meta">{_e(t.unit)}: ',
+        source=f'<span class="indicator-meta">{_e(t.source)}: ',
+        gender_breakdown=f'<span class="indicator-meta">{_e(t.gender_breakdown)}</span>',
         contributes_to=(
-            f'<div class="refs"><span class="label">{_short(t.contributes_to)}:</span> <ul>'
+            f'<div class="refs"><span class="label">{_e(t.contributes_to)}:</span> <ul>'
         ),
         baseline=cell(t.baseline),
         targets=cell(t.targets),
         milestones=cell(t.milestones),
-        no_values=f">{_short(t.no_values)}</td>",
-        preliminary=f' <span class="note preliminary">({_short(t.preliminary)})</span>',
-        women=_short(t.women),
-        men=_short(t.men),
-        fulfilment_percent=_short(t.fulfilment_percent),
+        no_values=f">{_e(t.no_values)}</td>",
+        preliminary=f' <span class="note preliminary">({_e(t.preliminary)})</span>',
+        women=_e(t.women),
+        men=_e(t.men),
+        fulfilment_percent=_e(t.fulfilment_percent),
     )
 
 
@@ -207,11 +206,11 @@ def _row(
 def _meta(i: IndicatorView, t: Labels, words: _Words, out: list[str]) -> None:
     """What is said of the indicator under its name, in its row's heading cell."""
     if i.unit and i.better:
-        out.append(f"{words.unit}{_e(i.unit)} · {_short(i.better)}</span>")
+        out.append(f"{words.unit}{_e(i.unit)} · {_e(i.better)}</span>")
     elif i.unit:
         out.append(f"{words.unit}{_e(i.unit)}</span>")
     elif i.better:
-        out.append(f'<span class="indicator-meta">{_short(i.better)}</span>')
+        out.append(f'<span class="indicator-meta">{_e(i.better)}</span>')
     if i.gender_breakdown:
         out.append(words.gender_breakdown)
     if i.source:
@@ -235,27 +234,26 @@ def _values_cell(opening: str, values: Sequence[ValueAt], out: list[str]) -> Non
         return
     out.append(opening)
     for v in values:
-        year = f'<span class="year">{_short(v.year)}:</span> ' if v.year else ""
+        year = f'<span class="year">{_e(v.year)}:</span> ' if v.year else ""
         note = f' <span class="note">({_e(v.note)})</span>' if v.note else ""
-        out.append(f"<li>{year}{_short(v.value)}{note}</li>")
+        out.append(f"<li>{year}{_e(v.value)}{note}</li>")
     out.append("</ul></td>")
 
 
 def _outcome(o: OutcomeView, t: Labels, words: _Words, out: list[str]) -> None:
     """Only the values there are: no dash for a value not given."""
     if o.value:
-        out.append(f'<span class="outcome-value">{_short(o.value)}</span>')
+        out.append(f'<span class="outcome-value">{_e(o.value)}</span>')
         if o.preliminary:
             out.append(words.preliminary)
     if o.women and o.men:
         out.append(
-            f' <span class="note">({words.women} {_short(o.women)}, '
-            f"{words.men} {_short(o.men)})</span>"
+            f' <span class="note">({words.women} {_e(o.women)}, {words.men} {_e(o.men)})</span>'
         )
     elif o.women:
-        out.append(f' <span class="note">({words.women} {_short(o.women)})</span>')
+        out.append(f' <span class="note">({words.women} {_e(o.women)})</span>')
     elif o.men:
-        out.append(f' <span class="note">({words.men} {_short(o.men)})</span>')
+        out.append(f' <span class="note">({words.men} {_e(o.men)})</span>')
     figures = o.value or o.women or o.men
     if o.credit and figures:
         out.append(f'<br><span class="note credit">{_e(o.credit)}</span>')
@@ -264,7 +262,7 @@ def _outcome(o: OutcomeView, t: Labels, words: _Words, out: list[str]) -> None:
     st = o.status
     out.append(status_span(st.key, st.symbol, st.label))
     if o.percent:
-        out.append(f' <span class="note">{_short(o.percent)} {words.fulfilment_percent}</span>')
+        out.append(f' <span class="note">{_e(o.percent)} {words.fulfilment_percent}</span>')
     if o.next_target_year:
         out.append(_next_target(t, o.next_target, o.next_target_year))
     if o.trend and not o.chart:
@@ -283,19 +281,19 @@ def _next_target(t: Labels, value: str, year: str) -> str:
 def status_span(key: str, symbol: str, label: str) -> str:
     """A status with its symbol, as the macro `status` writes it."""
     return (
-        f'<span class="status status-{_short(key)}"><span class="status-symbol"'
-        f' aria-hidden="true">{_short(symbol)}</span> {_short(label)}</span>'
+        f'<span class="status status-{_e(key)}"><span class="status-symbol"'
+        f' aria-hidden="true">{_e(symbol)}</span> {_e(label)}</span>'
     )
 
 
 def _links_cell(i: IndicatorView, t: Labels, out: list[str]) -> None:
-    labelled = f' data-label="{_short(t.links)}"' if i.kolada or i.agenda2030 else ""
+    labelled = f' data-label="{_e(t.links)}"' if i.kolada or i.agenda2030 else ""
     out.append(f"<td{labelled}>")
     if i.kolada:
-        out.append(f'<span class="note">{_short(t.kolada)}:</span> {external_link(i.kolada)}')
+        out.append(f'<span class="note">{_e(t.kolada)}:</span> {external_link(i.kolada)}')
     if i.kolada and i.agenda2030:
         out.append("<br>")
     if i.agenda2030:
         links = ", ".join(external_link(link) for link in i.agenda2030)
-        out.append(f'<span class="note">{_short(t.agenda2030)}:</span> {links}')
+        out.append(f'<span class="note">{_e(t.agenda2030)}:</span> {links}')
     out.append("</td>")

@@ -20,8 +20,7 @@ from jinja2 import pass_context
 from jinja2.runtime import Context
 from markupsafe import Markup, escape
 
-from styr.report.html_escape import escaped as _e
-from styr.report.html_parts import escaped_short as _short
+from styr.report.html_escape import escaped_text as _e
 from styr.report.html_parts import external_link, ref_link
 from styr.report.indicators_html import status_span, write_indicator_table
 from styr.report.macro_origin import is_bundled
@@ -64,9 +63,9 @@ def item_text(
 @functools.lru_cache(maxsize=16)  # one set of labels a report
 def _words(t: Labels) -> _Words:
     return _Words(
-        f'<div class="refs"><span class="label">{_short(t.contributes_to)}:</span> <ul>',
-        f'<div class="refs"><span class="label">{_short(t.agenda2030)}:</span> <ul>',
-        f'<div class="analysis"><strong>{_short(t.analysis)}:</strong>',
+        f'<div class="refs"><span class="label">{_e(t.contributes_to)}:</span> <ul>',
+        f'<div class="refs"><span class="label">{_e(t.agenda2030)}:</span> <ul>',
+        f'<div class="analysis"><strong>{_e(t.analysis)}:</strong>',
     )
 
 
@@ -80,7 +79,7 @@ class _Words(NamedTuple):
 
 @functools.lru_cache(maxsize=256)  # by the labels, the period and the status: a few a report
 def _goal_status(t: Labels, period: str, key: str, symbol: str, label: str) -> str:
-    fulfilment = _short(t.get("fulfilment_in", period=period))
+    fulfilment = _e(t.get("fulfilment_in", period=period))
     status = status_span(key, symbol, label)
     return f'<p class="goal-status"><strong>{fulfilment}:</strong> {status}</p>'
 
@@ -97,7 +96,7 @@ def _write_block(
 ) -> None:
     """The block of `x` added to `out`, a part at a time (joined once for all the blocks)."""
     heading_kind = x.kind_under(section)
-    kind = f'<span class="kind">{_short(heading_kind)}</span> ' if heading_kind else ""
+    kind = f'<span class="kind">{_e(heading_kind)}</span> ' if heading_kind else ""
     out.append(
         f'<article class="block {_e(css_class)}">\n'
         f'<h{level} id="{_e(x.anchor)}">{kind}{_e(x.title)}</h{level}>\n'
@@ -153,7 +152,7 @@ def _tidy_inside(inside: str, line_ended: bool) -> str:
 
 def _fact(fact: Fact, t: Labels) -> str:
     refs = ", ".join([ref_link(ref, t) for ref in fact.refs]) if fact.refs else ""
-    return f"<div><dt>{_short(fact.label)}</dt><dd>{_e(fact.text)}{refs}</dd></div>\n"
+    return f"<div><dt>{_e(fact.label)}</dt><dd>{_e(fact.text)}{refs}</dd></div>\n"
 
 
 @pass_context
