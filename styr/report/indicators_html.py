@@ -178,9 +178,9 @@ def _row(
     out: list[str],
 ) -> None:
     words = _words(t)
-    out.append(f'<tr class="indicator">\n<th scope="row" id="{_e(i.anchor)}">{_e(i.title)}')
-    _meta(i, t, words, out)
-    out.append("</th>\n" if out[-1].endswith("\n") else "\n</th>\n")  # no empty line
+    out += ('<tr class="indicator">\n<th scope="row" id="', _e(i.anchor), '">', _e(i.title))
+    line_ended = _meta(i, t, words, out)
+    out.append("</th>\n" if line_ended else "\n</th>\n")  # no empty line
     if not (i.baseline or i.targets or i.milestones or i.outcome or i.kolada or i.agenda2030):
         if columns:
             out.append(f'<td class="no-values" colspan="{columns}"{words.no_values}')
@@ -193,7 +193,7 @@ def _row(
             _values_cell(words.milestones, i.milestones, out)
         if cols.followed:
             if i.outcome:
-                out.append(f'<td data-label="{outcome_label}">')
+                out += ('<td data-label="', outcome_label, '">')
                 _outcome(i.outcome, t, words, out)
             else:
                 out.append("<td>")
@@ -203,40 +203,52 @@ def _row(
     out.append("</tr>\n")
 
 
-def _meta(i: IndicatorView, t: Labels, words: _Words, out: list[str]) -> None:
-    """What is said of the indicator under its name, in its row's heading cell."""
+def _meta(i: IndicatorView, t: Labels, words: _Words, out: list[str]) -> bool:
+    """What is said of the indicator under its name, in its row's heading cell, a piece at a
+    time; whether it ended its line."""
     if i.unit and i.better:
-        out.append(f"{words.unit}{_e(i.unit)} · {_e(i.better)}</span>")
+        out += (words.unit, _e(i.unit), " · ", _e(i.better), "</span>")
     elif i.unit:
-        out.append(f"{words.unit}{_e(i.unit)}</span>")
+        out += (words.unit, _e(i.unit), "</span>")
     elif i.better:
-        out.append(f'<span class="indicator-meta">{_e(i.better)}</span>')
+        out += (_META, _e(i.better), "</span>")
     if i.gender_breakdown:
         out.append(words.gender_breakdown)
     if i.source:
-        out.append(f"{words.source}{_e(i.source)}</span>")
+        out += (words.source, _e(i.source), "</span>")
     if i.provenance:
-        out.append(f'<span class="indicator-meta">{_e(i.provenance)}</span>')
+        out += (_META, _e(i.provenance), "</span>")
     if i.decision:
-        out.append(f'<span class="indicator-meta">{_e(i.decision)}</span>')
+        out += (_META, _e(i.decision), "</span>")
     for paragraph in i.paragraphs:
-        out.append(f'<p class="indicator-text">{_e(paragraph)}</p>')
-    if i.contributes_to:
-        out.append(words.contributes_to)
-        for ref in i.contributes_to:
-            out.append(f"<li>{ref_link(ref, t)}</li>")
-        out.append("</ul></div>\n")
+        out += ('<p class="indicator-text">', _e(paragraph), "</p>")
+    if not i.contributes_to:
+        return False
+    out.append(words.contributes_to)
+    for ref in i.contributes_to:
+        out += ("<li>", ref_link(ref, t), "</li>")
+    out.append("</ul></div>\n")
+    return True
+
+
+_META = '<span class="indicator-meta">'
 
 
 def _values_cell(opening: str, values: Sequence[ValueAt], out: list[str]) -> None:
+    """A cell of values, a piece at a time: joined once with the rest of the page, each value
+    made into a text of its own first was half the cost of the cell."""
     if not values:
         out.append("<td></td>")
         return
     out.append(opening)
     for v in values:
-        year = f'<span class="year">{_e(v.year)}:</span> ' if v.year else ""
-        note = f' <span class="note">({_e(v.note)})</span>' if v.note else ""
-        out.append(f"<li>{year}{_e(v.value)}{note}</li>")
+        if v.year:
+            out += ('<li><span class="year">', _e(v.year), ":</span> ", _e(v.value))
+        else:
+            out += ("<li>", _e(v.value))
+        if v.note:
+            out += (' <span class="note">(', _e(v.note), ")</span>")
+        out.append("</li>")
     out.append("</ul></td>")
 
 
