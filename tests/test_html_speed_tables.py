@@ -42,3 +42,11 @@ def test_a_chart_written_into_pieces_is_its_text(chart: Chart) -> None:
     pieces = ["before"]
     write_chart(chart, pieces)
     assert pieces[0] == "before" and "".join(pieces[1:]) == chart_text(chart)
+
+
+def test_a_rows_heading_ends_its_line_once_whether_or_not_it_lists_references() -> None:
+    listing = indicator("Andel")
+    bare = dataclasses.replace(listing, contributes_to=[])
+    for item, before in ((listing, "</li></ul></div>\n"), (bare, "</p>\n")):
+        table = indicator_table_html([item], Labels("sv"), "Indikatorer", True, no_peers)
+        assert f"{before}</th>\n<td" in table and "\n\n" not in table
