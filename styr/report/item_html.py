@@ -109,7 +109,7 @@ def _write_block(
     if x.facts:
         out.append('<dl class="facts">\n')
         for fact in x.facts:
-            out.append(_fact(fact, t))
+            _fact(fact, t, out)
         out.append("</dl>\n")
     elif x.lead or st:
         out.append("\n")  # the end of the line of the lead and the status
@@ -150,9 +150,12 @@ def _tidy_inside(inside: str, line_ended: bool) -> str:
     return inside.lstrip("\n") if line_ended else inside
 
 
-def _fact(fact: Fact, t: Labels) -> str:
-    refs = ", ".join([ref_link(ref, t) for ref in fact.refs]) if fact.refs else ""
-    return f"<div><dt>{_e(fact.label)}</dt><dd>{_e(fact.text)}{refs}</dd></div>\n"
+def _fact(fact: Fact, t: Labels, out: list[str]) -> None:
+    """A labelled detail added to `out` a piece at a time, not made into a text first."""
+    out += ("<div><dt>", _e(fact.label), "</dt><dd>", _e(fact.text))
+    if fact.refs:
+        out.append(", ".join([ref_link(ref, t) for ref in fact.refs]))
+    out.append("</dd></div>\n")
 
 
 @pass_context
