@@ -7,14 +7,20 @@ import dataclasses
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from markupsafe import escape
 from test_chart_one_pass import charts
 from test_report_indicators_html import indicator, no_peers
+from test_report_item_html import block
 
 from styr.report.chart import Chart
 from styr.report.chart_svg import chart_html, chart_text, write_chart
 from styr.report.indicators_html import indicator_table_html
+from styr.report.item_html import item_html
 from styr.report.texts import Labels
+from styr.report.view_peers import PeerView
 from styr.report.view_types import IndicatorView
+
+HIDDEN = ' class="visually-hidden"'
 
 
 def charted(chart: Chart | None, title: str) -> IndicatorView:
@@ -50,3 +56,28 @@ def test_a_rows_heading_ends_its_line_once_whether_or_not_it_lists_references() 
     for item, before in ((listing, "</li></ul></div>\n"), (bare, "</p>\n")):
         table = indicator_table_html([item], Labels("sv"), "Indikatorer", True, no_peers)
         assert f"{before}</th>\n<td" in table and "\n\n" not in table
+
+
+@given(st.text(), st.sampled_from(["sv", "en"]))
+def test_a_blocks_caption_escaped_with_its_title_is_the_caption_escaped_whole(
+    title: str, language: str
+) -> None:
+    t = Labels(language)
+    x = dataclasses.replace(block(title), indicators=[indicator("Andel")])
+    written = str(item_html(x, t, 4, "goal", "Mål", "", no_peers))
+    assert f"<caption{HIDDEN}>{escape(f'{t.indicators}: {title}')}</caption>" in written
+
+
+def test_a_table_hands_only_the_indicators_compared_to_its_comparison() -> None:
+    peers = PeerView("Liknande", "2024", "1", False, "2", False, "", "", "", "", False, "", "", "")
+    compared = dataclasses.replace(indicator("Jämförd"), peers=peers)
+    alone = indicator("Ensam")
+    handed: list[list[IndicatorView]] = []
+
+    def peer_table(items: list[IndicatorView], t: Labels) -> str:
+        handed.append(items)
+        return "<p>jämförelse</p>"
+
+    table = indicator_table_html([alone, compared, alone], Labels("sv"), "I", True, peer_table)
+    assert handed == [[compared]] and table.endswith("</table>\n</div>\n<p>jämförelse</p>")
+    assert "jämförelse" not in indicator_table_html([alone], Labels("sv"), "I", True, peer_table)

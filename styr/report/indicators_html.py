@@ -12,6 +12,7 @@ Jinja's autoescape does; which columns a table has is `indicator_columns`'.
 from __future__ import annotations
 
 import functools
+import operator
 from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
@@ -63,46 +64,62 @@ def write_indicator_table(
 ) -> None:
     """The table added to `out`, a part at a time, for a block that joins its parts once
     (`item_html`): joined here first, each table was copied once more."""
+    write_captioned_table(items, t, _e(caption), hide_caption, peer_table, out)
+
+
+def write_captioned_table(
+    items: Sequence[IndicatorView],
+    t: Labels,
+    caption: str,
+    hide_caption: bool,
+    peer_table: Callable[[list[IndicatorView], Labels], str],
+    out: list[str],
+) -> None:
+    """`write_indicator_table` with its caption escaped already: a block's caption holds its
+    title, which the block escapes once for its heading and the caption both."""
     if not items:
         return
     cols = indicator_columns(items)
     followed = cols.followed
-    columns = cols.count
     first = followed[0].outcome if followed else None  # `followed` are those with an outcome
     outcome_label = _outcome_label(t, first.period) if first else ""
-    hidden = ' class="visually-hidden"' if hide_caption else ""
-    out.append(
-        '<div class="table-wrap">\n<table class="indicators stack">\n'
-        f"<caption{hidden}>{_e(caption)}</caption>\n"
+    head = _head_of(
+        t, cols.baseline, cols.targets, cols.milestones, bool(followed), cols.links, outcome_label
     )
-    out.append(_head(t, cols, outcome_label))
-    out.append("<tbody>\n")
+    out += (_CAPTION_HIDDEN if hide_caption else _CAPTION, caption, head)
     for i in items:
-        _row(i, t, cols, columns, outcome_label, out)
+        _row(i, t, cols, outcome_label, out)
     out.append("</tbody>\n</table>\n</div>\n")
-    if not columns:
-        out.append(f'<p class="no-values">{_e(t.no_values)}</p>')
-    charts = [i.outcome.chart for i in followed if i.outcome and i.outcome.chart]
+    if not (followed or cols.baseline or cols.targets or cols.milestones or cols.links):
+        out.append(f'<p class="no-values">{_e(t.no_values)}</p>')  # no column but the first
+    _write_charts(followed, out)
+    compared = list(filter(_peers_of, items))
+    if compared:
+        out.append(str(peer_table(compared, t)))
+
+
+_TABLE = '<div class="table-wrap">\n<table class="indicators stack">\n'
+_CAPTION = f"{_TABLE}<caption>"
+_CAPTION_HIDDEN = f'{_TABLE}<caption class="visually-hidden">'
+# What an indicator is read for by the table as a whole: each the C of a filter and a map
+# over the indicators, not a comprehension's call of Python for each table.
+_peers_of = operator.attrgetter("peers")
+_chart_of = operator.attrgetter("outcome.chart")
+
+
+def _write_charts(followed: list[IndicatorView], out: list[str]) -> None:
+    """The charts of the indicators with an outcome, those that have one."""
+    charts = list(filter(None, map(_chart_of, followed)))
     if charts:
         out.append('<div class="charts">')
         for chart in charts:
             write_chart(chart, out)
         out.append("</div>")
-    compared = [i for i in items if i.peers]
-    if compared:
-        out.append(str(peer_table(compared, t)))
 
 
 @functools.lru_cache(maxsize=64)  # by the labels and the period: a few a report
 def _outcome_label(t: Labels, period: str) -> str:
     return _e(t.get("outcome_in", period=period))
-
-
-def _head(t: Labels, cols: IndicatorColumns, outcome_label: str) -> str:
-    followed = bool(cols.followed)
-    return _head_of(
-        t, cols.baseline, cols.targets, cols.milestones, followed, cols.links, outcome_label
-    )
 
 
 @functools.lru_cache(maxsize=256)  # by the labels and the columns: the same few on every table
@@ -115,7 +132,7 @@ def _head_of(
     links: bool,
     outcome_label: str,
 ) -> str:
-    head = f'<thead><tr><th scope="col">{_e(t.indicator)}</th>'
+    head = f'</caption>\n<thead><tr><th scope="col">{_e(t.indicator)}</th>'
     if baseline:
         head += f'<th scope="col">{_e(t.baseline)}</th>'
     if targets:
@@ -126,7 +143,7 @@ def _head_of(
         head += f'<th scope="col">{outcome_label}</th>'
     if links:
         head += f'<th scope="col">{_e(t.links)}</th>'
-    return head + "</tr></thead>\n"
+    return head + "</tr></thead>\n<tbody>\n"
 
 
 class _Words(NamedTuple):
@@ -173,7 +190,6 @@ def _row(
     i: IndicatorView,
     t: Labels,
     cols: IndicatorColumns,
-    columns: int,
     outcome_label: str,
     out: list[str],
 ) -> None:
@@ -182,8 +198,8 @@ def _row(
     line_ended = _meta(i, t, words, out)
     out.append("</th>\n" if line_ended else "\n</th>\n")  # no empty line
     if not (i.baseline or i.targets or i.milestones or i.outcome or i.kolada or i.agenda2030):
-        if columns:
-            out.append(f'<td class="no-values" colspan="{columns}"{words.no_values}')
+        if cols.count:
+            out.append(f'<td class="no-values" colspan="{cols.count}"{words.no_values}')
     else:
         if cols.baseline:
             _values_cell(words.baseline, (i.baseline,) if i.baseline else (), out)

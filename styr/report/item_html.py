@@ -22,7 +22,7 @@ from markupsafe import Markup, escape
 
 from styr.report.html_escape import escaped_text as _e
 from styr.report.html_parts import external_link, ref_link
-from styr.report.indicators_html import status_span, write_indicator_table
+from styr.report.indicators_html import status_span, write_captioned_table
 from styr.report.macro_origin import is_bundled
 from styr.report.texts import Labels
 from styr.report.view_types import Fact, IndicatorView, ItemView
@@ -66,6 +66,7 @@ def _words(t: Labels) -> _Words:
         f'<div class="refs"><span class="label">{_e(t.contributes_to)}:</span> <ul>',
         f'<div class="refs"><span class="label">{_e(t.agenda2030)}:</span> <ul>',
         f'<div class="analysis"><strong>{_e(t.analysis)}:</strong>',
+        f"{_e(t.indicators)}: ",
     )
 
 
@@ -75,6 +76,7 @@ class _Words(NamedTuple):
     contributes_to: str
     agenda2030: str
     analysis: str
+    indicators: str  # before the title, in the caption of the block's table of indicators
 
 
 @functools.lru_cache(maxsize=256)  # by the labels, the period and the status: a few a report
@@ -97,9 +99,10 @@ def _write_block(
     """The block of `x` added to `out`, a part at a time (joined once for all the blocks)."""
     heading_kind = x.kind_under(section)
     kind = f'<span class="kind">{_e(heading_kind)}</span> ' if heading_kind else ""
+    title = _e(x.title)  # in the heading and in the caption of the table of indicators
     out.append(
         f'<article class="block {_e(css_class)}">\n'
-        f'<h{level} id="{_e(x.anchor)}">{kind}{_e(x.title)}</h{level}>\n'
+        f'<h{level} id="{_e(x.anchor)}">{kind}{title}</h{level}>\n'
     )
     if x.lead:
         out.append(f'<p class="lead">{_e(x.lead)}</p>')
@@ -127,8 +130,8 @@ def _write_block(
             out.append(f"<li>{external_link(link)}</li>")
         out.append("</ul></div>\n")
     if x.indicators:
-        caption = f"{t.indicators}: {x.title}"
-        write_indicator_table(x.indicators, t, caption, True, peer_table, out)
+        caption = f"{words.indicators}{title}"
+        write_captioned_table(x.indicators, t, caption, True, peer_table, out)
         if not out[-1].endswith("\n"):
             out.append("\n")
     if x.analysis:
