@@ -147,21 +147,21 @@ def _marks(d: Marks, out: list[str]) -> None:
     out.append(f'<path class="chart-point" d="{d.point_marks}"></path>\n')
 
 
-# The legends written, by the identity of their items and where they stand (the items kept
-# with them, so that no other can take their identity): charts share a few legends, each the
-# same object (`chart_layout`), and hashing its items' texts and places was most of the cost.
-_LEGENDS: dict[tuple[int, float], tuple[tuple[LegendItem, ...], str]] = {}
+# The legends written, by the identity of their items (kept with them, so that no other can
+# take their identity, and with where they stand): charts share a few legends, each the same
+# object (`chart_layout`), and hashing its items' texts and places was most of the cost.
+_LEGENDS: dict[int, tuple[tuple[LegendItem, ...], float, str]] = {}
 _LEGENDS_KEPT = 256
 
 
 def _legend_of(legend_y: float, items: tuple[LegendItem, ...]) -> str:
     """`_legend` of the items, written once for each legend the charts share."""
-    kept = _LEGENDS.get((id(items), legend_y))
-    if kept is not None and kept[0] is items:
-        return kept[1]
+    kept = _LEGENDS.get(id(items))
+    if kept is not None and kept[0] is items and kept[1] == legend_y:
+        return kept[2]
     text = _legend(legend_y, items, DOT, DIAMOND)
     if len(_LEGENDS) < _LEGENDS_KEPT:
-        _LEGENDS[id(items), legend_y] = (items, text)
+        _LEGENDS[id(items)] = (items, legend_y, text)
     return text
 
 
