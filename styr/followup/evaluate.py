@@ -228,10 +228,14 @@ def judge(
     data = indicator.data
     if len(outcomes) == 1:  # most indicators: one outcome, nothing to sort or search
         (only,) = outcomes
+        # Mostly of the period judged, the very object (`max` chose it among the outcomes'):
+        # known the same without the dataclass's comparisons, a call each in Python.
+        same = only.period is period or only.period == period
+        value = only.value
         history = (
-            [(only.period, only.value)] if only.value is not None and only.period <= period else []
+            [(only.period, value)] if value is not None and (same or only.period <= period) else []
         )
-        current = only if only.period == period else None
+        current = only if same else None
     else:
         history = sorted(
             (o.period, o.value) for o in outcomes if o.value is not None and o.period <= period
@@ -245,7 +249,8 @@ def judge(
     # The bounds count only for a range: judge_value reads them for nothing else.
     low, high = _range(data) if better == "range" else (None, None)
     judged = judge_value(value, scale, better=better, target=target, low=low, high=high)
-    values = [v for _, v in history]
+    # One value or none (most indicators) has no trend: no list of the values to make for it.
+    moved = trend([v for _, v in history], better) if len(history) > 1 else Trend.UNKNOWN
     return IndicatorResult(
         indicator,
         period,
@@ -253,7 +258,7 @@ def judge(
         target,
         judged.percent,
         judged.status,
-        trend(values, better),
+        moved,
         history,
         upcoming if target is None and better != "range" else None,
     )

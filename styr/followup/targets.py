@@ -29,6 +29,10 @@ def target_values(data: dict[str, Any]) -> dict[float, float]:
     The years are keys as written, so that a lookup compares them as `==` does: a
     chart asks for every year it shows, and one pass serves them all.
     """
+    only = _only_target(data)
+    if only is not None:  # most indicators: one target of a whole year, no milestones
+        whole_year, value = only
+        return {} if value is None else {whole_year: value}
     found: dict[float, float] = {}
     for key in _KEYS:
         entries = data.get(key)
@@ -62,6 +66,12 @@ def targets_around(
     targets: one loop instead of two, and no mapping of every year, took
     judging an indicator from about 2.5 to 1.7 µs.
     """
+    only = _only_target(data)
+    if only is not None:  # most indicators: one target of a whole year, no milestones
+        target_year, value = only
+        if target_year == year:
+            return value, None
+        return None, (target_year, value) if target_year > year and value is not None else None
     target: float | None = None
     upcoming: tuple[int, float] | None = None
     for key in _KEYS:
@@ -83,6 +93,22 @@ def targets_around(
                 if value is not None:
                     upcoming = (written, value)
     return target, upcoming
+
+
+def _only_target(data: dict[str, Any]) -> tuple[int, float | None] | None:
+    """The year and value (None when not a number) of an indicator's one target, when it has
+    one target of a whole year and no milestones; None for any other shape.
+
+    The shape nearly every indicator has: its lookups need no loop over the entries, which
+    was half of the cost of each.
+    """
+    entries = data.get("targets")
+    if type(entries) is not list or len(entries) != 1 or data.get("milestones") is not None:
+        return None
+    entry = entries[0]
+    if type(entry) is not dict or type(year := entry.get("year")) is not int:
+        return None
+    return year, _number(entry.get("value"))
 
 
 def _number(value: Any) -> float | None:
