@@ -86,14 +86,17 @@ class Outcomes:
 
     def __init__(
         self,
-        make: Callable[[Element, IndicatorResult, OutcomeEntry | None, str], OutcomeView]
-        | None = None,
+        make: Callable[[IndicatorResult, list[OutcomeEntry], str], OutcomeView] | None = None,
     ) -> None:
-        self._judged: dict[int, tuple[Element, IndicatorResult, OutcomeEntry | None]] = {}
+        # Each indicator's judging and its outcomes of every period, by the indicator: the
+        # outcomes kept with it, not looked up again by its id in a mapping of them all (a
+        # lookup in a mapping of 100,000, seldom in the processor's cache, for every view).
+        self._judged: dict[int, tuple[IndicatorResult, list[OutcomeEntry]]] = {}
         self._make = make
 
-    def add(self, element: Element, judged: IndicatorResult, outcome: OutcomeEntry | None) -> None:
-        self._judged[id(element)] = (element, judged, outcome)
+    def add(self, judged: IndicatorResult, entries: list[OutcomeEntry]) -> None:
+        """`judged`, of the indicator `judged.indicator`, whose outcomes are `entries`."""
+        self._judged[id(judged.indicator)] = (judged, entries)
 
     def get(self, key: int, chart_id: str = "") -> OutcomeView | None:
         """The outcome's view, its chart named `chart_id` (unique on the page)."""
@@ -132,7 +135,6 @@ def follow_up(repository: Repository, index: Index, language: str) -> FollowUpLo
     lookup.outcomes = Outcomes(
         partial(
             _outcome_view,
-            by_indicator=by_indicator,
             scale=scale,
             language=language,
             status_of=status_of,
@@ -174,23 +176,20 @@ def _indicators(
         judged = already.get(id(element)) or judge(element, period, entries, scale)
         # Followed before but not in this period: "not followed up", and the chart of before.
         if judged.outcome is not None or judged.history:
-            lookup.outcomes.add(element, judged, judged.outcome)
+            lookup.outcomes.add(judged, entries)
 
 
 def _outcome_view(
-    element: Element,
     judged: IndicatorResult,
-    outcome: OutcomeEntry | None,
+    entries: list[OutcomeEntry],
     chart_id: str,
     *,
-    by_indicator: dict[str, list[OutcomeEntry]],
     scale: Scale,
     language: str,
     status_of: Callable[[Status], StatusView],
 ) -> OutcomeView:
     """An indicator's outcome in the period, in the words and with the chart of the page."""
-    period = judged.period
-    entries = by_indicator[element.id or ""]
+    element, period, outcome = judged.indicator, judged.period, judged.outcome
     percent = (
         fmt.number(shown_percent(judged.percent, judged.status, scale), language)
         if judged.percent is not None
