@@ -215,20 +215,22 @@ def build_chart(
     # Each value is written once here; the words, the table and the drawing all use it.
     written = _written(drawn, values, goals, start, bounds, language)
     several = len(values) > 1  # a trend needs two points; most indicators have one
+    # By position, in the order of the fields: made for every indicator, and a call by
+    # keyword matched each of its thirteen names.
     return Chart(
-        id=chart_id,
-        title=title,
-        unit=unit,
-        direction=direction_words(t, better, written.range),
-        trend_symbol=movement_symbol(values) if several else "",
-        trend=trend_words(t, values, written.periods, better) if several else "",
-        drawing=LazyDrawing(_drawing, (written, goals, start, bounds, ticks, language)),
-        rows=table_rows(t, drawn, written, goals, start, language),
-        has_targets=bool(goals),
-        has_gender=_has_gender(drawn),
-        words=chart_words(language, unit, title),
-        written=written,
-        language=language,
+        chart_id,
+        title,
+        unit,
+        direction_words(t, better, written.range),
+        movement_symbol(values) if several else "",
+        trend_words(t, values, written.periods, better) if several else "",
+        LazyDrawing(_drawing, (written, goals, start, bounds, ticks, language)),
+        table_rows(t, drawn, written, goals, start, language),
+        bool(goals),
+        _has_gender(drawn),
+        chart_words(language, unit, title),
+        written,
+        language,
     )
 
 

@@ -86,4 +86,6 @@ def outcome_note(outcome: OutcomeEntry | None, kpi: Any, language: str) -> str:
         return ""
     if outcome.illustrative:
         return translate(EXAMPLE_NOTE, language)
+    if outcome.source is None:  # most outcomes name none: nothing to credit, nothing to ask
+        return ""
     return kolada_credit(outcome.source, kpi, language)

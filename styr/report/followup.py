@@ -132,14 +132,8 @@ def follow_up(repository: Repository, index: Index, language: str) -> FollowUpLo
         if goal.goal.category == "goal":
             counts[goal.status] = counts.get(goal.status, 0) + 1
     by_indicator = outcomes_by_indicator(outcomes)
-    lookup.outcomes = Outcomes(
-        partial(
-            _outcome_view,
-            scale=scale,
-            language=language,
-            status_of=status_of,
-        )
-    )
+    # By position: a call by keyword matches each name in Python's frame set-up, per view.
+    lookup.outcomes = Outcomes(partial(_outcome_view, scale, language, status_of))
     _indicators(lookup, result, index, by_indicator, scale)
     order = [Status.MET, Status.PARTLY_MET, Status.NOT_MET, Status.NOT_FOLLOWED_UP]
     order += [Status.NO_TARGET, Status.NO_INDICATOR]
@@ -180,51 +174,49 @@ def _indicators(
 
 
 def _outcome_view(
-    judged: IndicatorResult,
-    entries: list[OutcomeEntry],
-    chart_id: str,
-    *,
     scale: Scale,
     language: str,
     status_of: Callable[[Status], StatusView],
+    judged: IndicatorResult,
+    entries: list[OutcomeEntry],
+    chart_id: str,
 ) -> OutcomeView:
     """An indicator's outcome in the period, in the words and with the chart of the page."""
-    element, period, outcome = judged.indicator, judged.period, judged.outcome
-    percent = (
+    element, outcome, upcoming = judged.indicator, judged.outcome, judged.next_target
+    shown = (
         fmt.number(shown_percent(judged.percent, judged.status, scale), language)
         if judged.percent is not None
         else ""
     )
-    upcoming = judged.next_target
     chart = indicator_chart(element, judged, entries, language, chart_id)
     if outcome is None:  # followed before, not in this period
-        value = women = men = source = comment = ""
+        value = women = men = source = comment = credit = ""
     else:
-        value = _shown(outcome.value, language)
-        women = _shown(outcome.women, language)
-        men = _shown(outcome.men, language)
-        source = fmt.one_line(outcome.source)
-        comment = fmt.one_line(outcome.comment)
+        value = "" if outcome.value is None else fmt.number(outcome.value, language)
+        # The figures for women and men, the source and the comment are mostly not given.
+        women = "" if outcome.women is None else fmt.number(outcome.women, language)
+        men = "" if outcome.men is None else fmt.number(outcome.men, language)
+        source = "" if outcome.source is None else fmt.one_line(outcome.source)
+        comment = "" if outcome.comment is None else fmt.one_line(outcome.comment)
+        credit = outcome_note(outcome, element.data.get("kolada"), language)
+    # By position, in the order of the fields: made for every indicator, and a call by
+    # keyword matched each of its fourteen names.
     return OutcomeView(
-        period=period.text,
-        value=value,
-        women=women,
-        men=men,
-        percent=f"{percent}\u00a0%" if percent else "",
-        status=status_of(judged.status),
-        trend=chart.trend_text if chart else "",
-        source=source,
-        credit=outcome_note(outcome, element.data.get("kolada"), language),
-        comment=comment,
-        preliminary=outcome is not None and outcome.preliminary,
-        chart=chart,
-        next_target=fmt.number(upcoming[1], language) if upcoming else "",
-        next_target_year=str(upcoming[0]) if upcoming else "",
+        judged.period.text,
+        value,
+        women,
+        men,
+        f"{shown}\u00a0%" if shown else "",
+        status_of(judged.status),
+        chart.trend_text if chart else "",
+        source,
+        comment,
+        chart,
+        fmt.number(upcoming[1], language) if upcoming else "",
+        str(upcoming[0]) if upcoming else "",
+        credit,
+        outcome is not None and outcome.preliminary,
     )
-
-
-def _shown(value: float | None, language: str) -> str:
-    return "" if value is None else fmt.number(value, language)
 
 
 def indicator_chart(
