@@ -1,0 +1,101 @@
+"""The chart of one outcome, a target or none and no range, made the quick way, is the chart
+the general way makes of the same values: every field, the words, the drawing, the table,
+the SVG and the Markdown."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
+import styr.report.chart as chart_module
+from styr.followup.periods import Period, parse_period
+from styr.report.chart import ChartOutcome, build_chart
+
+
+def period(text: str) -> Period:
+    parsed = parse_period(text)
+    assert parsed is not None
+    return parsed
+
+
+values = st.one_of(
+    st.sampled_from([0.0, -0.0, 12.5, 61.0, 80.0, 70.0, 1e300]),
+    st.floats(min_value=-1e6, max_value=1e6, allow_nan=False),
+    st.sampled_from([float("nan"), float("inf"), -float("inf")]),
+)
+maybe = st.one_of(st.none(), values)
+
+
+@st.composite
+def one_outcome(draw: st.DrawFn) -> dict[str, Any]:
+    return {
+        "title": draw(st.sampled_from(["Andel nöjda", "<b>\"&'"])),
+        "unit": draw(st.sampled_from(["procent", ""])),
+        "better": draw(st.sampled_from(["higher", "lower", "range", None])),
+        "outcome": ChartOutcome(
+            period(draw(st.sampled_from(["2025", "2024-T2", "2026-H1", "2022"]))),
+            draw(maybe),
+            draw(maybe),
+            draw(maybe),
+        ),
+        "baseline": draw(st.one_of(st.none(), st.tuples(st.integers(2019, 2028), values))),
+        "targets": draw(st.lists(st.tuples(st.integers(2020, 2028), values), max_size=1)),
+        "language": draw(st.sampled_from(["sv", "en"])),
+    }
+
+
+COMMON = {
+    "title": "Andel nöjda",
+    "unit": "procent",
+    "better": "higher",
+    "outcome": ChartOutcome(period("2025"), 61.0),
+    "baseline": (2022, 70.0),
+    "targets": [(2026, 80.0)],
+    "language": "sv",
+}
+
+
+@settings(max_examples=400, deadline=None)
+@given(one_outcome())
+@example(COMMON)
+@example({**COMMON, "baseline": None, "targets": []})
+@example({**COMMON, "outcome": ChartOutcome(period("2025"), 61.0, 60.0, None)})
+@example({**COMMON, "targets": [(2024, 80.0)], "baseline": (2026, 0.0)})
+@example({**COMMON, "outcome": ChartOutcome(period("2025"), -0.0), "targets": [(2026, 0.0)]})
+def test_one_outcome_is_charted_as_the_general_way_charts_it(given: dict[str, Any]) -> None:
+    inputs = dict(given)  # the examples are shared: not changed here
+    outcome = inputs.pop("outcome")
+    quick = build_chart(outcomes=[outcome], value_range=None, chart_id="c", **inputs)
+    # A second outcome without a value is not drawn, but takes the chart the general way.
+    undrawn = ChartOutcome(period("2019"), None)
+    general = build_chart(outcomes=[outcome, undrawn], value_range=None, chart_id="c", **inputs)
+    assert quick == general
+    if quick is None or general is None:
+        return
+    assert quick.written == general.written
+    assert quick.description == general.description
+    assert quick.drawing.marks() == general.drawing.marks()
+    assert quick.html() == general.html()
+    assert quick.markdown() == general.markdown()
+
+
+def test_the_quick_way_is_taken_only_for_its_shape(monkeypatch: Any) -> None:
+    taken: list[object] = []
+    real = chart_module._one_outcome_chart
+
+    def counting(*arguments: Any) -> Any:
+        taken.append(arguments[3])
+        return real(*arguments)
+
+    monkeypatch.setattr(chart_module, "_one_outcome_chart", counting)
+    inputs = {**COMMON}
+    outcome = inputs.pop("outcome")
+    assert build_chart(outcomes=[outcome], value_range=None, **inputs) is not None
+    assert taken == [outcome]
+    # A range, two targets or two outcomes: the general way.
+    build_chart(outcomes=[outcome], value_range=(50.0, 70.0), **inputs)
+    build_chart(outcomes=[outcome], value_range=None, **{**inputs, "targets": [(1, 2.0)] * 2})
+    build_chart(outcomes=[outcome, outcome], value_range=None, **inputs)
+    assert taken == [outcome]
