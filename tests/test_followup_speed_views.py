@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from styr.followup.evaluate import evaluate, read_outcomes
+from styr.followup.evaluate import evaluate, group_by_indicator, read_outcomes
 from styr.followup.fulfilment import Scale
 from styr.followup.periods import parse_period
 from styr.model.index import build_index
@@ -99,6 +99,12 @@ def test_the_latest_period_is_the_greatest_as_compared_plainly(
     result = evaluate(repository, index, Scale(), by_area=False)
     latest = max(p for p in map(parse_period, written) if p is not None)
     assert result.period == latest
+    # The outcomes grouped by the caller (as the report does) are judged the same.
+    read = read_outcomes(repository)
+    grouped = evaluate(
+        repository, index, Scale(), read=read, by_area=False, grouped=group_by_indicator(read[0])
+    )
+    assert grouped.period == result.period and grouped.goals == result.goals
     # Each goal judged by its own indicator, as every child of it that is an indicator.
     for goal in result.goals:
         children = [c for c in index.children(goal.goal) if c.category == "indicator"]

@@ -162,10 +162,14 @@ def evaluate(
     read: tuple[list[OutcomeEntry], list[Analysis]] | None = None,
     *,
     by_area: bool = True,
+    grouped: dict[str, list[OutcomeEntry]] | None = None,
 ) -> FollowUp:
     """Every goal's indicators judged for a period (the latest with outcomes by default).
 
-    `read` is what `read_outcomes` returned, when the caller has it already.
+    `read` is what `read_outcomes` returned, when the caller has it already, and
+    `grouped` its outcomes by indicator, in the order read (`group_by_indicator`),
+    when the caller has grouped them too: the report does, for its charts, and
+    grouping 100,000 outcomes twice was a tenth of its follow-up.
     Without `by_area` the goals are not counted by council area (`FollowUp.by_area`
     stays empty): the report does not show those counts, and finding the areas
     above every element is a third of the work on a large repository.
@@ -178,9 +182,7 @@ def evaluate(
     result.area_names = {a.id: a.title for a in index.of_category("council_area") if a.id}
     if period is None:
         return result
-    by_indicator: dict[str, list[OutcomeEntry]] = {}
-    for outcome in outcomes:
-        by_indicator.setdefault(outcome.indicator, []).append(outcome)
+    by_indicator = grouped if grouped is not None else group_by_indicator(outcomes)
     notes = {(a.goal, a.period): a.text for a in analyses}
     for goal in _judged_elements(index):
         if goal.category == "indicator":  # a targeted indicator is its own (smart) goal
@@ -201,6 +203,14 @@ def evaluate(
     if by_area:
         result.by_area = _count_by_area(result.goals, index)
     return result
+
+
+def group_by_indicator(outcomes: list[OutcomeEntry]) -> dict[str, list[OutcomeEntry]]:
+    """The outcomes of each indicator, by its id, in the order they are written."""
+    grouped: dict[str, list[OutcomeEntry]] = {}
+    for outcome in outcomes:
+        grouped.setdefault(outcome.indicator, []).append(outcome)
+    return grouped
 
 
 def _judged_elements(index: Index) -> list[Element]:

@@ -13,10 +13,10 @@ from functools import partial
 from typing import Any
 
 from styr.followup.evaluate import (
-    FollowUp,
     IndicatorResult,
     OutcomeEntry,
     evaluate,
+    group_by_indicator,
     judge,
     read_outcomes,
     target_values,
@@ -117,52 +117,49 @@ def follow_up(repository: Repository, index: Index, language: str) -> FollowUpLo
     if not outcomes:
         return FollowUpLookup()
     scale = read_scale(repository.manifest_data.get("follow_up"))
-    result = evaluate(repository, index, scale, read=read, by_area=False)
+    # Grouped once, for the judging and for the charts.
+    by_indicator = group_by_indicator(outcomes)
+    result = evaluate(repository, index, scale, read=read, by_area=False, grouped=by_indicator)
     if result.period is None:
         return FollowUpLookup()
     lookup = FollowUpLookup(period=result.period.text)
     status_of = _shared_statuses(scale, language, result.period.text)
     counts: dict[Status, int] = {}
+    # Each indicator the goals' judging has judged, by the indicator: in the same pass over
+    # the goals as their statuses, not a second one.
+    already: dict[int, IndicatorResult] = {}
     for goal in result.goals:
-        if goal.goal.category != "goal" and not goal.indicators:
+        element = goal.goal
+        if element.category != "goal" and not goal.indicators:
             continue
-        lookup.goals[id(goal.goal)] = status_of(goal.status)
+        lookup.goals[id(element)] = status_of(goal.status)
         if goal.analysis:
-            lookup.analyses[id(goal.goal)] = fmt.paragraphs(goal.analysis)
-        if goal.goal.category == "goal":
+            lookup.analyses[id(element)] = fmt.paragraphs(goal.analysis)
+        if element.category == "goal":
             counts[goal.status] = counts.get(goal.status, 0) + 1
-    by_indicator = outcomes_by_indicator(outcomes)
+        for judged in goal.indicators:
+            already[id(judged.indicator)] = judged
     # By position: a call by keyword matches each name in Python's frame set-up, per view.
     lookup.outcomes = Outcomes(partial(_outcome_view, scale, language, status_of))
-    _indicators(lookup, result, index, by_indicator, scale)
+    _indicators(lookup, result.period, index, by_indicator, scale, already)
     order = [Status.MET, Status.PARTLY_MET, Status.NOT_MET, Status.NOT_FOLLOWED_UP]
     order += [Status.NO_TARGET, Status.NO_INDICATOR]
     lookup.summary = [(_status(s, scale, language), counts[s]) for s in order if counts.get(s)]
     return lookup
 
 
-def outcomes_by_indicator(outcomes: list[OutcomeEntry]) -> dict[str, list[OutcomeEntry]]:
-    grouped: dict[str, list[OutcomeEntry]] = {}
-    for outcome in outcomes:
-        grouped.setdefault(outcome.indicator, []).append(outcome)
-    return grouped
-
-
 def _indicators(
     lookup: FollowUpLookup,
-    result: FollowUp,
+    period: Period,
     index: Index,
     by_indicator: dict[str, list[OutcomeEntry]],
     scale: Scale,
+    already: dict[int, IndicatorResult],
 ) -> None:
     """Every indicator with an outcome in the period, under a goal or not.
 
-    An indicator the goals' judging has judged already is not judged again.
+    An indicator the goals' judging has judged already (`already`) is not judged again.
     """
-    period = result.period
-    if period is None:
-        return
-    already = {id(judged.indicator): judged for goal in result.goals for judged in goal.indicators}
     for element in index.of_category("indicator"):
         entries = by_indicator.get(element.id or "")
         if not entries:
