@@ -125,6 +125,20 @@ def chart_marks(
     language: str,
 ) -> Marks:
     """Where every part of the chart goes: its axes (shared, `axes_of`), then each mark."""
+    if len(written.times) == 1 and len(goals) < 2 and bounds is None:
+        return _one_outcome_marks(written, goals, start, ticks, language)
+    return _marks(written, goals, start, bounds, ticks, language)
+
+
+def _marks(
+    written: Written,
+    goals: Sequence[tuple[int, float]],
+    start: tuple[int, float] | None,
+    bounds: tuple[float, float] | None,
+    ticks: tuple[float, ...],
+    language: str,
+) -> Marks:
+    """`chart_marks` of any chart."""
     # By `map` where it can be: a comprehension is a call of its own, for one point or two.
     if len(goals) == 1:  # most charts: one target
         placed = [(float(goals[0][0]), goals[0][1])]
@@ -159,6 +173,43 @@ def chart_marks(
         axes.target_label(language, targets[-1]) if targets else None,
         band,
         _legend(language, bool(targets or band), base is not None),
+    )
+
+
+def _one_outcome_marks(
+    written: Written,
+    goals: Sequence[tuple[int, float]],
+    start: tuple[int, float] | None,
+    ticks: tuple[float, ...],
+    language: str,
+) -> Marks:
+    """`chart_marks` of one outcome, a target or none and no range, the marks of nearly
+    every chart: each placed on its own, without the lists and joins several need."""
+    labels: tuple[str, ...] = (written.periods[0],)
+    times: tuple[float, ...] = (written.times[0],)
+    if goals:  # the target's year after the outcome's period, as `chart_marks` lists them
+        labels, times = (*labels, written.targets[0][0]), (*times, float(goals[0][0]))
+    based = None if start is None or written.baseline is None else (float(start[0]), start[1])
+    if based is not None and written.baseline is not None:
+        labels, times = (*labels, written.baseline[0]), (*times, based[0])
+    axes = axes_of(ticks, labels, times, language)
+    outcome = axes.spot(written.times[0], written.numbers[0])
+    target = axes.spot(times[1], goals[0][1]) if goals else None
+    base = axes.spot(*based) if based is not None else None
+    return Marks(
+        axes,
+        written,
+        [outcome],
+        [target] if target else [],
+        base,
+        "",  # one point: no line
+        outcome.dot,
+        "",  # one target or none: no line through them
+        target.diamond if target else "",
+        base.square if base else "",
+        axes.target_label(language, target) if target else None,
+        None,
+        _legend(language, target is not None, base is not None),
     )
 
 
