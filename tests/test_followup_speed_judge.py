@@ -10,7 +10,15 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from styr.followup.evaluate import OutcomeEntry, judge
-from styr.followup.fulfilment import Scale, Trend
+from styr.followup.fulfilment import (
+    Judgement,
+    Scale,
+    Status,
+    Trend,
+    fulfilment,
+    judge_value,
+    status_of,
+)
 from styr.followup.periods import Period, parse_period
 from styr.followup.targets import target_values, targets_around
 from styr.load import Document
@@ -131,3 +139,32 @@ def test_one_outcome_is_taken_as_of_its_period_whether_or_not_the_period_is_the_
     assert (result.outcome is entry) == (own == period)
     assert result.history == ([(own, value)] if value is not None and own <= period else [])
     assert result.trend is Trend.UNKNOWN
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    outcome=st.one_of(st.none(), st.floats(allow_nan=False), st.integers(-5, 120).map(float)),
+    better=st.sampled_from(["higher", "lower", "range", None, "sideways"]),
+    target=st.one_of(st.none(), st.sampled_from([0.0, -3.0, 80.0])),
+    low=st.one_of(st.none(), st.just(40.0)),
+    high=st.one_of(st.none(), st.just(90.0)),
+)
+def test_an_outcome_is_judged_as_its_fulfilment_and_band_say(
+    outcome: float | None,
+    better: str | None,
+    target: float | None,
+    low: float | None,
+    high: float | None,
+) -> None:
+    """Without a target, the quick answer is the one the fulfilment and the bands give."""
+    scale = Scale()
+    judged = judge_value(outcome, scale, better=better, target=target, low=low, high=high)
+    if outcome is None:
+        assert judged == Judgement(None, Status.NOT_FOLLOWED_UP)
+        return
+    if better != "range" and target == 0:
+        return  # a target of zero is judged by the side of zero (its own tests)
+    has_target = target is not None if better != "range" else None not in (low, high)
+    percent = fulfilment(outcome, better=better, target=target, low=low, high=high)
+    status = status_of(percent, scale, has_outcome=True, has_target=has_target)
+    assert judged == Judgement(percent, status)

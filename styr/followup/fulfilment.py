@@ -167,6 +167,10 @@ def judge_value(
     """
     if outcome is None:
         return Judgement(None, Status.NOT_FOLLOWED_UP)
+    if target is None and better != "range":
+        # No target for the period (most indicators between their target years): no
+        # percentage, whatever the outcome, and so no fulfilment or band to work out.
+        return Judgement(None, Status.NO_TARGET)
     if better != "range" and target == 0:
         met = _on_the_right_side(outcome, 0.0, better)
         return Judgement(None, Status.MET if met else Status.NOT_MET)

@@ -280,7 +280,8 @@ def _year_value(value: Any) -> tuple[int, float] | None:
     if not isinstance(value, dict) or type(value.get("year")) is not int:
         return None
     number = value.get("value")
-    if isinstance(number, bool) or not isinstance(number, int | float):
+    # Not `int | float` written here: that union is made anew at every call (of every chart).
+    if isinstance(number, bool) or not isinstance(number, (int, float)):
         return None
     return value["year"], float(number)
 
