@@ -29,7 +29,7 @@ def target_values(data: dict[str, Any]) -> dict[float, float]:
     The years are keys as written, so that a lookup compares them as `==` does: a
     chart asks for every year it shows, and one pass serves them all.
     """
-    only = _only_target(data)
+    only = only_target(data)
     if only is not None:  # most indicators: one target of a whole year, no milestones
         whole_year, value = only
         return {} if value is None else {whole_year: value}
@@ -66,7 +66,7 @@ def targets_around(
     targets: one loop instead of two, and no mapping of every year, took
     judging an indicator from about 2.5 to 1.7 µs.
     """
-    only = _only_target(data)
+    only = only_target(data)
     if only is not None:  # most indicators: one target of a whole year, no milestones
         target_year, value = only
         if target_year == year:
@@ -95,7 +95,7 @@ def targets_around(
     return target, upcoming
 
 
-def _only_target(data: dict[str, Any]) -> tuple[int, float | None] | None:
+def only_target(data: dict[str, Any]) -> tuple[int, float | None] | None:
     """The year and value (None when not a number) of an indicator's one target, when it has
     one target of a whole year and no milestones; None for any other shape.
 

@@ -23,6 +23,7 @@ from styr.followup.evaluate import (
 )
 from styr.followup.fulfilment import SYMBOLS, Scale, Status, read_scale, shown_percent
 from styr.followup.periods import Period
+from styr.followup.targets import only_target
 from styr.model.index import Element, Index
 from styr.model.repository import Repository
 from styr.report import formatting as fmt
@@ -244,20 +245,25 @@ def indicator_chart(
             if entry.period <= period:
                 first.setdefault(entry.period, entry)
         outcomes = [ChartOutcome(p, e.value, e.women, e.men) for p, e in first.items()]
-    values = target_values(data)  # every year's, in one pass: not one pass a year
+    one = only_target(data)
     targets: list[tuple[int, float]] = []
-    if len(values) == 1 and type(only := next(iter(values))) is int:
-        # Most indicators: one target, of a whole year. Every year written as a whole number
-        # that has a value is that year, so the years need not be gathered to find it.
-        targets = [(only, values[only])]
-    elif values:  # with none, no year written has a value to look for
-        years = {
-            year
-            for key in ("targets", "milestones")
-            for item in _listed(data.get(key))
-            if type(year := item.get("year")) is int
-        }
-        targets = [(year, values[year]) for year in years if year in values]
+    if one is not None:  # most indicators: one target of a whole year and no milestones
+        whole_year, target = one
+        if target is not None:
+            targets = [(whole_year, target)]
+    elif values := target_values(data):  # every year's, in one pass: not one pass a year
+        if len(values) == 1 and type(only := next(iter(values))) is int:
+            # One target, of a whole year. Every year written as a whole number that has a
+            # value is that year, so the years need not be gathered to find it.
+            targets = [(only, values[only])]
+        else:
+            years = {
+                year
+                for key in ("targets", "milestones")
+                for item in _listed(data.get(key))
+                if type(year := item.get("year")) is int
+            }
+            targets = [(year, values[year]) for year in years if year in values]
     better = data.get("better")
     return build_chart(
         title=fmt.one_line(element.title),
