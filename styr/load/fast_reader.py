@@ -11,11 +11,11 @@ So the fast path takes a file only when nothing in it can be something the
 careful reader reports or reads differently. Two looks decide, each erring on
 the side of "maybe" (a false alarm only costs time):
 
-* the text (`screen`): anchors, aliases, tags, directives, more than one
-  document, complex keys, tabs and characters YAML forbids, bidirectional
-  controls, numbers written with a leading zero or underscores, unquoted
-  dates and base-60 numbers, a comment after a value, and flow collections
-  that are not tame;
+* the text (`styr.load.screen`): anchors, aliases, tags, directives, more
+  than one document, complex keys, tabs and characters YAML forbids,
+  bidirectional controls, numbers written with a leading zero or
+  underscores, unquoted dates and base-60 numbers, a comment after a value,
+  and flow collections that are not tame;
 * the values yaml-rs built (`_plain_values`): keys that are not text, text
   that may have been a YAML 1.1 boolean (`no`, quoted or not), and numbers
   too large or too small to use, infinite or not a number (Y016);
@@ -36,6 +36,7 @@ import sys
 from typing import Any
 
 from styr.load.limits import MAX_NUMBER_DIGITS, deeply_indented
+from styr.load.screen import forbidden_character, screen
 from styr.load.text_checks import ESCAPED_BIDI
 
 try:
@@ -43,28 +44,6 @@ try:
 except ImportError:  # pragma: no cover - a platform without a wheel: the careful reader only
     yaml_rs = None  # type: ignore[assignment]
 
-# Each pattern below starts with a single character or character class (a
-# look-behind comes after it), so that the regular expression engine can skip
-# through the text quickly: the screen costs less than the parse.
-
-# Characters YAML forbids, tabs (Y004), line breaks that YAML 1.1 has but
-# YAML 1.2 does not (the careful reader hides them), and bidirectional
-# controls (Y018). Those below U+0100 are one small class; the others are
-# looked for one by one, which costs nothing in a text that has no character
-# past U+00FF and is still several times faster than a class that holds them.
-_FORBIDDEN = re.compile(r"[\t\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
-_FORBIDDEN_WIDE = tuple(
-    "\u2028\u2029\ufeff\ufffe\uffff\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
-)
-_LONE_CARRIAGE_RETURN = re.compile(r"\r(?!\n)")
-# Where a plain scalar may start: after indentation, `: `, `- `, a flow
-# indicator, or more than one space. Every alternative is two characters wide
-# (look-behinds must be), which is why the probe starts with two line breaks.
-_SCALAR_START = r"(?:: |- |, |\n | {2}|[\s\S][\[{,\n])"
-# A number with a leading zero or a base prefix (`0126`, `0o17`), or with
-# underscores (`1_000`): YAML 1.1 and 1.2 read them differently (Y009).
-_ODD_NUMBER = re.compile(rf"0(?:(?<={_SCALAR_START}0)|(?<={_SCALAR_START}[-+]0))[0-9_oObBxX]")
-_UNDERSCORED_DIGIT = re.compile(r"_[0-9]")
 # Text behind a float that the careful reader doubts (Y016, Y017): an exponent
 # (`1e5`, looked for from the letter: a pattern that starts with one
 # character is found several times faster than one that starts with a
@@ -78,112 +57,14 @@ _MANY_ZEROS = "0" * 16
 # Numbers the careful reader accepts lie within these (see limits.MAX_NUMBER_DIGITS).
 _LARGEST = 10**MAX_NUMBER_DIGITS
 _SMALLEST = 10.0**-(MAX_NUMBER_DIGITS)
-# A comment (`#` after blank); one after something on its line may have cut a
-# text short (Y015).
-_COMMENT = re.compile(r"#(?<=[ \t]#)")
-# Anchors and aliases (Y006), tags (Y007): only where a node may start.
-_NODE_PROPERTY = re.compile(r"[&*](?<=[\s\[{,][&*])\S|!(?<=[\s\[{,]!)")
-# Directives and document markers (Y013), after the first line.
-_DOCUMENT_SYNTAX = re.compile(r"\n(?:%|---(?=\s|$)|\.\.\.(?=\s|$))")
-_COMPLEX_KEY = re.compile(r"(?:^|\n)[ ]*(?:-[ ]+)*\?(?:[ \r]|$|\n)")
-
-# Flow collections (`{sv: Vision, en: Vision}`, `[a, b]`) are where libyaml and
-# yaml-rs disagree on what is valid (`{a:}`, `[?a]`, `{b: >c}`), so only tame
-# ones take the fast path: on one line, at most two levels deep, holding plain
-# words, numbers and one-line quoted text, and followed by nothing but a line
-# end, a comment or what closes or continues an enclosing collection. Every
-# opening bracket must start such a collection.
-_PLAIN_START = r"""[^\s\[\]{},:#&*!|>'"%@`?-]"""
-_PLAIN = rf"(?:-(?=[0-9.])|{_PLAIN_START})[^\[\]{{}},:#\n]*"
-_QUOTED = r"""(?:"[^"\\\n]*(?:\\[^\n][^"\\\n]*)*"|'[^'\n]*(?:''[^'\n]*)*')"""
-_KEY = rf"(?:{_QUOTED}|{_PLAIN_START}[^\[\]{{}},:#\n]*)"
-_SCALAR = rf"(?:{_QUOTED}|{_PLAIN})"
-_AFTER = r"(?=[ ]*(?:[,\]}:#\r\n]|\Z))"
-
-
-def _entries(item: str, close: str) -> str:
-    return rf" *(?:{item} *(?:, *{item} *)*)?{close}"
-
-
-_INNER = rf"(?:\[{_entries(_SCALAR, ']')}|\{{{_entries(f'{_KEY}: +{_SCALAR}', '}')}|{_SCALAR})"
-# One pattern per bracket, each starting with its bracket: found several
-# times faster than one pattern starting with either.
-_UNTAMED_LIST = re.compile(rf"\[(?!{_entries(_INNER, ']')}{_AFTER})")
-_UNTAMED_MAPPING = re.compile(rf"\{{(?!{_entries(f'{_KEY}: +{_INNER}', '}')}{_AFTER})")
-
-# Text that a plain scalar would have made a YAML 1.1 date (Y011) or base-60
-# number (Y012): only where a plain scalar starts, and ends at the match.
-_END = r"(?=[ \t\r]*(?:$|#|[,\]}]|:(?:[ \t\r]|$)))"
-_DATE = re.compile(
-    rf"-(?<={_SCALAR_START}[0-9]{{4}}-)[0-9]{{1,2}}-[0-9]{{1,2}}(?:[Tt]|[ \t]+[0-9]|{_END})",
-    re.MULTILINE,
-)
-# For base 60 only the digit before the colon is checked, not where the number
-# starts: `kl 10:30` is a false alarm, but a cheap one.
-_BASE_60 = re.compile(rf":(?<=[0-9]:)[0-9_.]+(?::[0-9_.]+)*{_END}", re.MULTILINE)
 # Text that a plain scalar would have made a YAML 1.1 boolean (Y010); yaml-rs
 # keeps them as text, so they are looked for among the values.
 _YAML11_WORDS = frozenset(
     {"y", "Y", "yes", "Yes", "YES", "n", "N", "no", "No", "NO"}
     | {"on", "On", "ON", "off", "Off", "OFF"}
 )
-_FIRST_DOCUMENT_START = re.compile(r"---(?=\s|$)")
-
-
-def screen(text: str) -> bool:
-    """Whether the text may hold something the careful reader must see."""
-    opening = _FIRST_DOCUMENT_START.match(text)
-    # Every pattern looks for a boundary before what it finds: leading line
-    # breaks give the first line one. One `---` opening the file is harmless.
-    probe = "\n\n" + (text[opening.end() :] if opening else text)
-    if _forbidden_character(probe) or ("\r" in probe and _LONE_CARRIAGE_RETURN.search(probe)):
-        return True
-    if _ODD_NUMBER.search(probe) or ("_" in probe and _UNDERSCORED_DIGIT.search(probe)):
-        return True
-    if "#" in probe and _comment_after_content(probe):
-        return True
-    if _DATE.search(probe) or _BASE_60.search(probe):
-        return True
-    if ("&" in probe or "*" in probe or "!" in probe) and _NODE_PROPERTY.search(probe):
-        return True
-    if _DOCUMENT_SYNTAX.search(probe):
-        return True
-    if "?" in probe and _COMPLEX_KEY.search(probe):
-        return True
-    if not text.endswith("\n") and ("|" in text or ">" in text):
-        return True  # a block scalar at the very end: the two parsers chomp it differently
-    if "[" in probe and _UNTAMED_LIST.search(probe):
-        return True
-    return "{" in probe and _UNTAMED_MAPPING.search(probe) is not None
-
-
-def _forbidden_character(text: str) -> bool:
-    """Whether the text holds a character of `_FORBIDDEN` or `_FORBIDDEN_WIDE`.
-
-    None of them is printable ASCII, a line feed or a carriage return, and
-    those are nearly all of a steering file: dropping them from its UTF-8
-    bytes is a table look-up per byte, and what is left (å, ä, ö, dashes, and
-    anything forbidden) is looked at as text. A pattern over the whole text
-    cost more than the rest of the screen together.
-    """
-    rest = text.encode("utf-8", "surrogatepass").translate(None, _PRINTABLE_ASCII)
-    if not rest:
-        return False
-    left = rest.decode("utf-8", "surrogatepass")
-    if _FORBIDDEN.search(left):
-        return True
-    return not left.isascii() and any(character in left for character in _FORBIDDEN_WIDE)
-
-
-_PRINTABLE_ASCII = bytes(range(0x20, 0x7F)) + b"\n\r"
-
-
-def _comment_after_content(text: str) -> bool:
-    for match in _COMMENT.finditer(text):
-        at = match.start()
-        if text[text.rfind("\n", 0, at) + 1 : at].strip():
-            return True
-    return False
+# The screen's test of characters (`styr.load.screen`), by its name of old here.
+_forbidden_character = forbidden_character
 
 
 def read_plain(text: str, *, share: bool = True) -> Any | None:
