@@ -135,14 +135,30 @@ def _plain_values(root: dict[Any, Any] | list[Any]) -> str:
     'procent' and 'higher' hundreds of thousands of times each, about a third
     of its memory. (Data that is doubted is thrown away, shared or not.)
 
+    A mapping's keys can only be shared by making the mapping again: each
+    mapping below the top is read into a new one, which takes its place (the
+    top one is emptied and refilled, so that the caller's object holds the
+    data). Reading the old mapping's items as they come cost less than
+    listing them first and refilling the same mapping. A key that is not text
+    is found by `sys.intern`, which refuses it (TypeError), and a key that was
+    a YAML 1.1 boolean by one look at the new mapping's keys: no test per key.
+
     Lists are replaced by copies of themselves: the parser makes a list by
     appending, which leaves room for more (a list of one item, as most
     `contributes_to`, `indicators` and `targets` are, had room for four),
     and a copy is made exactly as long (100,000 goals: 10 MB).
 
     Walked without recursion and without a call per value: this runs over
-    every value of every file.
+    every value of every file. The pending stack holds lists, and mappings
+    as two entries: the new mapping under the old one it is read from.
     """
+    try:
+        return _shared_walk(root)
+    except TypeError:  # a key that is not text: sys.intern takes only text
+        return _DOUBTED
+
+
+def _shared_walk(root: dict[Any, Any] | list[Any]) -> str:
     words = _YAML11_WORDS
     largest = _LARGEST
     intern, shared_up_to = sys.intern, _SHARED_UP_TO
@@ -151,26 +167,29 @@ def _plain_values(root: dict[Any, Any] | list[Any]) -> str:
     numbers: dict[int, int] = {}
     share_number = numbers.setdefault
     found = _PLAIN
+    new: dict[str, Any]  # a mapping made again
     pending: list[Any] = [root]
+    if type(root) is dict:
+        pending = [root, dict(root)]
+        root.clear()  # refilled in the same order, with shared keys
     pop, push = pending.pop, pending.append
     while pending:
         container = pop()
         if type(container) is dict:
-            items = list(container.items())
-            container.clear()  # refilled in the same order, with shared keys
-            for key, value in items:
-                if type(key) is not str or (len(key) < 4 and key in words):
-                    return _DOUBTED
+            target = pop()
+            for key, value in container.items():
                 kind = type(value)
                 if kind is str:
                     if len(value) <= shared_up_to:
-                        if len(value) < 4 and value in words:
+                        if value in words:
                             return _DOUBTED
                         value = intern(value)
                 elif kind is dict:
+                    push(new := {})
                     push(value)
+                    value = new
                 elif kind is list:
-                    value = value[:]  # exactly as long as it is (see below)
+                    value = value[:]  # exactly as long as it is (see above)
                     push(value)
                 elif kind is int:
                     if not -largest < value < largest:
@@ -180,16 +199,20 @@ def _plain_values(root: dict[Any, Any] | list[Any]) -> str:
                     found = _float_kind(value, found)
                     if found is _DOUBTED:
                         return _DOUBTED
-                container[intern(key)] = value
+                target[intern(key)] = value
+            if not words.isdisjoint(target):
+                return _DOUBTED
         else:
             for position, value in enumerate(container):
                 kind = type(value)
                 if kind is str:
                     if len(value) <= shared_up_to:
-                        if len(value) < 4 and value in words:
+                        if value in words:
                             return _DOUBTED
                         container[position] = intern(value)
                 elif kind is dict:
+                    container[position] = new = {}
+                    push(new)
                     push(value)
                 elif kind is list:
                     container[position] = value = value[:]
