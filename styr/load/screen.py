@@ -16,7 +16,10 @@ import re
 
 # Each pattern below starts with a single character or character class (a
 # look-behind comes after it), so that the regular expression engine can skip
-# through the text quickly: the screen costs less than the parse.
+# through the text quickly: the screen costs less than the parse. Where that
+# character is common (a zero, a dash, a bracket), what is cheapest to rule
+# out is looked at first: every place the engine stops at costs a start of
+# its matching, and what follows decides how soon it may go on.
 
 # Characters YAML forbids, tabs (Y004), line breaks that YAML 1.1 has but
 # YAML 1.2 does not (the careful reader hides them), and bidirectional
@@ -24,6 +27,7 @@ import re
 # looked for one by one, which costs nothing in a text that has no character
 # past U+00FF and is still several times faster than a class that holds them.
 _FORBIDDEN = re.compile(r"[\t\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_FORBIDDEN_BYTE = re.compile(rb"[\t\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 _FORBIDDEN_WIDE = tuple(
     "\u2028\u2029\ufeff\ufffe\uffff\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
 )
@@ -34,7 +38,13 @@ _LONE_CARRIAGE_RETURN = re.compile(r"\r(?!\n)")
 _SCALAR_START = r"(?:: |- |, |\n | {2}|[\s\S][\[{,\n])"
 # A number with a leading zero or a base prefix (`0126`, `0o17`), or with
 # underscores (`1_000`): YAML 1.1 and 1.2 read them differently (Y009).
-_ODD_NUMBER = re.compile(rf"0(?:(?<={_SCALAR_START}0)|(?<={_SCALAR_START}[-+]0))[0-9_oObBxX]")
+# The character before the zero (one that ends a scalar start, or a sign)
+# and the one after it are looked at before where the scalar starts: most
+# zeros stand inside a number (`2026`, `50401`), and were each looked behind
+# twice for nothing.
+_ODD_NUMBER = re.compile(
+    rf"0(?<=[ \[{{,\n+-]0)[0-9_oObBxX](?:(?<={_SCALAR_START}0.)|(?<={_SCALAR_START}[-+]0.))"
+)
 _UNDERSCORED_DIGIT = re.compile(r"_[0-9]")
 # A comment (`#` after blank); one after something on its line may have cut a
 # text short (Y015).
@@ -66,14 +76,28 @@ def _entries(item: str, close: str) -> str:
 _INNER = rf"(?:\[{_entries(_SCALAR, ']')}|\{{{_entries(f'{_KEY}: +{_SCALAR}', '}')}|{_SCALAR})"
 # One pattern per bracket, each starting with its bracket: found several
 # times faster than one pattern starting with either.
-_UNTAMED_LIST = re.compile(rf"\[(?!{_entries(_INNER, ']')}{_AFTER})")
-_UNTAMED_MAPPING = re.compile(rf"\{{(?!{_entries(f'{_KEY}: +{_INNER}', '}')}{_AFTER})")
+# Most flow collections of a steering file are of two shapes, words in a
+# list (`[inriktning-2]`) and words with numbers (`{year: 2026, value: 80}`),
+# each a few characters of the tame patterns' many ways: each is tried first,
+# and only a collection of another shape is held to the whole pattern. (Both
+# shapes are tame, so that the first try can only spare the second, never
+# let through what it would stop.)
+_WORD = r"[a-zA-Z][a-zA-Z0-9_-]*"
+_WORD_LIST = rf"{_WORD}(?:, {_WORD})*\]\n"
+_NUMBER_MAPPING = rf"{_WORD}: [0-9]+(?:, {_WORD}: [0-9]+)*\}}\n"
+_UNTAMED_LIST = re.compile(rf"\[(?!{_WORD_LIST})(?!{_entries(_INNER, ']')}{_AFTER})")
+_UNTAMED_MAPPING = re.compile(
+    rf"\{{(?!{_NUMBER_MAPPING})(?!{_entries(f'{_KEY}: +{_INNER}', '}')}{_AFTER})"
+)
 
 # Text that a plain scalar would have made a YAML 1.1 date (Y011) or base-60
 # number (Y012): only where a plain scalar starts, and ends at the match.
 _END = r"(?=[ \t\r]*(?:$|#|[,\]}]|:(?:[ \t\r]|$)))"
+# A dash after a digit is looked for before the year and where it starts:
+# most dashes begin a list entry or join a name (`mal-50401`).
 _DATE = re.compile(
-    rf"-(?<={_SCALAR_START}[0-9]{{4}}-)[0-9]{{1,2}}-[0-9]{{1,2}}(?:[Tt]|[ \t]+[0-9]|{_END})",
+    rf"-(?<=[0-9]-)(?<={_SCALAR_START}[0-9]{{4}}-)[0-9]{{1,2}}-[0-9]{{1,2}}"
+    rf"(?:[Tt]|[ \t]+[0-9]|{_END})",
     re.MULTILINE,
 )
 # For base 60 only the digit before the colon is checked, not where the number
@@ -113,18 +137,30 @@ def forbidden_character(text: str) -> bool:
     """Whether the text holds a character of `_FORBIDDEN` or `_FORBIDDEN_WIDE`.
 
     None of them is printable ASCII, a line feed or a carriage return, and
-    those are nearly all of a steering file: dropping them from its UTF-8
-    bytes is a table look-up per byte, and what is left (å, ä, ö, dashes, and
-    anything forbidden) is looked at as text. A pattern over the whole text
-    cost more than the rest of the screen together.
+    those are nearly all of a steering file: dropping them from its bytes is
+    a table look-up per byte, and what is left (å, ä, ö, dashes, and anything
+    forbidden) is looked at. A pattern over the whole text cost more than the
+    rest of the screen together.
+
+    A text with no character past U+00FF (Swedish: å, ä and ö are below it)
+    is taken as Latin-1 bytes, one per character, which Python copies as it
+    keeps them; its UTF-8 form had to be made. No wide character can be in
+    it, and what is left is looked at as bytes.
     """
+    try:
+        narrow = text.encode("latin-1")
+    except UnicodeEncodeError:
+        return _forbidden_in_wide_text(text)
+    rest = narrow.translate(None, _PRINTABLE_ASCII)
+    return bool(rest) and _FORBIDDEN_BYTE.search(rest) is not None
+
+
+def _forbidden_in_wide_text(text: str) -> bool:
     rest = text.encode("utf-8", "surrogatepass").translate(None, _PRINTABLE_ASCII)
-    if not rest:
-        return False
     left = rest.decode("utf-8", "surrogatepass")
     if _FORBIDDEN.search(left):
         return True
-    return not left.isascii() and any(character in left for character in _FORBIDDEN_WIDE)
+    return any(character in left for character in _FORBIDDEN_WIDE)
 
 
 _PRINTABLE_ASCII = bytes(range(0x20, 0x7F)) + b"\n\r"
