@@ -74,17 +74,17 @@ def _entries(item: str, close: str) -> str:
 
 
 _INNER = rf"(?:\[{_entries(_SCALAR, ']')}|\{{{_entries(f'{_KEY}: +{_SCALAR}', '}')}|{_SCALAR})"
-# One pattern per bracket, each starting with its bracket: found several
-# times faster than one pattern starting with either.
 # Most flow collections of a steering file are of two shapes, words in a
 # list (`[inriktning-2]`) and words with numbers (`{year: 2026, value: 80}`),
-# each a few characters of the tame patterns' many ways: each is tried first,
-# and only a collection of another shape is held to the whole pattern. (Both
-# shapes are tame, so that the first try can only spare the second, never
-# let through what it would stop.)
+# each matched in a few steps where the whole tame pattern tries many ways:
+# each shape is tried first, and only a collection of another shape is held
+# to the whole pattern. (Both shapes are tame, so that the first try can only
+# spare the second, never let through what it would stop.)
 _WORD = r"[a-zA-Z][a-zA-Z0-9_-]*"
 _WORD_LIST = rf"{_WORD}(?:, {_WORD})*\]\n"
 _NUMBER_MAPPING = rf"{_WORD}: [0-9]+(?:, {_WORD}: [0-9]+)*\}}\n"
+# One pattern per bracket, each starting with its bracket: found several
+# times faster than one pattern starting with either.
 _UNTAMED_LIST = re.compile(rf"\[(?!{_WORD_LIST})(?!{_entries(_INNER, ']')}{_AFTER})")
 _UNTAMED_MAPPING = re.compile(
     rf"\{{(?!{_NUMBER_MAPPING})(?!{_entries(f'{_KEY}: +{_INNER}', '}')}{_AFTER})"
@@ -143,9 +143,10 @@ def forbidden_character(text: str) -> bool:
     rest of the screen together.
 
     A text with no character past U+00FF (Swedish: å, ä and ö are below it)
-    is taken as Latin-1 bytes, one per character, which Python copies as it
-    keeps them; its UTF-8 form had to be made. No wide character can be in
-    it, and what is left is looked at as bytes.
+    is kept by Python as one byte per character, so its Latin-1 bytes are a
+    plain copy, where its UTF-8 form had to be made character by character.
+    No wide character can be in such a text, and what is left is looked at
+    as bytes.
     """
     try:
         narrow = text.encode("latin-1")
