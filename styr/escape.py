@@ -63,12 +63,12 @@ _ESCAPED_FROM_LEAD = {
     0xD8: re.compile(rb"\xd8\x9c"),  # U+061C
     0xE2: re.compile(rb"\xe2(?:\x80[\x8e\x8f\xa8-\xae]|\x81[\xa6-\xa9])"),  # U+200E-2069
 }
-_LEADS = bytes(_ESCAPED_FROM_LEAD)
-_NOT_SUSPECT = bytes(
-    byte
-    for byte in range(256)
-    if not ((byte < 0x20 and byte not in b"\t\n") or byte == 0x7F or byte in _LEADS)
-)
+# The bytes of plain ASCII text: tabs, line ends and the printable characters. What is
+# left when they are deleted is every C0 control and DEL, and every character past ASCII
+# whole (none of its bytes is ASCII), in order: the sequences above are found in it exactly
+# where they stand in the text, in a hundredth of the bytes.
+_PLAIN_ASCII = b"\t\n" + bytes(range(0x20, 0x7F))
+_PAST_ASCII = bytes(range(0x80, 0x100))
 
 
 def _shown(match: re.Match[str]) -> str:
@@ -145,22 +145,23 @@ def published_utf8(text: str) -> bytes | None:
     """The text's UTF-8 if `published` leaves the text as it is, else None: the same
     decision as `published`'s, asked of the bytes a page is written as.
 
-    One pass in C deletes every byte that can start no character `published`
-    escapes, and what is left (a few first bytes of a character, on most pages)
-    is looked at where it stands. Python's test of printable characters was
-    most of the time of tidying a page.
+    One pass in C deletes the bytes of plain ASCII text, and only what is left
+    (the few characters past ASCII of a page, and any control) is searched.
+    Python's test of printable characters was most of the time of tidying a
+    page; searching the whole page's bytes for each first byte of a character
+    to escape, a tenth of a second for every 150 MB of page.
     """
     try:
         utf8 = text.encode("utf-8")
     except UnicodeEncodeError:  # a lone surrogate, which `published` escapes
         return None
-    suspects = utf8.translate(None, _NOT_SUSPECT)
-    if not suspects:
+    rest = utf8.translate(None, _PLAIN_ASCII)
+    if not rest:
         return utf8
-    if suspects.translate(None, _LEADS):  # a C0 control or DEL
+    if rest.translate(None, _PAST_ASCII):  # a C0 control or DEL
         return None
     for lead, escaped in _ESCAPED_FROM_LEAD.items():
-        if lead in suspects and escaped.search(utf8) is not None:
+        if lead in rest and escaped.search(rest) is not None:
             return None
     return utf8
 
