@@ -83,13 +83,13 @@ def test_one_outcome_is_charted_as_the_general_way_charts_it(given: dict[str, An
 
 def test_the_quick_way_is_taken_only_for_its_shape(monkeypatch: Any) -> None:
     taken: list[object] = []
-    real = chart_module._one_outcome_chart
+    real = chart_module.one_outcome_chart
 
     def counting(*arguments: Any) -> Any:
         taken.append(arguments[3])
         return real(*arguments)
 
-    monkeypatch.setattr(chart_module, "_one_outcome_chart", counting)
+    monkeypatch.setattr(chart_module, "one_outcome_chart", counting)
     inputs = {**COMMON}
     outcome = inputs.pop("outcome")
     assert build_chart(outcomes=[outcome], value_range=None, **inputs) is not None

@@ -27,6 +27,12 @@ class Status(enum.Enum):
     NO_TARGET = "no_target"
     NO_INDICATOR = "no_indicator"  # a goal with no indicator to judge it by
 
+    # Hashed by identity: each status is one object in a process, and a status is a key of
+    # a mapping four times a goal in a report (Enum's own hash of the name is a call in
+    # Python, about twice the cost of the lookup). A pickled status comes back as the same
+    # object, and a mapping unpickled hashes its keys anew, so nothing depends on the name.
+    __hash__ = object.__hash__
+
 
 # Worst first: a goal judged by its worst indicator takes the first that occurs.
 SEVERITY_ORDER = (Status.NOT_MET, Status.PARTLY_MET, Status.MET)

@@ -202,7 +202,7 @@ def build_chart(
     """
     if len(outcomes) == 1 and len(targets) < 2 and value_range is None:
         (outcome,) = outcomes
-        return _one_outcome_chart(
+        return one_outcome_chart(
             title, unit, better, outcome, baseline, targets, language, chart_id
         )
     drawn, values = _drawn(outcomes)
@@ -239,7 +239,7 @@ def build_chart(
     )
 
 
-def _one_outcome_chart(
+def one_outcome_chart(
     title: str,
     unit: str,
     better: str | None,

@@ -27,7 +27,7 @@ from styr.followup.targets import only_target
 from styr.model.index import Element, Index
 from styr.model.repository import Repository
 from styr.report import formatting as fmt
-from styr.report.chart import Chart, ChartOutcome, build_chart
+from styr.report.chart import Chart, ChartOutcome, build_chart, one_outcome_chart
 from styr.report.credit import outcome_note
 
 
@@ -206,7 +206,8 @@ def _outcome_view(
         men,
         f"{shown}\u00a0%" if shown else "",
         status_of(judged.status),
-        chart.trend_text if chart else "",
+        # One outcome (most charts) has no trend: no text to make of it.
+        chart.trend_text if chart and (chart.trend or chart.trend_symbol) else "",
         source,
         comment,
         chart,
@@ -265,12 +266,21 @@ def indicator_chart(
             }
             targets = [(year, values[year]) for year in years if year in values]
     better = data.get("better")
+    title, unit = fmt.one_line(element.title), fmt.text(data.get("unit"))
+    said = better if isinstance(better, str) else None
+    baseline = _year_value(data.get("baseline"))
+    if len(outcomes) == 1 and len(targets) < 2 and better != "range":
+        # `build_chart`'s own way for this shape, called by position: its nine keywords
+        # were matched by name for every indicator.
+        return one_outcome_chart(
+            title, unit, said, outcomes[0], baseline, targets, language, chart_id
+        )
     return build_chart(
-        title=fmt.one_line(element.title),
-        unit=fmt.text(data.get("unit")),
-        better=better if isinstance(better, str) else None,
+        title=title,
+        unit=unit,
+        better=said,
         outcomes=outcomes,
-        baseline=_year_value(data.get("baseline")),
+        baseline=baseline,
         targets=targets,
         value_range=_bounds(data) if better == "range" else None,
         language=language,

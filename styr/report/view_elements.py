@@ -173,7 +173,7 @@ class ElementViews:
             self.refs(data),  # contributes_to
             data.get("gender_breakdown") is True,
             fmt.text(data.get("source")),
-            self.follow.outcomes.get(id(element), chart_id=f"graf-{anchor}"),
+            self.follow.outcomes.get(id(element), f"graf-{anchor}"),  # by position: no keyword
             provenance_text(data, self.t),
             " · ".join(f"{f.label}: {f.text}" for f in decision) if decision else "",
             self.peers.of(data) if "kolada" in data else None,  # nothing to compare by
