@@ -19,7 +19,7 @@ from styr.model.elements import Element as Element
 from styr.model.elements import Index as Index
 from styr.model.elements import Reference as Reference
 from styr.model.repository import Repository, collector_paused
-from styr.model.steering_model import SteeringModel
+from styr.model.steering_model import ElementKind, SteeringModel
 
 # A layout maps a key to (category, child layout, one element or a list).
 Layout = dict[str, tuple[str, "Layout", bool]]
@@ -86,6 +86,7 @@ def _built_index(repository: Repository) -> Index:
     index = Index()
     top = repository.model.top_level
     owner_levels = _owner_levels(repository)
+    plans: dict[tuple[int, str | None], _Plan] = {}
     for document in repository.documents:
         kind = document.kind
         if not isinstance(document.data, dict) or kind not in FILE_LAYOUTS:
@@ -98,9 +99,8 @@ def _built_index(repository: Repository) -> Index:
             index.add(organisation)
             _organisation_references(index, organisation, repository)
             level, owner = _level_of(organisation, repository), organisation.id
-        _walk(
-            index, repository, document, document.data, FILE_LAYOUTS[kind], (), level, owner, None
-        )
+        plan = _plan(FILE_LAYOUTS[kind], level, repository.model, plans)
+        _walk(index, repository.model.kinds, document, document.data, plan, (), owner, None)
     return index
 
 
@@ -170,60 +170,90 @@ def _organisation_references(index: Index, organisation: Element, repository: Re
         _typed(index, organisation, reading, "area", where, "council_area")
 
 
+# A layout made ready for one level: for each key, its category, the kind an element
+# that names none gets and that kind's name, whether `_element_references` looks at the
+# category, the plan of what stands under it, and whether it holds one element or a list.
+# Found once per layout and level, not for every goal (whose indicators were a layout
+# of their own to look up again).
+_Step = tuple[str, str, ElementKind | None, str | None, bool, "_Plan", bool]
+_Plan = tuple[_Step, ...]
+
+
+def _plan(
+    layout: Layout,
+    level: str | None,
+    model: SteeringModel,
+    plans: dict[tuple[int, str | None], _Plan],
+) -> _Plan:
+    """`layout` at `level`, made once per build (`plans`, by the layout's identity)."""
+    key = (id(layout), level)  # the layouts are this module's, alive as long as it is
+    plan = plans.get(key)
+    if plan is None:
+        steps = []
+        for name, (category, children, single) in layout.items():
+            default = model.default_kind(category, level)
+            typed = category in _WITH_TYPED_REFERENCES
+            below = _plan(children, level, model, plans)
+            steps.append(
+                (name, category, default, default.id if default else None, typed, below, single)
+            )
+        plan = plans[key] = tuple(steps)
+    return plan
+
+
 def _walk(
     index: Index,
-    repository: Repository,
+    kinds: dict[str, ElementKind],
     document: Document,
     data: dict[str, Any],
-    layout: Layout,
+    plan: _Plan,
     path: PathInDocument,
-    level: str | None,
     owner: str | None,
     parent: Element | None,
 ) -> None:
-    for key, (category, children, single) in layout.items():
+    """The elements the plan finds in `data`, and those under them, added to the index.
+
+    Runs for every goal and indicator: what `Index.add`, `_element` and `_links` do is
+    written out here, the index's lists and mapping taken once.
+    """
+    elements, by_id, duplicates = index.elements, index.by_id, index.duplicates
+    references = index.references
+    for key, category, default_kind, default_name, typed, children, single in plan:
         value = data.get(key)
         if single:
-            entries: list[tuple[PathInDocument, Any]] = [((*path, key), value)]
+            value, at = [value], (*path, key)
         elif isinstance(value, list):
-            # Each entry's path made only for a mapping (the one kind that is an element).
-            entries = [((*path, key, i), e) for i, e in enumerate(value) if isinstance(e, dict)]
+            at, under = None, (*path, key)
         else:
             continue  # most keys of a layout are absent from most files and elements
-        # What is the same for every entry of the list, found once for all of them:
-        # this loop runs for every goal and indicator.
-        model = repository.model
-        default_kind = model.default_kind(category, level)  # the model keeps it
-        default_name = default_kind.id if default_kind else None
-        typed = category in _WITH_TYPED_REFERENCES
-        for entry_path, entry in entries:
+        for position, entry in enumerate(value):
             if not isinstance(entry, dict):
                 continue
-            # `_element`, written out: made here for every goal and indicator.
+            entry_path = at or (*under, position)
             named, element_id = entry.get("kind"), entry.get("id")
             kind, kind_name = default_kind, default_name
             if isinstance(named, str):
-                kind, kind_name = model.kinds.get(named), named
+                kind, kind_name = kinds.get(named), named
+            if not isinstance(element_id, str):
+                element_id = None
             element = Element(
-                element_id if isinstance(element_id, str) else None,
-                category,
-                document,
-                entry_path,
-                entry,
-                kind,
-                kind_name,
-                owner,
-                parent,
+                element_id, category, document, entry_path, entry, kind, kind_name, owner, parent
             )
-            index.add(element)
-            if "contributes_to" in entry:  # what `_links` reads; most indicators have none
-                _links(index, element, entry, entry_path, document)
+            elements.append(element)
+            if element_id is not None and by_id.setdefault(element_id, element) is not element:
+                duplicates.append(element)
+            targets = entry.get("contributes_to")  # most indicators have none
+            if targets is not None and isinstance(targets, list):
+                for number, target in enumerate(targets):
+                    if isinstance(target, str):
+                        where = (*entry_path, "contributes_to", number)
+                        references.append(
+                            Reference(element, target, "contributes_to", document, where)
+                        )
             if typed:
                 _element_references(index, element)
             if children:  # most elements (indicators) hold none
-                _walk(
-                    index, repository, document, entry, children, entry_path, level, owner, element
-                )
+                _walk(index, kinds, document, entry, children, entry_path, owner, element)
 
 
 class _Default:
