@@ -11,7 +11,6 @@ quadratic in the depth of a chain and in the length of a cycle.
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Iterable
 
 from styr.model.closure import Closure
@@ -42,52 +41,80 @@ class Reach:
 
     def __init__(self, index: Index) -> None:
         self._tops: dict[int, Element] = {}
-        self._direct: dict[int, list[int]] = defaultdict(list)
-        self._onward: dict[int, list[Element]] = defaultdict(list)
+        self._direct: dict[int, list[int]] = {}
+        self._onward: dict[int, list[Element]] = {}
+        # The elements of the organisations that link, in the order of their first link
+        # (the order of the index), found from the links: a pass over every element for
+        # them was a fifth of the work.
+        passing: dict[int, Element] = {}
+        tops, direct, onward, by_id = self._tops, self._direct, self._onward, index.by_id
         for reference in index.references:
             if reference.field != "contributes_to":
                 continue
-            target = index.by_id.get(reference.target)
+            target = by_id.get(reference.target)
             if target is None:
                 continue
-            source = id(reference.source)
+            source = reference.source
+            key = id(source)
             top = council_top(target)
             if top is not None:
-                self._tops[id(top)] = top
-                self._direct[source].append(id(top))
+                tops[id(top)] = top
+                direct.setdefault(key, []).append(id(top))
             elif _passes_on(target):
-                self._onward[source].append(target)
-        direct, onward = self._direct, self._onward  # not self: no cycle for the collector
+                onward.setdefault(key, []).append(target)
+            else:
+                continue
+            if key not in passing and _passes_on(source):
+                passing[key] = source
+        # Most of them link straight to the council level and nowhere else (nearly every
+        # goal): what each reaches is the set of its own links, without the closure.
+        self._leaves: dict[int, frozenset[int]] = {}
+        interned: dict[frozenset[int], frozenset[int]] = {}
+        for key in passing:  # in the index's order, so that the same sets are shared each run
+            if key not in onward:
+                found = frozenset(direct[key])
+                self._leaves[key] = interned.setdefault(found, found)
         # An element that links nowhere reaches nothing of its own: the closure is not asked
         # about it (most indicators), and finds it as a target where another links to it.
         self._closure: Closure[Element, int] = Closure(
-            (
-                element
-                for element in index.elements
-                if (id(element) in direct or id(element) in onward) and _passes_on(element)
-            ),
+            (element for key, element in passing.items() if key in onward),
             lambda element: direct.get(id(element), ()),
             lambda element: onward.get(id(element), ()),
         )
+        # Each set of columns reached, as its elements, made once: most goals share a few.
+        self._listed: dict[int, tuple[Element, ...]] = {}
 
-    def tops(self, element: Element) -> list[Element]:
+    def _reached(self, element: Element) -> frozenset[int]:
+        """What an element of an organisation's own part reaches (`_passes_on`)."""
+        leaf = self._leaves.get(id(element))
+        return leaf if leaf is not None else self._closure.reached(element)
+
+    def tops(self, element: Element) -> tuple[Element, ...]:
         """The council-level columns an element contributes to, through the goal chain."""
         if _passes_on(element):
-            reached: Iterable[int] = self._closure.reached(element)
-        else:  # a council-level element: only where its own links lead
-            found = set(self._direct.get(id(element), ()))
-            for target in self._onward.get(id(element), ()):
-                found |= self._closure.reached(target)
-            reached = found
-        return [self._tops[key] for key in reached]
+            reached = self._reached(element)
+            listed = self._listed.get(id(reached))
+            if listed is None:  # by the set's identity: `_leaves` and the closure keep each
+                listed = self._listed[id(reached)] = self._elements(reached)
+            return listed
+        # A council-level element: only where its own links lead.
+        found = set(self._direct.get(id(element), ()))
+        for target in self._onward.get(id(element), ()):
+            found |= self._reached(target)
+        return self._elements(found)
+
+    def _elements(self, keys: Iterable[int]) -> tuple[Element, ...]:
+        return tuple(self._tops[key] for key in keys)
 
     def reaches(self, element: Element) -> bool:
         """Whether the element contributes to any council-level column (`tops` not listed)."""
         if _passes_on(element):
+            if id(element) in self._leaves:  # never an empty set: asked of every goal
+                return True
             return bool(self._closure.reached(element))
         if self._direct.get(id(element)):
             return True
-        return any(self._closure.reached(target) for target in self._onward.get(id(element), ()))
+        return any(self._reached(target) for target in self._onward.get(id(element), ()))
 
 
 def count_linked_goals(index: Index, reach: Reach | None = None) -> int:
