@@ -117,3 +117,25 @@ def test_reach_is_the_closure_over_every_linking_element(
         assert sorted(id(top) for top in reach.tops(element)) == expected
         assert reach.reaches(element) == bool(expected)
         assert reach.tops(element) == reach.tops(element)  # asked again: the same columns
+
+
+@settings(derandomize=True, max_examples=200, deadline=None)
+@given(
+    st.lists(_SHAPES, min_size=1, max_size=14),
+    st.lists(st.tuples(st.integers(0, 14), st.integers(0, 15)), max_size=24),
+)
+def test_the_columns_come_in_the_order_the_links_first_name_them(
+    shapes: list[tuple[str, str | None]], links: list[tuple[int, int]]
+) -> None:
+    # Never in the order of a set of ids (memory addresses, which change from run to run).
+    index = _index(shapes, links)
+    reach = Reach(index)
+    first_named: list[int] = []
+    for reference in index.references:
+        target = index.by_id.get(reference.target)
+        top = council_top(target) if target is not None else None
+        if reference.field == "contributes_to" and top is not None and id(top) not in first_named:
+            first_named.append(id(top))
+    for element in index.elements:
+        found = [id(top) for top in reach.tops(element)]
+        assert found == sorted(found, key=first_named.index)

@@ -104,7 +104,15 @@ class Reach:
         return self._elements(found)
 
     def _elements(self, keys: Iterable[int]) -> tuple[Element, ...]:
-        return tuple(self._tops[key] for key in keys)
+        """The columns `keys` names, in the order the links first name them.
+
+        Not in the order of the set: its keys are the elements' ids, which are
+        memory addresses, so that order could change from one run to the
+        next (the follow-up report lists a goal's areas in this order). The
+        council level's columns are few.
+        """
+        wanted = keys if isinstance(keys, (set, frozenset)) else set(keys)
+        return tuple(top for key, top in self._tops.items() if key in wanted)
 
     def reaches(self, element: Element) -> bool:
         """Whether the element contributes to any council-level column (`tops` not listed)."""
