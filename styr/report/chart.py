@@ -200,7 +200,7 @@ def build_chart(
     and milestones by year (one value a year). Values that are not finite
     numbers are left out: they cannot be drawn.
     """
-    if len(outcomes) == 1 and len(targets) < 2 and value_range is None:
+    if is_one_outcome_shape(outcomes, targets, value_range is not None):
         (outcome,) = outcomes
         return one_outcome_chart(
             title, unit, better, outcome, baseline, targets, language, chart_id
@@ -237,6 +237,13 @@ def build_chart(
         written,
         language,
     )
+
+
+def is_one_outcome_shape(
+    outcomes: Sequence[object], targets: Sequence[object], ranged: bool
+) -> bool:
+    """Whether `one_outcome_chart` draws this chart: one outcome, at most one target, no range."""
+    return len(outcomes) == 1 and len(targets) < 2 and not ranged
 
 
 def one_outcome_chart(

@@ -27,7 +27,13 @@ from styr.followup.targets import only_target
 from styr.model.index import Element, Index
 from styr.model.repository import Repository
 from styr.report import formatting as fmt
-from styr.report.chart import Chart, ChartOutcome, build_chart, one_outcome_chart
+from styr.report.chart import (
+    Chart,
+    ChartOutcome,
+    build_chart,
+    is_one_outcome_shape,
+    one_outcome_chart,
+)
 from styr.report.credit import outcome_note
 
 
@@ -269,7 +275,7 @@ def indicator_chart(
     title, unit = fmt.one_line(element.title), fmt.text(data.get("unit"))
     said = better if isinstance(better, str) else None
     baseline = _year_value(data.get("baseline"))
-    if len(outcomes) == 1 and len(targets) < 2 and better != "range":
+    if is_one_outcome_shape(outcomes, targets, better == "range"):
         # `build_chart`'s own way for this shape, called by position: its nine keywords
         # were matched by name for every indicator.
         return one_outcome_chart(
