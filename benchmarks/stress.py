@@ -9,9 +9,12 @@ command runs in a fresh process; its CPU time, wall time and peak resident
 memory are those of that process alone (os.wait4), so one figure never
 carries over into the next. The script prints a table, then PASS or FAIL for
 each target, computed from figures of this same run, and exits 1 if a target
-fails. `--quick` runs sizes small enough for CI (the same cases, a tenth or
-less); `--case goals:100000` runs only that case (repeat it for several), to
-measure or profile one cost, and judges only the targets its figures allow.
+fails. Before the table and after it, the script times a fixed piece of
+reference work in a fresh process: how fast the machine was during the run,
+by which runs of different days compare. `--quick` runs sizes small enough
+for CI (the same cases, a tenth or less); `--case goals:100000` runs only
+that case (repeat it for several), to measure or profile one cost, and
+judges only the targets its figures allow.
 
 Targets (on CPU time, which other work on a shared machine disturbs far
 less than wall time; every case is one repository, linted in one process):
@@ -101,13 +104,43 @@ def measure(command: str, repository: Path, out: Path) -> tuple[float, float, fl
         if time.perf_counter() > deadline:
             process.kill()
             pid, status, usage = os.wait4(process.pid, 0)
+            process.returncode = os.waitstatus_to_exitcode(status)
             cpu = usage.ru_utime + usage.ru_stime
             return time.perf_counter() - start, cpu, usage.ru_maxrss / 1024, -1
         time.sleep(0.01)
     seconds = time.perf_counter() - start
     cpu = usage.ru_utime + usage.ru_stime
+    # Reaped here, not by `process`: told, it does not warn that the process still runs.
+    process.returncode = os.waitstatus_to_exitcode(status)
     # ru_maxrss is in kilobytes on Linux: the process and the children it waited for.
-    return seconds, cpu, usage.ru_maxrss / 1024, os.waitstatus_to_exitcode(status)
+    return seconds, cpu, usage.ru_maxrss / 1024, process.returncode
+
+
+# A fixed piece of work, each time in a fresh process: the same command on the same files took
+# from one day to the next up to two and a half times as long on a shared machine. Timed at
+# the start and at the end of a run, it says how fast the machine was while the figures were
+# taken, so that runs of different days can be compared by it. Python work and PyYAML's C
+# parser, as styr's own work is.
+REFERENCE_PROGRAM = """
+import time, yaml
+goals = [{"id": f"mal-{n}", "title": f"Fler invånare ska vara nöjda {n}", "year": 2026,
+          "value": n % 100} for n in range(10_000)]
+text = yaml.safe_dump({"goals": goals}, allow_unicode=True, sort_keys=False)
+loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+start = time.process_time()
+data = yaml.load(text, Loader=loader)
+words = sorted({word for goal in data["goals"] for word in goal["title"].split()}, key=len)
+assert len(words) > 10_000
+print(f"{time.process_time() - start:.3f}")
+"""
+
+
+def reference_seconds() -> float:
+    """CPU seconds of `REFERENCE_PROGRAM` (its timed part) in a fresh process."""
+    done = subprocess.run(
+        [sys.executable, "-c", REFERENCE_PROGRAM], capture_output=True, text=True, check=True
+    )
+    return float(done.stdout.strip())
 
 
 def run_case(case: str, size: int, work: Path) -> list[Measurement]:
@@ -198,6 +231,8 @@ def main() -> int:
     work = arguments.keep or Path(tempfile.mkdtemp(prefix="styr-stress-"))
     work.mkdir(parents=True, exist_ok=True)
     print(f"machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}")
+    before = reference_seconds()
+    print(f"machine speed: the fixed reference work took {before:.2f} s (CPU)")
     print(HEADER)
     measurements: list[Measurement] = []
     try:
@@ -206,6 +241,8 @@ def main() -> int:
     finally:
         if arguments.keep is None:
             shutil.rmtree(work, ignore_errors=True)
+    after = reference_seconds()
+    print(f"machine speed: the fixed reference work took {after:.2f} s (CPU) at the end")
     print()
     growth = growth_verdicts(measurements)
     if not growth:

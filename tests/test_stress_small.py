@@ -119,3 +119,17 @@ def test_only_a_few_node_trees_are_kept_while_positions_are_found(tmp_path: Path
     kept = [loaded for loaded in documents if loaded._root is not None]
     assert 0 < len(kept) <= document._TREES_KEPT
     assert documents[0].locate(("areas", 0, "id")) == (3, 9)  # inriktningar.yaml, composed again
+
+
+def test_a_run_says_how_fast_the_machine_was_at_its_start_and_end(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    monkeypatch.setattr(sys, "argv", ["stress.py", "--case", "goals:30", "--keep", str(tmp_path)])
+    stress.main()
+    lines = capsys.readouterr().out.splitlines()
+    speeds = [line for line in lines if line.startswith("machine speed:")]
+    assert len(speeds) == 2
+    assert lines.index(speeds[0]) < lines.index(stress.HEADER) < lines.index(speeds[1])
+    seconds = [float(line.split(" took ")[1].split(" s ")[0]) for line in speeds]
+    assert all(0 < second < 60 for second in seconds)
+    assert any(line.startswith("PASS  lint on goals 30") for line in lines)
