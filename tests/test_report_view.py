@@ -161,7 +161,8 @@ def test_the_diagram_follows_the_chain_to_the_council_level(rich: Path) -> None:
 def test_stats_count_what_the_report_shows(rich: Path) -> None:
     stats = view_of(rich).stats
     assert (stats.organisations, stats.goals, stats.linked_goals) == (5, 4, 3)
-    assert (stats.council_areas, stats.council_goals) == (2, 1)
+    # One council goal, and one council indicator with targets: a (smart) goal of its own.
+    assert (stats.council_areas, stats.council_goals) == (2, 2)
     assert (stats.indicators, stats.indicators_with_targets, stats.indicators_with_kolada) == (
         5,
         3,

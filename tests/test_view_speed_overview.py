@@ -62,12 +62,22 @@ def _stats_the_long_way(builder: ViewBuilder, reach: Reach) -> Stats:
     }
     targets = [i.data.get("targets") for i in indicators]
     organisations = {element.id for element in index.organisations}
-    linked = [g for g in index.of_category("goal") if g.owner in organisations and reach.tops(g)]
+    # An indicator with targets under no goal is a (smart) goal of its own: the board's when
+    # an organisation owns it, else the council's.
+    smart = [
+        i
+        for i in indicators
+        if i.data.get("targets")
+        and (i.parent is None or i.parent.category not in ("goal", "council_goal"))
+    ]
+    boards = [i for i in smart if i.owner in organisations]
+    goals = [g for g in index.of_category("goal") if g.owner in organisations] + boards
+    linked = [g for g in goals if reach.tops(g)]
     return Stats(
         organisations=len(index.organisations),
         council_areas=len(index.of_category("council_area")),
-        council_goals=len(index.of_category("council_goal")),
-        goals=len(index.of_category("goal")),
+        council_goals=len(index.of_category("council_goal")) + len(smart) - len(boards),
+        goals=len(index.of_category("goal")) + len(boards),
         linked_goals=len(linked),
         indicators=len(indicators),
         indicators_with_targets=sum(

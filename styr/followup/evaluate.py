@@ -213,23 +213,29 @@ def group_by_indicator(outcomes: list[OutcomeEntry]) -> dict[str, list[OutcomeEn
     return grouped
 
 
-def _judged_elements(index: Index) -> list[Element]:
-    """Goals, and indicators with targets that belong to no goal.
+_GOALS = ("goal", "council_goal")
+
+
+def stands_as_goal(element: Element) -> bool:
+    """A goal, or an indicator with targets that belongs to no goal: a goal of its own.
 
     Huddinge's model has no board goals: its indicators with target values are
-    the smart goals ("indikatorer/smarta mål"), followed up on their own.
+    the smart goals ("indikatorer/smarta mål"), followed up on their own. The
+    judging, the reports' counts of goals and their follow-up summary all ask this.
     """
-    goals = ("goal", "council_goal")
-    return [
-        element
-        for element in index.elements
-        if element.category in goals
-        or (
-            element.category == "indicator"
-            and bool(element.data.get("targets"))
-            and (element.parent is None or element.parent.category not in goals)
-        )
-    ]
+    category = element.category
+    if category in _GOALS:
+        return True
+    return (
+        category == "indicator"
+        and bool(element.data.get("targets"))
+        and (element.parent is None or element.parent.category not in _GOALS)
+    )
+
+
+def _judged_elements(index: Index) -> list[Element]:
+    """Every element that stands as a goal (`stands_as_goal`), in the index's order."""
+    return [element for element in index.elements if stands_as_goal(element)]
 
 
 def judge(

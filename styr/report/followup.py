@@ -142,8 +142,9 @@ def follow_up(repository: Repository, index: Index, language: str) -> FollowUpLo
         lookup.goals[id(element)] = status_of(goal.status)
         if goal.analysis:
             lookup.analyses[id(element)] = fmt.paragraphs(goal.analysis)
-        if element.category == "goal":
-            counts[goal.status] = counts.get(goal.status, 0) + 1
+        # Every goal judged is counted: a council goal, and an indicator that stands as a
+        # goal of its own (Huddinge's smart goals), as well as the boards' goals.
+        counts[goal.status] = counts.get(goal.status, 0) + 1
         for judged in goal.indicators:
             already[id(judged.indicator)] = judged
     # By position: a call by keyword matches each name in Python's frame set-up, per view.

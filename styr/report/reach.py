@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from styr.followup.evaluate import stands_as_goal
 from styr.model.closure import Closure
 from styr.model.index import Element, Index
 
@@ -126,8 +127,18 @@ class Reach:
 
 
 def count_linked_goals(index: Index, reach: Reach | None = None) -> int:
-    """How many of the organisations' goals reach the council level (`reach`: the index's)."""
+    """How many of the organisations' goals reach the council level (`reach`: the index's).
+
+    Their goals are their goals and the indicators that stand as goals of their own
+    (`smart_goals`: Huddinge's).
+    """
     reach = reach or Reach(index)
     organisations = {element.id for element in index.organisations}
     goals = [goal for goal in index.of_category("goal") if goal.owner in organisations]
+    goals += [goal for goal in smart_goals(index) if goal.owner in organisations]
     return sum(map(reach.reaches, goals))  # a map, not a generator: asked of every goal
+
+
+def smart_goals(index: Index) -> list[Element]:
+    """The indicators that stand as goals of their own (`stands_as_goal`), in written order."""
+    return [e for e in index.of_category("indicator") if stands_as_goal(e)]

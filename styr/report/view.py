@@ -16,7 +16,7 @@ from styr.model.index import Index
 from styr.report import formatting as fmt
 from styr.report.headings import kind_heading
 from styr.report.links import sdg_goal_of
-from styr.report.reach import Reach, count_linked_goals
+from styr.report.reach import Reach, count_linked_goals, smart_goals
 from styr.report.toc import SECTIONS
 from styr.report.view_council import CouncilViews
 from styr.report.view_organisations import OrganisationViews
@@ -42,11 +42,15 @@ class ViewBuilder(CouncilViews, OrganisationViews):
         # Each category counted in one pass, not a pass over every element per category.
         number = Counter(map(_category, index.elements))
         indicators = list(map(_data, index.of_category("indicator")))
+        # An indicator that stands as a goal of its own is counted with the goals: at the
+        # council level when no organisation owns it (Huddinge's smart goals, both levels).
+        organisations = {element.id for element in index.organisations}
+        smart = [goal.owner in organisations for goal in smart_goals(index)]
         return Stats(
             organisations=number["organisation"],
             council_areas=number["council_area"],
-            council_goals=number["council_goal"],
-            goals=number["goal"],
+            council_goals=number["council_goal"] + smart.count(False),
+            goals=number["goal"] + smart.count(True),
             linked_goals=count_linked_goals(index, reach),
             indicators=len(indicators),
             indicators_with_targets=sum(map(_has_targets, indicators)),

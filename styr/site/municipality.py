@@ -27,6 +27,7 @@ from styr.site.pages import (
     Crumb,
     OrganisationLink,
     document_rows,
+    goal_count,
     grouped_by_organisation,
     kind_groups,
     status_counts,
@@ -225,7 +226,7 @@ class _Site:
     def start_page(self) -> None:
         view = self.view
         areas = [
-            (kind, [(a, len(self.arrangement.by_area.get(a.id, []))) for a in items])
+            (kind, [(a, goal_count(self.arrangement.by_area.get(a.id, []))) for a in items])
             for kind, items in kind_groups(view.council_areas)
         ]
         self.page(
@@ -237,6 +238,11 @@ class _Site:
             areas=areas,
             area_pages=self.urls.area_pages,
             boards=self.boards,
+            # The goal list has a section for each status its goals have: the summary links
+            # there, and only there (a council-level smart goal is on its area's page).
+            status_sections={
+                c.status.key for c in self.arrangement.contributions if c.status is not None
+            },
         )
 
     def goals_page(self) -> None:

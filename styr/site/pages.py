@@ -49,6 +49,7 @@ class Contribution:
     status: StatusView | None
     contributes_to: tuple[Ref, ...]
     organisation: OrganisationLink
+    goal: bool = True  # a goal or an indicator; False for an organisation's direction
 
 
 @dataclass(frozen=True, slots=True)
@@ -200,6 +201,7 @@ def contributions_of(
             None,
             tuple(organisation.direction_contributes_to),
             owner,
+            goal=False,
         )
     for goal in organisation.goals:
         yield _of_goal(goal, owner)
@@ -266,6 +268,11 @@ def kind_groups(items: list[ItemView]) -> list[tuple[str, list[ItemView]]]:
     for item in items:
         groups.setdefault(item.kind, []).append(item)
     return list(groups.items())
+
+
+def goal_count(contributions: Iterable[AreaContribution]) -> int:
+    """How many of the contributions are goals (or indicators), not directions."""
+    return sum(1 for item in contributions if item.contribution.goal)
 
 
 def status_counts(contributions: Iterable[AreaContribution]) -> list[tuple[StatusView, int]]:

@@ -25,7 +25,8 @@ SITE_TEXTS: dict[str, Text] = {
     "publisher": N_("Published by {name}"),
     "made_with": N_("Made with styr {version}."),
     "council_level": N_("The council level"),
-    "area_goals": N_("Goals that contribute"),
+    # Goals and the boards' directions: a direction is not counted as a goal (`goal_count`).
+    "area_goals": N_("What contributes"),
     "area_board_readings": N_("What the area means for each board"),
     "area_goals_none": N_("No goal contributes to this yet."),
     "area_goals_count": N_("{count} goals contribute"),
