@@ -5,6 +5,7 @@ indicators, percentages that agree with their status, and the next target where 
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -125,8 +126,10 @@ def test_the_shown_percentage_agrees_with_the_status(
 
 
 def test_the_next_target_is_shown_where_the_period_has_none(
-    run_cli: Run, repo: Callable[[int], Path]
+    run_cli: Run, repo: Callable[[int], Path], monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    # Wide enough that the table does not break "76 %" over two lines of its cell.
+    monkeypatch.setenv("COLUMNS", "200")
     path = repo(0)
     row = _rows(run_cli, path)["ind-nojda"]
     assert row["target"] is None
@@ -145,3 +148,57 @@ def test_the_report_shows_the_same(run_cli: Run, repo: Callable[[int], Path]) ->
     assert "99,9" in result.out and "100 % uppfyllelse" not in result.out
     english = run_cli("report", repo(2), "--format", "md", "--lang", "en")
     assert "next target: 76 (2029)" in english.out and "No indicator" in english.out
+
+
+# The indicator judged in a period with no target of its own (2028), with later ones.
+_LATER_ONLY = "Andel invånare som är nöjda med servicen"
+
+
+def _site_indicator(run_cli: Run, path: Path, out: Path) -> str:
+    assert run_cli("site", path, "-o", out).code == 0
+    sections = [
+        section
+        for page in sorted(out.rglob("*.html"))
+        for section in re.findall(
+            r'<section class="indicator".*?</section>', page.read_text("utf-8"), re.S
+        )
+        if _LATER_ONLY in section
+    ]
+    assert sections
+    return sections[0]
+
+
+def _report_row(run_cli: Run, path: Path, out: Path, form: str) -> str:
+    assert run_cli("report", path, "--format", form, "-o", out).code == 0
+    text = out.read_text("utf-8")
+    if form == "html":
+        rows = [row for row in re.findall(r"<tr[ >].*?</tr>", text, re.S) if "<td" in row]
+    else:
+        rows = [line for line in text.split("\n") if line.startswith("|")]
+    (row,) = [row for row in rows if _LATER_ONLY in row]
+    return row
+
+
+def test_a_period_without_a_target_of_its_own_is_not_said_to_lack_one(
+    run_cli: Run, repo: Callable[[int], Path], tmp_path: Path
+) -> None:
+    """Beside the target of 2030 and the milestone of 2029, "no target" would contradict
+    them: the status says there is none for the period, in every rendering."""
+    path = repo(0)
+    shown = [
+        _site_indicator(run_cli, path, tmp_path / "webbplats"),
+        _report_row(run_cli, path, tmp_path / "rapport.html", "html"),
+        _report_row(run_cli, path, tmp_path / "rapport.md", "md"),
+    ]
+    for indicator in shown:
+        assert "76" in indicator and "Inget målvärde för perioden" in indicator
+        assert "Målvärde saknas" not in indicator
+
+
+def test_the_next_target_has_a_label_of_its_own_on_the_site(
+    run_cli: Run, repo: Callable[[int], Path], tmp_path: Path
+) -> None:
+    facts = _site_indicator(run_cli, repo(0), tmp_path / "webbplats")
+    labels = re.findall(r"<dt>(.*?)</dt>", facts)
+    assert len(labels) == len(set(labels)), labels
+    assert "<div><dt>Nästa målvärde</dt><dd>2029: 76</dd></div>" in facts

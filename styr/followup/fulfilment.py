@@ -42,7 +42,9 @@ LABELS: dict[Status, str] = {
     Status.PARTLY_MET: N_("Partly met"),
     Status.NOT_MET: N_("Not met"),
     Status.NOT_FOLLOWED_UP: N_("Not followed up"),
-    Status.NO_TARGET: N_("No target"),
+    # Said of the period judged: an indicator may well have a target for a later year,
+    # shown beside this status, and "no target" alone would contradict it.
+    Status.NO_TARGET: N_("No target for the period"),
     Status.NO_INDICATOR: N_("No indicator"),
 }
 # A symbol for each status, so that status never rests on colour alone.

@@ -161,6 +161,8 @@ TEXTS: dict[str, Text] = {
     "fulfilment_in": N_("Goal fulfilment {period}"),
     "fulfilment_percent": N_("fulfilment"),
     "next_target": N_("next target: {value} ({year})"),
+    # The same, as the label of its own line in a list of facts (the site's indicator).
+    "next_target_label": N_("Next target"),
     "analysis": N_("Analysis"),
     "women": N_("women"),
     "men": N_("men"),

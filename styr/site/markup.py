@@ -249,8 +249,9 @@ class PageMarkup:
             _fact(_label(t, "fulfilment"), fulfilment) + "\n",
         ]
         if o.next_target_year:
-            target = t.get("next_target", value=o.next_target, year=o.next_target_year)
-            parts.append(_fact(_label(t, "targets"), _e(target)))
+            # A label of its own: the list already has one "Target values" line.
+            target = f"{_e(o.next_target_year)}: {_e(o.next_target)}"
+            parts.append(_fact(_label(t, "next_target_label"), target))
         if o.trend:
             parts.append(_fact(_label(t, "symbols_trend"), _e(o.trend)))
         if o.source and o.source != i.source:
