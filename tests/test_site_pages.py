@@ -20,6 +20,7 @@ import pytest
 from conftest import EXAMPLES
 from report_helpers import SCRIPT_TITLE, rich_repository
 
+from styr.scaffold import init_repository
 from styr.site import build_site
 
 PAGES = ["index.html", "mal.html", "styrdokument.html", "symboler.html", "tillganglighet.html"]
@@ -364,6 +365,50 @@ def test_in_the_files_own_language_nothing_is_marked_again(tmp_path: Path) -> No
     for name in read_site(tmp_path / "sv"):
         text = (tmp_path / "sv" / name).read_text("utf-8")
         assert text.count("lang=") == 1, name  # <html lang="sv"> only
+
+
+_MARKED_DOCUMENTS = """\
+kind: steering_documents
+documents:
+  - id: servicepolicy
+    title: Servicepolicy
+    type: policy
+    illustrative: true
+  - id: kulturprogram
+    title: Kulturprogram
+    type: program
+    citation: {title: Kulturprogrammet, publisher: Testby kommun, year: 2024, url: "https://testby.example/kultur"}
+  - id: reglemente
+    title: Reglemente för kommunstyrelsen
+    type: reglemente
+"""
+
+
+def _register_rows(page: str) -> dict[str, str]:
+    """Each row of the register by its document's anchor."""
+    return dict(re.findall(r'<th scope="row" id="dok-([^"]+)"[^>]*>(.*?)</tr>', page, re.S))
+
+
+def test_the_register_says_which_document_is_made_up_and_where_one_is_from(
+    tmp_path: Path,
+) -> None:
+    """As the report does by the document: the register has no column for it, so it is said
+    under the title, never left out."""
+    root = tmp_path / "testby"
+    init_repository(root, "blank", "Testby", "0999")
+    (root / "styrdokument.yaml").write_text(_MARKED_DOCUMENTS, encoding="utf-8")
+    build_site([root], tmp_path / "w")
+    rows = _register_rows((tmp_path / "w" / "styrdokument.html").read_text("utf-8"))
+    assert (
+        "<strong>Exempeltext:</strong> inte kommunens egen text, utan ett påhittat exempel"
+        in rows["servicepolicy"]
+    )
+    assert (
+        "<strong>Källa för texten:</strong> Kulturprogrammet, Testby kommun, 2024, "
+        "https://testby.example/kultur" in rows["kulturprogram"]
+    )
+    assert "Exempeltext" not in rows["kulturprogram"]
+    assert "Exempeltext" not in rows["reglemente"] and "Källa" not in rows["reglemente"]
 
 
 def test_an_empty_cell_of_the_register_says_so_in_words(tmp_path: Path) -> None:

@@ -242,12 +242,17 @@ class DocumentRow:
     valid: Fact | None
     next_review: Fact | None
     decision: Fact | None = None  # "Beslutad av … , § 123", under the title
+    # Where the document's details come from ("Exempeltext: …", "Källa för texten: …"),
+    # under the title as the report shows them by the text: the register has no column
+    # for them, and a reader must not take an invented document for a decided one.
+    provenance: tuple[Fact, ...] = ()
 
 
 def document_rows(documents: list[ItemView], labels: SiteLabels) -> list[DocumentRow]:
     def fact(item: ItemView, label: str) -> Fact | None:
         return next((f for f in item.facts if f.label == label), None)
 
+    marks = {labels.text_illustrative, labels.text_citation}
     return [
         DocumentRow(
             item,
@@ -257,6 +262,7 @@ def document_rows(documents: list[ItemView], labels: SiteLabels) -> list[Documen
             fact(item, labels.valid),
             fact(item, labels.next_review),
             fact(item, labels.decision),
+            tuple(f for f in item.facts if f.label in marks),
         )
         for item in documents
     ]
