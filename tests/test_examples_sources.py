@@ -15,7 +15,7 @@ import yaml
 from report_helpers import ROOT, example_paths
 
 from styr.report.build import build_report
-from styr.report.provenance import citation_text
+from styr.report.provenance import citation_text, provenance_facts
 from styr.report.texts import Labels
 
 # The kinds of file below the council level: boards, companies, administrations, work plans.
@@ -156,6 +156,46 @@ def test_a_citation_shows_the_parts_that_are_written() -> None:
     )
     assert citation_text("Så styrs Helsingborg") == ""  # not a citation: shown as nothing
     assert Labels("sv").text_illustrative == "Exempeltext"
+
+
+def test_dates_marked_made_up_are_named_beside_a_citation() -> None:
+    """A listed date is said to be made up by its name; the rest stands as the source's."""
+    document = {
+        "citation": {"title": "Kulturprogram", "year": 2024},
+        "illustrative": ["next_review", "adopted_on"],
+    }
+    assert [(f.label, f.text) for f in provenance_facts(document, Labels("sv"))] == [
+        ("Källa för texten", "Kulturprogram, 2024"),
+        (
+            "Exempeltext",
+            "datumen för beslutet och för nästa översyn är påhittade exempel, inte kommunens egna",
+        ),
+    ]
+    english = provenance_facts({"illustrative": ["next_review"]}, Labels("en"))
+    assert [(f.label, f.text) for f in english] == [
+        (
+            "Example text",
+            "the date of the next review is made up for the example, not the municipality's own",
+        )
+    ]
+
+
+def test_helsingborgs_made_up_review_dates_say_so() -> None:
+    """The file's opening comment says every date of the next review is invented: each
+    document with one marks it, or is made up as a whole, and the register says so."""
+    path = ROOT / "examples" / "helsingborg" / "styrdokument.yaml"
+    assert "Datum för nästa översyn (next_review) är påhittade" in path.read_text("utf-8")
+    documents = yaml.safe_load(path.read_text(encoding="utf-8"))["documents"]
+    reviewed = [d for d in documents if "next_review" in d]
+    assert reviewed
+    unmarked = [
+        d["id"]
+        for d in reviewed
+        if d.get("illustrative") is not True and "next_review" not in (d.get("illustrative") or [])
+    ]
+    assert unmarked == []
+    report = build_report([path.parent], "markdown")
+    assert "datumet för nästa översyn är ett påhittat exempel" in report
 
 
 def _vision_areas(root: Path) -> list[str]:

@@ -529,6 +529,18 @@ INVALID: list[tuple[str, str, dict[str, Any], list[tuple[str, str]]]] = [
         [("$.documents[1].type", "enum")],
     ),
     (
+        "a steering document marking a field made up that is no date of it",
+        "steering_documents",
+        _with("steering_documents", ("documents", 0, "illustrative"), ["title"]),
+        [("$.documents[0].illustrative[0]", "enum")],
+    ),
+    (
+        "a steering document marking no field made up",
+        "steering_documents",
+        _with("steering_documents", ("documents", 0, "illustrative"), []),
+        [("$.documents[0].illustrative", "minItems")],
+    ),
+    (
         "better as a Swedish word",
         "organisation",
         _with("organisation", ("goals", 0, "indicators", 0, "better"), "högre"),
@@ -685,6 +697,12 @@ def test_invalid_document(
     kind: str, document: dict[str, Any], expected: list[tuple[str, str]]
 ) -> None:
     assert _errors(kind, document) == expected
+
+
+def test_a_steering_document_may_mark_some_dates_made_up() -> None:
+    marked = ["adopted_on", "next_review"]
+    document = _with("steering_documents", ("documents", 0, "illustrative"), marked)
+    assert _errors("steering_documents", document) == []
 
 
 def test_minimal_documents() -> None:

@@ -381,6 +381,11 @@ documents:
   - id: reglemente
     title: Reglemente för kommunstyrelsen
     type: reglemente
+  - id: naringslivsprogram
+    title: Näringslivsprogram
+    type: program
+    illustrative: [next_review]
+    next_review: "2027-06-30"
 """
 
 
@@ -409,6 +414,11 @@ def test_the_register_says_which_document_is_made_up_and_where_one_is_from(
     )
     assert "Exempeltext" not in rows["kulturprogram"]
     assert "Exempeltext" not in rows["reglemente"] and "Källa" not in rows["reglemente"]
+    assert (
+        "<strong>Exempeltext:</strong> datumet för nästa översyn är ett påhittat exempel, "
+        "inte kommunens eget" in rows["naringslivsprogram"]
+    )
+    assert '<td data-label="Nästa översyn">2027-06-30</td>' in rows["naringslivsprogram"]
 
 
 def test_an_empty_cell_of_the_register_says_so_in_words(tmp_path: Path) -> None:

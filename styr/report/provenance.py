@@ -3,7 +3,9 @@
 An element (or a whole organisation file) may name the published document its
 text is taken from (`citation:`) or say that the text is a made-up example
 (`illustrative: true`). The report shows either by the text, so that a reader
-never takes an example for the municipality's own decision.
+never takes an example for the municipality's own decision. A steering document
+whose title and facts are real but whose dates are partly invented lists only
+those (`illustrative: [next_review]`), and the report names them.
 """
 
 from __future__ import annotations
@@ -22,11 +24,36 @@ def provenance_facts(data: dict[str, Any], labels: Labels) -> list[Fact]:
     if "citation" not in data and "illustrative" not in data:  # asked of every element
         return []
     citation = citation_text(data.get("citation"))
+    marked = data.get("illustrative")
+    facts = []
     if citation:
-        return [Fact(labels.text_citation, citation)]
-    if data.get("illustrative") is True:
-        return [Fact(labels.text_illustrative, labels.text_illustrative_note)]
-    return []
+        facts.append(Fact(labels.text_citation, citation))
+    elif marked is True:
+        facts.append(Fact(labels.text_illustrative, labels.text_illustrative_note))
+    # Dates listed as made up say so beside a citation too: the source is for the text.
+    dates = made_up_dates(marked, labels) if isinstance(marked, list) else []
+    if dates:
+        facts.append(Fact(labels.text_illustrative, dates_sentence(dates, labels)))
+    return facts
+
+
+# The fields a steering document may mark one by one, in the order its facts show them.
+MARKABLE = ("adopted_on", "valid_until", "next_review")
+
+
+def made_up_dates(marked: list[Any], labels: Labels) -> list[str]:
+    """The words for each field listed (`[next_review]`), in the order the facts come."""
+    return [labels.get(f"made_up_{field}") for field in MARKABLE if field in marked]
+
+
+def dates_sentence(dates: list[str], labels: Labels) -> str:
+    """`datumet för nästa översyn är påhittat …`, or both dates named, joined by "och"."""
+    named = (
+        dates[0]
+        if len(dates) == 1
+        else labels.get("names_and", names=", ".join(dates[:-1]), last=dates[-1])
+    )
+    return labels.counted("text_illustrative_dates", len(dates), dates=named)
 
 
 def provenance_text(data: dict[str, Any], labels: Labels) -> str:

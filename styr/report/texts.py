@@ -237,6 +237,11 @@ TEXTS: dict[str, Text] = {
     "text_citation": N_("Source of the text"),
     "text_illustrative": N_("Example text"),
     "text_illustrative_note": N_("not the municipality's own text but a made-up example"),
+    # A steering document's dates made up one by one (`illustrative: [next_review]`), as they
+    # read after "the date": "datumet för nästa översyn är påhittat …".
+    "made_up_adopted_on": N_("of the decision"),
+    "made_up_valid_until": N_("when the document stops being valid"),
+    "made_up_next_review": N_("of the next review"),
     # Two names in one heading ("Vision och målbild"); more are listed before the last.
     "names_and": N_("{names} and {last}"),
     # An indicator's chart (styr.report.chart): its words, and the trend beside it.
@@ -279,6 +284,10 @@ COUNTED: dict[str, tuple[Text, Text]] = {
         "anyway, so parts may be missing or wrong here.",
     ),
     "goals": NP_("{count} goal", "{count} goals"),
+    "text_illustrative_dates": NP_(
+        "the date {dates} is made up for the example, not the municipality's own",
+        "the dates {dates} are made up for the example, not the municipality's own",
+    ),
 }
 
 # Words from the file format (enumerations) as readers say them.
