@@ -80,6 +80,20 @@ def test_what_comes_from_the_files_carries_its_language_and_markup_is_kept() -> 
     assert "<img" not in block
 
 
+def test_a_sentence_of_the_site_marks_the_text_from_the_files_it_holds() -> None:
+    english = PageMarkup(SiteLabels("en"), Markup(' lang="sv"'), lambda ref: None)
+    said = english.told("accessibility_assessed_by", stop=True, name=HOSTILE)
+    assert said == f'The assessment was made by <span lang="sv">{ESCAPED}</span>.'
+    ended = english.told("accessibility_assessed_by", stop=True, name="webbredaktionen.")
+    assert ended == 'The assessment was made by <span lang="sv">webbredaktionen.</span>'
+    assert english.in_files(HOSTILE) == f'<span lang="sv">{ESCAPED}</span>'
+    # In the files' own language, the sentence as `sentence(t.get(...))` wrote it, unmarked.
+    swedish = _markup()
+    said = swedish.told("accessibility_assessed_by", stop=True, name=HOSTILE)
+    assert said == f"Granskningen gjordes av {ESCAPED}."
+    assert swedish.in_files(HOSTILE) == ESCAPED
+
+
 # The goal list's and the area pages' items as the templates once wrote them, a Jinja loop each.
 _LOOPS = {
     "by_area": '{% for x in items %}<li class="goal-item {{ classes(x.contribution) }}">'
@@ -90,7 +104,7 @@ _LOOPS = {
     "{% endfor %}",
     "by_status": '{% for c in items %}<li class="goal-item {{ classes(c) }}">'
     '<span class="kind">{{ c.kind }}:</span> {{ mk.link(c.ref) }} '
-    '<span class="note">({{ c.organisation.name }})</span></li>\n{% endfor %}',
+    '<span class="note"{{ mk.lang }}>({{ c.organisation.name }})</span></li>\n{% endfor %}',
 }
 
 

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 from markupsafe import Markup
 
 from styr.report.chart_layout import DIAMOND, DOT
+from styr.report.chart_words import marked_words
 from styr.report.html_escape import escaped_text as _e
 
 if TYPE_CHECKING:
@@ -45,27 +46,31 @@ def chart_html(c: Chart) -> Markup:
     return Markup(chart_text(c))
 
 
-def chart_text(c: Chart) -> str:
-    """`chart_html` as a plain text."""
+def chart_text(c: Chart, xl: str = "") -> str:
+    """`chart_html` as a plain text; `xl` as `write_chart` takes it."""
     pieces: list[str] = []
-    write_chart(c, pieces)
+    write_chart(c, pieces, xl)
     return "".join(pieces)
 
 
-def write_chart(c: Chart, out: list[str]) -> None:
+def write_chart(c: Chart, out: list[str], xl: str = "") -> None:
     """The chart's pieces added to `out`, for a part of the page that joins them with its own
-    once (`indicators_html`): joined here first, each chart was copied once more."""
+    once (`indicators_html`): joined here first, each chart was copied once more.
+
+    `xl` is the `lang` attribute (` lang="sv"`, escaped already) of the texts that come from
+    the files, the title and the unit, where the page speaks another language (WCAG 3.1.2);
+    "" where it speaks theirs."""
     chart_id = _e(c.id)  # named by the figure, the title and the description: escaped once
-    _figure_start(c, chart_id, out)
-    _svg(c, chart_id, out)
-    _table(c, out)
+    _figure_start(c, chart_id, xl, out)
+    _svg(c, chart_id, xl, out)
+    _table(c, xl, out)
     out.append("</figure>")
 
 
-def _figure_start(c: Chart, chart_id: str, out: list[str]) -> None:
+def _figure_start(c: Chart, chart_id: str, xl: str, out: list[str]) -> None:
     out.append(
         f'<figure class="chart" id="{chart_id}">\n<figcaption class="chart-caption">'
-        f'<span class="chart-title" id="{chart_id}-namn">{_e(c.title)}</span>'
+        f'<span class="chart-title" id="{chart_id}-namn"{xl}>{_e(c.title)}</span>'
     )
     if c.direction:
         out.append(f' <span class="chart-direction">{_e(c.direction)}.</span>')
@@ -77,10 +82,10 @@ def _figure_start(c: Chart, chart_id: str, out: list[str]) -> None:
     out.append("</figcaption>\n")
 
 
-def _svg(c: Chart, chart_id: str, out: list[str]) -> None:
+def _svg(c: Chart, chart_id: str, xl: str, out: list[str]) -> None:
     d = c.drawing.marks()  # the marks alone: the SVG needs no `Point` of the drawing
     opening, middle, drawn_axes = _axes(d.axes)
-    unit = f'<text class="chart-unit" x="4" y="14">{_e(c.unit)}</text>' if c.unit else ""
+    unit = f'<text class="chart-unit" x="4" y="14"{xl}>{_e(c.unit)}</text>' if c.unit else ""
     out.append(
         f'{opening}{chart_id}-namn {chart_id}-beskrivning"{middle}{chart_id}-beskrivning">'
         f"{_e(c.description)}</desc>\n{unit}{drawn_axes}"
@@ -191,12 +196,15 @@ def _legend(legend_y: float, items: tuple[LegendItem, ...], dot: str, diamond: s
     return "".join(out)
 
 
-def _table(c: Chart, out: list[str]) -> None:
+def _table(c: Chart, xl: str, out: list[str]) -> None:
     words = c.words
     has_targets, has_gender = c.has_targets, c.has_gender
+    caption, outcome_heading = (
+        marked_words(c.language, c.unit, c.title, xl) if xl else (_e(words.caption), "")
+    )
     head, outcome, target, women, men = _table_shape(
         words.period,
-        words.outcome,
+        outcome_heading or _e(words.outcome),
         words.outcome_short,
         words.target,
         words.women,
@@ -204,7 +212,7 @@ def _table(c: Chart, out: list[str]) -> None:
         has_targets,
         has_gender,
     )
-    out += (_TABLE_START, _e(words.caption), head)
+    out += (_TABLE_START, caption, head)
     _rows(c, outcome, target, women, men, out)
     out.append("</tbody>\n</table>\n</div>\n")
 
@@ -247,12 +255,10 @@ def _table_shape(
     has_gender: bool,
 ) -> tuple[str, str, str, str, str]:
     """The table's head after its caption, and what goes before each value of a row: the end
-    of the cell before and the start of the value's own (labelled with its column)."""
+    of the cell before and the start of the value's own (labelled with its column). `outcome`,
+    the heading of the outcomes with the unit, is markup already (the unit may be marked)."""
     target, women, men = _e(target), _e(women), _e(men)
-    head = (
-        f'</caption>\n<thead><tr><th scope="col">{_e(period)}</th>'
-        f'<th scope="col">{_e(outcome)}</th>'
-    )
+    head = f'</caption>\n<thead><tr><th scope="col">{_e(period)}</th><th scope="col">{outcome}</th>'
     if has_targets:
         head += f'<th scope="col">{target}</th>'
     if has_gender:

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from styr.followup.fulfilment import Trend, trend
 from styr.report.chart_parts import ChartWords
+from styr.report.html_escape import escaped_text as _e
 from styr.report.texts import Labels
 
 if TYPE_CHECKING:
@@ -203,6 +204,18 @@ def chart_words(language: str, unit: str, title: str) -> ChartWords:
     pieces = caption.pieces  # before and after the title, as the catalogue's caption is split
     told = pieces[0] + title + pieces[1] if pieces is not None else caption.fill(title)
     return ChartWords(period, outcome, outcome_short, target, baseline, women, men, told)
+
+
+def marked_words(language: str, unit: str, title: str, xl: str) -> tuple[str, str]:
+    """The table's caption and its heading of the outcomes (`chart_words`' `caption` and
+    `outcome`) as markup, the title and the unit from the files marked with their `lang`
+    attribute `xl`, where the page speaks another language than the files."""
+    t = labels_in(language)
+    outcome = f"{_e(t.outcome)} (<span{xl}>{_e(unit)}</span>)" if unit else _e(t.outcome)
+    pieces = _unit_words(language, unit)[7].pieces
+    if pieces is None:  # a caption whose title is not a plain place: not marked, but shown
+        return _e(chart_words(language, unit, title).caption), outcome
+    return f"{_e(pieces[0])}<span{xl}>{_e(title)}</span>{_e(pieces[1])}", outcome
 
 
 @functools.lru_cache(maxsize=1024)  # a few units a report: each chart's words shared

@@ -91,6 +91,7 @@ def _shared(
         "canonical": full_address(options.address, here),
         "title": title,
         "site_title": site_title,
+        "site_heading": site_title,  # nothing marked: the comparison names no files' text
         "crumbs": [],
         "to": to,
         "stylesheet": u.STYLESHEET,

@@ -18,12 +18,13 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
+from styr.report.chart_svg import chart_text
 from styr.report.followup import StatusView
 from styr.report.html_escape import escaped
 from styr.report.links import ExternalLink
 from styr.report.view_types import Fact, IndicatorView, ItemView, Ref, ValueAt
 from styr.site.pages import AreaContribution, Contribution
-from styr.site.texts import SiteLabels
+from styr.site.texts import SiteLabels, sentence
 
 # Escaped as Jinja escapes it, as a plain `str` (adding to a Markup would escape again):
 # the one escape of every part of a page written in Python, the report's as the site's.
@@ -55,6 +56,22 @@ class PageMarkup:
         shown = f"<span{self.xl}>{title}</span>" if self.xl else title
         missing = _label(self.t, "symbol_missing")
         return f'<span class="missing">{shown} <span class="note">({missing})</span></span>'
+
+    def told(self, key: str, stop: bool = False, **values: str) -> Markup:
+        """The site's text `key` with its places filled with texts from the files, each in
+        the files' language where the page speaks another (an English sentence around a
+        Swedish name, WCAG 3.1.2); with `stop`, ended with a full stop as `sentence` ends it."""
+        plain = self.t.get(key, **values)
+        if not self.xl:  # the page speaks the files' language: the text as it is
+            return Markup(_e(sentence(plain) if stop else plain))
+        end = sentence(plain)[len(plain.rstrip()) :] if stop else ""
+        marked = {name: self.in_files(value) for name, value in values.items()}
+        return Markup(_e(getattr(self.t, key))).format(**marked) + end
+
+    def in_files(self, text: str) -> Markup:
+        """A text from the files inside the page's own words, marked with the files' language
+        where the page speaks another."""
+        return Markup(f"<span{self.xl}>{_e(text)}</span>" if self.xl else _e(text))
 
     def refs(self, label: str, items: Iterable[Ref]) -> Markup:
         """`Bidrar till: A, B` as a paragraph, or nothing without references."""
@@ -107,7 +124,7 @@ class PageMarkup:
         """A chart (its own markup), a text in its place, or nothing."""
         if isinstance(chart, str):
             return escape(chart)
-        return escape(chart.html()) if chart else Markup("")
+        return Markup(chart_text(chart, self.xl)) if chart else Markup("")
 
     def contribution(self, c: Any, via: Ref | None = None) -> Markup:
         """A goal as an area page and the goal list name it: kind, link, status, the way there."""
@@ -118,8 +135,7 @@ class PageMarkup:
         if c.status:
             text += f" {_status(c.status)}"
         if via:
-            through = _e(self.t.get("through", title=via.title))
-            text += f' <span class="note">({through})</span>'
+            text += f' <span class="note">({self.told("through", title=via.title)})</span>'
         return text
 
     def contribution_items(
@@ -151,7 +167,8 @@ class PageMarkup:
         return Markup(
             "".join(
                 f'<li class="goal-item {_e(classes(c))}"><span class="kind">{_e(c.kind)}:</span> '
-                f'{self._link(c.ref)} <span class="note">({_e(c.organisation.name)})</span></li>\n'
+                f'{self._link(c.ref)} <span class="note"{self.xl}>'
+                f"({_e(c.organisation.name)})</span></li>\n"
                 for c in items
             )
         )
@@ -204,7 +221,7 @@ class PageMarkup:
             parts.append(f'<p class="note"{xl}>{_e(i.decision)}</p>')
         parts.append('<dl class="facts">\n')
         if i.unit:
-            parts.append(_fact(_label(t, "unit"), _e(i.unit)))
+            parts.append(_fact(_label(t, "unit"), _e(i.unit), xl))
         if i.better:
             parts.append(_fact(_label(t, "better"), _e(i.better)))
         if i.baseline:
@@ -216,7 +233,7 @@ class PageMarkup:
         if i.outcome:
             parts.append(self._outcome(i))
         if i.source:
-            parts.append(_fact(_label(t, "source"), _e(i.source)))
+            parts.append(_fact(_label(t, "source"), _e(i.source), xl))
         if i.kolada:
             parts.append(_fact(_label(t, "kolada"), self._external(i.kolada)))
         parts.append("</dl>\n")
@@ -255,21 +272,23 @@ class PageMarkup:
         if o.trend:
             parts.append(_fact(_label(t, "symbols_trend"), _e(o.trend)))
         if o.source and o.source != i.source:
-            parts.append(_fact(_label(t, "source"), _e(o.source)))
+            parts.append(_fact(_label(t, "source"), _e(o.source), self.xl))
         if o.comment:
-            parts.append(_fact(_label(t, "analysis"), _e(o.comment)))
+            parts.append(_fact(_label(t, "analysis"), _e(o.comment), self.xl))
         return "".join(parts)
 
     def _peers(self, p: Any) -> str:
         t = self.t
         none, preliminary = t.none, f" ({_label(t, 'preliminary')})"
-        caption = t.get("peers_caption", group=p.group) if p.group else t.peers_caption_plain
+        caption = (
+            self.told("peers_caption", group=p.group) if p.group else _e(t.peers_caption_plain)
+        )
         median = _e(p.median or none) + (preliminary if p.median_preliminary else "")
         if p.reading:
             median += f" ({_e(p.reading)})"
         parts = [
             '<div class="peers">\n',
-            f'<p class="peers-heading"><strong>{_e(caption)}, {_e(p.year)}</strong></p>\n',
+            f'<p class="peers-heading"><strong>{caption}, {_e(p.year)}</strong></p>\n',
             '<dl class="facts">\n',
             _fact(
                 _label(t, "peers_own"),
@@ -305,9 +324,10 @@ def _add_lines(parts: list[str], block: str) -> None:
         parts.append("\n")
 
 
-def _fact(label: str, value: str) -> str:
-    """One term and its description, both markup already."""
-    return f"<div><dt>{label}</dt><dd>{value}</dd></div>"
+def _fact(label: str, value: str, xl: str = "") -> str:
+    """One term and its description, both markup already; `xl`, the description's `lang`
+    attribute when it is a text from the files (a source, a unit), or ""."""
+    return f"<div><dt>{label}</dt><dd{xl}>{value}</dd></div>"
 
 
 @functools.lru_cache(maxsize=512)

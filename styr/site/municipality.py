@@ -145,9 +145,10 @@ class _Site:
 
         if crumbs and crumbs[-1].page == here:
             crumbs = [*crumbs[:-1], Crumb(crumbs[-1].title, from_files=crumbs[-1].from_files)]
+        markup = PageMarkup(self.t, self.content_lang, href)
         shared = {
             "t": self.t,
-            "mk": PageMarkup(self.t, self.content_lang, href),
+            "mk": markup,
             "sentence": sentence,
             "xl": self.content_lang,
             "lang": self.t.language,
@@ -162,6 +163,9 @@ class _Site:
             "canonical": full_address(self.address, here),
             "title": title,
             "site_title": self.t.get("site_title", name=self.view.municipality),
+            # The same, its name from the files marked in their language (the header, the
+            # start page's heading); the page's <title> holds no markup, only the text.
+            "site_heading": markup.told("site_title", name=self.view.municipality),
             "crumbs": crumbs,
             "href": href,
             "to": to,
