@@ -69,11 +69,11 @@ COMPLIANCE = {
 }
 
 SUPERVISION = N_(
-    "The Agency for Digital Government (DIGG) supervises the act on accessibility to digital "
+    "The Agency for Digital Government (Digg) supervises the act on accessibility to digital "
     "public services. If you are not satisfied with how we handle what you tell us, you can "
-    "report it to DIGG."
+    "report it to Digg."
 )
-SUPERVISION_LINK = N_("Report to DIGG")
+SUPERVISION_LINK = N_("Report to Digg")  # the agency writes its name so
 
 _EMAIL = re.compile(r"[^\s@<>\"'()\[\]\\,;:]+@[^\s@<>\"'()\[\]\\,;:]+\.[^\s@<>\"'()\[\]\\,;:]+")
 _WEB = re.compile(r"https?://[^\s<>\"]+", re.IGNORECASE)

@@ -15,7 +15,13 @@ from conftest import CliResult
 from filled import fill_placeholders
 from helpers import codes_at, column_of, findings_of, line_of
 
-from styr.branding import DIGG_REPORT_URL, branding_of, phone_link
+from styr.branding import (
+    DIGG_REPORT_URL,
+    SUPERVISION,
+    SUPERVISION_LINK,
+    branding_of,
+    phone_link,
+)
 from styr.colour import (
     BLACK,
     MINIMUM_CONTRAST,
@@ -29,9 +35,11 @@ from styr.colour import (
     suggested_form,
     text_colour_on,
 )
+from styr.i18n import translate
 from styr.logo import JPEG, MAX_LOGO_BYTES, PNG, SVG, LogoProblem, media_type_of, read_logo
 from styr.model.repository import load_repository
 from styr.scaffold import init_repository
+from styr.site.texts import SITE_TEXTS
 from styr.updated import last_commit_date
 
 PNG_BYTES = b"\x89PNG\r\n\x1a\n" + b"\x00" * 16
@@ -424,3 +432,12 @@ def test_a_colour_without_quotes_is_one_finding_that_says_to_quote_it(tmp_path: 
     assert [f.code for f in findings] == ["M001"]  # not also the schema's "empty"
     assert 'accent_colour: "#005a8c"' in BY_CODE["M001"].render(findings[0], "sv")
     assert branding_of(load_repository(root), "sv").accent is None
+
+
+def test_the_supervising_agency_is_named_as_it_names_itself_everywhere() -> None:
+    """Digg, as the agency writes it, in the report's statement and on the site's page."""
+    texts = [SUPERVISION, SUPERVISION_LINK, SITE_TEXTS["accessibility_supervision"]]
+    for language in ("sv", "en"):
+        for text in texts:
+            written = translate(text, language)
+            assert "Digg" in written and "DIGG" not in written

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 from jsonschema import Draft202012Validator
 from referencing import Registry, Resource
 
@@ -787,3 +788,14 @@ def test_advice_for_every_invalid_document_shows_no_pattern_or_repr(
             assert not any(pattern in text for pattern in patterns), text
             assert "is not of type" not in text and "does not match" not in text, text
             assert not re.search(r"\[\d+\]\)|u'|\{'", text), text  # no Python repr of a value
+
+
+def test_the_vision_schemas_example_area_names_one_of_the_examples_areas() -> None:
+    """One name set for Helsingborg's vision areas: the schema's example is the example's."""
+    schema = json.loads((SCHEMAS / "vision.schema.json").read_text("utf-8"))
+    shown = schema["$defs"]["vision_area"]["properties"]["title"]["examples"]
+    vision = yaml.safe_load(
+        (SCHEMAS.parent / "examples" / "helsingborg" / "vision.yaml").read_text("utf-8")
+    )
+    areas = {area["title"] for area in vision["vision"]["areas"]}
+    assert shown and set(shown) <= areas
