@@ -59,7 +59,7 @@ def test_the_summary_links_only_to_statuses_the_goal_list_shows(tmp_path: Path) 
     for anchor in linked:
         assert f'id="{anchor}"' in goals
     # The council's smart goals have no target this year: counted, on their areas' pages.
-    assert "Målvärde saknas</span>: <strong>" in start
+    assert '<li><span class="status status-no_target">' in start
     assert 'href="mal.html#status-no_target"' not in start
 
 
@@ -90,8 +90,16 @@ def test_an_areas_goal_count_leaves_the_boards_directions_out(tmp_path: Path) ->
     start = (tmp_path / "w" / "index.html").read_text("utf-8")
     lists = re.findall(r'<ul class="contributions">(.*?)</ul>', area.split('id="bidrar"')[1], re.S)
     items = sum(block.count("<li>") for block in lists)
-    directions = sum(block.count(">Inriktning: ") for block in lists)
+    directions = sum(block.count('<span class="kind">Inriktning:</span>') for block in lists)
     assert directions and items > directions  # both are listed under the area
     assert f">Det som bidrar ({items})</h2>" in area
     card = start.split('href="omraden/inriktning-trygghet.html"', 1)[1].split("</li>", 1)[0]
     assert f"Mål som bidrar: {items - directions}<" in card
+
+
+def test_a_direction_is_named_by_its_organisation_after_its_kind(tmp_path: Path) -> None:
+    build_site([EXAMPLES / "huddinge"], tmp_path / "w")
+    goals = (tmp_path / "w" / "mal.html").read_text("utf-8")
+    kind = '<span class="kind">Inriktning:</span> '
+    assert f'{kind}<a href="organisationer/kommunstyrelsen.html">Kommunstyrelsen</a>' in goals
+    assert "Inriktning: Kommunstyrelsen" not in goals

@@ -196,7 +196,8 @@ def contributions_of(
     owner = OrganisationLink(organisation.id, organisation.name, page)
     if organisation.direction_contributes_to:
         yield Contribution(
-            Ref("", f"{labels.direction}: {organisation.name}", f"#{organisation.anchor}"),
+            # Named by its organisation: the lists write its kind before it ("Inriktning:").
+            Ref("", organisation.name, f"#{organisation.anchor}"),
             labels.direction,
             None,
             tuple(organisation.direction_contributes_to),
