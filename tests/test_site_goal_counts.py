@@ -103,3 +103,12 @@ def test_a_direction_is_named_by_its_organisation_after_its_kind(tmp_path: Path)
     kind = '<span class="kind">Inriktning:</span> '
     assert f'{kind}<a href="organisationer/kommunstyrelsen.html">Kommunstyrelsen</a>' in goals
     assert "Inriktning: Kommunstyrelsen" not in goals
+
+
+def test_the_vision_heading_says_its_kind_once(tmp_path: Path) -> None:
+    build_site([EXAMPLES / "huddinge"], tmp_path / "h")
+    build_site([EXAMPLES / "helsingborg"], tmp_path / "s")
+    huddinge = (tmp_path / "h" / "index.html").read_text("utf-8")
+    helsingborg = (tmp_path / "s" / "index.html").read_text("utf-8")
+    assert '<h2 id="vision-vision">Huddinge kommuns vision</h2>' in huddinge
+    assert '<span class="kind">Vision</span> Helsingborg 2035</h2>' in helsingborg
