@@ -290,6 +290,15 @@ def test_the_legend_names_every_status(tmp_path: Path) -> None:
         assert symbol in text and word in text
 
 
+def test_the_legend_keeps_the_missing_mark_out_of_the_trends(tmp_path: Path) -> None:
+    build_site([EXAMPLES / "helsingborg"], tmp_path / "w")
+    page = (tmp_path / "w" / "symboler.html").read_text("utf-8")
+    tables = page.split('<table class="legend">')[1:]
+    by_caption = {t.split("<caption>")[1].split("</caption>")[0]: t for t in tables}
+    assert "(saknas)" not in by_caption["Trend"]
+    assert "(saknas)" in by_caption["Övriga markeringar"]
+
+
 def test_the_start_page_uses_the_models_own_names(tmp_path: Path) -> None:
     build_site([EXAMPLES / "helsingborg"], tmp_path / "w")
     text = _start(tmp_path / "w")

@@ -62,6 +62,7 @@ SITE_TEXTS: dict[str, Text] = {
     ),
     "symbols_status": N_("Goal fulfilment"),
     "symbols_trend": N_("Trend"),
+    "symbols_other": N_("Other marks"),  # what is not a status or a trend: "(missing)"
     "symbols_caption": N_("Status symbols and what they mean"),
     "symbol": N_("Symbol"),
     "meaning": N_("Meaning"),
