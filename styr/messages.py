@@ -106,8 +106,8 @@ MESSAGES: dict[str, Text] = {
         "may follow from that. Correct the errors in those files and run again."
     ),
     "report-refused": N_(
-        "The report was not written: the repository has errors ({count}, see above), and a report "
-        "over them would lack what the broken parts hold. Correct the errors and run again, or add "
+        "The report was not written: the repository has errors ({count}, see above), so parts "
+        "of it could be missing or wrong. Correct the errors and run again, or add "
         "--allow-errors to publish anyway with a clear notice at the top."
     ),
     "status-refused": N_(
@@ -190,9 +190,9 @@ MESSAGES: dict[str, Text] = {
         "Write the texts and publish again; styr lint shows where each one is."
     ),
     "site-refused": N_(
-        "The website was not written: the repository has errors ({count}, see above), and a "
-        "website over them would lack what the broken parts hold. Correct the errors and run "
-        "again, or add --allow-errors to publish anyway with a clear notice on every page."
+        "The website was not written: the repository has errors ({count}, see above), so parts "
+        "of it could be missing or wrong. Correct the errors and run again, or add "
+        "--allow-errors to publish anyway with a clear notice on every page."
     ),
     "site-output-not-a-folder": N_(
         "{path} is a file, not a folder. Give the folder to write the website to with -o, for "

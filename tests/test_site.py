@@ -61,6 +61,21 @@ def test_site_refuses_errors_and_leaves_the_old_site(
     assert _leftovers(tmp_path) == []
 
 
+def test_a_refusal_over_an_error_that_breaks_nothing_says_only_what_is_true(
+    run_cli: Run, example_copy: Callable[[str], Path], tmp_path: Path
+) -> None:
+    """A colour too light to read breaks no part of the files: the refusal must not say so."""
+    repo = example_copy("helsingborg")
+    manifest = repo / "styr.yaml"
+    text = manifest.read_text("utf-8")
+    manifest.write_text(re.sub(r"accent_colour: .*", 'accent_colour: "#ffee00"', text), "utf-8")
+    result = run_cli("site", repo, "-o", tmp_path / "webbplats")
+    assert result.code == 1 and "M001" in result.err
+    assert "Webbplatsen skrevs inte" in result.err
+    assert "kunde bli fel eller saknas" in result.err
+    assert "trasiga" not in result.err
+
+
 def test_allow_errors_publishes_with_a_notice_on_every_page(
     run_cli: Run, example_copy: Callable[[str], Path], tmp_path: Path
 ) -> None:

@@ -17,9 +17,9 @@ EXCEL_MESSAGES: dict[str, Text] = {
         "Wrote {file}: {indicators} indicators, and {rows} rows to fill in on the outcome sheet."
     ),
     "excel-export-refused": N_(
-        "The workbook was not written: the repository has errors ({count}, see above), and a "
-        "workbook over them would lack what the broken parts hold. Correct the errors and run "
-        "again, or add --allow-errors to export anyway."
+        "The workbook was not written: the repository has errors ({count}, see above), so parts "
+        "of it could be missing or wrong. Correct the errors and run again, or add "
+        "--allow-errors to export anyway."
     ),
     "excel-unreadable": N_("Cannot read the workbook {path}: {reason}."),
     "excel-not-xlsx": N_(
