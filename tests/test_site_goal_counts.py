@@ -112,3 +112,15 @@ def test_the_vision_heading_says_its_kind_once(tmp_path: Path) -> None:
     helsingborg = (tmp_path / "s" / "index.html").read_text("utf-8")
     assert '<h2 id="vision-vision">Huddinge kommuns vision</h2>' in huddinge
     assert '<span class="kind">Vision</span> Helsingborg 2035</h2>' in helsingborg
+
+
+def test_the_shared_statement_leads_to_each_municipalitys_own(tmp_path: Path) -> None:
+    """On a site over many, whom to tell of a problem is each municipality's own statement."""
+    build_site([EXAMPLES / "helsingborg", EXAMPLES / "huddinge"], tmp_path / "w")
+    root = (tmp_path / "w" / "tillganglighet.html").read_text("utf-8")
+    for code, name in (("1283", "Helsingborgs stad"), ("0126", "Huddinge kommun")):
+        assert f'<li><a href="{code}/tillganglighet.html">{name}</a></li>' in root
+        assert (tmp_path / "w" / code / "tillganglighet.html").is_file()
+    one = tmp_path / "one"
+    build_site([EXAMPLES / "huddinge"], one)
+    assert "tillganglighet.html</a></li>" not in (one / "tillganglighet.html").read_text("utf-8")

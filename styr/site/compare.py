@@ -48,7 +48,17 @@ def write_comparison(
             labels.symbols_page,
             {"statuses": statuses, "trends": trends},
         ),
-        u.ACCESSIBILITY: ("accessibility.html.j2", labels.accessibility_page, {}),
+        # Whom to tell of a problem is each municipality's to say: its own statement.
+        u.ACCESSIBILITY: (
+            "accessibility.html.j2",
+            labels.accessibility_page,
+            {
+                "statements": [
+                    (view.municipality, f"{folder}/{u.ACCESSIBILITY}")
+                    for view, folder in zip(views, folders, strict=True)
+                ]
+            },
+        ),
     }
     write(u.STYLESHEET, stylesheet())
     covers = labels.get("covers", names=_listed([view.municipality for view in views], labels))

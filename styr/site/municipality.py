@@ -334,6 +334,7 @@ class _Site:
             "accessibility.html.j2",
             self.t.accessibility_page,
             self.crumbs(Crumb(self.t.accessibility_page, u.ACCESSIBILITY)),
+            statements=[],  # the municipality's own: no other statement to lead to
         )
 
 

@@ -91,6 +91,9 @@ SITE_TEXTS: dict[str, Text] = {
     "accessibility_contact": N_(
         "If something on the website does not work for you, contact {publisher}"
     ),
+    "accessibility_each": N_(
+        "Each municipality's own accessibility statement says whom to contact about its pages:"
+    ),
     "accessibility_shortcomings": N_("Known shortcomings"),
     "accessibility_assessed_heading": N_("How we assessed the website"),
     "accessibility_assessed_on": N_("The website was last assessed on {date}."),
