@@ -338,7 +338,10 @@ def test_findings_introduced_and_fixed(tmp_path: Path) -> None:
         "warning",
         "styrdokument.yaml",
     )
-    assert (introduced.line, introduced.column) == (16, 17)
+    # Where the date stands in the example: the line that first writes it, after its key.
+    lines = (EXAMPLES / "helsingborg" / "styrdokument.yaml").read_text("utf-8").splitlines()
+    line = next(n for n, text in enumerate(lines, 1) if '"2021-12-14"' in text)
+    assert (introduced.line, introduced.column) == (line, lines[line - 1].index('"2021') + 1)
     assert "2021-12-14" in introduced.message
     assert (fixed.code, fixed.severity, fixed.file, fixed.line) == ("C001", "error", BOARD, 42)
     assert "inriktning-okand" in fixed.message
