@@ -233,6 +233,11 @@ def stands_as_goal(element: Element) -> bool:
     )
 
 
+def smart_goals(index: Index) -> list[Element]:
+    """The indicators that stand as goals of their own (`stands_as_goal`), in written order."""
+    return [e for e in index.of_category("indicator") if stands_as_goal(e)]
+
+
 def _judged_elements(index: Index) -> list[Element]:
     """Every element that stands as a goal (`stands_as_goal`), in the index's order."""
     return [element for element in index.elements if stands_as_goal(element)]

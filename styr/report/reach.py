@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from styr.followup.evaluate import stands_as_goal
+from styr.followup.evaluate import smart_goals
 from styr.model.closure import Closure
 from styr.model.index import Element, Index
 
@@ -137,8 +137,3 @@ def count_linked_goals(index: Index, reach: Reach | None = None) -> int:
     goals = [goal for goal in index.of_category("goal") if goal.owner in organisations]
     goals += [goal for goal in smart_goals(index) if goal.owner in organisations]
     return sum(map(reach.reaches, goals))  # a map, not a generator: asked of every goal
-
-
-def smart_goals(index: Index) -> list[Element]:
-    """The indicators that stand as goals of their own (`stands_as_goal`), in written order."""
-    return [e for e in index.of_category("indicator") if stands_as_goal(e)]

@@ -12,11 +12,12 @@ from datetime import date
 from operator import attrgetter, methodcaller
 from typing import Any
 
+from styr.followup.evaluate import smart_goals
 from styr.model.index import Index
 from styr.report import formatting as fmt
 from styr.report.headings import kind_heading
 from styr.report.links import sdg_goal_of
-from styr.report.reach import Reach, count_linked_goals, smart_goals
+from styr.report.reach import Reach, count_linked_goals
 from styr.report.toc import SECTIONS
 from styr.report.view_council import CouncilViews
 from styr.report.view_organisations import OrganisationViews
