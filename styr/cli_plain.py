@@ -164,10 +164,18 @@ def fail(error: BaseException, language: str) -> NoReturn:
         sys.exit(EXIT_ERROR)
     if isinstance(error, KeyboardInterrupt):
         sys.exit(EXIT_INTERRUPTED)
+    if isinstance(error, OSError) and (named := _name_error(error)) is not None:
+        fail(named, language)
     if os.environ.get("STYR_DEBUG") or not isinstance(error, Exception):
         raise error
     echo(f"styr: {_message('internal-error', language, error=repr(error))}\n", err=True)
     sys.exit(EXIT_ERROR)
+
+
+def _name_error(error: OSError) -> StyrError | None:
+    from styr.files_errors import name_error  # only when a run has failed
+
+    return name_error(error)
 
 
 def _message(key: str, language: str, /, **params: Any) -> str:

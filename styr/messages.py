@@ -265,6 +265,24 @@ MESSAGES: dict[str, Text] = {
     "files-name-too-long": N_(
         "Could not write {path}: the name is too long for the file system. Choose a shorter name."
     ),
+    "files-bad-name": N_(
+        "Could not write {path}: the file system does not accept this name. Choose a name of "
+        "plain letters and digits."
+    ),
+    "path-name-too-long": N_(
+        "{path} cannot be used: the name is too long for the file system. Choose a shorter name."
+    ),
+    "path-link-loop": N_(
+        "{path} cannot be used: the path goes round in a loop of symbolic links. Check the links "
+        "or give another path."
+    ),
+    "path-not-a-folder": N_(
+        "{path} cannot be used: part of the path is a file, not a folder. Check the path."
+    ),
+    "path-bad-name": N_(
+        "{path} cannot be used: the file system does not accept this name. Choose a name of "
+        "plain letters and digits."
+    ),
     "files-os-error": N_(
         "Could not write {path} (system error {code}). Check that the place exists and that you "
         "may write there, and try again."

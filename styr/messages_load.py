@@ -165,6 +165,12 @@ LOAD_MESSAGES: dict[str, Text] = {
         "it is {size} bytes, more than the {limit} bytes a steering file can be. Split it into "
         "several files."
     ),
+    "load-refused-name-too-long": N_(
+        "its name is too long for the file system. Give a shorter name, or a shorter path to it."
+    ),
+    "load-refused-bad-name": N_(
+        "the file system does not accept its name. Rename it with plain letters and digits."
+    ),
     "load-refused-os-error": N_(
         "the operating system could not read the file (error code {code}). Try again, and check "
         "the disk or network drive if the error comes back."

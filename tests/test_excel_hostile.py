@@ -81,3 +81,116 @@ def test_an_empty_file_is_no_workbook(run_cli: Run, tmp_path: Path) -> None:
     workbook.write_bytes(b"")
     result = run_cli("import", "outcomes", workbook, EXAMPLES / "helsingborg")
     assert result.code == 2
+
+
+# --- Broken XML inside a workbook styr export xlsx made ------------------------------------
+
+OUTCOME_PART = "xl/worksheets/sheet4.xml"  # the fourth sheet, Utfall
+EMPTY_VALUE = b'<c r="G2" s="4" t="n"></c>'  # the first outcome cell, left empty
+SHARED_STRINGS_TYPE = (
+    b'<Override PartName="/xl/sharedStrings.xml" ContentType="application/'
+    b'vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/></Types>'
+)
+SHARED_STRINGS_RELATION = (
+    b'<Relationship Id="rIdS" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+    b'relationships/sharedStrings" Target="sharedStrings.xml"/></Relationships>'
+)
+
+
+def _laughs() -> bytes:
+    """A shared string table whose one string is ten to the ninth "lol"s (billion laughs)."""
+    entities = b'<!ENTITY l0 "lol">' + b"".join(
+        b'<!ENTITY l%d "%s">' % (level, b"&l%d;" % (level - 1) * 10) for level in range(1, 10)
+    )
+    return (
+        b'<?xml version="1.0"?><!DOCTYPE sst [' + entities + b"]>"
+        b'<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+        b"<si><t>&l9;</t></si></sst>"
+    )
+
+
+def _with_shared_bomb(parts: dict[str, bytes]) -> None:
+    parts["xl/sharedStrings.xml"] = _laughs()
+    parts["[Content_Types].xml"] = parts["[Content_Types].xml"].replace(
+        b"</Types>", SHARED_STRINGS_TYPE
+    )
+    rels = "xl/_rels/workbook.xml.rels"
+    parts[rels] = parts[rels].replace(b"</Relationships>", SHARED_STRINGS_RELATION)
+    parts[OUTCOME_PART] = parts[OUTCOME_PART].replace(EMPTY_VALUE, b'<c r="G2" t="s"><v>0</v></c>')
+
+
+def _with_external_entity(secret: Path) -> Callable[[dict[str, bytes]], None]:
+    def change(parts: dict[str, bytes]) -> None:
+        declaration = b'<!DOCTYPE worksheet [<!ENTITY x SYSTEM "%s">]>' % secret.as_uri().encode()
+        sheet = parts[OUTCOME_PART].replace(b"<worksheet", declaration + b"<worksheet", 1)
+        cell = b'<c r="G2" t="inlineStr"><is><t>&x;</t></is></c>'
+        parts[OUTCOME_PART] = sheet.replace(EMPTY_VALUE, cell)
+
+    return change
+
+
+def _cut_short(parts: dict[str, bytes]) -> None:
+    parts[OUTCOME_PART] = parts[OUTCOME_PART][: len(parts[OUTCOME_PART]) // 2]
+
+
+def _exported_and_changed(
+    run_cli: Run, repository: Path, folder: Path, change: Callable[[dict[str, bytes]], None]
+) -> Path:
+    """A workbook `styr export xlsx` made of the repository, with its parts changed."""
+    good = folder / "export.xlsx"
+    assert run_cli("export", "xlsx", repository, "-o", good).code == 0
+    with zipfile.ZipFile(good) as archive:
+        parts = {name: archive.read(name) for name in archive.namelist()}
+    assert EMPTY_VALUE in parts[OUTCOME_PART]  # what the changes build on
+    change(parts)
+    broken = folder / "utfall.xlsx"
+    with zipfile.ZipFile(broken, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+    return broken
+
+
+def test_an_entity_bomb_in_the_shared_strings_is_refused_unexpanded(
+    run_cli: Run, repository: Path, tmp_path: Path
+) -> None:
+    workbook = _exported_and_changed(run_cli, repository, tmp_path, _with_shared_bomb)
+    result = _refused(run_cli, workbook, repository)
+    assert f"{workbook}: delen xl/sharedStrings.xml" in result.err, result.err
+    assert "DOCTYPE" in result.err and "lollol" not in result.err
+
+
+def test_an_external_entity_is_refused_and_its_file_never_read(
+    run_cli: Run, repository: Path, tmp_path: Path
+) -> None:
+    secret = tmp_path / "hemligt.txt"
+    secret.write_text("hemligt-losen-123\n", encoding="utf-8")
+    change = _with_external_entity(secret)
+    workbook = _exported_and_changed(run_cli, repository, tmp_path, change)
+    result = _refused(run_cli, workbook, repository)
+    assert f"{workbook}: delen {OUTCOME_PART}" in result.err, result.err
+    assert "hemligt-losen-123" not in result.out + result.err
+
+
+def test_a_sheet_cut_short_names_the_part_and_where(
+    run_cli: Run, repository: Path, tmp_path: Path
+) -> None:
+    workbook = _exported_and_changed(run_cli, repository, tmp_path, _cut_short)
+    result = _refused(run_cli, workbook, repository)
+    assert f"delen {OUTCOME_PART} är trasig på rad 1, kolumn" in result.err, result.err
+
+
+@pytest.mark.parametrize("digits", [400, 5000])
+def test_a_number_of_thousands_of_digits_is_a_finding_at_its_cell(
+    run_cli: Run, repository: Path, tmp_path: Path, digits: int
+) -> None:
+    def huge(parts: dict[str, bytes]) -> None:
+        cell = b'<c r="G2" s="4" t="n"><v>' + b"9" * digits + b"</v></c>"
+        parts[OUTCOME_PART] = parts[OUTCOME_PART].replace(EMPTY_VALUE, cell)
+
+    workbook = _exported_and_changed(run_cli, repository, tmp_path, huge)
+    before = {p: p.read_bytes() for p in repository.rglob("*") if p.is_file()}
+    result = run_cli("import", "outcomes", workbook, repository)
+    assert result.code == 1, result.err
+    assert "Internt fel" not in result.err and "Traceback" not in result.err
+    assert f"{workbook}:2:7: fel XL013 Utfall!G2:" in result.err, result.err
+    assert {p: p.read_bytes() for p in repository.rglob("*") if p.is_file()} == before

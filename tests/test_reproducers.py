@@ -262,6 +262,44 @@ def test_d15_os_errors_outside_the_writer_are_usage_errors(
         assert "Internt fel" not in result.err and str(a_file) in result.err
 
 
+# A name no file system takes: every Linux and macOS one allows 255 bytes at most.
+TOO_LONG = "a" * 300
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["init", "{long}"],
+        ["schema", "--export", "{long}"],
+        ["lint", "{long}"],
+        ["lint", "{inside}"],
+        ["report", "{long}"],
+        ["report", "{repo}", "-o", "{long}"],
+        ["diff", "{long}"],
+        ["kolada", "pull", "{repo}", "--years", "2024", "--file", "{inside}"],
+        ["import", "outcomes", "{long}", "{repo}"],
+    ],
+    ids=lambda args: "-".join(a for a in args if "{" not in a),
+)
+def test_d15_a_name_too_long_is_a_usage_error_in_every_command(
+    run_cli: Run,
+    repo: Path,
+    tmp_path: Path,
+    editing_kolada: Callable[[Callable[[], object]], str],
+    args: list[str],
+) -> None:
+    long = tmp_path / TOO_LONG
+    places = {"{repo}": repo, "{long}": long, "{inside}": repo / TOO_LONG}
+    given = [str(places.get(arg, arg)) for arg in args]
+    if args[0] == "kolada":
+        given += ["--base-url", editing_kolada(lambda: None)]
+    result = run_cli(*given)
+    assert result.code == 2
+    _no_internal_error(result)
+    assert "namnet är för långt för filsystemet" in result.err, result.err
+    assert TOO_LONG in result.err  # the path it is about
+
+
 @pytest.mark.skipif(not hasattr(os, "symlink"), reason="needs symbolic links")
 def test_d15_a_repository_holding_a_link_loop_is_reported(run_cli: Run, repo: Path) -> None:
     (repo / "organisation" / "a.yaml").symlink_to("b.yaml")
@@ -510,6 +548,36 @@ def test_d16_init_that_fails_half_way_leaves_nothing_and_can_run_again(tmp_path:
     assert [p for p in tmp_path.rglob("*") if p.name.endswith(".styr-tmp")] == []
     again = _styr("init", "x", cwd=tmp_path)
     assert again.code == 0, again.err
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="RLIMIT_FSIZE is POSIX")
+def test_d16_export_xlsx_over_a_file_size_limit_says_so_as_every_writer_does(
+    repo: Path, tmp_path: Path
+) -> None:
+    import resource
+
+    def small_files() -> None:
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # a write past the limit fails instead
+        resource.setrlimit(resource.RLIMIT_FSIZE, (8 * 1024, 8 * 1024))
+
+    system_temporary = tmp_path / "tmp"
+    system_temporary.mkdir()
+    done = subprocess.run(
+        [sys.executable, "-m", "styr", "export", "xlsx", repo, "-o", "styr.xlsx"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        preexec_fn=small_files,
+        env={**os.environ, "TMPDIR": str(system_temporary)},
+    )
+    assert done.returncode == 2
+    assert "Internt fel" not in done.stderr and "Traceback" not in done.stderr, done.stderr
+    assert "Exception ignored" not in done.stderr, done.stderr
+    assert "Kunde inte skriva styr.xlsx: filen blir större än" in done.stderr, done.stderr
+    assert not (tmp_path / "styr.xlsx").exists()
+    assert list(system_temporary.iterdir()) == []  # no sheet left in the temporary folder
+    assert [p for p in tmp_path.rglob("*") if p.name.endswith(".styr-tmp")] == []
 
 
 @pytest.mark.parametrize("name", ["Ale: kommun", "Håbo #1", "- lista", "'citat'", "ja"])

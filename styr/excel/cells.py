@@ -38,6 +38,8 @@ def number_in(value: Any) -> float | NotANumber | None:
         return None
     if isinstance(value, bool | datetime | date):
         return NotANumber(_shown(value))
+    if isinstance(value, int) and abs(value) >= 10**MAX_NUMBER_DIGITS:
+        return NotANumber("", too_large=True)  # before float(), which a 400-digit int overflows
     if isinstance(value, int | float):
         number = float(value)
     elif isinstance(value, str):

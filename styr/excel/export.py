@@ -1,7 +1,9 @@
 """`styr export xlsx`: the steering model and its follow-up as an Excel workbook.
 
-The workbook is made whole in memory and written by the one writer
-(styr.files.write_atomic), so a failure never leaves half a file. The
+The workbook is made whole in memory (styr.excel.in_memory: openpyxl's own
+save would write each sheet to a temporary file first) and written by the one
+writer (styr.files.write_atomic), so a failure never leaves half a file and
+is reported as any writer's is. The
 repository is linted first, as for `styr report`: a repository with errors is
 refused unless `allow_errors`, since what a broken file holds would be missing
 from the workbook without a word.
@@ -15,7 +17,6 @@ into.
 
 from __future__ import annotations
 
-import io
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -23,6 +24,7 @@ from typing import Any
 from styr.cache import LintCache
 from styr.errors import UsageError
 from styr.excel import formats, layout
+from styr.excel.in_memory import xlsx_bytes
 from styr.excel.sheets import Sheet, indicator_years, sheets
 from styr.files import write_atomic
 from styr.i18n import translate
@@ -101,9 +103,7 @@ def workbook_bytes(made: list[Sheet], owner: tuple[str, str] | None = None) -> b
     workbook.remove(workbook.active)  # type: ignore[arg-type]
     for sheet in made:
         _write_sheet(workbook.create_sheet(sheet.title), sheet)
-    stream = io.BytesIO()
-    workbook.save(stream)
-    return stream.getvalue()
+    return xlsx_bytes(workbook)  # in memory: the one writer is the only one to touch the disk
 
 
 def _write_sheet(worksheet: Any, sheet: Sheet) -> None:

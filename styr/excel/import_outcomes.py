@@ -94,9 +94,9 @@ def import_outcomes(
     root = roots[0]
     repository = load_repository(root)
     index = build_index(repository)
-    workbook = open_workbook(workbook_path)
+    workbook, too_long = open_workbook(workbook_path)
     try:
-        read = read_outcome_sheet(workbook, workbook_path, repository, index)
+        read = read_outcome_sheet(workbook, workbook_path, repository, index, too_long)
     finally:
         workbook.close()
     # The rows that were good are merged even when others were not, so that a value that

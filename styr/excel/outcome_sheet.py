@@ -9,10 +9,13 @@ repository's own municipality are read.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any
+
+from openpyxl.utils.cell import column_index_from_string, coordinate_from_string
 
 from styr.excel import layout, rules
 from styr.excel.cells import NotANumber, number_in, period_in, text_in
@@ -51,8 +54,14 @@ class SheetRead:
 
 
 def read_outcome_sheet(
-    workbook: Any, file: Path, repository: Repository, index: Index
+    workbook: Any,
+    file: Path,
+    repository: Repository,
+    index: Index,
+    too_long: Mapping[str, list[str]] | None = None,
 ) -> SheetRead:
+    """The outcome sheet's rows; `too_long`: number cells openpyxl cannot read, by sheet part
+    (`styr.excel.workbook_xml`), each a finding instead of a row read."""
     names = layout.names_in_every_language(layout.OUTCOMES)
     title = next((name for name in workbook.sheetnames if name in names), None)
     if title is None:
@@ -72,6 +81,10 @@ def read_outcome_sheet(
         )
         return SheetRead(title, findings=[finding])
     sheet = workbook[title]
+    unreadable = (too_long or {}).get(getattr(sheet, "_worksheet_path", ""), [])
+    if unreadable:  # openpyxl would fail on them while reading the rows
+        read.findings += [_too_long(file, title, cell) for cell in unreadable]
+        return read
     # The size a sheet says it has may be wrong (A1:XFD1048576): rows are read as they are.
     sheet.reset_dimensions()
     rows = sheet.iter_rows(values_only=True)
@@ -125,6 +138,16 @@ def read_outcome_sheet(
             )
         )
     return read
+
+
+def _too_long(file: Path, sheet: str, cell: str) -> Finding:
+    """XL013 at a cell named as the sheet's XML names it ("G12"); 0 where it names none."""
+    try:
+        column, row = coordinate_from_string(cell)
+        place = (row, column_index_from_string(column))
+    except ValueError:
+        place = (0, 0)
+    return rules.at_cell(rules.NUMBER_TOO_LARGE, file, sheet, *place, digits=MAX_NUMBER_DIGITS)
 
 
 def _exported_for_other(workbook: Any, repository: Repository) -> str | None:

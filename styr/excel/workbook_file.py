@@ -7,11 +7,13 @@ and capped: a small file that unpacks to gigabytes (a zip bomb) is refused
 before anything is unpacked. A password-protected workbook is no zip archive
 but an OLE file; it is named as such.
 
-XML safety: openpyxl parses with the standard library's expat. Since expat
-2.4.1 it refuses entity expansion that amplifies the input ("billion
-laughs"), and ElementTree never fetches external entities, so defusedxml
-(which openpyxl would use when installed) adds nothing here that the caps and
-expat do not already give.
+XML safety: before openpyxl parses anything, every XML part is read once by
+`styr.excel.workbook_xml`, which refuses a document type declaration (what
+entity bombs and external entities need; no workbook has one) and broken XML
+with a message naming the part, and notes number cells with more digits than
+openpyxl reads. openpyxl then parses bytes already checked, with whichever
+XML library it finds (expat, lxml or defusedxml), so the safety does not
+depend on which.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from styr.errors import UsageError
+from styr.excel.workbook_xml import TooLong, check_parts
 from styr.load.access import Refused, read_inside
 
 # A controller's workbook of a large municipality is a few megabytes; these are far above.
@@ -31,8 +34,9 @@ _MEGABYTE = 1024 * 1024
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # an encrypted .xlsx, or an old .xls
 
 
-def open_workbook(path: Path) -> Any:
-    """The workbook at `path`, read only and with values instead of formulas."""
+def open_workbook(path: Path) -> tuple[Any, TooLong]:
+    """The workbook at `path`, read only and with values instead of formulas, and the number
+    cells too long to read in it (by worksheet part; `styr.excel.workbook_xml`)."""
     try:
         data = read_inside(path.parent, path, max_bytes=MAX_WORKBOOK_BYTES)
     except Refused as refused:
@@ -51,11 +55,12 @@ def open_workbook(path: Path) -> Any:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             unpacked = sum(info.file_size for info in archive.infolist())
+            if unpacked > MAX_UNPACKED_BYTES:
+                raise UsageError("excel-too-large", path=str(path), size=unpacked // _MEGABYTE)
+            too_long = check_parts(path, archive)
     except (zipfile.BadZipFile, OSError, ValueError):
         raise UsageError("excel-not-xlsx", path=str(path)) from None
-    if unpacked > MAX_UNPACKED_BYTES:
-        raise UsageError("excel-too-large", path=str(path), size=unpacked // _MEGABYTE)
-    return _load(path, data)
+    return _load(path, data), too_long
 
 
 def _megabytes(path: Path) -> int:

@@ -257,5 +257,9 @@ def _refusal(error: OSError) -> Refused:
         return Refused("load-refused-folder")
     if number in (errno.ENXIO, errno.EAGAIN, errno.EWOULDBLOCK):
         return Refused("load-refused-special")
+    if number == errno.ENAMETOOLONG:  # a path given on the command line, or nested deep
+        return Refused("load-refused-name-too-long")
+    if number in (errno.EINVAL, getattr(errno, "EILSEQ", errno.EINVAL)):  # a name it refuses
+        return Refused("load-refused-bad-name")
     code = errno.errorcode.get(number, str(number)) if number is not None else "?"
     return Refused("load-refused-os-error", code=code)

@@ -1,0 +1,122 @@
+"""A workbook's XML parts checked before openpyxl reads a byte of them.
+
+An .xlsx file is a zip archive of XML parts, and whoever filled it in could
+have written any XML into them. Every part openpyxl may parse (`*.xml`,
+`*.rels`, `*.vml`) is read once here with the standard library's expat, and
+the workbook is refused, naming the file and the part, when a part
+
+* declares a document type (`<!DOCTYPE`): no workbook Excel or styr writes
+  has one, and it is what entity bombs ("billion laughs") and external
+  entities (a reference that makes a reader fetch a file) need. The parse
+  stops at the declaration, so no entity is ever declared, expanded or
+  fetched, whichever XML library openpyxl uses afterwards;
+* is not well-formed XML (cut short, an undefined entity): said with the line
+  and column, instead of openpyxl failing somewhere while the rows are read.
+
+Numbers: openpyxl turns a number cell's digits into a Python int, which
+refuses more than 4,300 digits. A number cell with more digits than an
+outcome can have (`MAX_NUMBER_DIGITS`) is noted by its cell, so that the
+import reports it (XL013) without openpyxl ever reading it.
+"""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from pathlib import Path
+from typing import IO, Any
+from xml.parsers import expat
+
+from styr.errors import UsageError
+from styr.load.limits import MAX_NUMBER_DIGITS
+
+_XML_PARTS = (".xml", ".rels", ".vml")
+_WORKSHEETS = "xl/worksheets/"
+_DIGITS = re.compile(r"\s*[-+]?[0-9]+\s*\Z")  # what openpyxl reads with int()
+_NUMBER_TYPES = frozenset(("", "n"))  # a cell's t="…" that holds a number (none is a number)
+
+TooLong = dict[str, list[str]]  # a worksheet part → its cells ("G12") with too long a number
+
+
+class _Doctype(Exception):
+    """A part declares a document type: stop before its declarations are read."""
+
+
+def check_parts(path: Path, archive: zipfile.ZipFile) -> TooLong:
+    """Check every XML part of the workbook at `path` (see the module's text).
+
+    Raises a usage error for a document type or broken XML; returns the
+    number cells too long to read, by worksheet part.
+    """
+    too_long: TooLong = {}
+    for info in archive.infolist():
+        name = info.filename
+        if not name.lower().endswith(_XML_PARTS):
+            continue
+        with archive.open(info) as part:
+            cells = _scan(path, name, part, worksheet=name.startswith(_WORKSHEETS))
+        if cells:
+            too_long[name] = cells
+    return too_long
+
+
+def _scan(path: Path, name: str, part: IO[bytes], *, worksheet: bool) -> list[str]:
+    parser = expat.ParserCreate()
+    parser.buffer_text = True  # a cell's text in one piece
+    parser.StartDoctypeDeclHandler = _refuse_doctype
+    cells = _NumberCells(parser) if worksheet else None
+    try:
+        parser.ParseFile(part)
+    except _Doctype:
+        raise UsageError("excel-xml-doctype", path=str(path), part=name) from None
+    except expat.ExpatError as error:
+        raise UsageError(
+            "excel-xml-broken",
+            path=str(path),
+            part=name,
+            line=error.lineno,
+            column=error.offset + 1,
+        ) from None
+    except (zipfile.BadZipFile, OSError, EOFError):  # a part whose bytes do not unpack
+        raise UsageError("excel-not-xlsx", path=str(path)) from None
+    return [] if cells is None else cells.too_long
+
+
+def _refuse_doctype(*_: Any) -> None:
+    raise _Doctype
+
+
+class _NumberCells:
+    """Notes each number cell (`<c r="G12"><v>…</v></c>`) whose digits openpyxl cannot read."""
+
+    def __init__(self, parser: Any) -> None:
+        self.too_long: list[str] = []
+        self._cell = ""  # the cell being read, e.g. "G12"
+        self._is_number = False
+        self._in_value = False
+        self._text: list[str] = []
+        parser.StartElementHandler = self._start
+        parser.EndElementHandler = self._end
+        parser.CharacterDataHandler = self._characters
+
+    def _start(self, tag: str, attributes: dict[str, str]) -> None:
+        local = tag.rpartition(":")[2]  # a prefix (x:c) is the same element
+        if local == "c":
+            self._cell = attributes.get("r", "")
+            self._is_number = attributes.get("t", "") in _NUMBER_TYPES
+        elif local == "v":
+            self._in_value = True
+            self._text = []
+
+    def _characters(self, text: str) -> None:
+        if self._in_value and sum(map(len, self._text)) <= 2 * MAX_NUMBER_DIGITS:
+            self._text.append(text)  # enough to tell; a megabyte of digits is not kept
+
+    def _end(self, tag: str) -> None:
+        if tag.rpartition(":")[2] != "v":
+            return
+        self._in_value = False
+        text = "".join(self._text)
+        digits = sum(character.isdigit() for character in text)
+        if self._is_number and _DIGITS.match(text) and digits > MAX_NUMBER_DIGITS:
+            self.too_long.append(self._cell)
