@@ -149,6 +149,13 @@ MESSAGES: dict[str, Text] = {
     "report-template-too-deep": N_(
         "The report template {name} was stopped: a macro calls itself without end."
     ),
+    "report-template-syntax": N_(
+        "The report template {name} is not written as a template must be, on line {line}: "
+        "look over its tags, brackets and filter names there. Jinja says: “{problem}”"
+    ),
+    "report-template-failed": N_(
+        "The report template {name} stopped on line {line}: {what}. Jinja says: “{problem}”"
+    ),
     "report-written": N_("Wrote the report to {path}."),
     "report-period-one-repository": N_(
         "The follow-up report (--period) is of one municipality; {count} were named or found. "

@@ -7,6 +7,7 @@ import hashlib
 import itertools
 import re
 import shutil
+import time
 from datetime import date
 from html.parser import HTMLParser
 from pathlib import Path
@@ -208,7 +209,7 @@ def test_bad_input_is_a_usage_error(rich: Path, tmp_path: Path) -> None:
     cases.append(
         (
             lambda: build_report([rich], "md", None, tmp_path / "broken", allow_errors=True),
-            "report-template-error",
+            "report-template-syntax",
         )
     )
     (tmp_path / "typo").mkdir()
@@ -216,7 +217,7 @@ def test_bad_input_is_a_usage_error(rich: Path, tmp_path: Path) -> None:
     cases.append(
         (
             lambda: build_report([rich], "md", None, tmp_path / "typo", allow_errors=True),
-            "report-template-error",
+            "report-template-failed",
         )
     )
     for call, key in cases:
@@ -380,6 +381,22 @@ def test_a_template_folder_may_include_its_own_files(rich: Path, tmp_path: Path)
             "report-template-too-large",
         ),
         ("{% macro m() %}{{ m() }}{% endmacro %}{{ m() }}", "report-template-too-deep"),
+        # One call that would build a huge text is refused before it builds it.
+        ("{{ lipsum(1000000) }}", "report-template-too-large"),
+        ("{{ ('\t' * 1000).expandtabs(9000000) }}", "report-template-too-large"),
+        ("{{ '%*d' % (99999999, 1) }}", "report-template-too-large"),
+        ("{{ '%9000000d%9000000d' % (1, 2) }}", "report-template-too-large"),
+        ("{{ ('{:>9000000}' * 100).format(*range(100)) }}", "report-template-too-large"),
+        ("{{ '{a:>9000000}{a:>9000000}'.format_map({'a': 1}) }}", "report-template-too-large"),
+        ("{{ ('\n' * 5000000) | indent(5) }}", "report-template-too-large"),
+        ("{% set b = 'x' * 9000000 %}{{ [b] * 100 }}", "report-template-too-large"),
+        ("{% set b = 'x' * 9000000 %}{{ ([b] * 100) | join }}", "report-template-too-large"),
+        ("{% set b = 'x' * 9000000 %}{{ ','.join([b] * 100) }}", "report-template-too-large"),
+        ("{% set b = 'x' * 9000000 %}{{ [b] * 100 ~ '' }}", "report-template-too-large"),
+        (
+            "{% set ns = namespace(s='x' * 9000000) %}{{ ([ns] * 100) | join(attribute='s') }}",
+            "report-template-too-large",
+        ),
     ],
 )
 def test_a_user_template_is_stopped_at_its_bounds(
@@ -389,6 +406,79 @@ def test_a_user_template_is_stopped_at_its_bounds(
 
     monkeypatch.setattr(sandbox, "STEPS", 2_000_000)  # the same bound, reached sooner
     assert _template_error(rich, _user_template(tmp_path / "mallar", template)).key == key
+
+
+def test_a_long_call_is_stopped_at_the_deadline_while_it_runs(
+    rich: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A filter's loop in Python counts its items as steps, so the deadline stops it."""
+    import styr.report.sandbox as sandbox
+
+    monkeypatch.setattr(sandbox, "SECONDS", 0.2)
+    folder = _user_template(tmp_path / "mallar", "{{ range(9000000) | map('string') | join }}")
+    started = time.monotonic()
+    assert _template_error(rich, folder).key == "report-template-too-slow"
+    assert time.monotonic() - started < 10
+
+
+def test_widths_and_joins_within_the_bounds_still_work(rich: Path, tmp_path: Path) -> None:
+    template = (
+        "{{ '{:>4}|{}'.format(1, 'a') }} {{ '%5.1f' % 3.14159 }} {{ '%s-%s' | format(1, 2) }}"
+        " {{ [1, 2] | join(',') }} {{ ','.join(['a', 'b']) }} {{ 'a\tb'.expandtabs(2) }}"
+        " {{ range(5)[1:3] | list }} {{ 3 in range(5) }} {{ range(5) | sum }}"
+        " {{ lipsum(1, html=false, min=3, max=4) | wordcount }}"
+    )
+    folder = _user_template(tmp_path / "mallar", template)
+    written = build_report([rich], "md", None, folder, allow_errors=True)
+    assert written == "   1|a   3.1 1-2 1,2 a,b a b [1, 2] True 10 3\n"
+
+
+@pytest.mark.parametrize(
+    ("template", "line"),
+    [
+        ("rad ett\n{{ 1 / 0 }}", 2),
+        ("{{ none.x.y }}", 1),
+        ("\n\n{{ [].pop() }}", 3),
+        ("{{ 'x' | truncate('a') }}", 1),
+        ("{{ {1: 2, 'a': 3} | dictsort }}", 1),
+        ("{{ 10 ** 5000 }}", 1),
+        ("{{ lipsum(2, min=9, max=9) }}", 1),
+        ("{% macro m(x) %}\n{{ x.y.z }}\n{% endmacro %}{{ m(none) }}", 2),
+    ],
+)
+def test_a_python_error_in_a_template_names_its_file_and_line(
+    rich: Path, tmp_path: Path, template: str, line: int
+) -> None:
+    error = _template_error(rich, _user_template(tmp_path / "mallar", template))
+    assert error.key == "report-template-failed"
+    assert (error.params["name"], error.params["line"]) == ("report.md.j2", line)
+    assert error.params["what"] and error.params["what"] != error.params["what_en"]
+
+
+def test_an_error_in_an_included_template_names_the_included_file(
+    rich: Path, tmp_path: Path
+) -> None:
+    folder = _user_template(tmp_path / "mallar", '{% include "del/bit.j2" %}\n')
+    (folder / "del").mkdir()
+    (folder / "del" / "bit.j2").write_text("ok\nok\n{{ [][1] }}\n", encoding="utf-8")
+    error = _template_error(rich, folder)
+    assert (error.key, error.params["name"], error.params["line"]) == (
+        "report-template-failed",
+        "del/bit.j2",
+        3,
+    )
+
+
+@pytest.mark.parametrize(
+    ("template", "line"),
+    [("a\n{% if %}", 2), ("\n\n{{ 'x' | nosuchfilter }}", 3), ("{% for %}", 1)],
+)
+def test_a_template_written_wrong_names_its_file_and_line(
+    rich: Path, tmp_path: Path, template: str, line: int
+) -> None:
+    error = _template_error(rich, _user_template(tmp_path / "mallar", template))
+    assert error.key == "report-template-syntax"
+    assert (error.params["name"], error.params["line"]) == ("report.md.j2", line)
 
 
 def test_a_user_template_may_write_no_more_than_the_output_bound(

@@ -620,3 +620,43 @@ def test_d20_a_user_template_is_stopped(repo: Path, tmp_path: Path, template: st
     assert result.code == 2 and "Internt fel" not in result.err
     assert "report.html.j2" in result.err
     assert not (tmp_path / "r.html").exists()
+
+
+def _limit_memory() -> None:
+    import resource  # POSIX only, as the reproducers are
+
+    resource.setrlimit(resource.RLIMIT_AS, (1 << 30, 1 << 30))  # a regression fails, not swaps
+
+
+@pytest.mark.parametrize(
+    "template",
+    ["{{ lipsum(1000000) }}\n", '{{ ("\\t" * 1000).expandtabs(9000000) }}\n'],
+    ids=["lipsum", "expandtabs"],
+)
+def test_d20_one_call_is_refused_before_it_builds_a_huge_text(
+    repo: Path, tmp_path: Path, template: str
+) -> None:
+    templates = tmp_path / "mallar"
+    templates.mkdir()
+    (templates / "report.html.j2").write_text(template, encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, "-m", "styr", "report", str(repo), "--templates", str(templates)],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        preexec_fn=_limit_memory,
+    )
+    assert done.returncode == 2 and "Internt fel" not in done.stderr
+    assert "report.html.j2" in done.stderr and "stoppades" in done.stderr
+
+
+def test_d20_a_python_error_in_a_template_is_the_templates_not_styrs(
+    repo: Path, tmp_path: Path
+) -> None:
+    templates = tmp_path / "mallar"
+    templates.mkdir()
+    (templates / "report.html.j2").write_text("rad ett\n{{ 1 / 0 }}\n", encoding="utf-8")
+    result = _styr("report", repo, "--templates", templates, "-o", "-", cwd=tmp_path)
+    assert result.code == 2 and "Internt fel" not in result.err
+    assert "report.html.j2" in result.err and "rad 2" in result.err and "noll" in result.err

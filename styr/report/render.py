@@ -24,6 +24,7 @@ from markupsafe import Markup
 
 from styr.errors import UsageError
 from styr.escape import published, published_utf8
+from styr.i18n import N_, Text, both_languages
 from styr.report.columns import indicator_columns
 from styr.report.indicators_html import indicator_table_html
 from styr.report.indicators_md import indicator_table_md
@@ -36,6 +37,7 @@ from styr.report.sandbox import (
     FolderLoader,
     TemplateLimit,
     TemplateRefused,
+    template_line,
 )
 from styr.resources import data_dir
 
@@ -88,6 +90,8 @@ def new_environment(
         extensions=["jinja2.ext.do"],
         auto_reload=auto_reload,
     )
+    if isinstance(env, BoundedSandbox):
+        env.folder = templates  # its templates' errors are named by file and line
     env.filters["md"] = md
     env.globals["indicator_columns"] = indicator_columns
     env.globals["indicator_table_html"] = indicator_table_html
@@ -102,7 +106,7 @@ def new_environment(
 def prepare(fmt: str, name: str, templates: Path | None) -> None:
     """Compile a template (and what it imports) ahead of `render`, e.g. while workers run."""
     env = environment(fmt, templates)
-    with _template_errors(name):
+    with _template_errors(name, env):
         env.get_template(name)
         env.get_template(STYLESHEET)
 
@@ -254,14 +258,14 @@ def _text_batches(chunks: Iterable[str]) -> Iterator[str]:
 
 def render_whole(env: jinja2.Environment, name: str, context: dict[str, Any]) -> str:
     """Template `name` of `env` rendered as one text, untidied, its errors as `render`'s."""
-    with _template_errors(name):
+    with _template_errors(name, env):
         return env.get_template(name).render(context)
 
 
 def compile_templates(env: jinja2.Environment, names: Iterable[str]) -> None:
     """Compile the templates (and their errors raised) before any is rendered."""
     for name in names:
-        with _template_errors(name):
+        with _template_errors(name, env):
             env.get_template(name)
 
 
@@ -273,7 +277,7 @@ def csp_hash(text: str) -> str:
 
 def _chunks(env: jinja2.Environment, name: str, context: dict[str, Any]) -> Iterator[str]:
     """The text of template `name` as the template writes it, piece by piece."""
-    with _template_errors(name):
+    with _template_errors(name, env):
         template = env.get_template(name)
         if isinstance(env, BoundedSandbox):
             yield from env.bounded_chunks(template, context)
@@ -281,8 +285,25 @@ def _chunks(env: jinja2.Environment, name: str, context: dict[str, Any]) -> Iter
             yield from template.generate(context)
 
 
+# What went wrong in a template, said for the kind of Python error it raised.
+_WHAT_WENT_WRONG: tuple[tuple[type[Exception], Text], ...] = (
+    (ZeroDivisionError, N_("it divides by zero")),
+    (jinja2.UndefinedError, N_("it uses a field or a value that does not exist")),
+    (AttributeError, N_("it uses a field or a value that does not exist")),
+    (LookupError, N_("it takes an item that the list or the table does not have")),
+    (
+        TypeError,
+        N_(
+            "a filter, a function or a calculation gets a value of the wrong kind, or the "
+            "wrong number of values"
+        ),
+    ),
+    (ValueError, N_("a filter or a function gets a value it cannot use")),
+)
+
+
 @contextmanager
-def _template_errors(name: str) -> Iterator[None]:
+def _template_errors(name: str, env: jinja2.Environment) -> Iterator[None]:
     """Whatever a template does wrong, as a usage error that names the template."""
     try:
         yield
@@ -298,7 +319,36 @@ def _template_errors(name: str) -> Iterator[None]:
     except jinja2.TemplateNotFound as error:
         raise UsageError("report-template-error", name=name, problem=f"{error.name} ?") from None
     except jinja2.TemplateSyntaxError as error:
-        where = f"{error.name or name}:{error.lineno}"
-        raise UsageError("report-template-error", name=where, problem=error.message) from None
-    except (jinja2.UndefinedError, jinja2.exceptions.SecurityError) as error:
+        raise UsageError(
+            "report-template-syntax",
+            name=error.name or name,
+            line=error.lineno,
+            problem=error.message or "",
+        ) from None
+    except jinja2.exceptions.SecurityError as error:
         raise UsageError("report-template-error", name=name, problem=str(error)) from None
+    except Exception as error:
+        raise _failed(error, name, env) from None
+
+
+def _failed(error: Exception, name: str, env: jinja2.Environment) -> Exception:
+    """A template's own mistake (`{{ 1/0 }}`, `{{ [].pop() }}`) as the usage error that
+    says where and what; an error of styr's own code as it is, an internal error."""
+    folder = env.folder if isinstance(env, BoundedSandbox) else None
+    where = template_line(error, folder) if folder is not None else None
+    if where is None:
+        if isinstance(error, jinja2.UndefinedError):  # a name the template asks for
+            return UsageError("report-template-error", name=name, problem=str(error))
+        return error
+    what = next(
+        (text for kind, text in _WHAT_WENT_WRONG if isinstance(error, kind)),
+        N_("it cannot be carried out"),
+    )
+    template, line = where
+    return UsageError(
+        "report-template-failed",
+        name=template,
+        line=line,
+        problem=str(error) or type(error).__name__,
+        **both_languages("what", what),
+    )

@@ -13,6 +13,12 @@ zip file), so its templates run in Jinja's sandbox, and two more things hold:
   (the template's syntax tree is rewritten before it is compiled), `*`, `**`,
   `+` and `%` are checked before they compute, and so are the arguments of
   every filter and method call. Exceeding a bound raises `TemplateLimit`.
+* **What one call may cost.** The time bound is looked at between calls, so
+  no single call may build much: whatever writes a text from widths or
+  repeats (`lipsum`, `expandtabs`, `join`, `indent`, format widths in `%`,
+  `format` and `str.format`, a list printed whole) has the length of its
+  result reckoned from its arguments before it runs, and the items a
+  filter's generator or a `range` gives are counted as loop steps.
 
 The bundled templates are the project's own code and run without all this.
 """
@@ -23,15 +29,19 @@ import functools
 import os
 import re
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from types import GeneratorType
+from typing import Any, overload
 
 import jinja2
 from jinja2 import nodes
+from jinja2.filters import do_format, do_indent, do_join, make_attrgetter
 from jinja2.loaders import split_template_path
-from jinja2.sandbox import SandboxedEnvironment
+from jinja2.sandbox import SandboxedEnvironment, SandboxedFormatter
+from jinja2.utils import Namespace, generate_lorem_ipsum
 from jinja2.visitor import NodeTransformer
+from markupsafe import EscapeFormatter, Markup
 
 from styr.load.access import Refused, read_inside
 
@@ -40,8 +50,12 @@ STEPS = 20_000_000  # loop iterations in all; the bundled report of 100,000 goal
 MAX_SIZE = 10_000_000  # characters of one text, items of one list, or a number argument
 MAX_OUTPUT = 200_000_000  # characters the template writes in all
 MAX_TEMPLATE_BYTES = 1_000_000
-# A format whose width or precision would build a huge text: "%0999999999d", "{:999999999}".
-_BIG_WIDTH = re.compile(r"%[-#0 +]*\d{8,}|%[-#0 +]*\d*\.\d{8,}|\{[^{}]*:[^{}]*?\d{8,}")
+LIPSUM_WORDS = 100_000  # words `lipsum` may write at most (n paragraphs of up to `max` words)
+# One conversion of a %-format: its mapping key, flags, width, precision and type.
+_PERCENT_SPEC = re.compile(r"%(?:\([^)]*\))?[-#0 +]*(\*|\d*)(?:\.(\*|\d*))?[hlL]?(.)", re.S)
+# The width and precision of a format spec ("{:>10.3f}"): [[fill]align][sign][z][#][0]width.
+_FORMAT_SPEC = re.compile(r"(?:.?[<>=^])?[-+ ]?z?#?0?(\d*)[,_]?(?:\.(\d*))?", re.S)
+_WIDTH_DIGITS = 8  # a width of more digits than this is past MAX_SIZE whatever it says
 
 
 class TemplateLimit(Exception):
@@ -60,6 +74,24 @@ class TemplateRefused(Exception):
         super().__init__(name)
         self.name = name
         self.refused = refused
+
+
+def template_line(error: BaseException, folder: Path) -> tuple[str, int] | None:
+    """The template of `folder` and the line in it where `error` arose, if it arose in one.
+
+    Jinja rewrites a traceback so that a template's own frames carry its file
+    name and its line; the innermost of the folder's is where the template
+    went wrong (an error from styr's own code, with no such frame, is not).
+    """
+    inside = os.path.abspath(folder) + os.sep
+    where = None
+    trace = error.__traceback__
+    while trace is not None:
+        filename = os.path.abspath(trace.tb_frame.f_code.co_filename)
+        if filename.startswith(inside):
+            where = (Path(filename[len(inside) :]).as_posix(), trace.tb_lineno)
+        trace = trace.tb_next
+    return where
 
 
 class FolderLoader(jinja2.BaseLoader):
@@ -144,10 +176,84 @@ def _check_arguments(args: Iterable[Any]) -> None:
         if isinstance(argument, int) and not isinstance(argument, bool):
             if abs(argument) > MAX_SIZE:
                 raise _too_large()
-        elif isinstance(argument, str) and _BIG_WIDTH.search(argument):
-            raise _too_large()  # a format with a width that would build a huge text
         else:
             _check_size(argument)
+
+
+def _check_expected(size: int) -> None:
+    """Refuses a result reckoned to be longer than MAX_SIZE, before it is built."""
+    if size > MAX_SIZE:
+        raise _too_large()
+
+
+def text_size(value: Any, limit: int = MAX_SIZE) -> int:
+    """An upper bound of the length of `value` as text, counted only until it passes `limit`.
+
+    A list holding one long text a million times is small to hold and huge to
+    print: what printing, joining or formatting it would build is reckoned
+    here first. Anything else (the view's objects, numbers) counts as its
+    `repr`, once per object.
+    """
+    total = 0
+    pending = [value]
+    seen: dict[int, int] = {}
+    while pending and total <= limit:
+        item = pending.pop()
+        if isinstance(item, str | bytes):
+            # In a list's text a character may be written as up to 10 (`\U0001f600`).
+            total += len(item) if item is value else 10 * len(item) + 2
+        elif isinstance(item, dict):
+            total += 2 + 4 * len(item)
+            pending.extend(item.keys())
+            pending.extend(item.values())
+        elif isinstance(item, list | tuple | set | frozenset):
+            total += 2 + 2 * len(item)
+            pending.extend(item)
+        elif isinstance(item, Namespace):  # a template's own object: its attributes are text
+            total += 13
+            pending.append(object.__getattribute__(item, "_Namespace__attrs"))
+        elif isinstance(item, int):
+            total += item.bit_length() // 3 + 2  # its digits, without writing them
+        else:
+            if id(item) not in seen:
+                seen[id(item)] = len(repr(item))
+            total += seen[id(item)]
+    return total
+
+
+def _width(digits: str) -> int:
+    """A width or precision written in a format; one of more digits than any bound is too large."""
+    if len(digits) > _WIDTH_DIGITS:
+        raise _too_large()
+    return int(digits) if digits else 0
+
+
+def percent_size(form: str, values: Any) -> int:
+    """An upper bound of the length of `form % values`, from its widths and its values."""
+    if isinstance(values, Mapping):
+        return len(form) + sum(_percent_widths(form, [])) + text_size(values)
+    given = list(values) if isinstance(values, tuple) else [values]
+    size = len(form)
+    for width in _percent_widths(form, given):
+        size += width
+    return size + text_size(given)
+
+
+def _percent_widths(form: str, given: list[Any]) -> Iterator[int]:
+    """The widths and precisions of the conversions in `form`; a `*` takes one from `given`."""
+    position = 0
+    for match in _PERCENT_SPEC.finditer(form):
+        width, precision, kind = match.groups()
+        if kind == "%":
+            continue
+        for part in (width, precision):
+            if part == "*":
+                number = given[position] if position < len(given) else 0
+                position += 1
+                yield abs(number) if isinstance(number, int) else 0
+            elif part:
+                yield _width(part)
+        position += 1  # the value this conversion writes
 
 
 def _expected_size(operator: str, left: Any, right: Any) -> int:
@@ -164,20 +270,69 @@ def _expected_size(operator: str, left: Any, right: Any) -> int:
         # A power's digits: beyond MAX_SIZE of them a number is no longer a figure.
         return int(abs(right) * len(str(int(abs(left)) or 1))) if abs(left) > 1 else 0
     if operator == "%" and isinstance(left, str):
-        return MAX_SIZE + 1 if _BIG_WIDTH.search(left) else 0
+        return percent_size(left, right)
     return 0
+
+
+def _method_size(text: str, name: str, args: tuple[Any, ...]) -> int:
+    """An upper bound of the length of what the text method `name` gives (0: not a builder).
+
+    `center`, `ljust`, `rjust` and `zfill` give at most their width, which the
+    check of every number argument keeps within MAX_SIZE; these multiply.
+    """
+    if name == "expandtabs":
+        tabsize = args[0] if args and isinstance(args[0], int) else 8
+        return len(text) + text.count("\t") * max(tabsize, 0)
+    if name == "replace" and len(args) >= 2 and isinstance(args[0], str):
+        old, new = args[0], args[1]
+        times = len(text) + 1 if not old else text.count(old)
+        return len(text) + times * len(new) if isinstance(new, str) else 0
+    if name == "join" and args and isinstance(args[0], list | tuple):
+        return len(text) * max(len(args[0]) - 1, 0) + text_size(list(args[0]))
+    return 0
+
+
+def lipsum_size(n: int = 5, html: bool = True, min: int = 20, max: int = 100) -> int:
+    """The words `lipsum(n, html, min, max)` may write at most (the names are Jinja's)."""
+    del html, min  # neither makes the text longer than n paragraphs of `max` words
+    return n * max
+
+
+class _BoundedFormatter(SandboxedFormatter):
+    """`str.format` as the sandbox does it, each field's width reckoned before it is written."""
+
+    def __init__(self, env: jinja2.Environment, **kwargs: Any) -> None:
+        super().__init__(env, **kwargs)
+        self.size = 0
+
+    def format_field(self, value: Any, format_spec: str) -> Any:
+        spec = _FORMAT_SPEC.match(format_spec)
+        widths = sum(_width(part or "") for part in spec.groups()) if spec else 0
+        self.size += widths + text_size(value)
+        _check_expected(self.size)
+        return super().format_field(value, format_spec)
+
+
+class _BoundedEscapeFormatter(_BoundedFormatter, EscapeFormatter):
+    """The same for `Markup.format`, which escapes each field."""
 
 
 class BoundedSandbox(SandboxedEnvironment):
     """Jinja's sandbox with bounds on time, loops, sizes and output (see the module)."""
 
     intercepted_binops = frozenset(["*", "**", "+", "%"])
+    folder: Path | None = None  # the folder of the user's templates
 
     def __init__(self, **options: Any) -> None:
         super().__init__(**options)
         self.budget = Budget()
+        self.finalize = _printable  # what `{{ … }}` prints is reckoned before it is made text
         self.globals["range"] = self._range
-        self.filters = {name: _checked(f) for name, f in self.filters.items()}
+        self.globals["lipsum"] = self._lipsum
+        self.filters = {name: self._checked(f) for name, f in self.filters.items()}
+        self.filters["join"] = self._checked(self._join)
+        self.filters["indent"] = self._checked(self._indent)
+        self.filters["format"] = self._checked(self._format)
         self.filters["styr_counted"] = self._counted
         self.filters["styr_concat"] = self._concat
 
@@ -191,25 +346,93 @@ class BoundedSandbox(SandboxedEnvironment):
         assert isinstance(counted, nodes.Template)
         return counted
 
-    def _range(self, *args: int) -> range:
+    def _range(self, *args: int) -> CountedRange:
         _check_arguments(args)
         numbers = range(*args)
         if len(numbers) > MAX_SIZE:
             raise _too_large()
-        return numbers
+        return CountedRange(numbers, self.budget)
+
+    def _lipsum(self, *args: Any, **kwargs: Any) -> Markup | str:
+        words = lipsum_size(*args, **kwargs)  # a wrong argument fails here, as in Jinja
+        if words > LIPSUM_WORDS:
+            raise _too_large()
+        return generate_lorem_ipsum(*args, **kwargs)
 
     def _counted(self, iterable: Any) -> Iterator[Any]:
+        if isinstance(iterable, CountedRange):
+            iterable = iterable.numbers  # counted here, once
         budget = self.budget
         for item in iterable:
             budget.step()
             yield item
 
     def _concat(self, parts: list[Any]) -> str:
+        _check_expected(sum(text_size(part) for part in parts))
         texts = [str(part) for part in parts]
-        if sum(map(len, texts)) > MAX_SIZE:
-            raise _too_large()
         self.budget.step()
         return "".join(texts)
+
+    @jinja2.pass_eval_context
+    def _join(self, eval_ctx: Any, value: Iterable[Any], d: str = "", attribute: Any = None) -> str:
+        items = list(value)  # counted as it is read, if it is a generator or a range
+        if attribute is not None:
+            items = list(map(make_attrgetter(self, attribute), items))
+        _check_expected(len(str(d)) * max(len(items) - 1, 0) + text_size(items))
+        joined: str = do_join(eval_ctx, items, d)
+        return joined
+
+    def _indent(self, text: str, width: int | str = 4, *args: Any, **kwargs: Any) -> str:
+        # Each line gets `width` (a number of spaces, or a text) in front of it.
+        lines = str(text).count("\n") + 1
+        _check_expected(len(str(text)) + lines * text_size(width))
+        return do_indent(text, width, *args, **kwargs)
+
+    def _format(self, value: str, *args: Any, **kwargs: Any) -> str:
+        _check_expected(percent_size(str(value), kwargs or args))
+        formatted: str = do_format(value, *args, **kwargs)
+        return formatted
+
+    def _checked(self, function: Callable[..., Any]) -> Callable[..., Any]:
+        """A filter whose number arguments and result are checked against MAX_SIZE, and the
+        items of whose generator (`map`, `select`, …) count as loop steps."""
+        counted = self._counted
+
+        @functools.wraps(function)  # keeps Jinja's pass_context / pass_environment marks
+        def checked(*args: Any, **kwargs: Any) -> Any:
+            _check_arguments(args)
+            _check_arguments(kwargs.values())
+            result = function(*args, **kwargs)
+            return counted(result) if isinstance(result, GeneratorType) else _check_size(result)
+
+        return checked
+
+    def wrap_str_format(self, value: Any) -> Callable[..., str] | None:
+        """`str.format` as Jinja's sandbox wraps it, with a formatter that reckons widths."""
+        wrapped = super().wrap_str_format(value)
+        if wrapped is None:
+            return None
+        text = value.__self__
+        is_map = value.__name__ == "format_map"
+        escape = getattr(text, "escape", None)
+
+        def bounded(*args: Any, **kwargs: Any) -> str:
+            if is_map and (kwargs or len(args) != 1):
+                return wrapped(*args, **kwargs)  # Jinja's own error for a wrong call
+            formatter = (
+                _BoundedEscapeFormatter(self, escape=escape)
+                if isinstance(text, Markup)
+                else _BoundedFormatter(self)
+            )
+            written = (
+                formatter.vformat(text, (), args[0])
+                if is_map
+                else formatter.vformat(text, args, kwargs)
+            )
+            result: str = type(text)(written)
+            return result
+
+        return functools.update_wrapper(bounded, value)
 
     def call_binop(
         self, context: jinja2.runtime.Context, operator: str, left: Any, right: Any
@@ -224,12 +447,11 @@ class BoundedSandbox(SandboxedEnvironment):
     ) -> Any:
         _check_arguments(args)
         _check_arguments(kwargs.values())
-        if getattr(__obj, "__name__", None) == "replace" and isinstance(
-            getattr(__obj, "__self__", None), str
-        ):
-            _check_replace(__obj.__self__, args)
-        if isinstance(getattr(__obj, "__self__", None), str) and _BIG_WIDTH.search(__obj.__self__):
-            raise _too_large()
+        text = getattr(__obj, "__self__", None)
+        if isinstance(text, str):
+            if getattr(__obj, "__name__", None) == "join" and args:
+                args = (list(args[0]), *args[1:])  # measured whole before it is joined
+            _check_expected(_method_size(text, getattr(__obj, "__name__", ""), args))
         __self.budget.step()
         return _check_size(super().call(__context, __obj, *args, **kwargs))
 
@@ -241,22 +463,44 @@ class BoundedSandbox(SandboxedEnvironment):
             yield chunk
 
 
-def _check_replace(text: str, args: tuple[Any, ...]) -> None:
-    """`text.replace(old, new)` would not grow past MAX_SIZE."""
-    if len(args) >= 2 and isinstance(args[0], str) and isinstance(args[1], str):
-        old, new = args[0], args[1]
-        times = len(text) + 1 if not old else text.count(old)
-        if len(text) + times * len(new) > MAX_SIZE:
-            raise _too_large()
+class CountedRange(Sequence[int]):
+    """A template's `range`: the numbers it gives, however read, count as loop steps.
+
+    `range(9000000) | map('string') | join` is one call that loops in Python;
+    counted, it stops at the bound on steps and time like a `for` loop.
+    """
+
+    def __init__(self, numbers: range, budget: Budget) -> None:
+        self.numbers = numbers
+        self.budget = budget
+
+    def __len__(self) -> int:
+        return len(self.numbers)
+
+    @overload
+    def __getitem__(self, index: int) -> int: ...
+    @overload
+    def __getitem__(self, index: slice) -> CountedRange: ...
+    def __getitem__(self, index: int | slice) -> int | CountedRange:
+        if isinstance(index, slice):
+            return CountedRange(self.numbers[index], self.budget)
+        return self.numbers[index]
+
+    def __iter__(self) -> Iterator[int]:
+        budget = self.budget
+        for number in self.numbers:
+            budget.step()
+            yield number
+
+    def __contains__(self, value: object) -> bool:
+        return value in self.numbers
+
+    def __repr__(self) -> str:
+        return repr(self.numbers)
 
 
-def _checked(function: Callable[..., Any]) -> Callable[..., Any]:
-    """A filter whose number arguments and result are checked against MAX_SIZE."""
-
-    @functools.wraps(function)  # keeps Jinja's pass_context / pass_environment marks
-    def checked(*args: Any, **kwargs: Any) -> Any:
-        _check_arguments(args)
-        _check_arguments(kwargs.values())
-        return _check_size(function(*args, **kwargs))
-
-    return checked
+def _printable(value: Any) -> Any:
+    """`value` as `{{ … }}` prints it, refused first if its text would be past MAX_SIZE."""
+    if not isinstance(value, str):
+        _check_expected(text_size(value))
+    return value
