@@ -1,10 +1,12 @@
-"""WCAG 2.1 success criterion 3.1.2 (Language of Parts) on an English site of Swedish files.
+"""WCAG 2.1 success criterion 3.1.2 (Language of Parts) on English pages of Swedish files.
 
-`styr site --lang en` writes the page's own words in English; every text that comes from the
-files stays as the files write it, in Swedish, and must say so (`lang="sv"`) for a screen
-reader to read it with a Swedish voice. The texts from the files are gathered from the
-examples' YAML files themselves, and every piece of text on every page that holds one must
-sit inside an element whose nearest `lang` is "sv".
+`styr site --lang en` and `styr report -f html --lang en` write the page's own words in
+English; every text that comes from the files stays as the files write it, in Swedish, and
+must say so (`lang="sv"`) for a screen reader to read it with a Swedish voice. The texts from
+the files are gathered from the examples' YAML files themselves, and every piece of text on
+every page that holds one must sit inside an element whose nearest `lang` is "sv". The other
+way round, a kind's name (`name: {sv: …, en: …}`) is written in the page's language, so on an
+English page no element marked Swedish may hold it.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ import yaml
 from conftest import EXAMPLES
 from site_helpers import TEXT_KEYS
 
+from styr.report.build import build_report
 from styr.site import build_site
 
 # A text of the files in more than one language (`{sv: Vision, en: Vision}`): an English page
@@ -56,13 +59,22 @@ def _gather(node: object, key: str | None, found: set[str]) -> None:
             found.add(text)
 
 
-class _Unmarked(HTMLParser):
-    """Each piece of text (and each attribute read out) whose nearest `lang` is not "sv"."""
+def english_kind_names(root: Path) -> set[str]:
+    """The English names of the manifest's kinds of element and of organisation that are
+    not the Swedish name as well ("Vision" is both)."""
+    manifest = yaml.safe_load((root / "styr.yaml").read_text("utf-8"))["steering_model"]
+    kinds = [*manifest.get("element_kinds", []), *manifest.get("organisation_types", [])]
+    names = [kind["name"] for kind in kinds if isinstance(kind.get("name"), dict)]
+    return {name["en"] for name in names if name.get("en") and name["en"] != name.get("sv")}
+
+
+class _Pieces(HTMLParser):
+    """Each piece of text (and each attribute read out) with its nearest `lang`."""
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.open: list[tuple[str, str | None]] = []  # each open element and its `lang`
-        self.pieces: list[tuple[str, str]] = []  # (where, text)
+        self.pieces: list[tuple[str, str, str]] = []  # (where, text, its language)
 
     def _lang(self) -> str:
         return next((lang for _, lang in reversed(self.open) if lang is not None), "")
@@ -73,8 +85,8 @@ class _Unmarked(HTMLParser):
             self.open.append((tag, found.get("lang")))
         lang = found.get("lang") or self._lang()
         for name in READ_ATTRIBUTES:
-            if found.get(name) and lang != "sv":
-                self.pieces.append((f"{tag}@{name}", found[name] or ""))
+            if found.get(name):
+                self.pieces.append((f"{tag}@{name}", found[name] or "", lang))
 
     def handle_endtag(self, tag: str) -> None:
         for place in range(len(self.open) - 1, -1, -1):
@@ -84,21 +96,65 @@ class _Unmarked(HTMLParser):
 
     def handle_data(self, data: str) -> None:
         tag = self.open[-1][0] if self.open else ""
-        if tag not in PLAIN_TEXT and data.strip() and self._lang() != "sv":
-            self.pieces.append((tag, data))
+        if tag not in PLAIN_TEXT and data.strip():
+            self.pieces.append((tag, data, self._lang()))
+
+
+def _pieces(page: str) -> list[tuple[str, str, str]]:
+    reader = _Pieces()
+    reader.feed(page)
+    return reader.pieces
 
 
 def unmarked_texts(page: str, texts: list[str]) -> Iterator[tuple[str, str, str]]:
     """(where, text of the files, the piece it stands in) for each text of the files on the
     page that is not marked Swedish, matched as whole words."""
-    reader = _Unmarked()
-    reader.feed(page)
-    for where, piece in reader.pieces:
+    for where, piece, lang in _pieces(page):
+        if lang == "sv":
+            continue
         shown = " ".join(piece.split())
         for text in texts:
             if re.search(rf"(?<!\w){re.escape(text)}(?!\w)", shown):
                 yield where, text, shown
                 break
+
+
+def english_kinds_marked_swedish(page: str, kinds: set[str]) -> list[tuple[str, str]]:
+    """(where, name) for each English name of a kind on the page inside an element marked
+    Swedish: `<h4 lang="sv"><span class="kind">Indicator</span> …` reads the English word
+    with a Swedish voice."""
+    return [
+        (where, shown)
+        for where, piece, lang in _pieces(page)
+        if lang == "sv" and (shown := " ".join(piece.split()).rstrip(":")) in kinds
+    ]
+
+
+def _pages_of(output: Path) -> list[tuple[str, str]]:
+    return [
+        (str(page.relative_to(output)), page.read_text("utf-8"))
+        for page in sorted(output.rglob("*.html"))
+    ]
+
+
+def _misread(roots: list[Path], pages: list[tuple[str, str]]) -> list[tuple[str, ...]]:
+    """What the pages get wrong of the language of parts: each text of the files left
+    unmarked, and each English kind name marked Swedish."""
+    texts = sorted(
+        {text for root in roots for text in texts_of_files(root)},
+        key=lambda text: (-len(text), text),
+    )
+    kinds = {name for root in roots for name in english_kind_names(root)}
+    assert len(texts) > 100  # the check has the files' texts to look for
+    assert kinds  # and the kinds' English names
+    return [
+        *((name, *found) for name, page in pages for found in unmarked_texts(page, texts)),
+        *(
+            (name, *found)
+            for name, page in pages
+            for found in english_kinds_marked_swedish(page, kinds)
+        ),
+    ]
 
 
 @pytest.fixture(scope="module", params=["helsingborg", "huddinge"])
@@ -115,14 +171,21 @@ def test_every_text_from_the_files_is_marked_swedish_on_an_english_site(
     english_site: tuple[Path, Path],
 ) -> None:
     root, output = english_site
-    texts = texts_of_files(root)
-    assert len(texts) > 100  # the check has the files' texts to look for
-    unmarked = [
-        (str(page.relative_to(output)), *found)
-        for page in sorted(output.rglob("*.html"))
-        for found in unmarked_texts(page.read_text("utf-8"), texts)
-    ]
-    assert unmarked == []
+    assert _misread([root], _pages_of(output)) == []
+
+
+@pytest.mark.parametrize("name", ["helsingborg", "huddinge"])
+def test_every_text_from_the_files_is_marked_swedish_in_an_english_report(name: str) -> None:
+    page = build_report([EXAMPLES / name], "html", language="en")
+    assert _misread([EXAMPLES / name], [(f"{name}.html", page)]) == []
+
+
+def test_every_text_from_the_files_is_marked_swedish_on_an_english_comparison_site(
+    tmp_path: Path,
+) -> None:
+    roots = [EXAMPLES / "helsingborg", EXAMPLES / "huddinge"]
+    build_site(roots, tmp_path / "site", language="en")
+    assert _misread(roots, _pages_of(tmp_path / "site")) == []
 
 
 def test_the_check_finds_a_text_of_the_files_left_unmarked() -> None:
@@ -136,4 +199,17 @@ def test_the_check_finds_a_text_of_the_files_left_unmarked() -> None:
     assert list(unmarked_texts(page, texts)) == [
         ("dd", "Stadens elevenkät", "Stadens elevenkät"),
         ("svg@aria-label", "Andel elever", "Andel elever"),
+    ]
+
+
+def test_the_check_finds_an_english_kind_name_marked_swedish() -> None:
+    page = (
+        '<html lang="en"><body>'
+        '<h4 lang="sv"><span class="kind">Indicator</span> Andel elever</h4>'
+        '<h4><span class="kind">Indicator</span> <span lang="sv">Andel elever</span></h4>'
+        '<p lang="sv"><span class="kind">Goal:</span> Trygg stad</p></body></html>'
+    )
+    assert english_kinds_marked_swedish(page, {"Indicator", "Goal"}) == [
+        ("span", "Indicator"),
+        ("span", "Goal"),
     ]
