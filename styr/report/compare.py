@@ -12,6 +12,9 @@ from styr.report.view import RepositoryView
 class CompareRow:
     label: str
     values: tuple[str, ...]
+    # Its values are texts from the files (a model's name), in the files' language, which a
+    # page in another language marks (WCAG 3.1.2); the others are figures or its own words.
+    from_files: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -21,8 +24,8 @@ class Comparison:
 
 
 def compare(views: list[RepositoryView], labels: Labels) -> Comparison:
-    def row(label: str, values: list[str]) -> CompareRow:
-        return CompareRow(label, tuple(values))
+    def row(label: str, values: list[str], from_files: bool = False) -> CompareRow:
+        return CompareRow(label, tuple(values), from_files)
 
     def share(linked: int, total: int) -> str:
         return f"{linked} / {total}" if total else labels.none
@@ -30,8 +33,8 @@ def compare(views: list[RepositoryView], labels: Labels) -> Comparison:
     rows = [
         row(labels.municipality_code, [v.code or labels.none for v in views]),
         row(labels.term, [v.term or labels.none for v in views]),
-        row(labels.steering_model, [v.model_name or labels.none for v in views]),
-        row(labels.levels, [" → ".join(v.levels) or labels.none for v in views]),
+        row(labels.steering_model, [v.model_name or labels.none for v in views], True),
+        row(labels.levels, [" → ".join(v.levels) or labels.none for v in views], True),
         row(labels.council_kinds, [_council_kinds(v) or labels.none for v in views]),
         row(labels.organisations_count, [str(v.stats.organisations) for v in views]),
         row(labels.council_goals_count, [str(v.stats.council_goals) for v in views]),

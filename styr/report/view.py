@@ -16,6 +16,7 @@ from styr.followup.evaluate import smart_goals
 from styr.model.index import Index
 from styr.report import formatting as fmt
 from styr.report.headings import kind_heading
+from styr.report.language import content_lang_attribute
 from styr.report.links import sdg_goal_of
 from styr.report.reach import Reach, count_linked_goals
 from styr.report.toc import SECTIONS
@@ -156,6 +157,7 @@ class ViewBuilder(CouncilViews, OrganisationViews):
     def _view(self, reach: Reach | None, **sections: Any) -> RepositoryView:
         repository = self.repository
         term = repository.term
+        content = repository.language or "sv"
         empty: dict[str, Any] = {
             "vision": None,
             "waypoints": [],
@@ -179,6 +181,8 @@ class ViewBuilder(CouncilViews, OrganisationViews):
             follow_up_period=self.follow.period,
             follow_up_summary=self.follow.summary,
             unreadable=self.unreadable,
+            content_language=content,
+            xl=content_lang_attribute(content, self.language),
             **(empty | sections),
         )
 

@@ -326,3 +326,9 @@ class RepositoryView:
     branding: Branding | None = None
     # Each council-level area's readings by the organisations' plans, by the area's id.
     readings_by_area: dict[str, list[BoardReading]] = field(default_factory=dict)
+    # The language the files are written in (the manifest's `language:`), and the `lang`
+    # attribute (` lang="sv"`) of every text from them where the report speaks another,
+    # "" where the two agree: worked out once, so a page in the files' language is written
+    # with no work per text.
+    content_language: str = "sv"
+    xl: str = ""

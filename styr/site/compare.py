@@ -6,6 +6,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from markupsafe import Markup, escape
+
 from styr import __version__
 from styr.followup.fulfilment import Scale
 from styr.report.compare import compare
@@ -54,18 +56,27 @@ def write_comparison(
             labels.accessibility_page,
             {
                 "statements": [
-                    (view.municipality, f"{folder}/{u.ACCESSIBILITY}")
+                    (view.municipality, f"{folder}/{u.ACCESSIBILITY}", view.xl)
                     for view, folder in zip(views, folders, strict=True)
                 ]
             },
         ),
     }
     write(u.STYLESHEET, stylesheet())
-    covers = labels.get("covers", names=_listed([view.municipality for view in views], labels))
+    covers = _covers(views, labels)
     for here, (template, page_title, own) in pages.items():
         shared = _shared(labels, options, here, title, page_title)
         write(here, render_page(template, {**shared, "covers": covers, **own}))
     return list(pages)
+
+
+def _covers(views: list[RepositoryView], labels: SiteLabels) -> str:
+    """The footer's sentence of the municipalities the site covers; where the page speaks
+    another language than a municipality's files, its name is marked with theirs."""
+    if not any(view.xl for view in views):  # the sentence as it always was
+        return labels.get("covers", names=_listed([view.municipality for view in views], labels))
+    names = [Markup("<span{}>{}</span>").format(view.xl, view.municipality) for view in views]
+    return Markup(escape(labels.covers)).format(names=_listed_marked(names, labels))
 
 
 def _listed(names: list[str], labels: SiteLabels) -> str:
@@ -73,6 +84,14 @@ def _listed(names: list[str], labels: SiteLabels) -> str:
     if len(names) < 2:
         return "".join(names)
     return labels.get("names_and", names=", ".join(names[:-1]), last=names[-1])
+
+
+def _listed_marked(names: list[Markup], labels: SiteLabels) -> Markup:
+    """`_listed` of names that are markup already."""
+    if len(names) < 2:
+        return Markup("").join(names)
+    listed = Markup(", ").join(names[:-1])
+    return Markup(escape(labels.names_and)).format(names=listed, last=names[-1])
 
 
 def _nowhere(ref: Ref) -> None:

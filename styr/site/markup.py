@@ -21,6 +21,7 @@ from markupsafe import Markup, escape
 from styr.report.chart_svg import chart_text
 from styr.report.followup import StatusView
 from styr.report.html_escape import escaped
+from styr.report.language import kind_and_title
 from styr.report.links import ExternalLink
 from styr.report.view_types import Fact, IndicatorView, ItemView, Ref, ValueAt
 from styr.site.pages import AreaContribution, Contribution
@@ -180,7 +181,7 @@ class PageMarkup:
         kind = f'<span class="kind">{_e(x.heading_kind)}</span> ' if x.heading_kind else ""
         parts = [
             f'<article class="block {_e(class_)}" aria-labelledby="{anchor}">\n',
-            f'<h{level} id="{anchor}"{xl}>{kind}{_e(x.title)}</h{level}>\n',
+            _heading(level, anchor, kind, _e(x.title), xl),
         ]
         if x.status:
             period = _e(t.get("fulfilment_in", period=x.status.period))
@@ -208,8 +209,7 @@ class PageMarkup:
         t, xl, anchor = self.t, self.xl, _e(i.anchor)
         parts = [
             f'<section class="indicator" aria-labelledby="{anchor}">\n',
-            f'<h{level} id="{anchor}"{xl}><span class="kind">{_e(i.kind)}</span> '
-            f"{_e(i.title)}</h{level}>\n",
+            _heading(level, anchor, f'<span class="kind">{_e(i.kind)}</span> ', _e(i.title), xl),
         ]
         if i.paragraphs:
             _add_lines(parts, self.paragraphs(i.paragraphs))
@@ -322,6 +322,14 @@ def _add_lines(parts: list[str], block: str) -> None:
         parts.append(block)
     if not parts[-1].endswith("\n"):
         parts.append("\n")
+
+
+def _heading(level: int, anchor: str, kind: str, title: str, xl: str) -> str:
+    """A block's heading, its kind's name (markup, or "") before its title: marked as the
+    files' language as a whole where it holds no kind's name, else the title alone."""
+    if kind and xl:
+        return f'<h{level} id="{anchor}">{kind_and_title(kind, title, xl)}</h{level}>\n'
+    return f'<h{level} id="{anchor}"{xl}>{kind}{title}</h{level}>\n'
 
 
 def _fact(label: str, value: str, xl: str = "") -> str:

@@ -11,11 +11,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from markupsafe import Markup
-
 from styr import __version__
 from styr.followup.fulfilment import SYMBOLS, Scale, Status, read_scale
 from styr.report.chart import trend_legend
+from styr.report.language import content_lang_attribute
 from styr.report.unreadable import publishing_notice
 from styr.report.view import RepositoryView, ViewBuilder
 from styr.report.view_types import OrganisationView, Ref
@@ -212,7 +211,7 @@ class _Site:
             contributions = self.arrangement.by_area.get(area.id, [])
             section = f"{u.START}#{self.kind_sections.get(area.kind, 'innehall')}"
             crumbs = self.crumbs(
-                Crumb(area.kind, section, from_files=True),
+                Crumb(area.kind, section),
                 Crumb(area.title, here, from_files=True),
             )
             self.page(
@@ -339,13 +338,6 @@ class _Site:
 
 
 _STATUS_ORDER = [s.value for s in Status]
-
-
-def content_lang_attribute(content: str, page: str) -> Markup:
-    """` lang="sv"` for what comes from the files when the page is in another language."""
-    if content == page:
-        return Markup("")
-    return Markup(' lang="{}"').format(content)
 
 
 def legend(scale: Scale, language: str) -> tuple[list[tuple[str, str, str]], list[Any]]:
