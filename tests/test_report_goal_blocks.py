@@ -60,7 +60,7 @@ def test_a_copy_of_the_macros_gives_the_same_page(rich: Path, tmp_path: Path, fm
         (
             "html",
             '{{ item_html(x, t, level, class, section, caller() if caller is defined else "",'
-            " peer_table) }}",
+            " peer_table, xl) }}",
             '<p>EGET {{ x.title }}</p>{{ caller() if caller is defined else "" }}',
         ),
         (

@@ -180,6 +180,12 @@ def test_every_text_from_the_files_is_marked_swedish_in_an_english_report(name: 
     assert _misread([EXAMPLES / name], [(f"{name}.html", page)]) == []
 
 
+def test_every_text_from_the_files_is_marked_swedish_in_an_english_report_of_several() -> None:
+    roots = [EXAMPLES / "helsingborg", EXAMPLES / "huddinge"]
+    page = build_report(roots, "html", language="en")
+    assert _misread(roots, [("index.html", page)]) == []
+
+
 def test_every_text_from_the_files_is_marked_swedish_on_an_english_comparison_site(
     tmp_path: Path,
 ) -> None:

@@ -9,20 +9,22 @@ Jinja's autoescape does.
 from __future__ import annotations
 
 from styr.report.html_escape import escaped_text as escaped
+from styr.report.language import in_files
 from styr.report.links import ExternalLink
 from styr.report.texts import Labels
 from styr.report.view_types import Ref
 
 
-def ref_link(ref: Ref, t: Labels) -> str:
-    """A link to another element, or its id in words where it is missing."""
+def ref_link(ref: Ref, t: Labels, xl: str = "") -> str:
+    """A link to another element, or its id in words where it is missing; `xl`, the `lang`
+    attribute of its title where the page speaks another language than the files."""
     href = ref.href
     if href is None:  # `ref.missing`, its address read once
         return (
             f'<span class="missing" title="{escaped(t.missing_reference_title)}">'
-            f"{escaped(ref.title)} ({escaped(t.missing_reference)})</span>"
+            f"{in_files(escaped(ref.title), xl)} ({escaped(t.missing_reference)})</span>"
         )
-    return f'<a href="{escaped(href)}">{escaped(ref.title)}</a>'
+    return f'<a href="{escaped(href)}"{xl}>{escaped(ref.title)}</a>'
 
 
 def external_link(link: ExternalLink) -> str:

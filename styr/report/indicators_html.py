@@ -21,8 +21,10 @@ from markupsafe import Markup
 from styr.report.chart_svg import write_chart
 from styr.report.columns import IndicatorColumns, indicator_columns
 from styr.report.followup import OutcomeView
+from styr.report.html_escape import escaped
 from styr.report.html_escape import escaped_text as _e
 from styr.report.html_parts import external_link, ref_link
+from styr.report.macro_origin import is_bundled
 from styr.report.texts import Labels
 from styr.report.view_types import IndicatorView, ValueAt
 
@@ -32,13 +34,14 @@ def indicator_table_html(
     t: Labels,
     caption: str,
     hide_caption: bool,
-    peer_table: Callable[[list[IndicatorView], Labels], str],
+    peer_table: Callable[..., str],
+    xl: str = "",
 ) -> Markup:
     """The table of the indicators, their charts and their comparison with other municipalities.
 
     `peer_table` is the template's macro of that name: the comparison is laid out there.
     """
-    return Markup(indicator_table_text(items, t, caption, hide_caption, peer_table))
+    return Markup(indicator_table_text(items, t, caption, hide_caption, peer_table, xl))
 
 
 def indicator_table_text(
@@ -46,11 +49,12 @@ def indicator_table_text(
     t: Labels,
     caption: str,
     hide_caption: bool,
-    peer_table: Callable[[list[IndicatorView], Labels], str],
+    peer_table: Callable[..., str],
+    xl: str = "",
 ) -> str:
     """`indicator_table_html` as a plain text."""
     out: list[str] = []
-    write_indicator_table(items, t, caption, hide_caption, peer_table, out)
+    write_indicator_table(items, t, caption, hide_caption, peer_table, out, xl)
     return "".join(out)
 
 
@@ -59,12 +63,14 @@ def write_indicator_table(
     t: Labels,
     caption: str,
     hide_caption: bool,
-    peer_table: Callable[[list[IndicatorView], Labels], str],
+    peer_table: Callable[..., str],
     out: list[str],
+    xl: str = "",
 ) -> None:
     """The table added to `out`, a part at a time, for a block that joins its parts once
     (`item_html`): joined here first, each table was copied once more."""
-    write_captioned_table(items, t, _e(caption), hide_caption, peer_table, out)
+    # `escaped`, which leaves markup as it is: a caption may mark a title from the files.
+    write_captioned_table(items, t, escaped(caption), hide_caption, peer_table, out, xl)
 
 
 def write_captioned_table(
@@ -72,8 +78,9 @@ def write_captioned_table(
     t: Labels,
     caption: str,
     hide_caption: bool,
-    peer_table: Callable[[list[IndicatorView], Labels], str],
+    peer_table: Callable[..., str],
     out: list[str],
+    xl: str = "",
 ) -> None:
     """`write_indicator_table` with its caption escaped already: a block's caption holds its
     title, which the block escapes once for its heading and the caption both."""
@@ -88,14 +95,17 @@ def write_captioned_table(
     )
     out += (_CAPTION_HIDDEN if hide_caption else _CAPTION, caption, head)
     for i in items:
-        _row(i, t, cols, outcome_label, out)
+        _row(i, t, cols, outcome_label, out, xl)
     out.append("</tbody>\n</table>\n</div>\n")
     if not (followed or cols.baseline or cols.targets or cols.milestones or cols.links):
         out.append(f'<p class="no-values">{_e(t.no_values)}</p>')  # no column but the first
-    _write_charts(followed, out)
+    _write_charts(followed, out, xl)
     compared = list(filter(_peers_of, items))
     if compared:
-        out.append(str(peer_table(compared, t)))
+        # The bundled macro marks the texts from the files; a copy of the macros made before
+        # it took `xl` is called as it always was.
+        marked = xl and is_bundled(peer_table, "_macros.html.j2", "peer_table")
+        out.append(str(peer_table(compared, t, xl) if marked else peer_table(compared, t)))
 
 
 _TABLE = '<div class="table-wrap">\n<table class="indicators stack">\n'
@@ -107,13 +117,13 @@ _peers_of = operator.attrgetter("peers")
 _chart_of = operator.attrgetter("outcome.chart")
 
 
-def _write_charts(followed: list[IndicatorView], out: list[str]) -> None:
+def _write_charts(followed: list[IndicatorView], out: list[str], xl: str = "") -> None:
     """The charts of the indicators with an outcome, those that have one."""
     charts = list(filter(None, map(_chart_of, followed)))
     if charts:
         out.append('<div class="charts">')
         for chart in charts:
-            write_chart(chart, out)
+            write_chart(chart, out, xl)
         out.append("</div>")
 
 
@@ -192,25 +202,27 @@ def _row(
     cols: IndicatorColumns,
     outcome_label: str,
     out: list[str],
+    xl: str = "",
 ) -> None:
     words = _words(t)
-    out += ('<tr class="indicator">\n<th scope="row" id="', _e(i.anchor), '">', _e(i.title))
-    line_ended = _meta(i, t, words, out)
+    title = f"<span{xl}>{_e(i.title)}</span>" if xl else _e(i.title)
+    out += ('<tr class="indicator">\n<th scope="row" id="', _e(i.anchor), '">', title)
+    line_ended = _meta(i, t, words, out, xl)
     out.append("</th>\n" if line_ended else "\n</th>\n")  # no empty line
     if not (i.baseline or i.targets or i.milestones or i.outcome or i.kolada or i.agenda2030):
         if cols.count:
             out.append(f'<td class="no-values" colspan="{cols.count}"{words.no_values}')
     else:
         if cols.baseline:
-            _values_cell(words.baseline, (i.baseline,) if i.baseline else (), out)
+            _values_cell(words.baseline, (i.baseline,) if i.baseline else (), out, xl)
         if cols.targets:
-            _values_cell(words.targets, i.targets, out)
+            _values_cell(words.targets, i.targets, out, xl)
         if cols.milestones:
-            _values_cell(words.milestones, i.milestones, out)
+            _values_cell(words.milestones, i.milestones, out, xl)
         if cols.followed:
             if i.outcome:
                 out += ('<td data-label="', outcome_label, '">')
-                _outcome(i.outcome, t, words, out)
+                _outcome(i.outcome, t, words, out, xl)
             else:
                 out.append("<td>")
             out.append("</td>")
@@ -219,30 +231,36 @@ def _row(
     out.append("</tr>\n")
 
 
-def _meta(i: IndicatorView, t: Labels, words: _Words, out: list[str]) -> bool:
+def _meta(i: IndicatorView, t: Labels, words: _Words, out: list[str], xl: str = "") -> bool:
     """What is said of the indicator under its name, in its row's heading cell, a piece at a
-    time; whether it ended its line."""
-    if i.unit and i.better:
-        out += (words.unit, _e(i.unit), " · ", _e(i.better), "</span>")
-    elif i.unit:
-        out += (words.unit, _e(i.unit), "</span>")
+    time; whether it ended its line. `xl` marks the texts from the files."""
+    # A text from the files in a `span` of their language where the page speaks another
+    # (`xl`); where the two agree, written as it always was.
+    unit = (f"<span{xl}>{_e(i.unit)}</span>" if xl else _e(i.unit)) if i.unit else ""
+    if unit and i.better:
+        out += (words.unit, unit, " · ", _e(i.better), "</span>")
+    elif unit:
+        out += (words.unit, unit, "</span>")
     elif i.better:
         out += (_META, _e(i.better), "</span>")
     if i.gender_breakdown:
         out.append(words.gender_breakdown)
     if i.source:
-        out += (words.source, _e(i.source), "</span>")
+        source = f"<span{xl}>{_e(i.source)}</span>" if xl else _e(i.source)
+        out += (words.source, source, "</span>")
     if i.provenance:
         out += (_META, _e(i.provenance), "</span>")
     if i.decision:
-        out += (_META, _e(i.decision), "</span>")
+        decision = f"<span{xl}>{_e(i.decision)}</span>" if xl else _e(i.decision)
+        out += (_META, decision, "</span>")
+    text = f'<p class="indicator-text"{xl}>' if xl else '<p class="indicator-text">'
     for paragraph in i.paragraphs:
-        out += ('<p class="indicator-text">', _e(paragraph), "</p>")
+        out += (text, _e(paragraph), "</p>")
     if not i.contributes_to:
         return False
     out.append(words.contributes_to)
     for ref in i.contributes_to:
-        out += ("<li>", ref_link(ref, t), "</li>")
+        out += ("<li>", ref_link(ref, t, xl), "</li>")
     out.append("</ul></div>\n")
     return True
 
@@ -250,7 +268,7 @@ def _meta(i: IndicatorView, t: Labels, words: _Words, out: list[str]) -> bool:
 _META = '<span class="indicator-meta">'
 
 
-def _values_cell(opening: str, values: Sequence[ValueAt], out: list[str]) -> None:
+def _values_cell(opening: str, values: Sequence[ValueAt], out: list[str], xl: str = "") -> None:
     """A cell of values, a piece at a time: joined once with the rest of the page, each value
     made into a text of its own first was half the cost of the cell."""
     if not values:
@@ -263,12 +281,13 @@ def _values_cell(opening: str, values: Sequence[ValueAt], out: list[str]) -> Non
         else:
             out += ("<li>", _e(v.value))
         if v.note:
-            out += (' <span class="note">(', _e(v.note), ")</span>")
+            note = f"<span{xl}>{_e(v.note)}</span>" if xl else _e(v.note)
+            out += (' <span class="note">(', note, ")</span>")
         out.append("</li>")
     out.append("</ul></td>")
 
 
-def _outcome(o: OutcomeView, t: Labels, words: _Words, out: list[str]) -> None:
+def _outcome(o: OutcomeView, t: Labels, words: _Words, out: list[str], xl: str = "") -> None:
     """Only the values there are: no dash for a value not given."""
     if o.value:
         out.append(f'<span class="outcome-value">{_e(o.value)}</span>')
@@ -296,7 +315,7 @@ def _outcome(o: OutcomeView, t: Labels, words: _Words, out: list[str]) -> None:
     if o.trend and not o.chart:
         out.append(f'<br><span class="note">{_e(o.trend)}</span>')
     if o.comment:
-        out.append(f'<br><span class="note">{_e(o.comment)}</span>')
+        out.append(f'<br><span class="note"{xl}>{_e(o.comment)}</span>')
 
 
 @functools.lru_cache(maxsize=1024)  # by the labels, the value and the year: a few a report

@@ -25,7 +25,7 @@ from styr.report.html_parts import external_link, ref_link
 from styr.report.indicators_html import status_span, write_captioned_table
 from styr.report.macro_origin import is_bundled
 from styr.report.texts import Labels
-from styr.report.view_types import Fact, IndicatorView, ItemView
+from styr.report.view_types import Fact, ItemView
 
 
 def item_html(
@@ -35,14 +35,15 @@ def item_html(
     css_class: str,
     section: str,
     inside: str,
-    peer_table: Callable[[list[IndicatorView], Labels], str],
+    peer_table: Callable[..., str],
+    xl: str = "",
 ) -> Markup:
     """The block of `x` under a heading of `level`, with `inside` (its children) at its end.
 
     `section` is the heading the block stands under: its kind is not said again when
     that heading is the kind's own name ("Visionsområde", then "Den skapande staden").
     """
-    return Markup(item_text(x, t, level, css_class, section, inside, peer_table))
+    return Markup(item_text(x, t, level, css_class, section, inside, peer_table, xl))
 
 
 def item_text(
@@ -52,11 +53,12 @@ def item_text(
     css_class: str,
     section: str,
     inside: str,
-    peer_table: Callable[[list[IndicatorView], Labels], str],
+    peer_table: Callable[..., str],
+    xl: str = "",
 ) -> str:
     """`item_html` as a plain text."""
     out: list[str] = []
-    _write_block(x, t, level, css_class, section, inside, peer_table, out)
+    _write_block(x, t, level, css_class, section, inside, peer_table, out, xl)
     return "".join(out)
 
 
@@ -93,36 +95,43 @@ def _write_block(
     css_class: str,
     section: str,
     inside: str,
-    peer_table: Callable[[list[IndicatorView], Labels], str],
+    peer_table: Callable[..., str],
     out: list[str],
+    xl: str = "",
 ) -> None:
-    """The block of `x` added to `out`, a part at a time (joined once for all the blocks)."""
+    """The block of `x` added to `out`, a part at a time (joined once for all the blocks);
+    `xl` marks its texts from the files where the page speaks another language."""
     heading_kind = x.kind_under(section)
     kind = f'<span class="kind">{_e(heading_kind)}</span> ' if heading_kind else ""
-    title = _e(x.title)  # in the heading and in the caption of the table of indicators
-    out.append(
-        f'<article class="block {_e(css_class)}">\n'
-        f'<h{level} id="{_e(x.anchor)}">{kind}{title}</h{level}>\n'
-    )
+    plain = _e(x.title)
+    # In the caption of the table of indicators, and after a kind's name in the heading, the
+    # title alone is marked with the files' language (where the page speaks another): the
+    # kind's name is the page's.
+    title = f"<span{xl}>{plain}</span>" if xl else plain
+    if kind or not xl:
+        heading = f'<h{level} id="{_e(x.anchor)}">{kind}{title}</h{level}>\n'
+    else:  # a heading that is the files' text alone is marked as a whole
+        heading = f'<h{level} id="{_e(x.anchor)}"{xl}>{plain}</h{level}>\n'
+    out.append(f'<article class="block {_e(css_class)}">\n{heading}')
     if x.lead:
-        out.append(f'<p class="lead">{_e(x.lead)}</p>')
+        out.append(f'<p class="lead"{xl}>{_e(x.lead)}</p>')
     st = x.status
     if st:
         out.append(_goal_status(t, st.period, st.key, st.symbol, st.label))
     if x.facts:
         out.append('<dl class="facts">\n')
         for fact in x.facts:
-            _fact(fact, t, out)
+            _fact(fact, t, out, xl)
         out.append("</dl>\n")
     elif x.lead or st:
         out.append("\n")  # the end of the line of the lead and the status
     for paragraph in x.paragraphs:
-        out.append(f"<p>{_e(paragraph)}</p>\n")
+        out.append(f"<p{xl}>{_e(paragraph)}</p>\n")
     words = _words(t)
     if x.contributes_to:
         out.append(words.contributes_to)
         for ref in x.contributes_to:
-            out.append(f"<li>{ref_link(ref, t)}</li>")
+            out.append(f"<li>{ref_link(ref, t, xl)}</li>")
         out.append("</ul></div>\n")
     if x.agenda2030:
         out.append(words.agenda2030)
@@ -131,13 +140,13 @@ def _write_block(
         out.append("</ul></div>\n")
     if x.indicators:
         caption = f"{words.indicators}{title}"
-        write_captioned_table(x.indicators, t, caption, True, peer_table, out)
+        write_captioned_table(x.indicators, t, caption, True, peer_table, out, xl)
         if not out[-1].endswith("\n"):
             out.append("\n")
     if x.analysis:
         out.append(words.analysis)
         for paragraph in x.analysis:
-            out.append(f"<p>{_e(paragraph)}</p>\n")
+            out.append(f"<p{xl}>{_e(paragraph)}</p>\n")
         out.append("</div>")
     if inside:
         out.append(_tidy_inside(inside, out[-1].endswith("\n")))
@@ -153,11 +162,11 @@ def _tidy_inside(inside: str, line_ended: bool) -> str:
     return inside.lstrip("\n") if line_ended else inside
 
 
-def _fact(fact: Fact, t: Labels, out: list[str]) -> None:
+def _fact(fact: Fact, t: Labels, out: list[str], xl: str = "") -> None:
     """A labelled detail added to `out` a piece at a time, not made into a text first."""
-    out += ("<div><dt>", _e(fact.label), "</dt><dd>", _e(fact.text))
+    out += ("<div><dt>", _e(fact.label), f"</dt><dd{xl}>" if xl else "</dt><dd>", _e(fact.text))
     if fact.refs:
-        out.append(", ".join([ref_link(ref, t) for ref in fact.refs]))
+        out.append(", ".join([ref_link(ref, t, xl) for ref in fact.refs]))
     out.append("</dd></div>\n")
 
 
@@ -170,7 +179,8 @@ def items_html(
     css_class: str,
     section: str,
     item: Callable[..., object],
-    peer_table: Callable[[list[IndicatorView], Labels], str],
+    peer_table: Callable[..., str],
+    xl: str = "",
 ) -> Markup:
     """The blocks of `items` one to a line, as a loop of `{{ item(x, t, level, css_class,
     section) }}` writes them, `item` being the template's macro.
@@ -185,7 +195,7 @@ def items_html(
         for x in items:
             if out:
                 out.append("\n")
-            _write_block(x, t, level, css_class, section, "", peer_table, out)
+            _write_block(x, t, level, css_class, section, "", peer_table, out, xl)
         return Markup("".join(out))
     called = (context.call(item, x, t, level, css_class, section) for x in items)
     return Markup("\n".join(str(escape(block)) for block in called))

@@ -8,7 +8,12 @@ the right voice. The site, its comparison page and the one-page report mark the 
 
 from __future__ import annotations
 
-from markupsafe import Markup
+from typing import TYPE_CHECKING
+
+from markupsafe import Markup, escape
+
+if TYPE_CHECKING:
+    from styr.report.texts import Labels
 
 
 def content_lang_attribute(content: str, page: str) -> Markup:
@@ -27,3 +32,30 @@ def kind_and_title(kind: str, title: str, xl: str) -> str:
     if not xl or not kind:
         return f"{kind}{title}"
     return f"{kind}<span{xl}>{title}</span>"
+
+
+def in_files(text: str, xl: str) -> str:
+    """A text from the files (markup already) among the page's own words, in a `span` of the
+    files' language where the page speaks another; as it is where they agree."""
+    return f"<span{xl}>{text}</span>" if xl else text
+
+
+def told(t: Labels, key: str, xl: str, **values: str) -> str:
+    """The page's text `key` with its places filled with texts from the files, each marked
+    with the files' language where the page speaks another (an English sentence around a
+    Swedish name); the text as `t.get` fills it where the two agree."""
+    if not xl:
+        return t.get(key, **values)
+    marked = {
+        name: Markup("<span{}>{}</span>").format(Markup(xl), value)
+        for name, value in values.items()
+    }
+    return Markup(escape(getattr(t, key))).format(**marked)
+
+
+def labelled(label: str, title: str, xl: str) -> str:
+    """ "Label: title" (a table's caption), its title from the files marked with their language
+    where the page speaks another."""
+    if not xl:
+        return f"{label}: {title}"
+    return Markup("{}: <span{}>{}</span>").format(label, Markup(xl), title)

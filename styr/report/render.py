@@ -30,6 +30,7 @@ from styr.report.indicators_html import indicator_table_html
 from styr.report.indicators_md import indicator_table_md
 from styr.report.item_html import item_html, items_html
 from styr.report.item_md import item_md, items_md
+from styr.report.language import labelled, told
 from styr.report.markdown import md
 from styr.report.sandbox import (
     MAX_SIZE,
@@ -100,6 +101,8 @@ def new_environment(
     env.globals["item_md"] = item_md
     env.globals["items_html"] = items_html
     env.globals["items_md"] = items_md
+    env.globals["told"] = told
+    env.globals["labelled"] = labelled
     return env
 
 

@@ -30,7 +30,9 @@ def table_of_contents(view: RepositoryView, labels: Labels) -> list[TocEntry]:
     if view.programmes:
         entries.append(TocEntry(heading("programme", labels.programme), f"#{anchors['program']}"))
     if view.council_areas or view.council_goals:
-        areas = tuple(TocEntry(a.title, f"#{a.anchor}") for a in view.council_areas)
+        areas = tuple(
+            TocEntry(a.title, f"#{a.anchor}", from_files=True) for a in view.council_areas
+        )
         council = heading("council", labels.council)
         entries.append(TocEntry(council, f"#{anchors['inriktningar']}", areas))
     if view.documents:
@@ -38,8 +40,8 @@ def table_of_contents(view: RepositoryView, labels: Labels) -> list[TocEntry]:
         entries.append(TocEntry(documents, f"#{anchors['styrdokument']}"))
     entries.append(TocEntry(labels.chain, f"#{anchors['malkedjan']}"))
     for group in view.groups:
-        members = tuple(TocEntry(o.name, f"#{o.anchor}") for o in group.members)
-        entries.append(TocEntry(group.name, f"#{group.anchor}", members))
+        members = tuple(TocEntry(o.name, f"#{o.anchor}", from_files=True) for o in group.members)
+        entries.append(TocEntry(group.name, f"#{group.anchor}", members, True))
     if view.other_work_plans:
         entries.append(TocEntry(labels.other_work_plans, f"#{anchors['arbetsplaner']}"))
     if view.findings is not None:

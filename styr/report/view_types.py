@@ -287,6 +287,9 @@ class TocEntry:
     title: str
     href: str
     children: tuple[TocEntry, ...] = ()
+    # Its title is a text from the files (an area's, an organisation's, a level's), which a
+    # page in another language marks with theirs; the others are the report's own words.
+    from_files: bool = False
 
 
 @dataclass(slots=True)
