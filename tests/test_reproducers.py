@@ -424,7 +424,7 @@ def test_d18_a_rule_option_of_the_wrong_sort_is_a_configuration_error(
     assert "Internt fel" not in result.err and "styr.yaml" in result.err
 
 
-@pytest.mark.parametrize("number", ["1e5", "47e-1", "6.8e1"])
+@pytest.mark.parametrize("number", ["1e5", "47e-1", "6.8e1", "1.e5"])
 def test_d19_a_float_yaml11_reads_as_text_is_reported(
     run_cli: Run, repo: Path, number: str
 ) -> None:

@@ -10,12 +10,14 @@ import math
 from typing import Any
 
 import pytest
-from hypothesis import given, settings
+import yaml
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 from loader_helpers import parse, same, where
 
 from styr.load.fast_reader import read_plain
 from styr.load.limits import MAX_NUMBER_DIGITS
+from styr.load.scalars import core_value
 from styr.rules.loading import BIDI_CONTROL, COMMENT_IN_TEXT, FLOAT_AS_TEXT, UNUSABLE_NUMBER
 
 # ------------------------------------------------------------------ Y015 comment cuts a text
@@ -206,6 +208,76 @@ def test_a_float_yaml11_reads_as_text_is_reported_and_stays_a_number(
 )
 def test_floats_both_readers_read_alike_give_no_finding(text: str) -> None:
     assert parse(text).findings == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        pytest.param("value: 1.e5\n", 100000.0, id="point-then-exponent-without-sign"),
+        pytest.param("value: 1.E5\n", 100000.0, id="point-then-capital-exponent"),
+        pytest.param("value: -1.e5\n", -100000.0, id="signed-point-then-exponent"),
+        pytest.param("value: 0.e1\n", 0.0, id="zero-point-then-exponent"),
+    ],
+)
+def test_a_point_right_before_an_exponent_without_sign_is_a_float_yaml11_reads_as_text(
+    text: str, value: float
+) -> None:
+    # The fast path looked for an exponent only after a digit: these passed unreported.
+    assert read_plain(text) is None
+    document = parse(text)
+    assert [f.code for f in document.findings] == ["Y017"]
+    assert same(document.data["value"], value)
+
+
+@pytest.mark.parametrize(
+    ("text", "yaml11"),
+    [
+        pytest.param("v: 1_000.5\n", "1000.5", id="underscored-float"),
+        pytest.param("v: .5_\n", "0.5", id="underscore-after-the-digits"),
+        pytest.param("v: 1.0_e+5\n", "100000", id="underscore-before-the-exponent"),
+        pytest.param("v: 1_\n", "1", id="trailing-underscore"),
+        pytest.param("v: 1__0\n", "10", id="double-underscore"),
+        pytest.param("v: -0x10\n", "-16", id="signed-hexadecimal"),
+        pytest.param("v: 0x1_0\n", "16", id="underscored-hexadecimal"),
+    ],
+)
+def test_a_number_only_yaml11_reads_is_reported_and_stays_text(text: str, yaml11: str) -> None:
+    document = parse(text)
+    [finding] = document.findings
+    assert finding.code == "Y009"
+    assert finding.params["yaml11"] == yaml11
+    assert document.data["v"] == text[3:-1]
+    assert read_plain(text) is None
+
+
+_NUMBER_LIKE = st.text(alphabet="0123456789._eE+-x", min_size=1, max_size=8)
+# Every finding that says a YAML 1.1 reader makes something else of a scalar.
+_YAML11_SURPRISES = {"Y009", "Y010", "Y011", "Y012", "Y017"}
+
+
+@settings(max_examples=800, deadline=None)
+@given(_NUMBER_LIKE)
+def test_a_yaml11_surprise_is_reported_whenever_pyyaml_reads_otherwise(word: str) -> None:
+    text = f"v: {word}\n"
+    try:
+        theirs = yaml.safe_load(text)
+    except yaml.YAMLError:
+        return  # not a scalar at all (`v: -`, a flow indicator): nothing to compare
+    except ValueError:
+        return  # PyYAML fails on its own patterns (`0x_`): no reading to compare
+    assume(isinstance(theirs, dict) and "v" in theirs)
+    document = parse(text)
+    surprises = {f.code for f in document.findings} & _YAML11_SURPRISES
+    # Compared with what YAML 1.2 itself reads (`08` is 8 there), not with the
+    # value styr keeps: styr keeps such a scalar as its text.
+    differs = not same(core_value(word), theirs["v"])
+    unusable = "Y016" in {f.code for f in document.findings}  # kept as text, said why
+    assert surprises or unusable or not differs, (word, theirs["v"], core_value(word))
+    # Y017 says that YAML 1.1 reads text; a leading zero (`00`) is reported
+    # even where both read the same number, since it is likely a code.
+    assert "Y017" not in surprises or differs, (word, theirs["v"])
+    fast = read_plain(text)
+    assert fast is None or (not document.findings and same(fast, document.data))
 
 
 def test_a_float_key_is_a_key_finding_only() -> None:

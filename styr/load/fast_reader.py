@@ -20,7 +20,7 @@ the side of "maybe" (a false alarm only costs time):
   that may have been a YAML 1.1 boolean (`no`, quoted or not), and numbers
   too large or too small to use, infinite or not a number (Y016);
 * only where it built a float, the text again (`_doubtful_floats`): an
-  exponent (`1e5`, Y017) and a sign before the point (`-.5`); where a float
+  exponent (`1e5`, `1.e5`, Y017) and a sign before the point (`-.5`); where a float
   is 0.0, also a long run of zeros (a decimal so small that it became 0).
   Scanning every digit of every file would cost as much as the rest of the
   screen.
@@ -45,13 +45,16 @@ except ImportError:  # pragma: no cover - a platform without a wheel: the carefu
     yaml_rs = None  # type: ignore[assignment]
 
 # Text behind a float that the careful reader doubts (Y016, Y017): an exponent
-# (`1e5`, looked for from the letter: a pattern that starts with one
-# character is found several times faster than one that starts with a
-# class), a sign before the point (`-.5`), and the zeros of a decimal so small
-# that it became 0.0 (below 1e-323 it has more than 300 of them after the
-# point; written with an exponent, the exponent is found instead). Digits in
-# a text are a cheap false alarm.
-_EXPONENT_AFTER = (re.compile(r"e(?<=[0-9]e)[-+]?[0-9]"), re.compile(r"E(?<=[0-9]E)[-+]?[0-9]"))
+# after a digit or a point (`1e5`, `1.e5`; looked for from the letter: a
+# pattern that starts with one character is found several times faster than
+# one that starts with a class), a sign before the point (`-.5`), and the
+# zeros of a decimal so small that it became 0.0 (below 1e-323 it has more
+# than 300 of them after the point; written with an exponent, the exponent is
+# found instead). Digits in a text are a cheap false alarm.
+_EXPONENT_AFTER = (
+    re.compile(r"e(?<=[0-9.]e)[-+]?[0-9]"),
+    re.compile(r"E(?<=[0-9.]E)[-+]?[0-9]"),
+)
 _SIGN_BEFORE_POINT = re.compile(r"\.(?<=[-+]\.)[0-9]")
 _MANY_ZEROS = "0" * 16
 # Numbers the careful reader accepts lie within these (see limits.MAX_NUMBER_DIGITS).

@@ -31,6 +31,18 @@ _LEADING_ZERO = re.compile(
     r"[-+]?0[0-9_]+\Z|0o[0-7]+\Z|[-+]?0b[01_]+\Z|[-+]?[0-9][0-9]*(_[0-9]+)+\Z"
 )
 _HEX = re.compile(r"0x[0-9a-fA-F]+\Z")
+# Further numbers to PyYAML's YAML 1.1 resolver that are text to YAML 1.2 (Y009):
+# a decimal with underscores anywhere after its first digit (`1_`, `1__0`,
+# `1_000.5`, `.5_`, `1.0_e+5`), and a hexadecimal number with a sign or an
+# underscore (`-0x10`, `0x1_0`). These are PyYAML's own int and float patterns,
+# narrowed to what YAML 1.2 does not read as the same number.
+_YAML11_ONLY_NUMBER = re.compile(
+    r"[-+]?[1-9][0-9]*_[0-9_]*\Z"
+    r"|(?=[^_]*_)[-+]?[0-9][0-9_]*\.[0-9_]*([eE][-+][0-9]+)?\Z"
+    r"|(?=[^_]*_)[-+]?\.[0-9][0-9_]*([eE][-+][0-9]+)?\Z"
+    r"|[-+]0x[0-9a-fA-F_]*[0-9a-fA-F][0-9a-fA-F_]*\Z"
+    r"|(?=[^_]*_)0x[0-9a-fA-F_]*[0-9a-fA-F][0-9a-fA-F_]*\Z"
+)
 _FLOAT = re.compile(r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?\Z")
 # What PyYAML's YAML 1.1 resolver reads as a float: a dot is required, and an
 # exponent needs its sign (`1e5`, `6.8e1` and `-.5` are text there).
@@ -119,7 +131,11 @@ def _yaml11_text(text: str) -> Surprise | None:
     return None
 
 
-_YAML11_NUMBERS = ((_LEADING_ZERO, rules.AMBIGUOUS_NUMBER), (_SEXAGESIMAL, rules.SEXAGESIMAL))
+_YAML11_NUMBERS = (
+    (_LEADING_ZERO, rules.AMBIGUOUS_NUMBER),
+    (_YAML11_ONLY_NUMBER, rules.AMBIGUOUS_NUMBER),
+    (_SEXAGESIMAL, rules.SEXAGESIMAL),
+)
 
 
 def resolve_tagged(text: str, tag: str) -> tuple[Any, Surprise | None]:
@@ -175,7 +191,8 @@ def _integer_digits(text: str) -> int | None:
         return value.bit_length() * 30103 // 100000 + 1
     if _SEXAGESIMAL.match(text):
         return sum(c.isdigit() for c in text)
-    body = text.replace("_", "") if _LEADING_ZERO.match(text) else text
+    underscored = _LEADING_ZERO.match(text) or _YAML11_ONLY_NUMBER.match(text)
+    body = text.replace("_", "") if underscored else text
     parts = _FLOAT_PARTS.match(body)
     if parts is None:
         return None
@@ -235,6 +252,10 @@ def _yaml11_reading(text: str) -> str:
         return str(int(number)) if number.is_integer() else str(number)
     if digits.startswith("0o"):
         return text
+    if digits.startswith("0x"):
+        return str(sign * int(digits[2:], 16))
+    if "." in digits:
+        return _written_out(("-" if sign < 0 else "") + digits)
     if digits.startswith("0b"):
         # `0b_` fits YAML 1.1's pattern for a binary number but has no digit:
         # no number to tell of (PyYAML itself fails on it), so the text stays.

@@ -147,6 +147,9 @@ AMBIGUOUS_NUMBER = Rule(
 
 Why: YAML 1.1 readers (PyYAML and many others) read `0126` as the octal
 number 86, YAML 1.2 readers as 126; neither is Huddinge's code "0126".
+Also reported: a number with underscores (`1_000`, `1_000.5`) and a
+hexadecimal number with a sign or underscores (`-0x10`), which YAML 1.1
+readers read as a number and YAML 1.2 readers as text.
 
 Failing example: `code: 0126`. Instead: `code: "0126"`.
 """),
