@@ -231,8 +231,9 @@ MESSAGES: dict[str, Text] = {
         "schemas."
     ),
     "init-bad-name": N_(
-        "The municipality's name must be one line of text, without line breaks or other control "
-        "characters (got {name})."
+        "The municipality's name must be one line of text, without line breaks, control "
+        "characters or invisible characters such as those that turn the writing direction "
+        "(got {name})."
     ),
     "init-target-is-file": N_(
         "{path} is a file. styr init makes a new folder; choose a name that does not exist."

@@ -28,8 +28,12 @@ CODE_TOKEN = "__KOD__"
 _NAME_LINE = re.compile(
     rf"^(?P<key>[ \t]*(?:- )?\w+:[ \t]+)(?P<value>[^\n]*{NAME_TOKEN}[^\n]*)$", re.MULTILINE
 )
-# Characters a one-line name cannot hold: controls, line and paragraph separators, surrogates.
-_NOT_IN_A_NAME = {"Cc", "Cs", "Zl", "Zp"}
+# Characters a one-line name cannot hold: controls, line and paragraph separators,
+# surrogates, and invisible format characters (Unicode's "Cf"). The last are
+# among them for the bidirectional controls (U+202E and the rest): written into
+# every file, they would make the new repository fail its own lint (Y018); the
+# other invisible ones (a zero-width space, a byte order mark) no name needs.
+_NOT_IN_A_NAME = {"Cc", "Cs", "Zl", "Zp", "Cf"}
 # Keeps a temporary file that a killed styr left behind out of `git add -A`.
 GITIGNORE = (
     "# Tillfälliga filer som styr skriver och sedan byter namn på. En blir kvar\n"

@@ -6,6 +6,7 @@ import errno
 import os
 import subprocess
 import sys
+import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -13,10 +14,14 @@ from typing import Any
 import pytest
 import yaml
 from conftest import CliResult
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from unprivileged import NOBODY, as_unprivileged, can_fork, folder_for_nobody
 
 from styr.editor import schema_files
+from styr.errors import UsageError
 from styr.lint import lint_paths
+from styr.load.text_checks import BIDI_CONTROLS
 from styr.resources import data_dir
 from styr.scaffold import PLACEHOLDER, init_repository, repository_files, starter_names
 from styr.yaml_text import quote
@@ -86,6 +91,35 @@ def test_a_name_with_a_line_break_is_refused_and_nothing_is_made(
         assert result.code == 2
         assert "en rad text" in result.err
     assert _leftovers(tmp_path) == []
+
+
+@pytest.mark.parametrize(
+    "invisible",
+    ["\u202e", "\u202a", "\u2066", "\u2069", "\u200b", "\ufeff"],
+    ids=["RLO", "LRE", "LRI", "PDI", "zero-width-space", "byte-order-mark"],
+)
+def test_a_name_with_an_invisible_character_is_refused_and_nothing_is_made(
+    run_cli: Run, tmp_path: Path, invisible: str
+) -> None:
+    # A direction control would be written into every file and fail the new
+    # repository's own lint (Y018).
+    result = run_cli("init", tmp_path / "k", "--name", f"Ale{invisible}kommun")
+    assert result.code == 2
+    assert "skrivriktningen" in result.err
+    assert BIDI_CONTROLS.search(result.err) is None  # a direction control is shown escaped
+    assert _leftovers(tmp_path) == []
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.text(min_size=1, max_size=12))
+def test_every_name_init_accepts_makes_a_repository_that_passes_its_own_lint(name: str) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        target = Path(folder) / "k"
+        try:
+            init_repository(target, "blank", name, "0999")
+        except UsageError:
+            return
+        assert [f.code for f in lint_paths([target]).findings if f.severity.label == "error"] == []
 
 
 def test_an_empty_name_is_refused(run_cli: Run, tmp_path: Path) -> None:
