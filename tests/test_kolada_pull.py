@@ -321,6 +321,42 @@ def test_comments_after_an_entry_stay_after_it(
     assert _outcomes(target)[("sfn-mal-3-ind-1", "2023")]["value"] == 71.0
 
 
+def test_a_comment_after_a_revised_record_stays_with_that_record(
+    run_cli: Run, repo: Path, kolada: tuple[FakeKolada, str]
+) -> None:
+    fake, url = kolada
+    target = repo / "uppfoljning" / "kolada.yaml"
+    target.write_text(
+        "kind: follow_up\n"
+        "outcomes:\n"
+        "  - indicator: sfn-mal-1-ind-1\n"
+        '    period: "2024"\n'
+        "    value: 80.0\n"
+        "    source: Kolada\n"
+        '    fetched_on: "2025-03-01"\n'
+        "    revised:\n"
+        "      - value: 78.0\n"
+        '        fetched_on: "2025-01-01"\n'
+        "      # Rättat efter SCB:s granskning\n"
+        "    # Kontrollerat mot Skolverket\n"
+        "# Slut på filen\n",
+        encoding="utf-8",
+    )
+    fake.body = {"count": 1, "next_url": None, "values": [_value("N15428", 2024, 84.5, 87.0, 82.1)]}
+    result = run_cli("kolada", "pull", repo, "--years", "2024", "--base-url", url)
+    assert result.code == 0, result.err
+    lines = target.read_text(encoding="utf-8").splitlines()
+    about_record = lines.index("      # Rättat efter SCB:s granskning")
+    # Right below the record it speaks of, above the record of the 80.0 Kolada now revised.
+    assert lines[about_record - 1] == '        fetched_on: "2025-01-01"'
+    assert lines[about_record + 1] == "      - value: 80.0"
+    # A comment at the entry's own column still follows the whole entry.
+    after_entry = lines.index("    # Kontrollerat mot Skolverket")
+    assert after_entry > about_record + 1
+    assert lines[after_entry + 1] == "# Slut på filen"
+    assert _outcomes(target)[("sfn-mal-1-ind-1", "2024")]["value"] == 84.5
+
+
 @pytest.mark.parametrize("timeout", ["0", "-5", "nan"])
 def test_bad_timeout_is_a_usage_error(run_cli: Run, repo: Path, timeout: str) -> None:
     result = run_cli("kolada", "pull", repo, "--years", "2024", "--timeout", timeout)

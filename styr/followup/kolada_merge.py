@@ -252,13 +252,29 @@ def set_in_order(entry: Any, key: str, value: Any) -> None:
 def append_keeping_comments(container: Any, item: Any) -> None:
     """Add at the end of a mapping (`item` a key and value) or a list, comments kept after it."""
     previous = _last_holder(container)
+    inside = _inside_from(container)
     if isinstance(container, dict):
         key, value = item
         container[key] = value
     else:
         container.append(item)
     if previous is not None:
-        _move_trailing_comment(previous, _last_holder(container))
+        _move_trailing_comment(previous, _last_holder(container), inside)
+
+
+def _inside_from(container: Any) -> int | None:
+    """The column from which a comment after the container's last item belongs to that item.
+
+    A mapping's keys start at its column, so only a comment further right is
+    inside its last value; a list's items start at their dash, so a comment at
+    the dash or further right still speaks of its last item (`# rättat` under a
+    `revised:` record). A comment further left follows the whole container.
+    None for a container that was not read from a file.
+    """
+    column = getattr(getattr(container, "lc", None), "col", None)
+    if not isinstance(column, int):
+        return None
+    return column + 1 if isinstance(container, dict) else column
 
 
 def _last_holder(node: Any) -> tuple[Any, Any] | None:
@@ -274,10 +290,14 @@ def _last_holder(node: Any) -> tuple[Any, Any] | None:
     return holder
 
 
-def _move_trailing_comment(source: tuple[Any, Any], target: tuple[Any, Any] | None) -> None:
+def _move_trailing_comment(
+    source: tuple[Any, Any], target: tuple[Any, Any] | None, inside: int | None = None
+) -> None:
     """Move the full-line comments after `source`'s key to after `target`'s.
 
-    A comment on the key's own line (`source: Kolada  # hämtat`) stays with it.
+    A comment on the key's own line (`source: Kolada  # hämtat`) stays with it,
+    and so do the comment lines right after it that start at column `inside`
+    or further right (see `_inside_from`): they speak of what they follow.
     """
     from ruamel.yaml.error import CommentMark
     from ruamel.yaml.tokens import CommentToken
@@ -290,10 +310,11 @@ def _move_trailing_comment(source: tuple[Any, Any], target: tuple[Any, Any] | No
     if token is None or not isinstance(token.value, str):
         return
     same_line, _, following = token.value.partition("\n")
+    kept, following = _split_inner(following, inside)
     if not following.strip():
         return
-    if same_line.strip():
-        token.value = same_line + "\n"
+    if same_line.strip() or kept:
+        token.value = same_line + "\n" + kept
     else:
         slots[2] = None
     target_node, target_key = target
@@ -301,3 +322,17 @@ def _move_trailing_comment(source: tuple[Any, Any], target: tuple[Any, Any] | No
     target_node.ca.items.setdefault(target_key, [None, None, None, None])[2] = CommentToken(
         "\n" + following, CommentMark(column), None
     )
+
+
+def _split_inner(lines: str, inside: int | None) -> tuple[str, str]:
+    """The leading comment lines that start at column `inside` or further right, and the rest."""
+    if inside is None:
+        return "", lines
+    parts = lines.splitlines(keepends=True)
+    count = 0
+    for line in parts:
+        text = line.lstrip(" ")
+        if not text.startswith("#") or len(line) - len(text) < inside:
+            break
+        count += 1
+    return "".join(parts[:count]), "".join(parts[count:])
