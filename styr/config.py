@@ -238,8 +238,58 @@ def _options(value: Any, source: Path, rules: tuple[Rule, ...]) -> dict[str, dic
             )
         for key, chosen in given.items():
             _check_option(f"options.{name}.{key}", chosen, rule.options[key], source)
+            _check_range(f"options.{name}.{key}", chosen, rule.option_range.get(key), source)
+        _check_order(name, rule.options | given, rule.option_order, source)
         result[rule.code] = dict(given)
     return result
+
+
+def _check_range(
+    setting: str, value: Any, bounds: tuple[float | None, float | None] | None, source: Path
+) -> None:
+    """Refuse a number outside what the rule can use (`similarity: -5`, `max: -1`)."""
+    if bounds is None or isinstance(value, bool) or not isinstance(value, int | float):
+        return
+    low, high = bounds
+    if (low is None or value >= low) and (high is None or value <= high):
+        return
+    if high is None:
+        wanted = N_("at least {low}")
+    elif low is None:
+        wanted = N_("at most {high}")
+    else:
+        wanted = N_("between {low} and {high}")
+    raise ConfigError(
+        "config-option-type",  # the same sentence: what it must be, and what it is
+        path=str(source),
+        setting=setting,
+        **both_languages("expected", wanted, low=_shown(low), high=_shown(high)),
+        actual=_described(value, "sv"),
+        actual_en=_described(value, "en"),
+    )
+
+
+def _check_order(
+    name: str, values: dict[str, Any], pairs: tuple[tuple[str, str], ...], source: Path
+) -> None:
+    """Refuse a lower limit above its upper one (`min_years: 5` with `max_years: 2`).
+
+    The defaults count too: `min_years: 6` alone is above the default `max_years: 4`.
+    """
+    for lower, upper in pairs:
+        if values[lower] > values[upper]:
+            raise ConfigError(
+                "config-option-order",
+                path=str(source),
+                lower=f"options.{name}.{lower}",
+                upper=f"options.{name}.{upper}",
+                low=_shown(values[lower]),
+                high=_shown(values[upper]),
+            )
+
+
+def _shown(value: float | None) -> str:
+    return "" if value is None else f"{value:g}"
 
 
 def _check_option(setting: str, value: Any, default: Any, source: Path) -> None:

@@ -86,6 +86,10 @@ MESSAGES: dict[str, Text] = {
         "The setting {setting} in {path} must be {expected}, but is {actual}. Correct the value "
         "or remove the setting to use the default."
     ),
+    "config-option-order": N_(
+        "The setting {lower} in {path} is {low}, more than {upper}, which is {high}. The lower "
+        "limit cannot be above the upper one: correct one of them."
+    ),
     "bad-date": N_("Invalid date '{value}'; write YYYY-MM-DD."),
     "bad-period": N_(
         "Invalid period '{value}'; write a year (2024), a tertial (2024-T2) or a half-year "

@@ -176,6 +176,58 @@ def test_option_errors_describe_the_value_plainly_in_english(
 
 
 @pytest.mark.parametrize(
+    ("option", "expected"),
+    [
+        ("indicator-repeats-goal: {similarity: -5}", "mellan 0 och 1"),
+        ("indicator-repeats-goal: {similarity: 1.5}", "mellan 0 och 1"),
+        ("too-many-goals: {max: -1}", "minst 0"),
+        ("layer-upon-layer: {max_per_type: -3}", "minst 0"),
+        ("goal-horizon: {min_years: -2}", "minst 1"),
+    ],
+)
+def test_rule_options_out_of_range_are_configuration_errors(
+    blank_repo: Path, option: str, expected: str, run_cli: Callable[..., CliResult]
+) -> None:
+    _manifest_lint(blank_repo, f"  options: {{{option}}}\n")
+    result = run_cli("lint", blank_repo)
+    assert result.code == 2
+    setting = "options." + option.split(":")[0] + "." + option.split("{")[1].split(":")[0]
+    assert setting in result.err and "styr.yaml" in result.err
+    assert expected in result.err
+    assert option.split(": ")[-1].rstrip("}") in result.err  # the value given
+
+
+@pytest.mark.parametrize(
+    "options",
+    [
+        "min_years = 5\nmax_years = 2\n",
+        "min_years = 6\n",  # above the default max_years, 4
+    ],
+)
+def test_a_lower_limit_above_the_upper_one_is_a_configuration_error(
+    blank_repo: Path, options: str, run_cli: Callable[..., CliResult]
+) -> None:
+    (blank_repo.parent / "pyproject.toml").write_text(
+        "[tool.styr.options.goal-horizon]\n" + options, encoding="utf-8"
+    )
+    result = run_cli("lint", "--lang", "en", blank_repo)
+    assert result.code == 2
+    assert "pyproject.toml" in result.err
+    assert "options.goal-horizon.min_years" in result.err
+    assert "Internal error" not in result.err
+
+
+def test_options_at_the_ends_of_their_range_are_accepted(blank_repo: Path) -> None:
+    _manifest_lint(
+        blank_repo,
+        "  options: {indicator-repeats-goal: {similarity: 0}, too-many-goals: {max: 0},"
+        " goal-horizon: {min_years: 3, max_years: 3}}\n",
+    )
+    config = load_config(blank_repo, _manifest(blank_repo), ALL_RULES)
+    assert config.options["G005"] == {"min_years": 3, "max_years": 3}
+
+
+@pytest.mark.parametrize(
     "option",
     [
         "indicator-repeats-goal: {similarity: 1}",  # a whole number is a number too

@@ -412,7 +412,12 @@ def test_d10_d11_a_value_of_the_wrong_kind_is_a_finding(
 
 @pytest.mark.parametrize(
     "options",
-    ["no-target-group: {extra_groups: 5}", 'too-many-goals: {max: "x"}'],
+    [
+        "no-target-group: {extra_groups: 5}",
+        'too-many-goals: {max: "x"}',
+        "indicator-repeats-goal: {similarity: -5}",
+        "goal-horizon: {min_years: 5, max_years: 2}",
+    ],
 )
 def test_d18_a_rule_option_of_the_wrong_sort_is_a_configuration_error(
     run_cli: Run, repo: Path, options: str

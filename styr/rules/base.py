@@ -42,6 +42,12 @@ class Rule:
     message: Text
     doc: Text
     options: dict[str, Any] = field(default_factory=dict)
+    # The smallest and largest value each numeric option may take (None: no
+    # bound), and pairs of options of which the first may not exceed the
+    # second: a value out of range is a configuration error, not a rule that
+    # quietly reports everything or nothing.
+    option_range: dict[str, tuple[float | None, float | None]] = field(default_factory=dict)
+    option_order: tuple[tuple[str, str], ...] = ()
     # What a finding of this rule takes for granted about the other files (see
     # styr.withholding): it is withheld when a file it presumes did not load.
     presumes: frozenset[str] = frozenset()

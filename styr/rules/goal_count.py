@@ -17,6 +17,7 @@ RULE = Rule(
     summary=N_("Too many goals"),
     message=N_("{organisation} has {count} goals; at most {max} keep steering clear."),
     options={"max": 3},
+    option_range={"max": (0, None)},
     doc=N_("""Reports a board or company with more goals than the limit (option `max`, default 3).
 
 Why (Helsingborg's guide): "Att sätta upp mål är att prioritera. Vi kan inte

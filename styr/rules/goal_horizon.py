@@ -17,6 +17,8 @@ RULE = Rule(
     summary=N_("Goal horizon"),
     message=N_("The goal '{title}': {problem}"),
     options={"min_years": 1, "max_years": 4},
+    option_range={"min_years": (1, None), "max_years": (1, None)},
+    option_order=(("min_years", "max_years"),),
     doc=N_("""Reports a goal whose horizon is missing, longer than 1–4 years, or outside the term.
 
 Why (Helsingborg's guide): "Mål kan vara kortsiktiga (1 år) eller på lite

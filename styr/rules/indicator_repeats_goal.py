@@ -20,6 +20,7 @@ RULE = Rule(
         "waiting time …) and how."
     ),
     options={"similarity": 0.9},
+    option_range={"similarity": (0, 1)},
     doc=N_("""Reports an indicator whose title is (almost) the goal's own title.
 
 Why (ESV): indicators are separate from the goal but represent it; they

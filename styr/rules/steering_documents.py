@@ -39,6 +39,7 @@ LAYERS = Rule(
         "merged or repealed."
     ),
     options={"max_per_type": 10},
+    option_range={"max_per_type": (0, None)},
     doc=N_("""Reports more steering documents of one type than `max_per_type` (default 10).
 
 Why (Trollhättan): "Lager på lager på lager … styrning": 32 riktlinjer, 27
