@@ -18,6 +18,15 @@ BaseUrlOption = Annotated[
     str,
     typer.Option("--base-url", help=N_("The Kolada API's address (for tests and mirrors).")),
 ]
+# Every command that asks Kolada has the same time limit, so that the advice to
+# give it more time with --timeout holds wherever Kolada runs out of time.
+TimeoutOption = Annotated[
+    float | None,
+    typer.Option(
+        "--timeout",
+        help=N_("Time limit in seconds for the whole fetch, retries and waits included."),
+    ),
+]
 
 
 def kolada_pull(
@@ -35,13 +44,7 @@ def kolada_pull(
         bool, typer.Option("--overwrite", help=N_("Overwrite values typed by hand too."))
     ] = False,
     base_url: BaseUrlOption = KOLADA_API,
-    timeout: Annotated[
-        float | None,
-        typer.Option(
-            "--timeout",
-            help=N_("Time limit in seconds for the whole fetch, retries and waits included."),
-        ),
-    ] = None,
+    timeout: TimeoutOption = None,
     peers: Annotated[
         bool,
         typer.Option(
@@ -102,6 +105,7 @@ def kolada_search(
         ),
     ] = None,
     base_url: BaseUrlOption = KOLADA_API,
+    timeout: TimeoutOption = None,
     lang: LanguageOption = None,
 ) -> None:
     from styr.kolada.lookup import find_kpis, search_root
@@ -112,7 +116,9 @@ def kolada_search(
     if not text.strip():
         raise UsageError("kolada-search-empty")
     root = search_root(repository)
-    searched = find_kpis(text, root=root, base_url=base_url, offline=offline, limit=limit)
+    searched = find_kpis(
+        text, root=root, base_url=base_url, offline=offline, limit=limit, timeout=timeout
+    )
     stored = searched.snapshot
     if stored is not None:
         key = "kolada-offline-fallback" if searched.fell_back else "kolada-searched-snapshot"
@@ -148,13 +154,14 @@ def kolada_metadata(
         ),
     ] = False,
     base_url: BaseUrlOption = KOLADA_API,
+    timeout: TimeoutOption = None,
     lang: LanguageOption = None,
 ) -> None:
     from styr.kolada.metadata import snapshot_status, update_command, update_snapshot
 
     language = output_language(lang)
     if update:
-        done = update_snapshot(path, user_cache=user_cache, base_url=base_url)
+        done = update_snapshot(path, user_cache=user_cache, base_url=base_url, timeout=timeout)
         date = done.fetched_at.date().isoformat()
         path_text = str(done.path)
         typer.echo(

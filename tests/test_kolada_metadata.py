@@ -165,3 +165,49 @@ def test_the_snapshot_is_json_with_its_date_and_address(
     assert data["kpis"][0]["id"] == "N10000"
     assert data["kpis"][0]["is_divided_by_gender"] is False
     assert datetime.fromisoformat(data["fetched_at"]).tzinfo is not None
+
+
+def test_timeout_bounds_the_update_and_is_what_the_advice_names(
+    kolada_fake: FakeKolada, run_cli: Run, blank_repo: Path
+) -> None:
+    import time
+
+    _fill(kolada_fake)
+    kolada_fake.fail(Failure(429, retry_after="30"))  # asks to wait past the time given
+    started = time.monotonic()
+    result = run_cli(
+        "kolada",
+        "metadata",
+        "--update",
+        blank_repo,
+        "--base-url",
+        kolada_fake.base_url,
+        "--timeout",
+        "1",
+        "--lang",
+        "en",
+    )
+    assert time.monotonic() - started < 5
+    assert result.code == 2
+    assert "(1 s)" in result.err and "--timeout" in result.err
+    assert not repository_path(blank_repo).exists()
+    # The advice holds: given more time, the same update goes through.
+    kolada_fake.fail(Failure(429, retry_after="1"))
+    again = run_cli(
+        "kolada",
+        "metadata",
+        "--update",
+        blank_repo,
+        "--base-url",
+        kolada_fake.base_url,
+        "--timeout",
+        "30",
+    )
+    assert again.code == 0, again.err
+    assert sorted(read(repository_path(blank_repo)).kpis) == [f"N1000{n}" for n in range(5)]
+
+
+def test_a_bad_update_timeout_is_a_usage_error(run_cli: Run, blank_repo: Path) -> None:
+    result = run_cli("kolada", "metadata", "--update", blank_repo, "--timeout", "0")
+    assert result.code == 2
+    assert "--timeout" in result.err and "Ogiltig tidsgräns" in result.err

@@ -268,3 +268,29 @@ def test_the_kolada_commands_help_says_all_they_do(run_cli: Run) -> None:
     assert "hämta utfall och värden för kommuner att jämföra med, sök nyckeltal" in said
     english = " ".join(run_cli("--lang", "en", "kolada", "--help").out.split())
     assert "search key figures" in english
+
+
+def test_timeout_bounds_the_search_online(
+    kolada_fake: FakeKolada, run_cli: Run, repository: Path
+) -> None:
+    import time
+
+    _fill(kolada_fake)
+    _snapshot(repository, [KpiInfo("N15428", ELIGIBLE)])
+    kolada_fake.fail(Failure(200, delay=4))  # answers, but later than the time given
+    started = time.monotonic()
+    result = run_cli(
+        "kolada", "search", "behöriga", "--base-url", kolada_fake.base_url, "--timeout", "1"
+    )
+    assert time.monotonic() - started < 3.5
+    assert result.code == 0, result.err
+    assert "2026-11-20" in result.err  # it searched the stored list instead
+
+
+@pytest.mark.parametrize("timeout", ["0", "-5", "nan"])
+def test_a_bad_search_timeout_is_a_usage_error(
+    run_cli: Run, repository: Path, timeout: str
+) -> None:
+    result = run_cli("kolada", "search", "behöriga", "--offline", "--timeout", timeout)
+    assert result.code == 2
+    assert "--timeout" in result.err and "Ogiltig tidsgräns" in result.err

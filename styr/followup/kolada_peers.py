@@ -16,7 +16,6 @@ file's comments at its top (the editor's schema line among them) are kept.
 from __future__ import annotations
 
 import json
-import math
 import time
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
@@ -33,7 +32,7 @@ from styr.followup.peer_file import earlier_file, kept_header
 from styr.followup.peers import COUNTRY, PEER_VALUES, EarlierValue, PeerValue
 from styr.i18n import N_, translate
 from styr.kolada import Outcome, fetch_group, fetch_outcomes
-from styr.kolada.session import DEFAULT_TOTAL_TIMEOUT
+from styr.kolada.session import run_time_limit
 from styr.model.index import build_index
 from styr.model.repository import Repository, find_repositories, load_repository
 from styr.schema_validators import SCHEMA_SUFFIX
@@ -88,9 +87,7 @@ def pull_peers(
 
     `timeout` bounds the whole run (the group's members and the values), in seconds.
     """
-    limit = DEFAULT_TOTAL_TIMEOUT if timeout is None else timeout
-    if not (math.isfinite(limit) and limit > 0):
-        raise UsageError("kolada-bad-timeout", value=timeout)
+    limit = run_time_limit(timeout)
     ends = time.monotonic() + limit
     root = find_repositories([path])[0]
     repository = load_repository(root)

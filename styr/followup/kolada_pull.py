@@ -13,7 +13,6 @@ succeeded, all of them or none. The whole fetch has a time limit (`timeout`, sec
 from __future__ import annotations
 
 import io
-import math
 import re
 from datetime import date
 from pathlib import Path, PurePosixPath
@@ -28,7 +27,7 @@ from styr.followup.evaluate import read_outcomes
 from styr.followup.kolada_merge import merge, update_in_place
 from styr.followup.kolada_revisions import Revision, is_kolada_source
 from styr.kolada import fetch_outcomes
-from styr.kolada.session import DEFAULT_TOTAL_TIMEOUT
+from styr.kolada.session import run_time_limit
 from styr.load import limits, parse_document
 from styr.load.access import Refused, read_inside
 from styr.messages import message
@@ -71,9 +70,7 @@ def pull(
     `timeout` is the whole fetch's time limit in seconds, retries and waits
     included (DEFAULT_TOTAL_TIMEOUT when None).
     """
-    limit = DEFAULT_TOTAL_TIMEOUT if timeout is None else timeout
-    if not (math.isfinite(limit) and limit > 0):
-        raise UsageError("kolada-bad-timeout", value=timeout)
+    limit = run_time_limit(timeout)
     root = find_repositories([path])[0]
     repository = load_repository(root)
     code = repository.municipality_code

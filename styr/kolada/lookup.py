@@ -58,23 +58,26 @@ def find_kpis(
     base_url: str,
     offline: bool = False,
     limit: int | None = None,
-    timeout: float = SEARCH_TIMEOUT,
+    timeout: float | None = None,
 ) -> Searched:
     """KPIs matching `text`: online from Kolada unless `offline`, else from the snapshot.
 
     When Kolada cannot be reached (no network, too slow) or answers that it is
     busy, the snapshot is searched instead (`why` says which); with no snapshot
-    either, a SnapshotError says how to make one.
+    either, a SnapshotError says how to make one. `timeout` bounds the online
+    read, in seconds (SEARCH_TIMEOUT when None).
     """
     from styr.kolada import metadata
+    from styr.kolada.session import run_time_limit
 
+    seconds = run_time_limit(timeout, SEARCH_TIMEOUT)
     if offline:
         stored = metadata.stored(root)
         return Searched(search(stored.kpis.values(), text, limit), stored, fell_back=False)
     from styr.kolada.errors import KoladaConnectionError, KoladaHTTPError
 
     try:
-        kpis = _online(base_url, timeout)
+        kpis = _online(base_url, seconds)
     except (KoladaConnectionError, KoladaHTTPError) as error:
         try:
             stored = metadata.stored(root)

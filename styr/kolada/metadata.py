@@ -80,9 +80,14 @@ def target_of(path: Path, *, user_cache: bool) -> Path:
     return snapshot.repository_path(find_repositories([path])[0])
 
 
-def update_snapshot(path: Path, *, user_cache: bool, base_url: str) -> Updated:
-    """`styr kolada metadata --update [PATH] [--user-cache]`."""
-    return update(target_of(path, user_cache=user_cache), base_url=base_url)
+def update_snapshot(
+    path: Path, *, user_cache: bool, base_url: str, timeout: float | None = None
+) -> Updated:
+    """`styr kolada metadata --update [PATH] [--user-cache] [--timeout SECONDS]`."""
+    from styr.kolada.session import run_time_limit
+
+    limit = run_time_limit(timeout)  # refused before anything is looked for or fetched
+    return update(target_of(path, user_cache=user_cache), base_url=base_url, total_timeout=limit)
 
 
 def snapshot_status(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import time
 import urllib.parse
 import urllib.request
@@ -9,6 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Protocol, TypedDict
 
+from styr.errors import UsageError
 from styr.kolada.checks import check_seconds, check_tuning, checked_base_url
 from styr.kolada.transport import SocketWatch, default_opener
 
@@ -17,6 +19,18 @@ DEFAULT_BASE_URL = "https://api.kolada.se/v3"
 DEFAULT_REQUEST_TIMEOUT = 60.0
 # The whole fetch, retries and waits included (`styr kolada pull --timeout`).
 DEFAULT_TOTAL_TIMEOUT = 300.0
+
+
+def run_time_limit(timeout: float | None, default: float = DEFAULT_TOTAL_TIMEOUT) -> float:
+    """The whole fetch's time limit in seconds from `--timeout` (`default` when not given).
+
+    Every Kolada command reads its `--timeout` here, so that each refuses the
+    same values (0, negative, not a number) with the same usage error.
+    """
+    limit = default if timeout is None else timeout
+    if not (math.isfinite(limit) and limit > 0):
+        raise UsageError("kolada-bad-timeout", value=timeout)
+    return limit
 
 
 class Opener(Protocol):
