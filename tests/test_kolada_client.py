@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import errno
 import json
+import re
 import socket
 import ssl
 import threading
@@ -566,6 +567,35 @@ def test_malformed_json(kolada: LocalKolada, sleeps: list[float], body: bytes) -
 
     assert caught.value.key == "kolada-bad-json"
     assert_clean(caught.value)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        b"",
+        b'{"values": [',
+        b'{"values": NaN}',
+        b'{"values": Infinity}',
+        b"\xff\xfe[",
+        b"[" * 100_000,
+    ],
+    ids=["empty", "truncated", "nan", "infinity", "bad-bytes", "deep"],
+)
+def test_why_an_answer_is_not_json_is_said_in_swedish(
+    kolada: LocalKolada, sleeps: list[float], body: bytes
+) -> None:
+    kolada.script(Reply(200, body))
+
+    with pytest.raises(KoladaResponseError) as caught:
+        fetch(kolada, sleeps)
+
+    swedish = message(caught.value.key, "sv", **caught.value.params)
+    english = message(caught.value.key, "en", **caught.value.params)
+    assert swedish != english
+    # The parser's own English may follow only as a quoted detail.
+    said = re.sub(r"\(”[^”]*”\)", "", swedish)
+    for word in ("Expecting", "is not valid", "codec", "decode", "recursion", "{", "}"):
+        assert word not in said, (word, swedish)
 
 
 def test_deeply_nested_json_is_refused(kolada: LocalKolada, sleeps: list[float]) -> None:

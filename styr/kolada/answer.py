@@ -12,6 +12,7 @@ import math
 import urllib.parse
 from dataclasses import dataclass
 
+from styr.i18n import N_, both_languages
 from styr.kolada.errors import KoladaResponseError
 
 GENDERS = frozenset({"T", "K", "M"})
@@ -65,12 +66,43 @@ def parse_json(body: bytes, url: str) -> object:
     try:
         return json.loads(body, parse_constant=_refuse_constant)
     except (ValueError, RecursionError) as error:  # RecursionError: absurdly deep nesting
-        raise KoladaResponseError("kolada-bad-json", url=url, reason=str(error)) from error
+        raise KoladaResponseError("kolada-bad-json", url=url, **_why_not_json(error)) from error
+
+
+class _NotAJsonNumber(ValueError):
+    """NaN or Infinity in the answer: `name` is the word Kolada wrote."""
+
+    def __init__(self, name: str) -> None:
+        super().__init__(name)
+        self.name = name
 
 
 def _refuse_constant(name: str) -> object:
     # NaN and Infinity are not JSON; Python's parser accepts them unless told otherwise.
-    raise ValueError(f"{name} is not valid JSON")
+    raise _NotAJsonNumber(name)
+
+
+def _why_not_json(error: Exception) -> dict[str, str]:
+    """Why the answer is not JSON, in the reader's language (`reason`, `reason_en`).
+
+    The parser's own sentence is English ("Expecting value"); it follows in
+    quotes only as a detail, after where in the answer it went wrong.
+    """
+    if isinstance(error, _NotAJsonNumber):
+        return both_languages(
+            "reason", N_("it holds {name}, which is no number JSON allows"), name=error.name
+        )
+    if isinstance(error, json.JSONDecodeError):
+        return both_languages(
+            "reason",
+            N_("it breaks off or goes wrong at line {line}, column {column} (“{detail}”)"),
+            line=error.lineno,
+            column=error.colno,
+            detail=error.msg,
+        )
+    if isinstance(error, UnicodeDecodeError):
+        return both_languages("reason", N_("its characters cannot be read as text"))
+    return both_languages("reason", N_("it is nested too deeply to be read"))
 
 
 def bad_shape(url: str, where: str) -> KoladaResponseError:
