@@ -8,10 +8,13 @@ A wrong shape never reaches the output formats, so it can never crash a run.
 
 from __future__ import annotations
 
-from collections.abc import Container
-from typing import Any
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
 
 from styr.findings import Severity
+
+if TYPE_CHECKING:
+    from styr.rules.base import Rule
 
 ENTRY_KEYS = frozenset(("manifest", "files", "suppressed", "withheld", "fail_on", "findings"))
 FINDING_KEYS = frozenset(("code", "severity", "file", "line", "column", "path", "params"))
@@ -20,8 +23,10 @@ SEVERITY_LABELS = frozenset(severity.label for severity in Severity)
 _TEXT_ONLY = frozenset((str,))  # what JSON gives for a text: exactly str
 
 
-def valid_entry(entry: Any, rule_codes: Container[str]) -> bool:
-    """Whether `entry` has exactly the keys and types of an entry, naming only known rules."""
+def valid_entry(entry: Any, rules: Mapping[str, Rule]) -> bool:
+    """Whether `entry` has exactly the keys and types of an entry, naming only known rules,
+    and each finding's parameters fill every placeholder of its rule's message (an entry
+    with `"params": {}` would otherwise print `{problem}` as it stands)."""
     return (
         isinstance(entry, dict)
         and entry.keys() == ENTRY_KEYS
@@ -30,16 +35,16 @@ def valid_entry(entry: Any, rule_codes: Container[str]) -> bool:
         and (entry["withheld"] is None or _withheld(entry["withheld"]))
         and (entry["fail_on"] is None or _label(entry["fail_on"]))
         and isinstance(entry["findings"], list)
-        and all(_finding(finding, rule_codes) for finding in entry["findings"])
+        and all(_finding(finding, rules) for finding in entry["findings"])
     )
 
 
-def _finding(finding: Any, rule_codes: Container[str]) -> bool:
+def _finding(finding: Any, rules: Mapping[str, Rule]) -> bool:
     return (
         isinstance(finding, dict)
         and finding.keys() == FINDING_KEYS
         and isinstance(finding["code"], str)
-        and finding["code"] in rule_codes
+        and finding["code"] in rules
         and _label(finding["severity"])
         and (finding["file"] is None or _text(finding["file"]))
         and _count(finding["line"])
@@ -47,6 +52,7 @@ def _finding(finding: Any, rule_codes: Container[str]) -> bool:
         and isinstance(finding["path"], list)
         and all(isinstance(part, str) or _integer(part) for part in finding["path"])
         and isinstance(finding["params"], dict)
+        and not rules[finding["code"]].unfilled(finding["params"])
     )
 
 

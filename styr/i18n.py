@@ -29,6 +29,8 @@ from __future__ import annotations
 
 import gettext as _gettext
 import os
+import re
+import string
 import sys
 from collections.abc import Mapping, Sequence
 from functools import cache
@@ -89,6 +91,16 @@ def translate(text: Text, language: str, /, **params: Any) -> str:
     # gettext gives the catalogue's header for "": an empty text stays empty.
     result = _lookup(text, language) if text else ""
     return result.format(**localised(params, language)) if params else result
+
+
+@cache
+def placeholders(text: Text) -> frozenset[str]:
+    """The names of the `{placeholders}` in a marked text (its Swedish has the same)."""
+    names = set()
+    for _, field_name, _, _ in string.Formatter().parse(text):
+        if field_name:
+            names.add(re.split(r"[.\[]", field_name, maxsplit=1)[0])
+    return frozenset(names)
 
 
 def count_text(forms: tuple[str, str], count: int, language: str, /, **params: Any) -> str:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -40,6 +40,7 @@ from styr.named_documents import NamedDocuments
 from styr.parallel import map_in_processes
 
 if TYPE_CHECKING:
+    from styr.rules.base import Rule
     from styr.withholding import Withheld
 
 
@@ -267,21 +268,31 @@ def to_cache_entry(result: RepositoryResult) -> dict[str, object]:
     }
 
 
-class _RuleCodes:
-    """The known rule codes; the rules are imported only for an entry that has findings."""
+class _KnownRules(Mapping[str, "Rule"]):
+    """The rules by code; they are imported only for an entry that has findings."""
 
-    def __contains__(self, code: object) -> bool:
+    def __getitem__(self, code: str) -> Rule:
         from styr.rules.catalogue import BY_CODE
 
-        return code in BY_CODE
+        return BY_CODE[code]
+
+    def __iter__(self) -> Iterator[str]:
+        from styr.rules.catalogue import BY_CODE
+
+        return iter(BY_CODE)
+
+    def __len__(self) -> int:
+        from styr.rules.catalogue import BY_CODE
+
+        return len(BY_CODE)
 
 
-_KNOWN_CODES = _RuleCodes()
+_KNOWN_RULES = _KnownRules()
 
 
 def from_cache_entry(root: Path, entry: Any) -> RepositoryResult | None:
     """The result an entry holds; None (a miss) unless it has exactly the entry shape."""
-    if not valid_entry(entry, _KNOWN_CODES):
+    if not valid_entry(entry, _KNOWN_RULES):
         return None
     repository = Repository(
         root=root,

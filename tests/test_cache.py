@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import stat
 import sys
 import time
@@ -24,6 +25,7 @@ from styr.cache_context import code_digest
 from styr.cli import main
 from styr.lint import lint_paths, to_cache_entry
 from styr.model.repository import read_repository_files
+from styr.rules.catalogue import BY_CODE
 
 TODAY = date(2026, 6, 1)
 POSIX_ONLY = pytest.mark.skipif(os.name != "posix", reason="POSIX ownership and modes")
@@ -186,7 +188,8 @@ WRONG_FINDING_VALUES: dict[str, list[Any]] = {
     "line": [None, "1", 1.5, True, -1],
     "column": [None, "1", 1.5, True, -1],
     "path": [None, "x", [None], [1.5], [[]], [True]],
-    "params": [None, [], "x"],
+    # `{}` leaves the message's placeholders empty (it printed `{problem}` as it stands).
+    "params": [None, [], "x", {}],
 }
 
 
@@ -250,6 +253,21 @@ def test_a_wrong_shaped_entry_through_the_cli(
     cached = _lint(run_cli, broken, "--cache-dir", cache.folder)
     uncached = _lint(run_cli, broken, "--no-cache")
     assert (cached.code, cached.out, cached.err) == (uncached.code, uncached.out, uncached.err)
+
+
+def test_an_entry_whose_params_leave_the_message_unfilled_is_rebuilt_through_the_cli(
+    broken: Path, tmp_path: Path, run_cli: Callable[..., CliResult]
+) -> None:
+    cache = _cache(tmp_path)
+    good = to_cache_entry(lint_paths([broken], today=TODAY).results[0])
+    emptied = [{**finding, "params": {}} for finding in good["findings"]]
+    assert any("{" in BY_CODE[f["code"]].message for f in emptied)  # a message to fill
+    cache.store(_key(cache, broken), {**good, "findings": emptied})
+    text = ("lint", broken, "--today", TODAY.isoformat())  # the messages as a person reads them
+    cached = run_cli(*text, "--cache-dir", cache.folder)
+    uncached = run_cli(*text, "--no-cache")
+    assert (cached.code, cached.out, cached.err) == (uncached.code, uncached.out, uncached.err)
+    assert re.search(r"\{[a-z_]+\}", cached.out) is None
 
 
 def test_only_values_json_gives_back_exactly_are_stored(tmp_path: Path) -> None:

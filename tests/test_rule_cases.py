@@ -27,7 +27,7 @@ import pytest
 import yaml
 
 from styr.lint import lint_paths
-from styr.rules.catalogue import ALL_RULES
+from styr.rules.catalogue import ALL_RULES, BY_CODE
 from styr.scaffold import init_repository
 
 CASES_DIR = Path(__file__).resolve().parent / "rule_cases"
@@ -74,6 +74,9 @@ def test_rule_case(code: str, case: dict[str, Any], tmp_path: Path) -> None:
         if f.code == code and f.file is not None
     ]
     assert got == case["expect"], [f"{f.code} {f.line}:{f.column} {f.params}" for f in findings]
+    # Every finding, of this rule or another, fills each placeholder of its message.
+    unfilled = {f.code: BY_CODE[f.code].unfilled(f.params) for f in findings}
+    assert not any(unfilled.values()), unfilled
 
 
 def test_every_rule_has_failing_and_passing_cases() -> None:

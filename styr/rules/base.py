@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from styr.findings import Finding, PathInDocument, Severity
-from styr.i18n import Text, translate
+from styr.i18n import Text, placeholders, translate
 from styr.report.formatting import number
 
 Language = str  # "sv" or "en"
@@ -58,6 +58,13 @@ class Rule:
         except (KeyError, IndexError, ValueError):
             # A message must never crash the run; show the raw template instead.
             return translate(self.message, language)
+
+    def unfilled(self, params: dict[str, Any]) -> frozenset[str]:
+        """The placeholders of the message that `params` leaves empty (none for a sound finding).
+
+        `x` fills `{x}` in both languages; `x_en` alone would leave the Swedish empty.
+        """
+        return placeholders(self.message) - params.keys()
 
     def message_in(self, language: Language) -> str:
         """The message template, placeholders unfilled."""
