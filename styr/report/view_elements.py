@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any
 
+from styr.followup.evaluate import stands_as_goal
 from styr.model.index import Element, Index
 from styr.model.repository import Repository
 from styr.report import formatting as fmt
@@ -177,6 +178,8 @@ class ElementViews:
             provenance_text(data, self.t),
             " · ".join(f"{f.label}: {f.text}" for f in decision) if decision else "",
             self.peers.of(data) if "kolada" in data else None,  # nothing to compare by
+            stands_as_goal(element),
+            self.follow.goals.get(id(element)),  # status as a goal of its own
         )
 
     def better(self, data: dict[str, Any]) -> str:

@@ -76,6 +76,10 @@ class IndicatorView:
     provenance: str = ""  # where the text comes from, or that it is an example
     decision: str = ""  # a smart goal's decision: "Beslut: Beslutad av Kommunfullmäktige …"
     peers: PeerView | None = None  # beside other municipalities' values (styr.report.view_peers)
+    # It stands as a goal of its own (`stands_as_goal`: targets, under no goal), and its
+    # fulfilment as one in the follow-up period: the follow-up summary counts it so.
+    stands_as_goal: bool = False
+    status: StatusView | None = None
 
 
 @dataclass(slots=True)

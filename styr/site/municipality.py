@@ -25,6 +25,7 @@ from styr.site.pages import (
     Arrangement,
     Crumb,
     OrganisationLink,
+    by_status,
     document_rows,
     goal_count,
     grouped_by_organisation,
@@ -106,7 +107,6 @@ class _Site:
         self.content_lang = content_lang_attribute(options.content_language, labels.language)
         self.branding = view.branding
         self.address = self.branding.site_url if self.branding else ""  # `site: url:`
-        self.arrangement = Arrangement.of(view)
         # The start page's heading of each level and of each council-level kind, for the
         # breadcrumbs (`organisationer-1`, `niva-1`).
         self.level_sections = {
@@ -116,9 +116,18 @@ class _Site:
             kind: f"niva-{number}"
             for number, (kind, _) in enumerate(kind_groups(view.council_areas), start=1)
         }
+        self.arrangement = Arrangement.of(view, self.council_owner())
         self.boards: list[tuple[str, list[BoardEntry]]] = []  # by level
         self.written: list[str] = []
         self.frames = Frames()  # the header and footer, once for each folder of pages
+
+    def council_owner(self) -> OrganisationLink:
+        """Whom the goal list names for the council level's own goals: the model's name for
+        its top level ("Kommunfullmäktige"), linked to where the start page shows them."""
+        levels = self.view.levels
+        name = levels[0] if levels else self.t.council_level
+        section = next(iter(self.kind_sections.values()), "kf-mal")
+        return OrganisationLink("", name, f"{u.START}#{section}")
 
     # --- what every page shares ---------------------------------------------------------
 
@@ -242,10 +251,8 @@ class _Site:
             area_pages=self.urls.area_pages,
             boards=self.boards,
             # The goal list has a section for each status its goals have: the summary links
-            # there, and only there (a council-level smart goal is on its area's page).
-            status_sections={
-                c.status.key for c in self.arrangement.contributions if c.status is not None
-            },
+            # there, and only there.
+            status_sections=set(by_status(self.arrangement.contributions)),
         )
 
     def goals_page(self) -> None:
@@ -277,10 +284,7 @@ class _Site:
             return self.urls.area_pages[area.id]
 
         unlinked = [c for c in contributions if not arrangement.areas_of(c)]
-        by_status: dict[str, tuple[Any, list[Any]]] = {}
-        for c in contributions:
-            if c.status is not None:
-                by_status.setdefault(c.status.key, (c.status, []))[1].append(c)
+        statuses = by_status(contributions)
         self.page(
             u.GOALS,
             "goals.html.j2",
@@ -300,7 +304,7 @@ class _Site:
             boards=boards,
             by_area=[(area, slug, arrangement.by_area.get(area.id, [])) for area, slug in areas],
             by_organisation=_owners(contributions),
-            by_status=[by_status[key] for key in _STATUS_ORDER if key in by_status],
+            by_status=[statuses[key] for key in _STATUS_ORDER if key in statuses],
             unlinked=unlinked,
             classes=classes_of,
             slug_of=_slug_of,
@@ -346,7 +350,15 @@ def legend(scale: Scale, language: str) -> tuple[list[tuple[str, str, str]], lis
     return statuses, trend_legend(language)  # the arrows beside a chart's trend
 
 
+# The goal list's filter's slug for the council level, whose goals are shown on the start
+# page and the area pages: "--" is in no slug made from an id (`urls.slug`), so no
+# organisation's can be the same.
+COUNCIL_SLUG = "kommunen--niva"
+
+
 def _slug_of(page: str) -> str:
+    if page.startswith(f"{u.START}#"):
+        return COUNCIL_SLUG
     return page.rsplit("/", 1)[-1].removesuffix(".html")
 
 

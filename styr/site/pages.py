@@ -50,6 +50,9 @@ class Contribution:
     contributes_to: tuple[Ref, ...]
     organisation: OrganisationLink
     goal: bool = True  # a goal or an indicator; False for an organisation's direction
+    # Counted as a goal by the follow-up summary (`stands_as_goal`): the goal list's sections
+    # by status hold these only, so that each holds as many as the start page counts.
+    stands_as_goal: bool = True
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,8 +73,12 @@ class Arrangement:
     reached: dict[int, list[str]] = field(default_factory=dict)  # by id() of a contribution
 
     @classmethod
-    def of(cls, view: RepositoryView) -> Arrangement:
+    def of(cls, view: RepositoryView, council: OrganisationLink | None = None) -> Arrangement:
+        """The areas of the view; with `council`, the council level's own goals as its
+        contributions (`council_contributions`), before any organisation's."""
         arrangement = cls()
+        if council is not None:
+            arrangement.contributions.extend(council_contributions(view, council))
         for area in view.council_areas:
             arrangement.area_of[area.id] = area.id
             for indicator in area.indicators:
@@ -203,6 +210,7 @@ def contributions_of(
             tuple(organisation.direction_contributes_to),
             owner,
             goal=False,
+            stands_as_goal=False,
         )
     for goal in organisation.goals:
         yield _of_goal(goal, owner)
@@ -210,15 +218,56 @@ def contributions_of(
         yield _of_indicator(indicator, owner)
 
 
-def _of_goal(goal: ItemView, owner: OrganisationLink) -> Contribution:
+def council_contributions(view: RepositoryView, owner: OrganisationLink) -> Iterator[Contribution]:
+    """The council level's goals, and its indicators that stand as goals of their own
+    (Huddinge's smart goals): the follow-up summary counts them as it counts the boards'.
+
+    What is written under an area contributes to it, whether or not it names the area.
+    """
+    for area in view.council_areas:
+        area_ref = (Ref(area.id, area.title, f"#{area.anchor}", area.kind, area.category),)
+        for indicator in area.indicators:
+            if indicator.stands_as_goal:
+                yield _of_indicator(indicator, owner, area_ref)
+        for goal in area.children:
+            yield _of_goal(goal, owner, area_ref)
+    for goal in view.council_goals:
+        yield _of_goal(goal, owner)
+
+
+def _of_goal(goal: ItemView, owner: OrganisationLink, under: tuple[Ref, ...] = ()) -> Contribution:
     ref = Ref(goal.id, goal.title, f"#{goal.anchor}", goal.kind, goal.category)
-    return Contribution(ref, goal.kind, goal.status, tuple(goal.contributes_to), owner)
+    return Contribution(ref, goal.kind, goal.status, (*under, *goal.contributes_to), owner)
 
 
-def _of_indicator(indicator: IndicatorView, owner: OrganisationLink) -> Contribution:
+def _of_indicator(
+    indicator: IndicatorView, owner: OrganisationLink, under: tuple[Ref, ...] = ()
+) -> Contribution:
     ref = Ref(indicator.id, indicator.title, f"#{indicator.anchor}", indicator.kind, "indicator")
-    status = indicator.outcome.status if indicator.outcome is not None else None
-    return Contribution(ref, indicator.kind, status, tuple(indicator.contributes_to), owner)
+    # As a goal of its own, its status as one (also when it has no outcome in the period:
+    # "not followed up"); else what its outcome says, shown beside it but not counted.
+    status = indicator.status
+    if not indicator.stands_as_goal and indicator.outcome is not None:
+        status = indicator.outcome.status
+    return Contribution(
+        ref,
+        indicator.kind,
+        status,
+        (*under, *indicator.contributes_to),
+        owner,
+        stands_as_goal=indicator.stands_as_goal,
+    )
+
+
+def by_status(
+    contributions: Iterable[Contribution],
+) -> dict[str, tuple[StatusView, list[Contribution]]]:
+    """The goals the follow-up judges, under each status they have, in the order they come."""
+    found: dict[str, tuple[StatusView, list[Contribution]]] = {}
+    for c in contributions:
+        if c.stands_as_goal and c.status is not None:
+            found.setdefault(c.status.key, (c.status, []))[1].append(c)
+    return found
 
 
 def grouped_by_organisation(
