@@ -20,6 +20,9 @@ import pytest
 from conftest import EXAMPLES
 from report_helpers import SCRIPT_TITLE, rich_repository
 
+from styr.model.index import shared_index
+from styr.model.repository import load_repository
+from styr.report.build import build_report
 from styr.scaffold import init_repository
 from styr.site import build_site
 
@@ -436,3 +439,32 @@ def test_an_empty_cell_of_the_register_says_so_in_words(tmp_path: Path) -> None:
     cells = re.findall(r"<td data-label=\"[^\"]+\">(.*?)</td>", register)
     assert cells and not [cell for cell in cells if cell.strip() in ("", "–", "-")]
     assert '<td data-label="Beslutsdatum"><span class="note">Uppgift saknas</span></td>' in register
+
+
+def test_the_register_shows_each_documents_area_owner_and_links_as_the_reports_do(
+    tmp_path: Path,
+) -> None:
+    """The area it covers, who is responsible for it and what it contributes to, where the
+    files say so: on the site's register as in the one-page reports, from the same view."""
+    index = shared_index(load_repository(EXAMPLES / "helsingborg"))
+    documents = [e for e in index.of_category("steering_document") if e.data.get("area")]
+    assert documents  # the example gives documents an area and an owner
+    build_site([EXAMPLES / "helsingborg"], tmp_path / "w")
+    rows = _register_rows((tmp_path / "w" / "styrdokument.html").read_text("utf-8"))
+    html = build_report([EXAMPLES / "helsingborg"], "html")
+    markdown = build_report([EXAMPLES / "helsingborg"], "md")
+    for document in documents:
+        area, owner = document.data["area"], index.by_id[document.data["owner"]].title
+        targets = [index.by_id[target].title for target in document.data.get("contributes_to", [])]
+        row = rows[document.id or ""]
+        assert f'<td data-label="Område">{area}</td>' in row
+        assert (
+            '<td data-label="Ansvarig"><a href="organisationer/' in row and f">{owner}</a>" in row
+        )
+        assert all(f">{target}</a>" in row.split("<td", 1)[0] for target in targets)
+        section = html.split(f'id="dok-{document.id}"', 1)[1].split("</article>", 1)[0]
+        assert f"<dt>Område</dt><dd>{area}</dd>" in section and f">{owner}</a>" in section
+        assert all(f">{target}</a>" in section for target in targets)
+        part = markdown.split(f'<a id="dok-{document.id}"></a>', 1)[1].split("\n### ", 1)[0]
+        assert f"**Område:** {area}" in part and f"**Ansvarig:** [{owner}]" in part
+        assert all(f"[{target}]" in part for target in targets)

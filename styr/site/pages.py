@@ -296,6 +296,10 @@ class DocumentRow:
     # under the title as the report shows them by the text: the register has no column
     # for them, and a reader must not take an invented document for a decided one.
     provenance: tuple[Fact, ...] = ()
+    # What the files say besides: the area it covers and who is responsible for it (`owner`),
+    # as the reports show them by the document.
+    area: Fact | None = None
+    owner: Fact | None = None
 
 
 def document_rows(documents: list[ItemView], labels: SiteLabels) -> list[DocumentRow]:
@@ -313,6 +317,8 @@ def document_rows(documents: list[ItemView], labels: SiteLabels) -> list[Documen
             fact(item, labels.next_review),
             fact(item, labels.decision),
             tuple(f for f in item.facts if f.label in marks),
+            fact(item, labels.document_area),
+            fact(item, labels.owner),
         )
         for item in documents
     ]

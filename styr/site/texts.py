@@ -54,7 +54,10 @@ SITE_TEXTS: dict[str, Text] = {
     "document_title": N_("Document"),
     # An empty cell of a table: said in words, as a bare dash says nothing to a screen reader.
     "not_given": N_("Not given"),
-    "documents_caption": N_("The steering documents: type, who adopted them and when, validity."),
+    "documents_caption": N_(
+        "The steering documents: type, area, who adopted them and when, validity, who is "
+        "responsible and the next review."
+    ),
     "documents_none": N_("No steering documents are published yet."),
     "symbols_intro": N_(
         "A status is always shown as a symbol and a word, never by colour alone. These are the "
