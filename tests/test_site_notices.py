@@ -5,9 +5,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+import yaml
 from conftest import EXAMPLES, CliResult
 from test_site_pages import read_site
 
+from styr.model.repository import load_repository
+from styr.report import build_report
 from styr.scaffold import init_repository
 from styr.site.texts import sentence
 
@@ -77,3 +80,44 @@ def test_the_accessibility_statement_claims_only_what_styr_tests(
     statement = (tmp_path / "s" / "tillganglighet.html").read_text("utf-8")
     assert "Varje sida testas automatiskt" not in statement
     assert "vars sidmallar testas automatiskt mot WCAG 2.1 nivå AA" in statement
+
+
+def _notice(page: str) -> str:
+    return page.split('<div class="notice"', 1)[1].split("</div>", 1)[0]
+
+
+def test_the_notice_names_the_parts_in_a_residents_words_not_their_files(
+    run_cli: Run, example_copy: Callable[[str], Path], tmp_path: Path
+) -> None:
+    """A file that could not be read is named by what the steering model calls what it holds
+    ("Målområde"), an error by the board it is in; on the site as in the one-page reports."""
+    repo = example_copy("huddinge")
+    with (repo / "malomraden.yaml").open("a", encoding="utf-8") as stream:
+        stream.write("  trasig: [\n")
+    model = load_repository(EXAMPLES / "huddinge").model
+    area_kind = ", ".join(kind.label("sv") for kind in model.kinds_of("council_area"))
+    assert run_cli("site", repo, "-o", tmp_path / "s", "--allow-errors").code == 0
+    html = build_report([repo], "html", allow_errors=True)
+    markdown = build_report([repo], "md", allow_errors=True)
+    pages = [_notice((tmp_path / "s" / "index.html").read_text("utf-8")), _notice(html)]
+    for notice in pages:
+        assert f"<li>{area_kind}</li>" in notice
+    assert f"> - {area_kind}\n" in markdown
+    for notice in [*pages, markdown[: markdown.index("## ")]]:
+        assert "malomraden" not in notice and ".yaml" not in notice
+
+
+def test_the_notice_says_which_board_the_errors_are_in(
+    run_cli: Run, example_copy: Callable[[str], Path], tmp_path: Path
+) -> None:
+    repo = example_copy("huddinge")
+    board = repo / "organisation" / "grundskolenamnden.yaml"
+    text = board.read_text("utf-8")
+    board.write_text(text.replace("contributes_to: [", "contributes_to: [finns-inte, ", 1), "utf-8")
+    name = yaml.safe_load(text)["name"]
+    assert run_cli("site", repo, "-o", tmp_path / "s", "--allow-errors").code == 0
+    notice = _notice((tmp_path / "s" / "index.html").read_text("utf-8"))
+    assert f"<p>Felen finns i de här delarna:</p>\n<ul>\n<li>{name}</li>\n</ul>" in notice
+    markdown = build_report([repo], "md", allow_errors=True)
+    assert f"> Felen finns i de här delarna:\n>\n> - {name}\n" in markdown
+    assert "grundskolenamnden.yaml" not in markdown[: markdown.index("## ")]

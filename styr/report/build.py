@@ -26,7 +26,7 @@ from styr.report.reach import Reach
 from styr.report.render import prepare, render_pieces
 from styr.report.texts import LANGUAGES, Labels
 from styr.report.toc import table_of_contents
-from styr.report.unreadable import publishing_notice
+from styr.report.unreadable import error_parts, publishing_notice
 from styr.report.view import RepositoryView, ViewBuilder
 
 FORMATS = {"html": "html", "md": "md", "markdown": "md"}
@@ -217,6 +217,7 @@ def repository_view(
     if with_findings or linted is not None:
         result = linted or lint_repository(repository, today=today or date.today())
         view.errors = error_count(LintResult([result]))
+        view.error_parts = error_parts(repository, result.findings, labels.language)
         if with_findings:
             view.findings = findings_view(repository, result.findings, labels)
     view.toc = table_of_contents(view, labels)
@@ -303,6 +304,7 @@ def _comparison_view(
     labels = Labels(language)
     view = ViewBuilder(repository, index, labels, Anchors(prefix)).summary()
     view.errors = error_count(LintResult([result]))
+    view.error_parts = error_parts(repository, result.findings, language)
     if with_findings:
         view.findings = findings_view(repository, result.findings, labels)
     result.repository = Repository(

@@ -269,9 +269,12 @@ def notice(document: Document, shown: PublishingNotice | None, t: Labels) -> Non
     paragraph = document.add_paragraph()
     paragraph.add_run(text(t.notice_heading)).bold = True
     document.add_paragraph(text(t.counted("notice_errors", shown.errors)))
+    if shown.wrong:
+        document.add_paragraph(text(t.notice_wrong))
+        bullets(document, [part.text for part in shown.wrong])
     if shown.unreadable:
         document.add_paragraph(text(t.notice_unreadable))
-        bullets(document, [file.name or file.path for file in shown.unreadable])
+        bullets(document, [file.part.text for file in shown.unreadable if file.part])
 
 
 def publisher_line(document: Document, branding: Branding | None) -> None:

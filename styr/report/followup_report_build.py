@@ -17,7 +17,7 @@ from styr.report.followup_report import build_followup_view, wanted_period
 from styr.report.followup_report_types import FollowupReportView
 from styr.report.render import render_pieces
 from styr.report.texts import LANGUAGES, Labels
-from styr.report.unreadable import publishing_notice, unreadable_files
+from styr.report.unreadable import error_parts, publishing_notice, unreadable_files
 
 
 def followup_report_pieces(
@@ -117,5 +117,6 @@ def linted_followup_view(
     chosen = language or (repository.language if repository.language in LANGUAGES else "sv")
     view = build_followup_view(repository, period, chosen, updated=updated)
     view.errors = error_count(LintResult([result]))
-    view.unreadable = unreadable_files(repository)
+    view.error_parts = error_parts(repository, result.findings, chosen)
+    view.unreadable = unreadable_files(repository, chosen)
     return view

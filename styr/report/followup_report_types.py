@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from styr.report.followup import StatusView
-from styr.report.unreadable import UnreadableFile
+from styr.report.unreadable import Part, UnreadableFile
 from styr.report.view_peers import PeerView
 from styr.report.view_types import TocEntry
 
@@ -138,4 +138,5 @@ class FollowupReportView:
     toc: list[TocEntry] = field(default_factory=list)  # summary, each area, other goals, changes
     branding: Branding | None = None
     errors: int = 0  # findings at error level, when published with --allow-errors
+    error_parts: list[Part] = field(default_factory=list)  # where they are, in a reader's words
     unreadable: list[UnreadableFile] = field(default_factory=list)  # for the notice, as the report

@@ -65,6 +65,7 @@ TEXTS: dict[str, Text] = {
     "other_organisations": N_("Other organisations"),
     "notice_heading": N_("Note: this report may be incomplete"),
     "notice_unreadable": N_("Parts that could not be read and are therefore missing here:"),
+    "notice_wrong": N_("The errors are in these parts:"),
     "board_unreadable": N_(
         "This part could not be read, so its mission, direction, goals and indicators are missing "
         "here."

@@ -10,11 +10,16 @@ where it would have stood.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from styr.findings import Finding, Severity
+from styr.i18n import N_, Text, translate
 from styr.model.repository import Repository
+from styr.model.steering_model import SteeringModel
+from styr.report.formatting import one_line
+from styr.report.texts import category_name
 from styr.withholding import understood
 
 if TYPE_CHECKING:
@@ -27,6 +32,14 @@ _UNSAFE = re.compile(r"[^a-z0-9_.-]+")
 
 
 @dataclass(frozen=True, slots=True)
+class Part:
+    """A part of the steering as the notice names it (`part_name`)."""
+
+    text: str
+    from_files: bool = False  # its own name, in the files' language (a board's)
+
+
+@dataclass(frozen=True, slots=True)
 class UnreadableFile:
     """A file that could not be read, with what its text says it was (or nothing)."""
 
@@ -35,6 +48,7 @@ class UnreadableFile:
     id: str = ""
     name: str = ""
     type: str = ""
+    part: Part | None = None  # what it holds in a reader's words, never its file's name
 
     @property
     def title(self) -> str:
@@ -52,21 +66,90 @@ class PublishingNotice:
 
     errors: int
     unreadable: list[UnreadableFile] = field(default_factory=list)
+    # The parts the errors are in, in a reader's words (`error_parts`): they may be wrong.
+    wrong: list[Part] = field(default_factory=list)
 
 
-def unreadable_files(repository: Repository) -> list[UnreadableFile]:
+# What a file of each kind holds, by the category whose names in the steering model say it.
+_CATEGORY_OF_FILE = {
+    "vision": "vision",
+    "programme": "programme",
+    "council": "council_area",
+    "steering_documents": "steering_document",
+    "organisation": "organisation",
+    "operational_plan": "operational_plan",
+    "work_plan": "work_plan",
+}
+# What a file of a kind that holds no elements holds, in words of our own.
+_HOLDS: dict[str, Text] = {
+    "manifest": N_("The description of the steering model"),
+    "follow_up": N_("Outcomes of the follow-up"),
+    "peer_values": N_("Other municipalities' values"),
+}
+_UNKNOWN_PART: Text = N_("A part whose content could not be read")
+
+
+def part_name(kind: str, name: str, model: SteeringModel, language: str) -> Part:
+    """What a file holds, as a reader would name it: its own name where it has one (a
+    board's), else the names the steering model gives what it holds ("Målområde").
+
+    Never the file's name: a resident reading the notice knows no files.
+    """
+    if name:
+        return Part(name, from_files=True)
+    category = _CATEGORY_OF_FILE.get(kind)
+    if category is None:
+        return Part(translate(_HOLDS.get(kind, _UNKNOWN_PART), language))
+    names = dict.fromkeys(k.label(language) for k in model.kinds_of(category))
+    return Part(", ".join(names) if names else category_name(category, language))
+
+
+def unreadable_files(repository: Repository, language: str = "sv") -> list[UnreadableFile]:
     """Every file nothing in the report can come from: it did not load, or as no known kind."""
     files = []
     for document in repository.all_documents():
         is_manifest = document is repository.manifest
         if isinstance(document.data, dict) if is_manifest else understood(document):
             continue
-        try:
-            path = document.file.relative_to(repository.root).as_posix()
-        except ValueError:
-            path = document.file.as_posix()
-        files.append(UnreadableFile(path, **_what_it_says(document.data, document.text)))
+        said = _what_it_says(document.data, document.text)
+        kind = "manifest" if is_manifest else said.get("kind", "")
+        part = part_name(kind, said.get("name", ""), repository.model, language)
+        files.append(UnreadableFile(_shown_path(repository, document), **said, part=part))
     return files
+
+
+def error_parts(
+    repository: Repository, findings: Iterable[Finding], language: str = "sv"
+) -> list[Part]:
+    """The parts the errors among `findings` are in, each once, in the order of the files;
+    a file that could not be read is left out (the notice lists it as missing)."""
+    wrong = {f.file for f in findings if f.severity >= Severity.ERROR and f.file is not None}
+    parts: dict[Part, None] = {}
+    for document in repository.all_documents():
+        if document.file not in wrong or not isinstance(document.data, dict):
+            continue
+        if document is not repository.manifest and not understood(document):
+            continue
+        kind = "manifest" if document is repository.manifest else document.kind or ""
+        parts[part_name(kind, _own_name(document.data, kind), repository.model, language)] = None
+    return list(parts)
+
+
+def _own_name(data: dict[str, Any], kind: str) -> str:
+    """A board's name, or a plan's title: what names the part where the file has one."""
+    if kind == "organisation":
+        return one_line(data.get("name"))
+    if kind in ("operational_plan", "work_plan"):
+        plan = data.get(kind)
+        return one_line(plan.get("title")) if isinstance(plan, dict) else ""
+    return ""
+
+
+def _shown_path(repository: Repository, document: Any) -> str:
+    try:
+        return str(document.file.relative_to(repository.root).as_posix())
+    except ValueError:
+        return str(document.file.as_posix())
 
 
 def _what_it_says(data: Any, text: str | None) -> dict[str, str]:
@@ -103,4 +186,5 @@ def publishing_notice(views: Sequence[RepositoryView | Any]) -> PublishingNotice
     unreadable = [file for view in views for file in view.unreadable]
     if not errors and not unreadable:
         return None
-    return PublishingNotice(errors, unreadable)
+    wrong = [part for view in views for part in getattr(view, "error_parts", [])]
+    return PublishingNotice(errors, unreadable, list(dict.fromkeys(wrong)))

@@ -42,7 +42,7 @@ class ElementViews:
         self.t = labels
         self.language = labels.language
         self.anchors = anchors
-        self.unreadable = unreadable_files(repository)
+        self.unreadable = unreadable_files(repository, labels.language)
         # Each kind's label, asked for every element and every reference to one: the
         # words of the language, found once per kind (the kinds live as long as the model).
         self._kind_labels: dict[int, str] = {}

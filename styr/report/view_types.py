@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any, overload
 
 from styr.report.followup import OutcomeView, StatusView
 from styr.report.links import ExternalLink
-from styr.report.unreadable import UnreadableFile
+from styr.report.unreadable import Part, UnreadableFile
 from styr.report.view_peers import PeerView
 
 if TYPE_CHECKING:  # styr.branding builds on the view's types itself
@@ -323,6 +323,7 @@ class RepositoryView:
     findings: Any = None  # a `FindingsView` with --with-findings
     toc: list[TocEntry] = field(default_factory=list)
     errors: int = 0  # findings at error level, when the repository was linted
+    error_parts: list[Part] = field(default_factory=list)  # where they are (`error_parts`)
     unreadable: list[UnreadableFile] = field(default_factory=list)
     # The sections' headings in the model's own words (keys: vision, vision_areas, values,
     # programme, council, council_goals, steering_documents; see `styr.report.headings`).

@@ -28,6 +28,7 @@ from styr.publishing import check_publishable, error_count
 from styr.report.anchors import Anchors
 from styr.report.followup import follow_up
 from styr.report.texts import LANGUAGES
+from styr.report.unreadable import error_parts
 from styr.report.view import RepositoryView, ViewBuilder
 from styr.rules.placeholders import PLACEHOLDER
 from styr.site.compare import write_comparison
@@ -249,6 +250,7 @@ def site_view(
     builder = ViewBuilder(repository, index, labels, Anchors(""), follow)
     view = builder.build(updated=updated)
     view.errors = error_count(LintResult([result]))
+    view.error_parts = error_parts(repository, result.findings, labels.language)
     return view, builder
 
 
