@@ -159,21 +159,58 @@ def axe_problems(reader: Reader, file: Path) -> list[str]:
 
 
 def reflow_problems(reader: Reader, file: Path) -> list[str]:
-    """Nothing wider than the window: the page never scrolls sideways."""
+    """Nothing wider than the window, and nothing wider than its own box.
+
+    The page never scrolls sideways; and no element's content runs out of its box
+    sideways (`scrollWidth > clientWidth`), which a page can hide from the first
+    check (the box cut off, or lying beyond it unseen). Only a scroll container a
+    keyboard can reach and a screen reader names (a wide table in a region with a
+    label and `tabindex="0"`) may hold what is wider than itself; what is made to be
+    read only by a screen reader (in a box 1 px wide or high) is not looked at.
+    """
     seen = reader.open(file)
-    found = seen.page.evaluate(
-        """() => {
-            const width = window.innerWidth;
-            const scroll = document.documentElement.scrollWidth;
-            if (scroll <= width) return null;
-            const wide = [...document.body.querySelectorAll('*')]
-                .filter(e => e.getBoundingClientRect().right > width + 0.5)
-                .slice(-3).map(e => e.tagName.toLowerCase() + (e.className ?
-                    '.' + String(e.className).split(' ').join('.') : ''));
-            return `scrollWidth ${scroll} > innerWidth ${width}: ${wide.join(', ')}`;
-        }"""
-    )
-    return [] if found is None else [found]
+    found = seen.page.evaluate(_REFLOW)
+    return list(found)
+
+
+_REFLOW = """() => {
+    const found = [];
+    const name = e => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + (e.className ?
+        '.' + String(e.className).trim().split(/\\s+/).join('.') : '');
+    const width = window.innerWidth;
+    const scroll = document.documentElement.scrollWidth;
+    if (scroll > width) {
+        const wide = [...document.body.querySelectorAll('*')]
+            .filter(e => e.getBoundingClientRect().right > width + 0.5)
+            .slice(-3).map(name);
+        found.push(`scrollWidth ${scroll} > innerWidth ${width}: ${wide.join(', ')}`);
+    }
+    // Made to be read only by a screen reader: it, or a box around it, 1 px or less.
+    const unseen = e => {
+        for (let box = e; box && box !== document.body; box = box.parentElement) {
+            const drawn = box.getBoundingClientRect();
+            if (drawn.width <= 1 || drawn.height <= 1) return true;
+        }
+        return false;
+    };
+    // HTML's boxes: inside an <svg> a chart places its own lines and words.
+    for (const e of document.body.querySelectorAll('*')) {
+        if (!(e instanceof HTMLElement)) continue;
+        if (e.clientWidth <= 1 || e.scrollWidth <= e.clientWidth) continue;
+        if (!e.checkVisibility({visibilityProperty: true}) || unseen(e)) continue;
+        const overflow = getComputedStyle(e).overflowX;
+        if (overflow === 'auto' || overflow === 'scroll') {
+            const labelled = e.hasAttribute('aria-label') || e.hasAttribute('aria-labelledby');
+            if (labelled && e.tabIndex >= 0) continue;
+            found.push(`${name(e)} scrolls sideways (${e.scrollWidth} > ${e.clientWidth}) `
+                + 'but is not a labelled region a keyboard can reach');
+            continue;
+        }
+        found.push(`${name(e)}: its content is wider than its box `
+            + `(scrollWidth ${e.scrollWidth} > clientWidth ${e.clientWidth})`);
+    }
+    return found;
+}"""
 
 
 # Tab stops in document order, as a keyboard user meets them: rendered links

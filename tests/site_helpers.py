@@ -55,13 +55,14 @@ CHOSEN_FROM_A_LIST = frozenset({("mission", "source")})
 SITE_DATE = "2026-11-30"
 
 
-def build_site(paths: list[Path], output: Path, cache: Path) -> Path:
-    """`styr site PATH... -o OUTPUT` as a user runs it, with a fixed date and a cache of its own."""
+def build_site(paths: list[Path], output: Path, cache: Path, *options: str) -> Path:
+    """`styr site PATH... -o OUTPUT` as a user runs it, with a fixed date and a cache of its own
+    (and `options`, such as `--lang en`)."""
     environment = {**os.environ, "XDG_CACHE_HOME": str(cache), "STYR_CACHE_DIR": str(cache)}
     environment.pop("GITHUB_ACTIONS", None)
     command = [sys.executable, "-m", "styr", "site", *map(str, paths), "-o", str(output)]
     result = subprocess.run(
-        [*command, "--date", SITE_DATE],
+        [*command, "--date", SITE_DATE, *options],
         capture_output=True,
         text=True,
         check=False,
