@@ -195,6 +195,8 @@ def load_and_lint(
     errors: with a cache, a repository `styr lint` has just checked is not
     checked again. With `only`, the result is partial: the errors and the
     findings of the rules named, no more (`styr.lint_checks.check_repository`).
+    The repository comes back without the values no code could read
+    (`styr.model.readable`); the lint saw them, and found them.
     """
     contents = read_repository_files(root)
     repository = load_repository(root, contents)
@@ -206,7 +208,12 @@ def load_and_lint(
         contents.clear()
         return repository
 
-    return repository, _cached_or_linted(root, today, cache, contents, to_lint, only=only)
+    result = _cached_or_linted(root, today, cache, contents, to_lint, only=only)
+    # Shown with --allow-errors, a value of a shape no code could read is left out of what
+    # the renderings read, as it is of what the rules read (styr.model.guard).
+    from styr.model.readable import readable
+
+    return readable(repository), result
 
 
 def _cached_or_linted(

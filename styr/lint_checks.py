@@ -15,6 +15,7 @@ from styr.lint import RepositoryResult, relative_name
 from styr.load import Document
 from styr.model.guard import guard
 from styr.model.index import FILE_LAYOUTS, Index
+from styr.model.readable import schema_kind
 from styr.model.repository import Repository
 from styr.rules.base import Rule
 from styr.rules.catalogue import ALL_RULES, BY_CODE, QUALITY_CHECKS
@@ -164,10 +165,8 @@ def _shape(
     """
     if document.data is None:
         return []
-    if is_manifest:
-        return _schema(document, "manifest", shapes)
-    kind = document.kind
-    if kind not in FILE_LAYOUTS:
+    kind = schema_kind(document, is_manifest=is_manifest)
+    if kind is None:
         return [unknown_file_kind(document, list(FILE_LAYOUTS))]
     return _schema(document, kind, shapes)
 

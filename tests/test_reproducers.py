@@ -410,6 +410,63 @@ def test_d10_d11_a_value_of_the_wrong_kind_is_a_finding(
     assert lint.code == 1 and f"{BOARD.as_posix()}:" in lint.out
 
 
+# Values the renderings read, one of each sort: a choice of words (an indicator's `better`,
+# a steering document's `type`, the manifest's accessibility `compliance`), a date, a text
+# and a number. The first report is a fresh lint; after `lint`, the others are cache hits.
+_READ_BY_RENDERINGS = [
+    (BOARD, "better: lower"),
+    (Path("styrdokument.yaml"), "type: program"),
+    (Path("styr.yaml"), "compliance: partial"),
+    (Path("styrdokument.yaml"), 'adopted_on: "2021-12-14"'),
+    (Path("uppfoljning") / "2025.yaml", "title: Årsredovisning 2025"),
+    (Path("vision.yaml"), "year: 2035"),
+]
+_PUBLISHING = [
+    ["report", "-o", "-"],
+    ["lint"],
+    ["report", "-f", "md", "-o", "-"],
+    ["report", "-f", "docx", "-o", "{out}/r.docx"],
+    ["site", "-o", "{out}/site"],
+    ["status"],
+    ["export", "xlsx", "-o", "{out}/r.xlsx"],
+]
+
+
+@pytest.mark.parametrize("wrong", ["[lower]", "{a: 1}", "5"], ids=["list", "mapping", "number"])
+@pytest.mark.parametrize(
+    ("file", "line"),
+    _READ_BY_RENDERINGS,
+    ids=[line.split(":")[0] for _, line in _READ_BY_RENDERINGS],
+)
+def test_d11_a_value_of_the_wrong_kind_breaks_no_rendering(
+    run_cli: Run, repo: Path, tmp_path: Path, file: Path, line: str, wrong: str
+) -> None:
+    replace_in(repo / file, line, f"{line.split(':')[0]}: {wrong}")
+    for command in _PUBLISHING:
+        arguments = [part.format(out=tmp_path) for part in command]
+        allow = [] if command == ["lint"] else ["--allow-errors"]
+        result = run_cli(*arguments, repo, *allow)
+        _no_internal_error(result)
+        # 1: the lint's errors; a publishing command allowed them and writes.
+        assert result.code == (1 if command == ["lint"] else 0), (command, result.err)
+
+
+@pytest.mark.parametrize(
+    ("file", "line", "wrong"),
+    [
+        (Path("styrdokument.yaml"), "type: program", "5"),
+        (Path("styr.yaml"), "compliance: partial", "[lower]"),
+    ],
+)
+def test_d11_a_value_of_the_wrong_kind_breaks_no_printed_report(
+    run_cli: Run, repo: Path, tmp_path: Path, file: Path, line: str, wrong: str
+) -> None:
+    replace_in(repo / file, line, f"{line.split(':')[0]}: {wrong}")
+    result = run_cli("report", repo, "-f", "pdf", "-o", tmp_path / "r.pdf", "--allow-errors")
+    _no_internal_error(result)
+    assert result.code == 0 and (tmp_path / "r.pdf").read_bytes().startswith(b"%PDF")
+
+
 @pytest.mark.parametrize(
     "options",
     [

@@ -19,7 +19,8 @@ that is the only finding about it:
 
 A value inside a list is left out with its whole list, so that the positions
 of the other items (and so every line and column) stay as written. The
-documents themselves are never changed: the report and the cache read them.
+documents themselves are never changed: the cache reads them, and the
+renderings read them without what no code could read (styr.model.readable).
 """
 
 from __future__ import annotations
@@ -27,13 +28,14 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from styr.findings import Finding, PathInDocument
 from styr.load import Document
 from styr.model.index import FILE_LAYOUTS, Index, Layout, build_index, shared_index
+from styr.model.readable import remember_unusable, whole_values, without_values
+from styr.model.readable import whole_value as whole_value
+from styr.model.readable import without as without
 from styr.model.repository import Repository
-from styr.model.steering_model import read_steering_model
 from styr.rules.base import PRESUMES_EVERY_FILE, Rule
 from styr.schema_check import SchemaResult
 
@@ -123,20 +125,17 @@ def guard(repository: Repository, results: Mapping[Path, SchemaResult]) -> Guard
     """The repository without the values rules could trip over, and its index."""
     rejected = {file: list(result.rejected) for file, result in results.items() if result.rejected}
     left_out = {
-        file: sorted({whole_value(path) for path in _unusable(file, result, repository)}, key=len)
+        file: whole_values(_unusable(file, result, repository))
         for file, result in results.items()
         if _unusable(file, result, repository)
     }
     model_rejected = _model_misshapen(repository.manifest, results.get(repository.manifest.file))
+    # What the renderings leave out when they publish this repository (styr.model.readable).
+    remember_unusable(repository, {file: result.unusable for file, result in results.items()})
     if not left_out:
         index = shared_index(repository)  # the report reads the same one (styr.report.build)
         return Guarded(repository, index, rejected, model_rejected)
-    manifest = _pruned(repository.manifest, left_out)
-    documents = [_pruned(document, left_out) for document in repository.documents]
-    shaped = Repository(repository.root, manifest, documents, repository.model)
-    if manifest is not repository.manifest:
-        steering = manifest.data.get("steering_model") if isinstance(manifest.data, dict) else None
-        shaped.model = read_steering_model(steering)
+    shaped = without_values(repository, left_out)
     ids_lost = any(
         path and path[-1] in _HOLDS_IDS for file, paths in left_out.items() for path in paths
     )
@@ -163,66 +162,3 @@ def _unusable(file: Path, result: SchemaResult, repository: Repository) -> list[
     """What rules must not see: in the manifest every rejected value, since the manifest
     is the run's configuration (the term, the model); elsewhere what rules could trip over."""
     return result.rejected if file == repository.manifest.file else result.unusable
-
-
-def whole_value(path: PathInDocument) -> PathInDocument:
-    """The path of the mapping value that holds `path`: a list item stands for its list."""
-    end = len(path)
-    while end and isinstance(path[end - 1], int):
-        end -= 1
-    return path[:end]
-
-
-def _pruned(document: Document, left_out: dict[Path, list[PathInDocument]]) -> Document:
-    paths = left_out.get(document.file)
-    if not paths or document.data is None:
-        return document
-    return document.with_data(without(document.data, *paths))
-
-
-# The paths to leave out as a tree of their parts; None marks a value to leave out.
-_Tree = dict[str | int, "_Tree | None"]
-
-
-def without(data: Any, *paths: PathInDocument) -> Any:
-    """A copy of `data` without the values at `paths`; only the containers on the way are copied.
-
-    All paths are left out in one pass, so ten thousand of them in one list
-    copy that list once. An empty path, or one that leads nowhere, changes nothing.
-    """
-    tree: _Tree = {}
-    for path in paths:
-        if not path:
-            continue
-        node: _Tree | None = tree
-        for part in path[:-1]:
-            node = node.setdefault(part, {}) if node is not None else None
-            if node is None:  # a value on the way is left out already
-                break
-        else:
-            if node is not None:
-                node[path[-1]] = None
-    return _leave_out(data, tree) if tree else data
-
-
-def _leave_out(data: Any, tree: _Tree) -> Any:
-    if isinstance(data, dict):
-        copy: dict[Any, Any] | None = None
-        for key, below in tree.items():
-            if key not in data:
-                continue
-            copy = dict(data) if copy is None else copy
-            if below is None:
-                del copy[key]
-            else:
-                copy[key] = _leave_out(data[key], below)
-        return data if copy is None else copy
-    if isinstance(data, list):
-        items: list[Any] | None = None
-        for key, below in tree.items():
-            if below is None or not isinstance(key, int) or not 0 <= key < len(data):
-                continue  # list items are left out with their whole list (whole_value)
-            items = list(data) if items is None else items
-            items[key] = _leave_out(data[key], below)
-        return data if items is None else items
-    return data
