@@ -119,9 +119,10 @@ def _tool_styr(pyproject: Path) -> dict[str, Any] | None:
 
     try:
         raw = read_inside(pyproject.parent, pyproject, max_bytes=limits.MAX_FILE_BYTES)
-        data = tomllib.loads(raw.decode("utf-8"))
     except Refused as refused:
         raise _unreadable(pyproject, refused.reason("sv"), refused.reason("en")) from None
+    try:
+        data = tomllib.loads(raw.decode("utf-8"))
     except UnicodeDecodeError:
         raise _unreadable(pyproject, *_both("config-not-utf8")) from None
     except tomllib.TOMLDecodeError as error:
@@ -129,8 +130,41 @@ def _tool_styr(pyproject: Path) -> dict[str, Any] | None:
         place = re.search(r"line (\d+), column (\d+)", str(error))
         where = f"{pyproject}:{place[1]}:{place[2]}" if place else str(pyproject)
         raise _unreadable(pyproject, *_both("config-not-toml"), where=where) from None
-    table = data.get("tool", {}).get("styr")
-    return table if isinstance(table, dict) else None
+    except ValueError:
+        # Python refuses to read an integer of more digits than it turns into a number.
+        where = _line_of_long_number(pyproject, raw)
+        raise _unreadable(pyproject, *_both("config-number-too-long"), where=where) from None
+    except RecursionError:
+        raise _unreadable(pyproject, *_both("config-too-deep")) from None
+    return _styr_table(data, pyproject)
+
+
+def _styr_table(data: dict[str, Any], pyproject: Path) -> dict[str, Any] | None:
+    """`[tool.styr]`, None when there is none; a `tool` or `tool.styr` that is not a table
+    is an error, since settings written there would otherwise be silently ignored."""
+    tool = data.get("tool", {})
+    if not isinstance(tool, dict):
+        raise _invalid(pyproject, N_("'tool' must be a heading [tool] with settings below it"))
+    table = tool.get("styr")
+    if table is not None and not isinstance(table, dict):
+        raise _invalid(
+            pyproject,
+            N_("'styr' under [tool] must be a heading [tool.styr] with settings below it"),
+        )
+    return table
+
+
+# More digits than this in one number are more than Python reads (sys.int_info).
+_DIGITS = re.compile(rb"[0-9_]{4301,}")
+
+
+def _line_of_long_number(pyproject: Path, raw: bytes) -> str:
+    """Where the first too long number stands, as `file:line` (the file when not found)."""
+    found = _DIGITS.search(raw)
+    if found is None:
+        return str(pyproject)
+    line = raw.count(b"\n", 0, found.start()) + 1
+    return f"{pyproject}:{line}"
 
 
 def _both(key: str) -> tuple[str, str]:

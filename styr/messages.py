@@ -77,6 +77,14 @@ MESSAGES: dict[str, Text] = {
         "the file is not valid TOML, so the settings under [tool.styr] cannot be read. Look at the "
         "line: often a quote, an = or the ] of a [heading] is missing."
     ),
+    "config-number-too-long": N_(
+        "the file holds a number with more digits than can be read. Shorten the number, or put it "
+        "in quotes if it is meant as text."
+    ),
+    "config-too-deep": N_(
+        "the file has lists or tables inside each other too many levels deep to be read. Look for "
+        "a [ or { that is repeated by mistake."
+    ),
     "editor-settings-refused": N_("Could not read {path}: {reason}"),
     "config-unknown-rule": N_(
         "The configuration in {path} ({setting}) names '{name}', which no rule is called. See "

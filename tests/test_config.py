@@ -136,6 +136,34 @@ def test_broken_pyproject_is_a_configuration_error(
     assert "pyproject.toml" in result.err
 
 
+@pytest.mark.parametrize(
+    ("text", "place", "says"),
+    [
+        ("[tool.styr]\nfail_on = 1" + "0" * 5000 + "\n", "pyproject.toml:2:", "fler siffror"),
+        ("x = " + "[" * 5000 + "\n", "pyproject.toml:", "för många listor inuti varandra"),
+        ("tool = 5\n", "pyproject.toml ", "'tool' ska vara en rubrik [tool]"),
+        ("[tool]\nstyr = 5\n", "pyproject.toml ", "ska vara en rubrik [tool.styr]"),
+    ],
+    ids=["long-number", "deep", "tool-not-a-table", "styr-not-a-table"],
+)
+@pytest.mark.parametrize("command", ["lint", "report", "status", "site"])
+def test_a_pyproject_that_cannot_be_read_or_used_is_a_configuration_error(
+    blank_repo: Path,
+    tmp_path: Path,
+    run_cli: Callable[..., CliResult],
+    text: str,
+    place: str,
+    says: str,
+    command: str,
+) -> None:
+    (blank_repo.parent / "pyproject.toml").write_text(text, encoding="utf-8")
+    out = ["-o", str(tmp_path / "ut")] if command in ("report", "site") else []
+    result = run_cli(command, blank_repo, *out)
+    assert result.code == 2
+    assert "Internt fel" not in result.err
+    assert place in result.err and says in result.err
+
+
 def test_every_rule_option_default_is_documented() -> None:
     for rule in ALL_RULES:
         for option in rule.options:
