@@ -9,6 +9,7 @@ import re
 import shutil
 import time
 from datetime import date
+from html import unescape
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -182,6 +183,36 @@ def test_several_repositories_give_a_comparison(rich: Path, other: Path) -> None
     markdown = build_report([rich, other], "md", today=TODAY, allow_errors=True)
     assert "| Mått | [Testby](#k0999-kommun) | [Annanby](#k0998-kommun) |" in markdown
     assert '## <a id="k0998-kommun"></a>Annanby' in markdown
+
+
+def _table_boxes(page: Page) -> list[tuple[dict[str, str | None], str]]:
+    """Each table's box (`div.table-wrap`) with the table's class, in the page's order."""
+    pairs = zip(page.tags, page.tags[1:], strict=False)
+    return [
+        (box, str(table.get("class")))
+        for (outer, box), (inner, table) in pairs
+        if outer == "div" and box.get("class") == "table-wrap" and inner == "table"
+    ]
+
+
+@pytest.mark.parametrize("language", ["sv", "en"])
+def test_a_table_that_keeps_its_columns_scrolls_in_a_named_region(
+    rich: Path, other: Path, language: str
+) -> None:
+    """A table that keeps its columns on a phone (the matrix, the comparison) scrolls inside
+    its box: a region named by its caption that a keyboard can reach (WCAG 1.4.10, 2.1.1).
+    A table that stacks on a phone never scrolls, and is no tab stop of its own."""
+    html = html_of(rich, other, language=language)
+    boxes = _table_boxes(Page(html))
+    kept = [(box, table) for box, table in boxes if "stack" not in table.split()]
+    assert {table for _, table in kept} == {"matrix", "compare"}
+    captions = dict(
+        re.findall(r'<table class="(matrix|compare)">\n<caption>([^<]+)</caption>', html)
+    )
+    for box, table in kept:
+        assert box.get("role") == "region" and box.get("tabindex") == "0", table
+        assert box.get("aria-label") == unescape(captions[table])
+    assert [box for box, table in boxes if "stack" in table.split() and len(box) > 1] == []
 
 
 def test_templates_can_be_overridden_one_file_at_a_time(rich: Path, tmp_path: Path) -> None:
