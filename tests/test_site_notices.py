@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -121,3 +122,38 @@ def test_the_notice_says_which_board_the_errors_are_in(
     markdown = build_report([repo], "md", allow_errors=True)
     assert f"> Felen finns i de här delarna:\n>\n> - {name}\n" in markdown
     assert "grundskolenamnden.yaml" not in markdown[: markdown.index("## ")]
+
+
+def test_a_board_whose_file_says_no_name_is_named_in_the_notices_words(
+    run_cli: Run, example_copy: Callable[[str], Path], tmp_path: Path
+) -> None:
+    """Its page's heading is the notice's wording for an unreadable part, never its file's
+    name, as in the one-page reports; in English that wording is the page's own, not marked
+    as the files' Swedish."""
+    repo = example_copy("helsingborg")
+    (repo / "organisation" / "socialnamnden.yaml").write_text(
+        "kind: organisation\ntype: namnd\n  trasig: [\n", encoding="utf-8"
+    )
+    for language, heading, said in (
+        ("sv", "En del vars innehåll inte gick att läsa", "Den här delen kunde inte läsas"),
+        ("en", "A part whose content could not be read", "This part could not be read"),
+    ):
+        site = tmp_path / language
+        result = run_cli("site", repo, "-o", site, "--allow-errors", "--lang", language)
+        assert result.code == 0, result.err
+        pages = [
+            p
+            for p in (site / "organisationer").glob("*.html")
+            if "unreadable" in p.read_text("utf-8")
+        ]
+        assert len(pages) == 1
+        page = pages[0].read_text("utf-8")
+        assert re.search(f'<h1 id="[^"]*">{heading}</h1>', page), page
+        assert f"<strong>{said}" in page
+        shown = re.sub(r"<[^>]*>", "", page.split("<body", 1)[1])  # what a reader reads
+        assert "socialnamnden" not in shown and ".yaml" not in shown
+    # The same view names it so in the one-page reports.
+    html = build_report([repo], "html", allow_errors=True)
+    assert re.search(r'<h3 id="[^"]*">En del vars innehåll inte gick att läsa</h3>', html)
+    markdown = build_report([repo], "md", allow_errors=True)
+    assert "</a>En del vars innehåll inte gick att läsa\n" in markdown

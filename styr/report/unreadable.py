@@ -104,6 +104,11 @@ def part_name(kind: str, name: str, model: SteeringModel, language: str) -> Part
     return Part(", ".join(names) if names else category_name(category, language))
 
 
+def unknown_part(language: str) -> str:
+    """What names a part whose file tells nothing readable of it: never the file's name."""
+    return translate(_UNKNOWN_PART, language)
+
+
 def unreadable_files(repository: Repository, language: str = "sv") -> list[UnreadableFile]:
     """Every file nothing in the report can come from: it did not load, or as no known kind."""
     files = []

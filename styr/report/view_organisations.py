@@ -11,7 +11,7 @@ from styr.report import formatting as fmt
 from styr.report.headings import inside_a_sentence, kind_heading
 from styr.report.provenance import provenance_facts
 from styr.report.texts import mission_source
-from styr.report.unreadable import UnreadableFile
+from styr.report.unreadable import UnreadableFile, unknown_part
 from styr.report.view_elements import as_mapping
 from styr.report.view_plans import PlanViews
 from styr.report.view_types import (
@@ -207,10 +207,13 @@ class OrganisationViews(PlanViews):
         """A board whose file did not load: its name, its type, and that it could not be read."""
         org_type = self.repository.model.organisation_types.get(file.type)
         kind = org_type.label(self.language) if org_type else file.type
+        # A resident knows no files: with no name or id to read, the board is named in
+        # the notice's words for such a part, not by its file's name.
+        own = fmt.one_line(file.name or file.id)
         return OrganisationView(
             id=file.id,
             anchor=self.anchors.section(f"org-{file.anchor_name}"),
-            name=fmt.one_line(file.title),
+            name=own or unknown_part(self.language),
             type=kind,
             facts=[],
             mission=[],
@@ -224,6 +227,7 @@ class OrganisationViews(PlanViews):
             assignments=[],
             work_plans=[],
             unreadable_file=file.path,
+            name_from_files=bool(own),
         )
 
 

@@ -181,6 +181,8 @@ class OrganisationView:
     # Its sections' headings in the model's own words: goals, indicators, assignments, work_plans.
     headings: dict[str, str] = field(default_factory=dict)
     plans: list[PlanView] = field(default_factory=list)  # its operational plans, by year
+    # False when its name is our own words, not its file's (a board whose file says none).
+    name_from_files: bool = True
 
     @property
     def type_line(self) -> str:

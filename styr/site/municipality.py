@@ -209,7 +209,9 @@ class _Site:
 
     def organisation_page(self, organisation: OrganisationView, level: str, here: str) -> None:
         level_crumb = Crumb(level, f"{u.START}#{self.level_sections[level]}", from_files=True)
-        crumbs = self.crumbs(level_crumb, Crumb(organisation.name, here, from_files=True))
+        crumbs = self.crumbs(
+            level_crumb, Crumb(organisation.name, here, from_files=organisation.name_from_files)
+        )
         self.page(here, "organisation.html.j2", organisation.name, crumbs, o=organisation)
 
     def area_pages(self) -> None:

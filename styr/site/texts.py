@@ -114,6 +114,9 @@ SITE_TEXTS: dict[str, Text] = {
     ),
     "notice_unreadable": N_("These parts could not be read and are missing:"),
     "board_unreadable": N_("The information about {name} could not be read and is missing here."),
+    # A board whose file says no name: its heading is already the notice's "A part whose
+    # content could not be read", so the sentence names it no more (the report's words).
+    "part_unreadable": REPORT_TEXTS["board_unreadable"],
     "missing_title": N_("Not published here"),
     "compare_title": N_("Steering of {count} municipalities"),
     "compare_intro": N_(
