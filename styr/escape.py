@@ -6,12 +6,14 @@ has characters that mean something there, and each has exactly one function
 here:
 
 * `terminal`: text, concise output and anything else printed for a person to
-  read in a terminal or a CI log. Control characters (C0, DEL, C1), the
-  bidirectional controls that reorder what is shown, and line and paragraph
-  separators are shown as escapes (`\\n`, `\\t`, `\\u202e`), never printed
-  raw: a value can then neither move the cursor, clear the screen, set the
-  window title, start a new log line nor reorder one. So are lone surrogates
-  (a file name that is not valid UTF-8), which could not be written at all.
+  read in a terminal or a CI log. Every control character (C0, DEL, C1),
+  every invisible format character (Unicode's category Cf: the bidirectional
+  controls that reorder what is shown, a zero-width space, a byte order
+  mark) and the line and paragraph separators are shown as escapes (`\\n`,
+  `\\t`, `\\u202e`, `\\u200b`), never printed raw: a value can then neither
+  move the cursor, clear the screen, set the window title, start a new log
+  line, reorder one nor hide a character in it. So are lone surrogates (a
+  file name that is not valid UTF-8), which could not be written at all.
 * `workflow_data` and `workflow_property`: GitHub Actions workflow commands
   (`::error file=…::message`), with GitHub's documented escaping of `%`,
   CR and LF (and of `:` and `,` in properties) over the terminal escaping,
@@ -39,6 +41,7 @@ The HTML report escapes through Jinja's autoescape, Markdown text through
 from __future__ import annotations
 
 import re
+import unicodedata
 
 _NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
 
@@ -46,9 +49,13 @@ _NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
 # embeddings, overrides and isolates (U+061C, U+200E-F, U+202A-E, U+2066-9);
 # line and paragraph separators (U+2028-9); lone surrogates.
 _OTHER_CONTROLS = "\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069\ud800-\udfff"
-_NOT_FOR_TERMINAL = re.compile(f"[\x00-\x1f{_OTHER_CONTROLS}]")
-# The same but CR and LF, which GitHub's own escaping writes as %0D and %0A.
-_NOT_IN_WORKFLOW = re.compile(f"[\x00-\x09\x0b\x0c\x0e-\x1f{_OTHER_CONTROLS}]")
+# What a terminal must never be given raw, by Unicode category: controls, format characters
+# (the invisible ones: direction controls, zero-width spaces, the byte order mark), lone
+# surrogates, line and paragraph separators. Asked of each character past printable ASCII.
+HIDDEN_CATEGORIES = frozenset({"Cc", "Cf", "Cs", "Zl", "Zp"})
+_PAST_PRINTABLE_ASCII = re.compile("[^ -~]")
+# CR and LF in a workflow command: GitHub's own escaping writes them as %0D and %0A.
+_LEFT_FOR_WORKFLOW = frozenset("\r\n")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 # Written as JSON's own escape (`\u202e`): the same text to a JSON reader, inert to a terminal.
 _RAW_IN_JSON = re.compile("[\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]")
@@ -76,11 +83,27 @@ def _shown(match: re.Match[str]) -> str:
     return _NAMED.get(character) or f"\\u{ord(character):04x}"
 
 
-def terminal(text: str) -> str:
-    """The text with every character that could act on a terminal or a log shown as an escape."""
-    if _NOT_FOR_TERMINAL.search(text) is None:  # the common case: nothing to do
+def hidden(character: str) -> bool:
+    """Whether `character` could act on a terminal or not be seen there (see `terminal`)."""
+    return unicodedata.category(character) in HIDDEN_CATEGORIES
+
+
+def _escaped(text: str, left: frozenset[str] = frozenset()) -> str:
+    """`text` with every hidden character but those in `left` shown as an escape."""
+    if text.isprintable():  # the common case, in C: no control, format character or separator
         return text
-    return _NOT_FOR_TERMINAL.sub(_shown, text)
+
+    def shown(match: re.Match[str]) -> str:
+        character = match.group()
+        return _shown(match) if hidden(character) and character not in left else character
+
+    return _PAST_PRINTABLE_ASCII.sub(shown, text)
+
+
+def terminal(text: str) -> str:
+    """The text with every character that could act on a terminal or a log, or hide in one,
+    shown as an escape."""
+    return _escaped(text)
 
 
 def one_line(text: str) -> str:
@@ -95,8 +118,7 @@ def workflow_data(text: str) -> str:
     that a line break stays a line break in the annotation (`%0A`) and
     nothing else can act on the log.
     """
-    if _NOT_FOR_TERMINAL.search(text) is not None:
-        text = _NOT_IN_WORKFLOW.sub(_shown, text)
+    text = _escaped(text, _LEFT_FOR_WORKFLOW)
     return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 

@@ -10,11 +10,11 @@ need (styr.editor): the schemas, modelines and VS Code settings.
 from __future__ import annotations
 
 import re
-import unicodedata
 from pathlib import Path, PurePosixPath
 
 from styr.editor import editor_files, with_modeline
 from styr.errors import UsageError
+from styr.escape import hidden, terminal
 from styr.files import GITIGNORE_PATTERN, write_tree
 from styr.resources import data_dir
 from styr.yaml_text import quote
@@ -28,12 +28,6 @@ CODE_TOKEN = "__KOD__"
 _NAME_LINE = re.compile(
     rf"^(?P<key>[ \t]*(?:- )?\w+:[ \t]+)(?P<value>[^\n]*{NAME_TOKEN}[^\n]*)$", re.MULTILINE
 )
-# Characters a one-line name cannot hold: controls, line and paragraph separators,
-# surrogates, and invisible format characters (Unicode's "Cf"). The last are
-# among them for the bidirectional controls (U+202E and the rest): written into
-# every file, they would make the new repository fail its own lint (Y018); the
-# other invisible ones (a zero-width space, a byte order mark) no name needs.
-_NOT_IN_A_NAME = {"Cc", "Cs", "Zl", "Zp", "Cf"}
 # Keeps a temporary file that a killed styr left behind out of `git add -A`.
 GITIGNORE = (
     "# Tillfälliga filer som styr skriver och sedan byter namn på. En blir kvar\n"
@@ -67,8 +61,12 @@ def repository_files(starter: str, name: str, code: str) -> dict[str, str]:
         raise UsageError("unknown-starter", name=starter, known=", ".join(starter_names()))
     if not re.fullmatch(r"[0-9]{4}", code):
         raise UsageError("bad-code", code=code)
-    if not name.strip() or any(unicodedata.category(c) in _NOT_IN_A_NAME for c in name):
-        raise UsageError("init-bad-name", name=quote(name))
+    # A one-line name holds no character a terminal hides: a direction control (U+202E)
+    # written into every file would make the new repository fail its own lint (Y018),
+    # and no name needs the other invisible ones (a zero-width space, a byte order mark).
+    if not name.strip() or any(hidden(c) for c in name):
+        # Shown as a terminal shows any text: every hidden character escaped, none raw.
+        raise UsageError("init-bad-name", name=f'"{terminal(name)}"')
     source = data_dir("starters") / starter
     texts = {}
     for file in sorted(source.rglob("*.yaml")):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 
 import pytest
 
@@ -129,3 +130,18 @@ def test_many_elements_wanting_one_anchor_get_distinct_ones() -> None:
     claimed = [anchors.section("utan-id") for _ in range(5)]
     assert claimed == ["utan-id", "utan-id-2", "utan-id-3", "utan-id-4", "utan-id-5"]
     assert anchors.section("utan-id-2") == "utan-id-2-2"
+
+
+@pytest.mark.parametrize(
+    "character",
+    ["\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u00ad", "\U000e0001", "\u180e"],
+    ids=["ZWSP", "ZWNJ", "ZWJ", "word-joiner", "BOM", "soft-hyphen", "language-tag", "MVS"],
+)
+def test_terminal_shows_every_invisible_format_character_as_an_escape(character: str) -> None:
+    assert terminal(f"a{character}b") == f"a\\u{ord(character):04x}b"
+    assert workflow_data(f"a{character}b") == f"a\\u{ord(character):04x}b"
+
+
+def test_terminal_never_leaves_a_control_or_format_character_raw() -> None:
+    shown = terminal(EVERY_CHARACTER)
+    assert not [c for c in shown if unicodedata.category(c) in {"Cc", "Cf", "Cs", "Zl", "Zp"}]

@@ -422,3 +422,11 @@ def test_git_ignores_a_temporary_file_styr_left_behind(tmp_path: Path) -> None:
     leftover = temporary_name(tmp_path / "kommun" / "vision.yaml").name
     assert any(fnmatch.fnmatch(leftover, pattern) for pattern in patterns)
     assert not any(fnmatch.fnmatch("vision.yaml", pattern) for pattern in patterns)
+
+
+def test_a_refused_name_shows_every_invisible_character_escaped(
+    run_cli: Run, tmp_path: Path
+) -> None:
+    result = run_cli("init", tmp_path / "k", "--name", "Ale\u200bkommun\u202e")
+    assert result.code == 2
+    assert '"Ale\\u200bkommun\\u202e"' in result.err
