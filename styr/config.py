@@ -199,7 +199,7 @@ def parse_config(data: Any, source: Path, rules: tuple[Rule, ...]) -> LintConfig
     config.ignore = _selectors(data.get("ignore", []), "ignore", source, rules)
     per_path = data.get("per_path_ignores", {})
     if not isinstance(per_path, dict):
-        raise ConfigError("config-invalid", path=str(source), problem="per_path_ignores")
+        raise _not_a_mapping(source, "per_path_ignores")
     config.per_path_ignores = {
         str(pattern): _selectors(selectors, f"per_path_ignores.{pattern}", source, rules)
         for pattern, selectors in per_path.items()
@@ -216,6 +216,11 @@ def _invalid(source: Path, problem: str, /, **params: Any) -> ConfigError:
     return ConfigError(
         "config-invalid", path=str(source), **both_languages("problem", problem, **params)
     )
+
+
+def _not_a_mapping(source: Path, key: str) -> ConfigError:
+    """The setting `key` is not a mapping (`options.too-many-goals: 3`)."""
+    return _invalid(source, N_("{key}: a mapping"), key=key)
 
 
 def _selectors(value: Any, key: str, source: Path, rules: tuple[Rule, ...]) -> list[str]:
@@ -238,7 +243,7 @@ def _find(name: str, key: str, source: Path, rules: tuple[Rule, ...]) -> Rule:
 
 def _severities(value: Any, source: Path, rules: tuple[Rule, ...]) -> dict[str, Severity]:
     if not isinstance(value, dict):
-        raise _invalid(source, N_("severity: a mapping"))
+        raise _not_a_mapping(source, "severity")
     result = {}
     for name, level in value.items():
         rule = _find(str(name), "severity", source, rules)
@@ -255,12 +260,12 @@ def _severity(value: Any, key: str, source: Path) -> Severity:
 
 def _options(value: Any, source: Path, rules: tuple[Rule, ...]) -> dict[str, dict[str, Any]]:
     if not isinstance(value, dict):
-        raise _invalid(source, N_("options: a mapping"))
+        raise _not_a_mapping(source, "options")
     result: dict[str, dict[str, Any]] = {}
     for name, given in value.items():
         rule = _find(str(name), "options", source, rules)
         if not isinstance(given, dict):
-            raise ConfigError("config-invalid", path=str(source), problem=f"options.{name}")
+            raise _not_a_mapping(source, f"options.{name}")
         unknown = sorted(set(given) - set(rule.options))
         if unknown:
             raise _invalid(

@@ -267,3 +267,34 @@ def test_rule_options_of_the_right_sort_are_accepted(blank_repo: Path, option: s
     _manifest_lint(blank_repo, f"  options: {{{option}}}\n")
     config = load_config(blank_repo, _manifest(blank_repo), ALL_RULES)
     assert config.options
+
+
+@pytest.mark.parametrize(
+    "section",
+    [
+        "  per_path_ignores: 3\n",
+        "  severity: 3\n",
+        "  options: 3\n",
+        "  options: {too-many-goals: 3}\n",
+    ],
+)
+@pytest.mark.parametrize(
+    ("language", "said", "other"),
+    [("en", ": a mapping.", "mappning"), ("sv", ": en mappning.", "a mapping")],
+)
+def test_a_setting_that_is_not_a_mapping_is_said_wholly_in_the_chosen_language(
+    blank_repo: Path,
+    run_cli: Callable[..., CliResult],
+    section: str,
+    language: str,
+    said: str,
+    other: str,
+) -> None:
+    _manifest_lint(blank_repo, section)
+    result = run_cli("lint", "--lang", language, blank_repo)
+    assert result.code == 2
+    setting = section.split(":")[0].strip()
+    if "{" in section:
+        setting += "." + section.split("{")[1].split(":")[0]
+    assert f"{setting}{said}" in result.err
+    assert other not in result.err
