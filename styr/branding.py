@@ -35,7 +35,7 @@ from styr.model.repository import Repository
 from styr.report import formatting as fmt
 from styr.report.provenance import provenance_text
 from styr.report.texts import Labels
-from styr.updated import last_commit_date
+from styr.updated import content_date
 
 # Where anyone may tell the supervisory authority that a public body's site
 # or its statement falls short (DIGG's form for the accessibility law).
@@ -135,7 +135,7 @@ def branding_of(repository: Repository, language: str, updated: date | None = No
     publisher = fmt.one_line(manifest.get("publisher")) or repository.municipality_name
     contact = _mapping(manifest.get("contact"))
     site = _mapping(manifest.get("site"))
-    day = updated or last_commit_date(repository.root)
+    day = content_date([repository.root], updated)
     return Branding(
         publisher=publisher,
         publisher_label=translate(WORDS["publisher"], language),

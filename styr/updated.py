@@ -1,7 +1,8 @@
 """When a repository's content last changed: the date of its last git commit.
 
 A page says "Senast uppdaterad" with this date, never the time it was built,
-so that the same content gives the same bytes. Without git, outside a git
+and an exported workbook carries it as the time it was made, so that the same
+content gives the same bytes (`content_date` is that one decision). Without git, outside a git
 work tree, or when git does not answer in time, there is no date, and no error.
 """
 
@@ -15,6 +16,15 @@ from pathlib import Path
 
 GIT_TIMEOUT_SECONDS = 10
 _DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def content_date(repositories: list[Path], given: date | None = None) -> date | None:
+    """When the content of `repositories` last changed, as what styr publishes says it:
+    `given` (a `--date`) wins, else the newest of their last commits' dates, else None."""
+    if given is not None:
+        return given
+    days = [day for root in repositories if (day := last_commit_date(root)) is not None]
+    return max(days, default=None)
 
 
 def last_commit_date(repository: Path) -> date | None:

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import time
 from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
 
 import openpyxl
@@ -12,9 +14,11 @@ from conftest import EXAMPLES, CliResult
 from openpyxl.utils import get_column_letter
 
 from styr.excel.formats import number_format
+from styr.excel.in_memory import NO_DATE
 from styr.excel.sheets import decimals_of
 from styr.model.index import build_index
 from styr.model.repository import load_repository
+from styr.updated import content_date
 
 Run = Callable[..., CliResult]
 
@@ -154,3 +158,20 @@ def test_only_the_columns_to_fill_in_are_open_on_the_outcome_sheet(
     for heading in ("Utfall", "Kvinnor", "Män", "Källa", "Kommentar"):
         assert not sheet.cell(2, header.index(heading) + 1).protection.locked, heading
     assert not exported["Indikatorer"].protection.sheet
+
+
+def test_two_exports_of_the_same_files_are_the_same_bytes(run_cli: Run, tmp_path: Path) -> None:
+    written = []
+    for name in ("first.xlsx", "second.xlsx"):
+        result = run_cli("export", "xlsx", EXAMPLES / "helsingborg", "-o", tmp_path / name)
+        assert result.code == 0, result.err
+        written.append((tmp_path / name).read_bytes())
+        time.sleep(2.1)  # past the two seconds a zip file's times are counted in
+    assert written[0] == written[1]
+
+
+def test_the_workbook_is_dated_as_the_content_last_changed(exported: openpyxl.Workbook) -> None:
+    day = content_date([EXAMPLES / "helsingborg"])
+    when = datetime.combine(day, datetime.min.time()) if day else NO_DATE
+    assert exported.properties.created == when
+    assert exported.properties.modified == when

@@ -32,6 +32,7 @@ from styr.lint import LintResult, load_and_lint
 from styr.model.index import build_index
 from styr.model.repository import find_repositories
 from styr.publishing import ERRORS_ONLY, check_publishable
+from styr.updated import content_date
 
 
 def export_workbook(
@@ -66,7 +67,8 @@ def export_workbook(
             [(r.municipality_name, sheets(r, index, chosen, years)) for r, index in indexed],
             chosen,
         )
-    write_atomic(output, workbook_bytes(made, owner))
+    changed = content_date(roots)  # the workbook's time, as the website says its date
+    write_atomic(output, workbook_bytes(made, owner, changed))
     return {"file": str(output), "rows": len(made[3].rows), "indicators": len(made[2].rows)}
 
 
@@ -91,9 +93,12 @@ def combined(each: list[tuple[str, list[Sheet]]], language: str) -> list[Sheet]:
     return result
 
 
-def workbook_bytes(made: list[Sheet], owner: tuple[str, str] | None = None) -> bytes:
+def workbook_bytes(
+    made: list[Sheet], owner: tuple[str, str] | None = None, changed: date | None = None
+) -> bytes:
     """The sheets as the bytes of an .xlsx file; `owner` the municipality's name and code,
-    in the workbook's properties, so that its import elsewhere is one clear finding."""
+    in the workbook's properties, so that its import elsewhere is one clear finding;
+    `changed` the date the content last changed, the workbook's time (see `xlsx_bytes`)."""
     from openpyxl import Workbook
 
     workbook = Workbook()
@@ -103,7 +108,9 @@ def workbook_bytes(made: list[Sheet], owner: tuple[str, str] | None = None) -> b
     workbook.remove(workbook.active)  # type: ignore[arg-type]
     for sheet in made:
         _write_sheet(workbook.create_sheet(sheet.title), sheet)
-    return xlsx_bytes(workbook)  # in memory: the one writer is the only one to touch the disk
+    return xlsx_bytes(
+        workbook, changed
+    )  # in memory: the one writer is the only one to touch the disk
 
 
 def _write_sheet(worksheet: Any, sheet: Sheet) -> None:

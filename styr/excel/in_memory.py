@@ -7,6 +7,10 @@ no `OSError`, and leaves the temporary file behind. Made in memory, the
 workbook's bytes reach the disk once, through the one writer
 (`styr.files.write_atomic`), which reports every such failure in the reader's
 words.
+
+The bytes depend on the workbook alone: its properties and every part of the
+zip file carry the date the caller gives (the content's, `styr.updated`),
+never the time of saving, so that the same content gives the same file.
 """
 
 from __future__ import annotations
@@ -14,7 +18,7 @@ from __future__ import annotations
 import datetime
 import io
 from typing import Any
-from zipfile import ZIP_DEFLATED, ZipFile
+from zipfile import ZIP_DEFLATED, ZipFile, ZipInfo
 
 from openpyxl.drawing.spreadsheet_drawing import SpreadsheetDrawing
 from openpyxl.worksheet._writer import WorksheetWriter
@@ -40,12 +44,32 @@ class _InMemoryWriter(ExcelWriter):
         self.manifest.append(ws)
 
 
-def xlsx_bytes(workbook: Any) -> bytes:
-    """The workbook as an .xlsx file's bytes, as `Workbook.save` would write them."""
+# The earliest time a zip file can hold: a workbook's time when its content has no date.
+NO_DATE = datetime.datetime(1980, 1, 1)
+
+
+class _DatedZipFile(ZipFile):
+    """A zip file whose every part, written by name, carries one given time."""
+
+    def __init__(self, stream: io.BytesIO, when: datetime.datetime) -> None:
+        super().__init__(stream, "w", ZIP_DEFLATED, allowZip64=True)
+        self.when = when
+
+    def writestr(self, zinfo_or_arcname: Any, data: Any, *args: Any, **kwargs: Any) -> None:
+        if isinstance(zinfo_or_arcname, str):  # else ZipFile would stamp it with the time now
+            dated = ZipInfo(zinfo_or_arcname, self.when.timetuple()[:6])
+            dated.compress_type = ZIP_DEFLATED
+            zinfo_or_arcname = dated
+        super().writestr(zinfo_or_arcname, data, *args, **kwargs)
+
+
+def xlsx_bytes(workbook: Any, day: datetime.date | None = None) -> bytes:
+    """The workbook as an .xlsx file's bytes, as `Workbook.save` would write them, but made
+    and changed on `day` (the content's date; NO_DATE without one) instead of now."""
+    when = datetime.datetime.combine(day, datetime.time()) if day is not None else NO_DATE
+    workbook.properties.created = when
+    workbook.properties.modified = when
     stream = io.BytesIO()
-    # As openpyxl's save_workbook: the time of saving in the workbook's properties.
-    now = datetime.datetime.now(tz=datetime.UTC).replace(tzinfo=None)
-    workbook.properties.modified = now
-    with ZipFile(stream, "w", ZIP_DEFLATED, allowZip64=True) as archive:
+    with _DatedZipFile(stream, when) as archive:
         _InMemoryWriter(workbook, archive).write_data()
     return stream.getvalue()
