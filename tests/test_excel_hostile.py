@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
@@ -10,6 +11,7 @@ import pytest
 from conftest import EXAMPLES, CliResult
 
 from styr.excel import workbook_file
+from styr.excel.workbook_xml import sheet_titles
 
 Run = Callable[..., CliResult]
 
@@ -167,7 +169,7 @@ def test_an_external_entity_is_refused_and_its_file_never_read(
     change = _with_external_entity(secret)
     workbook = _exported_and_changed(run_cli, repository, tmp_path, change)
     result = _refused(run_cli, workbook, repository)
-    assert f"{workbook}: delen {OUTCOME_PART}" in result.err, result.err
+    assert f"{workbook}: bladet ”Utfall” (delen {OUTCOME_PART})" in result.err, result.err
     assert "hemligt-losen-123" not in result.out + result.err
 
 
@@ -176,7 +178,28 @@ def test_a_sheet_cut_short_names_the_part_and_where(
 ) -> None:
     workbook = _exported_and_changed(run_cli, repository, tmp_path, _cut_short)
     result = _refused(run_cli, workbook, repository)
-    assert f"delen {OUTCOME_PART} är trasig på rad 1, kolumn" in result.err, result.err
+    assert f"bladet ”Utfall” (delen {OUTCOME_PART}) är trasig på rad 1, kolumn" in result.err
+
+
+def test_a_broken_sheet_is_named_by_its_title_in_english_too(
+    run_cli: Run, repository: Path, tmp_path: Path
+) -> None:
+    workbook = _exported_and_changed(run_cli, repository, tmp_path, _cut_short)
+    result = run_cli("import", "outcomes", "--lang", "en", workbook, repository)
+    assert result.code == 2, result.err
+    assert f"its sheet “Utfall” (the part {OUTCOME_PART}) is broken at line 1" in result.err
+
+
+def test_a_broken_sheet_whose_title_cannot_be_read_is_named_by_its_part(
+    run_cli: Run, repository: Path, tmp_path: Path
+) -> None:
+    def cut_and_unlisted(parts: dict[str, bytes]) -> None:
+        _cut_short(parts)
+        parts["xl/workbook.xml"] = parts["xl/workbook.xml"].replace(b'name="Utfall"', b'name=""')
+
+    workbook = _exported_and_changed(run_cli, repository, tmp_path, cut_and_unlisted)
+    result = _refused(run_cli, workbook, repository)
+    assert f"{workbook}: delen {OUTCOME_PART} är trasig på rad 1, kolumn" in result.err
 
 
 @pytest.mark.parametrize("digits", [400, 5000])
@@ -194,3 +217,40 @@ def test_a_number_of_thousands_of_digits_is_a_finding_at_its_cell(
     assert "Internt fel" not in result.err and "Traceback" not in result.err
     assert f"{workbook}:2:7: fel XL013 Utfall!G2:" in result.err, result.err
     assert {p: p.read_bytes() for p in repository.rglob("*") if p.is_file()} == before
+
+
+def _archive_of(parts: dict[str, bytes]) -> zipfile.ZipFile:
+    stream = io.BytesIO()
+    with zipfile.ZipFile(stream, "w") as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+    return zipfile.ZipFile(stream)
+
+
+RELATIONS_PART = "xl/_rels/workbook.xml.rels"
+WORKBOOK_PART = (
+    b'<workbook xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">'
+    b'<sheets><sheet name="Utfall" sheetId="1" r:id="rId1"/>'
+    + '<sheet name="Mål" sheetId="2" r:id="rId2"/></sheets></workbook>'.encode()
+)
+
+
+def test_sheet_titles_follow_relative_and_absolute_targets() -> None:
+    relations = (
+        b'<Relationships><Relationship Id="rId1" Target="worksheets/sheet1.xml"/>'
+        b'<Relationship Id="rId2" Target="/xl/worksheets/sheet2.xml"/></Relationships>'
+    )
+    archive = _archive_of({"xl/workbook.xml": WORKBOOK_PART, RELATIONS_PART: relations})
+    assert sheet_titles(archive) == {
+        "xl/worksheets/sheet1.xml": "Utfall",
+        "xl/worksheets/sheet2.xml": "Mål",
+    }
+
+
+def test_sheet_titles_are_not_read_from_a_list_with_a_document_type() -> None:
+    relations = (
+        b'<!DOCTYPE r [<!ENTITY t "worksheets/sheet1.xml">]>'
+        b'<Relationships><Relationship Id="rId1" Target="&t;"/></Relationships>'
+    )
+    archive = _archive_of({"xl/workbook.xml": WORKBOOK_PART, RELATIONS_PART: relations})
+    assert sheet_titles(archive) == {}

@@ -26,13 +26,13 @@ EXCEL_MESSAGES: dict[str, Text] = {
         "{path} is not an Excel workbook (.xlsx). Save it as an Excel workbook and import again."
     ),
     "excel-xml-doctype": N_(
-        "Cannot read the workbook {path}: its part {part} starts with a declaration (DOCTYPE) "
+        "Cannot read the workbook {path}: {part} starts with a declaration (DOCTYPE) "
         "that no Excel workbook has, and that can make a program read other files or fill the "
         "memory. styr read nothing of it. Import a workbook that Excel or styr export xlsx has "
         "saved."
     ),
     "excel-xml-broken": N_(
-        "Cannot read the workbook {path}: its part {part} is broken at line {line}, column "
+        "Cannot read the workbook {path}: {part} is broken at line {line}, column "
         "{column}, perhaps cut short. Save the workbook again in Excel and import "
         "again."
     ),
