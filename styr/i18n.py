@@ -12,8 +12,12 @@ Help texts in styr/cli.py are marked with N_() too: `translate_help` translates
 the command tree typer builds for a run, once the run's language is known.
 
 `translate(text, language, **params)` gives a marked text in a language with
-its `{placeholders}` filled. The Swedish lives in `styr/locale/sv/LC_MESSAGES/
-styr.po` (compiled to `styr.mo`, both committed); English needs no catalogue.
+its `{placeholders}` filled by `fill`, the one place a text's placeholders are
+filled: one the caller did not give shows as "…", never as `{name}` (a caller
+that forgets one is a bug the tests look for, not something to show a
+reader). `template` gives a text unfilled, to a caller that fills it itself.
+The Swedish lives in `styr/locale/sv/LC_MESSAGES/styr.po` (compiled to
+`styr.mo`, both committed); English needs no catalogue.
 docs/translations.md has the maintainer's commands (extract, update, compile).
 
 The language of a run: `--lang en|sv` on the command line, else the
@@ -86,11 +90,35 @@ def _lookup(msgid: str, language: str) -> str:
     return catalogue.gettext(msgid)
 
 
+# A placeholder: a name in braces. Other braces are text (a YAML example in a rule's
+# documentation, `{year: 2026, value: 80}`); no msgid doubles a brace to write one.
+_PLACEHOLDER = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
+UNFILLED = "…"  # what a placeholder its caller left without a value shows
+
+
 def translate(text: Text, language: str, /, **params: Any) -> str:
-    """`text` in `language`, with its `{placeholders}` filled from `params`."""
+    """`text` in `language`, with its `{placeholders}` filled from `params` (see `fill`)."""
+    return fill(template(text, language), localised(params, language))
+
+
+def template(text: Text, language: str) -> str:
+    """`text` in `language` with its `{placeholders}` as they stand, for a caller that fills
+    them itself (a report's labels) or shows them as such (a rule's documentation)."""
     # gettext gives the catalogue's header for "": an empty text stays empty.
-    result = _lookup(text, language) if text else ""
-    return result.format(**localised(params, language)) if params else result
+    return _lookup(text, language) if text else ""
+
+
+def fill(text: str, params: Mapping[str, Any]) -> str:
+    """`text` with each `{name}` replaced by the value `params` gives it, as `str.format`
+    writes it; a name `params` lacks by UNFILLED, so that no `{name}` ever reaches a reader."""
+    if "{" not in text:  # most texts: nothing to fill
+        return text
+
+    def value(match: re.Match[str]) -> str:
+        name = match[1]
+        return format(params[name]) if name in params else UNFILLED
+
+    return _PLACEHOLDER.sub(value, text)
 
 
 @cache
@@ -111,7 +139,7 @@ def count_text(forms: tuple[str, str], count: int, language: str, /, **params: A
     """
     singular, plural = forms
     chosen = _catalogue(language).ngettext(singular, plural, count)
-    return chosen.format(count=count, **localised(params, language))
+    return fill(chosen, {"count": count, **localised(params, language)})
 
 
 def localised(params: Mapping[str, Any], language: str) -> dict[str, Any]:

@@ -6,6 +6,7 @@ styr/locale/sv/LC_MESSAGES/styr.po, compiled to the committed styr.mo.
 
 from __future__ import annotations
 
+import ast
 import gettext
 import io
 import os
@@ -26,10 +27,11 @@ from babel.messages.pofile import read_po
 from conftest import CliResult
 from helpers import replace_in
 
+import styr
 from styr import i18n
 from styr.cli import app
 from styr.findings import Finding, Severity
-from styr.i18n import N_, NC_, translate
+from styr.i18n import N_, NC_, UNFILLED, fill, template, translate
 from styr.messages import MESSAGES, counted, message, severity_name
 from styr.report.texts import CATEGORY_NAMES, DOCUMENT_TYPES, MISSION_SOURCES, TEXTS, Labels
 from styr.rules.catalogue import ALL_RULES, BY_CODE
@@ -340,7 +342,7 @@ def test_help_shows_defaults_unescaped_and_click_errors_in_swedish(run_cli: Run)
     assert f"[{translate('default: {default}', 'sv', default='html')}]" in text
     result = run_cli("lint", "--jobs", "many")
     assert result.code == 2
-    prefix = translate("Invalid value for {param_hint}: {message}", "sv").split("{")[0]
+    prefix = template("Invalid value for {param_hint}: {message}", "sv").split("{")[0]
     assert prefix in result.err and translate("integer", "sv") in result.err
     english = run_cli("lint", "--jobs", "many", "--lang", "en").err
     assert "integer" in english and translate("integer", "sv") not in english
@@ -349,7 +351,7 @@ def test_help_shows_defaults_unescaped_and_click_errors_in_swedish(run_cli: Run)
 def test_a_mistyped_command_gets_one_suggestion(run_cli: Run) -> None:
     result = run_cli("lnt")
     assert result.code == 2
-    suggestion = translate("Did you mean {possibility}?", "sv").split("{")[0]
+    suggestion = template("Did you mean {possibility}?", "sv").split("{")[0]
     assert result.err.count(suggestion) == 1 and "'lint'" in result.err
     assert "Did you mean" not in result.err
 
@@ -403,3 +405,62 @@ def test_the_lint_summary_says_one_repository_in_the_singular() -> None:
 
     text = render(lint_paths([ROOT / "examples" / "huddinge"]), "sv")
     assert text.strip().endswith("filer (1 repositorium).")
+
+
+# --- No placeholder ever reaches a reader unfilled ------------------------------------------
+
+
+def test_a_placeholder_the_caller_leaves_out_shows_as_an_ellipsis_never_raw() -> None:
+    text = N_("The configuration in {path} cannot be used: {problem}.")
+    for language in ("sv", "en"):
+        shown = translate(text, language, path="styr.yaml")
+        assert "{" not in shown and "styr.yaml" in shown and UNFILLED in shown
+        assert "{" not in translate(text, language)
+
+
+def test_braces_that_are_no_placeholder_stay_as_written() -> None:
+    example = "targets: [{year: 2026, value: 80}], period: {start, end}, {0} { }"
+    assert fill(example, {"year": 1, "start": 2}) == example
+    assert fill("{count} mål av {total}", {"count": 3, "total": 2.5}) == "3 mål av 2.5"
+
+
+def test_a_finding_without_its_parameters_renders_without_a_placeholder() -> None:
+    for rule in BY_CODE.values():
+        finding = rule.at(Path("x.yaml"), 1, 1)
+        for language in ("sv", "en"):
+            assert "{" not in rule.render(finding, language), (rule.code, language)
+
+
+def _text_of_call(node: ast.Call, name: str) -> str | None:
+    """The marked text a call of `name` fills, when the code names it by a literal."""
+    first = node.args[0] if node.args else None
+    if name in KEYED_CALLS and isinstance(first, ast.Constant) and isinstance(first.value, str):
+        return MESSAGES.get(first.value)
+    if (
+        name == "translate"
+        and isinstance(first, ast.Call)
+        and getattr(first.func, "id", "") == "N_"
+    ):
+        marked = first.args[0]
+        return marked.value if isinstance(marked, ast.Constant) else None
+    return None
+
+
+# The calls that name a CLI message by its key (TemplateLimit's messages get the template's
+# name where the report names the template, so they are left out).
+KEYED_CALLS = frozenset({"UsageError", "ConfigError", "StyrError", "message"})
+
+
+def test_every_call_that_names_a_text_gives_each_of_its_placeholders() -> None:
+    missing = []
+    for path in sorted(Path(styr.__file__).parent.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.Call) or any(k.arg is None for k in node.keywords):
+                continue  # a call passing **params is checked where the params are made
+            func = node.func
+            name = getattr(func, "id", None) or getattr(func, "attr", "")
+            text = _text_of_call(node, name)
+            given = {keyword.arg for keyword in node.keywords}
+            if text is not None and placeholders(text) - given:
+                missing.append(f"{path.name}:{node.lineno} {sorted(placeholders(text) - given)}")
+    assert missing == []

@@ -12,7 +12,7 @@ test fails while the Swedish is missing.
 
 from __future__ import annotations
 
-from styr.i18n import LANGUAGES, N_, NC_, NP_, Text, count_text, translate
+from styr.i18n import LANGUAGES, N_, NC_, NP_, Text, count_text, template, translate
 from styr.report.texts_peers import PEER_TEXTS
 
 __all__ = ["LANGUAGES", "Labels", "category_name", "document_type", "mission_source"]
@@ -333,7 +333,8 @@ class Labels:
             raise AttributeError(key) from None
         # Kept on the instance, so that the next read is a plain attribute: a report of
         # 100,000 goals reads a label more than two million times.
-        translated = self.__dict__[key] = translate(text, self.language)
+        # A template: `get`, `said` and `told` fill its placeholders.
+        translated = self.__dict__[key] = template(text, self.language)
         return translated
 
     def get(self, key: str, **params: object) -> str:

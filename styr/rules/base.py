@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from styr.findings import Finding, PathInDocument, Severity
-from styr.i18n import Text, placeholders, translate
+from styr.i18n import Text, placeholders, template, translate
 from styr.report.formatting import number
 
 Language = str  # "sv" or "en"
@@ -53,11 +53,8 @@ class Rule:
     presumes: frozenset[str] = frozenset()
 
     def render(self, finding: Finding, language: Language) -> str:
-        try:
-            return translate(self.message, language, **_amounts_shown(finding.params, language))
-        except (KeyError, IndexError, ValueError):
-            # A message must never crash the run; show the raw template instead.
-            return translate(self.message, language)
+        # A placeholder the finding leaves empty shows as "…" (`fill`); rule cases catch it.
+        return translate(self.message, language, **_amounts_shown(finding.params, language))
 
     def unfilled(self, params: dict[str, Any]) -> frozenset[str]:
         """The placeholders of the message that `params` leaves empty (none for a sound finding).
@@ -68,7 +65,7 @@ class Rule:
 
     def message_in(self, language: Language) -> str:
         """The message template, placeholders unfilled."""
-        return translate(self.message, language)
+        return template(self.message, language)
 
     def summary_in(self, language: Language) -> str:
         return translate(self.summary, language)

@@ -8,7 +8,7 @@ report say the same thing the same way (`t.baseline`, `t.targets`).
 
 from __future__ import annotations
 
-from styr.i18n import N_, NP_, Text, count_text, translate
+from styr.i18n import N_, NP_, Text, count_text, template, translate
 from styr.report.texts import TEXTS as REPORT_TEXTS
 from styr.report.texts import Labels
 
@@ -179,7 +179,8 @@ class SiteLabels(Labels):
         text = SITE_TEXTS.get(key)
         if text is None:
             return super().__getattr__(key)
-        translated = self.__dict__[key] = translate(text, self.language)
+        # A template: `get` and `told` fill its placeholders.
+        translated = self.__dict__[key] = template(text, self.language)
         return translated
 
     def get(self, key: str, **params: object) -> str:
