@@ -428,6 +428,15 @@ def test_a_template_folder_may_include_its_own_files(rich: Path, tmp_path: Path)
             "{% set ns = namespace(s='x' * 9000000) %}{{ ([ns] * 100) | join(attribute='s') }}",
             "report-template-too-large",
         ),
+        # wordwrap runs in one call that no deadline stops: its text is bounded instead.
+        ("{{ ('a ' * 4000000) | wordwrap }}", "report-template-too-large"),
+        ("{{ ('a ' * 400000) | wordwrap(1, wrapstring='x' * 100) }}", "report-template-too-large"),
+        # styr's own helpers: what a template can make them repeat is reckoned first.
+        ("{{ items_md([r] * 1500000, t, 3, '', none, none) }}", "report-template-too-large"),
+        (
+            "{{ items_md(['a', 'b'], t, 3, 'x' * 5000000, none, none) }}",
+            "report-template-too-large",
+        ),
     ],
 )
 def test_a_user_template_is_stopped_at_its_bounds(
@@ -437,6 +446,14 @@ def test_a_user_template_is_stopped_at_its_bounds(
 
     monkeypatch.setattr(sandbox, "STEPS", 2_000_000)  # the same bound, reached sooner
     assert _template_error(rich, _user_template(tmp_path / "mallar", template)).key == key
+
+
+def test_a_helper_fills_only_the_reports_own_labels(rich: Path, tmp_path: Path) -> None:
+    # A template's own object as the labels would give `told` a text of its choosing to fill.
+    template = "{% set ns = namespace(k='{a} {a}') %}{{ told(ns, 'k', ' lang=\"sv\"', a='b') }}"
+    error = _template_error(rich, _user_template(tmp_path / "mallar", template))
+    assert error.key == "report-template-failed", error.key
+    assert "labels" in str(error.params)
 
 
 def test_a_long_call_is_stopped_at_the_deadline_while_it_runs(

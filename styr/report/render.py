@@ -14,7 +14,7 @@ import base64
 import functools
 import hashlib
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -43,6 +43,20 @@ from styr.report.sandbox import (
 from styr.resources import data_dir
 
 STYLESHEET = "style.css.j2"
+# styr's own filters and functions for templates: every one is added here, so that a
+# sandbox bounds each (`BoundedSandbox.add_helpers`).
+HELPER_FILTERS: dict[str, Callable[..., Any]] = {"md": md}
+HELPER_FUNCTIONS: dict[str, Callable[..., Any]] = {
+    "indicator_columns": indicator_columns,
+    "indicator_table_html": indicator_table_html,
+    "indicator_table_md": indicator_table_md,
+    "item_html": item_html,
+    "item_md": item_md,
+    "items_html": items_html,
+    "items_md": items_md,
+    "told": told,
+    "labelled": labelled,
+}
 _CHARACTERS_PER_BATCH = 1 << 16
 # What the tidying of a batch would change: an empty line (in Markdown two in a row), or a
 # space or a tab at a line's end. Searched from its line end, the rarer character.
@@ -93,16 +107,10 @@ def new_environment(
     )
     if isinstance(env, BoundedSandbox):
         env.folder = templates  # its templates' errors are named by file and line
-    env.filters["md"] = md
-    env.globals["indicator_columns"] = indicator_columns
-    env.globals["indicator_table_html"] = indicator_table_html
-    env.globals["indicator_table_md"] = indicator_table_md
-    env.globals["item_html"] = item_html
-    env.globals["item_md"] = item_md
-    env.globals["items_html"] = items_html
-    env.globals["items_md"] = items_md
-    env.globals["told"] = told
-    env.globals["labelled"] = labelled
+        env.add_helpers(HELPER_FILTERS, HELPER_FUNCTIONS)  # bounded as the sandbox's own
+    else:
+        env.filters.update(HELPER_FILTERS)
+        env.globals.update(HELPER_FUNCTIONS)
     return env
 
 

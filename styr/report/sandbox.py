@@ -19,6 +19,16 @@ zip file), so its templates run in Jinja's sandbox, and two more things hold:
   `format` and `str.format`, a list printed whole) has the length of its
   result reckoned from its arguments before it runs, and the items a
   filter's generator or a `range` gives are counted as loop steps.
+  `wordwrap`, which takes a second for every million characters, is given at
+  most `WORDWRAP_CHARACTERS`.
+* **What styr's own helpers may cost.** The filters and functions the report
+  adds for its templates (`md`, `item_html`, `items_html`, `told`, …) are
+  added through `add_helpers`, which checks their arguments as a filter's
+  are, counts the items they are given as loop steps, refuses any other
+  object than the report's labels as their labels (`t`: a template's own
+  object would give them texts of its choosing to fill), and reckons before
+  they run what the template can make them repeat: the texts written once an
+  item or a value (`REPEATED_PARAMETERS`) and an item given more than once.
 
 The bundled templates are the project's own code and run without all this.
 """
@@ -26,6 +36,7 @@ The bundled templates are the project's own code and run without all this.
 from __future__ import annotations
 
 import functools
+import inspect
 import os
 import re
 import time
@@ -36,7 +47,7 @@ from typing import Any, overload
 
 import jinja2
 from jinja2 import nodes
-from jinja2.filters import do_format, do_indent, do_join, make_attrgetter
+from jinja2.filters import do_format, do_indent, do_join, do_wordwrap, make_attrgetter
 from jinja2.loaders import split_template_path
 from jinja2.sandbox import SandboxedEnvironment, SandboxedFormatter
 from jinja2.utils import Namespace, generate_lorem_ipsum
@@ -51,6 +62,12 @@ MAX_SIZE = 10_000_000  # characters of one text, items of one list, or a number 
 MAX_OUTPUT = 200_000_000  # characters the template writes in all
 MAX_TEMPLATE_BYTES = 1_000_000
 LIPSUM_WORDS = 100_000  # words `lipsum` may write at most (n paragraphs of up to `max` words)
+WORDWRAP_CHARACTERS = 1_000_000  # about a second of `wordwrap`, which no deadline can stop
+# The parameters of styr's helpers whose text is written once for every item they are given
+# or every value they fill, not once a call: the language attribute, a class, a heading.
+REPEATED_PARAMETERS = frozenset({"xl", "css_class", "section"})
+LABELS_PARAMETER = "t"  # a helper's labels: only the report's own may be given
+REPEATED_ITEM = 100  # characters an item given twice costs at least: its block written again
 # One conversion of a %-format: its mapping key, flags, width, precision and type.
 _PERCENT_SPEC = re.compile(r"%(?:\([^)]*\))?[-#0 +]*(\*|\d*)(?:\.(\*|\d*))?[hlL]?(.)", re.S)
 # The width and precision of a format spec ("{:>10.3f}"): [[fill]align][sign][z][#][0]width.
@@ -333,6 +350,7 @@ class BoundedSandbox(SandboxedEnvironment):
         self.filters["join"] = self._checked(self._join)
         self.filters["indent"] = self._checked(self._indent)
         self.filters["format"] = self._checked(self._format)
+        self.filters["wordwrap"] = self._checked(self._wordwrap)
         self.filters["styr_counted"] = self._counted
         self.filters["styr_concat"] = self._concat
 
@@ -392,6 +410,55 @@ class BoundedSandbox(SandboxedEnvironment):
         _check_expected(percent_size(str(value), kwargs or args))
         formatted: str = do_format(value, *args, **kwargs)
         return formatted
+
+    @jinja2.pass_environment
+    def _wordwrap(self, environment: jinja2.Environment, s: str, *args: Any, **kwargs: Any) -> str:
+        # textwrap's loop runs in one call: its text is bounded, not its time.
+        if len(str(s)) > WORDWRAP_CHARACTERS:
+            raise _too_large()
+        wrapstring = kwargs.get("wrapstring", args[2] if len(args) > 2 else None)
+        # At worst every character ends a line, each end written as the wrap string.
+        line_end = len(str(wrapstring)) if wrapstring is not None else 2
+        _check_expected(len(str(s)) * (1 + line_end))
+        wrapped: str = do_wordwrap(environment, s, *args, **kwargs)
+        return wrapped
+
+    def add_helpers(
+        self, filters: Mapping[str, Callable[..., Any]], functions: Mapping[str, Callable[..., Any]]
+    ) -> None:
+        """styr's own filters and functions for templates, each bounded (see the module)."""
+        self.filters.update({name: self._helper(f) for name, f in filters.items()})
+        self.globals.update({name: self._helper(f) for name, f in functions.items()})
+
+    def _helper(self, function: Callable[..., Any]) -> Callable[..., Any]:
+        """`function` with its arguments checked and what it would repeat reckoned first."""
+        from styr.report.texts import Labels  # the report's labels; texts imports no sandbox
+
+        names = list(inspect.signature(function).parameters)
+
+        @functools.wraps(function)  # keeps Jinja's pass_context mark
+        def bounded(*args: Any, **kwargs: Any) -> Any:
+            _check_arguments(args)
+            _check_arguments(kwargs.values())
+            named = {**dict(zip(names, args, strict=False)), **kwargs}
+            labels = named.get(LABELS_PARAMETER)
+            if labels is not None and not isinstance(labels, Labels):
+                raise TypeError(f"{function.__name__}: {LABELS_PARAMETER} must be the labels")
+            items = [v for v in named.values() if isinstance(v, list | tuple | CountedRange)]
+            count = sum(map(len, items))
+            repeated = sum(
+                len(given) - len({id(item) for item in given})
+                for given in items
+                if not isinstance(given, CountedRange)  # numbers, not items
+            )
+            words = sum(
+                text_size(value) for name, value in named.items() if name in REPEATED_PARAMETERS
+            )
+            _check_expected(words * (1 + count + len(kwargs)) + repeated * REPEATED_ITEM)
+            self.budget.step(1 + count)
+            return _check_size(function(*args, **kwargs))
+
+        return bounded
 
     def _checked(self, function: Callable[..., Any]) -> Callable[..., Any]:
         """A filter whose number arguments and result are checked against MAX_SIZE, and the
