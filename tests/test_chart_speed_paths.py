@@ -15,7 +15,7 @@ from styr.report import formatting as fmt
 from styr.report.chart import Chart, ChartOutcome, build_chart
 from styr.report.chart_parts import ChartRow, Label
 from styr.report.markdown import md
-from styr.report.texts import Labels
+from styr.report.texts import Labels, period_words
 
 # Tertials and halves too: "2024-T3" and "2024-H2" stand where the year 2024 does.
 PERIODS = [
@@ -93,7 +93,8 @@ def plain_rows(inputs: dict[str, Any]) -> tuple[ChartRow, ...]:
         p = o.period
         target = by_year.get(p.year, "") if p.is_year else ""
         years |= {p.year} if p.is_year else set()
-        row = ChartRow(p.text, number(o.value), target, number(o.women), number(o.men))
+        said = period_words(p.text, language)
+        row = ChartRow(said, number(o.value), target, number(o.women), number(o.men))
         keyed.append((p.year - 1 + p.end_fraction, 1, row))
     for year, value in goals:
         if year not in years:
@@ -118,7 +119,7 @@ def test_rows_out_of_order_are_sorted() -> None:
     # The third tertial ends with its year: it is shown with the year's target.
     assert [(row.period, row.target) for row in c.rows] == [
         ("2023", "79"),
-        ("2024-T3", "75"),
+        ("januari–december 2024", "75"),
         ("2025 (utgångsvärde)", ""),
         ("2025", ""),
         ("2026", "80"),
@@ -159,7 +160,10 @@ def plain_description(c: Chart) -> str:
     """The description read plainly from the chart's points, targets, range and baseline."""
     t = Labels(c.language)
     sentences = [
-        t.get("chart_outcomes", values="; ".join(f"{p.label}: {p.text}" for p in c.points))
+        t.get(
+            "chart_outcomes",
+            values="; ".join(f"{period_words(p.label, c.language)}: {p.text}" for p in c.points),
+        )
     ]
     if c.targets:
         listed = "; ".join(f"{p.label}: {p.text}" for p in c.targets)

@@ -16,7 +16,7 @@ from styr.report import chart_words as chart_words_module
 from styr.report.chart import build_chart
 from styr.report.chart_parts import Written
 from styr.report.chart_words import Sentence, chart_words, description, labels_in
-from styr.report.texts import Labels
+from styr.report.texts import Labels, period_words
 
 NAMES = ("year", "value")
 piece = st.sampled_from(["", "Utgångsvärde ", ": ", ".", "{{", "}}", " å "])
@@ -58,7 +58,12 @@ def test_the_caption_is_the_catalogues_with_the_title(language: str) -> None:
 def formatted_description(t: Labels, w: Written) -> str:
     """The description read plainly: each sentence filled by `format`, by name."""
     sentences = [
-        t.chart_outcomes.format(values="; ".join(map("{}: {}".format, w.periods, w.values)))
+        t.chart_outcomes.format(
+            values="; ".join(
+                f"{period_words(period, t.language)}: {value}"
+                for period, value in zip(w.periods, w.values, strict=True)
+            )
+        )
     ]
     if w.targets:
         listed = "; ".join(f"{year}: {value}" for year, value in w.targets)

@@ -58,8 +58,8 @@ def test_the_year_is_titled_as_the_follow_up_file_titles_it(year: FollowupReport
 
 def test_a_period_without_a_file_of_its_own_gets_a_plain_title() -> None:
     half = view_of(HUDDINGE, "2025-H1")
-    assert half.title == "Delårsrapport 2025-H1"
-    assert view_of(HUDDINGE, "2025-H1", "en").title == "Interim report 2025-H1"
+    assert half.title == "Delårsrapport januari–juni 2025"
+    assert view_of(HUDDINGE, "2025-H1", "en").title == "Interim report January–June 2025"
     # Nothing is written for it: every goal there is, not followed up.
     assert {goal.status.key for area in half.areas for goal in area.goals} == {"not_followed_up"}
 
@@ -107,7 +107,7 @@ def test_the_trend_is_since_the_period_before_with_an_outcome(year: FollowupRepo
     assert eligibility.trend.text == "Högre än 2024 – bättre"
     # The cost per pupil was followed up in the tertials too: lower than then, and lower is better.
     cost = goal_named(year, COST).indicators[0]
-    assert cost.trend.symbol == "↘" and cost.trend.text == "Lägre än 2025-T2 – bättre"
+    assert cost.trend.symbol == "↘" and cost.trend.text == "Lägre än januari–augusti 2025 – bättre"
     health = goal_named(year, "6. Andel elever som skattar sin hälsa som god eller mycket god")
     assert health.indicators[0].trend.text == "Lägre än 2024 – sämre"
     assert health.indicators[0].trend.key == "worsening"
@@ -287,7 +287,7 @@ def test_html_is_written_with_the_period(run_cli: Run, tmp_path: Path) -> None:
     assert page.startswith("<!DOCTYPE html>")
     assert "<h1>Delårsrapport 2025</h1>" in page
     # The same two goals partly met in both tertials, and no new outcome.
-    assert "Inget har förändrats sedan uppföljningen 2025-T1." in page
+    assert "Inget har förändrats sedan uppföljningen januari–april 2025." in page
 
 
 def test_without_a_period_the_goal_report_as_before(run_cli: Run) -> None:

@@ -480,7 +480,7 @@ def test_many_periods_get_as_many_labels_as_fit_the_first_and_last_always() -> N
     }
     c = chart(values, targets=[(2030, 2040.0)])
     labels = [tick.text for tick in c.x_ticks]
-    assert labels[0] == "2015-T1" and labels[-1] == "2030"
+    assert labels[0] == "jan–apr 2015" and labels[-1] == "2030"
     assert 3 <= len(labels) < len(values)
     widths = [len(text) * 8 for text in labels]  # at most 8 units a character
     for (left, right), (w1, w2) in zip(

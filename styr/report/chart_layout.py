@@ -21,6 +21,7 @@ from styr.report.chart_axes import CHARACTER, LEGEND_MARK, Frame, label_position
 from styr.report.chart_parts import Band, Label, LegendItem, Marks, Tick, Written
 from styr.report.chart_table import number_text
 from styr.report.chart_words import labels_in
+from styr.report.texts import period_words
 
 # The marks as path commands from their top or left point: a dot of radius 4, a diamond.
 DOT = "a4 4 0 1 0 8 0a4 4 0 1 0-8 0"
@@ -98,6 +99,9 @@ def axes_of(
 ) -> Axes:
     """The axes of a chart with these value ticks and these periods (label, time) drawn."""
     tick_texts = [number_text(value, language) for value in ticks]
+    # Under the axis each period in the reader's words, short to fit: "jan–aug 2025".
+    key = (ticks, labels, times, language)
+    labels = tuple(period_words(label, language, short=True) for label in labels)
     frame = Frame.around(tick_texts, labels)
     x = frame.x_scale(min(times), max(times))
     y = frame.y_scale(ticks[0], ticks[-1])
@@ -105,7 +109,7 @@ def axes_of(
     grid = "".join(f"M{n(frame.left)} {n(tick.at)}H{n(frame.right)}" for tick in y_ticks)
     x_ticks = tuple(Tick(label, at) for label, at in label_positions(labels, times, x))
     x_at = {time: x(time) for time in times}
-    return Axes(frame, y_ticks, grid, x_ticks, x_at, y, (ticks, labels, times, language))
+    return Axes(frame, y_ticks, grid, x_ticks, x_at, y, key)
 
 
 @functools.lru_cache(maxsize=8192)  # the same places come back on chart after chart

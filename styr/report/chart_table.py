@@ -16,7 +16,7 @@ from styr.followup.periods import Period
 from styr.report import formatting as fmt
 from styr.report.chart_parts import ChartRow, Written
 from styr.report.chart_words import said
-from styr.report.texts import Labels
+from styr.report.texts import Labels, period_words
 
 # The same values come back on chart after chart (the ticks 70, 75, 80 …): written once each.
 number_text = functools.lru_cache(maxsize=4096)(fmt.number)
@@ -67,7 +67,7 @@ def table_rows(
         target = by_year.get(period.year, "") if period.is_year and by_year else ""
         women_text = "" if women is None else number_text(women, language)
         men_text = "" if men is None else number_text(men, language)
-        rows.append(_row((period.text, text, target, women_text, men_text)))
+        rows.append(_row((period_words(period.text, language), text, target, women_text, men_text)))
     if _in_order(baseline if first else None, written.times, later):
         # Almost always so (the baseline before the outcomes, the targets left after them):
         # sorting them would give them back as they are, for the cost of a key for each.
@@ -101,7 +101,8 @@ def _one_outcome_rows(
         return None  # the baseline after the outcome
     women_text = "" if women is None else number_text(women, language)
     men_text = "" if men is None else number_text(men, language)
-    row = _row((period.text, written.values[0], target, women_text, men_text))
+    said_period = period_words(period.text, language)
+    row = _row((said_period, written.values[0], target, women_text, men_text))
     if later is None:
         return (*first, row)
     return (*first, row, later)

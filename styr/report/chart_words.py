@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 from styr.followup.fulfilment import Trend, trend
 from styr.report.chart_parts import ChartWords
 from styr.report.html_escape import escaped_text as _e
-from styr.report.texts import Labels
+from styr.report.texts import Labels, period_words
 
 if TYPE_CHECKING:
     from styr.report.chart_parts import Written
@@ -69,7 +69,7 @@ def trend_words(
 
 @functools.lru_cache(maxsize=1024)  # a few movements, periods and judgements: each said once
 def _trend_text(t: Labels, movement: int, period: str, judged: str | None) -> str:
-    moved = said(t, _MOVEMENTS[movement][1], period=period)
+    moved = said(t, _MOVEMENTS[movement][1], period=period_words(period, t.language))
     return (
         said(t, "trend_judged", movement=moved, judgement=getattr(t, judged)) if judged else moved
     )
@@ -95,7 +95,7 @@ def description(t: Labels, written: Written) -> str:
     if split is None:  # a sentence with places of another kind or order: `format` fills it
         return _described(t, written)
     (outcomes, after_outcomes), (targets, after_targets), (within, after_range), baseline = split
-    text = outcomes + _listed(written.periods, written.values) + after_outcomes
+    text = outcomes + _listed(_worded(t, written.periods), written.values) + after_outcomes
     if written.targets:
         text += " " + targets + _paired(written.targets) + after_targets
     if written.range:
@@ -113,6 +113,12 @@ def _listed(labels: Sequence[str], values: Sequence[str]) -> str:
     return "; ".join(map(_PAIR.format, labels, values))
 
 
+def _worded(t: Labels, periods: Sequence[str]) -> list[str]:
+    """Each period as the reader says it ("januari–augusti 2025", not "2025-T2")."""
+    language = t.language
+    return [period_words(period, language) for period in periods]
+
+
 def _paired(pairs: Sequence[tuple[str, str]]) -> str:
     """ "2026: 80; 2030: 90": each year and its value."""
     if len(pairs) == 1:  # most charts: one target, no list to join
@@ -123,7 +129,7 @@ def _paired(pairs: Sequence[tuple[str, str]]) -> str:
 def _described(t: Labels, written: Written) -> str:
     """`description`, each sentence filled by `format`."""
     outcomes, targets, within, baseline = _sentences(t)
-    text = outcomes.fill(_listed(written.periods, written.values))
+    text = outcomes.fill(_listed(_worded(t, written.periods), written.values))
     if written.targets:
         text += " " + targets.fill(_paired(written.targets))
     if written.range:

@@ -12,10 +12,20 @@ test fails while the Swedish is missing.
 
 from __future__ import annotations
 
+import functools
+
+from styr.followup.periods import parse_period
 from styr.i18n import LANGUAGES, N_, NC_, NP_, Text, count_text, template, translate
 from styr.report.texts_peers import PEER_TEXTS
 
-__all__ = ["LANGUAGES", "Labels", "category_name", "document_type", "mission_source"]
+__all__ = [
+    "LANGUAGES",
+    "Labels",
+    "category_name",
+    "document_type",
+    "mission_source",
+    "period_words",
+]
 
 TEXTS: dict[str, Text] = {
     **PEER_TEXTS,  # the comparison with other municipalities (styr.report.texts_peers)
@@ -316,6 +326,35 @@ DOCUMENT_TYPES: dict[str, Text] = {
 }
 
 
+# A part of a year (2025-T2, 2025-H1) by the months it covers, counted from January as a
+# municipality's interim report counts them ("Delårsrapport januari–augusti"): its outcomes
+# are the year so far, so the last tertial and the second half-year are all of it. A reader
+# knows months; "2025-T2" or "tertial 2" they would need explained.
+# Each in full, and short for the chart's axis, where "januari–augusti 2025" does not fit.
+PERIOD_PARTS: dict[str, tuple[Text, Text]] = {
+    "T1": (N_("January–April {year}"), N_("Jan–Apr {year}")),
+    "T2": (N_("January–August {year}"), N_("Jan–Aug {year}")),
+    "T3": (N_("January–December {year}"), N_("Jan–Dec {year}")),
+    "H1": (N_("January–June {year}"), N_("Jan–Jun {year}")),
+    "H2": (N_("January–December {year}"), N_("Jan–Dec {year}")),
+}
+
+
+@functools.lru_cache(maxsize=1024)  # a few periods a report, written on every chart and goal
+def period_words(period: str, language: str, *, short: bool = False) -> str:
+    """A follow-up period as a reader says it: "2025-T2" is "januari–augusti 2025" (with
+    `short`, "jan–aug 2025"), a year stays "2025"; a text that names no period as written."""
+    parsed = parse_period(period)
+    if parsed is None:
+        return period
+    # By the code's part, not `is_year`: 2025-T3 and 2025-H2 end with the year, too.
+    part = parsed.text.partition("-")[2]
+    if not part:
+        return parsed.text
+    full, brief = PERIOD_PARTS[part]
+    return translate(brief if short else full, language, year=str(parsed.year))
+
+
 _FILLED_KEPT = 4096  # texts with their values filled in kept by each `Labels`
 
 
@@ -341,7 +380,8 @@ class Labels:
         """A text with its placeholders filled: `t.get('sdg_goal', goal='4', title=...)`.
 
         Kept by its key and values: the same few ("Måluppfyllelse 2025") are asked
-        for on every goal of a report.
+        for on every goal of a report. A `period` is a follow-up period's code ("2025-T2"),
+        written in words (`period_words`) in every text that says one.
         """
         filled = (key, *params.items())
         try:
@@ -349,11 +389,18 @@ class Labels:
         except KeyError:
             pass
         except TypeError:  # a value that cannot be a key: filled in every time
-            return translate(TEXTS[key], self.language, **params)
-        text = translate(TEXTS[key], self.language, **params)
+            return self.fill(TEXTS[key], params)
+        text = self.fill(TEXTS[key], params)
         if len(self._filled) < _FILLED_KEPT:
             self._filled[filled] = text
         return text
+
+    def fill(self, text: Text, params: dict[str, object]) -> str:
+        """A marked text in this language with its placeholders filled, a `period` in words."""
+        period = params.get("period")
+        if isinstance(period, str):
+            params = {**params, "period": period_words(period, self.language)}
+        return translate(text, self.language, **params)
 
     def counted(self, key: str, count: int, **params: object) -> str:
         """A text said of a number, in the number's form: `t.counted('goals', 1)` is "1 mål"."""

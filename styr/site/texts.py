@@ -187,7 +187,7 @@ class SiteLabels(Labels):
         text = SITE_TEXTS.get(key)
         if text is None:
             return super().get(key, **params)
-        return translate(text, self.language, **params)
+        return self.fill(text, params)
 
     def counted(self, key: str, count: int, **params: object) -> str:
         forms = SITE_COUNTED.get(key)
