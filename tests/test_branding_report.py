@@ -61,7 +61,8 @@ def test_the_logo_is_an_image_and_its_script_never_part_of_the_page(blank_repo: 
 
 def test_the_report_in_english(blank_repo: Path) -> None:
     html = build_report([_branded(blank_repo)], "html", "en", updated=date(2026, 11, 30))
-    assert "Publisher: Testby kommun" in html
+    # The publisher is named as the files name it, in their language (WCAG 3.1.2).
+    assert 'Publisher: <span lang="sv">Testby kommun</span>' in html
     assert 'Last updated <time datetime="2026-11-30">' in html
 
 

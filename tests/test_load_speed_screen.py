@@ -42,7 +42,7 @@ _ODD_NUMBER = re.compile(rf"0(?:(?<={_SCALAR_START}0)|(?<={_SCALAR_START}[-+]0))
 # Since widened to an underscore after a digit too (`1_`, `.5_`), which YAML 1.1
 # reads as a number: a change of what is looked for, not of speed, so the former
 # screen takes it as well.
-_UNDERSCORED_DIGIT = re.compile(r"_(?:[0-9]|(?<=[0-9]_))")
+_UNDERSCORED_DIGIT = re.compile(r"_(?:[0-9]|(?<=[0-9]_)|(?<=[0-9]\._))")
 # A comment (`#` after blank); one after something on its line may have cut a
 # text short (Y015).
 _COMMENT = re.compile(r"#(?<=[ \t]#)")

@@ -16,6 +16,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from report_helpers import ROOT, rich_repository
 
+from styr.followup.evaluate import stands_as_goal
 from styr.model.index import Element, shared_index
 from styr.model.repository import load_repository
 from styr.report import formatting as fmt
@@ -276,6 +277,8 @@ def _indicator_the_long_way(builder: ViewBuilder, element: Element) -> Indicator
         provenance=provenance_text(data, builder.t),
         peers=builder.peers.of(data),
         decision=" · ".join(f"{f.label}: {f.text}" for f in decision),
+        stands_as_goal=stands_as_goal(element),
+        status=builder.follow.goals.get(id(element)),
     )
 
 

@@ -235,6 +235,8 @@ def test_a_point_right_before_an_exponent_without_sign_is_a_float_yaml11_reads_a
         pytest.param("v: 1_000.5\n", "1000.5", id="underscored-float"),
         pytest.param("v: .5_\n", "0.5", id="underscore-after-the-digits"),
         pytest.param("v: 1.0_e+5\n", "100000", id="underscore-before-the-exponent"),
+        pytest.param("v: 0._\n", "0", id="underscore-right-after-the-point"),
+        pytest.param("v: 1.__\n", "1", id="underscores-right-after-the-point"),
         pytest.param("v: 1_\n", "1", id="trailing-underscore"),
         pytest.param("v: 1__0\n", "10", id="double-underscore"),
         pytest.param("v: -0x10\n", "-16", id="signed-hexadecimal"),

@@ -38,7 +38,8 @@ _LONE_CARRIAGE_RETURN = re.compile(r"\r(?!\n)")
 _SCALAR_START = r"(?:: |- |, |\n | {2}|[\s\S][\[{,\n])"
 # A number with a leading zero or a base prefix (`0126`, `0o17`), or with
 # underscores (`1_000`, and after its digits: `1_`, `.5_`, `1.0_e+5`, which
-# yaml-rs even reads as numbers): YAML 1.1 and 1.2 read them differently (Y009).
+# yaml-rs even reads as numbers, and right after the point: `0._`, which PyYAML
+# reads as 0.0): YAML 1.1 and 1.2 read them differently (Y009).
 # The character before the zero (one that ends a scalar start, or a sign)
 # and the one after it are looked at before where the scalar starts: most
 # zeros stand inside a number (`2026`, `50401`), and were each looked behind
@@ -46,7 +47,7 @@ _SCALAR_START = r"(?:: |- |, |\n | {2}|[\s\S][\[{,\n])"
 _ODD_NUMBER = re.compile(
     rf"0(?<=[ \[{{,\n+-]0)[0-9_oObBxX](?:(?<={_SCALAR_START}0.)|(?<={_SCALAR_START}[-+]0.))"
 )
-_UNDERSCORED_DIGIT = re.compile(r"_(?:[0-9]|(?<=[0-9]_))")
+_UNDERSCORED_DIGIT = re.compile(r"_(?:[0-9]|(?<=[0-9]_)|(?<=[0-9]\._))")
 # A comment (`#` after blank); one after something on its line may have cut a
 # text short (Y015).
 _COMMENT = re.compile(r"#(?<=[ \t]#)")

@@ -8,7 +8,7 @@ report say the same thing the same way (`t.baseline`, `t.targets`).
 
 from __future__ import annotations
 
-from styr.i18n import N_, NP_, Text, count_text, template, translate
+from styr.i18n import N_, NP_, Text, count_text, template
 from styr.report.texts import TEXTS as REPORT_TEXTS
 from styr.report.texts import Labels
 
