@@ -64,3 +64,14 @@ def test_the_inside_of_a_call_block_stands_at_the_end_of_the_block() -> None:
     rendered = template.render(x=block(HOSTILE), t=t)
     assert rendered == item_html(block(HOSTILE), t, 3, "area", "", "<p>inuti</p>", no_peers)
     assert rendered.endswith("<p>inuti</p></article>")
+
+
+def test_a_written_text_and_a_passed_on_macro_text_reach_the_page_as_they_are() -> None:
+    from markupsafe import Markup, escape
+
+    from styr.report.html_escape import Written, passed_on
+
+    assert escape(Written("<p>a &amp; b</p>")) == Markup("<p>a &amp; b</p>")
+    assert str(Written("<p>x</p>")) == "<p>x</p>"
+    assert escape(passed_on(Markup("<p>x</p>"))) == Markup("<p>x</p>")
+    assert escape(passed_on("<b>")) == Markup("&lt;b&gt;")  # plain text is still escaped

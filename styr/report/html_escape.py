@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from markupsafe import escape
+from markupsafe import Markup, escape
 
 _escape_text: Callable[[str], str] | None
 try:  # markupsafe's own escape of a plain text, the one its `escape` wraps (C where built)
@@ -39,3 +39,30 @@ def _escaped_plainly(text: str) -> str:
 # straight. `escaped`'s check and the call of a Python function were three quarters of the
 # cost of an escape, and the writers of a page of 100,000 goals escape 3.5 million texts.
 escaped_text: Callable[[str], str] = _escape_text or _escaped_plainly
+
+
+class Written:
+    """A part of a page written in Python, markup already, that `{{ }}` passes on as it is.
+
+    Not a `Markup`: markupsafe's `escape` of a `Markup` copies its text twice (a
+    `str` of it, then the new `Markup`), and an organisation's goal blocks are a
+    text of up to megabytes, passed through two `{{ }}` (the macro's and the
+    section's). `escape` of this copies the plain text once.
+    """
+
+    __slots__ = ("text",)
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    def __html__(self) -> str:
+        return self.text
+
+    def __str__(self) -> str:
+        return self.text
+
+
+def passed_on(value: object) -> object:
+    """A macro's text (a `Markup`) as a `Written`, for a `{{ }}` that passes on a large one:
+    anything else is left to `{{ }}` to escape as ever."""
+    return Written(str(value)) if type(value) is Markup else value

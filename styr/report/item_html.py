@@ -20,6 +20,7 @@ from jinja2 import pass_context
 from jinja2.runtime import Context
 from markupsafe import Markup, escape
 
+from styr.report.html_escape import Written
 from styr.report.html_escape import escaped_text as _e
 from styr.report.html_parts import external_link, ref_link
 from styr.report.indicators_html import status_span, write_captioned_table
@@ -181,7 +182,7 @@ def items_html(
     item: Callable[..., object],
     peer_table: Callable[..., str],
     xl: str = "",
-) -> Markup:
+) -> Written:
     """The blocks of `items` one to a line, as a loop of `{{ item(x, t, level, css_class,
     section) }}` writes them, `item` being the template's macro.
 
@@ -196,6 +197,6 @@ def items_html(
             if out:
                 out.append("\n")
             _write_block(x, t, level, css_class, section, "", peer_table, out, xl)
-        return Markup("".join(out))
+        return Written("".join(out))  # a megabyte for a large organisation: see `Written`
     called = (context.call(item, x, t, level, css_class, section) for x in items)
-    return Markup("\n".join(str(escape(block)) for block in called))
+    return Written("\n".join(str(escape(block)) for block in called))

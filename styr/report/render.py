@@ -26,6 +26,7 @@ from styr.errors import UsageError
 from styr.escape import published, published_utf8
 from styr.i18n import N_, Text, both_languages
 from styr.report.columns import indicator_columns
+from styr.report.html_escape import passed_on
 from styr.report.indicators_html import indicator_table_html
 from styr.report.indicators_md import indicator_table_md
 from styr.report.item_html import item_html, items_html
@@ -55,6 +56,7 @@ HELPER_FUNCTIONS: dict[str, Callable[..., Any]] = {
     "items_html": items_html,
     "items_md": items_md,
     "told": told,
+    "passed_on": passed_on,
     "labelled": labelled,
 }
 _CHARACTERS_PER_BATCH = 1 << 16
@@ -248,20 +250,22 @@ def _text_batches(chunks: Iterable[str]) -> Iterator[str]:
     """The text the chunks make up, a batch of chunks' worth of whole lines at a time, each
     ending with its line end (the text's last line is given one).
 
-    The unfinished last line of a batch starts the next one's text (one join, not two).
+    A batch ends in the first chunk with a line end once it is long enough: only that
+    chunk is cut, and the unfinished line after its last line end starts the next batch.
+    Cut after the join, the batch was copied once more, and an organisation's blocks
+    (a chunk of a megabyte, which ends in no line end) were copied with it.
     """
     pending: list[str] = []
     size = 0
     for chunk in chunks:
         pending.append(chunk)
         size += len(chunk)
-        if size >= _CHARACTERS_PER_BATCH:
-            text = "".join(pending)
-            end = text.rfind("\n") + 1
-            pending = [text[end:]]
+        if size >= _CHARACTERS_PER_BATCH and (end := chunk.rfind("\n") + 1):
+            if end < len(chunk):
+                pending[-1] = chunk[:end]
+            yield "".join(pending)
+            pending = [chunk[end:]] if end < len(chunk) else []
             size = 0  # as before: the carried line counts to no batch, however long it is
-            if end:
-                yield text[:end]
     text = "".join(pending)
     if text:
         yield text if text.endswith("\n") else text + "\n"
