@@ -44,7 +44,10 @@ def readable(repository: Repository) -> Repository:
     unusable = repository.memo.get(_UNUSABLE)
     if unusable is None:
         unusable = _unusable(repository)
-    left_out = {file: whole_values(paths) for file, paths in unusable.items() if paths}
+    # Unlike the rules' guard, which leaves out a whole list for one bad item, a
+    # rendering leaves out only the item: one goal written as a bare text must not
+    # take a board's every goal off the published page.
+    left_out = {file: sorted(set(paths), key=len) for file, paths in unusable.items() if paths}
     return without_values(repository, left_out) if left_out else repository
 
 
@@ -149,11 +152,23 @@ def _leave_out(data: Any, tree: _Tree) -> Any:
                 copy[key] = _leave_out(data[key], below)
         return data if copy is None else copy
     if isinstance(data, list):
-        items: list[Any] | None = None
-        for key, below in tree.items():
-            if below is None or not isinstance(key, int) or not 0 <= key < len(data):
-                continue  # list items are left out with their whole list (whole_value)
-            items = list(data) if items is None else items
-            items[key] = _leave_out(data[key], below)
-        return data if items is None else items
+        return _list_without(data, tree)
     return data
+
+
+def _list_without(data: list[Any], tree: _Tree) -> list[Any]:
+    """`data` without the items `tree` marks None (the rules' guard marks none: it leaves
+    out the whole list), and the items below it pruned; the same list if nothing changed."""
+    items: list[Any] | None = None
+    dropped: set[int] = set()
+    for key, below in tree.items():
+        if not isinstance(key, int) or not 0 <= key < len(data):
+            continue
+        items = list(data) if items is None else items
+        if below is None:
+            dropped.add(key)
+        else:
+            items[key] = _leave_out(data[key], below)
+    if items is None:
+        return data
+    return [item for position, item in enumerate(items) if position not in dropped]
