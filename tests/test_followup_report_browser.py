@@ -59,7 +59,7 @@ def test_the_follow_up_report_in_chromium(browser: Any, page_file: Path) -> None
             assert "81,6 procent" in row.inner_text() and "82,5 procent" in row.inner_text()
             summary = page.get_by_role("table", name="Mål per status")
             assert summary.get_by_role("rowheader").first.inner_text() == "Alla mål"
-            changes = page.get_by_role("table", name="Förändringar sedan 2025-T2")
+            changes = page.get_by_role("table", name="Förändringar sedan januari–augusti 2025")
             assert changes.is_visible()
             assert seen.errors == [] and seen.network == []
             broken = page.evaluate(

@@ -155,8 +155,10 @@ def test_the_bundled_writers_write_tidy_goals(rich: Path, monkeypatch: pytest.Mo
 
         return recorded
 
-    monkeypatch.setattr(render, "items_html", recording("html", render.items_html))
-    monkeypatch.setattr(render, "items_md", recording("md", render.items_md))
+    # The writers templates call are registered from `HELPER_FUNCTIONS` (render.py).
+    helpers = render.HELPER_FUNCTIONS
+    monkeypatch.setitem(helpers, "items_html", recording("html", helpers["items_html"]))
+    monkeypatch.setitem(helpers, "items_md", recording("md", helpers["items_md"]))
     render.environment.cache_clear()
     try:
         for fmt in ("html", "md"):
