@@ -12,6 +12,7 @@ English page no element marked Swedish may hold it.
 from __future__ import annotations
 
 import re
+import shutil
 from collections.abc import Iterator
 from html.parser import HTMLParser
 from pathlib import Path
@@ -219,3 +220,44 @@ def test_the_check_finds_an_english_kind_name_marked_swedish() -> None:
         ("span", "Indicator"),
         ("span", "Goal"),
     ]
+
+
+def _without_english_kind_names(source: Path, target: Path) -> set[str]:
+    """A copy of the example at `target` whose steering model names its kinds in Swedish
+    only (no `en`), and those names."""
+    shutil.copytree(source, target)
+    manifest = target / "styr.yaml"
+    data = yaml.safe_load(manifest.read_text("utf-8"))
+    model = data["steering_model"]
+    kinds = [*model.get("element_kinds", []), *model.get("organisation_types", [])]
+    for kind in kinds:
+        kind["name"].pop("en", None)
+    manifest.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), "utf-8")
+    return {kind["name"]["sv"] for kind in kinds}
+
+
+def kinds_unmarked_in_headings(page: str, kinds: set[str]) -> list[tuple[str, str]]:
+    """(heading, name) for each name of `kinds` before a heading's title not marked Swedish."""
+    found = []
+    for heading in re.findall(r'<h[1-6][ >][^\n]*?<span class="kind".*?</h[1-6]>', page):
+        for _, piece, lang in _pieces(heading):
+            if lang != "sv" and (shown := " ".join(piece.split())) in kinds:
+                found.append((heading, shown))
+    return found
+
+
+def test_a_kind_the_model_names_in_swedish_only_is_marked_swedish_in_english_headings(
+    tmp_path: Path,
+) -> None:
+    # "Indicator" is the page's word, but with no English name the kind is "Indikator
+    # (nyckeltal)", the files' word, and a screen reader should read it with a Swedish voice.
+    root = tmp_path / "helsingborg"
+    kinds = _without_english_kind_names(EXAMPLES / "helsingborg", root)
+    build_site([root], tmp_path / "site", language="en")
+    site = _pages_of(tmp_path / "site")
+    report = build_report([root], "html", language="en")
+    marked = '<span class="kind" lang="sv">{}</span>'
+    assert any(marked.format("Indikator (nyckeltal)") in page for _, page in site)
+    assert marked.format("Vision") in report
+    pages = [*site, ("report", report)]
+    assert [found for _, page in pages for found in kinds_unmarked_in_headings(page, kinds)] == []

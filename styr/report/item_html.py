@@ -24,6 +24,7 @@ from styr.report.html_escape import Written
 from styr.report.html_escape import escaped_text as _e
 from styr.report.html_parts import external_link, ref_link
 from styr.report.indicators_html import status_span, write_captioned_table
+from styr.report.language import kind_lang
 from styr.report.macro_origin import is_bundled
 from styr.report.texts import Labels
 from styr.report.view_types import Fact, ItemView
@@ -103,7 +104,8 @@ def _write_block(
     """The block of `x` added to `out`, a part at a time (joined once for all the blocks);
     `xl` marks its texts from the files where the page speaks another language."""
     heading_kind = x.kind_under(section)
-    kind = f'<span class="kind">{_e(heading_kind)}</span> ' if heading_kind else ""
+    lang = kind_lang(heading_kind, xl)  # a kind the model names in the files' words only
+    kind = f'<span class="kind"{lang}>{_e(heading_kind)}</span> ' if heading_kind else ""
     plain = _e(x.title)
     # In the caption of the table of indicators, and after a kind's name in the heading, the
     # title alone is marked with the files' language (where the page speaks another): the

@@ -13,7 +13,29 @@ from typing import TYPE_CHECKING
 from markupsafe import Markup, escape
 
 if TYPE_CHECKING:
+    from styr.model.steering_model import ElementKind, OrganisationType
     from styr.report.texts import Labels
+
+
+class FilesWord(str):
+    """A kind's name the steering model gives in the files' language only (no `en` for an
+    English page): the page shows it as the files write it, so it is marked as theirs. A `str`
+    still, so every view, comparison and template takes it as before."""
+
+    __slots__ = ()
+
+
+def kind_label(named: ElementKind | OrganisationType, language: str) -> str:
+    """A kind's name in `language`, a `FilesWord` where the model has none in it and the
+    name falls back to the files' own words (or its id)."""
+    label = named.label(language)
+    return label if named.name.get(language) else FilesWord(label)
+
+
+def kind_lang(kind: str, xl: str) -> str:
+    """The `lang` attribute of a kind's name on the page: `xl`, the files' language, where
+    the name is a `FilesWord`; none where it is in the page's words."""
+    return xl if isinstance(kind, FilesWord) else Markup("")
 
 
 def content_lang_attribute(content: str, page: str) -> Markup:

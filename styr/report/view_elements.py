@@ -16,6 +16,7 @@ from styr.report import formatting as fmt
 from styr.report.anchors import Anchors
 from styr.report.decision_words import decision_facts
 from styr.report.followup import FollowUpLookup
+from styr.report.language import kind_label
 from styr.report.links import ExternalLink, kolada, sdg
 from styr.report.provenance import provenance_facts, provenance_text
 from styr.report.texts import Labels, category_name
@@ -91,11 +92,11 @@ class ElementViews:
         if kind is not None and element.category != "organisation":
             label = self._kind_labels.get(id(kind))
             if label is None:
-                label = self._kind_labels[id(kind)] = kind.label(self.language)
+                label = self._kind_labels[id(kind)] = kind_label(kind, self.language)
             return label
         if element.category == "organisation":
             org_type = self.repository.model.organisation_types.get(element.kind_name or "")
-            return org_type.label(self.language) if org_type else (element.kind_name or "")
+            return kind_label(org_type, self.language) if org_type else (element.kind_name or "")
         return category_name(element.category, self.language)
 
     def sdgs(self, data: dict[str, Any]) -> list[ExternalLink]:

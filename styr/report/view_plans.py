@@ -17,6 +17,7 @@ from styr.model.index import Element
 from styr.plans import Plan, operational_plans, work_plans
 from styr.report import formatting as fmt
 from styr.report.headings import inside_a_sentence, kind_heading
+from styr.report.language import kind_label
 from styr.report.provenance import provenance_facts
 from styr.report.texts import category_name
 from styr.report.view_elements import ElementViews
@@ -83,7 +84,9 @@ class PlanViews(ElementViews):
         if not plan.in_organisation_file:
             return self.kind(plan.element)
         kind = self.repository.model.default_kind(plan.category, None)
-        return kind.label(self.language) if kind else category_name(plan.category, self.language)
+        return (
+            kind_label(kind, self.language) if kind else category_name(plan.category, self.language)
+        )
 
     def reading(self, data: dict[str, object]) -> Reading:
         return Reading(

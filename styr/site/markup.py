@@ -21,7 +21,7 @@ from markupsafe import Markup, escape
 from styr.report.chart_svg import chart_text
 from styr.report.followup import StatusView
 from styr.report.html_escape import escaped
-from styr.report.language import kind_and_title
+from styr.report.language import kind_and_title, kind_lang
 from styr.report.links import ExternalLink
 from styr.report.view_types import Fact, IndicatorView, ItemView, Ref, ValueAt
 from styr.site.pages import AreaContribution, Contribution
@@ -178,7 +178,7 @@ class PageMarkup:
         """A titled block (a goal, an area, an assignment, a work plan), its indicators under
         it; `inner` is markup the template wrote to go at its end (a work plan's activities)."""
         t, xl, anchor = self.t, self.xl, _e(x.anchor)
-        kind = f'<span class="kind">{_e(x.heading_kind)}</span> ' if x.heading_kind else ""
+        kind = _kind(x.heading_kind, xl) if x.heading_kind else ""
         parts = [
             f'<article class="block {_e(class_)}" aria-labelledby="{anchor}">\n',
             _heading(level, anchor, kind, _e(x.title), xl),
@@ -209,7 +209,7 @@ class PageMarkup:
         t, xl, anchor = self.t, self.xl, _e(i.anchor)
         parts = [
             f'<section class="indicator" aria-labelledby="{anchor}">\n',
-            _heading(level, anchor, f'<span class="kind">{_e(i.kind)}</span> ', _e(i.title), xl),
+            _heading(level, anchor, _kind(i.kind, xl), _e(i.title), xl),
         ]
         if i.paragraphs:
             _add_lines(parts, self.paragraphs(i.paragraphs))
@@ -330,6 +330,12 @@ def _heading(level: int, anchor: str, kind: str, title: str, xl: str) -> str:
     if kind and xl:
         return f'<h{level} id="{anchor}">{kind_and_title(kind, title, xl)}</h{level}>\n'
     return f'<h{level} id="{anchor}"{xl}>{kind}{title}</h{level}>\n'
+
+
+def _kind(kind: str, xl: str) -> str:
+    """A kind's name before a title, marked with the files' language where the model names the
+    kind in theirs only (an English page of a model with no English name for it)."""
+    return f'<span class="kind"{kind_lang(kind, xl)}>{_e(kind)}</span> '
 
 
 def _fact(label: str, value: str, xl: str = "") -> str:
