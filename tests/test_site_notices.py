@@ -152,6 +152,9 @@ def test_a_board_whose_file_says_no_name_is_named_in_the_notices_words(
         assert f"<strong>{said}" in page
         shown = re.sub(r"<[^>]*>", "", page.split("<body", 1)[1])  # what a reader reads
         assert "socialnamnden" not in shown and ".yaml" not in shown
+        # The start page's card links to it in the same words, the page's own.
+        start = (site / "index.html").read_text("utf-8")
+        assert re.search(f'<li class="card"><a href="[^"]*">{heading}</a>', start), start
     # The same view names it so in the one-page reports.
     html = build_report([repo], "html", allow_errors=True)
     assert re.search(r'<h3 id="[^"]*">En del vars innehåll inte gick att läsa</h3>', html)

@@ -56,6 +56,9 @@ class BoardEntry:
     link: OrganisationLink
     type: str
     unreadable: bool
+    # False where no name could be read and the card says so in the page's words: its link is
+    # then not marked as the files' language.
+    name_from_files: bool
 
 
 def write_municipality(
@@ -202,8 +205,9 @@ class _Site:
                 self.organisation_page(organisation, group.name, here)
                 self.arrangement.add(organisation, here, self.t)
                 link = OrganisationLink(organisation.id, organisation.name, here)
+                unreadable = bool(organisation.unreadable_file)
                 entries.append(
-                    BoardEntry(link, organisation.type, bool(organisation.unreadable_file))
+                    BoardEntry(link, organisation.type, unreadable, organisation.name_from_files)
                 )
             self.boards.append((group.name, entries))
 
