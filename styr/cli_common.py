@@ -7,7 +7,7 @@ styr/cli_plain.py and is re-exported here.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
 
@@ -41,6 +41,7 @@ __all__ = [
     "LanguageOption",
     "chosen_language",
     "colour_wanted",
+    "date_option",
     "day_option",
     "echo",
     "emit",
@@ -55,6 +56,13 @@ LanguageOption = Annotated[
     str | None,
     typer.Option("--lang", help=N_("Language of messages: sv or en (default: the manifest's).")),
 ]
+
+
+def date_option(help_text: str) -> Any:
+    """The `--date YYYY-MM-DD` option of the commands that say when their content last
+    changed (site, report, export xlsx): one name and form for all, read by `day_option`."""
+    return typer.Option("--date", metavar=N_("YYYY-MM-DD"), help=help_text)
+
 
 AllowErrorsOption = Annotated[
     bool,

@@ -12,6 +12,8 @@ from styr.cli_common import (
     AllowErrorsOption,
     LanguageOption,
     chosen_language,
+    date_option,
+    day_option,
     lint_cache,
     output_language,
     refuse,
@@ -40,6 +42,15 @@ def export_xlsx(
         Path,
         typer.Option("-o", "--output", help=N_("The workbook to write (.xlsx).")),
     ] = Path("styr.xlsx"),
+    updated: Annotated[
+        str | None,
+        date_option(
+            N_(
+                "The date the workbook gives as the time its content last changed (default: "
+                "the content's last git commit)."
+            )
+        ),
+    ] = None,
     allow_errors: AllowErrorsOption = False,
     lang: LanguageOption = None,
 ) -> None:
@@ -51,6 +62,7 @@ def export_xlsx(
             paths or [Path(".")],
             output,
             language=chosen_language(lang),
+            updated=day_option(updated),
             allow_errors=allow_errors,
             cache=lint_cache(None, output_language(lang)),
         )

@@ -13,6 +13,7 @@ from styr.cli_common import (
     LanguageOption,
     chosen_language,
     colour_wanted,
+    date_option,
     day_option,
     emit,
     lint_cache,
@@ -52,13 +53,11 @@ def report(
     ] = False,
     updated: Annotated[
         str | None,
-        typer.Option(
-            "--date",
-            metavar=N_("YYYY-MM-DD"),
-            help=N_(
+        date_option(
+            N_(
                 "The date the report says it was last updated (default: the content's last git "
                 "commit)."
-            ),
+            )
         ),
     ] = None,
     period: Annotated[

@@ -11,6 +11,7 @@ from styr.cli_common import (
     AllowErrorsOption,
     LanguageOption,
     chosen_language,
+    date_option,
     day_option,
     lint_cache,
     output_language,
@@ -35,13 +36,11 @@ def site(
     ] = Path("webbplats"),
     updated: Annotated[
         str | None,
-        typer.Option(
-            "--date",
-            metavar=N_("YYYY-MM-DD"),
-            help=N_(
+        date_option(
+            N_(
                 "The date the pages say the content was last updated (default: the content's "
                 "last git commit)."
-            ),
+            )
         ),
     ] = None,
     allow_errors: AllowErrorsOption = False,

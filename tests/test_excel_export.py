@@ -175,3 +175,24 @@ def test_the_workbook_is_dated_as_the_content_last_changed(exported: openpyxl.Wo
     when = datetime.combine(day, datetime.min.time()) if day else NO_DATE
     assert exported.properties.created == when
     assert exported.properties.modified == when
+
+
+def test_the_workbook_is_dated_as_date_says_and_a_bad_date_is_refused(
+    run_cli: Run, tmp_path: Path
+) -> None:
+    # The same --date as styr site and styr report: the day the content is said to have changed.
+    workbook = tmp_path / "dated.xlsx"
+    result = run_cli(
+        "export", "xlsx", EXAMPLES / "helsingborg", "-o", workbook, "--date", "2026-11-30"
+    )
+    assert result.code == 0, result.err
+    exported = openpyxl.load_workbook(workbook)
+    assert exported.properties.created == datetime(2026, 11, 30)
+    assert exported.properties.modified == datetime(2026, 11, 30)
+    refused = run_cli(
+        "export", "xlsx", EXAMPLES / "helsingborg", "-o", tmp_path / "bad.xlsx", "--date", "30/11"
+    )
+    site = run_cli("site", EXAMPLES / "helsingborg", "-o", tmp_path / "site", "--date", "30/11")
+    assert refused.code == site.code != 0
+    assert refused.err == site.err and "30/11" in refused.err
+    assert not (tmp_path / "bad.xlsx").exists()

@@ -43,9 +43,11 @@ def export_workbook(
     allow_errors: bool = False,
     cache: LintCache | None = None,
     today: date | None = None,
+    updated: date | None = None,
 ) -> dict[str, Any]:
     """Write the repositories the paths name as one workbook to `output`; what was written,
-    counted. Nothing is written if any of them has errors (unless `allow_errors`)."""
+    counted. Nothing is written if any of them has errors (unless `allow_errors`). `updated`
+    (a `--date`) is the workbook's time, else the content's last commit (`content_date`)."""
     if str(output) == "-":
         raise UsageError("excel-no-stdout")
     if output.suffix.lower() != ".xlsx":  # a workbook named .csv opens as garbage
@@ -67,7 +69,7 @@ def export_workbook(
             [(r.municipality_name, sheets(r, index, chosen, years)) for r, index in indexed],
             chosen,
         )
-    changed = content_date(roots)  # the workbook's time, as the website says its date
+    changed = content_date(roots, updated)  # the workbook's time, as the website says its date
     write_atomic(output, workbook_bytes(made, owner, changed))
     return {"file": str(output), "rows": len(made[3].rows), "indicators": len(made[2].rows)}
 
