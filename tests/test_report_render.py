@@ -17,6 +17,7 @@ import pytest
 from report_helpers import IMG_TITLE, PIPE_TITLE, SCRIPT_TITLE, rich_repository
 
 from styr.errors import UsageError
+from styr.messages import message
 from styr.report import build_report
 from styr.report.markdown import md
 
@@ -454,6 +455,19 @@ def test_a_helper_fills_only_the_reports_own_labels(rich: Path, tmp_path: Path) 
     error = _template_error(rich, _user_template(tmp_path / "mallar", template))
     assert error.key == "report-template-failed", error.key
     assert "labels" in str(error.params)
+
+
+def test_a_helper_refuses_labels_not_its_own_in_the_readers_language(
+    rich: Path, tmp_path: Path
+) -> None:
+    # The refusal is styr's own text, not Jinja's: a Swedish message says it in Swedish.
+    template = "{% set ns = namespace(k='x') %}{{ told(ns, 'k', '') }}"
+    error = _template_error(rich, _user_template(tmp_path / "mallar", template))
+    swedish = message(error.key, "sv", **error.params)
+    english = message(error.key, "en", **error.params)
+    assert "told: t måste vara rapportens egna texter" in swedish
+    assert "must" not in swedish
+    assert "told: t must be the report's own labels" in english
 
 
 def test_a_long_call_is_stopped_at_the_deadline_while_it_runs(

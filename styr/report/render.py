@@ -37,6 +37,7 @@ from styr.report.sandbox import (
     MAX_SIZE,
     BoundedSandbox,
     FolderLoader,
+    NotTheLabels,
     TemplateLimit,
     TemplateRefused,
     template_line,
@@ -361,10 +362,16 @@ def _failed(error: Exception, name: str, env: jinja2.Environment) -> Exception:
         N_("it cannot be carried out"),
     )
     template, line = where
+    # A helper's own refusal is styr's text, in the reader's language; anything else Jinja's.
+    problem = (
+        error.problem()
+        if isinstance(error, NotTheLabels)
+        else {"problem": str(error) or type(error).__name__}
+    )
     return UsageError(
         "report-template-failed",
         name=template,
         line=line,
-        problem=str(error) or type(error).__name__,
+        **problem,
         **both_languages("what", what),
     )

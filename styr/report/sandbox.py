@@ -54,6 +54,7 @@ from jinja2.utils import Namespace, generate_lorem_ipsum
 from jinja2.visitor import NodeTransformer
 from markupsafe import EscapeFormatter, Markup
 
+from styr.i18n import N_, Text, both_languages
 from styr.load.access import Refused, read_inside
 
 SECONDS = 120.0
@@ -82,6 +83,22 @@ class TemplateLimit(Exception):
         super().__init__(key)
         self.key = key
         self.params = params
+
+
+class NotTheLabels(TypeError):
+    """A helper given, as its labels `t`, something else than the report's own: a template's
+    object would let a helper fill a text of the template's choosing."""
+
+    _DETAIL: Text = N_("{helper}: t must be the report's own labels, the t the template is given")
+
+    def __init__(self, helper: str) -> None:
+        super().__init__(f"{helper}: {LABELS_PARAMETER} must be the labels")
+        self.helper = helper
+
+    def problem(self) -> dict[str, str]:
+        """The detail in both languages, for the message around it (`problem`, `problem_en`):
+        it is styr's own text, not Jinja's, so it is translated as the message is."""
+        return both_languages("problem", self._DETAIL, helper=self.helper)
 
 
 class TemplateRefused(Exception):
@@ -443,7 +460,7 @@ class BoundedSandbox(SandboxedEnvironment):
             named = {**dict(zip(names, args, strict=False)), **kwargs}
             labels = named.get(LABELS_PARAMETER)
             if labels is not None and not isinstance(labels, Labels):
-                raise TypeError(f"{function.__name__}: {LABELS_PARAMETER} must be the labels")
+                raise NotTheLabels(function.__name__)
             items = [v for v in named.values() if isinstance(v, list | tuple | CountedRange)]
             count = sum(map(len, items))
             repeated = sum(
