@@ -34,14 +34,13 @@ from styr.report.item_md import item_md, items_md
 from styr.report.language import kind_lang, labelled, told
 from styr.report.markdown import md
 from styr.report.sandbox import (
-    MAX_SIZE,
     BoundedSandbox,
     FolderLoader,
     NotTheLabels,
-    TemplateLimit,
     TemplateRefused,
     template_line,
 )
+from styr.report.sandbox_sizes import MAX_SIZE, TemplateLimit
 from styr.resources import data_dir
 
 STYLESHEET = "style.css.j2"

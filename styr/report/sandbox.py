@@ -38,7 +38,6 @@ from __future__ import annotations
 import functools
 import inspect
 import os
-import re
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
@@ -50,16 +49,30 @@ from jinja2 import nodes
 from jinja2.filters import do_format, do_indent, do_join, do_wordwrap, make_attrgetter
 from jinja2.loaders import split_template_path
 from jinja2.sandbox import SandboxedEnvironment, SandboxedFormatter
-from jinja2.utils import Namespace, generate_lorem_ipsum
+from jinja2.utils import generate_lorem_ipsum
 from jinja2.visitor import NodeTransformer
 from markupsafe import EscapeFormatter, Markup
 
 from styr.i18n import N_, Text, both_languages
 from styr.load.access import Refused, read_inside
+from styr.report.sandbox_sizes import (
+    FORMAT_SPEC,
+    MAX_SIZE,
+    TemplateLimit,
+    check_arguments,
+    check_expected,
+    check_size,
+    expected_size,
+    lipsum_size,
+    method_size,
+    percent_size,
+    text_size,
+    too_large,
+    width_of,
+)
 
 SECONDS = 120.0
 STEPS = 20_000_000  # loop iterations in all; the bundled report of 100,000 goals needs ~2 million
-MAX_SIZE = 10_000_000  # characters of one text, items of one list, or a number argument
 MAX_OUTPUT = 200_000_000  # characters the template writes in all
 MAX_TEMPLATE_BYTES = 1_000_000
 LIPSUM_WORDS = 100_000  # words `lipsum` may write at most (n paragraphs of up to `max` words)
@@ -69,20 +82,6 @@ WORDWRAP_CHARACTERS = 1_000_000  # about a second of `wordwrap`, which no deadli
 REPEATED_PARAMETERS = frozenset({"xl", "css_class", "section"})
 LABELS_PARAMETER = "t"  # a helper's labels: only the report's own may be given
 REPEATED_ITEM = 100  # characters an item given twice costs at least: its block written again
-# One conversion of a %-format: its mapping key, flags, width, precision and type.
-_PERCENT_SPEC = re.compile(r"%(?:\([^)]*\))?[-#0 +]*(\*|\d*)(?:\.(\*|\d*))?[hlL]?(.)", re.S)
-# The width and precision of a format spec ("{:>10.3f}"): [[fill]align][sign][z][#][0]width.
-_FORMAT_SPEC = re.compile(r"(?:.?[<>=^])?[-+ ]?z?#?0?(\d*)[,_]?(?:\.(\d*))?", re.S)
-_WIDTH_DIGITS = 8  # a width of more digits than this is past MAX_SIZE whatever it says
-
-
-class TemplateLimit(Exception):
-    """A user template went past one of its bounds: `key` names the message, with params."""
-
-    def __init__(self, key: str, **params: Any) -> None:
-        super().__init__(key)
-        self.key = key
-        self.params = params
 
 
 class NotTheLabels(TypeError):
@@ -194,144 +193,6 @@ class Budget:
             raise TemplateLimit("report-template-too-slow", seconds=int(SECONDS))
 
 
-def _too_large() -> TemplateLimit:
-    return TemplateLimit("report-template-too-large", limit=MAX_SIZE)
-
-
-def _check_size(value: Any) -> Any:
-    """`value` itself, if it is not a text or a collection longer than MAX_SIZE."""
-    if isinstance(value, str | bytes | list | tuple | dict | set) and len(value) > MAX_SIZE:
-        raise _too_large()
-    return value
-
-
-def _check_arguments(args: Iterable[Any]) -> None:
-    for argument in args:
-        if isinstance(argument, int) and not isinstance(argument, bool):
-            if abs(argument) > MAX_SIZE:
-                raise _too_large()
-        else:
-            _check_size(argument)
-
-
-def _check_expected(size: int) -> None:
-    """Refuses a result reckoned to be longer than MAX_SIZE, before it is built."""
-    if size > MAX_SIZE:
-        raise _too_large()
-
-
-def text_size(value: Any, limit: int = MAX_SIZE) -> int:
-    """An upper bound of the length of `value` as text, counted only until it passes `limit`.
-
-    A list holding one long text a million times is small to hold and huge to
-    print: what printing, joining or formatting it would build is reckoned
-    here first. Anything else (the view's objects, numbers) counts as its
-    `repr`, once per object.
-    """
-    total = 0
-    pending = [value]
-    seen: dict[int, int] = {}
-    while pending and total <= limit:
-        item = pending.pop()
-        if isinstance(item, str | bytes):
-            # In a list's text a character may be written as up to 10 (`\U0001f600`).
-            total += len(item) if item is value else 10 * len(item) + 2
-        elif isinstance(item, dict):
-            total += 2 + 4 * len(item)
-            pending.extend(item.keys())
-            pending.extend(item.values())
-        elif isinstance(item, list | tuple | set | frozenset):
-            total += 2 + 2 * len(item)
-            pending.extend(item)
-        elif isinstance(item, Namespace):  # a template's own object: its attributes are text
-            total += 13
-            pending.append(object.__getattribute__(item, "_Namespace__attrs"))
-        elif isinstance(item, int):
-            total += item.bit_length() // 3 + 2  # its digits, without writing them
-        else:
-            if id(item) not in seen:
-                seen[id(item)] = len(repr(item))
-            total += seen[id(item)]
-    return total
-
-
-def _width(digits: str) -> int:
-    """A width or precision written in a format; one of more digits than any bound is too large."""
-    if len(digits) > _WIDTH_DIGITS:
-        raise _too_large()
-    return int(digits) if digits else 0
-
-
-def percent_size(form: str, values: Any) -> int:
-    """An upper bound of the length of `form % values`, from its widths and its values."""
-    if isinstance(values, Mapping):
-        return len(form) + sum(_percent_widths(form, [])) + text_size(values)
-    given = list(values) if isinstance(values, tuple) else [values]
-    size = len(form)
-    for width in _percent_widths(form, given):
-        size += width
-    return size + text_size(given)
-
-
-def _percent_widths(form: str, given: list[Any]) -> Iterator[int]:
-    """The widths and precisions of the conversions in `form`; a `*` takes one from `given`."""
-    position = 0
-    for match in _PERCENT_SPEC.finditer(form):
-        width, precision, kind = match.groups()
-        if kind == "%":
-            continue
-        for part in (width, precision):
-            if part == "*":
-                number = given[position] if position < len(given) else 0
-                position += 1
-                yield abs(number) if isinstance(number, int) else 0
-            elif part:
-                yield _width(part)
-        position += 1  # the value this conversion writes
-
-
-def _expected_size(operator: str, left: Any, right: Any) -> int:
-    """An upper bound of the length of `left <operator> right`, without computing it."""
-    sized = (str, bytes, list, tuple)
-    if operator == "*":
-        if isinstance(left, sized) and isinstance(right, int):
-            return len(left) * max(right, 0)
-        if isinstance(right, sized) and isinstance(left, int):
-            return len(right) * max(left, 0)
-    if operator == "+" and isinstance(left, sized) and isinstance(right, sized):
-        return len(left) + len(right)
-    if operator == "**" and isinstance(left, int | float) and isinstance(right, int | float):
-        # A power's digits: beyond MAX_SIZE of them a number is no longer a figure.
-        return int(abs(right) * len(str(int(abs(left)) or 1))) if abs(left) > 1 else 0
-    if operator == "%" and isinstance(left, str):
-        return percent_size(left, right)
-    return 0
-
-
-def _method_size(text: str, name: str, args: tuple[Any, ...]) -> int:
-    """An upper bound of the length of what the text method `name` gives (0: not a builder).
-
-    `center`, `ljust`, `rjust` and `zfill` give at most their width, which the
-    check of every number argument keeps within MAX_SIZE; these multiply.
-    """
-    if name == "expandtabs":
-        tabsize = args[0] if args and isinstance(args[0], int) else 8
-        return len(text) + text.count("\t") * max(tabsize, 0)
-    if name == "replace" and len(args) >= 2 and isinstance(args[0], str):
-        old, new = args[0], args[1]
-        times = len(text) + 1 if not old else text.count(old)
-        return len(text) + times * len(new) if isinstance(new, str) else 0
-    if name == "join" and args and isinstance(args[0], list | tuple):
-        return len(text) * max(len(args[0]) - 1, 0) + text_size(list(args[0]))
-    return 0
-
-
-def lipsum_size(n: int = 5, html: bool = True, min: int = 20, max: int = 100) -> int:
-    """The words `lipsum(n, html, min, max)` may write at most (the names are Jinja's)."""
-    del html, min  # neither makes the text longer than n paragraphs of `max` words
-    return n * max
-
-
 class _BoundedFormatter(SandboxedFormatter):
     """`str.format` as the sandbox does it, each field's width reckoned before it is written."""
 
@@ -340,10 +201,10 @@ class _BoundedFormatter(SandboxedFormatter):
         self.size = 0
 
     def format_field(self, value: Any, format_spec: str) -> Any:
-        spec = _FORMAT_SPEC.match(format_spec)
-        widths = sum(_width(part or "") for part in spec.groups()) if spec else 0
+        spec = FORMAT_SPEC.match(format_spec)
+        widths = sum(width_of(part or "") for part in spec.groups()) if spec else 0
         self.size += widths + text_size(value)
-        _check_expected(self.size)
+        check_expected(self.size)
         return super().format_field(value, format_spec)
 
 
@@ -382,16 +243,16 @@ class BoundedSandbox(SandboxedEnvironment):
         return counted
 
     def _range(self, *args: int) -> CountedRange:
-        _check_arguments(args)
+        check_arguments(args)
         numbers = range(*args)
         if len(numbers) > MAX_SIZE:
-            raise _too_large()
+            raise too_large()
         return CountedRange(numbers, self.budget)
 
     def _lipsum(self, *args: Any, **kwargs: Any) -> Markup | str:
         words = lipsum_size(*args, **kwargs)  # a wrong argument fails here, as in Jinja
         if words > LIPSUM_WORDS:
-            raise _too_large()
+            raise too_large()
         return generate_lorem_ipsum(*args, **kwargs)
 
     def _counted(self, iterable: Any) -> Iterator[Any]:
@@ -403,7 +264,7 @@ class BoundedSandbox(SandboxedEnvironment):
             yield item
 
     def _concat(self, parts: list[Any]) -> str:
-        _check_expected(sum(text_size(part) for part in parts))
+        check_expected(sum(text_size(part) for part in parts))
         texts = [str(part) for part in parts]
         self.budget.step()
         return "".join(texts)
@@ -413,18 +274,18 @@ class BoundedSandbox(SandboxedEnvironment):
         items = list(value)  # counted as it is read, if it is a generator or a range
         if attribute is not None:
             items = list(map(make_attrgetter(self, attribute), items))
-        _check_expected(len(str(d)) * max(len(items) - 1, 0) + text_size(items))
+        check_expected(len(str(d)) * max(len(items) - 1, 0) + text_size(items))
         joined: str = do_join(eval_ctx, items, d)
         return joined
 
     def _indent(self, text: str, width: int | str = 4, *args: Any, **kwargs: Any) -> str:
         # Each line gets `width` (a number of spaces, or a text) in front of it.
         lines = str(text).count("\n") + 1
-        _check_expected(len(str(text)) + lines * text_size(width))
+        check_expected(len(str(text)) + lines * text_size(width))
         return do_indent(text, width, *args, **kwargs)
 
     def _format(self, value: str, *args: Any, **kwargs: Any) -> str:
-        _check_expected(percent_size(str(value), kwargs or args))
+        check_expected(percent_size(str(value), kwargs or args))
         formatted: str = do_format(value, *args, **kwargs)
         return formatted
 
@@ -432,11 +293,11 @@ class BoundedSandbox(SandboxedEnvironment):
     def _wordwrap(self, environment: jinja2.Environment, s: str, *args: Any, **kwargs: Any) -> str:
         # textwrap's loop runs in one call: its text is bounded, not its time.
         if len(str(s)) > WORDWRAP_CHARACTERS:
-            raise _too_large()
+            raise too_large()
         wrapstring = kwargs.get("wrapstring", args[2] if len(args) > 2 else None)
         # At worst every character ends a line, each end written as the wrap string.
         line_end = len(str(wrapstring)) if wrapstring is not None else 2
-        _check_expected(len(str(s)) * (1 + line_end))
+        check_expected(len(str(s)) * (1 + line_end))
         wrapped: str = do_wordwrap(environment, s, *args, **kwargs)
         return wrapped
 
@@ -455,8 +316,8 @@ class BoundedSandbox(SandboxedEnvironment):
 
         @functools.wraps(function)  # keeps Jinja's pass_context mark
         def bounded(*args: Any, **kwargs: Any) -> Any:
-            _check_arguments(args)
-            _check_arguments(kwargs.values())
+            check_arguments(args)
+            check_arguments(kwargs.values())
             named = {**dict(zip(names, args, strict=False)), **kwargs}
             labels = named.get(LABELS_PARAMETER)
             if labels is not None and not isinstance(labels, Labels):
@@ -471,9 +332,9 @@ class BoundedSandbox(SandboxedEnvironment):
             words = sum(
                 text_size(value) for name, value in named.items() if name in REPEATED_PARAMETERS
             )
-            _check_expected(words * (1 + count + len(kwargs)) + repeated * REPEATED_ITEM)
+            check_expected(words * (1 + count + len(kwargs)) + repeated * REPEATED_ITEM)
             self.budget.step(1 + count)
-            return _check_size(function(*args, **kwargs))
+            return check_size(function(*args, **kwargs))
 
         return bounded
 
@@ -484,10 +345,10 @@ class BoundedSandbox(SandboxedEnvironment):
 
         @functools.wraps(function)  # keeps Jinja's pass_context / pass_environment marks
         def checked(*args: Any, **kwargs: Any) -> Any:
-            _check_arguments(args)
-            _check_arguments(kwargs.values())
+            check_arguments(args)
+            check_arguments(kwargs.values())
             result = function(*args, **kwargs)
-            return counted(result) if isinstance(result, GeneratorType) else _check_size(result)
+            return counted(result) if isinstance(result, GeneratorType) else check_size(result)
 
         return checked
 
@@ -521,23 +382,23 @@ class BoundedSandbox(SandboxedEnvironment):
     def call_binop(
         self, context: jinja2.runtime.Context, operator: str, left: Any, right: Any
     ) -> Any:
-        if _expected_size(operator, left, right) > MAX_SIZE:
-            raise _too_large()
+        if expected_size(operator, left, right) > MAX_SIZE:
+            raise too_large()
         self.budget.step()
         return super().call_binop(context, operator, left, right)
 
     def call(  # the parameter names are Jinja's (positional only)
         __self, __context: jinja2.runtime.Context, __obj: Any, *args: Any, **kwargs: Any
     ) -> Any:
-        _check_arguments(args)
-        _check_arguments(kwargs.values())
+        check_arguments(args)
+        check_arguments(kwargs.values())
         text = getattr(__obj, "__self__", None)
         if isinstance(text, str):
             if getattr(__obj, "__name__", None) == "join" and args:
                 args = (list(args[0]), *args[1:])  # measured whole before it is joined
-            _check_expected(_method_size(text, getattr(__obj, "__name__", ""), args))
+            check_expected(method_size(text, getattr(__obj, "__name__", ""), args))
         __self.budget.step()
-        return _check_size(super().call(__context, __obj, *args, **kwargs))
+        return check_size(super().call(__context, __obj, *args, **kwargs))
 
     def bounded_chunks(self, template: jinja2.Template, context: dict[str, Any]) -> Iterator[str]:
         """What `template` writes, piece by piece, stopping at any bound."""
@@ -586,5 +447,5 @@ class CountedRange(Sequence[int]):
 def _printable(value: Any) -> Any:
     """`value` as `{{ … }}` prints it, refused first if its text would be past MAX_SIZE."""
     if not isinstance(value, str):
-        _check_expected(text_size(value))
+        check_expected(text_size(value))
     return value
