@@ -9,7 +9,8 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from styr.config import LintConfig, load_config
+from styr.config import LintConfig
+from styr.config_load import load_config
 from styr.findings import Finding, Severity
 from styr.lint import RepositoryResult, relative_name
 from styr.load import Document

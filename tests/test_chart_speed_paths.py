@@ -15,7 +15,8 @@ from styr.report import formatting as fmt
 from styr.report.chart import Chart, ChartOutcome, build_chart
 from styr.report.chart_parts import ChartRow, Label
 from styr.report.markdown import md
-from styr.report.texts import Labels, period_words
+from styr.report.period_words import period_words
+from styr.report.texts import Labels
 
 # Tertials and halves too: "2024-T3" and "2024-H2" stand where the year 2024 does.
 PERIODS = [

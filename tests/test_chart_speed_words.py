@@ -16,7 +16,8 @@ from styr.report import chart_words as chart_words_module
 from styr.report.chart import build_chart
 from styr.report.chart_parts import Written
 from styr.report.chart_words import Sentence, chart_words, description, labels_in
-from styr.report.texts import Labels, period_words
+from styr.report.period_words import period_words
+from styr.report.texts import Labels
 
 NAMES = ("year", "value")
 piece = st.sampled_from(["", "Utgångsvärde ", ": ", ".", "{{", "}}", " å "])

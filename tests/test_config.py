@@ -9,7 +9,7 @@ import pytest
 from conftest import CliResult
 from helpers import replace_in
 
-from styr.config import load_config
+from styr.config_load import load_config
 from styr.errors import ConfigError
 from styr.findings import Severity
 from styr.lint import lint_paths

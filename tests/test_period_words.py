@@ -14,7 +14,8 @@ from conftest import EXAMPLES, CliResult
 from styr.followup.periods import parse_period
 from styr.i18n import translate
 from styr.report.chart import ChartOutcome, build_chart
-from styr.report.texts import PERIOD_PARTS, Labels, period_words
+from styr.report.period_words import PERIOD_PARTS, period_words
+from styr.report.texts import Labels
 
 Run = Callable[..., CliResult]
 HUDDINGE = EXAMPLES / "huddinge"

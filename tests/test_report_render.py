@@ -443,9 +443,9 @@ def test_a_template_folder_may_include_its_own_files(rich: Path, tmp_path: Path)
 def test_a_user_template_is_stopped_at_its_bounds(
     rich: Path, tmp_path: Path, template: str, key: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import styr.report.sandbox as sandbox
+    import styr.report.sandbox_budget as sandbox_budget
 
-    monkeypatch.setattr(sandbox, "STEPS", 2_000_000)  # the same bound, reached sooner
+    monkeypatch.setattr(sandbox_budget, "STEPS", 2_000_000)  # the same bound, reached sooner
     assert _template_error(rich, _user_template(tmp_path / "mallar", template)).key == key
 
 
@@ -474,9 +474,9 @@ def test_a_long_call_is_stopped_at_the_deadline_while_it_runs(
     rich: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """A filter's loop in Python counts its items as steps, so the deadline stops it."""
-    import styr.report.sandbox as sandbox
+    import styr.report.sandbox_budget as sandbox_budget
 
-    monkeypatch.setattr(sandbox, "SECONDS", 0.2)
+    monkeypatch.setattr(sandbox_budget, "SECONDS", 0.2)
     folder = _user_template(tmp_path / "mallar", "{{ range(9000000) | map('string') | join }}")
     started = time.monotonic()
     assert _template_error(rich, folder).key == "report-template-too-slow"
@@ -546,9 +546,9 @@ def test_a_template_written_wrong_names_its_file_and_line(
 def test_a_user_template_may_write_no_more_than_the_output_bound(
     rich: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import styr.report.sandbox as sandbox
+    import styr.report.sandbox_budget as sandbox_budget
 
-    monkeypatch.setattr(sandbox, "MAX_OUTPUT", 1000)
+    monkeypatch.setattr(sandbox_budget, "MAX_OUTPUT", 1000)
     folder = _user_template(
         tmp_path / "mallar", "{% for i in range(1000) %}{{ 'x' * 10 }}{% endfor %}"
     )

@@ -17,7 +17,8 @@ def goal_count(organisation: Element) -> int:
 
 def goal_limit(repository: Repository) -> int:
     """G001's limit as lint reads it for the repository: its configuration, or the rule's own."""
-    from styr.config import LintConfig, load_config
+    from styr.config import LintConfig
+    from styr.config_load import load_config
     from styr.rules import goal_count as rule
     from styr.rules.catalogue import ALL_RULES
 

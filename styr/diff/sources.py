@@ -31,7 +31,7 @@ from styr.model.repository import (
 
 # The whole top of a side, as a repository's key: a repository in the folder itself.
 TOP = "."
-# Lint reads this above a repository (`styr.config`); a revision's own is given to it.
+# Lint reads this above a repository (`styr.config_load`); a revision's own is given to it.
 PYPROJECT = "pyproject.toml"
 
 

@@ -21,7 +21,7 @@ from styr.report.chart_axes import CHARACTER, LEGEND_MARK, Frame, label_position
 from styr.report.chart_parts import Band, Label, LegendItem, Marks, Tick, Written
 from styr.report.chart_table import number_text
 from styr.report.chart_words import labels_in
-from styr.report.texts import period_words
+from styr.report.period_words import period_words
 
 # The marks as path commands from their top or left point: a dot of radius 4, a diamond.
 DOT = "a4 4 0 1 0 8 0a4 4 0 1 0-8 0"

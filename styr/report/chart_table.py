@@ -16,7 +16,8 @@ from styr.followup.periods import Period
 from styr.report import formatting as fmt
 from styr.report.chart_parts import ChartRow, Written
 from styr.report.chart_words import said
-from styr.report.texts import Labels, period_words
+from styr.report.period_words import period_words
+from styr.report.texts import Labels
 
 # The same values come back on chart after chart (the ticks 70, 75, 80 …): written once each.
 number_text = functools.lru_cache(maxsize=4096)(fmt.number)

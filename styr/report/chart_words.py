@@ -19,7 +19,8 @@ from typing import TYPE_CHECKING
 from styr.followup.fulfilment import Trend, trend
 from styr.report.chart_parts import ChartWords
 from styr.report.html_escape import escaped_text as _e
-from styr.report.texts import Labels, period_words
+from styr.report.period_words import period_words
+from styr.report.texts import Labels
 
 if TYPE_CHECKING:
     from styr.report.chart_parts import Written

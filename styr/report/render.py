@@ -33,13 +33,8 @@ from styr.report.item_html import item_html, items_html
 from styr.report.item_md import item_md, items_md
 from styr.report.language import kind_lang, labelled, told
 from styr.report.markdown import md
-from styr.report.sandbox import (
-    BoundedSandbox,
-    FolderLoader,
-    NotTheLabels,
-    TemplateRefused,
-    template_line,
-)
+from styr.report.sandbox import BoundedSandbox, NotTheLabels
+from styr.report.sandbox_loader import FolderLoader, TemplateRefused, template_line
 from styr.report.sandbox_sizes import MAX_SIZE, TemplateLimit
 from styr.resources import data_dir
 

@@ -3,16 +3,18 @@
 A template folder may come from anyone (a shared repository, a colleague's
 zip file), so its templates run in Jinja's sandbox, and two more things hold:
 
-* **What may be read.** `FolderLoader` reads a template only through
-  `styr.load.access.read_inside`: a regular file whose real path lies inside
-  the folder, so `{% include %}` cannot follow a link to any file on disk.
+* **What may be read.** `FolderLoader` (`styr.report.sandbox_loader`) reads
+  a template only through `styr.load.access.read_inside`: a regular file whose
+  real path lies inside the folder, so `{% include %}` cannot follow a link to
+  any file on disk.
 * **What a template may cost.** `BoundedSandbox` stops a template that runs
   longer than `SECONDS`, loops more than `STEPS` times in all, builds a text
   or list longer than `MAX_SIZE` or writes more than `MAX_OUTPUT`
-  characters: `range()` is capped, every `for` loop and every `~` is counted
-  (the template's syntax tree is rewritten before it is compiled), `*`, `**`,
-  `+` and `%` are checked before they compute, and so are the arguments of
-  every filter and method call. Exceeding a bound raises `TemplateLimit`.
+  characters (the budget of one rendering: `styr.report.sandbox_budget`):
+  `range()` is capped, every `for` loop and every `~` is counted (the
+  template's syntax tree is rewritten before it is compiled), `*`, `**`, `+`
+  and `%` are checked before they compute, and so are the arguments of every
+  filter and method call. Exceeding a bound raises `TemplateLimit`.
 * **What one call may cost.** The time bound is looked at between calls, so
   no single call may build much: whatever writes a text from widths or
   repeats (`lipsum`, `expandtabs`, `join`, `indent`, format widths in `%`,
@@ -30,35 +32,33 @@ zip file), so its templates run in Jinja's sandbox, and two more things hold:
   they run what the template can make them repeat: the texts written once an
   item or a value (`REPEATED_PARAMETERS`) and an item given more than once.
 
-The bundled templates are the project's own code and run without all this.
+What a call would build is reckoned in `styr.report.sandbox_sizes`. This
+module is the environment that puts the bounds together. The bundled templates
+are the project's own code and run without all this.
 """
 
 from __future__ import annotations
 
 import functools
 import inspect
-import os
-import time
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 from types import GeneratorType
-from typing import Any, overload
+from typing import Any
 
 import jinja2
 from jinja2 import nodes
 from jinja2.filters import do_format, do_indent, do_join, do_wordwrap, make_attrgetter
-from jinja2.loaders import split_template_path
 from jinja2.sandbox import SandboxedEnvironment, SandboxedFormatter
 from jinja2.utils import generate_lorem_ipsum
 from jinja2.visitor import NodeTransformer
 from markupsafe import EscapeFormatter, Markup
 
 from styr.i18n import N_, Text, both_languages
-from styr.load.access import Refused, read_inside
+from styr.report.sandbox_budget import Budget, CountedRange
 from styr.report.sandbox_sizes import (
     FORMAT_SPEC,
     MAX_SIZE,
-    TemplateLimit,
     check_arguments,
     check_expected,
     check_size,
@@ -71,10 +71,6 @@ from styr.report.sandbox_sizes import (
     width_of,
 )
 
-SECONDS = 120.0
-STEPS = 20_000_000  # loop iterations in all; the bundled report of 100,000 goals needs ~2 million
-MAX_OUTPUT = 200_000_000  # characters the template writes in all
-MAX_TEMPLATE_BYTES = 1_000_000
 LIPSUM_WORDS = 100_000  # words `lipsum` may write at most (n paragraphs of up to `max` words)
 WORDWRAP_CHARACTERS = 1_000_000  # about a second of `wordwrap`, which no deadline can stop
 # The parameters of styr's helpers whose text is written once for every item they are given
@@ -100,60 +96,6 @@ class NotTheLabels(TypeError):
         return both_languages("problem", self._DETAIL, helper=self.helper)
 
 
-class TemplateRefused(Exception):
-    """A template file that exists but may not be read (a link out of the folder, a FIFO)."""
-
-    def __init__(self, name: str, refused: Refused) -> None:
-        super().__init__(name)
-        self.name = name
-        self.refused = refused
-
-
-def template_line(error: BaseException, folder: Path) -> tuple[str, int] | None:
-    """The template of `folder` and the line in it where `error` arose, if it arose in one.
-
-    Jinja rewrites a traceback so that a template's own frames carry its file
-    name and its line; the innermost of the folder's is where the template
-    went wrong (an error from styr's own code, with no such frame, is not).
-    """
-    inside = os.path.abspath(folder) + os.sep
-    where = None
-    trace = error.__traceback__
-    while trace is not None:
-        filename = os.path.abspath(trace.tb_frame.f_code.co_filename)
-        if filename.startswith(inside):
-            where = (Path(filename[len(inside) :]).as_posix(), trace.tb_lineno)
-        trace = trace.tb_next
-    return where
-
-
-class FolderLoader(jinja2.BaseLoader):
-    """Templates from one folder, read only as regular files inside it (never by a link out)."""
-
-    def __init__(self, folder: Path) -> None:
-        self.folder = folder
-
-    def get_source(
-        self, environment: jinja2.Environment, template: str
-    ) -> tuple[str, str, Callable[[], bool]]:
-        path = self.folder.joinpath(*split_template_path(template))  # refuses ".."
-        if not os.path.lexists(path):
-            raise jinja2.TemplateNotFound(template)  # the bundled template is used instead
-        try:
-            data = read_inside(self.folder, path, max_bytes=MAX_TEMPLATE_BYTES)
-        except Refused as refused:
-            raise TemplateRefused(template, refused) from None
-        modified = os.stat(path).st_mtime
-
-        def unchanged() -> bool:
-            try:
-                return os.stat(path).st_mtime == modified
-            except OSError:
-                return False
-
-        return data.decode("utf-8", errors="replace"), str(path), unchanged
-
-
 class _Counted(NodeTransformer):
     """Rewrites a template so that every `for` loop and every `~` goes through the budget."""
 
@@ -166,31 +108,6 @@ class _Counted(NodeTransformer):
         self.generic_visit(node)
         parts = nodes.List(node.nodes, lineno=node.lineno)
         return nodes.Filter(parts, "styr_concat", [], [], None, None, lineno=node.lineno)
-
-
-class Budget:
-    """What one rendering may still spend."""
-
-    def __init__(self) -> None:
-        self.deadline = time.monotonic() + SECONDS
-        self.steps = 0
-        self.written = 0
-
-    def step(self, count: int = 1) -> None:
-        self.steps += count
-        if self.steps > STEPS:  # said as what it is: a count of steps, not a time
-            raise TemplateLimit(
-                "report-template-too-many-steps", steps=f"{STEPS:,}".replace(",", " ")
-            )
-        if self.steps % 1024 == 0 and time.monotonic() > self.deadline:
-            raise TemplateLimit("report-template-too-slow", seconds=int(SECONDS))
-
-    def write(self, text: str) -> None:
-        self.written += len(text)
-        if self.written > MAX_OUTPUT:
-            raise TemplateLimit("report-template-too-large", limit=MAX_OUTPUT)
-        if time.monotonic() > self.deadline:
-            raise TemplateLimit("report-template-too-slow", seconds=int(SECONDS))
 
 
 class _BoundedFormatter(SandboxedFormatter):
@@ -406,42 +323,6 @@ class BoundedSandbox(SandboxedEnvironment):
         for chunk in template.generate(context):
             self.budget.write(chunk)
             yield chunk
-
-
-class CountedRange(Sequence[int]):
-    """A template's `range`: the numbers it gives, however read, count as loop steps.
-
-    `range(9000000) | map('string') | join` is one call that loops in Python;
-    counted, it stops at the bound on steps and time like a `for` loop.
-    """
-
-    def __init__(self, numbers: range, budget: Budget) -> None:
-        self.numbers = numbers
-        self.budget = budget
-
-    def __len__(self) -> int:
-        return len(self.numbers)
-
-    @overload
-    def __getitem__(self, index: int) -> int: ...
-    @overload
-    def __getitem__(self, index: slice) -> CountedRange: ...
-    def __getitem__(self, index: int | slice) -> int | CountedRange:
-        if isinstance(index, slice):
-            return CountedRange(self.numbers[index], self.budget)
-        return self.numbers[index]
-
-    def __iter__(self) -> Iterator[int]:
-        budget = self.budget
-        for number in self.numbers:
-            budget.step()
-            yield number
-
-    def __contains__(self, value: object) -> bool:
-        return value in self.numbers
-
-    def __repr__(self) -> str:
-        return repr(self.numbers)
 
 
 def _printable(value: Any) -> Any:

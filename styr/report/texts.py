@@ -12,10 +12,9 @@ test fails while the Swedish is missing.
 
 from __future__ import annotations
 
-import functools
-
-from styr.followup.periods import parse_period
 from styr.i18n import LANGUAGES, N_, NC_, NP_, Text, count_text, template, translate
+from styr.report.period_words import period_words
+from styr.report.texts_followup import FOLLOWUP_TEXTS
 from styr.report.texts_peers import PEER_TEXTS
 
 __all__ = [
@@ -24,11 +23,11 @@ __all__ = [
     "category_name",
     "document_type",
     "mission_source",
-    "period_words",
 ]
 
 TEXTS: dict[str, Text] = {
     **PEER_TEXTS,  # the comparison with other municipalities (styr.report.texts_peers)
+    **FOLLOWUP_TEXTS,  # the follow-up report (styr.report.texts_followup)
     "report_title": N_("Goals and steering"),
     "index_title": N_("Steering models side by side"),
     "index_comparison_only": N_(
@@ -178,52 +177,6 @@ TEXTS: dict[str, Text] = {
     "women": N_("women"),
     "men": N_("men"),
     "goals_by_status": N_("Goals by status"),
-    # The follow-up report (styr report --period; styr.report.followup_report).
-    "followup_eyebrow": N_("Follow-up of goals and results"),
-    "followup_title_year": N_("Follow-up {period}"),
-    "followup_title_part": N_("Interim report {period}"),
-    "followup_summary": N_("Summary"),
-    "followup_summary_intro": N_("How the goals stand in {period}, all goals and by area."),
-    "followup_all_goals": N_("All goals"),
-    "followup_area": N_("Area"),
-    "followup_goal": N_("Goal"),
-    "followup_organisation": N_("Responsible"),
-    "followup_status": N_("Status"),
-    "followup_indicator": N_("Indicator"),
-    "followup_target": N_("Target"),
-    "followup_trend": N_("Since the period before"),
-    "followup_outcomes_caption": N_("Outcome against target for “{goal}”"),
-    "followup_area_caption": N_("Goals under “{area}” by status"),
-    "followup_no_goals": N_("No goal under this area is followed up."),
-    "followup_no_analysis": N_("No analysis has been written for this period."),
-    "followup_actions": N_("What we will do"),
-    "followup_other_goals": N_("Other goals"),
-    "followup_other_goals_intro": N_("Goals that do not contribute to any area of the council."),
-    "followup_changes": N_("Changes since the previous follow-up"),
-    "followup_changes_intro": N_("Compared with the follow-up of {period}."),
-    "followup_no_changes": N_("Nothing has changed since the follow-up of {period}."),
-    "followup_no_previous": N_("There is no earlier follow-up to compare with."),
-    "followup_changes_caption": N_("Changes since {period}"),
-    "followup_change": N_("Change"),
-    "followup_subject": N_("Goal or indicator"),
-    "followup_before": N_("Before"),
-    "followup_after": N_("Now"),
-    # Goals not in force (styr.decisions.in_force): listed apart, never counted.
-    "followup_proposals": N_("Proposals not yet decided"),
-    "followup_proposals_intro": N_(
-        "These goals are proposed but not yet decided. They are not counted in the summary."
-    ),
-    "followup_repealed": NC_("followup heading", "Repealed"),
-    "followup_repealed_intro": N_(
-        "These goals have been repealed. They are not counted in the summary."
-    ),
-    # A target of a later year, where the period has none: "74 procent (mål 2026)".
-    "followup_target_year": N_("(target {year})"),
-    # By invented outcomes and analyses (`illustrative: true` in a follow-up file).
-    "followup_example_note": N_("Example text – not the municipality's own"),
-    "change_goal_added": N_("Followed up for the first time"),
-    "change_status_changed": N_("Status changed"),
-    "change_outcome_added": N_("New outcome"),
     "count": N_("Number"),
     "compare": N_("Comparison"),
     "compare_caption": N_("The municipalities' steering models side by side."),
@@ -324,35 +277,6 @@ DOCUMENT_TYPES: dict[str, Text] = {
     "ägardirektiv": N_("owner directive"),
     "bolagsordning": N_("articles of association"),
 }
-
-
-# A part of a year (2025-T2, 2025-H1) by the months it covers, counted from January as a
-# municipality's interim report counts them ("Delårsrapport januari–augusti"): its outcomes
-# are the year so far, so the last tertial and the second half-year are all of it. A reader
-# knows months; "2025-T2" or "tertial 2" they would need explained.
-# Each in full, and short for the chart's axis, where "januari–augusti 2025" does not fit.
-PERIOD_PARTS: dict[str, tuple[Text, Text]] = {
-    "T1": (N_("January–April {year}"), N_("Jan–Apr {year}")),
-    "T2": (N_("January–August {year}"), N_("Jan–Aug {year}")),
-    "T3": (N_("January–December {year}"), N_("Jan–Dec {year}")),
-    "H1": (N_("January–June {year}"), N_("Jan–Jun {year}")),
-    "H2": (N_("January–December {year}"), N_("Jan–Dec {year}")),
-}
-
-
-@functools.lru_cache(maxsize=1024)  # a few periods a report, written on every chart and goal
-def period_words(period: str, language: str, *, short: bool = False) -> str:
-    """A follow-up period as a reader says it: "2025-T2" is "januari–augusti 2025" (with
-    `short`, "jan–aug 2025"), a year stays "2025"; a text that names no period as written."""
-    parsed = parse_period(period)
-    if parsed is None:
-        return period
-    # By the code's part, not `is_year`: 2025-T3 and 2025-H2 end with the year, too.
-    part = parsed.text.partition("-")[2]
-    if not part:
-        return parsed.text
-    full, brief = PERIOD_PARTS[part]
-    return translate(brief if short else full, language, year=str(parsed.year))
 
 
 _FILLED_KEPT = 4096  # texts with their values filled in kept by each `Labels`
