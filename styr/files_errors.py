@@ -72,7 +72,23 @@ def usage_error_for(path: Path, error: OSError) -> UsageError:
     if key is None:
         code = errno.errorcode.get(error.errno or 0, str(error.errno or "?"))
         return UsageError("files-os-error", path=str(path), code=code)
+    if key == "files-not-a-folder" and _through_a_loop(path):
+        key = "files-link-loop"
     return UsageError(key, path=str(path))
+
+
+def _through_a_loop(path: Path) -> bool:
+    """Whether `path` leads through a loop of symbolic links.
+
+    A link that points at itself (`ln -s loop loop`) is not a folder to
+    `mkdir` (EEXIST) nor to `rename` (ENOTDIR), so the system's error calls it
+    a file in the way; following the path shows what it is.
+    """
+    try:
+        os.stat(path)
+    except OSError as error:
+        return error.errno == errno.ELOOP
+    return False
 
 
 def name_error(error: OSError) -> UsageError | None:
