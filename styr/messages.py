@@ -168,6 +168,10 @@ MESSAGES: dict[str, Text] = {
     "report-template-failed": N_(
         "The report template {name} stopped on line {line}: {what}. Jinja says: “{problem}”"
     ),
+    "report-template-label-to-fill": N_(
+        "The report template {template} stopped on line {line}: t.{label} is a text with places "
+        "to fill ({names}) and would reach the page with them unfilled. Write {call} in its place."
+    ),
     "report-written": N_("Wrote the report to {path}."),
     "report-period-one-repository": N_(
         "The follow-up report (--period) is of one municipality; {count} were named or found. "

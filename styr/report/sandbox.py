@@ -56,6 +56,7 @@ from markupsafe import EscapeFormatter, Markup
 
 from styr.i18n import N_, Text, both_languages
 from styr.report.sandbox_budget import Budget, CountedRange
+from styr.report.sandbox_labels import labels_to_fill, refuse_unfilled
 from styr.report.sandbox_sizes import (
     FORMAT_SPEC,
     MAX_SIZE,
@@ -70,6 +71,7 @@ from styr.report.sandbox_sizes import (
     too_large,
     width_of,
 )
+from styr.report.texts import Labels
 
 LIPSUM_WORDS = 100_000  # words `lipsum` may write at most (n paragraphs of up to `max` words)
 WORDWRAP_CHARACTERS = 1_000_000  # about a second of `wordwrap`, which no deadline can stop
@@ -138,6 +140,7 @@ class BoundedSandbox(SandboxedEnvironment):
     def __init__(self, **options: Any) -> None:
         super().__init__(**options)
         self.budget = Budget()
+        self.labels_to_fill = labels_to_fill()  # looked at on every attribute a template reads
         self.finalize = _printable  # what `{{ … }}` prints is reckoned before it is made text
         self.globals["range"] = self._range
         self.globals["lipsum"] = self._lipsum
@@ -227,8 +230,6 @@ class BoundedSandbox(SandboxedEnvironment):
 
     def _helper(self, function: Callable[..., Any]) -> Callable[..., Any]:
         """`function` with its arguments checked and what it would repeat reckoned first."""
-        from styr.report.texts import Labels  # the report's labels; texts imports no sandbox
-
         names = list(inspect.signature(function).parameters)
 
         @functools.wraps(function)  # keeps Jinja's pass_context mark
@@ -295,6 +296,15 @@ class BoundedSandbox(SandboxedEnvironment):
             return result
 
         return functools.update_wrapper(bounded, value)
+
+    def is_safe_attribute(self, obj: Any, attr: str, value: Any) -> bool:
+        """Jinja's check of every attribute a template reads (`t.x`, `t["x"]`, `t | attr("x")`),
+        which also refuses a label with places to fill read unfilled (`styr.report.sandbox_labels`).
+        """
+        if attr in self.labels_to_fill and isinstance(obj, Labels) and self.folder is not None:
+            refuse_unfilled(attr, self.folder)
+        # Named, not super(): this runs on every attribute a template reads.
+        return SandboxedEnvironment.is_safe_attribute(self, obj, attr, value)
 
     def call_binop(
         self, context: jinja2.runtime.Context, operator: str, left: Any, right: Any
