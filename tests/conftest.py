@@ -1,15 +1,21 @@
-"""Shared fixtures: a fresh repository from the blank starter, and a CLI runner."""
+"""Shared fixtures: a fresh repository from the blank starter, and a CLI runner.
+
+Also the hypothesis profile of the run (`hypothesis_profile`): under CI every
+property test draws the same examples each run, and another profile explores.
+"""
 
 from __future__ import annotations
 
+import os
 import shutil
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 from filled import fill_placeholders
+from hypothesis import HealthCheck, settings
 
 from styr.cli import main
 from styr.scaffold import init_repository
@@ -17,6 +23,40 @@ from styr.scaffold import init_repository
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+# CI: each test's examples come from a seed made from the test itself (derandomize), so a
+# run fails or passes as the one before did; no deadline, since a shared machine's speed
+# is no test; nothing kept between runs; a failure printed with the blob that replays it.
+# Both from hypothesis' own default, whatever profile hypothesis loaded when it was imported
+# (recent releases load their own "ci" where they see CI).
+settings.register_profile(
+    "ci",
+    settings.get_profile("default"),
+    derandomize=True,
+    deadline=None,
+    database=None,
+    print_blob=True,
+    suppress_health_check=[HealthCheck.too_slow],
+)
+# A hunt for new failures: new examples every run and more of them; what fails is kept in
+# .hypothesis/ (ignored by git) and tried first the next time.
+settings.register_profile(
+    "explore", settings.get_profile("default"), derandomize=False, max_examples=1000, deadline=None
+)
+
+
+def hypothesis_profile(environ: Mapping[str, str]) -> str:
+    """The profile a run uses: STYR_HYPOTHESIS_PROFILE when given, else "ci" where the
+    variable CI says the run is CI (GitHub, GitLab and `.ci/run` set it), else hypothesis'
+    own default, which draws new examples each run."""
+    chosen = environ.get("STYR_HYPOTHESIS_PROFILE")
+    if chosen:
+        return chosen
+    in_ci = environ.get("CI", "").strip().lower() not in ("", "0", "false", "no")
+    return "ci" if in_ci else "default"
+
+
+settings.load_profile(hypothesis_profile(os.environ))
 
 
 @dataclass
