@@ -2,18 +2,23 @@
 
 As tests/test_report_browser.py: opened from a file with its Content-Security-Policy in
 force, the page shows the areas, goals, statuses and analyses, logs no error and makes no
-request; axe-core finds no serious or critical violation, on a wide and a narrow screen.
+request; axe-core finds no serious or critical violation, on a wide and a narrow screen; and
+each example's follow-up report, in Swedish and in English, at 320 CSS px and at 200 % zoom
+has nothing wider than the window or than its own box, but a labelled region a keyboard can
+reach that scrolls (WCAG 1.4.10).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 import pytest
 from conftest import EXAMPLES
-from report_helpers import AXE, chromium, require_browser, visit
+from report_helpers import AXE, chromium, example_paths, require_browser, visit
+from site_checks import REFLOW, Reader, reflow_problems
 
 from styr.report.followup_report_build import followup_report_pieces
 
@@ -93,3 +98,37 @@ def test_no_serious_accessibility_violations(browser: Any, page_file: Path, widt
             assert result["testEngine"]["name"] == "axe-core"
     finally:
         context.close()
+
+
+# Each example's follow-up report of 2025, in Swedish and in English (`--lang en`).
+FOLLOWUPS = [(p.name, language) for p in example_paths() for language in ("sv", "en")]
+
+
+@pytest.fixture(scope="module")
+def followups(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    folder = tmp_path_factory.mktemp("followups")
+    written = {}
+    for name, language in FOLLOWUPS:
+        target = folder / f"{name}-{language}.html"
+        pieces = followup_report_pieces([EXAMPLES / name], "2025", "html", language)
+        target.write_text("".join(pieces), encoding="utf-8")
+        written[f"{name}-{language}"] = target
+    return written
+
+
+@contextmanager
+def reading(browser: Any, **options: Any) -> Iterator[Reader]:
+    context = browser.new_context(**options)
+    try:
+        yield Reader(context)
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("setup", list(REFLOW))
+@pytest.mark.parametrize("name", [f"{name}-{language}" for name, language in FOLLOWUPS])
+def test_nothing_is_wider_than_the_window_or_its_box(
+    name: str, setup: str, browser: Any, followups: dict[str, Path]
+) -> None:
+    with reading(browser, **REFLOW[setup]) as reader:
+        assert reflow_problems(reader, followups[name]) == []
