@@ -10,15 +10,15 @@ reach that scrolls (WCAG 1.4.10).
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+import browser_session
 import pytest
+from browser_session import reading, unresolved_links
 from conftest import EXAMPLES
-from report_helpers import AXE, chromium, example_paths, require_browser, visit
-from site_checks import REFLOW, Reader, reflow_problems
+from report_helpers import AXE, example_paths, require_browser, visit
+from site_checks import REFLOW, reflow_problems
 
 from styr.report.followup_report_build import followup_report_pieces
 
@@ -28,12 +28,8 @@ RELATION = (
     "med minst en vuxen i skolan"
 )
 
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    require_browser()
-    with chromium() as launched:
-        yield launched
+# The fixture that starts one Chromium for this module's tests.
+browser = browser_session.browser
 
 
 @pytest.fixture(scope="module")
@@ -67,12 +63,7 @@ def test_the_follow_up_report_in_chromium(browser: Any, page_file: Path) -> None
             changes = page.get_by_role("table", name="Förändringar sedan januari–augusti 2025")
             assert changes.is_visible()
             assert seen.errors == [] and seen.network == []
-            broken = page.evaluate(
-                """() => [...document.querySelectorAll('a[href^="#"]')]
-                    .map(a => a.getAttribute('href').slice(1))
-                    .filter(id => !document.getElementById(id))"""
-            )
-            assert broken == []
+            assert unresolved_links(page) == []
     finally:
         context.close()
 
@@ -114,15 +105,6 @@ def followups(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
         target.write_text("".join(pieces), encoding="utf-8")
         written[f"{name}-{language}"] = target
     return written
-
-
-@contextmanager
-def reading(browser: Any, **options: Any) -> Iterator[Reader]:
-    context = browser.new_context(**options)
-    try:
-        yield Reader(context)
-    finally:
-        context.close()
 
 
 @pytest.mark.parametrize("setup", list(REFLOW))

@@ -17,22 +17,15 @@ variable) the tests skip when they are missing; in CI they fail.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+import browser_session
 import pytest
-from report_helpers import (
-    SCRIPT_TITLE,
-    chromium,
-    example_paths,
-    require_browser,
-    rich_repository,
-    visit,
-)
+from browser_session import reading, unresolved_links
+from report_helpers import SCRIPT_TITLE, example_paths, require_browser, rich_repository, visit
 from site_checks import (
     REFLOW,
-    Reader,
     axe_problems,
     keyboard_problems,
     reflow_problems,
@@ -43,12 +36,8 @@ from styr.model.index import build_index
 from styr.model.repository import load_repository
 from styr.report import build_report
 
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    require_browser()
-    with chromium() as launched:
-        yield launched
+# The fixture that starts one Chromium for this module's tests.
+browser = browser_session.browser
 
 
 @pytest.fixture
@@ -95,27 +84,6 @@ def reports(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
 ENGLISH = "-en"
 EXAMPLES = [name for p in example_paths() for name in (p.name, f"{p.name}{ENGLISH}")]
 EVERY_REPORT = [*EXAMPLES, "rich", "index"]
-
-
-@contextmanager
-def reading(browser: Any, **options: Any) -> Iterator[Reader]:
-    """One tab that reads report after report, with each page's own policy in force."""
-    context = browser.new_context(**options)
-    try:
-        yield Reader(context)
-    finally:
-        context.close()
-
-
-def unresolved_links(page: Any, scope: str = "body") -> list[str]:
-    return list(
-        page.evaluate(
-            """scope => [...document.querySelectorAll(scope + ' a[href^="#"]')]
-                .map(a => a.getAttribute('href').slice(1))
-                .filter(id => !document.getElementById(id))""",
-            scope,
-        )
-    )
 
 
 @pytest.mark.parametrize("name", EXAMPLES)

@@ -27,13 +27,14 @@ checks looked. `.ci/browser-setup` installs Chromium and axe-core; outside CI
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
 from functools import partial
 from pathlib import Path
 from typing import Any
 
+import browser_session
 import pytest
-from report_helpers import chromium, example_paths, require_browser
+from browser_session import reading
+from report_helpers import example_paths, require_browser
 from site_checks import (
     REFLOW,
     Reader,
@@ -61,21 +62,8 @@ from site_helpers import (
     source_links,
 )
 
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    require_browser()
-    with chromium() as launched:
-        yield launched
-
-
-@contextmanager
-def reading(browser: Any, **options: Any) -> Iterator[Reader]:
-    context = browser.new_context(**options)
-    try:
-        yield Reader(context)
-    finally:
-        context.close()
+# The fixture that starts one Chromium for this module's tests.
+browser = browser_session.browser
 
 
 @pytest.fixture
