@@ -261,3 +261,68 @@ def test_a_kind_the_model_names_in_swedish_only_is_marked_swedish_in_english_hea
     assert marked.format("Vision") in report
     pages = [*site, ("report", report)]
     assert [found for _, page in pages for found in kinds_unmarked_in_headings(page, kinds)] == []
+
+
+def kinds_unmarked(page: str, kinds: set[str]) -> list[tuple[str, str]]:
+    """(where, piece) for each piece of text not marked Swedish that holds the name of one of
+    `kinds` as a word, in either case ("Reading of målområde" holds "Målområde")."""
+    names = sorted(kinds, key=len, reverse=True)
+    found = []
+    for where, piece, lang in _pieces(page):
+        shown = " ".join(piece.split())
+        if lang != "sv" and any(
+            re.search(rf"(?<!\w){re.escape(name)}(?!\w)", shown, re.IGNORECASE) for name in names
+        ):
+            found.append((where, shown))
+    return found
+
+
+def own_words_marked_swedish(page: str, words: list[str]) -> list[tuple[str, str]]:
+    """(where, piece) for each piece marked Swedish that starts with one of the page's own
+    `words` ("Reading of"): the page's English read with a Swedish voice."""
+    return [
+        (where, shown)
+        for where, piece, lang in _pieces(page)
+        if lang == "sv" and (shown := " ".join(piece.split())).startswith(tuple(words))
+    ]
+
+
+def test_the_check_finds_a_kind_left_unmarked_among_the_pages_words() -> None:
+    page = (
+        '<html lang="en"><body><h2>Vision and <span lang="sv">målbild</span></h2>'
+        '<h4>Reading of målområde</h4><p lang="sv">Reading of goal area</p></body></html>'
+    )
+    kinds = {"Vision", "Målbild", "Målområde"}
+    assert kinds_unmarked(page, kinds) == [
+        ("h2", "Vision and"),
+        ("h4", "Reading of målområde"),
+    ]
+    assert own_words_marked_swedish(page, ["Reading of"]) == [("p", "Reading of goal area")]
+
+
+@pytest.fixture(scope="module", params=["helsingborg", "huddinge"])
+def swedish_kinds(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> tuple[Path, set[str]]:
+    """A copy of an example whose model names its kinds in Swedish only, and those names."""
+    root = tmp_path_factory.mktemp(f"{request.param}-sv-kinds") / request.param
+    return root, _without_english_kind_names(EXAMPLES / request.param, root)
+
+
+def test_every_kind_named_in_swedish_only_is_marked_swedish_on_an_english_site(
+    swedish_kinds: tuple[Path, set[str]], tmp_path: Path
+) -> None:
+    # The sections' headings ("Nämndens och bolagets mål (2)"), the kinds before a goal in a
+    # list, the eyebrow of an area's and an organisation's page, the breadcrumbs, the plans'
+    # links and the start page's sections: each the files' word, read with a Swedish voice.
+    root, kinds = swedish_kinds
+    build_site([root], tmp_path / "site", language="en")
+    pages = _pages_of(tmp_path / "site")
+    assert [(name, *found) for name, page in pages for found in kinds_unmarked(page, kinds)] == []
+    # The site's own words around them stay English: "Reading of <span lang="sv">målområde".
+    own = [
+        (name, *found)
+        for name, page in pages
+        for found in own_words_marked_swedish(page, ["Reading of"])
+    ]
+    assert own == []

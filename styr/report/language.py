@@ -32,10 +32,60 @@ def kind_label(named: ElementKind | OrganisationType, language: str) -> str:
     return label if named.name.get(language) else FilesWord(label)
 
 
+class Phrase(str):
+    """The page's own words around kinds' names ("Vision and målbild", "Reading of
+    målområde"): the text as `Labels.get` fills it, a `str` for every format that has no
+    language of parts (Markdown, Word), which keeps its pattern and the names in its places,
+    for an HTML page to mark each name that is a `FilesWord` (`kind_words`)."""
+
+    pattern: str
+    values: dict[str, str]
+
+
+def phrase(labels: Labels, key: str, **values: str) -> str:
+    """The page's text `key` with kinds' names in its places: a `Phrase` where one of them is
+    the files' word (or holds one), else the plain text, so that a page with none to mark is
+    written as it always was."""
+    text = labels.get(key, **values)
+    if not any(_of_files(value) for value in values.values()):
+        return text
+    said = Phrase(text)
+    said.pattern, said.values = getattr(labels, key), values
+    return said
+
+
+def listed(names: list[str]) -> str:
+    """Names joined by commas ("Vision, målbild"), a `Phrase` where one is the files' word."""
+    if len(names) == 1 or not any(_of_files(name) for name in names):
+        return ", ".join(names)
+    said = Phrase(", ".join(names))
+    said.pattern = ", ".join(f"{{n{place}}}" for place in range(len(names)))
+    said.values = {f"n{place}": name for place, name in enumerate(names)}
+    return said
+
+
+def _of_files(text: str) -> bool:
+    """Whether a kind's name, or a heading of kinds' names, is (or holds) the files' words:
+    the one decision `kind_lang` and `kind_words` make."""
+    return isinstance(text, FilesWord | Phrase)
+
+
 def kind_lang(kind: str, xl: str) -> str:
     """The `lang` attribute of a kind's name on the page: `xl`, the files' language, where
     the name is a `FilesWord`; none where it is in the page's words."""
     return xl if isinstance(kind, FilesWord) else Markup("")
+
+
+def kind_words(text: str, xl: str) -> Markup:
+    """A kind's name, or a heading made of kinds' names (`kind_heading`), as markup: each
+    name that is the files' word in a `span` of their language `xl` where the page speaks
+    another, the page's own words (its "and", its fallback label) as they are."""
+    if not xl or not _of_files(text):
+        return escape(text)
+    if isinstance(text, Phrase):
+        marked = {name: kind_words(value, xl) for name, value in text.values.items()}
+        return Markup(escape(text.pattern)).format(**marked)
+    return Markup("<span{}>{}</span>").format(Markup(xl), text)
 
 
 def content_lang_attribute(content: str, page: str) -> Markup:

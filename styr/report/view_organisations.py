@@ -8,7 +8,7 @@ from functools import partial
 
 from styr.model.index import Element
 from styr.report import formatting as fmt
-from styr.report.headings import inside_a_sentence, kind_heading
+from styr.report.headings import kind_heading, readings_heading
 from styr.report.provenance import provenance_facts
 from styr.report.texts import mission_source
 from styr.report.unreadable import UnreadableFile, unknown_part
@@ -98,7 +98,6 @@ class OrganisationViews(PlanViews):
             for r in (readings if isinstance(readings, list) else [])
             if isinstance(r, dict) and fmt.text(r.get("area"))
         ]
-        read = kind_heading((r.area.kind for r in area_readings), "", t)
         plans = self.plans_of(element)
         if self.has_plan_in_own_file(element):
             area_readings = []  # shown as its plan's readings
@@ -127,9 +126,7 @@ class OrganisationViews(PlanViews):
                 "assignments": kind_heading((a.kind for a in assignments), t.assignments, t),
                 "work_plans": kind_heading((w.kind for w in work_plans), t.work_plans, t),
                 # "Tolkning av stadens inriktning": the areas read, by the model's name for them.
-                "area_readings": t.get("area_readings_of", names=inside_a_sentence(read))
-                if read
-                else t.area_readings,
+                "area_readings": readings_heading((r.area.kind for r in area_readings), t),
             },
         )
 

@@ -16,7 +16,7 @@ from styr.decisions import PROPOSED, decision_of
 from styr.model.index import Element
 from styr.plans import Plan, operational_plans, work_plans
 from styr.report import formatting as fmt
-from styr.report.headings import inside_a_sentence, kind_heading
+from styr.report.headings import readings_heading
 from styr.report.language import kind_label
 from styr.report.provenance import provenance_facts
 from styr.report.texts import category_name
@@ -61,7 +61,6 @@ class PlanViews(ElementViews):
         if not plan.in_organisation_file:  # the organisation's own mark is shown by its name
             facts.extend(provenance_facts(data, t))
         readings = [self.reading(r) for _, r in plan.readings if fmt.text(r.get("area"))]
-        read = kind_heading((r.area.kind for r in readings), "", t)
         decision = decision_of(data)
         return PlanView(
             id=plan.id or "",
@@ -72,9 +71,7 @@ class PlanViews(ElementViews):
             facts=facts,
             paragraphs=fmt.paragraphs(data.get("text")),
             readings=readings,
-            readings_heading=t.get("area_readings_of", names=inside_a_sentence(read))
-            if read
-            else t.area_readings,
+            readings_heading=readings_heading((r.area.kind for r in readings), t),
             carries_out=self.refs(data),
             carried_out_by=self.carried_out_by(plan.id),
             proposed=decision is not None and decision.state == PROPOSED,

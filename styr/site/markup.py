@@ -21,7 +21,7 @@ from markupsafe import Markup, escape
 from styr.report.chart_svg import chart_text
 from styr.report.followup import StatusView
 from styr.report.html_escape import escaped
-from styr.report.language import kind_and_title, kind_lang
+from styr.report.language import kind_and_title, kind_lang, kind_words
 from styr.report.links import ExternalLink
 from styr.report.view_types import Fact, IndicatorView, ItemView, Ref, ValueAt
 from styr.site.pages import AreaContribution, Contribution
@@ -73,6 +73,11 @@ class PageMarkup:
         """A text from the files inside the page's own words, marked with the files' language
         where the page speaks another."""
         return Markup(f"<span{self.xl}>{_e(text)}</span>" if self.xl else _e(text))
+
+    def words(self, text: str) -> Markup:
+        """A kind's name, or a section's heading of kinds' names, with the files' words marked
+        with their language where the page speaks another (`kind_words`)."""
+        return kind_words(text, self.xl)
 
     def refs(self, label: str, items: Iterable[Ref]) -> Markup:
         """`Bidrar till: A, B` as a paragraph, or nothing without references."""
@@ -132,7 +137,8 @@ class PageMarkup:
         return Markup(self._contribution(c, via))
 
     def _contribution(self, c: Any, via: Ref | None) -> str:
-        text = f'<span class="kind">{_e(c.kind)}:</span> {self._link(c.ref)}'
+        kind = f'<span class="kind"{kind_lang(c.kind, self.xl)}>{_e(c.kind)}:</span>'
+        text = f"{kind} {self._link(c.ref)}"
         if c.status:
             text += f" {_status(c.status)}"
         if via:
@@ -167,7 +173,8 @@ class PageMarkup:
         """The goal list's items by status: each goal's kind, link and organisation."""
         return Markup(
             "".join(
-                f'<li class="goal-item {_e(classes(c))}"><span class="kind">{_e(c.kind)}:</span> '
+                f'<li class="goal-item {_e(classes(c))}">'
+                f'<span class="kind"{kind_lang(c.kind, self.xl)}>{_e(c.kind)}:</span> '
                 f'{self._link(c.ref)} <span class="note"{self.xl}>'
                 f"({_e(c.organisation.name)})</span></li>\n"
                 for c in items
