@@ -7,11 +7,19 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from conftest import EXAMPLES
 from report_helpers import ROOT, example_paths, rich_repository
+from test_site_language_of_parts import (
+    _without_english_kind_names,
+    kinds_unmarked,
+    own_words_marked_swedish,
+)
 
 from styr.model.index import build_index
 from styr.model.repository import load_repository
 from styr.report import build_report
+from styr.report.headings import kind_heading, readings_heading
+from styr.report.language import FilesWord, kind_words
 from styr.report.texts import Labels
 
 TROLLHATTAN = ROOT / "tests" / "fixtures" / "repos" / "trollhattan"
@@ -289,3 +297,45 @@ def test_a_model_without_goal_areas_never_reads_of_goal_areas() -> None:
     # Trollhättan has fokusområden and prioriterade mål: no fixed "inriktning eller målområde".
     text = VisibleText(report(TROLLHATTAN)).text.casefold()
     assert "målområde" not in text and "inriktning" not in text
+
+
+def test_a_heading_of_kinds_names_marks_the_files_words_and_not_the_reports() -> None:
+    # "Vision and målbild" on an English page of a model that names the two in Swedish only:
+    # each name read with a Swedish voice, the report's own "and" with an English one.
+    t, xl = Labels("en"), ' lang="sv"'
+    joined = kind_heading([FilesWord("Vision"), FilesWord("Målbild")], t.vision, t)
+    assert joined == "Vision and målbild"  # the text every format shows
+    marked = '<span lang="sv">Vision</span> and <span lang="sv">målbild</span>'
+    assert kind_words(joined, xl) == marked
+    three = kind_heading([FilesWord("Ledord"), "Waypoint", FilesWord("Målbild")], "", t)
+    assert kind_words(three, xl) == (
+        '<span lang="sv">Ledord</span>, waypoint and <span lang="sv">målbild</span>'
+    )
+    assert (
+        kind_words(kind_heading([FilesWord("Mål")], t.goals, t), xl) == '<span lang="sv">Mål</span>'
+    )
+    # The report's own label, and names the model gives in the page's language, stay unmarked.
+    assert kind_words(kind_heading([], t.goals, t), xl) == "Goals"
+    assert kind_words(kind_heading(["Goal", "Indicator"], t.goals, t), xl) == "Goal and indicator"
+    assert kind_words(joined, "") == "Vision and målbild"  # a page in the files' language
+    reading = readings_heading([FilesWord("Målområde")], t)
+    assert kind_words(reading, xl) == 'Reading of <span lang="sv">målområde</span>'
+    assert kind_words(readings_heading([], t), xl) == t.area_readings
+
+
+# The line under an organisation's name that says its type ("Nämnd") is left as it is for now.
+_TYPE_LINE = re.compile(r'<p class="org-type">[^<]*</p>')
+
+
+@pytest.mark.parametrize("name", ["helsingborg", "huddinge"])
+def test_kinds_named_in_swedish_only_are_marked_swedish_in_an_english_report(
+    name: str, tmp_path: Path
+) -> None:
+    # The sections' headings, the table of contents, the overview's counts, the chain of
+    # goals, the tables' captions and the plans' links: each kind's name the files' word.
+    root = tmp_path / name
+    kinds = _without_english_kind_names(EXAMPLES / name, root)
+    assert kinds  # the kinds' names, gathered from the manifest
+    page = _TYPE_LINE.sub("", build_report([root], "html", "en"))
+    assert kinds_unmarked(page, kinds) == []
+    assert own_words_marked_swedish(page, ["Reading of", "and "]) == []

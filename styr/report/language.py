@@ -56,7 +56,9 @@ def phrase(labels: Labels, key: str, **values: str) -> str:
 
 def listed(names: list[str]) -> str:
     """Names joined by commas ("Vision, målbild"), a `Phrase` where one is the files' word."""
-    if len(names) == 1 or not any(_of_files(name) for name in names):
+    if len(names) == 1:
+        return names[0]
+    if not any(_of_files(name) for name in names):
         return ", ".join(names)
     said = Phrase(", ".join(names))
     said.pattern = ", ".join(f"{{n{place}}}" for place in range(len(names)))
@@ -127,7 +129,8 @@ def told(t: Labels, key: str, xl: str, **values: str) -> str:
 
 def labelled(label: str, title: str, xl: str) -> str:
     """ "Label: title" (a table's caption), its title from the files marked with their language
-    where the page speaks another."""
+    where the page speaks another, and its label too where it is the files' word (a heading
+    of kinds' names, `kind_words`)."""
     if not xl:
         return f"{label}: {title}"
-    return Markup("{}: <span{}>{}</span>").format(label, Markup(xl), title)
+    return Markup("{}: <span{}>{}</span>").format(kind_words(label, xl), Markup(xl), title)

@@ -31,7 +31,7 @@ from styr.report.indicators_html import indicator_table_html
 from styr.report.indicators_md import indicator_table_md
 from styr.report.item_html import item_html, items_html
 from styr.report.item_md import item_md, items_md
-from styr.report.language import kind_lang, labelled, told
+from styr.report.language import kind_lang, kind_words, labelled, told
 from styr.report.markdown import md
 from styr.report.sandbox import BoundedSandbox, NotTheLabels
 from styr.report.sandbox_loader import FolderLoader, TemplateRefused, template_line
@@ -54,6 +54,7 @@ HELPER_FUNCTIONS: dict[str, Callable[..., Any]] = {
     "passed_on": passed_on,
     "labelled": labelled,
     "kind_lang": kind_lang,
+    "kind_words": kind_words,
 }
 _CHARACTERS_PER_BATCH = 1 << 16
 # What the tidying of a batch would change: an empty line (in Markdown two in a row), or a
