@@ -4,7 +4,9 @@ A file with a YAML error has no data, so nothing in the index comes from it.
 What it would have been is read from its text as far as plain top-level
 lines (`kind: organisation`, `name: Socialnämnden`) tell it, so that the
 report can show the board by name with "could not be read", in the place
-where it would have stood.
+where it would have stood. Its `id`, which names the board's page and anchor, is
+read more strictly, from the top of the file above the error only, so that the
+board keeps its address while its file is broken (`readable_id`).
 """
 
 from __future__ import annotations
@@ -27,7 +29,8 @@ if TYPE_CHECKING:
 
 # A top-level `key: value` line: no indentation, a plain key, a value on the same line.
 _TOP_LEVEL = re.compile(r"([a-z_]+):[ \t]+(.+?)[ \t]*$")
-_SKETCHED = ("kind", "id", "name", "type")
+_SKETCHED = ("kind", "name", "type")  # the `id` is read more strictly (`readable_id`)
+_ID = re.compile(r"[a-z0-9][a-z0-9_.-]*")  # an id as the schema writes it
 _UNSAFE = re.compile(r"[^a-z0-9_.-]+")
 
 
@@ -116,7 +119,8 @@ def unreadable_files(repository: Repository, language: str = "sv") -> list[Unrea
         is_manifest = document is repository.manifest
         if isinstance(document.data, dict) if is_manifest else understood(document):
             continue
-        said = _what_it_says(document.data, document.text)
+        error_line = document.failure.line if document.failure is not None else None
+        said = _what_it_says(document.data, document.text, error_line)
         kind = "manifest" if is_manifest else said.get("kind", "")
         part = part_name(kind, said.get("name", ""), repository.model, language)
         files.append(UnreadableFile(_shown_path(repository, document), **said, part=part))
@@ -157,14 +161,15 @@ def _shown_path(repository: Repository, document: Any) -> str:
         return str(document.file.as_posix())
 
 
-def _what_it_says(data: Any, text: str | None) -> dict[str, str]:
+def _what_it_says(data: Any, text: str | None, error_line: int | None) -> dict[str, str]:
     if isinstance(data, dict):  # loaded, but of no kind the report knows
-        return {key: data[key] for key in _SKETCHED if isinstance(data.get(key), str)}
-    return sketch(text)
+        return {key: data[key] for key in (*_SKETCHED, "id") if isinstance(data.get(key), str)}
+    return sketch(text, error_line)
 
 
-def sketch(text: str | None) -> dict[str, str]:
-    """The plain top-level values of a text that is not valid YAML, as far as they can be read."""
+def sketch(text: str | None, error_line: int | None = None) -> dict[str, str]:
+    """The plain top-level values of a text that is not valid YAML, as far as they can be
+    read; its `id` only where `readable_id` finds it."""
     found: dict[str, str] = {}
     for line in (text or "").splitlines():
         match = _TOP_LEVEL.match(line)
@@ -173,7 +178,36 @@ def sketch(text: str | None) -> dict[str, str]:
         value = _plain(match.group(2))
         if value:
             found[match.group(1)] = value
-    return found
+    own = readable_id(text, error_line)
+    return {**found, "id": own} if own else found
+
+
+def readable_id(text: str | None, error_line: int | None = None) -> str:
+    """The `id` of a file that is not valid YAML, where its text says it beyond doubt; else "".
+
+    The id names the board's page and anchor, which should stay where they were when the
+    file breaks; a wrong one would take another board's address. So it is read only from
+    the top of the file, before the line the error is on (`error_line`, 1-based), and only
+    while every line above it is empty, a comment or a plain top-level `key: value`: after
+    anything else (an indented line, a quote, a list or a block left open) a line that
+    looks like `id: …` may be inside a text, and the file's name names the page instead.
+    No YAML parser reads the broken text.
+    """
+    for number, line in enumerate((text or "").splitlines(), start=1):
+        if error_line is not None and number >= error_line:
+            return ""
+        if not line.strip() or line.startswith("#"):
+            continue
+        match = _TOP_LEVEL.match(line)
+        if match is None:
+            return ""
+        key, written = match.groups()
+        value = _plain(written)
+        if not value:  # a quote, a list or a block that may go on below
+            return ""
+        if key == "id":
+            return value if _ID.fullmatch(value) else ""
+    return ""
 
 
 def _plain(value: str) -> str:
