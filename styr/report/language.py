@@ -67,8 +67,8 @@ def listed(names: list[str]) -> str:
 
 
 def _of_files(text: str) -> bool:
-    """Whether a kind's name, or a heading of kinds' names, is (or holds) the files' words:
-    the one decision `kind_lang` and `kind_words` make."""
+    """Whether a kind's name, or a heading of kinds' names, is (or holds) the files' words,
+    which `kind_words` marks (`kind_lang`, which marks a whole element, only a `FilesWord`)."""
     return isinstance(text, FilesWord | Phrase)
 
 
