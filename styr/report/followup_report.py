@@ -44,6 +44,7 @@ from styr.report.followup_report_types import (
     StatusCount,
 )
 from styr.report.headings import kind_heading
+from styr.report.language import content_lang_attribute, kind_label
 from styr.report.reach import Reach, council_top
 from styr.report.texts import Labels, category_name
 from styr.report.view_types import TocEntry
@@ -118,13 +119,15 @@ def build_followup_view(
     if earlier is not None:
         earlier = replace(earlier, goals=[g for g in earlier.goals if _standing(g) == "in_force"])
     areas, others = _by_area(index, current.goals, lines)
+    title, title_from_files = _title(repository, period, language)
+    content = repository.language or "sv"
     view = FollowupReportView(
         municipality=repository.municipality_name,
         code=repository.municipality_code or "",
         language=language,
         anchor=sections["uppfoljning"],
         period=period.text,
-        title=_title(repository, period, language),
+        title=title,
         previous_period=before.text if before else "",
         counts=_counts([goal.status for goal in current.goals], status_of),
         areas=areas,
@@ -135,6 +138,9 @@ def build_followup_view(
         changes=changes_between(earlier, current, language, status_of) if earlier else [],
         branding=branding_of(repository, language, updated),
         section_anchors=sections,
+        title_from_files=title_from_files,
+        content_language=content,
+        xl=content_lang_attribute(content, language),
     )
     t = labels_in(language)
     view.area_heading = kind_heading((area.kind for area in areas), t.followup_area, t)
@@ -146,7 +152,7 @@ def _contents(view: FollowupReportView, t: Labels) -> list[TocEntry]:
     """The report's sections: the summary, each area, the other goals, the changes."""
     anchors = view.section_anchors
     entries = [TocEntry(t.followup_summary, f"#{anchors['sammanfattning']}")]
-    entries += [TocEntry(area.title, f"#{area.anchor}") for area in view.areas]
+    entries += [TocEntry(area.title, f"#{area.anchor}", from_files=True) for area in view.areas]
     if view.other_goals:
         entries.append(TocEntry(t.followup_other_goals, f"#{anchors['ovriga-mal']}"))
     entries.append(TocEntry(t.followup_changes, f"#{anchors['forandringar']}"))
@@ -213,8 +219,9 @@ def _period_illustrative(repository: Repository, period: Period) -> bool:
     return bool(marks) and all(marks)
 
 
-def _title(repository: Repository, period: Period, language: str) -> str:
-    """The follow-up file's own title for the period ("Årsredovisning 2025"), or a plain one.
+def _title(repository: Repository, period: Period, language: str) -> tuple[str, bool]:
+    """The follow-up file's own title for the period ("Årsredovisning 2025"), or a plain one
+    in the report's words, and whether it is the file's.
 
     The file's title is the report's only where one file of that period has a
     title: two boards' files of 2025, titled each by its board, title neither.
@@ -227,10 +234,10 @@ def _title(repository: Repository, period: Period, language: str) -> str:
         and parse_period(data.get("period")) == period
     }
     if len(titles) == 1 and "" not in titles:
-        return titles.pop()
+        return titles.pop(), True
     t = labels_in(language)
     key = "followup_title_year" if period.is_year else "followup_title_part"
-    return t.get(key, period=period.text)
+    return t.get(key, period=period.text), False
 
 
 def _by_area(
@@ -263,9 +270,10 @@ def _by_area(
 
 
 def _kind_name(element: Element, language: str) -> str:
-    """What the steering model calls the element's kind ("Målområde", "Stadens inriktning")."""
+    """What the steering model calls the element's kind ("Målområde", "Stadens inriktning"):
+    the files' word (`FilesWord`) where the model has no name for it in `language`."""
     if element.kind is not None:
-        return element.kind.label(language)
+        return kind_label(element.kind, language)
     return category_name(element.category, language)
 
 

@@ -18,6 +18,7 @@ from styr.report import formatting as fmt
 from styr.report.chart_words import labels_in
 from styr.report.followup import StatusView
 from styr.report.followup_report_types import ChangeLine
+from styr.report.language import FilesWord, joined
 
 # A goal is followed up in a period when it is judged on this scale.
 FOLLOWED = frozenset((Status.MET, Status.PARTLY_MET, Status.NOT_MET))
@@ -99,7 +100,8 @@ def _value(judged: IndicatorResult, language: str) -> str:
     outcome = judged.outcome
     shown = fmt.number(outcome.value, language) if outcome and outcome.value is not None else ""
     unit = fmt.one_line(judged.indicator.data.get("unit"))
-    return f"{shown}\u00a0{unit}" if shown and unit else shown
+    # The unit is the files' word: an English page of Swedish files marks it (`kind_words`).
+    return joined(shown, "\u00a0", FilesWord(unit)) if shown and unit else shown
 
 
 def _status(view: StatusView) -> str:

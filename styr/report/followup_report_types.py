@@ -140,3 +140,10 @@ class FollowupReportView:
     errors: int = 0  # findings at error level, when published with --allow-errors
     error_parts: list[Part] = field(default_factory=list)  # where they are, in a reader's words
     unreadable: list[UnreadableFile] = field(default_factory=list)  # for the notice, as the report
+    # Its title is the follow-up file's own ("Årsredovisning 2025"), not the report's words.
+    title_from_files: bool = False
+    # The language the files are written in (the manifest's `language:`), and the `lang`
+    # attribute (` lang="sv"`) of every text from them where the report speaks another, ""
+    # where the two agree, as the one-page report's view has them (`RepositoryView.xl`).
+    content_language: str = "sv"
+    xl: str = ""

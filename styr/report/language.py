@@ -66,6 +66,18 @@ def listed(names: list[str]) -> str:
     return said
 
 
+def joined(*parts: str) -> str:
+    """Texts one after another as one ("Decided by " and a board's name): a `Phrase` where
+    one of them is the files' word (or holds one), for `kind_words` to mark each such part
+    and leave the page's own words as they are; else the plain text."""
+    if not any(_of_files(part) for part in parts):
+        return "".join(parts)
+    said = Phrase("".join(parts))
+    said.pattern = "".join(f"{{p{place}}}" for place in range(len(parts)))
+    said.values = {f"p{place}": part for place, part in enumerate(parts)}
+    return said
+
+
 def _of_files(text: str) -> bool:
     """Whether a kind's name, or a heading of kinds' names, is (or holds) the files' words,
     which `kind_words` marks (`kind_lang`, which marks a whole element, only a `FilesWord`)."""
