@@ -1,12 +1,11 @@
 """Files that did not load, as the report shows them: a board never disappears silently.
 
 A file with a YAML error has no data, so nothing in the index comes from it.
-What it would have been is read from its text as far as plain top-level
-lines (`kind: organisation`, `name: Socialnämnden`) tell it, so that the
-report can show the board by name with "could not be read", in the place
-where it would have stood. Its `id`, which names the board's page and anchor, is
-read more strictly, from the top of the file above the error only, so that the
-board keeps its address while its file is broken (`readable_id`).
+What it would have been is read from the top of its text, above the error, as far
+as plain top-level lines (`kind: organisation`, `name: Socialnämnden`,
+`id: sfn`) tell it beyond doubt (`readable_top`), so that the report can show the
+board by name with "could not be read", in the place where it would have stood,
+and the board keeps its page's address while its file is broken.
 """
 
 from __future__ import annotations
@@ -29,7 +28,7 @@ if TYPE_CHECKING:
 
 # A top-level `key: value` line: no indentation, a plain key, a value on the same line.
 _TOP_LEVEL = re.compile(r"([a-z_]+):[ \t]+(.+?)[ \t]*$")
-_SKETCHED = ("kind", "name", "type")  # the `id` is read more strictly (`readable_id`)
+_READ = ("kind", "name", "type", "id")  # what the top of a broken file may say it is
 _ID = re.compile(r"[a-z0-9][a-z0-9_.-]*")  # an id as the schema writes it
 _UNSAFE = re.compile(r"[^a-z0-9_.-]+")
 
@@ -163,51 +162,44 @@ def _shown_path(repository: Repository, document: Any) -> str:
 
 def _what_it_says(data: Any, text: str | None, error_line: int | None) -> dict[str, str]:
     if isinstance(data, dict):  # loaded, but of no kind the report knows
-        return {key: data[key] for key in (*_SKETCHED, "id") if isinstance(data.get(key), str)}
-    return sketch(text, error_line)
-
-
-def sketch(text: str | None, error_line: int | None = None) -> dict[str, str]:
-    """The plain top-level values of a text that is not valid YAML, as far as they can be
-    read; its `id` only where `readable_id` finds it."""
-    found: dict[str, str] = {}
-    for line in (text or "").splitlines():
-        match = _TOP_LEVEL.match(line)
-        if match is None or match.group(1) not in _SKETCHED or match.group(1) in found:
-            continue
-        value = _plain(match.group(2))
-        if value:
-            found[match.group(1)] = value
-    own = readable_id(text, error_line)
-    return {**found, "id": own} if own else found
+        return {key: data[key] for key in _READ if isinstance(data.get(key), str)}
+    return readable_top(text, error_line)
 
 
 def readable_id(text: str | None, error_line: int | None = None) -> str:
     """The `id` of a file that is not valid YAML, where its text says it beyond doubt; else "".
+    The id names the board's page and anchor: a wrong one would take another board's."""
+    return readable_top(text, error_line).get("id", "")
 
-    The id names the board's page and anchor, which should stay where they were when the
-    file breaks; a wrong one would take another board's address. So it is read only from
-    the top of the file, before the line the error is on (`error_line`, 1-based), and only
-    while every line above it is empty, a comment or a plain top-level `key: value`: after
-    anything else (an indented line, a quote, a list or a block left open) a line that
-    looks like `id: …` may be inside a text, and the file's name names the page instead.
-    No YAML parser reads the broken text.
+
+def readable_top(text: str | None, error_line: int | None = None) -> dict[str, str]:
+    """The `kind`, `name`, `type` and `id` a file that is not valid YAML says it has, each
+    where its text says it beyond doubt, the others left out.
+
+    Read only from the top of the file, before the line the error is on (`error_line`,
+    1-based), and only while every line above is empty, a comment or a plain top-level
+    `key: value`: after anything else (an indented line, a quote, a list or a block left
+    open) a line that looks like `name: …` may be inside a text, and a name, a kind or an
+    id read there would show the board as one it is not, or give it another's address.
+    The first line of each key is its value; an id only as the schema writes one. No YAML
+    parser reads the broken text.
     """
+    said: dict[str, str] = {}
     for number, line in enumerate((text or "").splitlines(), start=1):
         if error_line is not None and number >= error_line:
-            return ""
+            break
         if not line.strip() or line.startswith("#"):
             continue
         match = _TOP_LEVEL.match(line)
         if match is None:
-            return ""
+            break
         key, written = match.groups()
         value = _plain(written)
         if not value:  # a quote, a list or a block that may go on below
-            return ""
-        if key == "id":
-            return value if _ID.fullmatch(value) else ""
-    return ""
+            break
+        if key in _READ and key not in said:
+            said[key] = value if key != "id" or _ID.fullmatch(value) else ""
+    return {key: value for key, value in said.items() if value}
 
 
 def _plain(value: str) -> str:
