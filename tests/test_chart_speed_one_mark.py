@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 import styr.report.chart_layout as layout
 from styr.followup.periods import Period, parse_period
 from styr.report.chart import ChartOutcome, build_chart
+from styr.report.chart_one import OneOutcome
 
 
 def period(text: str) -> Period:
@@ -66,8 +67,9 @@ def test_one_outcomes_marks_are_the_general_ways(inputs: dict[str, Any]) -> None
     chart = build_chart(**inputs, chart_id="c")
     if chart is None:  # no axis can hold the values: nothing to mark
         return
-    made = chart.drawing._args  # what the marks are worked out from, before they are
-    assert len(made) == 6
+    parts = chart.parts  # what the marks are worked out from, before they are
+    assert isinstance(parts, OneOutcome)
+    made = (parts.written(), parts.goals, parts.start, None, parts.ticks, parts.language)
     quick = layout.chart_marks(*made)
     general = layout._marks(*made)
     assert quick == general

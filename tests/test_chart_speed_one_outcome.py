@@ -4,6 +4,7 @@ the SVG and the Markdown."""
 
 from __future__ import annotations
 
+import pickle
 from typing import Any
 
 from hypothesis import example, given, settings
@@ -12,6 +13,8 @@ from hypothesis import strategies as st
 import styr.report.chart as chart_module
 from styr.followup.periods import Period, parse_period
 from styr.report.chart import ChartOutcome, build_chart
+from styr.report.chart_one import OneOutcome
+from styr.report.chart_svg import chart_text
 
 
 def period(text: str) -> Period:
@@ -79,6 +82,24 @@ def test_one_outcome_is_charted_as_the_general_way_charts_it(given: dict[str, An
     assert quick.drawing.marks() == general.drawing.marks()
     assert quick.html() == general.html()
     assert quick.markdown() == general.markdown()
+    # Written from its record (`chart_one.OneOutcome`), the texts from the files marked too.
+    assert type(quick.parts) is OneOutcome
+    marked = ' lang="sv"'
+    assert chart_text(quick, marked) == chart_text(general, marked)
+    assert quick.rows == general.rows and quick.words == general.words
+    assert pickle.loads(pickle.dumps(quick)) == general
+
+
+def test_a_chart_of_one_outcome_is_written_from_its_record_before_its_parts_are_read() -> None:
+    inputs: dict[str, Any] = dict(COMMON)
+    outcome = inputs.pop("outcome")
+    quick = build_chart(outcomes=[outcome], value_range=None, chart_id="c", **inputs)
+    assert quick is not None and type(quick.parts) is OneOutcome
+    written = chart_text(quick)
+    assert quick.parts._rows is None and quick.parts._words is None  # none made for the page
+    again = build_chart(outcomes=[outcome], value_range=None, chart_id="c", **inputs)
+    assert again is not None and again.rows and again.words and again.written
+    assert chart_text(again) == written  # the same, its parts read first
 
 
 def test_the_quick_way_is_taken_only_for_its_shape(monkeypatch: Any) -> None:

@@ -30,20 +30,23 @@ import functools
 import math
 import operator
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from markupsafe import Markup
 
 from styr.report.chart_axes import Frame, round_ticks
 from styr.report.chart_layout import DIAMOND, DOT, chart_marks
 from styr.report.chart_md import chart_markdown
+from styr.report.chart_one import OneOutcome
 from styr.report.chart_parts import (
     Band,
+    ChartParts,
     ChartRow,
     ChartWords,
     Label,
     LazyDrawing,
     LegendItem,
+    Marks,
     Point,
     Tick,
     Written,
@@ -80,14 +83,26 @@ class Chart:
     trend_symbol: str  # an arrow the way the line goes, or ""
     trend: str  # "Lower than in 2024 – better", or ""
     drawing: LazyDrawing
-    rows: tuple[ChartRow, ...]
     has_targets: bool
     has_gender: bool
-    words: ChartWords
-    # What `description` says the chart from: not compared, what it holds is in the rows,
-    # the direction and the drawing already.
-    written: Written = field(compare=False, repr=False)
     language: str  # the words of `description`
+    # The rows, the words and the values as written (read as `rows`, `words`, `written`):
+    # those of a chart of one outcome made when first read, since the HTML page writes it
+    # from what it was made of (`chart_one.OneOutcome`). Compared by the rows and the words;
+    # the values written, which `description` says the chart from, are in those already.
+    parts: ChartParts
+
+    @property
+    def rows(self) -> tuple[ChartRow, ...]:
+        return self.parts.rows()
+
+    @property
+    def words(self) -> ChartWords:
+        return self.parts.words()
+
+    @property
+    def written(self) -> Written:
+        return self.parts.written()
 
     @property
     def description(self) -> str:
@@ -230,12 +245,14 @@ def build_chart(
         movement_symbol(values) if several else "",
         trend_words(t, values, written.periods, better) if several else "",
         LazyDrawing(_drawing, (written, goals, start, bounds, ticks, language)),
-        table_rows(t, drawn, written, goals, start, language),
         bool(goals),
         _has_gender(drawn),
-        chart_words(language, unit, title),
-        written,
         language,
+        ChartParts(
+            table_rows(t, drawn, written, goals, start, language),
+            chart_words(language, unit, title),
+            written,
+        ),
     )
 
 
@@ -272,31 +289,25 @@ def one_outcome_chart(
     ticks = _axis_ticks(low, high)
     if ticks is None:
         return None
-    t, period = labels_in(language), outcome.period
-    written = Written(
-        [period.text],
-        [time_of(period)],
-        [value],
-        [number_text(value, language)],
-        [(str(target[0]), number_text(target[1], language))] if goals else [],
-        (str(start[0]), number_text(start[1], language)) if start else None,
-        None,
-    )
+    parts = OneOutcome(title, unit, outcome, goals, start, ticks, language)
     return Chart(
         chart_id,
         title,
         unit,
-        direction_words(t, better, None),
+        direction_words(labels_in(language), better, None),
         "",  # one point: no way the line goes, no trend
         "",
-        LazyDrawing(_drawing, (written, goals, start, None, ticks, language)),
-        table_rows(t, [outcome], written, goals, start, language),
+        LazyDrawing(_one_outcome_drawing, (parts,)),
         bool(goals),
         outcome.women is not None or outcome.men is not None,
-        chart_words(language, unit, title),
-        written,
         language,
+        parts,
     )
+
+
+def _one_outcome_drawing(parts: OneOutcome) -> Marks:
+    """The marks of a chart of one outcome, worked out as any chart's (`_drawing`)."""
+    return _drawing(parts.written(), parts.goals, parts.start, None, parts.ticks, parts.language)
 
 
 def _drawn(outcomes: Sequence[ChartOutcome]) -> tuple[list[ChartOutcome], list[float]]:

@@ -176,7 +176,7 @@ def _marks(
         base.square if base else "",
         axes.target_label(language, targets[-1]) if targets else None,
         band,
-        _legend(language, bool(targets or band), base is not None),
+        legend_items(language, bool(targets or band), base is not None),
     )
 
 
@@ -213,7 +213,7 @@ def _one_outcome_marks(
         base.square if base else "",
         axes.target_label(language, target) if target else None,
         None,
-        _legend(language, target is not None, base is not None),
+        legend_items(language, target is not None, base is not None),
     )
 
 
@@ -235,7 +235,7 @@ _label = functools.partial(tuple.__new__, Label)
 
 
 @functools.cache  # by language, targets and baseline: a few legends, each shared by every chart
-def _legend(language: str, targets: bool, baseline: bool) -> tuple[LegendItem, ...]:
+def legend_items(language: str, targets: bool, baseline: bool) -> tuple[LegendItem, ...]:
     """The marks under the plot and their words, side by side."""
     t = labels_in(language)
     wanted = [("outcome", t.outcome)]

@@ -221,3 +221,48 @@ def _marked(marks: Marks) -> LazyDrawing:
     lazy = LazyDrawing(lambda: marks)
     lazy.marks()
     return lazy
+
+
+class ChartParts:
+    """A chart's table rows, its words and its values as written (`Chart.rows`, `Chart.words`,
+    `Chart.written`), as a chart of several outcomes makes them: at once.
+
+    A chart of one outcome makes them when first read (`chart_one.OneOutcome`): the HTML
+    page writes that chart straight from what it was made of, and never reads them.
+    Two are equal when their rows and words are (the values written are in those).
+    """
+
+    __slots__ = ("_rows", "_words", "_written")
+
+    def __init__(
+        self, rows: tuple[ChartRow, ...] | None, words: ChartWords | None, written: Written | None
+    ) -> None:
+        self._rows = rows
+        self._words = words
+        self._written = written
+
+    def rows(self) -> tuple[ChartRow, ...]:
+        assert self._rows is not None  # given, or made by the subclass before
+        return self._rows
+
+    def words(self) -> ChartWords:
+        assert self._words is not None
+        return self._words
+
+    def written(self) -> Written:
+        assert self._written is not None
+        return self._written
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, ChartParts):
+            return NotImplemented
+        return self.rows() == other.rows() and self.words() == other.words()
+
+    def __hash__(self) -> int:
+        return hash((self.rows(), self.words()))
+
+    def __repr__(self) -> str:
+        return f"ChartParts(rows={self.rows()!r}, words={self.words()!r})"
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (ChartParts, (self.rows(), self.words(), self.written()))

@@ -16,12 +16,21 @@ labelled, never told by colour alone.
 from __future__ import annotations
 
 import functools
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from markupsafe import Markup
 
-from styr.report.chart_layout import DIAMOND, DOT
-from styr.report.chart_words import marked_words
+from styr.report.chart_layout import DIAMOND, DOT, legend_items
+from styr.report.chart_one import OneOutcome
+from styr.report.chart_table import number_text, one_outcome_rows
+from styr.report.chart_words import (
+    description,
+    labels_in,
+    marked_words,
+    one_outcome_description,
+    unit_words,
+)
 from styr.report.html_escape import escaped_text as _e
 
 if TYPE_CHECKING:
@@ -62,8 +71,12 @@ def write_chart(c: Chart, out: list[str], xl: str = "") -> None:
     "" where it speaks theirs."""
     chart_id = _e(c.id)  # named by the figure, the title and the description: escaped once
     _figure_start(c, chart_id, xl, out)
-    _svg(c, chart_id, xl, out)
-    _table(c, xl, out)
+    parts = c.parts
+    if type(parts) is OneOutcome:  # nearly every chart: written from what it was made of
+        _one_outcome(c, parts, chart_id, xl, out)
+    else:
+        _svg(c, chart_id, xl, out)
+        _table(c, xl, out)
     out.append("</figure>")
 
 
@@ -92,6 +105,77 @@ def _svg(c: Chart, chart_id: str, xl: str, out: list[str]) -> None:
     )
     _marks(d, out)
     out.append(_legend_of(d.axes.frame.legend_y, d.legend))
+
+
+def _one_outcome(c: Chart, p: OneOutcome, chart_id: str, xl: str, out: list[str]) -> None:
+    """`_svg` and `_table` of a chart of one outcome, a target or none and no range, written
+    from what it was made of: its marks from their places (`OneOutcome.spots`), as `_marks`
+    writes the `Marks` it would be given, and each value written once for the description
+    and the table, with no `Written`, rows or words made for them."""
+    language, outcome = p.language, p.outcome
+    assert outcome.value is not None  # a chart of one outcome is made only for a value
+    value = number_text(outcome.value, language)
+    goal = (p.goals[0][0], number_text(p.goals[0][1], language)) if p.goals else None
+    start = (p.start[0], number_text(p.start[1], language)) if p.start is not None else None
+    t = labels_in(language)
+    said = one_outcome_description(
+        t,
+        outcome.period.text,
+        value,
+        (str(goal[0]), goal[1]) if goal else None,
+        (str(start[0]), start[1]) if start else None,
+    )
+    axes, point, target, base = p.spots()
+    opening, middle, drawn_axes = _axes(axes)
+    unit = f'<text class="chart-unit" x="4" y="14"{xl}>{_e(c.unit)}</text>' if c.unit else ""
+    out.append(
+        f'{opening}{chart_id}-namn {chart_id}-beskrivning"{middle}{chart_id}-beskrivning">'
+        f"{_e(description(t, p.written()) if said is None else said)}</desc>\n{unit}{drawn_axes}"
+    )
+    if target is not None:
+        out.append(
+            '<g class="chart-targets" stroke="#0a4a7a" stroke-width="2">'
+            f'<path class="chart-target-mark" d="{target.diamond}" fill="#ffffff"></path></g>'
+        )
+        out.append(_target_label(axes.target_label(language, target)))
+    if base is not None:
+        out.append(
+            f'<path class="chart-baseline" d="{base.square}" fill="#ffffff" stroke="#4a5360"'
+            ' stroke-width="2"></path>'
+        )
+    out.append(f'<path class="chart-point" d="{point.dot}"></path>\n')
+    legend = legend_items(language, target is not None, base is not None)
+    out.append(_legend_of(axes.frame.legend_y, legend))
+    rows = one_outcome_rows(t, outcome, value, goal, start, language)
+    _one_outcome_table(c, p, xl, p.rows() if rows is None else rows, out)
+
+
+def _one_outcome_table(
+    c: Chart, p: OneOutcome, xl: str, rows: Sequence[Sequence[str]], out: list[str]
+) -> None:
+    """`_table` of a chart of one outcome, its rows given: its words read as `chart_words`
+    tells them, without a `ChartWords` made of them."""
+    period, outcome, outcome_short, target, _, women, men, caption = unit_words(p.language, p.unit)
+    if xl:
+        told, outcome_heading = marked_words(p.language, p.unit, p.title, xl)
+    else:
+        pieces = caption.pieces
+        told = _e(pieces[0] + p.title + pieces[1] if pieces is not None else caption.fill(p.title))
+        outcome_heading = ""
+    has_targets, has_gender = c.has_targets, c.has_gender
+    head, outcome_cell, target_cell, women_cell, men_cell = _table_shape(
+        period,
+        outcome_heading or _e(outcome),
+        outcome_short,
+        target,
+        women,
+        men,
+        has_targets,
+        has_gender,
+    )
+    out += (_TABLE_START, told, head)
+    _rows(rows, has_targets, has_gender, outcome_cell, target_cell, women_cell, men_cell, out)
+    out.append("</tbody>\n</table>\n</div>\n")
 
 
 @functools.lru_cache(maxsize=4096)  # by the axes' identity: charts that share them, share this
@@ -213,7 +297,7 @@ def _table(c: Chart, xl: str, out: list[str]) -> None:
         has_gender,
     )
     out += (_TABLE_START, caption, head)
-    _rows(c, outcome, target, women, men, out)
+    _rows(c.rows, has_targets, has_gender, outcome, target, women, men, out)
     out.append("</tbody>\n</table>\n</div>\n")
 
 
@@ -222,24 +306,33 @@ _ROW_START = '<tr><th scope="row">'
 _ROW_END = "</td></tr>\n"
 
 
-def _rows(c: Chart, outcome: str, target: str, women: str, men: str, out: list[str]) -> None:
+def _rows(
+    rows: Sequence[Sequence[str]],
+    has_targets: bool,
+    has_gender: bool,
+    outcome: str,
+    target: str,
+    women: str,
+    men: str,
+    out: list[str],
+) -> None:
     """The table's rows a piece at a time, each value after the end of the cell before and the
     start of its own (`_table_shape`): joined once with the rest of the page, not made into a
     text of its own first (that was a third of the cost of a row)."""
     e = _e
     # The columns chosen once for the table, not again for each of its rows.
-    if c.has_targets and c.has_gender:
-        for period, value, goal, w, m in c.rows:
+    if has_targets and has_gender:
+        for period, value, goal, w, m in rows:
             out += (_ROW_START, e(period), outcome, e(value), target, e(goal))
             out += (women, e(w), men, e(m), _ROW_END)
-    elif c.has_targets:
-        for period, value, goal, _, _ in c.rows:
+    elif has_targets:
+        for period, value, goal, _, _ in rows:
             out += (_ROW_START, e(period), outcome, e(value), target, e(goal), _ROW_END)
-    elif c.has_gender:
-        for period, value, _, w, m in c.rows:
+    elif has_gender:
+        for period, value, _, w, m in rows:
             out += (_ROW_START, e(period), outcome, e(value), women, e(w), men, e(m), _ROW_END)
     else:
-        for period, value, _, _, _ in c.rows:
+        for period, value, _, _, _ in rows:
             out += (_ROW_START, e(period), outcome, e(value), _ROW_END)
 
 

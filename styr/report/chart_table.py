@@ -109,6 +109,41 @@ def _one_outcome_rows(
     return (*first, row, later)
 
 
+def one_outcome_rows(
+    t: Labels,
+    outcome: ChartOutcome,
+    value: str,
+    target: tuple[int, str] | None,
+    baseline: tuple[int, str] | None,
+    language: str,
+) -> list[tuple[str, str, str, str, str]] | None:
+    """`table_rows` of one outcome (its value as written), a target or none and a baseline or
+    none (each year and value as written), as plain rows, when they are in order of time
+    already; None when they are not (`table_rows` sorts them)."""
+    period, women, men = outcome.period, outcome.women, outcome.men
+    time = time_of(period)
+    rows = []
+    if baseline is not None:
+        if baseline[0] > time:
+            return None  # the baseline after the outcome
+        rows.append((_baseline_period(t, str(baseline[0])), baseline[1], "", "", ""))
+    goal, later = "", None
+    if target is not None:
+        year, text = target
+        if period.is_year and period.year == year:
+            goal = text  # the target of the outcome's own year: in the outcome's row
+        elif year < time:
+            return None  # a target before the outcome: sorted, with the baseline
+        else:
+            later = (str(year), "", text, "", "")
+    women_text = "" if women is None else number_text(women, language)
+    men_text = "" if men is None else number_text(men, language)
+    rows.append((period_words(period.text, language), value, goal, women_text, men_text))
+    if later is not None:
+        rows.append(later)
+    return rows
+
+
 # A row made without the named tuple's own `__new__`, a call in Python for each of its cells.
 _row = functools.partial(tuple.__new__, ChartRow)
 

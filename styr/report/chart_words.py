@@ -107,6 +107,29 @@ def description(t: Labels, written: Written) -> str:
     return text
 
 
+def one_outcome_description(
+    t: Labels,
+    period: str,
+    value: str,
+    target: tuple[str, str] | None,
+    baseline: tuple[str, str] | None,
+) -> str | None:
+    """`description` of a chart of one outcome (its period and value as written), a target or
+    none (year, value) and no range, from those alone; None where a sentence cannot be split,
+    for `description` to say."""
+    split = _split_sentences(t)
+    if split is None:
+        return None
+    (outcomes, after_outcomes), (targets, after_targets), _, said_baseline = split
+    text = f"{outcomes}{period_words(period, t.language)}: {value}{after_outcomes}"
+    if target is not None:
+        text += f" {targets}{target[0]}: {target[1]}{after_targets}"
+    if baseline is not None:
+        year, number = baseline
+        text += f" {said_baseline[0]}{year}{said_baseline[1]}{number}{said_baseline[2]}"
+    return text
+
+
 def _listed(labels: Sequence[str], values: Sequence[str]) -> str:
     """ "2024: 61; 2025: 64": each period or year and its value."""
     if len(labels) == 1:  # most charts: one outcome, one target, no list to join
@@ -205,7 +228,7 @@ def _split_sentences(t: Labels) -> tuple[tuple[str, ...], ...] | None:
 
 def chart_words(language: str, unit: str, title: str) -> ChartWords:
     """The words the chart shows: the same for every chart of a unit but the caption."""
-    period, outcome, outcome_short, target, baseline, women, men, caption = _unit_words(
+    period, outcome, outcome_short, target, baseline, women, men, caption = unit_words(
         language, unit
     )
     pieces = caption.pieces  # before and after the title, as the catalogue's caption is split
@@ -219,14 +242,14 @@ def marked_words(language: str, unit: str, title: str, xl: str) -> tuple[str, st
     attribute `xl`, where the page speaks another language than the files."""
     t = labels_in(language)
     outcome = f"{_e(t.outcome)} (<span{xl}>{_e(unit)}</span>)" if unit else _e(t.outcome)
-    pieces = _unit_words(language, unit)[7].pieces
+    pieces = unit_words(language, unit)[7].pieces
     if pieces is None:  # a caption whose title is not a plain place: not marked, but shown
         return _e(chart_words(language, unit, title).caption), outcome
     return f"{_e(pieces[0])}<span{xl}>{_e(title)}</span>{_e(pieces[1])}", outcome
 
 
 @functools.lru_cache(maxsize=1024)  # a few units a report: each chart's words shared
-def _unit_words(language: str, unit: str) -> tuple[str, str, str, str, str, str, str, Sentence]:
+def unit_words(language: str, unit: str) -> tuple[str, str, str, str, str, str, str, Sentence]:
     """The words of a unit's charts, and their caption yet to be told the title."""
     t = labels_in(language)
     outcome = f"{t.outcome} ({unit})" if unit else t.outcome
