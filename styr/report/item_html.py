@@ -184,9 +184,12 @@ def items_html(
     item: Callable[..., object],
     peer_table: Callable[..., str],
     xl: str = "",
+    line_end: bool = False,
 ) -> Written:
     """The blocks of `items` one to a line, as a loop of `{{ item(x, t, level, css_class,
-    section) }}` writes them, `item` being the template's macro.
+    section) }}` writes them, `item` being the template's macro; with `line_end`, the last
+    line ended too (for a section that writes them on lines of their own: a text of whole
+    lines is passed on as it is, `styr.report.render`).
 
     The bundled macro hands its arguments to `item_html`: called for each of 100,000
     goals it was most of the templates' own work, so the blocks are written here
@@ -199,6 +202,9 @@ def items_html(
             if out:
                 out.append("\n")
             _write_block(x, t, level, css_class, section, "", peer_table, out, xl)
+        if line_end and out:
+            out.append("\n")
         return Written("".join(out))  # a megabyte for a large organisation: see `Written`
     called = (context.call(item, x, t, level, css_class, section) for x in items)
-    return Written("\n".join(str(escape(block)) for block in called))
+    blocks = "\n".join(str(escape(block)) for block in called)
+    return Written(blocks + "\n" if line_end and blocks else blocks)

@@ -32,6 +32,7 @@ from styr.report.indicators_md import indicator_table_md
 from styr.report.item_html import item_html, items_html
 from styr.report.item_md import item_md, items_md
 from styr.report.language import kind_lang, kind_words, labelled, told
+from styr.report.macro_origin import is_bundled
 from styr.report.markdown import md
 from styr.report.sandbox import BoundedSandbox, NotTheLabels
 from styr.report.sandbox_loader import FolderLoader, TemplateRefused, template_line
@@ -55,6 +56,7 @@ HELPER_FUNCTIONS: dict[str, Callable[..., Any]] = {
     "labelled": labelled,
     "kind_lang": kind_lang,
     "kind_words": kind_words,
+    "bundled_macro": is_bundled,
 }
 _CHARACTERS_PER_BATCH = 1 << 16
 # What the tidying of a batch would change: an empty line (in Markdown two in a row), or a
@@ -250,11 +252,25 @@ def _text_batches(chunks: Iterable[str]) -> Iterator[str]:
     A batch ends in the first chunk with a line end once it is long enough: only that
     chunk is cut, and the unfinished line after its last line end starts the next batch.
     Cut after the join, the batch was copied once more, and an organisation's blocks
-    (a chunk of a megabyte, which ends in no line end) were copied with it.
+    (a chunk of a megabyte, which ends in no line end) were copied with it. A large chunk
+    of whole lines that starts a line (the goal blocks `_repository.html.j2` writes, their
+    last line ended) is a batch of its own, as it is: not copied at all.
     """
     pending: list[str] = []
     size = 0
+    line_ended = True  # the text so far ends with a line end (or is none)
     for chunk in chunks:
+        if not chunk:
+            continue
+        if line_ended and len(chunk) >= _CHARACTERS_PER_BATCH and chunk.endswith("\n"):
+            # A large text of whole lines after whole lines (an organisation's goal blocks):
+            # a batch of its own as it is, not copied into one with the text before it.
+            if pending:
+                yield "".join(pending)
+                pending, size = [], 0
+            yield chunk
+            continue
+        line_ended = chunk.endswith("\n")
         pending.append(chunk)
         size += len(chunk)
         if size >= _CHARACTERS_PER_BATCH and (end := chunk.rfind("\n") + 1):
