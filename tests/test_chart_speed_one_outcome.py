@@ -82,6 +82,10 @@ def test_one_outcome_is_charted_as_the_general_way_charts_it(given: dict[str, An
     assert quick.drawing.marks() == general.drawing.marks()
     assert quick.html() == general.html()
     assert quick.markdown() == general.markdown()
+    # Its cells as the page and the Markdown report read them, before its rows are made.
+    fresh = build_chart(outcomes=[outcome], value_range=None, chart_id="c", **inputs)
+    assert fresh is not None and type(fresh.parts) is OneOutcome
+    assert [tuple(row) for row in fresh.parts.plain_rows()] == list(general.rows)
     # Written from its record (`chart_one.OneOutcome`), the texts from the files marked too.
     assert type(quick.parts) is OneOutcome
     marked = ' lang="sv"'

@@ -10,8 +10,11 @@ afterwards as any other (`styr.report.render`).
 from __future__ import annotations
 
 import functools
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from styr.report.chart_one import OneOutcome
+from styr.report.chart_words import unit_words
 from styr.report.markdown import md
 
 if TYPE_CHECKING:
@@ -28,39 +31,37 @@ def chart_markdown(c: Chart) -> str:
         heading += f" · {_short(c.direction)}"
     if c.trend:
         heading += f" · {_short(c.trend_text)}"  # a few trends, each said chart after chart
-    words, has_targets, has_gender = c.words, c.has_targets, c.has_gender
-    out = [
-        heading,
-        _head(
-            words.period,
-            words.outcome,
-            words.target,
-            words.women,
-            words.men,
-            has_targets,
-            has_gender,
-        ),
-    ]
+    has_targets, has_gender = c.has_targets, c.has_gender
+    parts = c.parts
+    rows: Sequence[Sequence[str]]
+    if type(parts) is OneOutcome:  # nearly every chart: its words and cells, nothing made
+        period, outcome, _, target, _, women, men, _ = unit_words(parts.language, parts.unit)
+        rows = parts.plain_rows()
+    else:
+        words, rows = c.words, c.rows
+        period, outcome, target = words.period, words.outcome, words.target
+        women, men = words.women, words.men
+    out = [heading, _head(period, outcome, target, women, men, has_targets, has_gender)]
     short = _short
     # The columns chosen once for the table, not again for each of its rows; each row's cells
     # unpacked, not read by name one by one.
     if has_targets and has_gender:
         out += [
             f"| {short(period)} | {short(value)} | {short(goal)} | {short(w)} | {short(m)} |"
-            for period, value, goal, w, m in c.rows
+            for period, value, goal, w, m in rows
         ]
     elif has_targets:
         out += [
             f"| {short(period)} | {short(value)} | {short(goal)} |"
-            for period, value, goal, _, _ in c.rows
+            for period, value, goal, _, _ in rows
         ]
     elif has_gender:
         out += [
             f"| {short(period)} | {short(value)} | {short(w)} | {short(m)} |"
-            for period, value, _, w, m in c.rows
+            for period, value, _, w, m in rows
         ]
     else:
-        out += [f"| {short(period)} | {short(value)} |" for period, value, _, _, _ in c.rows]
+        out += [f"| {short(period)} | {short(value)} |" for period, value, _, _, _ in rows]
     out.append("")
     return "\n".join(out)
 

@@ -12,9 +12,17 @@ read or not, was a third of the cost of each chart.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from styr.report.chart_layout import Axes, Spot, axes_of
 from styr.report.chart_parts import ChartParts, ChartRow, ChartWords, Written
-from styr.report.chart_table import ChartOutcome, number_text, table_rows, time_of
+from styr.report.chart_table import (
+    ChartOutcome,
+    number_text,
+    one_outcome_rows,
+    table_rows,
+    time_of,
+)
 from styr.report.chart_words import chart_words, labels_in
 
 
@@ -70,6 +78,29 @@ class OneOutcome(ChartParts):
         if words is None:
             words = self._words = chart_words(self.language, self.unit, self.title)
         return words
+
+    def values(self) -> tuple[str, tuple[int, str] | None, tuple[int, str] | None]:
+        """The outcome's value, and the target's and the baseline's year and value, as
+        written: what the page writes the description and the table from."""
+        language, goals, start = self.language, self.goals, self.start
+        assert self.outcome.value is not None
+        return (
+            number_text(self.outcome.value, language),
+            (goals[0][0], number_text(goals[0][1], language)) if goals else None,
+            (start[0], number_text(start[1], language)) if start is not None else None,
+        )
+
+    def plain_rows(
+        self, values: tuple[str, tuple[int, str] | None, tuple[int, str] | None] | None = None
+    ) -> Sequence[Sequence[str]]:
+        """The cells of `rows`, without a `ChartRow` made of each where they are in order of
+        time already (`chart_table.one_outcome_rows`); `values` as `values` gives them."""
+        if self._rows is not None:
+            return self._rows
+        value, goal, start = values or self.values()
+        language = self.language
+        rows = one_outcome_rows(labels_in(language), self.outcome, value, goal, start, language)
+        return self.rows() if rows is None else rows
 
     def spots(self) -> tuple[Axes, Spot, Spot | None, Spot | None]:
         """The chart's axes and where its outcome, its target and its baseline are drawn, as

@@ -23,7 +23,6 @@ from markupsafe import Markup
 
 from styr.report.chart_layout import DIAMOND, DOT, legend_items
 from styr.report.chart_one import OneOutcome
-from styr.report.chart_table import number_text, one_outcome_rows
 from styr.report.chart_words import (
     description,
     labels_in,
@@ -113,10 +112,8 @@ def _one_outcome(c: Chart, p: OneOutcome, chart_id: str, xl: str, out: list[str]
     writes the `Marks` it would be given, and each value written once for the description
     and the table, with no `Written`, rows or words made for them."""
     language, outcome = p.language, p.outcome
-    assert outcome.value is not None  # a chart of one outcome is made only for a value
-    value = number_text(outcome.value, language)
-    goal = (p.goals[0][0], number_text(p.goals[0][1], language)) if p.goals else None
-    start = (p.start[0], number_text(p.start[1], language)) if p.start is not None else None
+    values = p.values()
+    value, goal, start = values
     t = labels_in(language)
     said = one_outcome_description(
         t,
@@ -146,8 +143,7 @@ def _one_outcome(c: Chart, p: OneOutcome, chart_id: str, xl: str, out: list[str]
     out.append(f'<path class="chart-point" d="{point.dot}"></path>\n')
     legend = legend_items(language, target is not None, base is not None)
     out.append(_legend_of(axes.frame.legend_y, legend))
-    rows = one_outcome_rows(t, outcome, value, goal, start, language)
-    _one_outcome_table(c, p, xl, p.rows() if rows is None else rows, out)
+    _one_outcome_table(c, p, xl, p.plain_rows(values), out)
 
 
 def _one_outcome_table(
