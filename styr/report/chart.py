@@ -52,7 +52,7 @@ from styr.report.chart_parts import (
     Written,
 )
 from styr.report.chart_svg import chart_html
-from styr.report.chart_table import ChartOutcome, number_text, table_rows, time_of
+from styr.report.chart_table import ChartOutcome, table_rows, written_values
 from styr.report.chart_words import (
     chart_words,
     description,
@@ -233,7 +233,7 @@ def build_chart(
         return None
     t = labels_in(language)
     # Each value is written once here; the words, the table and the drawing all use it.
-    written = _written(drawn, values, goals, start, bounds, language)
+    written = written_values(drawn, values, goals, start, bounds, language)
     several = len(values) > 1  # a trend needs two points; most indicators have one
     # By position, in the order of the fields: made for every indicator, and a call by
     # keyword matched each of its thirteen names.
@@ -335,43 +335,6 @@ def _finite_targets(targets: Sequence[tuple[int, float]]) -> list[tuple[int, flo
     if len(targets) == 1:  # most indicators: one target, nothing to sort
         return [targets[0]] if math.isfinite(targets[0][1]) else []
     return sorted([(year, value) for year, value in targets if math.isfinite(value)])
-
-
-def _written(
-    drawn: Sequence[ChartOutcome],
-    values: list[float],
-    goals: Sequence[tuple[int, float]],
-    start: tuple[int, float] | None,
-    bounds: tuple[float, float] | None,
-    language: str,
-) -> Written:
-    """Each outcome's period and time and every value as the language writes it."""
-    if len(drawn) == 1:  # most charts: one outcome, no loop to go through
-        period = drawn[0].period
-        periods, times = [period.text], [time_of(period)]
-        texts = [number_text(values[0], language)]
-    else:
-        periods, times, texts = [], [], []
-        for outcome, value in zip(drawn, values, strict=True):  # one loop, not one a list
-            period = outcome.period
-            periods.append(period.text)
-            times.append(time_of(period))
-            texts.append(number_text(value, language))
-    if len(goals) == 1:  # most charts: one target, no list to make it in
-        targets = [(str(goals[0][0]), number_text(goals[0][1], language))]
-    else:
-        targets = [(str(year), number_text(value, language)) for year, value in goals]
-    return Written(
-        periods,
-        times,
-        values,
-        texts,
-        targets,
-        (str(start[0]), number_text(start[1], language)) if start else None,
-        f"{number_text(bounds[0], language)}–{number_text(bounds[1], language)}"
-        if bounds
-        else None,
-    )
 
 
 def _ticks(

@@ -201,3 +201,40 @@ _PLACE = operator.itemgetter(0, 1)  # a row's time and order, without the row
 @functools.lru_cache(maxsize=256)  # a few years: each said once
 def _baseline_period(t: Labels, year: str) -> str:
     return said(t, "chart_baseline_period", year=year)
+
+
+def written_values(
+    drawn: Sequence[ChartOutcome],
+    values: list[float],
+    goals: Sequence[tuple[int, float]],
+    start: tuple[int, float] | None,
+    bounds: tuple[float, float] | None,
+    language: str,
+) -> Written:
+    """Each outcome's period and time and every value as the language writes it."""
+    if len(drawn) == 1:  # most charts: one outcome, no loop to go through
+        period = drawn[0].period
+        periods, times = [period.text], [time_of(period)]
+        texts = [number_text(values[0], language)]
+    else:
+        periods, times, texts = [], [], []
+        for outcome, value in zip(drawn, values, strict=True):  # one loop, not one a list
+            period = outcome.period
+            periods.append(period.text)
+            times.append(time_of(period))
+            texts.append(number_text(value, language))
+    if len(goals) == 1:  # most charts: one target, no list to make it in
+        targets = [(str(goals[0][0]), number_text(goals[0][1], language))]
+    else:
+        targets = [(str(year), number_text(value, language)) for year, value in goals]
+    return Written(
+        periods,
+        times,
+        values,
+        texts,
+        targets,
+        (str(start[0]), number_text(start[1], language)) if start else None,
+        f"{number_text(bounds[0], language)}–{number_text(bounds[1], language)}"
+        if bounds
+        else None,
+    )
