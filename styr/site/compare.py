@@ -16,7 +16,7 @@ from styr.report.view_types import Ref
 from styr.site import urls as u
 from styr.site.markup import PageMarkup
 from styr.site.municipality import SiteOptions, legend
-from styr.site.render import render_page, stylesheet
+from styr.site.render import notice_block, render_page, stylesheet
 from styr.site.sitemap import full_address
 from styr.site.texts import SiteLabels, sentence
 
@@ -105,17 +105,17 @@ def _shared(
     def to(page: str) -> str:
         return page
 
+    markup = PageMarkup(labels, "", _nowhere)
     return {
         "t": labels,
-        "mk": PageMarkup(labels, "", _nowhere),
+        "mk": markup,
         "sentence": sentence,
         "xl": "",
         "lang": labels.language,
         "version": __version__,
         "branding": None,
         "publisher": "",
-        "notice": None,
-        "placeholders": 0,
+        "notice_block": notice_block(markup, None, 0),
         "here": here,
         "canonical": full_address(options.address, here),
         "title": title,

@@ -81,10 +81,13 @@ class PageMarkup:
 
     def refs(self, label: str, items: Iterable[Ref]) -> Markup:
         """`Bidrar till: A, B` as a paragraph, or nothing without references."""
+        return Markup(self._refs(label, items))
+
+    def _refs(self, label: str, items: Iterable[Ref]) -> str:
         links = ", ".join(self._link(ref) for ref in items)
         if not links:
-            return Markup("")
-        return Markup(f'<p class="refs"><span class="label">{_e(label)}:</span> {links}</p>\n')
+            return ""
+        return f'<p class="refs"><span class="label">{_e(label)}:</span> {links}</p>\n'
 
     def external(self, link: ExternalLink) -> Markup:
         return Markup(self._external(link))
@@ -97,16 +100,22 @@ class PageMarkup:
 
     def sdgs(self, links: list[ExternalLink]) -> Markup:
         """The Agenda 2030 goals as a paragraph of links, or nothing."""
+        return Markup(self._sdgs(links))
+
+    def _sdgs(self, links: list[ExternalLink]) -> str:
         if not links:
-            return Markup("")
+            return ""
         shown = ", ".join(self._external(link) for link in links)
         label = _label(self.t, "agenda2030")
-        return Markup(f'<p class="refs"><span class="label">{label}:</span> {shown}</p>\n')
+        return f'<p class="refs"><span class="label">{label}:</span> {shown}</p>\n'
 
     def facts(self, items: list[Fact]) -> Markup:
         """Labelled details as a description list, or nothing."""
+        return Markup(self._facts(items))
+
+    def _facts(self, items: list[Fact]) -> str:
         if not items:
-            return Markup("")
+            return ""
         lines = ['<dl class="facts">\n']
         for fact in items:
             text = _e(fact.text)
@@ -116,12 +125,15 @@ class PageMarkup:
             )
             lines.append(f"<div><dt>{_e(fact.label)}</dt><dd{self.xl}>{text}{refs}</dd></div>\n")
         lines.append("</dl>\n")
-        return Markup("".join(lines))
+        return "".join(lines)
 
     def paragraphs(self, items: Iterable[str], class_: str = "") -> Markup:
         """Each text as a paragraph (of the class, if one is given)."""
+        return Markup(self._paragraphs(items, class_))
+
+    def _paragraphs(self, items: Iterable[str], class_: str = "") -> str:
         attributes = (f' class="{_e(class_)}"' if class_ else "") + self.xl
-        return Markup("".join(f"<p{attributes}>{_e(text)}</p>\n" for text in items))
+        return "".join(f"<p{attributes}>{_e(text)}</p>\n" for text in items)
 
     def status(self, st: StatusView) -> Markup:
         return Markup(_status(st))
@@ -131,6 +143,11 @@ class PageMarkup:
         if isinstance(chart, str):
             return escape(chart)
         return Markup(chart_text(chart, self.xl)) if chart else Markup("")
+
+    def _chart(self, chart: Any) -> str:
+        if isinstance(chart, str):
+            return _e(chart)
+        return chart_text(chart, self.xl) if chart else ""
 
     def contribution(self, c: Any, via: Ref | None = None) -> Markup:
         """A goal as an area page and the goal list name it: kind, link, status, the way there."""
@@ -184,6 +201,15 @@ class PageMarkup:
     def item(self, x: ItemView, level: int, class_: str = "", inner: str = "") -> Markup:
         """A titled block (a goal, an area, an assignment, a work plan), its indicators under
         it; `inner` is markup the template wrote to go at its end (a work plan's activities)."""
+        return Markup(self._item(x, level, class_, inner))
+
+    def items(self, items: Iterable[ItemView], level: int, class_: str = "") -> Markup:
+        """`item` of each, one after the other, each ended with a line end: one call for a
+        page's list of goals instead of a loop in the template, which cost a call through
+        Jinja and an escape for every goal of every page."""
+        return Markup("".join(f"{self._item(x, level, class_)}\n" for x in items))
+
+    def _item(self, x: ItemView, level: int, class_: str = "", inner: str = "") -> str:
         t, xl, anchor = self.t, self.xl, _e(x.anchor)
         kind = _kind(x.heading_kind, xl) if x.heading_kind else ""
         parts = [
@@ -195,31 +221,38 @@ class PageMarkup:
             parts.append(
                 f'<p class="goal-status"><strong>{period}:</strong> {_status(x.status)}</p>'
             )
-        _add_lines(parts, self.facts(x.facts))
-        _add_lines(parts, self.paragraphs(x.paragraphs))
+        _add_lines(parts, self._facts(x.facts))
+        _add_lines(parts, self._paragraphs(x.paragraphs))
         if x.contributes_to:
-            _add_lines(parts, self.refs(t.contributes_to, x.contributes_to))
-        _add_lines(parts, self.sdgs(x.agenda2030))
+            _add_lines(parts, self._refs(t.contributes_to, x.contributes_to))
+        _add_lines(parts, self._sdgs(x.agenda2030))
         for i in x.indicators:
-            _add_lines(parts, self.indicator(i, level + 1))
+            _add_lines(parts, self._indicator(i, level + 1))
         if x.analysis:
             label = _label(t, "analysis")
             parts.append(
                 f'<div class="analysis"><p><strong>{label}:</strong></p>'
-                f"{self.paragraphs(x.analysis)}</div>"
+                f"{self._paragraphs(x.analysis)}</div>"
             )
         parts += [_e(inner), "</article>"]
-        return Markup("".join(parts))
+        return "".join(parts)
 
     def indicator(self, i: IndicatorView, level: int) -> Markup:
         """An indicator's section: its text, facts, outcome and status, chart and comparison."""
+        return Markup(self._indicator(i, level))
+
+    def indicators(self, items: Iterable[IndicatorView], level: int) -> Markup:
+        """`indicator` of each, each ended with a line end (as `items` is of blocks)."""
+        return Markup("".join(f"{self._indicator(i, level)}\n" for i in items))
+
+    def _indicator(self, i: IndicatorView, level: int) -> str:
         t, xl, anchor = self.t, self.xl, _e(i.anchor)
         parts = [
             f'<section class="indicator" aria-labelledby="{anchor}">\n',
             _heading(level, anchor, _kind(i.kind, xl), _e(i.title), xl),
         ]
         if i.paragraphs:
-            _add_lines(parts, self.paragraphs(i.paragraphs))
+            _add_lines(parts, self._paragraphs(i.paragraphs))
         if i.gender_breakdown:
             parts.append(f'<p class="note">{_label(t, "gender_breakdown")}</p>')
         if i.provenance:
@@ -245,14 +278,14 @@ class PageMarkup:
             parts.append(_fact(_label(t, "kolada"), self._external(i.kolada)))
         parts.append("</dl>\n")
         if i.outcome and i.outcome.chart:
-            parts.append(self.chart_of(i.outcome.chart))
+            parts.append(self._chart(i.outcome.chart))
         if i.peers:
             parts.append(self._peers(i.peers))
         if i.contributes_to:
-            _add_lines(parts, self.refs(t.contributes_to, i.contributes_to))
-        _add_lines(parts, self.sdgs(i.agenda2030) if i.agenda2030 else "")
+            _add_lines(parts, self._refs(t.contributes_to, i.contributes_to))
+        _add_lines(parts, self._sdgs(i.agenda2030) if i.agenda2030 else "")
         parts.append("</section>")
-        return Markup("".join(parts))
+        return "".join(parts)
 
     def _outcome(self, i: IndicatorView) -> str:
         t, o = self.t, i.outcome

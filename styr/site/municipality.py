@@ -32,7 +32,7 @@ from styr.site.pages import (
     kind_groups,
     status_counts,
 )
-from styr.site.render import Frames, accent_rules, render_page, stylesheet
+from styr.site.render import Frames, accent_rules, notice_block, render_page, stylesheet
 from styr.site.sitemap import full_address, sitemap
 from styr.site.texts import SiteLabels, sentence
 from styr.site.urls import SiteUrls, relative
@@ -123,6 +123,32 @@ class _Site:
         self.boards: list[tuple[str, list[BoardEntry]]] = []  # by level
         self.written: list[str] = []
         self.frames = Frames()  # the header and footer, once for each folder of pages
+        self.same_on_every_page = self._same_on_every_page()
+
+    def _same_on_every_page(self) -> dict[str, Any]:
+        """What every page of the municipality shows alike, made once for all its pages:
+        its titles, its publisher, and the notice of what may be missing (the same words on
+        every page: rendered once, not by a macro call on each)."""
+        t, view = self.t, self.view
+        markup = PageMarkup(t, self.content_lang, _nowhere)
+        notice = notice_block(markup, self.notice, self.options.placeholders)
+        return {
+            "t": t,
+            "sentence": sentence,
+            "xl": self.content_lang,
+            "lang": t.language,
+            "version": __version__,
+            "r": view,
+            "branding": self.branding,
+            "publisher": self.branding.publisher if self.branding else view.municipality,
+            "covers": "",
+            "notice_block": notice,
+            "site_title": t.get("site_title", name=view.municipality),
+            # The same, its name from the files marked in their language (the header, the
+            # start page's heading); the page's <title> holds no markup, only the text.
+            "site_heading": markup.told("site_title", name=view.municipality),
+            "updated": self.options.updated,
+        }
 
     def council_owner(self) -> OrganisationLink:
         """Whom the goal list names for the council level's own goals: the model's name for
@@ -156,32 +182,16 @@ class _Site:
 
         if crumbs and crumbs[-1].page == here:
             crumbs = [*crumbs[:-1], Crumb(crumbs[-1].title, from_files=crumbs[-1].from_files)]
-        markup = PageMarkup(self.t, self.content_lang, href)
         shared = {
-            "t": self.t,
-            "mk": markup,
-            "sentence": sentence,
-            "xl": self.content_lang,
-            "lang": self.t.language,
-            "version": __version__,
-            "r": self.view,
-            "branding": self.branding,
-            "publisher": self.branding.publisher if self.branding else self.view.municipality,
-            "covers": "",
-            "notice": self.notice,
-            "placeholders": self.options.placeholders,
+            **self.same_on_every_page,
+            "mk": PageMarkup(self.t, self.content_lang, href),
             "here": here,
             "canonical": full_address(self.address, here),
             "title": title,
-            "site_title": self.t.get("site_title", name=self.view.municipality),
-            # The same, its name from the files marked in their language (the header, the
-            # start page's heading); the page's <title> holds no markup, only the text.
-            "site_heading": markup.told("site_title", name=self.view.municipality),
             "crumbs": crumbs,
             "href": href,
             "to": to,
             "stylesheet": to(u.STYLESHEET),
-            "updated": self.options.updated,
             "pages": {
                 "start": to(u.START),
                 "goals": to(u.GOALS),
@@ -360,6 +370,11 @@ def legend(scale: Scale, language: str) -> tuple[list[tuple[str, str, str]], lis
 # page and the area pages: "--" is in no slug made from an id (`urls.slug`), so no
 # organisation's can be the same.
 COUNCIL_SLUG = "kommunen--niva"
+
+
+def _nowhere(ref: Ref) -> None:
+    """What every page shows alike links to no element: the notice names parts, not links."""
+    return None
 
 
 def _slug_of(page: str) -> str:

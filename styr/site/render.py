@@ -40,7 +40,13 @@ def site_environment() -> jinja2.Environment:
     One per process: `prepare` compiles it before the worker processes are
     forked, and they inherit it compiled.
     """
-    return new_environment("html", None, auto_reload=False)
+    env = new_environment("html", None, auto_reload=False)
+    # A plain dict in place of Jinja's cache of the 400 last used: every page looks up its
+    # template, the layout and the macros by name, and each look-up in that cache moved
+    # the name to its end with a search of a queue, comparing weak references on the way.
+    # The site's templates are a few, compiled once and kept to the end: nothing to evict.
+    env.cache = {}
+    return env
 
 
 def prepare() -> None:
@@ -96,6 +102,13 @@ def stylesheet(accent: str = "") -> str:
 def _hashed(own_css: str) -> tuple[str, str]:
     css = tidied("html", own_css).rstrip("\n")
     return css, csp_hash(css)
+
+
+def notice_block(markup: Any, notice: Any, placeholders: int) -> Markup:
+    """The notice of what a site's pages may be missing (`_macros.html.j2`'s `notice`), or
+    nothing: the same on every page of a site, rendered once for all of them."""
+    macros = site_environment().get_template(f"{FOLDER}/_macros.html.j2").module
+    return Markup(macros.notice(markup, notice, placeholders))  # type: ignore[attr-defined]
 
 
 @dataclass(frozen=True, slots=True)
