@@ -133,14 +133,17 @@ def _one(
         content_language=repository.language or "sv",
     )
 
+    staged: list[StagedFiles] = []
+
     def fill(staging: Path) -> int:
         prepare_templates()
         view, builder = site_view(repository, labels, result, updated)
-        pages = write_municipality(view, builder, labels, _writer(staging, ""), options)
+        staged.append(StagedFiles(staging))
+        pages = write_municipality(view, builder, labels, _writer(staged[0], ""), options)
         return len(pages)
 
     kept: list[str] = []
-    count = replace_folder(output, MARKER, fill, kept=kept)
+    count = replace_folder(output, MARKER, fill, kept=kept, written=lambda: staged[0].written)
     return SiteWritten(Path(output), count, placeholders, files, tuple(kept))
 
 
@@ -159,6 +162,7 @@ def _many(
     options = SiteOptions(updated=updated.isoformat() if updated else "", comparison="index.html")
 
     placeholders: list[tuple[int, tuple[str, ...]]] = []
+    written: list[str] = []  # every file, as the workers and this process wrote them
 
     def fill(staging: Path) -> int:
         arguments = [
@@ -168,30 +172,36 @@ def _many(
         # Compiled here, before the workers are forked: each inherits them compiled.
         prepare_templates()
         built = _map(_municipality_site, arguments)
-        addresses = [address for _, _, _, address in built]
+        addresses = [address for _, _, _, address, _ in built]
         base = comparison_address(addresses, folders)
-        results = [result for _, result, _, _ in built]
+        results = [result for _, result, _, _, _ in built]
         check_publishable(LintResult(results), allow_errors=allow_errors)
         placeholders.append(placeholders_of(results))
-        views = [view for view, _, _, _ in built]
+        views = [view for view, _, _, _, _ in built]
         labels = SiteLabels(chosen)
-        write = _writer(staging, "")
+        files = StagedFiles(staging)
+        write = _writer(files, "")
         root = write_comparison(views, folders, labels, replace(options, address=base), write)
         # One sitemap over everything, as the web team publishes the whole folder: each
         # municipality's pages under its own address, the comparison's under its own.
         parts = [(base, "", root)] + [
-            (address, f"{folder}/", [page for page in written if page.endswith(".html")])
-            for folder, (_, _, written, address) in zip(folders, built, strict=True)
+            (address, f"{folder}/", [page for page in pages if page.endswith(".html")])
+            for folder, (_, _, pages, address, _) in zip(folders, built, strict=True)
         ]
         write(SITEMAP, combined_sitemap(parts, labels))
-        return len(root) + 1 + sum(len(written) for _, _, written, _ in built)
+        written.extend(files.written)
+        for *_, theirs in built:
+            written.extend(theirs)
+        return len(root) + 1 + sum(len(pages) for _, _, pages, _, _ in built)
 
     kept: list[str] = []
-    count = replace_folder(output, MARKER, fill, kept=kept)
+    count = replace_folder(output, MARKER, fill, kept=kept, written=lambda: written)
     return SiteWritten(Path(output), count, *placeholders[0], tuple(kept))
 
 
-Built = tuple[RepositoryView, RepositoryResult, list[str], str]
+# A municipality's view for the comparison, its lint result, its pages, its site's address and
+# every file written of it.
+Built = tuple[RepositoryView, RepositoryResult, list[str], str, list[str]]
 
 
 def _map(function: Callable[..., Built], arguments: Sequence[tuple[object, ...]]) -> list[Built]:
@@ -215,8 +225,9 @@ def _municipality_site(
     """One municipality's site under `folder/` (not written when its errors refuse it).
 
     Gives back what the comparison needs (the view without its sections), the
-    lint result without the files' contents, the pages written and the address
-    the municipality's site is published at (the manifest's `site: url:`, or "").
+    lint result without the files' contents, the pages written, the address
+    the municipality's site is published at (the manifest's `site: url:`, or ""), and
+    every file written (its stylesheet too), for the folder's marker.
     """
     repository, result = load_and_lint(root, today, cache, only=_LINT_NEEDS)
     labels = SiteLabels(language)
@@ -227,15 +238,16 @@ def _municipality_site(
         content_language=repository.language or "sv",
     )
     pages: list[str] = []
+    files = StagedFiles(staging)
     if not view.errors or allow_errors:
-        pages = write_municipality(view, builder, labels, _writer(staging, folder), options)
+        pages = write_municipality(view, builder, labels, _writer(files, folder), options)
     result.repository = Repository(
         root=root,
         manifest=Document(repository.manifest.file, None),
         documents=[Document(document.file, None) for document in repository.documents],
     )
     address = view.branding.site_url if view.branding else ""
-    return _light(view), result, pages, address
+    return _light(view), result, pages, address, files.written
 
 
 def site_view(
@@ -271,9 +283,8 @@ def _light(view: RepositoryView) -> RepositoryView:
     )
 
 
-def _writer(staging: Path, folder: str) -> Callable[[str, str], None]:
+def _writer(files: StagedFiles, folder: str) -> Callable[[str, str], None]:
     prefix = f"{folder}/" if folder else ""
-    files = StagedFiles(staging)
 
     def write(relative: str, text: str) -> None:
         files.write(f"{prefix}{relative}", text)

@@ -127,6 +127,19 @@ class PageMarkup:
         lines.append("</dl>\n")
         return "".join(lines)
 
+    def cell(self, fact: Fact | None, own: str = "") -> Markup:
+        """A table's cell of a fact: its text (marked with `own`, the files' `lang`
+        attribute, where given) and its links, or "not given"."""
+        if fact is None:
+            return Markup(f'<span class="note">{_label(self.t, "not_given")}</span>')
+        text = _e(fact.text)
+        shown = f"<span{_e(own)}>{text}</span>" if own and fact.text else text
+        refs = "".join(
+            (", " if number or fact.text else "") + self._link(ref)
+            for number, ref in enumerate(fact.refs)
+        )
+        return Markup(shown + refs)
+
     def paragraphs(self, items: Iterable[str], class_: str = "") -> Markup:
         """Each text as a paragraph (of the class, if one is given)."""
         return Markup(self._paragraphs(items, class_))

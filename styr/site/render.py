@@ -156,4 +156,13 @@ def render_page(
     css, digest = _hashed(own_css) if own_css else ("", "")
     frame = frames.of(context) if frames is not None else frame_of(context)
     whole = {**context, "css": Markup(css), "css_hash": digest, "frame": frame}
-    return tidied("html", render_whole(site_environment(), f"{FOLDER}/{template}", whole))
+    env, name = site_environment(), f"{FOLDER}/{template}"
+    try:
+        # Straight: a site renders thousands of pages, and the error handling around each
+        # (a context manager) cost as much as a small page's own lines.
+        text = env.get_template(name).render(whole)
+    except Exception:
+        # Rendered again to be told in the words a failing template is (`render_whole`): the
+        # same page fails the same way.
+        text = render_whole(env, name, whole)
+    return tidied("html", text)
