@@ -5,8 +5,11 @@ and the table cells written in one call, the notice rendered once."""
 from __future__ import annotations
 
 from pathlib import Path
+from xml.sax import saxutils
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from markupsafe import Markup
 
 import styr.files_many as files_many
@@ -15,6 +18,7 @@ from styr.report.view_types import Fact, ItemView, Ref
 from styr.site import build_site
 from styr.site.build import MARKER
 from styr.site.markup import PageMarkup
+from styr.site.sitemap import escape as sitemap_escape
 from styr.site.texts import SiteLabels
 from tests.conftest import EXAMPLES
 
@@ -70,3 +74,10 @@ def test_a_cell_is_its_text_and_links_or_says_it_is_not_given() -> None:
     assert mk.cell(Fact("Ägare", "", (Ref("n", "Nämnden", "#n"),)), mk.lang) == (
         '<a href="sida.html#n" lang="sv">Nämnden</a>'
     )
+
+
+@given(st.text())
+def test_the_sitemaps_escape_is_xmls_own(text: str) -> None:
+    """The sitemap's own escape writes what `xml.sax.saxutils.escape` wrote, without
+    importing it (and urllib's client with it)."""
+    assert sitemap_escape(text) == saxutils.escape(text)
