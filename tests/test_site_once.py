@@ -4,6 +4,8 @@ and the table cells written in one call, the notice rendered once."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+from datetime import date
 from pathlib import Path
 from xml.sax import saxutils
 
@@ -14,10 +16,13 @@ from markupsafe import Markup
 
 import styr.files_many as files_many
 from styr.files_owned import files_below
-from styr.report.view_types import Fact, ItemView, Ref
+from styr.lint import load_and_lint
+from styr.report.language import content_lang_attribute
+from styr.report.view_types import Fact, ItemView, Reading, Ref
 from styr.site import build_site
-from styr.site.build import MARKER
+from styr.site.build import MARKER, site_view
 from styr.site.markup import PageMarkup
+from styr.site.render import site_environment
 from styr.site.sitemap import escape as sitemap_escape
 from styr.site.texts import SiteLabels
 from tests.conftest import EXAMPLES
@@ -81,3 +86,65 @@ def test_the_sitemaps_escape_is_xmls_own(text: str) -> None:
     """The sitemap's own escape writes what `xml.sax.saxutils.escape` wrote, without
     importing it (and urllib's client with it)."""
     assert sitemap_escape(text) == saxutils.escape(text)
+
+
+# What organisation.html.j2 said before its opening was written in Python, line for line.
+_OPENING_AS_JINJA = """\
+{% if o.type and not o.name.casefold().startswith(o.type.casefold()) %}<p class="eyebrow">{{ o.type }}</p>{% endif %}
+<h1 id="{{ o.anchor }}"{% if o.name_from_files %}{{ xl }}{% endif %}>{{ o.name }}</h1>
+{% if o.unreadable_file %}<p class="unreadable"><strong>{% if o.name_from_files %}{{ t.get("board_unreadable", name=o.name) }}{% else %}{{ t.part_unreadable }}{% endif %}</strong></p>{% endif %}
+{{ mk.facts(o.facts) -}}
+{% if o.mission or o.mission_facts %}
+<section aria-labelledby="uppdrag">
+<h2 id="uppdrag">{{ t.mission }}</h2>
+{{ mk.paragraphs(o.mission, "lead") -}}
+{{ mk.facts(o.mission_facts) -}}
+</section>
+{% endif %}
+{% if o.direction or o.direction_contributes_to or o.direction_indicators %}
+<section aria-labelledby="inriktning">
+<h2 id="inriktning">{{ t.direction }}</h2>
+{{ mk.paragraphs(o.direction) -}}
+{{ mk.facts(o.direction_facts) -}}
+{{ mk.refs(t.contributes_to, o.direction_contributes_to) -}}
+{% for i in o.direction_indicators %}
+{{ mk.indicator(i, 3) }}
+{% endfor %}
+</section>
+{% endif %}
+{% if o.area_readings %}
+<section aria-labelledby="lasning">
+<h2 id="lasning">{{ t.area_readings }}</h2>
+<dl class="readings">
+{% for reading in o.area_readings %}
+<dt>{{ mk.link(reading.area) }}</dt>
+<dd>{% for paragraph in reading.paragraphs %}<p>{{ paragraph }}</p>{% endfor %}{{ mk.facts(reading.facts) }}</dd>
+{% endfor %}
+</dl>
+</section>
+{% endif %}
+"""  # noqa: E501
+
+
+@pytest.mark.parametrize("language", ["sv", "en"])
+@pytest.mark.parametrize("example", ["helsingborg", "huddinge"])
+def test_an_organisations_opening_is_what_its_jinja_lines_wrote(
+    example: str, language: str
+) -> None:
+    """Every organisation of the examples (one of them unreadable, with a name or without,
+    on a page in the files' language and in another): the opening written in Python is
+    byte for byte what the template's lines wrote."""
+    repository, result = load_and_lint(EXAMPLES / example, date(2026, 12, 1))
+    labels = SiteLabels(language)
+    view, _ = site_view(repository, labels, result)
+    xl = content_lang_attribute(repository.language or "sv", language)
+    mk = PageMarkup(labels, xl, lambda ref: ref.href)
+    jinja = site_environment().from_string(_OPENING_AS_JINJA)
+    organisations = [o for group in view.groups for o in group.organisations]
+    organisations.append(replace(organisations[0], unreadable_file="x.yaml"))
+    organisations.append(replace(organisations[0], unreadable_file="x", name_from_files=False))
+    read = Reading(Ref("a", "<Området>", "#a"), ["Så <läser> vi", "Och så"], (Fact("Källa", "Y"),))
+    organisations.append(replace(organisations[0], area_readings=[read, replace(read, facts=())]))
+    for o in organisations:
+        expected = jinja.render(o=o, mk=mk, t=labels, xl=xl)
+        assert mk.organisation_opening(o) == expected, o.id

@@ -23,7 +23,8 @@ from styr.report.followup import StatusView
 from styr.report.html_escape import escaped
 from styr.report.language import kind_and_title, kind_lang, kind_words
 from styr.report.links import ExternalLink
-from styr.report.view_types import Fact, IndicatorView, ItemView, Ref, ValueAt
+from styr.report.view_types import Fact, IndicatorView, ItemView, OrganisationView, Ref, ValueAt
+from styr.site.markup_organisation import cell, organisation_opening
 from styr.site.pages import AreaContribution, Contribution
 from styr.site.texts import SiteLabels, sentence
 
@@ -128,17 +129,12 @@ class PageMarkup:
         return "".join(lines)
 
     def cell(self, fact: Fact | None, own: str = "") -> Markup:
-        """A table's cell of a fact: its text (marked with `own`, the files' `lang`
-        attribute, where given) and its links, or "not given"."""
-        if fact is None:
-            return Markup(f'<span class="note">{_label(self.t, "not_given")}</span>')
-        text = _e(fact.text)
-        shown = f"<span{_e(own)}>{text}</span>" if own and fact.text else text
-        refs = "".join(
-            (", " if number or fact.text else "") + self._link(ref)
-            for number, ref in enumerate(fact.refs)
-        )
-        return Markup(shown + refs)
+        """A cell of the document register (`styr.site.markup_organisation.cell`)."""
+        return Markup(cell(self, fact, own))
+
+    def organisation_opening(self, o: OrganisationView) -> Markup:
+        """An organisation page's opening (`styr.site.markup_organisation`)."""
+        return Markup(organisation_opening(self, o))
 
     def paragraphs(self, items: Iterable[str], class_: str = "") -> Markup:
         """Each text as a paragraph (of the class, if one is given)."""
