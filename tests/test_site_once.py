@@ -22,6 +22,7 @@ from styr.report.view_types import Fact, ItemView, Reading, Ref
 from styr.site import build_site
 from styr.site.build import MARKER, site_view
 from styr.site.markup import PageMarkup
+from styr.site.pages import Crumb, breadcrumbs
 from styr.site.render import site_environment
 from styr.site.sitemap import escape as sitemap_escape
 from styr.site.texts import SiteLabels
@@ -148,3 +149,39 @@ def test_an_organisations_opening_is_what_its_jinja_lines_wrote(
     for o in organisations:
         expected = jinja.render(o=o, mk=mk, t=labels, xl=xl)
         assert mk.organisation_opening(o) == expected, o.id
+
+
+# What _layout.html.j2 said before its breadcrumbs were written in Python.
+_CRUMBS_AS_JINJA = """\
+{% if crumbs | length > 1 %}
+<nav class="breadcrumbs" aria-label="{{ t.breadcrumbs }}">
+<ol class="wrap">
+{% for crumb in crumbs %}
+<li{% if crumb.from_files %}{{ xl }}{% endif %}>{% if crumb.page %}<a href="{{ to(crumb.page) }}">{{ crumb.title }}</a>{% elif loop.last %}<span aria-current="page">{{ crumb.title }}</span>{% else %}{{ crumb.title }}{% endif %}</li>
+{% endfor %}
+</ol>
+</nav>
+{% endif %}
+"""  # noqa: E501
+
+
+@pytest.mark.parametrize("xl", ["", ' lang="sv"'])
+@pytest.mark.parametrize(
+    "crumbs",
+    [
+        [],
+        [Crumb("Start", "index.html")],
+        [Crumb("Alla", "../index.html"), Crumb("Start", "index.html"), Crumb("<Nämnd>")],
+        [Crumb("Start", "index.html"), Crumb("Nivå", None, True), Crumb("Sist & slut", None, True)],
+        [Crumb("Start", "index.html"), Crumb("Mål", "mal.html", True)],
+    ],
+)
+def test_the_breadcrumbs_are_what_the_layouts_jinja_wrote(crumbs: list[Crumb], xl: str) -> None:
+    labels = SiteLabels("sv")
+
+    def to(page: str) -> str:
+        return f"../{page}?a&b"
+
+    jinja = site_environment().from_string(_CRUMBS_AS_JINJA)
+    expected = jinja.render(crumbs=crumbs, t=labels, xl=Markup(xl), to=to)
+    assert breadcrumbs(crumbs, to, Markup(xl), labels.breadcrumbs) == expected

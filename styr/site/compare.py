@@ -122,6 +122,7 @@ def _shared(
         "site_title": site_title,
         "site_heading": site_title,  # nothing marked: the comparison names no files' text
         "crumbs": [],
+        "breadcrumbs": "",  # the comparison's pages are the top of the site
         "to": to,
         "stylesheet": u.STYLESHEET,
         "updated": options.updated,

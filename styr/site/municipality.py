@@ -11,6 +11,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from markupsafe import Markup
+
 from styr import __version__
 from styr.followup.fulfilment import SYMBOLS, Scale, Status, read_scale
 from styr.report.chart import trend_legend
@@ -25,6 +27,7 @@ from styr.site.pages import (
     Arrangement,
     Crumb,
     OrganisationLink,
+    breadcrumbs,
     by_status,
     document_rows,
     goal_count,
@@ -189,6 +192,7 @@ class _Site:
             "canonical": full_address(self.address, here),
             "title": title,
             "crumbs": crumbs,
+            "breadcrumbs": Markup(breadcrumbs(crumbs, to, self.content_lang, self.t.breadcrumbs)),
             "href": href,
             "to": to,
             "stylesheet": to(u.STYLESHEET),

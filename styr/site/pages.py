@@ -9,10 +9,12 @@ of them is kept as a light `Contribution` each.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
 from styr.report.followup import StatusView
+from styr.report.html_escape import escaped as _e
+from styr.report.language import kind_lang
 from styr.report.view_types import (
     Fact,
     IndicatorView,
@@ -31,6 +33,28 @@ class Crumb:
     title: str
     page: str | None = None
     from_files: bool = False  # a name from the files, in the files' language
+
+
+def breadcrumbs(crumbs: list[Crumb], to: Callable[[str], str], xl: str, label: str) -> str:
+    """The breadcrumbs as `_layout.html.j2` shows them (`label` their name), or nothing for a
+    page with one step or none: written once a page in Python, where a Jinja loop made a
+    call through its context and three escapes for each step of each of a site's pages."""
+    if len(crumbs) < 2:
+        return ""
+    lines = [f'<nav class="breadcrumbs" aria-label="{_e(label)}">\n<ol class="wrap">\n']
+    last = len(crumbs) - 1
+    for number, crumb in enumerate(crumbs):
+        title = _e(crumb.title)
+        if crumb.page:
+            shown = f'<a href="{_e(to(crumb.page))}">{title}</a>'
+        elif number == last:
+            shown = f'<span aria-current="page">{title}</span>'
+        else:
+            shown = title
+        lang = _e(xl) if crumb.from_files else kind_lang(crumb.title, _e(xl))
+        lines.append(f"<li{lang}>{shown}</li>\n")
+    lines.append("</ol>\n</nav>\n")
+    return "".join(lines)
 
 
 @dataclass(frozen=True, slots=True)
