@@ -339,3 +339,25 @@ def test_kinds_named_in_swedish_only_are_marked_swedish_in_an_english_report(
     page = _TYPE_LINE.sub("", build_report([root], "html", "en"))
     assert kinds_unmarked(page, kinds) == []
     assert own_words_marked_swedish(page, ["Reading of", "and "]) == []
+
+
+@pytest.mark.parametrize("name", ["helsingborg", "huddinge"])
+def test_a_decision_and_an_examples_note_mark_only_the_files_words(name: str) -> None:
+    # "Decided by Kommunfullmäktige …": the report's sentence in English, the body's name the
+    # files' word; the note that a text is made up is the report's own, read in English.
+    english = build_report([EXAMPLES / name], "html", "en")
+    own = ["Decided by", "Proposal to", "Revised by", "Repealed by", "not the municipality"]
+    own += ["the decision's date", "the date of"]
+    assert own_words_marked_swedish(english, own) == []
+    assert '<dd lang="sv">' in english  # a text of the files' own is marked as a whole still
+
+
+def test_the_deciding_body_is_marked_as_the_follow_up_report_marks_it() -> None:
+    english = build_report([EXAMPLES / "huddinge"], "html", "en")
+    assert (
+        '<dt>Decision</dt><dd>Decided by <span lang="sv">Kommunfullmäktige</span> 2022-11-21, '
+        "§ 150, case number KS-2022/1234</dd>" in english
+    )
+    assert "<dt>Example text</dt><dd>the decision&#39;s date" in english
+    swedish = build_report([EXAMPLES / "huddinge"], "html", "sv")
+    assert "<dt>Beslut</dt><dd>Beslutad av Kommunfullmäktige 2022-11-21, § 150" in swedish

@@ -158,7 +158,7 @@ def _provenance_facts_the_long_way(data: dict[str, Any], labels: Labels) -> list
     if citation:
         return [Fact(labels.text_citation, citation)]
     if data.get("illustrative") is True:
-        return [Fact(labels.text_illustrative, labels.text_illustrative_note)]
+        return [Fact(labels.text_illustrative, labels.text_illustrative_note, own=True)]
     return []
 
 

@@ -7,10 +7,9 @@ made into a `GoalLine` once, though it may stand under several areas.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
 from typing import Any
 
-from styr.decisions import Decision, decision_of
+from styr.decisions import decision_of
 from styr.followup.evaluate import Analysis, FollowUp, GoalResult, IndicatorResult
 from styr.followup.fulfilment import Status, Trend
 from styr.followup.periods import Period
@@ -20,18 +19,14 @@ from styr.report import formatting as fmt
 from styr.report.anchors import Anchors
 from styr.report.chart_words import labels_in, movement_symbol, trend_words
 from styr.report.credit import kolada_credit
-from styr.report.decision_words import decision_sentence, organ_name
+from styr.report.decision_words import decision_sentence
 from styr.report.followup import StatusView
 from styr.report.followup_report_types import GoalLine, IndicatorLine, TrendView
-from styr.report.language import FilesWord, joined
-from styr.report.texts import Labels
+from styr.report.language import joined
 from styr.report.view_peers import PeerViews
 
 # Where the organisation says what it will do: only a goal not fully met needs it.
 NEEDS_ACTIONS = frozenset((Status.NOT_MET, Status.PARTLY_MET))
-# An id no organisation has (a NUL): put where the deciding body's name goes, it shows
-# where the sentence's own words end and begin again around the name.
-_ORGAN_PLACE = "\x00"
 
 
 class GoalLines:
@@ -97,7 +92,7 @@ class GoalLines:
         if decision is None:
             return ""
         labels = labels_in(self.language)
-        words = _decided(decision, self.index, labels)
+        words = decision_sentence(decision, self.index, labels)
         if element.data["decision"].get("illustrative") is True:
             return joined(words, f" ({labels.decision_illustrative_note})")
         return words
@@ -125,20 +120,6 @@ class GoalLines:
             target_year=_next_target_year(judged, language),
             illustrative=self._marks_one_by_one and outcome is not None and outcome.illustrative,
         )
-
-
-def _decided(decision: Decision, index: Index, labels: Labels) -> str:
-    """ "Decided by Kommunfullmäktige 2022-11-21, § 150" as `decision_sentence` says it, with
-    the body's name the files' word among the report's own (a `Phrase`), which an English
-    page of Swedish files marks as Swedish and no other format sees."""
-    organ = organ_name(decision.by, index)
-    if not organ:
-        return decision_sentence(decision, index, labels)
-    placed = decision_sentence(replace(decision, by=_ORGAN_PLACE), index, labels)
-    before, found, after = placed.partition(_ORGAN_PLACE)  # the name comes before the date
-    if not found:  # a file that names an organisation by a NUL: the sentence as it is
-        return decision_sentence(decision, index, labels)
-    return joined(before, FilesWord(organ), after)
 
 
 def _shown_target(judged: IndicatorResult) -> float | None:

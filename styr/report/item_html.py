@@ -24,7 +24,7 @@ from styr.report.html_escape import Written
 from styr.report.html_escape import escaped_text as _e
 from styr.report.html_parts import external_link, ref_link
 from styr.report.indicators_html import status_span, write_captioned_table
-from styr.report.language import kind_lang
+from styr.report.language import kind_lang, kind_words
 from styr.report.macro_origin import is_bundled
 from styr.report.texts import Labels
 from styr.report.view_types import Fact, ItemView
@@ -166,8 +166,13 @@ def _tidy_inside(inside: str, line_ended: bool) -> str:
 
 
 def _fact(fact: Fact, t: Labels, out: list[str], xl: str = "") -> None:
-    """A labelled detail added to `out` a piece at a time, not made into a text first."""
-    out += ("<div><dt>", _e(fact.label), f"</dt><dd{xl}>" if xl else "</dt><dd>", _e(fact.text))
+    """A labelled detail added to `out` a piece at a time, not made into a text first: the
+    page's own words (`Fact.own`) marked only where they hold the files' (a body's name)."""
+    if xl and fact.own:
+        out += ("<div><dt>", _e(fact.label), "</dt><dd>", kind_words(fact.text, xl))
+    else:
+        dd = f"</dt><dd{xl}>" if xl else "</dt><dd>"
+        out += ("<div><dt>", _e(fact.label), dd, _e(fact.text))
     if fact.refs:
         out.append(", ".join([ref_link(ref, t, xl) for ref in fact.refs]))
     out.append("</dd></div>\n")

@@ -20,7 +20,8 @@ __all__ = ["provenance_facts", "provenance_text"]
 
 
 def provenance_facts(data: dict[str, Any], labels: Labels) -> list[Fact]:
-    """The element's own mark as a labelled detail, or nothing when it has none."""
+    """The element's own mark as a labelled detail, or nothing when it has none: a citation
+    in the files' words, an example's note in the page's own (`Fact.own`)."""
     if "citation" not in data and "illustrative" not in data:  # asked of every element
         return []
     citation = citation_text(data.get("citation"))
@@ -29,11 +30,11 @@ def provenance_facts(data: dict[str, Any], labels: Labels) -> list[Fact]:
     if citation:
         facts.append(Fact(labels.text_citation, citation))
     elif marked is True:
-        facts.append(Fact(labels.text_illustrative, labels.text_illustrative_note))
+        facts.append(Fact(labels.text_illustrative, labels.text_illustrative_note, own=True))
     # Dates listed as made up say so beside a citation too: the source is for the text.
     dates = made_up_dates(marked, labels) if isinstance(marked, list) else []
     if dates:
-        facts.append(Fact(labels.text_illustrative, dates_sentence(dates, labels)))
+        facts.append(Fact(labels.text_illustrative, dates_sentence(dates, labels), own=True))
     return facts
 
 

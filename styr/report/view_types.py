@@ -44,6 +44,9 @@ class Fact:
     label: str
     text: str = ""
     refs: tuple[Ref, ...] = ()
+    # The text is the page's own words (a decision's sentence, an example's note), not the
+    # files': a page of another language marks only the files' words in it (`kind_words`).
+    own: bool = False
 
 
 # Not frozen, hashed as if it were: made for every indicator of a report, and a frozen
