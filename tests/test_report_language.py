@@ -257,6 +257,8 @@ def test_an_organisations_type_is_shown_under_its_name_unless_the_name_says_it()
     board = html[html.index('id="org-kommunstyrelsen"') :]
     assert 'class="org-type"' not in board[: board.index("</article>")]  # "Kommunstyrelse"
     assert "Organisationstyp" not in html
+    english = report(next(p for p in example_paths() if p.name == "helsingborg"), "html", "en")
+    assert '<p class="org-type">Wholly owned company</p>' in english  # the model's English
 
 
 @pytest.mark.parametrize("language", ["sv", "en"])
@@ -323,20 +325,17 @@ def test_a_heading_of_kinds_names_marks_the_files_words_and_not_the_reports() ->
     assert kind_words(readings_heading([], t), xl) == t.area_readings
 
 
-# The line under an organisation's name that says its type ("Nämnd") is left as it is for now.
-_TYPE_LINE = re.compile(r'<p class="org-type">[^<]*</p>')
-
-
 @pytest.mark.parametrize("name", ["helsingborg", "huddinge"])
 def test_kinds_named_in_swedish_only_are_marked_swedish_in_an_english_report(
     name: str, tmp_path: Path
 ) -> None:
     # The sections' headings, the table of contents, the overview's counts, the chain of
-    # goals, the tables' captions and the plans' links: each kind's name the files' word.
+    # goals, the tables' captions, the plans' links and the line under an organisation's
+    # name that says its type ("Helägt bolag"): each kind's name the files' word.
     root = tmp_path / name
     kinds = _without_english_kind_names(EXAMPLES / name, root)
     assert kinds  # the kinds' names, gathered from the manifest
-    page = _TYPE_LINE.sub("", build_report([root], "html", "en"))
+    page = build_report([root], "html", "en")
     assert kinds_unmarked(page, kinds) == []
     assert own_words_marked_swedish(page, ["Reading of", "and "]) == []
 
