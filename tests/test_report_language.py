@@ -360,3 +360,34 @@ def test_the_deciding_body_is_marked_as_the_follow_up_report_marks_it() -> None:
     assert "<dt>Example text</dt><dd>the decision&#39;s date" in english
     swedish = build_report([EXAMPLES / "huddinge"], "html", "sv")
     assert "<dt>Beslut</dt><dd>Beslutad av Kommunfullmäktige 2022-11-21, § 150" in swedish
+
+
+def _notice_of(page: str) -> str:
+    start = page.index('<div class="notice"')
+    return page[start : page.index("</div>", start)]
+
+
+def test_the_notice_marks_the_parts_named_in_the_files_words(tmp_path: Path) -> None:
+    # Published over errors: an unreadable board and a board with an error are named by
+    # their own Swedish names, an unreadable area file by its kind's name, which the model
+    # gives in Swedish only; the notice's own English around them stays unmarked.
+    root = tmp_path / "helsingborg"
+    kinds = _without_english_kind_names(EXAMPLES / "helsingborg", root)
+    board = root / "organisation" / "kulturnamnden.yaml"
+    text = board.read_text("utf-8")
+    board.write_text(text.replace("contributes_to: [", "contributes_to: [finns-inte, ", 1), "utf-8")
+    wrong = _notice_of(build_report([root], "html", "en", allow_errors=True))
+    assert '<p>The errors are in these parts:</p>\n<ul>\n<li lang="sv">Kulturnämnden</li>' in wrong
+    (root / "organisation" / "socialnamnden.yaml").write_text(
+        "kind: organisation\nname: Socialnämnden\ntype: namnd\n  trasig: [\n", encoding="utf-8"
+    )
+    with (root / "inriktningar.yaml").open("a", encoding="utf-8") as stream:
+        stream.write("  trasig: [\n")
+    english = build_report([root], "html", "en", allow_errors=True)
+    notice = _notice_of(english)
+    assert '<li lang="sv">Socialnämnden</li>' in notice
+    assert '<li><span lang="sv">' in notice  # the area file, by its kind's Swedish name
+    assert kinds_unmarked(english, kinds) == []  # the notice, the board's type line
+    assert own_words_marked_swedish(notice, ["The errors", "Could not", "found"]) == []
+    swedish = _notice_of(build_report([root], "html", "sv", allow_errors=True))
+    assert "<li>Socialnämnden</li>" in swedish and "lang=" not in swedish

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
 from styr.findings import Finding, Severity
@@ -20,6 +20,7 @@ from styr.i18n import N_, Text, translate
 from styr.model.repository import Repository
 from styr.model.steering_model import SteeringModel
 from styr.report.formatting import one_line
+from styr.report.language import kind_label, listed
 from styr.report.texts import category_name
 from styr.withholding import understood
 
@@ -39,6 +40,10 @@ class Part:
 
     text: str
     from_files: bool = False  # its own name, in the files' language (a board's)
+    # The `lang` attribute of the files' words on an HTML page that speaks another language
+    # (`RepositoryView.xl`), given by `publishing_notice`: a board's name is marked as a
+    # whole, kinds' names the model gives in the files' language only one by one.
+    xl: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,8 +107,8 @@ def part_name(kind: str, name: str, model: SteeringModel, language: str) -> Part
     category = _CATEGORY_OF_FILE.get(kind)
     if category is None:
         return Part(translate(_HOLDS.get(kind, _UNKNOWN_PART), language))
-    names = dict.fromkeys(k.label(language) for k in model.kinds_of(category))
-    return Part(", ".join(names) if names else category_name(category, language))
+    names = list(dict.fromkeys(kind_label(k, language) for k in model.kinds_of(category)))
+    return Part(listed(names) if names else category_name(category, language))
 
 
 def unknown_part(language: str) -> str:
@@ -214,8 +219,18 @@ def _plain(value: str) -> str:
 def publishing_notice(views: Sequence[RepositoryView | Any]) -> PublishingNotice | None:
     """The notice for a document of these views; None when they have no errors to tell of."""
     errors = sum(view.errors for view in views)
-    unreadable = [file for view in views for file in view.unreadable]
+    unreadable = [_in_page(file, view) for view in views for file in view.unreadable]
     if not errors and not unreadable:
         return None
-    wrong = [part for view in views for part in getattr(view, "error_parts", [])]
+    wrong = [_marked(part, view) for view in views for part in getattr(view, "error_parts", [])]
     return PublishingNotice(errors, unreadable, list(dict.fromkeys(wrong)))
+
+
+def _in_page(file: UnreadableFile, view: Any) -> UnreadableFile:
+    return file if file.part is None else replace(file, part=_marked(file.part, view))
+
+
+def _marked(part: Part, view: Any) -> Part:
+    """The part with the language of its repository's files, where the page speaks another."""
+    xl = getattr(view, "xl", "")
+    return replace(part, xl=xl) if xl else part
