@@ -341,12 +341,14 @@ def test_kinds_named_in_swedish_only_are_marked_swedish_in_an_english_report(
 
 
 @pytest.mark.parametrize("name", ["helsingborg", "huddinge"])
-def test_a_decision_and_an_examples_note_mark_only_the_files_words(name: str) -> None:
+def test_the_reports_own_words_in_its_details_are_not_marked_swedish(name: str) -> None:
     # "Decided by Kommunfullmäktige …": the report's sentence in English, the body's name the
     # files' word; the note that a text is made up is the report's own, read in English.
     english = build_report([EXAMPLES / name], "html", "en")
     own = ["Decided by", "Proposal to", "Revised by", "Repealed by", "not the municipality"]
     own += ["the decision's date", "the date of"]
+    # A steering document's type, its validity and where a mission comes from, in its words.
+    own += ["charter", "policy", "programme", "owner directive", "until", "the charter", "the law"]
     assert own_words_marked_swedish(english, own) == []
     assert '<dd lang="sv">' in english  # a text of the files' own is marked as a whole still
 

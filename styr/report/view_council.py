@@ -6,7 +6,7 @@ from typing import Any
 
 from styr.model.index import Element
 from styr.report import formatting as fmt
-from styr.report.texts import document_type
+from styr.report.texts import DOCUMENT_TYPES, document_type
 from styr.report.view_elements import ElementViews
 from styr.report.view_types import Fact, ItemView
 
@@ -61,16 +61,17 @@ class CouncilViews(ElementViews):
         data = element.data
         facts = []
         if fmt.text(data.get("type")):
-            facts.append(Fact(self.t.document_type, document_type(data["type"], self.language)))
+            # A type the report has a word for is its own; another stays the files' word.
+            shown = document_type(data["type"], self.language)
+            facts.append(Fact(self.t.document_type, shown, own=data["type"] in DOCUMENT_TYPES))
         if fmt.one_line(data.get("area")):
             facts.append(Fact(self.t.document_area, fmt.one_line(data.get("area"))))
         facts.extend(self.adoption(data))
         if fmt.text(data.get("valid_until")):
-            facts.append(
-                Fact(self.t.valid, self.t.get("valid_until", date=fmt.text(data["valid_until"])))
-            )
+            until = self.t.get("valid_until", date=fmt.text(data["valid_until"]))
+            facts.append(Fact(self.t.valid, until, own=True))
         elif data.get("until_further_notice") is True:
-            facts.append(Fact(self.t.valid, self.t.until_further_notice))
+            facts.append(Fact(self.t.valid, self.t.until_further_notice, own=True))
         if fmt.text(data.get("owner")):
             shown, refs = self.organisation_or_text(data.get("owner"))
             facts.append(Fact(self.t.owner, shown, refs))

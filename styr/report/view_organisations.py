@@ -72,7 +72,7 @@ class OrganisationViews(PlanViews):
         mission_facts = []
         source = mission_source(fmt.text(mission.get("source")), self.language)
         if source:
-            mission_facts.append(Fact(self.t.mission_source, source))
+            mission_facts.append(Fact(self.t.mission_source, source, own=True))
         if fmt.text(mission.get("document")):
             document = self.ref(fmt.text(mission.get("document")))
             mission_facts.append(Fact(self.t.mission_document, "", (document,)))
