@@ -119,12 +119,16 @@ class PageMarkup:
             return ""
         lines = ['<dl class="facts">\n']
         for fact in items:
-            text = _e(fact.text)
+            # The page's own words (a decision's sentence) marked only where they hold the
+            # files' (the deciding body's name); a text of the files' own, as a whole.
+            own = fact.own and self.xl
+            text = kind_words(fact.text, self.xl) if own else _e(fact.text)
             refs = "".join(
                 (", " if number or fact.text else "") + self._link(ref)
                 for number, ref in enumerate(fact.refs)
             )
-            lines.append(f"<div><dt>{_e(fact.label)}</dt><dd{self.xl}>{text}{refs}</dd></div>\n")
+            dd = "<dd>" if own else f"<dd{self.xl}>"
+            lines.append(f"<div><dt>{_e(fact.label)}</dt>{dd}{text}{refs}</dd></div>\n")
         lines.append("</dl>\n")
         return "".join(lines)
 
