@@ -12,7 +12,6 @@ one escaping decision); what is Markup already (a chart, an attribute such as
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Callable, Iterable
 from typing import Any
 
@@ -21,10 +20,20 @@ from markupsafe import Markup, escape
 from styr.report.chart_svg import chart_text
 from styr.report.followup import StatusView
 from styr.report.html_escape import escaped
-from styr.report.language import kind_and_title, kind_lang, kind_words
+from styr.report.language import kind_lang, kind_words
 from styr.report.links import ExternalLink
-from styr.report.view_types import Fact, IndicatorView, ItemView, OrganisationView, Ref, ValueAt
+from styr.report.view_types import Fact, IndicatorView, ItemView, OrganisationView, Ref
+from styr.site.markup_indicator import outcome, peers
 from styr.site.markup_organisation import cell, organisation_opening
+from styr.site.markup_parts import (
+    add_lines,
+    block_heading,
+    fact_line,
+    kind_before,
+    site_label,
+    status_text,
+    value_text,
+)
 from styr.site.pages import AreaContribution, Contribution
 from styr.site.texts import SiteLabels, sentence
 
@@ -56,7 +65,7 @@ class PageMarkup:
         if target:
             return f'<a href="{_e(target)}"{self.xl}>{title}</a>'
         shown = f"<span{self.xl}>{title}</span>" if self.xl else title
-        missing = _label(self.t, "symbol_missing")
+        missing = site_label(self.t, "symbol_missing")
         return f'<span class="missing">{shown} <span class="note">({missing})</span></span>'
 
     def told(self, key: str, stop: bool = False, **values: str) -> Markup:
@@ -107,7 +116,7 @@ class PageMarkup:
         if not links:
             return ""
         shown = ", ".join(self._external(link) for link in links)
-        label = _label(self.t, "agenda2030")
+        label = site_label(self.t, "agenda2030")
         return f'<p class="refs"><span class="label">{label}:</span> {shown}</p>\n'
 
     def facts(self, items: list[Fact]) -> Markup:
@@ -149,7 +158,7 @@ class PageMarkup:
         return "".join(f"<p{attributes}>{_e(text)}</p>\n" for text in items)
 
     def status(self, st: StatusView) -> Markup:
-        return Markup(_status(st))
+        return Markup(status_text(st))
 
     def chart_of(self, chart: Any) -> Markup:
         """A chart (its own markup), a text in its place, or nothing."""
@@ -170,7 +179,7 @@ class PageMarkup:
         kind = f'<span class="kind"{kind_lang(c.kind, self.xl)}>{_e(c.kind)}:</span>'
         text = f"{kind} {self._link(c.ref)}"
         if c.status:
-            text += f" {_status(c.status)}"
+            text += f" {status_text(c.status)}"
         if via:
             text += f' <span class="note">({self.told("through", title=via.title)})</span>'
         return text
@@ -224,25 +233,25 @@ class PageMarkup:
 
     def _item(self, x: ItemView, level: int, class_: str = "", inner: str = "") -> str:
         t, xl, anchor = self.t, self.xl, _e(x.anchor)
-        kind = _kind(x.heading_kind, xl) if x.heading_kind else ""
+        kind = kind_before(x.heading_kind, xl) if x.heading_kind else ""
         parts = [
             f'<article class="block {_e(class_)}" aria-labelledby="{anchor}">\n',
-            _heading(level, anchor, kind, _e(x.title), xl),
+            block_heading(level, anchor, kind, _e(x.title), xl),
         ]
         if x.status:
             period = _e(t.get("fulfilment_in", period=x.status.period))
             parts.append(
-                f'<p class="goal-status"><strong>{period}:</strong> {_status(x.status)}</p>'
+                f'<p class="goal-status"><strong>{period}:</strong> {status_text(x.status)}</p>'
             )
-        _add_lines(parts, self._facts(x.facts))
-        _add_lines(parts, self._paragraphs(x.paragraphs))
+        add_lines(parts, self._facts(x.facts))
+        add_lines(parts, self._paragraphs(x.paragraphs))
         if x.contributes_to:
-            _add_lines(parts, self._refs(t.contributes_to, x.contributes_to))
-        _add_lines(parts, self._sdgs(x.agenda2030))
+            add_lines(parts, self._refs(t.contributes_to, x.contributes_to))
+        add_lines(parts, self._sdgs(x.agenda2030))
         for i in x.indicators:
-            _add_lines(parts, self._indicator(i, level + 1))
+            add_lines(parts, self._indicator(i, level + 1))
         if x.analysis:
-            label = _label(t, "analysis")
+            label = site_label(t, "analysis")
             parts.append(
                 f'<div class="analysis"><p><strong>{label}:</strong></p>'
                 f"{self._paragraphs(x.analysis)}</div>"
@@ -262,157 +271,46 @@ class PageMarkup:
         t, xl, anchor = self.t, self.xl, _e(i.anchor)
         parts = [
             f'<section class="indicator" aria-labelledby="{anchor}">\n',
-            _heading(level, anchor, _kind(i.kind, xl), _e(i.title), xl),
+            block_heading(level, anchor, kind_before(i.kind, xl), _e(i.title), xl),
         ]
         if i.paragraphs:
-            _add_lines(parts, self._paragraphs(i.paragraphs))
+            add_lines(parts, self._paragraphs(i.paragraphs))
         if i.gender_breakdown:
-            parts.append(f'<p class="note">{_label(t, "gender_breakdown")}</p>')
+            parts.append(f'<p class="note">{site_label(t, "gender_breakdown")}</p>')
         if i.provenance:
             parts.append(f'<p class="note">{_e(i.provenance)}</p>')
         if i.decision:
             parts.append(f'<p class="note"{xl}>{_e(i.decision)}</p>')
         parts.append('<dl class="facts">\n')
         if i.unit:
-            parts.append(_fact(_label(t, "unit"), _e(i.unit), xl))
+            parts.append(fact_line(site_label(t, "unit"), _e(i.unit), xl))
         if i.better:
-            parts.append(_fact(_label(t, "better"), _e(i.better)))
+            parts.append(fact_line(site_label(t, "better"), _e(i.better)))
         if i.baseline:
-            parts.append(_fact(_label(t, "baseline"), _value(i.baseline)))
+            parts.append(fact_line(site_label(t, "baseline"), value_text(i.baseline)))
         if i.targets:
-            parts.append(_fact(_label(t, "targets"), "; ".join(_value(v) for v in i.targets)))
+            parts.append(
+                fact_line(site_label(t, "targets"), "; ".join(value_text(v) for v in i.targets))
+            )
         if i.milestones:
-            parts.append(_fact(_label(t, "milestones"), "; ".join(_value(v) for v in i.milestones)))
+            parts.append(
+                fact_line(
+                    site_label(t, "milestones"), "; ".join(value_text(v) for v in i.milestones)
+                )
+            )
         if i.outcome:
-            parts.append(self._outcome(i))
+            parts.append(outcome(self, i))
         if i.source:
-            parts.append(_fact(_label(t, "source"), _e(i.source), xl))
+            parts.append(fact_line(site_label(t, "source"), _e(i.source), xl))
         if i.kolada:
-            parts.append(_fact(_label(t, "kolada"), self._external(i.kolada)))
+            parts.append(fact_line(site_label(t, "kolada"), self._external(i.kolada)))
         parts.append("</dl>\n")
         if i.outcome and i.outcome.chart:
             parts.append(self._chart(i.outcome.chart))
         if i.peers:
-            parts.append(self._peers(i.peers))
+            parts.append(peers(self, i.peers))
         if i.contributes_to:
-            _add_lines(parts, self._refs(t.contributes_to, i.contributes_to))
-        _add_lines(parts, self._sdgs(i.agenda2030) if i.agenda2030 else "")
+            add_lines(parts, self._refs(t.contributes_to, i.contributes_to))
+        add_lines(parts, self._sdgs(i.agenda2030) if i.agenda2030 else "")
         parts.append("</section>")
         return "".join(parts)
-
-    def _outcome(self, i: IndicatorView) -> str:
-        t, o = self.t, i.outcome
-        assert o is not None
-        value = _e(o.value or t.none)
-        if o.value and o.preliminary:
-            value += f" ({_label(t, 'preliminary')})"
-        if o.women or o.men:
-            women, men = _e(o.women or t.none), _e(o.men or t.none)
-            value += f" ({_label(t, 'women')} {women}, {_label(t, 'men')} {men})"
-        if o.credit and (o.value or o.women or o.men):
-            value += f'<br><span class="note credit">{_e(o.credit)}</span>'
-        fulfilment = _status(o.status)
-        if o.percent:
-            fulfilment += f" ({_e(o.percent)} {_label(t, 'fulfilment_percent')})"
-        parts = [
-            _fact(_e(t.get("outcome_in", period=o.period)), value) + "\n",
-            _fact(_label(t, "fulfilment"), fulfilment) + "\n",
-        ]
-        if o.next_target_year:
-            # A label of its own: the list already has one "Target values" line.
-            target = f"{_e(o.next_target_year)}: {_e(o.next_target)}"
-            parts.append(_fact(_label(t, "next_target_label"), target))
-        if o.trend:
-            parts.append(_fact(_label(t, "symbols_trend"), _e(o.trend)))
-        if o.source and o.source != i.source:
-            parts.append(_fact(_label(t, "source"), _e(o.source), self.xl))
-        if o.comment:
-            parts.append(_fact(_label(t, "analysis"), _e(o.comment), self.xl))
-        return "".join(parts)
-
-    def _peers(self, p: Any) -> str:
-        t = self.t
-        none, preliminary = t.none, f" ({_label(t, 'preliminary')})"
-        caption = (
-            self.told("peers_caption", group=p.group) if p.group else _e(t.peers_caption_plain)
-        )
-        median = _e(p.median or none) + (preliminary if p.median_preliminary else "")
-        if p.reading:
-            median += f" ({_e(p.reading)})"
-        parts = [
-            '<div class="peers">\n',
-            f'<p class="peers-heading"><strong>{caption}, {_e(p.year)}</strong></p>\n',
-            '<dl class="facts">\n',
-            _fact(
-                _label(t, "peers_own"),
-                _e(p.own or none) + (preliminary if p.own_preliminary else ""),
-            )
-            + "\n",
-            _fact(_label(t, "peers_median"), median) + "\n",
-            _fact(_label(t, "peers_spread"), _e(p.spread or none)) + "\n",
-        ]
-        if p.middle_half:
-            parts.append(_fact(_label(t, "peers_middle_half"), _e(p.middle_half)))
-        parts.append(_fact(_label(t, "peers_with_data"), _e(p.with_data)) + "\n")
-        if p.country:
-            country = _e(p.country) + (preliminary if p.country_preliminary else "")
-            parts.append(_fact(_label(t, "peers_country"), country))
-        parts.append("</dl>\n")
-        if p.credit:
-            parts.append(f'<p class="note credit">{_e(p.credit)}</p>')
-        parts.append(f'<p class="note">{_label(t, "peers_derived_note")}</p>\n')
-        if p.illustrative:
-            parts.append(f'<p class="note illustrative">{_e(p.illustrative)}</p>')
-        parts.append("</div>\n")
-        return "".join(parts)
-
-
-def _add_lines(parts: list[str], block: str) -> None:
-    """`block` (maybe nothing) with its last line ended, and no empty line before or after it:
-    the page is written tidy, so that it is passed on whole (`styr.report.render._tidied`)
-    instead of being tidied line by line."""
-    if block:
-        parts.append(block)
-    if not parts[-1].endswith("\n"):
-        parts.append("\n")
-
-
-def _heading(level: int, anchor: str, kind: str, title: str, xl: str) -> str:
-    """A block's heading, its kind's name (markup, or "") before its title: marked as the
-    files' language as a whole where it holds no kind's name, else the title alone."""
-    if kind and xl:
-        return f'<h{level} id="{anchor}">{kind_and_title(kind, title, xl)}</h{level}>\n'
-    return f'<h{level} id="{anchor}"{xl}>{kind}{title}</h{level}>\n'
-
-
-def _kind(kind: str, xl: str) -> str:
-    """A kind's name before a title, marked with the files' language where the model names the
-    kind in theirs only (an English page of a model with no English name for it)."""
-    return f'<span class="kind"{kind_lang(kind, xl)}>{_e(kind)}</span> '
-
-
-def _fact(label: str, value: str, xl: str = "") -> str:
-    """One term and its description, both markup already; `xl`, the description's `lang`
-    attribute when it is a text from the files (a source, a unit), or ""."""
-    return f"<div><dt>{label}</dt><dd{xl}>{value}</dd></div>"
-
-
-@functools.lru_cache(maxsize=512)
-def _label(t: SiteLabels, name: str) -> str:
-    """A label of the site (`t.unit`), escaped once: every indicator repeats a dozen."""
-    return _e(getattr(t, name))
-
-
-def _value(v: ValueAt) -> str:
-    """`2030: 85 (note)`."""
-    text = f"{_e(v.year)}: " if v.year else ""
-    text += _e(v.value)
-    return text + (f" ({_e(v.note)})" if v.note else "")
-
-
-@functools.lru_cache(maxsize=256)  # a handful of statuses, on every goal and indicator
-def _status(st: StatusView) -> str:
-    return (
-        f'<span class="status status-{_e(st.key)}"><span class="status-symbol" '
-        f'aria-hidden="true">{_e(st.symbol)}</span> {_e(st.label)}</span>'
-    )
