@@ -59,8 +59,10 @@ _LEFT_FOR_WORKFLOW = frozenset("\r\n")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 # Written as JSON's own escape (`\u202e`): the same text to a JSON reader, inert to a terminal.
 _RAW_IN_JSON = re.compile("[\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]")
-# In a published page: every control but the line breaks and tabs of its own layout.
-_NOT_IN_DOCUMENT = re.compile(f"[\x00-\x08\x0b-\x1f{_OTHER_CONTROLS}]")
+# In a published page: every control but the line breaks and tabs of its own layout, and
+# U+FFFE and U+FFFF, the two characters XML has no place for (no Word or Excel file can hold
+# them) and that a page never needs.
+_NOT_IN_DOCUMENT = re.compile(f"[\x00-\x08\x0b-\x1f{_OTHER_CONTROLS}\ufffe\uffff]")
 _NOT_IN_ANCHOR = re.compile(r"[^a-z0-9_.-]+")
 # In UTF-8, what `published` escapes (`_NOT_IN_DOCUMENT`) but lone surrogates,
 # which are no UTF-8: the C0 controls but tabs and line ends, and DEL, one byte each; the
@@ -69,6 +71,7 @@ _ESCAPED_FROM_LEAD = {
     0xC2: re.compile(rb"\xc2[\x80-\x9f]"),  # the C1 controls, U+0080-U+009F
     0xD8: re.compile(rb"\xd8\x9c"),  # U+061C
     0xE2: re.compile(rb"\xe2(?:\x80[\x8e\x8f\xa8-\xae]|\x81[\xa6-\xa9])"),  # U+200E-2069
+    0xEF: re.compile(rb"\xef\xbf[\xbe\xbf]"),  # U+FFFE, U+FFFF
 }
 # The bytes of plain ASCII text: tabs, line ends and the printable characters. What is
 # left when they are deleted is every C0 control and DEL, and every character past ASCII

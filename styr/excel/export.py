@@ -23,6 +23,7 @@ from typing import Any
 
 from styr.cache import LintCache
 from styr.errors import UsageError
+from styr.escape import published
 from styr.excel import formats, layout
 from styr.excel.in_memory import xlsx_bytes
 from styr.excel.sheets import Sheet, indicator_years, sheets
@@ -105,8 +106,8 @@ def workbook_bytes(
 
     workbook = Workbook()
     if owner is not None:
-        workbook.properties.subject = owner[0]
-        workbook.properties.identifier = f"{layout.MUNICIPALITY_MARK}{owner[1]}"
+        workbook.properties.subject = published(owner[0])
+        workbook.properties.identifier = published(f"{layout.MUNICIPALITY_MARK}{owner[1]}")
     workbook.remove(workbook.active)  # type: ignore[arg-type]
     for sheet in made:
         _write_sheet(workbook.create_sheet(sheet.title), sheet)
@@ -119,11 +120,11 @@ def _write_sheet(worksheet: Any, sheet: Sheet) -> None:
     from openpyxl.styles import Font
     from openpyxl.utils import get_column_letter
 
-    worksheet.append(sheet.headers)
+    worksheet.append([_written(header) for header in sheet.headers])
     for cell in worksheet[formats.HEADER_ROW]:
         cell.font = Font(bold=True)
     for row in sheet.rows:
-        worksheet.append(row)
+        worksheet.append([_written(value) for value in row])
     for position, decimals in enumerate(sheet.decimals):
         shown = formats.number_format(decimals or 0)
         for column in sheet.number_columns:
@@ -137,6 +138,13 @@ def _write_sheet(worksheet: Any, sheet: Sheet) -> None:
         worksheet.column_dimensions[get_column_letter(column + 1)].width = width
     if sheet.fill_columns:
         _lock_all_but(worksheet, sheet)
+
+
+def _written(value: Any) -> Any:
+    """A cell's value as a workbook can hold it: a text's control characters (a title
+    written with "\\x01" in double quotes) shown as escapes, as in every published
+    document, since the XML of a sheet has no place for them."""
+    return published(value) if isinstance(value, str) else value
 
 
 def _lock_all_but(worksheet: Any, sheet: Sheet) -> None:

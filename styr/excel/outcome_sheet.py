@@ -17,6 +17,7 @@ from typing import Any
 
 from openpyxl.utils.cell import column_index_from_string, coordinate_from_string
 
+from styr.escape import published
 from styr.excel import layout, rules
 from styr.excel.cells import NotANumber, number_in, period_in, text_in
 from styr.excel.horizon import followed_up_years
@@ -93,7 +94,8 @@ def read_outcome_sheet(
     columns = _columns(header, file, title, read.findings, 0 if of_municipality is None else 1)
     if read.findings:
         return read
-    municipality = repository.municipality_name
+    # As the export wrote it: a control character in the name is written as its escape.
+    municipality = published(repository.municipality_name)
     others: set[str] = set()
     own = 0  # rows of the repository's own municipality
     seen: dict[tuple[str, str], int] = {}
@@ -162,8 +164,9 @@ def _exported_for_other(workbook: Any, repository: Repository) -> str | None:
         return None
     code = identifier.removeprefix(layout.MUNICIPALITY_MARK)
     name = (properties.subject or "").strip()
-    own_code = repository.municipality_code or ""
-    same = code == own_code if code and own_code else name == repository.municipality_name
+    own_code = published(repository.municipality_code or "")  # as the export wrote them
+    own_name = published(repository.municipality_name)
+    same = code == own_code if code and own_code else name == own_name
     if same:
         return None
     return f"{name} ({code})" if name and code else name or code
