@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import time
+import zipfile
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
@@ -196,3 +197,25 @@ def test_the_workbook_is_dated_as_date_says_and_a_bad_date_is_refused(
     assert refused.code == site.code != 0
     assert refused.err == site.err and "30/11" in refused.err
     assert not (tmp_path / "bad.xlsx").exists()
+
+
+@pytest.mark.parametrize(
+    ("day", "stamp"),
+    [
+        ("0001-01-01", (1980, 1, 1, 0, 0, 0)),
+        ("1975-06-01", (1980, 1, 1, 0, 0, 0)),
+        ("2108-01-01", (2107, 12, 31, 23, 59, 58)),
+        ("9999-12-31", (2107, 12, 31, 23, 59, 58)),
+    ],
+)
+def test_a_date_no_zip_file_can_hold_dates_the_workbook_and_its_parts_the_nearest(
+    run_cli: Run, tmp_path: Path, day: str, stamp: tuple[int, ...]
+) -> None:
+    # A zip file holds the years 1980-2107; a commit of 1975 or a --date outside them
+    # ended in an internal error from the zip writer.
+    workbook = tmp_path / "dated.xlsx"
+    result = run_cli("export", "xlsx", EXAMPLES / "helsingborg", "-o", workbook, "--date", day)
+    assert result.code == 0, result.err
+    assert openpyxl.load_workbook(workbook).properties.modified == datetime.fromisoformat(day)
+    with zipfile.ZipFile(workbook) as archive:
+        assert {part.date_time for part in archive.infolist()} == {stamp}

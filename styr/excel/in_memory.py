@@ -46,6 +46,8 @@ class _InMemoryWriter(ExcelWriter):
 
 # The earliest time a zip file can hold: a workbook's time when its content has no date.
 NO_DATE = datetime.datetime(1980, 1, 1)
+# The latest: a zip file keeps the year in seven bits from 1980.
+LAST_ZIP_TIME = datetime.datetime(2107, 12, 31, 23, 59, 58)
 
 
 class _DatedZipFile(ZipFile):
@@ -53,7 +55,9 @@ class _DatedZipFile(ZipFile):
 
     def __init__(self, stream: io.BytesIO, when: datetime.datetime) -> None:
         super().__init__(stream, "w", ZIP_DEFLATED, allowZip64=True)
-        self.when = when
+        # A date a zip file cannot hold (`--date 1970-01-01`, a commit dated so) stamps its
+        # parts with the nearest it can; the workbook's own properties keep the date itself.
+        self.when = min(max(when, NO_DATE), LAST_ZIP_TIME)
 
     def writestr(self, zinfo_or_arcname: Any, data: Any, *args: Any, **kwargs: Any) -> None:
         if isinstance(zinfo_or_arcname, str):  # else ZipFile would stamp it with the time now
