@@ -60,7 +60,11 @@ def spot_at(document: Document, line: int, character: int) -> Spot | None:
     """The scalar (a key or a value) at a 0-based line and character, with its path."""
     node = tree(document)
     path: list[str | int] = []
-    while node is not None:
+    # An alias to a node it stands in (`a: &a [*a]`, reported by lint) is that node again:
+    # the walk down would go round it for ever, so a node met twice ends it.
+    passed: set[int] = set()
+    while node is not None and id(node) not in passed:
+        passed.add(id(node))
         if isinstance(node, ScalarNode):
             if not _contains(node, line, character):
                 return None
