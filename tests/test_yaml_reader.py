@@ -574,22 +574,26 @@ def _block_nesting(levels: int) -> str:
     return "".join(" " * level + f"k{level}:\n" for level in range(levels)) + " " * levels + "x\n"
 
 
+# Where each text first opens a level past MAX_DEPTH (64): the finding points there.
 @pytest.mark.parametrize(
-    "text",
+    ("text", "line", "column"),
     [
-        pytest.param("[" * 100_000, id="flow-100000-unclosed"),
-        pytest.param("[" * 100_000 + "]" * 100_000 + "\n", id="flow-100000-closed"),
-        pytest.param("{a: " * 100_000 + "1" + "}" * 100_000 + "\n", id="flow-mapping-100000"),
-        pytest.param("- " * 50_000 + "x\n", id="compact-list-50000"),
-        pytest.param(_block_nesting(5_000), id="block-5000"),
-        pytest.param("a: " + "[" * 100_000 + "\n", id="flow-100000-under-key"),
+        pytest.param("[" * 100_000, 1, 65, id="flow-100000-unclosed"),
+        pytest.param("[" * 100_000 + "]" * 100_000 + "\n", 1, 65, id="flow-100000-closed"),
+        pytest.param(
+            "{a: " * 100_000 + "1" + "}" * 100_000 + "\n", 1, 257, id="flow-mapping-100000"
+        ),
+        pytest.param("- " * 50_000 + "x\n", 1, 129, id="compact-list-50000"),
+        pytest.param(_block_nesting(5_000), 65, 65, id="block-5000"),
+        pytest.param("a: " + "[" * 100_000 + "\n", 1, 68, id="flow-100000-under-key"),
+        pytest.param("kind: organisation\n" + "- " * 5_000 + "x\n", 2, 129, id="on-line-2"),
     ],
 )
-def test_deep_nesting_is_refused_without_crash(text: str) -> None:
+def test_deep_nesting_is_refused_without_crash(text: str, line: int, column: int) -> None:
     start = time.perf_counter()
     document = parse(text)
     assert time.perf_counter() - start < 5.0
-    assert where(document) == [("Y014", 1, 1)]
+    assert where(document) == [("Y014", line, column)]
     assert document.data is None
     assert document.findings[0].params == {"limit": MAX_DEPTH}
 

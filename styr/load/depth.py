@@ -30,15 +30,21 @@ _KEY_BEFORE_VALUE = re.compile(r"""(?:[^\s#'"][^#\n]*?|"[^"\n]*"|'[^'\n]*'):[ ]+
 
 def flow_depth_exceeds(text: str, limit: int) -> bool:
     """Whether flow collections in `text` nest deeper than `limit` levels."""
+    return too_deep_at(text, limit) is not None
+
+
+def too_deep_at(text: str, limit: int) -> int | None:
+    """Where in `text` (its index) a flow collection opens one level deeper than `limit`,
+    or None: the finding points at the bracket, not at the file's start."""
     if text.count("[") + text.count("{") <= limit:
-        return False
+        return None
     depth = 0
     position = 0
     length = len(text)
     while position < length:
         match = _SIGNIFICANT.search(text, position)
         if match is None:
-            return False
+            return None
         char = match.group()
         at = match.start()
         position = at + 1
@@ -46,7 +52,7 @@ def flow_depth_exceeds(text: str, limit: int) -> bool:
             if depth or _value_may_start(text, at, in_flow=False):
                 depth += 1
                 if depth > limit:
-                    return True
+                    return at
         elif char in "]}":
             depth = max(0, depth - 1)
         elif char == "#":
@@ -57,11 +63,11 @@ def flow_depth_exceeds(text: str, limit: int) -> bool:
             if _value_may_start(text, at, in_flow=depth > 0):
                 quoted = (_SINGLE_QUOTED if char == "'" else _DOUBLE_QUOTED).match(text, at)
                 if quoted is None:
-                    return False  # an unclosed quote: libyaml stops there too
+                    return None  # an unclosed quote: libyaml stops there too
                 position = quoted.end()
         elif char in "|>" and not depth and _value_may_start(text, at, in_flow=False):
             position = _after_block_scalar(text, at)
-    return False
+    return None
 
 
 def _line_start(text: str, at: int) -> int:

@@ -130,7 +130,7 @@ def syntax_finding(error: yaml.MarkedYAMLError, file: Path | None, text: str) ->
     line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
     index = mark.index if mark is not None else 0
     if name == "too-deep":
-        return rules.TOO_DEEP.at(file, 1, 1, limit=MAX_DEPTH)
+        return rules.TOO_DEEP.at(file, line, column, limit=MAX_DEPTH)
     if name == "documents":
         problem = message("load-yaml-more-than-one", "sv")
         problem_en = message("load-yaml-more-than-one", "en")

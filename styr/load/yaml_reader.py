@@ -21,7 +21,7 @@ from yaml.nodes import Node, ScalarNode
 
 from styr.findings import Finding
 from styr.load.builder import ValueBuilder
-from styr.load.depth import flow_depth_exceeds
+from styr.load.depth import too_deep_at
 from styr.load.fast_reader import read_plain
 from styr.load.limits import MAX_DEPTH, deeply_indented
 from styr.load.scalars import PLAIN, is_null
@@ -61,8 +61,10 @@ def read_yaml(text: str, file: Path | None, *, share: bool = True) -> ReadResult
     data = read_plain(text, share=share)
     if data is not None:
         return ReadResult(data)
-    if _too_deep(text):
-        return ReadResult(None, [rules.TOO_DEEP.at(file, 1, 1, limit=MAX_DEPTH)])
+    deep = _too_deep(text)
+    if deep is not None:
+        line, column = deep
+        return ReadResult(None, [rules.TOO_DEEP.at(file, line, column, limit=MAX_DEPTH)])
     return read_carefully(text, file)
 
 
@@ -123,8 +125,9 @@ _OPENING = (
 _CLOSING = (yaml.BlockEndToken, yaml.FlowMappingEndToken, yaml.FlowSequenceEndToken)
 
 
-def _too_deep(text: str) -> bool:
-    """Whether the text nests deeper than MAX_DEPTH, found before the composer recurses.
+def _too_deep(text: str) -> tuple[int, int] | None:
+    """Where (line and column, from 1) the text first nests deeper than MAX_DEPTH, found
+    before the composer recurses, or None.
 
     Flow nesting is counted by us first (`depth`): libyaml scans a run of
     `[[[[` to its end before handing over a token, and newer releases stop it
@@ -132,9 +135,11 @@ def _too_deep(text: str) -> bool:
     counted from libyaml's tokens, which come one at a time.
     """
     if text.count("[") + text.count("{") < MAX_DEPTH and not deeply_indented(text):
-        return False
-    if flow_depth_exceeds(text, MAX_DEPTH):
-        return True
+        return None
+    at = too_deep_at(text, MAX_DEPTH)
+    if at is not None:
+        line_start = text.rfind("\n", 0, at) + 1
+        return text.count("\n", 0, at) + 1, at - line_start + 1
     depth = 0
     try:
         for token in _tokens(text):
@@ -143,10 +148,11 @@ def _too_deep(text: str) -> bool:
             elif isinstance(token, _CLOSING):
                 depth -= 1
             if depth > MAX_DEPTH:
-                return True
+                mark = token.start_mark
+                return mark.line + 1, mark.column + 1
     except yaml.YAMLError:
-        return False  # the composer will report the syntax error itself
-    return False
+        return None  # the composer will report the syntax error itself
+    return None
 
 
 def _tokens(text: str) -> Iterator[Any]:
