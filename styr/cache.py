@@ -52,7 +52,8 @@ ENTRY_SUFFIX = ".json"
 INDEX_SUFFIX = ".index"
 # A partial entry (`partial_suffix`): the errors and the findings of the rules named.
 _PARTIAL_PREFIX = ".errors"
-_ENTRY_NAME = re.compile(r"[0-9a-f]{40}(?:\.errors(?:-[A-Z]+[0-9]+)*)?\.(?:json|index)")
+# A lint result, its errors-only part, its stat index, or a compiled template's code.
+_ENTRY_NAME = re.compile(r"[0-9a-f]{40}(?:\.errors(?:-[A-Z]+[0-9]+)*|\.compiled)?\.(?:json|index)")
 
 _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
 _NONBLOCK = getattr(os, "O_NONBLOCK", 0)  # a planted named pipe must not block the run

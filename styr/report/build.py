@@ -19,6 +19,7 @@ from styr.parallel import map_in_processes
 from styr.publishing import ERRORS_ONLY, check_publishable, error_count
 from styr.report.anchors import Anchors, prefix_for
 from styr.report.compare import compare
+from styr.report.compiled_templates import keep_compiled_in
 from styr.report.diagram import build_diagram
 from styr.report.findings import findings_view
 from styr.report.followup import follow_up
@@ -94,6 +95,7 @@ def report_pieces(
     The page says it was last updated on `updated` (`--date`), or else on the
     date of the content's last git commit; never on the day it was built.
     """
+    keep_compiled_in(cache)  # the bundled templates compiled once, not every run
     kind = FORMATS.get(fmt)
     if kind is None:
         raise UsageError("unknown-format", name=fmt, known="html, md, pdf, docx")

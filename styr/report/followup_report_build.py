@@ -13,6 +13,7 @@ from styr.lint import LintResult, load_and_lint
 from styr.model.repository import find_repositories
 from styr.publishing import ERRORS_ONLY, check_publishable, error_count
 from styr.report.build import FORMATS
+from styr.report.compiled_templates import keep_compiled_in
 from styr.report.followup_report import build_followup_view, wanted_period
 from styr.report.followup_report_types import FollowupReportView
 from styr.report.render import render_pieces
@@ -41,6 +42,7 @@ def followup_report_pieces(
     page opens with a notice of them. The report is of one municipality: the
     council of each receives its own.
     """
+    keep_compiled_in(cache)  # the bundled templates compiled once, not every run
     kind = FORMATS.get(fmt)
     if kind is None:
         raise UsageError("unknown-format", name=fmt, known="html, md, pdf, docx")

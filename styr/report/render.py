@@ -26,6 +26,7 @@ from styr.errors import UsageError
 from styr.escape import published, published_utf8
 from styr.i18n import N_, Text, both_languages
 from styr.report.columns import indicator_columns
+from styr.report.compiled_templates import SignedBytecode
 from styr.report.html_escape import passed_on
 from styr.report.indicators_html import indicator_table_html
 from styr.report.indicators_md import indicator_table_md
@@ -98,6 +99,9 @@ def new_environment(
     kind = BoundedSandbox if templates is not None else jinja2.Environment
     env = kind(
         loader=jinja2.ChoiceLoader(loaders),
+        # Compiled code kept between runs for the bundled templates alone: never for a
+        # folder of the user's, whose templates run sandboxed (`compiled_templates`).
+        bytecode_cache=SignedBytecode(fmt) if templates is None else None,
         autoescape=fmt == "html",
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,

@@ -26,6 +26,7 @@ from styr.model.repository import MANIFEST, Repository, find_repositories, kept_
 from styr.parallel import map_in_processes
 from styr.publishing import check_publishable, error_count
 from styr.report.anchors import Anchors
+from styr.report.compiled_templates import keep_compiled_in
 from styr.report.followup import follow_up
 from styr.report.texts import LANGUAGES
 from styr.report.unreadable import error_parts
@@ -104,6 +105,7 @@ def build_site(
     when the repositories have errors and `allow_errors` is not set; the old
     folder is then left as it was.
     """
+    keep_compiled_in(cache)  # the bundled templates compiled once, not every run
     if language is not None and language not in LANGUAGES:
         raise UsageError("unknown-language", name=language)
     roots = find_repositories(paths or [Path(".")])
