@@ -399,10 +399,11 @@ def test_old_entries_and_leftovers_are_pruned_once_a_day(tmp_path: Path) -> None
     week_and_a_day = time.time() - 8 * 24 * 3600
     old, fresh = folder / f"{'a' * 40}.json", folder / f"{'b' * 40}.json"
     old_partial = folder / f"{'d' * 40}{partial_suffix(frozenset({'X003'}))}"
+    old_compiled = folder / f"{'e' * 40}.compiled.json"  # a template's compiled code
     leftover, notes = folder / f".{'c' * 40}.json.1a2b3c4d.styr-tmp", folder / "anteckningar.txt"
-    for path in (old, old_partial, fresh, leftover, notes):
+    for path in (old, old_partial, old_compiled, fresh, leftover, notes):
         path.write_text("x", encoding="utf-8")
-    for path in (old, old_partial, leftover, notes):
+    for path in (old, old_partial, old_compiled, leftover, notes):
         os.utime(path, (week_and_a_day, week_and_a_day))
     _cache(tmp_path)
     assert sorted(p.name for p in folder.iterdir() if not p.name.startswith(".")) == sorted(
