@@ -8,6 +8,7 @@ the right voice. The site, its comparison page and the one-page report mark the 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from markupsafe import Markup, escape
@@ -58,22 +59,23 @@ def listed(names: list[str]) -> str:
     """Names joined by commas ("Vision, målbild"), a `Phrase` where one is the files' word."""
     if len(names) == 1:
         return names[0]
-    if not any(_of_files(name) for name in names):
-        return ", ".join(names)
-    said = Phrase(", ".join(names))
-    said.pattern = ", ".join(f"{{n{place}}}" for place in range(len(names)))
-    said.values = {f"n{place}": name for place, name in enumerate(names)}
-    return said
+    return _put_together(names, ", ")
 
 
 def joined(*parts: str) -> str:
     """Texts one after another as one ("Decided by " and a board's name): a `Phrase` where
     one of them is the files' word (or holds one), for `kind_words` to mark each such part
     and leave the page's own words as they are; else the plain text."""
+    return _put_together(parts, "")
+
+
+def _put_together(parts: Sequence[str], between: str) -> str:
+    """The parts with `between` between them: a `Phrase` that keeps each part in its place
+    where one is the files' word, else the plain text."""
     if not any(_of_files(part) for part in parts):
-        return "".join(parts)
-    said = Phrase("".join(parts))
-    said.pattern = "".join(f"{{p{place}}}" for place in range(len(parts)))
+        return between.join(parts)
+    said = Phrase(between.join(parts))
+    said.pattern = between.join(f"{{p{place}}}" for place in range(len(parts)))
     said.values = {f"p{place}": part for place, part in enumerate(parts)}
     return said
 
