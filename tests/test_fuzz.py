@@ -27,19 +27,18 @@ import contextlib
 import io
 import os
 import shutil
-import signal
 import sys
 import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import timedelta
 from pathlib import Path
-from types import FrameType
 
 import pytest
 from conftest import EXAMPLES
 from hypothesis import HealthCheck, Phase, given, seed, settings
 from hypothesis import strategies as st
+from time_limit import time_limit
 
 from styr.cli import main
 
@@ -229,7 +228,7 @@ def _run(*args: str | Path) -> Run:
     code = 0
     try:
         with (
-            _time_limit(SECONDS_PER_RUN),
+            time_limit(SECONDS_PER_RUN),
             contextlib.redirect_stdout(out),
             contextlib.redirect_stderr(err),
         ):
@@ -254,29 +253,6 @@ def _cache_folder(folder: Path) -> Iterator[None]:
             del os.environ["STYR_CACHE_DIR"]
         else:
             os.environ["STYR_CACHE_DIR"] = before
-
-
-class Hang(Exception):
-    pass
-
-
-@contextlib.contextmanager
-def _time_limit(seconds: int) -> Iterator[None]:
-    """Fail a run that takes longer than `seconds` (POSIX; elsewhere the deadline alone)."""
-    if not hasattr(signal, "SIGALRM"):
-        yield
-        return
-
-    def stop(number: int, frame: FrameType | None) -> None:
-        raise Hang(f"no answer within {seconds} s")
-
-    previous = signal.signal(signal.SIGALRM, stop)
-    signal.alarm(seconds)
-    try:
-        yield
-    finally:
-        signal.alarm(0)
-        signal.signal(signal.SIGALRM, previous)
 
 
 @pytest.fixture(scope="module")

@@ -8,41 +8,15 @@ answered no hover, definition or reference again until it was restarted.
 
 from __future__ import annotations
 
-import contextlib
-import signal
-from collections.abc import Iterator
 from pathlib import Path
-from types import FrameType
 
 import pytest
+from time_limit import time_limit
 
 from styr.load.document import parse_document
 from styr.lsp.locate import spot_at
 
 TEXT = "kind: organisation\nid: x\nloop: &g {cycle}\nname: Nämnd\n"
-
-
-class Hang(Exception):
-    pass
-
-
-@contextlib.contextmanager
-def _within(seconds: int) -> Iterator[None]:
-    """Fail a call that is still running after `seconds` (POSIX; elsewhere no limit)."""
-    if not hasattr(signal, "SIGALRM"):
-        yield
-        return
-
-    def stop(number: int, frame: FrameType | None) -> None:
-        raise Hang(f"no answer within {seconds} s")
-
-    previous = signal.signal(signal.SIGALRM, stop)
-    signal.alarm(seconds)
-    try:
-        yield
-    finally:
-        signal.alarm(0)
-        signal.signal(signal.SIGALRM, previous)
 
 
 @pytest.mark.parametrize("cycle", ["[*g]", "[[x, *g]]", "[{title: *g}]", "{a: *g}", "{a: [*g]}"])
@@ -53,7 +27,7 @@ def test_a_value_holding_itself_through_an_alias_is_found_without_going_round(
     document = parse_document(Path("organisation/x.yaml"), text.encode())
     assert document.data is not None  # it loads: the alias is a finding, not a failure
     line, character = 2, text.splitlines()[2].index("*g") + 1
-    with _within(5):
+    with time_limit(5):
         spot_at(document, line, character)
     # Elsewhere in the file the walk finds what it always did.
     name = spot_at(document, 3, len("name: N"))
