@@ -1,4 +1,5 @@
-"""A repository with every part a report shows, hostile titles included, and a headless browser."""
+"""A repository with every part a report shows, hostile titles included, a headless browser,
+and a folder of the user's templates (`--templates`) with the refusal it gets."""
 
 from __future__ import annotations
 
@@ -12,6 +13,8 @@ from typing import Any
 
 import pytest
 
+from styr.errors import UsageError
+from styr.report import build_report
 from styr.scaffold import init_repository
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -360,3 +363,18 @@ def tidied_the_long_way(fmt: str, text: str) -> str:
         blank = False
         kept.append(line)
     return "\n".join(kept) + "\n" if kept else "\n"
+
+
+def user_template(folder: Path, text: str, name: str = "report.md.j2") -> Path:
+    """A folder of the user's templates holding `text` as `name` (made with its folders)."""
+    folder.mkdir(exist_ok=True)
+    (folder / name).parent.mkdir(parents=True, exist_ok=True)
+    (folder / name).write_text(text, encoding="utf-8")
+    return folder
+
+
+def template_refusal(rich: Path, folder: Path) -> UsageError:
+    """The usage error a Markdown report of `rich` with the templates of `folder` ends in."""
+    with pytest.raises(UsageError) as caught:
+        build_report([rich], "md", None, folder, allow_errors=True)
+    return caught.value

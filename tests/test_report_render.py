@@ -14,7 +14,14 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from report_helpers import IMG_TITLE, PIPE_TITLE, SCRIPT_TITLE, rich_repository
+from report_helpers import (
+    IMG_TITLE,
+    PIPE_TITLE,
+    SCRIPT_TITLE,
+    rich_repository,
+    template_refusal,
+    user_template,
+)
 
 from styr.errors import UsageError
 from styr.messages import message
@@ -348,26 +355,14 @@ def test_many_municipalities_give_a_comparison_only_index(tmp_path: Path) -> Non
 # user templates: read only inside their folder (D6), bounded in time and size (D20)
 
 
-def _user_template(folder: Path, text: str, name: str = "report.md.j2") -> Path:
-    folder.mkdir(exist_ok=True)
-    (folder / name).write_text(text, encoding="utf-8")
-    return folder
-
-
-def _template_error(rich: Path, folder: Path) -> UsageError:
-    with pytest.raises(UsageError) as caught:
-        build_report([rich], "md", None, folder, allow_errors=True)
-    return caught.value
-
-
 def test_an_include_never_follows_a_link_out_of_the_template_folder(
     rich: Path, tmp_path: Path
 ) -> None:
     secret = tmp_path / "hemlig.txt"
     secret.write_text("lösenord=hemligt\n", encoding="utf-8")
-    folder = _user_template(tmp_path / "mallar", '{% include "lank.j2" %}\n')
+    folder = user_template(tmp_path / "mallar", '{% include "lank.j2" %}\n')
     (folder / "lank.j2").symlink_to(secret)
-    error = _template_error(rich, folder)
+    error = template_refusal(rich, folder)
     assert error.key == "report-template-refused"
     assert error.params["name"] == "lank.j2"
     assert "hemligt" not in str(error.params)
@@ -375,12 +370,12 @@ def test_an_include_never_follows_a_link_out_of_the_template_folder(
 
 def test_a_template_cannot_climb_out_of_its_folder(rich: Path, tmp_path: Path) -> None:
     (tmp_path / "utanfor.j2").write_text("utanför\n", encoding="utf-8")
-    folder = _user_template(tmp_path / "mallar", '{% include "../utanfor.j2" %}\n')
-    assert _template_error(rich, folder).key == "report-template-error"
+    folder = user_template(tmp_path / "mallar", '{% include "../utanfor.j2" %}\n')
+    assert template_refusal(rich, folder).key == "report-template-error"
 
 
 def test_a_template_folder_may_include_its_own_files(rich: Path, tmp_path: Path) -> None:
-    folder = _user_template(tmp_path / "mallar", '{% include "del.j2" %}\n')
+    folder = user_template(tmp_path / "mallar", '{% include "del.j2" %}\n')
     (folder / "del.j2").write_text("{{ r.municipality | md }}\n", encoding="utf-8")
     assert build_report([rich], "md", None, folder, allow_errors=True) == "Testby\n"
 
@@ -446,13 +441,13 @@ def test_a_user_template_is_stopped_at_its_bounds(
     import styr.report.sandbox_budget as sandbox_budget
 
     monkeypatch.setattr(sandbox_budget, "STEPS", 2_000_000)  # the same bound, reached sooner
-    assert _template_error(rich, _user_template(tmp_path / "mallar", template)).key == key
+    assert template_refusal(rich, user_template(tmp_path / "mallar", template)).key == key
 
 
 def test_a_helper_fills_only_the_reports_own_labels(rich: Path, tmp_path: Path) -> None:
     # A template's own object as the labels would give `told` a text of its choosing to fill.
     template = "{% set ns = namespace(k='{a} {a}') %}{{ told(ns, 'k', ' lang=\"sv\"', a='b') }}"
-    error = _template_error(rich, _user_template(tmp_path / "mallar", template))
+    error = template_refusal(rich, user_template(tmp_path / "mallar", template))
     assert error.key == "report-template-failed", error.key
     assert "labels" in str(error.params)
 
@@ -462,7 +457,7 @@ def test_a_helper_refuses_labels_not_its_own_in_the_readers_language(
 ) -> None:
     # The refusal is styr's own text, not Jinja's: a Swedish message says it in Swedish.
     template = "{% set ns = namespace(k='x') %}{{ told(ns, 'k', '') }}"
-    error = _template_error(rich, _user_template(tmp_path / "mallar", template))
+    error = template_refusal(rich, user_template(tmp_path / "mallar", template))
     swedish = message(error.key, "sv", **error.params)
     english = message(error.key, "en", **error.params)
     assert "told: t måste vara rapportens egna texter" in swedish
@@ -477,9 +472,9 @@ def test_a_long_call_is_stopped_at_the_deadline_while_it_runs(
     import styr.report.sandbox_budget as sandbox_budget
 
     monkeypatch.setattr(sandbox_budget, "SECONDS", 0.2)
-    folder = _user_template(tmp_path / "mallar", "{{ range(9000000) | map('string') | join }}")
+    folder = user_template(tmp_path / "mallar", "{{ range(9000000) | map('string') | join }}")
     started = time.monotonic()
-    assert _template_error(rich, folder).key == "report-template-too-slow"
+    assert template_refusal(rich, folder).key == "report-template-too-slow"
     assert time.monotonic() - started < 10
 
 
@@ -490,7 +485,7 @@ def test_widths_and_joins_within_the_bounds_still_work(rich: Path, tmp_path: Pat
         " {{ range(5)[1:3] | list }} {{ 3 in range(5) }} {{ range(5) | sum }}"
         " {{ lipsum(1, html=false, min=3, max=4) | wordcount }}"
     )
-    folder = _user_template(tmp_path / "mallar", template)
+    folder = user_template(tmp_path / "mallar", template)
     written = build_report([rich], "md", None, folder, allow_errors=True)
     assert written == "   1|a   3.1 1-2 1,2 a,b a b [1, 2] True 10 3\n"
 
@@ -511,7 +506,7 @@ def test_widths_and_joins_within_the_bounds_still_work(rich: Path, tmp_path: Pat
 def test_a_python_error_in_a_template_names_its_file_and_line(
     rich: Path, tmp_path: Path, template: str, line: int
 ) -> None:
-    error = _template_error(rich, _user_template(tmp_path / "mallar", template))
+    error = template_refusal(rich, user_template(tmp_path / "mallar", template))
     assert error.key == "report-template-failed"
     assert (error.params["name"], error.params["line"]) == ("report.md.j2", line)
     assert error.params["what"] and error.params["what"] != error.params["what_en"]
@@ -520,10 +515,10 @@ def test_a_python_error_in_a_template_names_its_file_and_line(
 def test_an_error_in_an_included_template_names_the_included_file(
     rich: Path, tmp_path: Path
 ) -> None:
-    folder = _user_template(tmp_path / "mallar", '{% include "del/bit.j2" %}\n')
+    folder = user_template(tmp_path / "mallar", '{% include "del/bit.j2" %}\n')
     (folder / "del").mkdir()
     (folder / "del" / "bit.j2").write_text("ok\nok\n{{ [][1] }}\n", encoding="utf-8")
-    error = _template_error(rich, folder)
+    error = template_refusal(rich, folder)
     assert (error.key, error.params["name"], error.params["line"]) == (
         "report-template-failed",
         "del/bit.j2",
@@ -538,7 +533,7 @@ def test_an_error_in_an_included_template_names_the_included_file(
 def test_a_template_written_wrong_names_its_file_and_line(
     rich: Path, tmp_path: Path, template: str, line: int
 ) -> None:
-    error = _template_error(rich, _user_template(tmp_path / "mallar", template))
+    error = template_refusal(rich, user_template(tmp_path / "mallar", template))
     assert error.key == "report-template-syntax"
     assert (error.params["name"], error.params["line"]) == ("report.md.j2", line)
 
@@ -549,15 +544,15 @@ def test_a_user_template_may_write_no_more_than_the_output_bound(
     import styr.report.sandbox_budget as sandbox_budget
 
     monkeypatch.setattr(sandbox_budget, "MAX_OUTPUT", 1000)
-    folder = _user_template(
+    folder = user_template(
         tmp_path / "mallar", "{% for i in range(1000) %}{{ 'x' * 10 }}{% endfor %}"
     )
-    assert _template_error(rich, folder).key == "report-template-too-large"
+    assert template_refusal(rich, folder).key == "report-template-too-large"
 
 
 def test_the_bundled_templates_run_within_the_bounds(rich: Path, tmp_path: Path) -> None:
     """Overriding nothing but a folder: the bundled report renders the same under the bounds."""
-    folder = _user_template(tmp_path / "mallar", "oanvänd\n", name="oanvand.j2")
+    folder = user_template(tmp_path / "mallar", "oanvänd\n", name="oanvand.j2")
     for fmt in ("md", "html"):
         bounded = build_report([rich], fmt, None, folder, allow_errors=True, today=TODAY)
         assert bounded == build_report([rich], fmt, allow_errors=True, today=TODAY)

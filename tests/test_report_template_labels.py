@@ -11,9 +11,8 @@ import shutil
 from pathlib import Path
 
 import pytest
-from report_helpers import rich_repository
+from report_helpers import rich_repository, template_refusal, user_template
 
-from styr.errors import UsageError
 from styr.messages import message
 from styr.report import build_report
 from styr.report.sandbox_labels import labels_to_fill
@@ -25,19 +24,6 @@ CALL = 't.get("sdg_goal", goal=…, title=…)'
 @pytest.fixture(scope="module")
 def rich(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return rich_repository(tmp_path_factory.mktemp("labels") / "testby")
-
-
-def _folder(folder: Path, text: str, name: str = "report.md.j2") -> Path:
-    folder.mkdir(exist_ok=True)
-    (folder / name).parent.mkdir(parents=True, exist_ok=True)
-    (folder / name).write_text(text, encoding="utf-8")
-    return folder
-
-
-def _refusal(rich: Path, folder: Path) -> UsageError:
-    with pytest.raises(UsageError) as caught:
-        build_report([rich], "md", None, folder, allow_errors=True)
-    return caught.value
 
 
 @pytest.mark.parametrize(
@@ -53,7 +39,9 @@ def _refusal(rich: Path, folder: Path) -> UsageError:
 def test_a_label_with_places_read_unfilled_stops_the_report_naming_the_call(
     rich: Path, tmp_path: Path, read: str
 ) -> None:
-    error = _refusal(rich, _folder(tmp_path / "mallar", "{{ t.goals }}\n\n" + read + "\n"))
+    error = template_refusal(
+        rich, user_template(tmp_path / "mallar", "{{ t.goals }}\n\n" + read + "\n")
+    )
     assert error.key == "report-template-label-to-fill"
     assert error.params == {
         "name": "report.md.j2",
@@ -72,13 +60,13 @@ def test_a_label_with_places_read_unfilled_stops_the_report_naming_the_call(
 
 
 def test_the_refusal_names_the_included_template_and_its_line(rich: Path, tmp_path: Path) -> None:
-    folder = _folder(tmp_path / "mallar", '{% include "del/bit.j2" %}\n')
-    _folder(
+    folder = user_template(tmp_path / "mallar", '{% include "del/bit.j2" %}\n')
+    user_template(
         folder,
         "ok\n{{ t.get('sdg_goal', goal='4', title='x') }}\n{{ t.kolada_link }}\n",
         "del/bit.j2",
     )
-    error = _refusal(rich, folder)
+    error = template_refusal(rich, folder)
     assert (error.params["template"], error.params["line"]) == ("del/bit.j2", 3)
     assert (error.params["label"], error.params["call"]) == (
         "kolada_link",
@@ -97,7 +85,7 @@ def test_a_label_with_places_is_written_filled(
         "{{ t.goals }}|{{ t.get('sdg_goal', goal='4', title='God utbildning') }}|"
         "{{ told(t, 'sdg_goal', '', goal='4', title='God utbildning') }}|"
     )
-    folder = _folder(tmp_path / "mallar", template)
+    folder = user_template(tmp_path / "mallar", template)
     page = build_report([rich], "md", language, folder, allow_errors=True)
     goals = {"sv": "Mål", "en": "Goals"}[language]
     assert page.startswith(f"{goals}|{written}|{written}|")
