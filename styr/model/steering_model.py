@@ -33,6 +33,22 @@ CATEGORIES = (
 _COUNCIL_CATEGORIES = frozenset(("council_area", "council_goal"))
 
 
+# The language the model's names fall back to: the one every municipality's model is written in.
+FALLBACK_LANGUAGE = "sv"
+
+
+def labelled(name: dict[str, str], id: str, language: str) -> tuple[str, str]:
+    """A kind's or an organisation type's name in `language`, else in Swedish, else its id; with
+    the language the name is in ("" for the id, which is in no language of its own).
+
+    The one place the fallback is made, so that a page can tell a name in its own language
+    from the Swedish one or the id it fell back to, and mark those as the files' words."""
+    for tongue in (language, FALLBACK_LANGUAGE):
+        if text := name.get(tongue):
+            return text, tongue
+    return id, ""
+
+
 # Plain classes, not dataclasses: every cached `styr lint` imports this module (styr.record).
 class ElementKind(Record):
     """A kind of element the model declares, mapped onto one of `CATEGORIES`; never changed."""
@@ -57,7 +73,10 @@ class ElementKind(Record):
         self.requires_contributors = requires_contributors
 
     def label(self, language: str) -> str:
-        return self.name.get(language) or self.name.get("sv") or self.id
+        return labelled(self.name, self.id, language)[0]
+
+    def label_and_language(self, language: str) -> tuple[str, str]:
+        return labelled(self.name, self.id, language)
 
 
 class OrganisationType(Record):
@@ -81,7 +100,10 @@ class OrganisationType(Record):
         self.requires = requires
 
     def label(self, language: str) -> str:
-        return self.name.get(language) or self.name.get("sv") or self.id
+        return labelled(self.name, self.id, language)[0]
+
+    def label_and_language(self, language: str) -> tuple[str, str]:
+        return labelled(self.name, self.id, language)
 
 
 class SteeringModel(Record):

@@ -26,11 +26,20 @@ class FilesWord(str):
     __slots__ = ()
 
 
-def kind_label(named: ElementKind | OrganisationType, language: str) -> str:
-    """A kind's name in `language`, a `FilesWord` where the model has none in it and the
-    name falls back to the files' own words (or its id)."""
-    label = named.label(language)
-    return label if named.name.get(language) else FilesWord(label)
+def kind_label(
+    named: ElementKind | OrganisationType | None, language: str, undeclared: str = ""
+) -> str:
+    """A kind's or an organisation type's name for a page in `language`: the one place that
+    decides which language a page says the name is in.
+
+    A name the model gives in `language` is the page's word. Every other is the files' word
+    (a `FilesWord`): the Swedish name it fell back to, the id where the model gives no name,
+    and `undeclared`, the type an organisation's file names that the model does not declare
+    (`named` None), which is written in the files and is no more the page's word."""
+    if named is None:
+        return FilesWord(undeclared) if undeclared else ""
+    label, written_in = named.label_and_language(language)
+    return label if written_in == language else FilesWord(label)
 
 
 class Phrase(str):
