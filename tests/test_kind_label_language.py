@@ -8,8 +8,17 @@ a type an organisation names that the model does not declare.
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
+from conftest import EXAMPLES
+from test_site_language_of_parts import _pages_of, _without_english_kind_names, kinds_unmarked
+
 from styr.model.steering_model import ElementKind, OrganisationType, labelled
+from styr.report.build import build_report
+from styr.report.followup_report_build import followup_report_pieces
 from styr.report.language import FilesWord, kind_label
+from styr.site import build_site
 
 UNDECLARED = "stiftelse"  # a type the board's file names and the model does not declare
 
@@ -39,3 +48,50 @@ def test_only_a_name_in_the_pages_language_is_the_pages_word() -> None:
     assert kind_label(None, "en") == ""  # an organisation that names no type shows none
     on_a_swedish_page = kind_label(ElementKind("mal", "goal", {"sv": "Mål"}), "sv")
     assert not isinstance(on_a_swedish_page, FilesWord)
+
+
+@pytest.fixture(scope="module")
+def swedish_names(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, set[str]]:
+    """A copy of Helsingborg whose model names its kinds and types in Swedish only, with one
+    board of a type the model does not declare; and the names an English page must mark."""
+    root = tmp_path_factory.mktemp("swedish-names") / "helsingborg"
+    names = _without_english_kind_names(EXAMPLES / "helsingborg", root)
+    board = root / "organisation" / "ab-helsingborgshem.yaml"
+    text = board.read_text("utf-8")
+    assert "\ntype: bolag\n" in text
+    board.write_text(text.replace("\ntype: bolag\n", f"\ntype: {UNDECLARED}\n"), "utf-8")
+    return root, {*names, UNDECLARED}
+
+
+def test_an_english_report_marks_every_name_that_fell_back_and_an_undeclared_type(
+    swedish_names: tuple[Path, set[str]],
+) -> None:
+    root, names = swedish_names
+    page = build_report([root], "html", "en", allow_errors=True)
+    assert f'<p class="org-type" lang="sv">{UNDECLARED}</p>' in page
+    assert kinds_unmarked(page, names) == []
+    followup = "".join(followup_report_pieces([root], "2025", "html", "en", allow_errors=True))
+    assert kinds_unmarked(followup, names) == []
+
+
+def test_an_english_site_marks_every_name_that_fell_back_and_an_undeclared_type(
+    swedish_names: tuple[Path, set[str]], tmp_path: Path
+) -> None:
+    root, names = swedish_names
+    build_site([root], tmp_path / "site", language="en", allow_errors=True)
+    pages = dict(_pages_of(tmp_path / "site"))
+    board = pages["organisationer/ab-helsingborgshem.html"]
+    assert f'<p class="eyebrow" lang="sv">{UNDECLARED}</p>' in board
+    assert f'<span class="note" lang="sv">{UNDECLARED}</span>' in pages["index.html"]
+    assert [
+        (name, found) for name, page in pages.items() for found in kinds_unmarked(page, names)
+    ] == []
+
+
+def test_a_swedish_report_of_the_same_files_marks_nothing(
+    swedish_names: tuple[Path, set[str]],
+) -> None:
+    root, _ = swedish_names
+    page = build_report([root], "html", "sv", allow_errors=True)
+    assert f'<p class="org-type">{UNDECLARED}</p>' in page
+    assert ' lang="sv"' not in page.split("<body", 1)[1]

@@ -96,7 +96,7 @@ class ElementViews:
             return label
         if element.category == "organisation":
             org_type = self.repository.model.organisation_types.get(element.kind_name or "")
-            return kind_label(org_type, self.language) if org_type else (element.kind_name or "")
+            return kind_label(org_type, self.language, element.kind_name or "")
         return category_name(element.category, self.language)
 
     def sdgs(self, data: dict[str, Any]) -> list[ExternalLink]:

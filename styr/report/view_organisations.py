@@ -204,7 +204,7 @@ class OrganisationViews(PlanViews):
     def unreadable_board(self, file: UnreadableFile) -> OrganisationView:
         """A board whose file did not load: its name, its type, and that it could not be read."""
         org_type = self.repository.model.organisation_types.get(file.type)
-        kind = kind_label(org_type, self.language) if org_type else file.type
+        kind = kind_label(org_type, self.language, file.type)
         # A resident knows no files: with no name or id to read, the board is named in
         # the notice's words for such a part, not by its file's name.
         own = fmt.one_line(file.name or file.id)
