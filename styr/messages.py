@@ -161,12 +161,14 @@ MESSAGES: dict[str, Text] = {
     "report-template-too-deep": N_(
         "The report template {name} was stopped: a macro calls itself without end."
     ),
+    # {what} says what is wrong and what to do; {detail} is Jinja's own words, set apart
+    # (styr.report.sandbox_errors).
     "report-template-syntax": N_(
         "The report template {name} is not written as a template must be, on line {line}: "
-        "look over its tags, brackets and filter names there. Jinja says: “{problem}”"
+        "{what}.{detail}"
     ),
     "report-template-failed": N_(
-        "The report template {name} stopped on line {line}: {what}. Jinja says: “{problem}”"
+        "The report template {name} stopped on line {line}: {what}.{detail}"
     ),
     "report-template-label-to-fill": N_(
         "The report template {template} stopped on line {line}: t.{label} is a text with places "

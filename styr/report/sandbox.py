@@ -54,7 +54,7 @@ from jinja2.utils import generate_lorem_ipsum
 from jinja2.visitor import NodeTransformer
 from markupsafe import EscapeFormatter, Markup
 
-from styr.i18n import N_, Text, both_languages
+from styr.i18n import N_, Text
 from styr.report.sandbox_budget import Budget, CountedRange
 from styr.report.sandbox_labels import labels_to_fill, refuse_unfilled
 from styr.report.sandbox_sizes import (
@@ -86,16 +86,13 @@ class NotTheLabels(TypeError):
     """A helper given, as its labels `t`, something else than the report's own: a template's
     object would let a helper fill a text of the template's choosing."""
 
-    _DETAIL: Text = N_("{helper}: t must be the report's own labels, the t the template is given")
+    # styr's own text, not Jinja's: the refusal says it in the reader's language
+    # (`styr.report.sandbox_errors`).
+    DETAIL: Text = N_("{helper}: t must be the report's own labels, the t the template is given")
 
     def __init__(self, helper: str) -> None:
         super().__init__(f"{helper}: {LABELS_PARAMETER} must be the labels")
         self.helper = helper
-
-    def problem(self) -> dict[str, str]:
-        """The detail in both languages, for the message around it (`problem`, `problem_en`):
-        it is styr's own text, not Jinja's, so it is translated as the message is."""
-        return both_languages("problem", self._DETAIL, helper=self.helper)
 
 
 class _Counted(NodeTransformer):
