@@ -24,7 +24,6 @@ from markupsafe import Markup
 
 from styr.errors import UsageError
 from styr.escape import published, published_utf8
-from styr.i18n import N_, Text, both_languages
 from styr.report.columns import indicator_columns
 from styr.report.compiled_templates import SignedBytecode
 from styr.report.html_escape import passed_on
@@ -35,8 +34,9 @@ from styr.report.item_md import item_md, items_md
 from styr.report.language import kind_lang, kind_words, labelled, told
 from styr.report.macro_origin import is_bundled
 from styr.report.markdown import md
-from styr.report.sandbox import BoundedSandbox, NotTheLabels
-from styr.report.sandbox_loader import FolderLoader, TemplateRefused, template_line
+from styr.report.sandbox import BoundedSandbox
+from styr.report.sandbox_errors import failed, written_wrong
+from styr.report.sandbox_loader import FolderLoader, TemplateRefused
 from styr.report.sandbox_sizes import MAX_SIZE, TemplateLimit
 from styr.resources import data_dir
 
@@ -317,23 +317,6 @@ def _chunks(env: jinja2.Environment, name: str, context: dict[str, Any]) -> Iter
             yield from template.generate(context)
 
 
-# What went wrong in a template, said for the kind of Python error it raised.
-_WHAT_WENT_WRONG: tuple[tuple[type[Exception], Text], ...] = (
-    (ZeroDivisionError, N_("it divides by zero")),
-    (jinja2.UndefinedError, N_("it uses a field or a value that does not exist")),
-    (AttributeError, N_("it uses a field or a value that does not exist")),
-    (LookupError, N_("it takes an item that the list or the table does not have")),
-    (
-        TypeError,
-        N_(
-            "a filter, a function or a calculation gets a value of the wrong kind, or the "
-            "wrong number of values"
-        ),
-    ),
-    (ValueError, N_("a filter or a function gets a value it cannot use")),
-)
-
-
 @contextmanager
 def _template_errors(name: str, env: jinja2.Environment) -> Iterator[None]:
     """Whatever a template does wrong, as a usage error that names the template."""
@@ -351,42 +334,9 @@ def _template_errors(name: str, env: jinja2.Environment) -> Iterator[None]:
     except jinja2.TemplateNotFound as error:
         raise UsageError("report-template-error", name=name, problem=f"{error.name} ?") from None
     except jinja2.TemplateSyntaxError as error:
-        raise UsageError(
-            "report-template-syntax",
-            name=error.name or name,
-            line=error.lineno,
-            problem=error.message or "",
-        ) from None
+        raise written_wrong(error, name) from None
     except jinja2.exceptions.SecurityError as error:
         raise UsageError("report-template-error", name=name, problem=str(error)) from None
     except Exception as error:
-        raise _failed(error, name, env) from None
-
-
-def _failed(error: Exception, name: str, env: jinja2.Environment) -> Exception:
-    """A template's own mistake (`{{ 1/0 }}`, `{{ [].pop() }}`) as the usage error that
-    says where and what; an error of styr's own code as it is, an internal error."""
-    folder = env.folder if isinstance(env, BoundedSandbox) else None
-    where = template_line(error, folder) if folder is not None else None
-    if where is None:
-        if isinstance(error, jinja2.UndefinedError):  # a name the template asks for
-            return UsageError("report-template-error", name=name, problem=str(error))
-        return error
-    what = next(
-        (text for kind, text in _WHAT_WENT_WRONG if isinstance(error, kind)),
-        N_("it cannot be carried out"),
-    )
-    template, line = where
-    # A helper's own refusal is styr's text, in the reader's language; anything else Jinja's.
-    problem = (
-        error.problem()
-        if isinstance(error, NotTheLabels)
-        else {"problem": str(error) or type(error).__name__}
-    )
-    return UsageError(
-        "report-template-failed",
-        name=template,
-        line=line,
-        **problem,
-        **both_languages("what", what),
-    )
+        folder = env.folder if isinstance(env, BoundedSandbox) else None
+        raise failed(error, name, folder) from None
