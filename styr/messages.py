@@ -170,6 +170,12 @@ MESSAGES: dict[str, Text] = {
     "report-template-failed": N_(
         "The report template {name} stopped on line {line}: {what}.{detail}"
     ),
+    "report-template-old-copy": N_(
+        "The template folder's {name} is a copy of the bundled {name} from an earlier version "
+        "of styr: its macro {macro} does not take what the bundled templates now give it. Copy "
+        "the new {name} from styr's templates into the folder and make your changes in it "
+        "again, or remove your copy to use the bundled one."
+    ),
     "report-template-label-to-fill": N_(
         "The report template {template} stopped on line {line}: t.{label} is a text with places "
         "to fill ({names}) and would reach the page with them unfilled. Write {call} in its place."

@@ -1,19 +1,24 @@
 """A planner's mistake in a template of `styr report --templates`, told in their own language.
 
 The refusal names the file and the line, says in plain words what is wrong and what to do,
-and gives Jinja's own English only after that, set apart as a technical detail.
+and gives Jinja's own English only after that, set apart as a technical detail. A folder's
+copy of a bundled template made for an earlier styr is named as such, with what to do.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from conftest import CliResult
 from report_helpers import rich_repository, template_refusal, user_template
 
 from styr.errors import UsageError
 from styr.messages import message
+from styr.report import build_report
+from styr.resources import data_dir
 
 SWEDISH_DETAIL = "Teknisk uppgift från Jinja, på engelska: ”"
 ENGLISH_DETAIL = "Technical detail from Jinja, in English: “"
@@ -143,3 +148,61 @@ def test_a_helpers_own_refusal_has_no_words_of_jinjas(rich: Path, tmp_path: Path
         "texter, det t som mallen får."
     )
     assert "Jinja" not in message(error.key, "en", **error.params)
+
+
+def _old_macros(folder: Path, old: str) -> Path:
+    """A template folder holding a copy of the bundled `_macros.html.j2` made older by `old`."""
+    text = (data_dir("templates") / "_macros.html.j2").read_text("utf-8")
+    older = old_copy_of(text) if old == "xl" else _without_macro(text, old)
+    assert older != text
+    return user_template(folder, older, "_macros.html.j2")
+
+
+def old_copy_of(text: str) -> str:
+    """The macros as they were before the HTML macros took `xl`, the files' language."""
+    return re.sub(r',\s*xl=""', "", text)
+
+
+def _without_macro(text: str, macro: str) -> str:
+    return re.sub(rf"{{% macro {macro}\(.*?{{%- endmacro %}}\n", "", text, count=1, flags=re.S)
+
+
+@pytest.mark.parametrize(("old", "macro"), [("xl", None), ("toc", "toc")])
+def test_an_old_copy_of_the_bundled_macros_is_named_with_what_to_do(
+    rich: Path, tmp_path: Path, old: str, macro: str | None
+) -> None:
+    folder = _old_macros(tmp_path / "mallar", old)
+    with pytest.raises(UsageError) as caught:
+        build_report([rich], "html", None, folder, allow_errors=True)
+    error = caught.value
+    assert error.key == "report-template-old-copy"
+    assert error.params["name"] == "_macros.html.j2"
+    if macro is not None:
+        assert error.params["macro"] == macro
+    swedish = message(error.key, "sv", **error.params)
+    assert swedish.startswith("Mallmappens _macros.html.j2 är en kopia av den inbyggda")
+    assert "Kopiera den nya _macros.html.j2" in swedish and "ta bort din kopia" in swedish
+
+
+def test_an_old_copy_ends_the_command_with_exit_code_2_and_no_internal_error(
+    rich: Path, tmp_path: Path, run_cli: Callable[..., CliResult]
+) -> None:
+    folder = _old_macros(tmp_path / "mallar", "xl")
+    out = tmp_path / "r.html"
+    result = run_cli("report", rich, "--templates", folder, "--allow-errors", "-o", out)
+    assert result.code == 2
+    assert "Mallmappens _macros.html.j2 är en kopia" in result.err
+    assert "Internt fel" not in result.err and "Traceback" not in result.err
+    assert not out.exists()
+
+
+def test_a_copy_of_the_bundled_macros_as_they_are_is_no_old_copy(
+    rich: Path, tmp_path: Path
+) -> None:
+    text = (data_dir("templates") / "_macros.html.j2").read_text("utf-8")
+    folder = user_template(tmp_path / "mallar", text, "_macros.html.j2")
+    assert build_report([rich], "html", None, folder, allow_errors=True).startswith("<!DOCTYPE")
+    # A mistake in the folder's own template is its own, told at its line.
+    user_template(folder, '{% import "_macros.html.j2" as m %}\n{{ m.toc(1, 2, 3) }}')
+    error = template_refusal(rich, folder)
+    assert error.key != "report-template-old-copy"

@@ -24,6 +24,7 @@ from styr.errors import UsageError
 from styr.i18n import N_, Text, translate
 from styr.report.sandbox import NotTheLabels
 from styr.report.sandbox_loader import template_line
+from styr.report.sandbox_old_copy import old_copy
 
 # Jinja's own words, after the explanation: a technical detail, kept for a reader who knows Jinja.
 JINJA_DETAIL: Text = N_("Technical detail from Jinja, in English: “{problem}”")
@@ -199,7 +200,12 @@ def failed(error: Exception, name: str, folder: Path | None) -> Exception:
     """A template's own mistake (`{{ 1/0 }}`, `{{ [].pop() }}`) as the refusal that says where
     and what, and what to do; an error of styr's own code as it is, an internal error.
 
-    `folder` is the folder of the user's templates (None for the bundled ones)."""
+    `folder` is the folder of the user's templates (None for the bundled ones). A bundled
+    template's call that fails in the folder's old copy of a bundled template names the copy
+    (`old_copy`), as no line of the folder's is where it went wrong."""
+    if folder is not None and (copy := old_copy(error, folder)) is not None:
+        template, macro = copy
+        return UsageError("report-template-old-copy", name=template, macro=macro)
     where = template_line(error, folder) if folder is not None else None
     if where is None:
         if isinstance(error, jinja2.UndefinedError):  # a name the template asks for
