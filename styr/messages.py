@@ -144,7 +144,7 @@ MESSAGES: dict[str, Text] = {
     "summary": N_("{errors}, {warnings}, {infos} in {files}."),
     "status-next-target": N_("next target: {value} ({year})"),
     "report-templates-missing": N_("The template folder {path} does not exist (--templates)."),
-    "report-template-error": N_("The report template {name} cannot be used: {problem}"),
+    "report-template-error": N_("The report template {name} cannot be used: {what}.{detail}"),
     "report-template-refused": N_("The report template {name} is not read: {reason}"),
     "report-template-too-slow": N_(
         "The report template {name} was stopped: a template may run for at most {seconds} "

@@ -35,7 +35,7 @@ def _told(error: UsageError, language: str) -> tuple[str, str]:
     """The refusal in `language`: its explanation, and Jinja's words set apart after it."""
     said = message(error.key, language, **error.params)
     explanation, _, detail = said.partition(SWEDISH_DETAIL if language == "sv" else ENGLISH_DETAIL)
-    return explanation, detail
+    return explanation.rstrip(), detail
 
 
 @pytest.mark.parametrize(
@@ -148,6 +148,34 @@ def test_a_helpers_own_refusal_has_no_words_of_jinjas(rich: Path, tmp_path: Path
         "texter, det t som mallen får."
     )
     assert "Jinja" not in message(error.key, "en", **error.params)
+
+
+@pytest.mark.parametrize(
+    ("template", "swedish", "jinja"),
+    [
+        (
+            '{% include "saknas.j2" %}',
+            "den ber om mallen saknas.j2, som varken finns i mallmappen eller bland styrs egna: "
+            "kontrollera hur namnet är stavat och att mallen ligger i mappen.",
+            False,
+        ),
+        (
+            "{{ r.__class__ }}",
+            "den läser en del av ett värde som en mall inte får läsa, av säkerhetsskäl: ta bort "
+            "den delen.",
+            True,
+        ),
+    ],
+)
+def test_a_template_that_cannot_be_used_at_all_is_told_so_in_swedish(
+    rich: Path, tmp_path: Path, template: str, swedish: str, jinja: bool
+) -> None:
+    error = template_refusal(rich, user_template(tmp_path / "mallar", template))
+    assert error.key == "report-template-error"
+    explanation, detail = _told(error, "sv")
+    assert explanation == f"Rapportmallen report.md.j2 går inte att använda: {swedish}"
+    assert bool(detail) == jinja
+    assert _told(error, "en")[0] != explanation
 
 
 def _old_macros(folder: Path, old: str) -> Path:

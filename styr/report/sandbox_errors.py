@@ -180,6 +180,13 @@ _WHAT_WENT_WRONG: tuple[tuple[type[Exception], Text], ...] = (
     ),
     (ValueError, N_("a filter or a function gets a value it cannot use")),
 )
+_NO_SUCH_TEMPLATE: Text = N_(
+    "it asks for the template {missing}, which is neither in the template folder nor among "
+    "styr's own: check how its name is spelt, and that it lies inside the folder"
+)
+_NOT_FOR_A_TEMPLATE: Text = N_(
+    "it reads a part of a value that a template may not read, for safety: take that part out"
+)
 _NOT_WRITTEN_AS_A_TEMPLATE: Text = N_(
     "look over the brackets, quotation marks and filter names of its tags and expressions"
 )
@@ -209,12 +216,25 @@ def failed(error: Exception, name: str, folder: Path | None) -> Exception:
     where = template_line(error, folder) if folder is not None else None
     if where is None:
         if isinstance(error, jinja2.UndefinedError):  # a name the template asks for
-            return UsageError("report-template-error", name=name, problem=str(error))
+            return cannot_be_used(error, name)
         return error
     template, line = where
     return UsageError(
         "report-template-failed", name=template, line=line, **explained(error).params()
     )
+
+
+def cannot_be_used(error: Exception, name: str) -> UsageError:
+    """The refusal of a template that cannot be used at all, with no line to point at: it asks
+    for a template there is none of, reads what a template may not read for safety, or uses a
+    name that does not exist from where no line of the folder's shows."""
+    if isinstance(error, jinja2.TemplateNotFound):
+        told = Explained(_NO_SUCH_TEMPLATE, {"missing": str(error.name)}, "")
+    elif isinstance(error, jinja2.exceptions.SecurityError):
+        told = Explained(_NOT_FOR_A_TEMPLATE, {}, str(error))
+    else:
+        told = explained(error)
+    return UsageError("report-template-error", name=name, **told.params())
 
 
 def explained(error: Exception) -> Explained:
