@@ -35,7 +35,7 @@ from styr.report.language import kind_lang, kind_words, labelled, told
 from styr.report.macro_origin import is_bundled
 from styr.report.markdown import md
 from styr.report.sandbox import BoundedSandbox
-from styr.report.sandbox_errors import failed, written_wrong
+from styr.report.sandbox_errors import cannot_be_used, failed, written_wrong
 from styr.report.sandbox_loader import FolderLoader, TemplateRefused
 from styr.report.sandbox_sizes import MAX_SIZE, TemplateLimit
 from styr.resources import data_dir
@@ -332,11 +332,11 @@ def _template_errors(name: str, env: jinja2.Environment) -> Iterator[None]:
     except MemoryError:
         raise UsageError("report-template-too-large", name=name, limit=MAX_SIZE) from None
     except jinja2.TemplateNotFound as error:
-        raise UsageError("report-template-error", name=name, problem=f"{error.name} ?") from None
+        raise cannot_be_used(error, name) from None
     except jinja2.TemplateSyntaxError as error:
         raise written_wrong(error, name) from None
     except jinja2.exceptions.SecurityError as error:
-        raise UsageError("report-template-error", name=name, problem=str(error)) from None
+        raise cannot_be_used(error, name) from None
     except Exception as error:
         folder = env.folder if isinstance(env, BoundedSandbox) else None
         raise failed(error, name, folder) from None
