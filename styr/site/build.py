@@ -11,18 +11,20 @@ is replaced by it only when every page is written (`files_many.replace_folder`).
 from __future__ import annotations
 
 import os
+import shutil
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
+from typing import Any, NamedTuple
 
 from styr.cache import LintCache
 from styr.errors import UsageError
 from styr.files_many import StagedFiles, replace_folder
 from styr.lint import LintResult, RepositoryResult, load_and_lint
-from styr.load import Document, load_document
+from styr.load import Document
 from styr.model.index import shared_index
-from styr.model.repository import MANIFEST, Repository, find_repositories, kept_to_the_end
+from styr.model.repository import Repository, find_repositories, kept_to_the_end
 from styr.parallel import map_in_processes
 from styr.publishing import check_publishable, error_count
 from styr.report.anchors import Anchors
@@ -158,55 +160,100 @@ def _many(
     today: date,
     cache: LintCache | None,
 ) -> SiteWritten:
-    manifests = [_manifest(root) for root in roots]
-    chosen = language or _agreed_language(manifests)
-    folders = _folders(roots, manifests)
     options = SiteOptions(updated=updated.isoformat() if updated else "", comparison="index.html")
-
+    rest = (options, updated, allow_errors, today, cache)
     placeholders: list[tuple[int, tuple[str, ...]]] = []
     written: list[str] = []  # every file, as the workers and this process wrote them
 
     def fill(staging: Path) -> int:
-        arguments = [
-            (root, staging, folder, chosen, options, updated, allow_errors, today, cache)
-            for root, folder in zip(roots, folders, strict=True)
-        ]
         # Compiled here, before the workers are forked: each inherits them compiled.
         prepare_templates()
-        built = _map(_municipality_site, arguments)
-        addresses = [address for _, _, _, address, _ in built]
-        base = comparison_address(addresses, folders)
-        results = [result for _, result, _, _, _ in built]
+        built = _map(
+            _municipality_site,
+            [(root, staging, number, language, *rest) for number, root in enumerate(roots)],
+        )
+        results = [municipality.result for municipality in built]
         check_publishable(LintResult(results), allow_errors=allow_errors)
         placeholders.append(placeholders_of(results))
-        views = [view for view, _, _, _, _ in built]
+        chosen = language or _agreed_language([municipality.language for municipality in built])
+        _in_language(
+            built,
+            chosen,
+            [(root, staging, number, chosen, *rest) for number, root in enumerate(roots)],
+        )
+        folders = _folders(roots, [municipality.wanted_folder for municipality in built])
+        for number, (municipality, folder) in enumerate(zip(built, folders, strict=True)):
+            if municipality.written:  # nothing is written of one its errors refuse
+                os.rename(staging / _provisional(number), staging / folder)
+        addresses = [municipality.address for municipality in built]
+        base = comparison_address(addresses, folders)
         labels = SiteLabels(chosen)
         files = StagedFiles(staging)
         write = _writer(files, "")
+        views = [municipality.view for municipality in built]
         root = write_comparison(views, folders, labels, replace(options, address=base), write)
         # One sitemap over everything, as the web team publishes the whole folder: each
         # municipality's pages under its own address, the comparison's under its own.
         parts = [(base, "", root)] + [
-            (address, f"{folder}/", [page for page in pages if page.endswith(".html")])
-            for folder, (_, _, pages, address, _) in zip(folders, built, strict=True)
+            (municipality.address, f"{folder}/", municipality.html_pages())
+            for folder, municipality in zip(folders, built, strict=True)
         ]
         write(SITEMAP, combined_sitemap(parts, labels))
         written.extend(files.written)
-        for *_, theirs in built:
-            written.extend(theirs)
-        return len(root) + 1 + sum(len(pages) for _, _, pages, _, _ in built)
+        for folder, municipality in zip(folders, built, strict=True):
+            written.extend(f"{folder}/{file}" for file in municipality.written)
+        return len(root) + 1 + sum(len(municipality.pages) for municipality in built)
 
     kept: list[str] = []
     count = replace_folder(output, MARKER, fill, kept=kept, written=lambda: written)
     return SiteWritten(Path(output), count, *placeholders[0], tuple(kept))
 
 
-# A municipality's view for the comparison, its lint result, its pages, its site's address and
-# every file written of it.
-Built = tuple[RepositoryView, RepositoryResult, list[str], str, list[str]]
+class MunicipalitySite(NamedTuple):
+    """What a worker gives back of one municipality's site, written in its provisional folder."""
+
+    view: RepositoryView  # what the comparison needs of it: no sections (`_light`)
+    result: RepositoryResult  # its lint result, without the files' contents
+    pages: list[str]  # the pages written
+    address: str  # where its site is published (the manifest's `site: url:`), or ""
+    written: list[str]  # every file written (its stylesheet too), inside its folder
+    wanted_folder: str  # its manifest's code, else name, else "" (`_folders`)
+    language: str  # the language its pages are written in
+
+    def html_pages(self) -> list[str]:
+        return [page for page in self.pages if page.endswith(".html")]
 
 
-def _map(function: Callable[..., Built], arguments: Sequence[tuple[object, ...]]) -> list[Built]:
+def _provisional(number: int) -> str:
+    """The folder in the staging folder the `number`th municipality's pages are written to,
+    renamed to its own once every manifest is known (`_folders`). Hidden: no slug, page or
+    marker starts with a dot."""
+    return f".{number}"
+
+
+def _in_language(
+    built: list[MunicipalitySite], chosen: str, arguments: list[tuple[Any, ...]]
+) -> None:
+    """Write again in `chosen` the sites written in another language (`arguments`: each
+    municipality's to `_municipality_site`, in `chosen`).
+
+    Each worker writes a municipality's pages in its manifest's language: the
+    language every manifest agrees on is known only once all are read, and
+    reading them all before the workers start kept the other core waiting.
+    Where they do not agree (rare), those in another language are written again.
+    """
+    again = [number for number, municipality in enumerate(built) if municipality.language != chosen]
+    for number in again:
+        _root, staging, *_ = arguments[number]
+        shutil.rmtree(staging / _provisional(number), ignore_errors=True)
+    redone = _map(_municipality_site, [arguments[number] for number in again])
+    for number, municipality in zip(again, redone, strict=True):
+        built[number] = municipality
+
+
+def _map(
+    function: Callable[..., MunicipalitySite], arguments: Sequence[tuple[object, ...]]
+) -> list[MunicipalitySite]:
     jobs = max(1, min(os.cpu_count() or 1, len(arguments)))
     if jobs == 1 or len(arguments) < _PARALLEL_FROM:
         return [function(*a) for a in arguments]
@@ -216,22 +263,19 @@ def _map(function: Callable[..., Built], arguments: Sequence[tuple[object, ...]]
 def _municipality_site(
     root: Path,
     staging: Path,
-    folder: str,
-    language: str,
+    number: int,
+    language: str | None,
     options: SiteOptions,
     updated: date | None,
     allow_errors: bool,
     today: date,
     cache: LintCache | None,
-) -> Built:
-    """One municipality's site under `folder/` (not written when its errors refuse it).
-
-    Gives back what the comparison needs (the view without its sections), the
-    lint result without the files' contents, the pages written, the address
-    the municipality's site is published at (the manifest's `site: url:`, or ""), and
-    every file written (its stylesheet too), for the folder's marker.
+) -> MunicipalitySite:
+    """One municipality's site in its provisional folder (not written when its errors refuse
+    it), in `language`, or in its manifest's language (Swedish when it names none) without.
     """
     repository, result = load_and_lint(root, today, cache, only=_LINT_NEEDS)
+    language = language or _language_of(repository.manifest_data)
     labels = SiteLabels(language)
     view, builder = site_view(repository, labels, result, updated)
     options = replace(
@@ -240,16 +284,17 @@ def _municipality_site(
         content_language=repository.language or "sv",
     )
     pages: list[str] = []
-    files = StagedFiles(staging)
+    files = StagedFiles(staging / _provisional(number))
     if not view.errors or allow_errors:
-        pages = write_municipality(view, builder, labels, _writer(files, folder), options)
+        pages = write_municipality(view, builder, labels, _writer(files, ""), options)
+    wanted = _wanted_folder(repository.manifest_data)
     result.repository = Repository(
         root=root,
         manifest=Document(repository.manifest.file, None),
         documents=[Document(document.file, None) for document in repository.documents],
     )
     address = view.branding.site_url if view.branding else ""
-    return _light(view), result, pages, address, files.written
+    return MunicipalitySite(_light(view), result, pages, address, files.written, wanted, language)
 
 
 def site_view(
@@ -294,24 +339,26 @@ def _writer(files: StagedFiles, folder: str) -> Callable[[str, str], None]:
     return write
 
 
-def _manifest(root: Path) -> dict[str, object]:
-    data = load_document(root / MANIFEST).data
-    return data if isinstance(data, dict) else {}
+def _language_of(manifest: dict[str, object]) -> str:
+    language = manifest.get("language")
+    return language if isinstance(language, str) and language in LANGUAGES else "sv"
 
 
-def _agreed_language(manifests: list[dict[str, object]]) -> str:
-    languages = {m.get("language") if m.get("language") in LANGUAGES else "sv" for m in manifests}
-    return str(languages.pop()) if len(languages) == 1 else "sv"
+def _agreed_language(languages: list[str]) -> str:
+    """The one language every municipality's pages are in: the one all agree on, else Swedish."""
+    agreed = set(languages)
+    return agreed.pop() if len(agreed) == 1 else "sv"
 
 
-def _folders(roots: list[Path], manifests: list[dict[str, object]]) -> list[str]:
+def _wanted_folder(manifest: dict[str, object]) -> str:
+    """A municipality's folder as its manifest asks: its code, else its name, else ""."""
+    municipality = manifest.get("municipality")
+    fields = municipality if isinstance(municipality, dict) else {}
+    code, name = fields.get("code"), fields.get("name")
+    return code if isinstance(code, str) and code else name if isinstance(name, str) else ""
+
+
+def _folders(roots: list[Path], wanted: list[str]) -> list[str]:
     """Each municipality's folder: its code, else a slug of its name, each distinct."""
     slugs = Slugs()
-    folders = []
-    for root, manifest in zip(roots, manifests, strict=True):
-        municipality = manifest.get("municipality")
-        fields = municipality if isinstance(municipality, dict) else {}
-        code, name = fields.get("code"), fields.get("name")
-        wanted = code if isinstance(code, str) and code else name if isinstance(name, str) else ""
-        folders.append(slugs.claim(wanted or root.name))
-    return folders
+    return [slugs.claim(name or root.name) for root, name in zip(roots, wanted, strict=True)]

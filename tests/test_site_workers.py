@@ -1,0 +1,77 @@
+"""The site of many municipalities: how the work is handed out and flushed to disk.
+
+Each worker writes a municipality's pages in a provisional folder, in its
+manifest's language, before any other manifest is read; the folders and the
+one language are settled when all are back. These tests hold the result to
+what reading every manifest first gave.
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from styr.site import MARKER, build_site
+
+
+def _files_of(folder: Path) -> dict[str, bytes]:
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()
+    }
+
+
+def _in_english(repo: Path) -> Path:
+    manifest = repo / "styr.yaml"
+    text = manifest.read_text("utf-8")
+    assert "\nlanguage: sv\n" in text
+    manifest.write_text(text.replace("\nlanguage: sv\n", "\nlanguage: en\n"), "utf-8")
+    return repo
+
+
+def _copies(example_copy: Callable[[str], Path], tmp_path: Path, count: int) -> list[Path]:
+    """`count` municipalities (from 4, in worker processes): the two examples, then copies
+    of the second."""
+    repos = [example_copy("helsingborg"), example_copy("huddinge")]
+    for number in range(count - 2):
+        repos.append(Path(shutil.copytree(repos[1], tmp_path / f"kopia{number}" / "huddinge")))
+    return repos
+
+
+def test_no_provisional_folder_is_left_and_each_has_its_own(
+    example_copy: Callable[[str], Path], tmp_path: Path
+) -> None:
+    repos = _copies(example_copy, tmp_path, 5)
+    build_site(repos, tmp_path / "w")
+    entries = sorted(entry.name for entry in (tmp_path / "w").iterdir() if entry.is_dir())
+    assert entries == ["0126", "0126-2", "0126-3", "0126-4", "1283"]
+    hidden = [entry.name for entry in (tmp_path / "w").iterdir() if entry.name.startswith(".")]
+    assert hidden == [MARKER]
+    listed = (tmp_path / "w" / MARKER).read_text("utf-8").splitlines()[1:]
+    assert listed == sorted(_files_of(tmp_path / "w").keys() - {MARKER})
+    assert _files_of(tmp_path / "w" / "0126") == _files_of(tmp_path / "w" / "0126-3")
+
+
+@pytest.mark.parametrize("count", [2, 5])  # one by one, and in worker processes
+def test_manifests_that_differ_in_language_give_every_page_in_swedish(
+    example_copy: Callable[[str], Path], tmp_path: Path, count: int
+) -> None:
+    repos = _copies(example_copy, tmp_path, count)
+    _in_english(repos[1])
+    build_site(repos, tmp_path / "agreed")
+    build_site(repos, tmp_path / "told", language="sv")  # no manifest's language is guessed
+    assert _files_of(tmp_path / "agreed") == _files_of(tmp_path / "told")
+    start = (tmp_path / "agreed" / "0126" / "index.html").read_text("utf-8")
+    assert '<html lang="sv">' in start
+
+
+def test_manifests_that_agree_on_english_give_every_page_in_english(
+    example_copy: Callable[[str], Path], tmp_path: Path
+) -> None:
+    repos = [_in_english(repo) for repo in _copies(example_copy, tmp_path, 5)]
+    build_site(repos, tmp_path / "agreed")
+    build_site(repos, tmp_path / "told", language="en")
+    assert _files_of(tmp_path / "agreed") == _files_of(tmp_path / "told")
+    assert '<html lang="en">' in (tmp_path / "agreed" / "index.html").read_text("utf-8")
