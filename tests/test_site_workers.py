@@ -8,12 +8,16 @@ what reading every manifest first gave.
 
 from __future__ import annotations
 
+import os
 import shutil
+import threading
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
+import styr.site.build as site_build
+from styr.files_staging import FlushingBehind
 from styr.site import MARKER, build_site
 
 
@@ -75,3 +79,61 @@ def test_manifests_that_agree_on_english_give_every_page_in_english(
     build_site(repos, tmp_path / "told", language="en")
     assert _files_of(tmp_path / "agreed") == _files_of(tmp_path / "told")
     assert '<html lang="en">' in (tmp_path / "agreed" / "index.html").read_text("utf-8")
+
+
+def test_the_pages_are_flushed_behind_the_workers_and_whole_before_the_swap(
+    example_copy: Callable[[str], Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    events: list[str] = []
+    real_rename = os.rename
+
+    def sync() -> None:
+        events.append("sync")
+
+    def rename(source: str | Path, target: str | Path) -> None:
+        if Path(target) == tmp_path / "w":
+            events.append("swap")
+        real_rename(source, target)
+
+    monkeypatch.setattr(os, "sync", sync)
+    monkeypatch.setattr(os, "rename", rename)
+    monkeypatch.setattr(site_build, "_FLUSH_EVERY", 1)  # behind every municipality
+    build_site(_copies(example_copy, tmp_path, 5), tmp_path / "w")
+    assert events.count("swap") == 1 and events[-2:] == ["sync", "swap"]
+    assert events.count("sync") >= 2  # behind the workers, and the whole before the swap
+    assert threading.active_count() == 1
+
+
+def test_flushing_behind_starts_a_flush_every_so_many_files_and_waits_for_it() -> None:
+    started, release = threading.Event(), threading.Event()
+    flushes: list[int] = []
+
+    def sync() -> None:
+        flushes.append(1)
+        started.set()
+        release.wait(5)
+
+    flushing = FlushingBehind(3)
+    flushing._sync = sync
+    flushing.written(2)
+    assert not flushing.running() and flushes == []
+    flushing.written(1)
+    assert started.wait(5) and flushing.running()
+    flushing.written(10)  # one is running: no second at once
+    assert flushes == [1]
+    release.set()
+    flushing.stop()
+    assert not flushing.running() and flushes == [1]
+    flushing.written(3)
+    flushing.stop()
+    assert flushes == [1, 1]
+
+
+def test_flushing_behind_does_nothing_where_the_system_cannot_sync(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.delattr(os, "sync")
+    flushing = FlushingBehind(1)
+    flushing.written(5)
+    assert not flushing.running()
+    flushing.stop()

@@ -21,6 +21,7 @@ from typing import Any, NamedTuple
 from styr.cache import LintCache
 from styr.errors import UsageError
 from styr.files_many import StagedFiles, replace_folder
+from styr.files_staging import FlushingBehind
 from styr.lint import LintResult, RepositoryResult, load_and_lint
 from styr.load import Document
 from styr.model.index import shared_index
@@ -51,6 +52,10 @@ _CHUNK = 2
 # What the site must know of the lint (a partial lint, styr.lint_checks.check_repository):
 # the errors, which can block it, and the placeholder texts it counts (`placeholders_of`).
 _LINT_NEEDS = frozenset({PLACEHOLDER.code})
+# While the workers write, what they wrote is flushed to disk behind them, each time about
+# this many more files are written (a twentieth of a megabyte each): the flush before the
+# folder is swapped in then has little left, with nothing else to do meanwhile.
+_FLUSH_EVERY = 1000
 
 
 @dataclass(frozen=True, slots=True)
@@ -166,11 +171,19 @@ def _many(
     written: list[str] = []  # every file, as the workers and this process wrote them
 
     def fill(staging: Path) -> int:
+        flushing = FlushingBehind(_FLUSH_EVERY)
+        try:
+            return _fill(staging, flushing)
+        finally:
+            flushing.stop()
+
+    def _fill(staging: Path, flushing: FlushingBehind) -> int:
         # Compiled here, before the workers are forked: each inherits them compiled.
         prepare_templates()
         built = _map(
             _municipality_site,
             [(root, staging, number, language, *rest) for number, root in enumerate(roots)],
+            flushing,
         )
         results = [municipality.result for municipality in built]
         check_publishable(LintResult(results), allow_errors=allow_errors)
@@ -252,12 +265,21 @@ def _in_language(
 
 
 def _map(
-    function: Callable[..., MunicipalitySite], arguments: Sequence[tuple[object, ...]]
+    function: Callable[..., MunicipalitySite],
+    arguments: Sequence[tuple[object, ...]],
+    flushing: FlushingBehind | None = None,
 ) -> list[MunicipalitySite]:
+    """`function(*a)` for each of `arguments`, in worker processes when there are enough; the
+    files written so far flushed behind them (`flushing`) while this process waits for more."""
     jobs = max(1, min(os.cpu_count() or 1, len(arguments)))
     if jobs == 1 or len(arguments) < _PARALLEL_FROM:
         return [function(*a) for a in arguments]
-    return list(map_in_processes(function, arguments, jobs, chunk=_CHUNK))
+    built = []
+    for municipality in map_in_processes(function, arguments, jobs, chunk=_CHUNK):
+        built.append(municipality)
+        if flushing is not None:
+            flushing.written(len(municipality.written))
+    return built
 
 
 def _municipality_site(
