@@ -11,8 +11,10 @@ from __future__ import annotations
 import os
 import shutil
 import threading
+import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -137,3 +139,23 @@ def test_flushing_behind_does_nothing_where_the_system_cannot_sync(
     flushing.written(5)
     assert not flushing.running()
     flushing.stop()
+
+
+def test_no_flush_runs_behind_while_the_workers_are_forked_again(
+    example_copy: Callable[[str], Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    threads_at_fork: list[int] = []
+    real_map = site_build.map_in_processes
+
+    def mapped(*arguments: Any, **options: Any) -> Any:
+        threads_at_fork.append(threading.active_count())
+        return real_map(*arguments, **options)
+
+    monkeypatch.setattr(os, "sync", lambda: time.sleep(0.5))  # still running when asked
+    monkeypatch.setattr(site_build, "map_in_processes", mapped)
+    monkeypatch.setattr(site_build, "_FLUSH_EVERY", 1)
+    repos = _copies(example_copy, tmp_path, 5)
+    for repo in repos[1:]:
+        _in_english(repo)  # four in English, one in Swedish: those four written again
+    build_site(repos, tmp_path / "w")
+    assert threads_at_fork == [1, 1]

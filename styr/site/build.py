@@ -193,6 +193,7 @@ def _many(
             built,
             chosen,
             [(root, staging, number, chosen, *rest) for number, root in enumerate(roots)],
+            flushing,
         )
         folders = _folders(roots, [municipality.wanted_folder for municipality in built])
         for number, (municipality, folder) in enumerate(zip(built, folders, strict=True)):
@@ -245,7 +246,10 @@ def _provisional(number: int) -> str:
 
 
 def _in_language(
-    built: list[MunicipalitySite], chosen: str, arguments: list[tuple[Any, ...]]
+    built: list[MunicipalitySite],
+    chosen: str,
+    arguments: list[tuple[Any, ...]],
+    flushing: FlushingBehind,
 ) -> None:
     """Write again in `chosen` the sites written in another language (`arguments`: each
     municipality's to `_municipality_site`, in `chosen`).
@@ -256,10 +260,12 @@ def _in_language(
     Where they do not agree (rare), those in another language are written again.
     """
     again = [number for number, municipality in enumerate(built) if municipality.language != chosen]
+    if again:
+        flushing.stop()  # no thread runs while the workers are forked again
     for number in again:
         _root, staging, *_ = arguments[number]
         shutil.rmtree(staging / _provisional(number), ignore_errors=True)
-    redone = _map(_municipality_site, [arguments[number] for number in again])
+    redone = _map(_municipality_site, [arguments[number] for number in again], flushing)
     for number, municipality in zip(again, redone, strict=True):
         built[number] = municipality
 
