@@ -18,6 +18,7 @@ from typing import Any
 
 import pytest
 
+import styr.files_many as files_many
 import styr.site.build as site_build
 from styr.files_staging import FlushingBehind
 from styr.site import MARKER, build_site
@@ -86,23 +87,30 @@ def test_manifests_that_agree_on_english_give_every_page_in_english(
 def test_the_pages_are_flushed_behind_the_workers_and_whole_before_the_swap(
     example_copy: Callable[[str], Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    events: list[str] = []
-    real_rename = os.rename
+    events: list[str] = []  # what this process did, in order (the workers' writes come before
+    # their results, and every result before this process writes the comparison)
+    real_rename, real_write = os.rename, files_many._write_new
 
     def sync() -> None:
         events.append("sync")
 
     def rename(source: str | Path, target: str | Path) -> None:
-        if Path(target) == tmp_path / "w":
-            events.append("swap")
+        events.append("swap" if Path(target) == tmp_path / "w" else "rename")
         real_rename(source, target)
+
+    def write(*arguments: Any, **options: Any) -> None:
+        events.append("write")
+        real_write(*arguments, **options)
 
     monkeypatch.setattr(os, "sync", sync)
     monkeypatch.setattr(os, "rename", rename)
+    monkeypatch.setattr(files_many, "_write_new", write)
     monkeypatch.setattr(site_build, "_FLUSH_EVERY", 1)  # behind every municipality
     build_site(_copies(example_copy, tmp_path, 5), tmp_path / "w")
     assert events.count("swap") == 1 and events[-2:] == ["sync", "swap"]
-    assert events.count("sync") >= 2  # behind the workers, and the whole before the swap
+    last_change = max(i for i, event in enumerate(events) if event in ("write", "rename"))
+    assert last_change < len(events) - 2  # every file and folder written before the last flush
+    assert events.count("sync") >= 2  # behind the workers too
     assert threading.active_count() == 1
 
 

@@ -52,9 +52,9 @@ _CHUNK = 2
 # What the site must know of the lint (a partial lint, styr.lint_checks.check_repository):
 # the errors, which can block it, and the placeholder texts it counts (`placeholders_of`).
 _LINT_NEEDS = frozenset({PLACEHOLDER.code})
-# While the workers write, what they wrote is flushed to disk behind them, each time about
-# this many more files are written (a twentieth of a megabyte each): the flush before the
-# folder is swapped in then has little left, with nothing else to do meanwhile.
+# While the workers write, what they wrote is flushed to disk behind them each time about
+# this many more files are written (about 20 MB, a tenth of a site of 290): the flush
+# before the folder is swapped in, with both cores idle, then has little left to write.
 _FLUSH_EVERY = 1000
 
 
@@ -173,11 +173,11 @@ def _many(
     def fill(staging: Path) -> int:
         flushing = FlushingBehind(_FLUSH_EVERY)
         try:
-            return _fill(staging, flushing)
+            return write_all(staging, flushing)
         finally:
             flushing.stop()
 
-    def _fill(staging: Path, flushing: FlushingBehind) -> int:
+    def write_all(staging: Path, flushing: FlushingBehind) -> int:
         # Compiled here, before the workers are forked: each inherits them compiled.
         prepare_templates()
         built = _map(
