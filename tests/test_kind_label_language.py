@@ -8,6 +8,7 @@ a type an organisation names that the model does not declare.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -95,3 +96,31 @@ def test_a_swedish_report_of_the_same_files_marks_nothing(
     page = build_report([root], "html", "sv", allow_errors=True)
     assert f'<p class="org-type">{UNDECLARED}</p>' in page
     assert ' lang="sv"' not in page.split("<body", 1)[1]
+
+
+OTHERS = "Other organisations"  # the page's own name of the group of boards of no level
+
+
+def test_an_english_report_marks_a_levels_name_and_not_its_own_group_of_the_rest(
+    swedish_names: tuple[Path, set[str]],
+) -> None:
+    root, _ = swedish_names
+    page = build_report([root], "html", "en", allow_errors=True)
+    # The heading, the table of contents and the overview's count of each group.
+    assert re.search(r'<h\d id="[^"]+" lang="sv">Nämnder och bolag</h\d>', page)
+    assert re.search(r'<a href="#[^"]+" lang="sv">Nämnder och bolag</a>', page)
+    assert '<li class="count-organisation" lang="sv">Nämnder och bolag <span' in page
+    assert re.search(rf'<h\d id="[^"]+">{OTHERS}</h\d>', page)
+    assert re.search(rf'<a href="#[^"]+">{OTHERS}</a>', page)
+    assert f'<li class="count-organisation">{OTHERS} <span' in page
+    assert f'lang="sv">{OTHERS}' not in page
+
+
+def test_an_english_sites_start_page_marks_a_levels_name_and_not_the_group_of_the_rest(
+    swedish_names: tuple[Path, set[str]], tmp_path: Path
+) -> None:
+    root, _ = swedish_names
+    build_site([root], tmp_path / "site", language="en", allow_errors=True)
+    start = (tmp_path / "site" / "index.html").read_text("utf-8")
+    assert re.search(r'<h3 id="organisationer-\d+" lang="sv">Nämnder och bolag</h3>', start)
+    assert re.search(rf'<h3 id="organisationer-\d+">{OTHERS}</h3>', start)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from styr.report.language import FilesWord
 from styr.report.texts import Labels
 from styr.report.view_types import RepositoryView, TocEntry
 
@@ -41,7 +42,10 @@ def table_of_contents(view: RepositoryView, labels: Labels) -> list[TocEntry]:
     entries.append(TocEntry(labels.chain, f"#{anchors['malkedjan']}"))
     for group in view.groups:
         members = tuple(TocEntry(o.name, f"#{o.anchor}", from_files=True) for o in group.members)
-        entries.append(TocEntry(group.name, f"#{group.anchor}", members, True))
+        # A level's name is the files' word (a `FilesWord`), the group of the rest the page's:
+        # the link says which, its text plain so that it is not marked twice.
+        level_from_files = isinstance(group.name, FilesWord)
+        entries.append(TocEntry(str(group.name), f"#{group.anchor}", members, level_from_files))
     if view.other_work_plans:
         entries.append(TocEntry(labels.other_work_plans, f"#{anchors['arbetsplaner']}"))
     if view.findings is not None:

@@ -9,7 +9,7 @@ from functools import partial
 from styr.model.index import Element
 from styr.report import formatting as fmt
 from styr.report.headings import kind_heading, readings_heading
-from styr.report.language import kind_label
+from styr.report.language import FilesWord, kind_label
 from styr.report.provenance import provenance_facts
 from styr.report.texts import mission_source
 from styr.report.unreadable import UnreadableFile, unknown_part
@@ -173,7 +173,8 @@ class OrganisationViews(PlanViews):
                     e.id or "",
                 ),
             )
-            name = names[level] if level is not None else self.t.other_organisations
+            # A level's name is the manifest's word; the group of the rest is the page's own.
+            name = FilesWord(names[level]) if level is not None else self.t.other_organisations
             anchor = self.anchors.section(f"niva-{level or 'ovriga'}")
             groups.append(LevelGroup(name, anchor, self.organisations(members, plans_of)))
         return groups, other_plans
