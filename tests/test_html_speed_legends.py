@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from styr.report.chart_layout import DIAMOND, DOT
 from styr.report.chart_parts import LegendItem
-from styr.report.chart_svg import _legend, _legend_of
+from styr.report.chart_svg_parts import legend_html as _legend
+from styr.report.chart_svg_parts import legend_of as _legend_of
 
 
 def test_a_legend_kept_is_given_for_its_own_items_at_its_own_place_only() -> None:
