@@ -104,8 +104,13 @@ def _write_block(
     """The block of `x` added to `out`, a part at a time (joined once for all the blocks);
     `xl` marks its texts from the files where the page speaks another language."""
     heading_kind = x.kind_under(section)
-    lang = kind_lang(heading_kind, xl)  # a kind the model names in the files' words only
-    kind = f'<span class="kind"{lang}>{_e(heading_kind)}</span> ' if heading_kind else ""
+    if heading_kind:
+        # A kind the model names in the files' words only is marked where the page speaks
+        # another language (`xl`); most goals stand under their kind's own heading, unsaid.
+        lang = kind_lang(heading_kind, xl) if xl else ""
+        kind = f'<span class="kind"{lang}>{_e(heading_kind)}</span> '
+    else:
+        kind = ""
     plain = _e(x.title)
     # In the caption of the table of indicators, and after a kind's name in the heading, the
     # title alone is marked with the files' language (where the page speaks another): the

@@ -109,6 +109,10 @@ class ElementViews:
 
     def item(self, element: Element, facts: list[Fact] | None = None) -> ItemView:
         data = element.data
+        key = id(element)
+        # The fields most elements do not write (a text, links, SDG targets) looked for here,
+        # not in a call each: made for every goal of a report.
+        text, links, sdgs = data.get("text"), data.get("contributes_to"), data.get("agenda2030")
         # In the fields' order, not by keyword: made for every goal of a report, and
         # keywords took half as long again as the making itself.
         return ItemView(
@@ -117,20 +121,21 @@ class ElementViews:
             element.category,
             self.kind(element),
             fmt.one_line(element.title),
-            fmt.paragraphs(data.get("text")),
+            [] if text is None else fmt.paragraphs(text),
             self.facts_of(data, facts),
             "",  # lead: a council area's heading, set by its section
-            self.refs(data),  # contributes_to
-            self.sdgs(data),  # agenda2030
+            [] if links is None else self.refs(data),  # contributes_to
+            [] if sdgs is None else self.sdgs(data),  # agenda2030
             self.indicators_under(element),
             [],  # children: set by the sections that have them
-            self.follow.goals.get(id(element)),  # status
-            self.follow.analyses.get(id(element), []),
+            self.follow.goals.get(key),  # status
+            self.follow.analyses.get(key) or [],
         )
 
     def facts_of(self, data: dict[str, Any], own: list[Fact] | None) -> list[Fact]:
-        """An element's details: its own (`own`), its decision, where its text comes from."""
-        shown = [*own] if own else []
+        """An element's details: its own (`own`, a list made for it, which this extends),
+        its decision, where its text comes from."""
+        shown = own if own is not None else []
         if "decision" in data:  # most elements record none, nor any mark (one list, not three)
             shown += decision_facts(data, self.index, self.t)
         if "citation" in data or "illustrative" in data:
@@ -154,9 +159,14 @@ class ElementViews:
 
     def indicator(self, element: Element) -> IndicatorView:
         data = element.data
-        kpi = fmt.text(data.get("kolada"))
+        get = data.get
+        kpi = fmt.text(data["kolada"]) if "kolada" in data else ""
         anchor = self.anchors.element(element)
-        decision = self.decision(data)
+        decision = decision_facts(data, self.index, self.t) if "decision" in data else None
+        # The fields most indicators do not write, looked for here, not in a call each.
+        text, milestones = get("text"), get("milestones")
+        sdgs, links = get("agenda2030"), get("contributes_to")
+        marked = "citation" in data or "illustrative" in data  # where its text comes from
         # In the fields' order, not by keyword: made for every indicator of a report, and
         # its nineteen keywords took longer than the making itself.
         return IndicatorView(
@@ -164,19 +174,19 @@ class ElementViews:
             anchor,
             fmt.one_line(element.title),
             self.kind(element),
-            fmt.paragraphs(data.get("text")),
-            fmt.text(data.get("unit")),
+            [] if text is None else fmt.paragraphs(text),
+            fmt.text(get("unit")),
             self.better(data),
-            self.value_at(data.get("baseline")),
-            self.values_at(data.get("targets")),
-            self.values_at(data.get("milestones")),
+            self.value_at(get("baseline")),
+            self.values_at(get("targets")),
+            [] if milestones is None else self.values_at(milestones),
             kolada(kpi, self.repository.municipality_code, self.t) if kpi else None,
-            self.sdgs(data),  # agenda2030
-            self.refs(data),  # contributes_to
-            data.get("gender_breakdown") is True,
-            fmt.text(data.get("source")),
+            [] if sdgs is None else self.sdgs(data),  # agenda2030
+            [] if links is None else self.refs(data),  # contributes_to
+            get("gender_breakdown") is True,
+            fmt.text(get("source")),
             self.follow.outcomes.get(id(element), f"graf-{anchor}"),  # by position: no keyword
-            provenance_text(data, self.t),
+            provenance_text(data, self.t) if marked else "",
             " · ".join(f"{f.label}: {f.text}" for f in decision) if decision else "",
             self.peers.of(data) if "kolada" in data else None,  # nothing to compare by
             stands_as_goal(element),
