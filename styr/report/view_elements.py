@@ -52,6 +52,12 @@ class ElementViews:
         # target, and the same few are named again and again. Kept, they are as many as
         # those elements; an organisation's goals, named by few, are made each time.
         self._shared_refs: dict[str, Ref] = {}
+        # The plain values (a year and a number) and the goals' details (a target group, a
+        # horizon) that come back element after element, made once each and shared, as the
+        # references above: the first `_SHARED_KEPT` of each, so that a repository of values
+        # all its own holds no more than before.
+        self._shared_values: dict[tuple[object, ...], ValueAt] = {}
+        self._shared_facts: dict[tuple[str, str], Fact] = {}
         self.top_level: dict[tuple[str, str | None], list[Element]] = defaultdict(list)
         for element in index.elements:
             if element.parent is None:
@@ -210,13 +216,25 @@ class ElementViews:
     def value_at(self, value: Any) -> ValueAt | None:
         if not isinstance(value, dict):
             return None
-        year = value.get("year")
-        # Most values are a year and a number: nothing to note, and no keys to look for.
+        year, number = value.get("year"), value.get("value")
+        plain = type(number) in _NUMBERS and type(year) in _YEARS
+        if not plain or not _NOTE_KEYS.isdisjoint(value):
+            return self._value_at(year, number, value)
+        # Most values are a year and a number, and the same few come back (a baseline of
+        # 2022, a target of 80): nothing to note, made once each. By type too: 1 and 1.0 are
+        # one key, but not always one text.
+        key = (year, number, type(year), type(number))
+        shared = self._shared_values.get(key)
+        if shared is None:
+            shared = self._value_at(year, number, value)
+            if len(self._shared_values) < _SHARED_KEPT:
+                self._shared_values[key] = shared
+        return shared
+
+    def _value_at(self, year: Any, number: Any, value: dict[str, Any]) -> ValueAt:
         note = "" if _NOTE_KEYS.isdisjoint(value) else self.note(value)
         return ValueAt(
-            str(year) if type(year) is int else "",
-            fmt.number(value.get("value"), self.language),
-            note,
+            str(year) if type(year) is int else "", fmt.number(number, self.language), note
         )
 
     def note(self, value: dict[str, Any]) -> str:
@@ -249,15 +267,30 @@ class ElementViews:
         facts = []
         target_group = fmt.one_line(data.get("target_group"))
         if target_group:
-            facts.append(Fact(self.t.target_group, target_group))
+            facts.append(self.shared_fact(self.t.target_group, target_group))
         horizon = fmt.period(data.get("horizon"))
         if horizon:
-            facts.append(Fact(self.t.horizon, horizon))
+            facts.append(self.shared_fact(self.t.horizon, horizon))
         return self.item(element, facts)
+
+    def shared_fact(self, label: str, text: str) -> Fact:
+        """A detail of a label and a text, made once for each that comes back (`Målgrupp:
+        elever`) and shared by the elements that show it."""
+        shared = self._shared_facts.get((label, text))
+        if shared is None:
+            shared = Fact(label, text)
+            if len(self._shared_facts) < _SHARED_KEPT:
+                self._shared_facts[label, text] = shared
+        return shared
 
 
 # The keys of a baseline, target or milestone that `ElementViews.note` words.
 _NOTE_KEYS = frozenset(("term", "text", "comment"))
+# The types of a plain value's number and year, which it is shared by (any other may not hash).
+_NUMBERS = frozenset((int, float))
+_YEARS = frozenset((int, type(None), str))
+# Plain values and details shared per repository, at most (see `ElementViews.__init__`).
+_SHARED_KEPT = 4096
 
 
 def as_mapping(value: Any) -> dict[str, Any]:
