@@ -156,6 +156,14 @@ class Judgement:
     status: Status
 
 
+# The judgements without a percentage, one of each shared by every outcome judged so (most
+# are between their target years), not one made for each of 100,000 indicators.
+_NOT_FOLLOWED_UP = Judgement(None, Status.NOT_FOLLOWED_UP)
+_NO_TARGET = Judgement(None, Status.NO_TARGET)
+_MET = Judgement(None, Status.MET)
+_NOT_MET = Judgement(None, Status.NOT_MET)
+
+
 def judge_value(
     outcome: float | None,
     scale: Scale,
@@ -174,14 +182,13 @@ def judge_value(
     There is no "partly met" for it.
     """
     if outcome is None:
-        return Judgement(None, Status.NOT_FOLLOWED_UP)
+        return _NOT_FOLLOWED_UP
     if target is None and better != "range":
         # No target for the period (most indicators between their target years): no
         # percentage, whatever the outcome, and so no fulfilment or band to work out.
-        return Judgement(None, Status.NO_TARGET)
+        return _NO_TARGET
     if better != "range" and target == 0:
-        met = _on_the_right_side(outcome, 0.0, better)
-        return Judgement(None, Status.MET if met else Status.NOT_MET)
+        return _MET if _on_the_right_side(outcome, 0.0, better) else _NOT_MET
     has_target = target is not None if better != "range" else None not in (low, high)
     percent = fulfilment(outcome, better=better, target=target, low=low, high=high)
     return Judgement(percent, status_of(percent, scale, has_outcome=True, has_target=has_target))
