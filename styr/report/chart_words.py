@@ -38,7 +38,6 @@ def said(t: Labels, key: str, **params: str) -> str:
 
 # Which way the line goes from the second last point drawn to the last.
 _MOVEMENTS = {1: ("↗", "trend_higher"), -1: ("↘", "trend_lower"), 0: ("→", "trend_same")}
-_JUDGED = {Trend.IMPROVING: "trend_better", Trend.WORSENING: "trend_worse"}
 
 
 def trend_legend(language: str) -> list[tuple[str, str]]:
@@ -65,7 +64,15 @@ def trend_words(
     """ "Lower than in 2024 – better": the line's way in words, then the judgement."""
     if len(values) < 2:
         return ""
-    return _trend_text(t, _movement(values), periods[-2], _JUDGED.get(trend(list(values), better)))
+    return _trend_text(t, _movement(values), periods[-2], _judged(trend(list(values), better)))
+
+
+def _judged(moved: Trend) -> str | None:
+    """The word of the judgement of a trend, "" for none; told by identity, not looked up by
+    the enum (its hash is a call in Python, for every chart of two outcomes or more)."""
+    if moved is Trend.IMPROVING:
+        return "trend_better"
+    return "trend_worse" if moved is Trend.WORSENING else None
 
 
 @functools.lru_cache(maxsize=1024)  # a few movements, periods and judgements: each said once
