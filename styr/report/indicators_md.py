@@ -118,15 +118,15 @@ def _row(i: IndicatorView, t: Labels, cols: IndicatorColumns, columns: int, out:
 def _meta(i: IndicatorView, t: Labels, out: list[str]) -> None:
     """What is said of the indicator under its name, in its first cell."""
     if i.unit and i.better:
-        out.append(f"<br>{t.unit}: {md(i.unit)} · {md_short(i.better)}")
+        out.append(f"<br>{t.unit}: {md_short(i.unit)} · {md_short(i.better)}")
     elif i.unit:
-        out.append(f"<br>{t.unit}: {md(i.unit)}")
+        out.append(f"<br>{t.unit}: {md_short(i.unit)}")
     elif i.better:
         out.append(f"<br>{md_short(i.better)}")
     if i.gender_breakdown:
         out.append(f"<br>{t.gender_breakdown}")
     if i.source:
-        out.append(f"<br>{t.source}: {md(i.source)}")
+        out.append(f"<br>{t.source}: {md_short(i.source)}")
     if i.provenance:
         out.append(f"<br>{md(i.provenance)}")
     if i.decision:

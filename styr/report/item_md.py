@@ -99,7 +99,8 @@ def _tidy_inside(inside: str, after_empty_line: bool) -> str:
 
 def _fact(fact: Fact, t: Labels) -> str:
     refs = ", ".join([ref_link(ref, t) for ref in fact.refs]) if fact.refs else ""
-    return f"**{fact.label}:** {md(fact.text)}{refs}"
+    # A target group, a horizon: the same few texts goal after goal, escaped once each.
+    return f"**{fact.label}:** {md_short(fact.text)}{refs}"
 
 
 @pass_context

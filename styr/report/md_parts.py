@@ -14,15 +14,16 @@ from styr.report.markdown import md
 from styr.report.texts import Labels
 from styr.report.view_types import Ref
 
-# A value, a year or a status comes back block after block: escaped once each.
+# A value, a year or a status comes back block after block: escaped once each (and a unit,
+# a source, a target group, the title of a council-level goal that goal after goal names).
 md_short = functools.lru_cache(maxsize=8192)(md)
 
 
 def ref_link(ref: Ref, t: Labels) -> str:
     """A link to another element, or its id in words where it is missing."""
     if ref.missing:
-        return f"*{md(ref.title)} ({t.missing_reference})*"
-    return f"[{md(ref.title)}]({ref.href})"
+        return f"*{md_short(ref.title)} ({t.missing_reference})*"
+    return f"[{md_short(ref.title)}]({ref.href})"
 
 
 def external_link(link: ExternalLink) -> str:
