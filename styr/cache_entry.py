@@ -12,11 +12,14 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from styr.findings import Severity
+from styr.model.repository import MANIFEST
 
 if TYPE_CHECKING:
     from styr.rules.base import Rule
 
-ENTRY_KEYS = frozenset(("manifest", "files", "suppressed", "withheld", "fail_on", "findings"))
+ENTRY_KEYS = frozenset(
+    ("manifest", "files", "suppressed", "withheld", "fail_on", "findings", "unusable")
+)
 FINDING_KEYS = frozenset(("code", "severity", "file", "line", "column", "path", "params"))
 WITHHELD_KEYS = frozenset(("count", "files", "model_misshapen"))
 SEVERITY_LABELS = frozenset(severity.label for severity in Severity)
@@ -36,6 +39,7 @@ def valid_entry(entry: Any, rules: Mapping[str, Rule]) -> bool:
         and (entry["fail_on"] is None or _label(entry["fail_on"]))
         and isinstance(entry["findings"], list)
         and all(_finding(finding, rules) for finding in entry["findings"])
+        and _unusable(entry["unusable"], entry["files"])
     )
 
 
@@ -50,10 +54,33 @@ def _finding(finding: Any, rules: Mapping[str, Rule]) -> bool:
         and _count(finding["line"])
         and _count(finding["column"])
         and isinstance(finding["path"], list)
-        and all(isinstance(part, str) or _integer(part) for part in finding["path"])
+        and all(map(_part, finding["path"]))
         and isinstance(finding["params"], dict)
         and not rules[finding["code"]].unfilled(finding["params"])
     )
+
+
+def _unusable(unusable: Any, files: list[str]) -> bool:
+    """The schema's verdict of what no code can read: paths (lists of keys and positions)
+    by the name of a file of the entry (the manifest, or one of `files`), none without."""
+    if not isinstance(unusable, dict):
+        return False
+    if not unusable:
+        return True  # nearly every entry: no name set made
+    names = {MANIFEST, *files}
+    return all(name in names and _paths(paths) for name, paths in unusable.items())
+
+
+def _paths(paths: Any) -> bool:
+    return (
+        isinstance(paths, list)
+        and paths != []
+        and all(isinstance(path, list) and all(map(_part, path)) for path in paths)
+    )
+
+
+def _part(part: Any) -> bool:
+    return isinstance(part, str) or _integer(part)
 
 
 def _withheld(withheld: Any) -> bool:

@@ -210,9 +210,11 @@ def load_and_lint(
 
     result = _cached_or_linted(root, today, cache, contents, to_lint, only=only)
     # Shown with --allow-errors, a value of a shape no code could read is left out of what
-    # the renderings read, as it is of what the rules read (styr.model.guard).
-    from styr.model.readable import readable
+    # the renderings read, as it is of what the rules read (styr.model.guard). The lint's
+    # verdict on it comes with its result, from the cache too: no file is checked again.
+    from styr.model.readable import readable, remember_unusable
 
+    remember_unusable(repository, result.unusable)
     return readable(repository), result
 
 
@@ -272,6 +274,10 @@ def to_cache_entry(result: RepositoryResult) -> dict[str, object]:
             }
             for f in result.findings
         ],
+        "unusable": {
+            relative_name(result.repository, file): [list(path) for path in paths]
+            for file, paths in result.unusable.items()
+        },
     }
 
 
@@ -322,8 +328,16 @@ def from_cache_entry(root: Path, entry: Any) -> RepositoryResult | None:
         return None  # the logo file changed since (M002 reads a file the key does not cover)
     fail_on = entry["fail_on"]
     config = LintConfig(fail_on=Severity.parse(fail_on) if fail_on else None)
+    unusable = {
+        root / name: [tuple(path) for path in paths] for name, paths in entry["unusable"].items()
+    }
     return RepositoryResult(
-        repository, findings, config, entry["suppressed"], _withheld_from(root, entry["withheld"])
+        repository,
+        findings,
+        config,
+        entry["suppressed"],
+        _withheld_from(root, entry["withheld"]),
+        unusable,
     )
 
 

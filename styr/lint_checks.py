@@ -75,8 +75,14 @@ def check_repository(
         document.forget_positions()
     if only is not None:
         findings = [f for f in findings if f.severity >= Severity.ERROR or f.code in only]
+    unusable = {file: result.unusable for file, result in shapes.items() if result.unusable}
     return RepositoryResult(
-        repository, sorted(set(findings), key=Finding.sort_key), config, suppressed, withheld
+        repository,
+        sorted(set(findings), key=Finding.sort_key),
+        config,
+        suppressed,
+        withheld,
+        unusable,
     )
 
 

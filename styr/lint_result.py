@@ -6,10 +6,11 @@ without the walk, the cache and the workers around them.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from styr.config import LintConfig
-from styr.findings import Finding, Severity
+from styr.findings import Finding, PathInDocument, Severity
 from styr.model.repository import Repository
 from styr.record import Record
 
@@ -23,7 +24,7 @@ class RepositoryResult(Record):
     Not a dataclass: it is made on a cached run's path (see `styr.record`).
     """
 
-    _fields = ("repository", "findings", "config", "suppressed", "withheld")
+    _fields = ("repository", "findings", "config", "suppressed", "withheld", "unusable")
     __slots__ = _fields
 
     def __init__(
@@ -33,6 +34,7 @@ class RepositoryResult(Record):
         config: LintConfig | None = None,
         suppressed: int = 0,
         withheld: Withheld | None = None,
+        unusable: dict[Path, list[PathInDocument]] | None = None,
     ) -> None:
         self.repository = repository
         self.findings: list[Finding] = [] if findings is None else findings
@@ -40,11 +42,15 @@ class RepositoryResult(Record):
         self.suppressed = suppressed
         # Findings not shown because a file they presume did not load (styr.withholding).
         self.withheld = withheld
+        # The schema's verdict of what no code can read, by file (only files with some):
+        # kept in the cache entry, so that a report answered from it need not check
+        # every file against the schema again (styr.model.readable).
+        self.unusable: dict[Path, list[PathInDocument]] = {} if unusable is None else unusable
 
     def with_findings(self, findings: list[Finding]) -> RepositoryResult:
         """The same result holding other findings."""
         return RepositoryResult(
-            self.repository, findings, self.config, self.suppressed, self.withheld
+            self.repository, findings, self.config, self.suppressed, self.withheld, self.unusable
         )
 
 

@@ -180,6 +180,14 @@ WRONG_ENTRY_VALUES: dict[str, list[Any]] = {
     "withheld": ["x", [], {"count": 1}, {"count": -1, "files": []}, {"count": 1, "files": [2]}],
     "fail_on": ["x", "ERROR", 1, []],
     "findings": [None, "x", {}, [None], [{"code": "C001"}]],
+    "unusable": [
+        None,
+        [],
+        "x",
+        {"annan.yaml": [["goals"]]},
+        {"styr.yaml": []},
+        {"styr.yaml": [[1.5]]},
+    ],
 }
 WRONG_FINDING_VALUES: dict[str, list[Any]] = {
     "code": [None, 1, "ZZZ9", [], "c001"],
