@@ -37,6 +37,21 @@ def decode(data: bytes) -> str:
     return _decode(data, 0, "utf-8")
 
 
+def plain_utf8(data: bytes) -> bool:
+    """Whether `decode` reads the bytes as UTF-8 from their first byte (no byte-order mark):
+    then they are exactly the UTF-8 form of the text it gives."""
+    return not data.startswith(_MARKS)
+
+
+_MARKS = (
+    codecs.BOM_UTF8,
+    codecs.BOM_UTF32_LE,
+    codecs.BOM_UTF32_BE,
+    codecs.BOM_UTF16_LE,
+    codecs.BOM_UTF16_BE,
+)
+
+
 def _decode(data: bytes, start: int, encoding: str) -> str:
     body = data[start:]
     try:

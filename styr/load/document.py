@@ -157,18 +157,18 @@ def _parsing() -> tuple[Any, ...]:
     Imported once here rather than in `parse_document`: an import statement
     in a function runs at every call, and thousands of files are parsed.
     """
-    from styr.load.decode import DecodeError, decode
+    from styr.load.decode import DecodeError, decode, plain_utf8
     from styr.load.yaml_reader import read_yaml
     from styr.messages import message
     from styr.rules import loading as rules
 
-    return DecodeError, decode, read_yaml, message, rules
+    return DecodeError, decode, plain_utf8, read_yaml, message, rules
 
 
 def parse_document(file: Path, raw: bytes, *, share: bool = True) -> Document:
     """The document the bytes make; `share`: whether values that repeat become one object
     (`styr.load.fast_reader`), which saves memory and costs time."""
-    DecodeError, decode, read_yaml, message, rules = _parsing()
+    DecodeError, decode, plain_utf8, read_yaml, message, rules = _parsing()
     try:
         text = decode(raw)
     except DecodeError as error:
@@ -193,7 +193,8 @@ def parse_document(file: Path, raw: bytes, *, share: bool = True) -> Document:
             reason_en=message("load-binary", "en"),
         )
         return did_not_load(file, finding)
-    result = read_yaml(text, file, share=share)
+    # Bytes that were UTF-8 as they stand are the text's UTF-8 form: not made again.
+    result = read_yaml(text, file, share=share, utf8=raw if plain_utf8(raw) else None)
     document = Document(file, result.data, result.findings, text)
     if result.data is None:
         document.failure = _first_error(result.findings)

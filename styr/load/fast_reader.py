@@ -70,18 +70,21 @@ _YAML11_WORDS = frozenset(
 _forbidden_character = forbidden_character
 
 
-def read_plain(text: str, *, share: bool = True) -> Any | None:
+def read_plain(text: str, *, share: bool = True, utf8: bytes | None = None) -> Any | None:
     """The text's data when the fast path may take it, else None.
 
     Only a mapping or a list at the top is taken: an empty file, a lone scalar
     and several documents all have something to report. With `share`, keys,
     short texts and whole numbers that repeat are one object each (see
     `_plain_values`); without, the same values are checked a little faster.
+    `utf8`, when given, must be exactly `text.encode("utf-8")`: the bytes of a
+    file that was UTF-8 without a byte-order mark, which yaml-rs then parses
+    as they are instead of the text being encoded again.
     """
     if yaml_rs is None or screen(text) or deeply_indented(text) or _escaped_bidi(text):
         return None  # (deep flow nesting never gets past the screen)
     try:
-        data = _parsed(text)
+        data = _parsed(text if utf8 is None else utf8)
     except BaseException as error:  # yaml-rs reports a Rust panic as a BaseException
         if isinstance(error, KeyboardInterrupt | SystemExit | MemoryError):
             raise
@@ -96,17 +99,17 @@ def read_plain(text: str, *, share: bool = True) -> Any | None:
     return None
 
 
-def _parsed(text: str) -> Any:
-    """yaml-rs's values for the text, parsed from its UTF-8 bytes.
+def _parsed(text: str | bytes) -> Any:
+    """yaml-rs's values for the text, parsed from its UTF-8 bytes (given, or made here).
 
     Given the text itself, yaml-rs asks Python for its UTF-8 form, and Python
     keeps that form inside the text for as long as the text lives: a file
     with an å in it then took twice its size for as long as its text is kept
-    for the findings' positions (100,000 goals: about 50 MB). The bytes are
-    let go as soon as they are parsed. A text that cannot be UTF-8 (a lone
+    for the findings' positions (100,000 goals: about 50 MB). Bytes made here
+    are let go as soon as they are parsed. A text that cannot be UTF-8 (a lone
     surrogate) raises here, as yaml-rs raised for the text.
     """
-    raw = text.encode("utf-8")
+    raw = text if isinstance(text, bytes) else text.encode("utf-8")
     return yaml_rs.load(raw, parse_datetime=False, encoding="utf-8", encoder_errors="strict")
 
 

@@ -53,12 +53,15 @@ class ReadResult:
     findings: list[Finding] = field(default_factory=list)
 
 
-def read_yaml(text: str, file: Path | None, *, share: bool = True) -> ReadResult:
+def read_yaml(
+    text: str, file: Path | None, *, share: bool = True, utf8: bytes | None = None
+) -> ReadResult:
     """Read one YAML document as plain data (dict, list, str, int, float, bool, None).
 
-    `share` is the fast reader's: whether values that repeat become one object.
+    `share` and `utf8` (the text's UTF-8 form, when the caller has it) are the
+    fast reader's (`read_plain`).
     """
-    data = read_plain(text, share=share)
+    data = read_plain(text, share=share, utf8=utf8)
     if data is not None:
         return ReadResult(data)
     deep = _too_deep(text)
