@@ -282,8 +282,51 @@ def test_the_targeted_indicators_are_those_with_a_direction_a_baseline_and_a_tar
         base = number(baseline.get("value"))
         if base is not None:
             expected.append((id(element), better[1], base, max(targets)))
-    found = list(ambition._targeted(context))
+    found = list(ambition._targeted(context.of_category("indicator")))
     assert [(id(e), *rest) for e, *rest in found] == expected
+
+
+def _off_course_plainly(context: RuleContext) -> list[tuple[object, ...]]:
+    """G013 read plainly: every targeted indicator's milestones looked at."""
+    found: list[tuple[object, ...]] = []
+    for indicator, sign, baseline, target in ambition._targeted(context.of_category("indicator")):
+        previous = baseline
+        for year, value, position in sorted(ambition._series(indicator.data.get("milestones"))):
+            behind = (value - previous) * sign < 0
+            beyond = (value - target[1]) * sign > 0 and year < target[0]
+            if behind or beyond:
+                found.append((position, value, year, baseline, target[1]))
+                break
+            previous = value
+    return found
+
+
+_YEARLY = st.fixed_dictionaries({"year": st.integers(2022, 2030), "value": st.integers(-3, 3)})
+# Indicators with all G013 reads, milestones (or something else) most of the time.
+_TARGETED = st.fixed_dictionaries(
+    {
+        "better": st.sampled_from(["higher", "lower"]),
+        "baseline": _YEARLY,
+        "targets": st.lists(_YEARLY, min_size=1, max_size=3),
+    },
+    optional={"milestones": st.one_of(_VALUE, st.lists(_YEARLY | _ENTRY, max_size=4))},
+)
+
+
+@given(st.lists(_INDICATOR | _TARGETED, max_size=6))
+@settings(max_examples=300, deadline=None)
+def test_off_course_passes_over_only_indicators_without_milestones(
+    indicators: list[dict[str, object]],
+) -> None:
+    index = build_index(_REPOSITORY)
+    template = next(e for e in index.elements if e.category == "indicator")
+    index.elements = [replace(template, data=data) for data in indicators]
+    context = RuleContext(_REPOSITORY, index, {}, _TODAY)
+    found = [
+        (f.path[-1], *(f.params[name] for name in ("value", "year", "start", "target")))
+        for f in ambition.check_off_course(context)
+    ]
+    assert found == _off_course_plainly(context)
 
 
 # Each pattern that names the words one of which its every match holds.
