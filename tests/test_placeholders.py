@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 import yaml
 from filled import fill_placeholders
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from styr.lint import lint_paths
 from styr.rules.placeholders import is_placeholder
@@ -131,3 +134,32 @@ def test_the_quick_look_at_a_file_misses_no_placeholder() -> None:
     for text in holding:
         assert placeholders._may_hold_one(text), text
     assert not placeholders._may_hold_one("title: Fler elever ska nå målen i alla ämnen\n")
+
+
+def _parts() -> list[str]:
+    """Every part a file with a placeholder holds: a part of every marked one, and the
+    beginning of every unmarked one (read from the data, not from the quick look)."""
+    import json
+
+    from styr.rules import placeholders
+
+    data = Path(placeholders.__file__).resolve().parents[1] / "data" / "placeholders.json"
+    unmarked = json.loads(data.read_text(encoding="utf-8"))["unmarked"]
+    return [*placeholders._PARTS, *(" ".join(text.split())[:20] for text in unmarked)]
+
+
+_PIECES = st.sampled_from(
+    [*_parts(), *(part[:-1] for part in _parts()), "Nämndens ", "Den ", "K", "y", "_", "\n"]
+)
+
+
+@given(st.lists(_PIECES | st.text("ayklNDVK_ä \n", max_size=4), max_size=8))
+@settings(max_examples=2000, deadline=None)
+def test_the_quick_look_finds_a_part_exactly_where_a_file_holds_one(
+    pieces: list[str],
+) -> None:
+    from styr.rules import placeholders
+
+    text = "".join(pieces)
+    every_part = re.compile("|".join(map(re.escape, _parts())))
+    assert placeholders._may_hold_one(text) == (every_part.search(text) is not None)
