@@ -377,3 +377,68 @@ def test_a_vague_word_is_found_as_a_search_with_the_flag_finds_it(words: list[st
     found = vague_goal._VAGUE.search(title)
     expected = re.search(vague_goal._VAGUE._folded.pattern, title, re.IGNORECASE)
     assert (found and found.group(1).lower()) == (expected and expected.group(1).lower())
+
+
+class _Link:
+    """What the cycle search reads of a reference: where it leads."""
+
+    def __init__(self, source: str, target: str) -> None:
+        self.source, self.target = source, target
+
+    def __repr__(self) -> str:
+        return f"{self.source}→{self.target}"
+
+
+def _cycles_plainly(edges: dict[str, list[_Link]]) -> list[list[_Link | None]]:
+    """C003's depth-first search with each node's position in its links kept on the stack."""
+    from styr.rules.chain_cycles import _cycle
+
+    colour: dict[str, int] = {}
+    cycles: list[list[_Link | None]] = []
+    leaving: dict[str, int] = {}
+    for start in sorted(edges):
+        if colour.get(start, 0) != 0:
+            continue
+        stack, trail = [(start, 0)], []
+        colour[start] = 1
+        while stack:
+            node, position = stack[-1]
+            outgoing = edges.get(node, [])
+            if position == len(outgoing):
+                stack.pop()
+                colour[node] = 2
+                if trail:
+                    trail.pop()
+                continue
+            stack[-1] = (node, position + 1)
+            link = outgoing[position]
+            state = colour.get(link.target, 0)
+            if state == 1:
+                begin = len(trail) if link.target == node else leaving.get(link.target, len(trail))
+                cycles.append(_cycle(trail, begin, link))  # type: ignore[arg-type]
+            elif state == 0:
+                colour[link.target] = 1
+                leaving[node] = len(trail)
+                trail.append(link)
+                stack.append((link.target, 0))
+    return cycles
+
+
+_NODE = st.sampled_from("abcdefgh")
+
+
+@given(st.lists(st.tuples(_NODE, _NODE), max_size=30), st.integers(1, 20))
+@settings(max_examples=1000, deadline=None)
+def test_the_cycle_search_finds_the_cycles_of_the_plain_search(
+    pairs: list[tuple[str, str]], long: int
+) -> None:
+    from styr.rules.chain_cycles import _find_cycles
+
+    edges: dict[str, list[_Link]] = {}
+    for source, target in pairs:
+        edges.setdefault(source, []).append(_Link(source, target))
+    # And a long cycle of its own, whose middle is left out when it is named.
+    ring = [f"r{n}" for n in range(long)]
+    for source, target in zip(ring, [*ring[1:], ring[0]], strict=True):
+        edges.setdefault(source, []).append(_Link(source, target))
+    assert _find_cycles(edges) == _cycles_plainly(edges)  # type: ignore[arg-type]

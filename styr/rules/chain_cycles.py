@@ -57,23 +57,25 @@ def _find_cycles(edges: dict[str, list[Reference]]) -> list[list[Reference | Non
     colour: dict[str, int] = {}
     cycles: list[list[Reference | None]] = []
     leaving: dict[str, int] = {}  # a node on the trail → where the link leaving it stands
+    nothing: tuple[Reference, ...] = ()
     for start in sorted(edges):
         if colour.get(start, white) != white:
             continue
-        stack: list[tuple[str, int]] = [(start, 0)]
+        # Each node on the stack with what is left of its links: one step of the
+        # iterator per link, where a position kept in a new pair cost a look-up of
+        # the node's links, their length and the pair at every step.
+        stack: list[tuple[str, Iterator[Reference]]] = [(start, iter(edges[start]))]
         trail: list[Reference] = []
         colour[start] = grey
         while stack:
-            node, position = stack[-1]
-            outgoing = edges.get(node, [])
-            if position == len(outgoing):
+            node, outgoing = stack[-1]
+            reference = next(outgoing, None)
+            if reference is None:
                 stack.pop()
                 colour[node] = black
                 if trail:
                     trail.pop()
                 continue
-            stack[-1] = (node, position + 1)
-            reference = outgoing[position]
             state = colour.get(reference.target, white)
             if state == grey:
                 begin = leaving.get(reference.target, len(trail))
@@ -84,7 +86,7 @@ def _find_cycles(edges: dict[str, list[Reference]]) -> list[list[Reference | Non
                 colour[reference.target] = grey
                 leaving[node] = len(trail)
                 trail.append(reference)
-                stack.append((reference.target, 0))
+                stack.append((reference.target, iter(edges.get(reference.target, nothing))))
     return cycles
 
 
