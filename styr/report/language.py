@@ -13,6 +13,9 @@ from typing import TYPE_CHECKING
 
 from markupsafe import Markup, escape
 
+# No attribute at all: made once, since every kind's name on a page asks (`kind_lang`).
+_NO_ATTRIBUTE = Markup("")
+
 if TYPE_CHECKING:
     from styr.model.steering_model import ElementKind, OrganisationType
     from styr.report.texts import Labels
@@ -98,7 +101,7 @@ def _of_files(text: str) -> bool:
 def kind_lang(kind: str, xl: str) -> str:
     """The `lang` attribute of a kind's name on the page: `xl`, the files' language, where
     the name is a `FilesWord`; none where it is in the page's words."""
-    return xl if isinstance(kind, FilesWord) else Markup("")
+    return xl if isinstance(kind, FilesWord) else _NO_ATTRIBUTE
 
 
 def kind_words(text: str, xl: str) -> Markup:
@@ -118,7 +121,7 @@ def content_lang_attribute(content: str, page: str) -> Markup:
     when they agree: worked out once a repository, so that a page in the files' own language
     is written as it always was, with no work per element."""
     if content == page:
-        return Markup("")
+        return _NO_ATTRIBUTE
     return Markup(' lang="{}"').format(content)
 
 
