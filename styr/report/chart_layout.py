@@ -142,7 +142,89 @@ def _marks(
     ticks: tuple[float, ...],
     language: str,
 ) -> Marks:
-    """`chart_marks` of any chart."""
+    """`chart_marks` of any chart: its kind's marks (`Fixed`), and its outcomes' own."""
+    # Everything but the outcomes' values: the axes' labels and times come from these.
+    key: tuple[object, ...] = (ticks, tuple(written.periods), tuple(written.times))
+    key += (tuple(goals), start, bounds, language)
+    try:
+        fixed = _FIXED.get(key)
+    except TypeError:  # a range or a target given as a list, not a tuple: marked alone
+        fixed = _fixed(written, goals, start, bounds, ticks, language)
+    if fixed is None:
+        fixed = _fixed(written, goals, start, bounds, ticks, language)
+        if len(_FIXED) < _FIXED_KEPT:
+            _FIXED[key] = fixed
+    outcomes = list(map(fixed.axes.spot, written.times, written.numbers))
+    return Marks(
+        fixed.axes,
+        written,
+        outcomes,
+        fixed.targets,
+        fixed.baseline,
+        " ".join(map(_XY, outcomes)) if len(outcomes) > 1 else "",
+        outcomes[0].dot if len(outcomes) == 1 else "".join(map(_DOT, outcomes)),
+        fixed.target_line,
+        fixed.target_marks,
+        fixed.baseline_mark,
+        fixed.target_label,
+        fixed.band,
+        fixed.legend,
+        fixed,
+    )
+
+
+class Fixed:
+    """What the charts of one kind mark alike: those with the same value ticks, periods,
+    targets, baseline and range in one language, which differ only by their outcomes'
+    values (a board's indicators of two years mostly are). Worked out once for the kind
+    (`_fixed`); `svg` is kept by the first rendering that writes them (`chart_svg`)."""
+
+    __slots__ = (
+        "axes",
+        "band",
+        "baseline",
+        "baseline_mark",
+        "legend",
+        "svg",
+        "target_label",
+        "target_line",
+        "target_marks",
+        "targets",
+    )
+
+    def __init__(
+        self,
+        axes: Axes,
+        targets: list[Spot],
+        baseline: Spot | None,
+        band: Band | None,
+        legend: tuple[LegendItem, ...],
+        target_label: Label | None,
+    ) -> None:
+        self.axes, self.targets, self.baseline, self.band = axes, targets, baseline, band
+        self.legend, self.target_label = legend, target_label
+        self.target_line = " ".join(map(_XY, targets)) if len(targets) > 1 else ""
+        self.target_marks = (
+            targets[0].diamond if len(targets) == 1 else "".join(map(_DIAMOND, targets))
+        )
+        self.baseline_mark = baseline.square if baseline else ""
+        self.svg: str | None = None  # the marks as SVG, once a rendering has written them
+
+
+# Kinds kept (each a few hundred bytes past its shared axes); past that, worked out each time.
+_FIXED_KEPT = 4096
+_FIXED: dict[tuple[object, ...], Fixed] = {}
+
+
+def _fixed(
+    written: Written,
+    goals: Sequence[tuple[int, float]],
+    start: tuple[int, float] | None,
+    bounds: tuple[float, float] | None,
+    ticks: tuple[float, ...],
+    language: str,
+) -> Fixed:
+    """The axes, the targets, the baseline, the band and the legend of a chart."""
     # By `map` where it can be: a comprehension is a call of its own, for one point or two.
     if len(goals) == 1:  # most charts: one target
         placed = [(float(goals[0][0]), goals[0][1])]
@@ -157,26 +239,18 @@ def _marks(
         times.append(based[0])
     axes = axes_of(ticks, tuple(labels), tuple(times), language)
     spot = axes.spot
-    outcomes = list(map(spot, written.times, written.numbers))
     targets = list(itertools.starmap(spot, placed))
     base = spot(*based) if based else None
     band = None
     if bounds is not None and written.range is not None:
         band = Band(written.range, axes.y(max(bounds)), axes.y(min(bounds)))
-    return Marks(
+    return Fixed(
         axes,
-        written,
-        outcomes,
         targets,
         base,
-        " ".join(map(_XY, outcomes)) if len(outcomes) > 1 else "",
-        outcomes[0].dot if len(outcomes) == 1 else "".join(map(_DOT, outcomes)),
-        " ".join(map(_XY, targets)) if len(targets) > 1 else "",
-        targets[0].diamond if len(targets) == 1 else "".join(map(_DIAMOND, targets)),
-        base.square if base else "",
-        axes.target_label(language, targets[-1]) if targets else None,
         band,
         legend_items(language, bool(targets or band), base is not None),
+        axes.target_label(language, targets[-1]) if targets else None,
     )
 
 

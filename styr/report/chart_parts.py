@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from styr.report.chart_axes import Frame
 
 if TYPE_CHECKING:
-    from styr.report.chart_layout import Axes, Spot
+    from styr.report.chart_layout import Axes, Fixed, Spot
 
 
 class Point(NamedTuple):
@@ -148,6 +148,9 @@ class Marks:
     target_label: Label | None  # the word "Target" beside the last target
     band: Band | None
     legend: tuple[LegendItem, ...]
+    # What the charts of its kind mark alike (`chart_layout.Fixed`), where a rendering keeps
+    # what it wrote of them; None for a chart marked alone.
+    fixed: Fixed | None = field(default=None, compare=False, repr=False)
 
     def drawing(self) -> Drawing:
         """The marks as a `Drawing`: a `Point` (label, value as written, place) for each."""

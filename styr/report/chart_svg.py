@@ -89,15 +89,29 @@ def _svg(c: Chart, chart_id: str, xl: str, out: list[str]) -> None:
     unit = f'<text class="chart-unit" x="4" y="14"{xl}>{_e(c.unit)}</text>' if c.unit else ""
     out.append(
         f'{opening}{chart_id}-namn {chart_id}-beskrivning"{middle}{chart_id}-beskrivning">'
-        f"{_e(c.description)}</desc>\n{unit}{drawn_axes}"
+        f"{_e(c.description)}</desc>\n{unit}"
     )
-    _marks(d, out)
+    fixed = d.fixed
+    if fixed is None:  # a chart marked alone
+        out.append(drawn_axes + _fixed_marks(d))
+    else:  # the axes and the marks its kind shares, written once for the kind
+        if fixed.svg is None:
+            fixed.svg = drawn_axes + _fixed_marks(d)
+        out.append(fixed.svg)
+    if d.line:
+        out.append(
+            f'<polyline class="chart-line" points="{d.line}" fill="none" stroke="currentColor"'
+            ' stroke-width="2.5" stroke-linejoin="round"></polyline>'
+        )
+    out.append(f'<path class="chart-point" d="{d.point_marks}"></path>\n')
     out.append(legend_of(d.axes.frame.legend_y, d.legend))
 
 
-def _marks(d: Marks, out: list[str]) -> None:
-    """The band, the targets and their word, the baseline, the line and the points."""
+def _fixed_marks(d: Marks) -> str:
+    """The band, the targets and their word and the baseline: the marks that are not the
+    outcomes', the same on every chart of a kind (`chart_layout.Fixed`)."""
     f = d.axes.frame
+    out = []
     if d.band:
         out.append(
             f'<rect class="chart-band" x="{f.left}" y="{d.band.top}" width="{f.plot_width}"'
@@ -121,12 +135,7 @@ def _marks(d: Marks, out: list[str]) -> None:
             f'<path class="chart-baseline" d="{d.baseline_mark}" fill="#ffffff" stroke="#4a5360"'
             ' stroke-width="2"></path>'
         )
-    if d.line:
-        out.append(
-            f'<polyline class="chart-line" points="{d.line}" fill="none" stroke="currentColor"'
-            ' stroke-width="2.5" stroke-linejoin="round"></polyline>'
-        )
-    out.append(f'<path class="chart-point" d="{d.point_marks}"></path>\n')
+    return "".join(out)
 
 
 def _table(c: Chart, xl: str, out: list[str]) -> None:
