@@ -10,6 +10,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 import styr.report.chart_layout as layout
+import styr.report.chart_several as several
 from styr.followup.periods import Period, parse_period
 from styr.report.chart import ChartOutcome, build_chart
 from styr.report.chart_svg import chart_text
@@ -65,13 +66,18 @@ def alone(
     kind: dict[str, Any], numbers: list[float], women: float | None, title: str, xl: str = ""
 ) -> Any:
     """The chart made and written with no kind kept, and its drawing."""
-    kept, layout._FIXED_KEPT = layout._FIXED_KEPT, 0
-    kinds, layout._FIXED = layout._FIXED, {}  # none found either
+    kept = layout._FIXED_KEPT, several.KINDS_KEPT
+    kinds = layout._FIXED, several._KINDS
+    layout._FIXED_KEPT = several.KINDS_KEPT = 0
+    layout._FIXED, several._KINDS = {}, {}  # none found either
     try:
         made = chart(kind, numbers, women, title)
-        return None if made is None else (chart_text(made, xl), made.drawing.get())
+        if made is None:
+            return None
+        return chart_text(made, xl), made.drawing.get(), made.rows, made.markdown()
     finally:
-        layout._FIXED_KEPT, layout._FIXED = kept, kinds
+        layout._FIXED_KEPT, several.KINDS_KEPT = kept
+        layout._FIXED, several._KINDS = kinds
 
 
 numbers = st.lists(values, min_size=3, max_size=3)
@@ -92,6 +98,7 @@ def test_charts_of_one_kind_are_written_as_each_alone(
     charts: list[tuple[dict[str, Any], list[float], float | None]],
 ) -> None:
     layout._FIXED.clear()  # the first chart of a kind makes it, the next find it
+    several._KINDS.clear()
     for i, (kind, drawn, women) in enumerate(charts):
         title = ("Andel <nöjda>", "Andel & fler")[i % 2]
         made = chart(kind, drawn, women, title)
@@ -99,17 +106,22 @@ def test_charts_of_one_kind_are_written_as_each_alone(
         if made is None or expected is None:
             assert made is None and expected is None
             continue
-        assert (chart_text(made, ' lang="sv"'), made.drawing.get()) == expected
-    assert len(layout._FIXED) <= len(charts)
+        shown = chart_text(made, ' lang="sv"'), made.drawing.get(), made.rows, made.markdown()
+        assert shown == expected
+    assert len(layout._FIXED) <= len(charts) and len(several._KINDS) <= len(charts)
 
 
 def test_a_kind_is_kept_only_up_to_its_limit(monkeypatch: Any) -> None:
     layout._FIXED.clear()
+    several._KINDS.clear()
     monkeypatch.setattr(layout, "_FIXED_KEPT", 1)
-    for numbers in ([71.0, 72.0], [71.0, 72.5], [0.0, 12.5]):
-        made = chart(COMMON, numbers, None, "Andel")
-        assert chart_text(made) == alone(COMMON, numbers, None, "Andel")[0]
-    assert len(layout._FIXED) == 1  # the first kind kept, the next made alone
+    monkeypatch.setattr(several, "KINDS_KEPT", 1)
+    other = {**COMMON, "periods": ("2023", "2025")}
+    for kind, numbers in ((COMMON, [71.0, 72.0]), (COMMON, [0.0, 12.5]), (other, [71.0, 72.5])):
+        made = chart(kind, numbers, None, "Andel")
+        expected = alone(kind, numbers, None, "Andel")
+        assert (chart_text(made), made.rows, made.markdown()) == (expected[0], *expected[2:])
+    assert len(layout._FIXED) == 1 and len(several._KINDS) == 1  # the next made alone
 
 
 def test_charts_of_one_kind_share_its_marks() -> None:

@@ -51,8 +51,9 @@ from styr.report.chart_parts import (
     Tick,
     Written,
 )
+from styr.report.chart_several import written_and_rows
 from styr.report.chart_svg import chart_html
-from styr.report.chart_table import ChartOutcome, table_rows, written_values
+from styr.report.chart_table import ChartOutcome
 from styr.report.chart_words import (
     chart_words,
     description,
@@ -232,8 +233,9 @@ def build_chart(
     if ticks is None:
         return None
     t = labels_in(language)
-    # Each value is written once here; the words, the table and the drawing all use it.
-    written = written_values(drawn, values, goals, start, bounds, language)
+    # Each value is written once here; the words, the table and the drawing all use it. What
+    # the chart's kind writes alike (its periods, targets, baseline and rows) is the kind's.
+    written, rows = written_and_rows(drawn, values, goals, start, bounds, language)
     several = len(values) > 1  # a trend needs two points; most indicators have one
     # By position, in the order of the fields: made for every indicator, and a call by
     # keyword matched each of its thirteen names.
@@ -249,7 +251,7 @@ def build_chart(
         _has_gender(drawn),
         language,
         ChartParts(
-            table_rows(t, drawn, written, goals, start, language),
+            rows,
             chart_words(language, unit, title),
             written,
         ),
