@@ -16,19 +16,26 @@ from dataclasses import dataclass
 
 from styr.rules.wording_lexicon import Lexicon, noun_kind, verb_forms
 from styr.rules.wording_words import (
+    ACTIVITY,
     ADVERBS,
     DETERMINERS,
     DONE,
+    EFFORT,
     MODALS,
+    NEUTRAL,
     NP_END,
+    ORG,
+    PARTICIPLE,
     PASSIVE,
     QUANTIFIERS,
     RELATIVE,
+    RESULT,
     SUBORDINATORS,
-    Form,
+    SUPINE,
+    SUPINE_PASSIVE,
+    TARGET,
     NounKind,
     VerbForm,
-    VerbKind,
 )
 
 
@@ -75,20 +82,23 @@ def main_verb_index(tokens: list[str], lexicon: Lexicon) -> int | None:
     "som"; an att-clause runs to its own finite verb or infinitive.
     """
     pending: str | None = None
+    # The lexicon's tests written out, and `is_modal` asked only of a
+    # modal's word (it is false for any other): this runs over every goal's words.
+    finite, infinitive = lexicon.finite, lexicon.infinitive
     for index, token in enumerate(tokens):
         if pending == "relative":
             if token not in ADVERBS:
                 pending = None  # this word is the relative clause's verb, known or not
             continue
         if pending == "subordinate":
-            if token in MODALS or is_finite(token, lexicon) or _is_infinitive(token, lexicon):
+            if token in MODALS or token in finite or token in infinitive:
                 pending = None
             continue
         if token in RELATIVE:
             pending = "relative"
         elif token in SUBORDINATORS:
             pending = "subordinate"
-        elif index > 0 and (is_modal(tokens, index) or is_finite(token, lexicon)):
+        elif index > 0 and ((token in MODALS and is_modal(tokens, index)) or token in finite):
             return index
     return None
 
@@ -104,10 +114,6 @@ def is_modal(tokens: list[str], index: int) -> bool:
 def is_finite(token: str, lexicon: Lexicon) -> bool:
     """Whether the token can be a verb in the present tense."""
     return token in lexicon.finite
-
-
-def _is_infinitive(token: str, lexicon: Lexicon) -> bool:
-    return token in lexicon.infinitive
 
 
 def next_verb(tokens: list[str], start: int, lexicon: Lexicon) -> int | None:
@@ -177,7 +183,7 @@ def _copula(tokens: list[str], index: int, verb: VerbForm, lexicon: Lexicon) -> 
             return VerbGroup(verb, position + 1, text, passive=True, done=True)
         participle = _participle(verb_forms(word, lexicon))
         if participle is not None:
-            done = participle.kind is VerbKind.ACTIVITY
+            done = participle.kind is ACTIVITY
             return VerbGroup(participle, position + 1, text, passive=True, done=done)
     return VerbGroup(verb, index + 1, tokens[index], passive=False)
 
@@ -185,7 +191,7 @@ def _copula(tokens: list[str], index: int, verb: VerbForm, lexicon: Lexicon) -> 
 def _participle(forms: Iterable[VerbForm]) -> VerbForm | None:
     # A loop, not next() over a generator, like `_without_particle`.
     for form in forms:
-        if form.form is Form.PART:
+        if form.form is PARTICIPLE:
             return form
     return None
 
@@ -197,14 +203,14 @@ def _perfect(tokens: list[str], index: int, lexicon: Lexicon) -> VerbGroup | Non
         return None
     word = tokens[position]
     for form in verb_forms(word, lexicon):
-        if form.form in (Form.SUP, Form.SUP_PASS):
-            passive = form.form is Form.SUP_PASS
+        if form.form in (SUPINE, SUPINE_PASSIVE):
+            passive = form.form is SUPINE_PASSIVE
             particle = (
                 1 if form.particle and tokens[position + 1 : position + 2] == [form.particle] else 0
             )
             # "ska ha genomförts" reports an output as done; "ska ha deltagit"
             # keeps its subject, which decides as usual.
-            done = passive and form.kind is VerbKind.ACTIVITY
+            done = passive and form.kind is ACTIVITY
             text = " ".join(tokens[index : position + 1 + particle])
             return VerbGroup(form, position + 1 + particle, text, passive, done)
     return None
@@ -237,15 +243,11 @@ def _quantity_kind(core: list[str], lexicon: Lexicon) -> NounKind | None:
     """ "Antalet insatser" counts efforts; "Andelen elever" and "fler elever" are results;
     "fler bostäder" is a result or an output depending on the verb, so it stays open."""
     counted = [noun_kind(word, lexicon) for word in core[1:]]
-    if NounKind.EFFORT in counted:
-        return NounKind.EFFORT
+    if EFFORT in counted:
+        return EFFORT
     # Looked for in the list, not as a set: hashing an Enum runs Python code.
-    if (
-        core[0].startswith(("andel", "antal"))
-        or NounKind.RESULT in counted
-        or NounKind.TARGET in counted
-    ):
-        return NounKind.RESULT
+    if core[0].startswith(("andel", "antal")) or RESULT in counted or TARGET in counted:
+        return RESULT
     return None
 
 
@@ -253,9 +255,10 @@ def _core(tokens: Sequence[str], lexicon: Lexicon) -> tuple[list[str], int]:
     """The words before the first preposition, clause or verb, without leading determiners,
     and the index where the core ended."""
     end = 0
+    finite = lexicon.finite  # `is_finite` written out: asked of every word of every phrase
     while end < len(tokens):
         token = tokens[end]
-        if token in NP_END or token in MODALS or is_finite(token, lexicon):
+        if token in NP_END or token in MODALS or token in finite:
             break
         end += 1
     core = list(tokens[:end])
@@ -267,10 +270,10 @@ def _core(tokens: Sequence[str], lexicon: Lexicon) -> tuple[list[str], int]:
 def _head_kind(core: list[str], after: Sequence[str], lexicon: Lexicon) -> NounKind | None:
     """The first known kind among coordinated heads: "tryggheten och känslan" -> result."""
     kinds = [noun_kind(head, lexicon) for head in _conjunct_heads(core)]
-    if kinds and kinds[-1] is NounKind.NEUTRAL and after[:1] == ["av"]:
+    if kinds and kinds[-1] is NEUTRAL and after[:1] == ["av"]:
         # "Utveckling av insatser": the av-phrase says what develops.
         return noun_phrase(after[1:], lexicon).kind
-    return next((kind for kind in kinds if kind not in (None, NounKind.NEUTRAL)), None)
+    return next((kind for kind in kinds if kind not in (None, NEUTRAL)), None)
 
 
 def _conjunct_heads(core: list[str]) -> list[str]:
@@ -294,10 +297,10 @@ def _owner_kind(core: list[str], lexicon: Lexicon) -> NounKind | None:
     if any(word.startswith("intern") for word in core) or any(
         word in ("vår", "våra", "vårt") for word in modifiers
     ):
-        return NounKind.ORG
+        return ORG
     genitives = [noun_kind(word, lexicon) for word in modifiers if word.endswith("s")]
-    if NounKind.TARGET in genitives:
-        return NounKind.TARGET
-    if NounKind.ORG in genitives:
-        return NounKind.ORG
+    if TARGET in genitives:
+        return TARGET
+    if ORG in genitives:
+        return ORG
     return None

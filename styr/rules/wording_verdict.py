@@ -26,7 +26,18 @@ from styr.rules.wording_clauses import (
 )
 from styr.rules.wording_lexicon import Lexicon, lexicon_for, verb_forms
 from styr.rules.wording_text import goal_tokens, normalise
-from styr.rules.wording_words import FRONTED, MODALS, WORK_PREPOSITIONS, NounKind, VerbKind
+from styr.rules.wording_words import (
+    ACTIVITY,
+    EFFORT,
+    FRONTED,
+    MODALS,
+    ORG,
+    QUANTITY,
+    RESULT,
+    SHAPING,
+    TARGET,
+    WORK_PREPOSITIONS,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,7 +95,7 @@ def _classify_clause(tokens: list[str], lexicon: Lexicon) -> Verdict:
     opening = opening_verb(tokens, lexicon)
     if opening is not None:
         # "Erbjuda ...", "Öka ...": the organisation is the implied subject.
-        return _decide(NounPhrase(NounKind.ORG, ""), opening, tokens, lexicon)
+        return _decide(NounPhrase(ORG, ""), opening, tokens, lexicon)
     main = main_verb_index(tokens, lexicon)
     if main is None:
         return _judge_noun_goal(tokens, lexicon)
@@ -130,14 +141,14 @@ def _decide(subject: NounPhrase, group: VerbGroup, tokens: list[str], lexicon: L
             N_("the goal is that an output is finished ('{m}')"),
             group.text,
         )
-    if subject.kind is NounKind.TARGET and not group.passive:
+    if subject.kind is TARGET and not group.passive:
         return _result(
             N_("the target group is the subject of the verb ('{m}')"),
             subject.text,
         )
-    if kind is VerbKind.ACTIVITY:
+    if kind is ACTIVITY:
         return _decide_activity_verb(subject, group, tokens)
-    if kind in (VerbKind.QUANTITY, VerbKind.SHAPING):
+    if kind in (QUANTITY, SHAPING):
         return _decide_change_verb(subject, group, tokens, lexicon)
     return _decide_state_verb(subject, group, tokens, lexicon)
 
@@ -148,7 +159,7 @@ def _decide_activity_verb(subject: NounPhrase, group: VerbGroup, tokens: list[st
             N_("the goal says something shall be done ('{m}'), not what it should lead to"),
             group.text,
         )
-    if subject.kind is NounKind.RESULT:
+    if subject.kind is RESULT:
         return _result(N_("the subject is a result ('{m}')"), subject.text)
     matched = group.text
     if tokens[group.start : group.start + 1] and tokens[group.start] in WORK_PREPOSITIONS:
@@ -164,9 +175,9 @@ def _decide_change_verb(
 ) -> Verdict:
     """öka/minska move a result unless it is an effort; utveckla/stärka make an output
     unless what they shape is a result or a target group's."""
-    shaping = group.verb.kind is VerbKind.SHAPING
+    shaping = group.verb.kind is SHAPING
     changed = subject
-    if not group.passive and subject.kind is not NounKind.RESULT:
+    if not group.passive and subject.kind is not RESULT:
         # Transitive: the object changes. A result subject ("Tryggheten ska öka och
         # nå ...") reads intransitively, whatever follows.
         object_tokens = _object_tokens(tokens, group.start, lexicon)
@@ -176,13 +187,13 @@ def _decide_change_verb(
         changed_object = noun_phrase(object_tokens, lexicon)
         if changed_object.text:
             changed = changed_object
-    if changed.kind is NounKind.EFFORT or (shaping and changed.kind is NounKind.ORG):
+    if changed.kind is EFFORT or (shaping and changed.kind is ORG):
         return _activity(
             N_("'{verb}' concerns the organisation's own work ('{m}'), not those it serves"),
             changed.text or group.text,
             group.text,
         )
-    if changed.kind in (NounKind.RESULT, NounKind.TARGET) or not shaping:
+    if changed.kind in (RESULT, TARGET) or not shaping:
         words = (changed.text, group.text) if changed is subject else (group.text, changed.text)
         return _result(
             N_("the goal states a change in a result ('{m}')"),
@@ -208,14 +219,14 @@ def _object_tokens(tokens: list[str], start: int, lexicon: Lexicon) -> list[str]
 def _decide_state_verb(
     subject: NounPhrase, group: VerbGroup, tokens: list[str], lexicon: Lexicon
 ) -> Verdict:
-    if subject.kind is NounKind.EFFORT:
+    if subject.kind is EFFORT:
         return _activity(
             N_("the goal is about the organisation's own work or output ('{m}')"),
             subject.text,
         )
-    if group.verb.lemma == "ha" and subject.kind in (NounKind.ORG, None):
+    if group.verb.lemma == "ha" and subject.kind in (ORG, None):
         owned = noun_phrase(tokens[group.start :], lexicon)
-        if owned.kind is NounKind.EFFORT:
+        if owned.kind is EFFORT:
             return _activity(
                 N_("the goal is that the organisation has some work or output ('{m}')"),
                 owned.text,
@@ -227,7 +238,7 @@ def _decide_state_verb(
 
 
 def _judge_by_subject(subject: NounPhrase) -> Verdict:
-    if subject.kind is NounKind.EFFORT:
+    if subject.kind is EFFORT:
         return _activity(
             N_("the goal is about the organisation's own work or output ('{m}')"),
             subject.text,
@@ -250,9 +261,24 @@ def _judge_noun_goal(tokens: list[str], lexicon: Lexicon) -> Verdict:
     return _judge_by_subject(phrase)
 
 
+# Verdicts repeat: many goals get the same reason for the same words ("fler
+# elever", "ska öka") though their titles differ, and a frozen dataclass is
+# slow to make (each field set through object.__setattr__, about 1.5 µs). Each
+# distinct verdict is made once and handed out again; it cannot be changed,
+# so sharing it is safe. Bounded for a long-running process (the language server).
+_MADE: dict[tuple[bool, str, str | None, str], Verdict] = {}
+_MADE_AT_MOST = 10_000
+
+
 def _verdict(is_activity: bool, reason: str, matched: str | None, verb: str = "") -> Verdict:
     """A verdict and its reason: `{m}` is what matched, `{verb}` the verb."""
-    return Verdict(is_activity, reason, matched or None, verb)
+    key = (is_activity, reason, matched or None, verb)
+    made = _MADE.get(key)
+    if made is None:
+        if len(_MADE) >= _MADE_AT_MOST:
+            _MADE.clear()
+        made = _MADE[key] = Verdict(*key)
+    return made
 
 
 def _activity(reason: str, matched: str, verb: str = "") -> Verdict:
