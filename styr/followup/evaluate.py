@@ -243,6 +243,12 @@ def _judged_elements(index: Index) -> list[Element]:
     return [element for element in index.elements if stands_as_goal(element)]
 
 
+# The trend of an indicator with one value or none (most of them), as a plain
+# name: on Python 3.11 each `Trend.UNKNOWN` written in a function is a lookup
+# through the Enum metaclass's __getattr__ (about 0.2 µs, once per indicator).
+_NO_TREND = Trend.UNKNOWN
+
+
 def judge(
     indicator: Element, period: Period, outcomes: list[OutcomeEntry], scale: Scale
 ) -> IndicatorResult:
@@ -271,7 +277,7 @@ def judge(
     low, high = _range(data) if better == "range" else (None, None)
     judged = judge_value(value, scale, better=better, target=target, low=low, high=high)
     # One value or none (most indicators) has no trend: no list of the values to make for it.
-    moved = trend([v for _, v in history], better) if len(history) > 1 else Trend.UNKNOWN
+    moved = trend([v for _, v in history], better) if len(history) > 1 else _NO_TREND
     return IndicatorResult(
         indicator,
         period,
