@@ -85,7 +85,10 @@ class IndicatorView:
     status: StatusView | None = None
 
 
-@dataclass(slots=True)
+# Its __init__ written out (the dataclass keeps equality, repr and `replace`): made for
+# every goal of a report, and the generated one called a factory, through a closure, for
+# each of its seven lists not given. None stands for an empty list not given.
+@dataclass(slots=True, init=False)
 class ItemView:
     """Any element shown as a titled block: a goal, an area, an assignment, a work plan."""
 
@@ -103,6 +106,38 @@ class ItemView:
     children: list[ItemView] = field(default_factory=list)
     status: StatusView | None = None  # goal fulfilment in the follow-up period
     analysis: list[str] = field(default_factory=list)
+
+    def __init__(
+        self,
+        id: str,
+        anchor: str,
+        category: str,
+        kind: str,
+        title: str,
+        paragraphs: list[str] | None = None,
+        facts: list[Fact] | None = None,
+        lead: str = "",
+        contributes_to: list[Ref] | None = None,
+        agenda2030: list[ExternalLink] | None = None,
+        indicators: list[IndicatorView] | None = None,
+        children: list[ItemView] | None = None,
+        status: StatusView | None = None,
+        analysis: list[str] | None = None,
+    ) -> None:
+        self.id = id
+        self.anchor = anchor
+        self.category = category
+        self.kind = kind
+        self.title = title
+        self.paragraphs = [] if paragraphs is None else paragraphs
+        self.facts = [] if facts is None else facts
+        self.lead = lead
+        self.contributes_to = [] if contributes_to is None else contributes_to
+        self.agenda2030 = [] if agenda2030 is None else agenda2030
+        self.indicators = [] if indicators is None else indicators
+        self.children = [] if children is None else children
+        self.status = status
+        self.analysis = [] if analysis is None else analysis
 
     @property
     def heading_kind(self) -> str:
