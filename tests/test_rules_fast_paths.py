@@ -141,8 +141,8 @@ def test_partial_influence_finds_the_topic_a_search_per_topic_finds(
 ) -> None:
     title = " ".join(parts) or "Mål"
     index = build_index(_REPOSITORY)
-    goal = next(e for e in index.elements if e.category == "goal")
-    goal.data = {**goal.data, "title": title}
+    written = next(e for e in index.elements if e.category == "goal")
+    goal = replace(written, data={**written.data, "title": title})  # its title is made with it
     index.elements = [goal]
     context = RuleContext(_REPOSITORY, index, {"extra_topics": extra}, _TODAY)
     findings = list(partial_influence.check(context))

@@ -21,7 +21,10 @@ PLAN_OR_ORGANISATION = "plan_or_organisation"
 PLAN_CATEGORIES = frozenset(("operational_plan", "work_plan"))
 
 
-@dataclass(slots=True)
+# Its __init__ written out, to work out its title once: a dozen rules, the views and the
+# charts ask every goal and indicator for it, and a property's call cost each ask fifteen
+# times a slot's read. Nothing changes an element's id or data once it is made.
+@dataclass(slots=True, init=False)
 class Element:
     """An element (or an organisation) with where it was written."""
 
@@ -38,19 +41,39 @@ class Element:
     # the one child itself, or a list of several (most goals have one indicator,
     # and a list and a table entry for each took 14 MB at 100,000 goals).
     _children: Element | list[Element] | None = field(default=None, repr=False, compare=False)
+    # Its title, else its name, else its id ("" without any): of its id and data.
+    title: str = field(default="", init=False, repr=False, compare=False)
 
-    @property
-    def title(self) -> str:
-        """Its title, else its name, else its id ("" without any)."""
-        # The two keys tried written out, not looped over: a dozen rules ask
-        # every goal and indicator for its title, and the loop was most of it.
-        data = self.data
-        value = data.get("title")
-        if not isinstance(value, str):
-            value = data.get("name")
-            if not isinstance(value, str):
-                return self.id or ""
-        return value
+    def __init__(
+        self,
+        id: str | None,
+        category: str,
+        document: Document,
+        path: PathInDocument,
+        data: dict[str, Any],
+        kind: ElementKind | None = None,
+        kind_name: str | None = None,
+        owner: str | None = None,
+        parent: Element | None = None,
+        _children: Element | list[Element] | None = None,
+    ) -> None:
+        self.id = id
+        self.category = category
+        self.document = document
+        self.path = path
+        self.data = data
+        self.kind = kind
+        self.kind_name = kind_name
+        self.owner = owner
+        self.parent = parent
+        self._children = _children
+        # The two keys tried written out, not looped over: made for every element.
+        title = data.get("title")
+        if not isinstance(title, str):
+            title = data.get("name")
+            if not isinstance(title, str):
+                title = id or ""
+        self.title = title
 
 
 # Not frozen, though nothing changes a Reference once made: a frozen
