@@ -16,13 +16,16 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, NamedTuple
 
-from styr.report.chart_layout import Axes, legend_items
+from styr.report.chart_layout import Axes, Spot, legend_items
 from styr.report.chart_svg_parts import (
     TABLE_START,
+    TARGETS_OPEN,
     axes_html,
+    baseline_mark_html,
     legend_of,
     table_shape,
     target_label_html,
+    target_marks_html,
     write_rows,
 )
 from styr.report.chart_table import ChartOutcome, number_text, one_outcome_rows, time_of
@@ -109,17 +112,7 @@ def _kind(p: OneOutcome) -> Kind:
     axes, _, target, base = p.spots()
     opening, middle, drawn_axes = axes_html(axes)
     drawn = [drawn_axes]
-    if target is not None:
-        drawn.append(
-            '<g class="chart-targets" stroke="#0a4a7a" stroke-width="2">'
-            f'<path class="chart-target-mark" d="{target.diamond}" fill="#ffffff"></path></g>'
-        )
-        drawn.append(target_label_html(axes.target_label(language, target)))
-    if base is not None:
-        drawn.append(
-            f'<path class="chart-baseline" d="{base.square}" fill="#ffffff" stroke="#4a5360"'
-            ' stroke-width="2"></path>'
-        )
+    drawn.extend(_target_and_baseline(axes, language, target, base))
     drawn.append('<path class="chart-point" d="')
     legend = legend_items(language, target is not None, base is not None)
     return Kind(
@@ -227,17 +220,7 @@ def _write_alone(c: Chart, p: OneOutcome, chart_id: str, xl: str, out: list[str]
         f'{opening}{chart_id}-namn {chart_id}-beskrivning"{middle}{chart_id}-beskrivning">'
         f"{_e(description(t, p.written()) if said is None else said)}</desc>\n{unit}{drawn_axes}"
     )
-    if target is not None:
-        out.append(
-            '<g class="chart-targets" stroke="#0a4a7a" stroke-width="2">'
-            f'<path class="chart-target-mark" d="{target.diamond}" fill="#ffffff"></path></g>'
-        )
-        out.append(target_label_html(axes.target_label(language, target)))
-    if base is not None:
-        out.append(
-            f'<path class="chart-baseline" d="{base.square}" fill="#ffffff" stroke="#4a5360"'
-            ' stroke-width="2"></path>'
-        )
+    out.extend(_target_and_baseline(axes, language, target, base))
     out.append(f'<path class="chart-point" d="{point.dot}"></path>\n')
     legend = legend_items(language, target is not None, base is not None)
     out.append(legend_of(axes.frame.legend_y, legend))
@@ -269,3 +252,16 @@ def _table_alone(
     out += (TABLE_START, told, head)
     write_rows(rows, has_targets, has_gender, outcome_cell, target_cell, women_cell, men_cell, out)
     out.append("</tbody>\n</table>\n</div>\n")
+
+
+def _target_and_baseline(
+    axes: Axes, language: str, target: Spot | None, base: Spot | None
+) -> list[str]:
+    """The one target's diamond and label and the baseline's square, where the chart has them."""
+    drawn = []
+    if target is not None:
+        drawn.append(TARGETS_OPEN + target_marks_html(target.diamond))
+        drawn.append(target_label_html(axes.target_label(language, target)))
+    if base is not None:
+        drawn.append(baseline_mark_html(base.square))
+    return drawn

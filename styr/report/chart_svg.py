@@ -24,10 +24,13 @@ from styr.report.chart_one import OneOutcome
 from styr.report.chart_one_svg import write_one_outcome
 from styr.report.chart_svg_parts import (
     TABLE_START,
+    TARGETS_OPEN,
     axes_html,
+    baseline_mark_html,
     legend_of,
     table_shape,
     target_label_html,
+    target_marks_html,
     write_rows,
 )
 from styr.report.chart_words import marked_words
@@ -119,22 +122,17 @@ def _fixed_marks(d: Marks) -> str:
             ' stroke-dasharray="6 4"></rect>'
         )
     if d.targets:
-        out.append('<g class="chart-targets" stroke="#0a4a7a" stroke-width="2">')
+        out.append(TARGETS_OPEN)
         if d.target_line:
             out.append(
                 f'<polyline class="chart-target" points="{d.target_line}" fill="none"'
                 ' stroke-dasharray="6 4"></polyline>'
             )
-        out.append(
-            f'<path class="chart-target-mark" d="{d.target_marks}" fill="#ffffff"></path></g>'
-        )
+        out.append(target_marks_html(d.target_marks))
     if d.target_label:
         out.append(target_label_html(d.target_label))
     if d.baseline:
-        out.append(
-            f'<path class="chart-baseline" d="{d.baseline_mark}" fill="#ffffff" stroke="#4a5360"'
-            ' stroke-width="2"></path>'
-        )
+        out.append(baseline_mark_html(d.baseline_mark))
     return "".join(out)
 
 

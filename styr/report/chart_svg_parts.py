@@ -73,6 +73,22 @@ def legend_of(legend_y: float, items: tuple[LegendItem, ...]) -> str:
     return text
 
 
+TARGETS_OPEN = '<g class="chart-targets" stroke="#0a4a7a" stroke-width="2">'
+
+
+def target_marks_html(marks: str) -> str:
+    """The targets' diamonds (path `marks`), closing the group `TARGETS_OPEN` opens."""
+    return f'<path class="chart-target-mark" d="{marks}" fill="#ffffff"></path></g>'
+
+
+def baseline_mark_html(square: str) -> str:
+    """The baseline's square (path `square`)."""
+    return (
+        f'<path class="chart-baseline" d="{square}" fill="#ffffff" stroke="#4a5360"'
+        ' stroke-width="2"></path>'
+    )
+
+
 @functools.lru_cache(maxsize=4096)  # a few places on each set of axes: each written once
 def target_label_html(label: Label) -> str:
     """The word "Target" where it stands, its place written once for all the charts with it
