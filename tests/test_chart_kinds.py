@@ -6,25 +6,14 @@ from __future__ import annotations
 
 from typing import Any
 
+from chart_helpers import gender, period, values
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 import styr.report.chart_layout as layout
 import styr.report.chart_several as several
-from styr.followup.periods import Period, parse_period
 from styr.report.chart import ChartOutcome, build_chart
 from styr.report.chart_svg import chart_text
-
-
-def period(text: str) -> Period:
-    parsed = parse_period(text)
-    assert parsed is not None
-    return parsed
-
-
-# Values within a few sets of ticks (the ticks are part of the kind), and the sign of zero.
-values = st.sampled_from([70.0, 71.0, 72.5, 75.0, 79.9, 80.0, 0.0, -0.0, 12.5])
-gender = st.one_of(st.none(), values)
 
 
 @st.composite

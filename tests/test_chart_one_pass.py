@@ -7,10 +7,10 @@ from __future__ import annotations
 import pickle
 from pathlib import Path
 
+from chart_helpers import period
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from styr.followup.periods import Period, parse_period
 from styr.report.chart import Chart, ChartOutcome, build_chart
 from styr.report.chart_axes import round_ticks
 from styr.report.chart_table import time_of
@@ -21,12 +21,6 @@ from styr.report.render import environment
 FIELD_MACRO = (Path(__file__).parent / "fixtures" / "chart_fields.html.j2").read_text("utf-8")
 
 PERIODS = [f"{year}{part}" for year in range(2019, 2027) for part in ("", "-T1", "-T2", "-H1")]
-
-
-def period(text: str) -> Period:
-    parsed = parse_period(text)
-    assert parsed is not None
-    return parsed
 
 
 def by_fields(c: Chart) -> str:

@@ -8,22 +8,17 @@ from __future__ import annotations
 from types import SimpleNamespace
 from typing import Any
 
+from chart_helpers import period
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from styr.followup.periods import Period, parse_period
+from styr.followup.periods import Period
 from styr.followup.targets import target_values
 from styr.report import formatting as fmt
 from styr.report.chart import ChartOutcome, build_chart
 from styr.report.followup import indicator_chart
 
 PERIODS = ["2023", "2024-T2", "2024", "2025-H1", "2025"]
-
-
-def period(text: str) -> Period:
-    parsed = parse_period(text)
-    assert parsed is not None
-    return parsed
 
 
 years = st.one_of(st.integers(2022, 2027), st.sampled_from([2026.0, True, "2026", None, 2025.5]))

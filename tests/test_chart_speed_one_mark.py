@@ -5,20 +5,13 @@ from __future__ import annotations
 
 from typing import Any
 
+from chart_helpers import period
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 import styr.report.chart_layout as layout
-from styr.followup.periods import Period, parse_period
 from styr.report.chart import ChartOutcome, build_chart
 from styr.report.chart_one import OneOutcome
-
-
-def period(text: str) -> Period:
-    parsed = parse_period(text)
-    assert parsed is not None
-    return parsed
-
 
 values = st.one_of(
     st.sampled_from([0.0, -0.0, 12.5, 61.0, 80.0, 70.0]),

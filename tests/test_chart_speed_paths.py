@@ -7,10 +7,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from chart_helpers import period
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from styr.followup.periods import Period, parse_period
 from styr.report import formatting as fmt
 from styr.report.chart import Chart, ChartOutcome, build_chart
 from styr.report.chart_parts import ChartRow, Label
@@ -22,12 +22,6 @@ from styr.report.texts import Labels
 PERIODS = [
     f"{year}{part}" for year in range(2019, 2027) for part in ("", "-T1", "-T2", "-T3", "-H2")
 ]
-
-
-def period(text: str) -> Period:
-    parsed = parse_period(text)
-    assert parsed is not None
-    return parsed
 
 
 values = st.one_of(

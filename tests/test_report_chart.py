@@ -11,24 +11,18 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from chart_helpers import period
 from conftest import EXAMPLES, CliResult
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from markupsafe import escape
 
-from styr.followup.periods import Period, parse_period
 from styr.report import build_report
 from styr.report.chart import Chart, ChartOutcome, build_chart, trend_legend
 from styr.report.chart_axes import value_ticks
 from styr.report.render import environment
 
 SVG = "{http://www.w3.org/2000/svg}"
-
-
-def period(text: str) -> Period:
-    parsed = parse_period(text)
-    assert parsed is not None
-    return parsed
 
 
 def chart(

@@ -3,15 +3,10 @@ written in one pass (`styr.report.chart_md`), every text escaped for Markdown.""
 
 from __future__ import annotations
 
-from styr.followup.periods import Period, parse_period
+from chart_helpers import period
+
 from styr.report.chart import Chart, ChartOutcome, build_chart
 from styr.report.render import environment
-
-
-def period(text: str) -> Period:
-    parsed = parse_period(text)
-    assert parsed is not None
-    return parsed
 
 
 def made_chart(title: str = "Andel nöjda", unit: str = "procent", gender: bool = True) -> Chart:
